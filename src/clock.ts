@@ -1,0 +1,46 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** "Now" and "today" for the business: injected everywhere so tests and demos can fix the date. */
+export interface Clock {
+  /** The current instant. */
+  now(): Date;
+  /** The business date (YYYY-MM-DD) in the business time zone. */
+  today(): string;
+  readonly timeZone: string;
+}
+
+/** The wall clock in a time zone; `today` fixes the business date (DUEBOT_TODAY) while time still runs. */
+export function createClock(options: { timeZone: string; today?: string | undefined }): Clock {
+  const { timeZone, today } = options;
+  return {
+    timeZone,
+    now: () => new Date(),
+    today: () => today ?? dayjs().tz(timeZone).format('YYYY-MM-DD'),
+  };
+}
+
+/** A clock stopped at one instant, for tests; `set` moves it. */
+export function createFixedClock(
+  instant: string | Date,
+  timeZone = 'UTC',
+): Clock & { set(instant: string | Date): void } {
+  let current = new Date(instant);
+  return {
+    timeZone,
+    now: () => new Date(current),
+    today: () => dayjs(current).tz(timeZone).format('YYYY-MM-DD'),
+    set(next) {
+      current = new Date(next);
+    },
+  };
+}
+
+/** "2026-11-23 09:41" in the business time zone, for histories and notes. */
+export function formatLocalTime(instant: Date, timeZone: string): string {
+  return dayjs(instant).tz(timeZone).format('YYYY-MM-DD HH:mm');
+}

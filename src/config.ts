@@ -1,0 +1,340 @@
+import { z } from 'zod';
+import { parseDailyRate } from './collections/interest.ts';
+import { isCurrencyCode } from './collections/money.ts';
+
+/** Every setting duebot reads, from environment variables. README lists them all. */
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!isoDate.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const databaseUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// URL');
+
+const ledgerUrl = z
+  .string()
+  .regex(/^(postgres(ql)?|mysql|mariadb):\/\/.+/, 'expected a postgres://, mysql:// or mariadb:// URL');
+
+/** "CNY=100, USD=20" -> { CNY: 100, USD: 20 }; null when malformed. */
+export function parseCurrencyList(text: string): Record<string, number> | null {
+  const out: Record<string, number> = {};
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([A-Za-z]{3})\s*=\s*(\d+(?:\.\d+)?)$/.exec(part);
+    if (!m?.[1] || !m[2] || !isCurrencyCode(m[1].toUpperCase())) return null;
+    out[m[1].toUpperCase()] = Number(m[2]);
+  }
+  return out;
+}
+
+const currencyList = (example: string) =>
+  z
+    .string()
+    .refine((v) => parseCurrencyList(v) !== null, `expected currency=amount pairs such as ${example}`)
+    .transform((v) => parseCurrencyList(v) ?? {});
+
+const positiveInt = (fallback: number) =>
+  z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(0)
+    .default(fallback);
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+/** "U01, U02" -> ['U01', 'U02']: Slack user ids separated by commas. */
+const slackUserIds = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)),
+    'expected Slack user ids such as U012AB3CD separated by commas (profile > ... > Copy member ID)',
+  )
+  .default([]);
+
+export const settingsSchema = z.object({
+  DATABASE_URL: z.preprocess(emptyAsUndefined, databaseUrl.optional()),
+  DUEBOT_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./.duebot')),
+  LEDGER_URL: z.preprocess(emptyAsUndefined, ledgerUrl.optional()),
+  LEDGER_MAPPING: z.preprocess(emptyAsUndefined, z.string().optional()),
+  LEDGER_LOOKBACK_SECONDS: z.preprocess(emptyAsUndefined, positiveInt(300)),
+  SYNC_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, positiveInt(15)),
+  SYNC_FULL_EVERY_HOURS: z.preprocess(emptyAsUndefined, positiveInt(24)),
+  SYNC_BATCH_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(50_000).default(2000),
+  ),
+  DUEBOT_TIMEZONE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin or Asia/Shanghai')
+      .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+  ),
+  DUEBOT_TODAY: z.preprocess(
+    emptyAsUndefined,
+    z.string().refine(isCalendarDate, 'expected a calendar date as YYYY-MM-DD').optional(),
+  ),
+  DUEBOT_LADDER_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DUEBOT_INTEREST_PER_DAY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((v) => parseDailyRate(v) !== null, 'expected a daily rate such as 0.05%, 5bp or 0.0005')
+      .default('0.05%'),
+  ),
+  DUEBOT_MIN_BALANCE: z.preprocess(emptyAsUndefined, currencyList('CNY=100,USD=20').default({})),
+  DUEBOT_BASE_CURRENCY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((v) => v.toUpperCase())
+      .refine(isCurrencyCode, 'expected an ISO currency code such as CNY')
+      .default('CNY'),
+  ),
+  DUEBOT_FX_RATES: z.preprocess(emptyAsUndefined, currencyList('USD=7.1,EUR=7.8').default({})),
+  DUEBOT_HOLIDAYS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((d) => d.trim())
+          .filter(Boolean),
+      )
+      .refine((dates) => dates.every(isCalendarDate), 'expected dates as YYYY-MM-DD separated by commas')
+      .default([]),
+  ),
+  DUEBOT_PAGE_SIZE: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(40).default(10),
+  ),
+  DUEBOT_SHELL_USER: z.preprocess(emptyAsUndefined, z.string().max(80).optional()),
+  DUEBOT_SHELL_ROLE: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['collector', 'manager', 'sales', 'viewer']).default('manager'),
+  ),
+  SLACK_BOT_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^xoxb-/, 'expected the bot token, which starts with xoxb- (OAuth & Permissions page)')
+      .optional(),
+  ),
+  SLACK_SIGNING_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[0-9a-f]{16,}$/i, 'expected the signing secret from Basic Information (hexadecimal)')
+      .optional(),
+  ),
+  SLACK_APP_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^xapp-/, 'expected an app-level token, which starts with xapp- (for Socket Mode)')
+      .optional(),
+  ),
+  SLACK_API_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://slack.com/api/' })
+      .optional(),
+  ),
+  SLACK_CHANNEL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a channel id such as C012AB3CD (channel details > About)')
+      .optional(),
+  ),
+  SLACK_MANAGERS: z.preprocess(emptyAsUndefined, slackUserIds),
+  SLACK_VIEWERS: z.preprocess(emptyAsUndefined, slackUserIds),
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'expected a port number' })
+      .int('expected a port number')
+      .min(1, 'expected a port number from 1 to 65535')
+      .max(65535, 'expected a port number from 1 to 65535')
+      .default(3000),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(['json', 'pretty']).optional()),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The Slack adapter's settings. */
+export interface SlackConfig {
+  botToken: string;
+  /** Verifies HTTP requests; absent in Socket Mode. */
+  signingSecret: string | undefined;
+  /** Socket Mode when set. */
+  appToken: string | undefined;
+  /** Web API base URL (a Slack-compatible gateway or proxy). */
+  apiUrl: string | undefined;
+  /** HTTP port for Slack's requests and /healthz. */
+  port: number;
+  /** Where account threads are started when a click came from a private place. */
+  channel: string | undefined;
+  managers: string[];
+  viewers: string[];
+}
+
+/** The settings as the rest of the program sees them. */
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  ledger: {
+    url: string | undefined;
+    mappingFile: string | undefined;
+    lookbackSeconds: number;
+    batchSize: number;
+  };
+  sync: { intervalMinutes: number; fullEveryHours: number };
+  timeZone: string;
+  today: string | undefined;
+  collections: {
+    ladderFile: string | undefined;
+    interestPerDay: string;
+    /** Major units per currency below which the ladder does nothing. */
+    minBalance: Record<string, number>;
+    baseCurrency: string;
+    /** Base-currency units per unit of each currency, for ranking only. */
+    fxRates: Record<string, number>;
+    holidays: string[];
+  };
+  pageSize: number;
+  /** Who the terminal shell acts as at start (`as <name>` switches). */
+  shellUser: string | undefined;
+  /** The shell's own user's role on first use (people switched to with `as` start as collectors). */
+  shellRole: 'collector' | 'manager' | 'sales' | 'viewer';
+  log: { level: Settings['LOG_LEVEL']; format: 'json' | 'pretty' | undefined };
+  /** Slack, when a bot token is set: HTTP mode (signing secret) or Socket Mode (app token). */
+  slack: SlackConfig | undefined;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = String(value);
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+}
+
+/** Slack settings that only make sense together. */
+function slackProblems(s: Settings): string[] {
+  const problems: string[] = [];
+  if (!s.SLACK_BOT_TOKEN) {
+    const set = (['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const).filter((name) => s[name]);
+    if (set.length > 0) {
+      problems.push(
+        `SLACK_BOT_TOKEN: found nothing, expected the bot token (xoxb-...) because ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set; set it too, or unset them to run without Slack`,
+      );
+    }
+  } else if (!s.SLACK_SIGNING_SECRET && !s.SLACK_APP_TOKEN) {
+    problems.push(
+      'SLACK_SIGNING_SECRET: found nothing, expected the signing secret (Basic Information) for HTTP mode, or set SLACK_APP_TOKEN (xapp-...) for Socket Mode',
+    );
+  }
+  const both = s.SLACK_MANAGERS.filter((id) => s.SLACK_VIEWERS.includes(id));
+  if (both.length > 0)
+    problems.push(`SLACK_VIEWERS: ${both.join(', ')} also listed in SLACK_MANAGERS; choose one role`);
+  return problems;
+}
+
+/** Reads settings from an environment; every problem is reported, one line each. */
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'settings');
+      const found = /TOKEN|SECRET/.test(name) ? 'a value' : describeFound(env[name]); // never echo secrets
+      return `${name}: found ${found}, ${issue.message}`;
+    });
+    return { ok: false, problems };
+  }
+  const s = parsed.data;
+  const problems: string[] = [];
+  if (s.LEDGER_URL && !s.LEDGER_MAPPING) {
+    problems.push(
+      'LEDGER_MAPPING: found nothing, expected the path of a mapping SQL file when LEDGER_URL is set (see README, "Connecting your accounting database")',
+    );
+  }
+  problems.push(...slackProblems(s));
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: {
+      databaseUrl: s.DATABASE_URL,
+      dataDir: s.DUEBOT_DATA_DIR,
+      ledger: {
+        url: s.LEDGER_URL,
+        mappingFile: s.LEDGER_MAPPING,
+        lookbackSeconds: s.LEDGER_LOOKBACK_SECONDS,
+        batchSize: s.SYNC_BATCH_SIZE,
+      },
+      sync: { intervalMinutes: s.SYNC_INTERVAL_MINUTES, fullEveryHours: s.SYNC_FULL_EVERY_HOURS },
+      timeZone: s.DUEBOT_TIMEZONE,
+      today: s.DUEBOT_TODAY,
+      collections: {
+        ladderFile: s.DUEBOT_LADDER_FILE,
+        interestPerDay: s.DUEBOT_INTEREST_PER_DAY,
+        minBalance: s.DUEBOT_MIN_BALANCE,
+        baseCurrency: s.DUEBOT_BASE_CURRENCY,
+        fxRates: s.DUEBOT_FX_RATES,
+        holidays: s.DUEBOT_HOLIDAYS,
+      },
+      pageSize: s.DUEBOT_PAGE_SIZE,
+      shellUser: s.DUEBOT_SHELL_USER,
+      shellRole: s.DUEBOT_SHELL_ROLE,
+      log: { level: s.LOG_LEVEL, format: s.LOG_FORMAT },
+      slack: s.SLACK_BOT_TOKEN
+        ? {
+            botToken: s.SLACK_BOT_TOKEN,
+            signingSecret: s.SLACK_SIGNING_SECRET,
+            appToken: s.SLACK_APP_TOKEN,
+            apiUrl: s.SLACK_API_URL,
+            port: s.PORT,
+            channel: s.SLACK_CHANNEL,
+            managers: s.SLACK_MANAGERS,
+            viewers: s.SLACK_VIEWERS,
+          }
+        : undefined,
+    },
+  };
+}
+
+/** Hides the password of a connection URL, for logs and `duebot doctor`. */
+export function maskUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '****';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, maskUrl } from '../src/config.ts';
+
+describe('settings', () => {
+  it('runs with no settings at all: embedded database, demo ledger, system time zone', () => {
+    const result = loadConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.databaseUrl).toBeUndefined();
+    expect(result.config.dataDir).toBe('./.duebot');
+    expect(result.config.ledger.url).toBeUndefined();
+    expect(result.config.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(result.config.sync.intervalMinutes).toBe(15);
+  });
+
+  it('treats empty variables as unset', () => {
+    const result = loadConfig({ DATABASE_URL: '', DUEBOT_TODAY: '' });
+    expect(result.ok).toBe(true);
+  });
+
+  it('reports every problem on its own line, naming the variable, what was found and what is expected', () => {
+    const result = loadConfig({
+      DATABASE_URL: 'mysql://nope',
+      DUEBOT_TIMEZONE: 'Mars/Olympus',
+      DUEBOT_TODAY: '2026-02-30',
+      SYNC_INTERVAL_MINUTES: 'often',
+      LOG_LEVEL: 'loud',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(5);
+    expect(result.problems).toContain(
+      'DATABASE_URL: found "mysql://nope", expected a postgres:// or postgresql:// URL',
+    );
+    expect(result.problems.find((p) => p.startsWith('DUEBOT_TIMEZONE:'))).toMatch(
+      /"Mars\/Olympus".*IANA time zone/,
+    );
+    expect(result.problems.find((p) => p.startsWith('DUEBOT_TODAY:'))).toMatch(/"2026-02-30".*YYYY-MM-DD/);
+    expect(result.problems.find((p) => p.startsWith('SYNC_INTERVAL_MINUTES:'))).toMatch(
+      /"often".*whole number/,
+    );
+    expect(result.problems.find((p) => p.startsWith('LOG_LEVEL:'))).toMatch(/"loud"/);
+  });
+
+  it('asks for a mapping file when a ledger URL is set', () => {
+    const result = loadConfig({ LEDGER_URL: 'mariadb://root@db/erp' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatch(
+      /^LEDGER_MAPPING: found nothing, expected the path of a mapping SQL file/,
+    );
+  });
+
+  it('accepts Postgres, MySQL and MariaDB ledgers', () => {
+    for (const url of ['postgres://u@h/db', 'postgresql://u@h/db', 'mysql://u@h/db', 'mariadb://u@h/db']) {
+      expect(loadConfig({ LEDGER_URL: url, LEDGER_MAPPING: 'm.sql' }).ok).toBe(true);
+    }
+  });
+
+  it('masks passwords in URLs', () => {
+    expect(maskUrl('postgres://ann:s3cret@db:5432/ar')).toBe('postgres://ann:****@db:5432/ar');
+    expect(maskUrl('postgres://db/ar')).toBe('postgres://db/ar');
+  });
+});
