@@ -1,0 +1,26 @@
+import type { Knex } from 'knex';
+import * as initial from './20261122_001_initial.ts';
+import * as worklist from './20261123_002_worklist.ts';
+import * as accountSummary from './20261123_004_account_summary.ts';
+import * as slack from './20261123_005_slack.ts';
+
+/**
+ * The migrations in order. A static list (not a folder scan) so that the same code runs under
+ * node, tsx and vitest alike.
+ */
+const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
+  '20261122_001_initial': initial,
+  '20261123_002_worklist': worklist,
+  '20261123_004_account_summary': accountSummary,
+  '20261123_005_slack': slack,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`unknown migration ${name}`);
+    return migration;
+  },
+};

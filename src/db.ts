@@ -1,0 +1,97 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import knex, { type Knex } from 'knex';
+import ClientPGLite from 'knex-pglite';
+import pg from 'pg';
+import { migrationSource } from '../migrations/index.ts';
+
+export type { Knex };
+
+/** Which engine holds the bot's own state. */
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  knex: Knex;
+  kind: DatabaseKind;
+  /** The embedded engine, when there is one (tests clone it). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+/** int8 and count(*) as numbers on both engines; refuses values a double cannot hold exactly. */
+export function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError(`integer ${text} is too large to handle exactly`);
+  return value;
+}
+
+/** Calendar dates stay 'YYYY-MM-DD' strings: a Date would shift them by the process time zone. */
+const parseDate = (text: string) => text;
+
+pg.types.setTypeParser(INT8, parseInt8);
+pg.types.setTypeParser(DATE, parseDate);
+
+/** Opens an embedded PGlite; `dataDir` undefined keeps it in memory. */
+export async function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  return PGlite.create(dataDir, {
+    parsers: { [INT8]: parseInt8, [DATE]: parseDate },
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+}
+
+/** A knex over one PGlite instance (which has exactly one connection). */
+export function knexForPglite(pglite: PGlite): Knex {
+  return knex({
+    client: ClientPGLite,
+    dialect: 'postgres',
+    connection: () => ({ pglite }) as object,
+    useNullAsDefault: false,
+  });
+}
+
+/** A knex over a Postgres server. */
+export function knexForPostgres(
+  url: string,
+  pool: { min: number; max: number } = { min: 0, max: 10 },
+  connectTimeoutMs = 30_000,
+): Knex {
+  return knex({
+    client: 'pg',
+    connection: { connectionString: url, connectionTimeoutMillis: connectTimeoutMs },
+    pool: { ...pool, idleTimeoutMillis: 10_000 },
+    acquireConnectionTimeout: connectTimeoutMs + 1000,
+  });
+}
+
+/** The bot database: Postgres when a URL is given, otherwise embedded PGlite under `dataDir`. */
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  connectTimeoutMs?: number;
+}): Promise<Database> {
+  if (options.databaseUrl) {
+    const db = knexForPostgres(options.databaseUrl, undefined, options.connectTimeoutMs);
+    return { knex: db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const pglite = await createPglite(`${options.dataDir.replace(/\/$/, '')}/db`);
+  const db = knexForPglite(pglite);
+  return {
+    knex: db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy(); // NOTE: knex-pglite closes the PGlite instance itself
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** Brings the bot database schema up to date; returns the names of migrations applied now. */
+export async function migrate(db: Knex): Promise<string[]> {
+  const [, applied] = (await db.migrate.latest({ migrationSource })) as [number, string[]];
+  return applied;
+}
