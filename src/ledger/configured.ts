@@ -1,0 +1,69 @@
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db.ts';
+import { DEMO_MAPPING_FILE, loadDemoLedger } from './demo.ts';
+import { readMapping } from './mapping.ts';
+import { openLedgerSource } from './source.ts';
+import { latestSyncState, type SyncSummary, syncLedger } from './sync.ts';
+import type { LedgerSource } from './types.ts';
+
+/** The ledger the settings name: the company's accounting database, or the demo ledger inside the bot DB. */
+export async function openConfiguredLedger(
+  config: Config,
+  db: Database,
+  clock: Clock,
+): Promise<LedgerSource> {
+  if (config.ledger.url) {
+    return openLedgerSource({
+      name: 'ledger',
+      url: config.ledger.url,
+      mappingSql: await readMapping(config.ledger.mappingFile ?? ''),
+      batchSize: config.ledger.batchSize,
+    });
+  }
+  await loadDemoLedger(db.knex, { today: clock.today() });
+  return openLedgerSource({
+    name: 'demo',
+    botDb: db.knex,
+    mappingSql: await readMapping(DEMO_MAPPING_FILE),
+    batchSize: config.ledger.batchSize,
+  });
+}
+
+export type SyncMode = 'auto' | 'incremental' | 'full';
+
+/** 'auto' runs a full reconcile when none ran within SYNC_FULL_EVERY_HOURS, an incremental sync otherwise. */
+export async function chooseSyncMode(
+  db: Database,
+  source: LedgerSource,
+  config: Config,
+  clock: Clock,
+): Promise<'incremental' | 'full'> {
+  const state = await latestSyncState(db.knex, source.name);
+  const lastFull = state?.lastFullAt?.getTime();
+  if (lastFull === undefined) return 'full';
+  const fullEveryMs = config.sync.fullEveryHours * 3_600_000;
+  return fullEveryMs > 0 && clock.now().getTime() - lastFull >= fullEveryMs ? 'full' : 'incremental';
+}
+
+/** One sync of the configured ledger into the bot database. */
+export async function runConfiguredSync(options: {
+  config: Config;
+  db: Database;
+  source: LedgerSource;
+  clock: Clock;
+  mode: SyncMode;
+  onProgress?: (p: { rowsRead: number; rowsChanged: number }) => void;
+}): Promise<SyncSummary> {
+  const { config, db, source, clock } = options;
+  const mode = options.mode === 'auto' ? await chooseSyncMode(db, source, config, clock) : options.mode;
+  return syncLedger({
+    db: db.knex,
+    source,
+    mode,
+    clock,
+    lookbackSeconds: config.ledger.lookbackSeconds,
+    batchSize: config.ledger.batchSize,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Mapping files: one SQL query over the accounting database returning the columns in types.ts,
+ * with the watermark as the placeholder `:watermark`.
+ */
+import { readFile } from 'node:fs/promises';
+
+/** The SQL engines a ledger can live in. */
+export type LedgerDialect = 'postgres' | 'mysql';
+
+/** `:watermark` as a whole token; `x::watermark` (a cast) and `:watermarks` are left alone. */
+const WATERMARK = /(?<![:\w]):watermark(?!\w)/g;
+
+/** Reads a mapping file, refusing a missing or empty file and a query without `:watermark`. */
+export async function readMapping(file: string): Promise<string> {
+  if (!file.trim()) {
+    throw new Error(
+      'no ledger mapping file is set: point LEDGER_MAPPING at a SQL file (see the demo mapping)',
+    );
+  }
+  let sql: string;
+  try {
+    sql = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${String(code ?? error)})`;
+    throw new Error(`ledger mapping file ${file} ${why}`, { cause: error });
+  }
+  checkMappingSql(sql, file);
+  return sql;
+}
+
+/** Throws when the SQL is empty or has no `:watermark` placeholder. */
+export function checkMappingSql(sql: string, where = 'the ledger mapping'): void {
+  const body = stripComments(sql).trim();
+  if (!body) throw new Error(`${where} is empty: it must hold one SELECT returning the ledger columns`);
+  if (!new RegExp(WATERMARK.source).test(body)) {
+    throw new Error(
+      `${where} has no :watermark placeholder: add e.g. "WHERE i.updated_at > :watermark" so syncs read only changed rows`,
+    );
+  }
+}
+
+/**
+ * Turns every `:watermark` into a positional `?` (escaping any `?` already in the SQL, which knex would
+ * otherwise take for a binding) and says how many positions to bind. Named bindings are not used so
+ * that casts like `x::date` survive.
+ */
+export function bindWatermark(sql: string, dialect: LedgerDialect): { sql: string; positions: number } {
+  let positions = 0;
+  const body = stripTrailingSemicolon(sql);
+  // NOTE: knex reads `\?` as a literal question mark (the jsonb `?` operator in Postgres).
+  const escaped = dialect === 'postgres' ? body.replace(/\?/g, '\\?') : body;
+  const bound = escaped.replace(WATERMARK, () => {
+    positions += 1;
+    return '?';
+  });
+  return { sql: bound, positions };
+}
+
+function stripComments(sql: string): string {
+  return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+}
+
+/** A trailing `;` would end the query inside the wrappers (`SELECT * FROM (...) m`, DECLARE ... FOR). */
+function stripTrailingSemicolon(sql: string): string {
+  return sql.replace(/;\s*(--[^\n]*\s*)*$/, '').trimEnd();
+}

@@ -1,0 +1,162 @@
+/**
+ * Validation of one ledger row into a LedgerItem. Runs once per row on every sync (a million rows for
+ * a large ledger), so it is plain code rather than a schema library: see test/ledger/rows.test.ts.
+ */
+import { currencyDigits, isCurrencyCode } from '../collections/money.ts';
+import { toMinorUnits } from './money-parse.ts';
+import type { LedgerItem, RawLedgerRow, SkipReason } from './types.ts';
+
+/** A row that passed, or why it was skipped (with the invoice id when the row had one). */
+export type ParsedLedgerRow =
+  | { ok: true; item: LedgerItem }
+  | { ok: false; reason: SkipReason; invoiceId: string | null; detail: string };
+
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Text of an id or name column: numbers become strings, blanks count as missing. */
+function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  }
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return null;
+}
+
+/**
+ * A calendar date as 'YYYY-MM-DD' from a date string, a datetime string or a Date (read in UTC: the
+ * ledger connection runs in UTC); null when it is not a real date.
+ */
+export function parseLedgerDate(value: unknown): string | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return value.toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'string') return null;
+  const match = DATE_PREFIX.exec(value.trim());
+  if (!match) return null;
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const year = Number(match[1]);
+  if (month < 1 || month > 12 || day < 1) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const maxDay = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day > maxDay ? null : `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+const ZONE = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
+/** The instant a row last changed; a timestamp string without a zone is UTC (the connection's zone). */
+export function parseLedgerTimestamp(value: unknown): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value !== 'string' || !DATE_PREFIX.test(value.trim())) return null;
+  let iso = value.trim().replace(' ', 'T');
+  if (!iso.includes('T')) iso += 'T00:00:00';
+  if (!ZONE.test(iso)) iso += 'Z';
+  const parsed = new Date(iso);
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+function skip(reason: SkipReason, invoiceId: string | null, detail: string): ParsedLedgerRow {
+  return { ok: false, reason, invoiceId, detail };
+}
+
+/** Checks one raw row from the mapping and converts its amounts to minor units of its currency. */
+export function parseLedgerRow(raw: RawLedgerRow): ParsedLedgerRow {
+  const invoiceId = text(raw.invoice_id);
+  if (invoiceId === null) return skip('missing_field', null, 'invoice_id is empty');
+  for (const column of ['invoice_number', 'customer_id', 'customer_name', 'currency'] as const) {
+    if (text(raw[column]) === null) return skip('missing_field', invoiceId, `${column} is empty`);
+  }
+  for (const column of ['total', 'open_amount', 'issue_date', 'updated_at'] as const) {
+    if (raw[column] === null || raw[column] === undefined) {
+      return skip('missing_field', invoiceId, `${column} is empty`);
+    }
+  }
+  if (raw.due_date === null || raw.due_date === undefined || raw.due_date === '') {
+    return skip('missing_due_date', invoiceId, 'due_date is empty: the item cannot age');
+  }
+  const issueDate = parseLedgerDate(raw.issue_date);
+  if (issueDate === null)
+    return skip('unparseable_date', invoiceId, `issue_date ${show(raw.issue_date)} is not a date`);
+  const dueDate = parseLedgerDate(raw.due_date);
+  if (dueDate === null)
+    return skip('unparseable_date', invoiceId, `due_date ${show(raw.due_date)} is not a date`);
+  const updatedAt = parseLedgerTimestamp(raw.updated_at);
+  if (updatedAt === null) {
+    return skip('unparseable_date', invoiceId, `updated_at ${show(raw.updated_at)} is not a timestamp`);
+  }
+
+  const currency = (text(raw.currency) ?? '').toUpperCase();
+  if (!isCurrencyCode(currency)) {
+    return skip('unknown_currency', invoiceId, `currency ${show(raw.currency)} is not an ISO 4217 code`);
+  }
+  const digits = currencyDigits(currency);
+  const total = toMinorUnits(raw.total, digits);
+  if (!total.ok)
+    return skip('bad_amount', invoiceId, amountDetail('total', raw.total, total.problem, currency, digits));
+  const open = toMinorUnits(raw.open_amount, digits);
+  if (!open.ok) {
+    return skip(
+      'bad_amount',
+      invoiceId,
+      amountDetail('open_amount', raw.open_amount, open.problem, currency, digits),
+    );
+  }
+  if (open.minor < 0) {
+    return skip(
+      'negative_open_amount',
+      invoiceId,
+      `open_amount ${show(raw.open_amount)} is negative (a credit)`,
+    );
+  }
+  if (total.minor < 0) return skip('bad_amount', invoiceId, `total ${show(raw.total)} is negative`);
+  if (open.minor > total.minor) {
+    return skip(
+      'open_above_total',
+      invoiceId,
+      `open_amount ${show(raw.open_amount)} is above total ${show(raw.total)}`,
+    );
+  }
+
+  return {
+    ok: true,
+    item: {
+      invoiceId,
+      invoiceNumber: text(raw.invoice_number) ?? invoiceId,
+      customerId: text(raw.customer_id) ?? '',
+      customerName: text(raw.customer_name) ?? '',
+      issueDate,
+      dueDate,
+      totalMinor: total.minor,
+      openMinor: open.minor,
+      currency,
+      updatedAt,
+      contactName: text(raw.contact_name),
+      contactEmail: text(raw.contact_email),
+      contactPhone: text(raw.contact_phone),
+      salesRep: text(raw.sales_rep),
+      customerLocale: text(raw.customer_locale),
+    },
+  };
+}
+
+function amountDetail(
+  column: string,
+  value: unknown,
+  problem: string,
+  currency: string,
+  digits: number,
+): string {
+  if (problem === 'too_many_decimals')
+    return `${column} ${show(value)} has more than ${digits} decimals for ${currency}`;
+  if (problem === 'too_large') return `${column} ${show(value)} is too large`;
+  return `${column} ${show(value)} is not a number`;
+}
+
+function show(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'string' ? `'${value}'` : String(value);
+}

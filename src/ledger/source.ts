@@ -1,0 +1,171 @@
+/**
+ * The ledger source: reads the company's accounting database (Postgres, MySQL or MariaDB) through a
+ * mapping query, read-only and in batches. Without a URL it reads the demo ledger inside the bot DB.
+ */
+import knex, { type Knex } from 'knex';
+import { knexForPostgres } from '../db.ts';
+import {
+  type BoundQuery,
+  isSingleConnection,
+  readHeldCursor,
+  readMysqlStream,
+  readPostgresCursor,
+} from './cursor.ts';
+import { bindWatermark, checkMappingSql, type LedgerDialect } from './mapping.ts';
+import { type LedgerSource, type RawLedgerRow, REQUIRED_COLUMNS } from './types.ts';
+
+/** The mapping does not return the columns duebot needs, or its SQL fails: fix the mapping file. */
+export class LedgerMappingError extends Error {
+  readonly code = 'ledger_mapping_invalid';
+  /** Required columns the mapping does not return (empty when the SQL itself failed). */
+  readonly missing: string[];
+  /** Columns the mapping does return. */
+  readonly found: string[];
+
+  constructor(message: string, missing: string[] = [], found: string[] = []) {
+    super(message);
+    this.name = 'LedgerMappingError';
+    this.missing = missing;
+    this.found = found;
+  }
+}
+
+/** Where and how to read the ledger. */
+export interface LedgerSourceOptions {
+  name: string;
+  /** postgres://, postgresql://, mysql:// or mariadb://; absent: read `botDb` (the demo ledger). */
+  url?: string;
+  mappingSql: string;
+  batchSize: number;
+  botDb?: Knex;
+}
+
+/** A full read passes this watermark: older than any ledger row, so the mapping SQL stays the same. */
+const BEGINNING = new Date('1970-01-01T00:00:00Z');
+
+function dialectOf(url: string): LedgerDialect {
+  const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') return 'postgres';
+  if (scheme === 'mysql' || scheme === 'mariadb') return 'mysql';
+  throw new Error(
+    `LEDGER_URL must start with postgres://, postgresql://, mysql:// or mariadb:// (got ${scheme || 'no scheme'}://)`,
+  );
+}
+
+/** A small mysql2 pool in UTC that hands over decimals and big ids as exact strings and dates as text. */
+function knexForMysql(url: string): Knex {
+  const parsed = new URL(url);
+  return knex({
+    client: 'mysql2',
+    connection: {
+      host: parsed.hostname,
+      port: parsed.port ? Number(parsed.port) : 3306,
+      user: decodeURIComponent(parsed.username),
+      password: decodeURIComponent(parsed.password),
+      database: decodeURIComponent(parsed.pathname.replace(/^\//, '')),
+      dateStrings: true,
+      decimalNumbers: false,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      timezone: 'Z',
+    },
+    pool: {
+      min: 0,
+      max: 2,
+      afterCreate: (
+        conn: { query(sql: string, done: (error: unknown) => void): void },
+        done: (error: unknown, conn: unknown) => void,
+      ) => conn.query("SET time_zone = '+00:00'", (error) => done(error, conn)),
+    },
+  });
+}
+
+/** Column names from the driver's field metadata: pg/PGlite `{ fields }`, mysql2 `[rows, fields]`. */
+function fieldNames(result: unknown): string[] {
+  const fields = Array.isArray(result) ? result[1] : (result as { fields?: unknown }).fields;
+  if (!Array.isArray(fields)) return [];
+  return fields.map((f) => String((f as { name?: unknown }).name));
+}
+
+const MAPPING_SQLSTATE = /^(42|22|0A|21|2B)/;
+
+/** A SQL error in the mapping (syntax, unknown table or column ...) as a mapping error; others unchanged. */
+function explainQueryError(error: unknown): unknown {
+  const e = error as { code?: unknown; sqlState?: unknown; message?: unknown };
+  const state = typeof e.sqlState === 'string' ? e.sqlState : typeof e.code === 'string' ? e.code : '';
+  if (!/^[0-9A-Z]{5}$/.test(state) || !MAPPING_SQLSTATE.test(state)) return error;
+  // knex prefixes the whole SQL to the driver's message; keep the driver's part.
+  const message =
+    String(e.message ?? error)
+      .split(' - ')
+      .pop() ?? '';
+  return new LedgerMappingError(`the ledger mapping query fails: ${message.trim()} (SQLSTATE ${state})`);
+}
+
+/** Opens a ledger source; nothing is read until validate() or changedSince(). */
+export async function openLedgerSource(options: LedgerSourceOptions): Promise<LedgerSource> {
+  const { name, url, mappingSql, batchSize, botDb } = options;
+  checkMappingSql(mappingSql);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`batch size must be a positive integer, got ${batchSize}`);
+  let db: Knex;
+  let dialect: LedgerDialect;
+  let owned = false;
+  if (url) {
+    dialect = dialectOf(url);
+    db = dialect === 'postgres' ? knexForPostgres(url, { min: 0, max: 2 }) : knexForMysql(url);
+    owned = true;
+  } else if (botDb) {
+    dialect = 'postgres';
+    db = botDb;
+  } else {
+    throw new Error(`ledger source ${name}: give a URL or the bot database`);
+  }
+  const bound = bindWatermark(mappingSql, dialect);
+  const query = (watermark: Date): BoundQuery => ({
+    sql: bound.sql,
+    bindings: Array.from({ length: bound.positions }, () => watermark),
+  });
+
+  return {
+    name,
+    async validate() {
+      const { sql, bindings } = query(BEGINNING);
+      let result: unknown;
+      try {
+        result = await db.transaction(
+          (trx) => trx.raw(`SELECT * FROM (\n${sql}\n) m WHERE 1 = 0`, bindings),
+          { readOnly: true },
+        );
+      } catch (error) {
+        throw explainQueryError(error);
+      }
+      const found = fieldNames(result);
+      const missing = REQUIRED_COLUMNS.filter((column) => !found.includes(column));
+      if (missing.length > 0) {
+        throw new LedgerMappingError(
+          `the ledger mapping does not return ${missing.join(', ')} (it returns ${found.join(', ') || 'no columns'})`,
+          missing,
+          found,
+        );
+      }
+    },
+    changedSince(watermark: Date | null): AsyncIterable<RawLedgerRow[]> {
+      const bq = query(watermark ?? BEGINNING);
+      const read =
+        dialect === 'mysql' ? readMysqlStream : isSingleConnection(db) ? readHeldCursor : readPostgresCursor;
+      return wrapErrors(read(db, bq, batchSize));
+    },
+    async close() {
+      if (owned) await db.destroy();
+    },
+  };
+}
+
+async function* wrapErrors(rows: AsyncGenerator<RawLedgerRow[]>): AsyncGenerator<RawLedgerRow[]> {
+  try {
+    yield* rows;
+  } catch (error) {
+    throw explainQueryError(error);
+  }
+}

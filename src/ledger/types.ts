@@ -1,0 +1,71 @@
+/**
+ * The ledger contract: what a mapping query must return, and what the sync makes of it.
+ * A mapping is one SQL query over the accounting database that returns these named columns and
+ * takes the watermark as the bound parameter `:watermark` (rows changed after it).
+ */
+
+/** Columns every mapping must return, by name. */
+export const REQUIRED_COLUMNS = [
+  'invoice_id',
+  'invoice_number',
+  'customer_id',
+  'customer_name',
+  'issue_date',
+  'due_date',
+  'total',
+  'open_amount',
+  'currency',
+  'updated_at',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'sales_rep',
+] as const;
+
+/** Columns a mapping may return; absent ones are treated as null. */
+export const OPTIONAL_COLUMNS = ['customer_locale'] as const;
+
+export type LedgerColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+
+/** One row as the driver hands it over: types vary by engine and are checked by the sync. */
+export type RawLedgerRow = Record<string, unknown>;
+
+/** A ledger row that passed validation; amounts in integer minor units of `currency`. */
+export interface LedgerItem {
+  invoiceId: string;
+  invoiceNumber: string;
+  customerId: string;
+  customerName: string;
+  issueDate: string;
+  dueDate: string;
+  totalMinor: number;
+  openMinor: number;
+  currency: string;
+  updatedAt: Date;
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  salesRep: string | null;
+  customerLocale: string | null;
+}
+
+/** Why a row was skipped; the sync summary counts rows per reason and lists their invoice ids. */
+export type SkipReason =
+  | 'missing_due_date'
+  | 'unparseable_date'
+  | 'negative_open_amount'
+  | 'open_above_total'
+  | 'unknown_currency'
+  | 'bad_amount'
+  | 'missing_field';
+
+/** Reads open items from an accounting database, read-only, in batches. */
+export interface LedgerSource {
+  /** A short name for logs and sync state, e.g. 'demo' or 'ledger'. */
+  readonly name: string;
+  /** Fails with a LedgerMappingError naming every missing column, before any row is read. */
+  validate(): Promise<void>;
+  /** Rows changed after `watermark` (all rows when null), streamed in batches. */
+  changedSince(watermark: Date | null): AsyncIterable<RawLedgerRow[]>;
+  close(): Promise<void>;
+}
