@@ -1,0 +1,265 @@
+/**
+ * One account assessed as of a day: the input snapshot, the policy combining every threshold, and
+ * `assessAccount`, which returns everything a view or the worklist needs (totals, aging, interest,
+ * grade, flags, ladder position, priority).
+ */
+import {
+  type AgingPolicy,
+  agingBuckets,
+  agingByCurrency,
+  bucketFor,
+  type CurrencyAging,
+  daysOverdue,
+  defaultAgingPolicy,
+  inCollectionProcedure,
+  type KeyAccountStatus,
+  keyAccountStatus,
+  type Marking,
+  markingFor,
+} from './aging.ts';
+import { defaultWorkingCalendar, type WorkingCalendar } from './dates.ts';
+import { defaultLadder } from './default-ladder.ts';
+import {
+  blacklist,
+  creditHold,
+  defaultGradePolicy,
+  type Flag,
+  type GradePolicy,
+  type GradeResult,
+  gradeCustomer,
+  type HistoryItem,
+} from './grade.ts';
+import { accountInterest, defaultInterestPolicy, effectiveRate, type InterestPolicy } from './interest.ts';
+import { type Ladder, type LadderPosition, ladderPosition, type Pause, pauseActive } from './ladder.ts';
+import { sumByCurrency } from './money.ts';
+import { defaultPriorityPolicy, type Priority, type PriorityPolicy, priorityOf, toBase } from './priority.ts';
+
+/** Every number the collections rules use (PLAYBOOK: "every number is configuration"). */
+export interface Policy {
+  aging: AgingPolicy;
+  interest: InterestPolicy;
+  grade: GradePolicy;
+  priority: PriorityPolicy;
+  ladder: Ladder;
+  /** Per currency (minor units): below this chased balance the ladder does nothing; absent means 0. */
+  minBalanceMinor: Readonly<Record<string, number>>;
+  calendar: WorkingCalendar;
+}
+
+/** The playbook defaults, with the default ladder file. */
+export const defaultPolicy: Policy = {
+  aging: defaultAgingPolicy,
+  interest: defaultInterestPolicy,
+  grade: defaultGradePolicy,
+  priority: defaultPriorityPolicy,
+  ladder: defaultLadder,
+  minBalanceMinor: {},
+  calendar: defaultWorkingCalendar,
+};
+
+/** PB-01: an open item as the domain sees it. */
+export interface OpenItem {
+  id: string;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  totalMinor: number;
+  openMinor: number;
+  currency: string;
+  /** PB-21: in an open dispute: no interest, no chasing, no grade evidence. */
+  disputed: boolean;
+  /** Chasing paused on this invoice; it keeps aging. */
+  pause: Pause | null;
+}
+
+/** A settled invoice of the payment history (PB-02). */
+export interface SettledItem {
+  number: string;
+  dueDate: string;
+  paidDate: string;
+  totalMinor: number;
+  currency: string;
+}
+
+/** A promise to pay (PB-20), as recorded. */
+export interface PromiseRecord {
+  promisedDate: string;
+  amountMinor: number;
+  currency: string;
+  status: 'open' | 'kept' | 'partial' | 'broken' | 'cancelled';
+}
+
+/** Everything known about one account on one day; built from the bot database by the caller. */
+export interface AccountSnapshot {
+  customerId: string;
+  customerName: string;
+  /** Start of the relationship (PB-09 tenure); null: the oldest known due date. */
+  firstInvoiceDate: string | null;
+  openItems: readonly OpenItem[];
+  settledItems: readonly SettledItem[];
+  promises: readonly PromiseRecord[];
+  lastContactDate: string | null;
+  /** PB-14: broken promises and repeated stalls so far, each one ladder step up. */
+  escalations: number;
+  escalatedOn?: string | null;
+  /** Chasing paused for the whole account. */
+  pause: Pause | null;
+  /** PB-16: the contract's daily rate ("0.03%"), overriding the policy. */
+  interestRatePerDay?: string | null;
+  /** PB-06: a manager exempted the account from key-account status (only honoured below 60 days). */
+  keyAccountExempt?: boolean;
+  /** PB-09: marked a habitual late payer by staff, whatever the grade. */
+  habitualLatePayer?: boolean;
+}
+
+/** One open item, assessed. */
+export interface AssessedItem {
+  id: string;
+  number: string;
+  dueDate: string;
+  currency: string;
+  openMinor: number;
+  daysOverdue: number;
+  bucket: string;
+  marking: Marking;
+  interestMinor: number;
+  disputed: boolean;
+  paused: boolean;
+}
+
+/** What a view needs about an account. */
+export interface AccountAssessment {
+  customerId: string;
+  customerName: string;
+  assessedOn: string;
+  /** All open amounts per currency, disputed included. */
+  openByCurrency: Record<string, number>;
+  /** Disputed open amounts per currency (PB-21). */
+  disputedByCurrency: Record<string, number>;
+  /** The currency with the largest balance after conversion for ranking; the worklist sorts by it. */
+  mainCurrency: string | null;
+  items: AssessedItem[];
+  aging: CurrencyAging[];
+  /** Oldest overdue days among undisputed items (disputes stop the clock, PB-21). */
+  maxDaysOverdue: number;
+  overdueItems: number;
+  interest: { ratePerDay: string; byCurrency: Record<string, number> };
+  grade: GradeResult;
+  keyAccount: KeyAccountStatus;
+  /** PB-05: more than 15 days overdue. */
+  inCollection: boolean;
+  creditHold: Flag;
+  blacklist: Flag;
+  brokenPromiseDates: string[];
+  ladder: LadderPosition;
+  priority: Priority;
+}
+
+function history(snapshot: AccountSnapshot, policy: Policy): HistoryItem[] {
+  const base = (minor: number, currency: string) => toBase({ [currency]: minor }, policy.priority);
+  return [
+    ...snapshot.settledItems.map((i) => ({
+      number: i.number,
+      dueDate: i.dueDate,
+      paidDate: i.paidDate,
+      totalBase: base(i.totalMinor, i.currency),
+    })),
+    ...snapshot.openItems.map((i) => ({
+      number: i.number,
+      dueDate: i.dueDate,
+      paidDate: null,
+      disputed: i.disputed,
+      totalBase: base(i.totalMinor, i.currency),
+    })),
+  ];
+}
+
+/** PB-20: promises marked broken, and open ones whose date has passed (the day after, they are missed). */
+export function brokenPromiseDates(promises: readonly PromiseRecord[], today: string): string[] {
+  return promises
+    .filter((p) => p.status === 'broken' || (p.status === 'open' && p.promisedDate < today))
+    .map((p) => p.promisedDate)
+    .sort();
+}
+
+/** Assesses an account as of `today` under `policy`: pure, the same inputs always give the same answer. */
+export function assessAccount(snapshot: AccountSnapshot, policy: Policy, today: string): AccountAssessment {
+  const open = snapshot.openItems.filter((i) => i.openMinor > 0);
+  const buckets = agingBuckets(policy.aging.bucketEdges);
+  const rate = effectiveRate(policy.interest, snapshot.interestRatePerDay);
+  const interest = accountInterest(open, rate, today);
+  const items: AssessedItem[] = open.map((item, n) => {
+    const days = daysOverdue(item.dueDate, today);
+    return {
+      id: item.id,
+      number: item.number,
+      dueDate: item.dueDate,
+      currency: item.currency,
+      openMinor: item.openMinor,
+      daysOverdue: days,
+      bucket: bucketFor(days, buckets).id,
+      marking: markingFor(item, today, policy.aging.redAfterDays),
+      interestMinor: interest.items[n]?.interestMinor ?? 0,
+      disputed: item.disputed,
+      paused: pauseActive(item.pause, today),
+    };
+  });
+  const undisputed = items.filter((i) => !i.disputed);
+  const maxDaysOverdue = undisputed.reduce((max, i) => Math.max(max, i.daysOverdue), 0);
+  const collectable = sumByCurrency(undisputed.map((i) => ({ minor: i.openMinor, currency: i.currency })));
+  const hist = history(snapshot, policy);
+  const grade = gradeCustomer(hist, snapshot.firstInvoiceDate, today, policy.grade);
+  const keyAccount = keyAccountStatus(maxDaysOverdue, snapshot.keyAccountExempt === true, policy.aging);
+  const broken = brokenPromiseDates(snapshot.promises, today);
+  const ladder = ladderPosition(
+    {
+      grade: grade.grade,
+      habitualLatePayer: snapshot.habitualLatePayer === true,
+      items: open,
+      pause: snapshot.pause,
+      escalations: snapshot.escalations,
+      escalatedOn: snapshot.escalatedOn ?? null,
+      lastContactDate: snapshot.lastContactDate,
+    },
+    policy.ladder,
+    today,
+    { minBalanceMinor: policy.minBalanceMinor, calendar: policy.calendar },
+  );
+  const priority = priorityOf(
+    {
+      openByCurrency: collectable,
+      maxDaysOverdue,
+      grade: grade.grade,
+      keyAccount: keyAccount.keyAccount,
+      brokenPromiseDates: broken,
+    },
+    policy.priority,
+  );
+  const all = sumByCurrency(items.map((i) => ({ minor: i.openMinor, currency: i.currency })));
+  const ranked = Object.keys(all).sort(
+    (a, b) => toBase({ [b]: all[b] ?? 0 }, policy.priority) - toBase({ [a]: all[a] ?? 0 }, policy.priority),
+  );
+  return {
+    customerId: snapshot.customerId,
+    customerName: snapshot.customerName,
+    assessedOn: today,
+    openByCurrency: all,
+    disputedByCurrency: sumByCurrency(
+      items.filter((i) => i.disputed).map((i) => ({ minor: i.openMinor, currency: i.currency })),
+    ),
+    mainCurrency: ranked[0] ?? null,
+    items,
+    aging: agingByCurrency(open, today, policy.aging.bucketEdges),
+    maxDaysOverdue,
+    overdueItems: undisputed.filter((i) => i.daysOverdue > 0).length,
+    interest: { ratePerDay: rate.text, byCurrency: interest.byCurrency },
+    grade,
+    keyAccount,
+    inCollection: inCollectionProcedure(maxDaysOverdue, policy.aging.procedureAfterDays),
+    creditHold: creditHold(hist, today, policy.grade),
+    blacklist: blacklist(hist, today, policy.grade),
+    brokenPromiseDates: broken,
+    ladder,
+    priority,
+  };
+}

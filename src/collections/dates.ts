@@ -1,0 +1,124 @@
+/**
+ * Calendar arithmetic on business dates ('YYYY-MM-DD' in the business time zone). Dates are calendar days,
+ * so the arithmetic runs in UTC where every day has 24 hours; no time zone or clock is involved.
+ */
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written as YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === value;
+}
+
+function toEpochDay(date: string): number {
+  if (!isIsoDate(date)) throw new RangeError(`expected a calendar date as YYYY-MM-DD, got "${date}"`);
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+function fromEpochDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Calendar days from `from` to `to`: positive when `to` is later ("2026-11-01" -> "2026-11-05" is 4). */
+export function daysBetween(from: string, to: string): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+/** The date `days` calendar days after `date` (negative goes back). */
+export function addDays(date: string, days: number): string {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** The later of two dates. */
+export function laterOf(a: string, b: string): string {
+  return a >= b ? a : b;
+}
+
+/** Day of the week, 0 = Sunday ... 6 = Saturday. */
+export function weekday(date: string): number {
+  return new Date(toEpochDay(date) * DAY_MS).getUTCDay();
+}
+
+/** Which days are not worked: weekdays (0 = Sunday) and dated holidays. */
+export interface WorkingCalendar {
+  weekend: readonly number[];
+  holidays: readonly string[];
+}
+
+/** Saturday and Sunday off, no holidays: replace with the company's calendar. */
+export const defaultWorkingCalendar: WorkingCalendar = { weekend: [0, 6], holidays: [] };
+
+/** PB-24: reminders go out on working days only. */
+export function isWorkingDay(date: string, calendar: WorkingCalendar = defaultWorkingCalendar): boolean {
+  return !calendar.weekend.includes(weekday(date)) && !calendar.holidays.includes(date);
+}
+
+/** `date` itself when it is a working day, otherwise the next working day. */
+export function nextWorkingDay(date: string, calendar: WorkingCalendar = defaultWorkingCalendar): string {
+  if (calendar.weekend.length >= 7)
+    throw new RangeError('a working calendar needs at least one working weekday');
+  let day = date;
+  for (let i = 0; i < 3660 && !isWorkingDay(day, calendar); i++) day = addDays(day, 1);
+  return day;
+}
+
+/** The date `count` working days after `date` (count >= 0; 0 gives the next working day on or after). */
+export function addWorkingDays(
+  date: string,
+  count: number,
+  calendar: WorkingCalendar = defaultWorkingCalendar,
+): string {
+  let day = nextWorkingDay(date, calendar);
+  for (let i = 0; i < count; i++) day = nextWorkingDay(addDays(day, 1), calendar);
+  return day;
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` is not later). */
+export function workingDaysBetween(
+  from: string,
+  to: string,
+  calendar: WorkingCalendar = defaultWorkingCalendar,
+): number {
+  let count = 0;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day, calendar)) count++;
+  return count;
+}
+
+/** The calendar month of a date, 'YYYY-MM'. */
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+/** The month after a 'YYYY-MM' month. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const year = (y ?? 0) + ((m ?? 1) === 12 ? 1 : 0);
+  const mon = ((m ?? 1) % 12) + 1;
+  return `${String(year).padStart(4, '0')}-${String(mon).padStart(2, '0')}`;
+}
+
+/** First and last day of a 'YYYY-MM' month. */
+export function monthRange(month: string): { first: string; last: string } {
+  const first = `${month}-01`;
+  return { first, last: addDays(`${nextMonth(month)}-01`, -1) };
+}
+
+/** The date `months` calendar months earlier, clamped to the month's end ("2026-03-31" - 1 -> "2026-02-28"). */
+export function subtractMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = (y ?? 0) * 12 + ((m ?? 1) - 1) - months;
+  const month = `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`;
+  const { last } = monthRange(month);
+  const day = Math.min(d ?? 1, Number(last.slice(8)));
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
+/** "2 Nov" for one-line explanations (English month abbreviations, no locale data needed). */
+export function shortDate(date: string): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${Number(date.slice(8, 10))} ${months[Number(date.slice(5, 7)) - 1] ?? '?'}`;
+}
