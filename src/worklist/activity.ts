@@ -1,0 +1,69 @@
+import type { Knex } from 'knex';
+import type { Actor } from './staff.ts';
+
+/** Kinds of activity rows; PB-03: every contact and state change leaves one, append-only. */
+export type ActivityKind =
+  | 'claimed'
+  | 'released'
+  | 'reassigned'
+  | 'outcome'
+  | 'promise_made'
+  | 'promise_kept'
+  | 'promise_partial'
+  | 'promise_broken'
+  | 'escalated'
+  | 'dispute_opened'
+  | 'dispute_resolved'
+  | 'plan_created'
+  | 'paused'
+  | 'pause_lifted'
+  | 'note'
+  | 'letter_requested'
+  | 'role_changed';
+
+/**
+ * Appends an activity for an account and moves the account's state version on, so cards rendered
+ * before this change are recognised as stale. Call inside the transaction that made the change.
+ */
+export async function recordActivity(
+  trx: Knex.Transaction,
+  entry: { customerId: number; actor: Actor | null; kind: ActivityKind; details?: Record<string, unknown> },
+): Promise<number> {
+  const [row] = await trx('activities')
+    .insert({
+      customer_id: entry.customerId,
+      actor_user_id: entry.actor?.userId ?? null,
+      platform: entry.actor?.platform ?? 'system',
+      kind: entry.kind,
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .returning('id');
+  await bumpVersion(trx, entry.customerId);
+  return Number(row.id);
+}
+
+/** Moves an account's state version on (creating its state row on first use); returns the new version. */
+export async function bumpVersion(
+  trx: Knex.Transaction,
+  customerId: number,
+  change: { set?: Record<string, unknown>; increment?: ('escalations' | 'stalls')[] } = {},
+): Promise<number> {
+  const set = change.set ?? {};
+  const increments = change.increment ?? [];
+  const inserted = Object.fromEntries(increments.map((column) => [column, 1]));
+  const merged = Object.fromEntries(
+    increments.map((column) => [column, trx.raw(`account_state.${column} + 1`)]),
+  );
+  const [row] = await trx('account_state')
+    .insert({ customer_id: customerId, version: 1, ...set, ...inserted })
+    .onConflict('customer_id')
+    .merge({ version: trx.raw('account_state.version + 1'), ...set, ...merged })
+    .returning('version');
+  return Number(row.version);
+}
+
+/** The account's current state version (0 before anything happened to it). */
+export async function stateVersion(db: Knex, customerId: number): Promise<number> {
+  const row = await db('account_state').where({ customer_id: customerId }).first('version');
+  return row ? Number(row.version) : 0;
+}

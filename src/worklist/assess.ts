@@ -1,0 +1,99 @@
+import type { Knex } from 'knex';
+import { type AccountAssessment, assessAccount, type Policy } from '../collections/account.ts';
+import { loadSnapshots } from './snapshots.ts';
+
+/** Where and when accounts are assessed. */
+export interface AssessContext {
+  db: Knex;
+  policy: Policy;
+  today: string;
+  timeZone: string;
+}
+
+const CHUNK = 500;
+
+function summaryRow(a: AccountAssessment, today: string) {
+  const main = a.mainCurrency ?? Object.keys(a.openByCurrency)[0] ?? 'XXX';
+  const next = a.ladder.nextAction;
+  return {
+    customer_id: Number(a.customerId),
+    assessed_on: today,
+    name: a.customerName,
+    main_currency: main,
+    main_open_minor: a.openByCurrency[main] ?? 0,
+    open_by_currency: JSON.stringify(a.openByCurrency),
+    open_items: a.items.length,
+    max_days_overdue: a.maxDaysOverdue,
+    priority: a.priority.score,
+    explanation: a.priority.explanation,
+    grade: a.grade.grade,
+    grade_reason: a.grade.reason,
+    key_account: a.keyAccount.keyAccount,
+    credit_hold: a.creditHold.set,
+    blacklisted: a.blacklist.set,
+    ladder_step: a.ladder.step?.id ?? null,
+    next_action: next?.action ?? null,
+    next_action_due: next?.due ?? null,
+    suggested_letter: a.ladder.letter,
+    assessment: JSON.stringify({
+      aging: a.aging,
+      interest: a.interest,
+      disputedByCurrency: a.disputedByCurrency,
+      keyAccount: a.keyAccount,
+      creditHold: a.creditHold,
+      blacklist: a.blacklist,
+      brokenPromiseDates: a.brokenPromiseDates,
+      ladderStatus: a.ladder.status,
+      ladderReason: a.ladder.reason,
+      inCollection: a.inCollection,
+    }),
+  };
+}
+
+/** Assesses one account now, from the database (for an account card). */
+export async function assessOne(ctx: AssessContext, customerId: number): Promise<AccountAssessment | null> {
+  const [snapshot] = await loadSnapshots(ctx.db, [customerId], ctx.today, ctx.timeZone);
+  return snapshot ? assessAccount(snapshot, ctx.policy, ctx.today) : null;
+}
+
+/**
+ * Recomputes the stored worklist (account_summary) for the given accounts, or for every account with
+ * open items; accounts with nothing open leave the worklist. Run after each sync and each worklist change.
+ */
+export async function refreshWorklist(
+  ctx: AssessContext,
+  customerIds?: number[],
+): Promise<{ assessed: number }> {
+  const { db } = ctx;
+  const ids =
+    customerIds ??
+    (await db('open_items').where({ status: 'open' }).distinct('customer_id').orderBy('customer_id')).map(
+      (r) => Number(r.customer_id),
+    );
+  let assessed = 0;
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    const snapshots = await loadSnapshots(db, chunk, ctx.today, ctx.timeZone);
+    const rows = snapshots
+      .map((s) => assessAccount(s, ctx.policy, ctx.today))
+      .filter((a) => a.items.length > 0)
+      .map((a) => summaryRow(a, ctx.today));
+    const keep = new Set(rows.map((r) => r.customer_id));
+    const gone = chunk.filter((id) => !keep.has(id));
+    await db.transaction(async (trx) => {
+      if (rows.length > 0) await trx('account_summary').insert(rows).onConflict('customer_id').merge();
+      if (gone.length > 0) await trx('account_summary').whereIn('customer_id', gone).delete();
+    });
+    assessed += rows.length;
+  }
+  if (!customerIds) {
+    await db('account_summary')
+      .whereNotExists(
+        db('open_items')
+          .whereRaw('open_items.customer_id = account_summary.customer_id')
+          .where('status', 'open'),
+      )
+      .delete();
+  }
+  return { assessed };
+}

@@ -1,0 +1,133 @@
+import type { Knex } from 'knex';
+import { recordActivity } from './activity.ts';
+import { fail, ok, type Result } from './outcome.ts';
+import { type Actor, requireRole } from './staff.ts';
+
+/** Who owns an account now (PB-25), if anyone. */
+export interface Owner {
+  userId: number;
+  name: string;
+  since: Date;
+}
+
+export async function currentOwner(db: Knex, customerId: number): Promise<Owner | null> {
+  const row = await db('claims')
+    .join('users', 'users.id', 'claims.user_id')
+    .where({ 'claims.customer_id': customerId })
+    .whereNull('claims.released_at')
+    .first('users.id', 'users.display_name', 'claims.claimed_at');
+  return row ? { userId: Number(row.id), name: row.display_name, since: row.claimed_at } : null;
+}
+
+async function customerExists(db: Knex, customerId: number): Promise<boolean> {
+  return Boolean(await db('customers').where({ id: customerId }).first('id'));
+}
+
+/**
+ * PB-25: one owner per account. The partial unique index decides between concurrent claims:
+ * exactly one insert wins; every other caller is told who owns the account.
+ */
+export async function claimAccount(
+  db: Knex,
+  actor: Actor,
+  customerId: number,
+): Promise<Result<{ owner: Owner; alreadyYours: boolean }>> {
+  const allowed = requireRole(actor, ['collector', 'manager'], 'Claiming an account');
+  if (!allowed.ok) return allowed;
+  if (!(await customerExists(db, customerId)))
+    return fail('not_found', `There is no account #${customerId}.`);
+  return db.transaction(async (trx) => {
+    const inserted = await trx.raw(
+      `INSERT INTO claims (customer_id, user_id) VALUES (?, ?)
+       ON CONFLICT (customer_id) WHERE released_at IS NULL DO NOTHING
+       RETURNING claimed_at`,
+      [customerId, actor.userId],
+    );
+    const row = inserted.rows[0] as { claimed_at: Date } | undefined;
+    if (row) {
+      await recordActivity(trx, { customerId, actor, kind: 'claimed' });
+      return ok({
+        owner: { userId: actor.userId, name: actor.name, since: row.claimed_at },
+        alreadyYours: false,
+      });
+    }
+    const owner = await currentOwner(trx, customerId);
+    if (!owner) return fail('conflict', 'The account changed hands while you clicked; please try again.');
+    if (owner.userId === actor.userId) return ok({ owner, alreadyYours: true });
+    return fail('already_claimed', `Already claimed by ${owner.name}.`);
+  });
+}
+
+/** Gives an account back to the pool: its owner or a manager may. */
+export async function releaseAccount(
+  db: Knex,
+  actor: Actor,
+  customerId: number,
+  reason?: string,
+): Promise<Result<{ previousOwner: Owner }>> {
+  return db.transaction(async (trx) => {
+    const owner = await currentOwner(trx, customerId);
+    if (!owner) return fail('not_claimed', 'Nobody owns this account, so there is nothing to release.');
+    if (owner.userId !== actor.userId) {
+      const allowed = requireRole(actor, ['manager'], `Releasing ${owner.name}'s account`);
+      if (!allowed.ok) return allowed;
+    }
+    const updated = await trx('claims')
+      .where({ customer_id: customerId, user_id: owner.userId })
+      .whereNull('released_at')
+      .update({
+        released_at: trx.fn.now(),
+        released_by_user_id: actor.userId,
+        release_reason: reason ?? null,
+      });
+    if (updated === 0) return fail('conflict', 'Someone else released this account a moment ago.');
+    await recordActivity(trx, { customerId, actor, kind: 'released', details: { from: owner.name, reason } });
+    return ok({ previousOwner: owner });
+  });
+}
+
+/** A manager moves an account to another collector in one step. */
+export async function reassignAccount(
+  db: Knex,
+  actor: Actor,
+  customerId: number,
+  toUserId: number,
+): Promise<Result<{ owner: Owner; previousOwner: Owner | null }>> {
+  const allowed = requireRole(actor, ['manager'], 'Reassigning an account');
+  if (!allowed.ok) return allowed;
+  const target = await db('users').where({ id: toUserId }).first('id', 'display_name', 'role');
+  if (!target) return fail('not_found', `There is no staff user #${toUserId}.`);
+  if (!['collector', 'manager'].includes(target.role)) {
+    return fail(
+      'invalid_input',
+      `${target.display_name} is ${target.role}; only collectors and managers own accounts.`,
+    );
+  }
+  if (!(await customerExists(db, customerId)))
+    return fail('not_found', `There is no account #${customerId}.`);
+  return db.transaction(async (trx) => {
+    const previous = await currentOwner(trx, customerId);
+    if (previous?.userId === toUserId)
+      return fail('conflict', `${target.display_name} already owns this account.`);
+    if (previous) {
+      await trx('claims').where({ customer_id: customerId }).whereNull('released_at').update({
+        released_at: trx.fn.now(),
+        released_by_user_id: actor.userId,
+        release_reason: 'reassigned',
+      });
+    }
+    const [row] = await trx('claims')
+      .insert({ customer_id: customerId, user_id: toUserId })
+      .returning('claimed_at');
+    await recordActivity(trx, {
+      customerId,
+      actor,
+      kind: 'reassigned',
+      details: { from: previous?.name ?? null, to: target.display_name },
+    });
+    return ok({
+      owner: { userId: toUserId, name: target.display_name, since: row.claimed_at },
+      previousOwner: previous,
+    });
+  });
+}

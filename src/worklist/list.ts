@@ -1,0 +1,168 @@
+import type { Knex } from 'knex';
+import type { Grade } from '../collections/grade.ts';
+import { currencyDigits } from '../collections/money.ts';
+
+/** The filters of `/overdue` (the same on every platform). */
+export interface WorklistFilter {
+  /** Accounts owned by this staff user. */
+  ownerUserId?: number;
+  /** Owner by display name (`@person`). */
+  ownerName?: string;
+  unclaimed?: boolean;
+  /** At least this many days overdue (`30+`). */
+  minDays?: number;
+  /** Open balance in the account's main currency of at least this many major units (`>50k`). */
+  minAmountMajor?: number;
+  grade?: Grade;
+  /** Part of the customer's name, or its id. */
+  customer?: string;
+}
+
+/** One account on the worklist, as stored after the last assessment. */
+export interface WorklistRow {
+  customerId: number;
+  externalId: string;
+  name: string;
+  mainCurrency: string;
+  mainOpenMinor: number;
+  openByCurrency: Record<string, number>;
+  openItems: number;
+  maxDaysOverdue: number;
+  priority: number;
+  explanation: string;
+  grade: Grade | null;
+  keyAccount: boolean;
+  creditHold: boolean;
+  blacklisted: boolean;
+  ladderStep: string | null;
+  nextAction: string | null;
+  nextActionDue: string | null;
+  suggestedLetter: string | null;
+  owner: { userId: number; name: string } | null;
+  version: number;
+}
+
+export interface WorklistPage {
+  rows: WorklistRow[];
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function baseQuery(db: Knex, filter: WorklistFilter) {
+  const q = db('account_summary as s')
+    .join('customers as c', 'c.id', 's.customer_id')
+    .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
+    .leftJoin('users as u', 'u.id', 'cl.user_id')
+    .leftJoin('account_state as st', 'st.customer_id', 's.customer_id');
+  if (filter.ownerUserId !== undefined) q.where('cl.user_id', filter.ownerUserId);
+  if (filter.ownerName !== undefined) q.whereRaw('lower(u.display_name) = lower(?)', [filter.ownerName]);
+  if (filter.unclaimed) q.whereNull('cl.id');
+  if (filter.minDays !== undefined) q.where('s.max_days_overdue', '>=', filter.minDays);
+  if (filter.grade) q.where('s.grade', filter.grade);
+  if (filter.customer) {
+    const text = filter.customer.trim();
+    q.where((w) => {
+      w.whereRaw(`c.name ILIKE ? ESCAPE '\\'`, [`%${escapeLike(text)}%`]).orWhere('c.external_id', text);
+      if (/^\d+$/.test(text)) w.orWhere('c.id', Number(text));
+    });
+  }
+  return q;
+}
+
+/** The worklist, highest priority first (PB-08), one page at a time. */
+export async function listWorklist(
+  db: Knex,
+  filter: WorklistFilter,
+  paging: { page: number; pageSize: number },
+): Promise<WorklistPage> {
+  const q = baseQuery(db, filter);
+  if (filter.minAmountMajor !== undefined) {
+    const currencies = (await db('account_summary').distinct('main_currency')).map((r) =>
+      String(r.main_currency),
+    );
+    const threshold = filter.minAmountMajor;
+    q.where((w) => {
+      for (const currency of currencies) {
+        const minor = Math.round(threshold * 10 ** currencyDigits(currency));
+        w.orWhere((c) => c.where('s.main_currency', currency).where('s.main_open_minor', '>=', minor));
+      }
+      if (currencies.length === 0) w.whereRaw('false');
+    });
+  }
+  const [counted] = await q.clone().clearSelect().count({ total: '*' });
+  const total = Number(counted?.total ?? 0);
+  const pageSize = paging.pageSize;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, paging.page), pages);
+  const rows = await q
+    .orderBy([
+      { column: 's.priority', order: 'desc' },
+      { column: 's.customer_id', order: 'asc' },
+    ])
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .select(
+      's.*',
+      'c.external_id',
+      'u.id as owner_id',
+      'u.display_name as owner_name',
+      db.raw('coalesce(st.version, 0) as version'),
+    );
+  return {
+    total,
+    page,
+    pages,
+    pageSize,
+    rows: rows.map((r): WorklistRow => ({
+      customerId: Number(r.customer_id),
+      externalId: r.external_id,
+      name: r.name,
+      mainCurrency: r.main_currency,
+      mainOpenMinor: Number(r.main_open_minor),
+      openByCurrency: r.open_by_currency,
+      openItems: Number(r.open_items),
+      maxDaysOverdue: Number(r.max_days_overdue),
+      priority: Number(r.priority),
+      explanation: r.explanation,
+      grade: r.grade,
+      keyAccount: Boolean(r.key_account),
+      creditHold: Boolean(r.credit_hold),
+      blacklisted: Boolean(r.blacklisted),
+      ladderStep: r.ladder_step,
+      nextAction: r.next_action,
+      nextActionDue: r.next_action_due,
+      suggestedLetter: r.suggested_letter,
+      owner: r.owner_id === null ? null : { userId: Number(r.owner_id), name: r.owner_name },
+      version: Number(r.version),
+    })),
+  };
+}
+
+/** Accounts matching a typed name or id (`/overdue show 上海华联`): an exact id or name wins outright. */
+export async function findAccounts(
+  db: Knex,
+  text: string,
+  limit = 10,
+): Promise<{ id: number; name: string }[]> {
+  const needle = text.trim();
+  if (!needle) return [];
+  const exact = await db('customers')
+    .where((w) => {
+      w.where('external_id', needle).orWhereRaw('lower(name) = lower(?)', [needle]);
+      if (/^\d+$/.test(needle)) w.orWhere('id', Number(needle));
+    })
+    .select('id', 'name');
+  if (exact.length === 1) return exact.map((r) => ({ id: Number(r.id), name: r.name }));
+  const rows = await db('customers')
+    .whereRaw(`name ILIKE ? ESCAPE '\\'`, [`%${escapeLike(needle)}%`])
+    .orderBy('name')
+    .limit(limit)
+    .select('id', 'name');
+  return rows.map((r) => ({ id: Number(r.id), name: r.name }));
+}

@@ -1,0 +1,203 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { formatMoney, parseMoneyInput } from '../collections/money.ts';
+import { bumpVersion, recordActivity } from './activity.ts';
+import { openDispute } from './disputes.ts';
+import { fail, ok, type Result } from './outcome.ts';
+import { collectableItems, recordPromise } from './promises.ts';
+import { type Actor, requireRole } from './staff.ts';
+
+/** How the contact happened (PB-03). */
+export const CHANNELS = ['call', 'email', 'visit', 'note'] as const;
+/** What the customer said. `in_process`: "the payment is in process" with no concrete step (PB-14). */
+export const RESULTS = [
+  'reached',
+  'no_answer',
+  'voicemail',
+  'promised',
+  'in_process',
+  'disputed',
+  'refused',
+  'paid',
+  'wrong_contact',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+export type CallResult = (typeof RESULTS)[number];
+
+/** PB-14: this many "in process" answers without a concrete step escalate the account. */
+export const STALLS_BEFORE_ESCALATION = 2;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (v: string) => isoDate.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** The log-outcome form as it arrives from any platform: strings by field id. */
+const formSchema = z.object({
+  channel: z.enum(CHANNELS, { error: `choose one of ${CHANNELS.join(', ')}` }),
+  result: z.enum(RESULTS, { error: `choose one of ${RESULTS.join(', ')}` }),
+  notes: z.preprocess(blankToUndefined, z.string().max(4000, 'at most 4,000 characters').optional()),
+  promiseDate: z.preprocess(
+    blankToUndefined,
+    z.string().refine(validDate, 'a date as YYYY-MM-DD').optional(),
+  ),
+  promiseAmount: z.preprocess(blankToUndefined, z.string().optional()),
+  currency: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toUpperCase()) : v),
+    z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'a currency code such as CNY')
+      .optional(),
+  ),
+  invoices: z.preprocess(blankToUndefined, z.string().optional()),
+  nextFollowUp: z.preprocess(
+    blankToUndefined,
+    z.string().refine(validDate, 'a date as YYYY-MM-DD').optional(),
+  ),
+});
+
+export type OutcomeForm = z.infer<typeof formSchema>;
+
+/** What logging an outcome did. */
+export interface LoggedOutcome {
+  activityId: number;
+  promiseId: number | null;
+  disputeId: number | null;
+  escalated: boolean;
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+const present = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+
+/** Fields a result cannot do without (a promise needs a date and an amount; a dispute, invoices and a reason). */
+function requiredFor(values: Record<string, unknown>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (values.result === 'promised') {
+    if (!present(values.promiseDate))
+      fields.promiseDate = 'required for a promise to pay: ask "Wednesday or Friday?" (PB-19)';
+    if (!present(values.promiseAmount)) fields.promiseAmount = 'required for a promise to pay';
+  }
+  if (values.result === 'disputed') {
+    if (!present(values.invoices)) fields.invoices = 'name the disputed invoices (PB-21)';
+    if (!present(values.notes)) fields.notes = 'say what the customer disputes';
+  }
+  return fields;
+}
+
+/**
+ * Logs what a customer said (PB-03, PB-19, PB-20, PB-21): validates the form field by field, then in one
+ * transaction writes the activity and any promise or dispute it implies. Invalid input writes nothing.
+ */
+export async function logOutcome(
+  db: Knex,
+  actor: Actor,
+  customerId: number,
+  values: Record<string, unknown>,
+  today: string,
+): Promise<Result<LoggedOutcome>> {
+  const parsed = formSchema.safeParse(values);
+  if (!parsed.success) {
+    // Say everything that is wrong at once: also the fields this result needs but lacks.
+    const fields = { ...requiredFor(values), ...fieldErrors(parsed.error) };
+    return fail('invalid_input', 'Please correct the marked fields.', fields);
+  }
+  const form = parsed.data;
+  const allowed =
+    form.channel === 'note'
+      ? requireRole(actor, ['collector', 'manager', 'sales'], 'Adding a note')
+      : requireRole(actor, ['collector', 'manager'], 'Logging a contact');
+  if (!allowed.ok) return allowed;
+
+  const items = await collectableItems(db, customerId);
+  const customer = await db('customers').where({ id: customerId }).first('id');
+  if (!customer) return fail('not_found', `There is no account #${customerId}.`);
+  const byNumber = new Map(items.map((i) => [String(i.invoice_number).toLowerCase(), i]));
+  const fields = requiredFor(values);
+  const chosen = (form.invoices ?? '')
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map((n) => ({ text: n, item: byNumber.get(n.toLowerCase()) }));
+  const unknown = chosen.filter((c) => !c.item).map((c) => c.text);
+  if (unknown.length > 0) fields.invoices = `not open invoices of this account: ${unknown.join(', ')}`;
+  const itemIds = chosen.flatMap((c) => (c.item ? [Number(c.item.id)] : []));
+
+  const currencies = [...new Set(items.map((i) => String(i.currency)))];
+  const currency = form.currency ?? (currencies.length === 1 ? currencies[0] : undefined);
+  let amountMinor: number | null = null;
+  if (form.result === 'promised') {
+    if (form.promiseDate && form.promiseDate < today) fields.promiseDate = `today (${today}) or later`;
+    if (!currency) {
+      fields.currency = `the account has open items in ${currencies.join(', ') || 'no currency'}; choose one`;
+    } else if (!currencies.includes(currency)) {
+      fields.currency = `nothing is open in ${currency}`;
+    } else if (form.promiseAmount) {
+      amountMinor = parseMoneyInput(form.promiseAmount, currency);
+      const open = items
+        .filter((i) => i.currency === currency && (itemIds.length === 0 || itemIds.includes(Number(i.id))))
+        .reduce((sum, i) => sum + Number(i.open_minor), 0);
+      if (amountMinor === null || amountMinor <= 0) {
+        fields.promiseAmount = `an amount in ${currency} such as 12,500.00 or 12.5k`;
+      } else if (amountMinor > open) {
+        fields.promiseAmount = `more than the ${formatMoney({ minor: open, currency })} open on the chosen invoices`;
+      }
+    }
+  }
+  if (form.nextFollowUp && form.nextFollowUp < today) fields.nextFollowUp = `today (${today}) or later`;
+  if (Object.keys(fields).length > 0)
+    return fail('invalid_input', 'Please correct the marked fields.', fields);
+
+  return db.transaction(async (trx) => {
+    let promiseId: number | null = null;
+    let disputeId: number | null = null;
+    let escalated = false;
+    if (form.result === 'promised' && amountMinor !== null && currency && form.promiseDate) {
+      const promised = await recordPromise(trx, actor, customerId, {
+        promisedDate: form.promiseDate,
+        amountMinor,
+        currency,
+        itemIds: itemIds.length > 0 ? itemIds : undefined,
+      });
+      if (!promised.ok) return promised;
+      promiseId = promised.value.promiseId;
+    }
+    if (form.result === 'disputed') {
+      const disputed = await openDispute(trx, actor, customerId, { itemIds, reason: form.notes ?? '' });
+      if (!disputed.ok) return disputed;
+      disputeId = disputed.value.disputeId;
+    }
+    const activityId = await recordActivity(trx, {
+      customerId,
+      actor,
+      kind: form.channel === 'note' ? 'note' : 'outcome',
+      details: { ...form, promiseId, disputeId },
+    });
+    const set: Record<string, unknown> = {};
+    if (form.channel !== 'note') set.last_contact_at = trx.fn.now();
+    if (form.nextFollowUp) set.next_follow_up_on = form.nextFollowUp;
+    if (form.result === 'promised') set.stalls = 0;
+    const stalled = form.result === 'in_process';
+    await bumpVersion(trx, customerId, { set, ...(stalled ? { increment: ['stalls' as const] } : {}) });
+    if (stalled) {
+      const state = await trx('account_state').where({ customer_id: customerId }).first('stalls');
+      if (Number(state?.stalls ?? 0) >= STALLS_BEFORE_ESCALATION) {
+        await bumpVersion(trx, customerId, { set: { stalls: 0 }, increment: ['escalations'] });
+        await recordActivity(trx, {
+          customerId,
+          actor: null,
+          kind: 'escalated',
+          details: { reason: `"in process" ${STALLS_BEFORE_ESCALATION} times with no concrete step (PB-14)` },
+        });
+        escalated = true;
+      }
+    }
+    return ok({ activityId, promiseId, disputeId, escalated });
+  });
+}

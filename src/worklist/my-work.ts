@@ -1,0 +1,97 @@
+import type { Knex } from 'knex';
+import { addDays } from '../collections/dates.ts';
+import { listWorklist, type WorklistRow } from './list.ts';
+
+/** A follow-up someone set on one of their accounts (PB-12), due today or overdue. */
+export interface FollowUpDue {
+  customerId: number;
+  name: string;
+  dueOn: string;
+}
+
+/** A promise to pay (PB-20) on one of someone's accounts. */
+export interface PromiseEntry {
+  promiseId: number;
+  customerId: number;
+  name: string;
+  amountMinor: number;
+  paidMinor: number;
+  currency: string;
+  promisedDate: string;
+  status: 'open' | 'partial' | 'broken';
+}
+
+/** One person's day: what they own by priority, what they promised to chase, and promises due or missed. */
+export interface MyWork {
+  claimed: WorklistRow[];
+  claimedTotal: number;
+  followUps: FollowUpDue[];
+  promisesDue: PromiseEntry[];
+  promisesBroken: PromiseEntry[];
+}
+
+/** How far back a broken promise stays on someone's list (days after its date). */
+export const BROKEN_PROMISE_DAYS = 14;
+
+/**
+ * A staff member's worklist (the Slack App Home, the Teams personal tab): accounts they own by priority
+ * (PB-08, PB-25), follow-ups due by today, promises due by today and promises recently broken.
+ * "Theirs" means accounts they own, plus promises they recorded themselves.
+ */
+export async function myWork(db: Knex, userId: number, today: string, limit = 20): Promise<MyWork> {
+  const owned = await listWorklist(db, { ownerUserId: userId }, { page: 1, pageSize: limit });
+  const followUps = await db('account_state as st')
+    .join('claims as cl', (j) => j.on('cl.customer_id', 'st.customer_id').andOnNull('cl.released_at'))
+    .join('customers as c', 'c.id', 'st.customer_id')
+    .where('cl.user_id', userId)
+    .where('st.next_follow_up_on', '<=', today)
+    .orderBy([{ column: 'st.next_follow_up_on' }, { column: 'c.id' }])
+    .limit(limit)
+    .select('c.id', 'c.name', 'st.next_follow_up_on');
+  const promises = await db('promises as p')
+    .join('customers as c', 'c.id', 'p.customer_id')
+    .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 'p.customer_id').andOnNull('cl.released_at'))
+    .where((w) => w.where('cl.user_id', userId).orWhere('p.created_by_user_id', userId))
+    .where((w) =>
+      w
+        .where((o) => o.where('p.status', 'open').where('p.promised_date', '<=', today))
+        .orWhere((b) =>
+          b
+            .whereIn('p.status', ['broken', 'partial'])
+            .where('p.promised_date', '>=', addDays(today, -BROKEN_PROMISE_DAYS)),
+        ),
+    )
+    .orderBy([{ column: 'p.promised_date' }, { column: 'p.id' }])
+    .limit(limit * 2)
+    .select(
+      'p.id',
+      'p.customer_id',
+      'c.name',
+      'p.amount_minor',
+      'p.paid_minor',
+      'p.currency',
+      'p.promised_date',
+      'p.status',
+    );
+  const entries = promises.map((p): PromiseEntry => ({
+    promiseId: Number(p.id),
+    customerId: Number(p.customer_id),
+    name: p.name,
+    amountMinor: Number(p.amount_minor),
+    paidMinor: Number(p.paid_minor),
+    currency: String(p.currency),
+    promisedDate: String(p.promised_date),
+    status: p.status,
+  }));
+  return {
+    claimed: owned.rows,
+    claimedTotal: owned.total,
+    followUps: followUps.map((f) => ({
+      customerId: Number(f.id),
+      name: f.name,
+      dueOn: String(f.next_follow_up_on),
+    })),
+    promisesDue: entries.filter((e) => e.status === 'open').slice(0, limit),
+    promisesBroken: entries.filter((e) => e.status !== 'open').slice(0, limit),
+  };
+}

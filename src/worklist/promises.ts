@@ -1,0 +1,160 @@
+import type { Knex } from 'knex';
+import { bumpVersion, recordActivity } from './activity.ts';
+import { fail, ok, type Result } from './outcome.ts';
+import type { Actor } from './staff.ts';
+
+/** What a promise to pay covers (PB-20): an amount by a date, over one or more open items. */
+export interface PromiseInput {
+  promisedDate: string;
+  amountMinor: number;
+  currency: string;
+  /** Open items the promise covers; all open, undisputed items in `currency` when absent. */
+  itemIds?: number[] | undefined;
+  planId?: number;
+  installmentNo?: number;
+}
+
+/** Open, undisputed items of an account in one currency. */
+export async function collectableItems(db: Knex, customerId: number, currency?: string) {
+  const query = db('open_items')
+    .where({ customer_id: customerId, status: 'open' })
+    .whereNotExists(
+      db('dispute_items').whereRaw('dispute_items.open_item_id = open_items.id').where('active', true),
+    )
+    .orderBy('due_date')
+    .select('id', 'invoice_number', 'open_minor', 'currency', 'due_date');
+  if (currency) query.where({ currency });
+  return query;
+}
+
+/** Records a promise inside the caller's transaction; checks the items belong to the account. */
+export async function recordPromise(
+  trx: Knex.Transaction,
+  actor: Actor,
+  customerId: number,
+  input: PromiseInput,
+): Promise<Result<{ promiseId: number }>> {
+  const items = await collectableItems(trx, customerId, input.currency);
+  const chosen = input.itemIds ? items.filter((i) => input.itemIds?.includes(Number(i.id))) : items;
+  if (input.itemIds && chosen.length !== input.itemIds.length) {
+    return fail('invalid_input', 'Some chosen invoices are not open, undisputed invoices of this account.', {
+      invoices: `choose among ${items.map((i) => i.invoice_number).join(', ') || 'none'}`,
+    });
+  }
+  if (chosen.length === 0) {
+    return fail('invalid_input', `This account has no open ${input.currency} invoices to promise against.`, {
+      amount: `no open ${input.currency} invoices`,
+    });
+  }
+  const [row] = await trx('promises')
+    .insert({
+      customer_id: customerId,
+      created_by_user_id: actor.userId,
+      promised_date: input.promisedDate,
+      amount_minor: input.amountMinor,
+      currency: input.currency,
+      plan_id: input.planId ?? null,
+      installment_no: input.installmentNo ?? null,
+    })
+    .returning('id');
+  const promiseId = Number(row.id);
+  await trx('promise_items').insert(
+    chosen.map((i) => ({ promise_id: promiseId, open_item_id: i.id, open_minor_at_promise: i.open_minor })),
+  );
+  return ok({ promiseId });
+}
+
+/** A promise whose fate the ledger decided. */
+export interface PromiseVerdict {
+  promiseId: number;
+  customerId: number;
+  status: 'kept' | 'partial' | 'broken';
+  amountMinor: number;
+  paidMinor: number;
+  currency: string;
+  promisedDate: string;
+  ownerUserId: number | null;
+}
+
+/**
+ * PB-20: decides open promises from the synced ledger. A promise is kept once the covered items fell by
+ * its amount (installments of a plan take payments in order); the day after its date it is partial or
+ * broken, and a missed promise escalates the account (PB-14). Each promise is decided once.
+ */
+export async function evaluatePromises(db: Knex, today: string): Promise<PromiseVerdict[]> {
+  const open = await db('promises')
+    .where({ status: 'open' })
+    .orderBy(['plan_id', 'installment_no', 'id'])
+    .select('id', 'customer_id', 'promised_date', 'amount_minor', 'currency', 'plan_id', 'installment_no');
+  const payments = await db('promise_items')
+    .join('open_items', 'open_items.id', 'promise_items.open_item_id')
+    .whereIn(
+      'promise_items.promise_id',
+      open.map((p) => p.id),
+    )
+    .groupBy('promise_items.promise_id')
+    .select(
+      'promise_items.promise_id',
+      db.raw('sum(greatest(promise_items.open_minor_at_promise - open_items.open_minor, 0))::int8 as paid'),
+    );
+  const paidBy = new Map(payments.map((p) => [Number(p.promise_id), Number(p.paid)]));
+  const earlierInstallments = new Map<number, number>();
+  const verdicts: PromiseVerdict[] = [];
+  for (const p of open) {
+    let paid = paidBy.get(Number(p.id)) ?? 0;
+    if (p.plan_id !== null) {
+      // Installments share the plan's items: each takes what the earlier ones left over.
+      const before = earlierInstallments.get(Number(p.plan_id)) ?? 0;
+      earlierInstallments.set(Number(p.plan_id), before + Number(p.amount_minor));
+      paid = Math.max(0, paid - before);
+    }
+    const amount = Number(p.amount_minor);
+    const due = String(p.promised_date) < today;
+    let status: PromiseVerdict['status'] | null = null;
+    if (paid >= amount) status = 'kept';
+    else if (due) status = paid > 0 ? 'partial' : 'broken';
+    if (!status) continue;
+    const credited = Math.min(paid, amount);
+    const verdict = await db.transaction(async (trx) => {
+      const changed = await trx('promises')
+        .where({ id: p.id, status: 'open' })
+        .update({ status, paid_minor: credited, resolved_at: trx.fn.now() });
+      if (changed === 0) return null; // decided by someone else meanwhile
+      const customerId = Number(p.customer_id);
+      const details = {
+        promiseId: Number(p.id),
+        amountMinor: amount,
+        paidMinor: credited,
+        currency: p.currency,
+      };
+      await recordActivity(trx, { customerId, actor: null, kind: `promise_${status}`, details });
+      if (status !== 'kept') {
+        await bumpVersion(trx, customerId, { increment: ['escalations'] });
+        await recordActivity(trx, {
+          customerId,
+          actor: null,
+          kind: 'escalated',
+          details: {
+            reason: `promise to pay by ${p.promised_date} ${status === 'broken' ? 'broken' : 'only partly kept'}`,
+          },
+        });
+      }
+      const owner = await trx('claims')
+        .where({ customer_id: customerId })
+        .whereNull('released_at')
+        .first('user_id');
+      return {
+        promiseId: Number(p.id),
+        customerId,
+        status,
+        amountMinor: amount,
+        paidMinor: credited,
+        currency: String(p.currency),
+        promisedDate: String(p.promised_date),
+        ownerUserId: owner ? Number(owner.user_id) : null,
+      } satisfies PromiseVerdict;
+    });
+    if (verdict) verdicts.push(verdict);
+  }
+  return verdicts;
+}

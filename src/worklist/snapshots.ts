@@ -1,0 +1,141 @@
+import type { Knex } from 'knex';
+import type { AccountSnapshot, OpenItem, PromiseRecord, SettledItem } from '../collections/account.ts';
+import type { Pause } from '../collections/ladder.ts';
+
+/** How far back settled invoices count as payment history for grading (PB-09). */
+const HISTORY_MONTHS = 24;
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/**
+ * Builds the domain's view of accounts from the bot database: open items with disputes and pauses,
+ * recent payment history, promises, escalations and the last contact, with dates in the business time zone.
+ */
+export async function loadSnapshots(
+  db: Knex,
+  customerIds: number[],
+  today: string,
+  timeZone: string,
+): Promise<AccountSnapshot[]> {
+  if (customerIds.length === 0) return [];
+  const [customers, open, settled, promises, pauses, states, firsts] = await Promise.all([
+    db('customers').whereIn('id', customerIds).select('id', 'name'),
+    db('open_items')
+      .whereIn('customer_id', customerIds)
+      .where('status', 'open')
+      .select(
+        'id',
+        'customer_id',
+        'invoice_number',
+        'issue_date',
+        'due_date',
+        'total_minor',
+        'open_minor',
+        'currency',
+        db.raw(
+          'exists (select 1 from dispute_items d where d.open_item_id = open_items.id and d.active) as disputed',
+        ),
+      ),
+    db('open_items')
+      .whereIn('customer_id', customerIds)
+      .where('status', 'settled')
+      .whereRaw(`settled_at >= (?::date - interval '${HISTORY_MONTHS} months')`, [today])
+      .select(
+        'customer_id',
+        'invoice_number',
+        'due_date',
+        'total_minor',
+        'currency',
+        db.raw('(settled_at at time zone ?)::date as paid_date', [timeZone]),
+      ),
+    db('promises')
+      .whereIn('customer_id', customerIds)
+      .select('customer_id', 'promised_date', 'amount_minor', 'currency', 'status'),
+    db('pauses')
+      .whereIn('customer_id', customerIds)
+      .whereNull('lifted_at')
+      .where((q) => q.whereNull('until').orWhere('until', '>=', today))
+      .select('customer_id', 'open_item_id', 'reason', 'until'),
+    db('account_state')
+      .whereIn('customer_id', customerIds)
+      .select(
+        'customer_id',
+        'escalations',
+        'interest_rate_per_day',
+        db.raw('(last_contact_at at time zone ?)::date as last_contact', [timeZone]),
+        db.raw(
+          `(select (max(a.created_at) at time zone ?)::date from activities a
+             where a.customer_id = account_state.customer_id and a.kind = 'escalated') as escalated_on`,
+          [timeZone],
+        ),
+      ),
+    db('open_items')
+      .whereIn('customer_id', customerIds)
+      .groupBy('customer_id')
+      .select('customer_id', db.raw('min(issue_date) as first_issue')),
+  ]);
+
+  const openBy = groupBy(open, (r) => Number(r.customer_id));
+  const settledBy = groupBy(settled, (r) => Number(r.customer_id));
+  const promisesBy = groupBy(promises, (r) => Number(r.customer_id));
+  const pausesBy = groupBy(pauses, (r) => Number(r.customer_id));
+  const stateBy = new Map(states.map((s) => [Number(s.customer_id), s]));
+  const firstBy = new Map(firsts.map((f) => [Number(f.customer_id), String(f.first_issue)]));
+  const toPause = (p: { reason: string; until: string | null }): Pause => ({
+    reason: p.reason,
+    until: p.until,
+  });
+
+  return customers.map((c): AccountSnapshot => {
+    const id = Number(c.id);
+    const customerPauses = pausesBy.get(id) ?? [];
+    const accountPause = customerPauses.find((p) => p.open_item_id === null);
+    const itemPauses = new Map(
+      customerPauses.filter((p) => p.open_item_id !== null).map((p) => [Number(p.open_item_id), toPause(p)]),
+    );
+    const state = stateBy.get(id);
+    return {
+      customerId: String(id),
+      customerName: c.name,
+      firstInvoiceDate: firstBy.get(id) ?? null,
+      openItems: (openBy.get(id) ?? []).map((i): OpenItem => ({
+        id: String(i.id),
+        number: i.invoice_number,
+        issueDate: i.issue_date,
+        dueDate: i.due_date,
+        totalMinor: Number(i.total_minor),
+        openMinor: Number(i.open_minor),
+        currency: i.currency,
+        disputed: Boolean(i.disputed),
+        pause: itemPauses.get(Number(i.id)) ?? null,
+      })),
+      settledItems: (settledBy.get(id) ?? []).map((s): SettledItem => ({
+        number: s.invoice_number,
+        dueDate: s.due_date,
+        paidDate: String(s.paid_date),
+        totalMinor: Number(s.total_minor),
+        currency: s.currency,
+      })),
+      promises: (promisesBy.get(id) ?? []).map((p): PromiseRecord => ({
+        promisedDate: p.promised_date,
+        amountMinor: Number(p.amount_minor),
+        currency: p.currency,
+        status: p.status,
+      })),
+      lastContactDate: state?.last_contact ? String(state.last_contact) : null,
+      escalations: Number(state?.escalations ?? 0),
+      escalatedOn: state?.escalated_on ? String(state.escalated_on) : null,
+      pause: accountPause ? toPause(accountPause) : null,
+      interestRatePerDay: state?.interest_rate_per_day ?? null,
+    };
+  });
+}
