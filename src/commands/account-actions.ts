@@ -1,0 +1,203 @@
+import type { Knex } from 'knex';
+import type { Clock } from '../clock.ts';
+import type { Policy } from '../collections/account.ts';
+import { formatMoney } from '../collections/money.ts';
+import { accountCardView } from '../views/account-card.ts';
+import { historyView } from '../views/history-view.ts';
+import { logOutcomeForm } from '../views/log-form.ts';
+import type { Message, Reply } from '../views/model.ts';
+import { notice } from '../views/notices.ts';
+import { recordActivity, stateVersion } from '../worklist/activity.ts';
+import { assessOne, refreshWorklist } from '../worklist/assess.ts';
+import { claimAccount, releaseAccount } from '../worklist/claims.ts';
+import { customerFile } from '../worklist/customer-file.ts';
+import { logOutcome } from '../worklist/log-outcome.ts';
+import type { Failure } from '../worklist/outcome.ts';
+import { collectableItems } from '../worklist/promises.ts';
+import { type Actor, type Role, requireRole } from '../worklist/staff.ts';
+
+/** What the dispatcher needs to act: the bot database, the business clock, the collections policy. */
+export interface DispatchContext {
+  db: Knex;
+  clock: Clock;
+  policy: Policy;
+  pageSize: number;
+  /** The role given to people the bot sees for the first time on a platform. */
+  roleFor?: (platform: string, platformUserId: string) => Role;
+}
+
+const assessContext = (ctx: DispatchContext) => ({
+  db: ctx.db,
+  policy: ctx.policy,
+  today: ctx.clock.today(),
+  timeZone: ctx.clock.timeZone,
+});
+
+/** The current account card, or null when there is no such account. */
+export async function accountCard(ctx: DispatchContext, customerId: number): Promise<Message | null> {
+  const [file, assessment, version] = await Promise.all([
+    customerFile(ctx.db, customerId),
+    assessOne(assessContext(ctx), customerId),
+    stateVersion(ctx.db, customerId),
+  ]);
+  if (!file || !assessment) return null;
+  return accountCardView(file, assessment, version);
+}
+
+/** Keeps the stored worklist row of one account in step after a change. */
+async function refreshAccount(ctx: DispatchContext, customerId: number): Promise<void> {
+  await refreshWorklist(assessContext(ctx), [customerId]);
+}
+
+const refusal = (error: Failure): Reply => ({
+  kind: 'ephemeral',
+  message: notice(error.message, { tone: 'danger' }),
+});
+
+const missing = (customerId: number): Reply => ({
+  kind: 'ephemeral',
+  message: notice(`There is no account #${customerId} any more; it may have been settled and removed.`, {
+    tone: 'danger',
+  }),
+});
+
+/** Shows the account card to the person who asked. */
+export async function showAccount(
+  ctx: DispatchContext,
+  customerId: number,
+  mode: 'ephemeral' | 'replace',
+): Promise<Reply> {
+  const card = await accountCard(ctx, customerId);
+  return card ? { kind: mode, message: card } : missing(customerId);
+}
+
+/** PB-25: claim; the card is redrawn for everyone with the new owner, a loser is told privately who won. */
+export async function claim(
+  ctx: DispatchContext,
+  actor: Actor,
+  customerId: number,
+  mode: 'ephemeral' | 'replace',
+): Promise<Reply> {
+  const result = await claimAccount(ctx.db, actor, customerId);
+  if (!result.ok) return refusal(result.error);
+  await refreshAccount(ctx, customerId);
+  const card = await accountCard(ctx, customerId);
+  if (!card) return missing(customerId);
+  if (result.value.alreadyYours)
+    card.blocks.unshift({ type: 'context', text: 'You already own this account.' });
+  return { kind: mode, message: card };
+}
+
+/** Gives the account back; owners may, managers may for anyone. */
+export async function release(
+  ctx: DispatchContext,
+  actor: Actor,
+  customerId: number,
+  mode: 'ephemeral' | 'replace',
+): Promise<Reply> {
+  const result = await releaseAccount(ctx.db, actor, customerId);
+  if (!result.ok) return refusal(result.error);
+  await refreshAccount(ctx, customerId);
+  return showAccount(ctx, customerId, mode);
+}
+
+/** Opens the log-outcome form, pre-filled with the account's currencies and invoices. */
+export async function openLogForm(ctx: DispatchContext, actor: Actor, customerId: number): Promise<Reply> {
+  const allowed = requireRole(actor, ['collector', 'manager', 'sales'], 'Logging a contact');
+  if (!allowed.ok) return refusal(allowed.error);
+  const customer = await ctx.db('customers').where({ id: customerId }).first('id', 'name');
+  if (!customer) return missing(customerId);
+  const items = await collectableItems(ctx.db, customerId);
+  return {
+    kind: 'openForm',
+    form: logOutcomeForm({
+      customerId,
+      name: customer.name,
+      version: await stateVersion(ctx.db, customerId),
+      currencies: [...new Set(items.map((i) => String(i.currency)))],
+      invoiceNumbers: items.map((i) => String(i.invoice_number)),
+    }),
+  };
+}
+
+/** Saves a submitted log-outcome form; errors go back beside the fields, success into the account's thread. */
+export async function submitLog(
+  ctx: DispatchContext,
+  actor: Actor,
+  customerId: number,
+  values: Record<string, string>,
+): Promise<Reply> {
+  const result = await logOutcome(ctx.db, actor, customerId, values, ctx.clock.today());
+  if (!result.ok) {
+    if (result.error.fields) return { kind: 'formErrors', errors: result.error.fields };
+    return refusal(result.error);
+  }
+  await refreshAccount(ctx, customerId);
+  const customer = await ctx.db('customers').where({ id: customerId }).first('name');
+  const result_ = String(values.result ?? '').replace(/_/g, ' ');
+  let promise = '';
+  if (values.result === 'promised' && result.value.promiseId !== null) {
+    const row = await ctx
+      .db('promises')
+      .where({ id: result.value.promiseId })
+      .first('amount_minor', 'currency', 'promised_date');
+    promise = ` ${formatMoney({ minor: Number(row.amount_minor), currency: row.currency })} by ${row.promised_date}`;
+  }
+  const lines = [
+    `*${actor.name}* logged a ${values.channel ?? 'contact'} with ${customer?.name ?? 'the customer'}: ${result_}${promise}`,
+  ];
+  if (values.notes) lines.push(`_${values.notes}_`);
+  if (result.value.escalated) lines.push('Escalated: "in process" twice with no concrete step (PB-14).');
+  if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
+  return {
+    kind: 'thread',
+    accountId: customerId,
+    message: { blocks: [{ type: 'text', text: lines.join('\n') }] },
+  };
+}
+
+/** The customer file's history (PB-02). */
+export async function history(ctx: DispatchContext, customerId: number): Promise<Reply> {
+  const file = await customerFile(ctx.db, customerId);
+  return file ? { kind: 'ephemeral', message: historyView(file, ctx.clock.timeZone) } : missing(customerId);
+}
+
+/**
+ * Send letter: records the request in the account history. Rendering and delivery come with the letters
+ * module; until it is configured the answer says so plainly.
+ */
+export async function requestLetter(
+  ctx: DispatchContext,
+  actor: Actor,
+  customerId: number,
+  template: string | null,
+): Promise<Reply> {
+  const allowed = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
+  if (!allowed.ok) return refusal(allowed.error);
+  const assessment = await assessOne(assessContext(ctx), customerId);
+  if (!assessment) return missing(customerId);
+  const chosen = template ?? assessment.ladder.letter;
+  if (!chosen) {
+    return {
+      kind: 'ephemeral',
+      message: notice(
+        `The ladder calls for no letter on this account today (${assessment.ladder.reason}); name one to send it anyway.`,
+      ),
+    };
+  }
+  await ctx.db.transaction((trx) =>
+    recordActivity(trx, {
+      customerId,
+      actor,
+      kind: 'letter_requested',
+      details: { template: chosen, status: 'delivery not configured' },
+    }),
+  );
+  return {
+    kind: 'ephemeral',
+    message: notice(`Recorded your request for the *${chosen}* letter to ${assessment.customerName}.`, {
+      context:
+        'Letter delivery is not configured yet, so nothing was sent; the request is in the account history.',
+    }),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Compact, versioned references carried in buttons, menus and forms: `d1:claim:a=42:s=7`.
+ * Slack caps a button value at 2,000 characters and an action id at 255; refs stay well under 100 in
+ * practice (the longest query allowed keeps every ref under MAX_REF_LENGTH). Decoding never throws:
+ * whatever arrives from a platform is user input.
+ *
+ * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, q, where
+ * a = accountId, s = stateVersion, p = page, t = letter template, q = query. The query is always last
+ * and runs to the end of the text, so it needs no escaping.
+ */
+import { z } from 'zod';
+
+/** What a click asks for. */
+export const REF_ACTIONS = [
+  'open',
+  'claim',
+  'release',
+  'log',
+  'letter',
+  'history',
+  'promise',
+  'dispute',
+  'plan',
+  'pause',
+  'reassign',
+  'page',
+  'refresh',
+  'help',
+] as const;
+
+/** One of REF_ACTIONS. */
+export type RefAction = (typeof REF_ACTIONS)[number];
+
+/** The current wire version; a ref from another version is answered with a fresh view, never applied. */
+export const REF_VERSION = 1;
+/** Slack's action_id limit; nothing longer is read. */
+export const MAX_REF_LENGTH = 255;
+/** Longest `/overdue` text a pager ref carries. */
+export const MAX_QUERY_LENGTH = 64;
+const MAX_ID = 2_147_483_647;
+
+/** Schema of a decoded ref (and of what may be encoded). */
+export const actionRefSchema = z.strictObject({
+  v: z.literal(REF_VERSION),
+  action: z.enum(REF_ACTIONS),
+  accountId: z.number().int().min(1).max(MAX_ID).optional(),
+  /**
+   * The account's state version when the card was drawn. The dispatcher compares it with the stored
+   * one to tell a click on a stale card (answer with the fresh state) from a first click (apply it).
+   */
+  stateVersion: z.number().int().min(0).max(MAX_ID).optional(),
+  page: z.number().int().min(1).max(MAX_ID).optional(),
+  template: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
+    .optional(),
+  query: z.string().max(MAX_QUERY_LENGTH).optional(),
+});
+
+/** A decoded action reference. */
+export type ActionRef = z.infer<typeof actionRefSchema>;
+
+/** Why a ref could not be read or written. */
+export type RefErrorCode = 'garbage' | 'too_long' | 'unsupported_version' | 'invalid';
+
+/** A ref failure with a code for programs and a sentence for people. */
+export interface RefError {
+  code: RefErrorCode;
+  message: string;
+}
+
+/** Outcome of decodeRef / safeEncodeRef. */
+export type RefResult<T> = { ok: true; value: T } | { ok: false; error: RefError };
+
+const KEYS = [
+  ['a', 'accountId'],
+  ['s', 'stateVersion'],
+  ['p', 'page'],
+  ['t', 'template'],
+  ['q', 'query'],
+] as const;
+
+const fail = <T>(code: RefErrorCode, message: string): RefResult<T> => ({
+  ok: false,
+  error: { code, message },
+});
+
+const describeIssues = (error: z.ZodError) =>
+  error.issues.map((i) => `${i.path.join('.') || 'ref'}: ${i.message}`).join('; ');
+
+/** Encode a ref, or say why it cannot be (an out-of-range field, a query over MAX_QUERY_LENGTH). */
+export function safeEncodeRef(ref: ActionRef): RefResult<string> {
+  const parsed = actionRefSchema.safeParse(ref);
+  if (!parsed.success)
+    return fail('invalid', `Cannot build this action reference: ${describeIssues(parsed.error)}.`);
+  let text = `d${parsed.data.v}:${parsed.data.action}`;
+  for (const [key, field] of KEYS) {
+    const value = parsed.data[field];
+    if (value !== undefined) text += `:${key}=${value}`;
+  }
+  if (text.length > MAX_REF_LENGTH)
+    return fail('too_long', `The action reference is longer than ${MAX_REF_LENGTH}.`);
+  return { ok: true, value: text };
+}
+
+/** Encode a ref built by code; a ref that breaks the schema is a bug and throws a RangeError. */
+export function encodeRef(ref: ActionRef): string {
+  const result = safeEncodeRef(ref);
+  if (!result.ok) throw new RangeError(result.error.message);
+  return result.value;
+}
+
+const NUMERIC = /^(?:0|[1-9]\d{0,9})$/;
+
+/** Read a ref that came back from a platform; garbage, old versions and tampering give a typed error. */
+export function decodeRef(text: unknown): RefResult<ActionRef> {
+  if (typeof text !== 'string') return fail('garbage', 'This button carries no action reference.');
+  if (text.length > MAX_REF_LENGTH)
+    return fail('too_long', 'This button carries an action reference too long to be ours.');
+  const head = /^d(\d{1,4}):([a-z-]{1,20})(?=:|$)/.exec(text);
+  if (!head) return fail('garbage', 'This button carries an action reference duebot does not know.');
+  if (Number(head[1]) !== REF_VERSION) {
+    return fail(
+      'unsupported_version',
+      'This card comes from an older or newer duebot; here is the current view.',
+    );
+  }
+  const raw: Record<string, string | number> = { v: REF_VERSION, action: head[2] ?? '' };
+  let rest = text.slice(head[0].length);
+  let keyIndex = 0; // keys must come in KEYS order, each at most once: one text per ref
+  while (rest !== '') {
+    const m = /^:([a-z])=/.exec(rest);
+    const at = m ? KEYS.findIndex(([k]) => k === m[1]) : -1;
+    if (!m || at < keyIndex) return fail('garbage', 'This button carries a damaged action reference.');
+    const [, field] = KEYS[at] as (typeof KEYS)[number];
+    rest = rest.slice(m[0].length);
+    keyIndex = at + 1;
+    if (field === 'query') {
+      raw.query = rest;
+      break;
+    }
+    const end = rest.indexOf(':');
+    const value = end < 0 ? rest : rest.slice(0, end);
+    rest = end < 0 ? '' : rest.slice(end);
+    if (field === 'template') raw.template = value;
+    else if (NUMERIC.test(value)) raw[field] = Number(value);
+    else return fail('garbage', 'This button carries a damaged action reference.');
+  }
+  const parsed = actionRefSchema.safeParse(raw);
+  if (!parsed.success)
+    return fail(
+      'invalid',
+      `This button carries an invalid action reference (${describeIssues(parsed.error)}).`,
+    );
+  return { ok: true, value: parsed.data };
+}

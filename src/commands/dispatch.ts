@@ -1,0 +1,209 @@
+import type { Interaction, Message, Reply, User } from '../views/model.ts';
+import { candidatesView, helpView, notice } from '../views/notices.ts';
+import { overdueListView } from '../views/overdue-list.ts';
+import { stateVersion } from '../worklist/activity.ts';
+import { findAccounts, listWorklist, type WorklistFilter } from '../worklist/list.ts';
+import { logOutcome } from '../worklist/log-outcome.ts';
+import { type Actor, resolveActor } from '../worklist/staff.ts';
+import {
+  accountCard,
+  claim,
+  type DispatchContext,
+  history,
+  openLogForm,
+  release,
+  requestLetter,
+  showAccount,
+  submitLog,
+} from './account-actions.ts';
+import { decodeRef } from './action-ref.ts';
+import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
+import { openReassignForm, submitReassign } from './reassign.ts';
+
+export type { DispatchContext };
+
+function actorFor(ctx: DispatchContext, user: User): Promise<Actor> {
+  const role = ctx.roleFor?.(user.platform, user.id) ?? 'collector';
+  return resolveActor(
+    ctx.db,
+    { platform: user.platform, platformUserId: user.id, displayName: user.name },
+    role,
+  );
+}
+
+function toFilter(filters: OverdueFilters, actor: Actor): WorklistFilter {
+  return {
+    ...(filters.mine ? { ownerUserId: actor.userId } : {}),
+    ...(filters.unclaimed ? { unclaimed: true } : {}),
+    ...(filters.minDays !== undefined ? { minDays: filters.minDays } : {}),
+    ...(filters.minAmountMajor !== undefined ? { minAmountMajor: filters.minAmountMajor } : {}),
+    ...(filters.grade ? { grade: filters.grade } : {}),
+    ...(filters.customer ? { customer: filters.customer } : {}),
+    ...(filters.owner ? { ownerName: filters.owner } : {}),
+  };
+}
+
+/** The worklist for `/overdue <query>`, one page. */
+async function worklist(
+  ctx: DispatchContext,
+  actor: Actor,
+  query: string,
+  page: number,
+): Promise<Message | Reply> {
+  const parsed = parseOverdue(query);
+  if (!parsed.ok) return { kind: 'ephemeral', message: helpView(parsed.error.message) };
+  if (parsed.command.kind !== 'list') return { kind: 'ephemeral', message: helpView() };
+  const result = await listWorklist(ctx.db, toFilter(parsed.command.filters, actor), {
+    page,
+    pageSize: ctx.pageSize,
+  });
+  return overdueListView(result, { query, today: ctx.clock.today() });
+}
+
+/** Finds the one account a typed name or id means, or answers with the candidates. */
+async function resolveAccount(ctx: DispatchContext, text: string): Promise<number | Reply> {
+  const found = await findAccounts(ctx.db, text);
+  if (found.length === 1 && found[0]) return found[0].id;
+  if (found.length === 0) {
+    return {
+      kind: 'ephemeral',
+      message: notice(`No account matches "${text}". Try part of the name, or the customer id.`),
+    };
+  }
+  return { kind: 'ephemeral', message: candidatesView(text, found) };
+}
+
+async function command(ctx: DispatchContext, actor: Actor, text: string): Promise<Reply> {
+  const parsed = parseOverdue(text);
+  if (!parsed.ok) return { kind: 'ephemeral', message: helpView(parsed.error.message) };
+  const cmd = parsed.command;
+  if (cmd.kind === 'help') return { kind: 'ephemeral', message: helpView() };
+  if (cmd.kind === 'list') {
+    const list = text
+      .replace(/\bpost\b/i, '')
+      .replace(/\bpage\s+\d+\b/i, '')
+      .trim();
+    const result = await worklist(ctx, actor, list, cmd.page);
+    if ('kind' in result) return result;
+    return { kind: cmd.post ? 'post' : 'ephemeral', message: result };
+  }
+  const id = await resolveAccount(ctx, cmd.customer);
+  if (typeof id !== 'number') return id;
+  switch (cmd.kind) {
+    case 'show':
+      return showAccount(ctx, id, 'ephemeral');
+    case 'claim':
+      return claim(ctx, actor, id, 'ephemeral');
+    case 'release':
+      return release(ctx, actor, id, 'ephemeral');
+    case 'log':
+      return openLogForm(ctx, actor, id);
+    case 'history':
+      return history(ctx, id);
+    case 'letter':
+      return requestLetter(ctx, actor, id, cmd.template);
+  }
+}
+
+/**
+ * A click on a card drawn before the account last changed is not applied: the person gets the fresh
+ * state instead, so a double click or a late click on an old card never takes effect twice.
+ */
+async function staleCard(
+  ctx: DispatchContext,
+  accountId: number,
+  drawnAt: number | undefined,
+): Promise<Reply | null> {
+  if (drawnAt === undefined || drawnAt === (await stateVersion(ctx.db, accountId))) return null;
+  const card = await accountCard(ctx, accountId);
+  if (!card) return null;
+  card.blocks.unshift({
+    type: 'context',
+    text: 'This card was out of date, so nothing was changed. Here is the account as it is now.',
+  });
+  return { kind: 'replace', message: card };
+}
+
+async function action(ctx: DispatchContext, actor: Actor, ref: string): Promise<Reply> {
+  const decoded = decodeRef(ref);
+  if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
+  const r = decoded.value;
+  if (r.action === 'page' || r.action === 'refresh') {
+    const result = await worklist(ctx, actor, r.query ?? '', r.page ?? 1);
+    return 'kind' in result ? result : { kind: 'replace', message: result };
+  }
+  if (r.action === 'help') return { kind: 'ephemeral', message: helpView() };
+  const id = r.accountId;
+  if (id === undefined)
+    return { kind: 'ephemeral', message: notice('This button names no account.', { tone: 'danger' }) };
+  switch (r.action) {
+    case 'claim':
+    case 'release': {
+      const stale = await staleCard(ctx, id, r.stateVersion);
+      if (stale) return stale;
+      return r.action === 'claim' ? claim(ctx, actor, id, 'replace') : release(ctx, actor, id, 'replace');
+    }
+    case 'open':
+      return showAccount(ctx, id, 'ephemeral');
+    case 'history':
+      return history(ctx, id);
+    case 'log':
+      return openLogForm(ctx, actor, id);
+    case 'letter':
+      return requestLetter(ctx, actor, id, r.template ?? null);
+    case 'reassign':
+      return openReassignForm(ctx, actor, id);
+    default:
+      return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
+  }
+}
+
+async function submit(
+  ctx: DispatchContext,
+  actor: Actor,
+  ref: string,
+  values: Record<string, string>,
+): Promise<Reply> {
+  const decoded = decodeRef(ref);
+  if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
+  const { action: kind, accountId } = decoded.value;
+  if (kind === 'log' && accountId !== undefined) return submitLog(ctx, actor, accountId, values);
+  if (kind === 'reassign' && accountId !== undefined) return submitReassign(ctx, actor, accountId, values);
+  return {
+    kind: 'ephemeral',
+    message: notice('This form cannot be submitted any more; open it again.', { tone: 'danger' }),
+  };
+}
+
+/**
+ * PB-03: a reply in an account's chat thread goes into its history as a note, so the conversation and
+ * the customer file never drift apart. Answers `none` when saved (adapters confirm quietly, e.g. with a
+ * reaction) and a private refusal otherwise.
+ */
+async function note(ctx: DispatchContext, actor: Actor, accountId: number, text: string): Promise<Reply> {
+  const saved = await logOutcome(
+    ctx.db,
+    actor,
+    accountId,
+    { channel: 'note', result: 'reached', notes: text.slice(0, 4000) },
+    ctx.clock.today(),
+  );
+  if (saved.ok) return { kind: 'none' };
+  const why = saved.error.fields ? Object.values(saved.error.fields).join('; ') : saved.error.message;
+  return { kind: 'ephemeral', message: notice(`Your note was not saved: ${why}`, { tone: 'danger' }) };
+}
+
+/** The one dispatcher: a neutral interaction in (command, click, form), a neutral reply out. */
+export async function dispatch(ctx: DispatchContext, interaction: Interaction): Promise<Reply> {
+  const actor = await actorFor(ctx, interaction.user);
+  switch (interaction.kind) {
+    case 'command':
+      return command(ctx, actor, interaction.text);
+    case 'action':
+      return action(ctx, actor, interaction.ref);
+    case 'submit':
+      return submit(ctx, actor, interaction.ref, interaction.values);
+    case 'note':
+      return note(ctx, actor, interaction.accountId, interaction.text);
+  }
+}

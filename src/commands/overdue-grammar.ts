@@ -1,0 +1,403 @@
+/**
+ * The `/overdue` grammar, the same on Slack, Teams and the terminal: text in, a typed command or a typed
+ * error out (never an exception). Keywords are case-insensitive and read after NFKC normalisation, so
+ * full-width input from Chinese keyboards (`６０＋`, `＞５０k`) works; customer names are kept as typed.
+ */
+import type { Grade } from '../collections/grade.ts';
+
+/** Letter templates a person may name in `letter <customer> <template>` (templates/letters/<locale>/). */
+export const LETTER_TEMPLATES = [
+  'reminder',
+  'polite-reminder',
+  'formal-demand',
+  'final-notice',
+  'lawyer-letter-request',
+  'payment-plan',
+  'call-summary',
+  'missed-discount',
+] as const;
+
+/** One of LETTER_TEMPLATES. */
+export type LetterTemplate = (typeof LETTER_TEMPLATES)[number];
+
+/** Filters of the worklist; absent means "any". */
+export interface OverdueFilters {
+  /** Only accounts the asking person owns (PB-25). */
+  mine: boolean;
+  /** Only accounts nobody owns yet. */
+  unclaimed: boolean;
+  /** `60+`: at least this many days overdue. */
+  minDays?: number;
+  /**
+   * `>50k`: open balance of at least this many whole major units of the account's main currency. The
+   * grammar resolves k (thousand), m (million) and 万 (ten thousand) itself, exactly, without floats.
+   */
+  minAmountMajor?: number;
+  /** The amount as typed (`>1.5m`), for messages. */
+  amountText?: string;
+  grade?: Grade;
+  /** Part of a customer's name, or its id. */
+  customer?: string;
+  /** `@person`: the owner's display name or platform handle, without the `@`. */
+  owner?: string;
+}
+
+/** Commands that act on one account, named by customer name or id. */
+export type AccountVerb = 'show' | 'claim' | 'release' | 'log' | 'history';
+
+/** A parsed `/overdue` command. */
+export type OverdueCommand =
+  | { kind: 'list'; filters: OverdueFilters; page: number; post: boolean }
+  | { kind: 'help' }
+  | { kind: AccountVerb; customer: string }
+  | { kind: 'letter'; customer: string; template: LetterTemplate | null };
+
+/** Why the text was not understood. */
+export type GrammarErrorCode =
+  | 'unknown_word'
+  | 'conflicting_filters'
+  | 'missing_argument'
+  | 'bad_value'
+  | 'misplaced_word'
+  | 'unclosed_quote';
+
+/** A parse failure: a code for programs, a sentence for people, and the help text to show with it. */
+export interface GrammarError {
+  code: GrammarErrorCode;
+  message: string;
+  /** The word that was not understood, when there is one. */
+  word?: string;
+  help: string;
+}
+
+/** Result of parseOverdue. */
+export type OverdueParse = { ok: true; command: OverdueCommand } | { ok: false; error: GrammarError };
+
+/** What `/overdue help` shows, and what every parse error comes with. */
+export const OVERDUE_HELP = `Usage: /overdue [filters]  or  /overdue <action> <customer>
+
+Filters (combine freely, e.g. /overdue unclaimed 60+ >10k):
+  (nothing)            top accounts by priority
+  mine                 accounts you own
+  unclaimed            accounts nobody owns yet
+  30+  60+  90+        at least that many days overdue (any number works)
+  >50000  >50k  >1.5m  open balance of at least that much (k = thousand, m = million, 万 = 10,000)
+  grade C              credit grade A, B or C
+  customer <name>      customer name contains <name> (rest of the line, or "quoted")
+  @person              accounts owned by that person
+  page 2               another page of the list
+  post                 share the list in the channel instead of only with you
+
+Actions on one account (customer name or id):
+  show <customer>      the customer file
+  claim <customer>     become the owner
+  release <customer>   give the account up
+  log <customer>       record a call or contact
+  history <customer>   every contact so far
+  letter <customer> [template]
+                       templates: ${LETTER_TEMPLATES.join(', ')}
+
+  help                 this text`;
+
+interface Token {
+  text: string;
+  quoted: boolean;
+  start: number;
+  end: number;
+}
+
+const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
+const ACCOUNT_VERBS = new Set<string>(['show', 'claim', 'release', 'log', 'history', 'letter']);
+const KEYWORDS = ['mine', 'unclaimed', 'grade', 'customer', 'page', 'post', 'help', ...ACCOUNT_VERBS];
+const MAX_DAYS = 36_500;
+const MAX_PAGE = 100_000;
+
+const failure = (code: GrammarErrorCode, message: string, word?: string): OverdueParse => ({
+  ok: false,
+  error:
+    word === undefined ? { code, message, help: OVERDUE_HELP } : { code, message, word, help: OVERDUE_HELP },
+});
+
+const norm = (word: string) => word.normalize('NFKC').toLowerCase();
+
+function tokenize(text: string): Token[] | OverdueParse {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? '';
+    if (/\s/u.test(ch)) {
+      i++;
+      continue;
+    }
+    const close = QUOTES[ch];
+    if (close !== undefined) {
+      const end = text.indexOf(close, i + 1);
+      if (end < 0) return failure('unclosed_quote', `The quote opened with ${ch} is never closed.`);
+      tokens.push({ text: text.slice(i + 1, end).trim(), quoted: true, start: i, end: end + 1 });
+      i = end + 1;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && !/\s/u.test(text[i] ?? '')) i++;
+    tokens.push({ text: text.slice(start, i), quoted: false, start, end: i });
+  }
+  return tokens;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length < 3) return undefined;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+const SUFFIX_EXPONENT: Record<string, number> = { '': 0, k: 3, m: 6, 万: 4 };
+
+/** `50000`, `50,000`, `50k`, `1.5m`, `5万` -> whole major units; null when not a whole, safe amount. */
+export function parseAmountMajor(text: string): number | null {
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(k|m|万)?$/u.exec(norm(text));
+  if (!m) return null;
+  const whole = (m[1] ?? '').replaceAll(',', '');
+  const fraction = (m[2] ?? '').replace(/0+$/, '');
+  const exponent = (SUFFIX_EXPONENT[m[3] ?? ''] ?? 0) - fraction.length;
+  let digits = whole + fraction;
+  if (exponent >= 0) digits += '0'.repeat(exponent);
+  else return null; // more decimals than the suffix covers: not whole major units
+  const value = Number(digits);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+function rawRest(text: string, tokens: Token[], from: number, to = tokens.length): string {
+  const first = tokens[from];
+  const last = tokens[to - 1];
+  if (first === undefined || last === undefined || from >= to) return '';
+  if (from === to - 1 && first.quoted) return first.text;
+  return text.slice(first.start, last.end).trim().replace(/\s+/gu, ' ');
+}
+
+function parseAccountCommand(text: string, tokens: Token[], verb: string): OverdueParse {
+  if (verb !== 'letter') {
+    const customer = rawRest(text, tokens, 1);
+    if (!customer) return failure('missing_argument', `"${verb}" needs a customer name or id.`);
+    return { ok: true, command: { kind: verb as AccountVerb, customer } };
+  }
+  let template: LetterTemplate | null = null;
+  let end = tokens.length;
+  const last = tokens[end - 1];
+  if (tokens.length >= 3 && last !== undefined && !last.quoted) {
+    const word = norm(last.text);
+    const known = LETTER_TEMPLATES.find((t) => t === word);
+    if (known !== undefined) {
+      template = known;
+      end--;
+    } else if (/^[a-z]+(?:-[a-z]+)+$/.test(word) && closest(word, LETTER_TEMPLATES) !== undefined) {
+      return failure(
+        'bad_value',
+        `"${last.text}" is not a letter template; use one of: ${LETTER_TEMPLATES.join(', ')}.`,
+        last.text,
+      );
+    }
+  }
+  const customer = rawRest(text, tokens, 1, end);
+  if (!customer) return failure('missing_argument', '"letter" needs a customer name or id.');
+  return { ok: true, command: { kind: 'letter', customer, template } };
+}
+
+function conflict(a: string, b: string, why: string): OverdueParse {
+  return failure('conflicting_filters', `"${a}" and "${b}" cannot be combined: ${why}.`);
+}
+
+function positiveInt(text: string | undefined, max: number): number | null {
+  if (text === undefined || !/^\d{1,9}$/.test(norm(text))) return null;
+  const n = Number(norm(text));
+  return n >= 1 && n <= max ? n : null;
+}
+
+/** The list being built while reading filters; `seen` keeps each filter's words as typed for conflict messages. */
+interface ListState {
+  text: string;
+  tokens: Token[];
+  filters: OverdueFilters;
+  page?: number;
+  post: boolean;
+  seen: Record<string, string>;
+}
+
+/** Reads the filter starting at token i: how many tokens it used (Infinity: the rest of the line), or why not. */
+type Reader = (state: ListState, i: number) => number | OverdueParse;
+
+const readOwner: Reader = (state, i) => {
+  const token = state.tokens[i] as Token;
+  const word = norm(token.text);
+  const owner = word.startsWith('@') ? token.text.normalize('NFKC').slice(1) : undefined;
+  if (owner === '') return failure('missing_argument', '"@" needs a name, e.g. @li.wei.', '@');
+  const before = state.seen.owner;
+  if (before !== undefined && (norm(before) !== word || owner !== undefined)) {
+    return conflict(before, token.text, 'a list has one owner filter (mine, unclaimed or @person)');
+  }
+  state.seen.owner = token.text;
+  if (word === 'mine') state.filters.mine = true;
+  else if (word === 'unclaimed') state.filters.unclaimed = true;
+  else state.filters.owner = owner;
+  return 1;
+};
+
+const readDays: Reader = (state, i) => {
+  const token = state.tokens[i] as Token;
+  const n = Number(norm(token.text).slice(0, -1));
+  if (n > MAX_DAYS)
+    return failure('bad_value', `"${token.text}" is more days than any invoice is old.`, token.text);
+  if (state.seen.days !== undefined)
+    return conflict(state.seen.days, token.text, 'give one days-overdue threshold');
+  state.seen.days = token.text;
+  state.filters.minDays = n;
+  return 1;
+};
+
+const readAmount: Reader = (state, i) => {
+  const token = state.tokens[i] as Token;
+  const next = state.tokens[i + 1];
+  let amountText = norm(token.text).replace(/^>=?/, '');
+  let typed = token.text;
+  let used = 1;
+  if (amountText === '' && next !== undefined && !next.quoted) {
+    amountText = norm(next.text); // `> 50k`
+    typed = `${token.text} ${next.text}`;
+    used = 2;
+  }
+  if (amountText === '') return failure('missing_argument', '">" needs an amount, e.g. >50k.', token.text);
+  const amount = parseAmountMajor(amountText);
+  if (amount === null) {
+    const why = 'is not an amount I can read; write whole amounts like >50000, >50k or >1.5m';
+    return failure('bad_value', `"${typed}" ${why}.`, typed);
+  }
+  if (state.seen.amount !== undefined) return conflict(state.seen.amount, typed, 'give one amount threshold');
+  state.seen.amount = typed;
+  state.filters.minAmountMajor = amount;
+  state.filters.amountText = typed;
+  return used;
+};
+
+const readGrade: Reader = (state, i) => {
+  const next = state.tokens[i + 1];
+  const grade = next === undefined ? '' : norm(next.text).toUpperCase();
+  if (grade !== 'A' && grade !== 'B' && grade !== 'C') {
+    return next === undefined
+      ? failure('missing_argument', '"grade" needs A, B or C, e.g. grade C.', 'grade')
+      : failure('bad_value', `"${next.text}" is not a grade; use A, B or C.`, next.text);
+  }
+  if (state.seen.grade !== undefined) return conflict(state.seen.grade, `grade ${grade}`, 'give one grade');
+  state.seen.grade = `grade ${grade}`;
+  state.filters.grade = grade;
+  return 2;
+};
+
+const readCustomer: Reader = (state, i) => {
+  const next = state.tokens[i + 1];
+  if (next === undefined)
+    return failure('missing_argument', '"customer" needs a name, e.g. customer 上海华联.');
+  if (state.seen.customer !== undefined) return conflict('customer', 'customer', 'give one customer filter');
+  state.seen.customer = 'customer';
+  if (next.quoted) {
+    state.filters.customer = next.text;
+    return 2;
+  }
+  state.filters.customer = rawRest(state.text, state.tokens, i + 1);
+  return Number.POSITIVE_INFINITY; // the rest of the line is the name
+};
+
+const readPage: Reader = (state, i) => {
+  const next = state.tokens[i + 1]?.text;
+  const n = positiveInt(next, MAX_PAGE);
+  if (n === null) {
+    return next === undefined
+      ? failure('missing_argument', '"page" needs a page number, e.g. page 2.', 'page')
+      : failure('bad_value', `"${next}" is not a page number; use 1, 2, 3 ...`, next);
+  }
+  if (state.page !== undefined) return conflict('page', 'page', 'give one page number');
+  state.page = n;
+  return 2;
+};
+
+const readPost: Reader = (state) => {
+  state.post = true;
+  return 1;
+};
+
+function readerFor(word: string): Reader | undefined {
+  if (word === 'mine' || word === 'unclaimed' || word.startsWith('@')) return readOwner;
+  if (/^\d{1,9}\+$/.test(word)) return readDays;
+  if (word.startsWith('>')) return readAmount;
+  return (
+    { grade: readGrade, customer: readCustomer, page: readPage, post: readPost } as Record<string, Reader>
+  )[word];
+}
+
+function parseList(text: string, tokens: Token[]): OverdueParse {
+  const state: ListState = {
+    text,
+    tokens,
+    filters: { mine: false, unclaimed: false },
+    post: false,
+    seen: {},
+  };
+  for (let i = 0; i < tokens.length;) {
+    const token = tokens[i] as Token;
+    const word = norm(token.text);
+    if (token.quoted) {
+      const hint = `to filter by customer write customer "${token.text}"`;
+      return failure('unknown_word', `I did not understand "${token.text}"; ${hint}.`, token.text);
+    }
+    if (word === 'help' || word === '?') return { ok: true, command: { kind: 'help' } };
+    const reader = readerFor(word);
+    if (reader !== undefined) {
+      const used = reader(state, i);
+      if (typeof used !== 'number') return used;
+      i += used;
+      continue;
+    }
+    if (ACCOUNT_VERBS.has(word)) {
+      const usage = `/overdue ${word} <customer>`;
+      return failure(
+        'misplaced_word',
+        `"${token.text}" must come first and be followed by a customer: ${usage}.`,
+        token.text,
+      );
+    }
+    const guess = closest(word, KEYWORDS);
+    const hint = guess === undefined ? '' : ` Did you mean "${guess}"?`;
+    return failure('unknown_word', `I did not understand "${token.text}".${hint}`, token.text);
+  }
+  return {
+    ok: true,
+    command: { kind: 'list', filters: state.filters, page: state.page ?? 1, post: state.post },
+  };
+}
+
+/** Parse what follows `/overdue`. */
+export function parseOverdue(text: string): OverdueParse {
+  const tokens = tokenize(text);
+  if (!Array.isArray(tokens)) return tokens;
+  const first = tokens[0];
+  if (first !== undefined && !first.quoted && ACCOUNT_VERBS.has(norm(first.text))) {
+    return parseAccountCommand(text, tokens, norm(first.text));
+  }
+  return parseList(text, tokens);
+}

@@ -1,0 +1,120 @@
+import type { AccountAssessment } from '../collections/account.ts';
+import { shortDate } from '../collections/dates.ts';
+import { formatMoney, formatTotals } from '../collections/money.ts';
+import { encodeRef } from '../commands/action-ref.ts';
+import type { CustomerFile } from '../worklist/customer-file.ts';
+import type { Block, Field, Message } from './model.ts';
+import { amountLines } from './overdue-list.ts';
+
+/** Most open items listed on a card; the rest are counted. */
+const MAX_ITEMS = 15;
+
+function itemLine(item: AccountAssessment['items'][number]): string {
+  const days =
+    item.daysOverdue > 0
+      ? `${item.daysOverdue} days overdue`
+      : item.daysOverdue === 0
+        ? 'due today'
+        : 'not yet due';
+  const interest =
+    item.interestMinor > 0
+      ? ` · interest ${formatMoney({ minor: item.interestMinor, currency: item.currency })}`
+      : '';
+  const marks = [item.disputed ? 'disputed' : null, item.paused ? 'paused' : null].filter(Boolean);
+  return `*${item.number}* · due ${shortDate(item.dueDate)} · ${days} · ${formatMoney({ minor: item.openMinor, currency: item.currency })}${interest}${marks.length ? ` · _${marks.join(', ')}_` : ''}`;
+}
+
+function lastContact(file: CustomerFile): string {
+  const contact = file.history.find((h) => h.kind === 'outcome');
+  if (!contact) return 'none yet';
+  const result = String(contact.details.result ?? '').replace(/_/g, ' ');
+  return `${contact.at.toISOString().slice(0, 10)} by ${contact.actor ?? 'someone'}: ${String(contact.details.channel ?? '')} ${result}`.trim();
+}
+
+/** The account card: open items with interest, ladder step and next action, owner, last contact, buttons. */
+export function accountCardView(file: CustomerFile, a: AccountAssessment, version: number): Message {
+  const c = file.customer;
+  const blocks: Block[] = [{ type: 'header', text: c.name }];
+  const interest = formatTotals(a.interest.byCurrency);
+  const fields: Field[] = [
+    { label: 'Open', value: amountLines(a.openByCurrency, a.mainCurrency).join('\n') || 'nothing' },
+    {
+      label: 'Days overdue',
+      value: `${a.maxDaysOverdue} (${a.overdueItems} of ${a.items.length} invoices overdue)`,
+      tone: a.maxDaysOverdue > 30 ? 'danger' : 'normal',
+    },
+    { label: 'Late interest', value: `${interest || 'none'} at ${a.interest.ratePerDay} a day (PB-16)` },
+    {
+      label: 'Grade',
+      value: a.grade.reason.startsWith(`${a.grade.grade}:`)
+        ? a.grade.reason
+        : `${a.grade.grade}: ${a.grade.reason}`,
+    },
+    { label: 'Owner', value: file.owner ? file.owner.name : 'unclaimed' },
+    {
+      label: 'Ladder',
+      value: a.ladder.step ? `${a.ladder.step.id}: ${a.ladder.step.action}` : a.ladder.reason,
+    },
+  ];
+  const next = a.ladder.nextAction;
+  if (next) {
+    const when = next.due < a.assessedOn ? `late since ${shortDate(next.due)}` : `by ${shortDate(next.due)}`;
+    fields.push({
+      label: 'Next action',
+      value: `${next.action}, ${when}`,
+      tone: next.due < a.assessedOn ? 'danger' : 'normal',
+    });
+  }
+  fields.push({ label: 'Last contact', value: lastContact(file) });
+  const contact = [c.contactName, c.contactEmail, c.contactPhone].filter(Boolean).join(' · ');
+  fields.push({ label: 'AP contact', value: contact || 'missing: add one in the ledger' });
+  if (c.salesRep) fields.push({ label: 'Sales rep', value: c.salesRep });
+  blocks.push({ type: 'fields', fields: fields.slice(0, 10) });
+
+  const flags = [
+    a.keyAccount.keyAccount ? `Key account: ${a.keyAccount.reason}` : null,
+    a.creditHold.set ? `Credit hold: ${a.creditHold.reason}` : null,
+    a.blacklist.set ? `Blacklisted: ${a.blacklist.reason}` : null,
+    a.brokenPromiseDates.length ? `Missed promises: ${a.brokenPromiseDates.map(shortDate).join(', ')}` : null,
+  ].filter((f): f is string => f !== null);
+  for (const flag of flags) blocks.push({ type: 'text', text: flag, tone: 'danger' });
+
+  blocks.push({ type: 'divider' });
+  const items = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue);
+  blocks.push({
+    type: 'text',
+    text: items.slice(0, MAX_ITEMS).map(itemLine).join('\n') || 'No open invoices.',
+  });
+  if (items.length > MAX_ITEMS)
+    blocks.push({ type: 'context', text: `and ${items.length - MAX_ITEMS} more invoices` });
+
+  const ref = { v: 1 as const, accountId: c.id, stateVersion: version };
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      ...(file.owner
+        ? []
+        : [{ label: 'Claim', ref: encodeRef({ ...ref, action: 'claim' }), style: 'primary' as const }]),
+      { label: 'Log call', ref: encodeRef({ ...ref, action: 'log' }) },
+      {
+        label: 'Send letter',
+        ref: encodeRef({
+          ...ref,
+          action: 'letter',
+          ...(a.ladder.letter ? { template: a.ladder.letter } : {}),
+        }),
+      },
+      { label: 'History', ref: encodeRef({ ...ref, action: 'history' }) },
+    ],
+    menu: [
+      ...(file.owner ? [{ label: 'Release', ref: encodeRef({ ...ref, action: 'release' }) }] : []),
+      { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }) },
+    ],
+  });
+  blocks.push({
+    type: 'context',
+    text: `Customer ${c.externalId} · assessed ${a.assessedOn}${file.owner ? ` · claimed by ${file.owner.name}` : ''}`,
+  });
+  const total = amountLines(a.openByCurrency, a.mainCurrency).join(' + ');
+  return { blocks, fallbackText: `${c.name}: ${total} open, ${a.maxDaysOverdue} days overdue` };
+}

@@ -1,0 +1,45 @@
+/**
+ * Plain text from a neutral message. Used as the notification text and by clients that can't render
+ * rich cards (Slack's `text`, Teams' summary, e-mail previews).
+ */
+import { type Block, type Message, stripInlineMarkup } from './model.ts';
+
+function blockText(block: Block): string | null {
+  switch (block.type) {
+    case 'header':
+      return block.text;
+    case 'text':
+      return stripInlineMarkup(block.text);
+    case 'fields':
+      return block.fields.map((f) => `${f.label}: ${stripInlineMarkup(f.value)}`).join('\n');
+    case 'accountRow': {
+      const owner = block.owner === null ? 'unclaimed' : `owner ${block.owner}`;
+      const parts = [
+        `${block.customerName} (#${block.customerId})`,
+        block.amountLines.join(' + ') || 'nothing open',
+        `${block.daysOverdue} days overdue`,
+        owner,
+      ];
+      const explanation = stripInlineMarkup(block.explanation);
+      return `${parts.join(', ')}${explanation ? ` - ${explanation}` : ''}`;
+    }
+    case 'context':
+      return stripInlineMarkup(block.text);
+    case 'image':
+      return `[image: ${block.alt}]`;
+    case 'pager':
+      return `Page ${block.page} of ${block.pages}`;
+    case 'actions':
+    case 'divider':
+      return null; // buttons cannot be clicked from a notification; a rule says nothing
+  }
+}
+
+/** Generate plain text from a message: its `fallbackText` when set, otherwise one line per block. */
+export function toFallbackText(message: Message): string {
+  if (message.fallbackText !== undefined && message.fallbackText.trim() !== '') return message.fallbackText;
+  return message.blocks
+    .map(blockText)
+    .filter((t): t is string => t !== null && t !== '')
+    .join('\n');
+}

@@ -1,0 +1,70 @@
+import { formatLocalTime } from '../clock.ts';
+import { formatMoney } from '../collections/money.ts';
+import type { CustomerFile, HistoryEntry } from '../worklist/customer-file.ts';
+import type { Block, Message } from './model.ts';
+
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+function money(minor: unknown, currency: unknown): string {
+  return typeof minor === 'number' && typeof currency === 'string' ? formatMoney({ minor, currency }) : '';
+}
+
+/** One history entry as a sentence a colleague (or a lawyer) can follow (PB-02, PB-03). */
+export function describeEntry(entry: HistoryEntry): string {
+  const d = entry.details;
+  const who = entry.actor ?? 'duebot';
+  switch (entry.kind) {
+    case 'outcome': {
+      const result = str(d.result).replace(/_/g, ' ');
+      const promise = d.result === 'promised' ? ` ${str(d.promiseAmount)} by ${str(d.promiseDate)}` : '';
+      const follow = d.nextFollowUp ? `; follow up ${str(d.nextFollowUp)}` : '';
+      const notes = d.notes ? ` — "${str(d.notes)}"` : '';
+      return `${who} logged a ${str(d.channel)}: ${result}${promise}${follow}${notes}`;
+    }
+    case 'note':
+      return `${who} noted: "${str(d.notes)}"`;
+    case 'claimed':
+      return `${who} claimed the account`;
+    case 'released':
+      return `${who} released the account${d.from && d.from !== who ? ` (owned by ${str(d.from)})` : ''}`;
+    case 'reassigned':
+      return `${who} reassigned the account from ${str(d.from) || 'nobody'} to ${str(d.to)}`;
+    case 'promise_kept':
+    case 'promise_partial':
+    case 'promise_broken':
+      return `Promise of ${money(d.amountMinor, d.currency)} ${entry.kind.slice(8)}: ${money(d.paidMinor, d.currency)} paid`;
+    case 'escalated':
+      return `Escalated: ${str(d.reason)}`;
+    case 'dispute_opened':
+      return `${who} opened a dispute on ${Array.isArray(d.invoices) ? d.invoices.join(', ') : ''}: ${str(d.reason)}`;
+    case 'dispute_resolved':
+      return `${who} resolved dispute #${str(d.disputeId)}: ${str(d.outcome).replace(/_/g, ' ')}`;
+    case 'plan_created':
+      return `${who} agreed a payment plan of ${money(d.totalMinor, d.currency)} in ${Array.isArray(d.amounts) ? d.amounts.length : '?'} installments`;
+    case 'paused':
+      return `${who} paused chasing${d.until ? ` until ${str(d.until)}` : ''}: ${str(d.reason)}`;
+    case 'pause_lifted':
+      return `${who} lifted the pause`;
+    case 'letter_requested':
+      return `${who} asked for the ${str(d.template)} letter (${str(d.status) || 'requested'})`;
+    default:
+      return `${who}: ${entry.kind.replace(/_/g, ' ')}`;
+  }
+}
+
+/** The customer file's history, newest first. */
+export function historyView(file: CustomerFile, timeZone: string, limit = 30): Message {
+  const blocks: Block[] = [{ type: 'header', text: `History: ${file.customer.name}` }];
+  if (file.history.length === 0) {
+    blocks.push({ type: 'text', text: 'Nothing recorded yet.' });
+  } else {
+    const lines = file.history
+      .slice(0, limit)
+      .map((e) => `${formatLocalTime(e.at, timeZone)}  ${describeEntry(e)}`);
+    blocks.push({ type: 'text', text: lines.join('\n') });
+    if (file.history.length > limit) {
+      blocks.push({ type: 'context', text: `${file.history.length - limit} older entries not shown` });
+    }
+  }
+  return { blocks };
+}

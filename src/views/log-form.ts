@@ -1,0 +1,86 @@
+import { encodeRef } from '../commands/action-ref.ts';
+import { CHANNELS, RESULTS } from '../worklist/log-outcome.ts';
+import type { Form } from './model.ts';
+
+const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+
+/** The log-outcome form (PB-03, PB-19, PB-20): what the customer said and what was agreed. */
+export function logOutcomeForm(account: {
+  customerId: number;
+  name: string;
+  version: number;
+  currencies: string[];
+  invoiceNumbers: string[];
+}): Form {
+  const [onlyCurrency] = account.currencies;
+  const single = account.currencies.length === 1 && onlyCurrency !== undefined;
+  return {
+    title: `Log a contact: ${account.name}`.slice(0, 24),
+    submitLabel: 'Save',
+    ref: encodeRef({ v: 1, action: 'log', accountId: account.customerId, stateVersion: account.version }),
+    fields: [
+      {
+        type: 'select',
+        id: 'channel',
+        label: 'Channel',
+        required: true,
+        initial: 'call',
+        options: CHANNELS.map((c) => ({ value: c, label: label(c) })),
+      },
+      {
+        type: 'select',
+        id: 'result',
+        label: 'What happened',
+        required: true,
+        options: RESULTS.map((r) => ({
+          value: r,
+          label: r === 'in_process' ? 'Says payment is in process' : label(r),
+        })),
+      },
+      {
+        type: 'text',
+        id: 'notes',
+        label: 'Notes',
+        required: false,
+        multiline: true,
+        maxLength: 4000,
+        hint: 'What the customer said; who does what by when',
+      },
+      {
+        type: 'date',
+        id: 'promiseDate',
+        label: 'Promised payment date',
+        required: false,
+        hint: 'Ask for a concrete day: "Wednesday or Friday?" (PB-19)',
+      },
+      {
+        type: 'text',
+        id: 'promiseAmount',
+        label: 'Promised amount',
+        required: false,
+        hint: single
+          ? `Amount in ${onlyCurrency}, e.g. 12,500.00 or 12.5k`
+          : 'Amount, e.g. 12,500.00 or 12.5k',
+      },
+      ...(single
+        ? []
+        : [
+            {
+              type: 'select' as const,
+              id: 'currency',
+              label: 'Currency of the promise',
+              required: false,
+              options: account.currencies.map((c) => ({ value: c, label: c })),
+            },
+          ]),
+      {
+        type: 'text',
+        id: 'invoices',
+        label: 'Invoices concerned',
+        required: false,
+        hint: `For a promise or dispute, e.g. ${account.invoiceNumbers.slice(0, 2).join(', ') || 'INV-1'}`,
+      },
+      { type: 'date', id: 'nextFollowUp', label: 'Next follow-up', required: false },
+    ],
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * The neutral view model: what the bot says, independent of Slack, Teams or the terminal.
+ * Builders make these from domain data; one pure renderer per adapter turns them into platform payloads
+ * (Block Kit, Adaptive Card, terminal text). Platform limits (block counts, text lengths) are the
+ * renderer's job, not the builder's.
+ *
+ * Text in `text`, `fields` values and account-row explanations is markdown-ish: `*bold*` and `_italic_`,
+ * no nesting, nothing else. `parseInlineMarkup` below is the one definition every renderer uses.
+ */
+
+/** How a piece of text should look: PB-04 marks items over 30 days red ('danger'), settled ones green. */
+export type Tone = 'normal' | 'danger' | 'success' | 'muted';
+
+/** The chat platforms duebot talks to. */
+export type Platform = 'slack' | 'teams' | 'shell';
+
+/** A person on a platform; `id` is the platform's own user id, `name` what people see. */
+export interface User {
+  platform: Platform;
+  id: string;
+  name: string;
+}
+
+/** A clickable button; `ref` is an action reference from `encodeRef` (src/commands/action-ref.ts). */
+export interface Button {
+  label: string;
+  ref: string;
+  style?: 'primary' | 'danger';
+  /** When set, the platform asks "are you sure?" with this text before sending the click. */
+  confirm?: string;
+}
+
+/** One entry of an overflow menu ("..."), for actions that need no room of their own. */
+export interface MenuItem {
+  label: string;
+  ref: string;
+}
+
+/** A title line. */
+export interface HeaderBlock {
+  type: 'header';
+  text: string;
+}
+
+/** A paragraph of markdown-ish text. */
+export interface TextBlock {
+  type: 'text';
+  text: string;
+  tone?: Tone;
+}
+
+/** A label/value pair; keep `label` short ("Open", "Owner", "Next step"). */
+export interface Field {
+  label: string;
+  value: string;
+  tone?: Tone;
+}
+
+/** Most fields a fields block should hold: Slack shows at most 10 per section. */
+export const MAX_FIELDS = 10;
+
+/** A handful (at most MAX_FIELDS) of label/value pairs shown as a grid or list. */
+export interface FieldsBlock {
+  type: 'fields';
+  fields: Field[];
+}
+
+/** One account (customer) on a worklist, with what to do about it. */
+export interface AccountRowBlock {
+  type: 'accountRow';
+  customerId: number;
+  customerName: string;
+  /** Open amounts already formatted, one per currency ("CNY 86,000.00"); main currency first. */
+  amountLines: string[];
+  /** Days past the oldest due date (PB-01). */
+  daysOverdue: number;
+  /** PB-04: 'danger' over 30 days overdue, 'success' when settled. */
+  tone: Tone;
+  /** The collector who owns the account (PB-25), or null when unclaimed. */
+  owner: string | null;
+  /** Why the account is where it is on the list, in one line (PB-08). */
+  explanation: string;
+  actions: Button[];
+  /** Position on the list as shown (1-based); the terminal lets people type `claim 3`. Renderers number rows when absent. */
+  rowNumber?: number;
+}
+
+/** A row of buttons, optionally with an overflow menu. */
+export interface ActionsBlock {
+  type: 'actions';
+  buttons: Button[];
+  menu?: MenuItem[];
+}
+
+/** Small print: timestamps, sources, hints. */
+export interface ContextBlock {
+  type: 'context';
+  text: string;
+}
+
+/** A picture (a chart) from a URL or a file the bot rendered; `alt` is what text-only clients show. */
+export interface ImageBlock {
+  type: 'image';
+  source: { kind: 'url'; url: string } | { kind: 'file'; path: string };
+  alt: string;
+}
+
+/** A horizontal rule. */
+export interface DividerBlock {
+  type: 'divider';
+}
+
+/** "Page n of m" with references for the previous and next page (absent on the first / last page). */
+export interface PagerBlock {
+  type: 'pager';
+  page: number;
+  pages: number;
+  prevRef?: string;
+  nextRef?: string;
+}
+
+/** Everything a message can be made of. */
+export type Block =
+  | HeaderBlock
+  | TextBlock
+  | FieldsBlock
+  | AccountRowBlock
+  | ActionsBlock
+  | ContextBlock
+  | ImageBlock
+  | DividerBlock
+  | PagerBlock;
+
+/** A message; `fallbackText` overrides the generated notification text (see toFallbackText). */
+export interface Message {
+  blocks: Block[];
+  fallbackText?: string;
+}
+
+interface FieldBase {
+  id: string;
+  label: string;
+  required: boolean;
+  /** Pre-filled value, as the text the field would hold ('2026-12-01', '5000.00'). */
+  initial?: string;
+  /** One line under the field ("Amount in CNY, e.g. 12,500.00"). */
+  hint?: string;
+}
+
+/** A choice from a fixed list. */
+export interface SelectField extends FieldBase {
+  type: 'select';
+  options: { value: string; label: string }[];
+}
+
+/** Free text, one line or several. */
+export interface TextField extends FieldBase {
+  type: 'text';
+  multiline?: boolean;
+  maxLength?: number;
+}
+
+/** A number as typed; money stays text here and the domain parses it per currency. */
+export interface NumberField extends FieldBase {
+  type: 'number';
+  min?: number;
+  max?: number;
+}
+
+/** A calendar date, 'YYYY-MM-DD'. */
+export interface DateField extends FieldBase {
+  type: 'date';
+}
+
+/** One input of a form. */
+export type FormField = SelectField | TextField | NumberField | DateField;
+
+/** A form (Slack modal, Teams card with inputs, terminal prompts); submitting sends `ref` and the values. */
+export interface Form {
+  title: string;
+  submitLabel: string;
+  ref: string;
+  fields: FormField[];
+  /** Field id -> what was wrong, shown next to the field when the form is shown again. */
+  errors?: Record<string, string>;
+}
+
+/** What dispatch answers to an interaction; adapters turn it into platform calls. */
+export type Reply =
+  /** Replace the message the interaction came from (the clicked card). */
+  | { kind: 'replace'; message: Message }
+  /** Only the person who asked sees it. */
+  | { kind: 'ephemeral'; message: Message }
+  | { kind: 'openForm'; form: Form }
+  /** Keep the open form and show these messages next to its fields (field id -> message). */
+  | { kind: 'formErrors'; errors: Record<string, string> }
+  /** Post into the conversation thread of one account (adapters map accounts to threads). */
+  | { kind: 'thread'; accountId: number; message: Message }
+  /** Post into the channel for everyone. */
+  | { kind: 'post'; message: Message }
+  | { kind: 'none' };
+
+/** What people do, as adapters report it: a typed command, a click, a form submission. */
+export type Interaction =
+  /** `/overdue <text>` (or the same text typed in the shell). */
+  | { kind: 'command'; text: string; user: User; channel?: string; platform: Platform }
+  /** A button or menu click; `messageRef` identifies the clicked message for a later `replace`. */
+  | { kind: 'action'; ref: string; user: User; value?: string; messageRef?: string }
+  /** A submitted form; values are the raw texts keyed by field id. */
+  | { kind: 'submit'; ref: string; user: User; values: Record<string, string> }
+  /** Free text a person wrote about an account (a reply in its chat thread), saved as a note (PB-03). */
+  | { kind: 'note'; accountId: number; text: string; user: User };
+
+/** A run of text with one style, from `parseInlineMarkup`. */
+export interface InlineSegment {
+  text: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+// `*bold*` anywhere; `_italic_` only at word boundaries so snake_case and file_names stay as typed.
+const INLINE = /\*([^*\n]+)\*|(?<![\p{L}\p{N}_])_([^_\n]+)_(?![\p{L}\p{N}_])/gu;
+
+/** Split markdown-ish text into styled runs; unmatched `*` or `_` stay literal. */
+export function parseInlineMarkup(text: string): InlineSegment[] {
+  const segments: InlineSegment[] = [];
+  let last = 0;
+  for (const m of text.matchAll(INLINE)) {
+    const start = m.index;
+    if (start > last) segments.push({ text: text.slice(last, start), bold: false, italic: false });
+    if (m[1] !== undefined) segments.push({ text: m[1], bold: true, italic: false });
+    else segments.push({ text: m[2] ?? '', bold: false, italic: true });
+    last = start + m[0].length;
+  }
+  if (last < text.length) segments.push({ text: text.slice(last), bold: false, italic: false });
+  return segments;
+}
+
+/** The text without markup characters, for plain-text clients. */
+export function stripInlineMarkup(text: string): string {
+  return parseInlineMarkup(text)
+    .map((s) => s.text)
+    .join('');
+}

@@ -1,0 +1,57 @@
+import { shortDate } from '../collections/dates.ts';
+import { formatMoney } from '../collections/money.ts';
+import type { MyWork, PromiseEntry } from '../worklist/my-work.ts';
+import type { Block, Message } from './model.ts';
+import { accountRow } from './overdue-list.ts';
+
+function promiseLine(p: PromiseEntry): string {
+  const amount = formatMoney({ minor: p.amountMinor, currency: p.currency });
+  if (p.status === 'open') return `• *${p.name}*: ${amount} promised for ${shortDate(p.promisedDate)}`;
+  const paid = p.paidMinor > 0 ? `, ${formatMoney({ minor: p.paidMinor, currency: p.currency })} paid` : '';
+  return `• *${p.name}*: ${amount} promised for ${shortDate(p.promisedDate)} ${p.status === 'broken' ? 'was not paid' : 'was paid in part'}${paid}`;
+}
+
+/** A person's own worklist (App Home): claimed accounts by priority with their buttons, follow-ups, promises. */
+export function myWorkView(work: MyWork, options: { name: string; today: string }): Message {
+  const blocks: Block[] = [{ type: 'header', text: `${options.name}'s worklist, ${options.today}` }];
+  if (work.promisesBroken.length > 0) {
+    blocks.push({
+      type: 'text',
+      text: `*Broken promises* (PB-20: call the same day)\n${work.promisesBroken.map(promiseLine).join('\n')}`,
+      tone: 'danger',
+    });
+  }
+  if (work.promisesDue.length > 0) {
+    blocks.push({
+      type: 'text',
+      text: `*Promises due today*\n${work.promisesDue.map(promiseLine).join('\n')}`,
+    });
+  }
+  if (work.followUps.length > 0) {
+    const lines = work.followUps.map(
+      (f) => `• *${f.name}*${f.dueOn < options.today ? ` (since ${shortDate(f.dueOn)})` : ''}`,
+    );
+    blocks.push({ type: 'text', text: `*Follow-ups due today*\n${lines.join('\n')}` });
+  }
+  blocks.push({ type: 'divider' });
+  if (work.claimed.length === 0) {
+    blocks.push({
+      type: 'text',
+      text: 'You own no accounts yet. Use `/overdue unclaimed` and *Claim* the ones you will chase.',
+    });
+  } else {
+    const more = work.claimedTotal > work.claimed.length ? ` (top ${work.claimed.length} shown)` : '';
+    blocks.push({
+      type: 'context',
+      text: `Your ${work.claimedTotal} account${work.claimedTotal === 1 ? '' : 's'} by expected recovery${more}.`,
+    });
+    work.claimed.forEach((row, i) => {
+      blocks.push(accountRow(row, i + 1));
+    });
+  }
+  const count = work.promisesBroken.length + work.promisesDue.length + work.followUps.length;
+  return {
+    blocks,
+    fallbackText: `${work.claimedTotal} accounts, ${count} things due today`,
+  };
+}

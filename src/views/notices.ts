@@ -1,0 +1,30 @@
+import { OVERDUE_HELP } from '../commands/overdue-grammar.ts';
+import { type Message, stripInlineMarkup, type Tone } from './model.ts';
+
+/** A short answer: a sentence, optionally with small print. */
+export function notice(text: string, options: { tone?: Tone; context?: string } = {}): Message {
+  return {
+    blocks: [
+      { type: 'text', text, ...(options.tone ? { tone: options.tone } : {}) },
+      ...(options.context ? [{ type: 'context' as const, text: options.context }] : []),
+    ],
+    fallbackText: stripInlineMarkup(text),
+  };
+}
+
+/** `/overdue help`, optionally after saying what was not understood. */
+export function helpView(problem?: string): Message {
+  return {
+    blocks: [
+      ...(problem ? [{ type: 'text' as const, text: problem, tone: 'danger' as const }] : []),
+      { type: 'text', text: OVERDUE_HELP },
+    ],
+    fallbackText: problem ?? 'How to use /overdue',
+  };
+}
+
+/** Several accounts match a typed name: list them so the person can be precise. */
+export function candidatesView(text: string, candidates: { id: number; name: string }[]): Message {
+  const lines = candidates.map((c) => `• ${c.name} (id ${c.id})`).join('\n');
+  return notice(`"${text}" matches ${candidates.length} accounts; say which one (name or id):\n${lines}`);
+}
