@@ -1,0 +1,206 @@
+/**
+ * The shell adapter: duebot on a terminal, the zero-setup default (like Hubot's shell). It reads one
+ * command per line (typed, or piped on stdin for scripts), turns it into a neutral interaction for the
+ * dispatcher and prints the neutral reply as text. Row numbers of the last list stand for accounts.
+ */
+import { createInterface } from 'node:readline';
+import { encodeRef } from '../../src/commands/action-ref.ts';
+import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
+import type { Form, Reply, User } from '../../src/views/model.ts';
+import { formToPrompts, renderTerminal, type TerminalRow } from './text.ts';
+
+export interface ShellOptions {
+  ctx: DispatchContext;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** ANSI colour (a terminal that is not NO_COLOR). */
+  color: boolean;
+  /** Ask for input with a prompt (an interactive terminal). */
+  interactive: boolean;
+  user: User;
+  width?: number;
+}
+
+/** `log 3 result=promised date=2026-12-01 amount=5000 notes="..."`: short keys for the form's fields. */
+const FIELD_ALIASES: Record<string, string> = {
+  date: 'promiseDate',
+  amount: 'promiseAmount',
+  followup: 'nextFollowUp',
+  'follow-up': 'nextFollowUp',
+  next: 'nextFollowUp',
+};
+
+export const SHELL_HELP = `Shell commands (N is a row number of the last list, or a customer id):
+  /overdue [filters]     the worklist (try /overdue help)
+  open N                 the account card
+  claim N | release N    become the owner / give the account up
+  log N                  record a call; asks for each field
+  log N result=promised date=2026-12-01 amount=5000 notes="pays Friday"
+                         the same on one line (keys: channel, result, notes, date, amount,
+                         currency, invoices, followup)
+  history N              every contact so far
+  reassign N [name]      give the account to another collector (managers)
+  letter N [template]    send the letter the ladder suggests (or the one named)
+  next | prev            the next or previous page of the last list
+  as <name>              act as another staff member
+  help | quit`;
+
+/** Splits `a b="c d" e` into words, keeping quoted parts together. */
+export function splitWords(line: string): string[] {
+  return [...line.matchAll(/(\w[\w-]*)="([^"]*)"|"([^"]*)"|(\S+)/g)].map((m) =>
+    m[1] !== undefined ? `${m[1]}=${m[2]}` : (m[3] ?? m[4] ?? ''),
+  );
+}
+
+/** Runs the shell until `quit` or the end of input. */
+export async function runShell(options: ShellOptions): Promise<void> {
+  const { ctx, output } = options;
+  const rl = createInterface({ input: options.input, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  let user = options.user;
+  let rows: TerminalRow[] = [];
+  let pager: { prevRef?: string; nextRef?: string } | undefined;
+  const write = (text: string) => output.write(text.endsWith('\n') ? text : `${text}\n`);
+  const prompt = (text: string) => {
+    if (options.interactive) output.write(text);
+  };
+  const readLine = async (): Promise<string | null> => {
+    const next = await lines.next();
+    return next.done ? null : next.value;
+  };
+
+  const show = (reply: Reply) => {
+    switch (reply.kind) {
+      case 'ephemeral':
+      case 'replace':
+      case 'post': {
+        const rendered = renderTerminal(reply.message, { color: options.color, width: options.width ?? 100 });
+        if (rendered.rows.length > 0) {
+          rows = rendered.rows;
+          pager = rendered.pager;
+        }
+        write(rendered.text);
+        return;
+      }
+      case 'thread':
+        write(
+          `[account thread] ${renderTerminal(reply.message, { color: options.color, width: options.width ?? 100 }).text}`,
+        );
+        return;
+      case 'formErrors':
+        write(
+          Object.entries(reply.errors)
+            .map(([field, message]) => `  ! ${field}: ${message}`)
+            .join('\n'),
+        );
+        return;
+      case 'openForm':
+        write(`(${reply.form.title}: use log N to fill it in)`);
+        return;
+      case 'none':
+        return;
+    }
+  };
+
+  const command = async (text: string) => {
+    const reply = await dispatch(ctx, { kind: 'command', text, user, platform: 'shell' });
+    show(reply);
+    return reply;
+  };
+
+  /** A row number of the last list, or else a customer id. */
+  const account = (word: string | undefined): string | null => {
+    if (!word || !/^#?\d+$/.test(word)) return null;
+    const n = Number(word.replace('#', ''));
+    const row = word.startsWith('#') ? undefined : rows.find((r) => r.rowNumber === n);
+    return String(row ? row.customerId : n);
+  };
+
+  const askForm = async (form: Form): Promise<Record<string, string> | null> => {
+    const values: Record<string, string> = {};
+    for (const field of formToPrompts(form)) {
+      for (;;) {
+        prompt(field.question);
+        const answer = await readLine();
+        if (answer === null) return null;
+        const read = field.read(answer);
+        if (read.ok) {
+          values[field.id] = read.value;
+          break;
+        }
+        write(`  ! ${read.message}`);
+      }
+    }
+    return values;
+  };
+
+  /** Fills a form from key=value words, or asks for each field; then submits it. */
+  const fillForm = async (form: Form, values: Record<string, string> | null) => {
+    if (!values) write(form.title);
+    const filled = values ?? (await askForm(form));
+    if (filled) show(await dispatch(ctx, { kind: 'submit', ref: form.ref, values: filled, user }));
+  };
+
+  const log = async (id: string, args: string[]) => {
+    const opened = await dispatch(ctx, { kind: 'command', text: `log ${id}`, user, platform: 'shell' });
+    if (opened.kind !== 'openForm') return show(opened);
+    if (args.length === 0) return fillForm(opened.form, null);
+    const values: Record<string, string> = { channel: 'call' };
+    for (const arg of args) {
+      const eq = arg.indexOf('=');
+      if (eq < 1) return write(`  ! "${arg}" is not key=value; see help`);
+      const key = arg.slice(0, eq).toLowerCase();
+      values[FIELD_ALIASES[key] ?? key] = arg.slice(eq + 1);
+    }
+    return fillForm(opened.form, values);
+  };
+
+  const reassign = async (id: string, name: string) => {
+    const ref = encodeRef({ v: 1, action: 'reassign', accountId: Number(id) });
+    const opened = await dispatch(ctx, { kind: 'action', ref, user });
+    if (opened.kind !== 'openForm') return show(opened);
+    const [field] = formToPrompts(opened.form);
+    if (!name || !field) return fillForm(opened.form, null);
+    const read = field.read(name);
+    if (!read.ok) return write(`  ! ${name}: ${read.message}`);
+    return fillForm(opened.form, { [field.id]: read.value });
+  };
+
+  write(`duebot shell: acting as ${user.name}. Type help, or /overdue to see the worklist.`);
+  for (;;) {
+    prompt(`${user.name}> `);
+    const line = await readLine();
+    if (line === null) break;
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    const [word = '', ...rest] = splitWords(trimmed);
+    const verb = word.toLowerCase();
+    try {
+      if (verb === 'quit' || verb === 'exit') break;
+      if (verb === 'help') write(SHELL_HELP);
+      else if (verb === '/overdue' || verb === 'overdue')
+        await command(trimmed.replace(/^\/?overdue\s*/i, ''));
+      else if (verb === 'as') {
+        const name = rest.join(' ').trim();
+        if (!name) write('  ! as <name>: say whom to act as');
+        else {
+          user = { platform: 'shell', id: name.toLowerCase(), name };
+          write(`Now acting as ${name}.`);
+        }
+      } else if (verb === 'next' || verb === 'prev') {
+        const ref = verb === 'next' ? pager?.nextRef : pager?.prevRef;
+        if (!ref) write(`  ! there is no ${verb === 'next' ? 'next' : 'previous'} page`);
+        else show(await dispatch(ctx, { kind: 'action', ref, user }));
+      } else if (['open', 'claim', 'release', 'history', 'log', 'letter', 'reassign'].includes(verb)) {
+        const id = account(rest[0]);
+        if (id === null) write(`  ! ${verb} N: N is a row number of the last list or a customer id`);
+        else if (verb === 'log') await log(id, rest.slice(1));
+        else if (verb === 'reassign') await reassign(id, rest.slice(1).join(' '));
+        else await command(`${verb === 'open' ? 'show' : verb} ${id}${rest[1] ? ` ${rest[1]}` : ''}`);
+      } else write(`  ! unknown command "${word}"; type help`);
+    } catch (error) {
+      write(`  ! something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  rl.close();
+}

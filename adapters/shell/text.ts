@@ -1,0 +1,334 @@
+/**
+ * Terminal renderer: neutral messages as text for the shell adapter, ANSI colour only when asked
+ * (PB-04: red over 30 days overdue, green when settled). Account rows are numbered so people can type
+ * `claim 1`; the render result returns which row number is which account. Chinese text counts two
+ * columns per character, so amounts still line up.
+ */
+import type { Block, Button, Form, FormField, MenuItem, Message, Tone } from '../../src/views/model.ts';
+import { parseInlineMarkup } from '../../src/views/model.ts';
+
+/** How to render: colour on a TTY, plain when piped; width in columns (default 80). */
+export interface TerminalOptions {
+  color: boolean;
+  width?: number;
+}
+
+/** A numbered account row as shown, so `claim 2` can be turned into the row's claim ref. */
+export interface TerminalRow {
+  rowNumber: number;
+  customerId: number;
+  customerName: string;
+  actions: Button[];
+}
+
+/** Rendered text plus what the shell needs to map typed words back to refs. */
+export interface TerminalRender {
+  text: string;
+  rows: TerminalRow[];
+  /** Buttons and menu items of actions blocks, in order shown. */
+  buttons: (Button | MenuItem)[];
+  pager?: { prevRef?: string; nextRef?: string };
+}
+
+type Style = 'bold' | 'italic' | 'dim' | 'red' | 'green';
+const SGR: Record<Style, number> = { bold: 1, dim: 2, italic: 3, red: 31, green: 32 };
+
+const TONE_STYLE: Record<Tone, Style[]> = { normal: [], danger: ['red'], success: ['green'], muted: ['dim'] };
+
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
+// A run of spaces, one wide character, or a run of anything else: where a line may break.
+const WORD =
+  /\s+|[\u2E80-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]|[^\s\u2E80-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+/gu;
+const ZERO = /[\p{M}\u200B-\u200F\uFEFF]/u;
+
+/** Columns a string takes in a terminal: CJK and full-width characters 2, combining marks 0, others 1. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return width;
+}
+
+/** Cut text to at most `width` columns, ending in an ellipsis when something was cut. */
+export function truncateToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+interface Piece {
+  text: string;
+  styles: Style[];
+}
+
+function paint(piece: Piece, color: boolean): string {
+  if (!color || piece.styles.length === 0 || piece.text === '') return piece.text;
+  return `\u001b[${piece.styles.map((s) => SGR[s]).join(';')}m${piece.text}\u001b[0m`;
+}
+
+/** One output line; neighbouring pieces with the same styles share one escape sequence. */
+function line(pieces: Piece[], color: boolean): string {
+  const merged: Piece[] = [];
+  for (const p of pieces) {
+    const last = merged[merged.length - 1];
+    if (last && last.styles.join() === p.styles.join()) last.text += p.text;
+    else merged.push({ text: p.text, styles: p.styles });
+  }
+  return merged.map((p) => paint(p, color)).join('');
+}
+
+/** Markdown-ish text as styled pieces (bold/italic only in colour; plain drops the markers). */
+function inline(text: string, styles: Style[]): Piece[] {
+  return parseInlineMarkup(text).map((s) => ({
+    text: s.text,
+    styles: [...styles, ...(s.bold ? (['bold'] as const) : []), ...(s.italic ? (['italic'] as const) : [])],
+  }));
+}
+
+/** Greedy word wrap by display width; CJK text may break between any two characters; a word wider than a line (a URL) keeps a line of its own, whole. */
+function wrap(pieces: Piece[], width: number, indent = ''): Piece[][] {
+  const words: Piece[] = [];
+  for (const p of pieces) {
+    for (const part of p.text.match(WORD) ?? []) {
+      words.push({ text: part, styles: p.styles });
+    }
+  }
+  const lines: Piece[][] = [[]];
+  let used = 0;
+  const room = Math.max(10, width - displayWidth(indent));
+  for (const w of words) {
+    const current = lines[lines.length - 1] as Piece[];
+    const isSpace = /^\s+$/u.test(w.text);
+    if (w.text.includes('\n')) {
+      for (const _ of w.text.matchAll(/\n/g)) lines.push([]);
+      used = 0;
+      continue;
+    }
+    if (isSpace && used === 0) continue;
+    const size = displayWidth(w.text);
+    if (!isSpace && used > 0 && used + size > room) {
+      const last = current[current.length - 1];
+      if (last && /^\s+$/u.test(last.text)) current.pop();
+      lines.push([{ text: w.text, styles: w.styles }]);
+      used = size;
+      continue;
+    }
+    current.push(isSpace ? { text: ' ', styles: w.styles } : { text: w.text, styles: w.styles });
+    used += isSpace ? 1 : size;
+  }
+  return lines.map((l) => (indent ? [{ text: indent, styles: [] }, ...l] : l));
+}
+
+function wrapped(pieces: Piece[], width: number, color: boolean, indent = ''): string {
+  return wrap(pieces, width, indent)
+    .map((l) => line(l, color))
+    .join('\n');
+}
+
+function buttonPieces(buttons: (Button | MenuItem)[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (const b of buttons) {
+    if (pieces.length > 0) pieces.push({ text: ' ', styles: [] });
+    const style = 'style' in b ? b.style : undefined;
+    pieces.push({
+      text: `[${b.label}]`,
+      styles: style === 'danger' ? ['red'] : style === 'primary' ? ['bold'] : [],
+    });
+  }
+  return pieces;
+}
+
+function leftRight(left: Piece[], right: Piece[], width: number, color: boolean): string {
+  const lw = displayWidth(left.map((p) => p.text).join(''));
+  const rw = displayWidth(right.map((p) => p.text).join(''));
+  if (rw === 0) return line(left, color);
+  if (lw + 2 + rw > width)
+    return `${line(left, color)}\n${' '.repeat(Math.max(0, width - rw))}${line(right, color)}`;
+  return `${line(left, color)}${' '.repeat(width - lw - rw)}${line(right, color)}`;
+}
+
+function renderBlock(block: Block, width: number, color: boolean, out: TerminalRender): string | null {
+  switch (block.type) {
+    case 'header': {
+      const text = truncateToWidth(block.text, width);
+      return color ? paint({ text, styles: ['bold'] }, true) : `${text}\n${'='.repeat(displayWidth(text))}`;
+    }
+    case 'text':
+      return wrapped(inline(block.text, TONE_STYLE[block.tone ?? 'normal']), width, color);
+    case 'fields': {
+      const labelWidth = Math.max(0, ...block.fields.map((f) => displayWidth(f.label) + 1));
+      return block.fields
+        .map((f) => {
+          const label = `${f.label}:${' '.repeat(labelWidth - displayWidth(f.label))} `;
+          const value = inline(f.value, TONE_STYLE[f.tone ?? 'normal']);
+          return line([{ text: label, styles: ['bold'] }, ...value], color);
+        })
+        .join('\n');
+    }
+    case 'accountRow': {
+      const rowNumber = block.rowNumber ?? out.rows.length + 1;
+      out.rows.push({
+        rowNumber,
+        customerId: block.customerId,
+        customerName: block.customerName,
+        actions: block.actions,
+      });
+      const tone = TONE_STYLE[block.tone];
+      const number = `${rowNumber}. `;
+      const indent = ' '.repeat(displayWidth(number));
+      const [firstAmount = '', ...moreAmounts] = block.amountLines;
+      const nameRoom = Math.max(10, width - displayWidth(number) - displayWidth(firstAmount) - 2);
+      const title: Piece[] = [
+        { text: number, styles: [] },
+        { text: truncateToWidth(`${block.customerName} (#${block.customerId})`, nameRoom), styles: ['bold'] },
+      ];
+      const lines = [leftRight(title, [{ text: firstAmount, styles: tone }], width, color)];
+      for (const amount of moreAmounts)
+        lines.push(leftRight([], [{ text: amount, styles: tone }], width, color));
+      const owner = block.owner === null ? 'unclaimed' : `owner ${block.owner}`;
+      const status: Piece[] = [
+        { text: indent, styles: [] },
+        { text: `${block.daysOverdue} days overdue`, styles: tone },
+        { text: ` · ${owner}`, styles: [] },
+      ];
+      lines.push(line(status, color));
+      if (block.explanation) lines.push(wrapped(inline(block.explanation, ['dim']), width, color, indent));
+      if (block.actions.length > 0)
+        lines.push(line([{ text: indent, styles: [] }, ...buttonPieces(block.actions)], color));
+      return lines.join('\n');
+    }
+    case 'actions': {
+      out.buttons.push(...block.buttons, ...(block.menu ?? []));
+      const more = block.menu?.length
+        ? [{ text: '  more: ', styles: ['dim'] as Style[] }, ...buttonPieces(block.menu)]
+        : [];
+      return line([...buttonPieces(block.buttons), ...more], color);
+    }
+    case 'context':
+      return wrapped(inline(block.text, ['dim']), width, color);
+    case 'image': {
+      const where = block.source.kind === 'url' ? block.source.url : block.source.path;
+      return line(
+        [
+          { text: `[image: ${block.alt}] `, styles: [] },
+          { text: where, styles: ['dim'] },
+        ],
+        color,
+      );
+    }
+    case 'divider':
+      return '-'.repeat(width);
+    case 'pager': {
+      out.pager = {
+        ...(block.prevRef === undefined ? {} : { prevRef: block.prevRef }),
+        ...(block.nextRef === undefined ? {} : { nextRef: block.nextRef }),
+      };
+      const nav = [
+        ...(block.prevRef === undefined ? [] : [{ label: 'Previous', ref: block.prevRef }]),
+        ...(block.nextRef === undefined ? [] : [{ label: 'Next', ref: block.nextRef }]),
+      ];
+      const pieces: Piece[] = [{ text: `Page ${block.page} of ${block.pages}`, styles: ['dim'] }];
+      if (nav.length > 0) pieces.push({ text: '  ', styles: [] }, ...buttonPieces(nav));
+      return line(pieces, color);
+    }
+  }
+}
+
+/** Render a message for the terminal and return the numbered rows and refs the shell can act on. */
+export function renderTerminal(message: Message, options: TerminalOptions): TerminalRender {
+  const width = Math.max(30, options.width ?? 80);
+  const out: TerminalRender = { text: '', rows: [], buttons: [] };
+  const parts = message.blocks
+    .map((b) => renderBlock(b, width, options.color, out))
+    .filter((t) => t !== null);
+  out.text = parts.join('\n\n');
+  return out;
+}
+
+/** Render a message as terminal text. */
+export function toTerminalText(message: Message, options: TerminalOptions): string {
+  return renderTerminal(message, options).text;
+}
+
+/** One question of a form asked in the terminal, with the check that turns an answer into the submitted value. */
+export interface FieldPrompt {
+  id: string;
+  /** What to print before reading a line: label, hint, options, default, earlier error. */
+  question: string;
+  required: boolean;
+  /** Read one typed line: the value to submit, or what to say before asking again. Empty takes the initial value. */
+  read(answer: string): { ok: true; value: string } | { ok: false; message: string };
+}
+
+const isDate = (text: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+};
+
+function check(field: FormField, text: string): { ok: true; value: string } | { ok: false; message: string } {
+  const bad = (message: string) => ({ ok: false as const, message });
+  switch (field.type) {
+    case 'select': {
+      const byNumber = /^\d+$/.test(text) ? field.options[Number(text) - 1] : undefined;
+      const lower = text.toLowerCase();
+      const option =
+        byNumber ??
+        field.options.find((o) => o.value.toLowerCase() === lower || o.label.toLowerCase() === lower);
+      return option
+        ? { ok: true, value: option.value }
+        : bad(`Choose 1-${field.options.length} or an option's name.`);
+    }
+    case 'number': {
+      if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text))
+        return bad(`${field.label} must be a number, e.g. 1200.50.`);
+      const n = Number(text.replaceAll(',', ''));
+      if (field.min !== undefined && n < field.min)
+        return bad(`${field.label} must be at least ${field.min}.`);
+      if (field.max !== undefined && n > field.max)
+        return bad(`${field.label} must be at most ${field.max}.`);
+      return { ok: true, value: text };
+    }
+    case 'date':
+      return isDate(text) ? { ok: true, value: text } : bad(`${field.label} must be a date like 2026-12-01.`);
+    case 'text':
+      if (field.maxLength !== undefined && text.length > field.maxLength) {
+        return bad(`${field.label} is limited to ${field.maxLength} characters.`);
+      }
+      return { ok: true, value: field.multiline ? text.replaceAll('\\n', '\n') : text };
+  }
+}
+
+/** The questions to ask, field by field, when the shell shows a form. */
+export function formToPrompts(form: Form): FieldPrompt[] {
+  return form.fields.map((field) => {
+    const lines = [`${field.label}${field.required ? '' : ' (optional)'}`];
+    if (field.hint) lines.push(`  ${field.hint}`);
+    if (field.type === 'select') lines.push(...field.options.map((o, i) => `  ${i + 1}) ${o.label}`));
+    if (field.type === 'text' && field.multiline) lines.push('  (one line; type \\n for a line break)');
+    const error = form.errors?.[field.id];
+    if (error) lines.push(`  ! ${error}`);
+    const initial = field.initial;
+    const question = `${lines.join('\n')}\n${initial ? `[${initial}] ` : ''}> `;
+    return {
+      id: field.id,
+      question,
+      required: field.required,
+      read(answer: string) {
+        const text = answer.trim();
+        if (text === '') {
+          if (initial !== undefined && initial !== '') return { ok: true, value: initial };
+          return field.required
+            ? { ok: false, message: `${field.label} is required.` }
+            : { ok: true, value: '' };
+        }
+        return check(field, text);
+      },
+    };
+  });
+}

@@ -1,0 +1,208 @@
+import { access, constants } from 'node:fs/promises';
+import { migrationSource } from '../migrations/index.ts';
+import type { Config } from './config.ts';
+import { maskUrl } from './config.ts';
+import { type Database, openDatabase } from './db.ts';
+import { readMapping } from './ledger/mapping.ts';
+import { openLedgerSource } from './ledger/source.ts';
+import type { LedgerSource } from './ledger/types.ts';
+
+/** One line of `duebot doctor`: what was checked, whether it is fine, and what to do if not. */
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+}
+
+interface ErrorLike {
+  code?: unknown;
+  errno?: unknown;
+  message?: unknown;
+  address?: unknown;
+  port?: unknown;
+  hostname?: unknown;
+}
+
+function target(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || (parsed.protocol.startsWith('postgres') ? 5432 : 3306)}`;
+  } catch {
+    return url;
+  }
+}
+
+function databaseName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || '(none)';
+  } catch {
+    return '(unknown)';
+  }
+}
+
+/** Turns a driver error into what went wrong and how to fix it, naming the setting to change. */
+export function explainConnectionError(
+  error: unknown,
+  variable: string,
+  url: string,
+): Omit<Check, 'name' | 'ok'> {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const code = String(e.code ?? '');
+  const message = String(e.message ?? error);
+  const where = target(url);
+  switch (code) {
+    case 'ECONNREFUSED':
+      return {
+        detail: `nothing is listening at ${where} (connection refused)`,
+        fix: `start the database server, or correct the host and port in ${variable}`,
+      };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return {
+        detail: `the host in ${variable} (${where}) cannot be resolved`,
+        fix: `check the host name in ${variable}`,
+      };
+    case 'ETIMEDOUT':
+    case 'KnexTimeoutError':
+      return {
+        detail: `no answer from ${where} in time`,
+        fix: `check that ${where} is reachable from here (firewall, VPN) and the port in ${variable}`,
+      };
+    case '28P01':
+    case '28000':
+    case 'ER_ACCESS_DENIED_ERROR':
+      return {
+        detail: `${where} refused the user or password in ${variable}`,
+        fix: `check the user name and password in ${variable} (and the server's pg_hba.conf or grants)`,
+      };
+    case '3D000':
+    case 'ER_BAD_DB_ERROR':
+      return {
+        detail: `database "${databaseName(url)}" does not exist on ${where}`,
+        fix: `create it (e.g. createdb ${databaseName(url)}) or correct the database name in ${variable}`,
+      };
+    default:
+      if (/timeout/i.test(message)) {
+        return {
+          detail: `no answer from ${where} in time`,
+          fix: `check that ${where} is reachable and the port in ${variable}`,
+        };
+      }
+      return { detail: message.split('\n')[0] ?? message, fix: `check ${variable}` };
+  }
+}
+
+/** The effective settings, secrets masked, as name/value pairs for display. */
+export function describeSettings(config: Config): [string, string][] {
+  return [
+    ['DATABASE_URL', config.databaseUrl ? maskUrl(config.databaseUrl) : '(unset: embedded PGlite)'],
+    ['DUEBOT_DATA_DIR', config.dataDir],
+    ['LEDGER_URL', config.ledger.url ? maskUrl(config.ledger.url) : '(unset: demo ledger)'],
+    ['LEDGER_MAPPING', config.ledger.mappingFile ?? '(built-in demo mapping)'],
+    ['LEDGER_LOOKBACK_SECONDS', String(config.ledger.lookbackSeconds)],
+    ['SYNC_INTERVAL_MINUTES', String(config.sync.intervalMinutes)],
+    ['SYNC_FULL_EVERY_HOURS', String(config.sync.fullEveryHours)],
+    ['SYNC_BATCH_SIZE', String(config.ledger.batchSize)],
+    ['DUEBOT_TIMEZONE', config.timeZone],
+    ['DUEBOT_TODAY', config.today ?? '(unset: the real date)'],
+    ['LOG_LEVEL', config.log.level],
+    ['LOG_FORMAT', config.log.format ?? '(pretty on a terminal, JSON otherwise)'],
+  ];
+}
+
+async function checkBotDatabase(config: Config): Promise<Check> {
+  const name = 'bot database';
+  if (!config.databaseUrl) {
+    try {
+      await access(config.dataDir, constants.W_OK).catch(async (error: { code?: string }) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    } catch {
+      return {
+        name,
+        ok: false,
+        detail: `cannot write to ${config.dataDir}`,
+        fix: 'set DUEBOT_DATA_DIR to a writable folder',
+      };
+    }
+  }
+  let db: Database | undefined;
+  try {
+    db = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      connectTimeoutMs: 5000,
+    });
+    await db.knex.raw('select 1');
+    const [, pending] = (await db.knex.migrate.list({ migrationSource })) as [unknown[], unknown[]];
+    const where =
+      db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : maskUrl(config.databaseUrl ?? '');
+    return {
+      name,
+      ok: true,
+      detail:
+        pending.length === 0
+          ? `${where}: reachable, schema up to date`
+          : `${where}: reachable, ${pending.length} migration(s) pending (applied at start-up, or run duebot migrate)`,
+    };
+  } catch (error) {
+    return { name, ok: false, ...explainConnectionError(error, 'DATABASE_URL', config.databaseUrl ?? '') };
+  } finally {
+    await db?.close().catch(() => undefined);
+  }
+}
+
+async function checkLedger(config: Config): Promise<Check> {
+  const name = 'accounting database';
+  if (!config.ledger.url) {
+    return {
+      name,
+      ok: true,
+      detail: 'not configured: duebot reads its demo ledger (set LEDGER_URL to connect yours)',
+    };
+  }
+  let mappingSql: string;
+  try {
+    mappingSql = await readMapping(config.ledger.mappingFile ?? '');
+  } catch (error) {
+    return {
+      name,
+      ok: false,
+      detail: error instanceof Error ? error.message : String(error),
+      fix: 'set LEDGER_MAPPING to a readable SQL file',
+    };
+  }
+  let source: LedgerSource;
+  try {
+    source = await openLedgerSource({
+      name: 'ledger',
+      url: config.ledger.url,
+      mappingSql,
+      batchSize: config.ledger.batchSize,
+    });
+  } catch (error) {
+    return { name, ok: false, ...explainConnectionError(error, 'LEDGER_URL', config.ledger.url) };
+  }
+  try {
+    await source.validate();
+    return {
+      name,
+      ok: true,
+      detail: `${maskUrl(config.ledger.url)}: reachable, mapping returns every column`,
+    };
+  } catch (error) {
+    const e = error as { code?: unknown; message?: unknown };
+    if (e.code === 'ledger_mapping_invalid') {
+      return { name, ok: false, detail: String(e.message), fix: `correct ${config.ledger.mappingFile}` };
+    }
+    return { name, ok: false, ...explainConnectionError(error, 'LEDGER_URL', config.ledger.url) };
+  } finally {
+    await source.close().catch(() => undefined);
+  }
+}
+
+/** Checks each database connection the settings name and says what is wrong and how to fix it. */
+export async function runChecks(config: Config): Promise<Check[]> {
+  return [await checkBotDatabase(config), await checkLedger(config)];
+}

@@ -1,0 +1,142 @@
+import { type Clock, createClock } from './clock.ts';
+import type { Policy } from './collections/account.ts';
+import type { DispatchContext } from './commands/dispatch.ts';
+import type { Config } from './config.ts';
+import { type Database, migrate, openDatabase } from './db.ts';
+import { openConfiguredLedger, runConfiguredSync, type SyncMode } from './ledger/configured.ts';
+import { formatSyncSummary, type SyncSummary } from './ledger/sync.ts';
+import type { LedgerSource } from './ledger/types.ts';
+import type { Logger } from './log.ts';
+import { buildPolicy } from './policy.ts';
+import { createProgressLine } from './progress.ts';
+import { refreshWorklist } from './worklist/assess.ts';
+import { evaluatePromises, type PromiseVerdict } from './worklist/promises.ts';
+
+/** Everything a running duebot holds: settings, clock, bot database and the ledger it reads. */
+export interface Runtime {
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  policy: Policy;
+  db: Database;
+  ledger: LedgerSource;
+  close(): Promise<void>;
+}
+
+/** A database named by a setting could not be reached; `cause` is the driver's error. */
+export class ConnectionError extends Error {
+  readonly code = 'connection_failed';
+  constructor(
+    readonly variable: 'DATABASE_URL' | 'LEDGER_URL',
+    readonly url: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${variable}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+const isDriverError = (error: unknown) => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && !['ledger_mapping_invalid', 'ledger_mapping_unreadable'].includes(code);
+};
+
+/** Composition root: settings -> clock -> bot database (migrated) -> ledger source. */
+export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const clock = createClock({ timeZone: config.timeZone, today: config.today });
+  const policy = await buildPolicy(config);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(db.knex).catch((error: unknown) => {
+      throw isDriverError(error)
+        ? new ConnectionError('DATABASE_URL', config.databaseUrl ?? '', error)
+        : error;
+    });
+    if (applied.length > 0) log.info({ applied }, 'bot database migrated');
+    const ledger = await openConfiguredLedger(config, db, clock).catch((error: unknown) => {
+      throw isDriverError(error) && config.ledger.url
+        ? new ConnectionError('LEDGER_URL', config.ledger.url, error)
+        : error;
+    });
+    return {
+      config,
+      clock,
+      log,
+      policy,
+      db,
+      ledger,
+      close: async () => {
+        await ledger.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** After the ledger moved: decide promises from it (PB-20), then reassess the worklist. */
+export async function afterSync(runtime: Runtime): Promise<{ verdicts: PromiseVerdict[]; assessed: number }> {
+  const today = runtime.clock.today();
+  const verdicts = await evaluatePromises(runtime.db.knex, today);
+  const { assessed } = await refreshWorklist({
+    db: runtime.db.knex,
+    policy: runtime.policy,
+    today,
+    timeZone: runtime.clock.timeZone,
+  });
+  if (verdicts.length > 0)
+    runtime.log.info({ verdicts: verdicts.length }, 'promises decided from the ledger');
+  return { verdicts, assessed };
+}
+
+/** Syncs once (drawing progress on a terminal), logs the one-line summary and refreshes the worklist. */
+export async function syncNow(runtime: Runtime, mode: SyncMode): Promise<SyncSummary> {
+  const progress = createProgressLine(process.stderr, `syncing ${runtime.ledger.name} ledger`);
+  try {
+    const summary = await runConfiguredSync({
+      ...runtime,
+      source: runtime.ledger,
+      mode,
+      onProgress: (p) =>
+        progress.update(`${p.rowsRead.toLocaleString('en')} rows read, ${p.rowsChanged} changed`),
+    });
+    progress.done();
+    runtime.log.info(formatSyncSummary(summary));
+    await afterSync(runtime);
+    return summary;
+  } catch (error) {
+    progress.done();
+    throw error;
+  }
+}
+
+/** What the dispatcher needs from the runtime. */
+export function dispatchContext(runtime: Runtime): DispatchContext {
+  return {
+    db: runtime.db.knex,
+    clock: runtime.clock,
+    policy: runtime.policy,
+    pageSize: runtime.config.pageSize,
+  };
+}
+
+/** Keeps the bot database in step with the ledger every SYNC_INTERVAL_MINUTES; one sync at a time. */
+export function scheduleSync(runtime: Runtime): () => void {
+  const minutes = runtime.config.sync.intervalMinutes;
+  if (minutes === 0) return () => undefined;
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      await syncNow(runtime, 'auto');
+    } catch (error) {
+      runtime.log.error({ err: error }, 'scheduled sync failed; the next run retries');
+    } finally {
+      running = false;
+    }
+  }, minutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

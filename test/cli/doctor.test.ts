@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explainConnectionError } from '../../src/doctor.ts';
+import { runDuebot } from '../support/cli.ts';
+
+describe('duebot doctor', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'duebot-doctor-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('says nothing listens at a bad DATABASE_URL, how to fix it, and masks the password', async () => {
+    const { code, stdout } = await runDuebot(['doctor'], {
+      env: { DATABASE_URL: 'postgres://ann:hunter2@127.0.0.1:1/ar', DUEBOT_DATA_DIR: dataDir },
+    });
+    expect(code).toBe(1);
+    expect(stdout).toContain('DATABASE_URL             postgres://ann:****@127.0.0.1:1/ar');
+    expect(stdout).toMatch(
+      /FAIL {2}bot database: nothing is listening at 127\.0\.0\.1:1 \(connection refused\)/,
+    );
+    expect(stdout).toContain('fix: start the database server, or correct the host and port in DATABASE_URL');
+    expect(stdout).not.toContain('hunter2');
+  });
+
+  it('passes on the embedded defaults', async () => {
+    const { code, stdout } = await runDuebot(['doctor'], {
+      env: { DUEBOT_DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    expect(stdout).toMatch(/ok {4}bot database: embedded PGlite/);
+    expect(stdout).toMatch(/ok {4}accounting database: not configured: duebot reads its demo ledger/);
+    expect(code).toBe(0);
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'names a database that does not exist on the real server',
+    async () => {
+      const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+      url.pathname = '/no_such_duebot_db';
+      const { code, stdout } = await runDuebot(['doctor'], { env: { DATABASE_URL: url.toString() } });
+      expect(code).toBe(1);
+      expect(stdout).toContain('database "no_such_duebot_db" does not exist');
+      expect(stdout).toContain(
+        'fix: create it (e.g. createdb no_such_duebot_db) or correct the database name in DATABASE_URL',
+      );
+    },
+  );
+
+  it('names an unreachable ledger and a missing mapping file', async () => {
+    const { code, stdout } = await runDuebot(['doctor'], {
+      env: {
+        DUEBOT_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        LEDGER_URL: 'mysql://ro@127.0.0.1:1/erp',
+        LEDGER_MAPPING: join(dataDir, 'missing.sql'),
+      },
+    });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/FAIL {2}accounting database: .*missing\.sql/);
+    expect(stdout).toContain('fix: set LEDGER_MAPPING to a readable SQL file');
+  });
+
+  it('stops on bad settings with one line per problem and no stack trace', async () => {
+    const { code, stderr, stdout } = await runDuebot(['doctor'], {
+      env: { DUEBOT_TIMEZONE: 'Mars/Olympus', SYNC_BATCH_SIZE: '0' },
+    });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('duebot cannot start: the settings have problems');
+    expect(stderr).toMatch(/^ {2}DUEBOT_TIMEZONE: found "Mars\/Olympus", expected an IANA time zone/m);
+    expect(stderr).toMatch(/^ {2}SYNC_BATCH_SIZE: found "0"/m);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
+describe('connection error explanations', () => {
+  it('explains authentication, unknown hosts and timeouts', () => {
+    const url = 'postgres://u@db.example:5432/ar';
+    expect(explainConnectionError({ code: '28P01' }, 'DATABASE_URL', url).detail).toBe(
+      'db.example:5432 refused the user or password in DATABASE_URL',
+    );
+    expect(explainConnectionError({ code: 'ENOTFOUND' }, 'LEDGER_URL', url).fix).toBe(
+      'check the host name in LEDGER_URL',
+    );
+    expect(
+      explainConnectionError(new Error('Timeout acquiring a connection'), 'DATABASE_URL', url).detail,
+    ).toBe('no answer from db.example:5432 in time');
+    expect(explainConnectionError({ code: 'ER_BAD_DB_ERROR' }, 'LEDGER_URL', 'mysql://u@h/erp').detail).toBe(
+      'database "erp" does not exist on h:3306',
+    );
+  });
+});
