@@ -1,0 +1,95 @@
+/**
+ * The Bolt app: HTTP mode (signing secret, one port for Slack's requests and /healthz) or Socket Mode
+ * (app token). Transport only; the handlers live in on-interactive.ts and on-events.ts.
+ */
+import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { DispatchContext } from '../../src/commands/dispatch.ts';
+import type { SlackConfig } from '../../src/config.ts';
+import type { Logger } from '../../src/log.ts';
+import { healthRoute } from './health.ts';
+import { createIdentity, type SlackIdentity } from './identity.ts';
+import { registerEvents } from './on-events.ts';
+import { registerInteractive } from './on-interactive.ts';
+
+/** What createSlackApp needs. */
+export interface SlackAppOptions {
+  /** The dispatcher's context; roleFor is filled in from the Slack role lists. */
+  ctx: DispatchContext;
+  config: SlackConfig;
+  log: Logger;
+  /** From auth.test; given so Bolt never calls auth.test per event. */
+  botId: string;
+  botUserId: string;
+  /**
+   * Finish each request's work before answering HTTP. Production acknowledges first (false); tests set it
+   * so every outgoing call has happened when the response arrives.
+   */
+  processBeforeResponse?: boolean;
+  /** Web API retries on network errors and 5xx (429s always honour Retry-After). */
+  apiRetries?: number;
+}
+
+/** A Bolt app wired to duebot, plus the identity it uses. */
+export interface SlackApp {
+  app: App;
+  identity: SlackIdentity;
+}
+
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.WARN;
+  const child = log.child({ component: 'slack' });
+  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...msg: unknown[]) => child.debug(text(msg)),
+    info: (...msg: unknown[]) => child.info(text(msg)),
+    warn: (...msg: unknown[]) => child.warn(text(msg)),
+    error: (...msg: unknown[]) => child.error(text(msg)),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/** Builds the Bolt app for the settings: Socket Mode when an app token is set, HTTP otherwise. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config, log } = options;
+  const socketMode = Boolean(config.appToken);
+  const routes = [healthRoute(options.ctx.db)];
+  const app = new App({
+    token: config.botToken,
+    botId: options.botId,
+    botUserId: options.botUserId,
+    tokenVerificationEnabled: false,
+    logger: boltLogger(log),
+    logLevel: LogLevel.WARN,
+    clientOptions: {
+      ...(config.apiUrl
+        ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }
+        : {}),
+      retryConfig: { retries: options.apiRetries ?? 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    },
+    customRoutes: routes,
+    ...(socketMode
+      ? { socketMode: true, appToken: config.appToken, installerOptions: { port: config.port } }
+      : {
+          signingSecret: config.signingSecret ?? '',
+          port: config.port,
+          processBeforeResponse: options.processBeforeResponse ?? false,
+        }),
+  });
+  const identity = createIdentity(app.client, config);
+  const deps = {
+    ctx: { ...options.ctx, roleFor: identity.roleFor },
+    identity,
+    log,
+    defaultChannel: config.channel,
+  };
+  registerInteractive(app, deps);
+  registerEvents(app, deps);
+  app.error(async (error) => {
+    log.error({ err: error }, 'slack: unhandled error in a listener');
+  });
+  return { app, identity };
+}

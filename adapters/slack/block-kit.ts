@@ -1,0 +1,224 @@
+/**
+ * Neutral messages as Block Kit: the one pure converter from src/views/model.ts to Slack payloads.
+ * Every text is cut to SLACK_LIMITS and a message that would exceed the block budget is first drawn
+ * compactly (one block per account row) and then shortened, so the result is always a valid payload.
+ */
+import type { types } from '@slack/bolt';
+import { toFallbackText } from '../../src/views/fallback-text.ts';
+import type {
+  AccountRowBlock,
+  Block,
+  Button,
+  Field,
+  MenuItem,
+  Message,
+  PagerBlock,
+  Tone,
+} from '../../src/views/model.ts';
+import { fitLimit, SLACK_LIMITS, truncate } from './limits.ts';
+
+/** A Block Kit block as this adapter emits it. */
+export type SlackBlock = types.KnownBlock;
+type Element = types.Button | types.Overflow;
+
+/** A message ready for chat.postMessage / respond: blocks plus the notification text. */
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/** Prefix of every action_id this adapter draws; the app listens for it. */
+export const ACTION_PREFIX = 'duebot-';
+
+/** Slack mrkdwn needs &, < and > escaped; the neutral markup (`*bold*`, `_italic_`) is Slack's own. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const TONE_MARK: Record<Tone, string> = {
+  normal: '',
+  danger: ':red_circle: ', // PB-04: over 30 days overdue shows red
+  success: ':large_green_circle: ',
+  muted: '',
+};
+
+const mrkdwn = (text: string, limit: number): types.MrkdwnElement => ({
+  type: 'mrkdwn',
+  text: truncate(escapeMrkdwn(text), limit) || ' ',
+});
+/** Slack rejects empty texts: a block with nothing to say is left out. */
+const blank = (text: string) => text.trim() === '';
+const plain = (text: string, limit: number): types.PlainTextElement => ({
+  type: 'plain_text',
+  text: truncate(text, limit) || ' ',
+  emoji: true,
+});
+
+/** A button, or null when its reference could not be carried (never an invalid element). */
+function button(b: Button, index: number): types.Button | null {
+  if (b.ref.length === 0 || b.ref.length > SLACK_LIMITS.buttonValue) return null;
+  return {
+    type: 'button',
+    action_id: `${ACTION_PREFIX}${index}`,
+    text: plain(b.label, SLACK_LIMITS.buttonText),
+    value: b.ref,
+    ...(b.style ? { style: b.style } : {}),
+    ...(b.confirm
+      ? {
+          confirm: {
+            title: plain('Are you sure?', SLACK_LIMITS.confirmTitle),
+            text: plain(b.confirm, SLACK_LIMITS.confirmText),
+            confirm: plain('Yes', SLACK_LIMITS.confirmButton),
+            deny: plain('Cancel', SLACK_LIMITS.confirmButton),
+          },
+        }
+      : {}),
+  };
+}
+
+/** An overflow menu ("…"); Slack wants 2 to 5 options, refs of at most 150 characters. */
+function overflow(items: MenuItem[], index: number): types.Overflow | null {
+  const options = items
+    .filter((i) => i.ref.length > 0 && i.ref.length <= SLACK_LIMITS.optionValue)
+    .slice(0, SLACK_LIMITS.overflowMaxOptions)
+    .map((i) => ({ text: plain(i.label, SLACK_LIMITS.optionText), value: i.ref }));
+  if (options.length < SLACK_LIMITS.overflowMinOptions) return null;
+  return { type: 'overflow', action_id: `${ACTION_PREFIX}${index}`, options };
+}
+
+/** Buttons then (when it fits the rules) an overflow menu; a single menu item becomes a button. */
+function elements(buttons: Button[], menu: MenuItem[] = []): Element[] {
+  const out: Element[] = [];
+  const asButtons = menu.length === 1 ? [...buttons, ...menu] : buttons;
+  asButtons.forEach((b, i) => {
+    const rendered = button(b, i);
+    if (rendered) out.push(rendered);
+  });
+  const room = SLACK_LIMITS.actionsElements - (menu.length > 1 ? 1 : 0);
+  const kept: Element[] = out.slice(0, room);
+  if (menu.length > 1) {
+    const menuElement = overflow(menu, asButtons.length);
+    if (menuElement) kept.push(menuElement);
+  }
+  return kept;
+}
+
+const fieldText = (f: Field) =>
+  `*${escapeMrkdwn(f.label)}*\n${TONE_MARK[f.tone ?? 'normal']}${escapeMrkdwn(f.value)}`;
+
+function rowText(row: AccountRowBlock, index: number): string {
+  const n = row.rowNumber ?? index + 1;
+  const amounts = row.amountLines.join(' + ') || 'nothing open';
+  const owner = row.owner === null ? 'unclaimed' : `claimed by ${row.owner}`;
+  const head = `${TONE_MARK[row.tone]}*${n}. ${row.customerName}* · ${amounts} · ${row.daysOverdue} days overdue · ${owner}`;
+  return row.explanation ? `${head}\n${row.explanation}` : head;
+}
+
+function actionsBlock(blockId: string, els: Element[]): SlackBlock[] {
+  return els.length === 0 ? [] : [{ type: 'actions', block_id: blockId, elements: els }];
+}
+
+/** A row drawn as a section and its buttons (full) or one section with a menu of its actions (compact). */
+function renderRow(row: AccountRowBlock, index: number, compact: boolean): SlackBlock[] {
+  const blockId = `row-${row.customerId}-${index}`;
+  const text = mrkdwn(rowText(row, index), SLACK_LIMITS.sectionText);
+  if (!compact) {
+    return [{ type: 'section', text }, ...actionsBlock(blockId, elements(row.actions))];
+  }
+  const menu = overflow(row.actions, 0);
+  const single = row.actions[0] && row.actions.length === 1 ? button(row.actions[0], 0) : null;
+  const accessory = menu ?? single;
+  return [{ type: 'section', block_id: blockId, text, ...(accessory ? { accessory } : {}) }];
+}
+
+function renderPager(p: PagerBlock, index: number): SlackBlock[] {
+  const buttons: Button[] = [];
+  if (p.prevRef) buttons.push({ label: '◀ Previous', ref: p.prevRef });
+  if (p.nextRef) buttons.push({ label: 'Next ▶', ref: p.nextRef });
+  return [
+    { type: 'context', elements: [mrkdwn(`Page ${p.page} of ${p.pages}`, SLACK_LIMITS.contextText)] },
+    ...actionsBlock(`pager-${index}`, elements(buttons)),
+  ];
+}
+
+function renderBlock(block: Block, index: number, compact: boolean): SlackBlock[] {
+  switch (block.type) {
+    case 'header':
+      if (blank(block.text)) return [];
+      return [{ type: 'header', text: plain(block.text, SLACK_LIMITS.headerText) }];
+    case 'text':
+      if (blank(block.text)) return [];
+      return [
+        {
+          type: 'section',
+          text: mrkdwn(`${TONE_MARK[block.tone ?? 'normal']}${block.text}`, SLACK_LIMITS.sectionText),
+        },
+      ];
+    case 'fields': {
+      const fields = block.fields.slice(0, SLACK_LIMITS.sectionFields).map((f): types.MrkdwnElement => ({
+        type: 'mrkdwn',
+        text: truncate(fieldText(f), SLACK_LIMITS.fieldText),
+      }));
+      return fields.length === 0 ? [] : [{ type: 'section', fields }];
+    }
+    case 'accountRow':
+      return renderRow(block, index, compact);
+    case 'actions':
+      return actionsBlock(`actions-${index}`, elements(block.buttons, block.menu));
+    case 'context':
+      if (blank(block.text)) return [];
+      return [{ type: 'context', elements: [mrkdwn(block.text, SLACK_LIMITS.contextText)] }];
+    case 'image':
+      if (block.source.kind === 'url' && block.source.url.length <= SLACK_LIMITS.imageUrl) {
+        return [
+          {
+            type: 'image',
+            image_url: block.source.url,
+            alt_text: fitLimit(block.alt || 'chart', 'imageAltText'),
+          },
+        ];
+      }
+      return [{ type: 'context', elements: [mrkdwn(`[chart: ${block.alt}]`, SLACK_LIMITS.contextText)] }];
+    case 'divider':
+      return [{ type: 'divider' }];
+    case 'pager':
+      return renderPager(block, index);
+  }
+}
+
+/** Renders blocks within `maxBlocks`: compact rows first, then drop rows from the end with a note. */
+export function renderBlocks(source: Block[], maxBlocks: number): SlackBlock[] {
+  const full = source.map((b, i) => renderBlock(b, i, false));
+  if (full.flat().length <= maxBlocks) return full.flat();
+  const groups = source.map((b, i) => renderBlock(b, i, true));
+  if (groups.flat().length <= maxBlocks) return groups.flat();
+  // Keep the pager (so people can still move on) and a note saying what was left out.
+  const tailStart = source.findIndex((b) => b.type === 'pager');
+  const tail = tailStart >= 0 ? groups.slice(tailStart).flat() : [];
+  const head = tailStart >= 0 ? groups.slice(0, tailStart) : groups;
+  const budget = maxBlocks - tail.length - 1;
+  const kept: SlackBlock[] = [];
+  let omitted = 0;
+  for (const group of head) {
+    if (omitted === 0 && kept.length + group.length <= budget) kept.push(...group);
+    else omitted += 1;
+  }
+  const note: SlackBlock = {
+    type: 'context',
+    elements: [mrkdwn(`… ${omitted} more not shown here: narrow the filter or use a smaller page.`, 300)],
+  };
+  return [...kept, note, ...tail].slice(0, maxBlocks);
+}
+
+/** A neutral message as a Slack message (blocks plus notification text) within the message limits. */
+export function toBlockKit(message: Message): SlackMessage {
+  return {
+    text: truncate(toFallbackText(message), SLACK_LIMITS.messageText),
+    blocks: renderBlocks(message.blocks, SLACK_LIMITS.messageBlocks),
+  };
+}
+
+/** A neutral message as the App Home tab (up to 100 blocks). */
+export function toSlackHome(message: Message): types.HomeView {
+  return { type: 'home', blocks: renderBlocks(message.blocks, SLACK_LIMITS.viewBlocks) };
+}

@@ -1,0 +1,139 @@
+/**
+ * Neutral replies as Slack calls: replace the clicked message through its response_url (so everyone who
+ * sees it sees the change), answer privately, post in the channel or in the account's thread, open a
+ * modal. The one place that decides which Web API call a Reply becomes.
+ */
+import type { RespondArguments, webApi } from '@slack/bolt';
+import type { Knex } from 'knex';
+import type { Form, Message, Reply } from '../../src/views/model.ts';
+import { notice } from '../../src/views/notices.ts';
+import { toBlockKit } from './block-kit.ts';
+import { messageModal, toSlackModal } from './modal.ts';
+import { postInThread } from './threads.ts';
+
+/** Where a reply goes: the interaction's response_url, channel, user and trigger. */
+export interface ReplyTarget {
+  client: webApi.WebClient;
+  db: Knex;
+  userId: string;
+  /** Posts to the interaction's response_url; absent for clicks in App Home. */
+  respond?: (message: RespondArguments) => Promise<unknown>;
+  /** The channel the interaction happened in (absent in App Home). */
+  channel?: string;
+  /** Where account threads start when `channel` is absent or private (SLACK_CHANNEL). */
+  defaultChannel?: string;
+  /** Lets a reply open a modal (valid for 3 seconds after the interaction). */
+  triggerId?: string;
+  /** An already open modal (a loading view) that an openForm reply fills in. */
+  viewId?: string;
+  /** The response_url of the card a form is opened from, so submitting the form can redraw the card. */
+  formOrigin?: string;
+  /** Redraws the person's App Home tab (after a click there). */
+  refreshHome?: () => Promise<void>;
+}
+
+/** Posts a message to a response_url (the form Slack gives interactions), for use after a modal closes. */
+export async function postToResponseUrl(url: string, payload: RespondArguments): Promise<void> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
+  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+}
+
+/** The channel an account thread lives in: where people are talking, or the configured one. */
+export function threadChannel(target: Pick<ReplyTarget, 'channel' | 'defaultChannel'>): string | undefined {
+  // Direct messages (D...) cannot hold a shared account thread.
+  if (target.channel && !target.channel.startsWith('D')) return target.channel;
+  return target.defaultChannel;
+}
+
+async function privately(target: ReplyTarget, message: Message): Promise<void> {
+  const m = toBlockKit(message);
+  if (target.respond) {
+    await target.respond({ response_type: 'ephemeral', replace_original: false, ...m });
+  } else {
+    // App Home has no response_url: the app's messages tab is the private place.
+    await target.client.chat.postMessage({ channel: target.userId, ...m });
+  }
+}
+
+async function openForm(target: ReplyTarget, form: Form): Promise<void> {
+  const view = toSlackModal(form, {
+    ref: form.ref,
+    ...(target.channel ? { channel: target.channel } : {}),
+    ...(target.formOrigin ? { responseUrl: target.formOrigin } : {}),
+  });
+  if (target.viewId) {
+    await target.client.views.update({ view_id: target.viewId, view });
+    return;
+  }
+  if (!target.triggerId) throw new Error('a form needs a trigger id or an open view');
+  try {
+    await target.client.views.open({ trigger_id: target.triggerId, view });
+  } catch {
+    await privately(
+      target,
+      notice('The form could not be opened in time; use the *Log call* button on the account card instead.'),
+    );
+  }
+}
+
+/** Carries out one reply. */
+export async function deliver(reply: Reply, target: ReplyTarget): Promise<void> {
+  switch (reply.kind) {
+    case 'replace':
+      if (target.respond) {
+        await target.respond({ replace_original: true, ...toBlockKit(reply.message) });
+      } else if (target.refreshHome) {
+        await target.refreshHome();
+      } else {
+        await privately(target, reply.message);
+      }
+      return;
+    case 'ephemeral':
+      if (target.viewId) {
+        await target.client.views.update({
+          view_id: target.viewId,
+          view: messageModal('duebot', reply.message),
+        });
+        return;
+      }
+      await privately(target, reply.message);
+      return;
+    case 'post': {
+      const m = toBlockKit(reply.message);
+      if (target.respond)
+        await target.respond({ response_type: 'in_channel', replace_original: false, ...m });
+      else if (target.channel) await target.client.chat.postMessage({ channel: target.channel, ...m });
+      else await privately(target, reply.message);
+      return;
+    }
+    case 'openForm':
+      await openForm(target, reply.form);
+      return;
+    case 'thread': {
+      const channel = threadChannel(target);
+      if (!channel) {
+        await privately(target, reply.message);
+        return;
+      }
+      await postInThread(target.db, target.client, reply.accountId, channel, toBlockKit(reply.message));
+      return;
+    }
+    case 'formErrors':
+      await privately(
+        target,
+        notice(
+          Object.entries(reply.errors)
+            .map(([field, message]) => `${field}: ${message}`)
+            .join('\n'),
+          { tone: 'danger' },
+        ),
+      );
+      return;
+    case 'none':
+      return;
+  }
+}

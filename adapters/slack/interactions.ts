@@ -1,0 +1,77 @@
+/**
+ * Slack payloads as neutral interactions: which ref a click carries, whether a message is a reply in a
+ * thread. Pure functions over the parts of Slack's payloads duebot reads.
+ */
+import { decodeRef } from '../../src/commands/action-ref.ts';
+
+/** The element of a block_actions payload that was used (button or overflow menu). */
+export interface ClickedElement {
+  type: string;
+  action_id: string;
+  block_id?: string;
+  value?: string;
+  selected_option?: { value: string } | null;
+}
+
+/** The action ref a click carries: a button's value or the chosen overflow option's value. */
+export function refOfAction(action: ClickedElement): string | null {
+  if (action.type === 'button' && typeof action.value === 'string') return action.value;
+  if (action.type === 'overflow' && action.selected_option) return action.selected_option.value;
+  return null;
+}
+
+/** Clicks that open a modal: it must be opened within 3 s of the click, so a loading view goes up first. */
+export function opensModal(ref: string): 'log' | 'letter' | null {
+  const decoded = decodeRef(ref);
+  if (!decoded.ok) return null;
+  const { action } = decoded.value;
+  return action === 'log' || action === 'letter' ? action : null;
+}
+
+/** True when the click came from an account card (whose refresh is that card), not a list row. */
+export function clickedOnCard(action: ClickedElement): boolean {
+  return (action.block_id ?? '').startsWith('actions-');
+}
+
+/** A message event as much as duebot reads of it. */
+export interface MessageEventLike {
+  type: string;
+  subtype?: string;
+  channel?: string;
+  user?: string;
+  text?: string;
+  ts?: string;
+  thread_ts?: string;
+  bot_id?: string;
+}
+
+/** A person's reply inside a thread (not the parent, not a bot, not an edit or a join). */
+export interface ThreadReply {
+  channel: string;
+  threadTs: string;
+  ts: string;
+  userId: string;
+  text: string;
+}
+
+/** Reads a thread reply out of a message event, or null for anything else. */
+export function threadReply(event: MessageEventLike): ThreadReply | null {
+  if (event.type !== 'message' || event.subtype !== undefined || event.bot_id) return null;
+  const { channel, user, text, ts, thread_ts: threadTs } = event;
+  if (!channel || !user || !ts || !threadTs || threadTs === ts) return null;
+  if (!text || text.trim() === '') return null;
+  return { channel, threadTs, ts, userId: user, text: slackTextToPlain(text) };
+}
+
+/** Slack's message markup back to plain text: <@U1|ann> -> @ann, <url|label> -> label, entities decoded. */
+export function slackTextToPlain(text: string): string {
+  return text
+    .replace(/<@([A-Z0-9]+)(?:\|([^>]+))?>/g, (_m, id: string, name?: string) => `@${name ?? id}`)
+    .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1')
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .trim();
+}

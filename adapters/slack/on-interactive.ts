@@ -1,0 +1,212 @@
+/**
+ * /overdue, button clicks and modal submissions. Each is acknowledged at once; the work runs after the
+ * acknowledgement and answers through the response_url, so a slow database never trips Slack's 3 s.
+ * Only modal submissions wait for the dispatcher before acknowledging: field errors travel in the ack.
+ */
+import type { App, BlockAction, RespondArguments, webApi } from '@slack/bolt';
+import { decodeRef, encodeRef } from '../../src/commands/action-ref.ts';
+import { dispatch } from '../../src/commands/dispatch.ts';
+import type { Reply } from '../../src/views/model.ts';
+import { notice } from '../../src/views/notices.ts';
+import { ACTION_PREFIX, toBlockKit } from './block-kit.ts';
+import { deliver, postToResponseUrl, type ReplyTarget, threadChannel } from './deliver.ts';
+import type { SlackDeps } from './deps.ts';
+import { publishHome } from './home.ts';
+import { type ClickedElement, clickedOnCard, opensModal, refOfAction } from './interactions.ts';
+import { chosenLetterRef, letterForm } from './letter-form.ts';
+import {
+  FORM_CALLBACK_ID,
+  messageModal,
+  readMetadata,
+  readViewState,
+  toSlackErrors,
+  toSlackModal,
+  type ViewState,
+} from './modal.ts';
+
+const trouble = notice('Something went wrong on duebot’s side; nothing was changed. Please try again.', {
+  tone: 'danger',
+});
+
+/** Loading view shown the instant a modal-opening button is clicked (the trigger id lives 3 s). */
+const loading = (title: string) => messageModal(title, { blocks: [{ type: 'context', text: 'Loading…' }] });
+
+async function openLetterChooser(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  viewId: string,
+  ref: string,
+  channel?: string,
+) {
+  const decoded = decodeRef(ref);
+  if (!decoded.ok || !decoded.value.accountId) {
+    await client.views.update({
+      view_id: viewId,
+      view: messageModal('Send a letter', notice('This button names no account.')),
+    });
+    return;
+  }
+  const customer = await deps.ctx.db('customers').where({ id: decoded.value.accountId }).first('name');
+  const form = letterForm(deps.ctx.policy.ladder, decoded.value, customer?.name);
+  const view = toSlackModal(form, { ref: form.ref, purpose: 'letter', ...(channel ? { channel } : {}) });
+  await client.views.update({ view_id: viewId, view });
+}
+
+/** Registers /overdue, the card buttons and the modal submissions on a Bolt app. */
+export function registerInteractive(app: App, deps: SlackDeps): void {
+  const { ctx, identity, log } = deps;
+
+  app.command('/overdue', async ({ command, ack, respond, client }) => {
+    await ack();
+    const target: ReplyTarget = {
+      client,
+      db: ctx.db,
+      userId: command.user_id,
+      respond: (m: RespondArguments) => respond(m),
+      channel: command.channel_id,
+      triggerId: command.trigger_id,
+      ...(deps.defaultChannel ? { defaultChannel: deps.defaultChannel } : {}),
+    };
+    try {
+      const user = await identity.user(command.user_id, command.user_name);
+      const reply = await dispatch(ctx, {
+        kind: 'command',
+        text: command.text ?? '',
+        user,
+        channel: command.channel_id,
+        platform: 'slack',
+      });
+      await deliver(reply, target);
+    } catch (error) {
+      log.error({ err: error }, 'slack: /overdue failed');
+      await respond({ response_type: 'ephemeral', ...toBlockKit(trouble) }).catch(() => undefined);
+    }
+  });
+
+  app.action<BlockAction>(
+    { type: 'block_actions', action_id: new RegExp(`^${ACTION_PREFIX}`) },
+    async (args) => {
+      const { body, ack, client } = args;
+      await ack();
+      const action = args.action as ClickedElement;
+      const ref = refOfAction(action);
+      if (!ref) return;
+      const fromHome = body.container?.type === 'view' && body.view?.type === 'home';
+      const channel = body.channel?.id;
+      const modal = opensModal(ref);
+      let viewId: string | undefined;
+      try {
+        if (modal) {
+          const opened = await client.views.open({
+            trigger_id: body.trigger_id,
+            view: loading(modal === 'log' ? 'Log a contact' : 'Send a letter'),
+          });
+          viewId = opened.view?.id;
+        }
+        if (modal === 'letter' && viewId) {
+          await openLetterChooser(deps, client, viewId, ref, channel);
+          return;
+        }
+        const user = await identity.user(body.user.id, body.user.name);
+        const reply = await dispatch(ctx, { kind: 'action', ref, user });
+        const target: ReplyTarget = {
+          client,
+          db: ctx.db,
+          userId: body.user.id,
+          ...(!fromHome && body.response_url ? { respond: (m: RespondArguments) => args.respond(m) } : {}),
+          ...(channel ? { channel } : {}),
+          ...(deps.defaultChannel ? { defaultChannel: deps.defaultChannel } : {}),
+          ...(viewId ? { viewId } : { triggerId: body.trigger_id }),
+          ...(clickedOnCard(action) && body.response_url ? { formOrigin: body.response_url } : {}),
+          ...(fromHome ? { refreshHome: () => publishHome(deps, client, body.user.id) } : {}),
+        };
+        await deliver(reply, target);
+        if (fromHome && reply.kind !== 'replace') await publishHome(deps, client, body.user.id);
+      } catch (error) {
+        log.error({ err: error }, 'slack: click failed');
+        if (viewId)
+          await client.views
+            .update({ view_id: viewId, view: messageModal('duebot', trouble) })
+            .catch(() => undefined);
+        else
+          await args
+            .respond({ response_type: 'ephemeral', replace_original: false, ...toBlockKit(trouble) })
+            .catch(() => undefined);
+      }
+    },
+  );
+
+  app.view(FORM_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    const meta = readMetadata(view.private_metadata);
+    if (!meta) {
+      await ack({
+        response_action: 'update',
+        view: messageModal('duebot', notice('This form is too old; open it again.')),
+      });
+      return;
+    }
+    const values = readViewState(view.state as ViewState);
+    try {
+      const user = await identity.user(body.user.id, body.user.name);
+      let reply: Reply;
+      if (meta.purpose === 'letter') {
+        const decoded = decodeRef(meta.ref);
+        const letterRef = decoded.ok ? chosenLetterRef(decoded.value, values.template) : null;
+        if (!letterRef) {
+          await ack({ response_action: 'errors', errors: { template: 'choose one of the letters' } });
+          return;
+        }
+        reply = await dispatch(ctx, { kind: 'action', ref: letterRef, user });
+      } else {
+        reply = await dispatch(ctx, { kind: 'submit', ref: meta.ref, user, values });
+      }
+      if (reply.kind === 'formErrors') {
+        await ack({
+          response_action: 'errors',
+          errors: toSlackErrors(reply.errors, Object.keys(view.state.values)),
+        });
+        return;
+      }
+      if (reply.kind === 'ephemeral' || reply.kind === 'replace') {
+        await ack({ response_action: 'update', view: messageModal(view.title.text, reply.message) });
+        return;
+      }
+      await ack(); // closes the modal
+      const target: ReplyTarget = {
+        client,
+        db: ctx.db,
+        userId: body.user.id,
+        ...(meta.channel ? { channel: meta.channel } : {}),
+        ...(deps.defaultChannel ? { defaultChannel: deps.defaultChannel } : {}),
+      };
+      await deliver(reply, target);
+      if (reply.kind === 'thread' && meta.responseUrl)
+        await refreshCard(deps, meta.responseUrl, reply.accountId, body.user.id, body.user.name);
+      if (reply.kind === 'thread' && !threadChannel(target))
+        log.warn('slack: no channel for the account thread; set SLACK_CHANNEL');
+    } catch (error) {
+      log.error({ err: error }, 'slack: form submission failed');
+      await ack({ response_action: 'update', view: messageModal('duebot', trouble) }).catch(() => undefined);
+    }
+  });
+}
+
+/** After a change made in a modal, the card it was opened from is redrawn in place. */
+async function refreshCard(
+  deps: SlackDeps,
+  url: string,
+  accountId: number,
+  userId: string,
+  name: string,
+): Promise<void> {
+  const user = await deps.identity.user(userId, name);
+  const reply = await dispatch(deps.ctx, {
+    kind: 'action',
+    ref: encodeRef({ v: 1, action: 'open', accountId }),
+    user,
+  });
+  if (!('message' in reply)) return;
+  await postToResponseUrl(url, { replace_original: true, ...toBlockKit(reply.message) }).catch(
+    (error: unknown) => deps.log.warn({ err: error }, 'slack: could not refresh the card'),
+  );
+}
