@@ -1,0 +1,21 @@
+/**
+ * Benchmark runner: `npm run bench -- <name>`. Each benchmark lives in its own file and records its
+ * results in its own section of BENCHMARKS.md.
+ */
+
+const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = {
+  sync: {
+    about: 'ledger sync of 1,000,000 invoices against the COPY floor, peak memory, incremental 10k rows',
+    run: async () => (await import('./sync.ts')).runSyncBenchmark(),
+  },
+};
+
+const name = process.argv[2];
+const bench = name ? BENCHMARKS[name] : undefined;
+if (!bench) {
+  console.error(`${name ? `unknown benchmark "${name}"` : 'no benchmark named'}; known benchmarks:`);
+  for (const [known, { about }] of Object.entries(BENCHMARKS)) console.error(`  ${known.padEnd(8)} ${about}`);
+  process.exitCode = 2;
+} else {
+  await bench.run();
+}

@@ -1,0 +1,215 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { createClock } from '../src/clock.ts';
+import { knexForPostgres, migrate } from '../src/db.ts';
+import { DEMO_MAPPING_FILE } from '../src/ledger/demo.ts';
+import { readMapping } from '../src/ledger/mapping.ts';
+import { openLedgerSource } from '../src/ledger/source.ts';
+import { syncLedger } from '../src/ledger/sync.ts';
+import { recordSection } from './benchmarks-md.ts';
+import { describeMachine, machineLine } from './machine.ts';
+import { buildLargeLedger, touchInvoices } from './sync-ledger.ts';
+
+const CUSTOMERS = 50_000;
+const INVOICES = 1_000_000;
+const TOUCHED = 10_000;
+const LEDGER_DB = 'duebot_bench_ledger';
+const BOT_DB = 'duebot_bench_bot';
+const TARGETS = { fullOverCopy: 5, peakRssMb: 300, incrementalSeconds: 1 };
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+function databaseUrl(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Samples resident memory every 50 ms while a phase runs; returns its peak in bytes. */
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRss: number }> {
+  let peakRss = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const started = performance.now();
+  try {
+    const value = await work();
+    const seconds = (performance.now() - started) / 1000;
+    return { value, seconds, peakRss: Math.max(peakRss, process.memoryUsage().rss) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The floor: Postgres writes the mapping's rows as COPY text and we only drain the bytes. */
+async function copyFloor(url: string, mappingSql: string): Promise<{ rows: number; bytes: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const sql = mappingSql.replace(/;\s*$/, '').replaceAll(/(?<![:\w]):watermark(?!\w)/g, "'-infinity'");
+    const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT`));
+    let bytes = 0;
+    let rows = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) rows++;
+    }
+    return { rows, bytes };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The numeric fields of a sync summary, for the console. */
+function numbers(summary: unknown): string {
+  if (typeof summary !== 'object' || summary === null) return String(summary);
+  return Object.entries(summary)
+    .filter(([, v]) => typeof v === 'number')
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+}
+
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+/** Full and incremental ledger sync of 1,000,000 invoices against the COPY floor. */
+export async function runSyncBenchmark(): Promise<void> {
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const batchSize = Number(process.env.BENCH_BATCH_SIZE ?? 2000);
+  const admin = knexForPostgres(base, { min: 0, max: 1 });
+  const ledgerUrl = databaseUrl(base, LEDGER_DB);
+  const botUrl = databaseUrl(base, BOT_DB);
+  const machine = describeMachine();
+  const serverVersion = String((await admin.raw('show server_version')).rows[0].server_version);
+  console.log(`sync benchmark on ${machineLine(machine, [`PostgreSQL ${serverVersion}`])}`);
+  console.log(`batch size ${batchSize}`);
+
+  for (const name of [LEDGER_DB, BOT_DB]) {
+    await admin.raw(`drop database if exists ${name} with (force)`);
+    await admin.raw(`create database ${name}`);
+  }
+  const ledger = knexForPostgres(ledgerUrl, { min: 0, max: 2 });
+  const bot = knexForPostgres(botUrl, { min: 0, max: 10 });
+  try {
+    const build = await measured(() =>
+      buildLargeLedger(ledger, { customers: CUSTOMERS, invoices: INVOICES }),
+    );
+    console.log(
+      `ledger built: ${INVOICES} invoices, ${CUSTOMERS} customers in ${build.seconds.toFixed(1)} s`,
+    );
+    await migrate(bot);
+    const mappingSql = await readMapping(DEMO_MAPPING_FILE);
+    const clock = createClock({ timeZone: 'UTC' });
+    const source = () => openLedgerSource({ name: 'bench', url: ledgerUrl, mappingSql, batchSize });
+
+    const copy = await measured(() => copyFloor(ledgerUrl, mappingSql));
+    console.log(
+      `COPY floor: ${copy.value.rows} rows, ${mb(copy.value.bytes)} MB in ${copy.seconds.toFixed(2)} s ` +
+        `(${Math.round(copy.value.rows / copy.seconds)} rows/s)`,
+    );
+
+    // Reading through the source alone separates fetching and parsing from writing the bot DB.
+    const readOnly = await measured(async () => {
+      const s = await source();
+      let rows = 0;
+      try {
+        for await (const batch of s.changedSince(null)) rows += batch.length;
+      } finally {
+        await s.close();
+      }
+      return rows;
+    });
+    console.log(`source read only: ${readOnly.value} rows in ${readOnly.seconds.toFixed(2)} s`);
+
+    const sync = async (mode: 'full' | 'incremental') => {
+      const s = await source();
+      try {
+        return await syncLedger({ db: bot, source: s, mode, clock, lookbackSeconds: 300, batchSize });
+      } finally {
+        await s.close();
+      }
+    };
+    const full = await measured(() => sync('full'));
+    console.log(`full sync (empty bot DB): ${full.seconds.toFixed(2)} s, ${numbers(full.value)}`);
+    const reconcile = await measured(() => sync('full'));
+    console.log(
+      `full sync (nothing changed): ${reconcile.seconds.toFixed(2)} s, ${numbers(reconcile.value)}`,
+    );
+
+    const touched = await touchInvoices(ledger, TOUCHED, INVOICES);
+    const incremental = await measured(() => sync('incremental'));
+    console.log(
+      `incremental after ${touched} updates: ${incremental.seconds.toFixed(2)} s, ${numbers(incremental.value)}`,
+    );
+
+    const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    const peakMb = mb(Math.max(full.peakRss, reconcile.peakRss, incremental.peakRss));
+    const ratio = full.seconds / copy.seconds;
+    const rate = (seconds: number) => Math.round(INVOICES / seconds).toLocaleString('en-US');
+    const rows: [string, string, string, string][] = [
+      [
+        'COPY floor (mapping query, 1M rows)',
+        `${copy.seconds.toFixed(2)} s (${rate(copy.seconds)} rows/s)`,
+        '',
+        '',
+      ],
+      [
+        'source read only (fetch, no writes)',
+        `${readOnly.seconds.toFixed(2)} s (${rate(readOnly.seconds)} rows/s)`,
+        '',
+        '',
+      ],
+      ['full sync, empty bot DB', `${full.seconds.toFixed(2)} s (${rate(full.seconds)} rows/s)`, '', ''],
+      [
+        'full sync / COPY',
+        `${ratio.toFixed(1)}x`,
+        `<= ${TARGETS.fullOverCopy}x`,
+        verdict(ratio <= TARGETS.fullOverCopy),
+      ],
+      [
+        'full sync, nothing changed',
+        `${reconcile.seconds.toFixed(2)} s (${rate(reconcile.seconds)} rows/s)`,
+        '',
+        '',
+      ],
+      [
+        'peak RSS during sync (50 ms samples)',
+        `${peakMb} MB (maxRSS ${maxRssMb} MB)`,
+        `< ${TARGETS.peakRssMb} MB`,
+        verdict(peakMb < TARGETS.peakRssMb && maxRssMb < TARGETS.peakRssMb),
+      ],
+      [
+        `incremental sync, ${touched.toLocaleString('en-US')} rows changed`,
+        `${incremental.seconds.toFixed(2)} s`,
+        `< ${TARGETS.incrementalSeconds} s`,
+        verdict(incremental.seconds < TARGETS.incrementalSeconds),
+      ],
+    ];
+    console.log('');
+    for (const [what, value, target, result] of rows) {
+      console.log(`${result.padEnd(4)}  ${what.padEnd(42)} ${value.padEnd(30)} ${target}`);
+    }
+    await recordSection(
+      'Sync',
+      [
+        'Ledger sync of 1,000,000 invoices (50,000 customers) from a Postgres ledger read through the demo',
+        'mapping into a Postgres bot database, against the floor of the same query as `COPY ... TO STDOUT`.',
+        `Run with \`npm run bench -- sync\` (BENCH_DATABASE_URL, default the local server; batch size ${batchSize}).`,
+        '',
+        `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+        `- Machine: ${machineLine(machine)}`,
+        `- PostgreSQL ${serverVersion} on the same machine`,
+        '',
+        '| measurement | value | target | result |',
+        '| --- | --- | --- | --- |',
+        ...rows.map((r) => `| ${r.join(' | ')} |`),
+      ].join('\n'),
+    );
+    console.log('\nrecorded in BENCHMARKS.md (section "Sync")');
+  } finally {
+    await ledger.destroy();
+    await bot.destroy();
+    for (const name of [LEDGER_DB, BOT_DB]) await admin.raw(`drop database if exists ${name} with (force)`);
+    await admin.destroy();
+  }
+}
