@@ -131,10 +131,22 @@ export type Block =
   | DividerBlock
   | PagerBlock;
 
+/**
+ * A file that goes with a message (a letter's PDF, a chart's PNG): Slack uploads it into the same
+ * conversation, Teams attaches it, the shell saves it and prints the path.
+ */
+export interface FileAttachment {
+  filename: string;
+  mimeType: string;
+  data: Uint8Array;
+  title?: string;
+}
+
 /** A message; `fallbackText` overrides the generated notification text (see toFallbackText). */
 export interface Message {
   blocks: Block[];
   fallbackText?: string;
+  files?: FileAttachment[];
 }
 
 interface FieldBase {

@@ -1,0 +1,61 @@
+import type { Message } from '../views/model.ts';
+
+/**
+ * The only way jobs and the outbox reach a chat platform (DESIGN: ChatOut). Each adapter (Slack, Teams,
+ * shell) implements it; the outbox worker calls it and nothing else does for scheduled posts.
+ */
+
+/** The channels scheduled posts go to; each adapter maps a role to one of its own channels by settings. */
+export type ChannelRole = 'digest' | 'alerts' | 'meeting';
+
+/** Where a post goes: a channel by role, or one staff user privately (DM; Slack may use the App Home). */
+export type Destination = { kind: 'channel'; role: ChannelRole } | { kind: 'user'; userId: number };
+
+/** A platform's handle on a message it accepted; stored so the message can be edited or replied to. */
+export interface PostedRef {
+  platform: 'slack' | 'teams' | 'shell';
+  /** The platform's conversation id (Slack channel id, Teams conversation id). */
+  channel: string;
+  /** The platform's message id (Slack ts, Teams activity id). */
+  id: string;
+}
+
+/** Options of one post. */
+export interface PostOptions {
+  /** The outbox's idempotency key; platforms that can store it with the message do, for `find`. */
+  key: string;
+  /** Reply in the thread of this message. */
+  thread?: PostedRef;
+}
+
+/** Why a platform call failed, in the terms the outbox worker needs to decide what to do next. */
+export class ChatOutError extends Error {
+  constructor(
+    message: string,
+    readonly options: {
+      /** 429: wait at least this long before the next call to the platform. */
+      retryAfterMs?: number;
+      /** The request may have reached the platform (timeout, connection reset): `find` before resending. */
+      uncertain?: boolean;
+      /** Retrying cannot help (channel not found, not in channel, invalid auth). */
+      permanent?: boolean;
+    } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** One chat platform as the outbox sees it. Throws ChatOutError on failure. */
+export interface ChatOut {
+  readonly platform: PostedRef['platform'];
+  /** Whether this platform has somewhere to send posts for `to` (a configured channel, a known user). */
+  canDeliver(to: Destination): Promise<boolean>;
+  post(to: Destination, message: Message, options: PostOptions): Promise<PostedRef>;
+  /** Replaces a posted message in place (the digest is edited as accounts are claimed or paid). */
+  update(ref: PostedRef, message: Message): Promise<void>;
+  /**
+   * After an uncertain failure: the message already posted under this key since `since`, if the
+   * platform can tell (Slack: message metadata); null means "not found, safe to send again".
+   */
+  find(to: Destination, key: string, since: Date): Promise<PostedRef | null>;
+}
