@@ -1,5 +1,5 @@
 import type { AccountAssessment } from '../collections/account.ts';
-import { shortDate } from '../collections/dates.ts';
+import { daysBetween, shortDate } from '../collections/dates.ts';
 import { formatMoney, formatTotals } from '../collections/money.ts';
 import { encodeRef } from '../commands/action-ref.ts';
 import type { CustomerFile } from '../worklist/customer-file.ts';
@@ -9,13 +9,16 @@ import { amountLines } from './overdue-list.ts';
 /** Most open items listed on a card; the rest are counted. */
 const MAX_ITEMS = 15;
 
-function itemLine(item: AccountAssessment['items'][number]): string {
-  const days =
-    item.daysOverdue > 0
-      ? `${item.daysOverdue} days overdue`
-      : item.daysOverdue === 0
-        ? 'due today'
-        : 'not yet due';
+/** How an item stands against its due date, as of `today` (days overdue are 0 until the due date passes). */
+export function dueStatus(dueDate: string, daysOverdue: number, today: string): string {
+  if (daysOverdue > 0) return `${daysOverdue} ${daysOverdue === 1 ? 'day' : 'days'} overdue`;
+  const ahead = daysBetween(today, dueDate);
+  if (ahead <= 0) return 'due today';
+  return ahead === 1 ? 'due tomorrow' : `due in ${ahead} days`;
+}
+
+function itemLine(item: AccountAssessment['items'][number], today: string): string {
+  const days = dueStatus(item.dueDate, item.daysOverdue, today);
   const interest =
     item.interestMinor > 0
       ? ` · interest ${formatMoney({ minor: item.interestMinor, currency: item.currency })}`
@@ -83,7 +86,11 @@ export function accountCardView(file: CustomerFile, a: AccountAssessment, versio
   const items = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue);
   blocks.push({
     type: 'text',
-    text: items.slice(0, MAX_ITEMS).map(itemLine).join('\n') || 'No open invoices.',
+    text:
+      items
+        .slice(0, MAX_ITEMS)
+        .map((item) => itemLine(item, a.assessedOn))
+        .join('\n') || 'No open invoices.',
   });
   if (items.length > MAX_ITEMS)
     blocks.push({ type: 'context', text: `and ${items.length - MAX_ITEMS} more invoices` });
