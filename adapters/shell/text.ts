@@ -37,9 +37,9 @@ const TONE_STYLE: Record<Tone, Style[]> = { normal: [], danger: ['red'], success
 
 const WIDE =
   /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
-// A run of spaces, one wide character, or a run of anything else: where a line may break.
+// A line break, a run of spaces, one wide character, or a run of anything else: where a line may break.
 const WORD =
-  /\s+|[\u2E80-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]|[^\s\u2E80-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+/gu;
+  /\n|[^\S\n]+|[\u2E80-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]|[^\s\u2E80-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+/gu;
 const ZERO = /[\p{M}\u200B-\u200F\uFEFF]/u;
 
 /** Columns a string takes in a terminal: CJK and full-width characters 2, combining marks 0, others 1. */
@@ -99,6 +99,9 @@ function wrap(pieces: Piece[], width: number, indent = ''): Piece[][] {
   }
   const lines: Piece[][] = [[]];
   let used = 0;
+  // Spaces the author typed (an indented column, aligned help) stay; only a line break made by
+  // wrapping drops the spaces around it.
+  let wrapped = false;
   const room = Math.max(10, width - displayWidth(indent));
   for (const w of words) {
     const current = lines[lines.length - 1] as Piece[];
@@ -106,19 +109,21 @@ function wrap(pieces: Piece[], width: number, indent = ''): Piece[][] {
     if (w.text.includes('\n')) {
       for (const _ of w.text.matchAll(/\n/g)) lines.push([]);
       used = 0;
+      wrapped = false;
       continue;
     }
-    if (isSpace && used === 0) continue;
+    if (isSpace && used === 0 && wrapped) continue;
     const size = displayWidth(w.text);
     if (!isSpace && used > 0 && used + size > room) {
       const last = current[current.length - 1];
       if (last && /^\s+$/u.test(last.text)) current.pop();
       lines.push([{ text: w.text, styles: w.styles }]);
       used = size;
+      wrapped = true;
       continue;
     }
-    current.push(isSpace ? { text: ' ', styles: w.styles } : { text: w.text, styles: w.styles });
-    used += isSpace ? 1 : size;
+    current.push({ text: w.text, styles: w.styles });
+    used += size;
   }
   return lines.map((l) => (indent ? [{ text: indent, styles: [] }, ...l] : l));
 }
@@ -157,15 +162,28 @@ function renderBlock(block: Block, width: number, color: boolean, out: TerminalR
       const text = truncateToWidth(block.text, width);
       return color ? paint({ text, styles: ['bold'] }, true) : `${text}\n${'='.repeat(displayWidth(text))}`;
     }
-    case 'text':
-      return wrapped(inline(block.text, TONE_STYLE[block.tone ?? 'normal']), width, color);
+    case 'text': {
+      const style = TONE_STYLE[block.tone ?? 'normal'];
+      const pieces = block.monospace ? [{ text: block.text, styles: style }] : inline(block.text, style);
+      return wrapped(pieces, width, color);
+    }
     case 'fields': {
       const labelWidth = Math.max(0, ...block.fields.map((f) => displayWidth(f.label) + 1));
       return block.fields
         .map((f) => {
           const label = `${f.label}:${' '.repeat(labelWidth - displayWidth(f.label))} `;
-          const value = inline(f.value, TONE_STYLE[f.tone ?? 'normal']);
-          return line([{ text: label, styles: ['bold'] }, ...value], color);
+          // A value of several lines (one amount per currency) lines up under its first line.
+          const [first = '', ...more] = f.value.split('\n');
+          const pad = ' '.repeat(displayWidth(label));
+          return [
+            line(
+              [{ text: label, styles: ['bold'] }, ...inline(first, TONE_STYLE[f.tone ?? 'normal'])],
+              color,
+            ),
+            ...more.map((l) =>
+              line([{ text: pad, styles: [] }, ...inline(l, TONE_STYLE[f.tone ?? 'normal'])], color),
+            ),
+          ].join('\n');
         })
         .join('\n');
     }

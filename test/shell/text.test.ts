@@ -145,6 +145,39 @@ describe('terminal text without colour', () => {
     );
   });
 
+  it('lines up the later lines of a multi-line value (one amount per currency) under the first', () => {
+    const text = toTerminalText(
+      {
+        blocks: [
+          { type: 'fields', fields: [{ label: 'Open', value: 'USD 13,509,437.56\nEUR 4,408,507.67' }] },
+        ],
+      },
+      { color: false },
+    );
+    expect(text.split('\n')).toEqual(['Open:  USD 13,509,437.56', '       EUR 4,408,507.67']);
+  });
+
+  it('keeps the spaces an author typed, so indented help columns stay aligned', () => {
+    const help = 'Filters:\n  mine        accounts you own\n  30+  60+    at least that many days';
+    const lines = toTerminalText(
+      { blocks: [{ type: 'text', text: help }] },
+      { color: false, width: 80 },
+    ).split('\n');
+    expect(lines).toEqual([
+      'Filters:',
+      '  mine        accounts you own',
+      '  30+  60+    at least that many days',
+    ]);
+  });
+
+  it('drops the spaces at a break made by wrapping, not typed ones', () => {
+    const lines = toTerminalText(
+      { blocks: [{ type: 'text', text: 'alpha beta gamma delta epsilon zeta' }] },
+      { color: false, width: 30 },
+    ).split('\n');
+    expect(lines).toEqual(['alpha beta gamma delta epsilon', 'zeta']);
+  });
+
   it('shows images by alt text and location, dividers across the width, context and menus', () => {
     const text = toTerminalText(
       {
