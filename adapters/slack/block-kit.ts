@@ -151,7 +151,12 @@ function renderBlock(block: Block, index: number, compact: boolean): SlackBlock[
       return [
         {
           type: 'section',
-          text: mrkdwn(`${TONE_MARK[block.tone ?? 'normal']}${block.text}`, SLACK_LIMITS.sectionText),
+          text: block.monospace
+            ? {
+                type: 'mrkdwn',
+                text: `\`\`\`${truncate(escapeMrkdwn(block.text), SLACK_LIMITS.sectionText - 6)}\`\`\``,
+              }
+            : mrkdwn(`${TONE_MARK[block.tone ?? 'normal']}${block.text}`, SLACK_LIMITS.sectionText),
         },
       ];
     case 'fields': {

@@ -47,6 +47,8 @@ export interface TextBlock {
   type: 'text';
   text: string;
   tone?: Tone;
+  /** Columns laid out with spaces (help, tables): shown in a fixed-width font, markup left as typed. */
+  monospace?: boolean;
 }
 
 /** A label/value pair; keep `label` short ("Open", "Owner", "Next step"). */

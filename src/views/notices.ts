@@ -17,7 +17,7 @@ export function helpView(problem?: string): Message {
   return {
     blocks: [
       ...(problem ? [{ type: 'text' as const, text: problem, tone: 'danger' as const }] : []),
-      { type: 'text', text: OVERDUE_HELP },
+      { type: 'text', text: OVERDUE_HELP, monospace: true },
     ],
     fallbackText: problem ?? 'How to use /overdue',
   };

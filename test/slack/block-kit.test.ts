@@ -9,6 +9,7 @@ import { encodeRef } from '../../src/commands/action-ref.ts';
 import { logOutcomeForm } from '../../src/views/log-form.ts';
 import type { Block, Message } from '../../src/views/model.ts';
 import { myWorkView } from '../../src/views/my-work.ts';
+import { helpView } from '../../src/views/notices.ts';
 import { overdueListView } from '../../src/views/overdue-list.ts';
 import type { WorklistPage, WorklistRow } from '../../src/worklist/list.ts';
 import { slackProblems } from './support/limits-check.ts';
@@ -65,6 +66,13 @@ describe('the Block Kit renderer', () => {
     const claim = actions[1]?.elements?.[0];
     expect(claim?.value).toBe(encodeRef({ v: 1, action: 'claim', accountId: 2, stateVersion: 2 }));
     expect(claim?.style).toBe('primary');
+  });
+
+  it('shows the /overdue help in a code block so its columns line up', () => {
+    const texts = toBlockKit(helpView()).blocks.map((b) =>
+      b.type === 'section' && b.text && typeof b.text === 'object' ? b.text.text : '',
+    );
+    expect(texts).toContainEqual(expect.stringMatching(/^```Usage: \/overdue[\s\S]*this text```$/));
   });
 
   it('escapes &, < and > so customer names cannot inject Slack markup', () => {
