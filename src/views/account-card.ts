@@ -75,9 +75,10 @@ export function accountCardView(file: CustomerFile, a: AccountAssessment, versio
   blocks.push({ type: 'fields', fields: fields.slice(0, 10) });
 
   const flags = [
-    a.keyAccount.keyAccount ? `Key account: ${a.keyAccount.reason}` : null,
-    a.creditHold.set ? `Credit hold: ${a.creditHold.reason}` : null,
-    a.blacklist.set ? `Blacklisted: ${a.blacklist.reason}` : null,
+    // The reasons name the flag themselves ("credit hold: 2+ overdue invoices ..."): lead with it in bold.
+    a.keyAccount.keyAccount ? `*Key account*: ${a.keyAccount.reason}` : null,
+    a.creditHold.reason ? `*Credit hold*: ${a.creditHold.reason.replace(/^credit hold: /, '')}` : null,
+    a.blacklist.reason ? `*Blacklisted*: ${a.blacklist.reason.replace(/^blacklisted: /, '')}` : null,
     a.brokenPromiseDates.length ? `Missed promises: ${a.brokenPromiseDates.map(shortDate).join(', ')}` : null,
   ].filter((f): f is string => f !== null);
   for (const flag of flags) blocks.push({ type: 'text', text: flag, tone: 'danger' });

@@ -86,6 +86,7 @@ describe.each(backends())('the shell on %s', (kind) => {
     expect(out).toMatch(/^1\. 上海华联贸易有限公司/m);
     expect(out).not.toMatch(/Tiny Tools/);
     expect(out).toMatch(/claimed by Ann/);
+    expect(out).toMatch(/^Key account: 144 days overdue: key account without exception/m);
     const [claim] = await db
       .knex('claims')
       .join('customers', 'customers.id', 'claims.customer_id')
