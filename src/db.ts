@@ -64,6 +64,13 @@ export function knexForPostgres(
     connection: { connectionString: url, connectionTimeoutMillis: connectTimeoutMs },
     pool: { ...pool, idleTimeoutMillis: 10_000 },
     acquireConnectionTimeout: connectTimeoutMs + 1000,
+    // NOTE: knex prints every failed connection attempt with its stack trace; the caller already turns
+    // that error into a message naming the setting to fix, so only other warnings go to stderr.
+    log: {
+      warn: (message: string) => {
+        if (!message.startsWith('Acquire connection error')) process.emitWarning(message);
+      },
+    },
   });
 }
 

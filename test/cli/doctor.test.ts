@@ -19,6 +19,7 @@ describe('duebot doctor', () => {
       env: { DATABASE_URL: 'postgres://ann:hunter2@127.0.0.1:1/ar', DUEBOT_DATA_DIR: dataDir },
     });
     expect(code).toBe(1);
+    expect(stdout).not.toMatch(/Acquire connection error|\n\s+at /); // no driver stack trace beside the explanation
     expect(stdout).toContain('DATABASE_URL             postgres://ann:****@127.0.0.1:1/ar');
     expect(stdout).toMatch(
       /FAIL {2}bot database: nothing is listening at 127\.0\.0\.1:1 \(connection refused\)/,
