@@ -50,7 +50,7 @@ const positiveInt = (fallback: number) =>
   z.coerce
     .number({ error: 'expected a whole number' })
     .int('expected a whole number')
-    .min(0)
+    .min(0, 'expected a whole number, 0 or more')
     .default(fallback);
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -80,7 +80,12 @@ export const settingsSchema = z.object({
   SYNC_FULL_EVERY_HOURS: z.preprocess(emptyAsUndefined, positiveInt(24)),
   SYNC_BATCH_SIZE: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(50_000).default(2000),
+    z.coerce
+      .number({ error: 'expected a whole number' })
+      .int('expected a whole number')
+      .min(1, 'expected 1 to 50,000 rows')
+      .max(50_000, 'expected 1 to 50,000 rows')
+      .default(2000),
   ),
   DUEBOT_TIMEZONE: z.preprocess(
     emptyAsUndefined,
@@ -126,7 +131,12 @@ export const settingsSchema = z.object({
   ),
   DUEBOT_PAGE_SIZE: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(40).default(10),
+    z.coerce
+      .number({ error: 'expected a whole number' })
+      .int('expected a whole number')
+      .min(1, 'expected 1 to 40 accounts a page')
+      .max(40, 'expected 1 to 40 accounts a page')
+      .default(10),
   ),
   DUEBOT_SHELL_USER: z.preprocess(emptyAsUndefined, z.string().max(80).optional()),
   DUEBOT_SHELL_ROLE: z.preprocess(

@@ -42,6 +42,19 @@ describe('settings', () => {
     expect(result.problems.find((p) => p.startsWith('LOG_LEVEL:'))).toMatch(/"loud"/);
   });
 
+  it('states the allowed range when a number is whole but out of range', () => {
+    const result = loadConfig({ SYNC_BATCH_SIZE: '0', DUEBOT_PAGE_SIZE: '99', SYNC_INTERVAL_MINUTES: '-5' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        'SYNC_BATCH_SIZE: found "0", expected 1 to 50,000 rows',
+        'DUEBOT_PAGE_SIZE: found "99", expected 1 to 40 accounts a page',
+        'SYNC_INTERVAL_MINUTES: found "-5", expected a whole number, 0 or more',
+      ]),
+    );
+  });
+
   it('asks for a mapping file when a ledger URL is set', () => {
     const result = loadConfig({ LEDGER_URL: 'mariadb://root@db/erp' });
     expect(result.ok).toBe(false);
