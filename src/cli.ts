@@ -228,7 +228,7 @@ program
   .description('print the effective settings (secrets masked) and check each database connection')
   .action(async () => {
     const { config } = settings();
-    const rows = describeSettings(config);
+    const rows = describeSettings(process.env);
     const width = Math.max(...rows.map(([name]) => name.length));
     const out = [
       'Settings:',

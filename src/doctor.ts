@@ -1,7 +1,7 @@
 import { access, constants } from 'node:fs/promises';
 import { migrationSource } from '../migrations/index.ts';
 import type { Config } from './config.ts';
-import { maskUrl } from './config.ts';
+import { maskUrl, settingsSchema } from './config.ts';
 import { type Database, openDatabase } from './db.ts';
 import { readMapping } from './ledger/mapping.ts';
 import { openLedgerSource } from './ledger/source.ts';
@@ -93,22 +93,42 @@ export function explainConnectionError(
   }
 }
 
-/** The effective settings, secrets masked, as name/value pairs for display. */
-export function describeSettings(config: Config): [string, string][] {
-  return [
-    ['DATABASE_URL', config.databaseUrl ? maskUrl(config.databaseUrl) : '(unset: embedded PGlite)'],
-    ['DUEBOT_DATA_DIR', config.dataDir],
-    ['LEDGER_URL', config.ledger.url ? maskUrl(config.ledger.url) : '(unset: demo ledger)'],
-    ['LEDGER_MAPPING', config.ledger.mappingFile ?? '(built-in demo mapping)'],
-    ['LEDGER_LOOKBACK_SECONDS', String(config.ledger.lookbackSeconds)],
-    ['SYNC_INTERVAL_MINUTES', String(config.sync.intervalMinutes)],
-    ['SYNC_FULL_EVERY_HOURS', String(config.sync.fullEveryHours)],
-    ['SYNC_BATCH_SIZE', String(config.ledger.batchSize)],
-    ['DUEBOT_TIMEZONE', config.timeZone],
-    ['DUEBOT_TODAY', config.today ?? '(unset: the real date)'],
-    ['LOG_LEVEL', config.log.level],
-    ['LOG_FORMAT', config.log.format ?? '(pretty on a terminal, JSON otherwise)'],
-  ];
+/** What an unset setting means, where "(unset)" alone would not say. */
+const UNSET_MEANS: Record<string, string> = {
+  DATABASE_URL: 'embedded PGlite',
+  LEDGER_URL: 'demo ledger',
+  LEDGER_MAPPING: 'built-in demo mapping',
+  DUEBOT_TODAY: 'the real date',
+  DUEBOT_LADDER_FILE: 'the built-in ladder',
+  LOG_FORMAT: 'pretty on a terminal, JSON otherwise',
+  DUEBOT_SHELL_USER: 'your login name',
+  SLACK_BOT_TOKEN: 'Slack off',
+  SLACK_API_URL: "Slack's own",
+};
+
+const SECRET = /TOKEN|SECRET|PASSWORD/i;
+
+function displayValue(name: string, value: unknown): string {
+  if (value === undefined || value === null)
+    return `(unset${UNSET_MEANS[name] ? `: ${UNSET_MEANS[name]}` : ''})`;
+  if (SECRET.test(name)) return '**** (set)';
+  if (typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return maskUrl(value);
+  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '(none)';
+  if (typeof value === 'object') {
+    const pairs = Object.entries(value as Record<string, unknown>);
+    return pairs.length > 0 ? pairs.map(([k, v]) => `${k}=${String(v)}`).join(', ') : '(none)';
+  }
+  return String(value);
+}
+
+/**
+ * The effective value of every setting the schema knows (defaults filled in), secrets masked, as
+ * name/value pairs for display. Read from the schema itself, so a new setting is listed without edits here.
+ */
+export function describeSettings(env: Record<string, string | undefined>): [string, string][] {
+  const parsed = settingsSchema.safeParse(env);
+  const values: Record<string, unknown> = parsed.success ? parsed.data : {};
+  return Object.keys(settingsSchema.shape).map((name) => [name, displayValue(name, values[name])]);
 }
 
 async function checkBotDatabase(config: Config): Promise<Check> {

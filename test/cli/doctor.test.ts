@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explainConnectionError } from '../../src/doctor.ts';
+import { settingsSchema } from '../../src/config.ts';
+import { describeSettings, explainConnectionError } from '../../src/doctor.ts';
 import { runDuebot } from '../support/cli.ts';
 
 describe('duebot doctor', () => {
@@ -93,5 +94,27 @@ describe('connection error explanations', () => {
     expect(explainConnectionError({ code: 'ER_BAD_DB_ERROR' }, 'LEDGER_URL', 'mysql://u@h/erp').detail).toBe(
       'database "erp" does not exist on h:3306',
     );
+  });
+});
+
+describe('the settings doctor prints', () => {
+  it('lists every setting the schema knows with its effective value, secrets masked', () => {
+    const rows = new Map(
+      describeSettings({
+        SLACK_BOT_TOKEN: 'xoxb-1-secret-token',
+        SLACK_SIGNING_SECRET: 'abcdef0123456789',
+        LEDGER_URL: 'mysql://ro:hunter2@erp:3306/erp',
+        LEDGER_MAPPING: 'm.sql',
+        DUEBOT_MIN_BALANCE: 'CNY=100,USD=20',
+      }),
+    );
+    expect([...rows.keys()]).toEqual(Object.keys(settingsSchema.shape));
+    expect(rows.get('SLACK_BOT_TOKEN')).toBe('**** (set)');
+    expect(rows.get('SLACK_SIGNING_SECRET')).toBe('**** (set)');
+    expect(rows.get('LEDGER_URL')).toBe('mysql://ro:****@erp:3306/erp');
+    expect(rows.get('DUEBOT_MIN_BALANCE')).toBe('CNY=100, USD=20');
+    expect(rows.get('SYNC_BATCH_SIZE')).toBe('2000');
+    expect(rows.get('DATABASE_URL')).toBe('(unset: embedded PGlite)');
+    expect(JSON.stringify([...rows])).not.toMatch(/hunter2|secret-token|abcdef0123456789/);
   });
 });
