@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { runShell } from '../adapters/shell/shell.ts';
 import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
+import { formatMoney } from './collections/money.ts';
 import { type Config, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db.ts';
 import { describeSettings, explainConnectionError, runChecks } from './doctor.ts';
@@ -68,12 +69,6 @@ function connectionFailure(error: unknown, config: Config): unknown {
   );
 }
 
-function formatMinor(minor: number, currency: string): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'code' });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minor / 10 ** digits).replace(/\u00a0/g, ' ');
-}
-
 async function printTotals(runtime: Runtime): Promise<void> {
   const today = runtime.clock.today();
   const totals = await openTotals(runtime.db.knex, today);
@@ -81,8 +76,8 @@ async function printTotals(runtime: Runtime): Promise<void> {
   if (totals.length === 0) out.push('  nothing open');
   for (const t of totals) {
     out.push(
-      `  ${formatMinor(t.openMinor, t.currency)} open in ${t.openItems.toLocaleString('en')} invoices of ${t.customers} customers; ` +
-        `${formatMinor(t.overdueMinor, t.currency)} overdue in ${t.overdueItems.toLocaleString('en')} invoices`,
+      `  ${formatMoney({ minor: t.openMinor, currency: t.currency })} open in ${t.openItems.toLocaleString('en')} invoices of ${t.customers} customers; ` +
+        `${formatMoney({ minor: t.overdueMinor, currency: t.currency })} overdue in ${t.overdueItems.toLocaleString('en')} invoices`,
     );
   }
   process.stdout.write(`${out.join('\n')}\n`);
