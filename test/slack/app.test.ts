@@ -140,6 +140,39 @@ describe.each(backends())('the Slack app over HTTP on %s', (kind) => {
     expect(privately.length + redrawn.length).toBe(10);
   });
 
+  it('lets a manager reassign from the card menu in a modal, and tells a collector privately who may (PB-25)', async () => {
+    const south = ids.south ?? 0;
+    await slack.slash('', 'UBOB'); // Bob has used duebot, so he can be chosen as the new owner
+    await slack.click(await claimRef(south), 'UANN');
+    const reassign = encodeRef({ v: 1, action: 'reassign', accountId: south });
+
+    slack.reset();
+    await slack.click(reassign, 'UANN', { overflow: true });
+    expect(flat(slack.responses[0]?.body)).toMatch(/Reassigning an account needs a manager/);
+    expect(slack.calls('views.open')).toEqual([]);
+
+    slack.reset();
+    await slack.click(reassign, 'UMIA', { overflow: true });
+    const opened = (slack.calls('views.update').at(-1) ?? slack.calls('views.open').at(-1))?.view as {
+      private_metadata: string;
+      blocks: unknown[];
+    };
+    expect(slackProblems('modal', opened as unknown as Json)).toEqual([]);
+    expect(flat(opened.blocks)).toContain('Now owned by Ann');
+    const bob = await db.knex('users').where({ platform: 'slack', platform_user_id: 'UBOB' }).first('id');
+    await slack.submit(
+      {
+        private_metadata: opened.private_metadata,
+        state: { values: { owner: { owner: { selected_option: { value: String(bob.id) } } } } },
+      },
+      'UMIA',
+    );
+    const [owner] = await owners(south);
+    expect(Number(owner?.user_id)).toBe(Number(bob.id));
+    const moved = await db.knex('activities').where({ customer_id: south, kind: 'reassigned' });
+    expect(moved).toHaveLength(1);
+  });
+
   it('releases from the overflow menu of the card', async () => {
     const ref = encodeRef({
       v: 1,
