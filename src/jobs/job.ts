@@ -43,6 +43,8 @@ export interface Job {
   /** A node-cron expression in the business time zone (minute precision), or AFTER_SYNC. */
   schedule: string;
   days: JobDays;
+  /** Run this many minutes after each cron slot (the nudge a set number of hours after the digest). */
+  delayMinutes?: number;
   /** The period a slot belongs to; one run per period, and a missed run is caught up while its period is current. */
   periodKey(slot: Date, timeZone: string): string;
   /** Builds what to post; may also change state inside ctx.db (snapshots, escalations). */

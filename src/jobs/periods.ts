@@ -1,14 +1,51 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
 import { addDays, weekday } from '../collections/dates.ts';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Wall-clock parts of an instant in a time zone (a cached Intl formatter: the scheduler asks every minute). */
+export function localParts(instant: Date, timeZone: string) {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+  };
+}
 
 /** The business date of an instant, YYYY-MM-DD in the time zone. */
 export function localDate(instant: Date, timeZone: string): string {
-  return dayjs(instant).tz(timeZone).format('YYYY-MM-DD');
+  return localParts(instant, timeZone).date;
+}
+
+/** The instant a wall-clock time has in a time zone (in a DST gap: the moment the clocks jumped to). */
+export function zonedInstant(date: string, hour: number, minute: number, timeZone: string): Date {
+  const wall = Date.parse(`${date}T00:00:00Z`) + (hour * 60 + minute) * 60_000;
+  let guess = wall;
+  for (let i = 0; i < 3; i++) {
+    const p = localParts(new Date(guess), timeZone);
+    const seen = Date.parse(`${p.date}T00:00:00Z`) + (p.hour * 60 + p.minute) * 60_000;
+    if (seen === wall) break;
+    guess += wall - seen;
+  }
+  return new Date(guess);
 }
 
 /** One run a day: the period is the business date. */
@@ -32,5 +69,6 @@ export function monthlyPeriod(slot: Date, timeZone: string): string {
 
 /** One run per minute slot (jobs that run after each sync and dedupe their posts by key). */
 export function minutePeriod(slot: Date, timeZone: string): string {
-  return dayjs(slot).tz(timeZone).format('YYYY-MM-DDTHH:mm');
+  const p = localParts(slot, timeZone);
+  return `${p.date}T${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }

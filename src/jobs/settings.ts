@@ -30,7 +30,6 @@ export interface JobsConfig {
 /** Default cron expressions (PB-24 digest at 09:00 on working days, PB-27 Mondays, PB-28 first working day). */
 export const DEFAULT_SCHEDULES: Record<string, { variable: string; value: string }> = {
   digest: { variable: 'DUEBOT_DIGEST_CRON', value: '0 9 * * *' },
-  'digest-nudge': { variable: 'DUEBOT_NUDGE_CRON', value: '*/15 * * * *' },
   'promise-follow-up': { variable: 'DUEBOT_PROMISE_CRON', value: '30 8 * * *' },
   'aging-report': { variable: 'DUEBOT_AGING_REPORT_CRON', value: '0 9 * * 1' },
   meeting: { variable: 'DUEBOT_MEETING_CRON', value: '0 10 * * *' },
