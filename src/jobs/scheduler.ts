@@ -72,7 +72,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const context =
     (job: Job, slot: Date, periodKey: string, dryRun: boolean) =>
-    (trx: Knex): JobContext => ({
+    (trx: Knex.Transaction): JobContext => ({
       db: trx,
       slot,
       today: localDate(slot, timeZone),
