@@ -84,6 +84,12 @@ export function nudgeJob(config: Config): Job {
     days: 'working',
     delayMinutes: hours * 60,
     periodKey: dailyPeriod,
+    async ready(db, now, today) {
+      const digest = await db('outbox')
+        .where({ idempotency_key: digestKey(today) })
+        .first('created_at');
+      return !digest || now.getTime() - new Date(digest.created_at).getTime() >= hours * 3_600_000;
+    },
     async run(ctx) {
       if (hours === 0) return [];
       const digest = await ctx

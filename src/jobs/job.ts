@@ -47,6 +47,11 @@ export interface Job {
   delayMinutes?: number;
   /** The period a slot belongs to; one run per period, and a missed run is caught up while its period is current. */
   periodKey(slot: Date, timeZone: string): string;
+  /**
+   * Whether a due run may start yet (checked before each attempt, nothing recorded when false): the nudge
+   * waits until the digest it follows has been out for the set hours, however late the digest went.
+   */
+  ready?(db: Knex, now: Date, today: string): Promise<boolean>;
   /** Builds what to post; may also change state inside ctx.db (snapshots, escalations). */
   run(ctx: JobContext): Promise<OutgoingPost[] | void>;
 }

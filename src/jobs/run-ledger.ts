@@ -47,8 +47,9 @@ export async function runOnceForPeriod(
       );
       const row = claimed.rows[0] as { id: number; detail: Record<string, unknown> } | undefined;
       if (!row) return { status: 'already-done' } as const;
-      const posts = (await job.run(context(trx))) ?? [];
-      const enqueued = await enqueue(trx, posts);
+      const ctx = context(trx);
+      const posts = (await job.run(ctx)) ?? [];
+      const enqueued = await enqueue(trx, posts, { now: ctx.clock.now() });
       await trx('job_runs')
         .where({ id: row.id })
         .update({

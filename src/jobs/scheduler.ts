@@ -125,6 +125,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       settled.set(job.name, periodKey);
       return { job: job.name, periodKey, outcome: { status: 'too-old' } };
     }
+    if (job.ready && !(await job.ready(db, now, config.today ?? localDate(now, timeZone)))) return null;
     return runFor(job, slot, periodKey);
   }
 

@@ -24,8 +24,13 @@ function checkKey(key: string): void {
 /**
  * Stores posts for delivery; returns the keys actually added (a key stored before is left as it was).
  * Call inside the transaction that decided the posts, so they are stored if and only if it commits.
+ * `now` (the business clock) stamps them; the database's clock otherwise.
  */
-export async function enqueue(db: Knex, posts: OutgoingPost[]): Promise<string[]> {
+export async function enqueue(
+  db: Knex,
+  posts: OutgoingPost[],
+  options: { now?: Date } = {},
+): Promise<string[]> {
   if (posts.length === 0) return [];
   for (const post of posts) {
     checkKey(post.key);
@@ -37,6 +42,7 @@ export async function enqueue(db: Knex, posts: OutgoingPost[]): Promise<string[]
     destination: JSON.stringify(post.to),
     thread_key: post.threadKey ?? null,
     payload: JSON.stringify(toStoredMessage(post.message)),
+    ...(options.now ? { created_at: options.now } : {}),
   }));
   const inserted = await db('outbox')
     .insert(rows)

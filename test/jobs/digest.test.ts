@@ -195,6 +195,23 @@ describe.each(backends())('the morning digest on %s', (kind) => {
     expect(s.shell.messages).toHaveLength(2);
   });
 
+  it('nudges the set hours after a late digest, not at the usual time', async () => {
+    const s = await setup({ DUEBOT_NUDGE_AFTER_HOURS: '2' });
+    await seedAccount(db.knex, {
+      name: 'Late Ltd',
+      items: [{ dueDate: '2026-11-01', totalMinor: 10_000_00 }],
+    });
+    await s.assess();
+    s.clock.set(at('2026-12-07T10:30:00')); // the bot came up late: the digest is caught up now
+    await s.scheduler.sweep();
+    s.clock.set(at('2026-12-07T12:29:00'));
+    await s.scheduler.sweep();
+    expect(await countRows(db.knex, 'outbox', { idempotency_key: 'digest:2026-12-07:nudge' })).toBe(0);
+    s.clock.set(at('2026-12-07T12:30:00'));
+    await s.scheduler.sweep();
+    expect(await countRows(db.knex, 'outbox', { idempotency_key: 'digest:2026-12-07:nudge' })).toBe(1);
+  });
+
   it('posts nothing on a holiday or at the weekend', async () => {
     const s = await setup({ DUEBOT_HOLIDAYS: '2026-12-07' });
     await seedAccount(db.knex, { name: 'Gamma', items: [{ dueDate: '2026-11-01', totalMinor: 10_000_00 }] });
