@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db.ts';
-import type { Job } from '../../src/jobs/job.ts';
-import { dailyPeriod, monthlyPeriod, weeklyPeriod } from '../../src/jobs/periods.ts';
+import { AFTER_SYNC, type Job } from '../../src/jobs/job.ts';
+import { dailyPeriod, minutePeriod, monthlyPeriod, weeklyPeriod } from '../../src/jobs/periods.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { notice } from '../../src/views/notices.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -123,6 +123,48 @@ describe.each(backends())('catching up at start-up on %s', (kind) => {
       .first();
     expect(skipped).toMatchObject({ status: 'skipped' });
     expect(await scheduler.sweep()).toEqual([]);
+  });
+
+  it('runs after-sync jobs on each sync, never on the minute tick', async () => {
+    const config = testConfig();
+    const policy = await testPolicy(config);
+    const periods: string[] = [];
+    const job: Job = {
+      name: 'after-sync-check',
+      schedule: AFTER_SYNC,
+      days: 'every',
+      periodKey: minutePeriod,
+      async run(ctx) {
+        periods.push(ctx.periodKey);
+      },
+    };
+    const clock = createFixedClock('2026-12-08T09:00:00+08:00', TZ);
+    const scheduler = createScheduler({ db: db.knex, jobs: [job], clock, config, policy, log: silentLog });
+    expect(await scheduler.sweep()).toEqual([]);
+    await scheduler.afterSync();
+    await scheduler.afterSync(); // a second sync within the same minute: the same period, run once
+    clock.set('2026-12-08T09:15:00+08:00');
+    await scheduler.afterSync();
+    expect(periods).toEqual(['2026-12-08T09:00', '2026-12-08T09:15']);
+  });
+
+  it('holds the monthly meeting on the first working day when the 1st is a holiday', async () => {
+    const config = testConfig({ DUEBOT_HOLIDAYS: '2027-02-01,2027-02-02' });
+    const policy = await testPolicy(config);
+    const { jobs, ran } = countingJobs('feb-');
+    const meeting = jobs.filter((j) => j.name === 'feb-meeting');
+    const clock = createFixedClock('2027-02-01T10:30:00+08:00', TZ);
+    const scheduler = createScheduler({ db: db.knex, jobs: meeting, clock, config, policy, log: silentLog });
+    await scheduler.sweep();
+    clock.set('2027-02-02T10:30:00+08:00');
+    await scheduler.sweep();
+    expect(ran.size).toBe(0);
+    clock.set('2027-02-03T09:59:00+08:00');
+    await scheduler.sweep();
+    expect(ran.size).toBe(0);
+    clock.set('2027-02-03T10:00:00+08:00');
+    await scheduler.sweep();
+    expect([...ran.keys()]).toEqual(['meeting:2027-02']);
   });
 
   it('retries a failed run on the next tick and records the failure', async () => {
