@@ -337,11 +337,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
             channel: s.SLACK_CHANNEL,
             managers: s.SLACK_MANAGERS,
             viewers: s.SLACK_VIEWERS,
-            channels: {
-              digest: s.SLACK_DIGEST_CHANNEL,
-              alerts: s.SLACK_ALERTS_CHANNEL,
-              meeting: s.SLACK_MEETING_CHANNEL,
-            },
+            ...(s.SLACK_DIGEST_CHANNEL || s.SLACK_ALERTS_CHANNEL || s.SLACK_MEETING_CHANNEL
+              ? {
+                  channels: {
+                    digest: s.SLACK_DIGEST_CHANNEL,
+                    alerts: s.SLACK_ALERTS_CHANNEL,
+                    meeting: s.SLACK_MEETING_CHANNEL,
+                  },
+                }
+              : {}),
           }
         : undefined,
       jobs: jobs.config,

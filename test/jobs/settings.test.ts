@@ -37,7 +37,23 @@ describe('scheduled-post settings', () => {
     );
   });
 
-  it('sends Slack posts per role to their own channels', () => {
+  it('reads the Slack channels per role', () => {
+    const result = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'abcdef0123456789',
+      SLACK_CHANNEL: 'C0GENERAL',
+      SLACK_DIGEST_CHANNEL: 'C0DIGEST',
+      SLACK_ALERTS_CHANNEL: 'G0ALERTS',
+    });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.config.slack?.channels).toEqual({
+      digest: 'C0DIGEST',
+      alerts: 'G0ALERTS',
+      meeting: undefined,
+    });
+  });
+
+  it('refuses a Slack channel per role that is not a channel id', () => {
     const result = loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-1',
       SLACK_SIGNING_SECRET: 'abcdef0123456789',
