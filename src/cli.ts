@@ -1,21 +1,25 @@
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
+import { printPosts } from '../adapters/shell/posts.ts';
 import { runShell } from '../adapters/shell/shell.ts';
 import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
 import { formatMoney } from './collections/money.ts';
 import { type Config, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db.ts';
 import { describeSettings, explainConnectionError, runChecks } from './doctor.ts';
+import { createScheduledPosts } from './jobs/service.ts';
 import { loadDemoLedger } from './ledger/demo.ts';
 import { openTotals } from './ledger/totals.ts';
 import { createLogger, type Logger } from './log.ts';
 import {
   ConnectionError,
+  chatOuts,
   dispatchContext,
   openRuntime,
   type Runtime,
   scheduleSync,
   syncNow,
+  withScheduledPosts,
 } from './main.ts';
 
 /** An expected failure: printed as one clear line, no stack trace. */
@@ -83,6 +87,31 @@ async function printTotals(runtime: Runtime): Promise<void> {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** `duebot <job>`: run a scheduled job now (once per period) and deliver, or print it with --dry-run. */
+function jobCommand(name: string, description: string): void {
+  program
+    .command(name)
+    .description(description)
+    .option('--dry-run', 'print what would be posted, and post nothing')
+    .action((options: { dryRun?: boolean }) =>
+      withRuntime(async (runtime) => {
+        const posts = createScheduledPosts(
+          { ...runtime, db: runtime.db.knex },
+          options.dryRun ? [] : chatOuts(runtime),
+        );
+        if (options.dryRun) {
+          await printPosts(runtime.db.knex, await posts.scheduler.preview(name), process.stdout);
+          return;
+        }
+        const entry = await posts.scheduler.runNow(name);
+        if (entry.outcome.status === 'failed') throw new CliError(`duebot ${name}: ${entry.outcome.error}`);
+        if (entry.outcome.status === 'already-done')
+          runtime.log.info(`${name} already ran for ${entry.periodKey}`);
+        await posts.worker.drain();
+      }),
+    );
+}
+
 /** The terminal shell on stdin/stdout: interactive on a terminal, one command per line when piped. */
 async function shell(runtime: Runtime): Promise<void> {
   const name = runtime.config.shellUser ?? userInfo().username ?? 'me';
@@ -147,17 +176,20 @@ program
   .command('start', { isDefault: true })
   .description('sync the ledger and run the bot (the default)')
   .action(() =>
-    withRuntime(async (runtime) => {
-      await syncNow(runtime, 'auto');
-      await printTotals(runtime);
-      const stopSync = scheduleSync(runtime);
-      try {
-        if (runtime.config.slack) await serveSlack(runtime);
-        else await shell(runtime);
-      } finally {
-        stopSync();
-      }
-    }),
+    withRuntime((runtime) =>
+      withScheduledPosts(runtime, async (beginScheduledPosts) => {
+        await syncNow(runtime, 'auto');
+        await printTotals(runtime);
+        const stopSync = scheduleSync(runtime);
+        try {
+          await beginScheduledPosts();
+          if (runtime.config.slack) await serveSlack(runtime);
+          else await shell(runtime);
+        } finally {
+          stopSync();
+        }
+      }),
+    ),
   );
 
 program
@@ -217,6 +249,10 @@ program
       await printTotals(runtime);
     }),
   );
+
+jobCommand('digest', 'the morning overdue digest (PB-24): run it now, or --dry-run to print it');
+jobCommand('promise-follow-up', 'tell owners about missed promises (PB-20) now, or --dry-run to print it');
+jobCommand('aging-report', 'the weekly aging report (PB-27) now, or --dry-run to print it');
 
 program
   .command('doctor')

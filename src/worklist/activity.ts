@@ -19,7 +19,9 @@ export type ActivityKind =
   | 'pause_lifted'
   | 'note'
   | 'letter_requested'
-  | 'role_changed';
+  | 'role_changed'
+  /** A scheduled follow-up told the owner about the account (PB-20). */
+  | 'owner_told';
 
 /**
  * Appends an activity for an account and moves the account's state version on, so cards rendered

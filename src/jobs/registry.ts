@@ -1,0 +1,26 @@
+/**
+ * Every scheduled job duebot runs, built from the settings (each schedule is a setting; see
+ * src/jobs/settings.ts). Add a job by adding its factory to JOB_FACTORIES.
+ */
+import type { Config } from '../config.ts';
+import { agingReportJob } from './aging-report.ts';
+import { digestJob, nudgeJob } from './digest.ts';
+import type { Job } from './job.ts';
+import { promiseFollowUpJob } from './promise-follow-up.ts';
+
+/** Builds one job from the settings (its schedule from `config.jobs.schedules[name]`). */
+export type JobFactory = (config: Config) => Job;
+
+/** The registered jobs, in the order a sweep runs them. */
+export const JOB_FACTORIES: JobFactory[] = [promiseFollowUpJob, digestJob, nudgeJob, agingReportJob];
+
+/** The jobs for these settings. */
+export function createJobs(config: Config): Job[] {
+  const jobs = JOB_FACTORIES.map((factory) => factory(config));
+  const names = new Set<string>();
+  for (const job of jobs) {
+    if (names.has(job.name)) throw new Error(`two jobs are named ${job.name}`);
+    names.add(job.name);
+  }
+  return jobs;
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixedClock } from '../../src/clock.ts';
+import type { Database } from '../../src/db.ts';
+import { createScheduledPosts } from '../../src/jobs/service.ts';
+import type { Message } from '../../src/views/model.ts';
+import { refreshWorklist } from '../../src/worklist/assess.ts';
+import { backends, openTestDatabase } from '../support/databases.ts';
+import { seedAccount } from '../support/seed.ts';
+import { fakePlatform, silentLog, testConfig, testPolicy } from './support.ts';
+
+const TZ = 'Asia/Shanghai';
+
+describe.each(backends())('scheduled posts as a service on %s', (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('catches up the day’s digest at start and redraws it in place after a sync saw a payment', async () => {
+    const config = testConfig({ DUEBOT_OUTBOX_PACING_MS: '0' });
+    const policy = await testPolicy(config);
+    const clock = createFixedClock('2026-12-08T09:40:00+08:00', TZ);
+    const paid = await seedAccount(db.knex, {
+      name: 'Pays Today',
+      items: [{ dueDate: '2026-11-01', totalMinor: 70_000_00 }],
+    });
+    await seedAccount(db.knex, {
+      name: 'Still Owes',
+      items: [{ dueDate: '2026-11-05', totalMinor: 30_000_00 }],
+    });
+    const assess = () => refreshWorklist({ db: db.knex, policy, today: clock.today(), timeZone: TZ });
+    await assess();
+    const platform = fakePlatform('shell');
+    const posts = createScheduledPosts({ db: db.knex, clock, config, policy, log: silentLog }, [platform]);
+    await posts.scheduler.sweep(); // what start() does first
+    await posts.worker.drain();
+    const digest = platform.messages.find((m) => m.key === 'digest:2026-12-08');
+    expect(digest?.edits).toEqual([]);
+
+    await db
+      .knex('open_items')
+      .where({ customer_id: paid.customerId })
+      .update({ open_minor: 0, status: 'settled', settled_at: new Date() });
+    await assess();
+    clock.set('2026-12-08T10:05:00+08:00');
+    await posts.afterSync();
+    await posts.worker.drain();
+    expect(digest?.edits).toHaveLength(1);
+    const text = (digest?.edits[0] as Message).blocks
+      .map((b) => ('text' in b ? b.text : b.type === 'accountRow' ? b.customerName : ''))
+      .join('\n');
+    expect(text).toContain('*CNY 30,000.00* open');
+    expect(text).not.toContain('Pays Today');
+    expect(text).toContain('Updated 10:05.');
+    await posts.afterSync(); // nothing changed since: no second edit
+    await posts.worker.drain();
+    expect(digest?.edits).toHaveLength(1);
+    await posts.stop();
+  });
+});
