@@ -19,7 +19,8 @@ export type ActivityKind =
   | 'pause_lifted'
   | 'note'
   | 'letter_requested'
-  | 'role_changed';
+  | 'role_changed'
+  | 'meeting_decision';
 
 /**
  * Appends an activity for an account and moves the account's state version on, so cards rendered
