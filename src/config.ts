@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDailyRate } from './collections/interest.ts';
 import { isCurrencyCode } from './collections/money.ts';
+import { type JobsConfig, parseJobSettings } from './jobs/settings.ts';
 
 /** Every setting duebot reads, from environment variables. README lists them all. */
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,6 +70,11 @@ const slackUserIds = z
     'expected Slack user ids such as U012AB3CD separated by commas (profile > ... > Copy member ID)',
   )
   .default([]);
+
+/** A Slack channel id, for the channels scheduled posts go to. */
+const slackChannel = z
+  .string()
+  .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a channel id such as C012AB3CD (channel details > About)');
 
 export const settingsSchema = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, databaseUrl.optional()),
@@ -167,6 +173,9 @@ export const settingsSchema = z.object({
       .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a channel id such as C012AB3CD (channel details > About)')
       .optional(),
   ),
+  SLACK_DIGEST_CHANNEL: z.preprocess(emptyAsUndefined, slackChannel.optional()),
+  SLACK_ALERTS_CHANNEL: z.preprocess(emptyAsUndefined, slackChannel.optional()),
+  SLACK_MEETING_CHANNEL: z.preprocess(emptyAsUndefined, slackChannel.optional()),
   SLACK_MANAGERS: z.preprocess(emptyAsUndefined, slackUserIds),
   SLACK_VIEWERS: z.preprocess(emptyAsUndefined, slackUserIds),
   PORT: z.preprocess(
@@ -217,6 +226,8 @@ export interface SlackConfig {
   channel: string | undefined;
   managers: string[];
   viewers: string[];
+  /** Channels of scheduled posts by role (ChatOut); each falls back to `channel`. */
+  channels?: { digest?: string | undefined; alerts?: string | undefined; meeting?: string | undefined };
 }
 
 /** The settings as the rest of the program sees them. */
@@ -250,6 +261,8 @@ export interface Config {
   log: { level: Settings['LOG_LEVEL']; format: 'json' | 'pretty' | undefined };
   /** Slack, when a bot token is set: HTTP mode (signing secret) or Socket Mode (app token). */
   slack: SlackConfig | undefined;
+  /** Scheduled posts: the scheduler, the digest and the outbox worker (src/jobs/settings.ts). */
+  jobs: JobsConfig;
   /** PB-07: large-account alerts. */
   alerts: AlertSettings;
   /** PB-28: the monthly 30+ day credit meeting. */
@@ -320,7 +333,9 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     );
   }
   problems.push(...slackProblems(s));
-  if (problems.length > 0) return { ok: false, problems };
+  const jobs = parseJobSettings(env);
+  if (!jobs.ok) problems.push(...jobs.problems);
+  if (problems.length > 0 || !jobs.ok) return { ok: false, problems };
   return {
     ok: true,
     config: {
@@ -357,8 +372,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
             channel: s.SLACK_CHANNEL,
             managers: s.SLACK_MANAGERS,
             viewers: s.SLACK_VIEWERS,
+            channels: {
+              digest: s.SLACK_DIGEST_CHANNEL,
+              alerts: s.SLACK_ALERTS_CHANNEL,
+              meeting: s.SLACK_MEETING_CHANNEL,
+            },
           }
         : undefined,
+      jobs: jobs.config,
       alerts: {
         thresholds: s.DUEBOT_ALERT_THRESHOLDS,
         minDaysOverdue: s.DUEBOT_ALERT_MIN_DAYS,

@@ -1,0 +1,52 @@
+/**
+ * What a scheduled job is (DESIGN: jobs/): a name, when it runs, which period a run belongs to, and a body
+ * that returns posts for the outbox. The scheduler (scheduler.ts) runs each job once per period across
+ * every replica; the body never posts anything itself.
+ */
+import type { Knex } from 'knex';
+import type { Clock } from '../clock.ts';
+import type { Policy } from '../collections/account.ts';
+import type { WorkingCalendar } from '../collections/dates.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { OutgoingPost } from '../outbox/post.ts';
+
+/** Which days a cron slot counts on: every day it matches, working days only, or a month's first working day. */
+export type JobDays = 'every' | 'working' | 'first-working-day';
+
+/** The schedule value that means "after each ledger sync" instead of a cron expression. */
+export const AFTER_SYNC = 'after-sync';
+
+/** What a job's body gets for one run. */
+export interface JobContext {
+  /** The transaction the run happens in: the run is recorded and its posts enqueued iff it commits. */
+  db: Knex;
+  /** The slot this run is for (not necessarily the wall clock: a caught-up run has an earlier slot). */
+  slot: Date;
+  /** The business date of the slot (YYYY-MM-DD in the business time zone). */
+  today: string;
+  /** The period this run stands for ("2026-11-30", "2026-W49", "2026-12"). */
+  periodKey: string;
+  clock: Clock;
+  policy: Policy;
+  config: Config;
+  log: Logger;
+  calendar: WorkingCalendar;
+  /** `duebot <job> --dry-run`: the transaction is rolled back afterwards; do nothing outside the database. */
+  dryRun: boolean;
+}
+
+/** One scheduled job. */
+export interface Job {
+  /** Unique, kebab-case ("digest", "aging-report"); the run ledger and settings use it. */
+  name: string;
+  /** A node-cron expression in the business time zone (minute precision), or AFTER_SYNC. */
+  schedule: string;
+  days: JobDays;
+  /** Run this many minutes after each cron slot (the nudge a set number of hours after the digest). */
+  delayMinutes?: number;
+  /** The period a slot belongs to; one run per period, and a missed run is caught up while its period is current. */
+  periodKey(slot: Date, timeZone: string): string;
+  /** Builds what to post; may also change state inside ctx.db (snapshots, escalations). */
+  run(ctx: JobContext): Promise<OutgoingPost[] | void>;
+}

@@ -1,0 +1,28 @@
+/**
+ * Every scheduled job duebot runs, built from the settings (each schedule is a setting; see
+ * src/jobs/settings.ts). Add a job by adding its factory to JOB_FACTORIES.
+ */
+import type { Config } from '../config.ts';
+import type { Job } from './job.ts';
+
+/** Builds one job from the settings (its schedule from `config.jobs.schedules[name]`). */
+export type JobFactory = (config: Config) => Job;
+
+/** The registered jobs, in the order a sweep runs them. */
+export const JOB_FACTORIES: JobFactory[] = [];
+
+/** The jobs for these settings. */
+export function createJobs(config: Config): Job[] {
+  const jobs = JOB_FACTORIES.map((factory) => factory(config));
+  const names = new Set<string>();
+  for (const job of jobs) {
+    if (names.has(job.name)) throw new Error(`two jobs are named ${job.name}`);
+    names.add(job.name);
+  }
+  return jobs;
+}
+
+/** A job's schedule from the settings, or its default. */
+export function scheduleOf(config: Config, name: string, fallback: string): string {
+  return config.jobs.schedules[name] ?? fallback;
+}

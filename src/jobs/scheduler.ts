@@ -1,0 +1,198 @@
+/**
+ * The scheduler: node-cron ticks once a minute in the business time zone, and each tick runs every job
+ * whose latest slot (slots.ts) has no run yet, through the run ledger (run-ledger.ts) so that replicas
+ * run each period once. At start-up the same sweep catches up a run missed while the bot was down if its
+ * period is still current; an older one is recorded as skipped and logged. Jobs scheduled "after-sync"
+ * run when `afterSync()` is called (main.ts calls it after each ledger sync).
+ */
+import { hostname } from 'node:os';
+import type { Knex } from 'knex';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Clock } from '../clock.ts';
+import type { Policy } from '../collections/account.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { OutgoingPost } from '../outbox/post.ts';
+import { AFTER_SYNC, type Job, type JobContext } from './job.ts';
+import { localDate } from './periods.ts';
+import { isSettled, recordSkipped, type RunOutcome, runOnceForPeriod } from './run-ledger.ts';
+import { type CronSlots, cronSlots } from './slots.ts';
+
+/** What the scheduler needs. */
+export interface SchedulerOptions {
+  db: Knex;
+  jobs: Job[];
+  clock: Clock;
+  config: Config;
+  policy: Policy;
+  log: Logger;
+  /** This instance's name in the run ledger (host and pid by default). */
+  runner?: string;
+  /** Called after a run enqueued posts, so the outbox worker can start at once. */
+  onEnqueued?: () => void;
+}
+
+/** What one sweep did for one job. */
+export interface SweepEntry {
+  job: string;
+  periodKey: string;
+  outcome: RunOutcome | { status: 'too-old' };
+}
+
+/** A scheduler over a set of jobs. */
+export interface Scheduler {
+  /** Catches up missed runs, then ticks every minute until `stop()`. */
+  start(): Promise<void>;
+  /** Runs every job whose latest slot is due and not yet run (what each tick does). */
+  sweep(): Promise<SweepEntry[]>;
+  /** Runs the jobs scheduled after each ledger sync. */
+  afterSync(): Promise<SweepEntry[]>;
+  /** Builds a job's posts for now without recording or enqueuing anything (`--dry-run`). */
+  preview(name: string): Promise<OutgoingPost[]>;
+  stop(): Promise<void>;
+}
+
+/** A job name that is not registered. */
+export class UnknownJobError extends Error {
+  readonly code = 'unknown_job';
+}
+
+/** Creates a scheduler; nothing runs until `start()` or `sweep()`. */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { db, clock, log, config } = options;
+  const timeZone = clock.timeZone;
+  const calendar = options.policy.calendar;
+  const runner = options.runner ?? `${hostname()}:${process.pid}`;
+  const slots = new Map<string, CronSlots>();
+  for (const job of options.jobs) {
+    if (job.schedule !== AFTER_SYNC) slots.set(job.name, cronSlots(job.schedule, timeZone));
+  }
+  // Periods seen settled, so a tick costs no query until a new slot comes.
+  const settled = new Map<string, string>();
+
+  const context =
+    (job: Job, slot: Date, periodKey: string, dryRun: boolean) =>
+    (trx: Knex): JobContext => ({
+      db: trx,
+      slot,
+      today: localDate(slot, timeZone),
+      periodKey,
+      clock,
+      policy: options.policy,
+      config,
+      log: log.child({ job: job.name, period: periodKey }),
+      calendar,
+      dryRun,
+    });
+
+  async function runFor(job: Job, slot: Date, periodKey: string): Promise<SweepEntry> {
+    const outcome = await runOnceForPeriod(db, job, periodKey, runner, context(job, slot, periodKey, false));
+    if (outcome.status === 'ran') {
+      log.info({ job: job.name, period: periodKey, posts: outcome.posts }, `job ${job.name} ran`);
+      if (outcome.enqueued > 0) options.onEnqueued?.();
+    } else if (outcome.status === 'failed') {
+      log.error({ job: job.name, period: periodKey, err: outcome.error }, `job ${job.name} failed; retrying`);
+    }
+    if (outcome.status !== 'failed') settled.set(job.name, periodKey);
+    return { job: job.name, periodKey, outcome };
+  }
+
+  /** The latest due slot of a cron job, shifted by its delay. */
+  function latestSlot(job: Job, now: Date): Date | null {
+    const delayMs = (job.delayMinutes ?? 0) * 60_000;
+    const slot = slots.get(job.name)?.latestAtOrBefore(new Date(now.getTime() - delayMs), job.days, calendar);
+    return slot ? new Date(slot.getTime() + delayMs) : null;
+  }
+
+  async function sweepJob(job: Job, now: Date): Promise<SweepEntry | null> {
+    const slot = latestSlot(job, now);
+    if (!slot) return null;
+    const delayMs = (job.delayMinutes ?? 0) * 60_000;
+    const periodKey = job.periodKey(new Date(slot.getTime() - delayMs), timeZone);
+    if (settled.get(job.name) === periodKey) return null;
+    if (await isSettled(db, job.name, periodKey)) {
+      settled.set(job.name, periodKey);
+      return null;
+    }
+    const current = job.periodKey(new Date(now.getTime() - delayMs), timeZone);
+    if (current !== periodKey) {
+      // Missed while down, and its period is over: a digest of last Friday helps nobody on Monday.
+      if (await recordSkipped(db, job.name, periodKey, `missed; period over at ${now.toISOString()}`)) {
+        log.warn({ job: job.name, period: periodKey }, `job ${job.name}: missed run of ${periodKey} skipped`);
+      }
+      settled.set(job.name, periodKey);
+      return { job: job.name, periodKey, outcome: { status: 'too-old' } };
+    }
+    return runFor(job, slot, periodKey);
+  }
+
+  let busy: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = busy.then(work, work);
+    busy = next.catch(() => undefined);
+    return next;
+  };
+
+  async function sweep(): Promise<SweepEntry[]> {
+    return serial(async () => {
+      const now = clock.now();
+      const out: SweepEntry[] = [];
+      for (const job of options.jobs) {
+        if (job.schedule === AFTER_SYNC) continue;
+        try {
+          const entry = await sweepJob(job, now);
+          if (entry) out.push(entry);
+        } catch (error) {
+          log.error({ err: error, job: job.name }, `job ${job.name}: could not check the run ledger`);
+        }
+      }
+      return out;
+    });
+  }
+
+  let task: ScheduledTask | null = null;
+  return {
+    async start() {
+      await sweep();
+      task = cron.schedule('* * * * *', () => sweep().then(() => undefined), {
+        timezone: timeZone,
+        name: 'duebot-jobs',
+        noOverlap: true,
+      });
+    },
+    sweep,
+    afterSync() {
+      return serial(async () => {
+        const now = clock.now();
+        const out: SweepEntry[] = [];
+        for (const job of options.jobs) {
+          if (job.schedule !== AFTER_SYNC) continue;
+          out.push(await runFor(job, now, job.periodKey(now, timeZone)));
+        }
+        return out;
+      });
+    },
+    async preview(name) {
+      const job = options.jobs.find((j) => j.name === name);
+      if (!job) throw new UnknownJobError(`no job named ${name}`);
+      const now = clock.now();
+      const periodKey = job.periodKey(now, timeZone);
+      const rollback = new Error('dry run');
+      let posts: OutgoingPost[] = [];
+      await db
+        .transaction(async (trx) => {
+          posts = (await job.run(context(job, now, periodKey, true)(trx))) ?? [];
+          throw rollback;
+        })
+        .catch((error: unknown) => {
+          if (error !== rollback) throw error;
+        });
+      return posts;
+    },
+    async stop() {
+      if (task) await task.destroy();
+      task = null;
+      await busy;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The outbox: every scheduled post is stored here first (DESIGN: jobs -> outbox -> adapters) and
+ * delivered later by the worker (worker.ts). Keys make enqueuing idempotent: the unique index on
+ * idempotency_key turns a second enqueue of the same post (a retried job, a second replica) into nothing.
+ */
+import type { Knex } from 'knex';
+import { toStoredMessage } from './payload.ts';
+import type { OutgoingPost, OutgoingUpdate } from './post.ts';
+
+/** Longest idempotency key accepted; keys are short ("digest:2026-11-30", "alert:42:2026-11"). */
+export const MAX_KEY_LENGTH = 200;
+
+/** A post or update the outbox refused, with what to fix. */
+export class OutboxInputError extends Error {
+  readonly code = 'outbox_invalid';
+}
+
+function checkKey(key: string): void {
+  if (key.trim() === '' || key.length > MAX_KEY_LENGTH) {
+    throw new OutboxInputError(`an outbox key must be 1 to ${MAX_KEY_LENGTH} characters, got "${key}"`);
+  }
+}
+
+/**
+ * Stores posts for delivery; returns the keys actually added (a key stored before is left as it was).
+ * Call inside the transaction that decided the posts, so they are stored if and only if it commits.
+ */
+export async function enqueue(db: Knex, posts: OutgoingPost[]): Promise<string[]> {
+  if (posts.length === 0) return [];
+  for (const post of posts) {
+    checkKey(post.key);
+    if (post.threadKey !== undefined) checkKey(post.threadKey);
+    if (post.threadKey === post.key) throw new OutboxInputError(`post ${post.key} cannot reply to itself`);
+  }
+  const rows = posts.map((post) => ({
+    idempotency_key: post.key,
+    destination: JSON.stringify(post.to),
+    thread_key: post.threadKey ?? null,
+    payload: JSON.stringify(toStoredMessage(post.message)),
+  }));
+  const inserted = await db('outbox')
+    .insert(rows)
+    .onConflict('idempotency_key')
+    .ignore()
+    .returning('idempotency_key');
+  return inserted.map((r: { idempotency_key: string }) => r.idempotency_key);
+}
+
+/**
+ * Stores a new version of an earlier post; the worker edits every platform's copy to the latest version
+ * (several updates before delivery collapse into one edit). False when no post has that key.
+ */
+export async function enqueueUpdate(db: Knex, update: OutgoingUpdate): Promise<boolean> {
+  checkKey(update.key);
+  const changed = await db('outbox')
+    .where({ idempotency_key: update.key })
+    .update({
+      update_payload: JSON.stringify(toStoredMessage(update.message)),
+      update_version: db.raw('update_version + 1'),
+    });
+  return changed > 0;
+}

@@ -1,0 +1,249 @@
+/**
+ * The outbox worker: delivers stored posts through the configured ChatOuts, once each. Deliveries are
+ * claimed with SKIP LOCKED (claims.ts), sent, then recorded with the platform's message id. A failure
+ * is retried with backoff (a 429 waits for Retry-After); when an attempt may have reached the platform
+ * (a timeout, a 5xx, a worker that died between sending and recording) the next attempt first asks the
+ * platform (`find`) whether the post is there, so a post is never sent twice.
+ */
+import type { Knex } from 'knex';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../log.ts';
+import { type ChatOut, ChatOutError, type PostedRef } from './chat-out.ts';
+import {
+  type ClaimedDelivery,
+  claimPosts,
+  claimUpdates,
+  expandPost,
+  failOrphans,
+  unexpandedPosts,
+} from './claims.ts';
+import { createPacer, realSleep, type Sleep } from './pacer.ts';
+import { fromStoredMessage } from './payload.ts';
+
+/** What a worker needs. */
+export interface OutboxWorkerOptions {
+  db: Knex;
+  chatOuts: ChatOut[];
+  clock: Clock;
+  log: Logger;
+  /** Milliseconds between two messages to one channel. */
+  pacingMs?: number;
+  /** Attempts (429s not counted) before a delivery is marked failed. */
+  maxAttempts?: number;
+  /** How long a claim holds before another worker may take the delivery over. */
+  leaseMs?: number;
+  /** Idle polling interval of `start()`. */
+  pollMs?: number;
+  batchSize?: number;
+  sleep?: Sleep;
+}
+
+/** A running or runnable worker. */
+export interface OutboxWorker {
+  /** One pass: split new posts into deliveries, deliver what is due, apply pending edits. Returns deliveries handled. */
+  runOnce(): Promise<number>;
+  /** Passes until nothing is due now (the CLI and tests). */
+  drain(maxPasses?: number): Promise<number>;
+  /** Polls in the background until `stop()`. */
+  start(): void;
+  /** Finishes the current pass and stops polling. */
+  stop(): Promise<void>;
+}
+
+const BACKOFF_BASE_MS = 2000;
+const BACKOFF_MAX_MS = 15 * 60_000;
+
+/** Exponential backoff after the n-th failed attempt (2 s, 4 s, 8 s ... at most 15 minutes). */
+export function backoffMs(attempts: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+function destinationKey(d: ClaimedDelivery): string {
+  return d.to.kind === 'channel' ? `role:${d.to.role}` : `user:${d.to.userId}`;
+}
+
+/** A worker over the given ChatOuts (one delivery per platform that can deliver each post). */
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { db, clock, log } = options;
+  const maxAttempts = options.maxAttempts ?? 12;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const batchSize = options.batchSize ?? 20;
+  const sleep = options.sleep ?? realSleep;
+  const pacer = createPacer(clock, options.pacingMs ?? 1000, sleep);
+  const byPlatform = new Map(options.chatOuts.map((c) => [c.platform as string, c]));
+  const platforms = [...byPlatform.keys()];
+
+  async function expand(): Promise<void> {
+    for (const post of await unexpandedPosts(db, 100)) {
+      const able: string[] = [];
+      for (const out of options.chatOuts) if (await out.canDeliver(post.to)) able.push(out.platform);
+      if (able.length === 0)
+        log.warn({ key: post.key, to: post.to }, 'outbox: no platform can deliver this post');
+      await expandPost(db, post.id, able, clock.now());
+    }
+  }
+
+  async function recordSent(d: ClaimedDelivery, ref: PostedRef, version: number): Promise<void> {
+    await db('outbox_deliveries').where({ id: d.id, status: 'sending' }).update({
+      status: 'sent',
+      channel: ref.channel,
+      platform_ref: ref.id,
+      sent_at: clock.now(),
+      lease_until: null,
+      uncertain: false,
+      last_error: null,
+      applied_version: version,
+    });
+  }
+
+  async function recordFailure(d: ClaimedDelivery, error: unknown, isUpdate: boolean): Promise<void> {
+    const e = error instanceof ChatOutError ? error : null;
+    const message = error instanceof Error ? error.message : String(error);
+    const now = clock.now().getTime();
+    const rateLimited = e?.options.retryAfterMs !== undefined;
+    if (rateLimited) pacer.block(d.platform, new Date(now + (e?.options.retryAfterMs ?? 0)));
+    const attempts = rateLimited ? Math.max(0, d.attempts - 1) : d.attempts;
+    const permanent = Boolean(e?.options.permanent) || (!isUpdate && attempts >= maxAttempts);
+    const next = new Date(now + (rateLimited ? (e?.options.retryAfterMs ?? 0) : backoffMs(attempts)));
+    // Errors that are not ChatOutErrors are unexpected (a network fault): the post may have gone out.
+    const uncertain = e ? Boolean(e.options.uncertain) : true;
+    log.warn(
+      { key: d.key, platform: d.platform, attempts, err: message, permanent, update: isUpdate },
+      permanent ? 'outbox: delivery failed for good' : 'outbox: delivery failed; retrying later',
+    );
+    if (isUpdate) {
+      await db('outbox_deliveries')
+        .where({ id: d.id })
+        .update({
+          lease_until: null,
+          next_attempt_at: next,
+          last_error: message,
+          ...(permanent ? { applied_version: d.updateVersion } : {}),
+        });
+      return;
+    }
+    await db('outbox_deliveries')
+      .where({ id: d.id, status: 'sending' })
+      .update({
+        status: permanent ? 'failed' : 'pending',
+        attempts,
+        next_attempt_at: next,
+        lease_until: null,
+        uncertain: d.uncertain || uncertain,
+        last_error: message,
+      });
+  }
+
+  async function deliverPost(d: ClaimedDelivery, out: ChatOut): Promise<void> {
+    const blocked = pacer.blockedUntil(d.platform);
+    if (blocked) {
+      // Rate limited a moment ago: hand the claim back without spending an attempt.
+      await db('outbox_deliveries')
+        .where({ id: d.id, status: 'sending' })
+        .update({ status: 'pending', attempts: d.attempts - 1, next_attempt_at: blocked, lease_until: null });
+      return;
+    }
+    const version = d.updatePayload ? d.updateVersion : 0;
+    const message = fromStoredMessage(d.updatePayload ?? d.payload);
+    try {
+      if (d.uncertain) {
+        const found = await out.find(d.to, d.key, d.createdAt);
+        if (found) {
+          log.info(
+            { key: d.key, platform: d.platform },
+            'outbox: found the post already delivered; not resending',
+          );
+          await recordSent(d, found, d.appliedVersion);
+          return;
+        }
+      }
+      await pacer.wait(d.platform, destinationKey(d));
+      const thread = d.parent ? { platform: out.platform, ...d.parent } : undefined;
+      const ref = await out.post(d.to, message, { key: d.key, ...(thread ? { thread } : {}) });
+      await recordSent(d, ref, version);
+    } catch (error) {
+      await recordFailure(d, error, false);
+    }
+  }
+
+  async function deliverUpdate(d: ClaimedDelivery, out: ChatOut): Promise<void> {
+    if (!d.ref || !d.updatePayload) return;
+    if (pacer.blockedUntil(d.platform)) {
+      await db('outbox_deliveries').where({ id: d.id }).update({ lease_until: null });
+      return;
+    }
+    try {
+      await pacer.wait(d.platform, destinationKey(d));
+      await out.update({ platform: out.platform, ...d.ref }, fromStoredMessage(d.updatePayload));
+      await db('outbox_deliveries')
+        .where({ id: d.id })
+        .where('applied_version', '<', d.updateVersion)
+        .update({ applied_version: d.updateVersion, lease_until: null, last_error: null });
+    } catch (error) {
+      await recordFailure(d, error, true);
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    await expand();
+    await failOrphans(db);
+    const now = clock.now();
+    const claim = { now, leaseUntil: new Date(now.getTime() + leaseMs), limit: batchSize, platforms };
+    const posts = await claimPosts(db, claim);
+    for (const d of posts) {
+      const out = byPlatform.get(d.platform);
+      if (out) await deliverPost(d, out);
+    }
+    const updates = await claimUpdates(db, { ...claim, now: clock.now() });
+    for (const d of updates) {
+      const out = byPlatform.get(d.platform);
+      if (out) await deliverUpdate(d, out);
+    }
+    return posts.length + updates.length;
+  }
+
+  let running: Promise<void> | null = null;
+  let stopped = true;
+  let timer: NodeJS.Timeout | null = null;
+  let wake: (() => void) | null = null;
+
+  async function loop(): Promise<void> {
+    while (!stopped) {
+      try {
+        const handled = await runOnce();
+        if (handled > 0) continue;
+      } catch (error) {
+        log.error({ err: error }, 'outbox: a pass failed; trying again shortly');
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, options.pollMs ?? 1000);
+      });
+    }
+  }
+
+  return {
+    runOnce,
+    async drain(maxPasses = 1000) {
+      let total = 0;
+      for (let i = 0; i < maxPasses; i++) {
+        const handled = await runOnce();
+        total += handled;
+        if (handled === 0) break;
+      }
+      return total;
+    },
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      running = loop();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      wake?.();
+      await running;
+      running = null;
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixedClock } from '../../src/clock.ts';
+import type { Database } from '../../src/db.ts';
+import type { Job } from '../../src/jobs/job.ts';
+import { dailyPeriod, monthlyPeriod, weeklyPeriod } from '../../src/jobs/periods.ts';
+import { createScheduler } from '../../src/jobs/scheduler.ts';
+import { notice } from '../../src/views/notices.ts';
+import { backends, openTestDatabase } from '../support/databases.ts';
+import { countRows, silentLog, testConfig, testPolicy } from './support.ts';
+
+const TZ = 'Asia/Shanghai';
+
+/** Jobs that count how often their body ran and post one message per period. */
+function countingJobs(prefix: string) {
+  const ran = new Map<string, number>();
+  const job = (name: string, schedule: string, days: Job['days'], periodKey: Job['periodKey']): Job => ({
+    name: `${prefix}${name}`,
+    schedule,
+    days,
+    periodKey,
+    async run(ctx) {
+      ran.set(`${name}:${ctx.periodKey}`, (ran.get(`${name}:${ctx.periodKey}`) ?? 0) + 1);
+      return [
+        {
+          key: `${prefix}${name}:${ctx.periodKey}`,
+          to: { kind: 'channel', role: 'digest' },
+          message: notice(name),
+        },
+      ];
+    },
+  });
+  return {
+    ran,
+    jobs: [
+      job('digest', '0 9 * * *', 'working', dailyPeriod),
+      job('weekly', '0 9 * * 1', 'working', weeklyPeriod),
+      job('meeting', '0 10 * * *', 'first-working-day', monthlyPeriod),
+    ],
+  };
+}
+
+// Concurrency proves nothing on PGlite's single connection (STACK.md): real PostgreSQL only.
+describe.each(backends().filter((k) => k === 'postgres'))('three scheduler instances on one real %s', () => {
+  let db: Database | undefined;
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('post every run exactly once over thirty simulated days', { timeout: 240_000 }, async () => {
+    db = await openTestDatabase('postgres');
+    const config = testConfig({ DUEBOT_HOLIDAYS: '2026-12-25,2027-01-01' });
+    const policy = await testPolicy(config);
+    const { jobs, ran } = countingJobs('');
+    const start = Date.parse('2026-12-01T00:00:00+08:00');
+    // Three replicas whose clocks disagree by a few minutes, each with its own connection pool.
+    const skews = [0, 4 * 60_000, 11 * 60_000];
+    const clocks = skews.map((s) => createFixedClock(new Date(start + s), TZ));
+    const schedulers = clocks.map((clock, i) =>
+      createScheduler({ db: db!.knex, jobs, clock, config, policy, log: silentLog, runner: `replica-${i}` }),
+    );
+    const step = 20 * 60_000;
+    for (let t = start; t <= start + 30 * 86_400_000; t += step) {
+      clocks.forEach((c, i) => c.set(new Date(t + (skews[i] ?? 0))));
+      await Promise.all(schedulers.map((s) => s.sweep()));
+    }
+    // Working days from 1 to 30 December 2026, Christmas off; Mondays; the first working day.
+    const expectedDays: string[] = [];
+    for (let d = 1; d <= 30; d++) {
+      const date = `2026-12-${String(d).padStart(2, '0')}`;
+      const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
+      if (wd !== 0 && wd !== 6 && date !== '2026-12-25') expectedDays.push(date);
+    }
+    const digestDays = expectedDays;
+    expect([...ran.entries()].filter(([k]) => k.startsWith('digest:')).map(([k]) => k.slice(7))).toEqual(
+      digestDays,
+    );
+    expect([...ran.values()].every((n) => n === 1)).toBe(true);
+    expect([...ran.keys()].filter((k) => k.startsWith('weekly:'))).toEqual([
+      'weekly:2026-W49',
+      'weekly:2026-W50',
+      'weekly:2026-W51',
+      'weekly:2026-W52',
+      'weekly:2026-W53',
+    ]);
+    expect([...ran.keys()].filter((k) => k.startsWith('meeting:'))).toEqual(['meeting:2026-12']);
+    expect(await countRows(db.knex, 'outbox')).toBe(ran.size);
+    expect(await countRows(db.knex, 'job_runs', { status: 'done' })).toBe(ran.size);
+    const runners = await db.knex('job_runs').distinct('runner');
+    expect(runners.length).toBeGreaterThan(1);
+  });
+});
+
+describe.each(backends())('catching up at start-up on %s', (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('runs a missed digest at start-up while its day lasts, and skips and logs one of an earlier day', async () => {
+    const config = testConfig();
+    const policy = await testPolicy(config);
+    const { jobs, ran } = countingJobs('catchup-');
+    // Down since Monday 08:00; back on Tuesday at 11:30: Monday's digest is history, Tuesday's is due.
+    const clock = createFixedClock('2026-12-08T11:30:00+08:00', TZ);
+    const scheduler = createScheduler({ db: db.knex, jobs, clock, config, policy, log: silentLog });
+    await scheduler.sweep();
+    expect(ran.get('digest:2026-12-08')).toBe(1);
+    expect(ran.has('digest:2026-12-07')).toBe(false);
+    // The weekly report's slot (Monday 09:00) belongs to this week: it is caught up on Tuesday.
+    expect(ran.get('weekly:2026-W50')).toBe(1);
+    // The monthly meeting (1 December) is this month's: caught up too.
+    expect(ran.get('meeting:2026-12')).toBe(1);
+
+    clock.set('2026-12-10T08:00:00+08:00'); // down again all of Wednesday 9th, back Thursday 08:00
+    await scheduler.sweep();
+    expect(ran.has('digest:2026-12-09')).toBe(false);
+    const skipped = await db
+      .knex('job_runs')
+      .where({ job: 'catchup-digest', period_key: '2026-12-09' })
+      .first();
+    expect(skipped).toMatchObject({ status: 'skipped' });
+    expect(await scheduler.sweep()).toEqual([]);
+  });
+
+  it('retries a failed run on the next tick and records the failure', async () => {
+    const config = testConfig();
+    const policy = await testPolicy(config);
+    let calls = 0;
+    const job: Job = {
+      name: 'flaky',
+      schedule: '0 9 * * *',
+      days: 'every',
+      periodKey: dailyPeriod,
+      async run() {
+        calls += 1;
+        if (calls === 1) throw new Error('ledger unreachable');
+        return [{ key: 'flaky:1', to: { kind: 'channel', role: 'digest' }, message: notice('ok') }];
+      },
+    };
+    const clock = createFixedClock('2026-12-08T09:00:00+08:00', TZ);
+    const scheduler = createScheduler({ db: db.knex, jobs: [job], clock, config, policy, log: silentLog });
+    const first = await scheduler.sweep();
+    expect(first[0]?.outcome).toMatchObject({ status: 'failed', error: 'ledger unreachable' });
+    expect(await countRows(db.knex, 'outbox', { idempotency_key: 'flaky:1' })).toBe(0);
+    clock.set('2026-12-08T09:01:00+08:00');
+    const second = await scheduler.sweep();
+    expect(second[0]?.outcome).toMatchObject({ status: 'ran', posts: 1 });
+    expect(await db.knex('job_runs').where({ job: 'flaky' }).first()).toMatchObject({
+      status: 'done',
+      detail: expect.objectContaining({ attempts: 1 }),
+    });
+  });
+});
