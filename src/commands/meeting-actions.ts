@@ -47,7 +47,13 @@ export async function decideFromMeeting(ctx: DispatchContext, actor: Actor, ref:
     !decision
   )
     return refusal('This decision button is incomplete; use the buttons of the current meeting thread.');
-  const click = { meetingId: ref.meetingId, customerId: ref.accountId, decision, revision: ref.stateVersion };
+  const click = {
+    meetingId: ref.meetingId,
+    customerId: ref.accountId,
+    decision,
+    revision: ref.stateVersion,
+    at: ctx.clock.now(),
+  };
   return ctx.db.transaction(async (trx) => {
     const result = await recordDecision(trx, actor, click);
     if (!result.ok) return refusal(result.error.message);

@@ -90,7 +90,7 @@ export async function meetingAccounts(
 export async function recordDecision(
   trx: Knex.Transaction,
   actor: Actor,
-  click: { meetingId: number; customerId: number; decision: MeetingDecision; revision: number },
+  click: { meetingId: number; customerId: number; decision: MeetingDecision; revision: number; at: Date },
 ): Promise<Result<DecisionOutcome>> {
   const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on an account in the credit meeting');
   if (!allowed.ok) return allowed;
@@ -106,7 +106,7 @@ export async function recordDecision(
     .update({
       decision: click.decision,
       decided_by_user_id: actor.userId,
-      decided_at: trx.fn.now(),
+      decided_at: click.at,
       previous_decision: trx.ref('decision'),
       previous_by_user_id: trx.ref('decided_by_user_id'),
       revision: click.revision + 1,
@@ -129,7 +129,7 @@ export async function recordDecision(
     .where({ id: click.meetingId })
     .whereNull('summary_at')
     .whereNotExists(trx('meeting_accounts').where({ meeting_id: click.meetingId }).whereNull('decision'))
-    .update({ summary_at: trx.fn.now() })
+    .update({ summary_at: click.at })
     .returning('id');
   return ok({ kind: 'recorded', row: after, allDecided: done.length > 0 });
 }
