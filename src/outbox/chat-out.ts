@@ -56,6 +56,7 @@ export interface ChatOut {
   /**
    * After an uncertain failure: the message already posted under this key since `since`, if the
    * platform can tell (Slack: message metadata); null means "not found, safe to send again".
+   * `thread`: the post was a reply in this thread (replies are not in a channel's history).
    */
-  find(to: Destination, key: string, since: Date): Promise<PostedRef | null>;
+  find(to: Destination, key: string, since: Date, thread?: PostedRef): Promise<PostedRef | null>;
 }

@@ -145,9 +145,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     const version = d.updatePayload ? d.updateVersion : 0;
     const message = fromStoredMessage(d.updatePayload ?? d.payload);
+    const thread = d.parent ? { platform: out.platform, ...d.parent } : undefined;
     try {
       if (d.uncertain) {
-        const found = await out.find(d.to, d.key, d.createdAt);
+        const found = await out.find(d.to, d.key, d.createdAt, thread);
         if (found) {
           log.info(
             { key: d.key, platform: d.platform },
@@ -158,7 +159,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         }
       }
       await pacer.wait(d.platform, destinationKey(d));
-      const thread = d.parent ? { platform: out.platform, ...d.parent } : undefined;
       const ref = await out.post(d.to, message, { key: d.key, ...(thread ? { thread } : {}) });
       await recordSent(d, ref, version);
     } catch (error) {

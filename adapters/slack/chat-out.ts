@@ -1,0 +1,186 @@
+/**
+ * Slack as a ChatOut (src/outbox/chat-out.ts): scheduled posts go to the channel configured for their role
+ * (SLACK_DIGEST_CHANNEL, SLACK_ALERTS_CHANNEL, SLACK_MEETING_CHANNEL, else SLACK_CHANNEL) or to a person's
+ * DM. Each message carries the outbox key in its metadata, so after an uncertain failure `find` can look
+ * for it in the conversation's history. The Web API client does not retry here: the outbox decides.
+ */
+import { webApi } from '@slack/bolt';
+import type { Knex } from 'knex';
+import type { SlackConfig } from '../../src/config.ts';
+import { type ChatOut, ChatOutError, type Destination, type PostedRef } from '../../src/outbox/chat-out.ts';
+import type { FileAttachment, Message } from '../../src/views/model.ts';
+import { toBlockKit } from './block-kit.ts';
+
+/** The metadata event type duebot stamps on scheduled posts. */
+export const OUTBOX_EVENT_TYPE = 'duebot_outbox';
+
+/** Platform error codes that no retry can fix. */
+const PERMANENT = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'missing_scope',
+  'invalid_blocks',
+  'msg_too_long',
+  'user_not_found',
+  'cant_update_message',
+  'message_not_found',
+  'edit_window_closed',
+]);
+
+/** A Slack Web API failure in the outbox's terms: 429 waits, 5xx and network faults may have posted. */
+export function toChatOutError(error: unknown): ChatOutError {
+  const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } };
+  const text = e.data?.error ?? (error instanceof Error ? error.message : String(error));
+  switch (e.code) {
+    case webApi.ErrorCode.RateLimitedError:
+      return new ChatOutError(`slack: rate limited for ${e.retryAfter ?? 1} s`, {
+        retryAfterMs: Math.max(1, e.retryAfter ?? 1) * 1000,
+      });
+    case webApi.ErrorCode.PlatformError:
+      return new ChatOutError(
+        `slack: ${text}`,
+        PERMANENT.has(text) ? { permanent: true } : { uncertain: true },
+      );
+    case webApi.ErrorCode.HTTPError:
+      return new ChatOutError(`slack: HTTP ${e.statusCode ?? '?'}`, {
+        ...((e.statusCode ?? 500) >= 500 ? { uncertain: true } : { permanent: true }),
+      });
+    default:
+      return new ChatOutError(`slack: ${text}`, { uncertain: true });
+  }
+}
+
+/** What the Slack ChatOut needs. */
+export interface SlackChatOutOptions {
+  /** A Web API client made with createOutboxClient (no retries of its own). */
+  client: webApi.WebClient;
+  db: Knex;
+  config: Pick<SlackConfig, 'channel' | 'channels'>;
+}
+
+/** A Web API client for the outbox: no retries and 429s rejected, so the worker sees every failure. */
+export function createOutboxClient(token: string, apiUrl?: string): webApi.WebClient {
+  return new webApi.WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 30_000,
+  });
+}
+
+/** Slack's side of scheduled posts. */
+export function createSlackChatOut(options: SlackChatOutOptions): ChatOut {
+  const { client, db, config } = options;
+  const dms = new Map<number, string>();
+
+  async function slackUser(userId: number): Promise<string | null> {
+    const row = await db('users').where({ id: userId, platform: 'slack' }).first('platform_user_id');
+    return row ? String(row.platform_user_id) : null;
+  }
+
+  async function channelFor(to: Destination): Promise<string> {
+    if (to.kind === 'channel') {
+      const channel = config.channels?.[to.role] ?? config.channel;
+      if (!channel) throw new ChatOutError(`slack: no channel set for ${to.role} posts`, { permanent: true });
+      return channel;
+    }
+    const cached = dms.get(to.userId);
+    if (cached) return cached;
+    const user = await slackUser(to.userId);
+    if (!user) throw new ChatOutError(`slack: user #${to.userId} has no Slack identity`, { permanent: true });
+    const opened = await client.conversations.open({ users: user }).catch((error: unknown) => {
+      throw toChatOutError(error);
+    });
+    const id = opened.channel?.id;
+    if (!id) throw new ChatOutError('slack: conversations.open returned no channel', { uncertain: false });
+    dms.set(to.userId, id);
+    return id;
+  }
+
+  async function uploadFiles(channel: string, threadTs: string, files: FileAttachment[]): Promise<void> {
+    // The external upload flow (files.getUploadURLExternal, upload, files.completeUploadExternal).
+    await client.filesUploadV2({
+      channel_id: channel,
+      thread_ts: threadTs,
+      file_uploads: files.map((f) => ({
+        file: Buffer.from(f.data),
+        filename: f.filename,
+        ...(f.title ? { title: f.title } : {}),
+      })),
+    });
+  }
+
+  return {
+    platform: 'slack',
+    async canDeliver(to) {
+      if (to.kind === 'channel') return Boolean(config.channels?.[to.role] ?? config.channel);
+      return (await slackUser(to.userId)) !== null;
+    },
+    async post(to, message: Message, postOptions): Promise<PostedRef> {
+      const channel = await channelFor(to);
+      const { text, blocks } = toBlockKit(message);
+      try {
+        const posted = await client.chat.postMessage({
+          channel,
+          text,
+          blocks,
+          ...(postOptions.thread ? { thread_ts: postOptions.thread.id } : {}),
+          metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: postOptions.key } },
+        });
+        const ts = posted.ts;
+        if (!ts) throw new ChatOutError('slack: chat.postMessage returned no ts', { uncertain: true });
+        const ref = { platform: 'slack' as const, channel: posted.channel ?? channel, id: ts };
+        if (message.files && message.files.length > 0) await uploadFiles(ref.channel, ts, message.files);
+        return ref;
+      } catch (error) {
+        throw error instanceof ChatOutError ? error : toChatOutError(error);
+      }
+    },
+    async update(ref, message) {
+      const { text, blocks } = toBlockKit(message);
+      await client.chat.update({ channel: ref.channel, ts: ref.id, text, blocks }).catch((error: unknown) => {
+        throw toChatOutError(error);
+      });
+    },
+    async find(to, key, since, thread) {
+      const channel = thread?.channel ?? (await channelFor(to));
+      const oldest = String(Math.floor(since.getTime() / 1000) - 60);
+      try {
+        let cursor: string | undefined;
+        do {
+          const page = thread
+            ? await client.conversations.replies({
+                channel,
+                ts: thread.id,
+                oldest,
+                include_all_metadata: true,
+                limit: 200,
+                ...(cursor ? { cursor } : {}),
+              })
+            : await client.conversations.history({
+                channel,
+                oldest,
+                include_all_metadata: true,
+                limit: 200,
+                ...(cursor ? { cursor } : {}),
+              });
+          const hit = (page.messages ?? []).find(
+            (m) =>
+              m.metadata?.event_type === OUTBOX_EVENT_TYPE &&
+              (m.metadata.event_payload as Record<string, unknown> | undefined)?.key === key,
+          );
+          if (hit?.ts) return { platform: 'slack', channel, id: hit.ts };
+          cursor = page.response_metadata?.next_cursor || undefined;
+        } while (cursor);
+        return null;
+      } catch (error) {
+        throw error instanceof ChatOutError ? error : toChatOutError(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Slack's Web API faked with nock (the outside world): channels keep their messages with metadata, so
+ * conversations.history answers as Slack would, and a seeded schedule answers a share of calls with 429
+ * (Retry-After) or 500 (some 500s after the message was stored, as when Slack times out internally).
+ */
+import nock from 'nock';
+
+export const SLACK_API = 'http://slack-outbox.test';
+const UPLOADS = 'http://files.slack-outbox.test';
+
+export interface StoredSlackMessage {
+  ts: string;
+  channel: string;
+  text: string;
+  blocks: unknown[];
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  edits: number;
+}
+
+const parseArgs = (body: unknown): Record<string, unknown> => {
+  if (body && typeof body === 'object') return body as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(String(body))) {
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+};
+
+/** A seeded generator, so the failure pattern is the same on every run. */
+function lcg(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Starts the fake; `failShare` of postMessage/update/history calls fail (half 429, half 500). */
+export function startFakeSlack(options: { failShare?: number; seed?: number } = {}) {
+  const messages: StoredSlackMessage[] = [];
+  const calls: { method: string; status: number }[] = [];
+  const uploads: { filename: string; bytes: number; channel?: string; thread_ts?: string }[] = [];
+  const random = lcg(options.seed ?? 42);
+  const failShare = options.failShare ?? 0;
+  let sequence = 0;
+  nock.disableNetConnect();
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  const scope = nock(SLACK_API)
+    .persist()
+    .post(/^\/api\/.+/)
+    .reply((uri, body) => {
+      const method = uri.replace(/^\/api\//, '');
+      const args = parseArgs(body);
+      const roll = ['chat.postMessage', 'chat.update', 'conversations.history'].includes(method)
+        ? random()
+        : 1;
+      if (roll < failShare / 2) {
+        calls.push({ method, status: 429 });
+        return [429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '2' }];
+      }
+      const failAfter = roll < failShare;
+      let reply: Record<string, unknown> = { ok: true };
+      switch (method) {
+        case 'chat.postMessage': {
+          sequence += 1;
+          const ts = `1764000000.${String(sequence).padStart(6, '0')}`;
+          messages.push({
+            ts,
+            channel: String(args.channel),
+            text: String(args.text ?? ''),
+            blocks: (args.blocks as unknown[]) ?? [],
+            ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
+            ...(args.metadata ? { metadata: args.metadata as StoredSlackMessage['metadata'] } : {}),
+            edits: 0,
+          });
+          reply = { ok: true, channel: args.channel, ts };
+          break;
+        }
+        case 'chat.update': {
+          const m = messages.find((x) => x.ts === args.ts && x.channel === args.channel);
+          if (!m) return [200, { ok: false, error: 'message_not_found' }];
+          m.blocks = (args.blocks as unknown[]) ?? [];
+          m.text = String(args.text ?? '');
+          m.edits += 1;
+          reply = { ok: true, channel: args.channel, ts: args.ts };
+          break;
+        }
+        case 'conversations.history':
+        case 'conversations.replies': {
+          const found = messages.filter(
+            (m) =>
+              m.channel === args.channel &&
+              (method === 'conversations.history' ? !m.thread_ts : m.thread_ts === args.ts),
+          );
+          reply = {
+            ok: true,
+            messages: found.map((m) => ({
+              ts: m.ts,
+              text: m.text,
+              ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}),
+            })),
+          };
+          break;
+        }
+        case 'conversations.open':
+          reply = { ok: true, channel: { id: `D${String(args.users)}` } };
+          break;
+        case 'files.getUploadURLExternal':
+          sequence += 1;
+          reply = { ok: true, upload_url: `${UPLOADS}/upload/F${sequence}`, file_id: `F${sequence}` };
+          uploads.push({ filename: String(args.filename), bytes: Number(args.length) });
+          break;
+        case 'files.completeUploadExternal': {
+          const last = uploads.at(-1);
+          if (last) {
+            last.channel = String(args.channel_id);
+            last.thread_ts = String(args.thread_ts);
+          }
+          reply = { ok: true, files: [] };
+          break;
+        }
+      }
+      calls.push({ method, status: failAfter ? 500 : 200 });
+      return failAfter ? [500, 'internal error'] : [200, reply];
+    });
+  const files = nock(UPLOADS).persist().post(/.*/).reply(200, 'OK');
+  return {
+    messages,
+    calls,
+    uploads,
+    stop() {
+      scope.persist(false);
+      files.persist(false);
+      nock.cleanAll();
+      nock.enableNetConnect();
+    },
+  };
+}
