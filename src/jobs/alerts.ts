@@ -6,20 +6,23 @@
  * re-run or a second replica finds nothing new to post.
  */
 import type { Knex } from 'knex';
-import type { Clock } from '../clock.ts';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
 import { currencyDigits } from '../collections/money.ts';
 import { balanceAt } from '../collections/receivables-metrics.ts';
-import type { AlertSettings } from '../config.ts';
+import type { AlertSettings, Config } from '../config.ts';
 import { loadReceivableItems } from '../ledger/receivable-history.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { type CrossingLine, crossingAlertView, jumpAlertView } from '../views/alerts.ts';
+import { AFTER_SYNC, type Job } from './job.ts';
+import { minutePeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
 
 /** What the alert check needs. */
 export interface AlertContext {
   db: Knex;
-  clock: Clock;
+  /** The business date the check is for. */
+  today: string;
+  timeZone: string;
   settings: AlertSettings;
 }
 
@@ -189,7 +192,7 @@ async function crossingPosts(
 async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost[]> {
   if (ctx.settings.jumpPercent <= 0) return [];
   const previousDate = subtractMonths(today, 1);
-  const byCurrency = await loadReceivableItems(ctx.db, { since: previousDate, timeZone: ctx.clock.timeZone });
+  const byCurrency = await loadReceivableItems(ctx.db, { since: previousDate, timeZone: ctx.timeZone });
   const posts: OutgoingPost[] = [];
   const month = monthOf(today);
   for (const [currency, items] of byCurrency) {
@@ -224,7 +227,24 @@ async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost
  * Run it in the transaction that enqueues the posts, so state and posts are written together.
  */
 export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
-  const today = ctx.clock.today();
+  const today = ctx.today;
   const opened = await recordCrossings(ctx.db, await currentSubjects(ctx.db, today, ctx.settings));
   return [...(await crossingPosts(ctx, opened)), ...(await jumpPosts(ctx, today))];
+}
+
+/** The alert check as a scheduled job: after each sync by default (DUEBOT_ALERTS_CRON). */
+export function alertsJob(config: Config): Job {
+  return {
+    name: 'alerts',
+    schedule: config.jobs.schedules.alerts ?? AFTER_SYNC,
+    days: 'every',
+    periodKey: minutePeriod,
+    run: (ctx) =>
+      checkAlerts({
+        db: ctx.db,
+        today: ctx.today,
+        timeZone: ctx.clock.timeZone,
+        settings: ctx.config.alerts,
+      }),
+  };
 }

@@ -10,7 +10,7 @@ import { agingBuckets, agingByCurrency, bucketFor } from '../collections/aging.t
 import { monthOf, monthRange } from '../collections/dates.ts';
 import { currencyDigits } from '../collections/money.ts';
 import { COUNTBACK_MONTHS, monthlyMetrics, monthsBefore } from '../collections/receivables-metrics.ts';
-import type { MeetingSettings } from '../config.ts';
+import type { Config, MeetingSettings } from '../config.ts';
 import { loadReceivableItems } from '../ledger/receivable-history.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { renderAgingChart } from '../reports/aging-chart.ts';
@@ -22,6 +22,8 @@ import {
 } from '../views/meeting.ts';
 import type { FileAttachment } from '../views/model.ts';
 import { refreshWorklist } from '../worklist/assess.ts';
+import type { Job } from './job.ts';
+import { monthlyPeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
 
 /** What opening a meeting needs; with a policy the worklist is assessed again first, as of `today`. */
@@ -202,4 +204,22 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
       message: meetingAccountView(meetingId, a, undecided),
     })),
   ];
+}
+
+/** The meeting as a scheduled job: the first working day of each month at 10:00 (DUEBOT_MEETING_CRON). */
+export function meetingJob(config: Config): Job {
+  return {
+    name: 'meeting',
+    schedule: config.jobs.schedules.meeting ?? '0 10 * * *',
+    days: 'first-working-day',
+    periodKey: monthlyPeriod,
+    run: (ctx) =>
+      openMeeting({
+        db: ctx.db,
+        today: ctx.today,
+        timeZone: ctx.clock.timeZone,
+        settings: ctx.config.meeting,
+        policy: ctx.policy,
+      }),
+  };
 }

@@ -3,13 +3,15 @@
  * src/jobs/settings.ts). Add a job by adding its factory to JOB_FACTORIES.
  */
 import type { Config } from '../config.ts';
+import { alertsJob } from './alerts.ts';
 import type { Job } from './job.ts';
+import { meetingJob } from './meeting.ts';
 
 /** Builds one job from the settings (its schedule from `config.jobs.schedules[name]`). */
 export type JobFactory = (config: Config) => Job;
 
 /** The registered jobs, in the order a sweep runs them. */
-export const JOB_FACTORIES: JobFactory[] = [];
+export const JOB_FACTORIES: JobFactory[] = [alertsJob, meetingJob];
 
 /** The jobs for these settings. */
 export function createJobs(config: Config): Job[] {

@@ -30,7 +30,7 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
   afterEach(async () => {
     await db?.close();
   });
-  const run = () => checkAlerts({ db: db.knex, clock, settings });
+  const run = () => checkAlerts({ db: db.knex, today: clock.today(), timeZone: clock.timeZone, settings });
 
   it('fires once per crossing and again after the account recovers and crosses again', async () => {
     const { customerId, itemIds } = await seedAccount(db.knex, {
@@ -101,11 +101,21 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
 
   it('ignores amounts fewer days overdue than the minimum', async () => {
     await seedAccount(db.knex, { items: [{ dueDate: '2026-11-25', totalMinor: 5000_00 }] });
-    expect(await checkAlerts({ db: db.knex, clock, settings: { ...settings, minDaysOverdue: 5 } })).toEqual(
-      [],
-    );
     expect(
-      await checkAlerts({ db: db.knex, clock, settings: { ...settings, minDaysOverdue: 4 } }),
+      await checkAlerts({
+        db: db.knex,
+        today: clock.today(),
+        timeZone: clock.timeZone,
+        settings: { ...settings, minDaysOverdue: 5 },
+      }),
+    ).toEqual([]);
+    expect(
+      await checkAlerts({
+        db: db.knex,
+        today: clock.today(),
+        timeZone: clock.timeZone,
+        settings: { ...settings, minDaysOverdue: 4 },
+      }),
     ).toHaveLength(1);
   });
 
@@ -125,7 +135,9 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
       .knex('open_items')
       .where('issue_date', '2026-11-10')
       .update({ ledger_updated_at: '2026-11-10T02:00:00Z' });
-    expect(await checkAlerts({ db: db.knex, clock, settings: jump })).toEqual([]); // +15 %
+    expect(
+      await checkAlerts({ db: db.knex, today: clock.today(), timeZone: clock.timeZone, settings: jump }),
+    ).toEqual([]); // +15 %
 
     await seedAccount(db.knex, {
       items: [{ issueDate: '2026-11-20', dueDate: '2026-12-20', totalMinor: 100_00 }],
@@ -134,20 +146,31 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
       .knex('open_items')
       .where('issue_date', '2026-11-20')
       .update({ ledger_updated_at: '2026-11-20T02:00:00Z' });
-    const posts = await checkAlerts({ db: db.knex, clock, settings: jump });
+    const posts = await checkAlerts({
+      db: db.knex,
+      today: clock.today(),
+      timeZone: clock.timeZone,
+      settings: jump,
+    });
     expect(posts.map((p) => p.key)).toEqual(['alert:jump:2026-11:CNY']);
     expect(textOf(posts[0]?.message as Message)).toContain(
       'Open receivables are CNY 1,250.00 on 2026-11-29, against CNY 1,000.00 on 2026-10-29: up 25.0%',
     );
     clock.set('2026-11-30T02:00:00Z');
-    expect(await checkAlerts({ db: db.knex, clock, settings: jump })).toEqual([]);
+    expect(
+      await checkAlerts({ db: db.knex, today: clock.today(), timeZone: clock.timeZone, settings: jump }),
+    ).toEqual([]);
   });
 
   if (kind === 'postgres') {
     it('posts a crossing once when three replicas check at the same moment', async () => {
       await seedAccount(db.knex, { items: [{ dueDate: '2026-11-01', totalMinor: 9000_00 }] });
       const results = await Promise.all(
-        [1, 2, 3].map(() => db.knex.transaction((trx) => checkAlerts({ db: trx, clock, settings }))),
+        [1, 2, 3].map(() =>
+          db.knex.transaction((trx) =>
+            checkAlerts({ db: trx, today: clock.today(), timeZone: clock.timeZone, settings }),
+          ),
+        ),
       );
       expect(results.flat()).toHaveLength(1);
     });
