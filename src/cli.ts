@@ -5,6 +5,8 @@ import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
 import { type Config, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db.ts';
 import { describeSettings, explainConnectionError, runChecks } from './doctor.ts';
+import { formatPreview, previewJob } from './job-preview.ts';
+import { createJobs } from './jobs/registry.ts';
 import { loadDemoLedger } from './ledger/demo.ts';
 import { openTotals } from './ledger/totals.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -244,6 +246,37 @@ program
     process.stdout.write(`${out.join('\n')}\n`);
     if (checks.some((c) => !c.ok)) process.exitCode = 1;
   });
+
+// Scheduled jobs with their own content (alerts PB-07, the credit meeting PB-28): `--dry-run` prints
+// what they would post; on their schedule they run inside `duebot start`.
+for (const [name, description] of [
+  ['alerts', 'large-account alerts (PB-07): what the next check after a sync would post'],
+  ['meeting', 'the monthly 30+ day credit meeting thread (PB-28)'],
+] as const) {
+  program
+    .command(name)
+    .description(description)
+    .option('--dry-run', 'print what would be posted; record and send nothing')
+    .option('--save-files <dir>', 'with --dry-run: save attached files (the aging chart) into this folder')
+    .action((options: { dryRun?: boolean; saveFiles?: string }) =>
+      withRuntime(async (runtime) => {
+        if (!options.dryRun) {
+          throw new CliError(
+            `duebot ${name}: this job runs on its schedule inside duebot start; add --dry-run to see what it would post`,
+          );
+        }
+        const job = createJobs(runtime.config).find((j) => j.name === name);
+        if (!job) throw new CliError(`duebot ${name}: the job is not registered`);
+        const posts = await previewJob(runtime, job);
+        const text = await formatPreview(name, posts, {
+          width: process.stdout.columns ?? 100,
+          color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+          saveFilesTo: options.saveFiles,
+        });
+        process.stdout.write(`${text}\n`);
+      }),
+    );
+}
 
 try {
   await program.parseAsync(process.argv);

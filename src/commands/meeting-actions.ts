@@ -32,7 +32,7 @@ function state(row: MeetingAccountRow, timeZone: string): DecisionState {
 
 /** The reply of one account as it stands now. */
 export function meetingReply(row: MeetingAccountRow, timeZone: string): Message {
-  return meetingAccountView(row.meetingId, row.account, state(row, timeZone));
+  return meetingAccountView(row.meetingId, row.account, state(row, timeZone), row.position);
 }
 
 const refusal = (text: string): Reply => ({ kind: 'ephemeral', message: notice(text, { tone: 'danger' }) });

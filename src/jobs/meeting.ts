@@ -197,11 +197,11 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
   };
   return [
     parent,
-    ...accounts.map((a) => ({
+    ...accounts.map((a, i) => ({
       key: `${key}:account:${a.customerId}`,
       to: { kind: 'channel' as const, role: 'meeting' as const },
       threadKey: key,
-      message: meetingAccountView(meetingId, a, undecided),
+      message: meetingAccountView(meetingId, a, undecided, i + 1),
     })),
   ];
 }

@@ -83,7 +83,12 @@ function spec(data: AgingChartData): TopLevelSpec {
               title: null,
               axis: { labelAngle: 0 },
             },
-            y: { field: 'amount', type: 'quantitative', title: 'open amount', axis: { format: '~s' } },
+            y: {
+              field: 'amount',
+              type: 'quantitative',
+              title: 'open amount',
+              axis: { labelExpr: "datum.value === 0 ? '0' : format(datum.value, '~s')" },
+            },
             color: { ...color, legend: null },
           },
         },

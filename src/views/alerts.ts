@@ -24,12 +24,32 @@ export interface CrossingAlert {
   crossings: CrossingLine[];
 }
 
-function crossingText(c: CrossingLine): string {
+function crossingText(c: CrossingLine, soleInvoice: CrossingLine | undefined): string {
   const amount = formatMoney({ minor: c.amountMinor, currency: c.currency });
   const threshold = formatMoney({ minor: c.thresholdMinor, currency: c.currency });
-  return c.kind === 'account'
-    ? `• *${amount}* overdue on the account, oldest ${c.daysOverdue} days (alert at ${threshold})`
-    : `• invoice *${c.invoiceNumber ?? '?'}* alone: *${amount}*, ${c.daysOverdue} days overdue (alert at ${threshold})`;
+  if (c.kind === 'invoice')
+    return `• invoice *${c.invoiceNumber ?? '?'}* alone: *${amount}*, ${days(c.daysOverdue)} overdue (alert at ${threshold})`;
+  const sole = soleInvoice ? `, all of it invoice *${soleInvoice.invoiceNumber ?? '?'}*` : '';
+  return `• *${amount}* overdue on the account${sole}, oldest ${days(c.daysOverdue)} (alert at ${threshold})`;
+}
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+/** Account lines first, then invoices by amount; an invoice that is the account's whole amount joins its line. */
+function crossingLines(crossings: CrossingLine[]): string[] {
+  const accounts = crossings.filter((c) => c.kind === 'account');
+  const sole = (a: CrossingLine) =>
+    crossings.find(
+      (c) => c.kind === 'invoice' && c.currency === a.currency && c.amountMinor === a.amountMinor,
+    );
+  const merged = new Set(accounts.map(sole).filter((c) => c !== undefined));
+  const invoices = crossings
+    .filter((c) => c.kind === 'invoice' && !merged.has(c))
+    .sort((a, b) => b.amountMinor - a.amountMinor);
+  return [
+    ...accounts.map((a) => crossingText(a, sole(a))),
+    ...invoices.map((i) => crossingText(i, undefined)),
+  ];
 }
 
 /** PB-07: an account or invoice crossed the alert threshold; Claim and Log call act on it at once. */
@@ -38,7 +58,7 @@ export function crossingAlertView(a: CrossingAlert): Message {
     { type: 'header', text: `Large overdue balance: ${a.customerName}` },
     {
       type: 'text',
-      text: a.crossings.map(crossingText).join('\n'),
+      text: crossingLines(a.crossings).join('\n'),
       tone: a.crossings.some((c) => c.daysOverdue > 30) ? 'danger' : 'normal',
     },
     {
@@ -64,7 +84,7 @@ export function crossingAlertView(a: CrossingAlert): Message {
     },
     {
       type: 'context',
-      text: `PB-07: announced once per crossing; overdue means at least ${a.minDaysOverdue} days past due. Account #${a.customerId}.`,
+      text: `PB-07: announced once per crossing; overdue means at least ${days(a.minDaysOverdue)} past due. Account #${a.customerId}.`,
     },
   );
   const first = a.crossings[0];

@@ -1,5 +1,5 @@
 /** The monthly 30+ day credit meeting thread (PB-28) as neutral messages. */
-import { formatMoney, formatTotals } from '../collections/money.ts';
+import { formatTotals } from '../collections/money.ts';
 import type { MonthMetrics } from '../collections/receivables-metrics.ts';
 import { encodeRef } from '../commands/action-ref.ts';
 import type { Block, Button, FileAttachment, Message } from './model.ts';
@@ -114,7 +114,7 @@ export function meetingParentView(p: MeetingParent): Message {
     if (c.metrics.length === 0) continue;
     blocks.push({
       type: 'text',
-      text: `*${c.currency}* (${formatMoney({ minor: c.openMinor, currency: c.currency })} open)\n${c.metrics.map(metricLine).join('\n')}`,
+      text: `*${c.currency}*: DSO and CEI by month\n${c.metrics.map(metricLine).join('\n')}`,
     });
   }
   blocks.push({
@@ -148,7 +148,12 @@ function decisionText(d: DecisionState): string | null {
 }
 
 /** PB-28: one account of the meeting with its decision buttons; the chosen decision is shown once made. */
-export function meetingAccountView(meetingId: number, a: MeetingAccount, d: DecisionState): Message {
+export function meetingAccountView(
+  meetingId: number,
+  a: MeetingAccount,
+  d: DecisionState,
+  position?: number,
+): Message {
   const buttons: Button[] = MEETING_DECISIONS.map((decision) => ({
     label: DECISION_LABELS[decision],
     ref: encodeRef({
@@ -176,6 +181,7 @@ export function meetingAccountView(meetingId: number, a: MeetingAccount, d: Deci
       owner: a.owner,
       explanation: [a.ladderStep ? `ladder ${a.ladderStep}` : null, a.nextAction].filter(Boolean).join(': '),
       actions: [],
+      ...(position !== undefined ? { rowNumber: position } : {}),
     },
     {
       type: 'fields',

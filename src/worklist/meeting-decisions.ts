@@ -18,6 +18,8 @@ export interface MeetingAccountRow {
   customerId: number;
   postKey: string;
   meetingPostKey: string;
+  /** Place on the agenda, 1-based. */
+  position: number;
   account: MeetingAccount;
   decision: MeetingDecision | null;
   decidedBy: string | null;
@@ -56,6 +58,7 @@ export async function meetingAccounts(
       'm.post_key as meeting_post_key',
       'ma.customer_id',
       'ma.post_key',
+      'ma.position',
       'ma.snapshot',
       'ma.decision',
       'd.display_name as decided_by',
@@ -71,6 +74,7 @@ export async function meetingAccounts(
     month: String(r.month),
     customerId: Number(r.customer_id),
     postKey: String(r.post_key),
+    position: Number(r.position),
     meetingPostKey: String(r.meeting_post_key),
     account: parse(r.snapshot) as MeetingAccount,
     decision: (r.decision ?? null) as MeetingDecision | null,

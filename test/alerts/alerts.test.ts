@@ -65,15 +65,31 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     expect(await db.knex('alert_crossings').where({ customer_id: customerId })).toHaveLength(2);
   });
 
-  it('announces an invoice above the threshold with its account in one post, with Claim and Log call', async () => {
+  it('announces a large invoice with its account in one post, with Claim and Log call', async () => {
     const { customerId } = await seedAccount(db.knex, {
       items: [{ number: 'INV-BIG', dueDate: '2026-10-01', totalMinor: 250_00, currency: 'USD' }],
     });
     const [post, ...rest] = await run();
     expect(rest).toEqual([]);
-    const text = textOf(post?.message as Message);
-    expect(text).toContain('USD 250.00 overdue on the account, oldest 59 days');
-    expect(text).toContain('invoice INV-BIG alone: USD 250.00, 59 days overdue');
+    expect(textOf(post?.message as Message)).toContain(
+      'USD 250.00 overdue on the account, all of it invoice INV-BIG, oldest 59 days',
+    );
+    // A second large invoice while the account is still above: an invoice crossing of its own.
+    await db.knex('open_items').insert({
+      external_id: `X-${customerId}`,
+      customer_id: customerId,
+      invoice_number: 'INV-NEXT',
+      issue_date: '2026-10-01',
+      due_date: '2026-11-01',
+      total_minor: 300_00,
+      open_minor: 300_00,
+      currency: 'USD',
+      ledger_updated_at: new Date('2026-10-01T00:00:00Z'),
+    });
+    const [next, ...none] = await run();
+    expect(none).toEqual([]);
+    expect(textOf(next?.message as Message)).toContain('invoice INV-NEXT alone: USD 300.00, 28 days overdue');
+    expect(textOf(next?.message as Message)).not.toContain('on the account');
     expect(buttons(post?.message as Message)).toEqual(['Claim', 'Log call', 'Open']);
     const refs = (post?.message as Message).blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
     expect(refs.map((b) => decodeRef(b.ref))).toMatchObject([
