@@ -1,22 +1,24 @@
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
+import { printPosts } from '../adapters/shell/posts.ts';
 import { runShell } from '../adapters/shell/shell.ts';
 import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
 import { type Config, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db.ts';
 import { describeSettings, explainConnectionError, runChecks } from './doctor.ts';
-import { formatPreview, previewJob } from './job-preview.ts';
-import { createJobs } from './jobs/registry.ts';
+import { createScheduledPosts } from './jobs/service.ts';
 import { loadDemoLedger } from './ledger/demo.ts';
 import { openTotals } from './ledger/totals.ts';
 import { createLogger, type Logger } from './log.ts';
 import {
   ConnectionError,
+  chatOuts,
   dispatchContext,
   openRuntime,
   type Runtime,
   scheduleSync,
   syncNow,
+  withScheduledPosts,
 } from './main.ts';
 
 /** An expected failure: printed as one clear line, no stack trace. */
@@ -90,6 +92,31 @@ async function printTotals(runtime: Runtime): Promise<void> {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+/** `duebot <job>`: run a scheduled job now (once per period) and deliver, or print it with --dry-run. */
+function jobCommand(name: string, description: string): void {
+  program
+    .command(name)
+    .description(description)
+    .option('--dry-run', 'print what would be posted, and post nothing')
+    .action((options: { dryRun?: boolean }) =>
+      withRuntime(async (runtime) => {
+        const posts = createScheduledPosts(
+          { ...runtime, db: runtime.db.knex },
+          options.dryRun ? [] : chatOuts(runtime),
+        );
+        if (options.dryRun) {
+          await printPosts(runtime.db.knex, await posts.scheduler.preview(name), process.stdout);
+          return;
+        }
+        const entry = await posts.scheduler.runNow(name);
+        if (entry.outcome.status === 'failed') throw new CliError(`duebot ${name}: ${entry.outcome.error}`);
+        if (entry.outcome.status === 'already-done')
+          runtime.log.info(`${name} already ran for ${entry.periodKey}`);
+        await posts.worker.drain();
+      }),
+    );
+}
+
 /** The terminal shell on stdin/stdout: interactive on a terminal, one command per line when piped. */
 async function shell(runtime: Runtime): Promise<void> {
   const name = runtime.config.shellUser ?? userInfo().username ?? 'me';
@@ -154,17 +181,20 @@ program
   .command('start', { isDefault: true })
   .description('sync the ledger and run the bot (the default)')
   .action(() =>
-    withRuntime(async (runtime) => {
-      await syncNow(runtime, 'auto');
-      await printTotals(runtime);
-      const stopSync = scheduleSync(runtime);
-      try {
-        if (runtime.config.slack) await serveSlack(runtime);
-        else await shell(runtime);
-      } finally {
-        stopSync();
-      }
-    }),
+    withRuntime((runtime) =>
+      withScheduledPosts(runtime, async (beginScheduledPosts) => {
+        await syncNow(runtime, 'auto');
+        await printTotals(runtime);
+        const stopSync = scheduleSync(runtime);
+        try {
+          await beginScheduledPosts();
+          if (runtime.config.slack) await serveSlack(runtime);
+          else await shell(runtime);
+        } finally {
+          stopSync();
+        }
+      }),
+    ),
   );
 
 program
@@ -225,6 +255,12 @@ program
     }),
   );
 
+jobCommand('digest', 'the morning overdue digest (PB-24): run it now, or --dry-run to print it');
+jobCommand('promise-follow-up', 'tell owners about missed promises (PB-20) now, or --dry-run to print it');
+jobCommand('aging-report', 'the weekly aging report (PB-27) now, or --dry-run to print it');
+jobCommand('alerts', 'large-account alerts (PB-07) now, or --dry-run to print what a check would post');
+jobCommand('meeting', 'the monthly 30+ day credit meeting thread (PB-28) now, or --dry-run to print it');
+
 program
   .command('doctor')
   .description('print the effective settings (secrets masked) and check each database connection')
@@ -246,37 +282,6 @@ program
     process.stdout.write(`${out.join('\n')}\n`);
     if (checks.some((c) => !c.ok)) process.exitCode = 1;
   });
-
-// Scheduled jobs with their own content (alerts PB-07, the credit meeting PB-28): `--dry-run` prints
-// what they would post; on their schedule they run inside `duebot start`.
-for (const [name, description] of [
-  ['alerts', 'large-account alerts (PB-07): what the next check after a sync would post'],
-  ['meeting', 'the monthly 30+ day credit meeting thread (PB-28)'],
-] as const) {
-  program
-    .command(name)
-    .description(description)
-    .option('--dry-run', 'print what would be posted; record and send nothing')
-    .option('--save-files <dir>', 'with --dry-run: save attached files (the aging chart) into this folder')
-    .action((options: { dryRun?: boolean; saveFiles?: string }) =>
-      withRuntime(async (runtime) => {
-        if (!options.dryRun) {
-          throw new CliError(
-            `duebot ${name}: this job runs on its schedule inside duebot start; add --dry-run to see what it would post`,
-          );
-        }
-        const job = createJobs(runtime.config).find((j) => j.name === name);
-        if (!job) throw new CliError(`duebot ${name}: the job is not registered`);
-        const posts = await previewJob(runtime, job);
-        const text = await formatPreview(name, posts, {
-          width: process.stdout.columns ?? 100,
-          color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-          saveFilesTo: options.saveFiles,
-        });
-        process.stdout.write(`${text}\n`);
-      }),
-    );
-}
 
 try {
   await program.parseAsync(process.argv);

@@ -1,12 +1,17 @@
+import { join } from 'node:path';
+import { createShellChatOut } from '../adapters/shell/chat-out.ts';
+import { createOutboxClient, createSlackChatOut } from '../adapters/slack/chat-out.ts';
 import { type Clock, createClock } from './clock.ts';
 import type { Policy } from './collections/account.ts';
 import type { DispatchContext } from './commands/dispatch.ts';
 import type { Config } from './config.ts';
 import { type Database, migrate, openDatabase } from './db.ts';
+import { createScheduledPosts } from './jobs/service.ts';
 import { openConfiguredLedger, runConfiguredSync, type SyncMode } from './ledger/configured.ts';
 import { formatSyncSummary, type SyncSummary } from './ledger/sync.ts';
 import type { LedgerSource } from './ledger/types.ts';
 import type { Logger } from './log.ts';
+import type { ChatOut } from './outbox/chat-out.ts';
 import { buildPolicy } from './policy.ts';
 import { createProgressLine } from './progress.ts';
 import { refreshWorklist } from './worklist/assess.ts';
@@ -20,6 +25,10 @@ export interface Runtime {
   policy: Policy;
   db: Database;
   ledger: LedgerSource;
+  /** Run after each sync (scheduled posts: after-sync jobs, the digest redrawn); set by `start`. */
+  afterSyncHooks: (() => Promise<unknown>)[];
+  /** Called after a claim, release or reassignment (the digest is redrawn); set by `start`. */
+  onWorklistChanged?: () => void;
   close(): Promise<void>;
 }
 
@@ -64,6 +73,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
       policy,
       db,
       ledger,
+      afterSyncHooks: [],
       close: async () => {
         await ledger.close();
         await db.close();
@@ -104,6 +114,9 @@ export async function syncNow(runtime: Runtime, mode: SyncMode): Promise<SyncSum
     progress.done();
     runtime.log.info(formatSyncSummary(summary));
     await afterSync(runtime);
+    for (const hook of runtime.afterSyncHooks) {
+      await hook().catch((error: unknown) => runtime.log.error({ err: error }, 'a post-sync step failed'));
+    }
     return summary;
   } catch (error) {
     progress.done();
@@ -118,6 +131,7 @@ export function dispatchContext(runtime: Runtime): DispatchContext {
     clock: runtime.clock,
     policy: runtime.policy,
     pageSize: runtime.config.pageSize,
+    onWorklistChanged: () => runtime.onWorklistChanged?.(),
   };
 }
 
@@ -139,4 +153,41 @@ export function scheduleSync(runtime: Runtime): () => void {
   }, minutes * 60_000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** Where scheduled posts go: Slack when it is configured, otherwise the terminal. */
+export function chatOuts(runtime: Runtime): ChatOut[] {
+  const slack = runtime.config.slack;
+  if (slack) {
+    const client = createOutboxClient(slack.botToken, slack.apiUrl);
+    return [createSlackChatOut({ client, db: runtime.db.knex, config: slack })];
+  }
+  return [
+    createShellChatOut({
+      db: runtime.db.knex,
+      output: process.stdout,
+      filesDir: join(runtime.config.dataDir, 'files'),
+      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      width: process.stdout.columns ?? 100,
+    }),
+  ];
+}
+
+/**
+ * Scheduled posts (scheduler and outbox worker) around `work`, stopped when it ends. Post-sync steps are
+ * hooked in at once; `work` calls `begin` (after the first sync) to catch up and start ticking.
+ */
+export async function withScheduledPosts<T>(
+  runtime: Runtime,
+  work: (begin: () => Promise<void>) => Promise<T>,
+): Promise<T> {
+  if (!runtime.config.jobs.enabled) return work(async () => undefined);
+  const posts = createScheduledPosts({ ...runtime, db: runtime.db.knex }, chatOuts(runtime));
+  runtime.afterSyncHooks.push(() => posts.afterSync());
+  runtime.onWorklistChanged = () => posts.worklistChanged();
+  try {
+    return await work(() => posts.start());
+  } finally {
+    await posts.stop();
+  }
 }

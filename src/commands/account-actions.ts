@@ -24,6 +24,8 @@ export interface DispatchContext {
   pageSize: number;
   /** The role given to people the bot sees for the first time on a platform. */
   roleFor?: (platform: string, platformUserId: string) => Role;
+  /** Told after a claim, release or reassignment (scheduled posts redraw the morning digest). */
+  onWorklistChanged?: () => void;
 }
 
 const assessContext = (ctx: DispatchContext) => ({
@@ -81,6 +83,7 @@ export async function claim(
   const result = await claimAccount(ctx.db, actor, customerId);
   if (!result.ok) return refusal(result.error);
   await refreshAccount(ctx, customerId);
+  ctx.onWorklistChanged?.();
   const card = await accountCard(ctx, customerId);
   if (!card) return missing(customerId);
   if (result.value.alreadyYours)
@@ -98,6 +101,7 @@ export async function release(
   const result = await releaseAccount(ctx.db, actor, customerId);
   if (!result.ok) return refusal(result.error);
   await refreshAccount(ctx, customerId);
+  ctx.onWorklistChanged?.();
   return showAccount(ctx, customerId, mode);
 }
 

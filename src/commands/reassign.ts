@@ -70,6 +70,7 @@ export async function submitReassign(
     { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
     [customerId],
   );
+  ctx.onWorklistChanged?.();
   const card = await accountCard(ctx, customerId);
   if (!card) return refuse(`There is no account #${customerId}.`);
   const from = result.value.previousOwner ? ` from ${result.value.previousOwner.name}` : '';

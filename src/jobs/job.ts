@@ -20,7 +20,7 @@ export const AFTER_SYNC = 'after-sync';
 /** What a job's body gets for one run. */
 export interface JobContext {
   /** The transaction the run happens in: the run is recorded and its posts enqueued iff it commits. */
-  db: Knex;
+  db: Knex.Transaction;
   /** The slot this run is for (not necessarily the wall clock: a caught-up run has an earlier slot). */
   slot: Date;
   /** The business date of the slot (YYYY-MM-DD in the business time zone). */

@@ -47,6 +47,8 @@ export interface Scheduler {
   sweep(): Promise<SweepEntry[]>;
   /** Runs the jobs scheduled after each ledger sync. */
   afterSync(): Promise<SweepEntry[]>;
+  /** Runs a job now for its current period, through the run ledger (once per period, like a tick). */
+  runNow(name: string): Promise<SweepEntry>;
   /** Builds a job's posts for now without recording or enqueuing anything (`--dry-run`). */
   preview(name: string): Promise<OutgoingPost[]>;
   stop(): Promise<void>;
@@ -72,10 +74,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const context =
     (job: Job, slot: Date, periodKey: string, dryRun: boolean) =>
-    (trx: Knex): JobContext => ({
+    (trx: Knex.Transaction): JobContext => ({
       db: trx,
       slot,
-      today: localDate(slot, timeZone),
+      today: config.today ?? localDate(slot, timeZone), // DUEBOT_TODAY fixes the business date
       periodKey,
       clock,
       policy: options.policy,
@@ -150,6 +152,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     });
   }
 
+  function jobNamed(name: string): Job {
+    const job = options.jobs.find((j) => j.name === name);
+    if (!job)
+      throw new UnknownJobError(`no job named ${name}; known: ${options.jobs.map((j) => j.name).join(', ')}`);
+    return job;
+  }
+
   let task: ScheduledTask | null = null;
   return {
     async start() {
@@ -172,9 +181,15 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         return out;
       });
     },
+    runNow(name) {
+      const job = jobNamed(name);
+      return serial(() => {
+        const now = clock.now();
+        return runFor(job, now, job.periodKey(now, timeZone));
+      });
+    },
     async preview(name) {
-      const job = options.jobs.find((j) => j.name === name);
-      if (!job) throw new UnknownJobError(`no job named ${name}`);
+      const job = jobNamed(name);
       const now = clock.now();
       const periodKey = job.periodKey(now, timeZone);
       const rollback = new Error('dry run');

@@ -105,3 +105,8 @@ export function parseJobSettings(
     },
   };
 }
+
+/** A job's schedule from the settings, or its default. */
+export function scheduleOf(config: { jobs: JobsConfig }, name: string, fallback: string): string {
+  return config.jobs.schedules[name] ?? fallback;
+}

@@ -20,6 +20,9 @@ export type ActivityKind =
   | 'note'
   | 'letter_requested'
   | 'role_changed'
+  /** A scheduled follow-up told the owner about the account (PB-20). */
+  | 'owner_told'
+  /** PB-28: a decision of the monthly credit meeting on the account. */
   | 'meeting_decision';
 
 /**

@@ -1,0 +1,71 @@
+/**
+ * The terminal as a ChatOut: scheduled posts are printed where the shell runs (with who they are for),
+ * files are saved under a folder and their paths printed. The zero-setup default, so the digest shows up
+ * even with no chat platform configured.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Knex } from 'knex';
+import type { ChatOut, Destination, PostedRef } from '../../src/outbox/chat-out.ts';
+import type { Message } from '../../src/views/model.ts';
+import { toTerminalText } from './text.ts';
+
+/** What the shell ChatOut needs. */
+export interface ShellChatOutOptions {
+  db: Knex;
+  output: NodeJS.WritableStream;
+  /** Where files of posts (charts, letters) are saved. */
+  filesDir: string;
+  color: boolean;
+  width?: number;
+}
+
+/** Posts printed on a terminal. */
+export function createShellChatOut(options: ShellChatOutOptions): ChatOut {
+  const { db, output } = options;
+  const posted = new Map<string, PostedRef>();
+  let counter = 0;
+
+  async function label(to: Destination): Promise<string> {
+    if (to.kind === 'channel') return `#${to.role}`;
+    const user = await db('users').where({ id: to.userId }).first('display_name');
+    return `@${user ? String(user.display_name) : `user ${to.userId}`} (private)`;
+  }
+
+  async function print(heading: string, message: Message): Promise<string[]> {
+    const text = toTerminalText(message, { color: options.color, width: options.width ?? 100 });
+    const paths: string[] = [];
+    for (const file of message.files ?? []) {
+      await mkdir(options.filesDir, { recursive: true });
+      const path = join(options.filesDir, file.filename.replace(/[/\\]/g, '_'));
+      await writeFile(path, file.data);
+      paths.push(path);
+    }
+    const files = paths.map((p) => `[file saved: ${p}]`).join('\n');
+    output.write(`\n── ${heading} ──\n${text}\n${files ? `${files}\n` : ''}`);
+    return paths;
+  }
+
+  return {
+    platform: 'shell',
+    async canDeliver(to) {
+      if (to.kind === 'channel') return true;
+      return Boolean(await db('users').where({ id: to.userId, platform: 'shell' }).first('id'));
+    },
+    async post(to, message, postOptions) {
+      const where = await label(to);
+      await print(postOptions.thread ? `${where}, in reply` : where, message);
+      counter += 1;
+      const ref: PostedRef = { platform: 'shell', channel: where, id: `${Date.now()}-${counter}` };
+      posted.set(postOptions.key, ref);
+      return ref;
+    },
+    async update(ref, message) {
+      await print(`${ref.channel}, updated`, message);
+    },
+    async find(_to, key) {
+      // A terminal keeps no history: what this process printed is all it knows.
+      return posted.get(key) ?? null;
+    },
+  };
+}

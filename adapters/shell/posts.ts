@@ -1,0 +1,34 @@
+/**
+ * Scheduled posts printed for a person to read (`duebot digest --dry-run`): where each would go, then the
+ * message as the shell shows it, files listed by name and size.
+ */
+import type { Knex } from 'knex';
+import type { OutgoingPost } from '../../src/outbox/post.ts';
+import { toTerminalText } from './text.ts';
+
+async function destination(db: Knex, post: OutgoingPost): Promise<string> {
+  if (post.to.kind === 'channel') return `the ${post.to.role} channel`;
+  const user = await db('users').where({ id: post.to.userId }).first('display_name', 'platform');
+  return user ? `${user.display_name} privately (${user.platform})` : `user #${post.to.userId} privately`;
+}
+
+/** Prints posts as they would be delivered; says so when there is nothing to post. */
+export async function printPosts(
+  db: Knex,
+  posts: OutgoingPost[],
+  output: NodeJS.WritableStream,
+): Promise<void> {
+  if (posts.length === 0) {
+    output.write('Nothing would be posted now.\n');
+    return;
+  }
+  const color = Boolean((output as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
+  for (const post of posts) {
+    const where = await destination(db, post);
+    const thread = post.threadKey ? `, in the thread of ${post.threadKey}` : '';
+    const files = (post.message.files ?? []).map((f) => `[file: ${f.filename}, ${f.data.byteLength} bytes]`);
+    output.write(
+      `── ${post.key} → ${where}${thread} ──\n${toTerminalText(post.message, { color, width: 100 })}\n${files.length ? `${files.join('\n')}\n` : ''}\n`,
+    );
+  }
+}

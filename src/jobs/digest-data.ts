@@ -1,0 +1,183 @@
+/**
+ * What the morning digest shows (PB-24), read from the bot database: totals by aging bucket and currency
+ * with the change since the last digest (a daily snapshot), the top accounts by priority, how many are
+ * unclaimed, promises due today and promises broken since the last working day.
+ */
+import type { Knex } from 'knex';
+import { agingBuckets, bucketFor } from '../collections/aging.ts';
+import { addDays, isWorkingDay, type WorkingCalendar } from '../collections/dates.ts';
+import { listWorklist, type WorklistRow } from '../worklist/list.ts';
+
+/** Open amount and accounts in one aging bucket of one currency. */
+export interface BucketTotal {
+  currency: string;
+  bucket: string;
+  openMinor: number;
+  accounts: number;
+}
+
+/** A promise to pay on the digest (PB-20). */
+export interface DigestPromise {
+  promiseId: number;
+  customerId: number;
+  name: string;
+  amountMinor: number;
+  paidMinor: number;
+  currency: string;
+  promisedDate: string;
+  status: string;
+  owner: string | null;
+}
+
+/** Everything one digest shows. */
+export interface DigestData {
+  today: string;
+  buckets: string[];
+  totals: BucketTotal[];
+  /** Totals of the last earlier digest day, and which day that was. */
+  previous: { day: string; totals: BucketTotal[] } | null;
+  top: WorklistRow[];
+  overdueAccounts: number;
+  unclaimed: number;
+  promisesDue: DigestPromise[];
+  promisesBroken: DigestPromise[];
+}
+
+/** Bucket totals per currency of the open items as of `today`. */
+export async function bucketTotals(
+  db: Knex,
+  today: string,
+  edges: readonly number[],
+): Promise<BucketTotal[]> {
+  const rows = await db('open_items')
+    .where('status', 'open')
+    .groupBy('currency', 'days', 'customer_id')
+    .select(
+      'currency',
+      'customer_id',
+      db.raw('greatest(?::date - due_date, 0) as days', [today]),
+      db.raw('sum(open_minor)::int8 as open_minor'),
+    );
+  const buckets = agingBuckets(edges);
+  const totals = new Map<string, BucketTotal & { ids: Set<number> }>();
+  for (const r of rows) {
+    const bucket = bucketFor(Number(r.days), buckets).id;
+    const key = `${r.currency}|${bucket}`;
+    let t = totals.get(key);
+    if (!t) {
+      t = { currency: String(r.currency), bucket, openMinor: 0, accounts: 0, ids: new Set() };
+      totals.set(key, t);
+    }
+    t.openMinor += Number(r.open_minor);
+    t.ids.add(Number(r.customer_id));
+  }
+  const order = buckets.map((b) => b.id);
+  return [...totals.values()]
+    .map(({ ids, ...t }) => ({ ...t, accounts: ids.size }))
+    .sort(
+      (a, b) => a.currency.localeCompare(b.currency) || order.indexOf(a.bucket) - order.indexOf(b.bucket),
+    );
+}
+
+/** Keeps today's totals, so tomorrow's digest can say what changed (a second call the same day replaces them). */
+export async function storeSnapshot(db: Knex, today: string, totals: BucketTotal[]): Promise<void> {
+  await db('digest_snapshots').where({ day: today }).delete();
+  if (totals.length === 0) return;
+  await db('digest_snapshots').insert(
+    totals.map((t) => ({
+      day: today,
+      bucket: t.bucket,
+      currency: t.currency,
+      open_minor: t.openMinor,
+      accounts: t.accounts,
+    })),
+  );
+}
+
+async function previousSnapshot(db: Knex, today: string): Promise<DigestData['previous']> {
+  const last = await db('digest_snapshots').where('day', '<', today).max({ day: 'day' }).first();
+  if (!last?.day) return null;
+  const day = String(last.day);
+  const rows = await db('digest_snapshots').where({ day });
+  return {
+    day,
+    totals: rows.map((r) => ({
+      currency: String(r.currency).trim(),
+      bucket: String(r.bucket),
+      openMinor: Number(r.open_minor),
+      accounts: Number(r.accounts),
+    })),
+  };
+}
+
+/** The working day before `today` (promises broken "yesterday" include a weekend's). */
+export function previousWorkingDay(today: string, calendar: WorkingCalendar): string {
+  let day = addDays(today, -1);
+  for (let i = 0; i < 30 && !isWorkingDay(day, calendar); i++) day = addDays(day, -1);
+  return day;
+}
+
+async function promises(db: Knex, where: (q: Knex.QueryBuilder) => void): Promise<DigestPromise[]> {
+  const q = db('promises as p')
+    .join('customers as c', 'c.id', 'p.customer_id')
+    .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 'p.customer_id').andOnNull('cl.released_at'))
+    .leftJoin('users as u', 'u.id', 'cl.user_id')
+    .orderBy([{ column: 'p.promised_date' }, { column: 'p.id' }])
+    .limit(20)
+    .select(
+      'p.id',
+      'p.customer_id',
+      'c.name',
+      'p.amount_minor',
+      'p.paid_minor',
+      'p.currency',
+      'p.promised_date',
+      'p.status',
+      'u.display_name',
+    );
+  where(q);
+  return (await q).map((p) => ({
+    promiseId: Number(p.id),
+    customerId: Number(p.customer_id),
+    name: String(p.name),
+    amountMinor: Number(p.amount_minor),
+    paidMinor: Number(p.paid_minor),
+    currency: String(p.currency).trim(),
+    promisedDate: String(p.promised_date),
+    status: String(p.status),
+    owner: p.display_name ? String(p.display_name) : null,
+  }));
+}
+
+/** Reads the digest's content as of `today`. */
+export async function loadDigest(
+  db: Knex,
+  options: { today: string; calendar: WorkingCalendar; top: number; edges: readonly number[] },
+): Promise<DigestData> {
+  const { today } = options;
+  const since = previousWorkingDay(today, options.calendar);
+  const [totals, previous, top, unclaimed, promisesDue, promisesBroken] = await Promise.all([
+    bucketTotals(db, today, options.edges),
+    previousSnapshot(db, today),
+    listWorklist(db, { minDays: 1 }, { page: 1, pageSize: options.top }),
+    listWorklist(db, { minDays: 1, unclaimed: true }, { page: 1, pageSize: 1 }),
+    promises(db, (q) => q.where('p.status', 'open').where('p.promised_date', today)),
+    promises(db, (q) =>
+      q
+        .whereIn('p.status', ['broken', 'partial'])
+        .where('p.promised_date', '>=', since)
+        .where('p.promised_date', '<', today),
+    ),
+  ]);
+  return {
+    today,
+    buckets: agingBuckets(options.edges).map((b) => b.id),
+    totals,
+    previous,
+    top: top.rows,
+    overdueAccounts: top.total,
+    unclaimed: unclaimed.total,
+    promisesDue,
+    promisesBroken,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The morning digest (PB-24): on working days at 09:00 (DUEBOT_DIGEST_CRON) one message to the digest
+ * channel and each owner's own follow-ups privately. The channel message is edited in place when accounts
+ * are claimed, released or paid (refreshDigest), and the accounts of it still unclaimed a set number of
+ * hours later get one nudge in its thread.
+ */
+import type { Knex } from 'knex';
+import type { Clock } from '../clock.ts';
+import type { Policy } from '../collections/account.ts';
+import type { Config } from '../config.ts';
+import { enqueueUpdate } from '../outbox/outbox.ts';
+import { parseJson, type StoredMessage } from '../outbox/payload.ts';
+import type { OutgoingPost } from '../outbox/post.ts';
+import { digestView, nudgeView, ownerDigestView } from '../views/digest.ts';
+import { listWorklist } from '../worklist/list.ts';
+import { myWork } from '../worklist/my-work.ts';
+import { loadDigest, storeSnapshot } from './digest-data.ts';
+import type { Job, JobContext } from './job.ts';
+import { dailyPeriod, localParts } from './periods.ts';
+import { scheduleOf } from './settings.ts';
+
+/** The outbox key of a day's channel digest; updates and the nudge refer to it. */
+export const digestKey = (day: string) => `digest:${day}`;
+
+const options = (ctx: Pick<JobContext, 'today' | 'config' | 'policy'>) => ({
+  today: ctx.today,
+  calendar: ctx.policy.calendar,
+  top: ctx.config.jobs.digest.top,
+  edges: ctx.policy.aging.bucketEdges,
+});
+
+/** Staff who own accounts now (each is told privately what is due on theirs, if anything). */
+async function owners(db: Knex): Promise<{ id: number; name: string }[]> {
+  const rows = await db('claims as cl')
+    .join('users as u', 'u.id', 'cl.user_id')
+    .whereNull('cl.released_at')
+    .distinct('u.id', 'u.display_name')
+    .orderBy('u.id');
+  return rows.map((r) => ({ id: Number(r.id), name: String(r.display_name) }));
+}
+
+/** Builds the day's digest posts (and keeps today's totals for tomorrow's comparison). */
+export async function digestPosts(ctx: JobContext): Promise<OutgoingPost[]> {
+  const data = await loadDigest(ctx.db, options(ctx));
+  if (!ctx.dryRun) await storeSnapshot(ctx.db, ctx.today, data.totals);
+  const posts: OutgoingPost[] = [
+    { key: digestKey(ctx.today), to: { kind: 'channel', role: 'digest' }, message: digestView(data) },
+  ];
+  for (const owner of await owners(ctx.db)) {
+    const work = await myWork(ctx.db, owner.id, ctx.today, 10);
+    const message = ownerDigestView(work, { name: owner.name, today: ctx.today });
+    if (message)
+      posts.push({
+        key: `${digestKey(ctx.today)}:user:${owner.id}`,
+        to: { kind: 'user', userId: owner.id },
+        message,
+      });
+  }
+  return posts;
+}
+
+/** The morning digest job. */
+export function digestJob(config: Config): Job {
+  return {
+    name: 'digest',
+    schedule: scheduleOf(config, 'digest', '0 9 * * *'),
+    days: 'working',
+    periodKey: dailyPeriod,
+    run: digestPosts,
+  };
+}
+
+/** Customer ids of the account rows a stored digest showed. */
+function digestAccounts(payload: StoredMessage): number[] {
+  return payload.blocks.flatMap((b) => (b.type === 'accountRow' ? [b.customerId] : []));
+}
+
+/** One nudge a day, DUEBOT_NUDGE_AFTER_HOURS after the digest, about its accounts still unclaimed. */
+export function nudgeJob(config: Config): Job {
+  const hours = config.jobs.digest.nudgeAfterHours;
+  return {
+    name: 'digest-nudge',
+    schedule: scheduleOf(config, 'digest', '0 9 * * *'),
+    days: 'working',
+    delayMinutes: hours * 60,
+    periodKey: dailyPeriod,
+    async run(ctx) {
+      if (hours === 0) return [];
+      const digest = await ctx
+        .db('outbox')
+        .where({ idempotency_key: digestKey(ctx.today) })
+        .first('payload');
+      if (!digest) return [];
+      const shown = digestAccounts(parseJson<StoredMessage>(digest.payload));
+      if (shown.length === 0) return [];
+      const unclaimed = await listWorklist(ctx.db, { unclaimed: true }, { page: 1, pageSize: 1000 });
+      const still = unclaimed.rows.filter((r) => shown.includes(r.customerId));
+      if (still.length === 0) return [];
+      return [
+        {
+          key: `${digestKey(ctx.today)}:nudge`,
+          to: { kind: 'channel', role: 'digest' },
+          threadKey: digestKey(ctx.today),
+          message: nudgeView(still, hours),
+        },
+      ];
+    },
+  };
+}
+
+/** What refreshing the digest needs. */
+export interface DigestRefreshDeps {
+  db: Knex;
+  clock: Clock;
+  config: Config;
+  policy: Policy;
+}
+
+/**
+ * Redraws today's digest (after a claim, a release or a sync that saw payments) and asks the outbox to
+ * edit the posted message in place. False when there is no digest today.
+ */
+export async function refreshDigest(deps: DigestRefreshDeps): Promise<boolean> {
+  const today = deps.clock.today();
+  const exists = await deps
+    .db('outbox')
+    .where({ idempotency_key: digestKey(today) })
+    .first('id');
+  if (!exists) return false;
+  const data = await loadDigest(deps.db, options({ today, config: deps.config, policy: deps.policy }));
+  const { hour, minute } = localParts(deps.clock.now(), deps.clock.timeZone);
+  const updatedAt = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return enqueueUpdate(deps.db, { key: digestKey(today), message: digestView(data, { updatedAt }) });
+}

@@ -1,0 +1,119 @@
+/**
+ * Promise follow-ups (PB-20, PB-14): once a day, decide open promises from the ledger (evaluatePromises
+ * escalates a missed one and logs it), then tell each owner privately about promises broken or only
+ * partly kept on their accounts, once per promise, and log that the owner was told.
+ */
+import { addDays } from '../collections/dates.ts';
+import { formatMoney } from '../collections/money.ts';
+import type { Config } from '../config.ts';
+import { enqueue } from '../outbox/outbox.ts';
+import type { OutgoingPost } from '../outbox/post.ts';
+import type { Message } from '../views/model.ts';
+import { recordActivity } from '../worklist/activity.ts';
+import { evaluatePromises } from '../worklist/promises.ts';
+import type { Job } from './job.ts';
+import { dailyPeriod } from './periods.ts';
+import { scheduleOf } from './settings.ts';
+
+/** How many days back a missed promise is still followed up (a bot that was down catches up). */
+const LOOKBACK_DAYS = 7;
+
+/** The outbox key of one promise's follow-up: at most one per promise, ever. */
+export const followUpKey = (promiseId: number) => `promise-missed:${promiseId}`;
+
+function followUpMessage(p: {
+  name: string;
+  customerId: number;
+  status: string;
+  amountMinor: number;
+  paidMinor: number;
+  currency: string;
+  promisedDate: string;
+  owner: string | null;
+}): Message {
+  const amount = formatMoney({ minor: p.amountMinor, currency: p.currency });
+  const paid =
+    p.status === 'partial'
+      ? `only ${formatMoney({ minor: p.paidMinor, currency: p.currency })} came`
+      : 'nothing came';
+  const who = p.owner ? '' : ' Nobody owns the account: claim it.';
+  return {
+    blocks: [
+      {
+        type: 'text',
+        text: `*Promise missed: ${p.name}* promised ${amount} by ${p.promisedDate}; ${paid}.`,
+        tone: 'danger',
+      },
+      {
+        type: 'text',
+        text: `The account was escalated (PB-14). Call today and ask for a concrete date (PB-19).${who}`,
+      },
+    ],
+    fallbackText: `Promise missed: ${p.name}, ${amount} by ${p.promisedDate}`,
+  };
+}
+
+/** The daily promise check. */
+export function promiseFollowUpJob(config: Config): Job {
+  return {
+    name: 'promise-follow-up',
+    schedule: scheduleOf(config, 'promise-follow-up', '30 8 * * *'),
+    days: 'every',
+    periodKey: dailyPeriod,
+    async run(ctx) {
+      await evaluatePromises(ctx.db, ctx.today); // rolled back again in a dry run
+      const missed = await ctx
+        .db('promises as p')
+        .join('customers as c', 'c.id', 'p.customer_id')
+        .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 'p.customer_id').andOnNull('cl.released_at'))
+        .leftJoin('users as u', 'u.id', 'cl.user_id')
+        .whereIn('p.status', ['broken', 'partial'])
+        .where('p.promised_date', '>=', addDays(ctx.today, -LOOKBACK_DAYS))
+        .where('p.promised_date', '<', ctx.today)
+        .orderBy('p.id')
+        .select(
+          'p.id',
+          'p.customer_id',
+          'c.name',
+          'p.status',
+          'p.amount_minor',
+          'p.paid_minor',
+          'p.currency',
+          'p.promised_date',
+          'u.id as owner_id',
+          'u.display_name as owner',
+        );
+      const posts: OutgoingPost[] = missed.map((p) => ({
+        key: followUpKey(Number(p.id)),
+        to: p.owner_id ? { kind: 'user', userId: Number(p.owner_id) } : { kind: 'channel', role: 'digest' },
+        message: followUpMessage({
+          name: String(p.name),
+          customerId: Number(p.customer_id),
+          status: String(p.status),
+          amountMinor: Number(p.amount_minor),
+          paidMinor: Number(p.paid_minor),
+          currency: String(p.currency).trim(),
+          promisedDate: String(p.promised_date),
+          owner: p.owner ? String(p.owner) : null,
+        }),
+      }));
+      if (ctx.dryRun) return posts;
+      // Enqueued here (not returned) so the activity is logged only for follow-ups stored now.
+      const added = new Set(await enqueue(ctx.db, posts));
+      for (const p of missed) {
+        if (!added.has(followUpKey(Number(p.id)))) continue;
+        await recordActivity(ctx.db, {
+          customerId: Number(p.customer_id),
+          actor: null,
+          kind: 'owner_told',
+          details: {
+            promiseId: Number(p.id),
+            owner: p.owner ?? null,
+            reason: `promise to pay by ${p.promised_date} ${p.status === 'broken' ? 'broken' : 'only partly kept'}`,
+          },
+        });
+      }
+      return [];
+    },
+  };
+}

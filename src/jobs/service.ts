@@ -1,0 +1,97 @@
+/**
+ * Scheduled posts as one service of a running duebot: the scheduler, the outbox worker over the
+ * configured ChatOuts, the digest refresh after claims and syncs, and a clean stop. `start` runs it.
+ */
+import type { Knex } from 'knex';
+import type { Clock } from '../clock.ts';
+import type { Policy } from '../collections/account.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { ChatOut } from '../outbox/chat-out.ts';
+import { createOutboxWorker, type OutboxWorker } from '../outbox/worker.ts';
+import { refreshDigest } from './digest.ts';
+import { createJobs } from './registry.ts';
+import { createScheduler, type Scheduler } from './scheduler.ts';
+
+/** What the service needs from the runtime. */
+export interface ScheduledPostsDeps {
+  db: Knex;
+  clock: Clock;
+  config: Config;
+  policy: Policy;
+  log: Logger;
+}
+
+/** The running service. */
+export interface ScheduledPosts {
+  scheduler: Scheduler;
+  worker: OutboxWorker;
+  /** After a ledger sync: after-sync jobs, then the digest redrawn if payments changed it. */
+  afterSync(): Promise<void>;
+  /** After a claim, release or reassignment: redraw today's digest (coalesced, never concurrent). */
+  worklistChanged(): void;
+  stop(): Promise<void>;
+}
+
+/** A scheduler and an outbox worker for these ChatOuts; `start()` catches up and begins ticking. */
+export function createScheduledPosts(
+  deps: ScheduledPostsDeps,
+  chatOuts: ChatOut[],
+): ScheduledPosts & { start(): Promise<void> } {
+  const { log } = deps;
+  const worker = createOutboxWorker({
+    db: deps.db,
+    chatOuts,
+    clock: deps.clock,
+    log: log.child({ component: 'outbox' }),
+    pacingMs: deps.config.jobs.outbox.pacingMs,
+    maxAttempts: deps.config.jobs.outbox.maxAttempts,
+    pollMs: deps.config.jobs.outbox.pollMs,
+  });
+  const scheduler = createScheduler({
+    ...deps,
+    jobs: createJobs(deps.config),
+    log: log.child({ component: 'jobs' }),
+  });
+
+  let refreshing: Promise<void> | null = null;
+  let again = false;
+  const refresh = (): Promise<void> => {
+    if (refreshing) {
+      again = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        again = false;
+        await refreshDigest(deps).catch((error: unknown) => {
+          log.warn({ err: error }, "digest: could not redraw today's digest");
+        });
+      } while (again);
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  };
+
+  return {
+    scheduler,
+    worker,
+    async start() {
+      await scheduler.start();
+      worker.start();
+    },
+    async afterSync() {
+      await scheduler.afterSync();
+      await refresh();
+    },
+    worklistChanged() {
+      void refresh();
+    },
+    async stop() {
+      await scheduler.stop();
+      await worker.stop();
+      await refreshing;
+    },
+  };
+}
