@@ -194,7 +194,7 @@ export const settingsSchema = z.object({
   LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(['json', 'pretty']).optional()),
   // Large-account alerts (PB-07) and the monthly credit meeting (PB-28).
   DUEBOT_ALERT_THRESHOLDS: z.preprocess(
-    emptyAsUndefined,
+    (v) => (v === 'none' ? '' : emptyAsUndefined(v)), // `none` turns threshold alerts off
     currencyList('CNY=500000,USD=70000').default({ CNY: 500_000, USD: 70_000, EUR: 60_000 }),
   ),
   DUEBOT_ALERT_MIN_DAYS: z.preprocess(emptyAsUndefined, positiveInt(1)),
