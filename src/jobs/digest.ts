@@ -108,6 +108,15 @@ export function nudgeJob(config: Config): Job {
   };
 }
 
+/** JSON with keys sorted: jsonb keeps its own key order, so stored and fresh views compare by content. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
 /** What refreshing the digest needs. */
 export interface DigestRefreshDeps {
   db: Knex;
@@ -122,12 +131,18 @@ export interface DigestRefreshDeps {
  */
 export async function refreshDigest(deps: DigestRefreshDeps): Promise<boolean> {
   const today = deps.clock.today();
-  const exists = await deps
+  const posted = await deps
     .db('outbox')
     .where({ idempotency_key: digestKey(today) })
-    .first('id');
-  if (!exists) return false;
+    .first('payload', 'update_payload');
+  if (!posted) return false;
   const data = await loadDigest(deps.db, options({ today, config: deps.config, policy: deps.policy }));
+  const shown = parseJson<StoredMessage>(posted.update_payload ?? posted.payload);
+  const isStamp = (b: StoredMessage['blocks'][number]) =>
+    b.type === 'context' && b.text.startsWith('Updated ');
+  if (canonical(shown.blocks.filter((b) => !isStamp(b))) === canonical(digestView(data).blocks)) {
+    return false; // nothing changed: no edit
+  }
   const { hour, minute } = localParts(deps.clock.now(), deps.clock.timeZone);
   const updatedAt = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
   return enqueueUpdate(deps.db, { key: digestKey(today), message: digestView(data, { updatedAt }) });
