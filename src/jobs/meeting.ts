@@ -5,7 +5,6 @@
  * month again finds the meeting and posts nothing.
  */
 import type { Knex } from 'knex';
-import type { Policy } from '../collections/account.ts';
 import { agingBuckets, agingByCurrency, bucketFor } from '../collections/aging.ts';
 import { monthOf, monthRange } from '../collections/dates.ts';
 import { currencyDigits } from '../collections/money.ts';
@@ -21,18 +20,20 @@ import {
   meetingParentView,
 } from '../views/meeting.ts';
 import type { FileAttachment } from '../views/model.ts';
-import { refreshWorklist } from '../worklist/assess.ts';
 import type { Job } from './job.ts';
 import { monthlyPeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
 
-/** What opening a meeting needs; with a policy the worklist is assessed again first, as of `today`. */
+/**
+ * What opening a meeting needs. The agenda comes from the assessed worklist (account_summary), which each
+ * sync and each worklist change keep current; the meeting never reassesses it (a caught-up run would do so
+ * as of an earlier day).
+ */
 export interface MeetingContext {
   db: Knex;
   today: string;
   timeZone: string;
   settings: MeetingSettings;
-  policy?: Policy;
   /** Render the aging chart (a PNG of ~100 KB); off in tests that do not look at it. */
   chart?: boolean;
 }
@@ -157,8 +158,6 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
     .returning('id');
   if (!meeting) return [];
   const meetingId = Number(meeting.id);
-  if (ctx.policy)
-    await refreshWorklist({ db: ctx.db, policy: ctx.policy, today: ctx.today, timeZone: ctx.timeZone });
   const accounts = await agenda(ctx.db, ctx.settings.minDaysOverdue, ctx.timeZone);
   const { currencies, aging } = await figures(ctx, month);
   if (accounts.length === 0)
@@ -219,7 +218,6 @@ export function meetingJob(config: Config): Job {
         today: ctx.today,
         timeZone: ctx.clock.timeZone,
         settings: ctx.config.meeting,
-        policy: ctx.policy,
       }),
   };
 }

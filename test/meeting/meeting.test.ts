@@ -6,6 +6,7 @@ import type { Database } from '../../src/db.ts';
 import { openMeeting } from '../../src/jobs/meeting.ts';
 import type { OutgoingPost } from '../../src/outbox/post.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
+import { refreshWorklist } from '../../src/worklist/assess.ts';
 import type { Message, Reply, User } from '../../src/views/model.ts';
 import { testConfig, testPolicy } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -67,10 +68,13 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
     await db?.close();
   });
 
-  const open = () =>
-    db.knex.transaction((trx) =>
-      openMeeting({ db: trx, today, timeZone: 'Asia/Shanghai', settings, policy, chart: false }),
+  // The worklist is assessed after each sync; the meeting reads it as it stands.
+  const open = async () => {
+    await refreshWorklist({ db: db.knex, policy, today, timeZone: 'Asia/Shanghai' });
+    return db.knex.transaction((trx) =>
+      openMeeting({ db: trx, today, timeZone: 'Asia/Shanghai', settings, chart: false }),
     );
+  };
 
   it('posts the parent and one threaded reply per account over 30 days, once a month', async () => {
     const posts = await open();

@@ -6,6 +6,7 @@ import { createJobs } from '../../src/jobs/registry.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import type { Message } from '../../src/views/model.ts';
+import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { fakePlatform, silentLog, testConfig, testPolicy } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
@@ -42,6 +43,7 @@ describe.each(backends())('alerts and the meeting through the scheduler and outb
       name: 'Maple Leaf Components LLC',
       items: [{ issueDate: '2026-08-01', dueDate: '2026-08-31', totalMinor: 50_00, currency: 'USD' }],
     });
+    await refreshWorklist({ db: db.knex, policy, today: '2026-12-01', timeZone: 'Asia/Shanghai' }); // as a sync does
     const jobs = createJobs(config).filter((j) => j.name === 'alerts' || j.name === 'meeting');
     const scheduler = createScheduler({ db: db.knex, jobs, clock, config, policy, log: silentLog });
 
