@@ -253,6 +253,8 @@ program
 jobCommand('digest', 'the morning overdue digest (PB-24): run it now, or --dry-run to print it');
 jobCommand('promise-follow-up', 'tell owners about missed promises (PB-20) now, or --dry-run to print it');
 jobCommand('aging-report', 'the weekly aging report (PB-27) now, or --dry-run to print it');
+jobCommand('alerts', 'large-account alerts (PB-07) now, or --dry-run to print what a check would post');
+jobCommand('meeting', 'the monthly 30+ day credit meeting thread (PB-28) now, or --dry-run to print it');
 
 program
   .command('doctor')

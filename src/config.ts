@@ -202,6 +202,21 @@ export const settingsSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   LOG_FORMAT: z.preprocess(emptyAsUndefined, z.enum(['json', 'pretty']).optional()),
+  // Large-account alerts (PB-07) and the monthly credit meeting (PB-28).
+  DUEBOT_ALERT_THRESHOLDS: z.preprocess(
+    (v) => (v === 'none' ? '' : emptyAsUndefined(v)), // `none` turns threshold alerts off
+    currencyList('CNY=500000,USD=70000').default({ CNY: 500_000, USD: 70_000, EUR: 60_000 }),
+  ),
+  DUEBOT_ALERT_MIN_DAYS: z.preprocess(emptyAsUndefined, positiveInt(1)),
+  DUEBOT_ALERT_JUMP_PERCENT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'expected a percentage such as 20' }).min(0).max(10_000).default(20),
+  ),
+  DUEBOT_MEETING_MIN_DAYS: z.preprocess(emptyAsUndefined, positiveInt(30)),
+  DUEBOT_MEETING_MONTHS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'expected a whole number' }).int().min(1).max(24).default(6),
+  ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -258,6 +273,26 @@ export interface Config {
   slack: SlackConfig | undefined;
   /** Scheduled posts: the scheduler, the digest and the outbox worker (src/jobs/settings.ts). */
   jobs: JobsConfig;
+  /** PB-07: large-account alerts. */
+  alerts: AlertSettings;
+  /** PB-28: the monthly 30+ day credit meeting. */
+  meeting: MeetingSettings;
+}
+
+/** PB-07: when an account or invoice is large enough to announce, and when a rise is sudden. */
+export interface AlertSettings {
+  /** Major units per currency at or above which an overdue account or invoice is announced. */
+  thresholds: Record<string, number>;
+  /** Only amounts at least this many days overdue count. */
+  minDaysOverdue: number;
+  /** A month-over-month rise of total receivables above this percentage is announced; 0 turns it off. */
+  jumpPercent: number;
+}
+
+/** PB-28: which accounts the meeting reviews and how far back its DSO/CEI trend goes. */
+export interface MeetingSettings {
+  minDaysOverdue: number;
+  months: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -359,6 +394,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
           }
         : undefined,
       jobs: jobs.config,
+      alerts: {
+        thresholds: s.DUEBOT_ALERT_THRESHOLDS,
+        minDaysOverdue: s.DUEBOT_ALERT_MIN_DAYS,
+        jumpPercent: s.DUEBOT_ALERT_JUMP_PERCENT,
+      },
+      meeting: { minDaysOverdue: s.DUEBOT_MEETING_MIN_DAYS, months: s.DUEBOT_MEETING_MONTHS },
     },
   };
 }

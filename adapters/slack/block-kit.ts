@@ -15,6 +15,7 @@ import type {
   PagerBlock,
   Tone,
 } from '../../src/views/model.ts';
+import { MENTION } from '../../src/views/model.ts';
 import { fitLimit, SLACK_LIMITS, truncate } from './limits.ts';
 
 /** A Block Kit block as this adapter emits it. */
@@ -30,9 +31,18 @@ export interface SlackMessage {
 /** Prefix of every action_id this adapter draws; the app listens for it. */
 export const ACTION_PREFIX = 'duebot-';
 
-/** Slack mrkdwn needs &, < and > escaped; the neutral markup (`*bold*`, `_italic_`) is Slack's own. */
+/**
+ * Slack mrkdwn needs &, < and > escaped; the neutral markup (`*bold*`, `_italic_`) is Slack's own.
+ * Mentions of Slack users (MENTION) become `<@U...>` so they notify; others read `@Name`.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MENTION, (_, name: string, platform: string, id: string) =>
+      platform === 'slack' && /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : `@${name}`,
+    );
 }
 
 const TONE_MARK: Record<Tone, string> = {

@@ -4,9 +4,10 @@
  * practice (the longest query allowed keeps every ref under MAX_REF_LENGTH). Decoding never throws:
  * whatever arrives from a platform is user input.
  *
- * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, q, where
- * a = accountId, s = stateVersion, p = page, t = letter template, q = query. The query is always last
- * and runs to the end of the text, so it needs no escaping.
+ * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, m, o, q, where
+ * a = accountId, s = stateVersion, p = page, t = letter template, m = meeting, o = meeting decision,
+ * q = query. The query is always last and runs to the end of the text, so it needs no escaping.
+ * Keys added later are optional, so refs already posted still read the same.
  */
 import { z } from 'zod';
 
@@ -26,6 +27,7 @@ export const REF_ACTIONS = [
   'page',
   'refresh',
   'help',
+  'decide',
 ] as const;
 
 /** One of REF_ACTIONS. */
@@ -55,6 +57,13 @@ export const actionRefSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
     .optional(),
   query: z.string().max(MAX_QUERY_LENGTH).optional(),
+  /** PB-28: the credit meeting a decision belongs to. */
+  meetingId: z.number().int().min(1).max(MAX_ID).optional(),
+  /** PB-28: the decision clicked (MEETING_DECISIONS in src/views/meeting.ts, dashes for underscores). */
+  decision: z
+    .string()
+    .regex(/^[a-z][a-z-]{0,23}$/)
+    .optional(),
 });
 
 /** A decoded action reference. */
@@ -77,6 +86,8 @@ const KEYS = [
   ['s', 'stateVersion'],
   ['p', 'page'],
   ['t', 'template'],
+  ['m', 'meetingId'],
+  ['o', 'decision'],
   ['q', 'query'],
 ] as const;
 
@@ -142,7 +153,7 @@ export function decodeRef(text: unknown): RefResult<ActionRef> {
     const end = rest.indexOf(':');
     const value = end < 0 ? rest : rest.slice(0, end);
     rest = end < 0 ? '' : rest.slice(end);
-    if (field === 'template') raw.template = value;
+    if (field === 'template' || field === 'decision') raw[field] = value;
     else if (NUMERIC.test(value)) raw[field] = Number(value);
     else return fail('garbage', 'This button carries a damaged action reference.');
   }

@@ -17,6 +17,7 @@ import {
   submitLog,
 } from './account-actions.ts';
 import { decodeRef } from './action-ref.ts';
+import { decideFromMeeting } from './meeting-actions.ts';
 import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 
@@ -153,6 +154,8 @@ async function action(ctx: DispatchContext, actor: Actor, ref: string): Promise<
       return requestLetter(ctx, actor, id, r.template ?? null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
+    case 'decide':
+      return decideFromMeeting(ctx, actor, r);
     default:
       return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
   }

@@ -4,15 +4,24 @@
  */
 import type { Config } from '../config.ts';
 import { agingReportJob } from './aging-report.ts';
+import { alertsJob } from './alerts.ts';
 import { digestJob, nudgeJob } from './digest.ts';
 import type { Job } from './job.ts';
+import { meetingJob } from './meeting.ts';
 import { promiseFollowUpJob } from './promise-follow-up.ts';
 
 /** Builds one job from the settings (its schedule from `config.jobs.schedules[name]`). */
 export type JobFactory = (config: Config) => Job;
 
 /** The registered jobs, in the order a sweep runs them. */
-export const JOB_FACTORIES: JobFactory[] = [promiseFollowUpJob, digestJob, nudgeJob, agingReportJob];
+export const JOB_FACTORIES: JobFactory[] = [
+  promiseFollowUpJob,
+  digestJob,
+  nudgeJob,
+  agingReportJob,
+  alertsJob,
+  meetingJob,
+];
 
 /** The jobs for these settings. */
 export function createJobs(config: Config): Job[] {

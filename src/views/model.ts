@@ -232,8 +232,22 @@ export interface InlineSegment {
   italic: boolean;
 }
 
-// `*bold*` anywhere; `_italic_` only at word boundaries so snake_case and file_names stay as typed.
-const INLINE = /\*([^*\n]+)\*|(?<![\p{L}\p{N}_])_([^_\n]+)_(?![\p{L}\p{N}_])/gu;
+/**
+ * A mention of a person inside text, `@[Name](slack:U012AB3CD)`: the Slack renderer turns it into a
+ * notifying mention, every other renderer (and the fallback text) shows `@Name`.
+ */
+export const MENTION = /@\[([^\]\n]+)\]\((slack|teams|shell):([^)\s]+)\)/gu;
+
+/** Mention markup for a user (see MENTION). */
+export function mentionMarkup(user: User): string {
+  return `@[${user.name.replace(/[\]\n]/g, ' ')}](${user.platform}:${user.id})`;
+}
+
+// A mention first; `*bold*` anywhere; `_italic_` only at word boundaries so snake_case and file_names stay as typed.
+const INLINE = new RegExp(
+  `${MENTION.source}|\\*([^*\\n]+)\\*|(?<![\\p{L}\\p{N}_])_([^_\\n]+)_(?![\\p{L}\\p{N}_])`,
+  'gu',
+);
 
 /** Split markdown-ish text into styled runs; unmatched `*` or `_` stay literal. */
 export function parseInlineMarkup(text: string): InlineSegment[] {
@@ -242,8 +256,9 @@ export function parseInlineMarkup(text: string): InlineSegment[] {
   for (const m of text.matchAll(INLINE)) {
     const start = m.index;
     if (start > last) segments.push({ text: text.slice(last, start), bold: false, italic: false });
-    if (m[1] !== undefined) segments.push({ text: m[1], bold: true, italic: false });
-    else segments.push({ text: m[2] ?? '', bold: false, italic: true });
+    if (m[1] !== undefined) segments.push({ text: `@${m[1]}`, bold: false, italic: false });
+    else if (m[4] !== undefined) segments.push({ text: m[4], bold: true, italic: false });
+    else segments.push({ text: m[5] ?? '', bold: false, italic: true });
     last = start + m[0].length;
   }
   if (last < text.length) segments.push({ text: text.slice(last), bold: false, italic: false });

@@ -21,7 +21,9 @@ export type ActivityKind =
   | 'letter_requested'
   | 'role_changed'
   /** A scheduled follow-up told the owner about the account (PB-20). */
-  | 'owner_told';
+  | 'owner_told'
+  /** PB-28: a decision of the monthly credit meeting on the account. */
+  | 'meeting_decision';
 
 /**
  * Appends an activity for an account and moves the account's state version on, so cards rendered

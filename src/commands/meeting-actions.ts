@@ -1,0 +1,99 @@
+/**
+ * PB-28: a decision button in the credit meeting thread, through the one dispatcher. The decision is
+ * recorded, the clicked reply is replaced with the decision shown, and when it was the last one the
+ * summary is enqueued into the meeting's thread once, in the same transaction.
+ */
+import { formatLocalTime } from '../clock.ts';
+import type { ActionRef } from './action-ref.ts';
+import { enqueue } from '../outbox/outbox.ts';
+import {
+  DECISION_LABELS,
+  type DecisionState,
+  decisionFromSlug,
+  meetingAccountView,
+  meetingSummaryView,
+} from '../views/meeting.ts';
+import type { Message, Reply } from '../views/model.ts';
+import { notice } from '../views/notices.ts';
+import { type MeetingAccountRow, meetingAccounts, recordDecision } from '../worklist/meeting-decisions.ts';
+import type { Actor } from '../worklist/staff.ts';
+import type { DispatchContext } from './account-actions.ts';
+
+function state(row: MeetingAccountRow, timeZone: string): DecisionState {
+  return {
+    decision: row.decision,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt ? formatLocalTime(row.decidedAt, timeZone) : null,
+    previousDecision: row.previousDecision,
+    previousBy: row.previousBy,
+    revision: row.revision,
+  };
+}
+
+/** The reply of one account as it stands now. */
+export function meetingReply(row: MeetingAccountRow, timeZone: string): Message {
+  return meetingAccountView(row.meetingId, row.account, state(row, timeZone), row.position);
+}
+
+const refusal = (text: string): Reply => ({ kind: 'ephemeral', message: notice(text, { tone: 'danger' }) });
+
+/** Handles `decide` clicks: records, answers with the updated reply, enqueues the summary when complete. */
+export async function decideFromMeeting(ctx: DispatchContext, actor: Actor, ref: ActionRef): Promise<Reply> {
+  const decision = decisionFromSlug(ref.decision);
+  if (
+    ref.meetingId === undefined ||
+    ref.accountId === undefined ||
+    ref.stateVersion === undefined ||
+    !decision
+  )
+    return refusal('This decision button is incomplete; use the buttons of the current meeting thread.');
+  const click = {
+    meetingId: ref.meetingId,
+    customerId: ref.accountId,
+    decision,
+    revision: ref.stateVersion,
+    at: ctx.clock.now(),
+  };
+  return ctx.db.transaction(async (trx) => {
+    const result = await recordDecision(trx, actor, click);
+    if (!result.ok) return refusal(result.error.message);
+    const outcome = result.value;
+    const reply = meetingReply(outcome.row, ctx.clock.timeZone);
+    if (outcome.kind === 'stale') {
+      const who = outcome.row.decidedBy
+        ? `${outcome.row.decidedBy} decided ${DECISION_LABELS[outcome.row.decision ?? 'keep_working']} meanwhile`
+        : 'This reply was out of date';
+      reply.blocks.unshift({
+        type: 'context',
+        text: `${who}, so nothing was changed. Click again to change it.`,
+      });
+      return { kind: 'replace', message: reply };
+    }
+    if (outcome.kind === 'unchanged')
+      return {
+        kind: 'ephemeral',
+        message: notice(
+          `Already decided: ${DECISION_LABELS[decision]}, by ${outcome.row.decidedBy ?? 'someone'}.`,
+        ),
+      };
+    if (outcome.allDecided) {
+      const rows = await meetingAccounts(trx, click.meetingId);
+      await enqueue(trx, [
+        {
+          key: `${outcome.row.meetingPostKey}:summary`,
+          to: { kind: 'channel', role: 'meeting' },
+          threadKey: outcome.row.meetingPostKey,
+          message: meetingSummaryView(
+            outcome.row.month,
+            rows.map((r) => ({
+              name: r.account.name,
+              decision: r.decision ?? 'keep_working',
+              decidedBy: r.decidedBy ?? 'someone',
+            })),
+          ),
+        },
+      ]);
+    }
+    return { kind: 'replace', message: reply };
+  });
+}

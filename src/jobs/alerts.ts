@@ -1,0 +1,250 @@
+/**
+ * PB-07 large-account alerts: after each sync, accounts (per currency) and invoices whose overdue amount
+ * is at or above the threshold are announced once per crossing; a crossing ends when the amount falls
+ * below again, and a later rise is a new crossing. A sudden month-over-month rise of total receivables
+ * is announced once a month per currency. The state lives in alert_crossings / alert_jumps (unique), so a
+ * re-run or a second replica finds nothing new to post.
+ */
+import type { Knex } from 'knex';
+import { monthOf, subtractMonths } from '../collections/dates.ts';
+import { currencyDigits } from '../collections/money.ts';
+import { balanceAt } from '../collections/receivables-metrics.ts';
+import type { AlertSettings, Config } from '../config.ts';
+import { loadReceivableItems } from '../ledger/receivable-history.ts';
+import type { OutgoingPost } from '../outbox/post.ts';
+import { type CrossingLine, crossingAlertView, jumpAlertView } from '../views/alerts.ts';
+import { AFTER_SYNC, type Job } from './job.ts';
+import { minutePeriod } from './periods.ts';
+import { salesRepMentions } from './sales-rep.ts';
+
+/** What the alert check needs. */
+export interface AlertContext {
+  db: Knex;
+  /** The business date the check is for. */
+  today: string;
+  timeZone: string;
+  settings: AlertSettings;
+}
+
+interface Subject {
+  kind: 'account' | 'invoice';
+  customerId: number;
+  openItemId: number | null;
+  currency: string;
+  amountMinor: number;
+  thresholdMinor: number;
+  daysOverdue: number;
+  invoiceNumber: string | null;
+}
+
+const subjectKey = (s: { kind: string; customerId: number; openItemId: number | null; currency: string }) =>
+  `${s.kind}:${s.customerId}:${s.openItemId ?? 0}:${s.currency}`;
+
+/** Thresholds in minor units, as arrays for one SQL join. */
+function thresholdArrays(settings: AlertSettings): [string[], number[]] {
+  const entries = Object.entries(settings.thresholds);
+  return [entries.map(([c]) => c), entries.map(([c, major]) => Math.round(major * 10 ** currencyDigits(c)))];
+}
+
+/** Accounts and invoices at or above the threshold right now. */
+async function currentSubjects(db: Knex, today: string, settings: AlertSettings): Promise<Subject[]> {
+  const [currencies, minors] = thresholdArrays(settings);
+  if (currencies.length === 0) return [];
+  const bindings = [currencies, minors, today, today, settings.minDaysOverdue] as Knex.RawBinding[];
+  const overdue = `
+    WITH t AS (SELECT * FROM unnest(?::text[], ?::bigint[]) AS t(currency, minor)),
+    o AS (
+      SELECT o.id, o.customer_id, o.currency, o.open_minor, o.invoice_number, (?::date - o.due_date) AS days
+      FROM open_items o
+      WHERE o.status = 'open' AND o.open_minor > 0 AND (?::date - o.due_date) >= ?
+    )`;
+  const accounts = await db.raw(
+    `${overdue}
+     SELECT 'account' AS kind, o.customer_id, NULL::bigint AS open_item_id, o.currency,
+            sum(o.open_minor)::int8 AS amount, t.minor::int8 AS threshold, max(o.days)::int AS days,
+            NULL::text AS invoice_number
+     FROM o JOIN t ON t.currency = o.currency
+     GROUP BY o.customer_id, o.currency, t.minor
+     HAVING sum(o.open_minor) >= t.minor
+     UNION ALL
+     SELECT 'invoice', o.customer_id, o.id, o.currency, o.open_minor::int8, t.minor::int8, o.days::int,
+            o.invoice_number
+     FROM o JOIN t ON t.currency = o.currency
+     WHERE o.open_minor >= t.minor`,
+    bindings,
+  );
+  return (accounts.rows as Record<string, unknown>[]).map((r) => ({
+    kind: r.kind === 'invoice' ? 'invoice' : 'account',
+    customerId: Number(r.customer_id),
+    openItemId: r.open_item_id === null ? null : Number(r.open_item_id),
+    currency: String(r.currency),
+    amountMinor: Number(r.amount),
+    thresholdMinor: Number(r.threshold),
+    daysOverdue: Number(r.days),
+    invoiceNumber: r.invoice_number === null ? null : String(r.invoice_number),
+  }));
+}
+
+/**
+ * Closes the crossings that are no longer above the threshold and opens one per new crossing; returns
+ * the crossings this call opened (a concurrent run that opened the same one first gets nothing).
+ */
+async function recordCrossings(db: Knex, now: Subject[]): Promise<(Subject & { id: number })[]> {
+  const open: {
+    id: string | number;
+    kind: string;
+    customer_id: string | number;
+    open_item_id: null | string | number;
+    currency: string;
+  }[] = await db('alert_crossings')
+    .whereNull('recovered_at')
+    .select('id', 'kind', 'customer_id', 'open_item_id', 'currency');
+  const current = new Set(now.map(subjectKey));
+  const openKeys = new Set<string>();
+  const recovered: number[] = [];
+  for (const row of open) {
+    const key = subjectKey({
+      kind: row.kind,
+      customerId: Number(row.customer_id),
+      openItemId: row.open_item_id === null ? null : Number(row.open_item_id),
+      currency: row.currency,
+    });
+    openKeys.add(key);
+    if (!current.has(key)) recovered.push(Number(row.id));
+  }
+  if (recovered.length > 0)
+    await db('alert_crossings')
+      .whereIn('id', recovered)
+      .whereNull('recovered_at')
+      .update({ recovered_at: db.fn.now() });
+  const fresh = now.filter((s) => !openKeys.has(subjectKey(s)));
+  const opened: (Subject & { id: number })[] = [];
+  for (const s of fresh) {
+    const [row] = await db('alert_crossings')
+      .insert({
+        kind: s.kind,
+        customer_id: s.customerId,
+        open_item_id: s.openItemId,
+        currency: s.currency,
+        amount_minor: s.amountMinor,
+        threshold_minor: s.thresholdMinor,
+        days_overdue: s.daysOverdue,
+      })
+      .onConflict()
+      .ignore()
+      .returning('id');
+    if (row) opened.push({ ...s, id: Number(row.id) });
+  }
+  return opened;
+}
+
+/** One post per account with new crossings, keyed by its first crossing so it is enqueued once. */
+async function crossingPosts(
+  ctx: AlertContext,
+  opened: (Subject & { id: number })[],
+): Promise<OutgoingPost[]> {
+  const byAccount = new Map<number, (Subject & { id: number })[]>();
+  for (const s of opened) byAccount.set(s.customerId, [...(byAccount.get(s.customerId) ?? []), s]);
+  if (byAccount.size === 0) return [];
+  const ids = [...byAccount.keys()];
+  const customers: { id: string | number; name: string; sales_rep: string | null; owner: string | null }[] =
+    await ctx
+      .db('customers as c')
+      .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 'c.id').andOnNull('cl.released_at'))
+      .leftJoin('users as u', 'u.id', 'cl.user_id')
+      .whereIn('c.id', ids)
+      .select('c.id', 'c.name', 'c.sales_rep', 'u.display_name as owner');
+  const reps = await salesRepMentions(
+    ctx.db,
+    customers.map((c) => c.sales_rep),
+  );
+  return customers
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((c) => {
+      const crossings = (byAccount.get(Number(c.id)) ?? []).sort((a, b) =>
+        a.kind === b.kind ? a.amountMinor - b.amountMinor : a.kind === 'account' ? -1 : 1,
+      );
+      const lines: CrossingLine[] = crossings.map((s) => ({
+        kind: s.kind,
+        currency: s.currency,
+        amountMinor: s.amountMinor,
+        thresholdMinor: s.thresholdMinor,
+        daysOverdue: s.daysOverdue,
+        invoiceNumber: s.invoiceNumber,
+      }));
+      const first = Math.min(...crossings.map((s) => s.id));
+      return {
+        key: `alert:crossing:${first}`,
+        to: { kind: 'channel' as const, role: 'alerts' as const },
+        message: crossingAlertView({
+          customerId: Number(c.id),
+          customerName: c.name,
+          salesRep: c.sales_rep ? (reps.get(c.sales_rep) ?? c.sales_rep) : null,
+          owner: c.owner,
+          minDaysOverdue: ctx.settings.minDaysOverdue,
+          crossings: lines,
+        }),
+      };
+    });
+}
+
+/** PB-07: total receivables per currency against the same day a month ago; once a month per currency. */
+async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost[]> {
+  if (ctx.settings.jumpPercent <= 0) return [];
+  const previousDate = subtractMonths(today, 1);
+  const byCurrency = await loadReceivableItems(ctx.db, { since: previousDate, timeZone: ctx.timeZone });
+  const posts: OutgoingPost[] = [];
+  const month = monthOf(today);
+  for (const [currency, items] of byCurrency) {
+    const previous = balanceAt(items, previousDate).totalMinor;
+    const current = balanceAt(items, today).totalMinor;
+    if (previous <= 0 || (current - previous) * 100 <= ctx.settings.jumpPercent * previous) continue;
+    const [row] = await ctx
+      .db('alert_jumps')
+      .insert({ month, currency, previous_minor: previous, current_minor: current })
+      .onConflict(['month', 'currency'])
+      .ignore()
+      .returning('month');
+    if (!row) continue;
+    posts.push({
+      key: `alert:jump:${month}:${currency}`,
+      to: { kind: 'channel', role: 'alerts' },
+      message: jumpAlertView({
+        currency,
+        previousMinor: previous,
+        currentMinor: current,
+        previousDate,
+        today,
+        thresholdPercent: ctx.settings.jumpPercent,
+      }),
+    });
+  }
+  return posts;
+}
+
+/**
+ * The alert check (run after each sync): records crossings and jumps and returns the posts to enqueue.
+ * Run it in the transaction that enqueues the posts, so state and posts are written together.
+ */
+export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
+  const today = ctx.today;
+  const opened = await recordCrossings(ctx.db, await currentSubjects(ctx.db, today, ctx.settings));
+  return [...(await crossingPosts(ctx, opened)), ...(await jumpPosts(ctx, today))];
+}
+
+/** The alert check as a scheduled job: after each sync by default (DUEBOT_ALERTS_CRON). */
+export function alertsJob(config: Config): Job {
+  return {
+    name: 'alerts',
+    schedule: config.jobs.schedules.alerts ?? AFTER_SYNC,
+    days: 'every',
+    periodKey: minutePeriod,
+    run: (ctx) =>
+      checkAlerts({
+        db: ctx.db,
+        today: ctx.today,
+        timeZone: ctx.clock.timeZone,
+        settings: ctx.config.alerts,
+      }),
+  };
+}

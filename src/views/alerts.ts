@@ -1,0 +1,126 @@
+/** The large-account alerts (PB-07) as neutral messages for the alerts channel. */
+import { formatMoney } from '../collections/money.ts';
+import { encodeRef } from '../commands/action-ref.ts';
+import type { Block, Message } from './model.ts';
+
+/** One threshold crossing of an account (all its overdue items of a currency) or of one invoice. */
+export interface CrossingLine {
+  kind: 'account' | 'invoice';
+  currency: string;
+  amountMinor: number;
+  thresholdMinor: number;
+  daysOverdue: number;
+  invoiceNumber: string | null;
+}
+
+/** What an alert says about the account. */
+export interface CrossingAlert {
+  customerId: number;
+  customerName: string;
+  /** Mention markup or the plain name (see salesRepMentions); null when the ledger names none. */
+  salesRep: string | null;
+  owner: string | null;
+  minDaysOverdue: number;
+  crossings: CrossingLine[];
+}
+
+function crossingText(c: CrossingLine, soleInvoice: CrossingLine | undefined): string {
+  const amount = formatMoney({ minor: c.amountMinor, currency: c.currency });
+  const threshold = formatMoney({ minor: c.thresholdMinor, currency: c.currency });
+  if (c.kind === 'invoice')
+    return `• invoice *${c.invoiceNumber ?? '?'}* alone: *${amount}*, ${days(c.daysOverdue)} overdue (alert at ${threshold})`;
+  const sole = soleInvoice ? `, all of it invoice *${soleInvoice.invoiceNumber ?? '?'}*` : '';
+  return `• *${amount}* overdue on the account${sole}, oldest ${days(c.daysOverdue)} (alert at ${threshold})`;
+}
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+/** Account lines first, then invoices by amount; an invoice that is the account's whole amount joins its line. */
+function crossingLines(crossings: CrossingLine[]): string[] {
+  const accounts = crossings.filter((c) => c.kind === 'account');
+  const sole = (a: CrossingLine) =>
+    crossings.find(
+      (c) => c.kind === 'invoice' && c.currency === a.currency && c.amountMinor === a.amountMinor,
+    );
+  const merged = new Set(accounts.map(sole).filter((c) => c !== undefined));
+  const invoices = crossings
+    .filter((c) => c.kind === 'invoice' && !merged.has(c))
+    .sort((a, b) => b.amountMinor - a.amountMinor);
+  return [
+    ...accounts.map((a) => crossingText(a, sole(a))),
+    ...invoices.map((i) => crossingText(i, undefined)),
+  ];
+}
+
+/** PB-07: an account or invoice crossed the alert threshold; Claim and Log call act on it at once. */
+export function crossingAlertView(a: CrossingAlert): Message {
+  const blocks: Block[] = [
+    { type: 'header', text: `Large overdue balance: ${a.customerName}` },
+    {
+      type: 'text',
+      text: crossingLines(a.crossings).join('\n'),
+      tone: a.crossings.some((c) => c.daysOverdue > 30) ? 'danger' : 'normal',
+    },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Owner', value: a.owner ?? 'unclaimed' },
+        { label: 'Sales rep', value: a.salesRep ?? 'none in the ledger' },
+      ],
+    },
+  ];
+  blocks.push(
+    {
+      type: 'actions',
+      buttons: [
+        {
+          label: 'Claim',
+          ref: encodeRef({ v: 1, action: 'claim', accountId: a.customerId }),
+          style: 'primary',
+        },
+        { label: 'Log call', ref: encodeRef({ v: 1, action: 'log', accountId: a.customerId }) },
+        { label: 'Open', ref: encodeRef({ v: 1, action: 'open', accountId: a.customerId }) },
+      ],
+    },
+    {
+      type: 'context',
+      text: `PB-07: announced once per crossing; overdue means at least ${days(a.minDaysOverdue)} past due. Account #${a.customerId}.`,
+    },
+  );
+  const first = a.crossings[0];
+  return {
+    blocks,
+    fallbackText: `Large overdue balance: ${a.customerName}${first ? `, ${formatMoney({ minor: first.amountMinor, currency: first.currency })}` : ''}`,
+  };
+}
+
+/** A month-over-month rise of total receivables in one currency. */
+export interface JumpAlert {
+  currency: string;
+  previousMinor: number;
+  currentMinor: number;
+  previousDate: string;
+  today: string;
+  thresholdPercent: number;
+}
+
+/** PB-07: total receivables rose suddenly; announced once a month per currency. */
+export function jumpAlertView(j: JumpAlert): Message {
+  const percent = ((j.currentMinor - j.previousMinor) / j.previousMinor) * 100;
+  const now = formatMoney({ minor: j.currentMinor, currency: j.currency });
+  const then = formatMoney({ minor: j.previousMinor, currency: j.currency });
+  return {
+    blocks: [
+      { type: 'header', text: `Receivables up ${percent.toFixed(1)}% in a month (${j.currency})` },
+      {
+        type: 'text',
+        text: `Open receivables are *${now}* on ${j.today}, against ${then} on ${j.previousDate}: up ${percent.toFixed(1)}%, above the ${j.thresholdPercent}% alert level.`,
+        tone: 'danger',
+      },
+      {
+        type: 'context',
+        text: 'PB-07: a sudden month-over-month rise of the receivables balance; announced once a month per currency. The earlier balance is rebuilt from synced invoices and settlements.',
+      },
+    ],
+  };
+}

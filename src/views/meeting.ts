@@ -1,0 +1,221 @@
+/** The monthly 30+ day credit meeting thread (PB-28) as neutral messages. */
+import { formatTotals } from '../collections/money.ts';
+import type { MonthMetrics } from '../collections/receivables-metrics.ts';
+import { encodeRef } from '../commands/action-ref.ts';
+import type { Block, Button, FileAttachment, Message } from './model.ts';
+import { amountLines } from './overdue-list.ts';
+
+/** PB-28: the actions an account can leave the meeting with. */
+export const MEETING_DECISIONS = [
+  'keep_working',
+  'payment_plan',
+  'credit_hold',
+  'lawyer_letter',
+  'agency',
+] as const;
+
+/** One of MEETING_DECISIONS. */
+export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
+
+/** How each decision reads on a button and in the summary. */
+export const DECISION_LABELS: Record<MeetingDecision, string> = {
+  keep_working: 'Keep working',
+  payment_plan: 'Payment plan',
+  credit_hold: 'Credit hold',
+  lawyer_letter: "Lawyer's letter",
+  agency: 'Agency',
+};
+
+/** The decision as carried in a ref (dashes), and back. */
+export const decisionSlug = (d: MeetingDecision) => d.replace(/_/g, '-');
+/** Reads a decision from a ref; null for anything else. */
+export function decisionFromSlug(slug: string | undefined): MeetingDecision | null {
+  const d = (slug ?? '').replace(/-/g, '_');
+  return (MEETING_DECISIONS as readonly string[]).includes(d) ? (d as MeetingDecision) : null;
+}
+
+/** An account on the meeting as it stood when the meeting opened. */
+export interface MeetingAccount {
+  customerId: number;
+  name: string;
+  owner: string | null;
+  /** Mention markup or the ledger's name (see salesRepMentions); null when none. */
+  salesRep: string | null;
+  openByCurrency: Record<string, number>;
+  mainCurrency: string | null;
+  daysOverdue: number;
+  ladderStep: string | null;
+  nextAction: string | null;
+  /** 'YYYY-MM-DD' of the last contact, or null. */
+  lastContact: string | null;
+}
+
+/** The decision on an account so far. */
+export interface DecisionState {
+  decision: MeetingDecision | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  previousDecision: MeetingDecision | null;
+  previousBy: string | null;
+  revision: number;
+}
+
+/** The figures of one currency for the parent message. */
+export interface CurrencyFigures {
+  currency: string;
+  openMinor: number;
+  over90Minor: number;
+  metrics: MonthMetrics[];
+}
+
+/** What the parent message says. */
+export interface MeetingParent {
+  month: string;
+  heldOn: string;
+  accounts: number;
+  minDaysOverdue: number;
+  currencies: CurrencyFigures[];
+  chart: FileAttachment | null;
+}
+
+const percent = (part: number, whole: number) =>
+  whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : 'n/a';
+
+function metricLine(m: MonthMetrics): string {
+  const dso = `${m.dso.complete ? '' : '> '}${m.dso.days.toFixed(1)} days`;
+  const cei = m.cei === null ? 'n/a' : `${m.cei.toFixed(1)}%`;
+  return `${m.month}: DSO ${dso} · CEI ${cei}`;
+}
+
+/** PB-28: the meeting's parent message: totals, DSO and CEI trend with their formulas, share over 90 days, chart. */
+export function meetingParentView(p: MeetingParent): Message {
+  const totals = Object.fromEntries(p.currencies.map((c) => [c.currency, c.openMinor]));
+  const blocks: Block[] = [
+    { type: 'header', text: `Credit meeting ${p.month}: accounts over ${p.minDaysOverdue} days` },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Open receivables', value: formatTotals(totals) },
+        {
+          label: `Accounts over ${p.minDaysOverdue} days`,
+          value: String(p.accounts),
+          tone: p.accounts > 0 ? 'danger' : 'success',
+        },
+        {
+          label: 'Over 90 days',
+          value:
+            p.currencies.map((c) => `${c.currency} ${percent(c.over90Minor, c.openMinor)}`).join(' · ') ||
+            'n/a',
+        },
+      ],
+    },
+  ];
+  for (const c of p.currencies) {
+    if (c.metrics.length === 0) continue;
+    blocks.push({
+      type: 'text',
+      text: `*${c.currency}*: DSO and CEI by month\n${c.metrics.map(metricLine).join('\n')}`,
+    });
+  }
+  blocks.push({
+    type: 'context',
+    text:
+      'DSO (countback): from the month-end balance, take away each month’s credit sales going back; full months count all their days, ' +
+      'the last one the share the rest covers (rest / that month’s sales x its days). ' +
+      'CEI = (opening balance + credit sales - closing balance) / (opening balance + credit sales - closing current balance) x 100. ' +
+      'Past balances are rebuilt from synced invoices and their settlement dates.',
+  });
+  if (p.chart) blocks.push({ type: 'context', text: `Aging chart attached: ${p.chart.filename}` });
+  blocks.push({
+    type: 'text',
+    text:
+      p.accounts > 0
+        ? `One reply per account follows in this thread. Finance and sales: pick what each account leaves the meeting with (PB-28).`
+        : 'No account is over the limit this month: nothing to decide.',
+  });
+  return {
+    blocks,
+    fallbackText: `Credit meeting ${p.month}: ${p.accounts} accounts over ${p.minDaysOverdue} days`,
+    ...(p.chart ? { files: [p.chart] } : {}),
+  };
+}
+
+function decisionText(d: DecisionState): string | null {
+  if (!d.decision || !d.decidedBy) return null;
+  const now = `Decision: *${DECISION_LABELS[d.decision]}*, by ${d.decidedBy}${d.decidedAt ? ` on ${d.decidedAt}` : ''}`;
+  if (!d.previousDecision) return now;
+  return `${now} (changed from ${DECISION_LABELS[d.previousDecision]} by ${d.previousBy ?? 'someone'})`;
+}
+
+/** PB-28: one account of the meeting with its decision buttons; the chosen decision is shown once made. */
+export function meetingAccountView(
+  meetingId: number,
+  a: MeetingAccount,
+  d: DecisionState,
+  position?: number,
+): Message {
+  const buttons: Button[] = MEETING_DECISIONS.map((decision) => ({
+    label: DECISION_LABELS[decision],
+    ref: encodeRef({
+      v: 1,
+      action: 'decide',
+      accountId: a.customerId,
+      stateVersion: d.revision,
+      meetingId,
+      decision: decisionSlug(decision),
+    }),
+    ...(decision === d.decision ? { style: 'primary' as const } : {}),
+    ...(decision === 'lawyer_letter' || decision === 'agency'
+      ? { confirm: `${DECISION_LABELS[decision]} for ${a.name}?` }
+      : {}),
+  }));
+  const decided = decisionText(d);
+  const blocks: Block[] = [
+    {
+      type: 'accountRow',
+      customerId: a.customerId,
+      customerName: a.name,
+      amountLines: amountLines(a.openByCurrency, a.mainCurrency),
+      daysOverdue: a.daysOverdue,
+      tone: 'danger',
+      owner: a.owner,
+      explanation: [a.ladderStep ? `ladder ${a.ladderStep}` : null, a.nextAction].filter(Boolean).join(': '),
+      actions: [],
+      ...(position !== undefined ? { rowNumber: position } : {}),
+    },
+    {
+      type: 'fields',
+      fields: [
+        { label: 'Owner', value: a.owner ?? 'unclaimed' },
+        { label: 'Sales rep', value: a.salesRep ?? 'none in the ledger' },
+        { label: 'Last contact', value: a.lastContact ?? 'none yet' },
+      ],
+    },
+  ];
+  if (decided) blocks.push({ type: 'text', text: decided, tone: 'success' });
+  blocks.push({ type: 'actions', buttons });
+  return {
+    blocks,
+    fallbackText: `${a.name}: ${amountLines(a.openByCurrency, a.mainCurrency).join(' + ')}, ${a.daysOverdue} days${d.decision ? `, decided: ${DECISION_LABELS[d.decision]}` : ''}`,
+  };
+}
+
+/** PB-28: the summary posted in the thread once every account has a decision. */
+export function meetingSummaryView(
+  month: string,
+  rows: { name: string; decision: MeetingDecision; decidedBy: string }[],
+): Message {
+  const counts = MEETING_DECISIONS.map((d) => [d, rows.filter((r) => r.decision === d).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([d, n]) => `${DECISION_LABELS[d]} ${n}`)
+    .join(' · ');
+  const lines = rows.map((r) => `• ${r.name}: *${DECISION_LABELS[r.decision]}* (${r.decidedBy})`);
+  return {
+    blocks: [
+      { type: 'header', text: `Credit meeting ${month}: every account has a decision` },
+      { type: 'text', text: counts },
+      { type: 'text', text: lines.join('\n') },
+    ],
+    fallbackText: `Credit meeting ${month} decided: ${counts}`,
+  };
+}

@@ -1,0 +1,54 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDuebot } from '../support/cli.ts';
+
+/** `duebot alerts|meeting [--dry-run]` on the demo ledger, as a person runs them. */
+describe('duebot alerts and meeting on the demo ledger', () => {
+  let dataDir: string;
+  const env = () => ({
+    DUEBOT_DATA_DIR: dataDir,
+    DUEBOT_TODAY: '2026-12-01',
+    DUEBOT_TIMEZONE: 'Asia/Shanghai',
+    DATABASE_URL: '',
+    LEDGER_URL: '',
+    SLACK_BOT_TOKEN: '',
+  });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'duebot-dry-run-'));
+    const demo = await runDuebot(['demo'], { env: env(), timeoutMs: 120_000 });
+    expect(demo.code).toBe(0);
+  }, 150_000);
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the meeting thread with its chart and figures, and records nothing', async () => {
+    const first = await runDuebot(['meeting', '--dry-run'], { env: env(), timeoutMs: 120_000 });
+    expect(first.stderr).not.toMatch(/unexpected error/);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^── meeting:2026-12 → the meeting channel ──$/m);
+    expect(first.stdout).toContain('Credit meeting 2026-12: accounts over 30 days');
+    expect(first.stdout).toMatch(/2026-11: DSO \d+\.\d days · CEI \d+\.\d%/);
+    expect(first.stdout).toMatch(/\[file: aging-2026-12\.png, \d{5,} bytes\]/);
+    expect(first.stdout).toMatch(/in the thread of meeting:2026-12/);
+    expect(first.stdout).toContain("[Keep working] [Payment plan] [Credit hold] [Lawyer's letter] [Agency]");
+    const second = await runDuebot(['meeting', '--dry-run'], { env: env(), timeoutMs: 120_000 });
+    expect(second.stdout).toBe(first.stdout); // the dry run recorded nothing
+  }, 250_000);
+
+  it('prints the alerts; after a real run the same crossings are not announced again', async () => {
+    const dry = await runDuebot(['alerts', '--dry-run'], { env: env(), timeoutMs: 120_000 });
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^── alert:crossing:\d+ → the alerts channel ──$/m);
+    expect(dry.stdout).toContain('Large overdue balance:');
+    expect(dry.stdout).toContain('[Claim] [Log call] [Open]');
+    const real = await runDuebot(['alerts'], { env: env(), timeoutMs: 120_000 });
+    expect(real.stderr).not.toMatch(/unexpected error/);
+    expect(real.code).toBe(0);
+    const again = await runDuebot(['alerts', '--dry-run'], { env: env(), timeoutMs: 120_000 });
+    expect(again.stdout).toContain('Nothing would be posted now.');
+  }, 400_000);
+});
