@@ -4,8 +4,8 @@
  * practice (the longest query allowed keeps every ref under MAX_REF_LENGTH). Decoding never throws:
  * whatever arrives from a platform is user input.
  *
- * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, q, where
- * a = accountId, s = stateVersion, p = page, t = letter template, q = query. The query is always last
+ * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, l, q, where
+ * a = accountId, s = stateVersion, p = page, t = letter template, l = letter id, q = query. The query is always last
  * and runs to the end of the text, so it needs no escaping.
  */
 import { z } from 'zod';
@@ -17,6 +17,8 @@ export const REF_ACTIONS = [
   'release',
   'log',
   'letter',
+  'letter-approve',
+  'letter-reject',
   'history',
   'promise',
   'dispute',
@@ -54,6 +56,8 @@ export const actionRefSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
     .optional(),
+  /** A logged letter (approve / reject a letter waiting for a second person). */
+  letterId: z.number().int().min(1).max(MAX_ID).optional(),
   query: z.string().max(MAX_QUERY_LENGTH).optional(),
 });
 
@@ -77,6 +81,7 @@ const KEYS = [
   ['s', 'stateVersion'],
   ['p', 'page'],
   ['t', 'template'],
+  ['l', 'letterId'],
   ['q', 'query'],
 ] as const;
 

@@ -12,11 +12,11 @@ import {
   history,
   openLogForm,
   release,
-  requestLetter,
   showAccount,
   submitLog,
 } from './account-actions.ts';
 import { decodeRef } from './action-ref.ts';
+import { decideLetter, previewLetter, submitLetter } from './letter-actions.ts';
 import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 
@@ -101,7 +101,7 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
     case 'history':
       return history(ctx, id);
     case 'letter':
-      return requestLetter(ctx, actor, id, cmd.template);
+      return previewLetter(ctx, actor, id, cmd.template);
   }
 }
 
@@ -150,7 +150,10 @@ async function action(ctx: DispatchContext, actor: Actor, ref: string): Promise<
     case 'log':
       return openLogForm(ctx, actor, id);
     case 'letter':
-      return requestLetter(ctx, actor, id, r.template ?? null);
+      return previewLetter(ctx, actor, id, r.template ?? null);
+    case 'letter-approve':
+    case 'letter-reject':
+      return decideLetter(ctx, actor, r.letterId, r.action === 'letter-approve' ? 'approve' : 'reject');
     case 'reassign':
       return openReassignForm(ctx, actor, id);
     default:
@@ -167,6 +170,8 @@ async function submit(
   const decoded = decodeRef(ref);
   if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
   const { action: kind, accountId } = decoded.value;
+  if (kind === 'letter' && accountId !== undefined)
+    return submitLetter(ctx, actor, accountId, decoded.value.template);
   if (kind === 'log' && accountId !== undefined) return submitLog(ctx, actor, accountId, values);
   if (kind === 'reassign' && accountId !== undefined) return submitReassign(ctx, actor, accountId, values);
   return {

@@ -19,6 +19,12 @@ export type ActivityKind =
   | 'pause_lifted'
   | 'note'
   | 'letter_requested'
+  | 'letter_sent'
+  | 'letter_prepared'
+  | 'letter_failed'
+  | 'letter_approval_requested'
+  | 'letter_approved'
+  | 'letter_rejected'
   | 'role_changed';
 
 /**
