@@ -171,6 +171,20 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         await ack({ response_action: 'update', view: messageModal(view.title.text, reply.message) });
         return;
       }
+      if (reply.kind === 'openForm') {
+        // The next step in the same modal (the letter chooser's answer is the letter's preview).
+        const next = toSlackModal(
+          reply.form,
+          {
+            ref: reply.form.ref,
+            ...(meta.channel ? { channel: meta.channel } : {}),
+            ...(meta.responseUrl ? { responseUrl: meta.responseUrl } : {}),
+          },
+          reply.form.intro,
+        );
+        await ack({ response_action: 'update', view: next });
+        return;
+      }
       await ack(); // closes the modal
       const target: ReplyTarget = {
         client,
