@@ -133,6 +133,8 @@ async function action(ctx: DispatchContext, actor: Actor, ref: string): Promise<
     return 'kind' in result ? result : { kind: 'replace', message: result };
   }
   if (r.action === 'help') return { kind: 'ephemeral', message: helpView() };
+  if (r.action === 'letter-approve' || r.action === 'letter-reject')
+    return decideLetter(ctx, actor, r.letterId, r.action === 'letter-approve' ? 'approve' : 'reject');
   const id = r.accountId;
   if (id === undefined)
     return { kind: 'ephemeral', message: notice('This button names no account.', { tone: 'danger' }) };
@@ -151,9 +153,6 @@ async function action(ctx: DispatchContext, actor: Actor, ref: string): Promise<
       return openLogForm(ctx, actor, id);
     case 'letter':
       return previewLetter(ctx, actor, id, r.template ?? null);
-    case 'letter-approve':
-    case 'letter-reject':
-      return decideLetter(ctx, actor, r.letterId, r.action === 'letter-approve' ? 'approve' : 'reject');
     case 'reassign':
       return openReassignForm(ctx, actor, id);
     default:
