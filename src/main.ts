@@ -118,6 +118,7 @@ export function dispatchContext(runtime: Runtime): DispatchContext {
     clock: runtime.clock,
     policy: runtime.policy,
     pageSize: runtime.config.pageSize,
+    letters: runtime.config.letters,
   };
 }
 

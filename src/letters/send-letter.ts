@@ -7,7 +7,7 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
-import type { LetterConfig } from '../config.ts';
+import type { LetterConfig, LetterLocale } from '../config.ts';
 import { assessOne } from '../worklist/assess.ts';
 import type { Actor } from '../worklist/staff.ts';
 import { LetterDataError, letterData } from './letter-data.ts';
@@ -64,6 +64,8 @@ export async function prepareLetter(
   customerId: number,
   template: string,
   senderName: string,
+  /** Overrides the customer's locale (`duebot letter preview --locale`). */
+  localeOverride?: LetterLocale,
 ): Promise<{ ok: true; value: PreparedLetter } | PrepareFailure> {
   const today = ctx.clock.today();
   const customer = await ctx.db('customers').where({ id: customerId }).first();
@@ -74,7 +76,7 @@ export async function prepareLetter(
     customerId,
   );
   if (!assessment) return missing;
-  const locale = letterLocale(customer.locale, ctx.letters.defaultLocale);
+  const locale = localeOverride ?? letterLocale(customer.locale, ctx.letters.defaultLocale);
   try {
     const data = await letterData(ctx.db, {
       customerId,
