@@ -82,7 +82,7 @@ export async function previewLetter(
   const refused = gate(ctx, actor, chosen, `Sending the ${letterName(chosen)} letter`);
   if (refused) return refused;
   const config = settingsOf(ctx);
-  const prepared = await prepareLetter(letterContext(ctx), customerId, chosen, actor.name);
+  const prepared = await prepareLetter(letterContext(ctx), customerId, chosen, actor.name, { pdf: false });
   if (!prepared.ok) return refuse(prepared.message);
   return {
     kind: 'openForm',

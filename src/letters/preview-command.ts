@@ -47,7 +47,13 @@ export async function previewLetterToFile(
   if (!/\.pdf$/i.test(input.out))
     throw new LetterPreviewError(`--out ${input.out}: expected a file name ending in .pdf`);
   const customerId = await accountFor(ctx.db, input.account);
-  const prepared = await prepareLetter(ctx, customerId, input.template, input.senderName, locale);
+  const prepared = await prepareLetter(
+    ctx,
+    customerId,
+    input.template,
+    input.senderName,
+    locale ? { locale } : {},
+  );
   if (!prepared.ok) throw new LetterPreviewError(prepared.message);
   const { letter, customerName } = prepared.value;
   await writeFile(input.out, letter.pdf);

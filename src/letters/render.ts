@@ -28,8 +28,15 @@ const LABELS: Record<LetterLocale, { registration: string; date: string; attenti
   'zh-TW': { registration: '統一編號：', date: '日期：', attention: '收件人：' },
 };
 
-/** Renders `data.template` in `data.locale`; throws LetterTemplateError when the template fails. */
-export async function renderLetter(data: LetterData, config: LetterConfig): Promise<RenderedLetter> {
+/**
+ * Renders `data.template` in `data.locale`; throws LetterTemplateError when the template fails.
+ * `pdf: false` skips the PDF (the slow part, font subsetting) for previews; `pdf` is then empty.
+ */
+export async function renderLetter(
+  data: LetterData,
+  config: LetterConfig,
+  options: { pdf?: boolean } = {},
+): Promise<RenderedLetter> {
   const { subject, body } = await renderTemplate(data.template, data.locale, data, config.templatesDir);
   const labels = LABELS[data.locale];
   const head: Letterhead = {
@@ -39,20 +46,23 @@ export async function renderLetter(data: LetterData, config: LetterConfig): Prom
     registrationLabel: labels.registration,
   };
   const blocks = parseBody(body);
-  const pdf = await renderPdf({
-    head,
-    stampImage: config.company.stampImage,
-    dateLine: `${labels.date} ${letterDate(data.today, data.locale)}`,
-    recipient: [
-      data.customer.name,
-      ...(data.customer.contact !== data.customer.name
-        ? [`${labels.attention} ${data.customer.contact}`]
-        : []),
-      ...(data.customer.email ? [data.customer.email] : []),
-    ],
-    subject,
-    blocks,
-  });
+  const pdf =
+    options.pdf === false
+      ? new Uint8Array()
+      : await renderPdf({
+          head,
+          stampImage: config.company.stampImage,
+          dateLine: `${labels.date} ${letterDate(data.today, data.locale)}`,
+          recipient: [
+            data.customer.name,
+            ...(data.customer.contact !== data.customer.name
+              ? [`${labels.attention} ${data.customer.contact}`]
+              : []),
+            ...(data.customer.email ? [data.customer.email] : []),
+          ],
+          subject,
+          blocks,
+        });
   const safeId = data.customer.id.replace(/[^A-Za-z0-9_-]+/g, '_');
   return {
     template: data.template,

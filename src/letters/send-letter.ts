@@ -64,8 +64,12 @@ export async function prepareLetter(
   customerId: number,
   template: string,
   senderName: string,
-  /** Overrides the customer's locale (`duebot letter preview --locale`). */
-  localeOverride?: LetterLocale,
+  options: {
+    /** Overrides the customer's locale (`duebot letter preview --locale`). */
+    locale?: LetterLocale;
+    /** False for a chat preview: no PDF, so the answer comes within a platform's time limit. */
+    pdf?: boolean;
+  } = {},
 ): Promise<{ ok: true; value: PreparedLetter } | PrepareFailure> {
   const today = ctx.clock.today();
   const customer = await ctx.db('customers').where({ id: customerId }).first();
@@ -76,7 +80,7 @@ export async function prepareLetter(
     customerId,
   );
   if (!assessment) return missing;
-  const locale = localeOverride ?? letterLocale(customer.locale, ctx.letters.defaultLocale);
+  const locale = options.locale ?? letterLocale(customer.locale, ctx.letters.defaultLocale);
   try {
     const data = await letterData(ctx.db, {
       customerId,
@@ -87,7 +91,7 @@ export async function prepareLetter(
       config: ctx.letters,
       today,
     });
-    const letter = await renderLetter(data, ctx.letters);
+    const letter = await renderLetter(data, ctx.letters, { pdf: options.pdf !== false });
     return {
       ok: true,
       value: {
