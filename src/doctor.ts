@@ -106,6 +106,12 @@ export function describeSettings(config: Config): [string, string][] {
     ['SYNC_BATCH_SIZE', String(config.ledger.batchSize)],
     ['DUEBOT_TIMEZONE', config.timeZone],
     ['DUEBOT_TODAY', config.today ?? '(unset: the real date)'],
+    [
+      'SMTP_URL',
+      config.letters.smtpUrl ? maskUrl(config.letters.smtpUrl) : '(unset: letters are not e-mailed)',
+    ],
+    ['LETTER_FROM', config.letters.from ?? '(unset)'],
+    ['LETTER_APPROVAL', config.letters.approval ? 'on' : 'off'],
     ['LOG_LEVEL', config.log.level],
     ['LOG_FORMAT', config.log.format ?? '(pretty on a terminal, JSON otherwise)'],
   ];

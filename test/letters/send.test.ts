@@ -1,4 +1,7 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
@@ -296,6 +299,36 @@ describe.each(backends())('sending letters on %s', (kind) => {
     expect(text(await dispatch(ctx, { kind: 'action', ref: approveLate, user: max }))).toMatch(
       /no longer waiting for approval: it is rejected \(decided by Max\)/,
     );
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('records a template that fails to render as a failed letter, each attempt, and sends nothing', async () => {
+    const id = await account('Broken Template Ltd', 'ap@template.example.com', 'en');
+    const dir = await mkdtemp(join(tmpdir(), 'duebot-broken-'));
+    await mkdir(join(dir, 'en'));
+    await writeFile(
+      join(dir, 'en', 'reminder.hbs'),
+      'subject: Reminder\n---\nDear {{customer.contactName}},\n',
+    );
+    ctx.letters = { ...letters, templatesDir: dir };
+    expect(text(await preview(id, 'reminder'))).toMatch(
+      /The reminder \(en\) letter could not be rendered: "contactName" not defined/,
+    );
+    expect(await count('letters', { customer_id: id })).toBe(0);
+    const ref = `d1:letter:a=${id}:t=reminder`;
+    const reply = await dispatch(ctx, { kind: 'submit', ref, values: {}, user: ann });
+    expect(text(reply)).toMatch(/^Not sent: The reminder \(en\) letter could not be rendered/);
+    const row = await db.knex('letters').where({ customer_id: id }).first('status', 'error', 'attempts');
+    expect(row).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: expect.stringMatching(/"contactName" not defined/),
+    });
+    expect(await count('activities', { customer_id: id, kind: 'letter_failed' })).toBe(1);
+    // Send again (after a fix, or not): the failed letter is retried on the same row and recorded again.
+    await dispatch(ctx, { kind: 'submit', ref, values: {}, user: ann });
+    expect(await db.knex('letters').where({ customer_id: id }).first('attempts')).toEqual({ attempts: 2 });
+    expect(await count('activities', { customer_id: id, kind: 'letter_failed' })).toBe(2);
     expect(smtp.received).toHaveLength(0);
   });
 

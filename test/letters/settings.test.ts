@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { describeSettings } from '../../src/doctor.ts';
 import { letterDate, letterDays, letterLocale, letterMoney } from '../../src/letters/locale.ts';
 
 describe('letter settings', () => {
@@ -60,6 +61,17 @@ describe('letter settings', () => {
         expect.stringMatching(/^LETTER_EARLY_DISCOUNT: .*2%\/10/),
       ]),
     );
+  });
+
+  it('shows the SMTP server in duebot doctor without its password', () => {
+    const result = loadConfig({
+      SMTP_URL: 'smtp://ar:s3cret@mail.acme.example:587',
+      LETTER_FROM: 'ar@acme.example',
+    });
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const rows = Object.fromEntries(describeSettings(result.config));
+    expect(rows.SMTP_URL).toBe('smtp://ar:****@mail.acme.example:587');
+    expect(JSON.stringify(rows)).not.toContain('s3cret');
   });
 
   it('needs a sender address when SMTP is set', () => {
