@@ -8,6 +8,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about: 'ledger sync of 1,000,000 invoices against the COPY floor, peak memory, incremental 10k rows',
     run: async () => (await import('./sync.ts')).runSyncBenchmark(),
   },
+  letters: {
+    about: 'rendering each letter template (HTML, text, PDF) per locale and e-mailing it over SMTP',
+    run: async () => (await import('./letters.ts')).runLettersBenchmark(),
+  },
 };
 
 const name = process.argv[2];

@@ -3,6 +3,7 @@ import * as initial from './20261122_001_initial.ts';
 import * as worklist from './20261123_002_worklist.ts';
 import * as accountSummary from './20261123_004_account_summary.ts';
 import * as slack from './20261123_005_slack.ts';
+import * as letters from './20261129_006_letters.ts';
 import * as jobs from './20261129_007_jobs.ts';
 import * as meeting from './20261129_008_meeting.ts';
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261123_002_worklist': worklist,
   '20261123_004_account_summary': accountSummary,
   '20261123_005_slack': slack,
+  '20261129_006_letters': letters,
   '20261129_007_jobs': jobs,
   '20261129_008_meeting': meeting,
 };

@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { printPosts } from '../adapters/shell/posts.ts';
 import { runShell } from '../adapters/shell/shell.ts';
@@ -9,6 +10,7 @@ import { migrate, openDatabase } from './db.ts';
 import { describeSettings, explainConnectionError, runChecks } from './doctor.ts';
 import { createScheduledPosts } from './jobs/service.ts';
 import { loadDemoLedger } from './ledger/demo.ts';
+import { LetterPreviewError, previewLetterToFile } from './letters/preview-command.ts';
 import { openTotals } from './ledger/totals.ts';
 import { createLogger, type Logger } from './log.ts';
 import {
@@ -129,6 +131,7 @@ async function shell(runtime: Runtime): Promise<void> {
       interactive: Boolean(process.stdin.isTTY),
       user: { platform: 'shell', id: name.toLowerCase(), name },
       width: process.stdout.columns ?? 100,
+      filesDir: join(runtime.config.dataDir, 'letters'),
     });
   } finally {
     signal.dispose();
@@ -277,6 +280,40 @@ program
     process.stdout.write(`${out.join('\n')}\n`);
     if (checks.some((c) => !c.ok)) process.exitCode = 1;
   });
+
+program
+  .command('letter')
+  .description('dunning letters')
+  .command('preview')
+  .description('render a letter to a PDF file (nothing is sent or stored)')
+  .argument(
+    '<template>',
+    'reminder, polite-reminder, formal-demand, final-notice, lawyer-letter-request, payment-plan, call-summary, missed-discount',
+  )
+  .option('--account <customer id>', 'the account (default: the top of the worklist)')
+  .option('--locale <locale>', "en, zh-CN or zh-TW (default: the customer's)")
+  .requiredOption('--out <file.pdf>', 'where to write the PDF')
+  .action((template: string, options: { account?: string; locale?: string; out: string }) =>
+    withRuntime(async (runtime) => {
+      const summary = await runtime.db.knex('account_summary').count({ n: '*' });
+      if (Number(summary[0]?.n ?? 0) === 0) await syncNow(runtime, 'auto');
+      const line = await previewLetterToFile(
+        { ...dispatchContext(runtime), letters: runtime.config.letters },
+        {
+          template,
+          out: options.out,
+          senderName: runtime.config.shellUser ?? userInfo().username ?? 'duebot',
+          ...(options.account !== undefined ? { account: options.account } : {}),
+          ...(options.locale !== undefined ? { locale: options.locale } : {}),
+        },
+      ).catch((error: unknown) => {
+        throw error instanceof LetterPreviewError
+          ? new CliError(`duebot letter preview: ${error.message}`)
+          : error;
+      });
+      process.stdout.write(`${line}\n`);
+    }),
+  );
 
 try {
   await program.parseAsync(process.argv);

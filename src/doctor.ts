@@ -102,6 +102,7 @@ const UNSET_MEANS: Record<string, string> = {
   DUEBOT_LADDER_FILE: 'the built-in ladder',
   LOG_FORMAT: 'pretty on a terminal, JSON otherwise',
   DUEBOT_SHELL_USER: 'your login name',
+  SMTP_URL: 'letters are not e-mailed',
   SLACK_BOT_TOKEN: 'Slack off',
   SLACK_API_URL: "Slack's own",
 };

@@ -132,6 +132,7 @@ export function dispatchContext(runtime: Runtime): DispatchContext {
     policy: runtime.policy,
     pageSize: runtime.config.pageSize,
     onWorklistChanged: () => runtime.onWorklistChanged?.(),
+    letters: runtime.config.letters,
   };
 }
 

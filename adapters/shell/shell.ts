@@ -3,10 +3,13 @@
  * command per line (typed, or piped on stdin for scripts), turns it into a neutral interaction for the
  * dispatcher and prints the neutral reply as text. Row numbers of the last list stand for accounts.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef, safeEncodeRef } from '../../src/commands/action-ref.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
-import type { Form, Reply, User } from '../../src/views/model.ts';
+import type { FileAttachment, Form, Reply, User } from '../../src/views/model.ts';
 import { formToPrompts, renderTerminal, type TerminalRow } from './text.ts';
 
 export interface ShellOptions {
@@ -19,6 +22,8 @@ export interface ShellOptions {
   interactive: boolean;
   user: User;
   width?: number;
+  /** Where files of messages (letter PDFs) are saved; the shell prints their paths. */
+  filesDir?: string;
 }
 
 /** `log 3 result=promised date=2026-12-01 amount=5000 notes="..."`: short keys for the form's fields. */
@@ -40,7 +45,8 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list, o
                          currency, invoices, followup)
   history N              every contact so far
   reassign N [name]      give the account to another collector (managers)
-  letter N [template]    send the letter the ladder suggests (or the one named)
+  letter N [template]    preview the letter the ladder suggests (or the one named), then send it
+  approve L | reject L   decide on letter L waiting for a second person's approval
   next | prev            the next or previous page of the last list
   as <name>              act as another staff member
   help | quit`;
@@ -69,7 +75,20 @@ export async function runShell(options: ShellOptions): Promise<void> {
     return next.done ? null : next.value;
   };
 
-  const show = (reply: Reply) => {
+  const filesDir = options.filesDir ?? join(tmpdir(), 'duebot-files');
+  /** Saves a message's files and says where, since a terminal cannot show a PDF. */
+  const saveFiles = async (files: FileAttachment[] | undefined) => {
+    if (!files?.length) return;
+    await mkdir(filesDir, { recursive: true });
+    for (const file of files) {
+      const path = join(filesDir, basename(file.filename));
+      await writeFile(path, file.data);
+      write(`  [file] ${path}`);
+    }
+  };
+
+  const show = async (reply: Reply) => {
+    if ('message' in reply) await saveFiles(reply.message.files);
     switch (reply.kind) {
       case 'ephemeral':
       case 'replace':
@@ -104,7 +123,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
 
   const command = async (text: string) => {
     const reply = await dispatch(ctx, { kind: 'command', text, user, platform: 'shell' });
-    show(reply);
+    await show(reply);
     return reply;
   };
 
@@ -138,7 +157,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
   const fillForm = async (form: Form, values: Record<string, string> | null) => {
     if (!values) write(form.title);
     const filled = values ?? (await askForm(form));
-    if (filled) show(await dispatch(ctx, { kind: 'submit', ref: form.ref, values: filled, user }));
+    if (filled) await show(await dispatch(ctx, { kind: 'submit', ref: form.ref, values: filled, user }));
   };
 
   const log = async (id: string, args: string[]) => {
@@ -166,6 +185,35 @@ export async function runShell(options: ShellOptions): Promise<void> {
     return fillForm(opened.form, { [field.id]: read.value });
   };
 
+  /** Send letter: the preview, then a yes/no before anything is sent (Hubot's propose, then confirm). */
+  const letter = async (id: string, template: string | undefined) => {
+    const ref = safeEncodeRef({
+      v: 1,
+      action: 'letter',
+      accountId: Number(id),
+      ...(template ? { template } : {}),
+    });
+    if (!ref.ok) return write(`  ! "${template ?? ''}" is not a letter template name`);
+    const opened = await dispatch(ctx, { kind: 'action', ref: ref.value, user });
+    if (opened.kind !== 'openForm') return show(opened);
+    if (opened.form.intro) await show({ kind: 'ephemeral', message: opened.form.intro });
+    write(`${opened.form.submitLabel}? (yes/no)`);
+    const answer = await readLine();
+    if (!answer || !/^\s*y(es)?\s*$/i.test(answer)) return write('Nothing was sent.');
+    return show(await dispatch(ctx, { kind: 'submit', ref: opened.form.ref, values: {}, user }));
+  };
+
+  const decide = async (verb: 'approve' | 'reject', word: string | undefined) => {
+    if (!word || !/^\d+$/.test(word))
+      return write(`  ! ${verb} L: L is the letter number shown with the request`);
+    const ref = encodeRef({
+      v: 1,
+      action: verb === 'approve' ? 'letter-approve' : 'letter-reject',
+      letterId: Number(word),
+    });
+    return show(await dispatch(ctx, { kind: 'action', ref, user }));
+  };
+
   write(`duebot shell: acting as ${user.name}. Type help, or /overdue to see the worklist.`);
   for (;;) {
     prompt(`${user.name}> `);
@@ -190,11 +238,14 @@ export async function runShell(options: ShellOptions): Promise<void> {
       } else if (verb === 'next' || verb === 'prev') {
         const ref = verb === 'next' ? pager?.nextRef : pager?.prevRef;
         if (!ref) write(`  ! there is no ${verb === 'next' ? 'next' : 'previous'} page`);
-        else show(await dispatch(ctx, { kind: 'action', ref, user }));
+        else await show(await dispatch(ctx, { kind: 'action', ref, user }));
+      } else if (verb === 'approve' || verb === 'reject') {
+        await decide(verb, rest[0]);
       } else if (['open', 'claim', 'release', 'history', 'log', 'letter', 'reassign'].includes(verb)) {
         const id = account(rest[0]);
         if (id === null) write(`  ! ${verb} N: N is a row number of the last list or a customer id`);
         else if (verb === 'log') await log(id, rest.slice(1));
+        else if (verb === 'letter') await letter(id, rest[1]?.toLowerCase());
         else if (verb === 'reassign') await reassign(id, rest.slice(1).join(' '));
         else await command(`${verb === 'open' ? 'show' : verb} ${id}${rest[1] ? ` ${rest[1]}` : ''}`);
       } else write(`  ! unknown command "${word}"; type help`);

@@ -5,7 +5,7 @@
  */
 import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
-import type { Form, Message, Reply } from '../../src/views/model.ts';
+import type { FileAttachment, Form, Message, Reply } from '../../src/views/model.ts';
 import { notice } from '../../src/views/notices.ts';
 import { toBlockKit } from './block-kit.ts';
 import { messageModal, toSlackModal } from './modal.ts';
@@ -60,11 +60,15 @@ async function privately(target: ReplyTarget, message: Message): Promise<void> {
 }
 
 async function openForm(target: ReplyTarget, form: Form): Promise<void> {
-  const view = toSlackModal(form, {
-    ref: form.ref,
-    ...(target.channel ? { channel: target.channel } : {}),
-    ...(target.formOrigin ? { responseUrl: target.formOrigin } : {}),
-  });
+  const view = toSlackModal(
+    form,
+    {
+      ref: form.ref,
+      ...(target.channel ? { channel: target.channel } : {}),
+      ...(target.formOrigin ? { responseUrl: target.formOrigin } : {}),
+    },
+    form.intro,
+  );
   if (target.viewId) {
     await target.client.views.update({ view_id: target.viewId, view });
     return;
@@ -77,6 +81,24 @@ async function openForm(target: ReplyTarget, form: Form): Promise<void> {
       target,
       notice('The form could not be opened in time; use the *Log call* button on the account card instead.'),
     );
+  }
+}
+
+/** Files of a message (a letter's PDF) uploaded into the same thread through Slack's external upload. */
+export async function uploadFiles(
+  client: webApi.WebClient,
+  channel: string,
+  threadTs: string,
+  files: FileAttachment[],
+): Promise<void> {
+  for (const file of files) {
+    await client.filesUploadV2({
+      channel_id: channel,
+      thread_ts: threadTs,
+      file: Buffer.from(file.data),
+      filename: file.filename,
+      title: file.title ?? file.filename,
+    });
   }
 }
 
@@ -119,7 +141,14 @@ export async function deliver(reply: Reply, target: ReplyTarget): Promise<void> 
         await privately(target, reply.message);
         return;
       }
-      await postInThread(target.db, target.client, reply.accountId, channel, toBlockKit(reply.message));
+      const threadTs = await postInThread(
+        target.db,
+        target.client,
+        reply.accountId,
+        channel,
+        toBlockKit(reply.message),
+      );
+      await uploadFiles(target.client, channel, threadTs, reply.message.files ?? []);
       return;
     }
     case 'formErrors':

@@ -52,6 +52,12 @@ async function openLetterChooser(
   await client.views.update({ view_id: viewId, view });
 }
 
+/** True for the submit of a letter preview (the Send button), as opposed to the letter chooser. */
+function isLetterSend(ref: string): boolean {
+  const decoded = decodeRef(ref);
+  return decoded.ok && decoded.value.action === 'letter' && decoded.value.template !== undefined;
+}
+
 /** Registers /overdue, the card buttons and the modal submissions on a Bolt app. */
 export function registerInteractive(app: App, deps: SlackDeps): void {
   const { ctx, identity, log } = deps;
@@ -146,7 +152,10 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
       return;
     }
     const values = readViewState(view.state as ViewState);
+    const sendsLetter = meta.purpose !== 'letter' && isLetterSend(meta.ref);
     try {
+      // Sending a letter (render, PDF, SMTP) can outlast Slack's 3 s: close the modal first, answer after.
+      if (sendsLetter) await ack();
       const user = await identity.user(body.user.id, body.user.name);
       let reply: Reply;
       if (meta.purpose === 'letter') {
@@ -160,6 +169,16 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
       } else {
         reply = await dispatch(ctx, { kind: 'submit', ref: meta.ref, user, values });
       }
+      if (sendsLetter) {
+        await deliver(reply, {
+          client,
+          db: ctx.db,
+          userId: body.user.id,
+          ...(meta.channel ? { channel: meta.channel } : {}),
+          ...(deps.defaultChannel ? { defaultChannel: deps.defaultChannel } : {}),
+        });
+        return;
+      }
       if (reply.kind === 'formErrors') {
         await ack({
           response_action: 'errors',
@@ -169,6 +188,20 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
       }
       if (reply.kind === 'ephemeral' || reply.kind === 'replace') {
         await ack({ response_action: 'update', view: messageModal(view.title.text, reply.message) });
+        return;
+      }
+      if (reply.kind === 'openForm') {
+        // The next step in the same modal (the letter chooser's answer is the letter's preview).
+        const next = toSlackModal(
+          reply.form,
+          {
+            ref: reply.form.ref,
+            ...(meta.channel ? { channel: meta.channel } : {}),
+            ...(meta.responseUrl ? { responseUrl: meta.responseUrl } : {}),
+          },
+          reply.form.intro,
+        );
+        await ack({ response_action: 'update', view: next });
         return;
       }
       await ack(); // closes the modal
@@ -186,7 +219,14 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         log.warn('slack: no channel for the account thread; set SLACK_CHANNEL');
     } catch (error) {
       log.error({ err: error }, 'slack: form submission failed');
-      await ack({ response_action: 'update', view: messageModal('duebot', trouble) }).catch(() => undefined);
+      if (sendsLetter)
+        await client.chat
+          .postMessage({ channel: body.user.id, ...toBlockKit(trouble) })
+          .catch(() => undefined);
+      else
+        await ack({ response_action: 'update', view: messageModal('duebot', trouble) }).catch(
+          () => undefined,
+        );
     }
   });
 }

@@ -1,13 +1,14 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
+import type { LetterConfig } from '../config.ts';
 import { formatMoney } from '../collections/money.ts';
 import { accountCardView } from '../views/account-card.ts';
 import { historyView } from '../views/history-view.ts';
 import { logOutcomeForm } from '../views/log-form.ts';
 import type { Message, Reply } from '../views/model.ts';
 import { notice } from '../views/notices.ts';
-import { recordActivity, stateVersion } from '../worklist/activity.ts';
+import { stateVersion } from '../worklist/activity.ts';
 import { assessOne, refreshWorklist } from '../worklist/assess.ts';
 import { claimAccount, releaseAccount } from '../worklist/claims.ts';
 import { customerFile } from '../worklist/customer-file.ts';
@@ -26,6 +27,8 @@ export interface DispatchContext {
   roleFor?: (platform: string, platformUserId: string) => Role;
   /** Told after a claim, release or reassignment (scheduled posts redraw the morning digest). */
   onWorklistChanged?: () => void;
+  /** Letter settings (letterhead, SMTP, approval); absent: defaults, letters are not e-mailed. */
+  letters?: LetterConfig;
 }
 
 const assessContext = (ctx: DispatchContext) => ({
@@ -164,44 +167,4 @@ export async function submitLog(
 export async function history(ctx: DispatchContext, customerId: number): Promise<Reply> {
   const file = await customerFile(ctx.db, customerId);
   return file ? { kind: 'ephemeral', message: historyView(file, ctx.clock.timeZone) } : missing(customerId);
-}
-
-/**
- * Send letter: records the request in the account history. Rendering and delivery come with the letters
- * module; until it is configured the answer says so plainly.
- */
-export async function requestLetter(
-  ctx: DispatchContext,
-  actor: Actor,
-  customerId: number,
-  template: string | null,
-): Promise<Reply> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
-  if (!allowed.ok) return refusal(allowed.error);
-  const assessment = await assessOne(assessContext(ctx), customerId);
-  if (!assessment) return missing(customerId);
-  const chosen = template ?? assessment.ladder.letter;
-  if (!chosen) {
-    return {
-      kind: 'ephemeral',
-      message: notice(
-        `The ladder calls for no letter on this account today (${assessment.ladder.reason}); name one to send it anyway.`,
-      ),
-    };
-  }
-  await ctx.db.transaction((trx) =>
-    recordActivity(trx, {
-      customerId,
-      actor,
-      kind: 'letter_requested',
-      details: { template: chosen, status: 'delivery not configured' },
-    }),
-  );
-  return {
-    kind: 'ephemeral',
-    message: notice(`Recorded your request for the *${chosen}* letter to ${assessment.customerName}.`, {
-      context:
-        'Letter delivery is not configured yet, so nothing was sent; the request is in the account history.',
-    }),
-  };
 }

@@ -4,10 +4,10 @@
  * practice (the longest query allowed keeps every ref under MAX_REF_LENGTH). Decoding never throws:
  * whatever arrives from a platform is user input.
  *
- * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, m, o, q, where
- * a = accountId, s = stateVersion, p = page, t = letter template, m = meeting, o = meeting decision,
- * q = query. The query is always last and runs to the end of the text, so it needs no escaping.
- * Keys added later are optional, so refs already posted still read the same.
+ * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, l, m, o, q, where
+ * a = accountId, s = stateVersion, p = page, t = letter template, l = letter id, m = meeting,
+ * o = meeting decision, q = query. The query is always last and runs to the end of the text, so it
+ * needs no escaping. Keys added later are optional, so refs already posted still read the same.
  */
 import { z } from 'zod';
 
@@ -18,6 +18,8 @@ export const REF_ACTIONS = [
   'release',
   'log',
   'letter',
+  'letter-approve',
+  'letter-reject',
   'history',
   'promise',
   'dispute',
@@ -56,6 +58,8 @@ export const actionRefSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
     .optional(),
+  /** A logged letter (approve / reject a letter waiting for a second person). */
+  letterId: z.number().int().min(1).max(MAX_ID).optional(),
   query: z.string().max(MAX_QUERY_LENGTH).optional(),
   /** PB-28: the credit meeting a decision belongs to. */
   meetingId: z.number().int().min(1).max(MAX_ID).optional(),
@@ -86,6 +90,7 @@ const KEYS = [
   ['s', 'stateVersion'],
   ['p', 'page'],
   ['t', 'template'],
+  ['l', 'letterId'],
   ['m', 'meetingId'],
   ['o', 'decision'],
   ['q', 'query'],

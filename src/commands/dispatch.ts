@@ -12,12 +12,12 @@ import {
   history,
   openLogForm,
   release,
-  requestLetter,
   showAccount,
   submitLog,
 } from './account-actions.ts';
 import { decodeRef } from './action-ref.ts';
 import { decideFromMeeting } from './meeting-actions.ts';
+import { decideLetter, previewLetter, submitLetter } from './letter-actions.ts';
 import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 
@@ -102,7 +102,7 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
     case 'history':
       return history(ctx, id);
     case 'letter':
-      return requestLetter(ctx, actor, id, cmd.template);
+      return previewLetter(ctx, actor, id, cmd.template);
   }
 }
 
@@ -134,6 +134,8 @@ async function action(ctx: DispatchContext, actor: Actor, ref: string): Promise<
     return 'kind' in result ? result : { kind: 'replace', message: result };
   }
   if (r.action === 'help') return { kind: 'ephemeral', message: helpView() };
+  if (r.action === 'letter-approve' || r.action === 'letter-reject')
+    return decideLetter(ctx, actor, r.letterId, r.action === 'letter-approve' ? 'approve' : 'reject');
   const id = r.accountId;
   if (id === undefined)
     return { kind: 'ephemeral', message: notice('This button names no account.', { tone: 'danger' }) };
@@ -151,7 +153,7 @@ async function action(ctx: DispatchContext, actor: Actor, ref: string): Promise<
     case 'log':
       return openLogForm(ctx, actor, id);
     case 'letter':
-      return requestLetter(ctx, actor, id, r.template ?? null);
+      return previewLetter(ctx, actor, id, r.template ?? null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
     case 'decide':
@@ -170,6 +172,8 @@ async function submit(
   const decoded = decodeRef(ref);
   if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
   const { action: kind, accountId } = decoded.value;
+  if (kind === 'letter' && accountId !== undefined)
+    return submitLetter(ctx, actor, accountId, decoded.value.template);
   if (kind === 'log' && accountId !== undefined) return submitLog(ctx, actor, accountId, values);
   if (kind === 'reassign' && accountId !== undefined) return submitReassign(ctx, actor, accountId, values);
   return {

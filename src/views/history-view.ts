@@ -47,6 +47,18 @@ export function describeEntry(entry: HistoryEntry): string {
       return `${who} lifted the pause`;
     case 'letter_requested':
       return `${who} asked for the ${str(d.template)} letter (${str(d.status) || 'requested'})`;
+    case 'letter_sent':
+      return `${who} sent the ${str(d.template)} letter (${str(d.locale)}) to ${str(d.recipient)}: "${str(d.subject)}", message id ${str(d.messageId)}`;
+    case 'letter_prepared':
+      return `${who} prepared the ${str(d.template)} letter (${str(d.locale)}), NOT SENT: ${str(d.reason)}`;
+    case 'letter_failed':
+      return `The ${str(d.template)} letter (${str(d.locale)}) of ${who} FAILED${d.recipient ? ` to ${str(d.recipient)}` : ''}: ${str(d.error)}`;
+    case 'letter_approval_requested':
+      return `${who} asked for approval of the ${str(d.template)} letter #${str(d.letterId)}`;
+    case 'letter_approved':
+      return `${who} approved the ${str(d.template)} letter #${str(d.letterId)} asked for by ${str(d.requestedBy)}`;
+    case 'letter_rejected':
+      return `${who} rejected the ${str(d.template)} letter #${str(d.letterId)} asked for by ${str(d.requestedBy)}`;
     default:
       return `${who}: ${entry.kind.replace(/_/g, ' ')}`;
   }

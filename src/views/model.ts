@@ -197,6 +197,8 @@ export interface Form {
   fields: FormField[];
   /** Field id -> what was wrong, shown next to the field when the form is shown again. */
   errors?: Record<string, string>;
+  /** Shown above the fields: what submitting will do (a letter's preview before Send). */
+  intro?: Message;
 }
 
 /** What dispatch answers to an interaction; adapters turn it into platform calls. */

@@ -20,6 +20,12 @@ export type ActivityKind =
   | 'note'
   | 'letter_requested'
   | 'role_changed'
+  | 'letter_sent'
+  | 'letter_prepared'
+  | 'letter_failed'
+  | 'letter_approval_requested'
+  | 'letter_approved'
+  | 'letter_rejected'
   /** A scheduled follow-up told the owner about the account (PB-20). */
   | 'owner_told'
   /** PB-28: a decision of the monthly credit meeting on the account. */

@@ -179,12 +179,14 @@ describe.each(backends())('the dispatcher on %s', (kind) => {
     expect(await db.knex('activities').count({ n: '*' })).toEqual(before);
   });
 
-  it('records a letter request until delivery is configured, and says nothing was sent', async () => {
+  it('answers letter <customer> <template> with a preview to confirm, storing nothing yet', async () => {
+    const before = await db.knex('letters').count({ n: '*' });
     const reply = await command('letter Northwind polite-reminder');
-    expect(text(reply)).toMatch(/Recorded your request for the polite-reminder letter/);
-    expect(JSON.stringify(reply)).toMatch(/nothing was sent/);
-    const [entry] = await db.knex('activities').where({ customer_id: ids.north, kind: 'letter_requested' });
-    expect(entry.details).toMatchObject({ template: 'polite-reminder' });
+    expect(reply.kind).toBe('openForm');
+    const form = reply.kind === 'openForm' ? reply.form : null;
+    expect(form?.submitLabel).toBe('Prepare PDF');
+    expect(toFallbackText(form?.intro ?? { blocks: [] })).toMatch(/^Preview: Payment reminder/);
+    expect(await db.knex('letters').count({ n: '*' })).toEqual(before);
   });
 
   it('lets a manager reassign from the card menu, and refuses a collector naming the role (PB-25)', async () => {

@@ -156,7 +156,7 @@ describe.each(backends())('Slack modals on %s', (kind) => {
     expect(posts.map((p) => p.channel)).toEqual(['CDEFAULT', 'CDEFAULT']);
   });
 
-  it('offers the letters with the suggested one preselected and records the request on submit', async () => {
+  it('offers the letters with the suggested one preselected, previews the chosen one, and posts the PDF in the thread on Send', async () => {
     const ref = encodeRef({
       v: 1,
       action: 'letter',
@@ -169,18 +169,51 @@ describe.each(backends())('Slack modals on %s', (kind) => {
     expect(slackProblems('modal', view as unknown as Json)).toEqual([]);
     const select = view.blocks[0] as { element: { initial_option: { value: string } } };
     expect(select.element.initial_option.value).toBe('polite-reminder');
+    const before = await db.knex('letters').count({ n: '*' });
     const res = await slack.submit({
       private_metadata: view.private_metadata,
       title: view.title.text,
+      state: { values: { template: { template: { selected_option: { value: 'reminder' } } } } },
+    });
+    const body = (await res.json()) as { response_action: string; view: View & { submit: { text: string } } };
+    expect(body.response_action).toBe('update');
+    expect(slackProblems('modal', body.view as unknown as Json)).toEqual([]);
+    expect(body.view.submit.text).toBe('Prepare PDF');
+    expect(JSON.stringify(body.view.blocks)).toMatch(/Friendly reminder: 1 open invoice/);
+    expect(JSON.stringify(body.view.blocks)).toMatch(/nothing is e-mailed/);
+    expect(await db.knex('letters').count({ n: '*' })).toEqual(before);
+
+    slack.reset();
+    const sent = await slack.submit({
+      private_metadata: body.view.private_metadata,
+      title: body.view.title.text,
+      state: { values: {} },
+    });
+    expect(sent.status).toBe(200);
+    const posts = slack.calls('chat.postMessage');
+    const inThread = posts.find((p) => p.thread_ts);
+    expect(JSON.stringify(inThread?.blocks)).toMatch(/NOT SENT/);
+    const [asked] = slack.calls('files.getUploadURLExternal');
+    expect(String(asked?.filename)).toMatch(/-reminder-2026-11-22\.pdf$/);
+    expect(slack.uploads).toHaveLength(1);
+    expect(slack.uploads[0]?.bytes).toBeGreaterThan(1000);
+    const [completed] = slack.calls('files.completeUploadExternal');
+    expect(completed).toMatchObject({ channel_id: 'CWORK', thread_ts: inThread?.thread_ts });
+    const row = await db.knex('letters').where({ customer_id: ids.north }).first('status', 'template');
+    expect(row).toEqual({ status: 'not_sent', template: 'reminder' });
+  });
+
+  it('tells a collector inside the modal that the formal demand needs a manager', async () => {
+    const ref = encodeRef({ v: 1, action: 'letter', accountId: ids.north, template: 'reminder' });
+    await slack.click(ref, 'UANN');
+    const res = await slack.submit({
+      private_metadata: openedView().private_metadata,
       state: { values: { template: { template: { selected_option: { value: 'formal-demand' } } } } },
     });
-    const body = (await res.json()) as { response_action: string; view: Json };
-    expect(body.response_action).toBe('update');
-    expect(JSON.stringify(body.view)).toMatch(/Recorded your request for the \*formal-demand\* letter/);
-    expect(JSON.stringify(body.view)).toContain('not configured');
-    const requested = await db.knex('activities').where({ customer_id: ids.north, kind: 'letter_requested' });
-    expect(requested).toHaveLength(1);
-    expect(requested[0]?.details).toMatchObject({ template: 'formal-demand' });
+    const body = (await res.json()) as { view: Json };
+    expect(JSON.stringify(body.view)).toMatch(
+      /Sending the formal demand letter needs a manager; you are a collector/,
+    );
   });
 
   it('tells a viewer inside the modal that sending letters needs another role', async () => {

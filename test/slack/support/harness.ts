@@ -16,6 +16,8 @@ import { createLogger } from '../../../src/log.ts';
 export const SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'e');
 export const API = 'http://slack.test';
 export const HOOKS = 'http://hooks.slack.test';
+/** Where files.getUploadURLExternal tells the client to upload file bytes. */
+export const FILES = 'http://files.slack.test';
 
 /** Display names Slack's users.info gives; U_MIA is a manager and U_VIC a viewer by settings. */
 export const NAMES: Record<string, string> = { UANN: 'Ann', UBOB: 'Bob', UMIA: 'Mia', UVIC: 'Vic' };
@@ -37,6 +39,8 @@ export interface Harness {
   url: string;
   api: ApiCall[];
   responses: ResponsePost[];
+  /** File bytes uploaded to the upload URLs (path and size). */
+  uploads: { path: string; bytes: number }[];
   calls(method: string): Record<string, unknown>[];
   reset(): void;
   /** POSTs a body signed with `secret` (default the right one) and `age` seconds old. */
@@ -98,6 +102,8 @@ function apiReply(method: string, args: Record<string, unknown>): Record<string,
       return { ok: true, view: { id: String(args.view_id ?? `V${sequence}`) } };
     case 'chat.postMessage':
       return { ok: true, channel: args.channel, ts: `1764000000.${String(sequence).padStart(6, '0')}` };
+    case 'files.getUploadURLExternal':
+      return { ok: true, upload_url: `${FILES}/upload/v1/F${sequence}`, file_id: `F${sequence}` };
     case 'chat.postEphemeral':
       return { ok: true, message_ts: `1764000000.${String(sequence).padStart(6, '0')}` };
     default:
@@ -109,6 +115,7 @@ function apiReply(method: string, args: Record<string, unknown>): Record<string,
 export async function startHarness(db: Database, pageSize = 10): Promise<Harness> {
   const api: ApiCall[] = [];
   const responses: ResponsePost[] = [];
+  const uploads: { path: string; bytes: number }[] = [];
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   nock(API)
@@ -121,6 +128,15 @@ export async function startHarness(db: Database, pageSize = 10): Promise<Harness
       );
       api.push({ method, args });
       return [200, apiReply(method, args)];
+    });
+  nock(FILES)
+    .persist()
+    .post(/.*/)
+    .reply((uri, body) => {
+      const bytes =
+        typeof body === 'string' ? Buffer.byteLength(body, 'latin1') : Buffer.from(body as Buffer).length;
+      uploads.push({ path: uri, bytes });
+      return [200, 'OK - 1'];
     });
   nock(HOOKS)
     .persist()
@@ -174,10 +190,12 @@ export async function startHarness(db: Database, pageSize = 10): Promise<Harness
     url,
     api,
     responses,
+    uploads,
     calls: (method) => api.filter((c) => c.method === method).map((c) => c.args),
     reset() {
       api.length = 0;
       responses.length = 0;
+      uploads.length = 0;
     },
     post,
     slash(text, user = 'UANN', channel = 'CWORK') {

@@ -1,0 +1,165 @@
+/**
+ * Send letter through the one dispatcher, the same on every platform: the ladder's suggested letter
+ * first, a preview (a form whose submit sends), then the send; restricted letters need their role and,
+ * with LETTER_APPROVAL on, a second person's Approve. Refusals name the role and write nothing.
+ */
+import { defaultLetterConfig, type LetterConfig } from '../config.ts';
+import {
+  approveLetter,
+  type DecisionOutcome,
+  type LetterContext,
+  needsApproval,
+  prepareLetter,
+  RESTRICTED_LETTERS,
+  rejectLetter,
+  sendLetter,
+} from '../letters/send-letter.ts';
+import { TEMPLATE_NAME } from '../letters/templates.ts';
+import {
+  letterExistsNotice,
+  letterFailedNotice,
+  letterName,
+  letterOutcomeMessage,
+  letterPreviewForm,
+} from '../views/letter-views.ts';
+import type { Reply } from '../views/model.ts';
+import { notice } from '../views/notices.ts';
+import { assessOne } from '../worklist/assess.ts';
+import { type Actor, type Role, requireRole } from '../worklist/staff.ts';
+import type { DispatchContext } from './account-actions.ts';
+import { LETTER_TEMPLATES } from './overdue-grammar.ts';
+
+const settingsOf = (ctx: DispatchContext): LetterConfig => ctx.letters ?? defaultLetterConfig;
+
+const letterContext = (ctx: DispatchContext): LetterContext => ({
+  db: ctx.db,
+  clock: ctx.clock,
+  policy: ctx.policy,
+  letters: settingsOf(ctx),
+});
+
+const refuse = (message: string): Reply => ({
+  kind: 'ephemeral',
+  message: notice(message, { tone: 'danger' }),
+});
+
+/** Who may send (or approve) this letter: collectors and managers; the restricted ones the configured role. */
+function allowedRoles(config: LetterConfig, template: string): Role[] {
+  if (!RESTRICTED_LETTERS.includes(template)) return ['collector', 'manager'];
+  return [...new Set<Role>([config.restrictedRole, 'manager'])];
+}
+
+function gate(ctx: DispatchContext, actor: Actor, template: string, doing: string): Reply | null {
+  const allowed = requireRole(actor, allowedRoles(settingsOf(ctx), template), doing);
+  return allowed.ok ? null : refuse(allowed.error.message);
+}
+
+/** The preview of the named letter, or of the one the ladder suggests for the account today. */
+export async function previewLetter(
+  ctx: DispatchContext,
+  actor: Actor,
+  customerId: number,
+  template: string | null,
+): Promise<Reply> {
+  const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
+  if (!basic.ok) return refuse(basic.error.message);
+  const assessment = await assessOne(
+    { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
+    customerId,
+  );
+  if (!assessment)
+    return refuse(`There is no account #${customerId} any more; it may have been settled and removed.`);
+  const chosen = template ?? assessment.ladder.letter;
+  if (!chosen) {
+    return {
+      kind: 'ephemeral',
+      message: notice(
+        `The ladder calls for no letter on this account today (${assessment.ladder.reason}); name one to send it anyway: ${LETTER_TEMPLATES.join(', ')}.`,
+      ),
+    };
+  }
+  if (!TEMPLATE_NAME.test(chosen)) return refuse(`"${chosen}" is not a letter template name.`);
+  const refused = gate(ctx, actor, chosen, `Sending the ${letterName(chosen)} letter`);
+  if (refused) return refused;
+  const config = settingsOf(ctx);
+  const prepared = await prepareLetter(letterContext(ctx), customerId, chosen, actor.name, { pdf: false });
+  if (!prepared.ok) return refuse(prepared.message);
+  return {
+    kind: 'openForm',
+    form: letterPreviewForm(prepared.value, {
+      template: chosen,
+      suggested: chosen === assessment.ladder.letter,
+      approval: needsApproval(config, chosen),
+      email: Boolean(config.smtpUrl && config.from),
+    }),
+  };
+}
+
+function outcomeReply(
+  ctx: DispatchContext,
+  actor: Actor,
+  customerId: number,
+  outcome: DecisionOutcome,
+): Reply {
+  switch (outcome.kind) {
+    case 'sent':
+    case 'not_sent':
+    case 'awaiting_approval':
+      return {
+        kind: 'thread',
+        accountId: customerId,
+        message: letterOutcomeMessage(outcome, outcome.letter.requestedBy.name ?? actor.name),
+      };
+    case 'exists':
+      return { kind: 'ephemeral', message: letterExistsNotice(outcome.letter, ctx.clock.timeZone) };
+    case 'failed':
+      return { kind: 'ephemeral', message: letterFailedNotice(outcome.message, outcome.letter !== null) };
+    case 'rejected':
+      return {
+        kind: 'thread',
+        accountId: customerId,
+        message: notice(
+          `*${actor.name}* rejected the *${letterName(outcome.letter.template)}* letter #${outcome.letter.id} asked for by ${outcome.letter.requestedBy.name ?? 'someone'}; it will not be sent.`,
+        ),
+      };
+    case 'refused':
+      return refuse(outcome.message);
+  }
+}
+
+/** The preview's Send: sends once a day per account and template, or asks for approval. */
+export async function submitLetter(
+  ctx: DispatchContext,
+  actor: Actor,
+  customerId: number,
+  template: string | undefined,
+): Promise<Reply> {
+  if (!template) return refuse('This letter form names no template; open Send letter again.');
+  const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
+  if (!basic.ok) return refuse(basic.error.message);
+  const refused = gate(ctx, actor, template, `Sending the ${letterName(template)} letter`);
+  if (refused) return refused;
+  const outcome = await sendLetter(letterContext(ctx), actor, customerId, template);
+  return outcomeReply(ctx, actor, customerId, outcome);
+}
+
+/** Approve or Reject on a letter waiting for a second person. */
+export async function decideLetter(
+  ctx: DispatchContext,
+  actor: Actor,
+  letterId: number | undefined,
+  decision: 'approve' | 'reject',
+): Promise<Reply> {
+  if (letterId === undefined) return refuse('This button names no letter.');
+  const row = await ctx.db('letters').where({ id: letterId }).first('template', 'customer_id');
+  if (!row) return refuse(`There is no letter #${letterId}.`);
+  const template = String(row.template);
+  const doing = `${decision === 'approve' ? 'Approving' : 'Rejecting'} the ${letterName(template)} letter`;
+  const refused = gate(ctx, actor, template, doing);
+  if (refused) return refused;
+  const outcome =
+    decision === 'approve'
+      ? await approveLetter(letterContext(ctx), actor, letterId)
+      : await rejectLetter(letterContext(ctx), actor, letterId);
+  return outcomeReply(ctx, actor, Number(row.customer_id), outcome);
+}

@@ -1,0 +1,266 @@
+/**
+ * What a letter says, gathered from the bot database: the customer and contact, the open items with days
+ * overdue and late interest (PB-16), a way to pay, and for the special letters the payment plan (PB-17),
+ * the last call (PB-23) or the missed early-payment discount (PB-18). Every key is always present (null
+ * or empty when unknown) because templates render in strict mode.
+ */
+import type { Knex } from 'knex';
+import type { AccountAssessment } from '../collections/account.ts';
+import { addDays, laterOf } from '../collections/dates.ts';
+import { sumByCurrency } from '../collections/money.ts';
+import type { LetterConfig, LetterLocale } from '../config.ts';
+import { PLAN_DEFAULTS, splitInstallments } from '../worklist/plans.ts';
+
+/** One open item as a letter lists it. */
+export interface LetterItem {
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  daysOverdue: number;
+  currency: string;
+  openMinor: number;
+  interestMinor: number;
+}
+
+/** Everything a letter template may use (templates/letters/README.md lists it for template authors). */
+export interface LetterData {
+  template: string;
+  locale: LetterLocale;
+  today: string;
+  company: { name: string; address: string[]; registration: string };
+  customer: { id: string; name: string; contact: string; email: string };
+  sender: { name: string };
+  items: LetterItem[];
+  count: number;
+  /** More than one item: for plurals in English templates. */
+  many: boolean;
+  totals: { currency: string; openMinor: number; interestMinor: number; dueMinor: number }[];
+  maxDaysOverdue: number;
+  interestRate: string;
+  payBy: string;
+  legalAction: { afterDays: number; on: string };
+  payment: { link: string; bank: string[]; any: boolean };
+  plan: {
+    currency: string;
+    totalMinor: number;
+    count: number;
+    agreed: boolean;
+    /** The open items in the plan's currency. */
+    items: LetterItem[];
+    installments: { no: number; dueDate: string; amountMinor: number; currency: string }[];
+  };
+  call: {
+    logged: boolean;
+    date: string;
+    by: string;
+    result: string;
+    notes: string;
+    promiseDate: string;
+    promiseAmount: string;
+    nextFollowUp: string;
+  };
+  discount: {
+    percent: string;
+    days: number;
+    items: { number: string; issueDate: string; deadline: string; currency: string; amountMinor: number }[];
+    totals: { currency: string; amountMinor: number }[];
+  };
+}
+
+/** A letter that cannot be written for this account (no call to summarise, no discount missed). */
+export class LetterDataError extends Error {
+  readonly code = 'letter_data';
+}
+
+/** PB-22: legal action is announced for past 30 days overdue, never for a date already gone. */
+const LEGAL_AFTER_DAYS = 30;
+/** Days a letter gives to pay. */
+const PAY_WITHIN_DAYS = 7;
+
+async function planOf(db: Knex, customerId: number, items: LetterItem[], today: string) {
+  const plan = await db('payment_plans')
+    .where({ customer_id: customerId, status: 'active' })
+    .orderBy('id', 'desc')
+    .first('id', 'currency', 'total_minor');
+  if (plan) {
+    const rows = await db('promises')
+      .where({ plan_id: plan.id })
+      .orderBy('installment_no')
+      .select('installment_no', 'promised_date', 'amount_minor', 'currency');
+    return {
+      currency: String(plan.currency),
+      totalMinor: Number(plan.total_minor),
+      count: rows.length,
+      agreed: true,
+      items: items.filter((i) => i.currency === String(plan.currency)),
+      installments: rows.map((r) => ({
+        no: Number(r.installment_no),
+        dueDate: String(r.promised_date),
+        amountMinor: Number(r.amount_minor),
+        currency: String(r.currency),
+      })),
+    };
+  }
+  // PB-17: no plan agreed yet, so the letter proposes the default one in the largest currency.
+  const totals = sumByCurrency(items.map((i) => ({ minor: i.openMinor, currency: i.currency })));
+  const [currency = 'CNY', totalMinor = 0] = Object.entries(totals).sort((a, b) => b[1] - a[1])[0] ?? [];
+  const parts =
+    totalMinor > 0
+      ? splitInstallments(totalMinor, PLAN_DEFAULTS.installments, PLAN_DEFAULTS.firstPercent)
+      : [];
+  return {
+    currency,
+    totalMinor,
+    count: parts.length,
+    agreed: false,
+    items: items.filter((i) => i.currency === currency),
+    installments: parts.map((amountMinor, i) => ({
+      no: i + 1,
+      dueDate: addDays(today, PAY_WITHIN_DAYS + i * PLAN_DEFAULTS.everyDays),
+      amountMinor,
+      currency,
+    })),
+  };
+}
+
+async function lastCall(db: Knex, customerId: number): Promise<LetterData['call']> {
+  const row = await db('activities')
+    .leftJoin('users', 'users.id', 'activities.actor_user_id')
+    .where({ 'activities.customer_id': customerId, 'activities.kind': 'outcome' })
+    .orderBy('activities.id', 'desc')
+    .first('activities.details', 'activities.created_at', 'users.display_name');
+  const d = (row?.details ?? {}) as Record<string, unknown>;
+  const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  return {
+    logged: Boolean(row),
+    date: row ? new Date(row.created_at).toISOString().slice(0, 10) : '',
+    by: s(row?.display_name),
+    result: s(d.result).replace(/_/g, ' '),
+    notes: s(d.notes),
+    promiseDate: s(d.promiseDate),
+    promiseAmount: d.promiseAmount ? `${s(d.currency)} ${s(d.promiseAmount)}`.trim() : '',
+    nextFollowUp: s(d.nextFollowUp),
+  };
+}
+
+async function missedDiscount(
+  db: Knex,
+  customerId: number,
+  config: LetterConfig,
+  today: string,
+): Promise<LetterData['discount']> {
+  const { basisPoints, days } = config.earlyDiscount;
+  const rows = await db('open_items')
+    .where({ customer_id: customerId, status: 'open' })
+    .orderBy('issue_date')
+    .select('invoice_number', 'issue_date', 'total_minor', 'currency');
+  const items = rows
+    .map((r) => ({
+      number: String(r.invoice_number),
+      issueDate: String(r.issue_date),
+      deadline: addDays(String(r.issue_date), days),
+      currency: String(r.currency),
+      amountMinor: Math.round((Number(r.total_minor) * basisPoints) / 10_000),
+    }))
+    .filter((i) => i.deadline < today && i.amountMinor > 0);
+  const totals = sumByCurrency(items.map((i) => ({ minor: i.amountMinor, currency: i.currency })));
+  return {
+    percent: `${basisPoints / 100}%`,
+    days,
+    items,
+    totals: Object.entries(totals).map(([currency, amountMinor]) => ({ currency, amountMinor })),
+  };
+}
+
+/** Gathers the letter's data; throws LetterDataError when the template has nothing true to say. */
+export async function letterData(
+  db: Knex,
+  input: {
+    customerId: number;
+    template: string;
+    locale: LetterLocale;
+    assessment: AccountAssessment;
+    senderName: string;
+    config: LetterConfig;
+    today: string;
+  },
+): Promise<LetterData> {
+  const { customerId, assessment: a, config, today } = input;
+  const customer = await db('customers').where({ id: customerId }).first();
+  const dates = await db('open_items')
+    .where({ customer_id: customerId, status: 'open' })
+    .select('invoice_number', 'issue_date');
+  const issued = new Map(dates.map((r) => [String(r.invoice_number), String(r.issue_date)]));
+  // PB-21: disputed items are not chased; a letter before the due date lists what is open.
+  const chased = a.items.filter((i) => !i.disputed && i.openMinor > 0);
+  const overdue = chased.filter((i) => i.daysOverdue > 0);
+  const items: LetterItem[] = (overdue.length > 0 ? overdue : chased)
+    .map((i) => ({
+      number: i.number,
+      issueDate: issued.get(i.number) ?? i.dueDate,
+      dueDate: i.dueDate,
+      daysOverdue: Math.max(0, i.daysOverdue),
+      currency: i.currency,
+      openMinor: i.openMinor,
+      interestMinor: i.interestMinor,
+    }))
+    .sort((x, y) => x.dueDate.localeCompare(y.dueDate) || x.number.localeCompare(y.number));
+  const currencies = [...new Set(items.map((i) => i.currency))].sort();
+  const totals = currencies.map((currency) => {
+    const mine = items.filter((i) => i.currency === currency);
+    const openMinor = mine.reduce((s, i) => s + i.openMinor, 0);
+    const interestMinor = mine.reduce((s, i) => s + i.interestMinor, 0);
+    return { currency, openMinor, interestMinor, dueMinor: openMinor + interestMinor };
+  });
+  const oldestDue = items[0]?.dueDate ?? today;
+  const maxDaysOverdue = items.reduce((m, i) => Math.max(m, i.daysOverdue), 0);
+  const payBy = addDays(today, PAY_WITHIN_DAYS);
+  const call = await lastCall(db, customerId);
+  const discount = await missedDiscount(db, customerId, config, today);
+  if (input.template === 'call-summary' && !call.logged)
+    throw new LetterDataError(
+      'No call is logged on this account yet; log the call first, then send its summary (PB-23).',
+    );
+  if (input.template === 'missed-discount' && discount.items.length === 0)
+    throw new LetterDataError(
+      'This account missed no early-payment discount, so there is nothing to tell the customer (PB-18).',
+    );
+  if (items.length === 0)
+    throw new LetterDataError('Nothing undisputed is open on this account, so there is nothing to ask for.');
+  return {
+    template: input.template,
+    locale: input.locale,
+    today,
+    company: {
+      name: config.company.name,
+      address: config.company.address,
+      registration: config.company.registration,
+    },
+    customer: {
+      id: String(customer.external_id),
+      name: String(customer.name),
+      contact: String(customer.contact_name ?? '') || String(customer.name),
+      email: String(customer.contact_email ?? ''),
+    },
+    sender: { name: input.senderName },
+    items,
+    count: items.length,
+    many: items.length > 1,
+    totals,
+    maxDaysOverdue,
+    interestRate: a.interest.ratePerDay,
+    payBy,
+    legalAction: {
+      afterDays: LEGAL_AFTER_DAYS,
+      on: laterOf(addDays(oldestDue, LEGAL_AFTER_DAYS), payBy),
+    },
+    payment: {
+      link: config.payment.link,
+      bank: config.payment.bank,
+      any: Boolean(config.payment.link) || config.payment.bank.length > 0,
+    },
+    plan: await planOf(db, customerId, items, today),
+    call,
+    discount,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * `duebot letter preview`: renders one letter to a PDF file without sending or storing anything, so a
+ * company can check its letterhead, wording and fonts before the first letter goes out.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { Knex } from 'knex';
+import type { LetterLocale } from '../config.ts';
+import { findAccounts, listWorklist } from '../worklist/list.ts';
+import { isLetterLocale } from './locale.ts';
+import { type LetterContext, prepareLetter } from './send-letter.ts';
+
+/** A preview that could not be made; the message says what to change. */
+export class LetterPreviewError extends Error {
+  readonly code = 'letter_preview';
+}
+
+async function accountFor(db: Knex, account: string | undefined): Promise<number> {
+  if (account === undefined) {
+    const top = await listWorklist(db, {}, { page: 1, pageSize: 1 });
+    const first = top.rows[0];
+    if (!first)
+      throw new LetterPreviewError(
+        'the worklist is empty: there is no account to write to (run duebot sync)',
+      );
+    return first.customerId;
+  }
+  const found = await findAccounts(db, account);
+  if (found.length === 1 && found[0]) return found[0].id;
+  if (found.length === 0)
+    throw new LetterPreviewError(`--account ${account}: no account has this customer id or name`);
+  throw new LetterPreviewError(
+    `--account ${account}: matches ${found.length} accounts (${found.map((f) => f.name).join(', ')}); give the customer id`,
+  );
+}
+
+/** Writes the PDF of `template` for an account (default: the top of the worklist); returns a summary line. */
+export async function previewLetterToFile(
+  ctx: LetterContext,
+  input: { template: string; account?: string; locale?: string; out: string; senderName: string },
+): Promise<string> {
+  let locale: LetterLocale | undefined;
+  if (input.locale !== undefined) {
+    if (!isLetterLocale(input.locale))
+      throw new LetterPreviewError(`--locale ${input.locale}: expected en, zh-CN or zh-TW`);
+    locale = input.locale;
+  }
+  if (!/\.pdf$/i.test(input.out))
+    throw new LetterPreviewError(`--out ${input.out}: expected a file name ending in .pdf`);
+  const customerId = await accountFor(ctx.db, input.account);
+  const prepared = await prepareLetter(
+    ctx,
+    customerId,
+    input.template,
+    input.senderName,
+    locale ? { locale } : {},
+  );
+  if (!prepared.ok) throw new LetterPreviewError(prepared.message);
+  const { letter, customerName } = prepared.value;
+  await writeFile(input.out, letter.pdf);
+  return `wrote ${input.out}: ${input.template} (${letter.locale}) to ${customerName}, "${letter.subject}", ${letter.pdf.length.toLocaleString('en')} bytes; nothing was sent`;
+}

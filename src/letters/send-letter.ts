@@ -1,0 +1,263 @@
+/**
+ * Sending a dunning letter, as one use case: prepare (gather data, render), then take the letter's key,
+ * then deliver by e-mail (or, without SMTP settings, hand it to the collector as not sent), then log the
+ * result. Nothing is half-sent: everything is rendered and the address checked before the mail server is
+ * asked, and each outcome (sent, not sent, failed) is written once, with its activity (issue 6).
+ */
+import type { Knex } from 'knex';
+import type { Clock } from '../clock.ts';
+import type { Policy } from '../collections/account.ts';
+import type { LetterConfig, LetterLocale } from '../config.ts';
+import { assessOne } from '../worklist/assess.ts';
+import type { Actor } from '../worklist/staff.ts';
+import { LetterDataError, letterData } from './letter-data.ts';
+import {
+  claimLetter,
+  findLetter,
+  type LetterRecord,
+  letterKey,
+  logApprovalRequested,
+  markApproved,
+  markFailed,
+  markNotSent,
+  markRejected,
+  markSent,
+} from './letter-log.ts';
+import { letterLocale } from './locale.ts';
+import { type RenderedLetter, renderLetter } from './render.ts';
+import { checkRecipient, DeliveryError, sendLetterMail } from './smtp.ts';
+import { LetterTemplateError } from './templates.ts';
+
+/** What sending letters needs. */
+export interface LetterContext {
+  db: Knex;
+  clock: Clock;
+  policy: Policy;
+  letters: LetterConfig;
+}
+
+/** The letters that need the restricted role and, with LETTER_APPROVAL on, a second person (issue 6). */
+export const RESTRICTED_LETTERS: readonly string[] = [
+  'formal-demand',
+  'final-notice',
+  'lawyer-letter-request',
+];
+
+/** A prepared letter: rendered, with the address it would go to (or why it cannot go by e-mail). */
+export interface PreparedLetter {
+  customerId: number;
+  customerName: string;
+  letter: RenderedLetter;
+  contactName: string;
+  recipient: { ok: true; email: string } | { ok: false; problem: string };
+}
+
+/**
+ * Why a letter could not be prepared: `refusal` when the account gives it nothing true to say (no call
+ * to summarise, nothing open), `broken` when the template or the letterhead failed to render.
+ */
+export type PrepareFailure = { ok: false; kind: 'refusal' | 'broken'; message: string };
+
+/** Renders a letter for an account without storing anything: the preview, and the first step of sending. */
+export async function prepareLetter(
+  ctx: LetterContext,
+  customerId: number,
+  template: string,
+  senderName: string,
+  options: {
+    /** Overrides the customer's locale (`duebot letter preview --locale`). */
+    locale?: LetterLocale;
+    /** False for a chat preview: no PDF, so the answer comes within a platform's time limit. */
+    pdf?: boolean;
+  } = {},
+): Promise<{ ok: true; value: PreparedLetter } | PrepareFailure> {
+  const today = ctx.clock.today();
+  const customer = await ctx.db('customers').where({ id: customerId }).first();
+  const missing = { ok: false, kind: 'refusal', message: `There is no account #${customerId}.` } as const;
+  if (!customer) return missing;
+  const assessment = await assessOne(
+    { db: ctx.db, policy: ctx.policy, today, timeZone: ctx.clock.timeZone },
+    customerId,
+  );
+  if (!assessment) return missing;
+  const locale = options.locale ?? letterLocale(customer.locale, ctx.letters.defaultLocale);
+  try {
+    const data = await letterData(ctx.db, {
+      customerId,
+      template,
+      locale,
+      assessment,
+      senderName,
+      config: ctx.letters,
+      today,
+    });
+    const letter = await renderLetter(data, ctx.letters, { pdf: options.pdf !== false });
+    return {
+      ok: true,
+      value: {
+        customerId,
+        customerName: String(customer.name),
+        letter,
+        contactName: data.customer.contact,
+        recipient: checkRecipient(customer.contact_email),
+      },
+    };
+  } catch (error) {
+    if (error instanceof LetterDataError) return { ok: false, kind: 'refusal', message: error.message };
+    if (error instanceof LetterTemplateError) return { ok: false, kind: 'broken', message: error.message };
+    throw error;
+  }
+}
+
+/** How a send ended. */
+export type SendOutcome =
+  | { kind: 'sent'; letter: LetterRecord; prepared: PreparedLetter }
+  | { kind: 'not_sent'; letter: LetterRecord; prepared: PreparedLetter; reason: string }
+  | { kind: 'awaiting_approval'; letter: LetterRecord; prepared: PreparedLetter }
+  | { kind: 'failed'; letter: LetterRecord | null; message: string }
+  | { kind: 'exists'; letter: LetterRecord };
+
+/** Whether this letter waits for a second person before it goes out. */
+export function needsApproval(config: LetterConfig, template: string): boolean {
+  return config.approval && RESTRICTED_LETTERS.includes(template);
+}
+
+/** Delivers a claimed letter (status `sending`): e-mail when SMTP is set, otherwise by hand. */
+async function deliverClaimed(
+  ctx: LetterContext,
+  letter: LetterRecord,
+  actor: Actor | null,
+  senderName: string,
+  already?: PreparedLetter,
+): Promise<SendOutcome> {
+  const prepared = already
+    ? { ok: true as const, value: already }
+    : await prepareLetter(ctx, letter.customerId, letter.template, senderName);
+  if (!prepared.ok) {
+    const message = `Not sent: ${prepared.message}`;
+    await markFailed(ctx.db, letter, actor, message, null);
+    return { kind: 'failed', letter: await reload(ctx, letter), message };
+  }
+  const p = prepared.value;
+  const email = p.recipient.ok ? p.recipient.email : null;
+  const { smtpUrl, from } = ctx.letters;
+  if (!smtpUrl || !from) {
+    const reason = 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)';
+    await markNotSent(ctx.db, letter, actor, reason, email);
+    return { kind: 'not_sent', letter: await reload(ctx, letter), prepared: p, reason };
+  }
+  if (!p.recipient.ok) {
+    const message = `Not sent: ${p.recipient.problem}. Correct the contact in the ledger, then send again.`;
+    await markFailed(ctx.db, letter, actor, message, null);
+    return { kind: 'failed', letter: await reload(ctx, letter), message };
+  }
+  try {
+    const receipt = await sendLetterMail(
+      { smtpUrl, from },
+      { name: p.contactName, email: p.recipient.email },
+      p.letter,
+    );
+    await markSent(ctx.db, letter, actor, { ...receipt, subject: p.letter.subject });
+    return { kind: 'sent', letter: await reload(ctx, letter), prepared: p };
+  } catch (error) {
+    if (!(error instanceof DeliveryError)) throw error;
+    const message = `Not sent: ${error.message}. Nothing went to ${p.recipient.email}; try again later or send the PDF by hand.`;
+    await markFailed(ctx.db, letter, actor, message, p.recipient.email);
+    return { kind: 'failed', letter: await reload(ctx, letter), message };
+  }
+}
+
+async function reload(ctx: LetterContext, letter: LetterRecord): Promise<LetterRecord> {
+  return (await findLetter(ctx.db, letter.id)) ?? letter;
+}
+
+/**
+ * Sends (or, for restricted letters with approval on, asks approval for) one letter, once per account,
+ * template and day. The caller has checked the actor's role.
+ */
+export async function sendLetter(
+  ctx: LetterContext,
+  actor: Actor,
+  customerId: number,
+  template: string,
+): Promise<SendOutcome> {
+  // An account with nothing true to say for this letter stores nothing; a broken template is recorded
+  // as a failed letter (after taking the key, so a double click records it once).
+  const prepared = await prepareLetter(ctx, customerId, template, actor.name);
+  if (!prepared.ok && prepared.kind === 'refusal')
+    return { kind: 'failed', letter: null, message: prepared.message };
+  const approval = prepared.ok && needsApproval(ctx.letters, template);
+  const customer = await ctx.db('customers').where({ id: customerId }).first('locale');
+  const claim = await claimLetter(ctx.db, {
+    customerId,
+    template,
+    locale: prepared.ok
+      ? prepared.value.letter.locale
+      : letterLocale(customer?.locale, ctx.letters.defaultLocale),
+    key: letterKey(customerId, template, ctx.clock.today()),
+    actor,
+    status: approval ? 'awaiting_approval' : 'sending',
+    delivery: ctx.letters.smtpUrl && ctx.letters.from ? 'email' : 'manual',
+    subject: prepared.ok ? prepared.value.letter.subject : '',
+  });
+  if (!claim.claimed) return { kind: 'exists', letter: claim.existing };
+  const letter = await findLetter(ctx.db, claim.id);
+  if (!letter) throw new Error(`letter ${claim.id} vanished after it was claimed`);
+  if (!prepared.ok) {
+    const message = `Not sent: ${prepared.message}`;
+    await markFailed(ctx.db, letter, actor, message, null);
+    return { kind: 'failed', letter: await reload(ctx, letter), message };
+  }
+  if (approval) {
+    await logApprovalRequested(ctx.db, letter, actor);
+    return { kind: 'awaiting_approval', letter, prepared: prepared.value };
+  }
+  return deliverClaimed(ctx, letter, actor, actor.name, prepared.value);
+}
+
+/** How an approval or rejection ended. */
+export type DecisionOutcome =
+  SendOutcome | { kind: 'rejected'; letter: LetterRecord } | { kind: 'refused'; message: string };
+
+function undecidable(letter: LetterRecord): DecisionOutcome {
+  const by = letter.approvedBy ?? letter.rejectedBy;
+  const state = letter.status.replace(/_/g, ' ');
+  return {
+    kind: 'refused',
+    message: `The ${letter.template} letter #${letter.id} is no longer waiting for approval: it is ${state}${by ? ` (decided by ${by})` : ''}.`,
+  };
+}
+
+/** A second person approves a waiting letter, which is then sent; the requester cannot approve their own. */
+export async function approveLetter(
+  ctx: LetterContext,
+  approver: Actor,
+  letterId: number,
+): Promise<DecisionOutcome> {
+  const letter = await findLetter(ctx.db, letterId);
+  if (!letter) return { kind: 'refused', message: `There is no letter #${letterId}.` };
+  if (letter.status !== 'awaiting_approval') return undecidable(letter);
+  if (letter.requestedBy.userId === approver.userId)
+    return {
+      kind: 'refused',
+      message: `You asked for this letter, so someone else must approve it; a second person's approval stops letters sent in error.`,
+    };
+  if (!(await markApproved(ctx.db, letter, approver)))
+    return undecidable((await findLetter(ctx.db, letterId)) ?? letter);
+  const sending = (await findLetter(ctx.db, letterId)) ?? letter;
+  return deliverClaimed(ctx, sending, approver, letter.requestedBy.name ?? approver.name);
+}
+
+/** Stops a waiting letter; it is never sent (it may be asked for again). */
+export async function rejectLetter(
+  ctx: LetterContext,
+  rejecter: Actor,
+  letterId: number,
+): Promise<DecisionOutcome> {
+  const letter = await findLetter(ctx.db, letterId);
+  if (!letter) return { kind: 'refused', message: `There is no letter #${letterId}.` };
+  if (letter.status !== 'awaiting_approval') return undecidable(letter);
+  if (!(await markRejected(ctx.db, letter, rejecter)))
+    return undecidable((await findLetter(ctx.db, letterId)) ?? letter);
+  return { kind: 'rejected', letter: (await findLetter(ctx.db, letterId)) ?? letter };
+}

@@ -1,0 +1,182 @@
+/**
+ * What people see of letters: the preview with its Send button (a neutral form, so Slack shows it as a
+ * modal, Teams as a card and the shell as text with a yes/no question), the copy posted in the account's
+ * thread with the PDF, the approval request with Approve / Reject, and the answers when nothing was sent.
+ */
+import { formatLocalTime } from '../clock.ts';
+import { encodeRef } from '../commands/action-ref.ts';
+import type { LetterRecord } from '../letters/letter-log.ts';
+import type { PreparedLetter, SendOutcome } from '../letters/send-letter.ts';
+import type { FileAttachment, Form, Message } from './model.ts';
+import { notice } from './notices.ts';
+
+/** "formal-demand" -> "formal demand". */
+export const letterName = (template: string) => template.replace(/-/g, ' ');
+
+/** Longest letter text shown in a preview; the PDF has all of it. */
+const PREVIEW_CHARS = 2800;
+
+const pdfOf = (p: PreparedLetter): FileAttachment => ({
+  filename: p.letter.filename,
+  mimeType: 'application/pdf',
+  data: p.letter.pdf,
+  title: p.letter.subject,
+});
+
+const to = (p: PreparedLetter) =>
+  p.recipient.ok ? `${p.contactName} <${p.recipient.email}>` : `no e-mail: ${p.recipient.problem}`;
+
+/** The preview before sending: who gets what, how, and the letter's text; submitting sends it. */
+export function letterPreviewForm(
+  p: PreparedLetter,
+  options: { template: string; suggested: boolean; approval: boolean; email: boolean },
+): Form {
+  const body =
+    p.letter.text.length > PREVIEW_CHARS ? `${p.letter.text.slice(0, PREVIEW_CHARS)}…` : p.letter.text;
+  const delivery = options.email
+    ? 'e-mail with the PDF attached; a copy goes to the account thread'
+    : 'not configured: nothing is e-mailed, you get the PDF in the account thread to send by hand';
+  const intro: Message = {
+    blocks: [
+      { type: 'header', text: `${letterName(options.template)} to ${p.customerName}` },
+      {
+        type: 'fields',
+        fields: [
+          { label: 'To', value: to(p), tone: p.recipient.ok ? 'normal' : 'danger' },
+          { label: 'Subject', value: p.letter.subject },
+          { label: 'Language', value: p.letter.locale },
+          { label: 'Delivery', value: delivery, tone: options.email ? 'normal' : 'danger' },
+          ...(options.approval
+            ? [{ label: 'Approval', value: "needs a second person's approval before it goes out" }]
+            : []),
+        ],
+      },
+      { type: 'divider' },
+      { type: 'text', text: body },
+      {
+        type: 'context',
+        text: options.suggested
+          ? 'The escalation ladder suggests this letter for the account today.'
+          : 'You chose this letter; the ladder suggests another one (or none) today.',
+      },
+    ],
+    fallbackText: `Preview: ${p.letter.subject}`,
+  };
+  return {
+    title: 'Send a letter',
+    submitLabel: options.approval ? 'Ask for approval' : options.email ? 'Send' : 'Prepare PDF',
+    ref: encodeRef({ v: 1, action: 'letter', accountId: p.customerId, template: options.template }),
+    fields: [],
+    intro,
+  };
+}
+
+/** The copy in the account's thread after a send: what went where, with the PDF. */
+export function letterOutcomeMessage(
+  outcome: Extract<SendOutcome, { kind: 'sent' | 'not_sent' | 'awaiting_approval' }>,
+  actorName: string,
+): Message {
+  const { letter, prepared: p } = outcome;
+  const name = letterName(letter.template);
+  const files = [pdfOf(p)];
+  if (outcome.kind === 'sent') {
+    const text = `*${actorName}* sent the *${name}* letter to ${p.customerName} by e-mail: ${letter.recipient ?? ''}`;
+    return {
+      blocks: [
+        { type: 'text', text, tone: 'success' },
+        {
+          type: 'context',
+          text: `"${letter.subject ?? ''}" · message id ${letter.messageId ?? ''} · letter #${letter.id}`,
+        },
+      ],
+      fallbackText: `${actorName} sent the ${name} letter to ${p.customerName}`,
+      files,
+    };
+  }
+  if (outcome.kind === 'not_sent') {
+    return {
+      blocks: [
+        {
+          type: 'text',
+          text: `*NOT SENT:* ${actorName} prepared the *${name}* letter for ${p.customerName}, but ${outcome.reason}, so nothing was e-mailed. Send the attached PDF by hand${p.recipient.ok ? ` to ${p.recipient.email}` : ''}.`,
+          tone: 'danger',
+        },
+        { type: 'context', text: `"${p.letter.subject}" · letter #${letter.id}` },
+      ],
+      fallbackText: `Not sent: the ${name} letter for ${p.customerName} is ready to send by hand`,
+      files,
+    };
+  }
+  return {
+    blocks: [
+      {
+        type: 'text',
+        text: `*${actorName}* asks to send the *${name}* letter to ${p.customerName} (${to(p)}). It goes out only when someone other than ${actorName} approves it.`,
+      },
+      {
+        type: 'actions',
+        buttons: [
+          {
+            label: 'Approve',
+            style: 'primary',
+            ref: encodeRef({ v: 1, action: 'letter-approve', accountId: p.customerId, letterId: letter.id }),
+          },
+          {
+            label: 'Reject',
+            style: 'danger',
+            ref: encodeRef({ v: 1, action: 'letter-reject', accountId: p.customerId, letterId: letter.id }),
+            confirm: `Reject the ${name} letter to ${p.customerName}?`,
+          },
+        ],
+      },
+      {
+        type: 'context',
+        text: `"${p.letter.subject}" · letter #${letter.id} (in the shell: approve ${letter.id} or reject ${letter.id})`,
+      },
+    ],
+    fallbackText: `${actorName} asks for approval of the ${name} letter to ${p.customerName}`,
+    files,
+  };
+}
+
+/** Why nothing new happened: the letter of this key already exists today. */
+export function letterExistsNotice(letter: LetterRecord, timeZone: string): Message {
+  const name = letterName(letter.template);
+  const who = letter.requestedBy.name ?? 'someone';
+  const at = formatLocalTime(letter.sentAt ?? letter.updatedAt, timeZone);
+  switch (letter.status) {
+    case 'sent':
+      return notice(
+        `The *${name}* letter already went to ${letter.recipient ?? 'the customer'} today (${at}, by ${who}); it is sent once a day, so nothing was sent again.`,
+        {
+          context: `message id ${letter.messageId ?? ''} · letter #${letter.id}`,
+        },
+      );
+    case 'awaiting_approval':
+      return notice(
+        `${who} already asked to send the *${name}* letter today; it is waiting for approval (letter #${letter.id}).`,
+      );
+    case 'sending':
+      return notice(
+        `The *${name}* letter is being sent right now (started ${at} by ${who}); nothing was sent twice.`,
+      );
+    case 'not_sent':
+      return notice(
+        `${who} already prepared the *${name}* letter today (${at}); its PDF is in the account thread, not sent: ${letter.error ?? ''}.`,
+      );
+    default:
+      return notice(
+        `The *${name}* letter of today is ${letter.status.replace(/_/g, ' ')} (letter #${letter.id}).`,
+      );
+  }
+}
+
+/** A letter that did not go out, with the reason; the failure is in the history. */
+export function letterFailedNotice(message: string, recorded: boolean): Message {
+  return notice(message, {
+    tone: 'danger',
+    ...(recorded
+      ? { context: 'Nothing was sent. The failure is recorded in the account history.' }
+      : { context: 'Nothing was sent or stored.' }),
+  });
+}

@@ -1,0 +1,104 @@
+import { access, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runShell } from '../../adapters/shell/shell.ts';
+import { createFixedClock } from '../../src/clock.ts';
+import { defaultPolicy } from '../../src/collections/account.ts';
+import type { DispatchContext } from '../../src/commands/dispatch.ts';
+import { defaultLetterConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db.ts';
+import { refreshWorklist } from '../../src/worklist/assess.ts';
+import { startSmtp, type TestSmtp } from '../letters/support/smtp.ts';
+import { backends, openTestDatabase } from '../support/databases.ts';
+import { seedAccount } from '../support/seed.ts';
+
+describe.each(backends())('letters in the shell on %s', (kind) => {
+  let db: Database;
+  let smtp: TestSmtp;
+  let ctx: DispatchContext;
+  let filesDir: string;
+  let id: number;
+
+  const session = async (input: string) => {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    let out = '';
+    stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    stdin.end(input);
+    await runShell({
+      ctx,
+      input: stdin,
+      output: stdout,
+      color: false,
+      interactive: false,
+      user: { platform: 'shell', id: 'ann', name: 'Ann' },
+      width: 200,
+      filesDir,
+    });
+    return out;
+  };
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    smtp = await startSmtp();
+    filesDir = await mkdtemp(join(tmpdir(), 'duebot-shell-files-'));
+    ctx = {
+      db: db.knex,
+      clock: createFixedClock('2026-11-22T03:00:00Z', 'Asia/Shanghai'),
+      policy: defaultPolicy,
+      pageSize: 10,
+      roleFor: (_platform, user) => (['mia', 'max'].includes(user) ? 'manager' : 'collector'),
+      letters: { ...defaultLetterConfig, smtpUrl: smtp.url, from: 'ar@acme.example', approval: true },
+    };
+    ({ customerId: id } = await seedAccount(db.knex, {
+      name: '台北宏達貿易股份有限公司',
+      items: [{ number: 'TW-1', dueDate: '2026-10-25', totalMinor: 3_000_000, currency: 'TWD' }],
+    }));
+    await db
+      .knex('customers')
+      .where({ id })
+      .update({ locale: 'zh-TW', contact_email: 'ap@hongda.example.tw' });
+    await refreshWorklist({
+      db: db.knex,
+      policy: defaultPolicy,
+      today: '2026-11-22',
+      timeZone: 'Asia/Shanghai',
+    });
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await db?.close();
+  });
+
+  it('shows the preview of letter N, asks, and sends only on yes; the PDF path is printed', async () => {
+    const out = await session(`letter #${id} reminder\nno\nletter #${id} reminder\nyes\n`);
+    expect(out).toContain('友情提醒');
+    expect(out).toContain('Send? (yes/no)');
+    expect(out).toContain('Nothing was sent.');
+    expect(out).toMatch(
+      /\[account thread\] Ann sent the reminder letter to 台北宏達貿易股份有限公司 by e-mail: ap@hongda\.example\.tw/,
+    );
+    const path = /\[file\] (\S+\.pdf)/.exec(out)?.[1] ?? '';
+    await expect(access(path)).resolves.toBeUndefined();
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]?.mail.text).toContain('滯納金');
+  });
+
+  it('asks for approval of a formal demand and sends it when another manager types approve L', async () => {
+    const asked = await session(`as Mia\nletter #${id} formal-demand\nyes\n`);
+    expect(asked).toContain('Ask for approval? (yes/no)');
+    const letterId = /approve (\d+) or reject/.exec(asked)?.[1];
+    expect(letterId).toBeDefined();
+    expect(smtp.received).toHaveLength(1);
+    const own = await session(`as Mia\napprove ${letterId}\n`);
+    expect(own).toMatch(/someone else must approve it/);
+    const approved = await session(`as Max\napprove ${letterId}\n`);
+    expect(approved).toMatch(/Mia sent the formal demand letter/);
+    expect(smtp.received).toHaveLength(2);
+    expect(smtp.received[1]?.mail.subject).toMatch(/^正式催款函/);
+  });
+});
