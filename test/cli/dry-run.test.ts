@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDuebot } from '../support/cli.ts';
 
 /** `duebot alerts|meeting [--dry-run]` on the demo ledger, as a person runs them. */
-describe('duebot alerts and meeting on the demo ledger', () => {
+// Each test spawns duebot, which opens an embedded database: slow on a busy machine, so a wider limit.
+describe('duebot alerts and meeting on the demo ledger', { timeout: 150_000 }, () => {
   let dataDir: string;
   const env = () => ({
     DUEBOT_DATA_DIR: dataDir,

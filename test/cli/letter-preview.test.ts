@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDuebot } from '../support/cli.ts';
 
 /** `duebot letter preview` on the embedded defaults: demo ledger, no SMTP, nothing sent. */
-describe('duebot letter preview', () => {
+// Each test spawns duebot, which opens an embedded database: slow on a busy machine, so a wider limit.
+describe('duebot letter preview', { timeout: 150_000 }, () => {
   let dataDir: string;
   const env = () => ({
     DUEBOT_DATA_DIR: dataDir,

@@ -8,7 +8,8 @@ import { runDuebot } from '../support/cli.ts';
  * End to end, as a person runs it: `npm start` with no settings opens the shell on the embedded database
  * with the demo ledger synced, and commands piped on stdin run one by one.
  */
-describe('duebot start on the embedded defaults', () => {
+// Each test spawns duebot, which opens an embedded database: slow on a busy machine, so a wider limit.
+describe('duebot start on the embedded defaults', { timeout: 150_000 }, () => {
   let dataDir: string;
   const env = () => ({
     DUEBOT_DATA_DIR: dataDir,
