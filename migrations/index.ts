@@ -3,6 +3,7 @@ import * as initial from './20261122_001_initial.ts';
 import * as worklist from './20261123_002_worklist.ts';
 import * as accountSummary from './20261123_004_account_summary.ts';
 import * as slack from './20261123_005_slack.ts';
+import * as teams from './20261129_009_teams.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -13,6 +14,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261123_002_worklist': worklist,
   '20261123_004_account_summary': accountSummary,
   '20261123_005_slack': slack,
+  '20261129_009_teams': teams,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

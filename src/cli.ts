@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { runShell } from '../adapters/shell/shell.ts';
 import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
+import { createTeams, serveTeams, TeamsStartError, teamsRoute } from '../adapters/teams/start.ts';
 import { type Config, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db.ts';
 import { describeSettings, explainConnectionError, runChecks } from './doctor.ts';
@@ -129,16 +130,34 @@ function stopSignal(): { wait: Promise<NodeJS.Signals>; dispose(): void } {
   };
 }
 
-/** Slack (HTTP or Socket Mode) until SIGINT or SIGTERM. */
-async function serveSlack(runtime: Runtime): Promise<void> {
+/** The chat adapters (Slack, Teams, or both on one HTTP port) until SIGINT or SIGTERM. */
+async function serveChat(runtime: Runtime): Promise<void> {
   const signal = stopSignal();
+  const stops: (() => Promise<void>)[] = [];
+  const fail = (error: unknown) => {
+    throw error instanceof SlackStartError || error instanceof TeamsStartError
+      ? new CliError(`duebot: ${error.message}`)
+      : error;
+  };
   try {
-    const slack = await startSlack(runtime).catch((error: unknown) => {
-      throw error instanceof SlackStartError ? new CliError(`duebot: ${error.message}`) : error;
-    });
+    const teams = runtime.config.teams ? await createTeams(runtime).catch(fail) : undefined;
+    if (runtime.config.slack) {
+      const slack = await startSlack(runtime, teams ? { extraRoutes: [teamsRoute(teams)] } : {}).catch(fail);
+      stops.push(slack.stop);
+      if (teams)
+        runtime.log.info(
+          `Teams on the same port ${slack.port}: messaging endpoint https://<your host>/api/messages`,
+        );
+    } else if (teams && runtime.config.teams) {
+      const served = await serveTeams(teams, runtime.db.knex, { port: runtime.config.teams.port });
+      stops.push(served.stop);
+      runtime.log.info(
+        `Teams listening on port ${served.port} (messaging endpoint https://<your host>/api/messages; /healthz)`,
+      );
+    }
     runtime.log.info(`stopping on ${await signal.wait}`);
-    await slack.stop();
   } finally {
+    for (const stop of stops) await stop();
     signal.dispose();
   }
 }
@@ -157,7 +176,7 @@ program
       await printTotals(runtime);
       const stopSync = scheduleSync(runtime);
       try {
-        if (runtime.config.slack) await serveSlack(runtime);
+        if (runtime.config.slack || runtime.config.teams) await serveChat(runtime);
         else await shell(runtime);
       } finally {
         stopSync();
