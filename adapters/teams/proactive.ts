@@ -3,7 +3,7 @@
  * new channel conversation (a thread of its own), and editing a posted message in place. Used by the
  * outbox's ChatOut and by the account threads.
  */
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { type Activity, type CloudAdapter, type ConversationReference, TurnContext } from 'botbuilder';
 import type { CardActivity } from './adaptive-card.ts';
 
 /** What proactive calls need: the adapter and the bot's app id ('' in local mode). */
@@ -26,7 +26,13 @@ export async function sendTo(
 ): Promise<Posted> {
   let posted: Posted | null = null;
   await p.adapter.continueConversationAsync(p.appId, reference, async (context: TurnContext) => {
-    const sent = await context.sendActivity(activity);
+    const outgoing = TurnContext.applyConversationReference(
+      { ...activity } as Partial<Activity>,
+      TurnContext.getConversationReference(context.activity),
+    );
+    // NOTE: botbuilder would make this a reply to its made-up continuation activity id; post it instead.
+    delete outgoing.replyToId;
+    const [sent] = await context.adapter.sendActivities(context, [outgoing]);
     posted = { conversationId: String(context.activity.conversation.id), activityId: sent?.id ?? '' };
   });
   if (!posted) throw new Error('Teams accepted no message');
@@ -39,8 +45,9 @@ export function threadReference(
   channelId: string,
   rootActivityId: string,
 ): Partial<ConversationReference> {
+  const { activityId: _reply, ...rest } = reference; // a new post in the thread, not a reply to one message
   return {
-    ...reference,
+    ...rest,
     conversation: {
       ...(reference.conversation ?? { isGroup: true, conversationType: 'channel', name: '' }),
       id: `${channelId};messageid=${rootActivityId}`,
