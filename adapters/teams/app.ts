@@ -24,8 +24,6 @@ export interface TeamsAppOptions {
   ctx: DispatchContext;
   config: TeamsConfig;
   log: Logger;
-  /** Connector retries on network errors and 5xx; the outbox retries on its own, tests set 0. */
-  apiRetries?: number;
 }
 
 /** The bot wired to duebot: a request handler for /api/messages and what proactive posts need. */
@@ -95,10 +93,6 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
           MicrosoftAppType: config.appType,
           ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
         },
-    undefined,
-    undefined,
-    undefined,
-    { retryOptions: { maxRetries: options.apiRetries ?? 3 } } as Record<string, unknown>,
   );
   const adapter = new DuebotCloudAdapter(auth);
   const proactive: Proactive = { adapter, appId: config.appId ?? '' };

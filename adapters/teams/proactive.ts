@@ -12,6 +12,26 @@ export interface Proactive {
   appId: string;
 }
 
+/**
+ * Runs `work` in a proactive turn and lets its error out: botbuilder would hand it to onTurnError and
+ * report success, and the outbox must know a post failed.
+ */
+async function inTurn(
+  p: Proactive,
+  reference: Partial<ConversationReference>,
+  work: (context: TurnContext) => Promise<void>,
+): Promise<void> {
+  let failure: { error: unknown } | null = null;
+  await p.adapter.continueConversationAsync(p.appId, reference, async (context: TurnContext) => {
+    try {
+      await work(context);
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw (failure as { error: unknown }).error;
+}
+
 /** A message Teams accepted: the conversation it is in and its activity id. */
 export interface Posted {
   conversationId: string;
@@ -25,7 +45,7 @@ export async function sendTo(
   activity: CardActivity | Partial<Activity>,
 ): Promise<Posted> {
   let posted: Posted | null = null;
-  await p.adapter.continueConversationAsync(p.appId, reference, async (context: TurnContext) => {
+  await inTurn(p, reference, async (context) => {
     const outgoing = TurnContext.applyConversationReference(
       { ...activity } as Partial<Activity>,
       TurnContext.getConversationReference(context.activity),
@@ -100,7 +120,7 @@ export async function updateIn(
   activityId: string,
   activity: CardActivity,
 ): Promise<void> {
-  await p.adapter.continueConversationAsync(p.appId, reference, async (context: TurnContext) => {
+  await inTurn(p, reference, async (context) => {
     await context.updateActivity({ ...activity, id: activityId });
   });
 }

@@ -76,8 +76,14 @@ export async function channelToken(options: TokenOptions = {}): Promise<string> 
 let sequence = 1000;
 const next = () => String((sequence += 1));
 
-/** Intercepts Microsoft's endpoints; every connector call lands in `calls`. */
-export async function interceptMicrosoft(calls: ConnectorCall[]): Promise<void> {
+/** A connector answer to give instead of success, once. */
+export interface Failure {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+/** Intercepts Microsoft's endpoints; every connector call lands in `calls`, `failures` are answered first. */
+export async function interceptMicrosoft(calls: ConnectorCall[], failures: Failure[] = []): Promise<void> {
   const k = await testKeys();
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost|192\.0\.2\.\d+)(:\d+)?$/);
@@ -111,6 +117,9 @@ export async function interceptMicrosoft(calls: ConnectorCall[]): Promise<void> 
         body: (typeof body === 'string' && body ? JSON.parse(body) : body) as Record<string, unknown>,
         authorization: Array.isArray(auth) ? auth[0] : auth,
       });
+      const failure = failures.shift();
+      if (failure)
+        return [failure.status, { error: { code: `status ${failure.status}` } }, failure.headers ?? {}];
       if (method === 'POST' && path === '/v3/conversations') {
         const id = next();
         return [
@@ -131,6 +140,8 @@ export interface Harness {
   app: TeamsApp;
   calls: ConnectorCall[];
   reset(): void;
+  /** The next connector call is answered with this status (and headers) instead. */
+  failNext(failure: Failure): void;
   /** POSTs an activity to /api/messages with `Authorization: Bearer <token>` (null: no header). */
   post(activity: Record<string, unknown>, token?: string | null): Promise<Response>;
   close(): Promise<void>;
@@ -143,7 +154,8 @@ export async function startHarness(
   host = '127.0.0.1',
 ): Promise<Harness> {
   const calls: ConnectorCall[] = [];
-  await interceptMicrosoft(calls);
+  const failures: Failure[] = [];
+  await interceptMicrosoft(calls, failures);
   const config: TeamsConfig = {
     appId: APP_ID,
     appPassword: 'test-secret',
@@ -164,7 +176,6 @@ export async function startHarness(
     },
     config,
     log: createLogger({ level: 'silent' }),
-    apiRetries: 0,
   });
   const server = await serveTeams(app, db.knex, { port: 0, host });
   const url = `http://127.0.0.1:${server.port}`;
@@ -174,6 +185,10 @@ export async function startHarness(
     calls,
     reset: () => {
       calls.length = 0;
+      failures.length = 0;
+    },
+    failNext: (failure) => {
+      failures.push(failure);
     },
     async post(activity, token) {
       const t = token === undefined ? await channelToken() : token;
