@@ -2,7 +2,6 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { runShell } from '../adapters/shell/shell.ts';
 import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
-import { createTeams, serveTeams, TeamsStartError, teamsRoute } from '../adapters/teams/start.ts';
 import { type Config, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db.ts';
 import { describeSettings, explainConnectionError, runChecks } from './doctor.ts';
@@ -134,22 +133,29 @@ function stopSignal(): { wait: Promise<NodeJS.Signals>; dispose(): void } {
 async function serveChat(runtime: Runtime): Promise<void> {
   const signal = stopSignal();
   const stops: (() => Promise<void>)[] = [];
+  // Loaded only when Teams is on: botbuilder takes a second or more to import.
+  const teamsModule = runtime.config.teams ? await import('../adapters/teams/start.ts') : undefined;
   const fail = (error: unknown) => {
-    throw error instanceof SlackStartError || error instanceof TeamsStartError
+    throw error instanceof SlackStartError || (teamsModule && error instanceof teamsModule.TeamsStartError)
       ? new CliError(`duebot: ${error.message}`)
       : error;
   };
   try {
-    const teams = runtime.config.teams ? await createTeams(runtime).catch(fail) : undefined;
+    const teams = teamsModule ? await teamsModule.createTeams(runtime).catch(fail) : undefined;
     if (runtime.config.slack) {
-      const slack = await startSlack(runtime, teams ? { extraRoutes: [teamsRoute(teams)] } : {}).catch(fail);
+      const slack = await startSlack(
+        runtime,
+        teams && teamsModule ? { extraRoutes: [teamsModule.teamsRoute(teams)] } : {},
+      ).catch(fail);
       stops.push(slack.stop);
       if (teams)
         runtime.log.info(
           `Teams on the same port ${slack.port}: messaging endpoint https://<your host>/api/messages`,
         );
-    } else if (teams && runtime.config.teams) {
-      const served = await serveTeams(teams, runtime.db.knex, { port: runtime.config.teams.port });
+    } else if (teams && teamsModule && runtime.config.teams) {
+      const served = await teamsModule.serveTeams(teams, runtime.db.knex, {
+        port: runtime.config.teams.port,
+      });
       stops.push(served.stop);
       runtime.log.info(
         `Teams listening on port ${served.port} (messaging endpoint https://<your host>/api/messages; /healthz)`,
