@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { printPosts } from '../adapters/shell/posts.ts';
 import { runShell } from '../adapters/shell/shell.ts';
 import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
+import type * as TeamsStart from '../adapters/teams/start.ts';
 import { formatMoney } from './collections/money.ts';
 import { type Config, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db.ts';
@@ -156,16 +157,53 @@ function stopSignal(): { wait: Promise<NodeJS.Signals>; dispose(): void } {
   };
 }
 
-/** Slack (HTTP or Socket Mode) until SIGINT or SIGTERM. */
-async function serveSlack(runtime: Runtime): Promise<void> {
-  const signal = stopSignal();
+type TeamsModule = typeof TeamsStart;
+
+/** Teams when it is configured: its module (loaded only then: botbuilder takes a second or more to import) and app. */
+async function loadTeams(
+  runtime: Runtime,
+): Promise<{ module: TeamsModule; app: Awaited<ReturnType<TeamsModule['createTeams']>> } | undefined> {
+  if (!runtime.config.teams) return undefined;
+  const module = await import('../adapters/teams/start.ts');
   try {
-    const slack = await startSlack(runtime).catch((error: unknown) => {
-      throw error instanceof SlackStartError ? new CliError(`duebot: ${error.message}`) : error;
-    });
+    return { module, app: await module.createTeams(runtime) };
+  } catch (error) {
+    throw error instanceof module.TeamsStartError ? new CliError(`duebot: ${error.message}`) : error;
+  }
+}
+
+/** The chat adapters (Slack, Teams, or both on one HTTP port) until SIGINT or SIGTERM. */
+async function serveChat(runtime: Runtime, loaded: Awaited<ReturnType<typeof loadTeams>>): Promise<void> {
+  const signal = stopSignal();
+  const stops: (() => Promise<void>)[] = [];
+  const teamsModule = loaded?.module;
+  const fail = (error: unknown) => {
+    throw error instanceof SlackStartError ? new CliError(`duebot: ${error.message}`) : error;
+  };
+  try {
+    const teams = loaded?.app;
+    if (runtime.config.slack) {
+      const slack = await startSlack(
+        runtime,
+        teams && teamsModule ? { extraRoutes: [teamsModule.teamsRoute(teams)] } : {},
+      ).catch(fail);
+      stops.push(slack.stop);
+      if (teams)
+        runtime.log.info(
+          `Teams on the same port ${slack.port}: messaging endpoint https://<your host>/api/messages`,
+        );
+    } else if (teams && teamsModule && runtime.config.teams) {
+      const served = await teamsModule.serveTeams(teams, runtime.db.knex, {
+        port: runtime.config.teams.port,
+      });
+      stops.push(served.stop);
+      runtime.log.info(
+        `Teams listening on port ${served.port} (messaging endpoint https://<your host>/api/messages; /healthz)`,
+      );
+    }
     runtime.log.info(`stopping on ${await signal.wait}`);
-    await slack.stop();
   } finally {
+    for (const stop of stops) await stop();
     signal.dispose();
   }
 }
@@ -179,20 +217,25 @@ program
   .command('start', { isDefault: true })
   .description('sync the ledger and run the bot (the default)')
   .action(() =>
-    withRuntime((runtime) =>
-      withScheduledPosts(runtime, async (beginScheduledPosts) => {
-        await syncNow(runtime, 'auto');
-        await printTotals(runtime);
-        const stopSync = scheduleSync(runtime);
-        try {
-          await beginScheduledPosts();
-          if (runtime.config.slack) await serveSlack(runtime);
-          else await shell(runtime);
-        } finally {
-          stopSync();
-        }
-      }),
-    ),
+    withRuntime(async (runtime) => {
+      const teams = await loadTeams(runtime);
+      await withScheduledPosts(
+        runtime,
+        async (beginScheduledPosts) => {
+          await syncNow(runtime, 'auto');
+          await printTotals(runtime);
+          const stopSync = scheduleSync(runtime);
+          try {
+            await beginScheduledPosts();
+            if (runtime.config.slack || teams) await serveChat(runtime, teams);
+            else await shell(runtime);
+          } finally {
+            stopSync();
+          }
+        },
+        teams ? [teams.module.teamsChatOut(teams.app, runtime)] : [],
+      );
+    }),
   );
 
 program

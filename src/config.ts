@@ -188,6 +188,21 @@ function letterConfig(s: z.infer<z.ZodObject<typeof letterSettings>>): LetterCon
 /** Letter settings with nothing set (tests, and contexts built without settings). */
 export const defaultLetterConfig: LetterConfig = letterConfig(z.object(letterSettings).parse({}));
 
+/** Microsoft Entra object ids (GUIDs) separated by commas: Teams users' stable ids. */
+const teamsUserIds = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((id) => id.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .refine(
+    (ids) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)),
+    'expected Microsoft Entra object ids (GUIDs) separated by commas (Entra admin center > Users > Object ID)',
+  )
+  .default([]);
+
 export const settingsSchema = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, databaseUrl.optional()),
   DUEBOT_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./.duebot')),
@@ -310,6 +325,41 @@ export const settingsSchema = z.object({
       .default(3000),
   ),
   ...letterSettings,
+  // Microsoft Teams (adapters/teams): the Azure bot registration's names, as Microsoft's samples spell them.
+  TEAMS_ENABLED: z.preprocess(
+    emptyAsUndefined,
+    z.enum(['0', '1'], { error: 'expected 1 (on) or 0 (off)' }).optional(),
+  ),
+  MicrosoftAppId: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+        "expected the bot's Microsoft App ID (a GUID, Azure bot > Configuration)",
+      )
+      .optional(),
+  ),
+  MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
+  MicrosoftAppType: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['SingleTenant', 'MultiTenant'], { error: 'expected SingleTenant or MultiTenant' })
+      .default('SingleTenant'),
+  ),
+  MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
+  TEAMS_CHANNEL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(
+        /^19:[^;\s]+@thread\.(tacv2|skype)$/,
+        'expected a Teams channel id such as 19:abc...@thread.tacv2 (channel > Get link to channel)',
+      )
+      .optional(),
+  ),
+  TEAMS_MANAGERS: z.preprocess(emptyAsUndefined, teamsUserIds),
+  TEAMS_VIEWERS: z.preprocess(emptyAsUndefined, teamsUserIds),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -353,6 +403,22 @@ export interface SlackConfig {
   channels?: { digest?: string | undefined; alerts?: string | undefined; meeting?: string | undefined };
 }
 
+/** The Microsoft Teams adapter's settings. */
+export interface TeamsConfig {
+  /** The Azure bot's app id; undefined is local mode (Bot Framework Emulator, tests: loopback only, no tokens). */
+  appId: string | undefined;
+  appPassword: string | undefined;
+  appType: 'SingleTenant' | 'MultiTenant';
+  tenantId: string | undefined;
+  /** HTTP port for /api/messages and /healthz (shared with Slack when both run). */
+  port: number;
+  /** Where channel posts (digest, alerts, the monthly thread) go; unset: the team the bot was last added to. */
+  channel: string | undefined;
+  /** Entra object ids with the manager or viewer role on first use; everyone else is a collector. */
+  managers: string[];
+  viewers: string[];
+}
+
 /** The settings as the rest of the program sees them. */
 export interface Config {
   databaseUrl: string | undefined;
@@ -384,6 +450,8 @@ export interface Config {
   log: { level: Settings['LOG_LEVEL']; format: 'json' | 'pretty' | undefined };
   /** Slack, when a bot token is set: HTTP mode (signing secret) or Socket Mode (app token). */
   slack: SlackConfig | undefined;
+  /** Teams, when MicrosoftAppId is set or TEAMS_ENABLED=1 (local mode without an app id). */
+  teams: TeamsConfig | undefined;
   /** Dunning letters: letterhead, payment details, SMTP delivery, approval (src/letters/settings.ts). */
   letters: LetterConfig;
   /** Scheduled posts: the scheduler, the digest and the outbox worker (src/jobs/settings.ts). */
@@ -439,13 +507,38 @@ function slackProblems(s: Settings): string[] {
   return problems;
 }
 
+/** Teams settings that only make sense together. */
+function teamsProblems(s: Settings): string[] {
+  const problems: string[] = [];
+  if (!s.MicrosoftAppId) {
+    const set = (['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const).filter((name) => s[name]);
+    if (set.length > 0 && s.TEAMS_ENABLED !== '0')
+      problems.push(
+        `MicrosoftAppId: found nothing, expected the bot's app id because ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set; set it too, or unset them (TEAMS_ENABLED=1 alone runs Teams in local mode)`,
+      );
+    return problems;
+  }
+  if (!s.MicrosoftAppPassword)
+    problems.push(
+      "MicrosoftAppPassword: found nothing, expected the client secret of the bot's app registration (Certificates & secrets)",
+    );
+  if (s.MicrosoftAppType === 'SingleTenant' && !s.MicrosoftAppTenantId)
+    problems.push(
+      'MicrosoftAppTenantId: found nothing, expected your directory (tenant) id because MicrosoftAppType is SingleTenant',
+    );
+  const both = s.TEAMS_MANAGERS.filter((id) => s.TEAMS_VIEWERS.includes(id));
+  if (both.length > 0)
+    problems.push(`TEAMS_VIEWERS: ${both.join(', ')} also listed in TEAMS_MANAGERS; choose one role`);
+  return problems;
+}
+
 /** Reads settings from an environment; every problem is reported, one line each. */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'settings');
-      const found = /TOKEN|SECRET/.test(name) ? 'a value' : describeFound(env[name]); // never echo secrets
+      const found = /TOKEN|SECRET|Password/.test(name) ? 'a value' : describeFound(env[name]); // never echo secrets
       return `${name}: found ${found}, ${issue.message}`;
     });
     return { ok: false, problems };
@@ -464,6 +557,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     problems.push(
       'LETTER_FROM: found nothing, expected the sender address of letters (e.g. "Acme AR <ar@acme.example>") because SMTP_URL is set',
     );
+  problems.push(...teamsProblems(s));
   if (problems.length > 0 || !jobs.ok) return { ok: false, problems };
   return {
     ok: true,
@@ -520,6 +614,19 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       },
       meeting: { minDaysOverdue: s.DUEBOT_MEETING_MIN_DAYS, months: s.DUEBOT_MEETING_MONTHS },
       letters: letterConfig(s),
+      teams:
+        s.TEAMS_ENABLED === '1' || (s.MicrosoftAppId && s.TEAMS_ENABLED !== '0')
+          ? {
+              appId: s.MicrosoftAppId,
+              appPassword: s.MicrosoftAppPassword,
+              appType: s.MicrosoftAppType,
+              tenantId: s.MicrosoftAppTenantId,
+              port: s.PORT,
+              channel: s.TEAMS_CHANNEL,
+              managers: s.TEAMS_MANAGERS,
+              viewers: s.TEAMS_VIEWERS,
+            }
+          : undefined,
     },
   };
 }

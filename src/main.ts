@@ -156,13 +156,18 @@ export function scheduleSync(runtime: Runtime): () => void {
   return () => clearInterval(timer);
 }
 
-/** Where scheduled posts go: Slack when it is configured, otherwise the terminal. */
-export function chatOuts(runtime: Runtime): ChatOut[] {
+/**
+ * Where scheduled posts go: every configured chat platform (Slack, and Teams given as `extra` because its
+ * adapter is loaded only when on), otherwise the terminal.
+ */
+export function chatOuts(runtime: Runtime, extra: ChatOut[] = []): ChatOut[] {
+  const outs = [...extra];
   const slack = runtime.config.slack;
   if (slack) {
     const client = createOutboxClient(slack.botToken, slack.apiUrl);
-    return [createSlackChatOut({ client, db: runtime.db.knex, config: slack })];
+    outs.push(createSlackChatOut({ client, db: runtime.db.knex, config: slack }));
   }
+  if (outs.length > 0) return outs;
   return [
     createShellChatOut({
       db: runtime.db.knex,
@@ -181,9 +186,10 @@ export function chatOuts(runtime: Runtime): ChatOut[] {
 export async function withScheduledPosts<T>(
   runtime: Runtime,
   work: (begin: () => Promise<void>) => Promise<T>,
+  extraChatOuts: ChatOut[] = [],
 ): Promise<T> {
   if (!runtime.config.jobs.enabled) return work(async () => undefined);
-  const posts = createScheduledPosts({ ...runtime, db: runtime.db.knex }, chatOuts(runtime));
+  const posts = createScheduledPosts({ ...runtime, db: runtime.db.knex }, chatOuts(runtime, extraChatOuts));
   runtime.afterSyncHooks.push(() => posts.afterSync());
   runtime.onWorklistChanged = () => posts.worklistChanged();
   try {

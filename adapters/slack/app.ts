@@ -2,7 +2,7 @@
  * The Bolt app: HTTP mode (signing secret, one port for Slack's requests and /healthz) or Socket Mode
  * (app token). Transport only; the handlers live in on-interactive.ts and on-events.ts.
  */
-import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { App, type Logger as BoltLogger, type CustomRoute, LogLevel } from '@slack/bolt';
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
@@ -27,6 +27,8 @@ export interface SlackAppOptions {
   processBeforeResponse?: boolean;
   /** Web API retries on network errors and 5xx (429s always honour Retry-After). */
   apiRetries?: number;
+  /** More routes on the same HTTP server (Teams' POST /api/messages when both adapters run). */
+  extraRoutes?: CustomRoute[];
 }
 
 /** A Bolt app wired to duebot, plus the identity it uses. */
@@ -56,7 +58,7 @@ function boltLogger(log: Logger): BoltLogger {
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, log } = options;
   const socketMode = Boolean(config.appToken);
-  const routes = [healthRoute(options.ctx.db)];
+  const routes: CustomRoute[] = [healthRoute(options.ctx.db), ...(options.extraRoutes ?? [])];
   const app = new App({
     token: config.botToken,
     botId: options.botId,

@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import { type CustomRoute, webApi } from '@slack/bolt';
 import { dispatchContext, type Runtime } from '../../src/main.ts';
 import { createSlackApp } from './app.ts';
 import { applyConfiguredRoles } from './identity.ts';
@@ -20,7 +20,10 @@ export interface RunningSlack {
  * Starts the Slack adapter from the runtime's settings: checks the bot token with auth.test (once, so
  * Bolt never needs to per event), applies SLACK_MANAGERS / SLACK_VIEWERS to known users, then serves.
  */
-export async function startSlack(runtime: Runtime): Promise<RunningSlack> {
+export async function startSlack(
+  runtime: Runtime,
+  options: { extraRoutes?: CustomRoute[] } = {},
+): Promise<RunningSlack> {
   const config = runtime.config.slack;
   if (!config)
     throw new SlackStartError('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.');
@@ -51,6 +54,7 @@ export async function startSlack(runtime: Runtime): Promise<RunningSlack> {
     log: runtime.log,
     botId,
     botUserId,
+    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
   });
   const mode = config.appToken ? 'socket' : 'http';
   if (mode === 'socket') await app.start();

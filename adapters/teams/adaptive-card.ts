@@ -1,0 +1,248 @@
+/**
+ * Neutral messages as Adaptive Cards (schema 1.5): the one pure converter from src/views/model.ts to Teams.
+ * Buttons are Universal Actions (`Action.Execute`, verb `duebot`) with an `Action.Submit` fallback for older
+ * clients; buttons that open a form open a dialog (task module) instead. A card that would exceed Teams'
+ * message size is drawn compactly (rows without buttons, clickable to open the account) and then shortened,
+ * keeping the pager, so the result is always a card Teams accepts.
+ */
+import { decodeRef } from '../../src/commands/action-ref.ts';
+import { toFallbackText } from '../../src/views/fallback-text.ts';
+import {
+  type AccountRowBlock,
+  type Block,
+  type Button,
+  type MenuItem,
+  type Message,
+  type PagerBlock,
+  parseInlineMarkup,
+  type Tone,
+} from '../../src/views/model.ts';
+import { jsonBytes, TEAMS_LIMITS, truncate } from './limits.ts';
+
+/** One element of a card body or action list, as JSON. */
+export interface CardNode {
+  type: string;
+  [key: string]: unknown;
+}
+
+/** An Adaptive Card as duebot emits it. */
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: string;
+  body: CardNode[];
+  actions?: CardNode[];
+  msteams?: { width: 'Full' };
+}
+
+/** The content type of an Adaptive Card attachment and of a card invoke response. */
+export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+/** The verb of every Action.Execute duebot draws; the ref travels in `data.ref`. */
+export const VERB = 'duebot';
+const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
+
+/** Refs whose click opens a form: drawn as dialog openers (`task/fetch`), not as Action.Execute. */
+export function opensDialog(ref: string): boolean {
+  const decoded = decodeRef(ref);
+  return decoded.ok && ['log', 'letter', 'reassign'].includes(decoded.value.action);
+}
+
+/** Neutral markup as Adaptive Card markdown: `*bold*` -> `**bold**`, `_italic_` stays. */
+export function toCardMarkdown(text: string): string {
+  return parseInlineMarkup(text)
+    .map((s) => (s.bold ? `**${s.text}**` : s.italic ? `_${s.text}_` : s.text))
+    .join('');
+}
+
+const COLOR: Record<Tone, string | undefined> = {
+  normal: undefined,
+  danger: 'Attention', // PB-04: over 30 days overdue shows red
+  success: 'Good',
+  muted: undefined,
+};
+
+function textBlock(text: string, options: { tone?: Tone; size?: string; weight?: string } = {}): CardNode {
+  const color = COLOR[options.tone ?? 'normal'];
+  return {
+    type: 'TextBlock',
+    text: truncate(toCardMarkdown(text), TEAMS_LIMITS.text) || ' ',
+    wrap: true,
+    ...(color ? { color } : {}),
+    ...(options.tone === 'muted' ? { isSubtle: true } : {}),
+    ...(options.size ? { size: options.size } : {}),
+    ...(options.weight ? { weight: options.weight } : {}),
+  };
+}
+
+/** A button: a dialog opener for form refs, otherwise Action.Execute falling back to Action.Submit. */
+export function cardAction(b: Pick<Button, 'label' | 'ref' | 'style'>, secondary = false): CardNode {
+  const title = truncate(b.label, TEAMS_LIMITS.actionTitle);
+  const style = b.style === 'primary' ? 'positive' : b.style === 'danger' ? 'destructive' : undefined;
+  const common = { title, ...(style ? { style } : {}), ...(secondary ? { mode: 'secondary' } : {}) };
+  if (opensDialog(b.ref)) {
+    return { type: 'Action.Submit', ...common, data: { ref: b.ref, msteams: { type: 'task/fetch' } } };
+  }
+  return {
+    type: 'Action.Execute',
+    ...common,
+    verb: VERB,
+    data: { ref: b.ref },
+    fallback: { type: 'Action.Submit', title, data: { ref: b.ref } },
+  };
+}
+
+function actionSet(buttons: Button[], menu: MenuItem[] = []): CardNode[] {
+  const actions = [
+    ...buttons.map((b) => cardAction(b)),
+    ...menu.map((m) => cardAction({ label: m.label, ref: m.ref }, true)),
+  ].slice(0, TEAMS_LIMITS.actionsPerSet);
+  return actions.length === 0 ? [] : [{ type: 'ActionSet', actions }];
+}
+
+function rowItems(row: AccountRowBlock, index: number): CardNode[] {
+  const n = row.rowNumber ?? index + 1;
+  const amounts = row.amountLines.join(' + ') || 'nothing open';
+  const owner = row.owner === null ? 'unclaimed' : `claimed by ${row.owner}`;
+  return [
+    textBlock(`*${n}. ${row.customerName}* · ${amounts}`),
+    { ...textBlock(`${row.daysOverdue} days overdue · ${owner}`, { tone: row.tone }), spacing: 'None' },
+    ...(row.explanation
+      ? [{ ...textBlock(row.explanation, { size: 'Small', tone: 'muted' }), spacing: 'None' }]
+      : []),
+  ];
+}
+
+/** A row with its buttons (full), or without, clickable to open the account (compact). */
+function renderRow(row: AccountRowBlock, index: number, compact: boolean): CardNode {
+  const open = row.actions.find((a) => {
+    const d = decodeRef(a.ref);
+    return d.ok && d.value.action === 'open';
+  });
+  if (compact) {
+    return {
+      type: 'Container',
+      separator: true,
+      items: rowItems(row, index),
+      ...(open ? { selectAction: cardAction(open) } : {}),
+    };
+  }
+  return { type: 'Container', separator: true, items: [...rowItems(row, index), ...actionSet(row.actions)] };
+}
+
+function renderPager(p: PagerBlock): CardNode[] {
+  const buttons: Button[] = [];
+  if (p.prevRef) buttons.push({ label: '◀ Previous', ref: p.prevRef });
+  if (p.nextRef) buttons.push({ label: 'Next ▶', ref: p.nextRef });
+  return [textBlock(`Page ${p.page} of ${p.pages}`, { size: 'Small', tone: 'muted' }), ...actionSet(buttons)];
+}
+
+function renderBlock(block: Block, index: number, compact: boolean): CardNode[] {
+  switch (block.type) {
+    case 'header':
+      return block.text.trim() ? [textBlock(block.text, { size: 'Large', weight: 'Bolder' })] : [];
+    case 'text':
+      return block.text.trim() ? [textBlock(block.text, block.tone ? { tone: block.tone } : {})] : [];
+    case 'fields': {
+      const facts = block.fields.map((f) => ({
+        title: truncate(f.label, 100),
+        value: truncate(toCardMarkdown(f.value), TEAMS_LIMITS.text) || ' ',
+      }));
+      return facts.length === 0 ? [] : [{ type: 'FactSet', facts }];
+    }
+    case 'accountRow':
+      return [renderRow(block, index, compact)];
+    case 'actions':
+      return actionSet(block.buttons, block.menu);
+    case 'context':
+      return block.text.trim() ? [textBlock(block.text, { size: 'Small', tone: 'muted' })] : [];
+    case 'image':
+      return block.source.kind === 'url'
+        ? [{ type: 'Image', url: block.source.url, altText: truncate(block.alt || 'chart', 1000) }]
+        : [textBlock(`[chart: ${block.alt}]`, { size: 'Small', tone: 'muted' })];
+    case 'divider':
+      return [];
+    case 'pager':
+      return renderPager(block);
+  }
+}
+
+/** A divider becomes a separator line above whatever follows it. */
+function withSeparators(source: Block[], groups: CardNode[][]): CardNode[][] {
+  return groups.map((group, i) => {
+    const first = group[0];
+    if (i === 0 || source[i - 1]?.type !== 'divider' || !first) return group;
+    return [{ ...first, separator: true }, ...group.slice(1)];
+  });
+}
+
+const card = (body: CardNode[]): AdaptiveCard => ({
+  type: 'AdaptiveCard',
+  $schema: SCHEMA,
+  version: TEAMS_LIMITS.cardVersion,
+  body: body.length > 0 ? body : [textBlock(' ')],
+  msteams: { width: 'Full' },
+});
+
+/** Renders blocks into a card of at most `maxBytes`: compact rows first, then rows dropped with a note. */
+export function renderCard(source: Block[], maxBytes: number = TEAMS_LIMITS.messageBytes): AdaptiveCard {
+  const full = card(
+    withSeparators(
+      source,
+      source.map((b, i) => renderBlock(b, i, false)),
+    ).flat(),
+  );
+  if (jsonBytes(full) <= maxBytes) return full;
+  const groups = withSeparators(
+    source,
+    source.map((b, i) => renderBlock(b, i, true)),
+  );
+  const compact = card(groups.flat());
+  if (jsonBytes(compact) <= maxBytes) return compact;
+  // Keep the pager (so people can still move on) and a note saying what was left out.
+  const tailStart = source.findIndex((b) => b.type === 'pager');
+  const tail = tailStart >= 0 ? groups.slice(tailStart).flat() : [];
+  const head = tailStart >= 0 ? groups.slice(0, tailStart) : groups;
+  const kept: CardNode[] = [];
+  let omitted = 0;
+  const note = (n: number) =>
+    textBlock(`… ${n} more not shown here: narrow the filter or use a smaller page.`, { size: 'Small' });
+  for (const group of head) {
+    const trial = card([...kept, ...group, note(head.length), ...tail]);
+    if (omitted === 0 && jsonBytes(trial) <= maxBytes) kept.push(...group);
+    else omitted += 1;
+  }
+  return card([...kept, note(omitted), ...tail]);
+}
+
+/** A neutral message as an Adaptive Card within Teams' limits. */
+export function toAdaptiveCard(message: Message): AdaptiveCard {
+  // Leave room for the activity around the card (summary, ids, addresses).
+  return renderCard(message.blocks, TEAMS_LIMITS.messageBytes - 2000);
+}
+
+/** A bot message activity carrying the card; the summary is what notifications and old clients show. */
+export interface CardActivity {
+  type: 'message';
+  summary: string;
+  text?: string;
+  attachments: { contentType: string; content?: unknown; name?: string; contentUrl?: string }[];
+}
+
+/** A neutral message as a Teams message: the card plus the plain-text summary; images travel inline. */
+export function toCardActivity(message: Message): CardActivity {
+  const images = (message.files ?? []).filter(
+    (f) => f.mimeType.startsWith('image/') && f.data.byteLength < 20_000,
+  );
+  return {
+    type: 'message',
+    summary: truncate(toFallbackText(message), 1000),
+    attachments: [
+      { contentType: CARD_CONTENT_TYPE, content: toAdaptiveCard(message) },
+      ...images.map((f) => ({
+        contentType: f.mimeType,
+        name: f.filename,
+        contentUrl: `data:${f.mimeType};base64,${Buffer.from(f.data).toString('base64')}`,
+      })),
+    ],
+  };
+}

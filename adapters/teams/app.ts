@@ -1,0 +1,146 @@
+/**
+ * The Teams transport: botbuilder's CloudAdapter behind POST /api/messages. Checks each request's Bot
+ * Framework token (or, in local mode without an app id, accepts token-less requests from loopback only),
+ * runs the bot, and answers with what the protocol wants: invoke responses and, for `deliveryMode:
+ * expectReplies`, the replies themselves in the HTTP body. Transport only; the handlers live in bot.ts.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from 'botbuilder';
+import type { DispatchContext } from '../../src/commands/dispatch.ts';
+import type { TeamsConfig } from '../../src/config.ts';
+import type { Logger } from '../../src/log.ts';
+import { DuebotTeamsBot } from './bot.ts';
+import { teamsRoleFor } from './identity.ts';
+import type { Proactive } from './proactive.ts';
+
+/** What createTeamsApp needs. */
+export interface TeamsAppOptions {
+  /** The dispatcher's context; roleFor is filled in from TEAMS_MANAGERS / TEAMS_VIEWERS. */
+  ctx: DispatchContext;
+  config: TeamsConfig;
+  log: Logger;
+}
+
+/** The bot wired to duebot: a request handler for /api/messages and what proactive posts need. */
+export interface TeamsApp {
+  adapter: CloudAdapter;
+  proactive: Proactive;
+  /** True without an app id: no tokens, loopback only (Bot Framework Emulator, tests). */
+  localMode: boolean;
+  /** Handles one POST /api/messages (body parsed already, as `req.body`, or read here). */
+  handle(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const MAX_BODY = 1024 * 1024;
+/** Errors of token validation that botbuilder lets through untranslated (jsonwebtoken's). */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+async function readBody(req: IncomingMessage & { body?: unknown }): Promise<unknown> {
+  if (req.body !== undefined) return req.body;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new RangeError('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+function send(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status).end();
+    return;
+  }
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res
+    .writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' })
+    .end(text);
+}
+
+/** The HTTP status an error of processActivity stands for: 401 for every kind of bad token. */
+export function statusOfError(error: unknown): number {
+  const e = error as { name?: string; statusCode?: number };
+  if (e?.name && TOKEN_ERRORS.has(e.name)) return 401;
+  if (e?.name === 'AuthenticationError' || typeof e?.statusCode === 'number') return e.statusCode ?? 401;
+  return 500;
+}
+
+/** CloudAdapter with its turn processing reachable, so this transport decides the HTTP answers itself. */
+class DuebotCloudAdapter extends CloudAdapter {
+  /** Authenticates the request and runs the turn; the result is the invoke or expectReplies response. */
+  runTurn(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** Builds the adapter and the bot for the settings. */
+export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
+  const { config, log } = options;
+  const localMode = !config.appId;
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    localMode
+      ? {}
+      : {
+          MicrosoftAppId: config.appId,
+          MicrosoftAppPassword: config.appPassword,
+          MicrosoftAppType: config.appType,
+          ...(config.tenantId ? { MicrosoftAppTenantId: config.tenantId } : {}),
+        },
+  );
+  const adapter = new DuebotCloudAdapter(auth);
+  const proactive: Proactive = { adapter, appId: config.appId ?? '' };
+  const bot = new DuebotTeamsBot({
+    ctx: { ...options.ctx, roleFor: teamsRoleFor(config) },
+    log: log.child({ component: 'teams' }),
+    proactive,
+  });
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error }, 'teams: unhandled error in a turn');
+    await context
+      .sendActivity('Something went wrong on duebot’s side; nothing was changed.')
+      .catch(() => undefined);
+  };
+  const logic = (context: TurnContext) => bot.run(context);
+
+  return {
+    adapter,
+    proactive,
+    localMode,
+    async handle(req, res) {
+      if (localMode && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+        send(res, 401, 'Teams runs in local mode (no MicrosoftAppId): only loopback requests are accepted.');
+        return;
+      }
+      let activity: Partial<Activity>;
+      try {
+        const body = await readBody(req);
+        if (typeof body !== 'object' || body === null || typeof (body as Activity).type !== 'string') {
+          send(res, 400, 'expected a Bot Framework activity (JSON object with a type)');
+          return;
+        }
+        activity = body as Partial<Activity>;
+      } catch {
+        send(res, 400, 'expected a JSON body');
+        return;
+      }
+      const authHeader = String(req.headers.authorization ?? '');
+      try {
+        const result = await adapter.runTurn(authHeader, activity as Activity, logic);
+        send(res, result?.status ?? 200, result?.body);
+      } catch (error) {
+        const status = statusOfError(error);
+        if (status === 401)
+          log.warn({ reason: (error as Error).message }, 'teams: request refused (bad or missing token)');
+        else log.error({ err: error }, 'teams: request failed');
+        send(res, status, status === 401 ? 'Unauthorized' : 'Internal error');
+      }
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The Teams bot: typed `overdue ...` commands (1:1, or with an @mention in a channel), card clicks
+ * (Action.Execute, and Action.Submit from older clients), dialogs, and the bookkeeping of where it was
+ * added so it can post on its own later. Every handler answers; none lets an error reach Teams.
+ */
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TaskModuleRequest,
+  type TaskModuleResponse,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
+import { dispatch } from '../../src/commands/dispatch.ts';
+import { helpView, notice } from '../../src/views/notices.ts';
+import { toCardActivity } from './adaptive-card.ts';
+import { forgetConversation, rememberConversation } from './conversations.ts';
+import {
+  deliverInConversation,
+  formActivity,
+  invokeAnswer,
+  type TeamsDeps,
+  textAnswer,
+  trouble,
+} from './deliver.ts';
+import { formOfSubmission, readDialogValues } from './dialog.ts';
+import { teamsUser } from './identity.ts';
+import { executeData, isFormSubmission, refOf, submissionData, typedCommand } from './interactions.ts';
+import { fetchDialog, submitDialog } from './on-dialog.ts';
+import { accountForThread } from './threads.ts';
+
+const WELCOME = notice(
+  'Hi, I am *duebot*: I keep the overdue worklist in front of the team. Say `overdue` (in a channel: `@duebot overdue`) to see it, `overdue help` for the filters.',
+);
+
+/** The bot; `deps.ctx.roleFor` gives roles from TEAMS_MANAGERS / TEAMS_VIEWERS. */
+export class DuebotTeamsBot extends TeamsActivityHandler {
+  constructor(private readonly deps: TeamsDeps) {
+    super();
+    this.onTurn(async (context, next) => {
+      if (context.activity.type !== 'installationUpdate' || context.activity.action !== 'remove') {
+        await rememberConversation(
+          deps.ctx.db,
+          context.activity,
+          TurnContext.getConversationReference(context.activity),
+        ).catch((error: unknown) =>
+          deps.log.warn({ err: error }, 'teams: could not store the conversation reference'),
+        );
+      }
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await forgetConversation(deps.ctx.db, context.activity.conversation.id);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const bot = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === bot)) {
+        await context
+          .sendActivity(toCardActivity(WELCOME))
+          .catch((error: unknown) => deps.log.warn({ err: error }, 'teams: welcome failed'));
+      }
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      try {
+        await this.message(context);
+      } catch (error) {
+        deps.log.error({ err: error }, 'teams: a message failed');
+        await context.sendActivity(toCardActivity(trouble)).catch(() => undefined);
+      }
+      await next();
+    });
+  }
+
+  private async message(context: TurnContext): Promise<void> {
+    const { ctx } = this.deps;
+    const activity = context.activity;
+    const user = teamsUser(activity);
+    const data = submissionData(activity.value);
+    if (data && isFormSubmission(data)) return this.inlineSubmit(context, data);
+    const clicked = refOf(data);
+    if (clicked) {
+      // Action.Submit from a client without Universal Actions: the same click, answered in the conversation.
+      const reply = await dispatch(ctx, { kind: 'action', ref: clicked, user });
+      return deliverInConversation(this.deps, context, reply, activity.replyToId);
+    }
+    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+    const typed = typedCommand(text);
+    if (typed.kind === 'help') {
+      await context.sendActivity(toCardActivity(helpView()));
+      return;
+    }
+    if (typed.kind === 'overdue') {
+      const reply = await dispatch(ctx, {
+        kind: 'command',
+        text: typed.text,
+        user,
+        channel: activity.conversation.id,
+        platform: 'teams',
+      });
+      return deliverInConversation(this.deps, context, reply);
+    }
+    const accountId = await accountForThread(ctx.db, activity.conversation.id);
+    if (accountId !== null && typed.text) {
+      // PB-03: a reply in an account's thread is saved as a note on the account.
+      const reply = await dispatch(ctx, { kind: 'note', accountId, text: typed.text, user });
+      await context.sendActivity(
+        reply.kind === 'none'
+          ? 'Saved to the account’s history.'
+          : toCardActivity('message' in reply ? reply.message : trouble),
+      );
+      return;
+    }
+    await context.sendActivity(
+      toCardActivity(helpView(typed.text ? `I did not understand "${typed.text.slice(0, 80)}".` : undefined)),
+    );
+  }
+
+  /** A form drawn inline in the conversation was submitted: errors redraw it in place. */
+  private async inlineSubmit(context: TurnContext, data: Record<string, unknown>): Promise<void> {
+    const ref = refOf(data) ?? '';
+    const form = formOfSubmission(data);
+    const values = readDialogValues(data);
+    const reply = await dispatch(this.deps.ctx, {
+      kind: 'submit',
+      ref,
+      user: teamsUser(context.activity),
+      values,
+    });
+    const cardId = context.activity.replyToId;
+    if (reply.kind === 'formErrors' && form && cardId) {
+      await context.updateActivity({
+        ...formActivity({ ...form, errors: reply.errors }, values),
+        id: cardId,
+      });
+      return;
+    }
+    await deliverInConversation(this.deps, context, reply, cardId);
+  }
+
+  /** Action.Execute (Universal Actions): always `{statusCode: 200, type, value}`, never an error to Teams. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const ref = refOf(executeData(context.activity) ?? value.action?.data);
+    if (!ref) return textAnswer(notice('This button carries no action duebot knows.'));
+    try {
+      const reply = await dispatch(this.deps.ctx, { kind: 'action', ref, user: teamsUser(context.activity) });
+      return await invokeAnswer(this.deps, context, reply);
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'teams: a card action failed');
+      return textAnswer(trouble);
+    }
+  }
+
+  protected override handleTeamsTaskModuleFetch(
+    context: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
+    return fetchDialog(this.deps, context, request.data);
+  }
+
+  protected override handleTeamsTaskModuleSubmit(
+    context: TurnContext,
+    request: TaskModuleRequest,
+  ): Promise<TaskModuleResponse> {
+    return submitDialog(this.deps, context, request.data);
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Neutral replies as Teams calls. The one place that decides what a Reply becomes: in a conversation
+ * (typed commands, clicks from older clients), as an Action.Execute invoke answer, or inside a dialog.
+ * Teams has no ephemeral messages: a short private answer goes into the invoke response (only the clicker
+ * sees it), anything larger is answered in the conversation.
+ */
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import { TurnContext as Turn } from 'botbuilder';
+import type { DispatchContext } from '../../src/commands/dispatch.ts';
+import type { Logger } from '../../src/log.ts';
+import type { Form, Message, Reply } from '../../src/views/model.ts';
+import { notice } from '../../src/views/notices.ts';
+import { toFallbackText } from '../../src/views/fallback-text.ts';
+import { CARD_CONTENT_TYPE, toAdaptiveCard, toCardActivity } from './adaptive-card.ts';
+import { baseConversationId, channelDataOf } from './conversations.ts';
+import { toDialogCard } from './dialog.ts';
+import type { Proactive } from './proactive.ts';
+import { postInThread } from './threads.ts';
+
+/** What the Teams handlers share. */
+export interface TeamsDeps {
+  ctx: DispatchContext;
+  log: Logger;
+  proactive: Proactive;
+}
+
+/** The answer when duebot itself failed: nothing was changed, and Teams is told all is well (no retry). */
+export const trouble = notice(
+  'Something went wrong on duebot’s side; nothing was changed. Please try again.',
+  {
+    tone: 'danger',
+  },
+);
+
+/** A short answer that fits a one-line invoke message: text and small print only. */
+export function isNotice(message: Message): boolean {
+  return message.blocks.every((b) => b.type === 'text' || b.type === 'context');
+}
+
+/** What everyone sees of a redrawn card: notes addressed to the clicker (leading small print) left out. */
+export function forEveryone(message: Message): Message {
+  const first = message.blocks.findIndex((b) => b.type !== 'context');
+  return first <= 0 ? message : { ...message, blocks: message.blocks.slice(first) };
+}
+
+const errorsText = (errors: Record<string, string>) =>
+  Object.entries(errors)
+    .map(([field, message]) => `${field}: ${message}`)
+    .join('\n');
+
+/** A form drawn inline in the conversation (when it cannot open as a dialog, e.g. after a typed command). */
+export function formActivity(form: Form, values?: Record<string, string>) {
+  const card = toDialogCard(form, values);
+  card.body.unshift({ type: 'TextBlock', text: form.title, size: 'Large', weight: 'Bolder', wrap: true });
+  return {
+    type: 'message' as const,
+    summary: form.title,
+    attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }],
+  };
+}
+
+/** Posts into the account's thread of the channel the interaction is in; in a chat, into the chat. */
+export async function postForAccount(
+  deps: TeamsDeps,
+  context: TurnContext,
+  accountId: number,
+  message: Message,
+): Promise<'thread' | 'chat'> {
+  const activity = context.activity;
+  if (activity.conversation?.conversationType === 'channel') {
+    const channelId = channelDataOf(activity).channel?.id ?? baseConversationId(activity.conversation.id);
+    const reference = Turn.getConversationReference(activity);
+    await postInThread(deps.ctx.db, deps.proactive, reference, channelId, accountId, message);
+    return 'thread';
+  }
+  await context.sendActivity(toCardActivity(message));
+  return 'chat';
+}
+
+/** Carries out a reply in the conversation; `replaceId` is the card a click came from. */
+export async function deliverInConversation(
+  deps: TeamsDeps,
+  context: TurnContext,
+  reply: Reply,
+  replaceId?: string,
+): Promise<void> {
+  switch (reply.kind) {
+    case 'replace':
+      if (replaceId)
+        await context.updateActivity({ ...toCardActivity(forEveryone(reply.message)), id: replaceId });
+      else await context.sendActivity(toCardActivity(reply.message));
+      return;
+    case 'ephemeral':
+    case 'post':
+      await context.sendActivity(toCardActivity(reply.message));
+      return;
+    case 'openForm':
+      await context.sendActivity(formActivity(reply.form));
+      return;
+    case 'formErrors':
+      await context.sendActivity(toCardActivity(notice(errorsText(reply.errors), { tone: 'danger' })));
+      return;
+    case 'thread':
+      await postForAccount(deps, context, reply.accountId, reply.message);
+      return;
+    case 'none':
+      return;
+  }
+}
+
+const messageAnswer = (text: string): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.activity.message',
+  // NOTE: Teams wants the text itself as the value; botbuilder's typing says an object.
+  value: text as unknown as Record<string, unknown>,
+});
+
+/** The invoke answer carrying a card (Teams redraws the clicked card with it). */
+export const cardAnswer = (message: Message): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: CARD_CONTENT_TYPE,
+  value: toAdaptiveCard(message) as unknown as Record<string, unknown>,
+});
+
+/** A one-line invoke answer. */
+export const textAnswer = (message: Message): AdaptiveCardInvokeResponse =>
+  messageAnswer(toFallbackText(message));
+
+/**
+ * Turns a reply to an Action.Execute into the invoke answer, always `{statusCode: 200, type, value}`.
+ * A redrawn card is also written into the message for everyone (Claim shows the new owner to all).
+ */
+export async function invokeAnswer(
+  deps: TeamsDeps,
+  context: TurnContext,
+  reply: Reply,
+): Promise<AdaptiveCardInvokeResponse> {
+  switch (reply.kind) {
+    case 'replace': {
+      const replyToId = context.activity.replyToId;
+      if (replyToId) {
+        await context
+          .updateActivity({ ...toCardActivity(forEveryone(reply.message)), id: replyToId })
+          .catch((error: unknown) =>
+            deps.log.warn({ err: error }, 'teams: could not update the card for everyone'),
+          );
+      }
+      return cardAnswer(reply.message);
+    }
+    case 'ephemeral':
+      if (isNotice(reply.message)) return textAnswer(reply.message);
+      await context.sendActivity(toCardActivity(reply.message));
+      return messageAnswer('duebot answered below.');
+    case 'post':
+      await context.sendActivity(toCardActivity(reply.message));
+      return messageAnswer('Posted.');
+    case 'openForm':
+      return {
+        statusCode: 200,
+        type: CARD_CONTENT_TYPE,
+        value: formActivity(reply.form).attachments[0]?.content as unknown as Record<string, unknown>,
+      };
+    case 'formErrors':
+      return messageAnswer(errorsText(reply.errors));
+    case 'thread': {
+      const where = await postForAccount(deps, context, reply.accountId, reply.message);
+      return messageAnswer(where === 'thread' ? 'Posted in the account’s thread.' : 'Done.');
+    }
+    case 'none':
+      return messageAnswer('Done.');
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Dialogs (task modules): `task/fetch` opens the form a button stands for (Log call, Send letter, Reassign),
+ * `task/submit` hands the filled-in form to the dispatcher. Field errors redraw the dialog with the typed
+ * values kept and the messages under their fields; whatever else the dispatcher answers is shown in the dialog.
+ */
+import type { TaskModuleResponse as BotTaskModuleResponse, TurnContext } from 'botbuilder';
+import { dispatch } from '../../src/commands/dispatch.ts';
+import { toFallbackText } from '../../src/views/fallback-text.ts';
+import type { Form, Reply } from '../../src/views/model.ts';
+import { notice } from '../../src/views/notices.ts';
+import { type TeamsDeps, postForAccount, trouble } from './deliver.ts';
+import {
+  continueWith,
+  dialogMessage,
+  formOfSubmission,
+  readDialogValues,
+  type TaskModuleResponse,
+} from './dialog.ts';
+import { teamsUser } from './identity.ts';
+import { refOf, submissionData } from './interactions.ts';
+import { toCardActivity } from './adaptive-card.ts';
+
+const said = (text: string): TaskModuleResponse => ({ task: { type: 'message', value: text } });
+
+async function answer(
+  deps: TeamsDeps,
+  context: TurnContext,
+  reply: Reply,
+  title: string,
+  form?: Form | null,
+  values?: Record<string, string>,
+): Promise<TaskModuleResponse> {
+  switch (reply.kind) {
+    case 'openForm':
+      return continueWith(reply.form);
+    case 'formErrors':
+      if (form) return continueWith({ ...form, errors: reply.errors }, values);
+      return dialogMessage(title, notice(Object.values(reply.errors).join('\n'), { tone: 'danger' }));
+    case 'replace':
+    case 'ephemeral':
+      return dialogMessage(title, reply.message);
+    case 'post':
+      await context.sendActivity(toCardActivity(reply.message));
+      return said('Posted.');
+    case 'thread': {
+      const where = await postForAccount(deps, context, reply.accountId, reply.message);
+      const text = toFallbackText(reply.message);
+      return said(
+        where === 'thread' ? `Saved and posted in the account’s thread: ${text}` : `Saved: ${text}`,
+      );
+    }
+    case 'none':
+      return said('Saved.');
+  }
+}
+
+const asBot = (r: TaskModuleResponse) => r as unknown as BotTaskModuleResponse;
+
+/** `task/fetch`: the button's ref goes to the dispatcher; a form opens as the dialog. */
+export async function fetchDialog(
+  deps: TeamsDeps,
+  context: TurnContext,
+  data: unknown,
+): Promise<BotTaskModuleResponse> {
+  const ref = refOf(data);
+  if (!ref) return asBot(dialogMessage('duebot', notice('This button names no action.', { tone: 'danger' })));
+  try {
+    const reply = await dispatch(deps.ctx, { kind: 'action', ref, user: teamsUser(context.activity) });
+    return asBot(await answer(deps, context, reply, 'duebot'));
+  } catch (error) {
+    deps.log.error({ err: error }, 'teams: opening a dialog failed');
+    return asBot(dialogMessage('duebot', trouble));
+  }
+}
+
+/** `task/submit`: the filled-in form goes to the dispatcher; errors keep the dialog open. */
+export async function submitDialog(
+  deps: TeamsDeps,
+  context: TurnContext,
+  data: unknown,
+): Promise<BotTaskModuleResponse> {
+  const fields = submissionData(data);
+  const ref = refOf(fields);
+  if (!fields || !ref)
+    return asBot(dialogMessage('duebot', notice('This form cannot be submitted any more; open it again.')));
+  const form = formOfSubmission(fields);
+  const values = readDialogValues(fields);
+  try {
+    const reply = await dispatch(deps.ctx, {
+      kind: 'submit',
+      ref,
+      user: teamsUser(context.activity),
+      values,
+    });
+    return asBot(await answer(deps, context, reply, form?.title ?? 'duebot', form, values));
+  } catch (error) {
+    deps.log.error({ err: error }, 'teams: a dialog submission failed');
+    return asBot(dialogMessage(form?.title ?? 'duebot', trouble));
+  }
+}

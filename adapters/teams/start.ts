@@ -1,0 +1,104 @@
+/**
+ * Starting the Teams adapter: on its own HTTP server (POST /api/messages and GET /healthz on PORT), or as
+ * one more route on Slack's server when both adapters run, so one port serves everything.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Knex } from 'knex';
+import { checkHealth } from '../../src/health.ts';
+import { dispatchContext, type Runtime } from '../../src/main.ts';
+import type { ChatOut } from '../../src/outbox/chat-out.ts';
+import { createTeamsApp, type TeamsApp } from './app.ts';
+import { createTeamsChatOut } from './chat-out.ts';
+import { applyTeamsRoles } from './identity.ts';
+
+/** The path Azure Bot Service posts activities to (the bot's messaging endpoint). */
+export const MESSAGES_PATH = '/api/messages';
+
+/** A route another HTTP server (Slack's Bolt receiver) can mount. */
+export interface HttpRoute {
+  path: string;
+  method: string[];
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** Teams could not be started with the settings given; the message names the setting to fix. */
+export class TeamsStartError extends Error {
+  readonly code = 'teams_start_failed';
+}
+
+/** Builds the Teams app from the runtime's settings, applies the role lists, and says how it runs. */
+export async function createTeams(runtime: Runtime): Promise<TeamsApp> {
+  const config = runtime.config.teams;
+  if (!config)
+    throw new TeamsStartError(
+      'Teams is not configured: set MicrosoftAppId (or TEAMS_ENABLED=1 for local mode).',
+    );
+  const changed = await applyTeamsRoles(runtime.db.knex, config);
+  if (changed > 0)
+    runtime.log.info({ users: changed }, 'teams: roles from TEAMS_MANAGERS / TEAMS_VIEWERS applied');
+  const app = createTeamsApp({ ctx: dispatchContext(runtime), config, log: runtime.log });
+  if (app.localMode)
+    runtime.log.warn(
+      'Teams in local mode (TEAMS_ENABLED=1 without MicrosoftAppId): requests to /api/messages are accepted without a token, from loopback addresses only (Bot Framework Emulator)',
+    );
+  return app;
+}
+
+/** Where scheduled posts reach Teams: TEAMS_CHANNEL or the channel the bot was last added to. */
+export function teamsChatOut(app: TeamsApp, runtime: Runtime): ChatOut {
+  return createTeamsChatOut({
+    db: runtime.db.knex,
+    proactive: app.proactive,
+    channel: runtime.config.teams?.channel,
+  });
+}
+
+/** POST /api/messages for a server someone else runs (Slack's, when both adapters are on). */
+export function teamsRoute(app: TeamsApp): HttpRoute {
+  return {
+    path: MESSAGES_PATH,
+    method: ['POST'],
+    handler: (req, res) => {
+      void app.handle(req, res);
+    },
+  };
+}
+
+/** A running Teams server. */
+export interface RunningTeams {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Teams on its own HTTP server: POST /api/messages and GET /healthz. */
+export async function serveTeams(
+  app: TeamsApp,
+  db: Knex,
+  options: { port: number; host?: string },
+): Promise<RunningTeams> {
+  const server = express();
+  server.disable('x-powered-by');
+  server.post(MESSAGES_PATH, express.json({ limit: '1mb' }), (req, res) => {
+    void app.handle(req, res);
+  });
+  server.get('/healthz', async (_req, res) => {
+    const health = await checkHealth(db);
+    res.status(health.ok ? 200 : 503).json(health);
+  });
+  const listening = await new Promise<Server>((resolve, reject) => {
+    const s = server.listen(options.port, options.host ?? '0.0.0.0', (error?: Error) =>
+      error ? reject(error) : resolve(s),
+    );
+  });
+  const port = (listening.address() as AddressInfo).port;
+  return {
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        listening.closeAllConnections();
+        listening.close(() => resolve());
+      }),
+  };
+}

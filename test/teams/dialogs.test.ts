@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../../src/collections/account.ts';
+import { encodeRef } from '../../src/commands/action-ref.ts';
+import type { Database } from '../../src/db.ts';
+import { refreshWorklist } from '../../src/worklist/assess.ts';
+import { backends, openTestDatabase } from '../support/databases.ts';
+import { seedAccount } from '../support/seed.ts';
+import { message, task } from './support/activities.ts';
+import { cardProblems, cardsOf } from './support/card-check.ts';
+import { CHANNEL, type Harness, startHarness } from './support/harness.ts';
+
+type Json = Record<string, unknown>;
+const flat = (value: unknown) => JSON.stringify(value);
+type Continue = {
+  task: { type: string; value: { title: string; card: { contentType: string; content: Json } } | string };
+};
+
+/** Every input of a card by id, with its current value. */
+function inputs(card: Json): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const node of (card.body as Json[]) ?? [])
+    if (String(node.type).startsWith('Input.')) out[String(node.id)] = node.value;
+  return out;
+}
+
+describe.each(backends())('Teams dialogs (task modules) on %s', (kind) => {
+  let db: Database;
+  let teams: Harness;
+  let north = 0;
+
+  const dialog = async (activity: Json) => {
+    const res = await teams.post(activity);
+    expect(res.status).toBe(200);
+    return (await res.json()) as Continue;
+  };
+  const openLog = async () => {
+    const answer = await dialog(
+      task('fetch', {
+        ref: encodeRef({ v: 1, action: 'log', accountId: north, stateVersion: 0 }),
+        msteams: { type: 'task/fetch' },
+      }),
+    );
+    expect(answer.task.type).toBe('continue');
+    const value = answer.task.value as Exclude<Continue['task']['value'], string>;
+    return value.card.content;
+  };
+  /** Submits the dialog card as Teams does: the submit action's data plus the inputs. */
+  const submit = (
+    card: Json,
+    values: Record<string, string>,
+    where: Parameters<typeof task>[3] = { in: 'personal' },
+  ) => {
+    const data = ((card.actions as Json[])[0]?.data ?? {}) as Json;
+    return dialog(task('submit', { ...data, ...values }, 'ann', where));
+  };
+  const outcomes = () =>
+    db.knex('activities').where({ customer_id: north }).whereIn('kind', ['outcome', 'note']);
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    north = (
+      await seedAccount(db.knex, {
+        name: 'Northwind Traders Ltd',
+        items: [{ number: 'N-1', dueDate: '2026-10-10', totalMinor: 8_600_000 }],
+      })
+    ).customerId;
+    await refreshWorklist({
+      db: db.knex,
+      policy: defaultPolicy,
+      today: '2026-11-22',
+      timeZone: 'Asia/Shanghai',
+    });
+    teams = await startHarness(db);
+  });
+  afterAll(async () => {
+    await teams?.close();
+    await db?.close();
+  });
+  beforeEach(() => teams.reset());
+
+  it('opens Log call as a dialog of inputs that parses and keeps within limits', async () => {
+    const card = await openLog();
+    expect(cardProblems(card)).toEqual([]);
+    expect(Object.keys(inputs(card))).toEqual(
+      expect.arrayContaining(['channel', 'result', 'notes', 'promiseDate', 'promiseAmount']),
+    );
+    expect((card.actions as Json[])[0]?.type).toBe('Action.Submit');
+  });
+
+  it('shows validation errors inside the dialog, keeps what was typed, and saves nothing', async () => {
+    const card = await openLog();
+    const answer = await submit(card, { channel: 'call', result: 'promised', notes: 'says next week' });
+    expect(answer.task.type).toBe('continue');
+    const again = (answer.task.value as Exclude<Continue['task']['value'], string>).card.content;
+    expect(cardProblems(again)).toEqual([]);
+    expect(flat(again)).toContain('required for a promise to pay');
+    expect(inputs(again)).toMatchObject({ result: 'promised', notes: 'says next week' });
+    expect(await outcomes()).toHaveLength(0);
+    expect(teams.calls).toEqual([]);
+  });
+
+  it('saves a valid call log and posts it in the account’s thread of the channel, started once', async () => {
+    const card = await openLog();
+    const first = await submit(
+      card,
+      { channel: 'call', result: 'reached', notes: 'CFO confirms the invoice' },
+      { in: 'channel' },
+    );
+    expect(first.task.type).toBe('message');
+    expect(String(first.task.value)).toContain('thread');
+    const created = teams.calls.filter((c) => c.path === '/v3/conversations');
+    expect(created).toHaveLength(1);
+    expect((created[0]?.body.channelData as Json).channel).toEqual({ id: CHANNEL });
+    expect(cardProblems(cardsOf(created[0]?.body.activity)[0])).toEqual([]);
+    const thread = await db.knex('account_threads').where({ platform: 'teams', customer_id: north }).first();
+    expect(thread?.channel).toBe(CHANNEL);
+    const reply = teams.calls.find(
+      (c) => c.path === `/v3/conversations/${CHANNEL};messageid=${thread?.thread_ref}/activities`,
+    );
+    expect(flat(reply?.body)).toContain('CFO confirms the invoice');
+
+    teams.reset();
+    await submit(card, { channel: 'email', result: 'no_answer' }, { in: 'channel' });
+    expect(teams.calls.filter((c) => c.path === '/v3/conversations')).toHaveLength(0);
+    expect(
+      teams.calls.filter((c) => c.path.includes(`;messageid=${thread?.thread_ref}/activities`)),
+    ).toHaveLength(1);
+    expect(await outcomes()).toHaveLength(2);
+  });
+
+  it('saves a reply that mentions the bot in an account thread as a note on the account', async () => {
+    const thread = await db.knex('account_threads').where({ platform: 'teams', customer_id: north }).first();
+    await teams.post(
+      message('left a voicemail for the CFO', 'ann', { in: 'channel', thread: String(thread?.thread_ref) }),
+    );
+    const note = await db.knex('activities').where({ customer_id: north, kind: 'note' }).first('details');
+    expect(flat(note?.details)).toContain('left a voicemail for the CFO');
+    expect(flat(teams.calls[0]?.body)).toContain('Saved to the account');
+  });
+
+  it('opens Send letter with whatever the dispatcher answers, shown in the dialog', async () => {
+    const answer = await dialog(
+      task('fetch', {
+        ref: encodeRef({ v: 1, action: 'letter', accountId: north, stateVersion: 0, template: 'demand' }),
+        msteams: { type: 'task/fetch' },
+      }),
+    );
+    expect(answer.task.type).toBe('continue');
+    const card = (answer.task.value as Exclude<Continue['task']['value'], string>).card.content;
+    expect(cardProblems(card)).toEqual([]);
+    expect(flat(card)).toContain('letter');
+  });
+
+  it('draws the form inline after a typed `overdue log …` and redraws it in place with the errors', async () => {
+    await teams.post(message('overdue log Northwind'));
+    const sent = teams.calls[0]?.body;
+    const card = cardsOf(sent)[0] as Json;
+    expect(cardProblems(card)).toEqual([]);
+    expect(Object.keys(inputs(card))).toContain('result');
+    teams.reset();
+    const data = ((card.actions as Json[])[0]?.data ?? {}) as Json;
+    await teams.post({
+      ...message(''),
+      value: { ...data, channel: 'call', result: 'disputed' },
+      replyToId: 'form-card',
+    });
+    const update = teams.calls.find((c) => c.method === 'PUT');
+    expect(update?.path).toBe('/v3/conversations/a:chat-ann/activities/form-card');
+    expect(flat(update?.body)).toContain('name the disputed invoices');
+    expect(cardProblems(cardsOf(update?.body)[0])).toEqual([]);
+  });
+
+  it('answers a dialog submission it cannot read inside the dialog', async () => {
+    const answer = await dialog(task('submit', { nothing: 'here' }));
+    expect(answer.task.type).toBe('continue');
+    expect(flat(answer)).toContain('cannot be submitted');
+  });
+});
