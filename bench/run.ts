@@ -8,6 +8,10 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about: 'ledger sync of 1,000,000 invoices against the COPY floor, peak memory, incremental 10k rows',
     run: async () => (await import('./sync.ts')).runSyncBenchmark(),
   },
+  slack: {
+    about: '/overdue and Claim from 50 concurrent people for 30 s: acknowledgement and full-response latency',
+    run: async () => (await import('./slack.ts')).runSlackBenchmark(),
+  },
 };
 
 const name = process.argv[2];
