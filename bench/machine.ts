@@ -8,6 +8,8 @@ export interface MachineDescription {
   ramGb: number;
   os: string;
   node: string;
+  /** 1-minute load average when the run started: other work on the machine skews every number. */
+  load: number;
 }
 
 function osName(): string {
@@ -30,10 +32,17 @@ export function describeMachine(): MachineDescription {
     ramGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     os: osName(),
     node: process.version,
+    load: Math.round((os.loadavg()[0] ?? 0) * 10) / 10,
   };
 }
 
 /** One line for a results table or a console header. */
 export function machineLine(m: MachineDescription, extra: string[] = []): string {
-  return [`${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM`, m.os, `Node ${m.node}`, ...extra].join('; ');
+  return [
+    `${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM`,
+    m.os,
+    `Node ${m.node}`,
+    `load average ${m.load} at the start`,
+    ...extra,
+  ].join('; ');
 }

@@ -30,9 +30,27 @@ export function currencyDigits(currency: string): number {
   return value;
 }
 
+// NOTE: building an Intl.NumberFormat costs far more than formatting with one; a list formats hundreds.
+const separators = new Map<string, string>();
+const groupers = new Map<string, Intl.NumberFormat>();
+
 function decimalSeparator(locale: string): string {
-  const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
-  return part?.value ?? '.';
+  let separator = separators.get(locale);
+  if (separator === undefined) {
+    const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
+    separator = part?.value ?? '.';
+    separators.set(locale, separator);
+  }
+  return separator;
+}
+
+function grouping(locale: string): Intl.NumberFormat {
+  let format = groupers.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { useGrouping: true });
+    groupers.set(locale, format);
+  }
+  return format;
 }
 
 function splitMinor(minor: number, digits: number): { negative: boolean; major: bigint; fraction: string } {
@@ -51,7 +69,7 @@ function splitMinor(minor: number, digits: number): { negative: boolean; major: 
 export function formatAmount(money: Money, locale = 'en-US'): string {
   const digits = currencyDigits(money.currency);
   const { negative, major, fraction } = splitMinor(money.minor, digits);
-  const grouped = new Intl.NumberFormat(locale, { useGrouping: true }).format(major);
+  const grouped = grouping(locale).format(major);
   const body = digits > 0 ? `${grouped}${decimalSeparator(locale)}${fraction}` : grouped;
   return negative ? `-${body}` : body;
 }
@@ -65,7 +83,7 @@ export function formatMoney(money: Money, locale = 'en-US'): string {
 export function formatMoneyWhole(money: Money, locale = 'en-US'): string {
   const { negative, major, fraction } = splitMinor(money.minor, currencyDigits(money.currency));
   const roundUp = fraction.length > 0 && Number(fraction[0]) >= 5;
-  const whole = new Intl.NumberFormat(locale, { useGrouping: true }).format(major + (roundUp ? 1n : 0n));
+  const whole = grouping(locale).format(major + (roundUp ? 1n : 0n));
   return `${money.currency} ${negative && whole !== '0' ? '-' : ''}${whole}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
-import type { Policy } from '../collections/account.ts';
+import type { AccountAssessment, Policy } from '../collections/account.ts';
 import type { LetterConfig } from '../config.ts';
 import { formatMoney } from '../collections/money.ts';
 import { accountCardView } from '../views/account-card.ts';
@@ -9,7 +9,7 @@ import { logOutcomeForm } from '../views/log-form.ts';
 import type { Message, Reply } from '../views/model.ts';
 import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
-import { assessOne, refreshWorklist } from '../worklist/assess.ts';
+import { assessOne, refreshOne } from '../worklist/assess.ts';
 import { claimAccount, releaseAccount } from '../worklist/claims.ts';
 import { customerFile } from '../worklist/customer-file.ts';
 import { logOutcome } from '../worklist/log-outcome.ts';
@@ -39,19 +39,23 @@ const assessContext = (ctx: DispatchContext) => ({
 });
 
 /** The current account card, or null when there is no such account. */
-export async function accountCard(ctx: DispatchContext, customerId: number): Promise<Message | null> {
+export async function accountCard(
+  ctx: DispatchContext,
+  customerId: number,
+  assessed?: AccountAssessment | null,
+): Promise<Message | null> {
   const [file, assessment, version] = await Promise.all([
     customerFile(ctx.db, customerId),
-    assessOne(assessContext(ctx), customerId),
+    assessed === undefined ? assessOne(assessContext(ctx), customerId) : assessed,
     stateVersion(ctx.db, customerId),
   ]);
   if (!file || !assessment) return null;
   return accountCardView(file, assessment, version);
 }
 
-/** Keeps the stored worklist row of one account in step after a change. */
-async function refreshAccount(ctx: DispatchContext, customerId: number): Promise<void> {
-  await refreshWorklist(assessContext(ctx), [customerId]);
+/** Keeps the stored worklist row of one account in step after a change; returns its assessment. */
+async function refreshAccount(ctx: DispatchContext, customerId: number): Promise<AccountAssessment | null> {
+  return refreshOne(assessContext(ctx), customerId);
 }
 
 const refusal = (error: Failure): Reply => ({
@@ -85,9 +89,9 @@ export async function claim(
 ): Promise<Reply> {
   const result = await claimAccount(ctx.db, actor, customerId);
   if (!result.ok) return refusal(result.error);
-  await refreshAccount(ctx, customerId);
+  const assessment = await refreshAccount(ctx, customerId);
   ctx.onWorklistChanged?.();
-  const card = await accountCard(ctx, customerId);
+  const card = await accountCard(ctx, customerId, assessment);
   if (!card) return missing(customerId);
   if (result.value.alreadyYours)
     card.blocks.unshift({ type: 'context', text: 'You already own this account.' });

@@ -24,7 +24,13 @@ export function toMinorUnits(
   const whole = match[2] ?? '0';
   const fraction = (match[3] ?? '').replace(/0+$/, '');
   if (fraction.length > digits) return { ok: false, problem: 'too_many_decimals' };
-  const minor = BigInt(`${sign}${whole}${fraction.padEnd(digits, '0')}`);
+  const digitsText = `${whole}${fraction.padEnd(digits, '0')}`;
+  // Fast path: up to 15 digits a double holds exactly, so no BigInt is needed (the usual amount).
+  if (digitsText.length <= 15) {
+    const value = Number(digitsText);
+    return { ok: true, minor: sign === '-' && value !== 0 ? -value : value };
+  }
+  const minor = BigInt(`${sign}${digitsText}`);
   if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < -BigInt(Number.MAX_SAFE_INTEGER)) {
     return { ok: false, problem: 'too_large' };
   }

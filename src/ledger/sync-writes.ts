@@ -1,8 +1,10 @@
 /**
- * The sync's writes into the bot database: one multi-row upsert per batch (unnest of arrays) for
- * customers and open items that writes only rows whose content differs, and the full-sync reconcile.
+ * The sync's writes into the bot database: one multi-row upsert per batch (unnest of a handful of array
+ * parameters) for customers and open items that writes only rows whose content differs, and the
+ * full-sync reconcile.
  */
 import type { Knex } from 'knex';
+import { type CustomerIds, upsertCustomers } from './sync-customers.ts';
 import type { LedgerItem } from './types.ts';
 
 /** What one batch changed. */
@@ -14,54 +16,46 @@ export interface BatchResult {
 }
 
 /** One row per invoice (the latest change wins) so that a statement never updates a row twice. */
-function latestPerKey(items: LedgerItem[], key: (item: LedgerItem) => string): LedgerItem[] {
+function latestPerInvoice(items: LedgerItem[]): LedgerItem[] {
   const latest = new Map<string, LedgerItem>();
   for (const item of items) {
-    const seen = latest.get(key(item));
-    if (!seen || seen.updatedAt.getTime() <= item.updatedAt.getTime()) latest.set(key(item), item);
+    const seen = latest.get(item.invoiceId);
+    if (!seen || seen.updatedAt.getTime() <= item.updatedAt.getTime()) latest.set(item.invoiceId, item);
   }
-  return [...latest.values()];
+  return latest.size === items.length ? items : [...latest.values()];
 }
 
-const CUSTOMERS_SQL = `
-  INSERT INTO customers AS c (external_id, name, contact_name, contact_email, contact_phone, sales_rep, locale)
-  SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-  ON CONFLICT (external_id) DO UPDATE SET
-    name = excluded.name, contact_name = excluded.contact_name, contact_email = excluded.contact_email,
-    contact_phone = excluded.contact_phone, sales_rep = excluded.sales_rep, locale = excluded.locale,
-    updated_at = now()
-  WHERE (c.name, c.contact_name, c.contact_email, c.contact_phone, c.sales_rep, c.locale)
-    IS DISTINCT FROM (excluded.name, excluded.contact_name, excluded.contact_email, excluded.contact_phone,
-                      excluded.sales_rep, excluded.locale)
-  RETURNING c.id`;
-
-const ITEM_DIFFERS = `(o.customer_id, o.invoice_number, o.issue_date, o.due_date, o.total_minor, o.open_minor,
-    o.currency, o.status)
-  IS DISTINCT FROM (excluded.customer_id, excluded.invoice_number, excluded.issue_date, excluded.due_date,
-    excluded.total_minor, excluded.open_minor, excluded.currency, excluded.status)`;
+const ITEM_COLUMNS = `customer_id, invoice_number, issue_date, due_date, total_minor, open_minor, currency, status`;
 
 // An item with nothing left open is settled as of the ledger's change; one that opens again (a reversed
 // payment or credit) goes back to open with no settled date (the open_items_settled constraint).
-// Only rows whose content differs are written: unchanged rows keep their updated_at.
+// Rows equal to the stored item are dropped before the upsert (`changed`), so an unchanged ledger costs
+// one index lookup per row and no write or row lock; the upsert's WHERE still guards against a
+// concurrent sync having written the same item meanwhile.
 const ITEMS_SQL = `
   WITH input AS (
-    SELECT t.*, c.id AS customer_id
-    FROM unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[], ?::bigint[], ?::text[],
+    SELECT t.*, CASE WHEN t.open_minor = 0 THEN 'settled' ELSE 'open' END AS status
+    FROM unnest(?::text[], ?::bigint[], ?::text[], ?::date[], ?::date[], ?::bigint[], ?::bigint[], ?::text[],
                 ?::timestamptz[])
-      AS t(external_id, customer_external_id, invoice_number, issue_date, due_date, total_minor, open_minor,
-           currency, ledger_updated_at)
-    JOIN customers c ON c.external_id = t.customer_external_id
+      AS t(external_id, customer_id, invoice_number, issue_date, due_date, total_minor, open_minor, currency,
+           ledger_updated_at)
   ),
-  old AS (SELECT o.external_id, o.status FROM open_items o JOIN input USING (external_id)),
+  old AS (
+    SELECT o.external_id, ${ITEM_COLUMNS.replace(/(\w+)/g, 'o.$1')}
+    FROM open_items o WHERE o.external_id = ANY(?::text[])
+  ),
+  changed AS (
+    SELECT i.*, old.status AS old_status
+    FROM input i LEFT JOIN old ON old.external_id = i.external_id
+    WHERE old.external_id IS NULL
+       OR (${ITEM_COLUMNS.replace(/(\w+)/g, 'old.$1')}) IS DISTINCT FROM (${ITEM_COLUMNS.replace(/(\w+)/g, 'i.$1')})
+  ),
   up AS (
     INSERT INTO open_items AS o (external_id, customer_id, invoice_number, issue_date, due_date, total_minor,
       open_minor, currency, ledger_updated_at, status, settled_at, last_seen_sync)
     SELECT external_id, customer_id, invoice_number, issue_date, due_date, total_minor, open_minor, currency,
-      ledger_updated_at,
-      CASE WHEN open_minor = 0 THEN 'settled' ELSE 'open' END,
-      CASE WHEN open_minor = 0 THEN ledger_updated_at END,
-      ?::bigint
-    FROM input
+      ledger_updated_at, status, CASE WHEN status = 'settled' THEN ledger_updated_at END, ?::bigint
+    FROM changed
     ON CONFLICT (external_id) DO UPDATE SET
       customer_id = excluded.customer_id, invoice_number = excluded.invoice_number,
       issue_date = excluded.issue_date, due_date = excluded.due_date, total_minor = excluded.total_minor,
@@ -72,78 +66,64 @@ const ITEMS_SQL = `
                         ELSE excluded.settled_at END,
       last_seen_sync = excluded.last_seen_sync,
       updated_at = now()
-    WHERE ${ITEM_DIFFERS}
+    WHERE (${ITEM_COLUMNS.replace(/(\w+)/g, 'o.$1')})
+      IS DISTINCT FROM (${ITEM_COLUMNS.replace(/(\w+)/g, 'excluded.$1')})
     RETURNING o.external_id, o.status
   )
   SELECT count(*) AS changed,
-         count(*) FILTER (WHERE up.status = 'settled' AND old.status = 'open') AS settled
-  FROM up LEFT JOIN old USING (external_id)`;
-
-/** A column of values as one array binding (pg and PGlite both send JS arrays as Postgres arrays). */
-const column = <T>(rows: LedgerItem[], pick: (item: LedgerItem) => T): Knex.Value =>
-  rows.map(pick) as Knex.Value;
+         count(*) FILTER (WHERE up.status = 'settled' AND changed.old_status = 'open') AS settled
+  FROM up JOIN changed USING (external_id)`;
 
 function firstRow(result: unknown): Record<string, unknown> {
   const rows = (result as { rows?: Record<string, unknown>[] }).rows;
   return rows?.[0] ?? {};
 }
 
-/** A customer's fields as the ledger gave them, to skip customers already written in this run. */
-const customerKey = (i: LedgerItem) =>
-  JSON.stringify([
-    i.customerName,
-    i.contactName,
-    i.contactEmail,
-    i.contactPhone,
-    i.salesRep,
-    i.customerLocale,
-  ]);
-
 /**
- * Upserts one batch of valid items and their customers in the caller's transaction. `written` remembers
- * the customers this run already wrote (a customer has many invoices, spread over many batches).
+ * Upserts one batch of valid items and their customers in the caller's transaction. `customers`
+ * remembers the customers this run already wrote and their ids (a customer has many invoices, spread
+ * over many batches).
  */
 export async function writeBatch(
   trx: Knex.Transaction,
   items: LedgerItem[],
   runId: number,
-  written: Map<string, string>,
+  customers: CustomerIds,
 ): Promise<BatchResult> {
   if (items.length === 0) return { itemsChanged: 0, customersChanged: 0, itemsSettled: 0 };
-  const customers = latestPerKey(items, (i) => i.customerId).filter(
-    (c) => written.get(c.customerId) !== customerKey(c),
-  );
-  const customerResult =
-    customers.length === 0
-      ? { rows: [] }
-      : await trx.raw(CUSTOMERS_SQL, [
-          column(customers, (c) => c.customerId),
-          column(customers, (c) => c.customerName),
-          column(customers, (c) => c.contactName),
-          column(customers, (c) => c.contactEmail),
-          column(customers, (c) => c.contactPhone),
-          column(customers, (c) => c.salesRep),
-          column(customers, (c) => c.customerLocale),
-        ]);
-  for (const c of customers) written.set(c.customerId, customerKey(c));
-  const unique = latestPerKey(items, (i) => i.invoiceId);
+  const customersChanged = await upsertCustomers(trx, items, customers);
+  const unique = latestPerInvoice(items);
+  const n = unique.length;
+  const ids = new Array<string>(n);
+  const customerIds = new Array<number>(n);
+  const numbers = new Array<string>(n);
+  const issued = new Array<string>(n);
+  const due = new Array<string>(n);
+  const totals = new Array<number>(n);
+  const open = new Array<number>(n);
+  const currencies = new Array<string>(n);
+  const updated = new Array<string>(n);
+  for (let k = 0; k < n; k++) {
+    const i = unique[k] as LedgerItem;
+    ids[k] = i.invoiceId;
+    customerIds[k] = customers.get(i.customerId)?.id ?? 0;
+    numbers[k] = i.invoiceNumber;
+    issued[k] = i.issueDate;
+    due[k] = i.dueDate;
+    totals[k] = i.totalMinor;
+    open[k] = i.openMinor;
+    currencies[k] = i.currency;
+    updated[k] = i.updatedAt.toISOString();
+  }
   const itemResult = await trx.raw(ITEMS_SQL, [
-    column(unique, (i) => i.invoiceId),
-    column(unique, (i) => i.customerId),
-    column(unique, (i) => i.invoiceNumber),
-    column(unique, (i) => i.issueDate),
-    column(unique, (i) => i.dueDate),
-    column(unique, (i) => i.totalMinor),
-    column(unique, (i) => i.openMinor),
-    column(unique, (i) => i.currency),
-    column(unique, (i) => i.updatedAt.toISOString()),
+    ...([ids, customerIds, numbers, issued, due, totals, open, currencies, updated, ids] as Knex.Value[]),
     runId,
   ]);
   const counts = firstRow(itemResult);
   return {
     itemsChanged: Number(counts.changed ?? 0),
     itemsSettled: Number(counts.settled ?? 0),
-    customersChanged: ((customerResult as { rows?: unknown[] }).rows ?? []).length,
+    customersChanged,
   };
 }
 

@@ -6,8 +6,10 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import { prefetched } from './cursor.ts';
+import { type DeferredConstraints, deferConstraintsIfEmpty } from './initial-load.ts';
 import { parseLedgerRow, parseLedgerTimestamp } from './rows.ts';
 import { openSyncSession } from './sync-session.ts';
+import type { CustomerIds } from './sync-customers.ts';
 import { createSeenTable, markSeen, settleUnseen, writeBatch } from './sync-writes.ts';
 import type { LedgerItem, LedgerSource, SkipReason } from './types.ts';
 
@@ -103,10 +105,28 @@ export async function syncLedger(options: {
       });
 
   const session = await openSyncSession(db, mode === 'full');
-  const seenTable = mode === 'full' ? `duebot_seen_${summary.runId}` : null;
+  let seenTable: string | null = null;
+  // The first full sync into an empty table loads in one transaction with its indexes deferred.
+  let load: Knex.Transaction | null = null;
+  let deferred: DeferredConstraints | null = null;
   try {
     await source.validate();
-    if (seenTable) await session.transaction((trx) => createSeenTable(trx, seenTable));
+    if (mode === 'full' && session.begin) {
+      load = await session.begin();
+      deferred = await deferConstraintsIfEmpty(load);
+      if (!deferred) {
+        await load.commit();
+        load = null;
+      }
+    }
+    const inTransaction = <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
+      load ? work(load) : session.transaction(work);
+    // An empty table has nothing to reconcile: only a populated one needs the ids read.
+    if (mode === 'full' && !deferred) {
+      const table = `duebot_seen_${summary.runId}`;
+      await session.transaction((trx) => createSeenTable(trx, table));
+      seenTable = table;
+    }
     // Rows that committed in the ledger just before the last watermark may carry an earlier updated_at
     // than rows already read: look back a little, the upsert makes re-reading them harmless.
     const from =
@@ -114,7 +134,7 @@ export async function syncLedger(options: {
         ? null
         : new Date(state.watermark.getTime() - options.lookbackSeconds * 1000);
     let maxRead: Date | null = null;
-    const customersWritten = new Map<string, string>();
+    const customersWritten: CustomerIds = new Map();
     for await (const rows of prefetched(source.changedSince(from))) {
       const items: LedgerItem[] = [];
       const readIds: string[] = [];
@@ -135,7 +155,7 @@ export async function syncLedger(options: {
       for (let i = 0; i < Math.max(items.length, 1); i += options.batchSize) {
         const chunk = items.slice(i, i + options.batchSize);
         // NOTE: every query in here goes through `trx` (PGlite has a single connection).
-        const result = await session.transaction(async (trx) => {
+        const result = await inTransaction(async (trx) => {
           if (seenTable && i === 0) await markSeen(trx, seenTable, readIds);
           return writeBatch(trx, chunk, summary.runId, customersWritten);
         });
@@ -146,9 +166,16 @@ export async function syncLedger(options: {
       await options.onProgress?.({ rowsRead: summary.rowsRead, rowsChanged: summary.rowsChanged });
     }
 
+    if (load && deferred) {
+      await deferred.restore(load);
+      await load.commit();
+      load = null;
+    }
     // Reached only when the whole ledger was read without error: a partial read settles nothing.
     if (seenTable) {
-      summary.itemsSettled += await session.transaction((trx) => settleUnseen(trx, seenTable, clock.now()));
+      summary.itemsSettled += await session.transaction((trx) =>
+        settleUnseen(trx, seenTable as string, clock.now()),
+      );
     }
     summary.watermark = nextWatermark(mode, state?.watermark ?? null, maxRead);
     summary.durationMs = performance.now() - started;
@@ -175,6 +202,7 @@ export async function syncLedger(options: {
     });
     return summary;
   } catch (error) {
+    if (load && !load.isCompleted()) await load.rollback().catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
     await finish({ status: 'failed', error: message.slice(0, 2000) });
     throw error;

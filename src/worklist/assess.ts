@@ -50,6 +50,24 @@ function summaryRow(a: AccountAssessment, today: string) {
   };
 }
 
+/**
+ * Reassesses one account after a change, keeps its worklist row in step and returns the assessment, so
+ * the card drawn next needs no second assessment (a Claim used to assess the account twice).
+ */
+export async function refreshOne(ctx: AssessContext, customerId: number): Promise<AccountAssessment | null> {
+  const assessment = await assessOne(ctx, customerId);
+  if (assessment && assessment.items.length > 0) {
+    await ctx
+      .db('account_summary')
+      .insert(summaryRow(assessment, ctx.today))
+      .onConflict('customer_id')
+      .merge();
+  } else {
+    await ctx.db('account_summary').where({ customer_id: customerId }).delete();
+  }
+  return assessment;
+}
+
 /** Assesses one account now, from the database (for an account card). */
 export async function assessOne(ctx: AssessContext, customerId: number): Promise<AccountAssessment | null> {
   const [snapshot] = await loadSnapshots(ctx.db, [customerId], ctx.today, ctx.timeZone);
@@ -94,6 +112,9 @@ export async function refreshWorklist(
           .where('status', 'open'),
       )
       .delete();
+    // Every row was just rewritten: VACUUM clears the old versions and marks the pages all-visible, so
+    // counting the worklist (each `/overdue`) reads the narrow primary key, not the wide rows.
+    if (!(db as { isTransaction?: boolean }).isTransaction) await db.raw('VACUUM (ANALYZE) account_summary');
   }
   return { assessed };
 }

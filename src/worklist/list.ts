@@ -54,12 +54,19 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function baseQuery(db: Knex, filter: WorklistFilter) {
-  const q = db('account_summary as s')
-    .join('customers as c', 'c.id', 's.customer_id')
-    .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
-    .leftJoin('users as u', 'u.id', 'cl.user_id')
-    .leftJoin('account_state as st', 'st.customer_id', 's.customer_id');
+/**
+ * The worklist rows matching `filter`. `forCount` joins only what the filter needs: every join is at
+ * most one row per account (one active claim per account, PB-25; one state row), so the count is the
+ * same without the others, and counting a 50,000-account worklist then needs no join at all.
+ */
+function baseQuery(db: Knex, filter: WorklistFilter, forCount = false) {
+  const q = db('account_summary as s');
+  const byOwner = filter.ownerUserId !== undefined || filter.ownerName !== undefined || filter.unclaimed;
+  if (!forCount || filter.customer) q.join('customers as c', 'c.id', 's.customer_id');
+  if (!forCount || byOwner)
+    q.leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'));
+  if (!forCount || filter.ownerName !== undefined) q.leftJoin('users as u', 'u.id', 'cl.user_id');
+  if (!forCount) q.leftJoin('account_state as st', 'st.customer_id', 's.customer_id');
   if (filter.ownerUserId !== undefined) q.where('cl.user_id', filter.ownerUserId);
   if (filter.ownerName !== undefined) q.whereRaw('lower(u.display_name) = lower(?)', [filter.ownerName]);
   if (filter.unclaimed) q.whereNull('cl.id');
@@ -72,8 +79,55 @@ function baseQuery(db: Knex, filter: WorklistFilter) {
       if (/^\d+$/.test(text)) w.orWhere('c.id', Number(text));
     });
   }
+  if (filter.minAmountMajor !== undefined) atLeastMajor(q, filter.minAmountMajor);
   return q;
 }
+
+/** ISO 4217 currencies grouped by their minor-unit digits where those are not 2 (JPY 0, KWD 3 ...). */
+const UNUSUAL_DIGITS: Map<number, string[]> = (() => {
+  const groups = new Map<number, string[]>();
+  for (const code of Intl.supportedValuesOf('currency')) {
+    const digits = currencyDigits(code);
+    if (digits !== 2) groups.set(digits, [...(groups.get(digits) ?? []), code]);
+  }
+  return groups;
+})();
+
+/**
+ * `>50k`: the open balance in the account's main currency is at least that many major units, each
+ * currency with its own minor digits; a CASE over the few currencies without 2 digits, so no query for
+ * the currencies in use is needed first.
+ */
+function atLeastMajor(q: Knex.QueryBuilder, major: number): void {
+  const minor = (digits: number) => Math.round(major * 10 ** digits);
+  const whens = [...UNUSUAL_DIGITS.entries()];
+  const sql = whens
+    .map(([, codes]) => `WHEN s.main_currency IN (${codes.map(() => '?').join(', ')}) THEN ?::bigint`)
+    .join(' ');
+  const bindings = whens.flatMap(([digits, codes]) => [...codes, minor(digits)]);
+  q.whereRaw(`s.main_open_minor >= CASE ${sql} ELSE ?::bigint END`, [...bindings, minor(2)]);
+}
+
+/** What a worklist row shows; the stored assessment (large JSON) is not read for a list. */
+const SUMMARY_COLUMNS = [
+  'customer_id',
+  'name',
+  'main_currency',
+  'main_open_minor',
+  'open_by_currency',
+  'open_items',
+  'max_days_overdue',
+  'priority',
+  'explanation',
+  'grade',
+  'key_account',
+  'credit_hold',
+  'blacklisted',
+  'ladder_step',
+  'next_action',
+  'next_action_due',
+  'suggested_letter',
+] as const;
 
 /** The worklist, highest priority first (PB-08), one page at a time. */
 export async function listWorklist(
@@ -81,39 +135,32 @@ export async function listWorklist(
   filter: WorklistFilter,
   paging: { page: number; pageSize: number },
 ): Promise<WorklistPage> {
-  const q = baseQuery(db, filter);
-  if (filter.minAmountMajor !== undefined) {
-    const currencies = (await db('account_summary').distinct('main_currency')).map((r) =>
-      String(r.main_currency),
-    );
-    const threshold = filter.minAmountMajor;
-    q.where((w) => {
-      for (const currency of currencies) {
-        const minor = Math.round(threshold * 10 ** currencyDigits(currency));
-        w.orWhere((c) => c.where('s.main_currency', currency).where('s.main_open_minor', '>=', minor));
-      }
-      if (currencies.length === 0) w.whereRaw('false');
-    });
-  }
-  const [counted] = await q.clone().clearSelect().count({ total: '*' });
-  const total = Number(counted?.total ?? 0);
   const pageSize = paging.pageSize;
+  const pageOf = (page: number) =>
+    baseQuery(db, filter)
+      .orderBy([
+        { column: 's.priority', order: 'desc' },
+        { column: 's.customer_id', order: 'asc' },
+      ])
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .select(
+        ...SUMMARY_COLUMNS.map((column) => `s.${column}`),
+        'c.external_id',
+        'u.id as owner_id',
+        'u.display_name as owner_name',
+        db.raw('coalesce(st.version, 0) as version'),
+      );
+  // The count and the asked-for page run side by side; only a page past the end is read again.
+  const wanted = Math.max(1, paging.page);
+  const [[counted], firstTry] = await Promise.all([
+    baseQuery(db, filter, true).count({ total: '*' }),
+    pageOf(wanted),
+  ]);
+  const total = Number(counted?.total ?? 0);
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, paging.page), pages);
-  const rows = await q
-    .orderBy([
-      { column: 's.priority', order: 'desc' },
-      { column: 's.customer_id', order: 'asc' },
-    ])
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .select(
-      's.*',
-      'c.external_id',
-      'u.id as owner_id',
-      'u.display_name as owner_name',
-      db.raw('coalesce(st.version, 0) as version'),
-    );
+  const page = Math.min(wanted, pages);
+  const rows = page === wanted ? firstTry : await pageOf(page);
   return {
     total,
     page,

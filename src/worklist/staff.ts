@@ -34,6 +34,19 @@ export async function resolveActor(
   identity: ChatIdentity,
   defaultRole: Role = 'collector',
 ): Promise<Actor> {
+  // Known people whose name is unchanged are only read: no write (and no commit to wait for) on each
+  // interaction; the upsert below still settles a first use by two requests at once.
+  const known = await db('users')
+    .where({ platform: identity.platform, platform_user_id: identity.platformUserId })
+    .first('id', 'display_name', 'role', 'platform');
+  if (known && known.display_name === identity.displayName) {
+    return {
+      userId: Number(known.id),
+      name: known.display_name,
+      role: known.role as Role,
+      platform: known.platform,
+    };
+  }
   const [row] = await db('users')
     .insert({
       platform: identity.platform,

@@ -142,6 +142,25 @@ describe('toMinorUnits', () => {
     );
   });
 
+  it('gives the exact answer on both sides of the 15-digit fast path: signs, leading zeros, huge values', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.nat({ max: 3 }),
+        (minor, digits, zeros) => {
+          const abs = (minor < 0n ? -minor : minor).toString().padStart(digits + 1, '0');
+          const text = '0'.repeat(zeros) + abs;
+          const major = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+          const safe = minor <= BigInt(Number.MAX_SAFE_INTEGER) && minor >= -BigInt(Number.MAX_SAFE_INTEGER);
+          expect(toMinorUnits(`${minor < 0n ? '-' : ''}${major}`, digits)).toEqual(
+            safe ? { ok: true, minor: Number(minor) } : { ok: false, problem: 'too_large' },
+          );
+        },
+      ),
+    );
+  });
+
   it('ignores trailing zeros but refuses anything beyond the safe integer range', () => {
     expect(toMinorUnits('12.3400', 2)).toEqual({ ok: true, minor: 1234 });
     expect(toMinorUnits('-0.00', 2)).toEqual({ ok: true, minor: 0 });

@@ -1,0 +1,66 @@
+/**
+ * The first full sync into an empty open_items table, loaded the way PostgreSQL's manual advises for
+ * populating a table ("Populating a Database": drop indexes and foreign keys, load, recreate them):
+ * in one transaction that holds the table, the non-unique indexes and the foreign keys are dropped,
+ * the batches are written, and the same indexes and constraints are created again from their catalog
+ * definitions before the commit. Building an index once over sorted data costs a fraction of keeping it
+ * up to date row by row, and the foreign keys are checked by one query instead of once per row.
+ * A failure rolls everything back, schema included (PostgreSQL DDL is transactional).
+ */
+import type { Knex } from 'knex';
+
+/** Indexes and foreign keys of open_items taken away for the load; `restore` puts them back. */
+export interface DeferredConstraints {
+  restore(trx: Knex.Transaction): Promise<void>;
+}
+
+interface Definition {
+  name: string;
+  definition: string;
+}
+
+const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? []) as T[];
+
+/** True when open_items has no row (unlike count(*), stops at the first). */
+async function isEmpty(db: Knex | Knex.Transaction): Promise<boolean> {
+  const result = await db.raw('SELECT NOT EXISTS (SELECT 1 FROM open_items) AS empty');
+  return rowsOf<{ empty: boolean }>(result)[0]?.empty === true;
+}
+
+/**
+ * When open_items is empty, locks it in `trx`, drops its non-unique indexes and foreign keys and
+ * returns how to restore them; otherwise (the usual case) returns null without taking any lock.
+ * Unique indexes stay: the upsert needs them, and they hold the invariants while loading.
+ */
+export async function deferConstraintsIfEmpty(trx: Knex.Transaction): Promise<DeferredConstraints | null> {
+  // Checked before locking, so that a full sync of a populated table never blocks its readers.
+  if (!(await isEmpty(trx))) return null;
+  await trx.raw('LOCK TABLE open_items IN ACCESS EXCLUSIVE MODE');
+  if (!(await isEmpty(trx))) return null;
+  const indexes = rowsOf<Definition>(
+    await trx.raw(
+      `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i
+       WHERE i.indrelid = 'open_items'::regclass AND NOT i.indisunique AND NOT i.indisprimary
+       ORDER BY 1`,
+    ),
+  );
+  const foreignKeys = rowsOf<Definition>(
+    await trx.raw(
+      `SELECT quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition
+       FROM pg_constraint
+       WHERE conrelid = 'open_items'::regclass AND contype = 'f'
+       ORDER BY 1`,
+    ),
+  );
+  for (const fk of foreignKeys) await trx.raw(`ALTER TABLE open_items DROP CONSTRAINT ${fk.name}`);
+  for (const index of indexes) await trx.raw(`DROP INDEX ${index.name}`);
+  return {
+    async restore(t) {
+      for (const index of indexes) await t.raw(index.definition);
+      for (const fk of foreignKeys) {
+        await t.raw(`ALTER TABLE open_items ADD CONSTRAINT ${fk.name} ${fk.definition}`);
+      }
+    },
+  };
+}

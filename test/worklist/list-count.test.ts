@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../../src/collections/account.ts';
+import type { Database } from '../../src/db.ts';
+import { refreshWorklist } from '../../src/worklist/assess.ts';
+import { claimAccount } from '../../src/worklist/claims.ts';
+import { listWorklist, type WorklistFilter } from '../../src/worklist/list.ts';
+import type { Actor } from '../../src/worklist/staff.ts';
+import { backends, openTestDatabase } from '../support/databases.ts';
+import { seedAccount, seedStaff } from '../support/seed.ts';
+
+describe.each(backends())('worklist amounts and counts on %s', (kind) => {
+  let db: Database;
+  let ann: Actor;
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    ann = await seedStaff(db.knex, 'Ann');
+    const accounts: [string, number, string][] = [
+      ['Yen Big', 60_000, 'JPY'], // ¥60,000: no minor digits
+      ['Yen Small', 40_000, 'JPY'],
+      ['Dinar Small', 60_000, 'KWD'], // KWD 60.000: three minor digits
+      ['Dinar Big', 51_000_000, 'KWD'],
+      ['Yuan Exact', 5_000_000, 'CNY'], // CNY 50,000.00
+      ['Yuan Short', 4_999_999, 'CNY'],
+    ];
+    for (const [name, totalMinor, currency] of accounts) {
+      const { customerId } = await seedAccount(db.knex, {
+        name,
+        items: [{ dueDate: '2026-10-01', totalMinor, currency }],
+      });
+      if (name.endsWith('Big')) await claimAccount(db.knex, ann, customerId);
+    }
+    await refreshWorklist({ db: db.knex, policy: defaultPolicy, today: '2026-11-22', timeZone: 'UTC' });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  const list = (filter: WorklistFilter) => listWorklist(db.knex, filter, { page: 1, pageSize: 50 });
+
+  it('reads `>50k` in each currency’s own minor digits (JPY none, KWD three)', async () => {
+    const page = await list({ minAmountMajor: 50_000 });
+    expect(page.rows.map((r) => r.name).sort()).toEqual(['Dinar Big', 'Yen Big', 'Yuan Exact']);
+  });
+
+  it('counts exactly the accounts each filter lists, alone and combined', async () => {
+    const filters: WorklistFilter[] = [
+      {},
+      { unclaimed: true },
+      { ownerUserId: ann.userId },
+      { ownerName: 'ann' },
+      { minAmountMajor: 50_000 },
+      { minAmountMajor: 50_000, unclaimed: true },
+      { customer: 'Yen' },
+      { customer: 'Dinar', ownerName: 'ann', minDays: 30 },
+    ];
+    const seen = [];
+    for (const filter of filters) {
+      const page = await list(filter);
+      seen.push([page.total, page.rows.length]);
+    }
+    expect(seen).toEqual([
+      [6, 6],
+      [4, 4],
+      [2, 2],
+      [2, 2],
+      [3, 3],
+      [1, 1],
+      [2, 2],
+      [1, 1],
+    ]);
+  });
+});
