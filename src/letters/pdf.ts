@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { LetterBlock, Letterhead } from './layout.ts';
 import { LetterTemplateError } from './templates.ts';
 
@@ -69,6 +68,9 @@ function table(doc: PDFKit.PDFDocument, header: string[], rows: string[][]): voi
 /** Renders the letter as a PDF. */
 export async function renderPdf(letter: PdfLetter): Promise<Uint8Array> {
   const stampImage = await stamp(letter.stampImage);
+  // Loaded on first use: pdfkit and its font engine take a second or more to import, which every
+  // `duebot` start would otherwise pay.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -3,7 +3,6 @@
  * to the customer's AP contact from the ledger. One connection per letter; failures come back as a
  * DeliveryError whose message a collector can act on.
  */
-import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { RenderedLetter } from './render.ts';
 
@@ -50,6 +49,7 @@ export async function sendLetterMail(
   to: { name: string; email: string },
   letter: RenderedLetter,
 ): Promise<Receipt> {
+  const { default: nodemailer } = await import('nodemailer'); // loaded on first use, like pdfkit
   const transport = nodemailer.createTransport({
     url: options.smtpUrl,
     connectionTimeout: 15_000,
