@@ -27,6 +27,14 @@ export async function up(knex: Knex): Promise<void> {
     CREATE UNIQUE INDEX alert_crossings_one_open ON alert_crossings
       (kind, customer_id, coalesce(open_item_id, 0), currency) WHERE recovered_at IS NULL`);
 
+  // The first alert check records what is already above the thresholds and posts one overview instead of
+  // one alert per account; this row says that first check happened.
+  await knex.schema.createTable('alert_baseline', (t) => {
+    t.smallint('id').primary();
+    t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+  });
+  await knex.raw('ALTER TABLE alert_baseline ADD CONSTRAINT alert_baseline_one CHECK (id = 1)');
+
   // PB-07: a month-over-month jump of total receivables, announced once per month and currency.
   await knex.schema.createTable('alert_jumps', (t) => {
     t.text('month').notNullable();
@@ -68,5 +76,6 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTableIfExists('meeting_accounts');
   await knex.schema.dropTableIfExists('meetings');
   await knex.schema.dropTableIfExists('alert_jumps');
+  await knex.schema.dropTableIfExists('alert_baseline');
   await knex.schema.dropTableIfExists('alert_crossings');
 }

@@ -12,7 +12,7 @@ import { balanceAt } from '../collections/receivables-metrics.ts';
 import type { AlertSettings, Config } from '../config.ts';
 import { loadReceivableItems } from '../ledger/receivable-history.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { type CrossingLine, crossingAlertView, jumpAlertView } from '../views/alerts.ts';
+import { baselineAlertView, type CrossingLine, crossingAlertView, jumpAlertView } from '../views/alerts.ts';
 import { AFTER_SYNC, type Job } from './job.ts';
 import { minutePeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
@@ -188,6 +188,37 @@ async function crossingPosts(
     });
 }
 
+/** The first check ever: one overview of the accounts already above a threshold (see baselineAlertView). */
+async function baselinePosts(ctx: AlertContext, opened: Subject[]): Promise<OutgoingPost[]> {
+  const accounts = opened.filter((s) => s.kind === 'account');
+  if (accounts.length === 0) return [];
+  const names = new Map<number, string>(
+    (
+      await ctx
+        .db('customers')
+        .whereIn(
+          'id',
+          accounts.map((a) => a.customerId),
+        )
+        .select('id', 'name')
+    ).map((c: { id: string | number; name: string }) => [Number(c.id), c.name]),
+  );
+  return [
+    {
+      key: 'alert:baseline',
+      to: { kind: 'channel', role: 'alerts' },
+      message: baselineAlertView(
+        accounts.map((a) => ({
+          customerName: names.get(a.customerId) ?? `#${a.customerId}`,
+          amountMinor: a.amountMinor,
+          currency: a.currency,
+          daysOverdue: a.daysOverdue,
+        })),
+      ),
+    },
+  ];
+}
+
 /** PB-07: total receivables per currency against the same day a month ago; once a month per currency. */
 async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost[]> {
   if (ctx.settings.jumpPercent <= 0) return [];
@@ -229,7 +260,9 @@ async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost
 export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
   const today = ctx.today;
   const opened = await recordCrossings(ctx.db, await currentSubjects(ctx.db, today, ctx.settings));
-  return [...(await crossingPosts(ctx, opened)), ...(await jumpPosts(ctx, today))];
+  const [first] = await ctx.db('alert_baseline').insert({ id: 1 }).onConflict('id').ignore().returning('id');
+  const crossings = first ? await baselinePosts(ctx, opened) : await crossingPosts(ctx, opened);
+  return [...crossings, ...(await jumpPosts(ctx, today))];
 }
 
 /** The alert check as a scheduled job: after each sync by default (DUEBOT_ALERTS_CRON). */

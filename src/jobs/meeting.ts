@@ -6,7 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { agingBuckets, agingByCurrency, bucketFor } from '../collections/aging.ts';
-import { monthOf, monthRange } from '../collections/dates.ts';
+import { monthOf, monthRange, nextWorkingDay, workingDaysBetween } from '../collections/dates.ts';
 import { currencyDigits } from '../collections/money.ts';
 import { COUNTBACK_MONTHS, monthlyMetrics, monthsBefore } from '../collections/receivables-metrics.ts';
 import type { Config, MeetingSettings } from '../config.ts';
@@ -205,6 +205,12 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
   ];
 }
 
+/**
+ * A meeting is opened at the latest this many working days after the month's first working day (a run
+ * caught up at start-up); later in the month the agenda would be stale, so it waits for the next month.
+ */
+export const LATEST_WORKING_DAY = 5;
+
 /** The meeting as a scheduled job: the first working day of each month at 10:00 (DUEBOT_MEETING_CRON). */
 export function meetingJob(config: Config): Job {
   return {
@@ -212,12 +218,19 @@ export function meetingJob(config: Config): Job {
     schedule: config.jobs.schedules.meeting ?? '0 10 * * *',
     days: 'first-working-day',
     periodKey: monthlyPeriod,
-    run: (ctx) =>
-      openMeeting({
+    async run(ctx) {
+      const now = ctx.clock.today(); // ctx.today is the slot's day, earlier for a caught-up run
+      const first = nextWorkingDay(`${monthOf(ctx.today)}-01`, ctx.calendar);
+      if (workingDaysBetween(first, now, ctx.calendar) > LATEST_WORKING_DAY) {
+        ctx.log.warn(`meeting: not opened this late in the month (${now}); the next one opens on time`);
+        return [];
+      }
+      return openMeeting({
         db: ctx.db,
         today: ctx.today,
         timeZone: ctx.clock.timeZone,
         settings: ctx.config.meeting,
-      }),
+      });
+    },
   };
 }

@@ -124,3 +124,39 @@ export function jumpAlertView(j: JumpAlert): Message {
     ],
   };
 }
+
+/** One account already above a threshold when alerts start. */
+export interface BaselineLine {
+  customerName: string;
+  amountMinor: number;
+  currency: string;
+  daysOverdue: number;
+}
+
+/** Most accounts the first overview lists; the rest are counted. */
+const BASELINE_LIST = 15;
+
+/**
+ * PB-07: the first check after alerts are switched on lists what is already above the thresholds in one
+ * message, instead of one alert per account; after it every new crossing is announced on its own.
+ */
+export function baselineAlertView(lines: BaselineLine[]): Message {
+  const sorted = [...lines].sort((a, b) => b.daysOverdue - a.daysOverdue);
+  const shown = sorted
+    .slice(0, BASELINE_LIST)
+    .map(
+      (l) =>
+        `• ${l.customerName}: *${formatMoney({ minor: l.amountMinor, currency: l.currency })}* overdue, oldest ${days(l.daysOverdue)}`,
+    );
+  if (sorted.length > BASELINE_LIST) shown.push(`… and ${sorted.length - BASELINE_LIST} more`);
+  return {
+    blocks: [
+      { type: 'header', text: `Large overdue balances: ${lines.length} already above the alert thresholds` },
+      { type: 'text', text: shown.join('\n'), tone: 'danger' },
+      {
+        type: 'context',
+        text: 'PB-07: alerts are on. From now on each account or invoice is announced when it crosses a threshold, with Claim and Log call buttons; /overdue lists these accounts now.',
+      },
+    ],
+  };
+}

@@ -26,6 +26,8 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
   beforeEach(async () => {
     db = await openTestDatabase(kind);
     clock.set(`${today}T02:00:00Z`);
+    // The first check ever only takes stock (tested below); these tests start after it.
+    await checkAlerts({ db: db.knex, today, timeZone: clock.timeZone, settings });
   });
   afterEach(async () => {
     await db?.close();
@@ -113,6 +115,22 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     expect(u).toContain('张三');
     expect(u).not.toContain('<@');
     expect(textOf(posts[0]?.message as Message)).toContain('Sales rep: @Li Wei');
+  });
+
+  it('takes stock once on the first check: one overview instead of an alert per account', async () => {
+    await db.knex('alert_baseline').delete();
+    await seedAccount(db.knex, {
+      name: '上海华联贸易有限公司',
+      items: [{ dueDate: '2026-11-01', totalMinor: 2000_00 }],
+    });
+    await seedAccount(db.knex, { items: [{ dueDate: '2026-11-20', totalMinor: 5000_00, currency: 'USD' }] });
+    const [overview, ...rest] = await run();
+    expect(rest).toEqual([]);
+    expect(overview?.key).toBe('alert:baseline');
+    const text = textOf(overview?.message as Message);
+    expect(text).toContain('Large overdue balances: 2 already above the alert thresholds');
+    expect(text).toContain('• 上海华联贸易有限公司: CNY 2,000.00 overdue, oldest 28 days');
+    expect(await run()).toEqual([]);
   });
 
   it('ignores amounts fewer days overdue than the minimum', async () => {

@@ -85,4 +85,20 @@ describe.each(backends())('alerts and the meeting through the scheduler and outb
       .join('users as u', 'u.id', 'ma.decided_by_user_id');
     expect(decided.map((r) => r.display_name).sort()).toEqual(['Ann', 'Sam']);
   });
+
+  it('does not open a meeting caught up late in the month; the next month opens on time', async () => {
+    const config = testConfig();
+    const policy = await testPolicy(config);
+    const clock = createFixedClock('2026-12-10T02:00:00Z', 'Asia/Shanghai'); // 7 working days after 1 Dec
+    await seedAccount(db.knex, { items: [{ dueDate: '2026-10-01', totalMinor: 100_00 }] });
+    await refreshWorklist({ db: db.knex, policy, today: '2026-12-10', timeZone: 'Asia/Shanghai' });
+    const jobs = createJobs(config).filter((j) => j.name === 'meeting');
+    const scheduler = createScheduler({ db: db.knex, jobs, clock, config, policy, log: silentLog });
+    expect((await scheduler.sweep()).map((s) => s.outcome.status)).toEqual(['ran']);
+    expect(await db.knex('meetings')).toEqual([]);
+    clock.set('2027-01-04T02:00:00Z'); // Monday, first working day of January
+    await refreshWorklist({ db: db.knex, policy, today: '2027-01-04', timeZone: 'Asia/Shanghai' });
+    await scheduler.sweep();
+    expect((await db.knex('meetings')).map((m) => m.month)).toEqual(['2027-01']);
+  });
 });
