@@ -94,7 +94,12 @@ export function toDialogCard(form: Form, values: Record<string, string> = {}): A
   const shown = form.fields.filter((f) => f.type !== 'select' || f.options.length > 0);
   const ids = new Set(shown.map((f) => f.id));
   const orphan = Object.entries(errors).filter(([id]) => !ids.has(id));
-  const body: CardNode[] = orphan.map(([id, message]) => note(`⚠ ${id}: ${message}`, 'Attention'));
+  // What the form is about (the letter a Send letter dialog will send) comes first, above the inputs.
+  const intro = form.intro ? renderCard(form.intro.blocks).body : [];
+  const body: CardNode[] = [
+    ...intro,
+    ...orphan.map(([id, message]) => note(`⚠ ${id}: ${message}`, 'Attention')),
+  ];
   for (const field of shown) {
     const typed = values[field.id];
     const withValue = typed !== undefined ? { ...field, initial: typed } : field;
@@ -112,7 +117,7 @@ export function toDialogCard(form: Form, values: Record<string, string> = {}): A
         title: truncate(form.submitLabel, TEAMS_LIMITS.actionTitle),
         style: 'positive',
         // The form travels with the dialog, so a submission with errors can be drawn again as it was.
-        data: { ref: form.ref, duebot: { form: { ...form, errors: undefined } } },
+        data: { ref: form.ref, duebot: { form: { ...form, errors: undefined, intro: undefined } } },
       },
     ],
   };

@@ -151,6 +151,23 @@ describe.each(backends())('Teams dialogs (task modules) on %s', (kind) => {
     expect(flat(card)).toContain('letter');
   });
 
+  it('shows the letter preview above the Send button of the Send letter dialog', async () => {
+    const answer = await dialog(
+      task('fetch', {
+        ref: encodeRef({ v: 1, action: 'letter', accountId: north, stateVersion: 0, template: 'reminder' }),
+        msteams: { type: 'task/fetch' },
+      }),
+    );
+    const card = (answer.task.value as Exclude<Continue['task']['value'], string>).card.content;
+    expect(cardProblems(card)).toEqual([]);
+    const body = flat(card.body);
+    expect(body).toContain('Northwind Traders Ltd');
+    expect(body).toContain('N-1');
+    const [send] = card.actions as { title: string; data: { duebot: { form: Json } } }[];
+    expect(send?.title).toBe('Prepare PDF'); // no SMTP settings: the letter is prepared to send by hand
+    expect(send?.data.duebot.form.intro).toBeUndefined(); // the preview is not carried back and forth
+  });
+
   it('draws the form inline after a typed `overdue log …` and redraws it in place with the errors', async () => {
     await teams.post(message('overdue log Northwind'));
     const sent = teams.calls[0]?.body;
