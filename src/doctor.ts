@@ -2,6 +2,7 @@ import { access, constants } from 'node:fs/promises';
 import { migrationSource } from '../migrations/index.ts';
 import type { Config } from './config.ts';
 import { maskUrl, settingsSchema } from './config.ts';
+import { jobSettingsSchema } from './jobs/settings.ts';
 import { type Database, openDatabase } from './db.ts';
 import { readMapping } from './ledger/mapping.ts';
 import { openLedgerSource } from './ledger/source.ts';
@@ -127,9 +128,14 @@ function displayValue(name: string, value: unknown): string {
  * name/value pairs for display. Read from the schema itself, so a new setting is listed without edits here.
  */
 export function describeSettings(env: Record<string, string | undefined>): [string, string][] {
-  const parsed = settingsSchema.safeParse(env);
-  const values: Record<string, unknown> = parsed.success ? parsed.data : {};
-  return Object.keys(settingsSchema.shape).map((name) => [name, displayValue(name, values[name])]);
+  return [settingsSchema, jobSettingsSchema].flatMap((schema) => {
+    const parsed = schema.safeParse(env);
+    const values: Record<string, unknown> = parsed.success ? parsed.data : {};
+    return Object.keys(schema.shape).map((name): [string, string] => [
+      name,
+      displayValue(name, values[name]),
+    ]);
+  });
 }
 
 async function checkBotDatabase(config: Config): Promise<Check> {

@@ -62,7 +62,8 @@ const count = (fallback: number, min: number, max: number) =>
       .default(fallback),
   );
 
-const jobSettingsSchema = z.object({
+/** The scheduled-post settings by variable name (also listed by `duebot doctor`). */
+export const jobSettingsSchema = z.object({
   DUEBOT_SCHEDULER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
   ...Object.fromEntries(
     Object.values(DEFAULT_SCHEDULES).map(({ variable, value }) => [variable, schedule(value)]),
