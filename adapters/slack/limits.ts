@@ -3,6 +3,8 @@
  * tests validate every payload against it, so a change of Slack's limits is a change of one line here.
  * Sources: docs.slack.dev reference pages for blocks, block elements, composition objects and views.
  */
+import { truncate } from '../../src/views/truncate.ts';
+
 export const SLACK_LIMITS = {
   /** Blocks in one message. */
   messageBlocks: 50,
@@ -55,17 +57,8 @@ export const SLACK_LIMITS = {
 /** The name of one limit. */
 export type SlackLimit = keyof typeof SLACK_LIMITS;
 
-const ELLIPSIS = '…';
-
-/** Cuts text to at most `max` characters (UTF-16 units, as Slack counts), ending with an ellipsis when cut. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - ELLIPSIS.length));
-  // Do not leave half of a surrogate pair (an emoji, a rare CJK character) before the ellipsis.
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return `${cut}${ELLIPSIS}`;
-}
+/** One truncation for every renderer (src/views/truncate.ts). */
+export { truncate };
 
 /** Text cut to a named limit. */
 export function fitLimit(text: string, limit: SlackLimit): string {

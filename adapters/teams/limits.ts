@@ -4,6 +4,8 @@
  * Sources: learn.microsoft.com, "Format cards in Teams" and "Bot messages" (message size), "Universal Actions
  * for Adaptive Cards" (schema 1.4+, Action.Execute), "Teams card reference" (actions shown per set).
  */
+import { truncate } from '../../src/views/truncate.ts';
+
 export const TEAMS_LIMITS = {
   /** Adaptive Card schema version duebot declares (Teams renders up to 1.5). */
   cardVersion: '1.5',
@@ -26,16 +28,8 @@ export const TEAMS_LIMITS = {
 /** The name of one limit. */
 export type TeamsLimit = keyof typeof TEAMS_LIMITS;
 
-const ELLIPSIS = '…';
-
-/** Cuts text to at most `max` characters, ending with an ellipsis when cut (never half a surrogate pair). */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - ELLIPSIS.length));
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return `${cut}${ELLIPSIS}`;
-}
+/** One truncation for every renderer (src/views/truncate.ts). */
+export { truncate };
 
 /** The size Teams counts: UTF-8 bytes of the JSON. */
 export function jsonBytes(value: unknown): number {
