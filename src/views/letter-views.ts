@@ -10,8 +10,11 @@ import type { PreparedLetter, SendOutcome } from '../letters/send-letter.ts';
 import type { FileAttachment, Form, Message } from './model.ts';
 import { notice } from './notices.ts';
 
-/** "formal-demand" -> "formal demand". */
-export const letterName = (template: string) => template.replace(/-/g, ' ');
+/** Names that read better than the template's file name when followed by "letter". */
+const LETTER_NAMES: Record<string, string> = { 'lawyer-letter-request': 'legal referral' };
+
+/** What people call a template in a sentence ("the formal demand letter"): "formal-demand" -> "formal demand". */
+export const letterName = (template: string) => LETTER_NAMES[template] ?? template.replace(/-/g, ' ');
 
 /** Longest letter text shown in a preview; the PDF has all of it. */
 const PREVIEW_CHARS = 2800;
@@ -38,7 +41,10 @@ export function letterPreviewForm(
     : 'not configured: nothing is e-mailed, you get the PDF in the account thread to send by hand';
   const intro: Message = {
     blocks: [
-      { type: 'header', text: `${letterName(options.template)} to ${p.customerName}` },
+      {
+        type: 'header',
+        text: `${letterName(options.template).replace(/^./, (c) => c.toUpperCase())} letter to ${p.customerName}`,
+      },
       {
         type: 'fields',
         fields: [
