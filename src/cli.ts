@@ -91,6 +91,12 @@ async function printTotals(runtime: Runtime): Promise<void> {
 }
 
 /** `duebot <job>`: run a scheduled job now (once per period) and deliver, or print it with --dry-run. */
+/** A command that reads the worklist right after install syncs the ledger first, instead of finding nothing. */
+async function syncIfEmpty(runtime: Runtime): Promise<void> {
+  const summary = await runtime.db.knex('account_summary').count({ n: '*' });
+  if (Number(summary[0]?.n ?? 0) === 0) await syncNow(runtime, 'auto');
+}
+
 function jobCommand(name: string, description: string): void {
   program
     .command(name)
@@ -98,6 +104,7 @@ function jobCommand(name: string, description: string): void {
     .option('--dry-run', 'print what would be posted, and post nothing')
     .action((options: { dryRun?: boolean }) =>
       withRuntime(async (runtime) => {
+        await syncIfEmpty(runtime);
         const posts = createScheduledPosts(
           { ...runtime, db: runtime.db.knex },
           options.dryRun ? [] : chatOuts(runtime),
@@ -338,8 +345,7 @@ program
   .requiredOption('--out <file.pdf>', 'where to write the PDF')
   .action((template: string, options: { account?: string; locale?: string; out: string }) =>
     withRuntime(async (runtime) => {
-      const summary = await runtime.db.knex('account_summary').count({ n: '*' });
-      if (Number(summary[0]?.n ?? 0) === 0) await syncNow(runtime, 'auto');
+      await syncIfEmpty(runtime);
       const line = await previewLetterToFile(
         { ...dispatchContext(runtime), letters: runtime.config.letters },
         {

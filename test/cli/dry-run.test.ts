@@ -26,6 +26,22 @@ describe('duebot alerts and meeting on the demo ledger', { timeout: 150_000 }, (
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  it('syncs the ledger first on a database never synced, so the first digest dry run is not empty', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'duebot-dry-run-fresh-'));
+    try {
+      const run = await runDuebot(['digest', '--dry-run'], {
+        env: { ...env(), DUEBOT_DATA_DIR: fresh },
+        timeoutMs: 120_000,
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^── digest:2026-12-01 → the digest channel ──$/m);
+      expect(run.stdout).not.toContain('Nothing is open');
+      expect(run.stdout).toMatch(/[1-9]\d* overdue accounts, \d+ unclaimed/);
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
+
   it('prints the meeting thread with its chart and figures, and records nothing', async () => {
     const first = await runDuebot(['meeting', '--dry-run'], { env: env(), timeoutMs: 120_000 });
     expect(first.stderr).not.toMatch(/unexpected error/);
