@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { agingBuckets, bucketFor } from '../collections/aging.ts';
 import { addDays, isWorkingDay, type WorkingCalendar } from '../collections/dates.ts';
 import { listWorklist, type WorklistRow } from '../worklist/list.ts';
+import { PROMISE_COLUMNS, type PromiseEntry, toPromiseEntry } from '../worklist/my-work.ts';
 
 /** Open amount and accounts in one aging bucket of one currency. */
 export interface BucketTotal {
@@ -17,15 +18,7 @@ export interface BucketTotal {
 }
 
 /** A promise to pay on the digest (PB-20). */
-export interface DigestPromise {
-  promiseId: number;
-  customerId: number;
-  name: string;
-  amountMinor: number;
-  paidMinor: number;
-  currency: string;
-  promisedDate: string;
-  status: string;
+export interface DigestPromise extends PromiseEntry {
   owner: string | null;
 }
 
@@ -124,27 +117,10 @@ async function promises(db: Knex, where: (q: Knex.QueryBuilder) => void): Promis
     .leftJoin('users as u', 'u.id', 'cl.user_id')
     .orderBy([{ column: 'p.promised_date' }, { column: 'p.id' }])
     .limit(20)
-    .select(
-      'p.id',
-      'p.customer_id',
-      'c.name',
-      'p.amount_minor',
-      'p.paid_minor',
-      'p.currency',
-      'p.promised_date',
-      'p.status',
-      'u.display_name',
-    );
+    .select(...PROMISE_COLUMNS, 'u.display_name');
   where(q);
   return (await q).map((p) => ({
-    promiseId: Number(p.id),
-    customerId: Number(p.customer_id),
-    name: String(p.name),
-    amountMinor: Number(p.amount_minor),
-    paidMinor: Number(p.paid_minor),
-    currency: String(p.currency).trim(),
-    promisedDate: String(p.promised_date),
-    status: String(p.status),
+    ...toPromiseEntry(p),
     owner: p.display_name ? String(p.display_name) : null,
   }));
 }

@@ -21,6 +21,32 @@ export interface PromiseEntry {
   status: 'open' | 'partial' | 'broken';
 }
 
+/** The columns of a promise (`p`) and its customer (`c`) that a PromiseEntry is made from. */
+export const PROMISE_COLUMNS = [
+  'p.id',
+  'p.customer_id',
+  'c.name',
+  'p.amount_minor',
+  'p.paid_minor',
+  'p.currency',
+  'p.promised_date',
+  'p.status',
+] as const;
+
+/** A row of PROMISE_COLUMNS as an entry (the personal worklist and the morning digest read the same). */
+export function toPromiseEntry(p: Record<string, unknown>): PromiseEntry {
+  return {
+    promiseId: Number(p.id),
+    customerId: Number(p.customer_id),
+    name: String(p.name),
+    amountMinor: Number(p.amount_minor),
+    paidMinor: Number(p.paid_minor),
+    currency: String(p.currency).trim(),
+    promisedDate: String(p.promised_date),
+    status: String(p.status) as PromiseEntry['status'],
+  };
+}
+
 /** One person's day: what they own by priority, what they promised to chase, and promises due or missed. */
 export interface MyWork {
   claimed: WorklistRow[];
@@ -63,26 +89,8 @@ export async function myWork(db: Knex, userId: number, today: string, limit = 20
     )
     .orderBy([{ column: 'p.promised_date' }, { column: 'p.id' }])
     .limit(limit * 2)
-    .select(
-      'p.id',
-      'p.customer_id',
-      'c.name',
-      'p.amount_minor',
-      'p.paid_minor',
-      'p.currency',
-      'p.promised_date',
-      'p.status',
-    );
-  const entries = promises.map((p): PromiseEntry => ({
-    promiseId: Number(p.id),
-    customerId: Number(p.customer_id),
-    name: p.name,
-    amountMinor: Number(p.amount_minor),
-    paidMinor: Number(p.paid_minor),
-    currency: String(p.currency),
-    promisedDate: String(p.promised_date),
-    status: p.status,
-  }));
+    .select(...PROMISE_COLUMNS);
+  const entries = promises.map(toPromiseEntry);
   return {
     claimed: owned.rows,
     claimedTotal: owned.total,
