@@ -3,6 +3,7 @@ import { parseDailyRate } from './collections/interest.ts';
 import { isCurrencyCode } from './collections/money.ts';
 import { type JobsConfig, parseJobSettings } from './jobs/settings.ts';
 import { type LetterConfig, letterConfig, letterSettings } from './letters/settings.ts';
+import { emptyAsUndefined } from './settings-input.ts';
 
 /** Every setting duebot reads, from environment variables. README lists them all. */
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -54,8 +55,6 @@ const positiveInt = (fallback: number) =>
     .int('expected a whole number')
     .min(0, 'expected a whole number, 0 or more')
     .default(fallback);
-
-const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** "U01, U02" -> ['U01', 'U02']: Slack user ids separated by commas. */
 const slackUserIds = z

@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import { z } from 'zod';
 import { AFTER_SYNC } from './job.ts';
+import { emptyAsUndefined } from '../settings-input.ts';
 
 /**
  * Settings of scheduled posts (README, "Scheduled posts"): when each job runs, the digest's options and
@@ -35,8 +36,6 @@ export const DEFAULT_SCHEDULES: Record<string, { variable: string; value: string
   meeting: { variable: 'DUEBOT_MEETING_CRON', value: '0 10 * * *' },
   alerts: { variable: 'DUEBOT_ALERTS_CRON', value: AFTER_SYNC },
 };
-
-const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const schedule = (fallback: string) =>
   z.preprocess(

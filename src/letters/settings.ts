@@ -3,8 +3,7 @@
  * settings schema in src/config.ts, kept here beside the code that uses them.
  */
 import { z } from 'zod';
-
-const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+import { emptyAsUndefined } from '../settings-input.ts';
 
 /** The locales letter templates ship in (templates/letters/<locale>/). */
 export const LETTER_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
