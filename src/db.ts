@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import knex, { type Knex } from 'knex';
-import ClientPGLite from 'knex-pglite';
 import pg from 'pg';
 import { migrationSource } from '../migrations/index.ts';
 
@@ -34,9 +33,13 @@ const parseDate = (text: string) => text;
 pg.types.setTypeParser(INT8, parseInt8);
 pg.types.setTypeParser(DATE, parseDate);
 
-/** Opens an embedded PGlite; `dataDir` undefined keeps it in memory. */
+/**
+ * Opens an embedded PGlite; `dataDir` undefined keeps it in memory. The engine is imported here, on
+ * first use, not at start-up: loading it costs ~100 MB of memory that a bot on Postgres never needs.
+ */
 export async function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
   return PGlite.create(dataDir, {
     parsers: { [INT8]: parseInt8, [DATE]: parseDate },
     ...(loadDataDir ? { loadDataDir } : {}),
@@ -44,7 +47,8 @@ export async function createPglite(dataDir?: string, loadDataDir?: Blob): Promis
 }
 
 /** A knex over one PGlite instance (which has exactly one connection). */
-export function knexForPglite(pglite: PGlite): Knex {
+export async function knexForPglite(pglite: PGlite): Promise<Knex> {
+  const { default: ClientPGLite } = await import('knex-pglite');
   return knex({
     client: ClientPGLite,
     dialect: 'postgres',
@@ -85,7 +89,7 @@ export async function openDatabase(options: {
     return { knex: db, kind: 'postgres', close: () => db.destroy() };
   }
   const pglite = await createPglite(`${options.dataDir.replace(/\/$/, '')}/db`);
-  const db = knexForPglite(pglite);
+  const db = await knexForPglite(pglite);
   return {
     knex: db,
     kind: 'pglite',

@@ -22,7 +22,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   if (kind === 'pglite') {
     const tar = await readFile(inject('pgliteTemplate'));
     const pglite = await createPglite(undefined, new Blob([tar]));
-    const knex = knexForPglite(pglite);
+    const knex = await knexForPglite(pglite);
     return {
       knex,
       kind,

@@ -15,7 +15,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'duebot-test-'));
   const pglite = await createPglite();
-  const templateKnex = knexForPglite(pglite);
+  const templateKnex = await knexForPglite(pglite);
   await migrate(templateKnex);
   const dump = await pglite.dumpDataDir('none');
   const templatePath = join(dir, 'template.tar');
