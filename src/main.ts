@@ -109,7 +109,9 @@ export async function syncNow(runtime: Runtime, mode: SyncMode): Promise<SyncSum
       source: runtime.ledger,
       mode,
       onProgress: (p) =>
-        progress.update(`${p.rowsRead.toLocaleString('en')} rows read, ${p.rowsChanged} changed`),
+        progress.update(
+          `${p.rowsRead.toLocaleString('en')} rows read${p.phase === 'reading' ? '' : ', writing the changes'}`,
+        ),
     });
     progress.done();
     runtime.log.info(formatSyncSummary(summary));

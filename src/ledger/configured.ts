@@ -4,7 +4,7 @@ import type { Database } from '../db.ts';
 import { DEMO_MAPPING_FILE, loadDemoLedger } from './demo.ts';
 import { readMapping } from './mapping.ts';
 import { openLedgerSource } from './source.ts';
-import { latestSyncState, type SyncSummary, syncLedger } from './sync.ts';
+import { latestSyncState, type SyncProgress, type SyncSummary, syncLedger } from './sync.ts';
 import type { LedgerSource } from './types.ts';
 
 /** The ledger the settings name: the company's accounting database, or the demo ledger inside the bot DB. */
@@ -53,7 +53,7 @@ export async function runConfiguredSync(options: {
   source: LedgerSource;
   clock: Clock;
   mode: SyncMode;
-  onProgress?: (p: { rowsRead: number; rowsChanged: number }) => void;
+  onProgress?: (p: SyncProgress) => void;
 }): Promise<SyncSummary> {
   const { config, db, source, clock } = options;
   const mode = options.mode === 'auto' ? await chooseSyncMode(db, source, config, clock) : options.mode;

@@ -4,6 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { copyRows } from './copy-text.ts';
 import type { RawLedgerRow } from './types.ts';
 
 /** A bound mapping query: SQL with `?` positions and their values. */
@@ -26,27 +29,53 @@ function rowsOf(result: unknown): RawLedgerRow[] {
 }
 
 /**
- * Postgres with a pool: a server-side cursor inside `BEGIN READ ONLY` on one pinned connection,
- * FETCHed `batchSize` rows at a time. Leaving early or failing rolls back, which closes the cursor.
+ * A connection of its own for one COPY read, made from the knex pool's connection settings: a COPY
+ * left unfinished (an early exit, a failure while writing a batch) cannot be stopped on the
+ * connection, so the reader closes it rather than hand it back to a pool.
  */
-export async function* readPostgresCursor(
-  db: Knex,
-  query: BoundQuery,
+export function copyConnection(db: Knex): () => Promise<pg.Client> {
+  const settings = (db.client as { config: { connection: string | pg.ClientConfig } }).config.connection;
+  return async () => {
+    const client = new pg.Client(settings);
+    await client.connect();
+    return client;
+  };
+}
+
+/**
+ * Postgres with a pool, fastest: `COPY (mapping) TO STDOUT` inside `BEGIN READ ONLY`, streamed and cut
+ * into batches as it arrives (the server waits while a batch is being written: TCP backpressure).
+ * COPY takes no bind parameters, so the watermark is written into the SQL as a literal, which is safe
+ * for a value duebot formats itself. Dates and times come as ISO text in UTC, in the order `columns`
+ * names them; the rows have the same fields as the other readers'.
+ */
+export async function* readPostgresCopy(
+  connect: () => Promise<pg.Client>,
+  query: { sql: string; columns: readonly string[] },
   batchSize: number,
 ): AsyncGenerator<RawLedgerRow[]> {
-  const cursor = cursorName();
-  const trx = await db.transaction(null, { readOnly: true });
+  const connection = await connect();
+  // Closing the connection ends the COPY and rolls the read-only transaction back on the server.
+  connection.on('error', () => undefined);
   try {
-    await trx.raw(`DECLARE ${cursor} NO SCROLL CURSOR FOR\n${query.sql}\n`, query.bindings);
-    for (;;) {
-      const rows = rowsOf(await trx.raw(`FETCH ${batchSize} FROM ${cursor}`));
-      if (rows.length > 0) yield rows;
-      if (rows.length < batchSize) break;
+    await connection.query('BEGIN READ ONLY');
+    await connection.query("SET LOCAL DateStyle = 'ISO, YMD'");
+    await connection.query("SET LOCAL TimeZone = 'UTC'");
+    const list = query.columns.map((c) => `m.${c}`).join(', ');
+    const stream = connection.query(copyTo(`COPY (SELECT ${list} FROM (\n${query.sql}\n) m) TO STDOUT`));
+    for await (const rows of copyRows(stream as AsyncIterable<Buffer>, batchSize)) {
+      const batch = new Array<RawLedgerRow>(rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        const values = rows[r] as (string | null)[];
+        const row: RawLedgerRow = {};
+        for (let c = 0; c < query.columns.length; c++) row[query.columns[c] as string] = values[c];
+        batch[r] = row;
+      }
+      yield batch;
     }
-    await trx.raw(`CLOSE ${cursor}`);
-    await trx.commit();
+    await connection.query('COMMIT');
   } finally {
-    if (!trx.isCompleted()) await trx.rollback();
+    await connection.end().catch(() => undefined);
   }
 }
 

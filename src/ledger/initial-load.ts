@@ -1,8 +1,8 @@
 /**
  * The first full sync into an empty open_items table, loaded the way PostgreSQL's manual advises for
  * populating a table ("Populating a Database": drop indexes and foreign keys, load, recreate them):
- * in one transaction that holds the table, the non-unique indexes and the foreign keys are dropped,
- * the batches are written, and the same indexes and constraints are created again from their catalog
+ * in the transaction that writes the staged rows, the non-unique indexes and the foreign keys are
+ * dropped, the rows are written, and the same indexes and constraints are created again from their catalog
  * definitions before the commit. Building an index once over sorted data costs a fraction of keeping it
  * up to date row by row, and the foreign keys are checked by one query instead of once per row.
  * A failure rolls everything back, schema included (PostgreSQL DDL is transactional).

@@ -57,6 +57,15 @@ export function bindWatermark(sql: string, dialect: LedgerDialect): { sql: strin
   return { sql: bound, positions };
 }
 
+/**
+ * The mapping with every `:watermark` replaced by the instant as a quoted ISO literal, for statements
+ * that take no bind parameters (COPY). The value is formatted here, never taken from input.
+ */
+export function inlineWatermark(sql: string, watermark: Date): string {
+  const literal = `'${watermark.toISOString()}'`;
+  return stripTrailingSemicolon(sql).replace(WATERMARK, literal);
+}
+
 function stripComments(sql: string): string {
   return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
 }

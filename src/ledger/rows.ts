@@ -55,6 +55,8 @@ export function parseLedgerTimestamp(value: unknown): Date | null {
   let iso = value.trim().replace(' ', 'T');
   if (!iso.includes('T')) iso += 'T00:00:00';
   if (!ZONE.test(iso)) iso += 'Z';
+  // Postgres writes whole-hour offsets as '+00' or '+08', which Date does not read.
+  else if (/[+-]\d{2}$/.test(iso)) iso += ':00';
   const parsed = new Date(iso);
   return Number.isNaN(parsed.getTime()) ? null : parsed;
 }

@@ -6,13 +6,14 @@ import knex, { type Knex } from 'knex';
 import { knexForPostgres } from '../db.ts';
 import {
   type BoundQuery,
+  copyConnection,
   isSingleConnection,
   readHeldCursor,
   readMysqlStream,
-  readPostgresCursor,
+  readPostgresCopy,
 } from './cursor.ts';
-import { bindWatermark, checkMappingSql, type LedgerDialect } from './mapping.ts';
-import { type LedgerSource, type RawLedgerRow, REQUIRED_COLUMNS } from './types.ts';
+import { bindWatermark, checkMappingSql, inlineWatermark, type LedgerDialect } from './mapping.ts';
+import { OPTIONAL_COLUMNS, type LedgerSource, type RawLedgerRow, REQUIRED_COLUMNS } from './types.ts';
 
 /** The mapping does not return the columns duebot needs, or its SQL fails: fix the mapping file. */
 export class LedgerMappingError extends Error {
@@ -127,20 +128,31 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
     bindings: Array.from({ length: bound.positions }, () => watermark),
   });
 
+  /** The columns the mapping returns, from a query that returns no rows. */
+  const describe = async (): Promise<string[]> => {
+    const { sql, bindings } = query(BEGINNING);
+    try {
+      const result = await db.transaction(
+        (trx) => trx.raw(`SELECT * FROM (\n${sql}\n) m WHERE 1 = 0`, bindings),
+        { readOnly: true },
+      );
+      return fieldNames(result);
+    } catch (error) {
+      throw explainQueryError(error);
+    }
+  };
+  /** Postgres with a pool reads by COPY, the columns duebot knows in a fixed order. */
+  async function* copied(watermark: Date): AsyncGenerator<RawLedgerRow[]> {
+    const found = await describe();
+    const columns = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].filter((c) => found.includes(c));
+    const sql = inlineWatermark(mappingSql, watermark);
+    yield* readPostgresCopy(copyConnection(db), { sql, columns }, batchSize);
+  }
+
   return {
     name,
     async validate() {
-      const { sql, bindings } = query(BEGINNING);
-      let result: unknown;
-      try {
-        result = await db.transaction(
-          (trx) => trx.raw(`SELECT * FROM (\n${sql}\n) m WHERE 1 = 0`, bindings),
-          { readOnly: true },
-        );
-      } catch (error) {
-        throw explainQueryError(error);
-      }
-      const found = fieldNames(result);
+      const found = await describe();
       const missing = REQUIRED_COLUMNS.filter((column) => !found.includes(column));
       if (missing.length > 0) {
         throw new LedgerMappingError(
@@ -151,10 +163,10 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
       }
     },
     changedSince(watermark: Date | null): AsyncIterable<RawLedgerRow[]> {
-      const bq = query(watermark ?? BEGINNING);
-      const read =
-        dialect === 'mysql' ? readMysqlStream : isSingleConnection(db) ? readHeldCursor : readPostgresCursor;
-      return wrapErrors(read(db, bq, batchSize));
+      const from = watermark ?? BEGINNING;
+      if (dialect === 'mysql') return wrapErrors(readMysqlStream(db, query(from), batchSize));
+      if (isSingleConnection(db)) return wrapErrors(readHeldCursor(db, query(from), batchSize));
+      return wrapErrors(copied(from));
     },
     async close() {
       if (owned) await db.destroy();

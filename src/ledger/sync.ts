@@ -1,16 +1,24 @@
 /**
  * Ledger sync: brings the bot database's customers and open items in step with the accounting
  * database. Incremental syncs read rows changed since the stored watermark; a full sync reads every
- * row and settles the open items the ledger no longer returns (reconcile).
+ * row and settles the open items the ledger no longer returns (reconcile). The rows read are staged
+ * batch by batch and written at the end in one transaction (stage.ts), with the new watermark.
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import { prefetched } from './cursor.ts';
-import { type DeferredConstraints, deferConstraintsIfEmpty } from './initial-load.ts';
+import { deferConstraintsIfEmpty } from './initial-load.ts';
 import { parseLedgerRow, parseLedgerTimestamp } from './rows.ts';
+import {
+  applyStage,
+  createStage,
+  customerKey,
+  dropStage,
+  type Stage,
+  settleUnseen,
+  stageBatch,
+} from './stage.ts';
 import { openSyncSession } from './sync-session.ts';
-import type { CustomerIds } from './sync-customers.ts';
-import { createSeenTable, markSeen, settleUnseen, writeBatch } from './sync-writes.ts';
 import type { LedgerItem, LedgerSource, SkipReason } from './types.ts';
 
 /** Rows skipped for one reason: how many, and the first invoice ids to look up in the ledger. */
@@ -35,6 +43,13 @@ export interface SyncSummary {
   /** The latest ledger change read so far: the next incremental sync starts there. */
   watermark: Date | null;
   durationMs: number;
+}
+
+/** How far a sync is: reading (and staging) the ledger, then writing the changes, then done. */
+export interface SyncProgress {
+  rowsRead: number;
+  rowsChanged: number;
+  phase: 'reading' | 'writing' | 'done';
 }
 
 /** Where the syncs of one source stand. */
@@ -68,8 +83,8 @@ export async function syncLedger(options: {
   clock: Clock;
   lookbackSeconds: number;
   batchSize: number;
-  /** Called after each batch is written; a returned promise is awaited before the next batch. */
-  onProgress?: (p: { rowsRead: number; rowsChanged: number }) => void | Promise<void>;
+  /** Called after each batch is read and staged, and when writing starts and ends; awaited. */
+  onProgress?: (p: SyncProgress) => void | Promise<void>;
 }): Promise<SyncSummary> {
   const { db, source, mode, clock } = options;
   const started = performance.now();
@@ -104,29 +119,13 @@ export async function syncLedger(options: {
         ...fields,
       });
 
-  const session = await openSyncSession(db, mode === 'full');
-  let seenTable: string | null = null;
-  // The first full sync into an empty table loads in one transaction with its indexes deferred.
-  let load: Knex.Transaction | null = null;
-  let deferred: DeferredConstraints | null = null;
+  // The staging tables live in one session: on a pooled Postgres the sync pins one connection.
+  const session = await openSyncSession(db);
+  let stage: Stage | null = null;
   try {
     await source.validate();
-    if (mode === 'full' && session.begin) {
-      load = await session.begin();
-      deferred = await deferConstraintsIfEmpty(load);
-      if (!deferred) {
-        await load.commit();
-        load = null;
-      }
-    }
-    const inTransaction = <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
-      load ? work(load) : session.transaction(work);
-    // An empty table has nothing to reconcile: only a populated one needs the ids read.
-    if (mode === 'full' && !deferred) {
-      const table = `duebot_seen_${summary.runId}`;
-      await session.transaction((trx) => createSeenTable(trx, table));
-      seenTable = table;
-    }
+    stage = await session.transaction((trx) => createStage(trx, summary.runId));
+    const staged = stage;
     // Rows that committed in the ledger just before the last watermark may carry an earlier updated_at
     // than rows already read: look back a little, the upsert makes re-reading them harmless.
     const from =
@@ -134,52 +133,52 @@ export async function syncLedger(options: {
         ? null
         : new Date(state.watermark.getTime() - options.lookbackSeconds * 1000);
     let maxRead: Date | null = null;
-    const customersWritten: CustomerIds = new Map();
+    // Customers staged in this run, by external id, with their fields as last staged.
+    const customersStaged = new Map<string, string>();
     for await (const rows of prefetched(source.changedSince(from))) {
       const items: LedgerItem[] = [];
-      const readIds: string[] = [];
+      const skippedIds: string[] = [];
+      const customers: LedgerItem[] = [];
       for (const raw of rows) {
-        // The watermark counts every row read, skipped ones too: a fixed row gets a new updated_at.
-        const updatedAt = parseLedgerTimestamp(raw.updated_at);
-        if (updatedAt && (!maxRead || updatedAt > maxRead)) maxRead = updatedAt;
         const parsed = parseLedgerRow(raw);
+        // The watermark counts every row read, skipped ones too: a fixed row gets a new updated_at.
+        const updatedAt = parsed.ok ? parsed.item.updatedAt : parseLedgerTimestamp(raw.updated_at);
+        if (updatedAt && (!maxRead || updatedAt > maxRead)) maxRead = updatedAt;
         if (parsed.ok) {
-          items.push(parsed.item);
-          readIds.push(parsed.item.invoiceId);
+          const item = parsed.item;
+          items.push(item);
+          const key = customerKey(item);
+          if (customersStaged.get(item.customerId) !== key) {
+            customersStaged.set(item.customerId, key);
+            customers.push(item);
+          }
           continue;
         }
         countSkipped(summary, parsed.reason, parsed.invoiceId);
-        if (parsed.invoiceId !== null) readIds.push(parsed.invoiceId);
+        if (parsed.invoiceId !== null) skippedIds.push(parsed.invoiceId);
       }
       summary.rowsRead += rows.length;
-      for (let i = 0; i < Math.max(items.length, 1); i += options.batchSize) {
-        const chunk = items.slice(i, i + options.batchSize);
-        // NOTE: every query in here goes through `trx` (PGlite has a single connection).
-        const result = await inTransaction(async (trx) => {
-          if (seenTable && i === 0) await markSeen(trx, seenTable, readIds);
-          return writeBatch(trx, chunk, summary.runId, customersWritten);
-        });
-        summary.rowsChanged += result.itemsChanged;
-        summary.customersChanged += result.customersChanged;
-        summary.itemsSettled += result.itemsSettled;
-      }
-      await options.onProgress?.({ rowsRead: summary.rowsRead, rowsChanged: summary.rowsChanged });
+      const batch = { items, skippedIds, customers };
+      if (session.copyIn) await stageBatch(db, staged, batch, session.copyIn);
+      // NOTE: every query in here goes through `trx` (PGlite has a single connection).
+      else await session.transaction((trx) => stageBatch(trx, staged, batch, null));
+      await options.onProgress?.({ rowsRead: summary.rowsRead, rowsChanged: 0, phase: 'reading' });
     }
+    customersStaged.clear();
+    await options.onProgress?.({ rowsRead: summary.rowsRead, rowsChanged: 0, phase: 'writing' });
 
-    if (load && deferred) {
-      await deferred.restore(load);
-      await load.commit();
-      load = null;
-    }
-    // Reached only when the whole ledger was read without error: a partial read settles nothing.
-    if (seenTable) {
-      summary.itemsSettled += await session.transaction((trx) =>
-        settleUnseen(trx, seenTable as string, clock.now()),
-      );
-    }
+    // Reached only when the whole ledger was read without error: a partial read writes and settles nothing.
     summary.watermark = nextWatermark(mode, state?.watermark ?? null, maxRead);
-    summary.durationMs = performance.now() - started;
-    await db.transaction(async (trx) => {
+    await session.transaction(async (trx) => {
+      // The first load into an empty table builds its indexes once, at the end (see initial-load.ts).
+      const deferred = await deferConstraintsIfEmpty(trx);
+      const result = await applyStage(trx, staged, summary.runId);
+      await deferred?.restore(trx);
+      summary.rowsChanged = result.itemsChanged;
+      summary.customersChanged = result.customersChanged;
+      summary.itemsSettled = result.itemsSettled;
+      if (mode === 'full') summary.itemsSettled += await settleUnseen(trx, staged, clock.now());
+      summary.durationMs = performance.now() - started;
       await trx('sync_state')
         .insert({
           source: source.name,
@@ -200,15 +199,19 @@ export async function syncLedger(options: {
           skipped: JSON.stringify(summary.skipped),
         });
     });
+    await options.onProgress?.({
+      rowsRead: summary.rowsRead,
+      rowsChanged: summary.rowsChanged,
+      phase: 'done',
+    });
     return summary;
   } catch (error) {
-    if (load && !load.isCompleted()) await load.rollback().catch(() => undefined);
     const message = error instanceof Error ? error.message : String(error);
     await finish({ status: 'failed', error: message.slice(0, 2000) });
     throw error;
   } finally {
-    if (seenTable)
-      await session.transaction((trx) => trx.raw(`DROP TABLE IF EXISTS ${seenTable}`)).catch(() => undefined);
+    const dropping = stage;
+    if (dropping) await session.transaction((trx) => dropStage(trx, dropping)).catch(() => undefined);
     await session.release();
   }
 }

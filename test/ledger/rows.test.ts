@@ -181,4 +181,13 @@ describe('ledger dates', () => {
     expect(parseLedgerTimestamp('2026-11-01 08:00:00')?.toISOString()).toBe('2026-11-01T08:00:00.000Z');
     expect(parseLedgerTimestamp('2026-11-01T08:00:00+08:00')?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
   });
+
+  it("reads Postgres's text form of timestamptz, whole-hour offsets and microseconds included", () => {
+    expect(parseLedgerTimestamp('2026-11-01 08:00:00.123456+00')?.toISOString()).toBe(
+      '2026-11-01T08:00:00.123Z',
+    );
+    expect(parseLedgerTimestamp('2026-11-01 08:00:00+08')?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(parseLedgerTimestamp('2026-11-01 08:00:00-0330')?.toISOString()).toBe('2026-11-01T11:30:00.000Z');
+    expect(parseLedgerTimestamp('2026-11-01 08:00:00+99')).toBeNull();
+  });
 });

@@ -176,6 +176,61 @@ describe.each(backends())('ledger sync (%s)', (kind) => {
     expect((await items()).map((r) => r.external_id)).toEqual(['INV-1']);
   });
 
+  it('keeps tabs, newlines, backslashes and Chinese in names exactly as the ledger has them', async () => {
+    const name = 'Tab\there\nnext line C:\\AR\\ 客户 \\N';
+    await ledger.addCustomer('C\t9', name);
+    await ledger.addInvoices([{ id: 'INV\\1\tx', customerId: 'C\t9' }]);
+    await open();
+    expect(await sync('full')).toMatchObject({ rowsRead: 1, rowsChanged: 1, rowsSkipped: 0 });
+    const customer = await database.knex('customers').where({ external_id: 'C\t9' }).first();
+    expect(customer?.name).toBe(name);
+    expect(await item('INV\\1\tx')).toMatchObject({ status: 'open' });
+    expect(await sync('full')).toMatchObject({ rowsChanged: 0, customersChanged: 0, itemsSettled: 0 });
+  });
+
+  it('writes the latest row when a mapping returns an invoice twice, and the latest fields of a customer', async () => {
+    await ledger.addCustomer('C2', 'Beta GmbH');
+    await ledger.addInvoices([
+      { id: 'INV-1', customerId: 'C1', open: '10.00', updatedAt: '2026-11-01T00:00:00Z' },
+      { id: 'INV-2', customerId: 'C2', open: '20.00', updatedAt: '2026-11-02T00:00:00Z' },
+    ]);
+    // Each invoice comes twice: as itself and, with a later change and a renamed customer, via a UNION.
+    const base = ledger.mappingSql().replace(/WHERE i\.updated_at > :watermark\s*$/, '');
+    const later = ledger
+      .mappingSql({
+        open_amount: 'i.open_amount / 2',
+        updated_at: "i.updated_at + interval '1 day'",
+        customer_name: "c.name || ' (renamed)'",
+      })
+      .replace(/WHERE i\.updated_at > :watermark\s*$/, '');
+    source = await openFixtureSource(
+      database,
+      `SELECT * FROM (${base} UNION ALL ${later}) u WHERE u.updated_at > :watermark`,
+      1,
+    );
+    const summary = await sync('full', { batchSize: 1 });
+    expect(summary).toMatchObject({ rowsRead: 4, rowsChanged: 2, customersChanged: 2 });
+    expect((await items()).map((r) => [r.external_id, Number(r.open_minor)])).toEqual([
+      ['INV-1', 500],
+      ['INV-2', 1000],
+    ]);
+    const names = await database.knex('customers').orderBy('external_id').pluck('name');
+    expect(names).toEqual(['Acme 有限公司 (renamed)', 'Beta GmbH (renamed)']);
+  });
+
+  it('writes nothing when the read fails part way, also rows read before the failure', async () => {
+    await ledger.addInvoices([{ id: 'INV-1' }, { id: 'INV-2' }, { id: 'INV-3' }]);
+    source = await openFixtureSource(
+      database,
+      ledger.mappingSql({ total: "CASE WHEN i.id = 'INV-3' THEN 1 / (length(i.id) - 5) ELSE i.total END" }),
+      1,
+    );
+    await expect(sync('incremental', { batchSize: 1 })).rejects.toThrow(/division by zero/);
+    expect(await items()).toEqual([]);
+    expect(await database.knex('customers').count({ n: '*' }).first()).toMatchObject({ n: 0 });
+    expect(await latestSyncState(database.knex, 'test')).toBeNull();
+  });
+
   it('records a failed run and settles nothing when the read fails part way', async () => {
     await ledger.addInvoices([{ id: 'INV-1' }, { id: 'INV-2' }]);
     await open();

@@ -1,0 +1,59 @@
+/**
+ * PostgreSQL's COPY text format, both ways: the Postgres ledger is read with `COPY (mapping) TO STDOUT`
+ * and the sync stages rows with `COPY ... FROM STDIN`. A row is one line, columns are separated by
+ * tabs, `\N` is NULL, and a backslash escapes itself, tab, newline, carriage return, backspace, form
+ * feed and vertical tab (https://www.postgresql.org/docs/current/sql-copy.html, "Text Format"). COPY TO
+ * never writes the octal or hex escapes, so decoding needs only these. With no quoting, splitting on
+ * tabs is exact, which is why this is a few lines of code rather than a CSV parser.
+ */
+
+const DECODE: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+
+/** One field as COPY TO wrote it: null for `\N`, otherwise the text with escapes resolved. */
+export function decodeCopyField(field: string): string | null {
+  if (field === '\\N') return null;
+  if (!field.includes('\\')) return field;
+  return field.replace(/\\(.)/g, (_, c: string) => DECODE[c] ?? c);
+}
+
+/** A field for COPY FROM: null as `\N`, text with backslash, tab, newline and carriage return escaped. */
+export function encodeCopyField(value: string | number | null): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  if (!/[\\\t\n\r]/.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/**
+ * Turns the chunks of a COPY TO stream into rows of decoded fields, `size` rows at a time. Chunks end
+ * anywhere, even inside a multi-byte character: only whole lines are decoded (a newline byte never
+ * occurs inside a UTF-8 sequence), the rest waits for the next chunk.
+ */
+export async function* copyRows(
+  chunks: AsyncIterable<Buffer>,
+  size: number,
+): AsyncGenerator<(string | null)[][]> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let rest: Buffer | null = null;
+  let rows: (string | null)[][] = [];
+  for await (const chunk of chunks) {
+    const end = chunk.lastIndexOf(10);
+    if (end < 0) {
+      rest = rest ? Buffer.concat([rest, chunk]) : chunk;
+      continue;
+    }
+    const whole = rest ? Buffer.concat([rest, chunk.subarray(0, end)]) : chunk.subarray(0, end);
+    rest = end + 1 < chunk.length ? chunk.subarray(end + 1) : null;
+    for (const line of decoder.decode(whole).split('\n')) {
+      rows.push(line.split('\t').map(decodeCopyField));
+      if (rows.length >= size) {
+        yield rows;
+        rows = [];
+      }
+    }
+  }
+  if (rest && rest.length > 0) throw new Error('COPY output ended inside a row');
+  if (rows.length > 0) yield rows;
+}
