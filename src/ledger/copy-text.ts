@@ -27,17 +27,26 @@ export function encodeCopyField(value: string | number | null): string {
 }
 
 /**
- * Turns the chunks of a COPY TO stream into rows of decoded fields, `size` rows at a time. Chunks end
- * anywhere, even inside a multi-byte character: only whole lines are decoded (a newline byte never
- * occurs inside a UTF-8 sequence), the rest waits for the next chunk.
+ * A copy of a string that does not point into a larger one. V8 makes substrings (split, slice) of
+ * 13 or more characters views of their parent: an id kept from a row of COPY text would keep the
+ * whole decoded chunk (tens of kilobytes) alive.
+ */
+export const detached = (value: string): string => Buffer.from(value, 'utf8').toString('utf8');
+
+/**
+ * Turns the chunks of a COPY TO stream into rows keyed by `columns`, `size` rows at a time. Chunks
+ * end anywhere, even inside a multi-byte character: only whole lines are decoded (a newline byte
+ * never occurs inside a UTF-8 sequence), the rest waits for the next chunk. Field values are views
+ * of the decoded chunk (see `detached` for values kept long).
  */
 export async function* copyRows(
   chunks: AsyncIterable<Buffer>,
+  columns: readonly string[],
   size: number,
-): AsyncGenerator<(string | null)[][]> {
+): AsyncGenerator<Record<string, string | null>[]> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest: Buffer | null = null;
-  let rows: (string | null)[][] = [];
+  let rows: Record<string, string | null>[] = [];
   for await (const chunk of chunks) {
     const end = chunk.lastIndexOf(10);
     if (end < 0) {
@@ -47,7 +56,14 @@ export async function* copyRows(
     const whole = rest ? Buffer.concat([rest, chunk.subarray(0, end)]) : chunk.subarray(0, end);
     rest = end + 1 < chunk.length ? chunk.subarray(end + 1) : null;
     for (const line of decoder.decode(whole).split('\n')) {
-      rows.push(line.split('\t').map(decodeCopyField));
+      const fields = line.split('\t');
+      if (fields.length !== columns.length) {
+        throw new Error(`COPY row has ${fields.length} fields, expected ${columns.length}`);
+      }
+      const row: Record<string, string | null> = {};
+      for (let c = 0; c < columns.length; c++)
+        row[columns[c] as string] = decodeCopyField(fields[c] as string);
+      rows.push(row);
       if (rows.length >= size) {
         yield rows;
         rows = [];

@@ -63,16 +63,7 @@ export async function* readPostgresCopy(
     await connection.query("SET LOCAL TimeZone = 'UTC'");
     const list = query.columns.map((c) => `m.${c}`).join(', ');
     const stream = connection.query(copyTo(`COPY (SELECT ${list} FROM (\n${query.sql}\n) m) TO STDOUT`));
-    for await (const rows of copyRows(stream as AsyncIterable<Buffer>, batchSize)) {
-      const batch = new Array<RawLedgerRow>(rows.length);
-      for (let r = 0; r < rows.length; r++) {
-        const values = rows[r] as (string | null)[];
-        const row: RawLedgerRow = {};
-        for (let c = 0; c < query.columns.length; c++) row[query.columns[c] as string] = values[c];
-        batch[r] = row;
-      }
-      yield batch;
-    }
+    yield* copyRows(stream as AsyncIterable<Buffer>, query.columns, batchSize);
     await connection.query('COMMIT');
   } finally {
     await connection.end().catch(() => undefined);

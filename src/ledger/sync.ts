@@ -6,6 +6,7 @@
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
+import { detached } from './copy-text.ts';
 import { prefetched } from './cursor.ts';
 import { deferConstraintsIfEmpty } from './initial-load.ts';
 import { parseLedgerRow, parseLedgerTimestamp } from './rows.ts';
@@ -149,7 +150,7 @@ export async function syncLedger(options: {
           items.push(item);
           const key = customerKey(item);
           if (customersStaged.get(item.customerId) !== key) {
-            customersStaged.set(item.customerId, key);
+            customersStaged.set(detached(item.customerId), key);
             customers.push(item);
           }
           continue;
@@ -233,7 +234,8 @@ function nextWatermark(
 function countSkipped(summary: SyncSummary, reason: SkipReason, invoiceId: string | null): void {
   const entry = summary.skipped[reason] ?? { count: 0, invoiceIds: [] };
   entry.count += 1;
-  if (invoiceId !== null && entry.invoiceIds.length < SKIPPED_IDS_KEPT) entry.invoiceIds.push(invoiceId);
+  if (invoiceId !== null && entry.invoiceIds.length < SKIPPED_IDS_KEPT)
+    entry.invoiceIds.push(detached(invoiceId));
   summary.skipped[reason] = entry;
   summary.rowsSkipped += 1;
 }

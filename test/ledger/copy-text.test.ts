@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { copyRows, decodeCopyField, encodeCopyField } from '../../src/ledger/copy-text.ts';
+import { copyRows, decodeCopyField, detached, encodeCopyField } from '../../src/ledger/copy-text.ts';
 
 async function* chunks(...parts: Buffer[]): AsyncGenerator<Buffer> {
   yield* parts;
 }
 
-const collect = async (source: AsyncIterable<(string | null)[][]>) => {
-  const batches: (string | null)[][][] = [];
+const collect = async <T>(source: AsyncIterable<T>) => {
+  const batches: T[] = [];
   for await (const batch of source) batches.push(batch);
   return batches;
 };
@@ -30,6 +30,11 @@ describe('COPY text format', () => {
     expect(encodeCopyField(-1250)).toBe('-1250');
   });
 
+  it('detaches a string from the text it was cut from, keeping its value', () => {
+    const long = `${'x'.repeat(100)}\t客户-0123456789-abcdef\t`.split('\t')[1] as string;
+    expect(detached(long)).toBe('客户-0123456789-abcdef');
+  });
+
   it('decodes the escapes COPY TO writes for control characters', () => {
     expect(decodeCopyField('\\b\\f\\v\\r\\n\\t\\\\')).toBe('\b\f\v\r\n\t\\');
   });
@@ -37,22 +42,27 @@ describe('COPY text format', () => {
   it('cuts rows into batches across chunk boundaries, even inside a multi-byte character', async () => {
     const text = Buffer.from('inv-1\t客户\t\\N\ninv-2\tx\\ty\t10.50\ninv-3\tz\t0\n', 'utf8');
     const cut = text.indexOf(Buffer.from('户')) + 1; // inside the three bytes of 户
-    const batches = await collect(
-      copyRows(chunks(text.subarray(0, cut), text.subarray(cut, 20), text.subarray(20)), 2),
-    );
+    const parts = chunks(text.subarray(0, cut), text.subarray(cut, 20), text.subarray(20));
+    const batches = await collect(copyRows(parts, ['id', 'name', 'open'], 2));
     expect(batches).toEqual([
       [
-        ['inv-1', '客户', null],
-        ['inv-2', 'x\ty', '10.50'],
+        { id: 'inv-1', name: '客户', open: null },
+        { id: 'inv-2', name: 'x\ty', open: '10.50' },
       ],
-      [['inv-3', 'z', '0']],
+      [{ id: 'inv-3', name: 'z', open: '0' }],
     ]);
   });
 
   it('refuses output that ends inside a row, and bytes that are not UTF-8', async () => {
-    await expect(collect(copyRows(chunks(Buffer.from('inv-1\tx\ninv-2\t')), 10))).rejects.toThrow(
+    const columns = ['id', 'name'];
+    await expect(collect(copyRows(chunks(Buffer.from('inv-1\tx\ninv-2\t')), columns, 10))).rejects.toThrow(
       /ended inside a row/,
     );
-    await expect(collect(copyRows(chunks(Buffer.from([0x61, 0xff, 0x0a])), 10))).rejects.toThrow();
+    await expect(
+      collect(copyRows(chunks(Buffer.from([0x61, 0x09, 0xff, 0x0a])), columns, 10)),
+    ).rejects.toThrow();
+    await expect(collect(copyRows(chunks(Buffer.from('a\tb\tc\n')), columns, 10))).rejects.toThrow(
+      /3 fields, expected 2/,
+    );
   });
 });
