@@ -25,6 +25,13 @@ function text(value: unknown): string | null {
   return null;
 }
 
+/** The last day of a month (1-12) of a year, or 0 for a month that does not exist. */
+function lastDay(year: number, month: number): number {
+  if (month < 1 || month > 12) return 0;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
 /**
  * A calendar date as 'YYYY-MM-DD' from a date string, a datetime string or a Date (read in UTC: the
  * ledger connection runs in UTC); null when it is not a real date.
@@ -37,21 +44,49 @@ export function parseLedgerDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const match = DATE_PREFIX.exec(value.trim());
   if (!match) return null;
-  const month = Number(match[2]);
   const day = Number(match[3]);
-  const year = Number(match[1]);
-  if (month < 1 || month > 12 || day < 1) return null;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const maxDay = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  return day > maxDay ? null : `${match[1]}-${match[2]}-${match[3]}`;
+  if (day < 1 || day > lastDay(Number(match[1]), Number(match[2]))) return null;
+  // A plain date is returned as it came (no new string: this runs twice per row).
+  return value.length === 10 ? value : `${match[1]}-${match[2]}-${match[3]}`;
 }
 
 const ZONE = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+/** The form Postgres and MySQL write timestamps in: 2026-11-01 08:00:00[.123456][+08[:00]]. */
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+
+/**
+ * The usual timestamp forms by arithmetic (a million rows per full sync); null when the string is in
+ * another form or out of range, for the general parser to decide.
+ */
+function parseCommonTimestamp(value: string): Date | null {
+  const m = TIMESTAMP.exec(value);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
+  const offsetHours = Number(m[10] ?? 0);
+  const offsetMinutes = Number(m[11] ?? 0);
+  // Date.UTC reads years 0-99 as 1900-1999: those go to the general parser.
+  if (year < 100 || day < 1 || day > lastDay(year, month) || hour > 23 || minute > 59 || second > 59)
+    return null;
+  if (offsetHours > 23 || offsetMinutes > 59) return null;
+  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  const offset = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset);
+}
 
 /** The instant a row last changed; a timestamp string without a zone is UTC (the connection's zone). */
 export function parseLedgerTimestamp(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if (typeof value !== 'string' || !DATE_PREFIX.test(value.trim())) return null;
+  if (typeof value !== 'string') return null;
+  const common = parseCommonTimestamp(value);
+  if (common) return common;
+  // The calendar date must exist: Date would roll 2026-02-29 over to March 1st.
+  if (parseLedgerDate(value) === null) return null;
   let iso = value.trim().replace(' ', 'T');
   if (!iso.includes('T')) iso += 'T00:00:00';
   if (!ZONE.test(iso)) iso += 'Z';

@@ -189,5 +189,37 @@ describe('ledger dates', () => {
     expect(parseLedgerTimestamp('2026-11-01 08:00:00+08')?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
     expect(parseLedgerTimestamp('2026-11-01 08:00:00-0330')?.toISOString()).toBe('2026-11-01T11:30:00.000Z');
     expect(parseLedgerTimestamp('2026-11-01 08:00:00+99')).toBeNull();
+    expect(parseLedgerTimestamp('2026-02-29 08:00:00+00')).toBeNull();
+    expect(parseLedgerTimestamp('0099-03-01 00:00:00Z')?.toISOString()).toBe('0099-03-01T00:00:00.000Z');
+  });
+
+  it("reads every valid timestamp in the drivers' forms as the ISO parser does", () => {
+    const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1900-01-01T00:00:00Z'),
+          max: new Date('2999-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: 0, max: 999_999 }),
+        fc.constantFrom('', 'Z', '+00', '+08', '-05', '+05:30', '-0330', '+00:00'),
+        fc.constantFrom(' ', 'T'),
+        (date, micros, zone, separator) => {
+          const wall = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+          const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+          const fraction = micros % 7 === 0 ? '' : `.${pad(micros, 6)}`;
+          const text = `${wall}${separator}${time}${fraction}${zone}`;
+          const isoZone =
+            zone === ''
+              ? 'Z'
+              : /^[+-]\d{2}$/.test(zone)
+                ? `${zone}:00`
+                : zone.replace(/(\d{2})(\d{2})$/, '$1:$2');
+          const expected = new Date(`${wall}T${time}${fraction.slice(0, 4)}${isoZone}`);
+          expect(parseLedgerTimestamp(text)?.getTime()).toBe(expected.getTime());
+        },
+      ),
+    );
   });
 });
