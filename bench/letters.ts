@@ -129,6 +129,7 @@ export async function runLettersBenchmark(): Promise<void> {
       { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'ar@example.com' },
       { name: '王芳', email: 'ap@example.cn' },
       letter,
+      `<bench.${i}@example.com>`,
     );
   const seconds = (performance.now() - started) / 1000;
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,11 +5,17 @@
  * who, when, which template, to whom, the delivery result and the message id (PB-02, PB-03).
  */
 import type { Knex } from 'knex';
-import { recordActivity } from '../worklist/activity.ts';
+import { type ActivityKind, recordActivity } from '../worklist/activity.ts';
 import type { Actor } from '../worklist/staff.ts';
+import { storeLetterFile } from './letter-files.ts';
+import type { RenderedLetter } from './render.ts';
 
-/** Where a letter is. */
-export type LetterStatus = 'awaiting_approval' | 'sending' | 'sent' | 'not_sent' | 'failed' | 'rejected';
+/**
+ * Where a letter is. `uncertain`: it was handed to the mail server but the answer was never recorded (the
+ * process stopped); only a person moves it on (Mark as sent, Send again), so nothing goes out twice.
+ */
+export type LetterStatus =
+  'awaiting_approval' | 'sending' | 'sent' | 'not_sent' | 'failed' | 'rejected' | 'uncertain';
 
 /** One logged letter. */
 export interface LetterRecord {
@@ -26,6 +32,8 @@ export interface LetterRecord {
   subject: string | null;
   messageId: string | null;
   error: string | null;
+  /** Times the letter was taken to be sent (a failed one taken again, an uncertain one sent again). */
+  attempts: number;
   createdAt: Date;
   updatedAt: Date;
   sentAt: Date | null;
@@ -62,6 +70,7 @@ function toRecord(r: Record<string, unknown>): LetterRecord {
     subject: s(r.subject),
     messageId: s(r.message_id),
     error: s(r.error),
+    attempts: Number(r.attempts ?? 0),
     createdAt: new Date(r.created_at as string),
     updatedAt: new Date(r.updated_at as string),
     sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
@@ -162,24 +171,30 @@ export async function logApprovalRequested(db: Knex, letter: LetterRecord, actor
   );
 }
 
-/** Moves a letter from `from` to a final state, with its activity; false when it was not in `from`. */
+/**
+ * Moves a letter from one of `from` to its next state, with its activity, in one transaction (`also` runs
+ * inside it after the move); false when the letter was in none of `from` (someone else moved it first).
+ */
 async function finish(
   db: Knex,
   letter: LetterRecord,
-  from: LetterStatus,
+  from: LetterStatus | readonly LetterStatus[],
   set: Record<string, unknown>,
   activity: {
     actor: Actor | null;
-    kind: 'letter_sent' | 'letter_prepared' | 'letter_failed' | 'letter_approved' | 'letter_rejected';
+    kind: Extract<ActivityKind, `letter_${string}`>;
     extra: Record<string, unknown>;
   },
+  also?: (trx: Knex.Transaction) => Promise<void>,
 ): Promise<boolean> {
   return db.transaction(async (trx) => {
     const changed = await trx('letters')
-      .where({ id: letter.id, status: from })
+      .where({ id: letter.id })
+      .whereIn('status', typeof from === 'string' ? [from] : [...from])
       .update({ ...set, updated_at: trx.fn.now() })
       .returning('id');
     if (changed.length === 0) return false;
+    if (also) await also(trx);
     await recordActivity(trx, {
       customerId: letter.customerId,
       actor: activity.actor,
@@ -190,7 +205,36 @@ async function finish(
   });
 }
 
-/** The mail server accepted the letter. */
+/**
+ * Records, before the mail server is asked, what is about to go out: recipient, subject, the Message-ID
+ * the e-mail will carry and its content. A process that dies after this leaves a letter whose Message-ID
+ * the collector can search for (see uncertain.ts). False when the letter is no longer `sending`.
+ */
+export async function recordOutgoing(
+  db: Knex,
+  letter: LetterRecord,
+  outgoing: { recipient: string; messageId: string; rendered: RenderedLetter },
+): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    const changed = await trx('letters')
+      .where({ id: letter.id, status: 'sending' })
+      .update({
+        recipient: outgoing.recipient,
+        message_id: outgoing.messageId,
+        subject: outgoing.rendered.subject,
+        updated_at: trx.fn.now(),
+      })
+      .returning('id');
+    if (changed.length === 0) return false;
+    await storeLetterFile(trx, letter.id, outgoing.rendered);
+    return true;
+  });
+}
+
+/**
+ * The mail server accepted the letter. Also from `uncertain`: a send that outlived the recovery check's
+ * threshold and then succeeded settles the question.
+ */
 export function markSent(
   db: Knex,
   letter: LetterRecord,
@@ -200,7 +244,7 @@ export function markSent(
   return finish(
     db,
     letter,
-    'sending',
+    ['sending', 'uncertain'],
     { status: 'sent', recipient: receipt.recipient, message_id: receipt.messageId, sent_at: db.fn.now() },
     {
       actor,
@@ -215,20 +259,22 @@ export function markSent(
   );
 }
 
-/** Rendered and posted for the collector to send by hand: no e-mail went out. */
+/** Rendered and posted for the collector to send by hand: no e-mail went out; the PDF is kept. */
 export function markNotSent(
   db: Knex,
   letter: LetterRecord,
   actor: Actor | null,
   reason: string,
   recipient: string | null,
+  rendered: RenderedLetter,
 ) {
   return finish(
     db,
     letter,
     'sending',
-    { status: 'not_sent', delivery: 'manual', recipient, error: reason },
+    { status: 'not_sent', delivery: 'manual', recipient, error: reason, subject: rendered.subject },
     { actor, kind: 'letter_prepared', extra: { recipient, result: 'not sent', reason } },
+    (trx) => storeLetterFile(trx, letter.id, rendered),
   );
 }
 
@@ -244,7 +290,7 @@ export function markFailed(
     db,
     letter,
     'sending',
-    { status: 'failed', error, recipient },
+    { status: 'failed', error, recipient, message_id: null },
     { actor, kind: 'letter_failed', extra: { recipient, result: 'failed', error } },
   );
 }
@@ -271,6 +317,93 @@ export function markRejected(db: Knex, letter: LetterRecord, rejecter: Actor) {
       actor: rejecter,
       kind: 'letter_rejected',
       extra: { requestedBy: letter.requestedBy.name, result: 'rejected' },
+    },
+  );
+}
+
+/**
+ * A letter left in `sending` since before `cutoff` becomes `uncertain` (e-mail) or `failed` (by hand:
+ * nothing can have been e-mailed), with its activity; false when it moved on meanwhile.
+ */
+export function markStuck(db: Knex, letter: LetterRecord, cutoff: Date) {
+  if (letter.delivery === 'manual') {
+    const error = 'duebot stopped while preparing this letter; nothing was e-mailed. Prepare it again.';
+    return finishIfStale(db, letter, cutoff, { status: 'failed', error }, 'letter_failed', {
+      result: 'failed',
+      error,
+    });
+  }
+  return finishIfStale(db, letter, cutoff, { status: 'uncertain' }, 'letter_uncertain', {
+    recipient: letter.recipient,
+    messageId: letter.messageId,
+    subject: letter.subject,
+    result: 'uncertain',
+    requestedBy: letter.requestedBy.name,
+  });
+}
+
+async function finishIfStale(
+  db: Knex,
+  letter: LetterRecord,
+  cutoff: Date,
+  set: Record<string, unknown>,
+  kind: 'letter_failed' | 'letter_uncertain',
+  extra: Record<string, unknown>,
+): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    const changed = await trx('letters')
+      .where({ id: letter.id, status: 'sending' })
+      .where('updated_at', '<', cutoff)
+      .update({ ...set, updated_at: trx.fn.now() })
+      .returning('id');
+    if (changed.length === 0) return false;
+    await recordActivity(trx, {
+      customerId: letter.customerId,
+      actor: null,
+      kind,
+      details: details(letter, extra),
+    });
+    return true;
+  });
+}
+
+/** Letters in `sending` since before `cutoff`, oldest first. */
+export async function stuckLetters(db: Knex, cutoff: Date, limit = 100): Promise<LetterRecord[]> {
+  const rows = await select(db)
+    .where('letters.status', 'sending')
+    .where('letters.updated_at', '<', cutoff)
+    .orderBy('letters.updated_at')
+    .limit(limit)
+    .select(columns);
+  return rows.map(toRecord);
+}
+
+/** A person checked the mailbox: the uncertain letter did go out (its recorded recipient and Message-ID). */
+export function markSentByHand(db: Knex, letter: LetterRecord, actor: Actor) {
+  return finish(
+    db,
+    letter,
+    'uncertain',
+    { status: 'sent', sent_at: db.fn.now() },
+    {
+      actor,
+      kind: 'letter_marked_sent',
+      extra: { recipient: letter.recipient, messageId: letter.messageId, result: 'sent' },
+    },
+  );
+}
+
+/** A person chose to send an uncertain letter again: it goes back to `sending` (once, however many click). */
+export function retakeUncertain(db: Knex, letter: LetterRecord, actor: Actor) {
+  return finish(
+    db,
+    letter,
+    'uncertain',
+    { status: 'sending', attempts: db.raw('attempts + 1'), error: null },
+    {
+      actor,
+      kind: 'letter_sent_again',
+      extra: { recipient: letter.recipient, messageId: letter.messageId },
     },
   );
 }
