@@ -2,103 +2,29 @@
  * The letter log: one row per letter in `letters`, keyed by account + template + day, so a double click,
  * a retry or a second replica finds the row instead of sending again (issue 6, "sent once"). Every
  * change of a row writes an activity in the same transaction, so the account history shows each letter:
- * who, when, which template, to whom, the delivery result and the message id (PB-02, PB-03).
+ * who, when, which template, to whom, the delivery result and the message id (PB-02, PB-03). The row
+ * itself is read in letter-record.ts; the changes around an uncertain letter are in uncertain-log.ts.
  */
 import type { Knex } from 'knex';
 import { type ActivityKind, recordActivity } from '../worklist/activity.ts';
 import type { Actor } from '../worklist/staff.ts';
 import { storeLetterFile } from './letter-files.ts';
+import {
+  LETTER_COLUMNS,
+  type LetterRecord,
+  type LetterStatus,
+  letterSelect,
+  toRecord,
+} from './letter-record.ts';
 import type { RenderedLetter } from './render.ts';
 
-/**
- * Where a letter is. `uncertain`: it was handed to the mail server but the answer was never recorded (the
- * process stopped); only a person moves it on (Mark as sent, Send again), so nothing goes out twice.
- */
-export type LetterStatus =
-  'awaiting_approval' | 'sending' | 'sent' | 'not_sent' | 'failed' | 'rejected' | 'uncertain';
-
-/** One logged letter. */
-export interface LetterRecord {
-  id: number;
-  customerId: number;
-  template: string;
-  locale: string;
-  status: LetterStatus;
-  delivery: 'email' | 'manual';
-  requestedBy: { userId: number | null; name: string | null };
-  approvedBy: string | null;
-  rejectedBy: string | null;
-  recipient: string | null;
-  subject: string | null;
-  messageId: string | null;
-  error: string | null;
-  /** Times the letter was taken to be sent (a failed one taken again, an uncertain one sent again). */
-  attempts: number;
-  createdAt: Date;
-  updatedAt: Date;
-  sentAt: Date | null;
-}
-
-/** The key that makes a letter once per account, template and business day. */
-export function letterKey(customerId: number, template: string, day: string): string {
-  return `${customerId}:${template}:${day}`;
-}
-
-const columns = [
-  'letters.*',
-  'req.display_name as requested_name',
-  'app.display_name as approved_name',
-  'rej.display_name as rejected_name',
-];
-
-function toRecord(r: Record<string, unknown>): LetterRecord {
-  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return {
-    id: Number(r.id),
-    customerId: Number(r.customer_id),
-    template: String(r.template),
-    locale: String(r.locale),
-    status: r.status as LetterStatus,
-    delivery: r.delivery as 'email' | 'manual',
-    requestedBy: {
-      userId: r.requested_by_user_id === null ? null : Number(r.requested_by_user_id),
-      name: s(r.requested_name),
-    },
-    approvedBy: s(r.approved_name),
-    rejectedBy: s(r.rejected_name),
-    recipient: s(r.recipient),
-    subject: s(r.subject),
-    messageId: s(r.message_id),
-    error: s(r.error),
-    attempts: Number(r.attempts ?? 0),
-    createdAt: new Date(r.created_at as string),
-    updatedAt: new Date(r.updated_at as string),
-    sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
-  };
-}
-
-function select(db: Knex) {
-  return db('letters')
-    .leftJoin('users as req', 'req.id', 'letters.requested_by_user_id')
-    .leftJoin('users as app', 'app.id', 'letters.approved_by_user_id')
-    .leftJoin('users as rej', 'rej.id', 'letters.rejected_by_user_id');
-}
-
-/** One letter by id. */
-export async function findLetter(db: Knex, id: number): Promise<LetterRecord | null> {
-  const row = await select(db).where('letters.id', id).first(columns);
-  return row ? toRecord(row) : null;
-}
-
-/** An account's letters, newest first (the letter log of the customer file). */
-export async function accountLetters(db: Knex, customerId: number, limit = 50): Promise<LetterRecord[]> {
-  const rows = await select(db)
-    .where('letters.customer_id', customerId)
-    .orderBy('letters.id', 'desc')
-    .limit(limit)
-    .select(columns);
-  return rows.map(toRecord);
-}
+export {
+  accountLetters,
+  findLetter,
+  type LetterRecord,
+  type LetterStatus,
+  letterKey,
+} from './letter-record.ts';
 
 /**
  * Takes the key for one letter: a new row, or a failed or rejected one of the same key taken again by a
@@ -150,12 +76,15 @@ export async function claimLetter(
     })
     .returning('id');
   if (retaken[0]) return { claimed: true, id: Number(retaken[0].id) };
-  const row = await select(db).where('letters.idempotency_key', input.key).first(columns);
+  const row = await letterSelect(db).where('letters.idempotency_key', input.key).first(LETTER_COLUMNS);
   return { claimed: false, existing: toRecord(row) };
 }
 
 /** The activity details every letter entry carries, so the history alone tells the story (PB-02). */
-function details(letter: { id: number; template: string; locale: string }, extra: Record<string, unknown>) {
+export function details(
+  letter: { id: number; template: string; locale: string },
+  extra: Record<string, unknown>,
+) {
   return { letterId: letter.id, template: letter.template, locale: letter.locale, ...extra };
 }
 
@@ -175,7 +104,7 @@ export async function logApprovalRequested(db: Knex, letter: LetterRecord, actor
  * Moves a letter from one of `from` to its next state, with its activity, in one transaction (`also` runs
  * inside it after the move); false when the letter was in none of `from` (someone else moved it first).
  */
-async function finish(
+export async function finish(
   db: Knex,
   letter: LetterRecord,
   from: LetterStatus | readonly LetterStatus[],
@@ -317,93 +246,6 @@ export function markRejected(db: Knex, letter: LetterRecord, rejecter: Actor) {
       actor: rejecter,
       kind: 'letter_rejected',
       extra: { requestedBy: letter.requestedBy.name, result: 'rejected' },
-    },
-  );
-}
-
-/**
- * A letter left in `sending` since before `cutoff` becomes `uncertain` (e-mail) or `failed` (by hand:
- * nothing can have been e-mailed), with its activity; false when it moved on meanwhile.
- */
-export function markStuck(db: Knex, letter: LetterRecord, cutoff: Date) {
-  if (letter.delivery === 'manual') {
-    const error = 'duebot stopped while preparing this letter; nothing was e-mailed. Prepare it again.';
-    return finishIfStale(db, letter, cutoff, { status: 'failed', error }, 'letter_failed', {
-      result: 'failed',
-      error,
-    });
-  }
-  return finishIfStale(db, letter, cutoff, { status: 'uncertain' }, 'letter_uncertain', {
-    recipient: letter.recipient,
-    messageId: letter.messageId,
-    subject: letter.subject,
-    result: 'uncertain',
-    requestedBy: letter.requestedBy.name,
-  });
-}
-
-async function finishIfStale(
-  db: Knex,
-  letter: LetterRecord,
-  cutoff: Date,
-  set: Record<string, unknown>,
-  kind: 'letter_failed' | 'letter_uncertain',
-  extra: Record<string, unknown>,
-): Promise<boolean> {
-  return db.transaction(async (trx) => {
-    const changed = await trx('letters')
-      .where({ id: letter.id, status: 'sending' })
-      .where('updated_at', '<', cutoff)
-      .update({ ...set, updated_at: trx.fn.now() })
-      .returning('id');
-    if (changed.length === 0) return false;
-    await recordActivity(trx, {
-      customerId: letter.customerId,
-      actor: null,
-      kind,
-      details: details(letter, extra),
-    });
-    return true;
-  });
-}
-
-/** Letters in `sending` since before `cutoff`, oldest first. */
-export async function stuckLetters(db: Knex, cutoff: Date, limit = 100): Promise<LetterRecord[]> {
-  const rows = await select(db)
-    .where('letters.status', 'sending')
-    .where('letters.updated_at', '<', cutoff)
-    .orderBy('letters.updated_at')
-    .limit(limit)
-    .select(columns);
-  return rows.map(toRecord);
-}
-
-/** A person checked the mailbox: the uncertain letter did go out (its recorded recipient and Message-ID). */
-export function markSentByHand(db: Knex, letter: LetterRecord, actor: Actor) {
-  return finish(
-    db,
-    letter,
-    'uncertain',
-    { status: 'sent', sent_at: db.fn.now() },
-    {
-      actor,
-      kind: 'letter_marked_sent',
-      extra: { recipient: letter.recipient, messageId: letter.messageId, result: 'sent' },
-    },
-  );
-}
-
-/** A person chose to send an uncertain letter again: it goes back to `sending` (once, however many click). */
-export function retakeUncertain(db: Knex, letter: LetterRecord, actor: Actor) {
-  return finish(
-    db,
-    letter,
-    'uncertain',
-    { status: 'sending', attempts: db.raw('attempts + 1'), error: null },
-    {
-      actor,
-      kind: 'letter_sent_again',
-      extra: { recipient: letter.recipient, messageId: letter.messageId },
     },
   );
 }

@@ -8,17 +8,9 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../worklist/staff.ts';
 import { type LetterFile, loadLetterFile } from './letter-files.ts';
-import {
-  findLetter,
-  type LetterRecord,
-  markFailed,
-  markSent,
-  markSentByHand,
-  markStuck,
-  retakeUncertain,
-  stuckLetters,
-} from './letter-log.ts';
+import { findLetter, type LetterRecord, markFailed, markSent } from './letter-log.ts';
 import type { LetterLocale } from './settings.ts';
+import { markSentByHand, markStuck, retakeUncertain, stuckLetters } from './uncertain-log.ts';
 import {
   type DecisionOutcome,
   deliverClaimed,
