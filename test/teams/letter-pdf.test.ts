@@ -9,12 +9,16 @@ import { defaultPolicy } from '../../src/collections/account.ts';
 import { encodeRef } from '../../src/commands/action-ref.ts';
 import { defaultLetterConfig, type LetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
+import { createTeamsChatOut } from '../../adapters/teams/chat-out.ts';
+import { uncertainNoticeKey } from '../../src/jobs/letter-check.ts';
+import { findLetter } from '../../src/letters/letter-log.ts';
 import { letterLink } from '../../src/letters/letter-links.ts';
+import { uncertainLetterNotice } from '../../src/views/uncertain-letter.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount } from '../support/seed.ts';
 import { startSmtp, type TestSmtp } from '../letters/support/smtp.ts';
-import { task } from './support/activities.ts';
+import { botAdded, execute, task } from './support/activities.ts';
 import { cardProblems, cardsOf } from './support/card-check.ts';
 import { CHANNEL, type Harness, startHarness } from './support/harness.ts';
 
@@ -169,6 +173,40 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     const missing = await get(new URL(unknown.url).pathname + new URL(unknown.url).search);
     expect(missing.status).toBe(404);
     expect(missing.body).toMatch(/Letter #987654 has no stored PDF/);
+  });
+
+  it('tells the requester in their Teams chat about an uncertain letter, and Mark as sent works from the card', async () => {
+    const id = await account('Adventure Works Cycles');
+    await sendFromChannel(teams, id);
+    await teams.post(botAdded({ in: 'personal' }, 'ann'));
+    const row = await db.knex('letters').where({ customer_id: id }).first('id');
+    // The state the letter check leaves after a crash (test/letters/uncertain.test.ts reproduces the crash).
+    await db.knex('letters').where({ id: row.id }).update({ status: 'uncertain' });
+    const letter = await findLetter(db.knex, Number(row.id));
+    if (!letter) throw new Error('no letter');
+    const user = await db.knex('users').where({ platform: 'teams', display_name: 'Ann' }).first('id');
+    const out = createTeamsChatOut({ db: db.knex, proactive: teams.app.proactive, files: teams.app.files });
+    teams.reset();
+    await out.post(
+      { kind: 'user', userId: Number(user.id) },
+      uncertainLetterNotice(letter, 'Adventure Works Cycles', 'Asia/Shanghai'),
+      { key: uncertainNoticeKey(letter.id, letter.attempts) },
+    );
+    expect(teams.calls[0]?.path).toBe('/v3/conversations/a:chat-ann/activities');
+    const card = cardsOf(teams.calls[0]?.body)[0] as Json;
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card.body)).toContain(String(letter.messageId));
+    const actions = nodes(card.body).filter((n) => n.type === 'Action.Execute');
+    expect(actions.map((a) => a.title)).toEqual(['Mark as sent', 'Send again']);
+
+    teams.reset();
+    const mark = String((actions[0]?.data as Json).ref);
+    const res = await teams.post(execute(mark, 'ann', 'notice-1', { in: 'personal' }));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Json).statusCode).toBe(200);
+    expect(await db.knex('letters').where({ id: letter.id }).first('status')).toEqual({ status: 'sent' });
+    expect(JSON.stringify(teams.calls)).toContain('marked it as sent');
+    expect(smtp.received).toHaveLength(1); // the letter's own e-mail only
   });
 
   it('without DUEBOT_PUBLIC_URL says where the PDF is instead of drawing a broken link', async () => {
