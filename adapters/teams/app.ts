@@ -109,6 +109,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
     log: log.child({ component: 'teams' }),
     proactive,
     files,
+    linkSecret: links?.secret,
   });
   const serveLetterPdf = createLetterPdfHandler({
     db: options.ctx.db,

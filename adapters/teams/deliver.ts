@@ -16,6 +16,7 @@ import { baseConversationId, channelDataOf } from './conversations.ts';
 import { toDialogCard } from './dialog.ts';
 import type { Proactive } from './proactive.ts';
 import type { FileLinker } from './file-card.ts';
+import { fileConsentActivity } from './file-consent.ts';
 import { postInThread } from './threads.ts';
 
 /** What the Teams handlers share. */
@@ -25,6 +26,8 @@ export interface TeamsDeps {
   proactive: Proactive;
   /** Links for files a message carries (a letter's PDF), see file-card.ts. */
   files?: FileLinker;
+  /** The link key; set, letter PDFs are also offered as files in personal chats (file-consent.ts). */
+  linkSecret?: string | undefined;
 }
 
 /** The answer when duebot itself failed: nothing was changed, and Teams is told all is well (no retry). */
@@ -77,6 +80,12 @@ export async function postForAccount(
     return 'thread';
   }
   await context.sendActivity(toCardActivity(message, deps.files));
+  if (activity.conversation?.conversationType === 'personal' && deps.linkSecret) {
+    for (const file of message.files ?? []) {
+      const offer = fileConsentActivity(file, deps.linkSecret);
+      if (offer) await context.sendActivity(offer);
+    }
+  }
   return 'chat';
 }
 

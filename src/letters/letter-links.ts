@@ -70,3 +70,19 @@ export function checkLetterLink(secret: string, requestUrl: string, now: Date): 
     );
   return { ok: true, letterId };
 }
+
+/**
+ * The token a Teams FileConsentCard carries back for a letter (personal chat): the letter id signed with
+ * the link key, so an accept can only upload the letter duebot offered.
+ */
+export function consentToken(secret: string, letterId: number): string {
+  return createHmac('sha256', secret).update(`duebot-letter-consent:v1:${letterId}`).digest('base64url');
+}
+
+/** Whether `token` is the consent token of `letterId` (constant-time). */
+export function checkConsentToken(secret: string, letterId: number, token: unknown): boolean {
+  if (typeof token !== 'string') return false;
+  const expected = Buffer.from(consentToken(secret, letterId), 'utf8');
+  const given = Buffer.from(token, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

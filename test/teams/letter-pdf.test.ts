@@ -3,6 +3,7 @@
  * an "Open PDF" button to a signed, expiring link served by duebot itself on the /api/messages server.
  * The SMTP server is real (the bytes served must be those the customer got); Microsoft is nock'd.
  */
+import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
@@ -173,6 +174,74 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     const missing = await get(new URL(unknown.url).pathname + new URL(unknown.url).search);
     expect(missing.status).toBe(404);
     expect(missing.body).toMatch(/Letter #987654 has no stored PDF/);
+  });
+
+  it('in a personal chat also offers the PDF as a file and uploads exactly the e-mailed bytes on Allow', async () => {
+    const id = await account('Litware Personal Ltd');
+    const opened = await teams.post(
+      task('fetch', {
+        ref: encodeRef({ v: 1, action: 'letter', accountId: id, template: 'reminder' }),
+        msteams: { type: 'task/fetch' },
+      }),
+    );
+    const form = ((await opened.json()) as { task: { value: { card: { content: Json } } } }).task.value.card
+      .content;
+    teams.reset();
+    const data = ((form.actions as Json[])[0]?.data ?? {}) as Json;
+    expect((await teams.post(task('submit', data, 'ann', { in: 'personal' }))).status).toBe(200);
+    const offerCall = teams.calls.find((c) =>
+      JSON.stringify(c.body).includes('application/vnd.microsoft.teams.card.file.consent'),
+    );
+    const offer = (offerCall?.body.attachments as Json[] | undefined)?.[0];
+    expect(offer?.name).toMatch(/-reminder-2026-11-22\.pdf$/);
+    const content = offer?.content as { sizeInBytes: number; acceptContext: Json };
+    const emailed = Buffer.from(smtp.received[0]?.mail.attachments[0]?.content ?? []);
+    expect(content.sizeInBytes).toBe(emailed.length);
+
+    const uploads: string[] = [];
+    nock('https://upload.test')
+      .persist()
+      .put('/drive/letter.pdf')
+      .reply(function (_uri, body) {
+        uploads.push(typeof body === 'string' ? body : JSON.stringify(body));
+        return [201, { id: 'drive-item' }];
+      });
+    const consent = (context: Json) => ({
+      ...task('submit', {}, 'ann', { in: 'personal' }),
+      name: 'fileConsent/invoke',
+      value: {
+        type: 'fileUpload',
+        action: 'accept',
+        context,
+        uploadInfo: {
+          name: String(offer?.name),
+          uploadUrl: 'https://upload.test/drive/letter.pdf',
+          contentUrl: 'https://contoso.sharepoint.test/personal/ann/letter.pdf',
+          uniqueId: 'u-1',
+          fileType: 'pdf',
+        },
+      },
+    });
+    teams.reset();
+    const forged = await teams.post(
+      consent({ ...content.acceptContext, letterId: Number(content.acceptContext.letterId) + 1 }),
+    );
+    expect(forged.status).toBe(200);
+    expect(uploads).toHaveLength(0);
+    expect(JSON.stringify(teams.calls)).toContain('not valid any more; nothing was uploaded');
+
+    teams.reset();
+    const accepted = await teams.post(consent(content.acceptContext));
+    expect(accepted.status).toBe(200);
+    expect(uploads).toHaveLength(1);
+    expect(Buffer.from(uploads[0] ?? '', 'hex').equals(emailed)).toBe(true);
+    const info = teams.calls.find((c) =>
+      JSON.stringify(c.body).includes('application/vnd.microsoft.teams.card.file.info'),
+    );
+    expect((info?.body.attachments as Json[])[0]).toMatchObject({
+      contentUrl: 'https://contoso.sharepoint.test/personal/ann/letter.pdf',
+      content: { uniqueId: 'u-1', fileType: 'pdf' },
+    });
   });
 
   it('tells the requester in their Teams chat about an uncertain letter, and Mark as sent works from the card', async () => {
