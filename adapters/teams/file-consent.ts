@@ -66,6 +66,7 @@ export async function acceptFileConsent(
     method: 'PUT',
     headers: { 'content-length': String(size), 'content-range': `bytes 0-${size - 1}/${size}` },
     body: Buffer.from(file.pdf),
+    signal: AbortSignal.timeout(60_000),
   });
   if (!put.ok) {
     await context.sendActivity(
