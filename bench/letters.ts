@@ -3,7 +3,6 @@
  * locale, PDF size, and e-mails per second to an SMTP server on loopback. Recorded in BENCHMARKS.md.
  */
 import type { AddressInfo } from 'node:net';
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { SMTPServer } from 'smtp-server';
 import { LETTER_TEMPLATES } from '../src/commands/overdue-grammar.ts';
@@ -130,6 +129,7 @@ export async function runLettersBenchmark(): Promise<void> {
       { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'ar@example.com' },
       { name: '王芳', email: 'ap@example.cn' },
       letter,
+      `<bench.${i}@example.com>`,
     );
   const seconds = (performance.now() - started) / 1000;
   await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -145,7 +145,7 @@ embedded Noto Sans SC subset, ${ROUNDS} rounds per locale, after one warm-up let
 with its PDF to an SMTP server in the same process. Run with \`npm run bench -- letters\`.
 
 - Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
-- Machine: ${machineLine(describeMachine())}; load average ${loadavg()[0]?.toFixed(1)} at the start (shared machine)
+- Machine: ${machineLine(describeMachine())}
 
 | measurement | value |
 | --- | --- |

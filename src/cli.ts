@@ -11,7 +11,7 @@ import { migrate, openDatabase } from './db.ts';
 import { describeSettings, explainConnectionError, runChecks } from './doctor.ts';
 import { createScheduledPosts } from './jobs/service.ts';
 import { loadDemoLedger } from './ledger/demo.ts';
-import { LetterPreviewError, previewLetterToFile } from './letters/preview-command.ts';
+import { LetterPreviewError, previewLetterToFile, writeStoredLetterPdf } from './letters/preview-command.ts';
 import { openTotals } from './ledger/totals.ts';
 import { createLogger, type Logger } from './log.ts';
 import {
@@ -192,7 +192,7 @@ async function serveChat(runtime: Runtime, loaded: Awaited<ReturnType<typeof loa
     if (runtime.config.slack) {
       const slack = await startSlack(
         runtime,
-        teams && teamsModule ? { extraRoutes: [teamsModule.teamsRoute(teams)] } : {},
+        teams && teamsModule ? { extraRoutes: teamsModule.teamsRoutes(teams) } : {},
       ).catch(fail);
       stops.push(slack.stop);
       if (teams)
@@ -331,9 +331,27 @@ program
     if (checks.some((c) => !c.ok)) process.exitCode = 1;
   });
 
-program
-  .command('letter')
-  .description('dunning letters')
+const letterCommand = program.command('letter').description('dunning letters');
+
+letterCommand
+  .command('pdf')
+  .description('write the stored PDF of a letter (as it was sent or prepared) to a file')
+  .argument('<letter>', 'the letter number, as shown with the letter (#12)')
+  .requiredOption('--out <file.pdf>', 'where to write the PDF')
+  .action((letter: string, options: { out: string }) =>
+    withRuntime(async (runtime) => {
+      const line = await writeStoredLetterPdf(runtime.db.knex, letter, options.out).catch(
+        (error: unknown) => {
+          throw error instanceof LetterPreviewError
+            ? new CliError(`duebot letter pdf: ${error.message}`)
+            : error;
+        },
+      );
+      process.stdout.write(`${line}\n`);
+    }),
+  );
+
+letterCommand
   .command('preview')
   .description('render a letter to a PDF file (nothing is sent or stored)')
   .argument(

@@ -454,6 +454,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       'LETTER_FROM: found nothing, expected the sender address of letters (e.g. "Acme AR <ar@acme.example>") because SMTP_URL is set',
     );
   problems.push(...teamsProblems(s));
+  if (s.DUEBOT_PUBLIC_URL && !s.DUEBOT_LINK_SECRET && !s.MicrosoftAppPassword)
+    problems.push(
+      'DUEBOT_LINK_SECRET: found nothing, expected a random secret of at least 32 characters (e.g. openssl rand -base64 32) to sign letter links, because DUEBOT_PUBLIC_URL is set and MicrosoftAppPassword is not',
+    );
   if (problems.length > 0 || !jobs.ok) return { ok: false, problems };
   return {
     ok: true,
@@ -509,7 +513,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         jumpPercent: s.DUEBOT_ALERT_JUMP_PERCENT,
       },
       meeting: { minDaysOverdue: s.DUEBOT_MEETING_MIN_DAYS, months: s.DUEBOT_MEETING_MONTHS },
-      letters: letterConfig(s),
+      letters: letterConfig(s, s.MicrosoftAppPassword),
       teams:
         s.TEAMS_ENABLED === '1' || (s.MicrosoftAppId && s.TEAMS_ENABLED !== '0')
           ? {

@@ -47,6 +47,9 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list, o
   reassign N [name]      give the account to another collector (managers)
   letter N [template]    preview the letter the ladder suggests (or the one named), then send it
   approve L | reject L   decide on letter L waiting for a second person's approval
+  mark-sent L | send-again L
+                         letter L may or may not have gone out: you found it in the mailbox,
+                         or send the same e-mail again (once)
   next | prev            the next or previous page of the last list
   as <name>              act as another staff member
   help | quit`;
@@ -203,14 +206,16 @@ export async function runShell(options: ShellOptions): Promise<void> {
     return show(await dispatch(ctx, { kind: 'submit', ref: opened.form.ref, values: {}, user }));
   };
 
-  const decide = async (verb: 'approve' | 'reject', word: string | undefined) => {
+  const LETTER_VERBS = {
+    approve: 'letter-approve',
+    reject: 'letter-reject',
+    'mark-sent': 'letter-mark-sent',
+    'send-again': 'letter-resend',
+  } as const;
+  const decide = async (verb: keyof typeof LETTER_VERBS, word: string | undefined) => {
     if (!word || !/^\d+$/.test(word))
       return write(`  ! ${verb} L: L is the letter number shown with the request`);
-    const ref = encodeRef({
-      v: 1,
-      action: verb === 'approve' ? 'letter-approve' : 'letter-reject',
-      letterId: Number(word),
-    });
+    const ref = encodeRef({ v: 1, action: LETTER_VERBS[verb], letterId: Number(word) });
     return show(await dispatch(ctx, { kind: 'action', ref, user }));
   };
 
@@ -239,7 +244,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
         const ref = verb === 'next' ? pager?.nextRef : pager?.prevRef;
         if (!ref) write(`  ! there is no ${verb === 'next' ? 'next' : 'previous'} page`);
         else await show(await dispatch(ctx, { kind: 'action', ref, user }));
-      } else if (verb === 'approve' || verb === 'reject') {
+      } else if (verb === 'approve' || verb === 'reject' || verb === 'mark-sent' || verb === 'send-again') {
         await decide(verb, rest[0]);
       } else if (['open', 'claim', 'release', 'history', 'log', 'letter', 'reassign'].includes(verb)) {
         const id = account(rest[0]);

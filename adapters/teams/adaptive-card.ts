@@ -17,6 +17,7 @@ import {
   parseInlineMarkup,
   type Tone,
 } from '../../src/views/model.ts';
+import { fileCardNodes, type FileLinker, isInlineImage } from './file-card.ts';
 import { jsonBytes, TEAMS_LIMITS, truncate } from './limits.ts';
 
 /** One element of a card body or action list, as JSON. */
@@ -214,10 +215,11 @@ export function renderCard(source: Block[], maxBytes: number = TEAMS_LIMITS.mess
   return card([...kept, note(omitted), ...tail]);
 }
 
-/** A neutral message as an Adaptive Card within Teams' limits. */
-export function toAdaptiveCard(message: Message): AdaptiveCard {
+/** A neutral message as an Adaptive Card within Teams' limits; `after` (file cards) always fits. */
+export function toAdaptiveCard(message: Message, after: CardNode[] = []): AdaptiveCard {
   // Leave room for the activity around the card (summary, ids, addresses).
-  return renderCard(message.blocks, TEAMS_LIMITS.messageBytes - 2000);
+  const rendered = renderCard(message.blocks, TEAMS_LIMITS.messageBytes - 2000 - jsonBytes(after));
+  return after.length === 0 ? rendered : { ...rendered, body: [...rendered.body, ...after] };
 }
 
 /** A bot message activity carrying the card; the summary is what notifications and old clients show. */
@@ -228,16 +230,24 @@ export interface CardActivity {
   attachments: { contentType: string; content?: unknown; name?: string; contentUrl?: string }[];
 }
 
-/** A neutral message as a Teams message: the card plus the plain-text summary; images travel inline. */
-export function toCardActivity(message: Message): CardActivity {
-  const images = (message.files ?? []).filter(
-    (f) => f.mimeType.startsWith('image/') && f.data.byteLength < 20_000,
-  );
+/**
+ * A neutral message as a Teams message: the card plus the plain-text summary. Small images travel inline;
+ * other files (a letter's PDF) become file cards with a link from `files` (file-card.ts).
+ */
+export function toCardActivity(message: Message, files?: FileLinker): CardActivity {
+  const all = message.files ?? [];
+  const images = all.filter(isInlineImage);
+  const linked = all.filter((f) => !isInlineImage(f));
+  const noLinker: FileLinker = () => ({
+    kind: 'unavailable',
+    reason: 'Teams cannot receive this file from duebot here.',
+  });
+  const fileNodes = linked.flatMap((f) => fileCardNodes(f, (files ?? noLinker)(f)));
   return {
     type: 'message',
     summary: truncate(toFallbackText(message), 1000),
     attachments: [
-      { contentType: CARD_CONTENT_TYPE, content: toAdaptiveCard(message) },
+      { contentType: CARD_CONTENT_TYPE, content: toAdaptiveCard(message, fileNodes) },
       ...images.map((f) => ({
         contentType: f.mimeType,
         name: f.filename,

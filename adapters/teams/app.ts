@@ -15,7 +15,9 @@ import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import type { TeamsConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
 import { DuebotTeamsBot } from './bot.ts';
+import { createFileLinker, type FileLinker } from './file-card.ts';
 import { teamsRoleFor } from './identity.ts';
+import { createLetterPdfHandler } from './letter-pdf.ts';
 import type { Proactive } from './proactive.ts';
 
 /** What createTeamsApp needs. */
@@ -34,6 +36,10 @@ export interface TeamsApp {
   localMode: boolean;
   /** Handles one POST /api/messages (body parsed already, as `req.body`, or read here). */
   handle(req: IncomingMessage & { body?: unknown }, res: ServerResponse): Promise<void>;
+  /** Handles one GET of a letter PDF by signed link (letter-pdf.ts). */
+  serveLetterPdf(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Links for files of messages (a letter's PDF), for proactive posts too. */
+  files: FileLinker;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -96,10 +102,20 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   );
   const adapter = new DuebotCloudAdapter(auth);
   const proactive: Proactive = { adapter, appId: config.appId ?? '' };
+  const links = options.ctx.letters?.links;
+  const files = createFileLinker(links, options.ctx.clock);
   const bot = new DuebotTeamsBot({
     ctx: { ...options.ctx, roleFor: teamsRoleFor(config) },
     log: log.child({ component: 'teams' }),
     proactive,
+    files,
+    linkSecret: links?.secret,
+  });
+  const serveLetterPdf = createLetterPdfHandler({
+    db: options.ctx.db,
+    links,
+    clock: options.ctx.clock,
+    log: log.child({ component: 'letter-pdf' }),
   });
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error }, 'teams: unhandled error in a turn');
@@ -113,6 +129,8 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
     adapter,
     proactive,
     localMode,
+    files,
+    serveLetterPdf,
     async handle(req, res) {
       if (localMode && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
         send(res, 401, 'Teams runs in local mode (no MicrosoftAppId): only loopback requests are accepted.');

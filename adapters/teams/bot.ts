@@ -6,6 +6,7 @@
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
   type TaskModuleRequest,
   type TaskModuleResponse,
   TeamsActivityHandler,
@@ -15,6 +16,7 @@ import { dispatch } from '../../src/commands/dispatch.ts';
 import { helpView, notice } from '../../src/views/notices.ts';
 import { toCardActivity } from './adaptive-card.ts';
 import { forgetConversation, rememberConversation } from './conversations.ts';
+import { acceptFileConsent } from './file-consent.ts';
 import {
   deliverInConversation,
   formActivity,
@@ -153,6 +155,25 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
       this.deps.log.error({ err: error }, 'teams: a card action failed');
       return textAnswer(trouble);
     }
+  }
+
+  /** A person allowed the letter PDF offered in their chat: upload it (file-consent.ts). */
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    try {
+      await acceptFileConsent(this.deps.ctx.db, this.deps.linkSecret, context, response);
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'teams: a file upload failed');
+      await context
+        .sendActivity('The file could not be uploaded; nothing was changed.')
+        .catch(() => undefined);
+    }
+  }
+
+  protected override async handleTeamsFileConsentDecline(): Promise<void> {
+    // Declined: nothing to upload; the letter copy keeps its link.
   }
 
   protected override handleTeamsTaskModuleFetch(

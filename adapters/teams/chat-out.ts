@@ -11,6 +11,7 @@ import { type ChatOut, ChatOutError, type Destination, type PostedRef } from '..
 import type { Message } from '../../src/views/model.ts';
 import { toCardActivity } from './adaptive-card.ts';
 import { baseConversationId, findConversation, latestChannel, personalChat } from './conversations.ts';
+import type { FileLinker } from './file-card.ts';
 import {
   newChannelConversation,
   type Posted,
@@ -26,6 +27,8 @@ export interface TeamsChatOutOptions {
   proactive: Proactive;
   /** TEAMS_CHANNEL; unset: the channel the bot was most recently added to or used in. */
   channel?: string | undefined;
+  /** Links for files a post carries (see file-card.ts). */
+  files?: FileLinker;
 }
 
 interface Target {
@@ -110,7 +113,7 @@ export function createTeamsChatOut(options: TeamsChatOutOptions): ChatOut {
           { permanent: true },
         );
       }
-      const activity = toCardActivity(message);
+      const activity = toCardActivity(message, options.files);
       const channel = baseConversationId(found.conversationId);
       const posted = await guarded(() => {
         if (thread)
@@ -132,7 +135,12 @@ export function createTeamsChatOut(options: TeamsChatOutOptions): ChatOut {
         id: ref.channel,
       } as ConversationReference['conversation'];
       await guarded(() =>
-        updateIn(proactive, { ...fallback.reference, conversation }, ref.id, toCardActivity(message)),
+        updateIn(
+          proactive,
+          { ...fallback.reference, conversation },
+          ref.id,
+          toCardActivity(message, options.files),
+        ),
       );
     },
     async find(_to, key, since) {

@@ -15,6 +15,8 @@ import { CARD_CONTENT_TYPE, toAdaptiveCard, toCardActivity } from './adaptive-ca
 import { baseConversationId, channelDataOf } from './conversations.ts';
 import { toDialogCard } from './dialog.ts';
 import type { Proactive } from './proactive.ts';
+import type { FileLinker } from './file-card.ts';
+import { fileConsentActivity } from './file-consent.ts';
 import { postInThread } from './threads.ts';
 
 /** What the Teams handlers share. */
@@ -22,6 +24,10 @@ export interface TeamsDeps {
   ctx: DispatchContext;
   log: Logger;
   proactive: Proactive;
+  /** Links for files a message carries (a letter's PDF), see file-card.ts. */
+  files?: FileLinker;
+  /** The link key; set, letter PDFs are also offered as files in personal chats (file-consent.ts). */
+  linkSecret?: string | undefined;
 }
 
 /** The answer when duebot itself failed: nothing was changed, and Teams is told all is well (no retry). */
@@ -70,10 +76,16 @@ export async function postForAccount(
   if (activity.conversation?.conversationType === 'channel') {
     const channelId = channelDataOf(activity).channel?.id ?? baseConversationId(activity.conversation.id);
     const reference = Turn.getConversationReference(activity);
-    await postInThread(deps.ctx.db, deps.proactive, reference, channelId, accountId, message);
+    await postInThread(deps.ctx.db, deps.proactive, reference, channelId, accountId, message, deps.files);
     return 'thread';
   }
-  await context.sendActivity(toCardActivity(message));
+  await context.sendActivity(toCardActivity(message, deps.files));
+  if (activity.conversation?.conversationType === 'personal' && deps.linkSecret) {
+    for (const file of message.files ?? []) {
+      const offer = fileConsentActivity(file, deps.linkSecret);
+      if (offer) await context.sendActivity(offer);
+    }
+  }
   return 'chat';
 }
 
@@ -87,12 +99,15 @@ export async function deliverInConversation(
   switch (reply.kind) {
     case 'replace':
       if (replaceId)
-        await context.updateActivity({ ...toCardActivity(forEveryone(reply.message)), id: replaceId });
-      else await context.sendActivity(toCardActivity(reply.message));
+        await context.updateActivity({
+          ...toCardActivity(forEveryone(reply.message), deps.files),
+          id: replaceId,
+        });
+      else await context.sendActivity(toCardActivity(reply.message, deps.files));
       return;
     case 'ephemeral':
     case 'post':
-      await context.sendActivity(toCardActivity(reply.message));
+      await context.sendActivity(toCardActivity(reply.message, deps.files));
       return;
     case 'openForm':
       await context.sendActivity(formActivity(reply.form));
@@ -140,7 +155,7 @@ export async function invokeAnswer(
       const replyToId = context.activity.replyToId;
       if (replyToId) {
         await context
-          .updateActivity({ ...toCardActivity(forEveryone(reply.message)), id: replyToId })
+          .updateActivity({ ...toCardActivity(forEveryone(reply.message), deps.files), id: replyToId })
           .catch((error: unknown) =>
             deps.log.warn({ err: error }, 'teams: could not update the card for everyone'),
           );
@@ -149,10 +164,10 @@ export async function invokeAnswer(
     }
     case 'ephemeral':
       if (isNotice(reply.message)) return textAnswer(reply.message);
-      await context.sendActivity(toCardActivity(reply.message));
+      await context.sendActivity(toCardActivity(reply.message, deps.files));
       return messageAnswer('duebot answered below.');
     case 'post':
-      await context.sendActivity(toCardActivity(reply.message));
+      await context.sendActivity(toCardActivity(reply.message, deps.files));
       return messageAnswer('Posted.');
     case 'openForm':
       return {

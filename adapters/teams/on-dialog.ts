@@ -40,7 +40,7 @@ async function answer(
     case 'ephemeral':
       return dialogMessage(title, reply.message);
     case 'post':
-      await context.sendActivity(toCardActivity(reply.message));
+      await context.sendActivity(toCardActivity(reply.message, deps.files));
       return said('Posted.');
     case 'thread': {
       const where = await postForAccount(deps, context, reply.accountId, reply.message);

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Knex } from 'knex';
 import { checkHealth } from '../../src/health.ts';
+import { LETTER_PDF_PATH } from '../../src/letters/letter-links.ts';
 import { dispatchContext, type Runtime } from '../../src/main.ts';
 import type { ChatOut } from '../../src/outbox/chat-out.ts';
 import { createTeamsApp, type TeamsApp } from './app.ts';
@@ -52,18 +53,31 @@ export function teamsChatOut(app: TeamsApp, runtime: Runtime): ChatOut {
     db: runtime.db.knex,
     proactive: app.proactive,
     channel: runtime.config.teams?.channel,
+    files: app.files,
   });
 }
 
-/** POST /api/messages for a server someone else runs (Slack's, when both adapters are on). */
-export function teamsRoute(app: TeamsApp): HttpRoute {
-  return {
-    path: MESSAGES_PATH,
-    method: ['POST'],
-    handler: (req, res) => {
-      void app.handle(req, res);
+/**
+ * Teams' routes for a server someone else runs (Slack's, when both adapters are on): POST /api/messages
+ * and the signed letter PDF links.
+ */
+export function teamsRoutes(app: TeamsApp): HttpRoute[] {
+  return [
+    {
+      path: MESSAGES_PATH,
+      method: ['POST'],
+      handler: (req, res) => {
+        void app.handle(req, res);
+      },
     },
-  };
+    {
+      path: LETTER_PDF_PATH,
+      method: ['GET', 'HEAD'],
+      handler: (req, res) => {
+        void app.serveLetterPdf(req, res);
+      },
+    },
+  ];
 }
 
 /** A running Teams server. */
@@ -72,7 +86,7 @@ export interface RunningTeams {
   stop(): Promise<void>;
 }
 
-/** Teams on its own HTTP server: POST /api/messages and GET /healthz. */
+/** Teams on its own HTTP server: POST /api/messages, GET /letters/<id>.pdf (signed links) and GET /healthz. */
 export async function serveTeams(
   app: TeamsApp,
   db: Knex,
@@ -82,6 +96,9 @@ export async function serveTeams(
   server.disable('x-powered-by');
   server.post(MESSAGES_PATH, express.json({ limit: '1mb' }), (req, res) => {
     void app.handle(req, res);
+  });
+  server.get(LETTER_PDF_PATH, (req, res) => {
+    void app.serveLetterPdf(req, res);
   });
   server.get('/healthz', async (_req, res) => {
     const health = await checkHealth(db);

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import type { Message } from '../../src/views/model.ts';
 import { toCardActivity } from './adaptive-card.ts';
 import { baseConversationId } from './conversations.ts';
+import type { FileLinker } from './file-card.ts';
 import { newChannelConversation, type Proactive, sendTo, threadReference } from './proactive.ts';
 
 /** The account whose thread a conversation id (`19:...;messageid=<root>`) is, or null. */
@@ -67,7 +68,8 @@ export async function postInThread(
   channelId: string,
   customerId: number,
   message: Message,
+  files?: FileLinker,
 ): Promise<void> {
   const root = await ensureThread(db, p, reference, channelId, customerId);
-  await sendTo(p, threadReference(reference, channelId, root), toCardActivity(message));
+  await sendTo(p, threadReference(reference, channelId, root), toCardActivity(message, files));
 }

@@ -20,6 +20,8 @@ export const REF_ACTIONS = [
   'letter',
   'letter-approve',
   'letter-reject',
+  'letter-mark-sent',
+  'letter-resend',
   'history',
   'promise',
   'dispute',
@@ -58,7 +60,7 @@ export const actionRefSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,31}$/)
     .optional(),
-  /** A logged letter (approve / reject a letter waiting for a second person). */
+  /** A logged letter (approve / reject a letter waiting for a second person; mark sent / send again an uncertain one). */
   letterId: z.number().int().min(1).max(MAX_ID).optional(),
   query: z.string().max(MAX_QUERY_LENGTH).optional(),
   /** PB-28: the credit meeting a decision belongs to. */

@@ -17,7 +17,7 @@ import {
 } from './account-actions.ts';
 import { decodeRef } from './action-ref.ts';
 import { decideFromMeeting } from './meeting-actions.ts';
-import { decideLetter, previewLetter, submitLetter } from './letter-actions.ts';
+import { decideLetter, decideUncertainLetter, previewLetter, submitLetter } from './letter-actions.ts';
 import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 
@@ -136,6 +136,13 @@ async function action(ctx: DispatchContext, actor: Actor, ref: string): Promise<
   if (r.action === 'help') return { kind: 'ephemeral', message: helpView() };
   if (r.action === 'letter-approve' || r.action === 'letter-reject')
     return decideLetter(ctx, actor, r.letterId, r.action === 'letter-approve' ? 'approve' : 'reject');
+  if (r.action === 'letter-mark-sent' || r.action === 'letter-resend')
+    return decideUncertainLetter(
+      ctx,
+      actor,
+      r.letterId,
+      r.action === 'letter-mark-sent' ? 'mark-sent' : 'send-again',
+    );
   const id = r.accountId;
   if (id === undefined)
     return { kind: 'ephemeral', message: notice('This button names no account.', { tone: 'danger' }) };

@@ -15,6 +15,7 @@ import {
   sendLetter,
 } from '../letters/send-letter.ts';
 import { TEMPLATE_NAME } from '../letters/templates.ts';
+import { markLetterSent, sendLetterAgain } from '../letters/uncertain.ts';
 import {
   letterExistsNotice,
   letterFailedNotice,
@@ -24,6 +25,7 @@ import {
 } from '../views/letter-views.ts';
 import type { Reply } from '../views/model.ts';
 import { notice } from '../views/notices.ts';
+import { letterMarkedSentMessage } from '../views/uncertain-letter.ts';
 import { assessOne } from '../worklist/assess.ts';
 import { type Actor, type Role, requireRole } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
@@ -122,6 +124,12 @@ function outcomeReply(
           `*${actor.name}* rejected the *${letterName(outcome.letter.template)}* letter #${outcome.letter.id} asked for by ${outcome.letter.requestedBy.name ?? 'someone'}; it will not be sent.`,
         ),
       };
+    case 'marked_sent':
+      return {
+        kind: 'thread',
+        accountId: customerId,
+        message: letterMarkedSentMessage(outcome.letter, outcome.by),
+      };
     case 'refused':
       return refuse(outcome.message);
   }
@@ -161,5 +169,29 @@ export async function decideLetter(
     decision === 'approve'
       ? await approveLetter(letterContext(ctx), actor, letterId)
       : await rejectLetter(letterContext(ctx), actor, letterId);
+  return outcomeReply(ctx, actor, Number(row.customer_id), outcome);
+}
+
+/**
+ * Mark as sent or Send again on a letter that may or may not have gone out (issue 6). Whoever may send
+ * the letter may decide; the letter log makes each choice take effect once.
+ */
+export async function decideUncertainLetter(
+  ctx: DispatchContext,
+  actor: Actor,
+  letterId: number | undefined,
+  choice: 'mark-sent' | 'send-again',
+): Promise<Reply> {
+  if (letterId === undefined) return refuse('This button names no letter.');
+  const row = await ctx.db('letters').where({ id: letterId }).first('template', 'customer_id');
+  if (!row) return refuse(`There is no letter #${letterId}.`);
+  const template = String(row.template);
+  const doing = `${choice === 'mark-sent' ? 'Marking as sent' : 'Sending again'} the ${letterName(template)} letter`;
+  const refused = gate(ctx, actor, template, doing);
+  if (refused) return refused;
+  const outcome =
+    choice === 'mark-sent'
+      ? await markLetterSent(letterContext(ctx), actor, letterId)
+      : await sendLetterAgain(letterContext(ctx), actor, letterId);
   return outcomeReply(ctx, actor, Number(row.customer_id), outcome);
 }

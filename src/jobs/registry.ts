@@ -7,6 +7,7 @@ import { agingReportJob } from './aging-report.ts';
 import { alertsJob } from './alerts.ts';
 import { digestJob, nudgeJob } from './digest.ts';
 import type { Job } from './job.ts';
+import { letterCheckJob } from './letter-check.ts';
 import { meetingJob } from './meeting.ts';
 import { promiseFollowUpJob } from './promise-follow-up.ts';
 
@@ -21,6 +22,7 @@ export const JOB_FACTORIES: JobFactory[] = [
   agingReportJob,
   alertsJob,
   meetingJob,
+  letterCheckJob,
 ];
 
 /** The jobs for these settings. */

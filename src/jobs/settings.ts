@@ -35,6 +35,7 @@ export const DEFAULT_SCHEDULES: Record<string, { variable: string; value: string
   'aging-report': { variable: 'DUEBOT_AGING_REPORT_CRON', value: '0 9 * * 1' },
   meeting: { variable: 'DUEBOT_MEETING_CRON', value: '0 10 * * *' },
   alerts: { variable: 'DUEBOT_ALERTS_CRON', value: AFTER_SYNC },
+  'letter-check': { variable: 'DUEBOT_LETTER_CHECK_CRON', value: '*/5 * * * *' },
 };
 
 const schedule = (fallback: string) =>

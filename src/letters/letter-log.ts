@@ -2,94 +2,29 @@
  * The letter log: one row per letter in `letters`, keyed by account + template + day, so a double click,
  * a retry or a second replica finds the row instead of sending again (issue 6, "sent once"). Every
  * change of a row writes an activity in the same transaction, so the account history shows each letter:
- * who, when, which template, to whom, the delivery result and the message id (PB-02, PB-03).
+ * who, when, which template, to whom, the delivery result and the message id (PB-02, PB-03). The row
+ * itself is read in letter-record.ts; the changes around an uncertain letter are in uncertain-log.ts.
  */
 import type { Knex } from 'knex';
-import { recordActivity } from '../worklist/activity.ts';
+import { type ActivityKind, recordActivity } from '../worklist/activity.ts';
 import type { Actor } from '../worklist/staff.ts';
+import { storeLetterFile } from './letter-files.ts';
+import {
+  LETTER_COLUMNS,
+  type LetterRecord,
+  type LetterStatus,
+  letterSelect,
+  toRecord,
+} from './letter-record.ts';
+import type { RenderedLetter } from './render.ts';
 
-/** Where a letter is. */
-export type LetterStatus = 'awaiting_approval' | 'sending' | 'sent' | 'not_sent' | 'failed' | 'rejected';
-
-/** One logged letter. */
-export interface LetterRecord {
-  id: number;
-  customerId: number;
-  template: string;
-  locale: string;
-  status: LetterStatus;
-  delivery: 'email' | 'manual';
-  requestedBy: { userId: number | null; name: string | null };
-  approvedBy: string | null;
-  rejectedBy: string | null;
-  recipient: string | null;
-  subject: string | null;
-  messageId: string | null;
-  error: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  sentAt: Date | null;
-}
-
-/** The key that makes a letter once per account, template and business day. */
-export function letterKey(customerId: number, template: string, day: string): string {
-  return `${customerId}:${template}:${day}`;
-}
-
-const columns = [
-  'letters.*',
-  'req.display_name as requested_name',
-  'app.display_name as approved_name',
-  'rej.display_name as rejected_name',
-];
-
-function toRecord(r: Record<string, unknown>): LetterRecord {
-  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return {
-    id: Number(r.id),
-    customerId: Number(r.customer_id),
-    template: String(r.template),
-    locale: String(r.locale),
-    status: r.status as LetterStatus,
-    delivery: r.delivery as 'email' | 'manual',
-    requestedBy: {
-      userId: r.requested_by_user_id === null ? null : Number(r.requested_by_user_id),
-      name: s(r.requested_name),
-    },
-    approvedBy: s(r.approved_name),
-    rejectedBy: s(r.rejected_name),
-    recipient: s(r.recipient),
-    subject: s(r.subject),
-    messageId: s(r.message_id),
-    error: s(r.error),
-    createdAt: new Date(r.created_at as string),
-    updatedAt: new Date(r.updated_at as string),
-    sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
-  };
-}
-
-function select(db: Knex) {
-  return db('letters')
-    .leftJoin('users as req', 'req.id', 'letters.requested_by_user_id')
-    .leftJoin('users as app', 'app.id', 'letters.approved_by_user_id')
-    .leftJoin('users as rej', 'rej.id', 'letters.rejected_by_user_id');
-}
-
-/** One letter by id. */
-export async function findLetter(db: Knex, id: number): Promise<LetterRecord | null> {
-  const row = await select(db).where('letters.id', id).first(columns);
-  return row ? toRecord(row) : null;
-}
-
-/** An account's letters, newest first (the letter log of the customer file). */
-export async function accountLetters(db: Knex, customerId: number, limit = 50): Promise<LetterRecord[]> {
-  const rows = await select(db)
-    .where('letters.customer_id', customerId)
-    .orderBy('letters.id', 'desc')
-    .limit(limit)
-    .select(columns);
-  return rows.map(toRecord);
-}
+export {
+  accountLetters,
+  findLetter,
+  type LetterRecord,
+  type LetterStatus,
+  letterKey,
+} from './letter-record.ts';
 
 /**
  * Takes the key for one letter: a new row, or a failed or rejected one of the same key taken again by a
@@ -141,12 +76,15 @@ export async function claimLetter(
     })
     .returning('id');
   if (retaken[0]) return { claimed: true, id: Number(retaken[0].id) };
-  const row = await select(db).where('letters.idempotency_key', input.key).first(columns);
+  const row = await letterSelect(db).where('letters.idempotency_key', input.key).first(LETTER_COLUMNS);
   return { claimed: false, existing: toRecord(row) };
 }
 
 /** The activity details every letter entry carries, so the history alone tells the story (PB-02). */
-function details(letter: { id: number; template: string; locale: string }, extra: Record<string, unknown>) {
+export function details(
+  letter: { id: number; template: string; locale: string },
+  extra: Record<string, unknown>,
+) {
   return { letterId: letter.id, template: letter.template, locale: letter.locale, ...extra };
 }
 
@@ -162,24 +100,30 @@ export async function logApprovalRequested(db: Knex, letter: LetterRecord, actor
   );
 }
 
-/** Moves a letter from `from` to a final state, with its activity; false when it was not in `from`. */
-async function finish(
+/**
+ * Moves a letter from one of `from` to its next state, with its activity, in one transaction (`also` runs
+ * inside it after the move); false when the letter was in none of `from` (someone else moved it first).
+ */
+export async function finish(
   db: Knex,
   letter: LetterRecord,
-  from: LetterStatus,
+  from: LetterStatus | readonly LetterStatus[],
   set: Record<string, unknown>,
   activity: {
     actor: Actor | null;
-    kind: 'letter_sent' | 'letter_prepared' | 'letter_failed' | 'letter_approved' | 'letter_rejected';
+    kind: Extract<ActivityKind, `letter_${string}`>;
     extra: Record<string, unknown>;
   },
+  also?: (trx: Knex.Transaction) => Promise<void>,
 ): Promise<boolean> {
   return db.transaction(async (trx) => {
     const changed = await trx('letters')
-      .where({ id: letter.id, status: from })
+      .where({ id: letter.id })
+      .whereIn('status', typeof from === 'string' ? [from] : [...from])
       .update({ ...set, updated_at: trx.fn.now() })
       .returning('id');
     if (changed.length === 0) return false;
+    if (also) await also(trx);
     await recordActivity(trx, {
       customerId: letter.customerId,
       actor: activity.actor,
@@ -190,7 +134,36 @@ async function finish(
   });
 }
 
-/** The mail server accepted the letter. */
+/**
+ * Records, before the mail server is asked, what is about to go out: recipient, subject, the Message-ID
+ * the e-mail will carry and its content. A process that dies after this leaves a letter whose Message-ID
+ * the collector can search for (see uncertain.ts). False when the letter is no longer `sending`.
+ */
+export async function recordOutgoing(
+  db: Knex,
+  letter: LetterRecord,
+  outgoing: { recipient: string; messageId: string; rendered: RenderedLetter },
+): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    const changed = await trx('letters')
+      .where({ id: letter.id, status: 'sending' })
+      .update({
+        recipient: outgoing.recipient,
+        message_id: outgoing.messageId,
+        subject: outgoing.rendered.subject,
+        updated_at: trx.fn.now(),
+      })
+      .returning('id');
+    if (changed.length === 0) return false;
+    await storeLetterFile(trx, letter.id, outgoing.rendered);
+    return true;
+  });
+}
+
+/**
+ * The mail server accepted the letter. Also from `uncertain`: a send that outlived the recovery check's
+ * threshold and then succeeded settles the question.
+ */
 export function markSent(
   db: Knex,
   letter: LetterRecord,
@@ -200,7 +173,7 @@ export function markSent(
   return finish(
     db,
     letter,
-    'sending',
+    ['sending', 'uncertain'],
     { status: 'sent', recipient: receipt.recipient, message_id: receipt.messageId, sent_at: db.fn.now() },
     {
       actor,
@@ -215,20 +188,22 @@ export function markSent(
   );
 }
 
-/** Rendered and posted for the collector to send by hand: no e-mail went out. */
+/** Rendered and posted for the collector to send by hand: no e-mail went out; the PDF is kept. */
 export function markNotSent(
   db: Knex,
   letter: LetterRecord,
   actor: Actor | null,
   reason: string,
   recipient: string | null,
+  rendered: RenderedLetter,
 ) {
   return finish(
     db,
     letter,
     'sending',
-    { status: 'not_sent', delivery: 'manual', recipient, error: reason },
+    { status: 'not_sent', delivery: 'manual', recipient, error: reason, subject: rendered.subject },
     { actor, kind: 'letter_prepared', extra: { recipient, result: 'not sent', reason } },
+    (trx) => storeLetterFile(trx, letter.id, rendered),
   );
 }
 
@@ -244,7 +219,7 @@ export function markFailed(
     db,
     letter,
     'sending',
-    { status: 'failed', error, recipient },
+    { status: 'failed', error, recipient, message_id: null },
     { actor, kind: 'letter_failed', extra: { recipient, result: 'failed', error } },
   );
 }

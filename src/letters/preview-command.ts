@@ -1,11 +1,13 @@
 /**
  * `duebot letter preview`: renders one letter to a PDF file without sending or storing anything, so a
- * company can check its letterhead, wording and fonts before the first letter goes out.
+ * company can check its letterhead, wording and fonts before the first letter goes out. `duebot letter
+ * pdf`: writes the stored PDF of a letter that went out (or was prepared), exactly as the customer got it.
  */
 import { writeFile } from 'node:fs/promises';
 import type { Knex } from 'knex';
 import type { LetterLocale } from '../config.ts';
 import { findAccounts, listWorklist } from '../worklist/list.ts';
+import { loadLetterFile } from './letter-files.ts';
 import { isLetterLocale } from './locale.ts';
 import { type LetterContext, prepareLetter } from './send-letter.ts';
 
@@ -58,4 +60,18 @@ export async function previewLetterToFile(
   const { letter, customerName } = prepared.value;
   await writeFile(input.out, letter.pdf);
   return `wrote ${input.out}: ${input.template} (${letter.locale}) to ${customerName}, "${letter.subject}", ${letter.pdf.length.toLocaleString('en')} bytes; nothing was sent`;
+}
+
+/** Writes the stored PDF of letter `letterId` (as sent) to `out`; returns a summary line. */
+export async function writeStoredLetterPdf(db: Knex, letterId: string, out: string): Promise<string> {
+  if (!/^[1-9]\d{0,9}$/.test(letterId))
+    throw new LetterPreviewError(`${letterId}: expected a letter number, as shown with the letter (#12)`);
+  if (!/\.pdf$/i.test(out)) throw new LetterPreviewError(`--out ${out}: expected a file name ending in .pdf`);
+  const file = await loadLetterFile(db, Number(letterId));
+  if (!file)
+    throw new LetterPreviewError(
+      `letter #${letterId} has no stored PDF (there is no such letter, or it was never sent or prepared)`,
+    );
+  await writeFile(out, file.pdf);
+  return `wrote ${out}: ${file.filename}, "${file.subject}", ${file.pdf.byteLength.toLocaleString('en')} bytes, sha256 ${file.sha256}`;
 }

@@ -22,10 +22,11 @@ import {
   markNotSent,
   markRejected,
   markSent,
+  recordOutgoing,
 } from './letter-log.ts';
 import { letterLocale } from './locale.ts';
 import { type RenderedLetter, renderLetter } from './render.ts';
-import { checkRecipient, DeliveryError, sendLetterMail } from './smtp.ts';
+import { checkRecipient, DeliveryError, letterMessageId, sendLetterMail } from './smtp.ts';
 import { LetterTemplateError } from './templates.ts';
 
 /** What sending letters needs. */
@@ -122,8 +123,12 @@ export function needsApproval(config: LetterConfig, template: string): boolean {
   return config.approval && RESTRICTED_LETTERS.includes(template);
 }
 
-/** Delivers a claimed letter (status `sending`): e-mail when SMTP is set, otherwise by hand. */
-async function deliverClaimed(
+/**
+ * Delivers a claimed letter (status `sending`): e-mail when SMTP is set, otherwise by hand. Before the
+ * mail server is asked, the recipient, the Message-ID and the content are recorded (recordOutgoing), so
+ * a crash in between leaves a letter the recovery check can describe (uncertain.ts).
+ */
+export async function deliverClaimed(
   ctx: LetterContext,
   letter: LetterRecord,
   actor: Actor | null,
@@ -143,7 +148,7 @@ async function deliverClaimed(
   const { smtpUrl, from } = ctx.letters;
   if (!smtpUrl || !from) {
     const reason = 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)';
-    await markNotSent(ctx.db, letter, actor, reason, email);
+    await markNotSent(ctx.db, letter, actor, reason, email, p.letter);
     return { kind: 'not_sent', letter: await reload(ctx, letter), prepared: p, reason };
   }
   if (!p.recipient.ok) {
@@ -151,11 +156,17 @@ async function deliverClaimed(
     await markFailed(ctx.db, letter, actor, message, null);
     return { kind: 'failed', letter: await reload(ctx, letter), message };
   }
+  const messageId = letterMessageId(letter, from);
+  if (
+    !(await recordOutgoing(ctx.db, letter, { recipient: p.recipient.email, messageId, rendered: p.letter }))
+  )
+    return { kind: 'exists', letter: await reload(ctx, letter) };
   try {
     const receipt = await sendLetterMail(
       { smtpUrl, from },
       { name: p.contactName, email: p.recipient.email },
       p.letter,
+      messageId,
     );
     await markSent(ctx.db, letter, actor, { ...receipt, subject: p.letter.subject });
     return { kind: 'sent', letter: await reload(ctx, letter), prepared: p };
@@ -215,9 +226,12 @@ export async function sendLetter(
   return deliverClaimed(ctx, letter, actor, actor.name, prepared.value);
 }
 
-/** How an approval or rejection ended. */
+/** How an approval, a rejection or a decision on an uncertain letter ended. */
 export type DecisionOutcome =
-  SendOutcome | { kind: 'rejected'; letter: LetterRecord } | { kind: 'refused'; message: string };
+  | SendOutcome
+  | { kind: 'rejected'; letter: LetterRecord }
+  | { kind: 'marked_sent'; letter: LetterRecord; by: string }
+  | { kind: 'refused'; message: string };
 
 function undecidable(letter: LetterRecord): DecisionOutcome {
   const by = letter.approvedBy ?? letter.rejectedBy;

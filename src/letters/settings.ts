@@ -2,6 +2,7 @@
  * Dunning letters' settings (issue 6): letterhead, payment details, delivery, approval. Part of the one
  * settings schema in src/config.ts, kept here beside the code that uses them.
  */
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { emptyAsUndefined } from '../settings-input.ts';
 
@@ -21,6 +22,32 @@ export function parseEarlyDiscount(text: string): { basisPoints: number; days: n
   if (!m?.[1] || !m[2]) return null;
   return { basisPoints: Math.round(Number(m[1]) * 100), days: Number(m[2]) };
 }
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An https URL, or http on a loopback host (local testing); no query or fragment. Null when not. */
+export function parsePublicUrl(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  if (!secure || url.search || url.hash || url.username || url.password) return null;
+  return url.toString().replace(/\/+$/, '');
+}
+
+const wholeNumber = (fallback: number, min: number, max: number, unit: string) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: `expected a number of ${unit}` })
+      .int(`expected a whole number of ${unit}`)
+      .min(min, `expected ${min} to ${max} ${unit}`)
+      .max(max, `expected ${min} to ${max} ${unit}`)
+      .default(fallback),
+  );
 
 /** The letter settings by variable name, spread into the settings schema. */
 export const letterSettings = {
@@ -73,6 +100,24 @@ export const letterSettings = {
       .refine((v) => parseEarlyDiscount(v) !== null, 'expected percent/days such as 2%/10')
       .default('2%/10'),
   ),
+  /** Minutes a letter may stay in `sending` before the recovery check calls it uncertain. */
+  LETTER_UNCERTAIN_AFTER_MINUTES: wholeNumber(15, 1, 1440, 'minutes'),
+  /** duebot's public address, where Teams users open letter PDFs (signed links). */
+  DUEBOT_PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine(
+        (v) => parsePublicUrl(v) !== null,
+        'expected the https:// address duebot is reached at, such as https://duebot.example.com (http:// only for localhost)',
+      )
+      .optional(),
+  ),
+  DUEBOT_LINK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, 'expected a random secret of at least 32 characters').optional(),
+  ),
+  LETTER_LINK_DAYS: wholeNumber(30, 1, 365, 'days'),
 };
 
 /** Letter settings as the letters module sees them. */
@@ -92,10 +137,35 @@ export interface LetterConfig {
   templatesDir: string | undefined;
   /** PB-18: the early-payment discount customers could have had. */
   earlyDiscount: { basisPoints: number; days: number };
+  /** A letter in `sending` this long is taken to be uncertain by the recovery check. */
+  uncertainAfterMinutes: number;
+  /** Signed links to stored letter PDFs (Teams): unset publicUrl means no links. */
+  links: LetterLinkConfig;
 }
 
-/** The letter settings as the letters module sees them, from parsed variables. */
-export function letterConfig(s: z.infer<z.ZodObject<typeof letterSettings>>): LetterConfig {
+/** Where and how long letter PDFs are linked. */
+export interface LetterLinkConfig {
+  /** DUEBOT_PUBLIC_URL without a trailing slash. */
+  publicUrl: string | undefined;
+  /** The HMAC key: DUEBOT_LINK_SECRET, or one derived from MicrosoftAppPassword. */
+  secret: string | undefined;
+  /** How long a link works (LETTER_LINK_DAYS). */
+  days: number;
+}
+
+/** A link key derived from the bot's client secret, so one secret fewer to manage; never the secret itself. */
+export function derivedLinkSecret(appPassword: string): string {
+  return createHmac('sha256', appPassword).update('duebot letter links v1').digest('base64url');
+}
+
+/**
+ * The letter settings as the letters module sees them, from parsed variables; `appPassword`
+ * (MicrosoftAppPassword) gives the link key when DUEBOT_LINK_SECRET is not set.
+ */
+export function letterConfig(
+  s: z.infer<z.ZodObject<typeof letterSettings>>,
+  appPassword?: string,
+): LetterConfig {
   return {
     smtpUrl: s.SMTP_URL,
     from: s.LETTER_FROM,
@@ -111,6 +181,12 @@ export function letterConfig(s: z.infer<z.ZodObject<typeof letterSettings>>): Le
     restrictedRole: s.LETTER_ROLE,
     templatesDir: s.LETTER_TEMPLATES_DIR,
     earlyDiscount: parseEarlyDiscount(s.LETTER_EARLY_DISCOUNT) ?? { basisPoints: 200, days: 10 },
+    uncertainAfterMinutes: s.LETTER_UNCERTAIN_AFTER_MINUTES,
+    links: {
+      publicUrl: s.DUEBOT_PUBLIC_URL ? (parsePublicUrl(s.DUEBOT_PUBLIC_URL) ?? undefined) : undefined,
+      secret: s.DUEBOT_LINK_SECRET ?? (appPassword ? derivedLinkSecret(appPassword) : undefined),
+      days: s.LETTER_LINK_DAYS,
+    },
   };
 }
 

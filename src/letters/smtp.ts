@@ -43,11 +43,25 @@ function describe(error: unknown): string {
   return e.message ?? String(error);
 }
 
+/**
+ * The Message-ID a letter's e-mail carries, made by duebot (not by the mail library at send time) from
+ * the letter's id, attempt and creation time, so it is recorded before sending and known after a crash.
+ * The domain is LETTER_FROM's, as RFC 5322 suggests.
+ */
+export function letterMessageId(
+  letter: { id: number; attempts: number; createdAt: Date },
+  from: string | undefined,
+): string {
+  const domain = /@([^<>@\s]+)>?\s*$/.exec(from ?? '')?.[1] ?? 'duebot.invalid';
+  return `<duebot.letter.${letter.id}.${letter.attempts}.${letter.createdAt.getTime().toString(36)}@${domain}>`;
+}
+
 /** Sends one letter; throws DeliveryError when the server refuses it or the recipient. */
 export async function sendLetterMail(
   options: { smtpUrl: string; from: string },
   to: { name: string; email: string },
-  letter: RenderedLetter,
+  letter: Pick<RenderedLetter, 'subject' | 'text' | 'html' | 'pdf' | 'filename'>,
+  messageId: string,
 ): Promise<Receipt> {
   const { default: nodemailer } = await import('nodemailer'); // loaded on first use, like pdfkit
   const transport = nodemailer.createTransport({
@@ -59,6 +73,7 @@ export async function sendLetterMail(
   try {
     const info = await transport.sendMail({
       from: options.from,
+      messageId,
       to: { name: to.name, address: to.email },
       subject: letter.subject,
       text: letter.text,

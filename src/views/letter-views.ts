@@ -7,23 +7,22 @@ import { formatLocalTime } from '../clock.ts';
 import { encodeRef } from '../commands/action-ref.ts';
 import type { LetterRecord } from '../letters/letter-log.ts';
 import type { PreparedLetter, SendOutcome } from '../letters/send-letter.ts';
+import { letterName } from './letter-name.ts';
 import type { FileAttachment, Form, Message } from './model.ts';
 import { notice } from './notices.ts';
+import { uncertainActions } from './uncertain-letter.ts';
 
-/** Names that read better than the template's file name when followed by "letter". */
-const LETTER_NAMES: Record<string, string> = { 'lawyer-letter-request': 'legal referral' };
-
-/** What people call a template in a sentence ("the formal demand letter"): "formal-demand" -> "formal demand". */
-export const letterName = (template: string) => LETTER_NAMES[template] ?? template.replace(/-/g, ' ');
+export { letterName };
 
 /** Longest letter text shown in a preview; the PDF has all of it. */
 const PREVIEW_CHARS = 2800;
 
-const pdfOf = (p: PreparedLetter): FileAttachment => ({
+const pdfOf = (p: PreparedLetter, letterId: number): FileAttachment => ({
   filename: p.letter.filename,
   mimeType: 'application/pdf',
   data: p.letter.pdf,
   title: p.letter.subject,
+  letterId,
 });
 
 const to = (p: PreparedLetter) =>
@@ -84,7 +83,7 @@ export function letterOutcomeMessage(
 ): Message {
   const { letter, prepared: p } = outcome;
   const name = letterName(letter.template);
-  const files = [pdfOf(p)];
+  const files = [pdfOf(p, letter.id)];
   if (outcome.kind === 'sent') {
     const text = `*${actorName}* sent the *${name}* letter to ${p.customerName} by e-mail: ${letter.recipient ?? ''}`;
     return {
@@ -166,6 +165,13 @@ export function letterExistsNotice(letter: LetterRecord, timeZone: string): Mess
       return notice(
         `The *${name}* letter is being sent right now (started ${at} by ${who}); nothing was sent twice.`,
       );
+    case 'uncertain': {
+      const told = notice(
+        `The *${name}* letter of today may or may not have gone out to ${letter.recipient ?? 'the customer'} (${who} asked for it at ${at}); it is never sent twice on its own. Check the mailbox for message id ${letter.messageId ?? '(not recorded)'}, then choose.`,
+        { context: `letter #${letter.id}` },
+      );
+      return { ...told, blocks: [...told.blocks, uncertainActions(letter)] };
+    }
     case 'not_sent':
       return notice(
         `${who} already prepared the *${name}* letter today (${at}); its PDF is in the account thread, not sent: ${letter.error ?? ''}.`,

@@ -142,6 +142,11 @@ export interface FileAttachment {
   mimeType: string;
   data: Uint8Array;
   title?: string;
+  /**
+   * The letter whose stored PDF this is (letter_files): platforms that cannot take the bytes (Teams) link
+   * to duebot's copy of exactly this file instead.
+   */
+  letterId?: number;
 }
 
 /** A message; `fallbackText` overrides the generated notification text (see toFallbackText). */

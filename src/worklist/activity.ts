@@ -26,6 +26,12 @@ export type ActivityKind =
   | 'letter_approval_requested'
   | 'letter_approved'
   | 'letter_rejected'
+  /** Left in `sending` by a process that stopped: it may or may not have gone out (issue 6). */
+  | 'letter_uncertain'
+  /** A person checked the mailbox and marked an uncertain letter as sent. */
+  | 'letter_marked_sent'
+  /** A person chose to send an uncertain letter again. */
+  | 'letter_sent_again'
   /** A scheduled follow-up told the owner about the account (PB-20). */
   | 'owner_told'
   /** PB-28: a decision of the monthly credit meeting on the account. */

@@ -72,6 +72,68 @@ describe('letter settings', () => {
     expect(JSON.stringify(rows)).not.toContain('s3cret');
   });
 
+  it('reads the public address, link lifetime and uncertain threshold; derives the link key from the app password', () => {
+    const env = {
+      DUEBOT_PUBLIC_URL: 'https://duebot.acme.example/bot/',
+      LETTER_LINK_DAYS: '7',
+      LETTER_UNCERTAIN_AFTER_MINUTES: '30',
+      MicrosoftAppId: '6f1c2a3b-0000-4000-8000-00000000a001',
+      MicrosoftAppPassword: 'client-secret',
+      MicrosoftAppTenantId: 'tenant',
+    };
+    const result = loadConfig(env);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    const { links, uncertainAfterMinutes } = result.config.letters;
+    expect(uncertainAfterMinutes).toBe(30);
+    expect(links).toMatchObject({ publicUrl: 'https://duebot.acme.example/bot', days: 7 });
+    expect(links.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(links.secret).not.toContain('client-secret');
+    const own = loadConfig({ ...env, DUEBOT_LINK_SECRET: 'x'.repeat(40) });
+    expect(own.ok && own.config.letters.links.secret).toBe('x'.repeat(40));
+    const local = loadConfig({
+      DUEBOT_PUBLIC_URL: 'http://localhost:3000',
+      DUEBOT_LINK_SECRET: 'y'.repeat(32),
+    });
+    expect(local.ok && local.config.letters.links.publicUrl).toBe('http://localhost:3000');
+    expect(
+      describeSettings({ ...env, DUEBOT_LINK_SECRET: 'z'.repeat(40) })
+        .flat()
+        .join(' '),
+    ).not.toContain('zzzz');
+  });
+
+  it('refuses a public address that is not https (or loopback http), and links without a key', () => {
+    for (const url of [
+      'http://duebot.acme.example',
+      'ftp://duebot.acme.example',
+      'https://x.example/?a=1',
+      'duebot',
+    ])
+      expect(loadConfig({ DUEBOT_PUBLIC_URL: url, DUEBOT_LINK_SECRET: 'y'.repeat(32) })).toMatchObject({
+        ok: false,
+        problems: [
+          expect.stringMatching(/^DUEBOT_PUBLIC_URL: found .*expected the https:\/\/ address duebot/),
+        ],
+      });
+    expect(loadConfig({ DUEBOT_PUBLIC_URL: 'https://duebot.acme.example' })).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^DUEBOT_LINK_SECRET: found nothing, expected a random secret/)],
+    });
+    expect(
+      loadConfig({ DUEBOT_PUBLIC_URL: 'https://duebot.acme.example', DUEBOT_LINK_SECRET: 'short' }),
+    ).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^DUEBOT_LINK_SECRET: found a value, .*32 characters/)],
+    });
+    expect(loadConfig({ LETTER_LINK_DAYS: '0', LETTER_UNCERTAIN_AFTER_MINUTES: 'soon' })).toMatchObject({
+      ok: false,
+      problems: [
+        expect.stringMatching(/^LETTER_UNCERTAIN_AFTER_MINUTES: found "soon", expected a number of minutes/),
+        expect.stringMatching(/^LETTER_LINK_DAYS: found "0", expected 1 to 365 days/),
+      ],
+    });
+  });
+
   it('needs a sender address when SMTP is set', () => {
     const result = loadConfig({ SMTP_URL: 'smtp://mail.example.com:587' });
     expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/^LETTER_FROM: found nothing/)]);

@@ -101,4 +101,20 @@ describe.each(backends())('letters in the shell on %s', (kind) => {
     expect(smtp.received).toHaveLength(2);
     expect(smtp.received[1]?.mail.subject).toMatch(/^正式催款函/);
   });
+
+  it('decides on a letter that may or may not have gone out with mark-sent L (send-again L then refuses)', async () => {
+    const letter = await db.knex('letters').where({ customer_id: id, template: 'reminder' }).first('id');
+    // The state the letter check leaves after a crash (test/letters/uncertain.test.ts reproduces the crash).
+    await db.knex('letters').where({ id: letter.id }).update({ status: 'uncertain' });
+    const out = await session(`mark-sent x
+mark-sent ${letter.id}
+send-again ${letter.id}
+`);
+    expect(out).toContain('mark-sent L: L is the letter number');
+    expect(out).toMatch(
+      /Ann found the reminder letter in the mailbox and marked it as sent to ap@hongda\.example\.tw/,
+    );
+    expect(out).toMatch(/no longer uncertain: it is sent/);
+    expect(smtp.received).toHaveLength(2);
+  });
 });

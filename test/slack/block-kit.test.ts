@@ -6,11 +6,13 @@ import { SLACK_LIMITS, truncate } from '../../adapters/slack/limits.ts';
 import { readViewState, toSlackErrors, toSlackModal } from '../../adapters/slack/modal.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import { encodeRef } from '../../src/commands/action-ref.ts';
+import type { LetterRecord } from '../../src/letters/letter-log.ts';
 import { logOutcomeForm } from '../../src/views/log-form.ts';
 import type { Block, Message } from '../../src/views/model.ts';
 import { myWorkView } from '../../src/views/my-work.ts';
 import { helpView } from '../../src/views/notices.ts';
 import { overdueListView } from '../../src/views/overdue-list.ts';
+import { uncertainLetterNotice } from '../../src/views/uncertain-letter.ts';
 import type { WorklistPage, WorklistRow } from '../../src/worklist/list.ts';
 import { slackProblems } from './support/limits-check.ts';
 
@@ -66,6 +68,34 @@ describe('the Block Kit renderer', () => {
     const claim = actions[1]?.elements?.[0];
     expect(claim?.value).toBe(encodeRef({ v: 1, action: 'claim', accountId: 2, stateVersion: 2 }));
     expect(claim?.style).toBe('primary');
+  });
+
+  it('draws the uncertain-letter notice within the limits, with Mark as sent and a confirmed Send again', () => {
+    const letter: LetterRecord = {
+      id: 12,
+      customerId: 7,
+      template: 'formal-demand',
+      locale: 'en',
+      status: 'uncertain',
+      delivery: 'email',
+      requestedBy: { userId: 3, name: 'Ann' },
+      approvedBy: null,
+      rejectedBy: null,
+      recipient: 'ap@customer.example',
+      subject: 'Formal demand: 2 invoices overdue',
+      messageId: '<duebot.letter.12.1.mi4x0@acme.example>',
+      error: null,
+      attempts: 1,
+      createdAt: new Date('2026-11-22T02:00:00Z'),
+      updatedAt: new Date('2026-11-22T02:00:00Z'),
+      sentAt: null,
+    };
+    const out = toBlockKit(uncertainLetterNotice(letter, 'Contoso & <Partners>', 'Asia/Shanghai'));
+    expect(slackProblems('message', out as never)).toEqual([]);
+    const buttons = blocksOf(out).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
+    expect(buttons.map((e) => (e.text as { text: string }).text)).toEqual(['Mark as sent', 'Send again']);
+    expect(buttons[1]?.confirm).toBeDefined();
+    expect(JSON.stringify(out.blocks)).toContain('&lt;duebot.letter.12.1.mi4x0@acme.example&gt;');
   });
 
   it('shows the /overdue help in a code block so its columns line up', () => {

@@ -4,7 +4,7 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp } from '../../adapters/slack/app.ts';
 import { createTeamsApp } from '../../adapters/teams/app.ts';
-import { teamsRoute } from '../../adapters/teams/start.ts';
+import { teamsRoutes } from '../../adapters/teams/start.ts';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import type { Database } from '../../src/db.ts';
@@ -120,7 +120,7 @@ describe.each(backends())('the Teams HTTP server on %s', (kind) => {
         botId: 'BBOT',
         botUserId: 'UBOT',
         processBeforeResponse: true,
-        extraRoutes: [teamsRoute(teams)],
+        extraRoutes: teamsRoutes(teams),
       });
       const server = (await app.start({ port: 0, host: '127.0.0.1' })) as unknown as {
         address(): AddressInfo;

@@ -10,6 +10,7 @@ import { createTeamsApp, type TeamsApp } from '../../../adapters/teams/app.ts';
 import { serveTeams } from '../../../adapters/teams/start.ts';
 import { createFixedClock } from '../../../src/clock.ts';
 import { defaultPolicy } from '../../../src/collections/account.ts';
+import type { DispatchContext } from '../../../src/commands/dispatch.ts';
 import type { TeamsConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/db.ts';
 import { createLogger } from '../../../src/log.ts';
@@ -152,6 +153,8 @@ export async function startHarness(
   db: Database,
   overrides: Partial<TeamsConfig> = {},
   host = '127.0.0.1',
+  /** Replaces parts of the dispatcher's context (letter settings, a clock the test moves). */
+  ctx: Partial<DispatchContext> = {},
 ): Promise<Harness> {
   const calls: ConnectorCall[] = [];
   const failures: Failure[] = [];
@@ -173,6 +176,7 @@ export async function startHarness(
       clock: createFixedClock('2026-11-22T03:00:00Z', 'Asia/Shanghai'),
       policy: defaultPolicy,
       pageSize: 10,
+      ...ctx,
     },
     config,
     log: createLogger({ level: 'silent' }),

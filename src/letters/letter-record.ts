@@ -1,0 +1,98 @@
+/**
+ * A letter as the letter log keeps it: one row of `letters` per account + template + day, read with
+ * the names of who asked, approved or rejected. The state changes are in letter-log.ts.
+ */
+import type { Knex } from 'knex';
+
+/**
+ * Where a letter is. `uncertain`: it was handed to the mail server but the answer was never recorded (the
+ * process stopped); only a person moves it on (Mark as sent, Send again), so nothing goes out twice.
+ */
+export type LetterStatus =
+  'awaiting_approval' | 'sending' | 'sent' | 'not_sent' | 'failed' | 'rejected' | 'uncertain';
+
+/** One logged letter. */
+export interface LetterRecord {
+  id: number;
+  customerId: number;
+  template: string;
+  locale: string;
+  status: LetterStatus;
+  delivery: 'email' | 'manual';
+  requestedBy: { userId: number | null; name: string | null };
+  approvedBy: string | null;
+  rejectedBy: string | null;
+  recipient: string | null;
+  subject: string | null;
+  messageId: string | null;
+  error: string | null;
+  /** Times the letter was taken to be sent (a failed one taken again, an uncertain one sent again). */
+  attempts: number;
+  createdAt: Date;
+  updatedAt: Date;
+  sentAt: Date | null;
+}
+
+/** The key that makes a letter once per account, template and business day. */
+export function letterKey(customerId: number, template: string, day: string): string {
+  return `${customerId}:${template}:${day}`;
+}
+
+/** The columns a LetterRecord is read from (with `letterSelect`). */
+export const LETTER_COLUMNS = [
+  'letters.*',
+  'req.display_name as requested_name',
+  'app.display_name as approved_name',
+  'rej.display_name as rejected_name',
+];
+
+/** A row of `letterSelect` as a LetterRecord. */
+export function toRecord(r: Record<string, unknown>): LetterRecord {
+  const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    id: Number(r.id),
+    customerId: Number(r.customer_id),
+    template: String(r.template),
+    locale: String(r.locale),
+    status: r.status as LetterStatus,
+    delivery: r.delivery as 'email' | 'manual',
+    requestedBy: {
+      userId: r.requested_by_user_id === null ? null : Number(r.requested_by_user_id),
+      name: s(r.requested_name),
+    },
+    approvedBy: s(r.approved_name),
+    rejectedBy: s(r.rejected_name),
+    recipient: s(r.recipient),
+    subject: s(r.subject),
+    messageId: s(r.message_id),
+    error: s(r.error),
+    attempts: Number(r.attempts ?? 0),
+    createdAt: new Date(r.created_at as string),
+    updatedAt: new Date(r.updated_at as string),
+    sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
+  };
+}
+
+/** `letters` joined with the names of the people on it. */
+export function letterSelect(db: Knex) {
+  return db('letters')
+    .leftJoin('users as req', 'req.id', 'letters.requested_by_user_id')
+    .leftJoin('users as app', 'app.id', 'letters.approved_by_user_id')
+    .leftJoin('users as rej', 'rej.id', 'letters.rejected_by_user_id');
+}
+
+/** One letter by id. */
+export async function findLetter(db: Knex, id: number): Promise<LetterRecord | null> {
+  const row = await letterSelect(db).where('letters.id', id).first(LETTER_COLUMNS);
+  return row ? toRecord(row) : null;
+}
+
+/** An account's letters, newest first (the letter log of the customer file). */
+export async function accountLetters(db: Knex, customerId: number, limit = 50): Promise<LetterRecord[]> {
+  const rows = await letterSelect(db)
+    .where('letters.customer_id', customerId)
+    .orderBy('letters.id', 'desc')
+    .limit(limit)
+    .select(LETTER_COLUMNS);
+  return rows.map(toRecord);
+}

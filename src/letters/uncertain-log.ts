@@ -1,0 +1,97 @@
+/**
+ * The letter log's changes around a letter that may or may not have gone out (issue 6): the recovery
+ * check's move from `sending` to `uncertain` (or `failed`), and a person's Mark as sent or Send again.
+ * Each is one conditional update with its activity, so it takes effect once however often it is tried.
+ */
+import type { Knex } from 'knex';
+import { recordActivity } from '../worklist/activity.ts';
+import type { Actor } from '../worklist/staff.ts';
+import { details, finish } from './letter-log.ts';
+import { LETTER_COLUMNS, type LetterRecord, letterSelect, toRecord } from './letter-record.ts';
+
+/**
+ * A letter left in `sending` since before `cutoff` becomes `uncertain` (e-mail) or `failed` (by hand:
+ * nothing can have been e-mailed), with its activity; false when it moved on meanwhile.
+ */
+export function markStuck(db: Knex, letter: LetterRecord, cutoff: Date) {
+  if (letter.delivery === 'manual') {
+    const error = 'duebot stopped while preparing this letter; nothing was e-mailed. Prepare it again.';
+    return finishIfStale(db, letter, cutoff, { status: 'failed', error }, 'letter_failed', {
+      result: 'failed',
+      error,
+    });
+  }
+  return finishIfStale(db, letter, cutoff, { status: 'uncertain' }, 'letter_uncertain', {
+    recipient: letter.recipient,
+    messageId: letter.messageId,
+    subject: letter.subject,
+    result: 'uncertain',
+    requestedBy: letter.requestedBy.name,
+  });
+}
+
+async function finishIfStale(
+  db: Knex,
+  letter: LetterRecord,
+  cutoff: Date,
+  set: Record<string, unknown>,
+  kind: 'letter_failed' | 'letter_uncertain',
+  extra: Record<string, unknown>,
+): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    const changed = await trx('letters')
+      .where({ id: letter.id, status: 'sending' })
+      .where('updated_at', '<', cutoff)
+      .update({ ...set, updated_at: trx.fn.now() })
+      .returning('id');
+    if (changed.length === 0) return false;
+    await recordActivity(trx, {
+      customerId: letter.customerId,
+      actor: null,
+      kind,
+      details: details(letter, extra),
+    });
+    return true;
+  });
+}
+
+/** Letters in `sending` since before `cutoff`, oldest first. */
+export async function stuckLetters(db: Knex, cutoff: Date, limit = 100): Promise<LetterRecord[]> {
+  const rows = await letterSelect(db)
+    .where('letters.status', 'sending')
+    .where('letters.updated_at', '<', cutoff)
+    .orderBy('letters.updated_at')
+    .limit(limit)
+    .select(LETTER_COLUMNS);
+  return rows.map(toRecord);
+}
+
+/** A person checked the mailbox: the uncertain letter did go out (its recorded recipient and Message-ID). */
+export function markSentByHand(db: Knex, letter: LetterRecord, actor: Actor) {
+  return finish(
+    db,
+    letter,
+    'uncertain',
+    { status: 'sent', sent_at: db.fn.now() },
+    {
+      actor,
+      kind: 'letter_marked_sent',
+      extra: { recipient: letter.recipient, messageId: letter.messageId, result: 'sent' },
+    },
+  );
+}
+
+/** A person chose to send an uncertain letter again: it goes back to `sending` (once, however many click). */
+export function retakeUncertain(db: Knex, letter: LetterRecord, actor: Actor) {
+  return finish(
+    db,
+    letter,
+    'uncertain',
+    { status: 'sending', attempts: db.raw('attempts + 1'), error: null },
+    {
+      actor,
+      kind: 'letter_sent_again',
+      extra: { recipient: letter.recipient, messageId: letter.messageId },
+    },
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * Letters that may or may not have gone out (issue 6). A process that stops between handing a letter to
+ * the mail server and recording the answer leaves it in `sending`; sending it again on its own could
+ * e-mail the customer twice, so it never is. The recovery check (src/jobs/letter-check.ts) moves such a
+ * letter to `uncertain` and tells the person who asked for it, with the Message-ID to search the mailbox
+ * for; that person (or a manager) then marks it sent or sends it again, each once however often clicked.
+ */
+import type { Knex } from 'knex';
+import type { Actor } from '../worklist/staff.ts';
+import { type LetterFile, loadLetterFile } from './letter-files.ts';
+import { findLetter, type LetterRecord, markFailed, markSent } from './letter-log.ts';
+import type { LetterLocale } from './settings.ts';
+import { markSentByHand, markStuck, retakeUncertain, stuckLetters } from './uncertain-log.ts';
+import {
+  type DecisionOutcome,
+  deliverClaimed,
+  type LetterContext,
+  type PreparedLetter,
+} from './send-letter.ts';
+import { DeliveryError, sendLetterMail } from './smtp.ts';
+
+/** A letter the check moved on: `uncertain` (e-mail) or `failed` (by hand, nothing can have gone out). */
+export interface StuckLetter {
+  letter: LetterRecord;
+  customerName: string;
+}
+
+/**
+ * Moves letters left in `sending` for longer than `afterMinutes` on; returns those this call moved (a
+ * second check, or a second replica, finds none of them again). Nothing is sent.
+ */
+export async function recoverStuckLetters(db: Knex, now: Date, afterMinutes: number): Promise<StuckLetter[]> {
+  const cutoff = new Date(now.getTime() - afterMinutes * 60_000);
+  const moved: StuckLetter[] = [];
+  for (const letter of await stuckLetters(db, cutoff)) {
+    if (!(await markStuck(db, letter, cutoff))) continue;
+    const customer = await db('customers').where({ id: letter.customerId }).first('name');
+    moved.push({
+      letter: (await findLetter(db, letter.id)) ?? letter,
+      customerName: customer ? String(customer.name) : `account #${letter.customerId}`,
+    });
+  }
+  return moved;
+}
+
+function stateOf(letter: LetterRecord): DecisionOutcome {
+  const state = letter.status.replace(/_/g, ' ');
+  const detail =
+    letter.status === 'sent'
+      ? ` to ${letter.recipient ?? 'the customer'} (message id ${letter.messageId ?? 'unknown'})`
+      : letter.status === 'sending'
+        ? ': it is being sent again right now'
+        : '';
+  return {
+    kind: 'refused',
+    message: `The ${letter.template} letter #${letter.id} is no longer uncertain: it is ${state}${detail}. Nothing was changed.`,
+  };
+}
+
+/** The collector checked the mailbox and found the letter: it is recorded as sent, nothing is e-mailed. */
+export async function markLetterSent(
+  ctx: LetterContext,
+  actor: Actor,
+  letterId: number,
+): Promise<DecisionOutcome> {
+  const letter = await findLetter(ctx.db, letterId);
+  if (!letter) return { kind: 'refused', message: `There is no letter #${letterId}.` };
+  if (letter.status !== 'uncertain') return stateOf(letter);
+  if (!letter.recipient || !letter.messageId)
+    return {
+      kind: 'refused',
+      message: `Letter #${letterId} has no recorded recipient or Message-ID, so it cannot be marked as sent; send it again instead.`,
+    };
+  if (!(await markSentByHand(ctx.db, letter, actor)))
+    return stateOf((await findLetter(ctx.db, letterId)) ?? letter);
+  return { kind: 'marked_sent', letter: (await findLetter(ctx.db, letterId)) ?? letter, by: actor.name };
+}
+
+/**
+ * The collector chose to send the letter again: the same e-mail (stored content, same Message-ID, so a
+ * mailbox that got both shows one) goes to the same address. A double click sends once: only the click
+ * that moves the letter from `uncertain` back to `sending` sends.
+ */
+export async function sendLetterAgain(
+  ctx: LetterContext,
+  actor: Actor,
+  letterId: number,
+): Promise<DecisionOutcome> {
+  const letter = await findLetter(ctx.db, letterId);
+  if (!letter) return { kind: 'refused', message: `There is no letter #${letterId}.` };
+  if (letter.status !== 'uncertain') return stateOf(letter);
+  if (!(await retakeUncertain(ctx.db, letter, actor)))
+    return stateOf((await findLetter(ctx.db, letterId)) ?? letter);
+  const sending = (await findLetter(ctx.db, letterId)) ?? letter;
+  const stored = await loadLetterFile(ctx.db, letterId);
+  const senderName = letter.requestedBy.name ?? actor.name;
+  if (!stored || !sending.recipient || !sending.messageId)
+    return deliverClaimed(ctx, sending, actor, senderName); // rendered anew, with a new Message-ID
+  return resendStored(ctx, sending, actor, stored, {
+    recipient: sending.recipient,
+    messageId: sending.messageId,
+  });
+}
+
+async function resendStored(
+  ctx: LetterContext,
+  letter: LetterRecord,
+  actor: Actor,
+  stored: LetterFile,
+  to: { recipient: string; messageId: string },
+): Promise<DecisionOutcome> {
+  const customer = await ctx.db('customers').where({ id: letter.customerId }).first('name', 'contact_name');
+  const customerName = customer ? String(customer.name) : `account #${letter.customerId}`;
+  const contactName = String(customer?.contact_name ?? '') || customerName;
+  const prepared: PreparedLetter = {
+    customerId: letter.customerId,
+    customerName,
+    contactName,
+    recipient: { ok: true, email: to.recipient },
+    letter: {
+      template: letter.template,
+      locale: letter.locale as LetterLocale,
+      subject: stored.subject,
+      text: stored.text,
+      html: stored.html,
+      pdf: stored.pdf,
+      filename: stored.filename,
+    },
+  };
+  const { smtpUrl, from } = ctx.letters;
+  const reload = async () => (await findLetter(ctx.db, letter.id)) ?? letter;
+  if (!smtpUrl || !from) {
+    const message =
+      'Not sent: e-mail delivery is not configured (SMTP_URL and LETTER_FROM). The letter is marked failed; send the PDF by hand.';
+    await markFailed(ctx.db, letter, actor, message, to.recipient);
+    return { kind: 'failed', letter: await reload(), message };
+  }
+  try {
+    const receipt = await sendLetterMail(
+      { smtpUrl, from },
+      { name: contactName, email: to.recipient },
+      stored,
+      to.messageId,
+    );
+    await markSent(ctx.db, letter, actor, { ...receipt, subject: stored.subject });
+    return { kind: 'sent', letter: await reload(), prepared };
+  } catch (error) {
+    if (!(error instanceof DeliveryError)) throw error;
+    const message = `Not sent: ${error.message}. Nothing went to ${to.recipient}; try again later or send the PDF by hand.`;
+    await markFailed(ctx.db, letter, actor, message, to.recipient);
+    return { kind: 'failed', letter: await reload(), message };
+  }
+}

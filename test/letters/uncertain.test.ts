@@ -1,0 +1,297 @@
+/**
+ * Letters left in `sending` by a process that died between the mail server accepting them and the letter
+ * log recording it (issue 6). The crash is reproduced with the real steps of a send (claim, record what is
+ * about to go out, hand it to a real SMTP server) minus the last one; then the recovery check runs through
+ * the real scheduler and outbox. Nothing may ever be sent again without a person choosing it.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createFixedClock } from '../../src/clock.ts';
+import { defaultPolicy } from '../../src/collections/account.ts';
+import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
+import type { Config, LetterConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db.ts';
+import { letterCheckJob } from '../../src/jobs/letter-check.ts';
+import { createScheduler, type Scheduler } from '../../src/jobs/scheduler.ts';
+import { loadLetterFile } from '../../src/letters/letter-files.ts';
+import { claimLetter, findLetter, letterKey, recordOutgoing } from '../../src/letters/letter-log.ts';
+import { prepareLetter } from '../../src/letters/send-letter.ts';
+import { letterMessageId, sendLetterMail } from '../../src/letters/smtp.ts';
+import { createOutboxWorker, type OutboxWorker } from '../../src/outbox/worker.ts';
+import { toFallbackText } from '../../src/views/fallback-text.ts';
+import type { Message, Reply, User } from '../../src/views/model.ts';
+import { refreshWorklist } from '../../src/worklist/assess.ts';
+import type { Actor } from '../../src/worklist/staff.ts';
+import { fakePlatform, silentLog, testConfig } from '../jobs/support.ts';
+import { backends, openTestDatabase } from '../support/databases.ts';
+import { seedAccount, seedStaff } from '../support/seed.ts';
+import { startSmtp, type TestSmtp } from './support/smtp.ts';
+
+const NOW = '2026-11-22T03:00:00Z';
+const ann: User = { platform: 'shell', id: 'ann', name: 'Ann' };
+const vic: User = { platform: 'shell', id: 'vic', name: 'Vic' };
+const text = (reply: Reply) => ('message' in reply ? toFallbackText(reply.message) : JSON.stringify(reply));
+const buttons = (m: Message) => m.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+
+describe.each(backends())('letters that may or may not have gone out, on %s', (kind) => {
+  let db: Database;
+  let smtp: TestSmtp;
+  let letters: LetterConfig;
+  let ctx: DispatchContext;
+  let config: Config;
+  let scheduler: Scheduler;
+  let worker: OutboxWorker;
+  let chat: ReturnType<typeof fakePlatform>;
+  let annActor: Actor;
+  const clock = createFixedClock(NOW, 'Asia/Shanghai');
+
+  const account = async (name: string, email = 'ap@customer.example') => {
+    const { customerId } = await seedAccount(db.knex, {
+      name,
+      items: [{ number: `${name.slice(0, 4)}-1`, dueDate: '2026-10-20', totalMinor: 8_600_000 }],
+    });
+    await db.knex('customers').where({ id: customerId }).update({ contact_email: email, locale: 'en' });
+    await refreshWorklist({
+      db: db.knex,
+      policy: defaultPolicy,
+      today: '2026-11-22',
+      timeZone: 'Asia/Shanghai',
+    });
+    return customerId;
+  };
+
+  /**
+   * A send that dies after the mail server took the letter: claimed, recorded as outgoing, handed to SMTP,
+   * never marked sent. The row is then left `minutesAgo` old, as if the process had died then.
+   */
+  const crashAfterSmtp = async (
+    customerId: number,
+    minutesAgo: number,
+    delivery: 'email' | 'manual' = 'email',
+  ) => {
+    const lctx = { db: db.knex, clock, policy: defaultPolicy, letters };
+    const prepared = await prepareLetter(lctx, customerId, 'reminder', 'Ann');
+    if (!prepared.ok) throw new Error(prepared.message);
+    const claim = await claimLetter(db.knex, {
+      customerId,
+      template: 'reminder',
+      locale: 'en',
+      key: letterKey(customerId, 'reminder', clock.today()),
+      actor: annActor,
+      status: 'sending',
+      delivery,
+      subject: prepared.value.letter.subject,
+    });
+    if (!claim.claimed) throw new Error('not claimed');
+    const letter = await findLetter(db.knex, claim.id);
+    if (!letter) throw new Error('no letter');
+    if (delivery === 'email') {
+      const messageId = letterMessageId(letter, letters.from);
+      const email = 'ap@customer.example';
+      expect(
+        await recordOutgoing(db.knex, letter, {
+          recipient: email,
+          messageId,
+          rendered: prepared.value.letter,
+        }),
+      ).toBe(true);
+      await sendLetterMail(
+        { smtpUrl: smtp.url, from: letters.from ?? '' },
+        { name: 'AP', email },
+        prepared.value.letter,
+        messageId,
+      );
+    }
+    await db
+      .knex('letters')
+      .where({ id: letter.id })
+      .update({ updated_at: new Date(clock.now().getTime() - minutesAgo * 60_000) });
+    return letter.id;
+  };
+
+  /** The next slot of the check (every 5 minutes): the clock moves on, the scheduler ticks. */
+  const check = async () => {
+    clock.set(new Date(clock.now().getTime() + 5 * 60_000));
+    await scheduler.sweep();
+    await worker.drain();
+  };
+  const letterRow = (id: number) => db.knex('letters').where({ id }).first();
+  const count = async (table: string, where: Record<string, unknown>) =>
+    Number((await db.knex(table).where(where).count({ n: '*' }))[0]?.n ?? 0);
+  const noticeFor = (letterId: number) =>
+    chat.messages.filter((m) => m.key.startsWith(`letter-uncertain:${letterId}:`));
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    smtp = await startSmtp();
+    config = testConfig({ SMTP_URL: smtp.url, LETTER_FROM: 'Acme AR <ar@acme.example>' });
+    letters = config.letters;
+    annActor = await seedStaff(db.knex, 'Ann', 'collector');
+    await seedStaff(db.knex, 'Vic', 'viewer');
+    ctx = {
+      db: db.knex,
+      clock,
+      policy: defaultPolicy,
+      pageSize: 10,
+      roleFor: (_platform, id) => (id === 'vic' ? 'viewer' : 'collector'),
+      letters,
+    };
+    scheduler = createScheduler({
+      db: db.knex,
+      jobs: [letterCheckJob(config)],
+      clock,
+      config,
+      policy: defaultPolicy,
+      log: silentLog,
+    });
+    chat = fakePlatform('shell');
+    worker = createOutboxWorker({ db: db.knex, chatOuts: [chat], clock, log: silentLog, pacingMs: 0 });
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await db?.close();
+  });
+  beforeEach(() => {
+    smtp.received.length = 0;
+  });
+
+  it('records the Message-ID and the e-mail before the mail server is asked, so they survive a crash', async () => {
+    const id = await crashAfterSmtp(await account('Recorded Before Ltd'), 1);
+    const row = await letterRow(id);
+    expect(row.status).toBe('sending');
+    expect(row.message_id).toMatch(/^<duebot\.letter\.\d+\.1\.[0-9a-z]+@acme\.example>$/);
+    const [got] = smtp.received;
+    expect(got?.mail.messageId).toBe(row.message_id);
+    const stored = await loadLetterFile(db.knex, id);
+    expect(Buffer.from(stored?.pdf ?? []).equals(Buffer.from(got?.mail.attachments[0]?.content ?? []))).toBe(
+      true,
+    );
+  });
+
+  it('moves a stuck letter to uncertain, logs it and tells the requester once, sending nothing', async () => {
+    const customerId = await account('Stuck In Sending Ltd');
+    const stuck = await crashAfterSmtp(customerId, 20);
+    const fresh = await crashAfterSmtp(await account('Still Sending Ltd'), 1);
+    expect(smtp.received).toHaveLength(2); // both really reached the mail server
+
+    await check();
+    await check(); // the next slot: a second check
+    await scheduler.runNow('letter-check');
+    await worker.drain();
+
+    const row = await letterRow(stuck);
+    expect(row.status).toBe('uncertain');
+    expect((await letterRow(fresh)).status).toBe('sending'); // younger than LETTER_UNCERTAIN_AFTER_MINUTES
+    expect(smtp.received).toHaveLength(2); // nothing was sent again
+    expect(await count('activities', { customer_id: customerId, kind: 'letter_uncertain' })).toBe(1);
+    const told = noticeFor(stuck);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.channel).toBe(`@${annActor.userId}`);
+    const notice = told[0]?.message as Message;
+    expect(JSON.stringify(notice.blocks)).toContain(String(row.message_id));
+    expect(toFallbackText(notice)).toMatch(
+      /reminder letter to Stuck In Sending Ltd may or may not have gone out/,
+    );
+    expect(buttons(notice).map((b) => b.label)).toEqual(['Mark as sent', 'Send again']);
+
+    const history = text(
+      await dispatch(ctx, { kind: 'command', text: `history ${customerId}`, user: ann, platform: 'shell' }),
+    );
+    expect(history).toMatch(
+      /reminder letter #\d+ \(en\) to ap@customer\.example MAY OR MAY NOT HAVE GONE OUT/,
+    );
+    expect(history).toContain(String(row.message_id));
+
+    // Pressing Send letter again the same day does not send either: it points at the decision.
+    const again = await dispatch(ctx, {
+      kind: 'submit',
+      ref: `d1:letter:a=${customerId}:t=reminder`,
+      values: {},
+      user: ann,
+    });
+    expect(text(again)).toMatch(/may or may not have gone out .* never sent twice on its own/);
+    expect(buttons((again as { message: Message }).message).map((b) => b.label)).toEqual([
+      'Mark as sent',
+      'Send again',
+    ]);
+    expect(smtp.received).toHaveLength(2);
+  });
+
+  it('Mark as sent records the letter as sent with its recorded Message-ID, once, and e-mails nothing', async () => {
+    const customerId = await account('Found In Mailbox Ltd');
+    const id = await crashAfterSmtp(customerId, 30);
+    await check();
+    const [notice] = noticeFor(id);
+    const mark = buttons(notice?.message as Message)[0]?.ref ?? '';
+
+    const viewer = await dispatch(ctx, { kind: 'action', ref: mark, user: vic });
+    expect(text(viewer)).toMatch(/needs a collector or a manager; you are a viewer/);
+    expect((await letterRow(id)).status).toBe('uncertain');
+
+    const [first, second] = await Promise.all([
+      dispatch(ctx, { kind: 'action', ref: mark, user: ann }),
+      dispatch(ctx, { kind: 'action', ref: mark, user: ann }),
+    ]);
+    const done = [first, second].find((r) => r.kind === 'thread');
+    const late = [first, second].find((r) => r.kind !== 'thread');
+    expect(done && text(done)).toMatch(/Ann marked the reminder letter as sent/);
+    expect(late && text(late)).toMatch(/no longer uncertain: it is sent to ap@customer\.example/);
+    const row = await letterRow(id);
+    expect(row).toMatchObject({ status: 'sent', recipient: 'ap@customer.example' });
+    expect(row.sent_at).not.toBeNull();
+    expect(smtp.received).toHaveLength(1); // only the one before the crash
+    expect(await count('activities', { customer_id: customerId, kind: 'letter_marked_sent' })).toBe(1);
+    const resend = buttons(notice?.message as Message)[1]?.ref ?? '';
+    expect(text(await dispatch(ctx, { kind: 'action', ref: resend, user: ann }))).toMatch(
+      /no longer uncertain/,
+    );
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('Send again sends the same e-mail once, however often it is clicked', async () => {
+    const customerId = await account('Not In Mailbox Ltd');
+    const id = await crashAfterSmtp(customerId, 45);
+    const [lost] = smtp.received;
+    await check();
+    const [notice] = noticeFor(id);
+    const resend = buttons(notice?.message as Message)[1]?.ref ?? '';
+    expect(buttons(notice?.message as Message)[1]?.confirm).toMatch(/only if it is not in the mailbox/);
+
+    const replies = await Promise.all(
+      [1, 2, 3].map(() => dispatch(ctx, { kind: 'action', ref: resend, user: ann })),
+    );
+    expect(smtp.received).toHaveLength(2);
+    const resent = smtp.received[1];
+    expect(resent?.envelopeTo).toEqual(['ap@customer.example']);
+    expect(resent?.mail.messageId).toBe(lost?.mail.messageId);
+    expect(resent?.mail.subject).toBe(lost?.mail.subject);
+    expect(
+      Buffer.from(resent?.mail.attachments[0]?.content ?? []).equals(
+        Buffer.from(lost?.mail.attachments[0]?.content ?? []),
+      ),
+    ).toBe(true);
+    const sent = replies.filter((r) => r.kind === 'thread');
+    expect(sent).toHaveLength(1);
+    expect(text(sent[0] as Reply)).toMatch(/Ann sent the reminder letter to Not In Mailbox Ltd/);
+    expect((sent[0] as { message: Message }).message.files?.[0]?.letterId).toBe(id);
+    for (const r of replies.filter((x) => x.kind !== 'thread'))
+      expect(text(r)).toMatch(/no longer uncertain/);
+    expect(await letterRow(id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await count('activities', { customer_id: customerId, kind: 'letter_sent_again' })).toBe(1);
+    expect(await count('activities', { customer_id: customerId, kind: 'letter_sent' })).toBe(1);
+
+    await check(); // a later check has nothing to do
+    expect(noticeFor(id)).toHaveLength(1);
+    expect(smtp.received).toHaveLength(2);
+  });
+
+  it('fails a letter stuck while being prepared by hand (nothing can have been e-mailed), without a notice', async () => {
+    const customerId = await account('Manual Stuck Ltd');
+    const id = await crashAfterSmtp(customerId, 60, 'manual');
+    await check();
+    const row = await letterRow(id);
+    expect(row.status).toBe('failed');
+    expect(row.error).toMatch(/nothing was e-mailed/);
+    expect(noticeFor(id)).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
+  });
+});
