@@ -47,14 +47,37 @@ export async function dropStage(trx: Knex | Knex.Transaction, stage: Stage): Pro
   await trx.raw(`DROP TABLE IF EXISTS ${stage.items}, ${stage.customers}`);
 }
 
+/** The fields a customer row carries, in the order of its stage key. */
+const customerFields = (i: LedgerItem): (string | null)[] => [
+  i.customerName,
+  i.contactName,
+  i.contactEmail,
+  i.contactPhone,
+  i.salesRep,
+  i.customerLocale,
+];
+
 /**
- * The customer fields of a row as one string: a customer is staged again only when a later row gives
- * it other fields, so a customer with a thousand invoices is staged once. Exact, not a hash.
+ * The customer fields of a row as one string (NUL-separated; a missing field is empty, which `text()`
+ * never returns for a present one): a customer is staged again only when a later row gives it other
+ * fields, so a customer with a thousand invoices is staged once. Exact, not a hash; built anew (and
+ * so not tied to the row's text) only when the customer is new to the run or changed.
  */
-export const customerKey = (i: LedgerItem): string =>
-  [i.customerName, i.contactName, i.contactEmail, i.contactPhone, i.salesRep, i.customerLocale].join(
-    '\u0000',
-  );
+export const customerKey = (i: LedgerItem): string => customerFields(i).join('\u0000');
+
+/** Whether `key` is the customerKey of `i`, compared in place: this runs once per row read. */
+export function matchesCustomerKey(key: string, i: LedgerItem): boolean {
+  let at = 0;
+  const fields = customerFields(i);
+  for (let k = 0; k < fields.length; k++) {
+    const value = fields[k] ?? '';
+    if (!key.startsWith(value, at)) return false;
+    at += value.length;
+    if (k < fields.length - 1 ? key.charCodeAt(at) !== 0 : at !== key.length) return false;
+    at += 1;
+  }
+  return true;
+}
 
 /** What one batch adds to the stage. */
 export interface StagedBatch {
@@ -175,32 +198,39 @@ const ITEM_COLUMNS = ['customer_id', 'invoice_number', 'issue_date', 'due_date',
   .join(', ');
 const qualified = (alias: string) => ITEM_COLUMNS.replace(/(\w+)/g, `${alias}.$1`);
 
-// One row per invoice (the latest change wins), so that the statement never updates a row twice.
-// An item with nothing left open is settled as of the ledger's change; one that opens again (a reversed
-// payment or credit) goes back to open with no settled date (the open_items_settled constraint).
-// Rows equal to the stored item are dropped before the upsert (`changed`), so an unchanged ledger costs
-// no write and no row lock; the upsert's WHERE still guards against a concurrent sync having written
-// the same item meanwhile.
+// One row per invoice (the latest change wins), so that no statement writes a row twice. An item with
+// nothing left open is settled as of the ledger's change.
+const LATEST_ITEMS = (stage: Stage) => `
+  SELECT DISTINCT ON (s.external_id) s.external_id, c.id AS customer_id, s.invoice_number, s.issue_date,
+    s.due_date, s.total_minor, s.open_minor, s.currency, s.ledger_updated_at,
+    CASE WHEN s.open_minor = 0 THEN 'settled' ELSE 'open' END AS status
+  FROM ${stage.items} s JOIN customers c ON c.external_id = s.customer_external_id
+  WHERE s.valid
+  ORDER BY s.external_id, s.ledger_updated_at DESC, s.n DESC`;
+
+const INSERT_COLUMNS = `external_id, customer_id, invoice_number, issue_date, due_date, total_minor, open_minor,
+  currency, ledger_updated_at, status, settled_at, last_seen_sync`;
+const INSERT_VALUES = `external_id, customer_id, invoice_number, issue_date, due_date, total_minor, open_minor,
+  currency, ledger_updated_at, status, CASE WHEN status = 'settled' THEN ledger_updated_at END, ?::bigint`;
+
+// The first load into an empty table (locked by the caller): a plain insert, nothing to compare with.
+const LOAD_SQL = (stage: Stage) => `
+  INSERT INTO open_items (${INSERT_COLUMNS})
+  SELECT ${INSERT_VALUES} FROM (${LATEST_ITEMS(stage)}) latest`;
+
+// An item that opens again (a reversed payment or credit) goes back to open with no settled date (the
+// open_items_settled constraint). Rows equal to the stored item are dropped before the upsert
+// (`changed`), so an unchanged ledger costs no write and no row lock; the upsert's WHERE still guards
+// against a concurrent sync having written the same item meanwhile.
 const ITEMS_SQL = (stage: Stage) => `
-  WITH input AS (
-    SELECT DISTINCT ON (s.external_id) s.external_id, c.id AS customer_id, s.invoice_number, s.issue_date,
-      s.due_date, s.total_minor, s.open_minor, s.currency, s.ledger_updated_at,
-      CASE WHEN s.open_minor = 0 THEN 'settled' ELSE 'open' END AS status
-    FROM ${stage.items} s JOIN customers c ON c.external_id = s.customer_external_id
-    WHERE s.valid
-    ORDER BY s.external_id, s.ledger_updated_at DESC, s.n DESC
-  ),
-  changed AS (
+  WITH changed AS (
     SELECT i.*, old.status AS old_status
-    FROM input i LEFT JOIN open_items old ON old.external_id = i.external_id
+    FROM (${LATEST_ITEMS(stage)}) i LEFT JOIN open_items old ON old.external_id = i.external_id
     WHERE old.external_id IS NULL OR (${qualified('old')}) IS DISTINCT FROM (${qualified('i')})
   ),
   up AS (
-    INSERT INTO open_items AS o (external_id, customer_id, invoice_number, issue_date, due_date, total_minor,
-      open_minor, currency, ledger_updated_at, status, settled_at, last_seen_sync)
-    SELECT external_id, customer_id, invoice_number, issue_date, due_date, total_minor, open_minor, currency,
-      ledger_updated_at, status, CASE WHEN status = 'settled' THEN ledger_updated_at END, ?::bigint
-    FROM changed
+    INSERT INTO open_items AS o (${INSERT_COLUMNS})
+    SELECT ${INSERT_VALUES} FROM changed
     ON CONFLICT (external_id) DO UPDATE SET
       customer_id = excluded.customer_id, invoice_number = excluded.invoice_number,
       issue_date = excluded.issue_date, due_date = excluded.due_date, total_minor = excluded.total_minor,
@@ -212,23 +242,36 @@ const ITEMS_SQL = (stage: Stage) => `
       last_seen_sync = excluded.last_seen_sync,
       updated_at = now()
     WHERE (${qualified('o')}) IS DISTINCT FROM (${qualified('excluded')})
-    RETURNING o.external_id, o.status
+    RETURNING 1
   )
-  SELECT count(*) AS changed,
-         count(*) FILTER (WHERE up.status = 'settled' AND changed.old_status = 'open') AS settled
-  FROM up JOIN changed USING (external_id)`;
+  -- NOTE: counted from the comparison, not joined with what the upsert returned (two sorts of every
+  -- written row); they differ only for an item another sync wrote at the same moment.
+  SELECT (SELECT count(*) FROM up) AS changed,
+         (SELECT count(*) FROM changed WHERE status = 'settled' AND old_status = 'open') AS settled`;
 
 /**
  * Writes the staged rows into customers and open_items in the caller's transaction: customers first,
- * so that every staged item finds its customer's id by a join.
+ * so that every staged item finds its customer's id by a join. `empty`: open_items is empty and locked
+ * (the first load), so the items are simply inserted.
  */
-export async function applyStage(trx: Knex.Transaction, stage: Stage, runId: number): Promise<StageResult> {
+export async function applyStage(
+  trx: Knex.Transaction,
+  stage: Stage,
+  runId: number,
+  options: { empty: boolean },
+): Promise<StageResult> {
   // Planner statistics for the temporary tables (autovacuum never sees them): a hash join, not a guess.
   await trx.raw(`ANALYZE ${stage.items}, ${stage.customers}`);
   const customers = await trx.raw(CUSTOMERS_SQL(stage));
+  const customersChanged = Number((customers as { rowCount?: unknown }).rowCount ?? 0);
+  if (options.empty) {
+    const loaded = await trx.raw(LOAD_SQL(stage), [runId]);
+    const itemsChanged = Number((loaded as { rowCount?: unknown }).rowCount ?? 0);
+    return { customersChanged, itemsChanged, itemsSettled: 0 };
+  }
   const items = rowsOf(await trx.raw(ITEMS_SQL(stage), [runId]))[0] ?? {};
   return {
-    customersChanged: Number((customers as { rowCount?: unknown }).rowCount ?? 0),
+    customersChanged,
     itemsChanged: Number(items.changed ?? 0),
     itemsSettled: Number(items.settled ?? 0),
   };

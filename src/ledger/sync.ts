@@ -14,6 +14,7 @@ import {
   applyStage,
   createStage,
   customerKey,
+  matchesCustomerKey,
   dropStage,
   type Stage,
   settleUnseen,
@@ -148,9 +149,9 @@ export async function syncLedger(options: {
         if (parsed.ok) {
           const item = parsed.item;
           items.push(item);
-          const key = customerKey(item);
-          if (customersStaged.get(item.customerId) !== key) {
-            customersStaged.set(detached(item.customerId), key);
+          const staged = customersStaged.get(item.customerId);
+          if (staged === undefined || !matchesCustomerKey(staged, item)) {
+            customersStaged.set(detached(item.customerId), customerKey(item));
             customers.push(item);
           }
           continue;
@@ -173,7 +174,7 @@ export async function syncLedger(options: {
     await session.transaction(async (trx) => {
       // The first load into an empty table builds its indexes once, at the end (see initial-load.ts).
       const deferred = await deferConstraintsIfEmpty(trx);
-      const result = await applyStage(trx, staged, summary.runId);
+      const result = await applyStage(trx, staged, summary.runId, { empty: deferred !== null });
       await deferred?.restore(trx);
       summary.rowsChanged = result.itemsChanged;
       summary.customersChanged = result.customersChanged;
