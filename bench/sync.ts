@@ -102,11 +102,16 @@ export async function runSyncBenchmark(): Promise<void> {
     const clock = createClock({ timeZone: 'UTC' });
     const source = () => openLedgerSource({ name: 'bench', url: ledgerUrl, mappingSql, batchSize });
 
-    const copy = await measured(() => copyFloor(ledgerUrl, mappingSql));
-    console.log(
-      `COPY floor: ${copy.value.rows} rows, ${mb(copy.value.bytes)} MB in ${copy.seconds.toFixed(2)} s ` +
-        `(${Math.round(copy.value.rows / copy.seconds)} rows/s)`,
-    );
+    // The floor is the best of three runs: it is what the server can do, not what a busy moment allowed.
+    let copy = await measured(() => copyFloor(ledgerUrl, mappingSql));
+    for (let run = 0; run < 3; run++) {
+      const again = run === 0 ? copy : await measured(() => copyFloor(ledgerUrl, mappingSql));
+      console.log(
+        `COPY floor: ${again.value.rows} rows, ${mb(again.value.bytes)} MB in ${again.seconds.toFixed(2)} s ` +
+          `(${Math.round(again.value.rows / again.seconds)} rows/s)`,
+      );
+      if (again.seconds < copy.seconds) copy = again;
+    }
 
     // Reading through the source alone separates fetching and parsing from writing the bot DB.
     const readOnly = await measured(async () => {
@@ -121,15 +126,35 @@ export async function runSyncBenchmark(): Promise<void> {
     });
     console.log(`source read only: ${readOnly.value} rows in ${readOnly.seconds.toFixed(2)} s`);
 
+    /** One sync, with the time spent reading (and staging) apart from writing, and this process's CPU time. */
+    const phases = { readSeconds: 0, writeSeconds: 0, cpuSeconds: 0 };
     const sync = async (mode: 'full' | 'incremental') => {
       const s = await source();
+      const started = performance.now();
+      const cpu = process.cpuUsage();
+      let writing = started;
       try {
-        return await syncLedger({ db: bot, source: s, mode, clock, lookbackSeconds: 300, batchSize });
+        return await syncLedger({
+          db: bot,
+          source: s,
+          mode,
+          clock,
+          lookbackSeconds: 300,
+          batchSize,
+          onProgress: ({ phase }) => {
+            if (phase === 'writing') writing = performance.now();
+          },
+        });
       } finally {
+        const used = process.cpuUsage(cpu);
+        phases.readSeconds = (writing - started) / 1000;
+        phases.writeSeconds = (performance.now() - writing) / 1000;
+        phases.cpuSeconds = (used.user + used.system) / 1e6;
         await s.close();
       }
     };
     const full = await measured(() => sync('full'));
+    const fullPhases = { ...phases };
     console.log(`full sync (empty bot DB): ${full.seconds.toFixed(2)} s, ${numbers(full.value)}`);
     const reconcile = await measured(() => sync('full'));
     console.log(
@@ -148,7 +173,7 @@ export async function runSyncBenchmark(): Promise<void> {
     const rate = (seconds: number) => Math.round(INVOICES / seconds).toLocaleString('en-US');
     const rows: [string, string, string, string][] = [
       [
-        'COPY floor (mapping query, 1M rows)',
+        'COPY floor (mapping query, 1M rows, best of 3)',
         `${copy.seconds.toFixed(2)} s (${rate(copy.seconds)} rows/s)`,
         '',
         '',
@@ -160,6 +185,13 @@ export async function runSyncBenchmark(): Promise<void> {
         '',
       ],
       ['full sync, empty bot DB', `${full.seconds.toFixed(2)} s (${rate(full.seconds)} rows/s)`, '', ''],
+      [
+        'of which: read, check and stage / write',
+        `${fullPhases.readSeconds.toFixed(2)} s / ${fullPhases.writeSeconds.toFixed(2)} s`,
+        '',
+        '',
+      ],
+      ['duebot CPU time during the full sync', `${fullPhases.cpuSeconds.toFixed(2)} s`, '', ''],
       [
         'full sync / COPY',
         `${ratio.toFixed(1)}x`,
@@ -193,7 +225,9 @@ export async function runSyncBenchmark(): Promise<void> {
       'Sync',
       [
         'Ledger sync of 1,000,000 invoices (50,000 customers) from a Postgres ledger read through the demo',
-        'mapping into a Postgres bot database, against the floor of the same query as `COPY ... TO STDOUT`.',
+        'mapping into a Postgres bot database, against the floor of the same query as `COPY ... TO STDOUT`',
+        '(drained without parsing). The sync reads by COPY, checks every row in duebot, stages the rows by COPY',
+        'and writes them in one transaction at the end; "duebot CPU time" is the benchmark process itself.',
         `Run with \`npm run bench -- sync\` (BENCH_DATABASE_URL, default the local server; batch size ${batchSize}).`,
         '',
         `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
