@@ -7,6 +7,7 @@ import * as letters from './20261129_006_letters.ts';
 import * as jobs from './20261129_007_jobs.ts';
 import * as meeting from './20261129_008_meeting.ts';
 import * as teams from './20261129_009_teams.ts';
+import * as worklistFilters from './20261205_011_worklist_filters.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -21,6 +22,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261129_007_jobs': jobs,
   '20261129_008_meeting': meeting,
   '20261129_009_teams': teams,
+  '20261205_011_worklist_filters': worklistFilters,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
