@@ -87,6 +87,22 @@ function baseQuery(db: Knex, filter: WorklistFilter, forCount = false) {
 }
 
 /**
+ * The count of the rows matching `filter`. PB-25 keeps at most one active claim per account, so
+ * "unclaimed" is every matching account minus the claimed ones: an index count and a join of the few
+ * active claims, instead of probing the claims for each of 50,000 accounts.
+ */
+function countQuery(db: Knex, filter: WorklistFilter) {
+  if (!filter.unclaimed || filter.ownerUserId !== undefined || filter.ownerName !== undefined)
+    return baseQuery(db, filter, true).count({ total: '*' });
+  const { unclaimed: _unclaimed, ...rest } = filter;
+  const all = baseQuery(db, rest, true).count('*');
+  const claimed = baseQuery(db, rest, true)
+    .join('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
+    .count('*');
+  return db.select(db.raw('(?) - (?) as total', [all, claimed]));
+}
+
+/**
  * `>50k`: the open balance in the account's main currency is at least that many major units, each
  * currency with its own minor digits (main_open_major is stored in major units, with an index).
  */
@@ -143,7 +159,7 @@ export async function listWorklist(
   const withCount = (page: number) =>
     db
       .select('t.total', 'p.*')
-      .from(baseQuery(db, filter, true).count({ total: '*' }).as('t'))
+      .from(countQuery(db, filter).as('t'))
       .joinRaw('LEFT JOIN LATERAL ? p ON true', [db.raw('?', [pageOf(page)])]);
   const firstTry = await withCount(wanted);
   const total = Number(firstTry[0]?.total ?? 0);
