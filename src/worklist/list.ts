@@ -61,7 +61,7 @@ function escapeLike(text: string): string {
 function baseQuery(db: Knex, filter: WorklistFilter, forCount = false) {
   const q = db('account_summary as s');
   const byOwner = filter.ownerUserId !== undefined || filter.ownerName !== undefined || filter.unclaimed;
-  if (!forCount || filter.customer) q.join('customers as c', 'c.id', 's.customer_id');
+  if (!forCount) q.join('customers as c', 'c.id', 's.customer_id');
   if (!forCount || byOwner)
     q.leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'));
   if (!forCount || filter.ownerName !== undefined) q.leftJoin('users as u', 'u.id', 'cl.user_id');
@@ -71,19 +71,31 @@ function baseQuery(db: Knex, filter: WorklistFilter, forCount = false) {
   if (filter.unclaimed) q.whereNull('cl.id');
   if (filter.minDays !== undefined) q.where('s.max_days_overdue', '>=', filter.minDays);
   if (filter.grade) q.where('s.grade', filter.grade);
-  if (filter.customer) {
-    const text = filter.customer.trim();
-    q.where((w) => {
-      // name_folded is lower(name), kept by the database: LIKE on it is ILIKE without lower-casing every name.
+  // The customers a name matches are found once per statement (the MATCHED_CUSTOMERS CTE).
+  if (filter.customer) q.whereIn('s.customer_id', db(MATCHED_CUSTOMERS).select('id'));
+  if (filter.minAmountMajor !== undefined) atLeastMajor(q, filter.minAmountMajor);
+  return q;
+}
+
+/** Name of the CTE holding the customers a `customer <name>` filter matches. */
+const MATCHED_CUSTOMERS = 'matched_customers';
+
+/**
+ * The customers whose name contains the text (or whose id or external id it is), for one statement's
+ * count and page alike: one scan of the names instead of two. name_folded is lower(name), kept by the
+ * database, so LIKE on it is ILIKE without lower-casing every name on each request.
+ */
+function matchedCustomers(db: Knex, customer: string) {
+  const text = customer.trim();
+  return db('customers as c')
+    .where((w) => {
       w.whereRaw(`c.name_folded LIKE lower(?) ESCAPE '\\'`, [`%${escapeLike(text)}%`]).orWhere(
         'c.external_id',
         text,
       );
       if (/^\d+$/.test(text)) w.orWhere('c.id', Number(text));
-    });
-  }
-  if (filter.minAmountMajor !== undefined) atLeastMajor(q, filter.minAmountMajor);
-  return q;
+    })
+    .select('c.id');
 }
 
 /**
@@ -156,11 +168,14 @@ export async function listWorklist(
   // One round trip: the count and the asked-for page in one statement (each planned on its own, so the
   // count reads an index and the page walks the priority index); only a page past the end is read again.
   const wanted = Math.max(1, paging.page);
-  const withCount = (page: number) =>
-    db
+  const withCount = (page: number) => {
+    const q = db
       .select('t.total', 'p.*')
       .from(countQuery(db, filter).as('t'))
       .joinRaw('LEFT JOIN LATERAL ? p ON true', [db.raw('?', [pageOf(page)])]);
+    if (filter.customer) q.withMaterialized(MATCHED_CUSTOMERS, matchedCustomers(db, filter.customer));
+    return q;
+  };
   const firstTry = await withCount(wanted);
   const total = Number(firstTry[0]?.total ?? 0);
   const pages = Math.max(1, Math.ceil(total / pageSize));
