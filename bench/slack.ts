@@ -220,11 +220,15 @@ async function databaseExists(base: string, name: string): Promise<boolean> {
   }
 }
 
-/** The databases a kept run left (accounts claimed then are answered with their fresh card). */
+/**
+ * The databases a kept run left (accounts claimed then are answered with their fresh card), brought up
+ * to the current schema.
+ */
 async function reused(base: string): Promise<{ botUrl: string; accounts: number }> {
   const botUrl = databaseUrl(base, BOT_DB);
   const bot = knexForPostgres(botUrl, { min: 0, max: 1 });
   try {
+    await migrate(bot);
     const row = await bot('account_summary').count({ n: '*' }).first();
     return { botUrl, accounts: Number(row?.n) };
   } finally {

@@ -8,6 +8,7 @@ import * as jobs from './20261129_007_jobs.ts';
 import * as meeting from './20261129_008_meeting.ts';
 import * as teams from './20261129_009_teams.ts';
 import * as letterFiles from './20261205_010_letter_files.ts';
+import * as worklistFilters from './20261205_011_worklist_filters.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -23,6 +24,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261129_008_meeting': meeting,
   '20261129_009_teams': teams,
   '20261205_010_letter_files': letterFiles,
+  '20261205_011_worklist_filters': worklistFilters,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

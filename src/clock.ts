@@ -14,13 +14,24 @@ export interface Clock {
   readonly timeZone: string;
 }
 
+/** How long a computed business date is reused: time-zone arithmetic costs more than a request's SQL. */
+const TODAY_TTL_MS = 1000;
+
 /** The wall clock in a time zone; `today` fixes the business date (DUEBOT_TODAY) while time still runs. */
 export function createClock(options: { timeZone: string; today?: string | undefined }): Clock {
   const { timeZone, today } = options;
+  let cached = { day: '', until: 0 };
   return {
     timeZone,
     now: () => new Date(),
-    today: () => today ?? dayjs().tz(timeZone).format('YYYY-MM-DD'),
+    today: () => {
+      if (today) return today;
+      const now = Date.now();
+      if (now >= cached.until) {
+        cached = { day: dayjs(now).tz(timeZone).format('YYYY-MM-DD'), until: now + TODAY_TTL_MS };
+      }
+      return cached.day;
+    },
   };
 }
 

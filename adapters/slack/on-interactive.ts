@@ -62,13 +62,14 @@ function isLetterSend(ref: string): boolean {
 export function registerInteractive(app: App, deps: SlackDeps): void {
   const { ctx, identity, log } = deps;
 
-  app.command('/overdue', async ({ command, ack, respond, client }) => {
+  app.command('/overdue', async ({ command, ack, client }) => {
     await ack();
+    const respond = (m: RespondArguments) => postToResponseUrl(command.response_url, m);
     const target: ReplyTarget = {
       client,
       db: ctx.db,
       userId: command.user_id,
-      respond: (m: RespondArguments) => respond(m),
+      respond,
       channel: command.channel_id,
       triggerId: command.trigger_id,
       ...(deps.defaultChannel ? { defaultChannel: deps.defaultChannel } : {}),
@@ -119,7 +120,9 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
           client,
           db: ctx.db,
           userId: body.user.id,
-          ...(!fromHome && body.response_url ? { respond: (m: RespondArguments) => args.respond(m) } : {}),
+          ...(!fromHome && body.response_url
+            ? { respond: (m: RespondArguments) => postToResponseUrl(body.response_url, m) }
+            : {}),
           ...(channel ? { channel } : {}),
           ...(deps.defaultChannel ? { defaultChannel: deps.defaultChannel } : {}),
           ...(viewId ? { viewId } : { triggerId: body.trigger_id }),

@@ -30,6 +30,24 @@ export function currencyDigits(currency: string): number {
   return value;
 }
 
+/** Currencies whose minor units are not 2 digits, grouped by their digits (JPY 0, KWD 3 ...). */
+export function unusualCurrencyDigits(): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const code of KNOWN_CURRENCIES) {
+    const digits = currencyDigits(code);
+    if (digits !== 2) groups.set(digits, [...(groups.get(digits) ?? []), code]);
+  }
+  return groups;
+}
+
+/** The amount in major units as an exact decimal text (CNY 4999999 -> "49999.99"), for SQL numeric. */
+export function majorUnitsText(money: Money): string {
+  const digits = currencyDigits(money.currency);
+  const text = String(Math.abs(money.minor)).padStart(digits + 1, '0');
+  const sign = money.minor < 0 ? '-' : '';
+  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
 // NOTE: building an Intl.NumberFormat costs far more than formatting with one; a list formats hundreds.
 const separators = new Map<string, string>();
 const groupers = new Map<string, Intl.NumberFormat>();

@@ -38,19 +38,18 @@ const assessContext = (ctx: DispatchContext) => ({
   timeZone: ctx.clock.timeZone,
 });
 
-/** The current account card, or null when there is no such account. */
+/** The current account card, or null when there is no such account (two round trips). */
 export async function accountCard(
   ctx: DispatchContext,
   customerId: number,
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
-  const [file, assessment, version] = await Promise.all([
+  const [file, assessment] = await Promise.all([
     customerFile(ctx.db, customerId),
     assessed === undefined ? assessOne(assessContext(ctx), customerId) : assessed,
-    stateVersion(ctx.db, customerId),
   ]);
   if (!file || !assessment) return null;
-  return accountCardView(file, assessment, version);
+  return accountCardView(file, assessment, file.version);
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */
@@ -80,7 +79,11 @@ export async function showAccount(
   return card ? { kind: mode, message: card } : missing(customerId);
 }
 
-/** PB-25: claim; the card is redrawn for everyone with the new owner, a loser is told privately who won. */
+/**
+ * PB-25: claim; the card is redrawn for everyone with the new owner, a loser is told privately who won.
+ * A claim changes nothing the assessment reads, so the stored worklist row stays as it is (lists join
+ * the owner in when they are drawn).
+ */
 export async function claim(
   ctx: DispatchContext,
   actor: Actor,
@@ -89,9 +92,8 @@ export async function claim(
 ): Promise<Reply> {
   const result = await claimAccount(ctx.db, actor, customerId);
   if (!result.ok) return refusal(result.error);
-  const assessment = await refreshAccount(ctx, customerId);
   ctx.onWorklistChanged?.();
-  const card = await accountCard(ctx, customerId, assessment);
+  const card = await accountCard(ctx, customerId);
   if (!card) return missing(customerId);
   if (result.value.alreadyYours)
     card.blocks.unshift({ type: 'context', text: 'You already own this account.' });

@@ -107,6 +107,21 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
 }
 
 /**
+ * The account version a click on a claim or release button is judged against, read as the click arrives
+ * (beside the actor), so two people clicking one card at once both count as fresh: one wins and the
+ * other hears who has it. Null when the click carries no card version.
+ */
+async function versionAtArrival(ctx: DispatchContext, interaction: Interaction): Promise<number | null> {
+  if (interaction.kind !== 'action') return null;
+  const decoded = decodeRef(interaction.ref);
+  if (!decoded.ok) return null;
+  const { action: kind, accountId, stateVersion: drawnAt } = decoded.value;
+  if ((kind !== 'claim' && kind !== 'release') || accountId === undefined || drawnAt === undefined)
+    return null;
+  return stateVersion(ctx.db, accountId);
+}
+
+/**
  * A click on a card drawn before the account last changed is not applied: the person gets the fresh
  * state instead, so a double click or a late click on an old card never takes effect twice.
  */
@@ -114,8 +129,9 @@ async function staleCard(
   ctx: DispatchContext,
   accountId: number,
   drawnAt: number | undefined,
+  versionNow: number | null,
 ): Promise<Reply | null> {
-  if (drawnAt === undefined || drawnAt === (await stateVersion(ctx.db, accountId))) return null;
+  if (drawnAt === undefined || versionNow === null || drawnAt === versionNow) return null;
   const card = await accountCard(ctx, accountId);
   if (!card) return null;
   card.blocks.unshift({
@@ -125,7 +141,12 @@ async function staleCard(
   return { kind: 'replace', message: card };
 }
 
-async function action(ctx: DispatchContext, actor: Actor, ref: string): Promise<Reply> {
+async function action(
+  ctx: DispatchContext,
+  actor: Actor,
+  ref: string,
+  versionNow: number | null,
+): Promise<Reply> {
   const decoded = decodeRef(ref);
   if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
   const r = decoded.value;
@@ -149,7 +170,7 @@ async function action(ctx: DispatchContext, actor: Actor, ref: string): Promise<
   switch (r.action) {
     case 'claim':
     case 'release': {
-      const stale = await staleCard(ctx, id, r.stateVersion);
+      const stale = await staleCard(ctx, id, r.stateVersion, versionNow);
       if (stale) return stale;
       return r.action === 'claim' ? claim(ctx, actor, id, 'replace') : release(ctx, actor, id, 'replace');
     }
@@ -209,12 +230,15 @@ async function note(ctx: DispatchContext, actor: Actor, accountId: number, text:
 
 /** The one dispatcher: a neutral interaction in (command, click, form), a neutral reply out. */
 export async function dispatch(ctx: DispatchContext, interaction: Interaction): Promise<Reply> {
-  const actor = await actorFor(ctx, interaction.user);
+  const [actor, versionNow] = await Promise.all([
+    actorFor(ctx, interaction.user),
+    versionAtArrival(ctx, interaction),
+  ]);
   switch (interaction.kind) {
     case 'command':
       return command(ctx, actor, interaction.text);
     case 'action':
-      return action(ctx, actor, interaction.ref);
+      return action(ctx, actor, interaction.ref, versionNow);
     case 'submit':
       return submit(ctx, actor, interaction.ref, interaction.values);
     case 'note':

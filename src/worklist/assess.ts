@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { type AccountAssessment, assessAccount, type Policy } from '../collections/account.ts';
+import { majorUnitsText } from '../collections/money.ts';
 import { loadSnapshots } from './snapshots.ts';
 
 /** Where and when accounts are assessed. */
@@ -21,6 +22,7 @@ function summaryRow(a: AccountAssessment, today: string) {
     name: a.customerName,
     main_currency: main,
     main_open_minor: a.openByCurrency[main] ?? 0,
+    main_open_major: majorUnitsText({ minor: a.openByCurrency[main] ?? 0, currency: main }),
     open_by_currency: JSON.stringify(a.openByCurrency),
     open_items: a.items.length,
     max_days_overdue: a.maxDaysOverdue,
@@ -35,18 +37,6 @@ function summaryRow(a: AccountAssessment, today: string) {
     next_action: next?.action ?? null,
     next_action_due: next?.due ?? null,
     suggested_letter: a.ladder.letter,
-    assessment: JSON.stringify({
-      aging: a.aging,
-      interest: a.interest,
-      disputedByCurrency: a.disputedByCurrency,
-      keyAccount: a.keyAccount,
-      creditHold: a.creditHold,
-      blacklist: a.blacklist,
-      brokenPromiseDates: a.brokenPromiseDates,
-      ladderStatus: a.ladder.status,
-      ladderReason: a.ladder.reason,
-      inCollection: a.inCollection,
-    }),
   };
 }
 

@@ -24,6 +24,44 @@ async function customerExists(db: Knex, customerId: number): Promise<boolean> {
 }
 
 /**
+ * The claim as one statement (one round trip, atomic on its own): the account must exist; the insert,
+ * its activity row (PB-03) and the version bump happen together or not at all. The statement also reads
+ * the owner seen before it ran, for the answer to those who lost.
+ */
+const CLAIM_SQL = `
+  WITH target AS (SELECT id FROM customers WHERE id = ?),
+  inserted AS (
+    INSERT INTO claims (customer_id, user_id)
+    SELECT id, ? FROM target
+    ON CONFLICT (customer_id) WHERE released_at IS NULL DO NOTHING
+    RETURNING customer_id, claimed_at
+  ),
+  activity AS (
+    INSERT INTO activities (customer_id, actor_user_id, platform, kind, details)
+    SELECT customer_id, ?, ?, 'claimed', '{}' FROM inserted
+  ),
+  -- NOTE: data-modifying CTEs run to completion whether or not the final SELECT reads them.
+  bumped AS (
+    INSERT INTO account_state (customer_id, version) SELECT customer_id, 1 FROM inserted
+    ON CONFLICT (customer_id) DO UPDATE SET version = account_state.version + 1
+  )
+  SELECT i.claimed_at,
+         o.user_id AS owner_id, o.display_name AS owner_name, o.claimed_at AS owner_since
+  FROM target t
+  LEFT JOIN inserted i ON true
+  LEFT JOIN LATERAL (
+    SELECT cl.user_id, u.display_name, cl.claimed_at FROM claims cl JOIN users u ON u.id = cl.user_id
+    WHERE cl.customer_id = t.id AND cl.released_at IS NULL
+  ) o ON true`;
+
+interface ClaimRow {
+  claimed_at: Date | null;
+  owner_id: number | null;
+  owner_name: string | null;
+  owner_since: Date | null;
+}
+
+/**
  * PB-25: one owner per account. The partial unique index decides between concurrent claims:
  * exactly one insert wins; every other caller is told who owns the account.
  */
@@ -34,28 +72,23 @@ export async function claimAccount(
 ): Promise<Result<{ owner: Owner; alreadyYours: boolean }>> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'Claiming an account');
   if (!allowed.ok) return allowed;
-  if (!(await customerExists(db, customerId)))
-    return fail('not_found', `There is no account #${customerId}.`);
-  return db.transaction(async (trx) => {
-    const inserted = await trx.raw(
-      `INSERT INTO claims (customer_id, user_id) VALUES (?, ?)
-       ON CONFLICT (customer_id) WHERE released_at IS NULL DO NOTHING
-       RETURNING claimed_at`,
-      [customerId, actor.userId],
-    );
-    const row = inserted.rows[0] as { claimed_at: Date } | undefined;
-    if (row) {
-      await recordActivity(trx, { customerId, actor, kind: 'claimed' });
-      return ok({
-        owner: { userId: actor.userId, name: actor.name, since: row.claimed_at },
-        alreadyYours: false,
-      });
-    }
-    const owner = await currentOwner(trx, customerId);
-    if (!owner) return fail('conflict', 'The account changed hands while you clicked; please try again.');
-    if (owner.userId === actor.userId) return ok({ owner, alreadyYours: true });
-    return fail('already_claimed', `Already claimed by ${owner.name}.`);
-  });
+  const result = await db.raw(CLAIM_SQL, [customerId, actor.userId, actor.userId, actor.platform]);
+  const row = result.rows[0] as ClaimRow | undefined;
+  if (!row) return fail('not_found', `There is no account #${customerId}.`);
+  if (row.claimed_at !== null) {
+    return ok({
+      owner: { userId: actor.userId, name: actor.name, since: row.claimed_at },
+      alreadyYours: false,
+    });
+  }
+  // NOTE: an owner who committed while this statement ran is not in its snapshot: read it again.
+  const owner =
+    row.owner_id !== null
+      ? { userId: Number(row.owner_id), name: String(row.owner_name), since: row.owner_since as Date }
+      : await currentOwner(db, customerId);
+  if (!owner) return fail('conflict', 'The account changed hands while you clicked; please try again.');
+  if (owner.userId === actor.userId) return ok({ owner, alreadyYours: true });
+  return fail('already_claimed', `Already claimed by ${owner.name}.`);
 }
 
 /** Gives an account back to the pool: its owner or a manager may. */

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { currentOwner, type Owner } from './claims.ts';
+import type { Owner } from './claims.ts';
 
 /** One entry of an account's history, newest first (PB-02, PB-03). */
 export interface HistoryEntry {
@@ -24,45 +24,67 @@ export interface CustomerFile {
     locale: string | null;
   };
   owner: Owner | null;
+  /** The account's state version (0 before anything happened to it), for the buttons drawn from the file. */
+  version: number;
   history: HistoryEntry[];
 }
 
-/** The account's file: contact details, owner and the full history, newest first. */
+/** One row: the customer, its state version, the owner and the newest history as JSON. */
+const FILE_SQL = `
+  SELECT c.external_id, c.name, c.contact_name, c.contact_email, c.contact_phone, c.sales_rep, c.locale,
+         coalesce(st.version, 0) AS version,
+         o.user_id AS owner_id, o.display_name AS owner_name, o.claimed_at AS owner_since,
+         (SELECT coalesce(json_agg(h ORDER BY h.id DESC), '[]'::json) FROM (
+            SELECT a.id, a.created_at, a.kind, a.platform, a.details, u.display_name
+            FROM activities a LEFT JOIN users u ON u.id = a.actor_user_id
+            WHERE a.customer_id = c.id ORDER BY a.id DESC LIMIT ?
+          ) h) AS history
+  FROM customers c
+  LEFT JOIN account_state st ON st.customer_id = c.id
+  LEFT JOIN LATERAL (
+    SELECT cl.user_id, u.display_name, cl.claimed_at FROM claims cl JOIN users u ON u.id = cl.user_id
+    WHERE cl.customer_id = c.id AND cl.released_at IS NULL
+  ) o ON true
+  WHERE c.id = ?`;
+
+/** A history entry as the file statement's JSON gives it (the time as an ISO 8601 text). */
+interface HistoryJson {
+  id: number;
+  created_at: string;
+  kind: string;
+  platform: string;
+  details: Record<string, unknown> | null;
+  display_name: string | null;
+}
+
+/** The account's file: contact details, owner and the full history, newest first; one round trip. */
 export async function customerFile(db: Knex, customerId: number, limit = 200): Promise<CustomerFile | null> {
-  const customer = await db('customers').where({ id: customerId }).first();
-  if (!customer) return null;
-  const rows = await db('activities')
-    .leftJoin('users', 'users.id', 'activities.actor_user_id')
-    .where('activities.customer_id', customerId)
-    .orderBy('activities.id', 'desc')
-    .limit(limit)
-    .select(
-      'activities.id',
-      'activities.created_at',
-      'activities.kind',
-      'activities.platform',
-      'activities.details',
-      'users.display_name',
-    );
+  const result = await db.raw(FILE_SQL, [limit, customerId]);
+  const row = result.rows[0];
+  if (!row) return null;
   return {
     customer: {
-      id: Number(customer.id),
-      externalId: customer.external_id,
-      name: customer.name,
-      contactName: customer.contact_name,
-      contactEmail: customer.contact_email,
-      contactPhone: customer.contact_phone,
-      salesRep: customer.sales_rep,
-      locale: customer.locale,
+      id: customerId,
+      externalId: row.external_id,
+      name: row.name,
+      contactName: row.contact_name,
+      contactEmail: row.contact_email,
+      contactPhone: row.contact_phone,
+      salesRep: row.sales_rep,
+      locale: row.locale,
     },
-    owner: await currentOwner(db, customerId),
-    history: rows.map((r) => ({
+    owner:
+      row.owner_id === null
+        ? null
+        : { userId: Number(row.owner_id), name: row.owner_name, since: row.owner_since },
+    version: Number(row.version),
+    history: (row.history as HistoryJson[]).map((r) => ({
       id: Number(r.id),
-      at: r.created_at,
+      at: new Date(r.created_at),
       kind: r.kind,
       actor: r.display_name ?? null,
       platform: r.platform,
-      details: (r.details ?? {}) as Record<string, unknown>,
+      details: r.details ?? {},
     })),
   };
 }

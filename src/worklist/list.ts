@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import type { Grade } from '../collections/grade.ts';
-import { currencyDigits } from '../collections/money.ts';
 
 /** The filters of `/overdue` (the same on every platform). */
 export interface WorklistFilter {
@@ -62,7 +61,7 @@ function escapeLike(text: string): string {
 function baseQuery(db: Knex, filter: WorklistFilter, forCount = false) {
   const q = db('account_summary as s');
   const byOwner = filter.ownerUserId !== undefined || filter.ownerName !== undefined || filter.unclaimed;
-  if (!forCount || filter.customer) q.join('customers as c', 'c.id', 's.customer_id');
+  if (!forCount) q.join('customers as c', 'c.id', 's.customer_id');
   if (!forCount || byOwner)
     q.leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'));
   if (!forCount || filter.ownerName !== undefined) q.leftJoin('users as u', 'u.id', 'cl.user_id');
@@ -72,43 +71,58 @@ function baseQuery(db: Knex, filter: WorklistFilter, forCount = false) {
   if (filter.unclaimed) q.whereNull('cl.id');
   if (filter.minDays !== undefined) q.where('s.max_days_overdue', '>=', filter.minDays);
   if (filter.grade) q.where('s.grade', filter.grade);
-  if (filter.customer) {
-    const text = filter.customer.trim();
-    q.where((w) => {
-      w.whereRaw(`c.name ILIKE ? ESCAPE '\\'`, [`%${escapeLike(text)}%`]).orWhere('c.external_id', text);
-      if (/^\d+$/.test(text)) w.orWhere('c.id', Number(text));
-    });
-  }
+  // The customers a name matches are found once per statement (the MATCHED_CUSTOMERS CTE).
+  if (filter.customer) q.whereIn('s.customer_id', db(MATCHED_CUSTOMERS).select('id'));
   if (filter.minAmountMajor !== undefined) atLeastMajor(q, filter.minAmountMajor);
   return q;
 }
 
-/** ISO 4217 currencies grouped by their minor-unit digits where those are not 2 (JPY 0, KWD 3 ...). */
-const UNUSUAL_DIGITS: Map<number, string[]> = (() => {
-  const groups = new Map<number, string[]>();
-  for (const code of Intl.supportedValuesOf('currency')) {
-    const digits = currencyDigits(code);
-    if (digits !== 2) groups.set(digits, [...(groups.get(digits) ?? []), code]);
-  }
-  return groups;
-})();
+/** Name of the CTE holding the customers a `customer <name>` filter matches. */
+const MATCHED_CUSTOMERS = 'matched_customers';
+
+/**
+ * The customers whose name contains the text (or whose id or external id it is), for one statement's
+ * count and page alike: one scan of the names instead of two. name_folded is lower(name), kept by the
+ * database, so LIKE on it is ILIKE without lower-casing every name on each request.
+ */
+function matchedCustomers(db: Knex, customer: string) {
+  const text = customer.trim();
+  return db('customers as c')
+    .where((w) => {
+      w.whereRaw(`c.name_folded LIKE lower(?) ESCAPE '\\'`, [`%${escapeLike(text)}%`]).orWhere(
+        'c.external_id',
+        text,
+      );
+      if (/^\d+$/.test(text)) w.orWhere('c.id', Number(text));
+    })
+    .select('c.id');
+}
+
+/**
+ * The count of the rows matching `filter`. PB-25 keeps at most one active claim per account, so
+ * "unclaimed" is every matching account minus the claimed ones: an index count and a join of the few
+ * active claims, instead of probing the claims for each of 50,000 accounts.
+ */
+function countQuery(db: Knex, filter: WorklistFilter) {
+  if (!filter.unclaimed || filter.ownerUserId !== undefined || filter.ownerName !== undefined)
+    return baseQuery(db, filter, true).count({ total: '*' });
+  const { unclaimed: _unclaimed, ...rest } = filter;
+  const all = baseQuery(db, rest, true).count('*');
+  const claimed = baseQuery(db, rest, true)
+    .join('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
+    .count('*');
+  return db.select(db.raw('(?) - (?) as total', [all, claimed]));
+}
 
 /**
  * `>50k`: the open balance in the account's main currency is at least that many major units, each
- * currency with its own minor digits; a CASE over the few currencies without 2 digits, so no query for
- * the currencies in use is needed first.
+ * currency with its own minor digits (main_open_major is stored in major units, with an index).
  */
 function atLeastMajor(q: Knex.QueryBuilder, major: number): void {
-  const minor = (digits: number) => Math.round(major * 10 ** digits);
-  const whens = [...UNUSUAL_DIGITS.entries()];
-  const sql = whens
-    .map(([, codes]) => `WHEN s.main_currency IN (${codes.map(() => '?').join(', ')}) THEN ?::bigint`)
-    .join(' ');
-  const bindings = whens.flatMap(([digits, codes]) => [...codes, minor(digits)]);
-  q.whereRaw(`s.main_open_minor >= CASE ${sql} ELSE ?::bigint END`, [...bindings, minor(2)]);
+  q.where('s.main_open_major', '>=', major);
 }
 
-/** What a worklist row shows; the stored assessment (large JSON) is not read for a list. */
+/** What a worklist row shows. */
 const SUMMARY_COLUMNS = [
   'customer_id',
   'name',
@@ -151,16 +165,23 @@ export async function listWorklist(
         'u.display_name as owner_name',
         db.raw('coalesce(st.version, 0) as version'),
       );
-  // The count and the asked-for page run side by side; only a page past the end is read again.
+  // One round trip: the count and the asked-for page in one statement (each planned on its own, so the
+  // count reads an index and the page walks the priority index); only a page past the end is read again.
   const wanted = Math.max(1, paging.page);
-  const [[counted], firstTry] = await Promise.all([
-    baseQuery(db, filter, true).count({ total: '*' }),
-    pageOf(wanted),
-  ]);
-  const total = Number(counted?.total ?? 0);
+  const withCount = (page: number) => {
+    const q = db
+      .select('t.total', 'p.*')
+      .from(countQuery(db, filter).as('t'))
+      .joinRaw('LEFT JOIN LATERAL ? p ON true', [db.raw('?', [pageOf(page)])]);
+    if (filter.customer) q.withMaterialized(MATCHED_CUSTOMERS, matchedCustomers(db, filter.customer));
+    return q;
+  };
+  const firstTry = await withCount(wanted);
+  const total = Number(firstTry[0]?.total ?? 0);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(wanted, pages);
-  const rows = page === wanted ? firstTry : await pageOf(page);
+  const found = page === wanted ? firstTry : await withCount(page);
+  const rows = found.filter((r) => r.customer_id !== null);
   return {
     total,
     page,
@@ -201,13 +222,13 @@ export async function findAccounts(
   if (!needle) return [];
   const exact = await db('customers')
     .where((w) => {
-      w.where('external_id', needle).orWhereRaw('lower(name) = lower(?)', [needle]);
+      w.where('external_id', needle).orWhereRaw('name_folded = lower(?)', [needle]);
       if (/^\d+$/.test(needle)) w.orWhere('id', Number(needle));
     })
     .select('id', 'name');
   if (exact.length === 1) return exact.map((r) => ({ id: Number(r.id), name: r.name }));
   const rows = await db('customers')
-    .whereRaw(`name ILIKE ? ESCAPE '\\'`, [`%${escapeLike(needle)}%`])
+    .whereRaw(`name_folded LIKE lower(?) ESCAPE '\\'`, [`%${escapeLike(needle)}%`])
     .orderBy('name')
     .limit(limit)
     .select('id', 'name');

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AccountSnapshot, OpenItem, PromiseRecord, SettledItem } from '../collections/account.ts';
 import type { Pause } from '../collections/ladder.ts';
+import { parseInt8 } from '../db.ts';
 
 /** How far back settled invoices count as payment history for grading (PB-09). */
 const HISTORY_MONTHS = 24;
@@ -16,9 +17,58 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   return map;
 }
 
+/** The row sets of one snapshot statement as JSON gives them: dates 'YYYY-MM-DD', money as text. */
+interface SnapshotSets {
+  customers: { id: number; name: string }[];
+  open: {
+    id: number;
+    customer_id: number;
+    invoice_number: string;
+    issue_date: string;
+    due_date: string;
+    total_minor: string;
+    open_minor: string;
+    currency: string;
+    disputed: boolean;
+  }[];
+  settled: {
+    customer_id: number;
+    invoice_number: string;
+    due_date: string;
+    total_minor: string;
+    currency: string;
+    paid_date: string;
+  }[];
+  promises: {
+    customer_id: number;
+    promised_date: string;
+    amount_minor: string;
+    currency: string;
+    status: PromiseRecord['status'];
+  }[];
+  pauses: { customer_id: number; open_item_id: number | null; reason: string; until: string | null }[];
+  states: {
+    customer_id: number;
+    escalations: number;
+    interest_rate_per_day: string | null;
+    last_contact: string | null;
+    escalated_on: string | null;
+  }[];
+  firsts: { customer_id: number; first_issue: string }[];
+}
+
+/** A subquery's rows as one JSON array, so several row sets travel in one round trip. */
+function rowsOf(db: Knex, query: Knex.QueryBuilder): Knex.Raw {
+  return db.raw(`coalesce((SELECT json_agg(r) FROM (?) r), '[]'::json)`, [query]);
+}
+
+/** JSON carries bigints as doubles: money travels as text and is read back with the int8 guard. */
+const minor = (value: string | number): number => parseInt8(String(value));
+
 /**
  * Builds the domain's view of accounts from the bot database: open items with disputes and pauses,
  * recent payment history, promises, escalations and the last contact, with dates in the business time zone.
+ * One statement whatever the number of accounts (an account card needs one round trip, not seven).
  */
 export async function loadSnapshots(
   db: Knex,
@@ -27,62 +77,87 @@ export async function loadSnapshots(
   timeZone: string,
 ): Promise<AccountSnapshot[]> {
   if (customerIds.length === 0) return [];
-  const [customers, open, settled, promises, pauses, states, firsts] = await Promise.all([
-    db('customers').whereIn('id', customerIds).select('id', 'name'),
-    db('open_items')
-      .whereIn('customer_id', customerIds)
-      .where('status', 'open')
-      .select(
-        'id',
-        'customer_id',
-        'invoice_number',
-        'issue_date',
-        'due_date',
-        'total_minor',
-        'open_minor',
-        'currency',
-        db.raw(
-          'exists (select 1 from dispute_items d where d.open_item_id = open_items.id and d.active) as disputed',
+  const [sets] = await db.select({
+    customers: rowsOf(db, db('customers').whereIn('id', customerIds).select('id', 'name')),
+    open: rowsOf(
+      db,
+      db('open_items')
+        .whereIn('customer_id', customerIds)
+        .where('status', 'open')
+        .select(
+          'id',
+          'customer_id',
+          'invoice_number',
+          'issue_date',
+          'due_date',
+          db.raw('total_minor::text as total_minor'),
+          db.raw('open_minor::text as open_minor'),
+          'currency',
+          db.raw(
+            'exists (select 1 from dispute_items d where d.open_item_id = open_items.id and d.active) as disputed',
+          ),
         ),
-      ),
-    db('open_items')
-      .whereIn('customer_id', customerIds)
-      .where('status', 'settled')
-      .whereRaw(`settled_at >= (?::date - interval '${HISTORY_MONTHS} months')`, [today])
-      .select(
-        'customer_id',
-        'invoice_number',
-        'due_date',
-        'total_minor',
-        'currency',
-        db.raw('(settled_at at time zone ?)::date as paid_date', [timeZone]),
-      ),
-    db('promises')
-      .whereIn('customer_id', customerIds)
-      .select('customer_id', 'promised_date', 'amount_minor', 'currency', 'status'),
-    db('pauses')
-      .whereIn('customer_id', customerIds)
-      .whereNull('lifted_at')
-      .where((q) => q.whereNull('until').orWhere('until', '>=', today))
-      .select('customer_id', 'open_item_id', 'reason', 'until'),
-    db('account_state')
-      .whereIn('customer_id', customerIds)
-      .select(
-        'customer_id',
-        'escalations',
-        'interest_rate_per_day',
-        db.raw('(last_contact_at at time zone ?)::date as last_contact', [timeZone]),
-        db.raw(
-          `(select (max(a.created_at) at time zone ?)::date from activities a
-             where a.customer_id = account_state.customer_id and a.kind = 'escalated') as escalated_on`,
-          [timeZone],
+    ),
+    settled: rowsOf(
+      db,
+      db('open_items')
+        .whereIn('customer_id', customerIds)
+        .where('status', 'settled')
+        .whereRaw(`settled_at >= (?::date - interval '${HISTORY_MONTHS} months')`, [today])
+        .select(
+          'customer_id',
+          'invoice_number',
+          'due_date',
+          db.raw('total_minor::text as total_minor'),
+          'currency',
+          db.raw('(settled_at at time zone ?)::date as paid_date', [timeZone]),
         ),
-      ),
-    db('open_items')
-      .whereIn('customer_id', customerIds)
-      .groupBy('customer_id')
-      .select('customer_id', db.raw('min(issue_date) as first_issue')),
-  ]);
+    ),
+    promises: rowsOf(
+      db,
+      db('promises')
+        .whereIn('customer_id', customerIds)
+        .select(
+          'customer_id',
+          'promised_date',
+          db.raw('amount_minor::text as amount_minor'),
+          'currency',
+          'status',
+        ),
+    ),
+    pauses: rowsOf(
+      db,
+      db('pauses')
+        .whereIn('customer_id', customerIds)
+        .whereNull('lifted_at')
+        .where((q) => q.whereNull('until').orWhere('until', '>=', today))
+        .select('customer_id', 'open_item_id', 'reason', 'until'),
+    ),
+    states: rowsOf(
+      db,
+      db('account_state')
+        .whereIn('customer_id', customerIds)
+        .select(
+          'customer_id',
+          'escalations',
+          'interest_rate_per_day',
+          db.raw('(last_contact_at at time zone ?)::date as last_contact', [timeZone]),
+          db.raw(
+            `(select (max(a.created_at) at time zone ?)::date from activities a
+               where a.customer_id = account_state.customer_id and a.kind = 'escalated') as escalated_on`,
+            [timeZone],
+          ),
+        ),
+    ),
+    firsts: rowsOf(
+      db,
+      db('open_items')
+        .whereIn('customer_id', customerIds)
+        .groupBy('customer_id')
+        .select('customer_id', db.raw('min(issue_date) as first_issue')),
+    ),
+  });
+  const { customers, open, settled, promises, pauses, states, firsts } = sets as SnapshotSets;
 
   const openBy = groupBy(open, (r) => Number(r.customer_id));
   const settledBy = groupBy(settled, (r) => Number(r.customer_id));
@@ -112,8 +187,8 @@ export async function loadSnapshots(
         number: i.invoice_number,
         issueDate: i.issue_date,
         dueDate: i.due_date,
-        totalMinor: Number(i.total_minor),
-        openMinor: Number(i.open_minor),
+        totalMinor: minor(i.total_minor),
+        openMinor: minor(i.open_minor),
         currency: i.currency,
         disputed: Boolean(i.disputed),
         pause: itemPauses.get(Number(i.id)) ?? null,
@@ -122,12 +197,12 @@ export async function loadSnapshots(
         number: s.invoice_number,
         dueDate: s.due_date,
         paidDate: String(s.paid_date),
-        totalMinor: Number(s.total_minor),
+        totalMinor: minor(s.total_minor),
         currency: s.currency,
       })),
       promises: (promisesBy.get(id) ?? []).map((p): PromiseRecord => ({
         promisedDate: p.promised_date,
-        amountMinor: Number(p.amount_minor),
+        amountMinor: minor(p.amount_minor),
         currency: p.currency,
         status: p.status,
       })),
