@@ -2,6 +2,7 @@ import type { Interaction, Message, Reply, User } from '../views/model.ts';
 import { candidatesView, helpView, notice } from '../views/notices.ts';
 import { overdueListView } from '../views/overdue-list.ts';
 import { stateVersion } from '../worklist/activity.ts';
+import { currentOwner } from '../worklist/claims.ts';
 import { findAccounts, listWorklist, type WorklistFilter } from '../worklist/list.ts';
 import { logOutcome } from '../worklist/log-outcome.ts';
 import { type Actor, resolveActor } from '../worklist/staff.ts';
@@ -123,20 +124,24 @@ async function versionAtArrival(ctx: DispatchContext, interaction: Interaction):
 
 /**
  * A click on a card drawn before the account last changed is not applied: the person gets the fresh
- * state instead, so a double click or a late click on an old card never takes effect twice.
+ * state instead, so a double click or a late click on an old card never takes effect twice. A Claim
+ * that lost to someone else's says who has the account (PB-25), as a claim refused later would.
  */
 async function staleCard(
   ctx: DispatchContext,
-  accountId: number,
-  drawnAt: number | undefined,
+  actor: Actor,
+  click: { kind: 'claim' | 'release'; accountId: number; drawnAt: number | undefined },
   versionNow: number | null,
 ): Promise<Reply | null> {
+  const { kind, accountId, drawnAt } = click;
   if (drawnAt === undefined || versionNow === null || drawnAt === versionNow) return null;
   const card = await accountCard(ctx, accountId);
   if (!card) return null;
+  const owner = kind === 'claim' ? await currentOwner(ctx.db, accountId) : null;
+  const taken = owner && owner.userId !== actor.userId ? `Already claimed by ${owner.name}. ` : '';
   card.blocks.unshift({
     type: 'context',
-    text: 'This card was out of date, so nothing was changed. Here is the account as it is now.',
+    text: `${taken}This card was out of date, so nothing was changed. Here is the account as it is now.`,
   });
   return { kind: 'replace', message: card };
 }
@@ -170,7 +175,8 @@ async function action(
   switch (r.action) {
     case 'claim':
     case 'release': {
-      const stale = await staleCard(ctx, id, r.stateVersion, versionNow);
+      const click = { kind: r.action, accountId: id, drawnAt: r.stateVersion };
+      const stale = await staleCard(ctx, actor, click, versionNow);
       if (stale) return stale;
       return r.action === 'claim' ? claim(ctx, actor, id, 'replace') : release(ctx, actor, id, 'replace');
     }
