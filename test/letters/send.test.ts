@@ -12,9 +12,9 @@ import { defaultLetterConfig, type LetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type { Form, Message, Reply, User } from '../../src/views/model.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount, seedStaff } from '../support/seed.ts';
+import { seedStaff } from '../support/seed.ts';
+import { seedLetterAccount } from './support/accounts.ts';
 import { startSmtp, type TestSmtp } from './support/smtp.ts';
 
 const TODAY = '2026-11-22';
@@ -45,21 +45,15 @@ describe.each(backends())('sending letters on %s', (kind) => {
   let ctx: DispatchContext;
   let letters: LetterConfig;
 
-  const account = async (name: string, email: string | null, locale = 'zh-CN', dueDate = '2026-10-20') => {
-    const seeded = await seedAccount(db.knex, {
-      name,
+  const account = (name: string, email: string | null, locale = 'zh-CN', dueDate = '2026-10-20') =>
+    seedLetterAccount(db.knex, name, {
       items: [
         { number: `${name.length}-A`, issueDate: '2026-09-20', dueDate, totalMinor: 8_600_000 },
         { number: `${name.length}-B`, issueDate: '2026-09-25', dueDate: '2026-10-25', totalMinor: 1_250_050 },
       ],
+      contact: { email, name: '王芳', locale },
+      today: TODAY,
     });
-    await db
-      .knex('customers')
-      .where({ id: seeded.customerId })
-      .update({ contact_email: email, contact_name: '王芳', locale });
-    await refreshWorklist({ db: db.knex, policy: defaultPolicy, today: TODAY, timeZone: 'Asia/Shanghai' });
-    return seeded.customerId;
-  };
   const count = async (table: string, where: Record<string, unknown> = {}) =>
     Number((await db.knex(table).where(where).count({ n: '*' }))[0]?.n ?? 0);
   const preview = (id: number, template?: string, user = ann) =>

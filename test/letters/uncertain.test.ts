@@ -19,11 +19,11 @@ import { letterMessageId, sendLetterMail } from '../../src/letters/smtp.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../src/outbox/worker.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type { Message, Reply, User } from '../../src/views/model.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
 import { fakePlatform, silentLog, testConfig } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount, seedStaff } from '../support/seed.ts';
+import { seedStaff } from '../support/seed.ts';
+import { seedLetterAccount } from './support/accounts.ts';
 import { startSmtp, type TestSmtp } from './support/smtp.ts';
 
 const NOW = '2026-11-22T03:00:00Z';
@@ -44,20 +44,8 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   let annActor: Actor;
   const clock = createFixedClock(NOW, 'Asia/Shanghai');
 
-  const account = async (name: string, email = 'ap@customer.example') => {
-    const { customerId } = await seedAccount(db.knex, {
-      name,
-      items: [{ number: `${name.slice(0, 4)}-1`, dueDate: '2026-10-20', totalMinor: 8_600_000 }],
-    });
-    await db.knex('customers').where({ id: customerId }).update({ contact_email: email, locale: 'en' });
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
-    return customerId;
-  };
+  const account = (name: string, email = 'ap@customer.example') =>
+    seedLetterAccount(db.knex, name, { contact: { email, locale: 'en' } });
 
   /**
    * A send that dies after the mail server took the letter: claimed, recorded as outgoing, handed to SMTP,

@@ -6,7 +6,6 @@
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
-import { defaultPolicy } from '../../src/collections/account.ts';
 import { encodeRef } from '../../src/commands/action-ref.ts';
 import { defaultLetterConfig, type LetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
@@ -15,9 +14,8 @@ import { uncertainNoticeKey } from '../../src/jobs/letter-check.ts';
 import { findLetter } from '../../src/letters/letter-log.ts';
 import { letterLink } from '../../src/letters/letter-links.ts';
 import { uncertainLetterNotice } from '../../src/views/uncertain-letter.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { seedLetterAccount } from '../letters/support/accounts.ts';
 import { startSmtp, type TestSmtp } from '../letters/support/smtp.ts';
 import { botAdded, execute, task } from './support/activities.ts';
 import { cardProblems, cardsOf } from './support/card-check.ts';
@@ -43,20 +41,10 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
   const clock = createFixedClock(NOW, 'Asia/Shanghai');
   let letters: LetterConfig;
 
-  const account = async (name: string) => {
-    const { customerId } = await seedAccount(db.knex, {
-      name,
+  const account = (name: string) =>
+    seedLetterAccount(db.knex, name, {
       items: [{ number: `${name.slice(0, 3)}-1`, dueDate: '2026-10-10', totalMinor: 8_600_000 }],
     });
-    await db.knex('customers').where({ id: customerId }).update({ contact_email: 'ap@customer.example' });
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
-    return customerId;
-  };
 
   /** Opens Send letter in the channel and presses Send, as Teams does; returns the thread post's card. */
   const sendFromChannel = async (server: Harness, customerId: number): Promise<Json> => {
