@@ -57,23 +57,38 @@ function stateOf(letter: LetterRecord): DecisionOutcome {
   };
 }
 
+/**
+ * Takes an uncertain letter for one decision: `take` moves it on in the database, and only the call
+ * that moved it gets the letter back (a double click finds it decided already and is told its state).
+ */
+async function decide(
+  ctx: LetterContext,
+  letterId: number,
+  take: (letter: LetterRecord) => Promise<boolean>,
+): Promise<{ letter: LetterRecord } | { answer: DecisionOutcome }> {
+  const letter = await findLetter(ctx.db, letterId);
+  if (!letter) return { answer: { kind: 'refused', message: `There is no letter #${letterId}.` } };
+  if (letter.status !== 'uncertain') return { answer: stateOf(letter) };
+  if (!(await take(letter))) return { answer: stateOf((await findLetter(ctx.db, letterId)) ?? letter) };
+  return { letter: (await findLetter(ctx.db, letterId)) ?? letter };
+}
+
 /** The collector checked the mailbox and found the letter: it is recorded as sent, nothing is e-mailed. */
 export async function markLetterSent(
   ctx: LetterContext,
   actor: Actor,
   letterId: number,
 ): Promise<DecisionOutcome> {
-  const letter = await findLetter(ctx.db, letterId);
-  if (!letter) return { kind: 'refused', message: `There is no letter #${letterId}.` };
-  if (letter.status !== 'uncertain') return stateOf(letter);
-  if (!letter.recipient || !letter.messageId)
+  const unrecorded = (letter: LetterRecord) => !letter.recipient || !letter.messageId;
+  const found = await findLetter(ctx.db, letterId);
+  if (found?.status === 'uncertain' && unrecorded(found))
     return {
       kind: 'refused',
       message: `Letter #${letterId} has no recorded recipient or Message-ID, so it cannot be marked as sent; send it again instead.`,
     };
-  if (!(await markSentByHand(ctx.db, letter, actor)))
-    return stateOf((await findLetter(ctx.db, letterId)) ?? letter);
-  return { kind: 'marked_sent', letter: (await findLetter(ctx.db, letterId)) ?? letter, by: actor.name };
+  const decided = await decide(ctx, letterId, (letter) => markSentByHand(ctx.db, letter, actor));
+  if ('answer' in decided) return decided.answer;
+  return { kind: 'marked_sent', letter: decided.letter, by: actor.name };
 }
 
 /**
@@ -86,14 +101,11 @@ export async function sendLetterAgain(
   actor: Actor,
   letterId: number,
 ): Promise<DecisionOutcome> {
-  const letter = await findLetter(ctx.db, letterId);
-  if (!letter) return { kind: 'refused', message: `There is no letter #${letterId}.` };
-  if (letter.status !== 'uncertain') return stateOf(letter);
-  if (!(await retakeUncertain(ctx.db, letter, actor)))
-    return stateOf((await findLetter(ctx.db, letterId)) ?? letter);
-  const sending = (await findLetter(ctx.db, letterId)) ?? letter;
+  const decided = await decide(ctx, letterId, (letter) => retakeUncertain(ctx.db, letter, actor));
+  if ('answer' in decided) return decided.answer;
+  const sending = decided.letter;
   const stored = await loadLetterFile(ctx.db, letterId);
-  const senderName = letter.requestedBy.name ?? actor.name;
+  const senderName = sending.requestedBy.name ?? actor.name;
   if (!stored || !sending.recipient || !sending.messageId)
     return deliverClaimed(ctx, sending, actor, senderName); // rendered anew, with a new Message-ID
   return resendStored(ctx, sending, actor, stored, {
