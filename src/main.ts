@@ -110,7 +110,7 @@ export async function syncNow(runtime: Runtime, mode: SyncMode): Promise<SyncSum
       mode,
       onProgress: (p) =>
         progress.update(
-          `${p.rowsRead.toLocaleString('en')} rows read${p.phase === 'reading' ? '' : ', writing the changes'}`,
+          `${p.rowsRead.toLocaleString('en')} rows read${p.phase === 'writing' ? ', writing the changes' : ''}`,
         ),
     });
     progress.done();

@@ -47,11 +47,10 @@ export interface SyncSummary {
   durationMs: number;
 }
 
-/** How far a sync is: reading (and staging) the ledger, then writing the changes, then done. */
+/** How far a sync is: reading (and staging) the ledger, then writing the changes (the summary says what changed). */
 export interface SyncProgress {
   rowsRead: number;
-  rowsChanged: number;
-  phase: 'reading' | 'writing' | 'done';
+  phase: 'reading' | 'writing';
 }
 
 /** Where the syncs of one source stand. */
@@ -85,7 +84,7 @@ export async function syncLedger(options: {
   clock: Clock;
   lookbackSeconds: number;
   batchSize: number;
-  /** Called after each batch is read and staged, and when writing starts and ends; awaited. */
+  /** Called after each batch is read and staged, and when writing starts; awaited. */
   onProgress?: (p: SyncProgress) => void | Promise<void>;
 }): Promise<SyncSummary> {
   const { db, source, mode, clock } = options;
@@ -149,8 +148,8 @@ export async function syncLedger(options: {
         if (parsed.ok) {
           const item = parsed.item;
           items.push(item);
-          const staged = customersStaged.get(item.customerId);
-          if (staged === undefined || !matchesCustomerKey(staged, item)) {
+          const known = customersStaged.get(item.customerId);
+          if (known === undefined || !matchesCustomerKey(known, item)) {
             customersStaged.set(detached(item.customerId), customerKey(item));
             customers.push(item);
           }
@@ -164,10 +163,10 @@ export async function syncLedger(options: {
       if (session.copyIn) await stageBatch(db, staged, batch, session.copyIn);
       // NOTE: every query in here goes through `trx` (PGlite has a single connection).
       else await session.transaction((trx) => stageBatch(trx, staged, batch, null));
-      await options.onProgress?.({ rowsRead: summary.rowsRead, rowsChanged: 0, phase: 'reading' });
+      await options.onProgress?.({ rowsRead: summary.rowsRead, phase: 'reading' });
     }
     customersStaged.clear();
-    await options.onProgress?.({ rowsRead: summary.rowsRead, rowsChanged: 0, phase: 'writing' });
+    await options.onProgress?.({ rowsRead: summary.rowsRead, phase: 'writing' });
 
     // Reached only when the whole ledger was read without error: a partial read writes and settles nothing.
     summary.watermark = nextWatermark(mode, state?.watermark ?? null, maxRead);
@@ -200,11 +199,6 @@ export async function syncLedger(options: {
           items_settled: summary.itemsSettled,
           skipped: JSON.stringify(summary.skipped),
         });
-    });
-    await options.onProgress?.({
-      rowsRead: summary.rowsRead,
-      rowsChanged: summary.rowsChanged,
-      phase: 'done',
     });
     return summary;
   } catch (error) {
