@@ -16,9 +16,9 @@ import {
   showAccount,
   submitLog,
 } from './account-actions.ts';
-import { decodeRef } from './action-ref.ts';
+import { decodeRef, type RefAction } from './action-ref.ts';
 import { decideFromMeeting } from './meeting-actions.ts';
-import { decideLetter, decideUncertainLetter, previewLetter, submitLetter } from './letter-actions.ts';
+import { decideLetter, type LetterDecision, previewLetter, submitLetter } from './letter-actions.ts';
 import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 
@@ -146,6 +146,14 @@ async function staleCard(
   return { kind: 'replace', message: card };
 }
 
+/** The letter buttons and the decision each takes. */
+const LETTER_BUTTONS: Partial<Record<RefAction, LetterDecision>> = {
+  'letter-approve': 'approve',
+  'letter-reject': 'reject',
+  'letter-mark-sent': 'mark-sent',
+  'letter-resend': 'send-again',
+};
+
 async function action(
   ctx: DispatchContext,
   actor: Actor,
@@ -160,15 +168,8 @@ async function action(
     return 'kind' in result ? result : { kind: 'replace', message: result };
   }
   if (r.action === 'help') return { kind: 'ephemeral', message: helpView() };
-  if (r.action === 'letter-approve' || r.action === 'letter-reject')
-    return decideLetter(ctx, actor, r.letterId, r.action === 'letter-approve' ? 'approve' : 'reject');
-  if (r.action === 'letter-mark-sent' || r.action === 'letter-resend')
-    return decideUncertainLetter(
-      ctx,
-      actor,
-      r.letterId,
-      r.action === 'letter-mark-sent' ? 'mark-sent' : 'send-again',
-    );
+  const letterDecision = LETTER_BUTTONS[r.action];
+  if (letterDecision) return decideLetter(ctx, actor, r.letterId, letterDecision);
   const id = r.accountId;
   if (id === undefined)
     return { kind: 'ephemeral', message: notice('This button names no account.', { tone: 'danger' }) };

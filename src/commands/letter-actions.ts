@@ -151,47 +151,37 @@ export async function submitLetter(
   return outcomeReply(ctx, actor, customerId, outcome);
 }
 
-/** Approve or Reject on a letter waiting for a second person. */
+/**
+ * The decisions a button can take on an existing letter: Approve / Reject on a letter waiting for a
+ * second person, Mark as sent / Send again on one that may or may not have gone out (issue 6). Each is
+ * named for a refusal and takes effect once (the letter log decides).
+ */
+const LETTER_DECISIONS = {
+  approve: { doing: 'Approving', run: approveLetter },
+  reject: { doing: 'Rejecting', run: rejectLetter },
+  'mark-sent': { doing: 'Marking as sent', run: markLetterSent },
+  'send-again': { doing: 'Sending again', run: sendLetterAgain },
+} satisfies Record<
+  string,
+  { doing: string; run: (ctx: LetterContext, actor: Actor, letterId: number) => Promise<DecisionOutcome> }
+>;
+
+export type LetterDecision = keyof typeof LETTER_DECISIONS;
+
+/** A decision on a letter by button: whoever may send that kind of letter may take it. */
 export async function decideLetter(
   ctx: DispatchContext,
   actor: Actor,
   letterId: number | undefined,
-  decision: 'approve' | 'reject',
+  decision: LetterDecision,
 ): Promise<Reply> {
   if (letterId === undefined) return refuse('This button names no letter.');
   const row = await ctx.db('letters').where({ id: letterId }).first('template', 'customer_id');
   if (!row) return refuse(`There is no letter #${letterId}.`);
   const template = String(row.template);
-  const doing = `${decision === 'approve' ? 'Approving' : 'Rejecting'} the ${letterName(template)} letter`;
-  const refused = gate(ctx, actor, template, doing);
+  const { doing, run } = LETTER_DECISIONS[decision];
+  const refused = gate(ctx, actor, template, `${doing} the ${letterName(template)} letter`);
   if (refused) return refused;
-  const outcome =
-    decision === 'approve'
-      ? await approveLetter(letterContext(ctx), actor, letterId)
-      : await rejectLetter(letterContext(ctx), actor, letterId);
-  return outcomeReply(ctx, actor, Number(row.customer_id), outcome);
-}
-
-/**
- * Mark as sent or Send again on a letter that may or may not have gone out (issue 6). Whoever may send
- * the letter may decide; the letter log makes each choice take effect once.
- */
-export async function decideUncertainLetter(
-  ctx: DispatchContext,
-  actor: Actor,
-  letterId: number | undefined,
-  choice: 'mark-sent' | 'send-again',
-): Promise<Reply> {
-  if (letterId === undefined) return refuse('This button names no letter.');
-  const row = await ctx.db('letters').where({ id: letterId }).first('template', 'customer_id');
-  if (!row) return refuse(`There is no letter #${letterId}.`);
-  const template = String(row.template);
-  const doing = `${choice === 'mark-sent' ? 'Marking as sent' : 'Sending again'} the ${letterName(template)} letter`;
-  const refused = gate(ctx, actor, template, doing);
-  if (refused) return refused;
-  const outcome =
-    choice === 'mark-sent'
-      ? await markLetterSent(letterContext(ctx), actor, letterId)
-      : await sendLetterAgain(letterContext(ctx), actor, letterId);
+  const outcome = await run(letterContext(ctx), actor, letterId);
   return outcomeReply(ctx, actor, Number(row.customer_id), outcome);
 }
