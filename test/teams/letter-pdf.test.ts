@@ -46,8 +46,8 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
       items: [{ number: `${name.slice(0, 3)}-1`, dueDate: '2026-10-10', totalMinor: 8_600_000 }],
     });
 
-  /** Opens Send letter in the channel and presses Send, as Teams does; returns the thread post's card. */
-  const sendFromChannel = async (server: Harness, customerId: number): Promise<Json> => {
+  /** Opens the Send letter dialog for the reminder, as Teams does; returns what its Send button submits. */
+  const openLetterDialog = async (server: Harness, customerId: number): Promise<Json> => {
     const opened = await server.post(
       task('fetch', {
         ref: encodeRef({ v: 1, action: 'letter', accountId: customerId, template: 'reminder' }),
@@ -56,7 +56,12 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     );
     const card = ((await opened.json()) as { task: { value: { card: { content: Json } } } }).task.value.card
       .content;
-    const data = ((card.actions as Json[])[0]?.data ?? {}) as Json;
+    return ((card.actions as Json[])[0]?.data ?? {}) as Json;
+  };
+
+  /** Opens Send letter in the channel and presses Send, as Teams does; returns the thread post's card. */
+  const sendFromChannel = async (server: Harness, customerId: number): Promise<Json> => {
+    const data = await openLetterDialog(server, customerId);
     server.reset();
     const submitted = await server.post(task('submit', data, 'ann', { in: 'channel' }));
     expect(submitted.status).toBe(200);
@@ -166,16 +171,8 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
 
   it('in a personal chat also offers the PDF as a file and uploads exactly the e-mailed bytes on Allow', async () => {
     const id = await account('Litware Personal Ltd');
-    const opened = await teams.post(
-      task('fetch', {
-        ref: encodeRef({ v: 1, action: 'letter', accountId: id, template: 'reminder' }),
-        msteams: { type: 'task/fetch' },
-      }),
-    );
-    const form = ((await opened.json()) as { task: { value: { card: { content: Json } } } }).task.value.card
-      .content;
+    const data = await openLetterDialog(teams, id);
     teams.reset();
-    const data = ((form.actions as Json[])[0]?.data ?? {}) as Json;
     expect((await teams.post(task('submit', data, 'ann', { in: 'personal' }))).status).toBe(200);
     const offerCall = teams.calls.find((c) =>
       JSON.stringify(c.body).includes('application/vnd.microsoft.teams.card.file.consent'),
