@@ -34,42 +34,43 @@ export function encodeCopyField(value: string | number | null): string {
 export const detached = (value: string): string => Buffer.from(value, 'utf8').toString('utf8');
 
 /**
- * Turns the chunks of a COPY TO stream into rows keyed by `columns`, `size` rows at a time. Chunks
- * end anywhere, even inside a multi-byte character: only whole lines are decoded (a newline byte
- * never occurs inside a UTF-8 sequence), the rest waits for the next chunk. Field values are views
- * of the decoded chunk (see `detached` for values kept long).
+ * Re-cuts the chunks of a COPY TO stream into runs of whole lines (each ending in a newline). Chunks
+ * end anywhere, even inside a multi-byte character; a newline byte never occurs inside a UTF-8
+ * sequence, so a run of whole lines is always whole characters too.
  */
-export async function* copyRows(
-  chunks: AsyncIterable<Buffer>,
-  columns: readonly string[],
-  size: number,
-): AsyncGenerator<Record<string, string | null>[]> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+export async function* copyLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   let rest: Buffer | null = null;
-  let rows: Record<string, string | null>[] = [];
   for await (const chunk of chunks) {
     const end = chunk.lastIndexOf(10);
     if (end < 0) {
       rest = rest ? Buffer.concat([rest, chunk]) : chunk;
       continue;
     }
-    const whole = rest ? Buffer.concat([rest, chunk.subarray(0, end)]) : chunk.subarray(0, end);
+    yield rest ? Buffer.concat([rest, chunk.subarray(0, end + 1)]) : chunk.subarray(0, end + 1);
     rest = end + 1 < chunk.length ? chunk.subarray(end + 1) : null;
-    for (const line of decoder.decode(whole).split('\n')) {
-      const fields = line.split('\t');
-      if (fields.length !== columns.length) {
-        throw new Error(`COPY row has ${fields.length} fields, expected ${columns.length}`);
-      }
-      const row: Record<string, string | null> = {};
-      for (let c = 0; c < columns.length; c++)
-        row[columns[c] as string] = decodeCopyField(fields[c] as string);
-      rows.push(row);
-      if (rows.length >= size) {
-        yield rows;
-        rows = [];
-      }
-    }
   }
   if (rest && rest.length > 0) throw new Error('COPY output ended inside a row');
-  if (rows.length > 0) yield rows;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** One line of COPY text (without its newline) as a row keyed by `columns`. */
+export function decodeCopyLine(line: string, columns: readonly string[]): Record<string, string | null> {
+  const fields = line.split('\t');
+  if (fields.length !== columns.length) {
+    throw new Error(`COPY row has ${fields.length} fields, expected ${columns.length}`);
+  }
+  const row: Record<string, string | null> = {};
+  for (let c = 0; c < columns.length; c++) row[columns[c] as string] = decodeCopyField(fields[c] as string);
+  return row;
+}
+
+/**
+ * Whole lines of COPY text (see copyLines) as rows keyed by `columns`. Bytes that are not UTF-8 are
+ * refused. Field values are views of the decoded text (see `detached` for values kept long).
+ */
+export function decodeCopyLines(bytes: Buffer, columns: readonly string[]): Record<string, string | null>[] {
+  if (bytes.length === 0) return [];
+  const text = utf8.decode(bytes.subarray(0, bytes.length - 1));
+  return text.split('\n').map((line) => decodeCopyLine(line, columns));
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { copyRows } from './copy-text.ts';
+import { copyLines } from './copy-text.ts';
 import type { RawLedgerRow } from './types.ts';
 
 /** A bound mapping query: SQL with `?` positions and their values. */
@@ -43,17 +43,16 @@ export function copyConnection(db: Knex): () => Promise<pg.Client> {
 }
 
 /**
- * Postgres with a pool, fastest: `COPY (mapping) TO STDOUT` inside `BEGIN READ ONLY`, streamed and cut
- * into batches as it arrives (the server waits while a batch is being written: TCP backpressure).
- * COPY takes no bind parameters, so the watermark is written into the SQL as a literal, which is safe
- * for a value duebot formats itself. Dates and times come as ISO text in UTC, in the order `columns`
- * names them; the rows have the same fields as the other readers'.
+ * Postgres with a pool, fastest: `COPY (mapping) TO STDOUT` inside `BEGIN READ ONLY`, streamed as runs
+ * of whole lines as it arrives (the server waits while the sync is busy: TCP backpressure). COPY
+ * takes no bind parameters, so the watermark is written into the SQL as a literal, which is safe for
+ * a value duebot formats itself. Dates and times come as ISO text in UTC, in the order `columns`
+ * names them.
  */
 export async function* readPostgresCopy(
   connect: () => Promise<pg.Client>,
   query: { sql: string; columns: readonly string[] },
-  batchSize: number,
-): AsyncGenerator<RawLedgerRow[]> {
+): AsyncGenerator<Buffer> {
   const connection = await connect();
   // Closing the connection ends the COPY and rolls the read-only transaction back on the server.
   connection.on('error', () => undefined);
@@ -63,7 +62,7 @@ export async function* readPostgresCopy(
     await connection.query("SET LOCAL TimeZone = 'UTC'");
     const list = query.columns.map((c) => `m.${c}`).join(', ');
     const stream = connection.query(copyTo(`COPY (SELECT ${list} FROM (\n${query.sql}\n) m) TO STDOUT`));
-    yield* copyRows(stream as AsyncIterable<Buffer>, query.columns, batchSize);
+    yield* copyLines(stream as AsyncIterable<Buffer>);
     await connection.query('COMMIT');
   } finally {
     await connection.end().catch(() => undefined);

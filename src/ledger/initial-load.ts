@@ -1,7 +1,7 @@
 /**
  * The first full sync into an empty open_items table, loaded the way PostgreSQL's manual advises for
  * populating a table ("Populating a Database": drop indexes and foreign keys, load, recreate them):
- * in the transaction that writes the staged rows, the non-unique indexes and the foreign keys are
+ * in the transaction that writes the staged rows, the indexes, unique constraints and foreign keys are
  * dropped, the rows are written, and the same indexes and constraints are created again from their catalog
  * definitions before the commit. Building an index once over sorted data costs a fraction of keeping it
  * up to date row by row, and the foreign keys are checked by one query instead of once per row.
@@ -28,38 +28,45 @@ async function isEmpty(db: Knex | Knex.Transaction): Promise<boolean> {
 }
 
 /**
- * When open_items is empty, locks it in `trx`, drops its non-unique indexes and foreign keys and
- * returns how to restore them; otherwise (the usual case) returns null without taking any lock.
- * Unique indexes stay: the upsert needs them, and they hold the invariants while loading.
+ * When open_items is empty, locks it in `trx`, drops its indexes (except the primary key, which other
+ * tables' foreign keys point at), its unique constraints and its foreign keys, and returns how to
+ * restore them; otherwise (the usual case) returns null without taking any lock. The first load is a
+ * plain INSERT of one row per invoice: rebuilding a unique index afterwards checks the same invariant
+ * as keeping it row by row (a duplicate fails the transaction), at a third of the cost.
  */
 export async function deferConstraintsIfEmpty(trx: Knex.Transaction): Promise<DeferredConstraints | null> {
   // Checked before locking, so that a full sync of a populated table never blocks its readers.
   if (!(await isEmpty(trx))) return null;
   await trx.raw('LOCK TABLE open_items IN ACCESS EXCLUSIVE MODE');
   if (!(await isEmpty(trx))) return null;
+  // Indexes of their own (not the index of a constraint, which goes with its constraint).
   const indexes = rowsOf<Definition>(
     await trx.raw(
       `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i
-       WHERE i.indrelid = 'open_items'::regclass AND NOT i.indisunique AND NOT i.indisprimary
+       WHERE i.indrelid = 'open_items'::regclass AND NOT i.indisprimary
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
        ORDER BY 1`,
     ),
   );
-  const foreignKeys = rowsOf<Definition>(
+  // Unique constraints first, then foreign keys: restored in that order too.
+  const constraints = rowsOf<Definition>(
     await trx.raw(
       `SELECT quote_ident(conname) AS name, pg_get_constraintdef(oid) AS definition
        FROM pg_constraint
-       WHERE conrelid = 'open_items'::regclass AND contype = 'f'
-       ORDER BY 1`,
+       WHERE conrelid = 'open_items'::regclass AND contype IN ('u', 'f')
+       ORDER BY contype DESC, 1`,
     ),
   );
-  for (const fk of foreignKeys) await trx.raw(`ALTER TABLE open_items DROP CONSTRAINT ${fk.name}`);
+  for (const constraint of constraints) {
+    await trx.raw(`ALTER TABLE open_items DROP CONSTRAINT ${constraint.name}`);
+  }
   for (const index of indexes) await trx.raw(`DROP INDEX ${index.name}`);
   return {
     async restore(t) {
       for (const index of indexes) await t.raw(index.definition);
-      for (const fk of foreignKeys) {
-        await t.raw(`ALTER TABLE open_items ADD CONSTRAINT ${fk.name} ${fk.definition}`);
+      for (const constraint of constraints) {
+        await t.raw(`ALTER TABLE open_items ADD CONSTRAINT ${constraint.name} ${constraint.definition}`);
       }
     },
   };

@@ -13,7 +13,9 @@ import {
   readPostgresCopy,
 } from './cursor.ts';
 import { bindWatermark, checkMappingSql, inlineWatermark, type LedgerDialect } from './mapping.ts';
-import { OPTIONAL_COLUMNS, type LedgerSource, type RawLedgerRow, REQUIRED_COLUMNS } from './types.ts';
+import { COPY_COLUMN_ORDER } from './copy-check.ts';
+import { decodeCopyLines } from './copy-text.ts';
+import { type LedgerBatch, type LedgerSource, type RawLedgerRow, REQUIRED_COLUMNS } from './types.ts';
 
 /** The mapping does not return the columns duebot needs, or its SQL fails: fix the mapping file. */
 export class LedgerMappingError extends Error {
@@ -141,12 +143,21 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
       throw explainQueryError(error);
     }
   };
-  /** Postgres with a pool reads by COPY, the columns duebot knows in a fixed order. */
-  async function* copied(watermark: Date): AsyncGenerator<RawLedgerRow[]> {
+  /** Postgres with a pool reads by COPY, the columns duebot knows in the order the sync checks fastest. */
+  async function* copied(watermark: Date): AsyncGenerator<LedgerBatch> {
     const found = await describe();
-    const columns = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].filter((c) => found.includes(c));
+    const columns = COPY_COLUMN_ORDER.filter((c) => found.includes(c));
     const sql = inlineWatermark(mappingSql, watermark);
-    yield* readPostgresCopy(copyConnection(db), { sql, columns }, batchSize);
+    for await (const text of readPostgresCopy(copyConnection(db), { sql, columns })) {
+      yield { kind: 'copy', text, columns };
+    }
+  }
+
+  function batches(watermark: Date | null): AsyncGenerator<LedgerBatch> {
+    const from = watermark ?? BEGINNING;
+    if (dialect === 'mysql') return wrapErrors(asRows(readMysqlStream(db, query(from), batchSize)));
+    if (isSingleConnection(db)) return wrapErrors(asRows(readHeldCursor(db, query(from), batchSize)));
+    return wrapErrors(copied(from));
   }
 
   return {
@@ -162,11 +173,23 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
         );
       }
     },
-    changedSince(watermark: Date | null): AsyncIterable<RawLedgerRow[]> {
-      const from = watermark ?? BEGINNING;
-      if (dialect === 'mysql') return wrapErrors(readMysqlStream(db, query(from), batchSize));
-      if (isSingleConnection(db)) return wrapErrors(readHeldCursor(db, query(from), batchSize));
-      return wrapErrors(copied(from));
+    batches,
+    async *changedSince(watermark: Date | null): AsyncGenerator<RawLedgerRow[]> {
+      let rows: RawLedgerRow[] = [];
+      for await (const batch of batches(watermark)) {
+        if (batch.kind === 'rows') {
+          yield batch.rows;
+          continue;
+        }
+        // COPY text comes in runs of lines as the network delivers them: regrouped by batchSize.
+        for (const row of decodeCopyLines(batch.text, batch.columns)) {
+          rows.push(row);
+          if (rows.length < batchSize) continue;
+          yield rows;
+          rows = [];
+        }
+      }
+      if (rows.length > 0) yield rows;
     },
     async close() {
       if (owned) await db.destroy();
@@ -174,10 +197,14 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
   };
 }
 
-async function* wrapErrors(rows: AsyncGenerator<RawLedgerRow[]>): AsyncGenerator<RawLedgerRow[]> {
+async function* wrapErrors(batches: AsyncGenerator<LedgerBatch>): AsyncGenerator<LedgerBatch> {
   try {
-    yield* rows;
+    yield* batches;
   } catch (error) {
     throw explainQueryError(error);
   }
+}
+
+async function* asRows(batches: AsyncGenerator<RawLedgerRow[]>): AsyncGenerator<LedgerBatch> {
+  for await (const rows of batches) yield { kind: 'rows', rows };
 }

@@ -1,6 +1,6 @@
 /**
- * The sync's staging area: the rows a sync reads are first appended, batch by batch, to two temporary
- * tables of the sync's own session, and written into customers and open_items afterwards by one
+ * The sync's staging area: the rows a sync reads are first appended by COPY (SyncIntake writes the
+ * text) to two temporary tables of the sync's own session, and written into customers and open_items afterwards by one
  * set-based statement each. Comparing a million staged rows with the stored ones is one hash join;
  * the same comparison batch by batch was an index lookup per row and five times slower. The staged
  * invoice ids are also the reconcile's list of what the ledger still holds.
@@ -9,8 +9,6 @@
  * and the watermark only moves once everything is written.
  */
 import type { Knex } from 'knex';
-import { encodeCopyField } from './copy-text.ts';
-import type { LedgerItem } from './types.ts';
 
 /** What writing the staged rows changed. */
 export interface StageResult {
@@ -29,17 +27,32 @@ export interface Stage {
 const rowsOf = (result: unknown): Record<string, unknown>[] =>
   (result as { rows?: Record<string, unknown>[] }).rows ?? [];
 
-/** Creates the run's staging tables in the session of `trx`; they live until dropStage or the session ends. */
+/** The customer stage's columns, in the order of the lines SyncIntake writes for it. */
+export const CUSTOMER_STAGE_COLUMNS = [
+  'external_id',
+  'name',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'sales_rep',
+  'locale',
+] as const;
+
+/**
+ * Creates the run's staging tables in the session of `trx`; they live until dropStage or the session
+ * ends. Their columns are in the order of the COPY text written to them (ITEM_STAGE_COLUMNS,
+ * CUSTOMER_STAGE_COLUMNS); `n` numbers the items in the order read.
+ */
 export async function createStage(trx: Knex | Knex.Transaction, runId: number): Promise<Stage> {
   const stage = { items: `duebot_stage_items_${runId}`, customers: `duebot_stage_customers_${runId}` };
   // `valid` false: a row skipped as bad, kept only so that the reconcile knows the ledger still has it.
   await trx.raw(`CREATE TEMPORARY TABLE ${stage.items} (
-    n bigserial, external_id text NOT NULL, valid boolean NOT NULL, customer_external_id text,
-    invoice_number text, issue_date date, due_date date, total_minor bigint, open_minor bigint,
-    currency text, ledger_updated_at timestamptz)`);
+    external_id text NOT NULL, invoice_number text, issue_date date, due_date date, total_minor bigint,
+    open_minor bigint, currency text, ledger_updated_at timestamptz, customer_external_id text,
+    valid boolean NOT NULL, n bigserial)`);
   await trx.raw(`CREATE TEMPORARY TABLE ${stage.customers} (
-    n bigserial, external_id text NOT NULL, name text NOT NULL, contact_name text, contact_email text,
-    contact_phone text, sales_rep text, locale text, ledger_updated_at timestamptz NOT NULL)`);
+    external_id text NOT NULL, name text NOT NULL, contact_name text, contact_email text,
+    contact_phone text, sales_rep text, locale text)`);
   return stage;
 }
 
@@ -47,144 +60,12 @@ export async function dropStage(trx: Knex | Knex.Transaction, stage: Stage): Pro
   await trx.raw(`DROP TABLE IF EXISTS ${stage.items}, ${stage.customers}`);
 }
 
-/** The fields a customer row carries, in the order of its stage key. */
-const customerFields = (i: LedgerItem): (string | null)[] => [
-  i.customerName,
-  i.contactName,
-  i.contactEmail,
-  i.contactPhone,
-  i.salesRep,
-  i.customerLocale,
-];
-
-/**
- * The customer fields of a row as one string (NUL-separated; a missing field is empty, which `text()`
- * never returns for a present one): a customer is staged again only when a later row gives it other
- * fields, so a customer with a thousand invoices is staged once. Exact, not a hash; built anew (and
- * so not tied to the row's text) only when the customer is new to the run or changed.
- */
-export const customerKey = (i: LedgerItem): string => customerFields(i).join('\u0000');
-
-/** Whether `key` is the customerKey of `i`, compared in place: this runs once per row read. */
-export function matchesCustomerKey(key: string, i: LedgerItem): boolean {
-  let at = 0;
-  const fields = customerFields(i);
-  for (let k = 0; k < fields.length; k++) {
-    const value = fields[k] ?? '';
-    if (!key.startsWith(value, at)) return false;
-    at += value.length;
-    if (k < fields.length - 1 ? key.charCodeAt(at) !== 0 : at !== key.length) return false;
-    at += 1;
-  }
-  return true;
-}
-
-/** What one batch adds to the stage. */
-export interface StagedBatch {
-  items: LedgerItem[];
-  /** Invoice ids of the batch's skipped rows (the ledger still has them). */
-  skippedIds: string[];
-  /** Items whose customer is new to the run or has other fields than when last staged. */
-  customers: LedgerItem[];
-}
-
-const ITEM_STAGE_COLUMNS = `external_id, valid, customer_external_id, invoice_number, issue_date, due_date,
-  total_minor, open_minor, currency, ledger_updated_at`;
-const CUSTOMER_STAGE_COLUMNS = `external_id, name, contact_name, contact_email, contact_phone, sales_rep, locale,
-  ledger_updated_at`;
-
-/** The batch as COPY text for the two stage tables (one template per row: this runs a million times). */
-function copyText(batch: StagedBatch): { items: string; customers: string } {
-  const f = encodeCopyField;
-  let items = '';
-  for (const i of batch.items) {
-    items += `${f(i.invoiceId)}\tt\t${f(i.customerId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t`;
-    items += `${i.totalMinor}\t${i.openMinor}\t${i.currency}\t${i.updatedAt.toISOString()}\n`;
-  }
-  for (const id of batch.skippedIds) items += `${f(id)}\tf\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n`;
-  let customers = '';
-  for (const i of batch.customers) {
-    customers += `${f(i.customerId)}\t${f(i.customerName)}\t${f(i.contactName)}\t${f(i.contactEmail)}\t`;
-    customers += `${f(i.contactPhone)}\t${f(i.salesRep)}\t${f(i.customerLocale)}\t${i.updatedAt.toISOString()}\n`;
-  }
-  return { items, customers };
-}
-
-/**
- * Appends one batch to the stage: by COPY on a Postgres server (`copyIn`), by INSERT of unnested
- * arrays on PGlite, which has no COPY from a client stream.
- */
-export async function stageBatch(
-  trx: Knex | Knex.Transaction,
-  stage: Stage,
-  batch: StagedBatch,
-  copyIn: ((sql: string, text: string) => Promise<void>) | null,
-): Promise<void> {
-  if (copyIn) {
-    const text = copyText(batch);
-    if (text.items) await copyIn(`COPY ${stage.items} (${ITEM_STAGE_COLUMNS}) FROM STDIN`, text.items);
-    if (text.customers) {
-      await copyIn(`COPY ${stage.customers} (${CUSTOMER_STAGE_COLUMNS}) FROM STDIN`, text.customers);
-    }
-    return;
-  }
-  const { items, skippedIds, customers } = batch;
-  if (items.length > 0) {
-    const column = <T>(pick: (i: LedgerItem) => T) => items.map(pick) as unknown as Knex.Value;
-    await trx.raw(
-      `INSERT INTO ${stage.items} (${ITEM_STAGE_COLUMNS})
-       SELECT external_id, true, customer_external_id, invoice_number, issue_date, due_date, total_minor,
-         open_minor, currency, ledger_updated_at
-       FROM unnest(?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[], ?::bigint[], ?::text[],
-                   ?::timestamptz[])
-         AS t(external_id, customer_external_id, invoice_number, issue_date, due_date, total_minor, open_minor,
-              currency, ledger_updated_at)`,
-      [
-        column((i) => i.invoiceId),
-        column((i) => i.customerId),
-        column((i) => i.invoiceNumber),
-        column((i) => i.issueDate),
-        column((i) => i.dueDate),
-        column((i) => i.totalMinor),
-        column((i) => i.openMinor),
-        column((i) => i.currency),
-        column((i) => i.updatedAt.toISOString()),
-      ],
-    );
-  }
-  if (skippedIds.length > 0) {
-    await trx.raw(`INSERT INTO ${stage.items} (external_id, valid) SELECT unnest(?::text[]), false`, [
-      skippedIds as unknown as Knex.Value,
-    ]);
-  }
-  if (customers.length > 0) {
-    const column = (pick: (i: LedgerItem) => string | null) => customers.map(pick) as unknown as Knex.Value;
-    await trx.raw(
-      `INSERT INTO ${stage.customers} (${CUSTOMER_STAGE_COLUMNS})
-       SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::timestamptz[])`,
-      [
-        column((i) => i.customerId),
-        column((i) => i.customerName),
-        column((i) => i.contactName),
-        column((i) => i.contactEmail),
-        column((i) => i.contactPhone),
-        column((i) => i.salesRep),
-        column((i) => i.customerLocale),
-        column((i) => i.updatedAt.toISOString()),
-      ],
-    );
-  }
-}
-
-// The latest row of each customer wins (the ledger's last change; the later read on a tie). Only
-// customers whose fields differ are written.
+// Each customer is staged once, with the fields of its latest row (SyncIntake); only customers whose
+// fields differ are written.
 const CUSTOMERS_SQL = (stage: Stage) => `
   INSERT INTO customers AS c (external_id, name, contact_name, contact_email, contact_phone, sales_rep, locale)
-  SELECT DISTINCT ON (external_id) external_id, name, contact_name, contact_email, contact_phone, sales_rep,
-    locale
+  SELECT external_id, name, contact_name, contact_email, contact_phone, sales_rep, locale
   FROM ${stage.customers}
-  ORDER BY external_id, ledger_updated_at DESC, n DESC
   ON CONFLICT (external_id) DO UPDATE SET
     name = excluded.name, contact_name = excluded.contact_name, contact_email = excluded.contact_email,
     contact_phone = excluded.contact_phone, sales_rep = excluded.sales_rep, locale = excluded.locale,

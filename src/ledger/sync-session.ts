@@ -1,19 +1,29 @@
 /**
  * The bot-database session a sync writes through. A sync stages the rows it reads in temporary
- * tables, which live in one session: on a pooled Postgres the sync pins one connection, which also
- * takes the staged rows by COPY.
+ * tables, which live in one session: on a pooled Postgres the sync pins one connection and streams
+ * the staged rows into it by one COPY while it reads.
  */
 import { once } from 'node:events';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Knex } from 'knex';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { isSingleConnection } from './cursor.ts';
 
-/** Transactions on the sync's session, and its release. */
+/** A `COPY ... FROM` of COPY text into a table of the session, outside any transaction. */
+export interface CopyIn {
+  /** Sends more lines; resolves when the server is ready for more (back-pressure). */
+  write(text: Buffer): Promise<void>;
+  /** Ends the COPY; resolves when the server has taken every row. */
+  end(): Promise<void>;
+  /** Cancels the COPY: none of its rows are kept. */
+  abort(reason: Error): Promise<void>;
+}
+
+/** Transactions and COPYs on the sync's session, and its release. */
 export interface SyncSession {
   transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
-  /** `COPY ... FROM STDIN` of COPY text on the session, outside any transaction; null on PGlite. */
-  copyIn: ((sql: string, text: string) => Promise<void>) | null;
+  copyIn(table: string, columns: readonly string[]): CopyIn;
   release(): Promise<void>;
 }
 
@@ -22,21 +32,85 @@ interface PoolClient {
   releaseConnection(connection: pg.Client): Promise<void>;
 }
 
-/** Pins one pooled connection; PGlite has a single session anyway. */
+const copySql = (table: string, columns: readonly string[], from: string) =>
+  `COPY ${table} (${columns.join(', ')}) FROM ${from}`;
+
+/** One COPY FROM STDIN streamed on a Postgres connection. */
+function streamCopy(connection: pg.Client, sql: string): CopyIn {
+  const stream = connection.query(copyFrom(sql));
+  let failure: Error | null = null;
+  // NOTE: kept for the next call to report; a stream error with no listener would end the process.
+  stream.on('error', (error: Error) => {
+    failure ??= error;
+  });
+  const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+  return {
+    async write(text) {
+      if (failure) throw failure;
+      if (!stream.write(text)) await once(stream, 'drain'); // rejects if the stream fails meanwhile
+    },
+    async end() {
+      if (failure) throw failure;
+      const finished = once(stream, 'finish');
+      stream.end();
+      await finished; // pg-copy-streams finishes once the server has confirmed the COPY
+    },
+    async abort(reason) {
+      if (!stream.destroyed) stream.destroy(reason); // sends CopyFail: the server keeps none of the rows
+      await closed;
+    },
+  };
+}
+
+/** Pins one pooled connection; PGlite (and a pool of one) has a single session anyway. */
 export async function openSyncSession(db: Knex): Promise<SyncSession> {
-  if (isSingleConnection(db)) {
-    return { transaction: (work) => db.transaction(work), copyIn: null, release: async () => undefined };
+  const client = db.client as PoolClient & { pglite?: PGlite };
+  const pglite = client.pglite;
+  if (pglite) {
+    // PGlite reads COPY input from a blob given with the query, one COPY per write.
+    return {
+      transaction: (work) => db.transaction(work),
+      copyIn(table, columns) {
+        const sql = copySql(table, columns, "'/dev/blob'");
+        return {
+          async write(text) {
+            if (text.length > 0) await pglite.query(sql, [], { blob: new Blob([text]) });
+          },
+          end: async () => undefined,
+          abort: async () => undefined,
+        };
+      },
+      release: async () => undefined,
+    };
   }
-  const client = db.client as PoolClient;
+  if (isSingleConnection(db)) {
+    // The one connection is shared with the reader (a demo ledger in the bot database): one COPY per write.
+    return {
+      transaction: (work) => db.transaction(work),
+      copyIn(table, columns) {
+        const sql = copySql(table, columns, 'STDIN');
+        return {
+          async write(text) {
+            const connection = await client.acquireConnection();
+            try {
+              const copy = streamCopy(connection, sql);
+              await copy.write(text);
+              await copy.end();
+            } finally {
+              await client.releaseConnection(connection);
+            }
+          },
+          end: async () => undefined,
+          abort: async () => undefined,
+        };
+      },
+      release: async () => undefined,
+    };
+  }
   const connection = await client.acquireConnection();
   return {
     transaction: (work) => db.transaction(work, { connection }),
-    async copyIn(sql, text) {
-      const stream = connection.query(copyFrom(sql));
-      const finished = once(stream, 'finish');
-      stream.end(text);
-      await finished; // NOTE: `once` rejects when the stream emits 'error' (a row the server refuses)
-    },
+    copyIn: (table, columns) => streamCopy(connection, copySql(table, columns, 'STDIN')),
     release: () => client.releaseConnection(connection),
   };
 }

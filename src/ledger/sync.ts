@@ -6,28 +6,22 @@
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
-import { detached } from './copy-text.ts';
+import { ITEM_STAGE_COLUMNS } from './copy-check.ts';
 import { prefetched } from './cursor.ts';
 import { deferConstraintsIfEmpty } from './initial-load.ts';
-import { parseLedgerRow, parseLedgerTimestamp } from './rows.ts';
+import { type SkippedRows, SyncIntake } from './intake.ts';
 import {
   applyStage,
+  CUSTOMER_STAGE_COLUMNS,
   createStage,
-  customerKey,
-  matchesCustomerKey,
   dropStage,
   type Stage,
   settleUnseen,
-  stageBatch,
 } from './stage.ts';
 import { openSyncSession } from './sync-session.ts';
-import type { LedgerItem, LedgerSource, SkipReason } from './types.ts';
+import type { LedgerSource, SkipReason } from './types.ts';
 
-/** Rows skipped for one reason: how many, and the first invoice ids to look up in the ledger. */
-export interface SkippedRows {
-  count: number;
-  invoiceIds: string[];
-}
+export type { SkippedRows } from './intake.ts';
 
 /** What one sync did; also stored in sync_runs. */
 export interface SyncSummary {
@@ -60,8 +54,6 @@ export interface SyncState {
   lastIncrementalAt: Date | null;
   lastFullAt: Date | null;
 }
-
-const SKIPPED_IDS_KEPT = 20;
 
 /** The sync state of a source, or null before its first successful sync. */
 export async function latestSyncState(db: Knex, sourceName: string): Promise<SyncState | null> {
@@ -126,50 +118,43 @@ export async function syncLedger(options: {
   try {
     await source.validate();
     stage = await session.transaction((trx) => createStage(trx, summary.runId));
-    const staged = stage;
     // Rows that committed in the ledger just before the last watermark may carry an earlier updated_at
     // than rows already read: look back a little, the upsert makes re-reading them harmless.
     const from =
       mode === 'full' || !state?.watermark
         ? null
         : new Date(state.watermark.getTime() - options.lookbackSeconds * 1000);
-    let maxRead: Date | null = null;
-    // Customers staged in this run, by external id, with their fields as last staged.
-    const customersStaged = new Map<string, string>();
-    for await (const rows of prefetched(source.changedSince(from))) {
-      const items: LedgerItem[] = [];
-      const skippedIds: string[] = [];
-      const customers: LedgerItem[] = [];
-      for (const raw of rows) {
-        const parsed = parseLedgerRow(raw);
-        // The watermark counts every row read, skipped ones too: a fixed row gets a new updated_at.
-        const updatedAt = parsed.ok ? parsed.item.updatedAt : parseLedgerTimestamp(raw.updated_at);
-        if (updatedAt && (!maxRead || updatedAt > maxRead)) maxRead = updatedAt;
-        if (parsed.ok) {
-          const item = parsed.item;
-          items.push(item);
-          const known = customersStaged.get(item.customerId);
-          if (known === undefined || !matchesCustomerKey(known, item)) {
-            customersStaged.set(detached(item.customerId), customerKey(item));
-            customers.push(item);
-          }
-          continue;
-        }
-        countSkipped(summary, parsed.reason, parsed.invoiceId);
-        if (parsed.invoiceId !== null) skippedIds.push(parsed.invoiceId);
+    const intake = new SyncIntake();
+    // One COPY into the item stage for the whole read: the server takes rows while the next are checked.
+    const items = session.copyIn(stage.items, ITEM_STAGE_COLUMNS);
+    try {
+      for await (const batch of prefetched(source.batches(from))) {
+        intake.take(batch);
+        if (intake.pendingRows < options.batchSize) continue;
+        await items.write(intake.takeItems());
+        await options.onProgress?.({ rowsRead: intake.rowsRead, phase: 'reading' });
       }
-      summary.rowsRead += rows.length;
-      const batch = { items, skippedIds, customers };
-      if (session.copyIn) await stageBatch(db, staged, batch, session.copyIn);
-      // NOTE: every query in here goes through `trx` (PGlite has a single connection).
-      else await session.transaction((trx) => stageBatch(trx, staged, batch, null));
-      await options.onProgress?.({ rowsRead: summary.rowsRead, phase: 'reading' });
+      if (intake.pendingRows > 0) {
+        await items.write(intake.takeItems());
+        await options.onProgress?.({ rowsRead: intake.rowsRead, phase: 'reading' });
+      }
+      await items.end();
+    } catch (error) {
+      await items.abort(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    } finally {
+      summary.rowsRead = intake.rowsRead;
+      summary.rowsSkipped = intake.rowsSkipped;
+      summary.skipped = intake.skipped;
     }
-    customersStaged.clear();
+    const customers = session.copyIn(stage.customers, CUSTOMER_STAGE_COLUMNS);
+    for (const text of intake.customerLines(options.batchSize)) await customers.write(text);
+    await customers.end();
     await options.onProgress?.({ rowsRead: summary.rowsRead, phase: 'writing' });
+    const staged = stage;
 
     // Reached only when the whole ledger was read without error: a partial read writes and settles nothing.
-    summary.watermark = nextWatermark(mode, state?.watermark ?? null, maxRead);
+    summary.watermark = nextWatermark(mode, state?.watermark ?? null, intake.latestChange());
     await session.transaction(async (trx) => {
       // The first load into an empty table builds its indexes once, at the end (see initial-load.ts).
       const deferred = await deferConstraintsIfEmpty(trx);
@@ -178,7 +163,8 @@ export async function syncLedger(options: {
       summary.rowsChanged = result.itemsChanged;
       summary.customersChanged = result.customersChanged;
       summary.itemsSettled = result.itemsSettled;
-      if (mode === 'full') summary.itemsSettled += await settleUnseen(trx, staged, clock.now());
+      // After a first load every item in open_items was just read: there is nothing to settle.
+      if (mode === 'full' && !deferred) summary.itemsSettled += await settleUnseen(trx, staged, clock.now());
       summary.durationMs = performance.now() - started;
       await trx('sync_state')
         .insert({
@@ -224,15 +210,6 @@ function nextWatermark(
   if (!maxRead) return previous;
   if (mode === 'full' || !previous) return maxRead;
   return maxRead > previous ? maxRead : previous;
-}
-
-function countSkipped(summary: SyncSummary, reason: SkipReason, invoiceId: string | null): void {
-  const entry = summary.skipped[reason] ?? { count: 0, invoiceIds: [] };
-  entry.count += 1;
-  if (invoiceId !== null && entry.invoiceIds.length < SKIPPED_IDS_KEPT)
-    entry.invoiceIds.push(detached(invoiceId));
-  summary.skipped[reason] = entry;
-  summary.rowsSkipped += 1;
 }
 
 const IDS_SHOWN = 5;

@@ -30,6 +30,13 @@ export type LedgerColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_
 /** One row as the driver hands it over: types vary by engine and are checked by the sync. */
 export type RawLedgerRow = Record<string, unknown>;
 
+/**
+ * A batch as read: rows as the driver hands them over, or (a Postgres ledger, read by COPY) a run of
+ * whole lines of COPY text with the fields `columns`, which the sync checks on the bytes themselves.
+ */
+export type LedgerBatch =
+  { kind: 'rows'; rows: RawLedgerRow[] } | { kind: 'copy'; text: Buffer; columns: readonly LedgerColumn[] };
+
 /** A ledger row that passed validation; amounts in integer minor units of `currency`. */
 export interface LedgerItem {
   invoiceId: string;
@@ -67,5 +74,7 @@ export interface LedgerSource {
   validate(): Promise<void>;
   /** Rows changed after `watermark` (all rows when null), streamed in batches. */
   changedSince(watermark: Date | null): AsyncIterable<RawLedgerRow[]>;
+  /** The same rows as the sync reads them: as rows, or as COPY text where the ledger can send it. */
+  batches(watermark: Date | null): AsyncIterable<LedgerBatch>;
   close(): Promise<void>;
 }

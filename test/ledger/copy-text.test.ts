@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { copyRows, decodeCopyField, detached, encodeCopyField } from '../../src/ledger/copy-text.ts';
+import {
+  copyLines,
+  decodeCopyField,
+  decodeCopyLines,
+  detached,
+  encodeCopyField,
+} from '../../src/ledger/copy-text.ts';
 
 async function* chunks(...parts: Buffer[]): AsyncGenerator<Buffer> {
   yield* parts;
@@ -39,30 +45,27 @@ describe('COPY text format', () => {
     expect(decodeCopyField('\\b\\f\\v\\r\\n\\t\\\\')).toBe('\b\f\v\r\n\t\\');
   });
 
-  it('cuts rows into batches across chunk boundaries, even inside a multi-byte character', async () => {
+  it('cuts chunks into runs of whole lines, even when a chunk ends inside a multi-byte character', async () => {
     const text = Buffer.from('inv-1\t客户\t\\N\ninv-2\tx\\ty\t10.50\ninv-3\tz\t0\n', 'utf8');
     const cut = text.indexOf(Buffer.from('户')) + 1; // inside the three bytes of 户
     const parts = chunks(text.subarray(0, cut), text.subarray(cut, 20), text.subarray(20));
-    const batches = await collect(copyRows(parts, ['id', 'name', 'open'], 2));
-    expect(batches).toEqual([
-      [
-        { id: 'inv-1', name: '客户', open: null },
-        { id: 'inv-2', name: 'x\ty', open: '10.50' },
-      ],
-      [{ id: 'inv-3', name: 'z', open: '0' }],
+    const runs = await collect(copyLines(parts));
+    expect(runs.every((run) => run.at(-1) === 10)).toBe(true);
+    expect(Buffer.concat(runs).equals(text)).toBe(true);
+    const columns = ['id', 'name', 'open'];
+    expect(runs.flatMap((run) => decodeCopyLines(run, columns))).toEqual([
+      { id: 'inv-1', name: '客户', open: null },
+      { id: 'inv-2', name: 'x\ty', open: '10.50' },
+      { id: 'inv-3', name: 'z', open: '0' },
     ]);
   });
 
-  it('refuses output that ends inside a row, and bytes that are not UTF-8', async () => {
+  it('refuses output that ends inside a row, bytes that are not UTF-8 and rows of another width', async () => {
     const columns = ['id', 'name'];
-    await expect(collect(copyRows(chunks(Buffer.from('inv-1\tx\ninv-2\t')), columns, 10))).rejects.toThrow(
+    await expect(collect(copyLines(chunks(Buffer.from('inv-1\tx\ninv-2\t'))))).rejects.toThrow(
       /ended inside a row/,
     );
-    await expect(
-      collect(copyRows(chunks(Buffer.from([0x61, 0x09, 0xff, 0x0a])), columns, 10)),
-    ).rejects.toThrow();
-    await expect(collect(copyRows(chunks(Buffer.from('a\tb\tc\n')), columns, 10))).rejects.toThrow(
-      /3 fields, expected 2/,
-    );
+    expect(() => decodeCopyLines(Buffer.from([0x61, 0x09, 0xff, 0x0a]), columns)).toThrow();
+    expect(() => decodeCopyLines(Buffer.from('a\tb\tc\n'), columns)).toThrow(/3 fields, expected 2/);
   });
 });

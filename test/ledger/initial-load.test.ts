@@ -76,7 +76,8 @@ describe.each(backends())('first full sync into an empty bot database (%s)', (ki
     });
     expect(summary).toMatchObject({ rowsRead: 7, rowsChanged: 7, customersChanged: 2, itemsSettled: 0 });
     // Rows are staged while the ledger is read and written together at the end.
-    expect(writtenWhileReading).toEqual([0, 0, 0, 0]);
+    expect(writtenWhileReading.length).toBeGreaterThan(0);
+    expect(writtenWhileReading.every((n) => n === 0)).toBe(true);
     expect(await schemaOfOpenItems()).toEqual(before);
 
     const items = await database

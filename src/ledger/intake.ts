@@ -1,0 +1,225 @@
+/**
+ * What a sync makes of the rows it reads, before anything is written: every row checked, the valid
+ * ones (and the ids of the skipped ones) as COPY text for the item stage, the skipped ones counted by
+ * reason, the latest fields of each customer, and the latest change read (the next watermark).
+ *
+ * Rows come as driver rows (checked by parseLedgerRow) or as COPY text from a Postgres ledger, whose
+ * usual lines are checked on their bytes (copy-check.ts) and the rest decoded and checked like any row.
+ */
+import {
+  ByteWriter,
+  type CheckedLine,
+  checkLine,
+  COPY_COLUMN_ORDER,
+  ITEM_STAGE_COLUMNS,
+} from './copy-check.ts';
+import { decodeCopyLine, detached, encodeCopyField } from './copy-text.ts';
+import { parseLedgerRow, parseLedgerTimestamp } from './rows.ts';
+import type { LedgerBatch, LedgerColumn, LedgerItem, RawLedgerRow, SkipReason } from './types.ts';
+
+/** Rows skipped for one reason: how many, and the first invoice ids to look up in the ledger. */
+export interface SkippedRows {
+  count: number;
+  invoiceIds: string[];
+}
+
+/**
+ * A customer's fields as the latest row read gives them, as the COPY text of the customer stage
+ * (customer id to locale), held one byte per character ('latin1') so that the bytes of a COPY line
+ * compare with it directly. `at` is that row's updated_at in ISO form.
+ */
+interface CustomerFields {
+  fields: string;
+  at: string;
+}
+
+const SKIPPED_IDS_KEPT = 20;
+const NO_LOCALE = '\t\\N';
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Text as its UTF-8 bytes, one per character (see CustomerFields). */
+const asBytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+
+/** The COPY column orders checkLine knows: with and without customer_locale. */
+const knownOrder = (columns: readonly LedgerColumn[]) =>
+  (columns.length === COPY_COLUMN_ORDER.length || columns.length === COPY_COLUMN_ORDER.length - 1) &&
+  columns.every((column, k) => column === COPY_COLUMN_ORDER[k]);
+
+/** Whether `known` holds the bytes of `line` from `start` to `end`, then `suffix`. */
+function holds(known: string, line: Buffer, start: number, end: number, suffix: string): boolean {
+  const length = end - start;
+  if (known.length !== length + suffix.length) return false;
+  for (let k = 0; k < length; k++) if (known.charCodeAt(k) !== line[start + k]) return false;
+  return suffix === '' || known.endsWith(suffix);
+}
+
+/** Compares the 24 ISO bytes at `at` with an ISO string: < 0 earlier, 0 same, > 0 later. */
+function compareIso(bytes: Buffer, at: number, iso: string): number {
+  for (let k = 0; k < 24; k++) {
+    const d = (bytes[at + k] as number) - iso.charCodeAt(k);
+    if (d !== 0) return d;
+  }
+  return iso.length === 24 ? 0 : -1;
+}
+
+export class SyncIntake {
+  rowsRead = 0;
+  rowsSkipped = 0;
+  readonly skipped: Partial<Record<SkipReason, SkippedRows>> = {};
+  private readonly items = new ByteWriter();
+  private pending = 0;
+  /** The latest updated_at read: in ISO bytes from checked lines, as a Date from other rows. */
+  private readonly latestIso = Buffer.alloc(24);
+  private latestDate: Date | null = null;
+  private readonly customers = new Map<string, CustomerFields>();
+  private readonly checked: CheckedLine = { customerStart: 0, customerEnd: 0, customerIdEnd: 0, isoAt: 0 };
+
+  /** Takes one batch as read. */
+  take(batch: LedgerBatch): void {
+    if (batch.kind === 'rows') for (const raw of batch.rows) this.takeRow(raw);
+    else this.takeCopy(batch.text, batch.columns);
+  }
+
+  /** Rows taken since the last takeItems(). */
+  get pendingRows(): number {
+    return this.pending;
+  }
+
+  /** The item stage's COPY text for the rows taken since the last call. */
+  takeItems(): Buffer {
+    this.pending = 0;
+    return this.items.take();
+  }
+
+  /** The latest updated_at read, skipped rows included (a fixed row gets a new updated_at). */
+  latestChange(): Date | null {
+    const iso = this.latestIso[0] === 0 ? null : new Date(this.latestIso.toString('latin1'));
+    if (!iso) return this.latestDate;
+    return this.latestDate && this.latestDate > iso ? this.latestDate : iso;
+  }
+
+  /** How many customers the rows named. */
+  get customerCount(): number {
+    return this.customers.size;
+  }
+
+  /** The customer stage's COPY text: each customer once, as its latest row gives it, `size` at a time. */
+  *customerLines(size: number): Generator<Buffer> {
+    const out = new ByteWriter();
+    let rows = 0;
+    for (const { fields } of this.customers.values()) {
+      out.write(fields, 'latin1');
+      out.write('\n', 'latin1');
+      if (++rows % size === 0) yield out.take();
+    }
+    if (out.length > 0) yield out.take();
+  }
+
+  private takeCopy(text: Buffer, columns: readonly LedgerColumn[]): void {
+    const fast = knownOrder(columns);
+    const suffix = columns.length === COPY_COLUMN_ORDER.length ? '' : NO_LOCALE;
+    const checked = this.checked;
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf(10, start);
+      if (end < 0) end = text.length;
+      this.rowsRead++;
+      this.pending++;
+      if (fast && checkLine(text, start, end, columns.length, this.items, checked)) {
+        this.noteLatestIso(checked.isoAt);
+        this.noteCustomerLine(text, checked, suffix);
+      } else {
+        this.check(decodeCopyLine(utf8.decode(text.subarray(start, end)), columns));
+      }
+      start = end + 1;
+    }
+  }
+
+  private takeRow(raw: RawLedgerRow): void {
+    this.rowsRead++;
+    this.pending++;
+    this.check(raw);
+  }
+
+  /** The general path: parseLedgerRow decides, and the item is written as COPY text. */
+  private check(raw: RawLedgerRow): void {
+    const parsed = parseLedgerRow(raw);
+    const updatedAt = parsed.ok ? parsed.item.updatedAt : parseLedgerTimestamp(raw.updated_at);
+    if (updatedAt && (!this.latestDate || updatedAt > this.latestDate)) this.latestDate = updatedAt;
+    if (!parsed.ok) {
+      this.countSkipped(parsed.reason, parsed.invoiceId);
+      // Kept so that the reconcile knows the ledger still has the item.
+      if (parsed.invoiceId !== null)
+        this.items.write(`${encodeCopyField(parsed.invoiceId)}${SKIPPED_FIELDS}`);
+      return;
+    }
+    const item = parsed.item;
+    const at = item.updatedAt.toISOString();
+    this.items.write(itemLine(item, at));
+    const fields = asBytes(customerText(item));
+    const id = fields.slice(0, fields.indexOf('\t'));
+    const known = this.customers.get(id);
+    if (known === undefined) this.customers.set(id, { fields, at });
+    else if (at >= known.at) {
+      known.at = at;
+      known.fields = fields;
+    }
+  }
+
+  private noteLatestIso(at: number): void {
+    const bytes = this.items.bytes;
+    const latest = this.latestIso;
+    for (let k = 0; k < 24; k++) {
+      const d = (bytes[at + k] as number) - (latest[k] as number);
+      if (d > 0) bytes.copy(latest, 0, at, at + 24);
+      if (d !== 0) return;
+    }
+  }
+
+  /** The latest row read gives a customer's fields (the later read on a tie). */
+  private noteCustomerLine(line: Buffer, checked: CheckedLine, suffix: string): void {
+    const id = line.toString('latin1', checked.customerStart, checked.customerIdEnd);
+    const bytes = this.items.bytes;
+    const known = this.customers.get(id);
+    if (known === undefined) {
+      this.customers.set(id, {
+        fields: line.toString('latin1', checked.customerStart, checked.customerEnd) + suffix,
+        at: bytes.toString('latin1', checked.isoAt, checked.isoAt + 24),
+      });
+      return;
+    }
+    if (compareIso(bytes, checked.isoAt, known.at) < 0) return;
+    known.at = bytes.toString('latin1', checked.isoAt, checked.isoAt + 24);
+    if (!holds(known.fields, line, checked.customerStart, checked.customerEnd, suffix))
+      known.fields = line.toString('latin1', checked.customerStart, checked.customerEnd) + suffix;
+  }
+
+  private countSkipped(reason: SkipReason, invoiceId: string | null): void {
+    const entry = this.skipped[reason] ?? { count: 0, invoiceIds: [] };
+    entry.count += 1;
+    if (invoiceId !== null && entry.invoiceIds.length < SKIPPED_IDS_KEPT)
+      entry.invoiceIds.push(detached(invoiceId));
+    this.skipped[reason] = entry;
+    this.rowsSkipped += 1;
+  }
+}
+
+/** The rest of a skipped row's item stage line after its id: no fields, and `valid` false. */
+const SKIPPED_FIELDS = `${'\t\\N'.repeat(ITEM_STAGE_COLUMNS.length - 2)}\tf\n`;
+
+/** An item's stage line (ITEM_STAGE_COLUMNS), as checkLine writes it for the usual rows. */
+export function itemLine(i: LedgerItem, at: string): string {
+  const f = encodeCopyField;
+  return (
+    `${f(i.invoiceId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t${i.totalMinor}\t${i.openMinor}\t` +
+    `${i.currency}\t${at}\t${f(i.customerId)}\tt\n`
+  );
+}
+
+/** A customer's fields as the customer stage's COPY text, customer id to locale. */
+export function customerText(i: LedgerItem): string {
+  const f = encodeCopyField;
+  return (
+    `${f(i.customerId)}\t${f(i.customerName)}\t${f(i.contactName)}\t${f(i.contactEmail)}\t` +
+    `${f(i.contactPhone)}\t${f(i.salesRep)}\t${f(i.customerLocale)}`
+  );
+}

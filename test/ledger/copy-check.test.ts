@@ -1,0 +1,267 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ByteWriter, type CheckedLine, checkLine, COPY_COLUMN_ORDER } from '../../src/ledger/copy-check.ts';
+import { decodeCopyLine, encodeCopyField } from '../../src/ledger/copy-text.ts';
+import { customerText, itemLine } from '../../src/ledger/intake.ts';
+import { parseLedgerRow } from '../../src/ledger/rows.ts';
+
+/** Field values as a Postgres ledger writes them, with the near misses a real ledger has. */
+const pick = <T>(...values: T[]) => fc.constantFrom(...values);
+const digits = (min: number, max: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((d) => d.join(''));
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+const date = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc
+      .date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+  },
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+    )
+    .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`),
+  pick(
+    '2026-02-29',
+    '2024-02-29',
+    '2026-1-01',
+    ' 2026-01-01',
+    '2026-01-01 BC',
+    '2026/01/01',
+    '',
+    '2026-01-01T00:00:00',
+  ),
+);
+
+const timestamp = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(
+        date,
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 0, max: 60 }),
+        digits(0, 6),
+      )
+      .map(([d, h, m, s, f]) => `${d} ${pad2(h)}:${pad2(m)}:${pad2(s)}${f ? `.${f}` : ''}+00`),
+  },
+  fc
+    .tuple(date, pick('+08', '-05:30', 'Z', '', '+0000', '+00:00', '+00 '))
+    .map(([d, zone]) => `${d} 10:11:12.5${zone}`),
+  pick('2026-11-01T08:00:00Z', '2026-11-01 08:00:00', '0999-01-01 00:00:00+00', '2026-11-01 08:00:00.+00'),
+);
+
+const amount = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(digits(1, 9), fc.option(digits(0, 5)))
+      .map(([w, f]) => (f === null ? w : `${w}.${f}`)),
+  },
+  fc
+    .tuple(pick('-', '+', ' ', ''), digits(1, 18), pick('', '.', '.5', '.50', '.000', '.123', 'e3', ' '))
+    .map(([sign, w, tail]) => `${sign}${w}${tail}`),
+  pick('.5', '', 'NaN', '0', '0.00', '-0'),
+);
+
+const spaces = ['\u3000', '\u00a0', '\ufeff', '\u2003', ' ', '\u200b', '\u0085', '\u00b7'];
+const text = fc.oneof(
+  { weight: 6, arbitrary: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .@+-]{0,12}[A-Za-z0-9]$/) },
+  {
+    weight: 2,
+    arbitrary: pick('上海远航贸易有限公司', '北京星河科技', 'Müller GmbH', '株式会社テスト', '客户（香港）'),
+  },
+  fc.tuple(pick(...spaces), pick('Acme', '远航'), pick(...spaces, '')).map(([a, b, c]) => `${a}${b}${c}`),
+  fc.tuple(pick('Acme', '远航'), pick(...spaces)).map(([a, b]) => `${a}${b}`),
+  pick('', ' ', 'a\tb', 'back\\slash', 'line\nbreak', '\\N', 'x'),
+  fc.string({ maxLength: 6 }),
+);
+
+const nullable = <T>(arbitrary: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 3, arbitrary }, { weight: 1, arbitrary: fc.constant(null) });
+
+/** Rows in the usual form (most of them valid), to reach the fast path. */
+const plain = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 .@+-]{0,12}[A-Za-z0-9]$/),
+  pick('上海远航贸易有限公司', '北京星河科技', 'Müller GmbH', '株式会社テスト', '客户（香港）', 'X'),
+);
+const usualDate = fc
+  .date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const usualRow = fc
+  .record({
+    invoice_id: plain,
+    invoice_number: plain,
+    issue_date: usualDate,
+    due_date: usualDate,
+    total: fc.tuple(digits(1, 8), digits(0, 2)).map(([w, f]) => (f ? `${w}.${f}` : w)),
+    open: pick('same', 'zero', 'less'),
+    currency: pick('CNY', 'USD', 'EUR', 'JPY', 'KWD'),
+    updated_at: fc
+      .tuple(
+        usualDate,
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        digits(0, 6),
+      )
+      .map(([d, h, m, s, f]) => `${d} ${pad2(h)}:${pad2(m)}:${pad2(s)}${f ? `.${f}` : ''}+00`),
+    customer_id: plain,
+    customer_name: plain,
+    contact_name: nullable(plain),
+    contact_email: nullable(plain),
+    contact_phone: nullable(plain),
+    sales_rep: nullable(plain),
+    customer_locale: nullable(pick('zh-CN', 'en', 'zh-TW')),
+  })
+  .map(({ open, ...values }) => ({
+    ...values,
+    open_amount: open === 'same' ? values.total : open === 'zero' ? '0.00' : values.total.slice(1) || '0',
+  }));
+
+/** Any of a column's values, near misses included. */
+const anyValue: Record<string, fc.Arbitrary<string | null>> = {
+  invoice_id: text,
+  invoice_number: text,
+  issue_date: date,
+  due_date: date,
+  total: amount,
+  open_amount: amount,
+  currency: pick('CNY', 'usd', 'ABC', 'US', '', ' EUR'),
+  updated_at: timestamp,
+  customer_id: text,
+  customer_name: text,
+  contact_name: text,
+  contact_email: text,
+  contact_phone: text,
+  sales_rep: text,
+  customer_locale: pick('zh-CN', ' en', ''),
+};
+
+/** A usual row with up to three columns set to any value, NULL included. */
+const row = fc
+  .tuple(
+    usualRow,
+    fc.array(
+      fc
+        .constantFrom(...Object.keys(anyValue))
+        .chain((column) =>
+          fc.tuple(fc.constant(column), nullable(anyValue[column] as fc.Arbitrary<string | null>)),
+        ),
+      { maxLength: 3 },
+    ),
+  )
+  .map(([values, changes]) => ({ ...values, ...Object.fromEntries(changes) }) as Row);
+
+type Row = Record<(typeof COPY_COLUMN_ORDER)[number], string | null>;
+
+/** Checks one row both ways; returns whether the fast path took it. */
+function compare(values: Row, columns: readonly string[]): boolean {
+  const line = columns.map((c) => encodeCopyField(values[c as keyof Row])).join('\t');
+  const bytes = Buffer.from(`${line}\n`);
+  const out = new ByteWriter(16);
+  out.write('previous\n');
+  const into: CheckedLine = { customerStart: 0, customerEnd: 0, customerIdEnd: 0, isoAt: 0 };
+  const taken = checkLine(bytes, 0, bytes.length - 1, columns.length, out, into);
+  const parsed = parseLedgerRow(decodeCopyLine(line, columns));
+  if (!taken) {
+    expect(out.take().toString()).toBe('previous\n'); // nothing written
+    return false;
+  }
+  expect(parsed.ok).toBe(true);
+  if (!parsed.ok) return false;
+  const iso = parsed.item.updatedAt.toISOString();
+  const written = out.take();
+  expect(written.toString()).toBe(`previous\n${itemLine(parsed.item, iso)}`);
+  expect(written.toString('latin1', into.isoAt, into.isoAt + 24)).toBe(iso);
+  const suffix = columns.length === COPY_COLUMN_ORDER.length ? '' : '\t\\N';
+  expect(bytes.toString('utf8', into.customerStart, into.customerEnd) + suffix).toBe(
+    customerText(parsed.item),
+  );
+  expect(bytes.toString('utf8', into.customerStart, into.customerIdEnd)).toBe(
+    encodeCopyField(parsed.item.customerId),
+  );
+  return true;
+}
+
+describe('checkLine: the usual ledger row checked on its COPY bytes', () => {
+  it('takes exactly the rows parseLedgerRow accepts in the usual form, and writes what the general path writes', () => {
+    let taken = 0;
+    let runs = 0;
+    const withoutLocale = COPY_COLUMN_ORDER.slice(0, -1);
+    fc.assert(
+      fc.property(row, fc.boolean(), (values, locale) => {
+        runs++;
+        if (compare(values, locale ? COPY_COLUMN_ORDER : withoutLocale)) taken++;
+      }),
+      { numRuns: 5000 },
+    );
+    // The generators are meant to reach both paths often, not only one of them.
+    expect(taken / runs).toBeGreaterThan(0.2);
+    expect(taken / runs).toBeLessThan(0.8);
+  });
+
+  const usual: Row = {
+    invoice_id: 'INV-1',
+    invoice_number: 'SO-2026-001',
+    issue_date: '2026-10-01',
+    due_date: '2026-10-31',
+    total: '1200.00',
+    open_amount: '450.5',
+    currency: 'CNY',
+    updated_at: '2026-11-01 08:00:00.123456+00',
+    customer_id: 'C1',
+    customer_name: '上海远航贸易有限公司',
+    contact_name: '王芳',
+    contact_email: null,
+    contact_phone: null,
+    sales_rep: 'Li Wei',
+    customer_locale: 'zh-CN',
+  };
+
+  it('takes the usual row, with or without customer_locale', () => {
+    expect(compare(usual, COPY_COLUMN_ORDER)).toBe(true);
+    expect(compare(usual, COPY_COLUMN_ORDER.slice(0, -1))).toBe(true);
+    expect(compare({ ...usual, currency: 'JPY', total: '1200', open_amount: '0' }, COPY_COLUMN_ORDER)).toBe(
+      true,
+    );
+    expect(
+      compare({ ...usual, currency: 'KWD', total: '1.250', open_amount: '1.2500' }, COPY_COLUMN_ORDER),
+    ).toBe(true);
+  });
+
+  it('leaves every near miss to the general path, which decides (and explains) it', () => {
+    for (const near of [
+      { invoice_id: ' INV-1' },
+      { customer_name: '远航\u3000' },
+      { customer_name: '\ufeffAcme' },
+      { contact_name: '' },
+      { invoice_number: 'a\\b' },
+      { currency: 'cny' },
+      { total: '-1.00' },
+      { open_amount: '1200.01' },
+      { total: '12.345' },
+      { total: '1234567890123456' },
+      { due_date: null },
+      { due_date: '2026-02-29' },
+      { updated_at: '2026-11-01 08:00:00+08' },
+      { updated_at: '2026-11-01 24:00:00+00' },
+      { issue_date: '0999-12-31' },
+    ] as Partial<Row>[]) {
+      expect(compare({ ...usual, ...near }, COPY_COLUMN_ORDER), JSON.stringify(near)).toBe(false);
+    }
+  });
+
+  it('sends a line of another width to the general path, which refuses it', () => {
+    const out = new ByteWriter();
+    const into: CheckedLine = { customerStart: 0, customerEnd: 0, customerIdEnd: 0, isoAt: 0 };
+    const line = Buffer.from('INV-1\tSO-1\t2026-10-01');
+    expect(checkLine(line, 0, line.length, COPY_COLUMN_ORDER.length, out, into)).toBe(false);
+    expect(out.length).toBe(0);
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { COPY_COLUMN_ORDER } from '../../src/ledger/copy-check.ts';
+import { decodeCopyLines, encodeCopyField } from '../../src/ledger/copy-text.ts';
+import { SyncIntake } from '../../src/ledger/intake.ts';
+import type { LedgerColumn } from '../../src/ledger/types.ts';
+
+type Values = Partial<Record<LedgerColumn, string | null>>;
+
+const usual = (n: number, values: Values = {}): Values => ({
+  invoice_id: `INV-${n}`,
+  invoice_number: `SO-${n}`,
+  issue_date: '2026-10-01',
+  due_date: '2026-10-31',
+  total: '100.00',
+  open_amount: '40.5',
+  currency: 'CNY',
+  updated_at: `2026-11-01 08:00:${String(n % 60).padStart(2, '0')}+00`,
+  customer_id: 'C1',
+  customer_name: '上海远航贸易有限公司',
+  contact_name: null,
+  contact_email: 'ap@yuanhang.example',
+  contact_phone: null,
+  sales_rep: 'Li Wei',
+  customer_locale: 'zh-CN',
+  ...values,
+});
+
+const copyText = (rows: Values[], columns: readonly LedgerColumn[] = COPY_COLUMN_ORDER) =>
+  Buffer.from(rows.map((r) => `${columns.map((c) => encodeCopyField(r[c] ?? null)).join('\t')}\n`).join(''));
+
+/** What an intake made of its rows, in comparable form. */
+function outcome(intake: SyncIntake) {
+  return {
+    items: intake.takeItems().toString(),
+    customers: [...intake.customerLines(2)].map((b) => b.toString()).join(''),
+    latest: intake.latestChange()?.toISOString() ?? null,
+    skipped: intake.skipped,
+    rowsRead: intake.rowsRead,
+    rowsSkipped: intake.rowsSkipped,
+  };
+}
+
+describe('SyncIntake', () => {
+  const rows: Values[] = [
+    usual(1),
+    usual(2, { customer_name: ' 远航 ' }), // trimmed by the general path
+    usual(3, { due_date: null }), // skipped: missing_due_date
+    usual(4, { currency: 'usd', customer_id: 'C2', customer_name: 'Acme\tInc' }),
+    usual(5, { open_amount: '100.01' }), // skipped: open_above_total
+    usual(6, { updated_at: '2026-11-02 09:00:00.5+08', customer_id: 'C2', customer_name: 'Acme Inc' }),
+    usual(7, { invoice_id: null }), // skipped without an id
+    usual(8, { customer_id: 'C3', contact_phone: '+86 21 5555 0100', customer_locale: null }),
+  ];
+
+  it('makes the same of COPY text as of the same rows handed over by a driver', () => {
+    for (const columns of [COPY_COLUMN_ORDER, COPY_COLUMN_ORDER.slice(0, -1)]) {
+      const text = copyText(rows, columns);
+      const fromCopy = new SyncIntake();
+      fromCopy.take({ kind: 'copy', text, columns });
+      const fromRows = new SyncIntake();
+      fromRows.take({ kind: 'rows', rows: decodeCopyLines(text, columns) });
+      // Columns in another order than the fast path knows: every line goes the general way.
+      const reordered = [...columns].reverse();
+      const fromOtherOrder = new SyncIntake();
+      fromOtherOrder.take({ kind: 'copy', text: copyText(rows, reordered), columns: reordered });
+      const expected = outcome(fromRows);
+      expect(outcome(fromCopy)).toEqual(expected);
+      expect(outcome(fromOtherOrder)).toEqual(expected);
+      expect(expected.rowsRead).toBe(8);
+      expect(expected.skipped).toEqual({
+        missing_due_date: { count: 1, invoiceIds: ['INV-3'] },
+        open_above_total: { count: 1, invoiceIds: ['INV-5'] },
+        missing_field: { count: 1, invoiceIds: [] },
+      });
+      // Skipped rows with an id stay in the stage (valid false) for the reconcile.
+      expect(expected.items).toContain('INV-3\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tf\n');
+      // The +08 row is the latest change, skipped rows count too.
+      expect(expected.latest).toBe('2026-11-02T01:00:00.500Z');
+    }
+  });
+
+  it('stages each customer once, with the fields of its latest row (the later read on a tie)', () => {
+    const at = (hour: number) => `2026-11-01 ${String(hour).padStart(2, '0')}:00:00+00`;
+    const cases: { rows: [string, number][]; wins: string }[] = [
+      {
+        rows: [
+          ['X', 9],
+          ['Y', 5],
+          ['Y', 10],
+        ],
+        wins: 'Y',
+      },
+      {
+        rows: [
+          ['X', 5],
+          ['X', 9],
+          ['Y', 7],
+        ],
+        wins: 'X',
+      },
+      {
+        rows: [
+          ['X', 5],
+          ['Y', 5],
+        ],
+        wins: 'Y',
+      },
+      {
+        rows: [
+          ['X', 5],
+          ['Y', 4],
+          ['X', 3],
+        ],
+        wins: 'X',
+      },
+    ];
+    for (const { rows: sequence, wins } of cases) {
+      const values = sequence.map(([rep, hour], n) => usual(n, { sales_rep: rep, updated_at: at(hour) }));
+      for (const kind of ['copy', 'rows'] as const) {
+        const intake = new SyncIntake();
+        const text = copyText(values);
+        if (kind === 'copy') intake.take({ kind, text, columns: COPY_COLUMN_ORDER });
+        else intake.take({ kind, rows: decodeCopyLines(text, COPY_COLUMN_ORDER) });
+        const lines = [...intake.customerLines(100)].map((b) => b.toString()).join('');
+        expect(lines, `${kind} ${JSON.stringify(sequence)}`).toBe(
+          `C1\t上海远航贸易有限公司\t\\N\tap@yuanhang.example\t\\N\t${wins}\tzh-CN\n`,
+        );
+        expect(intake.customerCount).toBe(1);
+      }
+    }
+  });
+
+  it('hands over the staged text once, and counts what is pending', () => {
+    const intake = new SyncIntake();
+    intake.take({ kind: 'copy', text: copyText([usual(1), usual(2)]), columns: COPY_COLUMN_ORDER });
+    expect(intake.pendingRows).toBe(2);
+    expect(intake.takeItems().toString().split('\n')).toHaveLength(3);
+    expect(intake.pendingRows).toBe(0);
+    expect(intake.takeItems().length).toBe(0);
+  });
+});
