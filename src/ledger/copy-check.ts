@@ -67,6 +67,8 @@ const Z = 90;
 
 /** What checkLine found out about a line it accepted. */
 export interface CheckedLine {
+  /** Where the invoice id ends (it starts the line). */
+  idEnd: number;
   /** Where the customer fields start and end in the line (customer_id to the last customer column). */
   customerStart: number;
   customerEnd: number;
@@ -162,8 +164,23 @@ function isPlainText(line: Buffer, s: number, e: number, escaped: boolean): bool
   return !isSpaceAt(line, last, e);
 }
 
-const isNullField = (line: Buffer, s: number, e: number) =>
-  e - s === 2 && line[s] === BACKSLASH && line[s + 1] === 78; // \N
+function isNullField(line: Buffer, s: number, e: number): boolean {
+  return e - s === 2 && line[s] === BACKSLASH && line[s + 1] === 78; // \N
+}
+
+/** Field `f` of the line being checked is plain text (see isPlainText); `escapes` has a bit per field. */
+function isPlainField(line: Buffer, f: number, escapes: number): boolean {
+  return isPlainText(line, starts[f] as number, ends[f] as number, (escapes & (1 << f)) !== 0);
+}
+
+/** Copies `line` from `s` to `e` to the end of `out` (room reserved); short runs are faster by hand. */
+function copyRun(line: Buffer, s: number, e: number, out: ByteWriter): void {
+  const bytes = out.bytes;
+  let at = out.length;
+  if (e - s > 64) line.copy(bytes, at, s, e);
+  else for (let k = s; k < e; k++) bytes[at++] = line[k] as number;
+  out.length += e - s;
+}
 
 /** Two ASCII digits as a number, or -1. */
 function twoDigits(line: Buffer, at: number): number {
@@ -221,11 +238,10 @@ function minorUnits(line: Buffer, s: number, e: number, digits: number): number 
   return value;
 }
 
-/** A non-negative integer in decimal digits. */
+/** A non-negative integer in decimal digits (room reserved). */
 function writeNumber(out: ByteWriter, value: number): void {
   let digits = 1;
   for (let rest = Math.floor(value / 10); rest > 0; rest = Math.floor(rest / 10)) digits++;
-  out.reserve(digits);
   let at = out.length + digits;
   let rest = value;
   do {
@@ -238,8 +254,8 @@ function writeNumber(out: ByteWriter, value: number): void {
 
 /**
  * Writes `updated_at` as PostgreSQL writes a timestamptz in UTC (`2026-11-01 08:00:00[.123456]+00`)
- * into `out` as the ISO text Date#toISOString gives for it (milliseconds, `Z`); false (nothing
- * written) for any other form.
+ * into `out` (room reserved) as the ISO text Date#toISOString gives for it (milliseconds, `Z`); false
+ * (nothing written) for any other form.
  */
 function writeIsoTimestamp(line: Buffer, s: number, e: number, out: ByteWriter): boolean {
   const length = e - s;
@@ -259,10 +275,9 @@ function writeIsoTimestamp(line: Buffer, s: number, e: number, out: ByteWriter):
       if (d < 0 || d > 9) return false;
     }
   }
-  out.reserve(24);
-  const bytes = out.bytes;
   const at = out.length;
-  line.copy(bytes, at, s, s + 19);
+  copyRun(line, s, s + 19, out);
+  const bytes = out.bytes;
   bytes[at + 10] = T;
   bytes[at + 19] = DOT;
   for (let k = 0; k < 3; k++) {
@@ -270,7 +285,7 @@ function writeIsoTimestamp(line: Buffer, s: number, e: number, out: ByteWriter):
     bytes[at + 20 + k] = from < fractionEnd ? (line[from] as number) : ZERO;
   }
   bytes[at + 23] = Z;
-  out.length += 24;
+  out.length = at + 24;
   return true;
 }
 
@@ -302,11 +317,11 @@ export function checkLine(
   ends[field] = end;
   if (field !== fields - 1) return false;
 
-  const plain = (f: number) =>
-    isPlainText(line, starts[f] as number, ends[f] as number, (escapes & (1 << f)) !== 0);
-  if (!plain(0) || !plain(1) || !plain(F.customer) || !plain(F.customer + 1)) return false;
+  if (!isPlainField(line, 0, escapes) || !isPlainField(line, 1, escapes)) return false;
+  if (!isPlainField(line, F.customer, escapes) || !isPlainField(line, F.customer + 1, escapes)) return false;
   for (let f = CUSTOMER_OPTIONAL_FROM; f < fields; f++) {
-    if (!isNullField(line, starts[f] as number, ends[f] as number) && !plain(f)) return false;
+    if (!isNullField(line, starts[f] as number, ends[f] as number) && !isPlainField(line, f, escapes))
+      return false;
   }
   if (escapes & ((1 << F.issue) | (1 << F.due) | (1 << F.total) | (1 << F.open) | (1 << F.currency)))
     return false;
@@ -323,31 +338,27 @@ export function checkLine(
 
   // Accepted once the timestamp is: external_id, invoice_number, issue_date, due_date are one slice.
   const mark = out.length;
-  const head = (ends[F.due] as number) - start + 1;
-  out.reserve(head + 64);
-  line.copy(out.bytes, out.length, start, start + head);
-  out.length += head;
+  const customerStart = starts[F.customer] as number;
+  const customerIdEnd = ends[F.customer] as number;
+  // Room for the line: its head, two amounts, currency, timestamp, customer id and the separators.
+  out.reserve((ends[F.due] as number) - start + 32 + 32 + 4 + 24 + (customerIdEnd - customerStart) + 4);
+  copyRun(line, start, (ends[F.due] as number) + 1, out);
   writeNumber(out, total);
-  out.write('\t', 'latin1');
+  out.bytes[out.length++] = TAB;
   writeNumber(out, open);
-  out.write('\t', 'latin1');
-  out.reserve(4);
-  line.copy(out.bytes, out.length, starts[F.currency] as number, (ends[F.currency] as number) + 1);
-  out.length += 4;
+  out.bytes[out.length++] = TAB;
+  copyRun(line, starts[F.currency] as number, (ends[F.currency] as number) + 1, out);
   const isoAt = out.length;
   if (!writeIsoTimestamp(line, starts[F.updated] as number, ends[F.updated] as number, out)) {
     out.length = mark;
     return false;
   }
-  const customerStart = starts[F.customer] as number;
-  const customerIdEnd = ends[F.customer] as number;
-  out.reserve(customerIdEnd - customerStart + 4);
   out.bytes[out.length++] = TAB;
-  line.copy(out.bytes, out.length, customerStart, customerIdEnd);
-  out.length += customerIdEnd - customerStart;
+  copyRun(line, customerStart, customerIdEnd, out);
   out.bytes[out.length++] = TAB;
   out.bytes[out.length++] = 116; // t: valid
   out.bytes[out.length++] = NEWLINE;
+  into.idEnd = ends[0] as number;
   into.customerStart = customerStart;
   into.customerEnd = ends[fields - 1] as number;
   into.customerIdEnd = customerIdEnd;

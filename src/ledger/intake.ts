@@ -14,6 +14,7 @@ import {
   ITEM_STAGE_COLUMNS,
 } from './copy-check.ts';
 import { decodeCopyLine, detached, encodeCopyField } from './copy-text.ts';
+import { RepeatWatch } from './repeat-watch.ts';
 import { parseLedgerRow, parseLedgerTimestamp } from './rows.ts';
 import type { LedgerBatch, LedgerColumn, LedgerItem, RawLedgerRow, SkipReason } from './types.ts';
 
@@ -71,7 +72,14 @@ export class SyncIntake {
   private readonly latestIso = Buffer.alloc(24);
   private latestDate: Date | null = null;
   private readonly customers = new Map<string, CustomerFields>();
-  private readonly checked: CheckedLine = { customerStart: 0, customerEnd: 0, customerIdEnd: 0, isoAt: 0 };
+  private readonly checked: CheckedLine = {
+    idEnd: 0,
+    customerStart: 0,
+    customerEnd: 0,
+    customerIdEnd: 0,
+    isoAt: 0,
+  };
+  private readonly ids = new RepeatWatch();
 
   /** Takes one batch as read. */
   take(batch: LedgerBatch): void {
@@ -95,6 +103,11 @@ export class SyncIntake {
     const iso = this.latestIso[0] === 0 ? null : new Date(this.latestIso.toString('latin1'));
     if (!iso) return this.latestDate;
     return this.latestDate && this.latestDate > iso ? this.latestDate : iso;
+  }
+
+  /** False when no valid row's invoice id was read twice (exact); true when one may have been. */
+  get mayRepeatInvoices(): boolean {
+    return this.ids.repeated;
   }
 
   /** How many customers the rows named. */
@@ -125,6 +138,7 @@ export class SyncIntake {
       this.rowsRead++;
       this.pending++;
       if (fast && checkLine(text, start, end, columns.length, this.items, checked)) {
+        this.ids.addBytes(text, start, checked.idEnd);
         this.noteLatestIso(checked.isoAt);
         this.noteCustomerLine(text, checked, suffix);
       } else {
@@ -153,6 +167,7 @@ export class SyncIntake {
       return;
     }
     const item = parsed.item;
+    this.ids.addText(encodeCopyField(item.invoiceId));
     const at = item.updatedAt.toISOString();
     this.items.write(itemLine(item, at));
     const fields = asBytes(customerText(item));

@@ -79,15 +79,17 @@ const ITEM_COLUMNS = ['customer_id', 'invoice_number', 'issue_date', 'due_date',
   .join(', ');
 const qualified = (alias: string) => ITEM_COLUMNS.replace(/(\w+)/g, `${alias}.$1`);
 
-// One row per invoice (the latest change wins), so that no statement writes a row twice. An item with
-// nothing left open is settled as of the ledger's change.
-const LATEST_ITEMS = (stage: Stage) => `
-  SELECT DISTINCT ON (s.external_id) s.external_id, c.id AS customer_id, s.invoice_number, s.issue_date,
-    s.due_date, s.total_minor, s.open_minor, s.currency, s.ledger_updated_at,
+// One row per invoice, so that no statement writes a row twice: when an invoice may have been read
+// more than once (`repeats`), the latest change wins, which takes a sort of every staged row; otherwise
+// each row already is the only one of its invoice. An item with nothing left open is settled as of the
+// ledger's change.
+const LATEST_ITEMS = (stage: Stage, repeats: boolean) => `
+  SELECT ${repeats ? 'DISTINCT ON (s.external_id)' : ''} s.external_id, c.id AS customer_id, s.invoice_number,
+    s.issue_date, s.due_date, s.total_minor, s.open_minor, s.currency, s.ledger_updated_at,
     CASE WHEN s.open_minor = 0 THEN 'settled' ELSE 'open' END AS status
   FROM ${stage.items} s JOIN customers c ON c.external_id = s.customer_external_id
   WHERE s.valid
-  ORDER BY s.external_id, s.ledger_updated_at DESC, s.n DESC`;
+  ${repeats ? 'ORDER BY s.external_id, s.ledger_updated_at DESC, s.n DESC' : ''}`;
 
 const INSERT_COLUMNS = `external_id, customer_id, invoice_number, issue_date, due_date, total_minor, open_minor,
   currency, ledger_updated_at, status, settled_at, last_seen_sync`;
@@ -95,18 +97,18 @@ const INSERT_VALUES = `external_id, customer_id, invoice_number, issue_date, due
   currency, ledger_updated_at, status, CASE WHEN status = 'settled' THEN ledger_updated_at END, ?::bigint`;
 
 // The first load into an empty table (locked by the caller): a plain insert, nothing to compare with.
-const LOAD_SQL = (stage: Stage) => `
+const LOAD_SQL = (stage: Stage, repeats: boolean) => `
   INSERT INTO open_items (${INSERT_COLUMNS})
-  SELECT ${INSERT_VALUES} FROM (${LATEST_ITEMS(stage)}) latest`;
+  SELECT ${INSERT_VALUES} FROM (${LATEST_ITEMS(stage, repeats)}) latest`;
 
 // An item that opens again (a reversed payment or credit) goes back to open with no settled date (the
 // open_items_settled constraint). Rows equal to the stored item are dropped before the upsert
 // (`changed`), so an unchanged ledger costs no write and no row lock; the upsert's WHERE still guards
 // against a concurrent sync having written the same item meanwhile.
-const ITEMS_SQL = (stage: Stage) => `
+const ITEMS_SQL = (stage: Stage, repeats: boolean) => `
   WITH changed AS (
     SELECT i.*, old.status AS old_status
-    FROM (${LATEST_ITEMS(stage)}) i LEFT JOIN open_items old ON old.external_id = i.external_id
+    FROM (${LATEST_ITEMS(stage, repeats)}) i LEFT JOIN open_items old ON old.external_id = i.external_id
     WHERE old.external_id IS NULL OR (${qualified('old')}) IS DISTINCT FROM (${qualified('i')})
   ),
   up AS (
@@ -133,24 +135,25 @@ const ITEMS_SQL = (stage: Stage) => `
 /**
  * Writes the staged rows into customers and open_items in the caller's transaction: customers first,
  * so that every staged item finds its customer's id by a join. `empty`: open_items is empty and locked
- * (the first load), so the items are simply inserted.
+ * (the first load), so the items are simply inserted. `repeats`: an invoice may have been read more
+ * than once (SyncIntake#mayRepeatInvoices), so the latest of its rows must be picked.
  */
 export async function applyStage(
   trx: Knex.Transaction,
   stage: Stage,
   runId: number,
-  options: { empty: boolean },
+  options: { empty: boolean; repeats: boolean },
 ): Promise<StageResult> {
   // Planner statistics for the temporary tables (autovacuum never sees them): a hash join, not a guess.
   await trx.raw(`ANALYZE ${stage.items}, ${stage.customers}`);
   const customers = await trx.raw(CUSTOMERS_SQL(stage));
   const customersChanged = Number((customers as { rowCount?: unknown }).rowCount ?? 0);
   if (options.empty) {
-    const loaded = await trx.raw(LOAD_SQL(stage), [runId]);
+    const loaded = await trx.raw(LOAD_SQL(stage, options.repeats), [runId]);
     const itemsChanged = Number((loaded as { rowCount?: unknown }).rowCount ?? 0);
     return { customersChanged, itemsChanged, itemsSettled: 0 };
   }
-  const items = rowsOf(await trx.raw(ITEMS_SQL(stage), [runId]))[0] ?? {};
+  const items = rowsOf(await trx.raw(ITEMS_SQL(stage, options.repeats), [runId]))[0] ?? {};
   return {
     customersChanged,
     itemsChanged: Number(items.changed ?? 0),

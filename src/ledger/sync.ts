@@ -158,7 +158,10 @@ export async function syncLedger(options: {
     await session.transaction(async (trx) => {
       // The first load into an empty table builds its indexes once, at the end (see initial-load.ts).
       const deferred = await deferConstraintsIfEmpty(trx);
-      const result = await applyStage(trx, staged, summary.runId, { empty: deferred !== null });
+      const result = await applyStage(trx, staged, summary.runId, {
+        empty: deferred !== null,
+        repeats: intake.mayRepeatInvoices,
+      });
       await deferred?.restore(trx);
       summary.rowsChanged = result.itemsChanged;
       summary.customersChanged = result.customersChanged;
