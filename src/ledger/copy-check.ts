@@ -69,6 +69,8 @@ const Z = 90;
 export interface CheckedLine {
   /** Where the invoice id ends (it starts the line). */
   idEnd: number;
+  /** The open amount in minor units. */
+  open: number;
   /** Where the customer fields start and end in the line (customer_id to the last customer column). */
   customerStart: number;
   customerEnd: number;
@@ -359,6 +361,7 @@ export function checkLine(
   out.bytes[out.length++] = 116; // t: valid
   out.bytes[out.length++] = NEWLINE;
   into.idEnd = ends[0] as number;
+  into.open = open;
   into.customerStart = customerStart;
   into.customerEnd = ends[fields - 1] as number;
   into.customerIdEnd = customerIdEnd;

@@ -28,17 +28,58 @@ async function isEmpty(db: Knex | Knex.Transaction): Promise<boolean> {
 }
 
 /**
- * When open_items is empty, locks it in `trx`, drops its indexes (except the primary key, which other
- * tables' foreign keys point at), its unique constraints and its foreign keys, and returns how to
- * restore them; otherwise (the usual case) returns null without taking any lock. The first load is a
- * plain INSERT of one row per invoice: rebuilding a unique index afterwards checks the same invariant
- * as keeping it row by row (a duplicate fails the transaction), at a third of the cost.
+ * When open_items is empty, locks it in `trx`, defers its indexes and constraints (deferOpenItems)
+ * and returns how to restore them; otherwise (the usual case) returns null without taking any lock.
  */
 export async function deferConstraintsIfEmpty(trx: Knex.Transaction): Promise<DeferredConstraints | null> {
   // Checked before locking, so that a full sync of a populated table never blocks its readers.
   if (!(await isEmpty(trx))) return null;
   await trx.raw('LOCK TABLE open_items IN ACCESS EXCLUSIVE MODE');
   if (!(await isEmpty(trx))) return null;
+  return deferOpenItems(trx);
+}
+
+/** A first load under way: open_items' indexes and constraints to restore, and the first customer's id. */
+export interface FirstLoadTables extends DeferredConstraints {
+  firstCustomerId: number;
+  /** Moves the customers' id sequence past the `count` ids the load numbered itself. */
+  numbered(trx: Knex.Transaction, count: number): Promise<void>;
+}
+
+/**
+ * When neither customers nor open_items has a row (nothing was ever synced), locks both in `trx` for
+ * the rest of the transaction, defers open_items' indexes and constraints, and reserves the id the
+ * first customer gets; null otherwise, without taking any lock.
+ */
+export async function beginFirstLoad(trx: Knex.Transaction): Promise<FirstLoadTables | null> {
+  const nothingSynced = async () =>
+    rowsOf<{ empty: boolean }>(
+      await trx.raw(
+        'SELECT NOT EXISTS (SELECT 1 FROM open_items) AND NOT EXISTS (SELECT 1 FROM customers) AS empty',
+      ),
+    )[0]?.empty === true;
+  if (!(await nothingSynced())) return null;
+  await trx.raw('LOCK TABLE customers, open_items IN ACCESS EXCLUSIVE MODE');
+  if (!(await nothingSynced())) return null;
+  const deferred = await deferOpenItems(trx);
+  const sequence = "pg_get_serial_sequence('customers', 'id')";
+  const first = rowsOf<{ id: string }>(await trx.raw(`SELECT nextval(${sequence}) AS id`))[0];
+  return {
+    ...deferred,
+    firstCustomerId: Number(first?.id),
+    async numbered(t, count) {
+      if (count > 0) await t.raw(`SELECT setval(${sequence}, ?)`, [Number(first?.id) + count - 1]);
+    },
+  };
+}
+
+/**
+ * Drops open_items' indexes (except the primary key, which other tables' foreign keys point at), its
+ * unique constraints and its foreign keys, and returns how to restore them. The loads that use this
+ * write one row per invoice: rebuilding a unique index afterwards checks the same invariant as keeping
+ * it row by row (a duplicate fails the transaction), at a third of the cost.
+ */
+async function deferOpenItems(trx: Knex.Transaction): Promise<DeferredConstraints> {
   // Indexes of their own (not the index of a constraint, which goes with its constraint).
   const indexes = rowsOf<Definition>(
     await trx.raw(

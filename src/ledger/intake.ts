@@ -2,6 +2,8 @@
  * What a sync makes of the rows it reads, before anything is written: every row checked, the valid
  * ones (and the ids of the skipped ones) as COPY text for the item stage, the skipped ones counted by
  * reason, the latest fields of each customer, and the latest change read (the next watermark).
+ * For a first load (`load`) the text is for open_items and customers themselves, with the customer
+ * ids numbered here.
  *
  * Rows come as driver rows (checked by parseLedgerRow) or as COPY text from a Postgres ledger, whose
  * usual lines are checked on their bytes (copy-check.ts) and the rest decoded and checked like any row.
@@ -32,7 +34,37 @@ export interface SkippedRows {
 interface CustomerFields {
   fields: string;
   at: string;
+  /** Its customers.id, numbered in the order first read (first load only; 0 otherwise). */
+  id: number;
 }
+
+/** A first load: open_items and customers are empty, and written directly (see first-load.ts). */
+export interface FirstLoad {
+  runId: number;
+  /** The id of the first customer read; the next ones follow. */
+  firstCustomerId: number;
+}
+
+/** open_items' columns in the order of the lines a first load writes. */
+export const LOAD_ITEM_COLUMNS = [
+  ...ITEM_STAGE_COLUMNS.slice(0, 8),
+  'customer_id',
+  'status',
+  'settled_at',
+  'last_seen_sync',
+] as const;
+
+/** customers' columns in the order of the lines a first load writes. */
+export const LOAD_CUSTOMER_COLUMNS = [
+  'id',
+  'external_id',
+  'name',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'sales_rep',
+  'locale',
+] as const;
 
 const SKIPPED_IDS_KEPT = 20;
 const NO_LOCALE = '\t\\N';
@@ -74,12 +106,18 @@ export class SyncIntake {
   private readonly customers = new Map<string, CustomerFields>();
   private readonly checked: CheckedLine = {
     idEnd: 0,
+    open: 0,
     customerStart: 0,
     customerEnd: 0,
     customerIdEnd: 0,
     isoAt: 0,
   };
   private readonly ids = new RepeatWatch();
+  private readonly runTail: string;
+
+  constructor(private readonly load: FirstLoad | null = null) {
+    this.runTail = load ? `\t${load.runId}\n` : '';
+  }
 
   /** Takes one batch as read. */
   take(batch: LedgerBatch): void {
@@ -115,11 +153,15 @@ export class SyncIntake {
     return this.customers.size;
   }
 
-  /** The customer stage's COPY text: each customer once, as its latest row gives it, `size` at a time. */
+  /**
+   * The customer stage's COPY text (a first load: customers' own, LOAD_CUSTOMER_COLUMNS): each
+   * customer once, as its latest row gives it, `size` at a time.
+   */
   *customerLines(size: number): Generator<Buffer> {
     const out = new ByteWriter();
     let rows = 0;
-    for (const { fields } of this.customers.values()) {
+    for (const { fields, id } of this.customers.values()) {
+      if (this.load) out.write(`${id}\t`, 'latin1');
       out.write(fields, 'latin1');
       out.write('\n', 'latin1');
       if (++rows % size === 0) yield out.take();
@@ -140,7 +182,20 @@ export class SyncIntake {
       if (fast && checkLine(text, start, end, columns.length, this.items, checked)) {
         this.ids.addBytes(text, start, checked.idEnd);
         this.noteLatestIso(checked.isoAt);
-        this.noteCustomerLine(text, checked, suffix);
+        const customer = this.noteCustomerLine(text, checked, suffix);
+        if (this.load) {
+          // checkLine wrote the stage line: a first load ends it with open_items' own columns instead.
+          const items = this.items;
+          items.length = checked.isoAt + 24;
+          const settled = checked.open === 0;
+          items.write(`\t${customer.id}\t${settled ? 'settled' : 'open'}\t`, 'latin1');
+          if (settled) {
+            items.reserve(24);
+            items.bytes.copy(items.bytes, items.length, checked.isoAt, checked.isoAt + 24);
+            items.length += 24;
+          } else items.write('\\N', 'latin1');
+          items.write(this.runTail, 'latin1');
+        }
       } else {
         this.check(decodeCopyLine(utf8.decode(text.subarray(start, end)), columns));
       }
@@ -161,23 +216,29 @@ export class SyncIntake {
     if (updatedAt && (!this.latestDate || updatedAt > this.latestDate)) this.latestDate = updatedAt;
     if (!parsed.ok) {
       this.countSkipped(parsed.reason, parsed.invoiceId);
-      // Kept so that the reconcile knows the ledger still has the item.
-      if (parsed.invoiceId !== null)
+      // Kept so that the reconcile knows the ledger still has the item (a first load reconciles nothing).
+      if (parsed.invoiceId !== null && !this.load)
         this.items.write(`${encodeCopyField(parsed.invoiceId)}${SKIPPED_FIELDS}`);
       return;
     }
     const item = parsed.item;
     this.ids.addText(encodeCopyField(item.invoiceId));
     const at = item.updatedAt.toISOString();
-    this.items.write(itemLine(item, at));
     const fields = asBytes(customerText(item));
-    const id = fields.slice(0, fields.indexOf('\t'));
-    const known = this.customers.get(id);
-    if (known === undefined) this.customers.set(id, { fields, at });
-    else if (at >= known.at) {
-      known.at = at;
-      known.fields = fields;
+    const key = fields.slice(0, fields.indexOf('\t'));
+    let customer = this.customers.get(key);
+    if (customer === undefined) {
+      customer = { fields, at, id: this.nextCustomerId() };
+      this.customers.set(key, customer);
+    } else if (at >= customer.at) {
+      customer.at = at;
+      customer.fields = fields;
     }
+    this.items.write(this.load ? loadLine(item, at, customer.id, this.load.runId) : itemLine(item, at));
+  }
+
+  private nextCustomerId(): number {
+    return this.load ? this.load.firstCustomerId + this.customers.size : 0;
   }
 
   private noteLatestIso(at: number): void {
@@ -191,21 +252,24 @@ export class SyncIntake {
   }
 
   /** The latest row read gives a customer's fields (the later read on a tie). */
-  private noteCustomerLine(line: Buffer, checked: CheckedLine, suffix: string): void {
-    const id = line.toString('latin1', checked.customerStart, checked.customerIdEnd);
+  private noteCustomerLine(line: Buffer, checked: CheckedLine, suffix: string): CustomerFields {
+    const key = line.toString('latin1', checked.customerStart, checked.customerIdEnd);
     const bytes = this.items.bytes;
-    const known = this.customers.get(id);
+    const known = this.customers.get(key);
     if (known === undefined) {
-      this.customers.set(id, {
+      const customer = {
         fields: line.toString('latin1', checked.customerStart, checked.customerEnd) + suffix,
         at: bytes.toString('latin1', checked.isoAt, checked.isoAt + 24),
-      });
-      return;
+        id: this.nextCustomerId(),
+      };
+      this.customers.set(key, customer);
+      return customer;
     }
-    if (compareIso(bytes, checked.isoAt, known.at) < 0) return;
+    if (compareIso(bytes, checked.isoAt, known.at) < 0) return known;
     known.at = bytes.toString('latin1', checked.isoAt, checked.isoAt + 24);
     if (!holds(known.fields, line, checked.customerStart, checked.customerEnd, suffix))
       known.fields = line.toString('latin1', checked.customerStart, checked.customerEnd) + suffix;
+    return known;
   }
 
   private countSkipped(reason: SkipReason, invoiceId: string | null): void {
@@ -227,6 +291,16 @@ export function itemLine(i: LedgerItem, at: string): string {
   return (
     `${f(i.invoiceId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t${i.totalMinor}\t${i.openMinor}\t` +
     `${i.currency}\t${at}\t${f(i.customerId)}\tt\n`
+  );
+}
+
+/** An item's open_items line for a first load (LOAD_ITEM_COLUMNS). */
+export function loadLine(i: LedgerItem, at: string, customerId: number, runId: number): string {
+  const f = encodeCopyField;
+  const settled = i.openMinor === 0;
+  return (
+    `${f(i.invoiceId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t${i.totalMinor}\t${i.openMinor}\t` +
+    `${i.currency}\t${at}\t${customerId}\t${settled ? 'settled' : 'open'}\t${settled ? at : '\\N'}\t${runId}\n`
   );
 }
 

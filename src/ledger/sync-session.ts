@@ -22,6 +22,8 @@ export interface CopyIn {
 
 /** Transactions and COPYs on the sync's session, and its release. */
 export interface SyncSession {
+  /** True on a pooled Postgres: one connection of the sync's own, which can stream a COPY inside a transaction. */
+  pinned: boolean;
   transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
   copyIn(table: string, columns: readonly string[]): CopyIn;
   release(): Promise<void>;
@@ -69,6 +71,7 @@ export async function openSyncSession(db: Knex): Promise<SyncSession> {
   if (pglite) {
     // PGlite reads COPY input from a blob given with the query, one COPY per write.
     return {
+      pinned: false,
       transaction: (work) => db.transaction(work),
       copyIn(table, columns) {
         const sql = copySql(table, columns, "'/dev/blob'");
@@ -86,6 +89,7 @@ export async function openSyncSession(db: Knex): Promise<SyncSession> {
   if (isSingleConnection(db)) {
     // The one connection is shared with the reader (a demo ledger in the bot database): one COPY per write.
     return {
+      pinned: false,
       transaction: (work) => db.transaction(work),
       copyIn(table, columns) {
         const sql = copySql(table, columns, 'STDIN');
@@ -109,6 +113,7 @@ export async function openSyncSession(db: Knex): Promise<SyncSession> {
   }
   const connection = await client.acquireConnection();
   return {
+    pinned: true,
     transaction: (work) => db.transaction(work, { connection }),
     copyIn: (table, columns) => streamCopy(connection, copySql(table, columns, 'STDIN')),
     release: () => client.releaseConnection(connection),

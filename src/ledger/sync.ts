@@ -8,8 +8,8 @@ import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import { ITEM_STAGE_COLUMNS } from './copy-check.ts';
 import { prefetched } from './cursor.ts';
-import { deferConstraintsIfEmpty } from './initial-load.ts';
-import { type SkippedRows, SyncIntake } from './intake.ts';
+import { beginFirstLoad, deferConstraintsIfEmpty } from './initial-load.ts';
+import { LOAD_CUSTOMER_COLUMNS, LOAD_ITEM_COLUMNS, type SkippedRows, SyncIntake } from './intake.ts';
 import {
   applyStage,
   CUSTOMER_STAGE_COLUMNS,
@@ -18,7 +18,7 @@ import {
   type Stage,
   settleUnseen,
 } from './stage.ts';
-import { openSyncSession } from './sync-session.ts';
+import { type CopyIn, openSyncSession, type SyncSession } from './sync-session.ts';
 import type { LedgerSource, SkipReason } from './types.ts';
 
 export type { SkippedRows } from './intake.ts';
@@ -68,8 +68,7 @@ export async function latestSyncState(db: Knex, sourceName: string): Promise<Syn
   };
 }
 
-/** One sync run: reads the source, writes each batch in its own transaction, records the run. */
-export async function syncLedger(options: {
+interface SyncOptions {
   db: Knex;
   source: LedgerSource;
   mode: 'incremental' | 'full';
@@ -78,16 +77,35 @@ export async function syncLedger(options: {
   batchSize: number;
   /** Called after each batch is read and staged, and when writing starts; awaited. */
   onProgress?: (p: SyncProgress) => void | Promise<void>;
-}): Promise<SyncSummary> {
+}
+
+/** One sync run under way. */
+interface Run {
+  options: SyncOptions;
+  summary: SyncSummary;
+  session: SyncSession;
+  state: SyncState | null;
+  startedAt: Date;
+  started: number;
+  /** Rows changed after this are read (null: all of them). */
+  from: Date | null;
+}
+
+/**
+ * One sync run: reads the source, stages what it read, writes it in one transaction with the new
+ * watermark, and records the run. The very first load of a Postgres bot database writes straight
+ * into its tables instead (first-load.ts).
+ */
+export async function syncLedger(options: SyncOptions): Promise<SyncSummary> {
   const { db, source, mode, clock } = options;
   const started = performance.now();
   const startedAt = clock.now();
   const state = await latestSyncState(db, source.name);
-  const [run] = await db('sync_runs').insert({ source: source.name, kind: mode, started_at: startedAt }, [
+  const [row] = await db('sync_runs').insert({ source: source.name, kind: mode, started_at: startedAt }, [
     'id',
   ]);
   const summary: SyncSummary = {
-    runId: Number(run?.id),
+    runId: Number(row?.id),
     source: source.name,
     mode,
     rowsRead: 0,
@@ -99,64 +117,105 @@ export async function syncLedger(options: {
     watermark: state?.watermark ?? null,
     durationMs: 0,
   };
-  const finish = (fields: Record<string, unknown>) =>
-    db('sync_runs')
-      .where({ id: summary.runId })
-      .update({
-        finished_at: clock.now(),
-        rows_read: summary.rowsRead,
-        rows_changed: summary.rowsChanged,
-        rows_skipped: summary.rowsSkipped,
-        items_settled: summary.itemsSettled,
-        skipped: JSON.stringify(summary.skipped),
-        ...fields,
-      });
-
   // The staging tables live in one session: on a pooled Postgres the sync pins one connection.
   const session = await openSyncSession(db);
-  let stage: Stage | null = null;
   try {
     await source.validate();
-    stage = await session.transaction((trx) => createStage(trx, summary.runId));
     // Rows that committed in the ledger just before the last watermark may carry an earlier updated_at
     // than rows already read: look back a little, the upsert makes re-reading them harmless.
     const from =
       mode === 'full' || !state?.watermark
         ? null
         : new Date(state.watermark.getTime() - options.lookbackSeconds * 1000);
-    const intake = new SyncIntake();
-    // One COPY into the item stage for the whole read: the server takes rows while the next are checked.
-    const items = session.copyIn(stage.items, ITEM_STAGE_COLUMNS);
-    try {
-      for await (const batch of prefetched(source.batches(from))) {
-        intake.take(batch);
-        if (intake.pendingRows < options.batchSize) continue;
-        await items.write(intake.takeItems());
-        await options.onProgress?.({ rowsRead: intake.rowsRead, phase: 'reading' });
-      }
-      if (intake.pendingRows > 0) {
-        await items.write(intake.takeItems());
-        await options.onProgress?.({ rowsRead: intake.rowsRead, phase: 'reading' });
-      }
-      await items.end();
-    } catch (error) {
-      await items.abort(error instanceof Error ? error : new Error(String(error)));
-      throw error;
-    } finally {
-      summary.rowsRead = intake.rowsRead;
-      summary.rowsSkipped = intake.rowsSkipped;
-      summary.skipped = intake.skipped;
-    }
-    const customers = session.copyIn(stage.customers, CUSTOMER_STAGE_COLUMNS);
-    for (const text of intake.customerLines(options.batchSize)) await customers.write(text);
-    await customers.end();
-    await options.onProgress?.({ rowsRead: summary.rowsRead, phase: 'writing' });
-    const staged = stage;
+    const run: Run = { options, summary, session, state, startedAt, started, from };
+    if (!(session.pinned && (await loadFirst(run)))) await syncStaged(run);
+    return summary;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db('sync_runs')
+      .where({ id: summary.runId })
+      .update({ ...runRecord(summary, clock), status: 'failed', error: message.slice(0, 2000) });
+    throw error;
+  } finally {
+    await session.release();
+  }
+}
 
-    // Reached only when the whole ledger was read without error: a partial read writes and settles nothing.
-    summary.watermark = nextWatermark(mode, state?.watermark ?? null, intake.latestChange());
+/** sync_runs' columns for what a run did so far. */
+const runRecord = (summary: SyncSummary, clock: Clock) => ({
+  finished_at: clock.now(),
+  rows_read: summary.rowsRead,
+  rows_changed: summary.rowsChanged,
+  rows_skipped: summary.rowsSkipped,
+  items_settled: summary.itemsSettled,
+  skipped: JSON.stringify(summary.skipped),
+});
+
+/**
+ * Reads the whole source into `intake`, its item text into `items` (one COPY for the whole read: the
+ * server takes rows while the next are checked). A failed read cancels the COPY.
+ */
+async function readInto(run: Run, intake: SyncIntake, items: CopyIn): Promise<void> {
+  const { source, batchSize, onProgress } = run.options;
+  try {
+    for await (const batch of prefetched(source.batches(run.from))) {
+      intake.take(batch);
+      if (intake.pendingRows < batchSize) continue;
+      await items.write(intake.takeItems());
+      await onProgress?.({ rowsRead: intake.rowsRead, phase: 'reading' });
+    }
+    if (intake.pendingRows > 0) {
+      await items.write(intake.takeItems());
+      await onProgress?.({ rowsRead: intake.rowsRead, phase: 'reading' });
+    }
+    await items.end();
+  } catch (error) {
+    await items.abort(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  } finally {
+    run.summary.rowsRead = intake.rowsRead;
+    run.summary.rowsSkipped = intake.rowsSkipped;
+    run.summary.skipped = intake.skipped;
+  }
+}
+
+/** Writes `intake`'s customer text into `customers` by one COPY. */
+async function writeCustomers(run: Run, intake: SyncIntake, customers: CopyIn): Promise<void> {
+  for (const text of intake.customerLines(run.options.batchSize)) await customers.write(text);
+  await customers.end();
+}
+
+/**
+ * The new watermark, sync_state and the run's record, in the transaction that wrote the changes:
+ * reached only when the whole ledger was read without error (a partial read writes nothing).
+ */
+async function recordDone(trx: Knex.Transaction, run: Run, latest: Date | null): Promise<void> {
+  const { summary, options } = run;
+  summary.watermark = nextWatermark(options.mode, run.state?.watermark ?? null, latest);
+  summary.durationMs = performance.now() - run.started;
+  const last = options.mode === 'full' ? 'last_full_at' : 'last_incremental_at';
+  await trx('sync_state')
+    .insert({ source: summary.source, watermark: summary.watermark, [last]: run.startedAt })
+    .onConflict('source')
+    .merge(['watermark', last]);
+  await trx('sync_runs')
+    .where({ id: summary.runId })
+    .update({ ...runRecord(summary, options.clock), status: 'done' });
+}
+
+/** The usual sync: stage everything read, then write the changes in one transaction. */
+async function syncStaged(run: Run): Promise<void> {
+  const { session, summary, options } = run;
+  let stage: Stage | null = null;
+  try {
+    stage = await session.transaction((trx) => createStage(trx, summary.runId));
+    const staged = stage;
+    const intake = new SyncIntake();
+    await readInto(run, intake, session.copyIn(staged.items, ITEM_STAGE_COLUMNS));
+    await writeCustomers(run, intake, session.copyIn(staged.customers, CUSTOMER_STAGE_COLUMNS));
+    await options.onProgress?.({ rowsRead: summary.rowsRead, phase: 'writing' });
     await session.transaction(async (trx) => {
-      // The first load into an empty table builds its indexes once, at the end (see initial-load.ts).
+      // A first load into an empty table builds its indexes once, at the end (see initial-load.ts).
       const deferred = await deferConstraintsIfEmpty(trx);
       const result = await applyStage(trx, staged, summary.runId, {
         empty: deferred !== null,
@@ -167,37 +226,50 @@ export async function syncLedger(options: {
       summary.customersChanged = result.customersChanged;
       summary.itemsSettled = result.itemsSettled;
       // After a first load every item in open_items was just read: there is nothing to settle.
-      if (mode === 'full' && !deferred) summary.itemsSettled += await settleUnseen(trx, staged, clock.now());
-      summary.durationMs = performance.now() - started;
-      await trx('sync_state')
-        .insert({
-          source: source.name,
-          watermark: summary.watermark,
-          [mode === 'full' ? 'last_full_at' : 'last_incremental_at']: startedAt,
-        })
-        .onConflict('source')
-        .merge(['watermark', mode === 'full' ? 'last_full_at' : 'last_incremental_at']);
-      await trx('sync_runs')
-        .where({ id: summary.runId })
-        .update({
-          status: 'done',
-          finished_at: clock.now(),
-          rows_read: summary.rowsRead,
-          rows_changed: summary.rowsChanged,
-          rows_skipped: summary.rowsSkipped,
-          items_settled: summary.itemsSettled,
-          skipped: JSON.stringify(summary.skipped),
-        });
+      if (options.mode === 'full' && !deferred)
+        summary.itemsSettled += await settleUnseen(trx, staged, options.clock.now());
+      await recordDone(trx, run, intake.latestChange());
     });
-    return summary;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await finish({ status: 'failed', error: message.slice(0, 2000) });
-    throw error;
   } finally {
     const dropping = stage;
     if (dropping) await session.transaction((trx) => dropStage(trx, dropping)).catch(() => undefined);
-    await session.release();
+  }
+}
+
+/** Thrown inside a first load that read an invoice twice: it is rolled back and the sync staged. */
+class RepeatedInvoices extends Error {}
+
+/**
+ * The first load of a bot database that has no customers and no open items: in one transaction that
+ * holds both tables, open_items' indexes and constraints are deferred, the rows read go straight into
+ * open_items by COPY (customer ids numbered as customers are first read), the customers follow, and
+ * the indexes and constraints are built again. Staging the rows and inserting them from the stage
+ * cost twice as much, for nothing to compare with. False when the tables were not empty after all,
+ * or the ledger returned an invoice twice (the staged sync picks the latest of its rows): nothing
+ * was written, and the sync stages as usual.
+ */
+async function loadFirst(run: Run): Promise<boolean> {
+  const { session, summary, options } = run;
+  try {
+    return await session.transaction(async (trx) => {
+      const tables = await beginFirstLoad(trx);
+      if (!tables) return false;
+      const intake = new SyncIntake({ runId: summary.runId, firstCustomerId: tables.firstCustomerId });
+      await readInto(run, intake, session.copyIn('open_items', LOAD_ITEM_COLUMNS));
+      if (intake.mayRepeatInvoices) throw new RepeatedInvoices();
+      await options.onProgress?.({ rowsRead: summary.rowsRead, phase: 'writing' });
+      await writeCustomers(run, intake, session.copyIn('customers', LOAD_CUSTOMER_COLUMNS));
+      await tables.numbered(trx, intake.customerCount);
+      await tables.restore(trx);
+      summary.rowsChanged = summary.rowsRead - summary.rowsSkipped;
+      summary.customersChanged = intake.customerCount;
+      summary.itemsSettled = 0;
+      await recordDone(trx, run, intake.latestChange());
+      return true;
+    });
+  } catch (error) {
+    if (error instanceof RepeatedInvoices) return false;
+    throw error;
   }
 }
 

@@ -166,7 +166,7 @@ function compare(values: Row, columns: readonly string[]): boolean {
   const bytes = Buffer.from(`${line}\n`);
   const out = new ByteWriter(16);
   out.write('previous\n');
-  const into: CheckedLine = { idEnd: 0, customerStart: 0, customerEnd: 0, customerIdEnd: 0, isoAt: 0 };
+  const into: CheckedLine = { idEnd: 0, open: 0, customerStart: 0, customerEnd: 0, customerIdEnd: 0, isoAt: 0 };
   const taken = checkLine(bytes, 0, bytes.length - 1, columns.length, out, into);
   const parsed = parseLedgerRow(decodeCopyLine(line, columns));
   if (!taken) {
@@ -260,7 +260,7 @@ describe('checkLine: the usual ledger row checked on its COPY bytes', () => {
 
   it('sends a line of another width to the general path, which refuses it', () => {
     const out = new ByteWriter();
-    const into: CheckedLine = { idEnd: 0, customerStart: 0, customerEnd: 0, customerIdEnd: 0, isoAt: 0 };
+    const into: CheckedLine = { idEnd: 0, open: 0, customerStart: 0, customerEnd: 0, customerIdEnd: 0, isoAt: 0 };
     const line = Buffer.from('INV-1\tSO-1\t2026-10-01');
     expect(checkLine(line, 0, line.length, COPY_COLUMN_ORDER.length, out, into)).toBe(false);
     expect(out.length).toBe(0);

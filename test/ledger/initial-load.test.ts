@@ -66,18 +66,29 @@ describe.each(backends())('first full sync into an empty bot database (%s)', (ki
     expect(before.indexes.length).toBeGreaterThanOrEqual(4);
     expect(before.constraints.some((c: { def: string }) => c.def.startsWith('FOREIGN KEY'))).toBe(true);
     await ledger.addInvoices(invoices);
-    const writtenWhileReading: number[] = [];
+    /** What another session sees of open_items: a count, or 'held' while the load holds the table. */
+    const seenWhileReading: (number | 'held')[] = [];
     const summary = await sync(ledger.mappingSql(), {
       onProgress: async ({ phase }) => {
         if (phase !== 'reading') return;
-        const n = await database.knex('open_items').count({ n: '*' }).first();
-        writtenWhileReading.push(Number(n?.n));
+        const seen = await database.knex
+          .transaction(async (trx) => {
+            if (kind === 'postgres') await trx.raw("SET LOCAL lock_timeout = '200ms'");
+            return Number((await trx('open_items').count({ n: '*' }).first())?.n);
+          })
+          .catch((error: { code?: string }) => {
+            if (error.code === '55P03') return 'held' as const; // lock_not_available
+            throw error;
+          });
+        seenWhileReading.push(seen);
       },
     });
     expect(summary).toMatchObject({ rowsRead: 7, rowsChanged: 7, customersChanged: 2, itemsSettled: 0 });
-    // Rows are staged while the ledger is read and written together at the end.
-    expect(writtenWhileReading.length).toBeGreaterThan(0);
-    expect(writtenWhileReading.every((n) => n === 0)).toBe(true);
+    // Nothing is visible before the end: on Postgres the first load holds customers and open_items in
+    // one transaction while it reads (writing straight into them); PGlite stages the rows and writes
+    // them together at the end.
+    expect(seenWhileReading.length).toBeGreaterThan(0);
+    expect(seenWhileReading.every((n) => n === (kind === 'postgres' ? 'held' : 0))).toBe(true);
     expect(await schemaOfOpenItems()).toEqual(before);
 
     const items = await database
@@ -133,5 +144,49 @@ describe.each(backends())('first full sync into an empty bot database (%s)', (ki
     expect(await sync()).toMatchObject({ rowsRead: 7, itemsSettled: 0 });
     const count = await database.knex('open_items').count({ n: '*' }).first();
     expect(Number(count?.n)).toBe(7);
+  });
+
+  it('rolls a first load back and stages instead when the ledger returns an invoice twice', async () => {
+    const before = await schemaOfOpenItems();
+    await ledger.addInvoices(invoices.slice(0, 3));
+    const base = ledger.mappingSql().replace(/WHERE i\.updated_at > :watermark\s*$/, '');
+    const later = ledger
+      .mappingSql({ open_amount: '0', updated_at: "i.updated_at + interval '1 day'" })
+      .replace(/WHERE i\.updated_at > :watermark\s*$/, '');
+    const twice = `SELECT * FROM (${base} UNION ALL ${later}) u WHERE u.updated_at > :watermark`;
+    expect(await sync(twice)).toMatchObject({ rowsRead: 6, rowsChanged: 3, customersChanged: 2 });
+    // The latest row of each invoice (paid a day later) won; one run, done.
+    const statuses = await database.knex('open_items').orderBy('external_id').pluck('status');
+    expect(statuses).toEqual(['settled', 'settled', 'settled']);
+    const runs = await database.knex('sync_runs').select('status');
+    expect(runs).toEqual([{ status: 'done' }]);
+    expect(await schemaOfOpenItems()).toEqual(before);
+  });
+
+  it('keeps the customers already there (and their ids) when open_items alone is empty', async () => {
+    const [known] = await database
+      .knex('customers')
+      .insert({ external_id: 'C1', name: 'Old name' }, ['id'])
+      .then((rows) => rows.map((r: { id: string | number }) => Number(r.id)));
+    await ledger.addInvoices(invoices);
+    expect(await sync()).toMatchObject({ rowsRead: 7, rowsChanged: 7, customersChanged: 2 });
+    const c1 = await database.knex('customers').where({ external_id: 'C1' }).first();
+    expect(Number(c1?.id)).toBe(known);
+    expect(c1?.name).toBe('Acme 有限公司');
+    const ofC1 = await database.knex('open_items').where({ customer_id: known }).count({ n: '*' }).first();
+    expect(Number(ofC1?.n)).toBe(4);
+  });
+
+  it('numbers the customers it loads so that customers added later get new ids', async () => {
+    await ledger.addInvoices(invoices);
+    expect(await sync()).toMatchObject({ customersChanged: 2 });
+    await ledger.addCustomer('C3', 'Gamma Ltd');
+    await ledger.addInvoices([
+      { ...invoices[0], id: 'INV-9', customerId: 'C3', updatedAt: '2026-11-20T00:00:00Z' },
+    ]);
+    await source?.close();
+    expect(await sync()).toMatchObject({ rowsRead: 8, rowsChanged: 1, customersChanged: 1 });
+    const ids = await database.knex('customers').orderBy('external_id').pluck('id');
+    expect(new Set(ids.map(Number)).size).toBe(3);
   });
 });
