@@ -48,6 +48,7 @@ export const ITEM_STAGE_COLUMNS = [
   'ledger_updated_at',
   'customer_external_id',
   'valid',
+  'n',
 ] as const;
 
 /** Field indexes in COPY_COLUMN_ORDER. */
@@ -294,8 +295,9 @@ function writeIsoTimestamp(line: Buffer, s: number, e: number, out: ByteWriter):
 /**
  * Checks one line (`start` to `end`, without its newline) in COPY_COLUMN_ORDER (`fields`: 15 columns,
  * or 14 when the mapping has no customer_locale). An item parseLedgerRow would accept is written to
- * `out` as its item stage line and described in `into` (reused: this runs once per row); false
- * (nothing written) sends the line to the general path.
+ * `out` as the start of its item line, external_id to ledger_updated_at (writeStageTail or a first
+ * load ends it), and described in `into` (reused: this runs once per row); false (nothing written)
+ * sends the line to the general path.
  */
 export function checkLine(
   line: Buffer,
@@ -342,8 +344,8 @@ export function checkLine(
   const mark = out.length;
   const customerStart = starts[F.customer] as number;
   const customerIdEnd = ends[F.customer] as number;
-  // Room for the line: its head, two amounts, currency, timestamp, customer id and the separators.
-  out.reserve((ends[F.due] as number) - start + 32 + 32 + 4 + 24 + (customerIdEnd - customerStart) + 4);
+  // Room for the line up to its timestamp: its head, two amounts, currency, timestamp and separators.
+  out.reserve((ends[F.due] as number) - start + 32 + 32 + 4 + 24);
   copyRun(line, start, (ends[F.due] as number) + 1, out);
   writeNumber(out, total);
   out.bytes[out.length++] = TAB;
@@ -355,11 +357,6 @@ export function checkLine(
     out.length = mark;
     return false;
   }
-  out.bytes[out.length++] = TAB;
-  copyRun(line, customerStart, customerIdEnd, out);
-  out.bytes[out.length++] = TAB;
-  out.bytes[out.length++] = 116; // t: valid
-  out.bytes[out.length++] = NEWLINE;
   into.idEnd = ends[0] as number;
   into.open = open;
   into.customerStart = customerStart;
@@ -367,4 +364,16 @@ export function checkLine(
   into.customerIdEnd = customerIdEnd;
   into.isoAt = isoAt;
   return true;
+}
+
+/** Ends the item stage line checkLine started: customer_external_id, valid, and `n` (the row's number). */
+export function writeStageTail(line: Buffer, checked: CheckedLine, n: number, out: ByteWriter): void {
+  out.reserve(checked.customerIdEnd - checked.customerStart + 24);
+  out.bytes[out.length++] = TAB;
+  copyRun(line, checked.customerStart, checked.customerIdEnd, out);
+  out.bytes[out.length++] = TAB;
+  out.bytes[out.length++] = 116; // t: valid
+  out.bytes[out.length++] = TAB;
+  writeNumber(out, n);
+  out.bytes[out.length++] = NEWLINE;
 }

@@ -14,6 +14,7 @@ import {
   checkLine,
   COPY_COLUMN_ORDER,
   ITEM_STAGE_COLUMNS,
+  writeStageTail,
 } from './copy-check.ts';
 import { decodeCopyLine, detached, encodeCopyField } from './copy-text.ts';
 import { RepeatWatch } from './repeat-watch.ts';
@@ -183,10 +184,10 @@ export class SyncIntake {
         this.ids.addBytes(text, start, checked.idEnd);
         this.noteLatestIso(checked.isoAt);
         const customer = this.noteCustomerLine(text, checked, suffix);
-        if (this.load) {
-          // checkLine wrote the stage line: a first load ends it with open_items' own columns instead.
+        if (!this.load) writeStageTail(text, checked, this.rowsRead, this.items);
+        else {
+          // A first load ends the line with open_items' own columns.
           const items = this.items;
-          items.length = checked.isoAt + 24;
           const settled = checked.open === 0;
           items.write(`\t${customer.id}\t${settled ? 'settled' : 'open'}\t`, 'latin1');
           if (settled) {
@@ -234,7 +235,9 @@ export class SyncIntake {
       customer.at = at;
       customer.fields = fields;
     }
-    this.items.write(this.load ? loadLine(item, at, customer.id, this.load.runId) : itemLine(item, at));
+    this.items.write(
+      this.load ? loadLine(item, at, customer.id, this.load.runId) : itemLine(item, at, this.rowsRead),
+    );
   }
 
   private nextCustomerId(): number {
@@ -282,15 +285,15 @@ export class SyncIntake {
   }
 }
 
-/** The rest of a skipped row's item stage line after its id: no fields, and `valid` false. */
-const SKIPPED_FIELDS = `${'\t\\N'.repeat(ITEM_STAGE_COLUMNS.length - 2)}\tf\n`;
+/** The rest of a skipped row's item stage line after its id: no fields, `valid` false, no `n`. */
+const SKIPPED_FIELDS = `${'\t\\N'.repeat(ITEM_STAGE_COLUMNS.length - 3)}\tf\t\\N\n`;
 
-/** An item's stage line (ITEM_STAGE_COLUMNS), as checkLine writes it for the usual rows. */
-export function itemLine(i: LedgerItem, at: string): string {
+/** An item's stage line (ITEM_STAGE_COLUMNS), as checkLine and writeStageTail write it for the usual rows. */
+export function itemLine(i: LedgerItem, at: string, n: number): string {
   const f = encodeCopyField;
   return (
     `${f(i.invoiceId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t${i.totalMinor}\t${i.openMinor}\t` +
-    `${i.currency}\t${at}\t${f(i.customerId)}\tt\n`
+    `${i.currency}\t${at}\t${f(i.customerId)}\tt\t${n}\n`
   );
 }
 

@@ -41,7 +41,7 @@ export const CUSTOMER_STAGE_COLUMNS = [
 /**
  * Creates the run's staging tables in the session of `trx`; they live until dropStage or the session
  * ends. Their columns are in the order of the COPY text written to them (ITEM_STAGE_COLUMNS,
- * CUSTOMER_STAGE_COLUMNS); `n` numbers the items in the order read.
+ * CUSTOMER_STAGE_COLUMNS); `n` numbers the valid items in the order read.
  */
 export async function createStage(trx: Knex | Knex.Transaction, runId: number): Promise<Stage> {
   const stage = { items: `duebot_stage_items_${runId}`, customers: `duebot_stage_customers_${runId}` };
@@ -49,7 +49,7 @@ export async function createStage(trx: Knex | Knex.Transaction, runId: number): 
   await trx.raw(`CREATE TEMPORARY TABLE ${stage.items} (
     external_id text NOT NULL, invoice_number text, issue_date date, due_date date, total_minor bigint,
     open_minor bigint, currency text, ledger_updated_at timestamptz, customer_external_id text,
-    valid boolean NOT NULL, n bigserial)`);
+    valid boolean NOT NULL, n bigint)`);
   await trx.raw(`CREATE TEMPORARY TABLE ${stage.customers} (
     external_id text NOT NULL, name text NOT NULL, contact_name text, contact_email text,
     contact_phone text, sales_rep text, locale text)`);

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteWriter, type CheckedLine, checkLine, COPY_COLUMN_ORDER } from '../../src/ledger/copy-check.ts';
+import {
+  ByteWriter,
+  type CheckedLine,
+  checkLine,
+  COPY_COLUMN_ORDER,
+  writeStageTail,
+} from '../../src/ledger/copy-check.ts';
 import { decodeCopyLine, encodeCopyField } from '../../src/ledger/copy-text.ts';
 import { customerText, itemLine } from '../../src/ledger/intake.ts';
 import { parseLedgerRow } from '../../src/ledger/rows.ts';
@@ -166,7 +172,14 @@ function compare(values: Row, columns: readonly string[]): boolean {
   const bytes = Buffer.from(`${line}\n`);
   const out = new ByteWriter(16);
   out.write('previous\n');
-  const into: CheckedLine = { idEnd: 0, open: 0, customerStart: 0, customerEnd: 0, customerIdEnd: 0, isoAt: 0 };
+  const into: CheckedLine = {
+    idEnd: 0,
+    open: 0,
+    customerStart: 0,
+    customerEnd: 0,
+    customerIdEnd: 0,
+    isoAt: 0,
+  };
   const taken = checkLine(bytes, 0, bytes.length - 1, columns.length, out, into);
   const parsed = parseLedgerRow(decodeCopyLine(line, columns));
   if (!taken) {
@@ -176,8 +189,9 @@ function compare(values: Row, columns: readonly string[]): boolean {
   expect(parsed.ok).toBe(true);
   if (!parsed.ok) return false;
   const iso = parsed.item.updatedAt.toISOString();
+  writeStageTail(bytes, into, 1234, out);
   const written = out.take();
-  expect(written.toString()).toBe(`previous\n${itemLine(parsed.item, iso)}`);
+  expect(written.toString()).toBe(`previous\n${itemLine(parsed.item, iso, 1234)}`);
   expect(written.toString('latin1', into.isoAt, into.isoAt + 24)).toBe(iso);
   expect(bytes.toString('utf8', 0, into.idEnd)).toBe(encodeCopyField(parsed.item.invoiceId));
   const suffix = columns.length === COPY_COLUMN_ORDER.length ? '' : '\t\\N';
@@ -260,7 +274,14 @@ describe('checkLine: the usual ledger row checked on its COPY bytes', () => {
 
   it('sends a line of another width to the general path, which refuses it', () => {
     const out = new ByteWriter();
-    const into: CheckedLine = { idEnd: 0, open: 0, customerStart: 0, customerEnd: 0, customerIdEnd: 0, isoAt: 0 };
+    const into: CheckedLine = {
+      idEnd: 0,
+      open: 0,
+      customerStart: 0,
+      customerEnd: 0,
+      customerIdEnd: 0,
+      isoAt: 0,
+    };
     const line = Buffer.from('INV-1\tSO-1\t2026-10-01');
     expect(checkLine(line, 0, line.length, COPY_COLUMN_ORDER.length, out, into)).toBe(false);
     expect(out.length).toBe(0);

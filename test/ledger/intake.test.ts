@@ -73,7 +73,7 @@ describe('SyncIntake', () => {
         missing_field: { count: 1, invoiceIds: [] },
       });
       // Skipped rows with an id stay in the stage (valid false) for the reconcile.
-      expect(expected.items).toContain('INV-3\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tf\n');
+      expect(expected.items).toContain('INV-3\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tf\t\\N\n');
       // The +08 row is the latest change, skipped rows count too.
       expect(expected.latest).toBe('2026-11-02T01:00:00.500Z');
     }
