@@ -39,17 +39,19 @@ export async function deferConstraintsIfEmpty(trx: Knex.Transaction): Promise<De
   return deferOpenItems(trx);
 }
 
-/** A first load under way: open_items' indexes and constraints to restore, and the first customer's id. */
+/** A first load under way: open_items' indexes and constraints to restore, and the first ids to give. */
 export interface FirstLoadTables extends DeferredConstraints {
   firstCustomerId: number;
-  /** Moves the customers' id sequence past the `count` ids the load numbered itself. */
-  numbered(trx: Knex.Transaction, count: number): Promise<void>;
+  firstItemId: number;
+  /** Moves the two id sequences past the ids the load numbered itself. */
+  numbered(trx: Knex.Transaction, counts: { customers: number; items: number }): Promise<void>;
 }
 
 /**
  * When neither customers nor open_items has a row (nothing was ever synced), locks both in `trx` for
- * the rest of the transaction, defers open_items' indexes and constraints, and reserves the id the
- * first customer gets; null otherwise, without taking any lock.
+ * the rest of the transaction, defers open_items' indexes and constraints, and reserves the ids the
+ * first customer and item get (the load numbers the rest itself: a sequence call per row costs the
+ * server more than the row's other defaults); null otherwise, without taking any lock.
  */
 export async function beginFirstLoad(trx: Knex.Transaction): Promise<FirstLoadTables | null> {
   const nothingSynced = async () =>
@@ -62,13 +64,25 @@ export async function beginFirstLoad(trx: Knex.Transaction): Promise<FirstLoadTa
   await trx.raw('LOCK TABLE customers, open_items IN ACCESS EXCLUSIVE MODE');
   if (!(await nothingSynced())) return null;
   const deferred = await deferOpenItems(trx);
-  const sequence = "pg_get_serial_sequence('customers', 'id')";
-  const first = rowsOf<{ id: string }>(await trx.raw(`SELECT nextval(${sequence}) AS id`))[0];
+  const first = rowsOf<{ customer: string; item: string }>(
+    await trx.raw(
+      `SELECT nextval(pg_get_serial_sequence('customers', 'id')) AS customer,
+              nextval(pg_get_serial_sequence('open_items', 'id')) AS item`,
+    ),
+  )[0];
+  const firstCustomerId = Number(first?.customer);
+  const firstItemId = Number(first?.item);
   return {
     ...deferred,
-    firstCustomerId: Number(first?.id),
-    async numbered(t, count) {
-      if (count > 0) await t.raw(`SELECT setval(${sequence}, ?)`, [Number(first?.id) + count - 1]);
+    firstCustomerId,
+    firstItemId,
+    async numbered(t, counts) {
+      const last = (table: string, firstId: number, count: number) =>
+        count > 0
+          ? t.raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), ?)`, [firstId + count - 1])
+          : undefined;
+      await last('customers', firstCustomerId, counts.customers);
+      await last('open_items', firstItemId, counts.items);
     },
   };
 }

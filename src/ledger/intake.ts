@@ -42,8 +42,9 @@ interface CustomerFields {
 /** A first load: open_items and customers are empty, and written directly (see first-load.ts). */
 export interface FirstLoad {
   runId: number;
-  /** The id of the first customer read; the next ones follow. */
+  /** The ids of the first customer and the first item read; the next ones follow. */
   firstCustomerId: number;
+  firstItemId: number;
 }
 
 /** open_items' columns in the order of the lines a first load writes. */
@@ -53,6 +54,7 @@ export const LOAD_ITEM_COLUMNS = [
   'status',
   'settled_at',
   'last_seen_sync',
+  'id',
 ] as const;
 
 /** customers' columns in the order of the lines a first load writes. */
@@ -114,10 +116,12 @@ export class SyncIntake {
     isoAt: 0,
   };
   private readonly ids = new RepeatWatch();
-  private readonly runTail: string;
+  private readonly runField: string;
+  /** Items written so far (first load: numbers their ids). */
+  itemsWritten = 0;
 
   constructor(private readonly load: FirstLoad | null = null) {
-    this.runTail = load ? `\t${load.runId}\n` : '';
+    this.runField = load ? `\t${load.runId}\t` : '';
   }
 
   /** Takes one batch as read. */
@@ -195,8 +199,9 @@ export class SyncIntake {
             items.bytes.copy(items.bytes, items.length, checked.isoAt, checked.isoAt + 24);
             items.length += 24;
           } else items.write('\\N', 'latin1');
-          items.write(this.runTail, 'latin1');
+          items.write(`${this.runField}${this.load.firstItemId + this.itemsWritten}\n`, 'latin1');
         }
+        this.itemsWritten++;
       } else {
         this.check(decodeCopyLine(utf8.decode(text.subarray(start, end)), columns));
       }
@@ -235,9 +240,11 @@ export class SyncIntake {
       customer.at = at;
       customer.fields = fields;
     }
-    this.items.write(
-      this.load ? loadLine(item, at, customer.id, this.load.runId) : itemLine(item, at, this.rowsRead),
-    );
+    const line = this.load
+      ? loadLine(item, at, customer.id, this.load.runId, this.load.firstItemId + this.itemsWritten)
+      : itemLine(item, at, this.rowsRead);
+    this.itemsWritten++;
+    this.items.write(line);
   }
 
   private nextCustomerId(): number {
@@ -298,12 +305,12 @@ export function itemLine(i: LedgerItem, at: string, n: number): string {
 }
 
 /** An item's open_items line for a first load (LOAD_ITEM_COLUMNS). */
-export function loadLine(i: LedgerItem, at: string, customerId: number, runId: number): string {
+export function loadLine(i: LedgerItem, at: string, customerId: number, runId: number, id: number): string {
   const f = encodeCopyField;
   const settled = i.openMinor === 0;
   return (
     `${f(i.invoiceId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t${i.totalMinor}\t${i.openMinor}\t` +
-    `${i.currency}\t${at}\t${customerId}\t${settled ? 'settled' : 'open'}\t${settled ? at : '\\N'}\t${runId}\n`
+    `${i.currency}\t${at}\t${customerId}\t${settled ? 'settled' : 'open'}\t${settled ? at : '\\N'}\t${runId}\t${id}\n`
   );
 }
 

@@ -254,14 +254,18 @@ async function loadFirst(run: Run): Promise<boolean> {
     return await session.transaction(async (trx) => {
       const tables = await beginFirstLoad(trx);
       if (!tables) return false;
-      const intake = new SyncIntake({ runId: summary.runId, firstCustomerId: tables.firstCustomerId });
+      const intake = new SyncIntake({
+        runId: summary.runId,
+        firstCustomerId: tables.firstCustomerId,
+        firstItemId: tables.firstItemId,
+      });
       await readInto(run, intake, session.copyIn('open_items', LOAD_ITEM_COLUMNS));
       if (intake.mayRepeatInvoices) throw new RepeatedInvoices();
       await options.onProgress?.({ rowsRead: summary.rowsRead, phase: 'writing' });
       await writeCustomers(run, intake, session.copyIn('customers', LOAD_CUSTOMER_COLUMNS));
-      await tables.numbered(trx, intake.customerCount);
+      await tables.numbered(trx, { customers: intake.customerCount, items: intake.itemsWritten });
       await tables.restore(trx);
-      summary.rowsChanged = summary.rowsRead - summary.rowsSkipped;
+      summary.rowsChanged = intake.itemsWritten;
       summary.customersChanged = intake.customerCount;
       summary.itemsSettled = 0;
       await recordDone(trx, run, intake.latestChange());

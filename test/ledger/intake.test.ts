@@ -79,6 +79,30 @@ describe('SyncIntake', () => {
     }
   });
 
+  it('writes a first load (open_items and customers with numbered ids) the same from COPY text and from rows', () => {
+    const load = { runId: 7, firstCustomerId: 100, firstItemId: 5000 };
+    const text = copyText(rows);
+    const fromCopy = new SyncIntake(load);
+    fromCopy.take({ kind: 'copy', text, columns: COPY_COLUMN_ORDER });
+    const fromRows = new SyncIntake(load);
+    fromRows.take({ kind: 'rows', rows: decodeCopyLines(text, COPY_COLUMN_ORDER) });
+    const expected = outcome(fromRows);
+    expect(outcome(fromCopy)).toEqual(expected);
+    expect(fromCopy.itemsWritten).toBe(5);
+    // Skipped rows are not written; items are numbered from 5000, customers from 100 in the order read.
+    const lines = expected.items.trimEnd().split('\n');
+    expect(lines.map((line) => line.split('\t').slice(-5))).toEqual([
+      ['100', 'open', '\\N', '7', '5000'],
+      ['100', 'open', '\\N', '7', '5001'],
+      ['101', 'open', '\\N', '7', '5002'],
+      ['101', 'open', '\\N', '7', '5003'],
+      ['102', 'open', '\\N', '7', '5004'],
+    ]);
+    expect(expected.customers.split('\n')[0]).toBe(
+      '100\tC1\t远航\t\\N\tap@yuanhang.example\t\\N\tLi Wei\tzh-CN',
+    );
+  });
+
   it('stages each customer once, with the fields of its latest row (the later read on a tie)', () => {
     const at = (hour: number) => `2026-11-01 ${String(hour).padStart(2, '0')}:00:00+00`;
     const cases: { rows: [string, number][]; wins: string }[] = [
