@@ -33,6 +33,10 @@ export interface SkippedRows {
  * compare with it directly. `at` is that row's updated_at in ISO form.
  */
 interface CustomerFields {
+  /** The customer id as COPY text, one byte per character. */
+  key: string;
+  /** The next customer whose key has the same hash (rare). */
+  next: CustomerFields | null;
   fields: string;
   at: string;
   /** Its customers.id, numbered in the order first read (first load only; 0 otherwise). */
@@ -88,6 +92,19 @@ function holds(known: string, line: Buffer, start: number, end: number, suffix: 
   return suffix === '' || known.endsWith(suffix);
 }
 
+/** FNV-1a of bytes, and of text held one byte per character: the same number for the same bytes. */
+function hashBytes(bytes: Buffer, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ (bytes[k] as number), 0x01000193);
+  return h >>> 0;
+}
+
+function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
 /** Compares the 24 ISO bytes at `at` with an ISO string: < 0 earlier, 0 same, > 0 later. */
 function compareIso(bytes: Buffer, at: number, iso: string): number {
   for (let k = 0; k < 24; k++) {
@@ -106,7 +123,9 @@ export class SyncIntake {
   /** The latest updated_at read: in ISO bytes from checked lines, as a Date from other rows. */
   private readonly latestIso = Buffer.alloc(24);
   private latestDate: Date | null = null;
-  private readonly customers = new Map<string, CustomerFields>();
+  /** Customers by a hash of their key (hashing the bytes in place spares a string per row read). */
+  private readonly customers = new Map<number, CustomerFields>();
+  private customerTotal = 0;
   private readonly checked: CheckedLine = {
     idEnd: 0,
     open: 0,
@@ -155,7 +174,7 @@ export class SyncIntake {
 
   /** How many customers the rows named. */
   get customerCount(): number {
-    return this.customers.size;
+    return this.customerTotal;
   }
 
   /**
@@ -165,11 +184,13 @@ export class SyncIntake {
   *customerLines(size: number): Generator<Buffer> {
     const out = new ByteWriter();
     let rows = 0;
-    for (const { fields, id } of this.customers.values()) {
-      if (this.load) out.write(`${id}\t`, 'latin1');
-      out.write(fields, 'latin1');
-      out.write('\n', 'latin1');
-      if (++rows % size === 0) yield out.take();
+    for (const first of this.customers.values()) {
+      for (let c: CustomerFields | null = first; c; c = c.next) {
+        if (this.load) out.write(`${c.id}\t`, 'latin1');
+        out.write(c.fields, 'latin1');
+        out.write('\n', 'latin1');
+        if (++rows % size === 0) yield out.take();
+      }
     }
     if (out.length > 0) yield out.take();
   }
@@ -191,15 +212,13 @@ export class SyncIntake {
         if (!this.load) writeStageTail(text, checked, this.rowsRead, this.items);
         else {
           // A first load ends the line with open_items' own columns.
-          const items = this.items;
-          const settled = checked.open === 0;
-          items.write(`\t${customer.id}\t${settled ? 'settled' : 'open'}\t`, 'latin1');
-          if (settled) {
-            items.reserve(24);
-            items.bytes.copy(items.bytes, items.length, checked.isoAt, checked.isoAt + 24);
-            items.length += 24;
-          } else items.write('\\N', 'latin1');
-          items.write(`${this.runField}${this.load.firstItemId + this.itemsWritten}\n`, 'latin1');
+          writeLoadTail(
+            this.items,
+            checked,
+            customer.id,
+            this.runField,
+            this.load.firstItemId + this.itemsWritten,
+          );
         }
         this.itemsWritten++;
       } else {
@@ -232,11 +251,11 @@ export class SyncIntake {
     const at = item.updatedAt.toISOString();
     const fields = asBytes(customerText(item));
     const key = fields.slice(0, fields.indexOf('\t'));
-    let customer = this.customers.get(key);
-    if (customer === undefined) {
-      customer = { fields, at, id: this.nextCustomerId() };
-      this.customers.set(key, customer);
-    } else if (at >= customer.at) {
+    const hash = hashText(key);
+    let customer: CustomerFields | null = this.customers.get(hash) ?? null;
+    while (customer && customer.key !== key) customer = customer.next;
+    if (!customer) customer = this.addCustomer(hash, key, fields, at);
+    else if (at >= customer.at) {
       customer.at = at;
       customer.fields = fields;
     }
@@ -247,8 +266,17 @@ export class SyncIntake {
     this.items.write(line);
   }
 
-  private nextCustomerId(): number {
-    return this.load ? this.load.firstCustomerId + this.customers.size : 0;
+  private addCustomer(hash: number, key: string, fields: string, at: string): CustomerFields {
+    const customer: CustomerFields = {
+      key,
+      next: this.customers.get(hash) ?? null,
+      fields,
+      at,
+      id: this.load ? this.load.firstCustomerId + this.customerTotal : 0,
+    };
+    this.customers.set(hash, customer);
+    this.customerTotal++;
+    return customer;
   }
 
   private noteLatestIso(at: number): void {
@@ -263,22 +291,20 @@ export class SyncIntake {
 
   /** The latest row read gives a customer's fields (the later read on a tie). */
   private noteCustomerLine(line: Buffer, checked: CheckedLine, suffix: string): CustomerFields {
-    const key = line.toString('latin1', checked.customerStart, checked.customerIdEnd);
+    const { customerStart, customerIdEnd, customerEnd, isoAt } = checked;
+    const hash = hashBytes(line, customerStart, customerIdEnd);
+    let known: CustomerFields | null = this.customers.get(hash) ?? null;
+    while (known && !holds(known.key, line, customerStart, customerIdEnd, '')) known = known.next;
     const bytes = this.items.bytes;
-    const known = this.customers.get(key);
-    if (known === undefined) {
-      const customer = {
-        fields: line.toString('latin1', checked.customerStart, checked.customerEnd) + suffix,
-        at: bytes.toString('latin1', checked.isoAt, checked.isoAt + 24),
-        id: this.nextCustomerId(),
-      };
-      this.customers.set(key, customer);
-      return customer;
+    if (!known) {
+      const key = line.toString('latin1', customerStart, customerIdEnd);
+      const fields = line.toString('latin1', customerStart, customerEnd) + suffix;
+      return this.addCustomer(hash, key, fields, bytes.toString('latin1', isoAt, isoAt + 24));
     }
-    if (compareIso(bytes, checked.isoAt, known.at) < 0) return known;
-    known.at = bytes.toString('latin1', checked.isoAt, checked.isoAt + 24);
-    if (!holds(known.fields, line, checked.customerStart, checked.customerEnd, suffix))
-      known.fields = line.toString('latin1', checked.customerStart, checked.customerEnd) + suffix;
+    if (compareIso(bytes, isoAt, known.at) < 0) return known;
+    known.at = bytes.toString('latin1', isoAt, isoAt + 24);
+    if (!holds(known.fields, line, customerStart, customerEnd, suffix))
+      known.fields = line.toString('latin1', customerStart, customerEnd) + suffix;
     return known;
   }
 
@@ -302,6 +328,25 @@ export function itemLine(i: LedgerItem, at: string, n: number): string {
     `${f(i.invoiceId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t${i.totalMinor}\t${i.openMinor}\t` +
     `${i.currency}\t${at}\t${f(i.customerId)}\tt\t${n}\n`
   );
+}
+
+/** Ends a first load's item line checkLine started (LOAD_ITEM_COLUMNS), as loadLine does. */
+function writeLoadTail(
+  out: ByteWriter,
+  checked: CheckedLine,
+  customerId: number,
+  runField: string,
+  id: number,
+): void {
+  const settled = checked.open === 0;
+  out.write(settled ? `\t${customerId}\tsettled\t` : `\t${customerId}\topen\t\\N`, 'latin1');
+  if (settled) {
+    out.reserve(24);
+    out.bytes.copy(out.bytes, out.length, checked.isoAt, checked.isoAt + 24);
+    out.length += 24;
+  }
+  out.write(runField, 'latin1');
+  out.write(`${id}\n`, 'latin1');
 }
 
 /** An item's open_items line for a first load (LOAD_ITEM_COLUMNS). */

@@ -154,6 +154,47 @@ describe('SyncIntake', () => {
     }
   });
 
+  it('keeps customers apart whose ids share a hash', () => {
+    // Two ids with the same 32-bit FNV-1a hash (the intake's customer table key), found by birthday search.
+    const fnv = (text: string) => {
+      let h = 0x811c9dc5;
+      for (const byte of Buffer.from(text)) h = Math.imul(h ^ byte, 0x01000193);
+      return h >>> 0;
+    };
+    const seen = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (let n = 0; !pair; n++) {
+      const id = `C${n}`;
+      const other = seen.get(fnv(id));
+      if (other) pair = [other, id];
+      else seen.set(fnv(id), id);
+    }
+    const [a, b] = pair;
+    const values = [
+      usual(1, { customer_id: a, sales_rep: 'A' }),
+      usual(2, { customer_id: b, sales_rep: 'B' }),
+      usual(3, { customer_id: a, sales_rep: 'A2' }),
+    ];
+    for (const kind of ['copy', 'rows'] as const) {
+      const intake = new SyncIntake();
+      const text = copyText(values);
+      if (kind === 'copy') intake.take({ kind, text, columns: COPY_COLUMN_ORDER });
+      else intake.take({ kind, rows: decodeCopyLines(text, COPY_COLUMN_ORDER) });
+      expect(intake.customerCount).toBe(2);
+      const lines = [...intake.customerLines(10)].map((t) => t.toString()).join('');
+      const reps = lines
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t').slice(0, 6).join(' '));
+      expect(reps.sort()).toEqual(
+        [
+          `${a} 上海远航贸易有限公司 \\N ap@yuanhang.example \\N A2`,
+          `${b} 上海远航贸易有限公司 \\N ap@yuanhang.example \\N B`,
+        ].sort(),
+      );
+    }
+  });
+
   it('hands over the staged text once, and counts what is pending', () => {
     const intake = new SyncIntake();
     intake.take({ kind: 'copy', text: copyText([usual(1), usual(2)]), columns: COPY_COLUMN_ORDER });
