@@ -226,8 +226,11 @@ export async function runSyncBenchmark(): Promise<void> {
       [
         'Ledger sync of 1,000,000 invoices (50,000 customers) from a Postgres ledger read through the demo',
         'mapping into a Postgres bot database, against the floor of the same query as `COPY ... TO STDOUT`',
-        '(drained without parsing). The sync reads by COPY, checks every row in duebot, stages the rows by COPY',
-        'and writes them in one transaction at the end; "duebot CPU time" is the benchmark process itself.',
+        '(drained without parsing). The sync reads by COPY and checks every row in duebot. Into the empty bot',
+        'database (the first load) it copies the rows straight into open_items and customers in one transaction;',
+        'into a populated one it stages them by COPY and writes the changes in one transaction at the end.',
+        '"duebot CPU time" is the benchmark process itself; both databases run on the same machine and share',
+        'its cores with it.',
         `Run with \`npm run bench -- sync\` (BENCH_DATABASE_URL, default the local server; batch size ${batchSize}).`,
         '',
         `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,

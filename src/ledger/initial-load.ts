@@ -1,15 +1,19 @@
 /**
- * The first full sync into an empty open_items table, loaded the way PostgreSQL's manual advises for
- * populating a table ("Populating a Database": drop indexes and foreign keys, load, recreate them):
- * in the transaction that writes the staged rows, the indexes, unique constraints and foreign keys are
- * dropped, the rows are written, and the same indexes and constraints are created again from their catalog
- * definitions before the commit. Building an index once over sorted data costs a fraction of keeping it
- * up to date row by row, and the foreign keys are checked by one query instead of once per row.
- * A failure rolls everything back, schema included (PostgreSQL DDL is transactional).
+ * Loads into an empty open_items table, done the way PostgreSQL's manual advises for populating a
+ * table ("Populating a Database": drop indexes and foreign keys, load, recreate them): in the
+ * transaction that writes the rows, the indexes, unique constraints and foreign keys are dropped, the
+ * rows are written, and the same indexes and constraints are created again from their catalog
+ * definitions before the commit. Building an index once costs a fraction of keeping it up to date row
+ * by row, and the foreign keys are checked by one query instead of once per row. A failure rolls
+ * everything back, schema included (PostgreSQL DDL is transactional).
+ *
+ * Two loads use this: the first load of a bot database with no customers either (beginFirstLoad:
+ * rows copied straight into the tables while the ledger is read), and a staged sync that finds
+ * open_items empty (deferConstraintsIfEmpty: rows inserted from the stage).
  */
 import type { Knex } from 'knex';
 
-/** Indexes and foreign keys of open_items taken away for the load; `restore` puts them back. */
+/** Indexes and constraints of open_items taken away for a load; `restore` puts them back. */
 export interface DeferredConstraints {
   restore(trx: Knex.Transaction): Promise<void>;
 }

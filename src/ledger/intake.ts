@@ -2,8 +2,8 @@
  * What a sync makes of the rows it reads, before anything is written: every row checked, the valid
  * ones (and the ids of the skipped ones) as COPY text for the item stage, the skipped ones counted by
  * reason, the latest fields of each customer, and the latest change read (the next watermark).
- * For a first load (`load`) the text is for open_items and customers themselves, with the customer
- * ids numbered here.
+ * For a first load (`load`) the text is for open_items and customers themselves, with their ids
+ * numbered here (see loadFirst in sync.ts).
  *
  * Rows come as driver rows (checked by parseLedgerRow) or as COPY text from a Postgres ledger, whose
  * usual lines are checked on their bytes (copy-check.ts) and the rest decoded and checked like any row.
@@ -43,7 +43,7 @@ interface CustomerFields {
   id: number;
 }
 
-/** A first load: open_items and customers are empty, and written directly (see first-load.ts). */
+/** A first load: open_items and customers are empty and written directly (beginFirstLoad reserves the ids). */
 export interface FirstLoad {
   runId: number;
   /** The ids of the first customer and the first item read; the next ones follow. */
