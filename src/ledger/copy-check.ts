@@ -81,6 +81,16 @@ export interface CheckedLine {
   isoAt: number;
 }
 
+/** A CheckedLine to fill (one per reader: checkLine reuses it for every line). */
+export const newCheckedLine = (): CheckedLine => ({
+  idEnd: 0,
+  open: 0,
+  customerStart: 0,
+  customerEnd: 0,
+  customerIdEnd: 0,
+  isoAt: 0,
+});
+
 /** A growing byte buffer for the stage's COPY text, handed over (and started anew) by take(). */
 export class ByteWriter {
   bytes: Buffer;

@@ -14,10 +14,12 @@ import {
   checkLine,
   COPY_COLUMN_ORDER,
   ITEM_STAGE_COLUMNS,
+  newCheckedLine,
   writeStageTail,
 } from './copy-check.ts';
 import { decodeCopyLine, detached, encodeCopyField } from './copy-text.ts';
 import { RepeatWatch } from './repeat-watch.ts';
+import { CUSTOMER_STAGE_COLUMNS } from './stage.ts';
 import { parseLedgerRow, parseLedgerTimestamp } from './rows.ts';
 import type { LedgerBatch, LedgerColumn, LedgerItem, RawLedgerRow, SkipReason } from './types.ts';
 
@@ -62,16 +64,7 @@ export const LOAD_ITEM_COLUMNS = [
 ] as const;
 
 /** customers' columns in the order of the lines a first load writes. */
-export const LOAD_CUSTOMER_COLUMNS = [
-  'id',
-  'external_id',
-  'name',
-  'contact_name',
-  'contact_email',
-  'contact_phone',
-  'sales_rep',
-  'locale',
-] as const;
+export const LOAD_CUSTOMER_COLUMNS = ['id', ...CUSTOMER_STAGE_COLUMNS] as const;
 
 const SKIPPED_IDS_KEPT = 20;
 const NO_LOCALE = '\t\\N';
@@ -126,14 +119,7 @@ export class SyncIntake {
   /** Customers by a hash of their key (hashing the bytes in place spares a string per row read). */
   private readonly customers = new Map<number, CustomerFields>();
   private customerTotal = 0;
-  private readonly checked: CheckedLine = {
-    idEnd: 0,
-    open: 0,
-    customerStart: 0,
-    customerEnd: 0,
-    customerIdEnd: 0,
-    isoAt: 0,
-  };
+  private readonly checked = newCheckedLine();
   private readonly ids = new RepeatWatch();
   private readonly runField: string;
   /** Items written so far (first load: numbers their ids). */

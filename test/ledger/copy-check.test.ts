@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ByteWriter,
-  type CheckedLine,
   checkLine,
   COPY_COLUMN_ORDER,
+  newCheckedLine,
   writeStageTail,
 } from '../../src/ledger/copy-check.ts';
 import { decodeCopyLine, encodeCopyField } from '../../src/ledger/copy-text.ts';
@@ -43,19 +43,20 @@ const date = fc.oneof(
   ),
 );
 
+/** A timestamptz as PostgreSQL writes it in UTC; `out` lets hours, minutes and seconds go one past their range. */
+const pgTimestamp = (day: fc.Arbitrary<string>, out: 0 | 1) =>
+  fc
+    .tuple(
+      day,
+      fc.integer({ min: 0, max: 23 + out }),
+      fc.integer({ min: 0, max: 59 + out }),
+      fc.integer({ min: 0, max: 59 + out }),
+      digits(0, 6),
+    )
+    .map(([d, h, m, s, f]) => `${d} ${pad2(h)}:${pad2(m)}:${pad2(s)}${f ? `.${f}` : ''}+00`);
+
 const timestamp = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc
-      .tuple(
-        date,
-        fc.integer({ min: 0, max: 24 }),
-        fc.integer({ min: 0, max: 60 }),
-        fc.integer({ min: 0, max: 60 }),
-        digits(0, 6),
-      )
-      .map(([d, h, m, s, f]) => `${d} ${pad2(h)}:${pad2(m)}:${pad2(s)}${f ? `.${f}` : ''}+00`),
-  },
+  { weight: 6, arbitrary: pgTimestamp(date, 1) },
   fc
     .tuple(date, pick('+08', '-05:30', 'Z', '', '+0000', '+00:00', '+00 '))
     .map(([d, zone]) => `${d} 10:11:12.5${zone}`),
@@ -108,15 +109,7 @@ const usualRow = fc
     total: fc.tuple(digits(1, 8), digits(0, 2)).map(([w, f]) => (f ? `${w}.${f}` : w)),
     open: pick('same', 'zero', 'less'),
     currency: pick('CNY', 'USD', 'EUR', 'JPY', 'KWD'),
-    updated_at: fc
-      .tuple(
-        usualDate,
-        fc.integer({ min: 0, max: 23 }),
-        fc.integer({ min: 0, max: 59 }),
-        fc.integer({ min: 0, max: 59 }),
-        digits(0, 6),
-      )
-      .map(([d, h, m, s, f]) => `${d} ${pad2(h)}:${pad2(m)}:${pad2(s)}${f ? `.${f}` : ''}+00`),
+    updated_at: pgTimestamp(usualDate, 0),
     customer_id: plain,
     customer_name: plain,
     contact_name: nullable(plain),
@@ -172,14 +165,7 @@ function compare(values: Row, columns: readonly string[]): boolean {
   const bytes = Buffer.from(`${line}\n`);
   const out = new ByteWriter(16);
   out.write('previous\n');
-  const into: CheckedLine = {
-    idEnd: 0,
-    open: 0,
-    customerStart: 0,
-    customerEnd: 0,
-    customerIdEnd: 0,
-    isoAt: 0,
-  };
+  const into = newCheckedLine();
   const taken = checkLine(bytes, 0, bytes.length - 1, columns.length, out, into);
   const parsed = parseLedgerRow(decodeCopyLine(line, columns));
   if (!taken) {
@@ -274,14 +260,7 @@ describe('checkLine: the usual ledger row checked on its COPY bytes', () => {
 
   it('sends a line of another width to the general path, which refuses it', () => {
     const out = new ByteWriter();
-    const into: CheckedLine = {
-      idEnd: 0,
-      open: 0,
-      customerStart: 0,
-      customerEnd: 0,
-      customerIdEnd: 0,
-      isoAt: 0,
-    };
+    const into = newCheckedLine();
     const line = Buffer.from('INV-1\tSO-1\t2026-10-01');
     expect(checkLine(line, 0, line.length, COPY_COLUMN_ORDER.length, out, into)).toBe(false);
     expect(out.length).toBe(0);
