@@ -170,6 +170,7 @@ export async function runSyncBenchmark(): Promise<void> {
     const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const peakMb = mb(Math.max(full.peakRss, reconcile.peakRss, incremental.peakRss));
     const ratio = full.seconds / copy.seconds;
+    const reconcileRatio = reconcile.seconds / copy.seconds;
     const rate = (seconds: number) => Math.round(INVOICES / seconds).toLocaleString('en-US');
     const rows: [string, string, string, string][] = [
       [
@@ -203,6 +204,12 @@ export async function runSyncBenchmark(): Promise<void> {
         `${reconcile.seconds.toFixed(2)} s (${rate(reconcile.seconds)} rows/s)`,
         '',
         '',
+      ],
+      [
+        'full sync, nothing changed / COPY',
+        `${reconcileRatio.toFixed(1)}x`,
+        `<= ${TARGETS.fullOverCopy}x`,
+        verdict(reconcileRatio <= TARGETS.fullOverCopy),
       ],
       [
         'peak RSS during sync (50 ms samples)',
