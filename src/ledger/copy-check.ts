@@ -252,7 +252,7 @@ function minorUnits(line: Buffer, s: number, e: number, digits: number): number 
 }
 
 /** A non-negative integer in decimal digits (room reserved). */
-function writeNumber(out: ByteWriter, value: number): void {
+export function writeNumber(out: ByteWriter, value: number): void {
   let digits = 1;
   for (let rest = Math.floor(value / 10); rest > 0; rest = Math.floor(rest / 10)) digits++;
   let at = out.length + digits;

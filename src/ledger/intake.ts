@@ -15,6 +15,7 @@ import {
   COPY_COLUMN_ORDER,
   ITEM_STAGE_COLUMNS,
   newCheckedLine,
+  writeNumber,
   writeStageTail,
 } from './copy-check.ts';
 import { decodeCopyLine, detached, encodeCopyField } from './copy-text.ts';
@@ -85,17 +86,20 @@ function holds(known: string, line: Buffer, start: number, end: number, suffix: 
   return suffix === '' || known.endsWith(suffix);
 }
 
-/** FNV-1a of bytes, and of text held one byte per character: the same number for the same bytes. */
+/**
+ * FNV-1a of bytes, and of text held one byte per character: the same number for the same bytes. Cut
+ * to 30 bits, which V8 keeps as small integers (a larger number as a Map key is a heap object).
+ */
 function hashBytes(bytes: Buffer, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let k = start; k < end; k++) h = Math.imul(h ^ (bytes[k] as number), 0x01000193);
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
 
 function hashText(text: string): number {
   let h = 0x811c9dc5;
   for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
 
 /** Compares the 24 ISO bytes at `at` with an ISO string: < 0 earlier, 0 same, > 0 later. */
@@ -121,13 +125,10 @@ export class SyncIntake {
   private customerTotal = 0;
   private readonly checked = newCheckedLine();
   private readonly ids = new RepeatWatch();
-  private readonly runField: string;
   /** Items written so far (first load: numbers their ids). */
   itemsWritten = 0;
 
-  constructor(private readonly load: FirstLoad | null = null) {
-    this.runField = load ? `\t${load.runId}\t` : '';
-  }
+  constructor(private readonly load: FirstLoad | null = null) {}
 
   /** Takes one batch as read. */
   take(batch: LedgerBatch): void {
@@ -202,7 +203,7 @@ export class SyncIntake {
             this.items,
             checked,
             customer.id,
-            this.runField,
+            this.load.runId,
             this.load.firstItemId + this.itemsWritten,
           );
         }
@@ -316,23 +317,36 @@ export function itemLine(i: LedgerItem, at: string, n: number): string {
   );
 }
 
-/** Ends a first load's item line checkLine started (LOAD_ITEM_COLUMNS), as loadLine does. */
+const SETTLED = Buffer.from('\tsettled\t', 'latin1');
+const OPEN = Buffer.from('\topen\t\\N\t', 'latin1');
+
+/**
+ * Ends a first load's item line checkLine started (LOAD_ITEM_COLUMNS), as loadLine does: byte by byte,
+ * as this runs once per row.
+ */
 function writeLoadTail(
   out: ByteWriter,
   checked: CheckedLine,
   customerId: number,
-  runField: string,
+  runId: number,
   id: number,
 ): void {
   const settled = checked.open === 0;
-  out.write(settled ? `\t${customerId}\tsettled\t` : `\t${customerId}\topen\t\\N`, 'latin1');
+  out.reserve(24 + 64 + 24);
+  out.bytes[out.length++] = 9; // tab
+  writeNumber(out, customerId);
+  const status = settled ? SETTLED : OPEN;
+  status.copy(out.bytes, out.length);
+  out.length += status.length;
   if (settled) {
-    out.reserve(24);
     out.bytes.copy(out.bytes, out.length, checked.isoAt, checked.isoAt + 24);
     out.length += 24;
+    out.bytes[out.length++] = 9;
   }
-  out.write(runField, 'latin1');
-  out.write(`${id}\n`, 'latin1');
+  writeNumber(out, runId);
+  out.bytes[out.length++] = 9;
+  writeNumber(out, id);
+  out.bytes[out.length++] = 10; // newline
 }
 
 /** An item's open_items line for a first load (LOAD_ITEM_COLUMNS). */

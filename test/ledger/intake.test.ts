@@ -81,14 +81,15 @@ describe('SyncIntake', () => {
 
   it('writes a first load (open_items and customers with numbered ids) the same from COPY text and from rows', () => {
     const load = { runId: 7, firstCustomerId: 100, firstItemId: 5000 };
-    const text = copyText(rows);
+    const paid = usual(9, { open_amount: '0.00', updated_at: '2026-11-03 10:00:00.25+00' });
+    const text = copyText([...rows, paid]);
     const fromCopy = new SyncIntake(load);
     fromCopy.take({ kind: 'copy', text, columns: COPY_COLUMN_ORDER });
     const fromRows = new SyncIntake(load);
     fromRows.take({ kind: 'rows', rows: decodeCopyLines(text, COPY_COLUMN_ORDER) });
     const expected = outcome(fromRows);
     expect(outcome(fromCopy)).toEqual(expected);
-    expect(fromCopy.itemsWritten).toBe(5);
+    expect(fromCopy.itemsWritten).toBe(6);
     // Skipped rows are not written; items are numbered from 5000, customers from 100 in the order read.
     const lines = expected.items.trimEnd().split('\n');
     expect(lines.map((line) => line.split('\t').slice(-5))).toEqual([
@@ -97,9 +98,11 @@ describe('SyncIntake', () => {
       ['101', 'open', '\\N', '7', '5002'],
       ['101', 'open', '\\N', '7', '5003'],
       ['102', 'open', '\\N', '7', '5004'],
+      ['100', 'settled', '2026-11-03T10:00:00.250Z', '7', '5005'],
     ]);
+    // C1's latest row is the paid one, which has the full name again.
     expect(expected.customers.split('\n')[0]).toBe(
-      '100\tC1\t远航\t\\N\tap@yuanhang.example\t\\N\tLi Wei\tzh-CN',
+      '100\tC1\t上海远航贸易有限公司\t\\N\tap@yuanhang.example\t\\N\tLi Wei\tzh-CN',
     );
   });
 
@@ -155,11 +158,11 @@ describe('SyncIntake', () => {
   });
 
   it('keeps customers apart whose ids share a hash', () => {
-    // Two ids with the same 32-bit FNV-1a hash (the intake's customer table key), found by birthday search.
+    // Two ids with the same 30-bit FNV-1a hash (the intake's customer table key), found by birthday search.
     const fnv = (text: string) => {
       let h = 0x811c9dc5;
       for (const byte of Buffer.from(text)) h = Math.imul(h ^ byte, 0x01000193);
-      return h >>> 0;
+      return h & 0x3fffffff;
     };
     const seen = new Map<number, string>();
     let pair: [string, string] | null = null;
