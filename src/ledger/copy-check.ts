@@ -266,22 +266,23 @@ export function writeNumber(out: ByteWriter, value: number): void {
 }
 
 /**
- * Writes `updated_at` as PostgreSQL writes a timestamptz in UTC (`2026-11-01 08:00:00[.123456]+00`)
+ * Writes `updated_at` as PostgreSQL writes a timestamptz in UTC (`2026-11-01 08:00:00[.123456]+00`),
+ * or a timestamp without time zone (the same without `+00`, read as UTC like any zone-less timestamp),
  * into `out` (room reserved) as the ISO text Date#toISOString gives for it (milliseconds, `Z`); false
  * (nothing written) for any other form.
  */
 function writeIsoTimestamp(line: Buffer, s: number, e: number, out: ByteWriter): boolean {
-  const length = e - s;
-  if (length < 22 || length > 29 || length === 23) return false;
+  const utc = e - s >= 22 && line[e - 3] === 43 && line[e - 2] === ZERO && line[e - 1] === ZERO; // +00
+  const fractionEnd = utc ? e - 3 : e;
+  const length = fractionEnd - s;
+  if (length !== 19 && (length < 21 || length > 26)) return false;
   if (!isDateAt(line, s) || line[s + 10] !== SPACE || line[s + 13] !== COLON || line[s + 16] !== COLON)
     return false;
   const hour = twoDigits(line, s + 11);
   const minute = twoDigits(line, s + 14);
   const second = twoDigits(line, s + 17);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  if (line[e - 3] !== 43 || line[e - 2] !== ZERO || line[e - 1] !== ZERO) return false; // +00
-  const fractionEnd = e - 3;
-  if (length > 22) {
+  if (length > 19) {
     if (line[s + 19] !== DOT) return false;
     for (let at = s + 20; at < fractionEnd; at++) {
       const d = (line[at] as number) - ZERO;

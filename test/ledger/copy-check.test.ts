@@ -43,7 +43,10 @@ const date = fc.oneof(
   ),
 );
 
-/** A timestamptz as PostgreSQL writes it in UTC; `out` lets hours, minutes and seconds go one past their range. */
+/**
+ * A timestamptz as PostgreSQL writes it in UTC, or a timestamp without time zone; `out` lets hours,
+ * minutes and seconds go one past their range.
+ */
 const pgTimestamp = (day: fc.Arbitrary<string>, out: 0 | 1) =>
   fc
     .tuple(
@@ -52,8 +55,12 @@ const pgTimestamp = (day: fc.Arbitrary<string>, out: 0 | 1) =>
       fc.integer({ min: 0, max: 59 + out }),
       fc.integer({ min: 0, max: 59 + out }),
       digits(0, 6),
+      fc.boolean(),
     )
-    .map(([d, h, m, s, f]) => `${d} ${pad2(h)}:${pad2(m)}:${pad2(s)}${f ? `.${f}` : ''}+00`);
+    .map(
+      ([d, h, m, s, f, zone]) =>
+        `${d} ${pad2(h)}:${pad2(m)}:${pad2(s)}${f ? `.${f}` : ''}${zone ? '+00' : ''}`,
+    );
 
 const timestamp = fc.oneof(
   { weight: 6, arbitrary: pgTimestamp(date, 1) },
@@ -225,8 +232,10 @@ describe('checkLine: the usual ledger row checked on its COPY bytes', () => {
     customer_locale: 'zh-CN',
   };
 
-  it('takes the usual row, with or without customer_locale', () => {
+  it('takes the usual row, with or without customer_locale, and timestamps without a zone', () => {
     expect(compare(usual, COPY_COLUMN_ORDER)).toBe(true);
+    expect(compare({ ...usual, updated_at: '2026-11-01 08:00:00.5' }, COPY_COLUMN_ORDER)).toBe(true);
+    expect(compare({ ...usual, updated_at: '2026-11-01 08:00:00' }, COPY_COLUMN_ORDER)).toBe(true);
     expect(compare(usual, COPY_COLUMN_ORDER.slice(0, -1))).toBe(true);
     expect(compare({ ...usual, currency: 'JPY', total: '1200', open_amount: '0' }, COPY_COLUMN_ORDER)).toBe(
       true,
