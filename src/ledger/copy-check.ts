@@ -12,6 +12,7 @@
  * too long for a double) is left to parseLedgerRow, which decides and explains.
  */
 import { currencyDigits, isCurrencyCode } from '../collections/money.ts';
+import { lastDay } from './rows.ts';
 import type { LedgerColumn } from './types.ts';
 
 /**
@@ -200,13 +201,6 @@ function twoDigits(line: Buffer, at: number): number {
   const a = (line[at] as number) - ZERO;
   const b = (line[at + 1] as number) - ZERO;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-/** The last day of a month (1-12), or 0 when there is no such month. */
-function lastDay(year: number, month: number): number {
-  if (month < 1 || month > 12) return 0;
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Whether a real calendar date `YYYY-MM-DD` starts at `at` (a year from 1000). */

@@ -65,6 +65,16 @@ export function decodeCopyLine(line: string, columns: readonly string[]): Record
   return row;
 }
 
+/** The line of COPY text from `start` to `end` (without its newline) in `bytes`; bytes that are not UTF-8 are refused. */
+export function decodeCopyLineAt(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  columns: readonly string[],
+): Record<string, string | null> {
+  return decodeCopyLine(utf8.decode(bytes.subarray(start, end)), columns);
+}
+
 /**
  * Whole lines of COPY text (see copyLines) as rows keyed by `columns`. Bytes that are not UTF-8 are
  * refused. Field values are views of the decoded text (see `detached` for values kept long).

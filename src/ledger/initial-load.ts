@@ -25,10 +25,18 @@ interface Definition {
 
 const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? []) as T[];
 
-/** True when open_items has no row (unlike count(*), stops at the first). */
-async function isEmpty(db: Knex | Knex.Transaction): Promise<boolean> {
-  const result = await db.raw('SELECT NOT EXISTS (SELECT 1 FROM open_items) AS empty');
-  return rowsOf<{ empty: boolean }>(result)[0]?.empty === true;
+/**
+ * When none of `tables` has a row, locks them in `trx` for the rest of the transaction and returns
+ * true; otherwise false, without taking any lock. Checked before locking, so that a sync of a
+ * populated table never blocks its readers, and again after, for a row written meanwhile.
+ */
+async function lockIfEmpty(trx: Knex.Transaction, tables: readonly string[]): Promise<boolean> {
+  // NOT EXISTS stops at the first row, unlike count(*).
+  const sql = `SELECT ${tables.map((t) => `NOT EXISTS (SELECT 1 FROM ${t})`).join(' AND ')} AS empty`;
+  const empty = async () => rowsOf<{ empty: boolean }>(await trx.raw(sql))[0]?.empty === true;
+  if (!(await empty())) return false;
+  await trx.raw(`LOCK TABLE ${tables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+  return empty();
 }
 
 /**
@@ -36,11 +44,7 @@ async function isEmpty(db: Knex | Knex.Transaction): Promise<boolean> {
  * and returns how to restore them; otherwise (the usual case) returns null without taking any lock.
  */
 export async function deferConstraintsIfEmpty(trx: Knex.Transaction): Promise<DeferredConstraints | null> {
-  // Checked before locking, so that a full sync of a populated table never blocks its readers.
-  if (!(await isEmpty(trx))) return null;
-  await trx.raw('LOCK TABLE open_items IN ACCESS EXCLUSIVE MODE');
-  if (!(await isEmpty(trx))) return null;
-  return deferOpenItems(trx);
+  return (await lockIfEmpty(trx, ['open_items'])) ? deferOpenItems(trx) : null;
 }
 
 /** A first load under way: open_items' indexes and constraints to restore, and the first ids to give. */
@@ -58,15 +62,7 @@ export interface FirstLoadTables extends DeferredConstraints {
  * server more than the row's other defaults); null otherwise, without taking any lock.
  */
 export async function beginFirstLoad(trx: Knex.Transaction): Promise<FirstLoadTables | null> {
-  const nothingSynced = async () =>
-    rowsOf<{ empty: boolean }>(
-      await trx.raw(
-        'SELECT NOT EXISTS (SELECT 1 FROM open_items) AND NOT EXISTS (SELECT 1 FROM customers) AS empty',
-      ),
-    )[0]?.empty === true;
-  if (!(await nothingSynced())) return null;
-  await trx.raw('LOCK TABLE customers, open_items IN ACCESS EXCLUSIVE MODE');
-  if (!(await nothingSynced())) return null;
+  if (!(await lockIfEmpty(trx, ['customers', 'open_items']))) return null;
   const deferred = await deferOpenItems(trx);
   const first = rowsOf<{ customer: string; item: string }>(
     await trx.raw(

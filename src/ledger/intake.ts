@@ -18,7 +18,7 @@ import {
   writeNumber,
   writeStageTail,
 } from './copy-check.ts';
-import { decodeCopyLine, detached, encodeCopyField } from './copy-text.ts';
+import { decodeCopyLineAt, detached, encodeCopyField } from './copy-text.ts';
 import { RepeatWatch } from './repeat-watch.ts';
 import { CUSTOMER_STAGE_COLUMNS } from './stage.ts';
 import { parseLedgerRow, parseLedgerTimestamp } from './rows.ts';
@@ -69,7 +69,6 @@ export const LOAD_CUSTOMER_COLUMNS = ['id', ...CUSTOMER_STAGE_COLUMNS] as const;
 
 const SKIPPED_IDS_KEPT = 20;
 const NO_LOCALE = '\t\\N';
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Text as its UTF-8 bytes, one per character (see CustomerFields). */
 const asBytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
 
@@ -209,7 +208,7 @@ export class SyncIntake {
         }
         this.itemsWritten++;
       } else {
-        this.check(decodeCopyLine(utf8.decode(text.subarray(start, end)), columns));
+        this.check(decodeCopyLineAt(text, start, end, columns));
       }
       start = end + 1;
     }
@@ -350,7 +349,7 @@ function writeLoadTail(
 }
 
 /** An item's open_items line for a first load (LOAD_ITEM_COLUMNS). */
-export function loadLine(i: LedgerItem, at: string, customerId: number, runId: number, id: number): string {
+function loadLine(i: LedgerItem, at: string, customerId: number, runId: number, id: number): string {
   const f = encodeCopyField;
   const settled = i.openMinor === 0;
   return (

@@ -26,7 +26,7 @@ function text(value: unknown): string | null {
 }
 
 /** The last day of a month (1-12) of a year, or 0 for a month that does not exist. */
-function lastDay(year: number, month: number): number {
+export function lastDay(year: number, month: number): number {
   if (month < 1 || month > 12) return 0;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);

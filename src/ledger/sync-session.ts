@@ -16,7 +16,10 @@ export interface CopyIn {
   write(text: Buffer): Promise<void>;
   /** Ends the COPY; resolves when the server has taken every row. */
   end(): Promise<void>;
-  /** Cancels the COPY: none of its rows are kept. */
+  /**
+   * Cancels the COPY: none of the rows of a streamed COPY are kept. Where each write was a COPY of its
+   * own (a shared session), the caller discards what was written (the stage is dropped with the run).
+   */
   abort(reason: Error): Promise<void>;
 }
 
@@ -64,52 +67,54 @@ function streamCopy(connection: pg.Client, sql: string): CopyIn {
   };
 }
 
+/**
+ * A session on a database with one connection, shared with the reader: each write is a COPY of its
+ * own, run by `copyOnce` (there is no stream to keep open between writes, so nothing to end or cancel).
+ */
+function sharedSession(
+  db: Knex,
+  from: string,
+  copyOnce: (sql: string, text: Buffer) => Promise<void>,
+): SyncSession {
+  return {
+    pinned: false,
+    transaction: (work) => db.transaction(work),
+    copyIn(table, columns) {
+      const sql = copySql(table, columns, from);
+      return {
+        async write(text) {
+          if (text.length > 0) await copyOnce(sql, text);
+        },
+        end: async () => undefined,
+        abort: async () => undefined,
+      };
+    },
+    release: async () => undefined,
+  };
+}
+
 /** Pins one pooled connection; PGlite (and a pool of one) has a single session anyway. */
 export async function openSyncSession(db: Knex): Promise<SyncSession> {
   const client = db.client as PoolClient & { pglite?: PGlite };
   const pglite = client.pglite;
   if (pglite) {
-    // PGlite reads COPY input from a blob given with the query, one COPY per write.
-    return {
-      pinned: false,
-      transaction: (work) => db.transaction(work),
-      copyIn(table, columns) {
-        const sql = copySql(table, columns, "'/dev/blob'");
-        return {
-          async write(text) {
-            if (text.length > 0) await pglite.query(sql, [], { blob: new Blob([text]) });
-          },
-          end: async () => undefined,
-          abort: async () => undefined,
-        };
-      },
-      release: async () => undefined,
-    };
+    // PGlite reads COPY input from a blob given with the query.
+    return sharedSession(db, "'/dev/blob'", async (sql, text) => {
+      await pglite.query(sql, [], { blob: new Blob([text]) });
+    });
   }
   if (isSingleConnection(db)) {
-    // The one connection is shared with the reader (a demo ledger in the bot database): one COPY per write.
-    return {
-      pinned: false,
-      transaction: (work) => db.transaction(work),
-      copyIn(table, columns) {
-        const sql = copySql(table, columns, 'STDIN');
-        return {
-          async write(text) {
-            const connection = await client.acquireConnection();
-            try {
-              const copy = streamCopy(connection, sql);
-              await copy.write(text);
-              await copy.end();
-            } finally {
-              await client.releaseConnection(connection);
-            }
-          },
-          end: async () => undefined,
-          abort: async () => undefined,
-        };
-      },
-      release: async () => undefined,
-    };
+    // The one connection is shared with the reader (a demo ledger in the bot database).
+    return sharedSession(db, 'STDIN', async (sql, text) => {
+      const connection = await client.acquireConnection();
+      try {
+        const copy = streamCopy(connection, sql);
+        await copy.write(text);
+        await copy.end();
+      } finally {
+        await client.releaseConnection(connection);
+      }
+    });
   }
   const connection = await client.acquireConnection();
   return {

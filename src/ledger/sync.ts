@@ -2,7 +2,8 @@
  * Ledger sync: brings the bot database's customers and open items in step with the accounting
  * database. Incremental syncs read rows changed since the stored watermark; a full sync reads every
  * row and settles the open items the ledger no longer returns (reconcile). The rows read are staged
- * batch by batch and written at the end in one transaction (stage.ts), with the new watermark.
+ * as they are read and written at the end in one transaction (stage.ts), with the new watermark; the
+ * first load of an empty bot database copies them straight into its tables instead (loadFirst).
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
