@@ -43,9 +43,8 @@ export function unusualCurrencyDigits(): Map<number, string[]> {
 /** The amount in major units as an exact decimal text (CNY 4999999 -> "49999.99"), for SQL numeric. */
 export function majorUnitsText(money: Money): string {
   const digits = currencyDigits(money.currency);
-  const text = String(Math.abs(money.minor)).padStart(digits + 1, '0');
-  const sign = money.minor < 0 ? '-' : '';
-  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  const { negative, major, fraction } = splitMinor(money.minor, digits);
+  return `${negative ? '-' : ''}${major}${digits > 0 ? `.${fraction}` : ''}`;
 }
 
 // NOTE: building an Intl.NumberFormat costs far more than formatting with one; a list formats hundreds.
