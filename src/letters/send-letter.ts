@@ -141,7 +141,7 @@ export async function deliverClaimed(
   if (!prepared.ok) {
     const message = `Not sent: ${prepared.message}`;
     await markFailed(ctx.db, letter, actor, message, null);
-    return { kind: 'failed', letter: await reload(ctx, letter), message };
+    return { kind: 'failed', letter: await reload(ctx.db, letter), message };
   }
   const p = prepared.value;
   const email = p.recipient.ok ? p.recipient.email : null;
@@ -149,37 +149,54 @@ export async function deliverClaimed(
   if (!smtpUrl || !from) {
     const reason = 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)';
     await markNotSent(ctx.db, letter, actor, reason, email, p.letter);
-    return { kind: 'not_sent', letter: await reload(ctx, letter), prepared: p, reason };
+    return { kind: 'not_sent', letter: await reload(ctx.db, letter), prepared: p, reason };
   }
   if (!p.recipient.ok) {
     const message = `Not sent: ${p.recipient.problem}. Correct the contact in the ledger, then send again.`;
     await markFailed(ctx.db, letter, actor, message, null);
-    return { kind: 'failed', letter: await reload(ctx, letter), message };
+    return { kind: 'failed', letter: await reload(ctx.db, letter), message };
   }
   const messageId = letterMessageId(letter, from);
   if (
     !(await recordOutgoing(ctx.db, letter, { recipient: p.recipient.email, messageId, rendered: p.letter }))
   )
-    return { kind: 'exists', letter: await reload(ctx, letter) };
+    return { kind: 'exists', letter: await reload(ctx.db, letter) };
+  return mailRecorded(ctx, letter, actor, p, { smtpUrl, from }, p.recipient.email, messageId);
+}
+
+/**
+ * E-mails a letter whose Message-ID is already recorded (`prepared.letter` is what goes out) and
+ * records what happened: sent, or failed with why (a delivery error; nothing reached the recipient).
+ */
+export async function mailRecorded(
+  ctx: LetterContext,
+  letter: LetterRecord,
+  actor: Actor | null,
+  prepared: PreparedLetter,
+  smtp: { smtpUrl: string; from: string },
+  email: string,
+  messageId: string,
+): Promise<SendOutcome> {
   try {
     const receipt = await sendLetterMail(
-      { smtpUrl, from },
-      { name: p.contactName, email: p.recipient.email },
-      p.letter,
+      smtp,
+      { name: prepared.contactName, email },
+      prepared.letter,
       messageId,
     );
-    await markSent(ctx.db, letter, actor, { ...receipt, subject: p.letter.subject });
-    return { kind: 'sent', letter: await reload(ctx, letter), prepared: p };
+    await markSent(ctx.db, letter, actor, { ...receipt, subject: prepared.letter.subject });
+    return { kind: 'sent', letter: await reload(ctx.db, letter), prepared };
   } catch (error) {
     if (!(error instanceof DeliveryError)) throw error;
-    const message = `Not sent: ${error.message}. Nothing went to ${p.recipient.email}; try again later or send the PDF by hand.`;
-    await markFailed(ctx.db, letter, actor, message, p.recipient.email);
-    return { kind: 'failed', letter: await reload(ctx, letter), message };
+    const message = `Not sent: ${error.message}. Nothing went to ${email}; try again later or send the PDF by hand.`;
+    await markFailed(ctx.db, letter, actor, message, email);
+    return { kind: 'failed', letter: await reload(ctx.db, letter), message };
   }
 }
 
-async function reload(ctx: LetterContext, letter: LetterRecord): Promise<LetterRecord> {
-  return (await findLetter(ctx.db, letter.id)) ?? letter;
+/** The letter as stored now (after a change), or as it was if it is gone. */
+export async function reload(db: Knex, letter: LetterRecord): Promise<LetterRecord> {
+  return (await findLetter(db, letter.id)) ?? letter;
 }
 
 /**
@@ -217,7 +234,7 @@ export async function sendLetter(
   if (!prepared.ok) {
     const message = `Not sent: ${prepared.message}`;
     await markFailed(ctx.db, letter, actor, message, null);
-    return { kind: 'failed', letter: await reload(ctx, letter), message };
+    return { kind: 'failed', letter: await reload(ctx.db, letter), message };
   }
   if (approval) {
     await logApprovalRequested(ctx.db, letter, actor);

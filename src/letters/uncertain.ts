@@ -8,16 +8,17 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../worklist/staff.ts';
 import { type LetterFile, loadLetterFile } from './letter-files.ts';
-import { findLetter, type LetterRecord, markFailed, markSent } from './letter-log.ts';
+import { findLetter, type LetterRecord, markFailed } from './letter-log.ts';
 import type { LetterLocale } from './settings.ts';
 import { markSentByHand, markStuck, retakeUncertain, stuckLetters } from './uncertain-log.ts';
 import {
   type DecisionOutcome,
   deliverClaimed,
   type LetterContext,
+  mailRecorded,
   type PreparedLetter,
+  reload,
 } from './send-letter.ts';
-import { DeliveryError, sendLetterMail } from './smtp.ts';
 
 /** A letter the check moved on: `uncertain` (e-mail) or `failed` (by hand, nothing can have gone out). */
 export interface StuckLetter {
@@ -36,7 +37,7 @@ export async function recoverStuckLetters(db: Knex, now: Date, afterMinutes: num
     if (!(await markStuck(db, letter, cutoff))) continue;
     const customer = await db('customers').where({ id: letter.customerId }).first('name');
     moved.push({
-      letter: (await findLetter(db, letter.id)) ?? letter,
+      letter: await reload(db, letter),
       customerName: customer ? String(customer.name) : `account #${letter.customerId}`,
     });
   }
@@ -140,26 +141,11 @@ async function resendStored(
     },
   };
   const { smtpUrl, from } = ctx.letters;
-  const reload = async () => (await findLetter(ctx.db, letter.id)) ?? letter;
   if (!smtpUrl || !from) {
     const message =
       'Not sent: e-mail delivery is not configured (SMTP_URL and LETTER_FROM). The letter is marked failed; send the PDF by hand.';
     await markFailed(ctx.db, letter, actor, message, to.recipient);
-    return { kind: 'failed', letter: await reload(), message };
+    return { kind: 'failed', letter: await reload(ctx.db, letter), message };
   }
-  try {
-    const receipt = await sendLetterMail(
-      { smtpUrl, from },
-      { name: contactName, email: to.recipient },
-      stored,
-      to.messageId,
-    );
-    await markSent(ctx.db, letter, actor, { ...receipt, subject: stored.subject });
-    return { kind: 'sent', letter: await reload(), prepared };
-  } catch (error) {
-    if (!(error instanceof DeliveryError)) throw error;
-    const message = `Not sent: ${error.message}. Nothing went to ${to.recipient}; try again later or send the PDF by hand.`;
-    await markFailed(ctx.db, letter, actor, message, to.recipient);
-    return { kind: 'failed', letter: await reload(), message };
-  }
+  return mailRecorded(ctx, letter, actor, prepared, { smtpUrl, from }, to.recipient, to.messageId);
 }
