@@ -81,7 +81,7 @@ export async function claimLetter(
 }
 
 /** The activity details every letter entry carries, so the history alone tells the story (PB-02). */
-export function details(
+function details(
   letter: { id: number; template: string; locale: string },
   extra: Record<string, unknown>,
 ) {
@@ -102,7 +102,8 @@ export async function logApprovalRequested(db: Knex, letter: LetterRecord, actor
 
 /**
  * Moves a letter from one of `from` to its next state, with its activity, in one transaction (`also` runs
- * inside it after the move); false when the letter was in none of `from` (someone else moved it first).
+ * inside it after the move); false when the letter was in none of `from` (someone else moved it first)
+ * or, with `updatedBefore`, has changed since.
  */
 export async function finish(
   db: Knex,
@@ -114,14 +115,15 @@ export async function finish(
     kind: Extract<ActivityKind, `letter_${string}`>;
     extra: Record<string, unknown>;
   },
-  also?: (trx: Knex.Transaction) => Promise<void>,
+  options: { also?: (trx: Knex.Transaction) => Promise<void>; updatedBefore?: Date } = {},
 ): Promise<boolean> {
+  const { also, updatedBefore } = options;
   return db.transaction(async (trx) => {
-    const changed = await trx('letters')
+    const move = trx('letters')
       .where({ id: letter.id })
-      .whereIn('status', typeof from === 'string' ? [from] : [...from])
-      .update({ ...set, updated_at: trx.fn.now() })
-      .returning('id');
+      .whereIn('status', typeof from === 'string' ? [from] : [...from]);
+    if (updatedBefore) move.where('updated_at', '<', updatedBefore);
+    const changed = await move.update({ ...set, updated_at: trx.fn.now() }).returning('id');
     if (changed.length === 0) return false;
     if (also) await also(trx);
     await recordActivity(trx, {
@@ -203,7 +205,7 @@ export function markNotSent(
     'sending',
     { status: 'not_sent', delivery: 'manual', recipient, error: reason, subject: rendered.subject },
     { actor, kind: 'letter_prepared', extra: { recipient, result: 'not sent', reason } },
-    (trx) => storeLetterFile(trx, letter.id, rendered),
+    { also: (trx) => storeLetterFile(trx, letter.id, rendered) },
   );
 }
 

@@ -4,9 +4,8 @@
  * Each is one conditional update with its activity, so it takes effect once however often it is tried.
  */
 import type { Knex } from 'knex';
-import { recordActivity } from '../worklist/activity.ts';
 import type { Actor } from '../worklist/staff.ts';
-import { details, finish } from './letter-log.ts';
+import { finish } from './letter-log.ts';
 import { LETTER_COLUMNS, type LetterRecord, letterSelect, toRecord } from './letter-record.ts';
 
 /**
@@ -16,43 +15,33 @@ import { LETTER_COLUMNS, type LetterRecord, letterSelect, toRecord } from './let
 export function markStuck(db: Knex, letter: LetterRecord, cutoff: Date) {
   if (letter.delivery === 'manual') {
     const error = 'duebot stopped while preparing this letter; nothing was e-mailed. Prepare it again.';
-    return finishIfStale(db, letter, cutoff, { status: 'failed', error }, 'letter_failed', {
-      result: 'failed',
-      error,
-    });
+    return finish(
+      db,
+      letter,
+      'sending',
+      { status: 'failed', error },
+      { actor: null, kind: 'letter_failed', extra: { result: 'failed', error } },
+      { updatedBefore: cutoff },
+    );
   }
-  return finishIfStale(db, letter, cutoff, { status: 'uncertain' }, 'letter_uncertain', {
-    recipient: letter.recipient,
-    messageId: letter.messageId,
-    subject: letter.subject,
-    result: 'uncertain',
-    requestedBy: letter.requestedBy.name,
-  });
-}
-
-async function finishIfStale(
-  db: Knex,
-  letter: LetterRecord,
-  cutoff: Date,
-  set: Record<string, unknown>,
-  kind: 'letter_failed' | 'letter_uncertain',
-  extra: Record<string, unknown>,
-): Promise<boolean> {
-  return db.transaction(async (trx) => {
-    const changed = await trx('letters')
-      .where({ id: letter.id, status: 'sending' })
-      .where('updated_at', '<', cutoff)
-      .update({ ...set, updated_at: trx.fn.now() })
-      .returning('id');
-    if (changed.length === 0) return false;
-    await recordActivity(trx, {
-      customerId: letter.customerId,
+  return finish(
+    db,
+    letter,
+    'sending',
+    { status: 'uncertain' },
+    {
       actor: null,
-      kind,
-      details: details(letter, extra),
-    });
-    return true;
-  });
+      kind: 'letter_uncertain',
+      extra: {
+        recipient: letter.recipient,
+        messageId: letter.messageId,
+        subject: letter.subject,
+        result: 'uncertain',
+        requestedBy: letter.requestedBy.name,
+      },
+    },
+    { updatedBefore: cutoff },
+  );
 }
 
 /** Letters in `sending` since before `cutoff`, oldest first. */
