@@ -21,7 +21,7 @@ export interface LetterFile {
 }
 
 /** Hex SHA-256 of bytes. */
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Stores (or replaces, when the letter is rendered again for a new attempt) a letter's content. */
 export async function storeLetterFile(db: Knex, letterId: number, letter: RenderedLetter): Promise<void> {

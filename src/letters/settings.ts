@@ -26,7 +26,7 @@ export function parseEarlyDiscount(text: string): { basisPoints: number; days: n
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** An https URL, or http on a loopback host (local testing); no query or fragment. Null when not. */
-export function parsePublicUrl(text: string): string | null {
+function parsePublicUrl(text: string): string | null {
   let url: URL;
   try {
     url = new URL(text);
@@ -154,7 +154,7 @@ export interface LetterLinkConfig {
 }
 
 /** A link key derived from the bot's client secret, so one secret fewer to manage; never the secret itself. */
-export function derivedLinkSecret(appPassword: string): string {
+function derivedLinkSecret(appPassword: string): string {
   return createHmac('sha256', appPassword).update('duebot letter links v1').digest('base64url');
 }
 
