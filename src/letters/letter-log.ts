@@ -81,10 +81,7 @@ export async function claimLetter(
 }
 
 /** The activity details every letter entry carries, so the history alone tells the story (PB-02). */
-function details(
-  letter: { id: number; template: string; locale: string },
-  extra: Record<string, unknown>,
-) {
+function details(letter: { id: number; template: string; locale: string }, extra: Record<string, unknown>) {
   return { letterId: letter.id, template: letter.template, locale: letter.locale, ...extra };
 }
 
