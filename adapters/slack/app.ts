@@ -6,6 +6,7 @@ import { App, type Logger as BoltLogger, type CustomRoute, LogLevel } from '@sla
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
+import { metricsHandler } from '../../src/metrics.ts';
 import { healthRoute } from './health.ts';
 import { createIdentity, type SlackIdentity } from './identity.ts';
 import { registerEvents } from './on-events.ts';
@@ -58,7 +59,11 @@ function boltLogger(log: Logger): BoltLogger {
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, log } = options;
   const socketMode = Boolean(config.appToken);
-  const routes: CustomRoute[] = [healthRoute(options.ctx.db), ...(options.extraRoutes ?? [])];
+  const routes: CustomRoute[] = [
+    healthRoute(options.ctx.db),
+    { path: '/metrics', method: ['GET'], handler: metricsHandler(options.ctx.db) },
+    ...(options.extraRoutes ?? []),
+  ];
   const app = new App({
     token: config.botToken,
     botId: options.botId,

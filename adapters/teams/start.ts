@@ -8,6 +8,7 @@ import express from 'express';
 import type { Knex } from 'knex';
 import { checkHealth } from '../../src/health.ts';
 import { LETTER_PDF_PATH } from '../../src/letters/letter-links.ts';
+import { metricsHandler } from '../../src/metrics.ts';
 import { dispatchContext, type Runtime } from '../../src/main.ts';
 import type { ChatOut } from '../../src/outbox/chat-out.ts';
 import { createTeamsApp, type TeamsApp } from './app.ts';
@@ -86,7 +87,7 @@ export interface RunningTeams {
   stop(): Promise<void>;
 }
 
-/** Teams on its own HTTP server: POST /api/messages, GET /letters/<id>.pdf (signed links) and GET /healthz. */
+/** Teams on its own HTTP server: POST /api/messages, GET /letters/<id>.pdf (signed links), /healthz and /metrics. */
 export async function serveTeams(
   app: TeamsApp,
   db: Knex,
@@ -104,6 +105,7 @@ export async function serveTeams(
     const health = await checkHealth(db);
     res.status(health.ok ? 200 : 503).json(health);
   });
+  server.get('/metrics', metricsHandler(db));
   const listening = await new Promise<Server>((resolve, reject) => {
     const s = server.listen(options.port, options.host ?? '0.0.0.0', (error?: Error) =>
       error ? reject(error) : resolve(s),

@@ -1,3 +1,4 @@
+import { timeRequest } from '../metrics.ts';
 import type { Interaction, Message, Reply, User } from '../views/model.ts';
 import { candidatesView, helpView, notice } from '../views/notices.ts';
 import { overdueListView } from '../views/overdue-list.ts';
@@ -235,8 +236,12 @@ async function note(ctx: DispatchContext, actor: Actor, accountId: number, text:
   return { kind: 'ephemeral', message: notice(`Your note was not saved: ${why}`, { tone: 'danger' }) };
 }
 
-/** The one dispatcher: a neutral interaction in (command, click, form), a neutral reply out. */
-export async function dispatch(ctx: DispatchContext, interaction: Interaction): Promise<Reply> {
+/** The one dispatcher: a neutral interaction in (command, click, form), a neutral reply out; counted and timed. */
+export function dispatch(ctx: DispatchContext, interaction: Interaction): Promise<Reply> {
+  return timeRequest(interaction.user.platform, interaction.kind, () => dispatchOnce(ctx, interaction));
+}
+
+async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Promise<Reply> {
   const [actor, versionNow] = await Promise.all([
     actorFor(ctx, interaction.user),
     versionAtArrival(ctx, interaction),
