@@ -12,6 +12,7 @@ import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import { countJobRun } from '../metrics.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { AFTER_SYNC, type Job, type JobContext } from './job.ts';
 import { localDate } from './periods.ts';
@@ -89,6 +90,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function runFor(job: Job, slot: Date, periodKey: string): Promise<SweepEntry> {
     const outcome = await runOnceForPeriod(db, job, periodKey, runner, context(job, slot, periodKey, false));
+    countJobRun(job.name, outcome.status);
     if (outcome.status === 'ran') {
       log.info({ job: job.name, period: periodKey, posts: outcome.posts }, `job ${job.name} ran`);
       if (outcome.enqueued > 0) options.onEnqueued?.();
@@ -123,6 +125,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         log.warn({ job: job.name, period: periodKey }, `job ${job.name}: missed run of ${periodKey} skipped`);
       }
       settled.set(job.name, periodKey);
+      countJobRun(job.name, 'too-old');
       return { job: job.name, periodKey, outcome: { status: 'too-old' } };
     }
     if (job.ready && !(await job.ready(db, now, config.today ?? localDate(now, timeZone)))) return null;

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db.ts';
+import { timeSync } from '../metrics.ts';
 import { DEMO_MAPPING_FILE, loadDemoLedger } from './demo.ts';
 import { readMapping } from './mapping.ts';
 import { openLedgerSource } from './source.ts';
@@ -57,13 +58,15 @@ export async function runConfiguredSync(options: {
 }): Promise<SyncSummary> {
   const { config, db, source, clock } = options;
   const mode = options.mode === 'auto' ? await chooseSyncMode(db, source, config, clock) : options.mode;
-  return syncLedger({
-    db: db.knex,
-    source,
-    mode,
-    clock,
-    lookbackSeconds: config.ledger.lookbackSeconds,
-    batchSize: config.ledger.batchSize,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  return timeSync(source.name, mode, () =>
+    syncLedger({
+      db: db.knex,
+      source,
+      mode,
+      clock,
+      lookbackSeconds: config.ledger.lookbackSeconds,
+      batchSize: config.ledger.batchSize,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    }),
+  );
 }

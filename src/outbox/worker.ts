@@ -8,6 +8,7 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
+import { countDelivery } from '../metrics.ts';
 import { type ChatOut, ChatOutError, type PostedRef } from './chat-out.ts';
 import {
   type ClaimedDelivery,
@@ -107,6 +108,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const next = new Date(now + (rateLimited ? (e?.options.retryAfterMs ?? 0) : backoffMs(attempts)));
     // Errors that are not ChatOutErrors are unexpected (a network fault): the post may have gone out.
     const uncertain = e ? Boolean(e.options.uncertain) : true;
+    const result = permanent ? 'failed' : rateLimited ? 'rate_limited' : 'retry';
+    countDelivery(d.platform, isUpdate ? 'update' : 'post', result);
     log.warn(
       { key: d.key, platform: d.platform, attempts, err: message, permanent, update: isUpdate },
       permanent ? 'outbox: delivery failed for good' : 'outbox: delivery failed; retrying later',
@@ -155,12 +158,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             'outbox: found the post already delivered; not resending',
           );
           await recordSent(d, found, d.appliedVersion);
+          countDelivery(d.platform, 'post', 'found');
           return;
         }
       }
       await pacer.wait(d.platform, destinationKey(d));
       const ref = await out.post(d.to, message, { key: d.key, ...(thread ? { thread } : {}) });
       await recordSent(d, ref, version);
+      countDelivery(d.platform, 'post', 'sent');
     } catch (error) {
       await recordFailure(d, error, false);
     }
@@ -179,6 +184,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         .where({ id: d.id })
         .where('applied_version', '<', d.updateVersion)
         .update({ applied_version: d.updateVersion, lease_until: null, last_error: null });
+      countDelivery(d.platform, 'update', 'sent');
     } catch (error) {
       await recordFailure(d, error, true);
     }
