@@ -190,7 +190,7 @@ async function readSnapshot(db: Knex): Promise<DatabaseSnapshot> {
  * The bot database's gauges for one database: each collect() awaits one shared read, raced against the
  * timeout. A read still hanging (a blackholed server) is shared by later scrapes, never started again.
  */
-function databaseRegistry(db: Knex, timeoutMs: number): Registry {
+function databaseRegistry(db: Knex): Registry {
   const registry = new Registry();
   let reading: Promise<DatabaseSnapshot> | null = null;
   const snapshot = async (): Promise<DatabaseSnapshot | null> => {
@@ -199,7 +199,7 @@ function databaseRegistry(db: Knex, timeoutMs: number): Registry {
     });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), timeoutMs);
+      timer = setTimeout(() => resolve(null), SCRAPE_DB_TIMEOUT_MS);
     });
     try {
       return await Promise.race([reading.catch(() => null), timeout]);
@@ -262,13 +262,10 @@ function databaseRegistry(db: Knex, timeoutMs: number): Registry {
 const databaseRegistries = new WeakMap<Knex, Registry>();
 
 /** The exposition text of this process's metrics and the database's gauges, for one scrape. */
-export async function renderMetrics(
-  db: Knex,
-  options: { timeoutMs?: number } = {},
-): Promise<{ contentType: string; body: string }> {
+export async function renderMetrics(db: Knex): Promise<{ contentType: string; body: string }> {
   let dbRegistry = databaseRegistries.get(db);
   if (!dbRegistry) {
-    dbRegistry = databaseRegistry(db, options.timeoutMs ?? SCRAPE_DB_TIMEOUT_MS);
+    dbRegistry = databaseRegistry(db);
     databaseRegistries.set(db, dbRegistry);
   }
   const merged = Registry.merge([processRegistry, dbRegistry]);
