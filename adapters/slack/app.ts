@@ -8,13 +8,13 @@ import type { SlackConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
 import { metricsHandler } from '../../src/metrics.ts';
 import { healthRoute } from './health.ts';
-import { createIdentity, type SlackIdentity } from './identity.ts';
+import { createIdentity, type SlackIdentity, slackRoleLists } from './identity.ts';
 import { registerEvents } from './on-events.ts';
 import { registerInteractive } from './on-interactive.ts';
 
 /** What createSlackApp needs. */
 export interface SlackAppOptions {
-  /** The dispatcher's context; roleFor is filled in from the Slack role lists. */
+  /** The dispatcher's context; roleLists is filled in from SLACK_MANAGERS / SLACK_VIEWERS. */
   ctx: DispatchContext;
   config: SlackConfig;
   log: Logger;
@@ -86,9 +86,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           processBeforeResponse: options.processBeforeResponse ?? false,
         }),
   });
-  const identity = createIdentity(app.client, config);
+  const identity = createIdentity(app.client);
   const deps = {
-    ctx: { ...options.ctx, roleFor: identity.roleFor },
+    ctx: { ...options.ctx, roleLists: slackRoleLists(config) },
     identity,
     log,
     defaultChannel: config.channel,

@@ -1,11 +1,11 @@
 /**
- * Slack users as staff: the display name from users.info (cached), the role for first use from
- * SLACK_MANAGERS / SLACK_VIEWERS (collector otherwise). The dispatcher creates the staff user on first use.
+ * Slack users as staff: the display name from users.info (cached), roles from SLACK_MANAGERS /
+ * SLACK_VIEWERS (src/chat/roles.ts applies them). The dispatcher creates the staff user on first use.
  */
 import type { webApi } from '@slack/bolt';
-import type { Knex } from 'knex';
+import { createRoleLists, type RoleLists } from '../../src/chat/roles.ts';
+import type { SlackConfig } from '../../src/config.ts';
 import type { User } from '../../src/views/model.ts';
-import type { Role } from '../../src/worklist/staff.ts';
 
 /** How long a looked-up display name is trusted. */
 const NAME_TTL_MS = 10 * 60_000;
@@ -14,22 +14,18 @@ const NAME_TTL_MS = 10 * 60_000;
 export interface SlackIdentity {
   /** The neutral user for a Slack user id; `fallbackName` (from the payload) when users.info fails. */
   user(userId: string, fallbackName?: string): Promise<User>;
-  /** The role a Slack user gets when the bot first sees them. */
-  roleFor(platform: string, userId: string): Role;
 }
 
-/** Role lists from the settings. */
-export interface RoleLists {
-  managers: readonly string[];
-  viewers: readonly string[];
+/** SLACK_MANAGERS and SLACK_VIEWERS: member ids compare as Slack gives them. */
+export function slackRoleLists(config: Pick<SlackConfig, 'managers' | 'viewers'>): RoleLists {
+  return createRoleLists('slack', [
+    { role: 'manager', setting: 'SLACK_MANAGERS', ids: config.managers },
+    { role: 'viewer', setting: 'SLACK_VIEWERS', ids: config.viewers },
+  ]);
 }
 
 /** Looks names up through the Web API, once per user per NAME_TTL_MS. */
-export function createIdentity(
-  client: webApi.WebClient,
-  roles: RoleLists,
-  now = () => Date.now(),
-): SlackIdentity {
+export function createIdentity(client: webApi.WebClient, now = () => Date.now()): SlackIdentity {
   const cache = new Map<string, { name: string; until: number }>();
   return {
     async user(userId, fallbackName) {
@@ -48,31 +44,5 @@ export function createIdentity(
       }
       return { platform: 'slack', id: userId, name };
     },
-    roleFor(platform, userId) {
-      if (platform !== 'slack') return 'collector';
-      if (roles.managers.includes(userId)) return 'manager';
-      if (roles.viewers.includes(userId)) return 'viewer';
-      return 'collector';
-    },
   };
-}
-
-/**
- * Applies the role lists to Slack staff users the bot already knows, so moving someone into
- * SLACK_MANAGERS takes effect at the next start. People in neither list keep the role they have.
- */
-export async function applyConfiguredRoles(db: Knex, roles: RoleLists): Promise<number> {
-  let changed = 0;
-  for (const [role, ids] of [
-    ['manager', roles.managers],
-    ['viewer', roles.viewers],
-  ] as const) {
-    if (ids.length === 0) continue;
-    changed += await db('users')
-      .where({ platform: 'slack' })
-      .whereIn('platform_user_id', [...ids])
-      .whereNot({ role })
-      .update({ role });
-  }
-  return changed;
 }

@@ -1,7 +1,8 @@
 import { type CustomRoute, webApi } from '@slack/bolt';
 import { dispatchContext, type Runtime } from '../../src/main.ts';
 import { createSlackApp } from './app.ts';
-import { applyConfiguredRoles } from './identity.ts';
+import { applyRoleListsAtStart } from '../../src/chat/roles.ts';
+import { slackRoleLists } from './identity.ts';
 
 /** Slack could not be started with the settings given; the message names the setting to fix. */
 export class SlackStartError extends Error {
@@ -18,7 +19,8 @@ export interface RunningSlack {
 
 /**
  * Starts the Slack adapter from the runtime's settings: checks the bot token with auth.test (once, so
- * Bolt never needs to per event), applies SLACK_MANAGERS / SLACK_VIEWERS to known users, then serves.
+ * Bolt never needs to per event), applies SLACK_MANAGERS / SLACK_VIEWERS to known users (both ways), then
+ * serves.
  */
 export async function startSlack(
   runtime: Runtime,
@@ -45,9 +47,7 @@ export async function startSlack(
       `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token from OAuth & Permissions`,
     );
   }
-  const promoted = await applyConfiguredRoles(runtime.db.knex, config);
-  if (promoted > 0)
-    runtime.log.info({ users: promoted }, 'slack: roles from SLACK_MANAGERS / SLACK_VIEWERS applied');
+  await applyRoleListsAtStart(runtime.db.knex, slackRoleLists(config), runtime.log);
   const { app } = createSlackApp({
     ctx: dispatchContext(runtime),
     config,

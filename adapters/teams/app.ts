@@ -16,13 +16,13 @@ import type { TeamsConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
 import { DuebotTeamsBot } from './bot.ts';
 import { createFileLinker, type FileLinker } from './file-card.ts';
-import { teamsRoleFor } from './identity.ts';
+import { teamsRoleLists } from './identity.ts';
 import { createLetterPdfHandler } from './letter-pdf.ts';
 import type { Proactive } from './proactive.ts';
 
 /** What createTeamsApp needs. */
 export interface TeamsAppOptions {
-  /** The dispatcher's context; roleFor is filled in from TEAMS_MANAGERS / TEAMS_VIEWERS. */
+  /** The dispatcher's context; roleLists is filled in from TEAMS_MANAGERS / TEAMS_VIEWERS. */
   ctx: DispatchContext;
   config: TeamsConfig;
   log: Logger;
@@ -105,7 +105,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const links = options.ctx.letters?.links;
   const files = createFileLinker(links, options.ctx.clock);
   const bot = new DuebotTeamsBot({
-    ctx: { ...options.ctx, roleFor: teamsRoleFor(config) },
+    ctx: { ...options.ctx, roleLists: teamsRoleLists(config) },
     log: log.child({ component: 'teams' }),
     proactive,
     files,

@@ -35,7 +35,7 @@ const WELCOME = notice(
   'Hi, I am *duebot*: I keep the overdue worklist in front of the team. Say `overdue` (in a channel: `@duebot overdue`) to see it, `overdue help` for the filters.',
 );
 
-/** The bot; `deps.ctx.roleFor` gives roles from TEAMS_MANAGERS / TEAMS_VIEWERS. */
+/** The bot; `deps.ctx.roleLists` gives roles from TEAMS_MANAGERS / TEAMS_VIEWERS. */
 export class DuebotTeamsBot extends TeamsActivityHandler {
   constructor(private readonly deps: TeamsDeps) {
     super();

@@ -6,6 +6,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Knex } from 'knex';
+import { applyRoleListsAtStart } from '../../src/chat/roles.ts';
 import { checkHealth } from '../../src/health.ts';
 import { LETTER_PDF_PATH } from '../../src/letters/letter-links.ts';
 import { metricsHandler } from '../../src/metrics.ts';
@@ -13,7 +14,7 @@ import { dispatchContext, type Runtime } from '../../src/main.ts';
 import type { ChatOut } from '../../src/outbox/chat-out.ts';
 import { createTeamsApp, type TeamsApp } from './app.ts';
 import { createTeamsChatOut } from './chat-out.ts';
-import { applyTeamsRoles } from './identity.ts';
+import { teamsRoleLists } from './identity.ts';
 
 /** The path Azure Bot Service posts activities to (the bot's messaging endpoint). */
 export const MESSAGES_PATH = '/api/messages';
@@ -37,9 +38,7 @@ export async function createTeams(runtime: Runtime): Promise<TeamsApp> {
     throw new TeamsStartError(
       'Teams is not configured: set MicrosoftAppId (or TEAMS_ENABLED=1 for local mode).',
     );
-  const changed = await applyTeamsRoles(runtime.db.knex, config);
-  if (changed > 0)
-    runtime.log.info({ users: changed }, 'teams: roles from TEAMS_MANAGERS / TEAMS_VIEWERS applied');
+  await applyRoleListsAtStart(runtime.db.knex, teamsRoleLists(config), runtime.log);
   const app = createTeamsApp({ ctx: dispatchContext(runtime), config, log: runtime.log });
   if (app.localMode)
     runtime.log.warn(

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { RoleLists } from '../chat/roles.ts';
 import type { Clock } from '../clock.ts';
 import type { AccountAssessment, Policy } from '../collections/account.ts';
 import type { LetterConfig } from '../config.ts';
@@ -23,7 +24,9 @@ export interface DispatchContext {
   clock: Clock;
   policy: Policy;
   pageSize: number;
-  /** The role given to people the bot sees for the first time on a platform. */
+  /** The role lists of the platform this context serves (SLACK_MANAGERS, ...): they decide first use. */
+  roleLists?: RoleLists;
+  /** The role of people a first use finds in no list (the shell user's DUEBOT_SHELL_ROLE; else collector). */
   roleFor?: (platform: string, platformUserId: string) => Role;
   /** Told after a claim, release or reassignment (scheduled posts redraw the morning digest). */
   onWorklistChanged?: () => void;

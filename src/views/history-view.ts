@@ -9,6 +9,22 @@ function money(minor: unknown, currency: unknown): string {
   return typeof minor === 'number' && typeof currency === 'string' ? formatMoney({ minor, currency }) : '';
 }
 
+const article = (role: string) =>
+  role === 'sales' ? 'sales' : /^[aeiou]/.test(role) ? `an ${role}` : `a ${role}`;
+
+/**
+ * A role change as a sentence: who gave or took which role, and why (a person by hand, or a settings list
+ * naming the person or no longer naming them).
+ */
+export function describeRoleChange(d: Record<string, unknown>, who: string | null): string {
+  const person = `${str(d.name)}${d.platformUserId ? ` (${str(d.platformUserId)})` : ''}`;
+  const was = d.from ? ` (was ${str(d.from)})` : '';
+  const role = article(str(d.role));
+  if (!d.setting) return `${who ?? 'duebot'} made ${person} ${role}${was}`;
+  if (d.listed === false) return `${person} is ${role} again${was}: no longer in ${str(d.setting)}`;
+  return `${person} is ${role}${was}: listed in ${str(d.setting)}`;
+}
+
 /** One history entry as a sentence a colleague (or a lawyer) can follow (PB-02, PB-03). */
 export function describeEntry(entry: HistoryEntry): string {
   const d = entry.details;
@@ -65,6 +81,8 @@ export function describeEntry(entry: HistoryEntry): string {
       return `${who} checked the mailbox and marked the ${str(d.template)} letter #${str(d.letterId)} as sent to ${str(d.recipient)}, message id ${str(d.messageId)}`;
     case 'letter_sent_again':
       return `${who} chose to send the ${str(d.template)} letter #${str(d.letterId)} again to ${str(d.recipient) || 'the customer'}`;
+    case 'role_changed':
+      return describeRoleChange(d, entry.actor);
     default:
       return `${who}: ${entry.kind.replace(/_/g, ' ')}`;
   }

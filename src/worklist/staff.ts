@@ -28,37 +28,111 @@ const ROLE_WORDS: Record<Role, string> = {
   viewer: 'a viewer',
 };
 
-/** Maps a chat identity to a staff user, creating it on first use with `defaultRole`. */
+/** Where a user's role came from: the default of first use, a role list in the settings, or a manager's hand. */
+export type RoleSource = 'default' | 'list' | 'hand';
+
+/** A role a settings list gives, with the setting that names the person (for the history). */
+export interface ListedRole {
+  role: Role;
+  setting: string;
+}
+
+/** One change of a user's role, as its `role_changed` activity records it. */
+export interface RoleChange {
+  userId: number;
+  name: string;
+  platformUserId: string;
+  from: Role | null;
+  role: Role;
+  /** The setting that gave or took the role; absent when a manager set it by hand. */
+  setting?: string;
+  /** False when the role ended because the person is named in no list any more. */
+  listed?: boolean;
+}
+
+/** Appends the history row of a role change: an activity of no account (PB-03). */
+export async function recordRoleChange(
+  trx: Knex.Transaction,
+  change: RoleChange,
+  actor: Actor | null = null,
+): Promise<void> {
+  await trx('activities').insert({
+    actor_user_id: actor?.userId ?? null,
+    platform: actor?.platform ?? 'system',
+    kind: 'role_changed',
+    details: JSON.stringify(change),
+  });
+}
+
+type UserRow = { id: string | number; display_name: string; role: string; platform: string };
+const toActor = (row: UserRow): Actor => ({
+  userId: Number(row.id),
+  name: row.display_name,
+  role: row.role as Role,
+  platform: row.platform,
+});
+
+/**
+ * Maps a chat identity to a staff user, creating it on first use with `firstRole`: a plain role is a
+ * default; a listed role is recorded as given by its setting. Known people keep the role their row has.
+ */
 export async function resolveActor(
   db: Knex,
   identity: ChatIdentity,
-  defaultRole: Role = 'collector',
+  firstRole: Role | ListedRole = 'collector',
 ): Promise<Actor> {
   // Known people whose name is unchanged are only read: no write (and no commit to wait for) on each
-  // interaction; the upsert below still settles a first use by two requests at once.
-  const known = await db('users')
-    .where({ platform: identity.platform, platform_user_id: identity.platformUserId })
-    .first('id', 'display_name', 'role', 'platform');
-  if (known && known.display_name === identity.displayName) {
-    return {
-      userId: Number(known.id),
-      name: known.display_name,
-      role: known.role as Role,
-      platform: known.platform,
-    };
+  // interaction; the insert below still settles a first use by two requests at once.
+  const where = { platform: identity.platform, platform_user_id: identity.platformUserId };
+  const known = await db('users').where(where).first('id', 'display_name', 'role', 'platform');
+  if (known && known.display_name === identity.displayName) return toActor(known);
+  if (!known) {
+    const created = await createUser(db, identity, firstRole);
+    if (created) return created;
   }
   const [row] = await db('users')
-    .insert({
-      platform: identity.platform,
-      platform_user_id: identity.platformUserId,
-      display_name: identity.displayName,
-      email: identity.email ?? null,
-      role: defaultRole,
-    })
-    .onConflict(['platform', 'platform_user_id'])
-    .merge({ display_name: identity.displayName })
+    .where(where)
+    .update({ display_name: identity.displayName })
     .returning(['id', 'display_name', 'role', 'platform']);
-  return { userId: Number(row.id), name: row.display_name, role: row.role as Role, platform: row.platform };
+  return toActor(row);
+}
+
+/** Inserts a first-used person, or null when someone else's request inserted them first. */
+async function createUser(
+  db: Knex,
+  identity: ChatIdentity,
+  firstRole: Role | ListedRole,
+): Promise<Actor | null> {
+  const listed = typeof firstRole === 'string' ? null : firstRole;
+  const role = typeof firstRole === 'string' ? firstRole : firstRole.role;
+  return db.transaction(async (trx) => {
+    const [row] = await trx('users')
+      .insert({
+        platform: identity.platform,
+        platform_user_id: identity.platformUserId,
+        display_name: identity.displayName,
+        email: identity.email ?? null,
+        role,
+        role_source: listed ? 'list' : 'default',
+      })
+      .onConflict(['platform', 'platform_user_id'])
+      .ignore()
+      .returning(['id', 'display_name', 'role', 'platform']);
+    if (!row) return null;
+    const actor = toActor(row);
+    if (listed) {
+      await recordRoleChange(trx, {
+        userId: actor.userId,
+        name: actor.name,
+        platformUserId: identity.platformUserId,
+        from: null,
+        role,
+        setting: listed.setting,
+        listed: true,
+      });
+    }
+    return actor;
+  });
 }
 
 /** Refuses unless the actor holds one of `roles`; the refusal names the role needed (issue: roles). */
@@ -71,19 +145,22 @@ export function requireRole(actor: Actor, roles: readonly Role[], doing: string)
   );
 }
 
-/** A manager changes someone's role; recorded as an activity of no account. */
+/**
+ * A manager changes someone's role by hand; the role lists leave it alone until they name the person.
+ * Recorded as an activity of no account.
+ */
 export async function setRole(db: Knex, actor: Actor, userId: number, role: Role): Promise<Result<true>> {
   const allowed = requireRole(actor, ['manager'], 'Changing roles');
   if (!allowed.ok) return allowed;
   return db.transaction(async (trx) => {
-    const updated = await trx('users').where({ id: userId }).update({ role }).returning(['id']);
-    if (updated.length === 0) return fail('not_found', `There is no staff user #${userId}.`);
-    await trx('activities').insert({
-      actor_user_id: actor.userId,
-      platform: actor.platform,
-      kind: 'role_changed',
-      details: JSON.stringify({ userId, role }),
-    });
+    const before = await trx('users')
+      .where({ id: userId })
+      .forUpdate()
+      .first('display_name', 'platform_user_id', 'role');
+    if (!before) return fail('not_found', `There is no staff user #${userId}.`);
+    await trx('users').where({ id: userId }).update({ role, role_source: 'hand' });
+    const change = { name: before.display_name, platformUserId: before.platform_user_id, from: before.role };
+    await recordRoleChange(trx, { userId, ...change, role }, actor);
     return ok(true as const);
   });
 }
