@@ -25,7 +25,7 @@ import {
 } from '../views/letter-views.ts';
 import type { Reply } from '../views/model.ts';
 import { notice } from '../views/notices.ts';
-import { letterMarkedSentMessage } from '../views/uncertain-letter.ts';
+import { letterMarkedSentMessage, uncertainLetterNotice } from '../views/uncertain-letter.ts';
 import { assessOne } from '../worklist/assess.ts';
 import { type Actor, type Role, requireRole } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
@@ -116,6 +116,16 @@ function outcomeReply(
       return { kind: 'ephemeral', message: letterExistsNotice(outcome.letter, ctx.clock.timeZone) };
     case 'failed':
       return { kind: 'ephemeral', message: letterFailedNotice(outcome.message, outcome.letter !== null) };
+    case 'uncertain':
+      return {
+        kind: 'ephemeral',
+        message: uncertainLetterNotice(
+          outcome.letter,
+          outcome.customerName,
+          ctx.clock.timeZone,
+          outcome.reason,
+        ),
+      };
     case 'rejected':
       return {
         kind: 'thread',

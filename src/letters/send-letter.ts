@@ -21,12 +21,12 @@ import {
   markFailed,
   markNotSent,
   markRejected,
-  markSent,
   recordOutgoing,
 } from './letter-log.ts';
 import { letterLocale } from './locale.ts';
 import { type RenderedLetter, renderLetter } from './render.ts';
-import { checkRecipient, DeliveryError, letterMessageId, sendLetterMail } from './smtp.ts';
+import { mailRecorded, reload } from './mail-letter.ts';
+import { checkRecipient, letterMessageId } from './smtp.ts';
 import { LetterTemplateError } from './templates.ts';
 
 /** What sending letters needs. */
@@ -116,6 +116,8 @@ export type SendOutcome =
   | { kind: 'not_sent'; letter: LetterRecord; prepared: PreparedLetter; reason: string }
   | { kind: 'awaiting_approval'; letter: LetterRecord; prepared: PreparedLetter }
   | { kind: 'failed'; letter: LetterRecord | null; message: string }
+  /** The mail server got the whole letter but its answer was lost: a person decides (issue 13). */
+  | { kind: 'uncertain'; letter: LetterRecord; customerName: string; reason: string }
   | { kind: 'exists'; letter: LetterRecord };
 
 /** Whether this letter waits for a second person before it goes out. */
@@ -156,47 +158,14 @@ export async function deliverClaimed(
     await markFailed(ctx.db, letter, actor, message, null);
     return { kind: 'failed', letter: await reload(ctx.db, letter), message };
   }
-  const messageId = letterMessageId(letter, from);
+  // A letter that may already have gone out (uncertain, sent again) keeps its Message-ID, so a mailbox
+  // that gets both copies shows one; a new or failed one gets the Message-ID of this attempt.
+  const messageId = letter.messageId ?? letterMessageId(letter, from);
   if (
     !(await recordOutgoing(ctx.db, letter, { recipient: p.recipient.email, messageId, rendered: p.letter }))
   )
     return { kind: 'exists', letter: await reload(ctx.db, letter) };
   return mailRecorded(ctx, letter, actor, p, { smtpUrl, from }, p.recipient.email, messageId);
-}
-
-/**
- * E-mails a letter whose Message-ID is already recorded (`prepared.letter` is what goes out) and
- * records what happened: sent, or failed with why (a delivery error; nothing reached the recipient).
- */
-export async function mailRecorded(
-  ctx: LetterContext,
-  letter: LetterRecord,
-  actor: Actor | null,
-  prepared: PreparedLetter,
-  smtp: { smtpUrl: string; from: string },
-  email: string,
-  messageId: string,
-): Promise<SendOutcome> {
-  try {
-    const receipt = await sendLetterMail(
-      smtp,
-      { name: prepared.contactName, email },
-      prepared.letter,
-      messageId,
-    );
-    await markSent(ctx.db, letter, actor, { ...receipt, subject: prepared.letter.subject });
-    return { kind: 'sent', letter: await reload(ctx.db, letter), prepared };
-  } catch (error) {
-    if (!(error instanceof DeliveryError)) throw error;
-    const message = `Not sent: ${error.message}. Nothing went to ${email}; try again later or send the PDF by hand.`;
-    await markFailed(ctx.db, letter, actor, message, email);
-    return { kind: 'failed', letter: await reload(ctx.db, letter), message };
-  }
-}
-
-/** The letter as stored now (after a change), or as it was if it is gone. */
-export async function reload(db: Knex, letter: LetterRecord): Promise<LetterRecord> {
-  return (await findLetter(db, letter.id)) ?? letter;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { emptyAsUndefined } from '../settings-input.ts';
+import { SMTP_TIMEOUT_MS } from './smtp.ts';
 
 /** The locales letter templates ship in (templates/letters/<locale>/). */
 export const LETTER_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
@@ -139,6 +140,8 @@ export interface LetterConfig {
   earlyDiscount: { basisPoints: number; days: number };
   /** A letter in `sending` this long is taken to be uncertain by the recovery check. */
   uncertainAfterMinutes: number;
+  /** How long a send waits for each answer of the mail server (tests shorten it). */
+  smtpTimeoutMs: number;
   /** Signed links to stored letter PDFs (Teams): unset publicUrl means no links. */
   links: LetterLinkConfig;
 }
@@ -182,6 +185,7 @@ export function letterConfig(
     templatesDir: s.LETTER_TEMPLATES_DIR,
     earlyDiscount: parseEarlyDiscount(s.LETTER_EARLY_DISCOUNT) ?? { basisPoints: 200, days: 10 },
     uncertainAfterMinutes: s.LETTER_UNCERTAIN_AFTER_MINUTES,
+    smtpTimeoutMs: SMTP_TIMEOUT_MS,
     links: {
       publicUrl: s.DUEBOT_PUBLIC_URL ? (parsePublicUrl(s.DUEBOT_PUBLIC_URL) ?? undefined) : undefined,
       secret: s.DUEBOT_LINK_SECRET ?? (appPassword ? derivedLinkSecret(appPassword) : undefined),

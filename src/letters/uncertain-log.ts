@@ -1,5 +1,6 @@
 /**
- * The letter log's changes around a letter that may or may not have gone out (issue 6): the recovery
+ * The letter log's changes around a letter that may or may not have gone out (issue 6): a live send's
+ * move from `sending` to `uncertain` when the mail server's answer was lost (issue 13), the recovery
  * check's move from `sending` to `uncertain` (or `failed`), and a person's Mark as sent or Send again.
  * Each is one conditional update with its activity, so it takes effect once however often it is tried.
  */
@@ -24,24 +25,52 @@ export function markStuck(db: Knex, letter: LetterRecord, cutoff: Date) {
       { updatedBefore: cutoff },
     );
   }
+  const outgoing = { recipient: letter.recipient, messageId: letter.messageId, subject: letter.subject };
+  return toUncertain(db, letter, null, outgoing, { cause: 'stopped' }, cutoff);
+}
+
+/** What the letter log knows went to the mail server. */
+interface Outgoing {
+  recipient: string | null;
+  messageId: string | null;
+  subject: string | null;
+}
+
+function toUncertain(
+  db: Knex,
+  letter: LetterRecord,
+  actor: Actor | null,
+  outgoing: Outgoing,
+  why: { cause: 'stopped' } | { cause: 'answer_lost'; reason: string },
+  updatedBefore?: Date,
+) {
   return finish(
     db,
     letter,
     'sending',
-    { status: 'uncertain' },
+    { status: 'uncertain', ...(why.cause === 'answer_lost' ? { error: why.reason } : {}) },
     {
-      actor: null,
+      actor,
       kind: 'letter_uncertain',
-      extra: {
-        recipient: letter.recipient,
-        messageId: letter.messageId,
-        subject: letter.subject,
-        result: 'uncertain',
-        requestedBy: letter.requestedBy.name,
-      },
+      extra: { ...outgoing, result: 'uncertain', requestedBy: letter.requestedBy.name, ...why },
     },
-    { updatedBefore: cutoff },
+    updatedBefore ? { updatedBefore } : {},
   );
+}
+
+/**
+ * The mail server got the whole letter but its answer was lost: the letter moves from `sending` to
+ * `uncertain` at once, keeping its recorded Message-ID; false when it moved on meanwhile (the recovery
+ * check may have made it uncertain already).
+ */
+export function markAnswerLost(
+  db: Knex,
+  letter: LetterRecord,
+  actor: Actor | null,
+  outgoing: { recipient: string; messageId: string; subject: string },
+  reason: string,
+) {
+  return toUncertain(db, letter, actor, outgoing, { cause: 'answer_lost', reason });
 }
 
 /** Letters in `sending` since before `cutoff`, oldest first. */

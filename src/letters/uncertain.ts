@@ -1,9 +1,11 @@
 /**
- * Letters that may or may not have gone out (issue 6). A process that stops between handing a letter to
- * the mail server and recording the answer leaves it in `sending`; sending it again on its own could
- * e-mail the customer twice, so it never is. The recovery check (src/jobs/letter-check.ts) moves such a
- * letter to `uncertain` and tells the person who asked for it, with the Message-ID to search the mailbox
- * for; that person (or a manager) then marks it sent or sends it again, each once however often clicked.
+ * Letters that may or may not have gone out (issue 6). A send whose mail server got the whole letter but
+ * whose answer was lost (the line dropped after the final dot, or went quiet) becomes `uncertain` at once
+ * and the person who clicked is told (mail-letter.ts, issue 13). A process that stops between handing a
+ * letter to the mail server and recording the answer leaves it in `sending`; the recovery check
+ * (src/jobs/letter-check.ts) moves such a letter to `uncertain` and tells the person who asked for it.
+ * Sending it again on its own could e-mail the customer twice, so it never is: a person marks it sent or
+ * sends it again (the same e-mail, same Message-ID), each once however often clicked.
  */
 import type { Knex } from 'knex';
 import type { Actor } from '../worklist/staff.ts';
@@ -11,13 +13,12 @@ import { type LetterFile, loadLetterFile } from './letter-files.ts';
 import { findLetter, type LetterRecord, markFailed } from './letter-log.ts';
 import type { LetterLocale } from './settings.ts';
 import { markSentByHand, markStuck, retakeUncertain, stuckLetters } from './uncertain-log.ts';
+import { mailRecorded, reload } from './mail-letter.ts';
 import {
   type DecisionOutcome,
   deliverClaimed,
   type LetterContext,
-  mailRecorded,
   type PreparedLetter,
-  reload,
 } from './send-letter.ts';
 
 /** A letter the check moved on: `uncertain` (e-mail) or `failed` (by hand, nothing can have gone out). */
@@ -108,7 +109,7 @@ export async function sendLetterAgain(
   const stored = await loadLetterFile(ctx.db, letterId);
   const senderName = sending.requestedBy.name ?? actor.name;
   if (!stored || !sending.recipient || !sending.messageId)
-    return deliverClaimed(ctx, sending, actor, senderName); // rendered anew, with a new Message-ID
+    return deliverClaimed(ctx, sending, actor, senderName); // rendered anew; a recorded Message-ID is kept
   return resendStored(ctx, sending, actor, stored, {
     recipient: sending.recipient,
     messageId: sending.messageId,

@@ -76,7 +76,7 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'letter_rejected':
       return `${who} rejected the ${str(d.template)} letter #${str(d.letterId)} asked for by ${str(d.requestedBy)}`;
     case 'letter_uncertain':
-      return `The ${str(d.template)} letter #${str(d.letterId)} (${str(d.locale)}) to ${str(d.recipient) || 'the customer'} MAY OR MAY NOT HAVE GONE OUT: duebot stopped while sending it; message id ${str(d.messageId) || 'not recorded'}; ${str(d.requestedBy) || 'the requester'} was asked to check`;
+      return `The ${str(d.template)} letter #${str(d.letterId)} (${str(d.locale)}) to ${str(d.recipient) || 'the customer'} MAY OR MAY NOT HAVE GONE OUT: ${d.cause === 'answer_lost' ? str(d.reason) : 'duebot stopped while sending it'}; message id ${str(d.messageId) || 'not recorded'}; ${(d.cause === 'answer_lost' && entry.actor) || str(d.requestedBy) || 'the requester'} was asked to check`;
     case 'letter_marked_sent':
       return `${who} checked the mailbox and marked the ${str(d.template)} letter #${str(d.letterId)} as sent to ${str(d.recipient)}, message id ${str(d.messageId)}`;
     case 'letter_sent_again':

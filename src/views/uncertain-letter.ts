@@ -1,6 +1,6 @@
 /**
  * What people see of a letter that may or may not have gone out (issue 6): the notice to the person who
- * asked for it, with the Message-ID to search the mailbox for and the two choices (Mark as sent, Send
+ * asked for it (or who clicked, when the mail server's answer was lost during the send), with the Message-ID to search the mailbox for and the two choices (Mark as sent, Send
  * again), and the answer after marking it sent. Sending again answers with the usual letter copy.
  */
 import { formatLocalTime } from '../clock.ts';
@@ -26,10 +26,21 @@ export function uncertainActions(letter: LetterRecord): ActionsBlock {
   };
 }
 
-/** Tells the requester that a letter may or may not have gone out, and what to do about it. */
-export function uncertainLetterNotice(letter: LetterRecord, customerName: string, timeZone: string): Message {
+/**
+ * Tells the requester (recovery check) or the person who clicked (a live send whose answer was lost,
+ * `answerLost` saying how) that a letter may or may not have gone out, and what to do about it.
+ */
+export function uncertainLetterNotice(
+  letter: LetterRecord,
+  customerName: string,
+  timeZone: string,
+  answerLost?: string,
+): Message {
   const name = letterName(letter.template);
   const since = formatLocalTime(letter.createdAt, timeZone);
+  const cause = answerLost
+    ? `${answerLost.replace(/^./, (c) => c.toUpperCase())}, so duebot does not know whether it took the letter.`
+    : `duebot stopped while handing it to the mail server (asked for ${since}), so it does not know the answer.`;
   const messageId = letter.messageId
     ? `Search the sent mail (or ask the mail administrator) for the Message-ID ${letter.messageId}.`
     : 'No Message-ID was recorded for it; search the sent mail for its subject.';
@@ -37,7 +48,7 @@ export function uncertainLetterNotice(letter: LetterRecord, customerName: string
     blocks: [
       {
         type: 'text',
-        text: `*The ${name} letter to ${customerName} may or may not have gone out.* duebot stopped while handing it to the mail server (asked for ${since}), so it does not know the answer. It was not sent again on its own.`,
+        text: `*The ${name} letter to ${customerName} may or may not have gone out.* ${cause} It was not sent again on its own.`,
         tone: 'danger',
       },
       {

@@ -4,7 +4,7 @@
  * about to go out, hand it to a real SMTP server) minus the last one; then the recovery check runs through
  * the real scheduler and outbox. Nothing may ever be sent again without a person choosing it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
@@ -140,7 +140,13 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   });
   beforeEach(() => {
     smtp.received.length = 0;
+    smtp.fault = null;
+    ctx.letters = letters;
   });
+
+  /** Send letter through the dispatcher, as a collector clicks it. */
+  const submit = (customerId: number) =>
+    dispatch(ctx, { kind: 'submit', ref: `d1:letter:a=${customerId}:t=reminder`, values: {}, user: ann });
 
   it('records the Message-ID and the e-mail before the mail server is asked, so they survive a crash', async () => {
     const id = await crashAfterSmtp(await account('Recorded Before Ltd'), 1);
@@ -281,5 +287,49 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     expect(row.error).toMatch(/nothing was e-mailed/);
     expect(noticeFor(id)).toHaveLength(0);
     expect(smtp.received).toHaveLength(0);
+  });
+
+  it('a send whose answer is lost is uncertain at once, and the check does not announce it again', async () => {
+    const customerId = await account('Lost Answer Live Ltd');
+    smtp.fault = { at: 'after-dot' };
+    const reply = await submit(customerId);
+    expect(text(reply)).toMatch(/reminder letter to Lost Answer Live Ltd may or may not have gone out/);
+    expect(JSON.stringify(reply)).toMatch(
+      /The mail server received the whole letter but the connection broke/,
+    );
+    const row = await db.knex('letters').where({ customer_id: customerId }).first();
+    expect(row).toMatchObject({ status: 'uncertain', recipient: 'ap@customer.example' });
+    expect(smtp.received.map((r) => r.mail.messageId)).toEqual([row.message_id]);
+    await db
+      .knex('letters')
+      .where({ id: row.id })
+      .update({ updated_at: new Date(clock.now().getTime() - 60 * 60_000) });
+    await check();
+    await check();
+    expect(noticeFor(row.id)).toHaveLength(0);
+    expect(await count('activities', { customer_id: customerId, kind: 'letter_uncertain' })).toBe(1);
+    expect(await count('activities', { customer_id: customerId, kind: 'letter_failed' })).toBe(0);
+  });
+
+  it('when the check moved the letter first, a lost answer adds no second entry and no second notice', async () => {
+    const customerId = await account('Lost Answer Raced Ltd');
+    ctx.letters = { ...letters, smtpTimeoutMs: 4_000 };
+    smtp.fault = { at: 'silent' };
+    const sending = submit(customerId);
+    // The server has the whole letter and keeps quiet; meanwhile the check finds the letter stuck.
+    await vi.waitFor(() => expect(smtp.received).toHaveLength(1), { timeout: 3_000 });
+    const { id } = await db.knex('letters').where({ customer_id: customerId }).first('id');
+    await db
+      .knex('letters')
+      .where({ id })
+      .update({ updated_at: new Date(clock.now().getTime() - 60 * 60_000) });
+    await check();
+    expect(noticeFor(id)).toHaveLength(1);
+    const reply = await sending;
+    expect(JSON.stringify(reply)).toMatch(/did not answer within 4 s/);
+    expect((await letterRow(id)).status).toBe('uncertain');
+    expect(await count('activities', { customer_id: customerId, kind: 'letter_uncertain' })).toBe(1);
+    await check();
+    expect(noticeFor(id)).toHaveLength(1);
   });
 });

@@ -117,4 +117,23 @@ send-again ${letter.id}
     expect(out).toMatch(/no longer uncertain: it is sent/);
     expect(smtp.received).toHaveLength(2);
   });
+
+  it('says so when the mail server got the letter but its answer was lost, and send-again L repeats the same e-mail', async () => {
+    smtp.fault = { at: 'after-dot' };
+    const out = await session(`letter #${id} polite-reminder\nyes\n`);
+    smtp.fault = null;
+    expect(out).toMatch(/polite reminder letter to 台北宏達貿易股份有限公司 may or may not have gone out/);
+    expect(out).toMatch(
+      /The mail server received the whole letter but the connection broke before it answered/,
+    );
+    expect(out).not.toMatch(/Nothing went to/);
+    const letterId = /send-again (\d+)/.exec(out)?.[1];
+    expect(letterId).toBeDefined();
+    const again = await session(`send-again ${letterId}\n`);
+    expect(again).toMatch(/Ann sent the polite reminder letter/);
+    const [lost, resent] = smtp.received.slice(-2);
+    expect(lost?.reply).toBeNull();
+    expect(resent?.reply).toBe(250);
+    expect(resent?.mail.messageId).toBe(lost?.mail.messageId);
+  });
 });
