@@ -227,8 +227,11 @@ export type Interaction =
   | { kind: 'command'; text: string; user: User; channel?: string; platform: Platform }
   /** A button or menu click; `messageRef` identifies the clicked message for a later `replace`. */
   | { kind: 'action'; ref: string; user: User; value?: string; messageRef?: string }
-  /** A submitted form; values are the raw texts keyed by field id. */
-  | { kind: 'submit'; ref: string; user: User; values: Record<string, string> }
+  /**
+   * A submitted form; values are the raw texts keyed by field id. `submission` is the platform's identity
+   * of this submission (the same on a retried delivery, new for a new form): given, it takes effect once.
+   */
+  | { kind: 'submit'; ref: string; user: User; values: Record<string, string>; submission?: string }
   /** Free text a person wrote about an account (a reply in its chat thread), saved as a note (PB-03). */
   | { kind: 'note'; accountId: number; text: string; user: User };
 
