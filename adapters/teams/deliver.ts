@@ -13,7 +13,7 @@ import { notice } from '../../src/views/notices.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import { CARD_CONTENT_TYPE, toAdaptiveCard, toCardActivity } from './adaptive-card.ts';
 import { baseConversationId, channelDataOf } from './conversations.ts';
-import { toDialogCard } from './dialog.ts';
+import { newSubmission, toDialogCard } from './dialog.ts';
 import type { Proactive } from './proactive.ts';
 import type { FileLinker } from './file-card.ts';
 import { fileConsentActivity } from './file-consent.ts';
@@ -55,8 +55,12 @@ const errorsText = (errors: Record<string, string>) =>
     .join('\n');
 
 /** A form drawn inline in the conversation (when it cannot open as a dialog, e.g. after a typed command). */
-export function formActivity(form: Form, values?: Record<string, string>) {
-  const card = toDialogCard(form, values);
+export function formActivity(
+  form: Form,
+  values?: Record<string, string>,
+  submission: string = newSubmission(),
+) {
+  const card = toDialogCard(form, values, submission);
   card.body.unshift({ type: 'TextBlock', text: form.title, size: 'Large', weight: 'Bolder', wrap: true });
   return {
     type: 'message' as const,
