@@ -11,7 +11,7 @@ import type { Logger } from '../../src/log.ts';
 import type { Form, Message, Reply } from '../../src/views/model.ts';
 import { notice } from '../../src/views/notices.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
-import { CARD_CONTENT_TYPE, toAdaptiveCard, toCardActivity } from './adaptive-card.ts';
+import { CARD_CONTENT_TYPE, inertTeamsText, toAdaptiveCard, toCardActivity } from './adaptive-card.ts';
 import { baseConversationId, channelDataOf } from './conversations.ts';
 import { newSubmission, toDialogCard } from './dialog.ts';
 import type { Proactive } from './proactive.ts';
@@ -131,7 +131,7 @@ const messageAnswer = (text: string): AdaptiveCardInvokeResponse => ({
   statusCode: 200,
   type: 'application/vnd.microsoft.activity.message',
   // NOTE: Teams wants the text itself as the value; botbuilder's typing says an object.
-  value: text as unknown as Record<string, unknown>,
+  value: inertTeamsText(text) as unknown as Record<string, unknown>,
 });
 
 /** The invoke answer carrying a card (Teams redraws the clicked card with it). */

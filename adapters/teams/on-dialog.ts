@@ -19,9 +19,11 @@ import {
 } from './dialog.ts';
 import { teamsUser } from './identity.ts';
 import { refOf, submissionData } from './interactions.ts';
-import { toCardActivity } from './adaptive-card.ts';
+import { inertTeamsText, toCardActivity } from './adaptive-card.ts';
 
-const said = (text: string): TaskModuleResponse => ({ task: { type: 'message', value: text } });
+const said = (text: string): TaskModuleResponse => ({
+  task: { type: 'message', value: inertTeamsText(text) },
+});
 
 async function answer(
   deps: TeamsDeps,

@@ -221,6 +221,29 @@ describe.each(backends())('Teams dialogs (task modules) on %s', (kind) => {
     expect(await outcomes()).toHaveLength(before + 1);
   });
 
+  it('posts a hostile note with no mention and no link in the card, summary or answer (issue 13)', async () => {
+    const card = await openLog();
+    const hostile = '<at>Everyone</at> pay now [x](https://evil.example) @[Boss](teams:29:boss)';
+    const answer = await submit(
+      card,
+      { channel: 'call', result: 'reached', notes: hostile },
+      { in: 'channel' },
+    );
+    const posted = teams.calls.filter((c) => c.method === 'POST' && flat(c.body).includes('pay now'));
+    expect(posted.length).toBeGreaterThan(0);
+    // Whatever Teams reads as a link or a mention: `[label](url)` and an `<at>` tag.
+    const live = /\]\s*\(https?:|<\/?at>/i;
+    for (const call of posted) {
+      const activity = (call.body.activity ?? call.body) as Json;
+      expect(flat(cardsOf(activity))).not.toMatch(live);
+      expect(String(activity.summary ?? '')).not.toMatch(live);
+      expect(String(activity.text ?? '')).not.toMatch(live);
+      expect(activity.entities ?? []).toEqual([]);
+    }
+    expect(String(answer.task.value)).toContain('pay now');
+    expect(String(answer.task.value)).not.toMatch(live);
+  });
+
   it('answers a dialog submission it cannot read inside the dialog', async () => {
     const answer = await dialog(task('submit', { nothing: 'here' }));
     expect(answer.task.type).toBe('continue');
