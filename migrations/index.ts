@@ -10,6 +10,7 @@ import * as teams from './20261129_009_teams.ts';
 import * as letterFiles from './20261205_010_letter_files.ts';
 import * as worklistFilters from './20261205_011_worklist_filters.ts';
 import * as roleSource from './20261207_012_role_source.ts';
+import * as submissions from './20261207_013_submissions.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -27,6 +28,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261205_010_letter_files': letterFiles,
   '20261205_011_worklist_filters': worklistFilters,
   '20261207_012_role_source': roleSource,
+  '20261207_013_submissions': submissions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -225,10 +225,14 @@ export function renderBlocks(source: Block[], maxBlocks: number): SlackBlock[] {
   return [...kept, note, ...tail].slice(0, maxBlocks);
 }
 
-/** A neutral message as a Slack message (blocks plus notification text) within the message limits. */
+/**
+ * A neutral message as a Slack message (blocks plus notification text) within the message limits. The
+ * notification text is mrkdwn too: escaped like the blocks (issue 13: a note's `<!channel>` or
+ * `<https://…|x>` stays text), with duebot's own mentions of people notifying there as well.
+ */
 export function toBlockKit(message: Message): SlackMessage {
   return {
-    text: truncate(toFallbackText(message), SLACK_LIMITS.messageText),
+    text: truncate(escapeMrkdwn(toFallbackText(message, { keepMentions: true })), SLACK_LIMITS.messageText),
     blocks: renderBlocks(message.blocks, SLACK_LIMITS.messageBlocks),
   };
 }

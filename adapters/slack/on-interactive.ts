@@ -170,7 +170,9 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         }
         reply = await dispatch(ctx, { kind: 'action', ref: letterRef, user });
       } else {
-        reply = await dispatch(ctx, { kind: 'submit', ref: meta.ref, user, values });
+        // A retried delivery (X-Slack-Retry-Num) carries the same view and hash: it takes effect once.
+        const submission = view.hash ? `${view.id}:${view.hash}` : view.id;
+        reply = await dispatch(ctx, { kind: 'submit', ref: meta.ref, user, values, submission });
       }
       if (sendsLetter) {
         await deliver(reply, {

@@ -38,7 +38,7 @@ export async function ensureThread(
   const name = customer ? String(customer.name) : `account #${customerId}`;
   const posted = await client.chat.postMessage({
     channel,
-    text: `${name}: calls and notes on this account`,
+    text: `${escapeMrkdwn(name)}: calls and notes on this account`,
     blocks: [
       {
         type: 'section',

@@ -48,10 +48,21 @@ export function opensDialog(ref: string): boolean {
   return decoded.ok && ['log', 'letter', 'reassign'].includes(decoded.value.action);
 }
 
-/** Neutral markup as Adaptive Card markdown: `*bold*` -> `**bold**`, `_italic_` stays. */
+/**
+ * Text Teams shows made inert (issue 13): no markdown link `[x](url)` and no `<at>` mention tag survives,
+ * however a note or a name was typed. A zero-width space breaks each (`](`, `<at`) without showing.
+ */
+export function inertTeamsText(text: string): string {
+  return text.replace(/\](\s*)\(/g, ']\u200b$1(').replace(/<(\/?at\b)/gi, '<\u200b$1');
+}
+
+/** Neutral markup as Adaptive Card markdown: `*bold*` -> `**bold**`, `_italic_` stays; links and mentions inert. */
 export function toCardMarkdown(text: string): string {
   return parseInlineMarkup(text)
-    .map((s) => (s.bold ? `**${s.text}**` : s.italic ? `_${s.text}_` : s.text))
+    .map((s) => {
+      const t = inertTeamsText(s.text);
+      return s.bold ? `**${t}**` : s.italic ? `_${t}_` : t;
+    })
     .join('');
 }
 
@@ -145,7 +156,7 @@ function renderBlock(block: Block, index: number, compact: boolean): CardNode[] 
       return block.text.trim() ? [textBlock(block.text, block.tone ? { tone: block.tone } : {})] : [];
     case 'fields': {
       const facts = block.fields.map((f) => ({
-        title: truncate(f.label, 100),
+        title: truncate(inertTeamsText(f.label), 100),
         value: truncate(toCardMarkdown(f.value), TEAMS_LIMITS.text) || ' ',
       }));
       return facts.length === 0 ? [] : [{ type: 'FactSet', facts }];
@@ -245,7 +256,7 @@ export function toCardActivity(message: Message, files?: FileLinker): CardActivi
   const fileNodes = linked.flatMap((f) => fileCardNodes(f, (files ?? noLinker)(f)));
   return {
     type: 'message',
-    summary: truncate(toFallbackText(message), 1000),
+    summary: truncate(inertTeamsText(toFallbackText(message)), 1000),
     attachments: [
       { contentType: CARD_CONTENT_TYPE, content: toAdaptiveCard(message, fileNodes) },
       ...images.map((f) => ({

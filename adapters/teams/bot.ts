@@ -25,7 +25,7 @@ import {
   textAnswer,
   trouble,
 } from './deliver.ts';
-import { formOfSubmission, readDialogValues } from './dialog.ts';
+import { formOfSubmission, readDialogValues, submissionOf } from './dialog.ts';
 import { teamsUser } from './identity.ts';
 import { executeData, isFormSubmission, refOf, submissionData, typedCommand } from './interactions.ts';
 import { fetchDialog, submitDialog } from './on-dialog.ts';
@@ -124,16 +124,18 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
     const ref = refOf(data) ?? '';
     const form = formOfSubmission(data);
     const values = readDialogValues(data);
+    const submission = submissionOf(data);
     const reply = await dispatch(this.deps.ctx, {
       kind: 'submit',
       ref,
       user: teamsUser(context.activity),
       values,
+      ...(submission ? { submission } : {}),
     });
     const cardId = context.activity.replyToId;
     if (reply.kind === 'formErrors' && form && cardId) {
       await context.updateActivity({
-        ...formActivity({ ...form, errors: reply.errors }, values),
+        ...formActivity({ ...form, errors: reply.errors }, values, submission),
         id: cardId,
       });
       return;

@@ -11,9 +11,9 @@ import type { Logger } from '../../src/log.ts';
 import type { Form, Message, Reply } from '../../src/views/model.ts';
 import { notice } from '../../src/views/notices.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
-import { CARD_CONTENT_TYPE, toAdaptiveCard, toCardActivity } from './adaptive-card.ts';
+import { CARD_CONTENT_TYPE, inertTeamsText, toAdaptiveCard, toCardActivity } from './adaptive-card.ts';
 import { baseConversationId, channelDataOf } from './conversations.ts';
-import { toDialogCard } from './dialog.ts';
+import { newSubmission, toDialogCard } from './dialog.ts';
 import type { Proactive } from './proactive.ts';
 import type { FileLinker } from './file-card.ts';
 import { fileConsentActivity } from './file-consent.ts';
@@ -55,8 +55,12 @@ const errorsText = (errors: Record<string, string>) =>
     .join('\n');
 
 /** A form drawn inline in the conversation (when it cannot open as a dialog, e.g. after a typed command). */
-export function formActivity(form: Form, values?: Record<string, string>) {
-  const card = toDialogCard(form, values);
+export function formActivity(
+  form: Form,
+  values?: Record<string, string>,
+  submission: string = newSubmission(),
+) {
+  const card = toDialogCard(form, values, submission);
   card.body.unshift({ type: 'TextBlock', text: form.title, size: 'Large', weight: 'Bolder', wrap: true });
   return {
     type: 'message' as const,
@@ -127,7 +131,7 @@ const messageAnswer = (text: string): AdaptiveCardInvokeResponse => ({
   statusCode: 200,
   type: 'application/vnd.microsoft.activity.message',
   // NOTE: Teams wants the text itself as the value; botbuilder's typing says an object.
-  value: text as unknown as Record<string, unknown>,
+  value: inertTeamsText(text) as unknown as Record<string, unknown>,
 });
 
 /** The invoke answer carrying a card (Teams redraws the clicked card with it). */

@@ -3,6 +3,7 @@
  * ids, submitted with the form's ref. Field errors from the dispatcher are drawn in red under their fields
  * when the dialog is shown again, so people fix them where they typed.
  */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Form, FormField, Message } from '../../src/views/model.ts';
 import {
@@ -87,9 +88,14 @@ const note = (text: string, color?: string): CardNode => ({
 
 /**
  * A form as a dialog card. Errors for fields the form does not show (e.g. `form`) go at the top, naming the
- * field, so no message is ever lost.
+ * field, so no message is ever lost. `submission` names this drawing of the form: every delivery of its
+ * submit carries it, so the dispatcher takes it once (issue 13).
  */
-export function toDialogCard(form: Form, values: Record<string, string> = {}): AdaptiveCard {
+export function toDialogCard(
+  form: Form,
+  values: Record<string, string> = {},
+  submission?: string,
+): AdaptiveCard {
   const errors = form.errors ?? {};
   const shown = form.fields.filter((f) => f.type !== 'select' || f.options.length > 0);
   const ids = new Set(shown.map((f) => f.id));
@@ -117,20 +123,36 @@ export function toDialogCard(form: Form, values: Record<string, string> = {}): A
         title: truncate(form.submitLabel, TEAMS_LIMITS.actionTitle),
         style: 'positive',
         // The form travels with the dialog, so a submission with errors can be drawn again as it was.
-        data: { ref: form.ref, duebot: { form: { ...form, errors: undefined, intro: undefined } } },
+        data: {
+          ref: form.ref,
+          duebot: {
+            form: { ...form, errors: undefined, intro: undefined },
+            ...(submission ? { submission } : {}),
+          },
+        },
       },
     ],
   };
 }
 
-/** Opens (or keeps open, redrawn) a dialog showing the form. */
-export function continueWith(form: Form, values?: Record<string, string>): TaskModuleResponse {
+/** A new name for a new drawing of a form (see toDialogCard). */
+export const newSubmission = (): string => randomUUID();
+
+/**
+ * Opens (or keeps open, redrawn) a dialog showing the form; a redraw after field errors keeps the
+ * submission it was sent with, so fixing the fields submits the same form once.
+ */
+export function continueWith(
+  form: Form,
+  values?: Record<string, string>,
+  submission: string = newSubmission(),
+): TaskModuleResponse {
   return {
     task: {
       type: 'continue',
       value: {
         title: truncate(form.title, TEAMS_LIMITS.dialogTitle),
-        card: { contentType: CARD_CONTENT_TYPE, content: toDialogCard(form, values) },
+        card: { contentType: CARD_CONTENT_TYPE, content: toDialogCard(form, values, submission) },
       },
     },
   };
@@ -185,4 +207,12 @@ export function formOfSubmission(data: Record<string, unknown>): Form | null {
     f.type === 'select' ? { ...f, type: 'select' as const, options: f.options ?? [] } : f,
   );
   return { ...parsed.data, fields } as Form;
+}
+
+/** The drawing of the form a submission came from (see toDialogCard), when it carries a sound one. */
+export function submissionOf(data: Record<string, unknown>): string | undefined {
+  const carried = data.duebot;
+  if (typeof carried !== 'object' || carried === null || !('submission' in carried)) return undefined;
+  const { submission } = carried;
+  return typeof submission === 'string' && /^[\w-]{1,100}$/.test(submission) ? submission : undefined;
 }

@@ -14,13 +14,16 @@ import {
   dialogMessage,
   formOfSubmission,
   readDialogValues,
+  submissionOf,
   type TaskModuleResponse,
 } from './dialog.ts';
 import { teamsUser } from './identity.ts';
 import { refOf, submissionData } from './interactions.ts';
-import { toCardActivity } from './adaptive-card.ts';
+import { inertTeamsText, toCardActivity } from './adaptive-card.ts';
 
-const said = (text: string): TaskModuleResponse => ({ task: { type: 'message', value: text } });
+const said = (text: string): TaskModuleResponse => ({
+  task: { type: 'message', value: inertTeamsText(text) },
+});
 
 async function answer(
   deps: TeamsDeps,
@@ -29,12 +32,13 @@ async function answer(
   title: string,
   form?: Form | null,
   values?: Record<string, string>,
+  submission?: string,
 ): Promise<TaskModuleResponse> {
   switch (reply.kind) {
     case 'openForm':
       return continueWith(reply.form);
     case 'formErrors':
-      if (form) return continueWith({ ...form, errors: reply.errors }, values);
+      if (form) return continueWith({ ...form, errors: reply.errors }, values, submission);
       return dialogMessage(title, notice(Object.values(reply.errors).join('\n'), { tone: 'danger' }));
     case 'replace':
     case 'ephemeral':
@@ -85,14 +89,17 @@ export async function submitDialog(
     return asBot(dialogMessage('duebot', notice('This form cannot be submitted any more; open it again.')));
   const form = formOfSubmission(fields);
   const values = readDialogValues(fields);
+  // A retried invoke or a second press of Submit carries the same drawing of the form: it takes effect once.
+  const submission = submissionOf(fields);
   try {
     const reply = await dispatch(deps.ctx, {
       kind: 'submit',
       ref,
       user: teamsUser(context.activity),
       values,
+      ...(submission ? { submission } : {}),
     });
-    return asBot(await answer(deps, context, reply, form?.title ?? 'duebot', form, values));
+    return asBot(await answer(deps, context, reply, form?.title ?? 'duebot', form, values, submission));
   } catch (error) {
     deps.log.error({ err: error }, 'teams: a dialog submission failed');
     return asBot(dialogMessage(form?.title ?? 'duebot', trouble));

@@ -7,7 +7,7 @@ import { formatMoney } from '../collections/money.ts';
 import { accountCardView } from '../views/account-card.ts';
 import { historyView } from '../views/history-view.ts';
 import { logOutcomeForm } from '../views/log-form.ts';
-import type { Message, Reply } from '../views/model.ts';
+import { type Message, type Reply, typedText } from '../views/model.ts';
 import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { assessOne, refreshOne } from '../worklist/assess.ts';
@@ -162,7 +162,7 @@ export async function submitLog(
   const lines = [
     `*${actor.name}* logged a ${values.channel ?? 'contact'} with ${customer?.name ?? 'the customer'}: ${result_}${promise}`,
   ];
-  if (values.notes) lines.push(`_${values.notes}_`);
+  if (values.notes) lines.push(`_${typedText(values.notes)}_`);
   if (result.value.escalated) lines.push('Escalated: "in process" twice with no concrete step (PB-14).');
   if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
   return {

@@ -22,6 +22,7 @@ import { decideFromMeeting } from './meeting-actions.ts';
 import { decideLetter, type LetterDecision, previewLetter, submitLetter } from './letter-actions.ts';
 import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
+import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
 
 export type { DispatchContext };
 
@@ -203,23 +204,37 @@ async function action(
   }
 }
 
+/**
+ * A submitted form. Named by the adapter (`submission`), it takes effect once (submit-once.ts): Log call and
+ * Reassign in one transaction with the key; a letter outside one, its SMTP conversation kept out of a
+ * transaction, once a day per account and template by the letter log.
+ */
 async function submit(
   ctx: DispatchContext,
   actor: Actor,
-  ref: string,
-  values: Record<string, string>,
+  form: Extract<Interaction, { kind: 'submit' }>,
 ): Promise<Reply> {
-  const decoded = decodeRef(ref);
+  const decoded = decodeRef(form.ref);
   if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
-  const { action: kind, accountId } = decoded.value;
-  if (kind === 'letter' && accountId !== undefined)
-    return submitLetter(ctx, actor, accountId, decoded.value.template);
-  if (kind === 'log' && accountId !== undefined) return submitLog(ctx, actor, accountId, values);
-  if (kind === 'reassign' && accountId !== undefined) return submitReassign(ctx, actor, accountId, values);
-  return {
-    kind: 'ephemeral',
-    message: notice('This form cannot be submitted any more; open it again.', { tone: 'danger' }),
+  const { action: kind, accountId, template } = decoded.value;
+  const { values } = form;
+  let run: ((ctx: DispatchContext) => Promise<Reply>) | null = null;
+  if (kind === 'letter' && accountId !== undefined) run = (c) => submitLetter(c, actor, accountId, template);
+  if (kind === 'log' && accountId !== undefined) run = (c) => submitLog(c, actor, accountId, values);
+  if (kind === 'reassign' && accountId !== undefined)
+    run = (c) => submitReassign(c, actor, accountId, values);
+  if (!run)
+    return {
+      kind: 'ephemeral',
+      message: notice('This form cannot be submitted any more; open it again.', { tone: 'danger' }),
+    };
+  if (form.submission === undefined) return run(ctx);
+  const once = {
+    key: submissionKey(form.user.platform, form.submission),
+    ref: form.ref,
+    userId: form.user.id,
   };
+  return kind === 'letter' ? onceAround(ctx, once, run) : onceInTransaction(ctx, once, run);
 }
 
 /**
@@ -256,7 +271,7 @@ async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Pro
     case 'action':
       return action(ctx, actor, interaction.ref, versionNow);
     case 'submit':
-      return submit(ctx, actor, interaction.ref, interaction.values);
+      return submit(ctx, actor, interaction);
     case 'note':
       return note(ctx, actor, interaction.accountId, interaction.text);
   }

@@ -4,14 +4,15 @@
  */
 import { type Block, type Message, stripInlineMarkup } from './model.ts';
 
-function blockText(block: Block): string | null {
+function blockText(block: Block, keepMentions: boolean): string | null {
+  const strip = (text: string) => stripInlineMarkup(text, keepMentions);
   switch (block.type) {
     case 'header':
       return block.text;
     case 'text':
-      return stripInlineMarkup(block.text);
+      return strip(block.text);
     case 'fields':
-      return block.fields.map((f) => `${f.label}: ${stripInlineMarkup(f.value)}`).join('\n');
+      return block.fields.map((f) => `${f.label}: ${strip(f.value)}`).join('\n');
     case 'accountRow': {
       const owner = block.owner === null ? 'unclaimed' : `owner ${block.owner}`;
       const parts = [
@@ -20,11 +21,11 @@ function blockText(block: Block): string | null {
         `${block.daysOverdue} days overdue`,
         owner,
       ];
-      const explanation = stripInlineMarkup(block.explanation);
+      const explanation = strip(block.explanation);
       return `${parts.join(', ')}${explanation ? ` - ${explanation}` : ''}`;
     }
     case 'context':
-      return stripInlineMarkup(block.text);
+      return strip(block.text);
     case 'image':
       return `[image: ${block.alt}]`;
     case 'pager':
@@ -35,11 +36,14 @@ function blockText(block: Block): string | null {
   }
 }
 
-/** Generate plain text from a message: its `fallbackText` when set, otherwise one line per block. */
-export function toFallbackText(message: Message): string {
+/**
+ * Generate plain text from a message: its `fallbackText` when set, otherwise one line per block.
+ * `keepMentions` leaves mention markup (MENTION) in, for a renderer that turns it into a notifying mention.
+ */
+export function toFallbackText(message: Message, options: { keepMentions?: boolean } = {}): string {
   if (message.fallbackText !== undefined && message.fallbackText.trim() !== '') return message.fallbackText;
   return message.blocks
-    .map(blockText)
+    .map((block) => blockText(block, options.keepMentions ?? false))
     .filter((t): t is string => t !== null && t !== '')
     .join('\n');
 }

@@ -1,7 +1,7 @@
 import { formatLocalTime } from '../clock.ts';
 import { formatMoney } from '../collections/money.ts';
 import type { CustomerFile, HistoryEntry } from '../worklist/customer-file.ts';
-import type { Block, Message } from './model.ts';
+import { type Block, type Message, typedText } from './model.ts';
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
@@ -34,11 +34,11 @@ export function describeEntry(entry: HistoryEntry): string {
       const result = str(d.result).replace(/_/g, ' ');
       const promise = d.result === 'promised' ? ` ${str(d.promiseAmount)} by ${str(d.promiseDate)}` : '';
       const follow = d.nextFollowUp ? `; follow up ${str(d.nextFollowUp)}` : '';
-      const notes = d.notes ? ` — "${str(d.notes)}"` : '';
+      const notes = d.notes ? ` — "${typedText(str(d.notes))}"` : '';
       return `${who} logged a ${str(d.channel)}: ${result}${promise}${follow}${notes}`;
     }
     case 'note':
-      return `${who} noted: "${str(d.notes)}"`;
+      return `${who} noted: "${typedText(str(d.notes))}"`;
     case 'claimed':
       return `${who} claimed the account`;
     case 'released':

@@ -227,8 +227,11 @@ export type Interaction =
   | { kind: 'command'; text: string; user: User; channel?: string; platform: Platform }
   /** A button or menu click; `messageRef` identifies the clicked message for a later `replace`. */
   | { kind: 'action'; ref: string; user: User; value?: string; messageRef?: string }
-  /** A submitted form; values are the raw texts keyed by field id. */
-  | { kind: 'submit'; ref: string; user: User; values: Record<string, string> }
+  /**
+   * A submitted form; values are the raw texts keyed by field id. `submission` is the platform's identity
+   * of this submission (the same on a retried delivery, new for a new form): given, it takes effect once.
+   */
+  | { kind: 'submit'; ref: string; user: User; values: Record<string, string>; submission?: string }
   /** Free text a person wrote about an account (a reply in its chat thread), saved as a note (PB-03). */
   | { kind: 'note'; accountId: number; text: string; user: User };
 
@@ -237,6 +240,8 @@ export interface InlineSegment {
   text: string;
   bold: boolean;
   italic: boolean;
+  /** The mention markup this run was drawn from (see MENTION), for renderers that notify. */
+  mention?: string;
 }
 
 /**
@@ -244,6 +249,15 @@ export interface InlineSegment {
  * notifying mention, every other renderer (and the fallback text) shows `@Name`.
  */
 export const MENTION = /@\[([^\]\n]+)\]\((slack|teams|shell):([^)\s]+)\)/gu;
+
+/**
+ * Text people typed (a note, a reason), made safe to put into neutral text: it can never become a mention,
+ * however it is written. Renderers escape everything else their platform would interpret.
+ */
+export function typedText(text: string): string {
+  // A word joiner between `@` and `[` breaks MENTION and is invisible.
+  return text.replace(/@\[/g, '@\u2060[');
+}
 
 /** Mention markup for a user (see MENTION). */
 export function mentionMarkup(user: User): string {
@@ -263,7 +277,7 @@ export function parseInlineMarkup(text: string): InlineSegment[] {
   for (const m of text.matchAll(INLINE)) {
     const start = m.index;
     if (start > last) segments.push({ text: text.slice(last, start), bold: false, italic: false });
-    if (m[1] !== undefined) segments.push({ text: `@${m[1]}`, bold: false, italic: false });
+    if (m[1] !== undefined) segments.push({ text: `@${m[1]}`, bold: false, italic: false, mention: m[0] });
     else if (m[4] !== undefined) segments.push({ text: m[4], bold: true, italic: false });
     else segments.push({ text: m[5] ?? '', bold: false, italic: true });
     last = start + m[0].length;
@@ -272,9 +286,9 @@ export function parseInlineMarkup(text: string): InlineSegment[] {
   return segments;
 }
 
-/** The text without markup characters, for plain-text clients. */
-export function stripInlineMarkup(text: string): string {
+/** The text without markup characters, for plain-text clients; `keepMentions` leaves mention markup in. */
+export function stripInlineMarkup(text: string, keepMentions = false): string {
   return parseInlineMarkup(text)
-    .map((s) => s.text)
+    .map((s) => (keepMentions && s.mention ? s.mention : s.text))
     .join('');
 }

@@ -120,7 +120,7 @@ describe.each(backends())('Teams dialogs (task modules) on %s', (kind) => {
     expect(flat(reply?.body)).toContain('CFO confirms the invoice');
 
     teams.reset();
-    await submit(card, { channel: 'email', result: 'no_answer' }, { in: 'channel' });
+    await submit(await openLog(), { channel: 'email', result: 'no_answer' }, { in: 'channel' });
     expect(teams.calls.filter((c) => c.path === '/v3/conversations')).toHaveLength(0);
     expect(
       teams.calls.filter((c) => c.path.includes(`;messageid=${thread?.thread_ref}/activities`)),
@@ -185,6 +185,63 @@ describe.each(backends())('Teams dialogs (task modules) on %s', (kind) => {
     expect(update?.path).toBe('/v3/conversations/a:chat-ann/activities/form-card');
     expect(flat(update?.body)).toContain('name the disputed invoices');
     expect(cardProblems(cardsOf(update?.body)[0])).toEqual([]);
+  });
+
+  it('stores one call when the same dialog submit arrives twice, also at once (issue 13)', async () => {
+    const before = (await outcomes()).length;
+    const card = await openLog();
+    const values = { channel: 'call', result: 'reached', notes: 'submitted twice' };
+    const [first, second] = await Promise.all([submit(card, values), submit(card, values)]);
+    const third = await submit(card, values);
+    expect(await outcomes()).toHaveLength(before + 1);
+    const answers = [first, second, third].map((a) => flat(a));
+    expect(answers.filter((a) => a.includes('already submitted and recorded'))).toHaveLength(2);
+  });
+
+  it('takes a dialog again after its field errors were fixed', async () => {
+    const before = (await outcomes()).length;
+    const card = await openLog();
+    const wrong = await submit(card, { channel: 'call', result: 'promised' });
+    const redrawn = (wrong.task.value as Exclude<Continue['task']['value'], string>).card.content;
+    await submit(redrawn, { channel: 'call', result: 'reached' });
+    expect(await outcomes()).toHaveLength(before + 1);
+  });
+
+  it('stores one call when an inline form is submitted twice', async () => {
+    const before = (await outcomes()).length;
+    await teams.post(message('overdue log Northwind'));
+    const card = cardsOf(teams.calls[0]?.body)[0] as Json;
+    const data = ((card.actions as Json[])[0]?.data ?? {}) as Json;
+    for (let i = 0; i < 2; i++)
+      await teams.post({
+        ...message(''),
+        value: { ...data, channel: 'visit', result: 'reached' },
+        replyToId: 'form-card',
+      });
+    expect(await outcomes()).toHaveLength(before + 1);
+  });
+
+  it('posts a hostile note with no mention and no link in the card, summary or answer (issue 13)', async () => {
+    const card = await openLog();
+    const hostile = '<at>Everyone</at> pay now [x](https://evil.example) @[Boss](teams:29:boss)';
+    const answer = await submit(
+      card,
+      { channel: 'call', result: 'reached', notes: hostile },
+      { in: 'channel' },
+    );
+    const posted = teams.calls.filter((c) => c.method === 'POST' && flat(c.body).includes('pay now'));
+    expect(posted.length).toBeGreaterThan(0);
+    // Whatever Teams reads as a link or a mention: `[label](url)` and an `<at>` tag.
+    const live = /\]\s*\(https?:|<\/?at>/i;
+    for (const call of posted) {
+      const activity = (call.body.activity ?? call.body) as Json;
+      expect(flat(cardsOf(activity))).not.toMatch(live);
+      expect(String(activity.summary ?? '')).not.toMatch(live);
+      expect(String(activity.text ?? '')).not.toMatch(live);
+      expect(activity.entities ?? []).toEqual([]);
+    }
+    expect(String(answer.task.value)).toContain('pay now');
+    expect(String(answer.task.value)).not.toMatch(live);
   });
 
   it('answers a dialog submission it cannot read inside the dialog', async () => {

@@ -71,6 +71,11 @@ export interface SubmittedView {
   private_metadata: string;
   state: ViewState;
   title?: string;
+  /** The view's id and hash; a new view each submit unless given (give both to deliver one view again). */
+  id?: string;
+  hash?: string;
+  /** Extra request headers, e.g. Slack's X-Slack-Retry-Num on a redelivery. */
+  headers?: Record<string, string>;
 }
 
 export function sign(secret: string, timestamp: number, body: string): string {
@@ -183,8 +188,10 @@ export async function startHarness(db: Database, pageSize = 10): Promise<Harness
     return fetch(`${url}/slack/events`, { method: 'POST', headers, body });
   };
   const form = 'application/x-www-form-urlencoded';
-  const interactive = (payload: Record<string, unknown>) =>
-    post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), form);
+  const interactive = (payload: Record<string, unknown>, headers?: Record<string, string>) =>
+    post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), form, {
+      ...(headers ? { headers } : {}),
+    });
 
   return {
     url,
@@ -263,23 +270,27 @@ export async function startHarness(db: Database, pageSize = 10): Promise<Harness
     },
     submit(view, user = 'UANN') {
       sequence += 1;
-      return interactive({
-        type: 'view_submission',
-        team: { id: 'T1', domain: 'acme' },
-        user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T1' },
-        api_app_id: 'A1',
-        token: 'legacy',
-        trigger_id: `trigger-${sequence}`,
-        view: {
-          id: 'VMODAL',
-          type: 'modal',
-          callback_id: 'duebot-form',
-          private_metadata: view.private_metadata,
-          title: { type: 'plain_text', text: view.title ?? 'Log a contact' },
-          state: view.state,
-          blocks: [],
+      return interactive(
+        {
+          type: 'view_submission',
+          team: { id: 'T1', domain: 'acme' },
+          user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T1' },
+          api_app_id: 'A1',
+          token: 'legacy',
+          trigger_id: `trigger-${sequence}`,
+          view: {
+            id: view.id ?? `VMODAL${sequence}`,
+            hash: view.hash ?? `1764000000.${sequence}`,
+            type: 'modal',
+            callback_id: 'duebot-form',
+            private_metadata: view.private_metadata,
+            title: { type: 'plain_text', text: view.title ?? 'Log a contact' },
+            state: view.state,
+            blocks: [],
+          },
         },
-      });
+        view.headers,
+      );
     },
     event(event, eventId, headers = {}) {
       const body = JSON.stringify({
