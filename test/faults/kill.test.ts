@@ -226,7 +226,8 @@ describe.each(backends())('kill -9 during outbox delivery on %s', { timeout: 240
       DATABASE_URL: bot?.url ?? '',
       DUEBOT_DATA_DIR: dataDir,
       LEDGER_URL: '',
-      DUEBOT_TODAY: '2026-11-22',
+      // The meeting opens on the first working day of the month (PB-28).
+      DUEBOT_TODAY: '2026-12-01',
       DUEBOT_TIMEZONE: 'Asia/Shanghai',
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99eeeeee85a5',

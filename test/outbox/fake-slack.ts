@@ -39,7 +39,7 @@ function lcg(seed: number): () => number {
 }
 
 /** Slack's side of the fake: the channels' messages, the calls seen, and an answer for each call. */
-function createWorkspace(options: { failShare?: number; seed?: number }) {
+function createWorkspace(options: { failShare?: number; seed?: number; uploadsUrl?: string }) {
   const messages: StoredSlackMessage[] = [];
   const calls: { method: string; status: number }[] = [];
   const uploads: { filename: string; bytes: number; channel?: string; thread_ts?: string }[] = [];
@@ -105,7 +105,11 @@ function createWorkspace(options: { failShare?: number; seed?: number }) {
         break;
       case 'files.getUploadURLExternal':
         sequence += 1;
-        reply = { ok: true, upload_url: `${UPLOADS}/upload/F${sequence}`, file_id: `F${sequence}` };
+        reply = {
+          ok: true,
+          upload_url: `${options.uploadsUrl ?? UPLOADS}/upload/F${sequence}`,
+          file_id: `F${sequence}`,
+        };
         uploads.push({ filename: String(args.filename), bytes: Number(args.length) });
         break;
       case 'files.completeUploadExternal': {
@@ -152,8 +156,15 @@ export function startFakeSlack(options: { failShare?: number; seed?: number } = 
  * nock cannot reach); `delayMs` makes each chat.postMessage answer slowly, so a test can kill mid-delivery.
  */
 export async function startFakeSlackServer(options: { delayMs?: number } = {}) {
-  const { messages, calls, answer } = createWorkspace({});
+  // Upload URLs point back at this server once its port is known (the options are read per call).
+  const where: { uploadsUrl?: string } = {};
+  const { messages, calls, answer } = createWorkspace(where);
   const server = createServer((req, res) => {
+    if (req.url?.startsWith('/upload/')) {
+      req.resume();
+      req.on('end', () => res.end('OK'));
+      return;
+    }
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => {
@@ -174,8 +185,9 @@ export async function startFakeSlackServer(options: { delayMs?: number } = {}) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  where.uploadsUrl = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}/api/`,
+    url: `${where.uploadsUrl}/api/`,
     messages,
     calls,
     close: () =>
