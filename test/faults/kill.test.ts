@@ -221,7 +221,7 @@ describe.each(backends())('kill -9 during outbox delivery on %s', { timeout: 240
   }
 
   it('lands every post of the credit meeting exactly once through kills and restarts', async () => {
-    const slack = await startFakeSlackServer({ delayMs: 150 });
+    const slack = await startFakeSlackServer({ delayMs: 60 });
     const env = {
       DATABASE_URL: bot?.url ?? '',
       DUEBOT_DATA_DIR: dataDir,
