@@ -3,6 +3,8 @@
  * conversations.history answers as Slack would, and a seeded schedule answers a share of calls with 429
  * (Retry-After) or 500 (some 500s after the message was stored, as when Slack times out internally).
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 
 export const SLACK_API = 'http://slack-outbox.test';
@@ -36,94 +38,105 @@ function lcg(seed: number): () => number {
   };
 }
 
-/** Starts the fake; `failShare` of postMessage/update/history calls fail (half 429, half 500). */
-export function startFakeSlack(options: { failShare?: number; seed?: number } = {}) {
+/** Slack's side of the fake: the channels' messages, the calls seen, and an answer for each call. */
+function createWorkspace(options: { failShare?: number; seed?: number; uploadsUrl?: string }) {
   const messages: StoredSlackMessage[] = [];
   const calls: { method: string; status: number }[] = [];
   const uploads: { filename: string; bytes: number; channel?: string; thread_ts?: string }[] = [];
   const random = lcg(options.seed ?? 42);
   const failShare = options.failShare ?? 0;
   let sequence = 0;
+  /** Status, JSON (or text) body and headers of Slack's answer to `method`. */
+  const answer = (
+    method: string,
+    args: Record<string, unknown>,
+  ): [number, Record<string, unknown> | string, Record<string, string>?] => {
+    const roll = ['chat.postMessage', 'chat.update', 'conversations.history'].includes(method) ? random() : 1;
+    if (roll < failShare / 2) {
+      calls.push({ method, status: 429 });
+      return [429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '2' }];
+    }
+    const failAfter = roll < failShare;
+    let reply: Record<string, unknown> = { ok: true };
+    switch (method) {
+      case 'chat.postMessage': {
+        sequence += 1;
+        const ts = `1764000000.${String(sequence).padStart(6, '0')}`;
+        messages.push({
+          ts,
+          channel: String(args.channel),
+          text: String(args.text ?? ''),
+          blocks: (args.blocks as unknown[]) ?? [],
+          ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
+          ...(args.metadata ? { metadata: args.metadata as StoredSlackMessage['metadata'] } : {}),
+          edits: 0,
+        });
+        reply = { ok: true, channel: args.channel, ts };
+        break;
+      }
+      case 'chat.update': {
+        const m = messages.find((x) => x.ts === args.ts && x.channel === args.channel);
+        if (!m) return [200, { ok: false, error: 'message_not_found' }];
+        m.blocks = (args.blocks as unknown[]) ?? [];
+        m.text = String(args.text ?? '');
+        m.edits += 1;
+        reply = { ok: true, channel: args.channel, ts: args.ts };
+        break;
+      }
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const found = messages.filter(
+          (m) =>
+            m.channel === args.channel &&
+            (method === 'conversations.history' ? !m.thread_ts : m.thread_ts === args.ts),
+        );
+        reply = {
+          ok: true,
+          messages: found.map((m) => ({
+            ts: m.ts,
+            text: m.text,
+            ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}),
+          })),
+        };
+        break;
+      }
+      case 'conversations.open':
+        reply = { ok: true, channel: { id: `D${String(args.users)}` } };
+        break;
+      case 'files.getUploadURLExternal':
+        sequence += 1;
+        reply = {
+          ok: true,
+          upload_url: `${options.uploadsUrl ?? UPLOADS}/upload/F${sequence}`,
+          file_id: `F${sequence}`,
+        };
+        uploads.push({ filename: String(args.filename), bytes: Number(args.length) });
+        break;
+      case 'files.completeUploadExternal': {
+        const last = uploads.at(-1);
+        if (last) {
+          last.channel = String(args.channel_id);
+          last.thread_ts = String(args.thread_ts);
+        }
+        reply = { ok: true, files: [] };
+        break;
+      }
+    }
+    calls.push({ method, status: failAfter ? 500 : 200 });
+    return failAfter ? [500, 'internal error'] : [200, reply];
+  };
+  return { messages, calls, uploads, answer };
+}
+
+/** Starts the fake; `failShare` of postMessage/update/history calls fail (half 429, half 500). */
+export function startFakeSlack(options: { failShare?: number; seed?: number } = {}) {
+  const { messages, calls, uploads, answer } = createWorkspace(options);
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   const scope = nock(SLACK_API)
     .persist()
     .post(/^\/api\/.+/)
-    .reply((uri, body) => {
-      const method = uri.replace(/^\/api\//, '');
-      const args = parseArgs(body);
-      const roll = ['chat.postMessage', 'chat.update', 'conversations.history'].includes(method)
-        ? random()
-        : 1;
-      if (roll < failShare / 2) {
-        calls.push({ method, status: 429 });
-        return [429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '2' }];
-      }
-      const failAfter = roll < failShare;
-      let reply: Record<string, unknown> = { ok: true };
-      switch (method) {
-        case 'chat.postMessage': {
-          sequence += 1;
-          const ts = `1764000000.${String(sequence).padStart(6, '0')}`;
-          messages.push({
-            ts,
-            channel: String(args.channel),
-            text: String(args.text ?? ''),
-            blocks: (args.blocks as unknown[]) ?? [],
-            ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
-            ...(args.metadata ? { metadata: args.metadata as StoredSlackMessage['metadata'] } : {}),
-            edits: 0,
-          });
-          reply = { ok: true, channel: args.channel, ts };
-          break;
-        }
-        case 'chat.update': {
-          const m = messages.find((x) => x.ts === args.ts && x.channel === args.channel);
-          if (!m) return [200, { ok: false, error: 'message_not_found' }];
-          m.blocks = (args.blocks as unknown[]) ?? [];
-          m.text = String(args.text ?? '');
-          m.edits += 1;
-          reply = { ok: true, channel: args.channel, ts: args.ts };
-          break;
-        }
-        case 'conversations.history':
-        case 'conversations.replies': {
-          const found = messages.filter(
-            (m) =>
-              m.channel === args.channel &&
-              (method === 'conversations.history' ? !m.thread_ts : m.thread_ts === args.ts),
-          );
-          reply = {
-            ok: true,
-            messages: found.map((m) => ({
-              ts: m.ts,
-              text: m.text,
-              ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}),
-            })),
-          };
-          break;
-        }
-        case 'conversations.open':
-          reply = { ok: true, channel: { id: `D${String(args.users)}` } };
-          break;
-        case 'files.getUploadURLExternal':
-          sequence += 1;
-          reply = { ok: true, upload_url: `${UPLOADS}/upload/F${sequence}`, file_id: `F${sequence}` };
-          uploads.push({ filename: String(args.filename), bytes: Number(args.length) });
-          break;
-        case 'files.completeUploadExternal': {
-          const last = uploads.at(-1);
-          if (last) {
-            last.channel = String(args.channel_id);
-            last.thread_ts = String(args.thread_ts);
-          }
-          reply = { ok: true, files: [] };
-          break;
-        }
-      }
-      calls.push({ method, status: failAfter ? 500 : 200 });
-      return failAfter ? [500, 'internal error'] : [200, reply];
-    });
+    .reply((uri, body) => answer(uri.replace(/^\/api\//, ''), parseArgs(body)));
   const files = nock(UPLOADS).persist().post(/.*/).reply(200, 'OK');
   return {
     messages,
@@ -135,5 +148,52 @@ export function startFakeSlack(options: { failShare?: number; seed?: number } = 
       nock.cleanAll();
       nock.enableNetConnect();
     },
+  };
+}
+
+/**
+ * The same fake as a real HTTP server on a loopback port, for a duebot running in another process (which
+ * nock cannot reach); `delayMs` makes each chat.postMessage answer slowly, so a test can kill mid-delivery.
+ */
+export async function startFakeSlackServer(options: { delayMs?: number } = {}) {
+  // Upload URLs point back at this server once its port is known (the options are read per call).
+  const where: { uploadsUrl?: string } = {};
+  const { messages, calls, answer } = createWorkspace(where);
+  const server = createServer((req, res) => {
+    if (req.url?.startsWith('/upload/')) {
+      req.resume();
+      req.on('end', () => res.end('OK'));
+      return;
+    }
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      raw += chunk;
+    });
+    req.on('end', () => {
+      const method = (req.url ?? '').replace(/^\/api\//, '').replace(/\?.*$/, '');
+      const json = String(req.headers['content-type']).startsWith('application/json');
+      const args = parseArgs(json ? JSON.parse(raw || '{}') : raw);
+      const [status, body, headers] = answer(method, args);
+      const send = () => {
+        res.writeHead(status, { 'content-type': 'application/json', ...(headers ?? {}) });
+        res.end(typeof body === 'string' ? body : JSON.stringify(body));
+      };
+      if (method === 'chat.postMessage' && options.delayMs) setTimeout(send, options.delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  where.uploadsUrl = `http://127.0.0.1:${port}`;
+  return {
+    url: `${where.uploadsUrl}/api/`,
+    messages,
+    calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -59,3 +59,38 @@ export function testDatabaseUrl(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** A database on the real server for a spawned CLI: its URL, and `drop()` to remove it afterwards. */
+export interface ServerDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A new database on the real server: a copy of `template` (default: this run's migrated bot database
+ * template), or empty with `template: null` (e.g. an accounting database a test builds itself).
+ */
+export async function createServerDatabase(
+  options: { template?: string | null; prefix?: string } = {},
+): Promise<ServerDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  const template = options.template === undefined ? inject('postgresTemplate') : options.template;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `${options.prefix ?? 'duebot_t'}_${randomBytes(6).toString('hex')}`;
+  const admin = knexForPostgres(url, { min: 0, max: 1 });
+  try {
+    await admin.raw(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  } finally {
+    await admin.destroy();
+  }
+  return {
+    name,
+    url: testDatabaseUrl(name),
+    drop: async () => {
+      const dropper = knexForPostgres(url, { min: 0, max: 1 });
+      await dropper.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.destroy();
+    },
+  };
+}

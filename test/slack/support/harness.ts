@@ -11,7 +11,7 @@ import { createFixedClock } from '../../../src/clock.ts';
 import { defaultPolicy } from '../../../src/collections/account.ts';
 import type { SlackConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/db.ts';
-import { createLogger } from '../../../src/log.ts';
+import { createLogger, type Logger } from '../../../src/log.ts';
 
 export const SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'e');
 export const API = 'http://slack.test';
@@ -78,6 +78,29 @@ export interface SubmittedView {
   headers?: Record<string, string>;
 }
 
+/** Extra ways to start the harness: the fault suite gives a logger that records what the app logs. */
+export interface HarnessOptions {
+  log?: Logger;
+}
+
+/** The form fields of a `/overdue` slash command, as Slack sends them (the fuzzer garbles them). */
+export function slashFields(text: string, user: string, channel: string, n: number): [string, string][] {
+  return [
+    ['token', 'legacy'],
+    ['team_id', 'T1'],
+    ['team_domain', 'acme'],
+    ['channel_id', channel],
+    ['channel_name', 'collections'],
+    ['user_id', user],
+    ['user_name', user.toLowerCase()],
+    ['command', '/overdue'],
+    ['text', text],
+    ['api_app_id', 'A1'],
+    ['response_url', `${HOOKS}/commands/${n}`],
+    ['trigger_id', `trigger-${n}`],
+  ];
+}
+
 export function sign(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
@@ -117,7 +140,11 @@ function apiReply(method: string, args: Record<string, unknown>): Record<string,
 }
 
 /** Starts the app on a free loopback port over `db` with Slack's Web API and response URLs intercepted. */
-export async function startHarness(db: Database, pageSize = 10): Promise<Harness> {
+export async function startHarness(
+  db: Database,
+  pageSize = 10,
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const api: ApiCall[] = [];
   const responses: ResponsePost[] = [];
   const uploads: { path: string; bytes: number }[] = [];
@@ -171,7 +198,7 @@ export async function startHarness(db: Database, pageSize = 10): Promise<Harness
       pageSize,
     },
     config,
-    log: createLogger({ level: 'silent' }),
+    log: options.log ?? createLogger({ level: 'silent' }),
     botId: 'BBOT',
     botUserId: 'UBOT',
     processBeforeResponse: true,
@@ -207,21 +234,7 @@ export async function startHarness(db: Database, pageSize = 10): Promise<Harness
     post,
     slash(text, user = 'UANN', channel = 'CWORK') {
       sequence += 1;
-      const body = new URLSearchParams({
-        token: 'legacy',
-        team_id: 'T1',
-        team_domain: 'acme',
-        channel_id: channel,
-        channel_name: 'collections',
-        user_id: user,
-        user_name: user.toLowerCase(),
-        command: '/overdue',
-        text,
-        api_app_id: 'A1',
-        response_url: `${HOOKS}/commands/${sequence}`,
-        trigger_id: `trigger-${sequence}`,
-      }).toString();
-      return post(body, form);
+      return post(new URLSearchParams(slashFields(text, user, channel, sequence)).toString(), form);
     },
     click(ref, user = 'UANN', options = {}) {
       sequence += 1;

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The fault suite (`npm run faults`): hostile input, kills and outages against the real stack. Slower than
+ * the unit and integration tests, so `npm test` leaves it out and CI runs it after them, bounded in time.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/faults/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    // Kills and load measure time: one file at a time on a small machine, each file bounded.
+    pool: 'forks',
+    fileParallelism: false,
+    teardownTimeout: 20_000,
+  },
+});
