@@ -2,6 +2,8 @@
  * Slack's Web API faked with nock (the outside world): channels keep their messages with metadata, so
  * conversations.history answers as Slack would, and a seeded schedule answers a share of calls with 429
  * (Retry-After) or 500 (some 500s after the message was stored, as when Slack times out internally).
+ * Files go through Slack's three upload steps; a shared file shows in its thread as a message with `files`.
+ * `failNext` makes the next call of one step fail in a chosen way (the fault cases of file uploads).
  */
 import nock from 'nock';
 
@@ -15,8 +17,16 @@ export interface StoredSlackMessage {
   blocks: unknown[];
   thread_ts?: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  files?: { id: string }[];
   edits: number;
 }
+
+/** How one call fails: an HTTP status (after doing the work, when `after`), or a dropped connection. */
+export type SlackFault =
+  { status: 429; retryAfter: number } | { status: 500; after?: boolean } | { drop: true };
+
+/** A method name, or 'upload' for the POST of a file's bytes to its upload URL. */
+type FaultTarget = string;
 
 const parseArgs = (body: unknown): Record<string, unknown> => {
   if (body && typeof body === 'object') return body as Record<string, unknown>;
@@ -41,6 +51,33 @@ export function startFakeSlack(options: { failShare?: number; seed?: number } = 
   const messages: StoredSlackMessage[] = [];
   const calls: { method: string; status: number }[] = [];
   const uploads: { filename: string; bytes: number; channel?: string; thread_ts?: string }[] = [];
+  const pending = new Map<string, { filename: string; bytes: number; received: boolean }>();
+  const faults: { target: FaultTarget; fault: SlackFault }[] = [];
+  const takeFault = (target: FaultTarget): SlackFault | undefined => {
+    const i = faults.findIndex((f) => f.target === target);
+    return i < 0 ? undefined : faults.splice(i, 1)[0]?.fault;
+  };
+  /** One upload URL per file id, answering once as the next 'upload' fault says (or storing the bytes). */
+  const acceptUpload = (id: string) => {
+    const upload = nock(UPLOADS).post(`/upload/${id}`);
+    const fault = takeFault('upload');
+    if (fault && 'drop' in fault)
+      upload.replyWithError({ code: 'ECONNRESET', message: 'socket hang up' }).on('request', () => {
+        calls.push({ method: 'upload', status: 0 });
+      });
+    else if (fault)
+      upload.reply(() => {
+        calls.push({ method: 'upload', status: 500 });
+        return [500, 'internal error'];
+      });
+    else
+      upload.reply(200, (_uri, body) => {
+        calls.push({ method: 'upload', status: 200 });
+        const f = pending.get(id);
+        if (f) f.received = String(body).length > 0;
+        return 'OK';
+      });
+  };
   const random = lcg(options.seed ?? 42);
   const failShare = options.failShare ?? 0;
   let sequence = 0;
@@ -52,6 +89,15 @@ export function startFakeSlack(options: { failShare?: number; seed?: number } = 
     .reply((uri, body) => {
       const method = uri.replace(/^\/api\//, '');
       const args = parseArgs(body);
+      const fault = takeFault(method);
+      if (fault && 'status' in fault && fault.status === 429) {
+        calls.push({ method, status: 429 });
+        return [429, { ok: false, error: 'ratelimited' }, { 'Retry-After': String(fault.retryAfter) }];
+      }
+      if (fault && !('status' in fault && fault.after)) {
+        calls.push({ method, status: 500 });
+        return [500, 'internal error'];
+      }
       const roll = ['chat.postMessage', 'chat.update', 'conversations.history'].includes(method)
         ? random()
         : 1;
@@ -59,7 +105,7 @@ export function startFakeSlack(options: { failShare?: number; seed?: number } = 
         calls.push({ method, status: 429 });
         return [429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '2' }];
       }
-      const failAfter = roll < failShare;
+      const failAfter = roll < failShare || fault !== undefined;
       let reply: Record<string, unknown> = { ok: true };
       switch (method) {
         case 'chat.postMessage': {
@@ -99,6 +145,7 @@ export function startFakeSlack(options: { failShare?: number; seed?: number } = 
               ts: m.ts,
               text: m.text,
               ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}),
+              ...(m.files ? { files: m.files } : {}),
             })),
           };
           break;
@@ -109,29 +156,55 @@ export function startFakeSlack(options: { failShare?: number; seed?: number } = 
         case 'files.getUploadURLExternal':
           sequence += 1;
           reply = { ok: true, upload_url: `${UPLOADS}/upload/F${sequence}`, file_id: `F${sequence}` };
-          uploads.push({ filename: String(args.filename), bytes: Number(args.length) });
+          pending.set(`F${sequence}`, {
+            filename: String(args.filename),
+            bytes: Number(args.length),
+            received: false,
+          });
+          acceptUpload(`F${sequence}`);
           break;
         case 'files.completeUploadExternal': {
-          const last = uploads.at(-1);
-          if (last) {
-            last.channel = String(args.channel_id);
-            last.thread_ts = String(args.thread_ts);
+          const ids = (args.files as { id: string }[]).map((f) => f.id);
+          const known = ids.map((id) => pending.get(id));
+          if (known.some((f) => !f?.received)) return [200, { ok: false, error: 'file_not_found' }];
+          sequence += 1;
+          messages.push({
+            ts: `1764000000.${String(sequence).padStart(6, '0')}`,
+            channel: String(args.channel_id),
+            text: '',
+            blocks: [],
+            thread_ts: String(args.thread_ts),
+            files: ids.map((id) => ({ id })),
+            edits: 0,
+          });
+          for (const [i, id] of ids.entries()) {
+            const f = known[i];
+            if (!f) continue;
+            pending.delete(id);
+            uploads.push({
+              filename: f.filename,
+              bytes: f.bytes,
+              channel: String(args.channel_id),
+              thread_ts: String(args.thread_ts),
+            });
           }
-          reply = { ok: true, files: [] };
+          reply = { ok: true, files: ids.map((id) => ({ id })) };
           break;
         }
       }
       calls.push({ method, status: failAfter ? 500 : 200 });
       return failAfter ? [500, 'internal error'] : [200, reply];
     });
-  const files = nock(UPLOADS).persist().post(/.*/).reply(200, 'OK');
   return {
     messages,
     calls,
     uploads,
+    /** The next call of `target` (a Web API method, or 'upload') fails this way. */
+    failNext(target: FaultTarget, fault: SlackFault) {
+      faults.push({ target, fault });
+    },
     stop() {
       scope.persist(false);
-      files.persist(false);
       nock.cleanAll();
       nock.enableNetConnect();
     },
