@@ -11,6 +11,7 @@ import * as letterFiles from './20261205_010_letter_files.ts';
 import * as worklistFilters from './20261205_011_worklist_filters.ts';
 import * as roleSource from './20261207_012_role_source.ts';
 import * as submissions from './20261207_013_submissions.ts';
+import * as deliveryProgress from './20261207_014_delivery_progress.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -29,6 +30,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261205_011_worklist_filters': worklistFilters,
   '20261207_012_role_source': roleSource,
   '20261207_013_submissions': submissions,
+  '20261207_014_delivery_progress': deliveryProgress,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

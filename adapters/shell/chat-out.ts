@@ -53,6 +53,8 @@ export function createShellChatOut(options: ShellChatOutOptions): ChatOut {
       return Boolean(await db('users').where({ id: to.userId, platform: 'shell' }).first('id'));
     },
     async post(to, message, postOptions) {
+      // Files are saved with the printed message: the message printed means all of it is.
+      if (postOptions.progress?.message) return postOptions.progress.message;
       const where = await label(to);
       await print(postOptions.thread ? `${where}, in reply` : where, message);
       counter += 1;

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { encodeRef, safeEncodeRef } from '../../src/commands/action-ref.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
+import { parseRowId } from '../../src/worklist/row-id.ts';
 import type { FileAttachment, Form, Reply, User } from '../../src/views/model.ts';
 import { formToPrompts, renderTerminal, type TerminalRow } from './text.ts';
 
@@ -137,6 +138,9 @@ export async function runShell(options: ShellOptions): Promise<void> {
     const row = word.startsWith('#') ? undefined : rows.find((r) => r.rowNumber === n);
     return String(row ? row.customerId : n);
   };
+  /** A number too large to be any row or id ("99999999999999999999"): no account has it. */
+  const beyondIds = (word: string | undefined) =>
+    word !== undefined && /^#?\d+$/.test(word) && parseRowId(word.replace('#', '')) === null;
 
   const askForm = async (form: Form): Promise<Record<string, string> | null> => {
     const values: Record<string, string> = {};
@@ -215,7 +219,9 @@ export async function runShell(options: ShellOptions): Promise<void> {
   const decide = async (verb: keyof typeof LETTER_VERBS, word: string | undefined) => {
     if (!word || !/^\d+$/.test(word))
       return write(`  ! ${verb} L: L is the letter number shown with the request`);
-    const ref = encodeRef({ v: 1, action: LETTER_VERBS[verb], letterId: Number(word) });
+    const letterId = parseRowId(word);
+    if (letterId === null) return write(`  ! No letter has the number ${word}.`);
+    const ref = encodeRef({ v: 1, action: LETTER_VERBS[verb], letterId });
     return show(await dispatch(ctx, { kind: 'action', ref, user }));
   };
 
@@ -248,7 +254,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
         await decide(verb, rest[0]);
       } else if (['open', 'claim', 'release', 'history', 'log', 'letter', 'reassign'].includes(verb)) {
         const id = account(rest[0]);
-        if (id === null) write(`  ! ${verb} N: N is a row number of the last list or a customer id`);
+        if (beyondIds(rest[0])) write(`  ! No account has the id ${rest[0] ?? ''}.`);
+        else if (id === null) write(`  ! ${verb} N: N is a row number of the last list or a customer id`);
         else if (verb === 'log') await log(id, rest.slice(1));
         else if (verb === 'letter') await letter(id, rest[1]?.toLowerCase());
         else if (verb === 'reassign') await reassign(id, rest.slice(1).join(' '));

@@ -2,14 +2,22 @@
  * Slack as a ChatOut (src/outbox/chat-out.ts): scheduled posts go to the channel configured for their role
  * (SLACK_DIGEST_CHANNEL, SLACK_ALERTS_CHANNEL, SLACK_MEETING_CHANNEL, else SLACK_CHANNEL) or to a person's
  * DM. Each message carries the outbox key in its metadata, so after an uncertain failure `find` can look
- * for it in the conversation's history. The Web API client does not retry here: the outbox decides.
+ * for it in the conversation's history. The Web API client does not retry here: the outbox decides. Files
+ * go into the message's thread in steps (file-steps.ts) the outbox records, so none is lost or doubled.
  */
 import { webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
 import type { SlackConfig } from '../../src/config.ts';
-import { type ChatOut, ChatOutError, type Destination, type PostedRef } from '../../src/outbox/chat-out.ts';
-import type { FileAttachment, Message } from '../../src/views/model.ts';
+import {
+  type ChatOut,
+  ChatOutError,
+  type Destination,
+  type PostedRef,
+  type PostProgress,
+} from '../../src/outbox/chat-out.ts';
+import type { Message } from '../../src/views/model.ts';
 import { toBlockKit } from './block-kit.ts';
+import { deliverFile } from './file-steps.ts';
 
 /** The metadata event type duebot stamps on scheduled posts. */
 export const OUTBOX_EVENT_TYPE = 'duebot_outbox';
@@ -102,19 +110,6 @@ export function createSlackChatOut(options: SlackChatOutOptions): ChatOut {
     return id;
   }
 
-  async function uploadFiles(channel: string, threadTs: string, files: FileAttachment[]): Promise<void> {
-    // The external upload flow (files.getUploadURLExternal, upload, files.completeUploadExternal).
-    await client.filesUploadV2({
-      channel_id: channel,
-      thread_ts: threadTs,
-      file_uploads: files.map((f) => ({
-        file: Buffer.from(f.data),
-        filename: f.filename,
-        ...(f.title ? { title: f.title } : {}),
-      })),
-    });
-  }
-
   return {
     platform: 'slack',
     async canDeliver(to) {
@@ -122,20 +117,37 @@ export function createSlackChatOut(options: SlackChatOutOptions): ChatOut {
       return (await slackUser(to.userId)) !== null;
     },
     async post(to, message: Message, postOptions): Promise<PostedRef> {
-      const channel = await channelFor(to);
-      const { text, blocks } = toBlockKit(message);
+      const files = message.files ?? [];
+      let progress: PostProgress = postOptions.progress ?? {};
+      const record = async (next: PostProgress) => {
+        progress = next;
+        await postOptions.record?.(next);
+      };
       try {
-        const posted = await client.chat.postMessage({
-          channel,
-          text,
-          blocks,
-          ...(postOptions.thread ? { thread_ts: postOptions.thread.id } : {}),
-          metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: postOptions.key } },
-        });
-        const ts = posted.ts;
-        if (!ts) throw new ChatOutError('slack: chat.postMessage returned no ts', { uncertain: true });
-        const ref = { platform: 'slack' as const, channel: posted.channel ?? channel, id: ts };
-        if (message.files && message.files.length > 0) await uploadFiles(ref.channel, ts, message.files);
+        let ref = progress.message;
+        if (!ref) {
+          const channel = await channelFor(to);
+          const { text, blocks } = toBlockKit(message);
+          const posted = await client.chat.postMessage({
+            channel,
+            text,
+            blocks,
+            ...(postOptions.thread ? { thread_ts: postOptions.thread.id } : {}),
+            metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: postOptions.key } },
+          });
+          const ts = posted.ts;
+          if (!ts) throw new ChatOutError('slack: chat.postMessage returned no ts', { uncertain: true });
+          ref = { platform: 'slack', channel: posted.channel ?? channel, id: ts };
+          if (files.length > 0) await record({ ...progress, message: ref });
+        }
+        const where = { channel: ref.channel, threadTs: ref.id };
+        for (const [index, file] of files.entries()) {
+          await deliverFile(client, where, file, progress.files?.[index] ?? null, (state) => {
+            const states = files.map((_, i) => progress.files?.[i] ?? null);
+            states[index] = state;
+            return record({ ...progress, files: states });
+          });
+        }
         return ref;
       } catch (error) {
         throw error instanceof ChatOutError ? error : toChatOutError(error);

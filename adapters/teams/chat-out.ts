@@ -103,7 +103,9 @@ export function createTeamsChatOut(options: TeamsChatOutOptions): ChatOut {
     async canDeliver(to) {
       return (await target(to)) !== null;
     },
-    async post(to, message: Message, { key, thread }) {
+    async post(to, message: Message, { key, thread, progress }) {
+      // A file travels inside the card's activity (file-card.ts): the message there means all of it is.
+      if (progress?.message) return progress.message;
       const found = await target(to);
       if (!found) {
         throw new ChatOutError(

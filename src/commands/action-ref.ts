@@ -10,6 +10,7 @@
  * needs no escaping. Keys added later are optional, so refs already posted still read the same.
  */
 import { z } from 'zod';
+import { MAX_ROW_ID } from '../worklist/row-id.ts';
 
 /** What a click asks for. */
 export const REF_ACTIONS = [
@@ -43,7 +44,7 @@ export const REF_VERSION = 1;
 export const MAX_REF_LENGTH = 255;
 /** Longest `/overdue` text a pager ref carries. */
 export const MAX_QUERY_LENGTH = 64;
-const MAX_ID = 2_147_483_647;
+const MAX_ID = MAX_ROW_ID;
 
 /** Schema of a decoded ref (and of what may be encoded). */
 export const actionRefSchema = z.strictObject({

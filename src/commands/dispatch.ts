@@ -23,6 +23,7 @@ import { decideLetter, type LetterDecision, previewLetter, submitLetter } from '
 import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
+import { unreadableCharacter, unreadableField } from './text-hygiene.ts';
 
 export type { DispatchContext };
 
@@ -255,12 +256,51 @@ async function note(ctx: DispatchContext, actor: Actor, accountId: number, text:
   return { kind: 'ephemeral', message: notice(`Your note was not saved: ${why}`, { tone: 'danger' }) };
 }
 
+const refused = (text: string): Reply => ({ kind: 'ephemeral', message: notice(text, { tone: 'danger' }) });
+
+/**
+ * Text no platform should send and no table can hold (text-hygiene.ts) is answered before anything is
+ * read or written: which text, which character, and that nothing changed.
+ */
+function unreadable(interaction: Interaction): Reply | null {
+  const name = unreadableCharacter(interaction.user.id) ?? unreadableCharacter(interaction.user.name);
+  if (name) return refused(`Your name or id as the platform sent it has ${name}; duebot cannot use it.`);
+  switch (interaction.kind) {
+    case 'command': {
+      const bad = unreadableCharacter(interaction.text);
+      return bad
+        ? refused(
+            `The command has ${bad}, which duebot cannot read; type it again without it. Nothing was changed.`,
+          )
+        : null;
+    }
+    case 'note': {
+      const bad = unreadableCharacter(interaction.text);
+      return bad ? refused(`Your note was not saved: it has ${bad}; send it again without it.`) : null;
+    }
+    case 'action': {
+      const bad = unreadableCharacter(interaction.ref);
+      return bad ? refused(`This button carries ${bad}; nothing was changed.`) : null;
+    }
+    case 'submit': {
+      const bad = unreadableCharacter(interaction.ref);
+      if (bad) return refused(`This form carries ${bad}; nothing was changed.`);
+      const field = unreadableField(interaction.values);
+      return field
+        ? { kind: 'formErrors', errors: { [field.field]: `has ${field.why}; type it again without it` } }
+        : null;
+    }
+  }
+}
+
 /** The one dispatcher: a neutral interaction in (command, click, form), a neutral reply out; counted and timed. */
 export function dispatch(ctx: DispatchContext, interaction: Interaction): Promise<Reply> {
   return timeRequest(interaction.user.platform, interaction.kind, () => dispatchOnce(ctx, interaction));
 }
 
 async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Promise<Reply> {
+  const refusal = unreadable(interaction);
+  if (refusal) return refusal;
   const [actor, versionNow] = await Promise.all([
     actorFor(ctx, interaction.user),
     versionAtArrival(ctx, interaction),

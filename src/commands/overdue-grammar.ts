@@ -341,13 +341,19 @@ const readPost: Reader = (state) => {
   return 1;
 };
 
+// A Map, not an object: a typed word such as "__proto__" or "constructor" must not find Object's own.
+const KEYWORD_READERS = new Map<string, Reader>([
+  ['grade', readGrade],
+  ['customer', readCustomer],
+  ['page', readPage],
+  ['post', readPost],
+]);
+
 function readerFor(word: string): Reader | undefined {
   if (word === 'mine' || word === 'unclaimed' || word.startsWith('@')) return readOwner;
   if (/^\d{1,9}\+$/.test(word)) return readDays;
   if (word.startsWith('>')) return readAmount;
-  return (
-    { grade: readGrade, customer: readCustomer, page: readPage, post: readPost } as Record<string, Reader>
-  )[word];
+  return KEYWORD_READERS.get(word);
 }
 
 function parseList(text: string, tokens: Token[]): OverdueParse {

@@ -20,12 +20,38 @@ export interface PostedRef {
   id: string;
 }
 
+/** One file of a post on its way: the platform's id for it once it has one, and the steps done. */
+export interface FileProgress {
+  /** The platform's file id (Slack: from files.getUploadURLExternal). */
+  id: string;
+  /** The bytes reached the platform (Slack: the upload URL answered). */
+  uploaded: boolean;
+  /** The file is shared where the message is (Slack: files.completeUploadExternal answered). */
+  done: boolean;
+}
+
+/**
+ * What of a post reached the platform on earlier attempts. The worker stores it (outbox_deliveries.progress)
+ * each time an adapter reports a step, before the next step begins, so a retry continues where the last
+ * attempt stopped: a post counts as delivered only when its message and every file are.
+ */
+export interface PostProgress {
+  /** The message, once the platform accepted it (or `find` found it). */
+  message?: PostedRef;
+  /** By index in message.files; null: not begun. */
+  files?: (FileProgress | null)[];
+}
+
 /** Options of one post. */
 export interface PostOptions {
   /** The outbox's idempotency key; platforms that can store it with the message do, for `find`. */
   key: string;
   /** Reply in the thread of this message. */
   thread?: PostedRef;
+  /** What earlier attempts delivered: an adapter sends only what is missing. */
+  progress?: PostProgress;
+  /** Stores progress before the adapter's next step; adapters that send a post in several calls use it. */
+  record?: (progress: PostProgress) => Promise<void>;
 }
 
 /** Why a platform call failed, in the terms the outbox worker needs to decide what to do next. */
@@ -50,6 +76,7 @@ export interface ChatOut {
   readonly platform: PostedRef['platform'];
   /** Whether this platform has somewhere to send posts for `to` (a configured channel, a known user). */
   canDeliver(to: Destination): Promise<boolean>;
+  /** Sends what of the post is missing (per `options.progress`); resolves once all of it is delivered. */
   post(to: Destination, message: Message, options: PostOptions): Promise<PostedRef>;
   /** Replaces a posted message in place (the digest is edited as accounts are claimed or paid). */
   update(ref: PostedRef, message: Message): Promise<void>;

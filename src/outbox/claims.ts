@@ -4,7 +4,7 @@
  * a claim is a lease: a worker that dies mid-call leaves a 'sending' row another worker takes over later.
  */
 import type { Knex } from 'knex';
-import type { Destination } from './chat-out.ts';
+import type { Destination, PostProgress } from './chat-out.ts';
 import { parseJson, type StoredMessage } from './payload.ts';
 
 /** One delivery of one post to one platform, as claimed by a worker. */
@@ -26,6 +26,8 @@ export interface ClaimedDelivery {
   parent: { channel: string; id: string } | null;
   /** For updates: the platform's copy to edit. */
   ref: { channel: string; id: string } | null;
+  /** What earlier attempts delivered (the message, files), see PostProgress. */
+  progress: PostProgress | null;
 }
 
 interface Row {
@@ -45,6 +47,7 @@ interface Row {
   parent_ref: string | null;
   channel: string | null;
   platform_ref: string | null;
+  progress: unknown;
 }
 
 function toClaimed(row: Row): ClaimedDelivery {
@@ -63,6 +66,7 @@ function toClaimed(row: Row): ClaimedDelivery {
     createdAt: new Date(row.created_at),
     parent: row.parent_channel && row.parent_ref ? { channel: row.parent_channel, id: row.parent_ref } : null,
     ref: row.channel && row.platform_ref ? { channel: row.channel, id: row.platform_ref } : null,
+    progress: row.progress ? parseJson<PostProgress>(row.progress) : null,
   };
 }
 
@@ -71,7 +75,7 @@ const PARENT_SENT = `(o.thread_key IS NULL OR EXISTS (
    WHERE p.idempotency_key = o.thread_key AND pd.platform = d.platform AND pd.status = 'sent'))`;
 
 const RETURNING = `RETURNING d.id, d.outbox_id, d.platform, d.attempts, d.uncertain, d.applied_version,
-  d.channel, d.platform_ref,
+  d.channel, d.platform_ref, d.progress,
   o.idempotency_key, o.destination, o.payload, o.update_payload, o.update_version, o.created_at,
   (SELECT pd.channel FROM outbox p JOIN outbox_deliveries pd ON pd.outbox_id = p.id
     WHERE p.idempotency_key = o.thread_key AND pd.platform = d.platform) AS parent_channel,

@@ -3,13 +3,15 @@
  * claimed with SKIP LOCKED (claims.ts), sent, then recorded with the platform's message id. A failure
  * is retried with backoff (a 429 waits for Retry-After); when an attempt may have reached the platform
  * (a timeout, a 5xx, a worker that died between sending and recording) the next attempt first asks the
- * platform (`find`) whether the post is there, so a post is never sent twice.
+ * platform (`find`) whether the post is there, so a post is never sent twice. A post with files is sent
+ * in steps (message, then each file); each step is stored as the delivery's progress before the next, and
+ * the delivery stays unsent until every part is there.
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import { countDelivery } from '../metrics.ts';
-import { type ChatOut, ChatOutError, type PostedRef } from './chat-out.ts';
+import { type ChatOut, ChatOutError, type PostedRef, type PostProgress } from './chat-out.ts';
 import {
   type ClaimedDelivery,
   claimPosts,
@@ -149,23 +151,41 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const version = d.updatePayload ? d.updateVersion : 0;
     const message = fromStoredMessage(d.updatePayload ?? d.payload);
     const thread = d.parent ? { platform: out.platform, ...d.parent } : undefined;
+    let progress: PostProgress = d.progress ?? {};
+    // Each step is stored before the next begins: a retry then knows which parts went out.
+    const record = async (next: PostProgress): Promise<void> => {
+      progress = next;
+      await db('outbox_deliveries')
+        .where({ id: d.id, status: 'sending' })
+        .update({ progress: JSON.stringify(next) });
+    };
     try {
-      if (d.uncertain) {
+      if (d.uncertain && !progress.message) {
         const found = await out.find(d.to, d.key, d.createdAt, thread);
         if (found) {
           log.info(
             { key: d.key, platform: d.platform },
-            'outbox: found the post already delivered; not resending',
+            'outbox: found the message already delivered; not resending it',
           );
-          await recordSent(d, found, d.appliedVersion);
-          countDelivery(d.platform, 'post', 'found');
-          return;
+          await record({ ...progress, message: found });
         }
       }
-      await pacer.wait(d.platform, destinationKey(d));
-      const ref = await out.post(d.to, message, { key: d.key, ...(thread ? { thread } : {}) });
-      await recordSent(d, ref, version);
-      countDelivery(d.platform, 'post', 'sent');
+      const posted = progress.message;
+      if (posted && (message.files ?? []).length === 0) {
+        await recordSent(d, posted, d.appliedVersion);
+        countDelivery(d.platform, 'post', 'found');
+        return;
+      }
+      if (!posted) await pacer.wait(d.platform, destinationKey(d));
+      // A post with files is delivered when its message and every file are (the adapter finishes them).
+      const ref = await out.post(d.to, message, {
+        key: d.key,
+        progress,
+        record,
+        ...(thread ? { thread } : {}),
+      });
+      await recordSent(d, ref, posted ? d.appliedVersion : version);
+      countDelivery(d.platform, 'post', posted ? 'found' : 'sent');
     } catch (error) {
       await recordFailure(d, error, false);
     }

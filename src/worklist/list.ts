@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Grade } from '../collections/grade.ts';
+import { parseRowId } from './row-id.ts';
 
 /** The filters of `/overdue` (the same on every platform). */
 export interface WorklistFilter {
@@ -220,10 +221,11 @@ export async function findAccounts(
 ): Promise<{ id: number; name: string }[]> {
   const needle = text.trim();
   if (!needle) return [];
+  const id = parseRowId(needle);
   const exact = await db('customers')
     .where((w) => {
       w.where('external_id', needle).orWhereRaw('name_folded = lower(?)', [needle]);
-      if (/^\d+$/.test(needle)) w.orWhere('id', Number(needle));
+      if (id !== null) w.orWhere('id', id);
     })
     .select('id', 'name');
   if (exact.length === 1) return exact.map((r) => ({ id: Number(r.id), name: r.name }));

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { addDays } from '../collections/dates.ts';
 import { formatMoney, parseMoneyInput } from '../collections/money.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
 import { openDispute } from './disputes.ts';
@@ -28,8 +29,20 @@ export type CallResult = (typeof RESULTS)[number];
 /** PB-14: this many "in process" answers without a concrete step escalate the account. */
 export const STALLS_BEFORE_ESCALATION = 2;
 
+/**
+ * PB-20: a promise is to pay by a date; the playbook sets no horizon, so one year is the limit. A date
+ * further out is not a promise to chase but a payment plan (PB-17); 9999-12-31 is a typo or a test.
+ * Follow-ups have the same horizon.
+ */
+export const MAX_DAYS_AHEAD = 365;
+
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (v: string) => isoDate.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+/** A real calendar date (2026-02-31 is not: Date.parse would read it as 3 March). */
+const validDate = (v: string) => {
+  if (!isoDate.test(v)) return false;
+  const parsed = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
+};
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** The log-outcome form as it arrives from any platform: strings by field id. */
@@ -131,9 +144,12 @@ export async function logOutcome(
 
   const currencies = [...new Set(items.map((i) => String(i.currency)))];
   const currency = form.currency ?? (currencies.length === 1 ? currencies[0] : undefined);
+  const latest = addDays(today, MAX_DAYS_AHEAD);
   let amountMinor: number | null = null;
   if (form.result === 'promised') {
     if (form.promiseDate && form.promiseDate < today) fields.promiseDate = `today (${today}) or later`;
+    if (form.promiseDate && form.promiseDate > latest)
+      fields.promiseDate = `at most a year ahead (${latest}); a longer arrangement is a payment plan (PB-17)`;
     if (!currency) {
       fields.currency = `the account has open items in ${currencies.join(', ') || 'no currency'}; choose one`;
     } else if (!currencies.includes(currency)) {
@@ -151,6 +167,8 @@ export async function logOutcome(
     }
   }
   if (form.nextFollowUp && form.nextFollowUp < today) fields.nextFollowUp = `today (${today}) or later`;
+  if (form.nextFollowUp && form.nextFollowUp > latest)
+    fields.nextFollowUp = `at most a year ahead (${latest})`;
   if (Object.keys(fields).length > 0)
     return fail('invalid_input', 'Please correct the marked fields.', fields);
 

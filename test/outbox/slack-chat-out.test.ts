@@ -8,7 +8,7 @@ import { notice } from '../../src/views/notices.ts';
 import { silentLog } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedStaff } from '../support/seed.ts';
-import { SLACK_API, startFakeSlack } from './fake-slack.ts';
+import { SLACK_API, type SlackFault, startFakeSlack } from './fake-slack.ts';
 
 const channels = { channel: 'CGENERAL', channels: { digest: 'CDIGEST', alerts: 'CALERTS' } };
 
@@ -141,4 +141,71 @@ describe.each(backends())('scheduled posts to Slack on %s', (kind) => {
       { filename: 'aging.png', bytes: 64, channel: 'CGENERAL', thread_ts: chart?.ts },
     ]);
   });
+
+  const chartFaults: [string, string, SlackFault][] = [
+    ['the upload URL step answers 500', 'files.getUploadURLExternal', { status: 500 }],
+    ['the upload of the bytes is dropped', 'upload', { drop: true }],
+    ['the upload of the bytes answers 500', 'upload', { status: 500 }],
+    [
+      'the complete step answers 429 with Retry-After',
+      'files.completeUploadExternal',
+      { status: 429, retryAfter: 3 },
+    ],
+    ['the complete step answers 500 before sharing', 'files.completeUploadExternal', { status: 500 }],
+    [
+      'the complete step shares the file, then answers 500',
+      'files.completeUploadExternal',
+      { status: 500, after: true },
+    ],
+    [
+      'the message is stored, then chat.postMessage answers 500',
+      'chat.postMessage',
+      { status: 500, after: true },
+    ],
+  ];
+
+  it.each(chartFaults)(
+    'keeps a chart post undelivered until its file is there when %s, then sends one message and one file',
+    async (_name, target, fault) => {
+      slack = startFakeSlack();
+      slack.failNext(target, fault);
+      const { worker: w, advance } = worker();
+      await enqueue(db.knex, [
+        {
+          key: 'chart:1',
+          to: { kind: 'channel', role: 'meeting' },
+          message: {
+            ...notice('aging chart'),
+            files: [{ filename: 'aging.png', mimeType: 'image/png', data: new Uint8Array(64).fill(7) }],
+          },
+        },
+      ]);
+      const status = async () =>
+        (
+          await db
+            .knex('outbox_deliveries as d')
+            .join('outbox as o', 'o.id', 'd.outbox_id')
+            .where('o.idempotency_key', 'chart:1')
+            .first('d.status', 'd.platform_ref')
+        )?.status;
+      await w.runOnce();
+      expect(await status()).toBe('pending');
+      expect(slack.calls.some((c) => c.status !== 200)).toBe(true);
+      for (let pass = 0; pass < 10 && (await status()) !== 'sent'; pass++) {
+        await advance(60_000);
+        await w.runOnce();
+      }
+      expect(await status()).toBe('sent');
+      const posted = slack.messages.filter((m) => m.metadata?.event_payload.key === 'chart:1');
+      expect(posted).toHaveLength(1);
+      expect(slack.uploads).toEqual([
+        { filename: 'aging.png', bytes: 64, channel: 'CGENERAL', thread_ts: posted[0]?.ts },
+      ]);
+      expect(slack.messages.filter((m) => m.files && m.thread_ts === posted[0]?.ts)).toHaveLength(1);
+      if (fault && 'retryAfter' in fault) {
+        const completes = slack.calls.filter((c) => c.method === 'files.completeUploadExternal');
+        expect(completes.map((c) => c.status)).toEqual([429, 200]);
+      }
+    },
+  );
 });
