@@ -9,6 +9,7 @@ import * as meeting from './20261129_008_meeting.ts';
 import * as teams from './20261129_009_teams.ts';
 import * as letterFiles from './20261205_010_letter_files.ts';
 import * as worklistFilters from './20261205_011_worklist_filters.ts';
+import * as syncHealth from './20261207_012_sync_health.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -25,6 +26,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261129_009_teams': teams,
   '20261205_010_letter_files': letterFiles,
   '20261205_011_worklist_filters': worklistFilters,
+  '20261207_012_sync_health': syncHealth,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -58,7 +58,7 @@ function boltLogger(log: Logger): BoltLogger {
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, log } = options;
   const socketMode = Boolean(config.appToken);
-  const routes: CustomRoute[] = [healthRoute(options.ctx.db), ...(options.extraRoutes ?? [])];
+  const routes: CustomRoute[] = [healthRoute(options.ctx), ...(options.extraRoutes ?? [])];
   const app = new App({
     token: config.botToken,
     botId: options.botId,

@@ -5,8 +5,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { Knex } from 'knex';
-import { checkHealth } from '../../src/health.ts';
+import { checkHealth, type HealthContext } from '../../src/health.ts';
 import { LETTER_PDF_PATH } from '../../src/letters/letter-links.ts';
 import { dispatchContext, type Runtime } from '../../src/main.ts';
 import type { ChatOut } from '../../src/outbox/chat-out.ts';
@@ -89,7 +88,7 @@ export interface RunningTeams {
 /** Teams on its own HTTP server: POST /api/messages, GET /letters/<id>.pdf (signed links) and GET /healthz. */
 export async function serveTeams(
   app: TeamsApp,
-  db: Knex,
+  health: HealthContext,
   options: { port: number; host?: string },
 ): Promise<RunningTeams> {
   const server = express();
@@ -101,8 +100,8 @@ export async function serveTeams(
     void app.serveLetterPdf(req, res);
   });
   server.get('/healthz', async (_req, res) => {
-    const health = await checkHealth(db);
-    res.status(health.ok ? 200 : 503).json(health);
+    const result = await checkHealth(health);
+    res.status(result.ok ? 200 : 503).json(result);
   });
   const listening = await new Promise<Server>((resolve, reject) => {
     const s = server.listen(options.port, options.host ?? '0.0.0.0', (error?: Error) =>

@@ -181,7 +181,7 @@ export async function startHarness(
     config,
     log: createLogger({ level: 'silent' }),
   });
-  const server = await serveTeams(app, db.knex, { port: 0, host });
+  const server = await serveTeams(app, { db: db.knex }, { port: 0, host });
   const url = `http://127.0.0.1:${server.port}`;
   return {
     url,
