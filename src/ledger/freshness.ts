@@ -33,9 +33,10 @@ const firstLine = (text: string) => (text.split('\n')[0] ?? text).trim();
 
 /** A sync's error as one line: doctor's explanation when the ledger could not be read. */
 export function describeSyncFailure(error: unknown, config: Pick<Config, 'ledger'>): SyncFailure {
-  const e = error as { code?: unknown; message?: unknown; cause?: unknown } | null;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown; url?: unknown } | null;
   if (e?.code === 'ledger_read_failed') {
-    const { detail } = explainConnectionError(e.cause, 'LEDGER_URL', config.ledger.url ?? '');
+    const url = typeof e.url === 'string' && e.url ? e.url : (config.ledger.url ?? '');
+    const { detail } = explainConnectionError(e.cause, 'LEDGER_URL', url);
     return { kind: 'unreachable', detail };
   }
   if (e?.code === 'ledger_mapping_invalid') return { kind: 'mapping', detail: firstLine(String(e.message)) };

@@ -39,7 +39,11 @@ export class LedgerMappingError extends Error {
  */
 export class LedgerReadError extends Error {
   readonly code = 'ledger_read_failed';
-  constructor(override readonly cause: unknown) {
+  constructor(
+    override readonly cause: unknown,
+    /** The ledger's URL, for explaining where it could not be reached. */
+    readonly url: string,
+  ) {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'LedgerReadError';
   }
@@ -140,7 +144,9 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
   /** A failed read: the mapping's fault, or (for a company's ledger) the database could not be read. */
   const explain = (error: unknown): unknown => {
     const explained = explainQueryError(error);
-    return explained instanceof LedgerMappingError || !owned ? explained : new LedgerReadError(error);
+    return explained instanceof LedgerMappingError || !owned
+      ? explained
+      : new LedgerReadError(error, url ?? '');
   };
   const query = (watermark: Date): BoundQuery => ({
     sql: bound.sql,
