@@ -19,9 +19,11 @@ import {
   ConnectionError,
   chatOuts,
   dispatchContext,
+  NoSnapshotError,
   openRuntime,
   type Runtime,
   scheduleSync,
+  syncAtStart,
   syncNow,
   withScheduledPosts,
 } from './main.ts';
@@ -52,7 +54,12 @@ async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T
     throw connectionFailure(error, config);
   });
   try {
-    return await work(runtime);
+    return await work(runtime).catch((error: unknown) => {
+      // The ledger could not be read (`duebot sync`, a first start): one line naming LEDGER_URL, no stack.
+      const code = (error as { code?: unknown } | null)?.code;
+      const ledger = error instanceof NoSnapshotError || code === 'ledger_read_failed';
+      throw ledger ? connectionFailure(error, config) : error;
+    });
   } finally {
     await runtime.close();
   }
@@ -64,12 +71,21 @@ function connectionFailure(error: unknown, config: Config): unknown {
   if (code === 'policy_invalid') {
     return new CliError(`duebot cannot start: the settings have problems\n  ${(error as Error).message}`, 2);
   }
+  if (error instanceof NoSnapshotError) {
+    const { detail, fix } = explainConnectionError(error.cause, 'LEDGER_URL', config.ledger.url ?? '');
+    return new CliError(
+      `duebot cannot start: the ledger cannot be read (${detail}) and there is no snapshot of it to serve yet${fix ? `\n  fix: ${fix}` : ''}\n  (run duebot doctor to check every setting)`,
+      2,
+    );
+  }
   const [variable, url, cause] =
     error instanceof ConnectionError
       ? [error.variable, error.url, error.cause]
-      : typeof code === 'string'
-        ? ['DATABASE_URL', config.databaseUrl ?? '', error]
-        : [null, '', error];
+      : code === 'ledger_read_failed'
+        ? ['LEDGER_URL', config.ledger.url ?? '', (error as { cause?: unknown }).cause]
+        : typeof code === 'string'
+          ? ['DATABASE_URL', config.databaseUrl ?? '', error]
+          : [null, '', error];
   if (!variable) return error;
   const { detail, fix } = explainConnectionError(cause, variable, url);
   return new CliError(
@@ -220,7 +236,7 @@ async function serveChat(runtime: Runtime, loaded: Awaited<ReturnType<typeof loa
           `Teams on the same port ${slack.port}: messaging endpoint https://<your host>/api/messages`,
         );
     } else if (teams && teamsModule && runtime.config.teams) {
-      const served = await teamsModule.serveTeams(teams, runtime.db.knex, {
+      const served = await teamsModule.serveTeams(teams, dispatchContext(runtime), {
         port: runtime.config.teams.port,
       });
       stops.push(served.stop);
@@ -242,16 +258,17 @@ const program = new Command()
 
 program
   .command('start', { isDefault: true })
-  .description('sync the ledger and run the bot (the default)')
+  .description('sync the ledger and run the bot (the default); on its snapshot while the ledger is down')
   .action(() =>
     withRuntime(async (runtime) => {
       const teams = await loadTeams(runtime);
       await withScheduledPosts(
         runtime,
         async (beginScheduledPosts) => {
-          await syncNow(runtime, 'auto');
+          // A ledger that cannot be read is logged in one line; the bot serves its snapshot and retries.
+          const failures = await syncAtStart(runtime);
           await printTotals(runtime);
-          const stopSync = scheduleSync(runtime);
+          const stopSync = scheduleSync(runtime, failures);
           try {
             await beginScheduledPosts();
             if (runtime.config.slack || teams) await serveChat(runtime, teams);

@@ -107,6 +107,22 @@ export const settingsSchema = z.object({
   LEDGER_LOOKBACK_SECONDS: z.preprocess(emptyAsUndefined, positiveInt(300)),
   SYNC_INTERVAL_MINUTES: z.preprocess(emptyAsUndefined, positiveInt(15)),
   SYNC_FULL_EVERY_HOURS: z.preprocess(emptyAsUndefined, positiveInt(24)),
+  SYNC_RETRY_SECONDS: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'expected a whole number of seconds' })
+      .int('expected a whole number of seconds')
+      .min(1, 'expected 1 second or more')
+      .default(30),
+  ),
+  LEDGER_STALE_AFTER_MINUTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'expected a whole number of minutes' })
+      .int('expected a whole number of minutes')
+      .min(0, 'expected a whole number of minutes, 0 (never) or more')
+      .optional(),
+  ),
   SYNC_BATCH_SIZE: z.preprocess(
     emptyAsUndefined,
     z.coerce
@@ -325,7 +341,14 @@ export interface Config {
     lookbackSeconds: number;
     batchSize: number;
   };
-  sync: { intervalMinutes: number; fullEveryHours: number };
+  sync: {
+    intervalMinutes: number;
+    fullEveryHours: number;
+    /** The first wait before a failed sync is tried again; it doubles up to the sync interval. */
+    retrySeconds: number;
+    /** LEDGER_STALE_AFTER_MINUTES when set; unset: two sync intervals and 5 minutes (ledger/freshness.ts). */
+    staleAfterMinutes: number | undefined;
+  };
   timeZone: string;
   today: string | undefined;
   collections: {
@@ -470,7 +493,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         lookbackSeconds: s.LEDGER_LOOKBACK_SECONDS,
         batchSize: s.SYNC_BATCH_SIZE,
       },
-      sync: { intervalMinutes: s.SYNC_INTERVAL_MINUTES, fullEveryHours: s.SYNC_FULL_EVERY_HOURS },
+      sync: {
+        intervalMinutes: s.SYNC_INTERVAL_MINUTES,
+        fullEveryHours: s.SYNC_FULL_EVERY_HOURS,
+        retrySeconds: s.SYNC_RETRY_SECONDS,
+        staleAfterMinutes: s.LEDGER_STALE_AFTER_MINUTES,
+      },
       timeZone: s.DUEBOT_TIMEZONE,
       today: s.DUEBOT_TODAY,
       collections: {

@@ -99,6 +99,7 @@ const UNSET_MEANS: Record<string, string> = {
   DATABASE_URL: 'embedded PGlite',
   LEDGER_URL: 'demo ledger',
   LEDGER_MAPPING: 'built-in demo mapping',
+  LEDGER_STALE_AFTER_MINUTES: 'twice SYNC_INTERVAL_MINUTES plus 5',
   DUEBOT_TODAY: 'the real date',
   DUEBOT_LADDER_FILE: 'the built-in ladder',
   LOG_FORMAT: 'pretty on a terminal, JSON otherwise',

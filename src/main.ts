@@ -7,7 +7,9 @@ import type { DispatchContext } from './commands/dispatch.ts';
 import type { Config } from './config.ts';
 import { type Database, migrate, openDatabase } from './db.ts';
 import { createScheduledPosts } from './jobs/service.ts';
+import { createOutageWatch, type OutageWatch } from './jobs/ledger-outage.ts';
 import { openConfiguredLedger, runConfiguredSync, type SyncMode } from './ledger/configured.ts';
+import { staleAfterMinutes } from './ledger/freshness.ts';
 import { formatSyncSummary, type SyncSummary } from './ledger/sync.ts';
 import type { LedgerSource } from './ledger/types.ts';
 import type { Logger } from './log.ts';
@@ -29,6 +31,8 @@ export interface Runtime {
   afterSyncHooks: (() => Promise<unknown>)[];
   /** Called after a claim, release or reassignment (the digest is redrawn); set by `start`. */
   onWorklistChanged?: () => void;
+  /** Records, logs and announces failed syncs once per outage (jobs/ledger-outage.ts). */
+  outage: OutageWatch;
   close(): Promise<void>;
 }
 
@@ -74,6 +78,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
       db,
       ledger,
       afterSyncHooks: [],
+      outage: createOutageWatch({ db: db.knex, clock, config, log, source: ledger.name }),
       close: async () => {
         await ledger.close();
         await db.close();
@@ -135,27 +140,81 @@ export function dispatchContext(runtime: Runtime): DispatchContext {
     pageSize: runtime.config.pageSize,
     onWorklistChanged: () => runtime.onWorklistChanged?.(),
     letters: runtime.config.letters,
+    ledgerStaleAfterMinutes: staleAfterMinutes(runtime.config),
   };
 }
 
-/** Keeps the bot database in step with the ledger every SYNC_INTERVAL_MINUTES; one sync at a time. */
-export function scheduleSync(runtime: Runtime): () => void {
-  const minutes = runtime.config.sync.intervalMinutes;
-  if (minutes === 0) return () => undefined;
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
+/** The ledger could not be read at start and the bot database holds no snapshot to serve instead. */
+export class NoSnapshotError extends Error {
+  readonly code = 'ledger_no_snapshot';
+  constructor(override readonly cause: unknown) {
+    super('the ledger cannot be read and the bot database holds no snapshot of it yet');
+  }
+}
+
+const isLedgerReadError = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === 'ledger_read_failed';
+
+/** How long to wait before retry `failures` (1, 2, ...): SYNC_RETRY_SECONDS doubling, up to the sync interval. */
+export function retryDelayMs(config: Config, failures: number): number {
+  const base = config.sync.retrySeconds * 1000;
+  const cap = Math.max(base, (config.sync.intervalMinutes || 15) * 60_000);
+  return Math.min(base * 2 ** Math.min(Math.max(0, failures - 1), 20), cap);
+}
+
+/**
+ * The first sync of `start`. When the ledger cannot be read but a snapshot of it is held, the bot starts on
+ * the snapshot (the failure logged in one line with its age) and returns 1: the failures so far, for
+ * scheduleSync to retry. Without a snapshot it throws NoSnapshotError; other errors are thrown as they are.
+ */
+export async function syncAtStart(runtime: Runtime): Promise<number> {
+  const before = await runtime.outage.before();
+  try {
+    await syncNow(runtime, 'auto');
+    await runtime.outage.succeeded(before);
+    return 0;
+  } catch (error) {
+    if (!isLedgerReadError(error)) throw error;
+    if (!before?.lastRead) throw new NoSnapshotError((error as { cause?: unknown }).cause);
+    await runtime.outage.failed(error, retryDelayMs(runtime.config, 1));
+    return 1;
+  }
+}
+
+/**
+ * Keeps the bot database in step with the ledger every SYNC_INTERVAL_MINUTES, one sync at a time; a failed
+ * sync is retried after SYNC_RETRY_SECONDS, doubling up to the interval, until one succeeds. `failures`:
+ * how many failed just before (syncAtStart's answer).
+ */
+export function scheduleSync(runtime: Runtime, failures = 0): () => void {
+  const intervalMs = runtime.config.sync.intervalMinutes * 60_000;
+  let failed = failures;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const next = (ms: number) => {
+    if (stopped || ms <= 0) return;
+    timer = setTimeout(() => void attempt(), ms);
+    timer.unref();
+  };
+  const attempt = async () => {
+    const before = await runtime.outage.before();
     try {
       await syncNow(runtime, 'auto');
+      failed = 0;
+      await runtime.outage.succeeded(before).catch(() => undefined);
+      next(intervalMs);
     } catch (error) {
-      runtime.log.error({ err: error }, 'scheduled sync failed; the next run retries');
-    } finally {
-      running = false;
+      failed += 1;
+      const delay = retryDelayMs(runtime.config, failed);
+      await runtime.outage.failed(error, stopped ? null : delay);
+      next(delay);
     }
-  }, minutes * 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
+  };
+  next(failed > 0 ? retryDelayMs(runtime.config, failed) : intervalMs);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
 
 /**

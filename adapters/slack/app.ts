@@ -60,7 +60,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, log } = options;
   const socketMode = Boolean(config.appToken);
   const routes: CustomRoute[] = [
-    healthRoute(options.ctx.db),
+    healthRoute(options.ctx),
     { path: '/metrics', method: ['GET'], handler: metricsHandler(options.ctx.db) },
     ...(options.extraRoutes ?? []),
   ];

@@ -5,9 +5,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { Knex } from 'knex';
 import { applyRoleListsAtStart } from '../../src/chat/roles.ts';
-import { checkHealth } from '../../src/health.ts';
+import { checkHealth, type HealthContext } from '../../src/health.ts';
 import { LETTER_PDF_PATH } from '../../src/letters/letter-links.ts';
 import { metricsHandler } from '../../src/metrics.ts';
 import { dispatchContext, type Runtime } from '../../src/main.ts';
@@ -89,7 +88,7 @@ export interface RunningTeams {
 /** Teams on its own HTTP server: POST /api/messages, GET /letters/<id>.pdf (signed links), /healthz and /metrics. */
 export async function serveTeams(
   app: TeamsApp,
-  db: Knex,
+  health: HealthContext,
   options: { port: number; host?: string },
 ): Promise<RunningTeams> {
   const server = express();
@@ -101,10 +100,10 @@ export async function serveTeams(
     void app.serveLetterPdf(req, res);
   });
   server.get('/healthz', async (_req, res) => {
-    const health = await checkHealth(db);
-    res.status(health.ok ? 200 : 503).json(health);
+    const result = await checkHealth(health);
+    res.status(result.ok ? 200 : 503).json(result);
   });
-  server.get('/metrics', metricsHandler(db));
+  server.get('/metrics', metricsHandler(health.db));
   const listening = await new Promise<Server>((resolve, reject) => {
     const s = server.listen(options.port, options.host ?? '0.0.0.0', (error?: Error) =>
       error ? reject(error) : resolve(s),

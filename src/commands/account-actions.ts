@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { AccountAssessment, Policy } from '../collections/account.ts';
 import type { LetterConfig } from '../config.ts';
 import { formatMoney } from '../collections/money.ts';
+import { ledgerAge } from '../ledger/freshness.ts';
 import { accountCardView } from '../views/account-card.ts';
 import { historyView } from '../views/history-view.ts';
 import { logOutcomeForm } from '../views/log-form.ts';
@@ -32,6 +33,8 @@ export interface DispatchContext {
   onWorklistChanged?: () => void;
   /** Letter settings (letterhead, SMTP, approval); absent: defaults, letters are not e-mailed. */
   letters?: LetterConfig;
+  /** Lists and cards say how old the ledger snapshot is when older than this (ledger/freshness.ts); absent or 0: never. */
+  ledgerStaleAfterMinutes?: number;
 }
 
 const assessContext = (ctx: DispatchContext) => ({
@@ -47,12 +50,13 @@ export async function accountCard(
   customerId: number,
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
-  const [file, assessment] = await Promise.all([
+  const [file, assessment, ledger] = await Promise.all([
     customerFile(ctx.db, customerId),
     assessed === undefined ? assessOne(assessContext(ctx), customerId) : assessed,
+    ledgerAge(ctx),
   ]);
   if (!file || !assessment) return null;
-  return accountCardView(file, assessment, file.version);
+  return accountCardView(file, assessment, file.version, ledger);
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */

@@ -1,3 +1,4 @@
+import { ledgerAge } from '../ledger/freshness.ts';
 import { timeRequest } from '../metrics.ts';
 import type { Interaction, Message, Reply, User } from '../views/model.ts';
 import { candidatesView, helpView, notice } from '../views/notices.ts';
@@ -62,11 +63,11 @@ async function worklist(
   const parsed = parseOverdue(query);
   if (!parsed.ok) return { kind: 'ephemeral', message: helpView(parsed.error.message) };
   if (parsed.command.kind !== 'list') return { kind: 'ephemeral', message: helpView() };
-  const result = await listWorklist(ctx.db, toFilter(parsed.command.filters, actor), {
-    page,
-    pageSize: ctx.pageSize,
-  });
-  return overdueListView(result, { query, today: ctx.clock.today() });
+  const [result, ledger] = await Promise.all([
+    listWorklist(ctx.db, toFilter(parsed.command.filters, actor), { page, pageSize: ctx.pageSize }),
+    ledgerAge(ctx),
+  ]);
+  return overdueListView(result, { query, today: ctx.clock.today(), ...(ledger ? { ledger } : {}) });
 }
 
 /** Finds the one account a typed name or id means, or answers with the candidates. */

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
 import type { Config } from '../config.ts';
+import { ledgerAge, staleAfterMinutes } from '../ledger/freshness.ts';
 import { enqueueUpdate } from '../outbox/outbox.ts';
 import { parseJson, type StoredMessage } from '../outbox/payload.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
@@ -39,12 +40,21 @@ async function owners(db: Knex): Promise<{ id: number; name: string }[]> {
   return rows.map((r) => ({ id: Number(r.id), name: String(r.display_name) }));
 }
 
+/** How old the ledger snapshot is, for the digest to say so when stale. */
+const digestLedgerAge = (deps: { db: Knex; clock: Clock; config: Config }) =>
+  ledgerAge({ db: deps.db, clock: deps.clock, ledgerStaleAfterMinutes: staleAfterMinutes(deps.config) });
+
 /** Builds the day's digest posts (and keeps today's totals for tomorrow's comparison). */
 export async function digestPosts(ctx: JobContext): Promise<OutgoingPost[]> {
   const data = await loadDigest(ctx.db, options(ctx));
   if (!ctx.dryRun) await storeSnapshot(ctx.db, ctx.today, data.totals);
+  const ledger = await digestLedgerAge(ctx);
   const posts: OutgoingPost[] = [
-    { key: digestKey(ctx.today), to: { kind: 'channel', role: 'digest' }, message: digestView(data) },
+    {
+      key: digestKey(ctx.today),
+      to: { kind: 'channel', role: 'digest' },
+      message: digestView(data, ledger ? { ledger } : {}),
+    },
   ];
   for (const owner of await owners(ctx.db)) {
     const work = await myWork(ctx.db, owner.id, ctx.today, 10);
@@ -143,13 +153,20 @@ export async function refreshDigest(deps: DigestRefreshDeps): Promise<boolean> {
     .first('payload', 'update_payload');
   if (!posted) return false;
   const data = await loadDigest(deps.db, options({ today, config: deps.config, policy: deps.policy }));
+  const ledger = await digestLedgerAge(deps);
   const shown = parseJson<StoredMessage>(posted.update_payload ?? posted.payload);
   const isStamp = (b: StoredMessage['blocks'][number]) =>
     b.type === 'context' && b.text.startsWith('Updated ');
-  if (canonical(shown.blocks.filter((b) => !isStamp(b))) === canonical(digestView(data).blocks)) {
+  if (
+    canonical(shown.blocks.filter((b) => !isStamp(b))) ===
+    canonical(digestView(data, ledger ? { ledger } : {}).blocks)
+  ) {
     return false; // nothing changed: no edit
   }
   const { hour, minute } = localParts(deps.clock.now(), deps.clock.timeZone);
   const updatedAt = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-  return enqueueUpdate(deps.db, { key: digestKey(today), message: digestView(data, { updatedAt }) });
+  return enqueueUpdate(deps.db, {
+    key: digestKey(today),
+    message: digestView(data, { updatedAt, ...(ledger ? { ledger } : {}) }),
+  });
 }

@@ -33,6 +33,22 @@ export class LedgerMappingError extends Error {
   }
 }
 
+/**
+ * The accounting database could not be read (down, unreachable, login refused, connection lost while
+ * reading): the bot keeps serving its snapshot and retries. `cause` is the driver's error.
+ */
+export class LedgerReadError extends Error {
+  readonly code = 'ledger_read_failed';
+  constructor(
+    override readonly cause: unknown,
+    /** The ledger's URL, for explaining where it could not be reached. */
+    readonly url: string,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'LedgerReadError';
+  }
+}
+
 /** Where and how to read the ledger. */
 export interface LedgerSourceOptions {
   name: string;
@@ -125,6 +141,13 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
     throw new Error(`ledger source ${name}: give a URL or the bot database`);
   }
   const bound = bindWatermark(mappingSql, dialect);
+  /** A failed read: the mapping's fault, or (for a company's ledger) the database could not be read. */
+  const explain = (error: unknown): unknown => {
+    const explained = explainQueryError(error);
+    return explained instanceof LedgerMappingError || !owned
+      ? explained
+      : new LedgerReadError(error, url ?? '');
+  };
   const query = (watermark: Date): BoundQuery => ({
     sql: bound.sql,
     bindings: Array.from({ length: bound.positions }, () => watermark),
@@ -140,7 +163,7 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
       );
       return fieldNames(result);
     } catch (error) {
-      throw explainQueryError(error);
+      throw explain(error);
     }
   };
   /** Postgres with a pool reads by COPY, the columns duebot knows in the order the sync checks fastest. */
@@ -155,9 +178,10 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
 
   function batches(watermark: Date | null): AsyncGenerator<LedgerBatch> {
     const from = watermark ?? BEGINNING;
-    if (dialect === 'mysql') return wrapErrors(asRows(readMysqlStream(db, query(from), batchSize)));
-    if (isSingleConnection(db)) return wrapErrors(asRows(readHeldCursor(db, query(from), batchSize)));
-    return wrapErrors(copied(from));
+    if (dialect === 'mysql') return wrapErrors(asRows(readMysqlStream(db, query(from), batchSize)), explain);
+    if (isSingleConnection(db))
+      return wrapErrors(asRows(readHeldCursor(db, query(from), batchSize)), explain);
+    return wrapErrors(copied(from), explain);
   }
 
   return {
@@ -197,11 +221,14 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
   };
 }
 
-async function* wrapErrors(batches: AsyncGenerator<LedgerBatch>): AsyncGenerator<LedgerBatch> {
+async function* wrapErrors(
+  batches: AsyncGenerator<LedgerBatch>,
+  explain: (error: unknown) => unknown,
+): AsyncGenerator<LedgerBatch> {
   try {
     yield* batches;
   } catch (error) {
-    throw explainQueryError(error);
+    throw error instanceof LedgerMappingError || error instanceof LedgerReadError ? error : explain(error);
   }
 }
 

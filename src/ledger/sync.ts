@@ -19,6 +19,7 @@ import {
   type Stage,
   settleUnseen,
 } from './stage.ts';
+import { beginRun, endRun, reapInterruptedRuns } from './sync-runs.ts';
 import { type CopyIn, openSyncSession, type SyncSession } from './sync-session.ts';
 import type { LedgerSource, SkipReason } from './types.ts';
 
@@ -102,11 +103,18 @@ export async function syncLedger(options: SyncOptions): Promise<SyncSummary> {
   const started = performance.now();
   const startedAt = clock.now();
   const state = await latestSyncState(db, source.name);
-  const [row] = await db('sync_runs').insert({ source: source.name, kind: mode, started_at: startedAt }, [
-    'id',
-  ]);
+  await reapInterruptedRuns(db, startedAt);
+  // The staging tables live in one session: on a pooled Postgres the sync pins one connection.
+  const session = await openSyncSession(db);
+  let runId: number;
+  try {
+    runId = await beginRun(db, session, { source: source.name, kind: mode, started_at: startedAt });
+  } catch (error) {
+    await session.release();
+    throw error;
+  }
   const summary: SyncSummary = {
-    runId: Number(row?.id),
+    runId,
     source: source.name,
     mode,
     rowsRead: 0,
@@ -118,8 +126,6 @@ export async function syncLedger(options: SyncOptions): Promise<SyncSummary> {
     watermark: state?.watermark ?? null,
     durationMs: 0,
   };
-  // The staging tables live in one session: on a pooled Postgres the sync pins one connection.
-  const session = await openSyncSession(db);
   try {
     await source.validate();
     // Rows that committed in the ledger just before the last watermark may carry an earlier updated_at
@@ -138,6 +144,7 @@ export async function syncLedger(options: SyncOptions): Promise<SyncSummary> {
       .update({ ...runRecord(summary, clock), status: 'failed', error: message.slice(0, 2000) });
     throw error;
   } finally {
+    await endRun(db, session, runId);
     await session.release();
   }
 }
@@ -195,10 +202,11 @@ async function recordDone(trx: Knex.Transaction, run: Run, latest: Date | null):
   summary.watermark = nextWatermark(options.mode, run.state?.watermark ?? null, latest);
   summary.durationMs = performance.now() - run.started;
   const last = options.mode === 'full' ? 'last_full_at' : 'last_incremental_at';
+  // A success ends an outage (ledger/freshness.ts); the last failure is kept for the record.
   await trx('sync_state')
     .insert({ source: summary.source, watermark: summary.watermark, [last]: run.startedAt })
     .onConflict('source')
-    .merge(['watermark', last]);
+    .merge({ watermark: summary.watermark, [last]: run.startedAt, failing_since: null });
   await trx('sync_runs')
     .where({ id: summary.runId })
     .update({ ...runRecord(summary, options.clock), status: 'done' });

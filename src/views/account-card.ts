@@ -3,6 +3,7 @@ import { daysBetween, shortDate } from '../collections/dates.ts';
 import { formatMoney, formatTotals } from '../collections/money.ts';
 import { encodeRef } from '../commands/action-ref.ts';
 import type { CustomerFile } from '../worklist/customer-file.ts';
+import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { Block, Field, Message } from './model.ts';
 import { amountLines } from './overdue-list.ts';
 
@@ -35,9 +36,14 @@ function lastContact(file: CustomerFile): string {
 }
 
 /** The account card: open items with interest, ladder step and next action, owner, last contact, buttons. */
-export function accountCardView(file: CustomerFile, a: AccountAssessment, version: number): Message {
+export function accountCardView(
+  file: CustomerFile,
+  a: AccountAssessment,
+  version: number,
+  ledger?: LedgerAge,
+): Message {
   const c = file.customer;
-  const blocks: Block[] = [{ type: 'header', text: c.name }];
+  const blocks: Block[] = [{ type: 'header', text: c.name }, ...staleBlocksOf(ledger)];
   const interest = formatTotals(a.interest.byCurrency);
   const fields: Field[] = [
     { label: 'Open', value: amountLines(a.openByCurrency, a.mainCurrency).join('\n') || 'nothing' },

@@ -7,6 +7,7 @@ import { formatAmount, formatMoney } from '../collections/money.ts';
 import type { BucketTotal, DigestData, DigestPromise } from '../jobs/digest-data.ts';
 import type { MyWork } from '../worklist/my-work.ts';
 import type { WorklistRow } from '../worklist/list.ts';
+import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { Block, Message } from './model.ts';
 import { accountRow } from './overdue-list.ts';
 
@@ -51,8 +52,14 @@ function promiseLine(p: DigestPromise): string {
 }
 
 /** The channel digest: one message a day, edited in place as accounts are claimed or paid. */
-export function digestView(data: DigestData, options: { updatedAt?: string } = {}): Message {
-  const blocks: Block[] = [{ type: 'header', text: `Overdue digest, ${data.today}` }];
+export function digestView(
+  data: DigestData,
+  options: { updatedAt?: string; ledger?: LedgerAge } = {},
+): Message {
+  const blocks: Block[] = [
+    { type: 'header', text: `Overdue digest, ${data.today}` },
+    ...staleBlocksOf(options.ledger),
+  ];
   const lines = totalsLines(data);
   blocks.push({
     type: 'text',

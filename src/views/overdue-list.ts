@@ -1,6 +1,7 @@
 import { formatMoney } from '../collections/money.ts';
 import { encodeRef, MAX_QUERY_LENGTH } from '../commands/action-ref.ts';
 import type { WorklistPage, WorklistRow } from '../worklist/list.ts';
+import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { AccountRowBlock, Block, Button, Message } from './model.ts';
 
 /** PB-04: accounts more than this many days overdue are shown red. */
@@ -53,9 +54,15 @@ export function accountRow(row: WorklistRow, rowNumber?: number): AccountRowBloc
 }
 
 /** The `/overdue` answer: one page of the worklist by priority (PB-08), with paging. */
-export function overdueListView(page: WorklistPage, options: { query: string; today: string }): Message {
+export function overdueListView(
+  page: WorklistPage,
+  options: { query: string; today: string; ledger?: LedgerAge },
+): Message {
   const filtered = options.query.trim() ? ` matching \`${options.query.trim()}\`` : '';
-  const blocks: Block[] = [{ type: 'header', text: `Overdue accounts on ${options.today}` }];
+  const blocks: Block[] = [
+    { type: 'header', text: `Overdue accounts on ${options.today}` },
+    ...staleBlocksOf(options.ledger),
+  ];
   if (page.total === 0) {
     blocks.push({ type: 'text', text: `No accounts${filtered}. Nothing to chase here.`, tone: 'success' });
     return { blocks, fallbackText: `No overdue accounts${filtered}.` };

@@ -7,7 +7,7 @@ import { buildLargeLedger, touchInvoices } from '../../bench/sync-ledger.ts';
 import { createPglite, knexForPglite, knexForPostgres } from '../../src/db.ts';
 import { DEMO_MAPPING_FILE } from '../../src/ledger/demo.ts';
 import { startFakeSlackServer } from '../outbox/fake-slack.ts';
-import { type DuebotProcess, runDuebot, spawnDuebot } from '../support/cli.ts';
+import { type RunningDuebot, runDuebot, spawnDuebot } from '../support/cli.ts';
 import { backends, createServerDatabase, type ServerDatabase } from '../support/databases.ts';
 
 /**
@@ -54,7 +54,7 @@ type Phase = 'early' | 'mid-read' | 'mid-write';
  * reads under way (mid-read), or the changes being written from the stage (mid-write). False if the
  * process ended first.
  */
-async function reached(admin: Knex, bot: ServerDatabase, run: DuebotProcess, phase: Phase): Promise<boolean> {
+async function reached(admin: Knex, bot: ServerDatabase, run: RunningDuebot, phase: Phase): Promise<boolean> {
   let ended = false;
   void run.exited.then(() => {
     ended = true;

@@ -134,7 +134,7 @@ describe('GET /metrics while the bot database is unreachable', () => {
       },
       log: silent,
     });
-    const served = await serveTeams(teamsApp, knex, { port: 0, host: '127.0.0.1' });
+    const served = await serveTeams(teamsApp, { db: knex }, { port: 0, host: '127.0.0.1' });
     teamsUrl = `http://127.0.0.1:${served.port}`;
     teamsStop = served.stop;
   });

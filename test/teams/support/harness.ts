@@ -170,18 +170,15 @@ export async function startHarness(
     viewers: [],
     ...overrides,
   };
-  const app = createTeamsApp({
-    ctx: {
-      db: db.knex,
-      clock: createFixedClock('2026-11-22T03:00:00Z', 'Asia/Shanghai'),
-      policy: defaultPolicy,
-      pageSize: 10,
-      ...ctx,
-    },
-    config,
-    log: createLogger({ level: 'silent' }),
-  });
-  const server = await serveTeams(app, db.knex, { port: 0, host });
+  const dispatch: DispatchContext = {
+    db: db.knex,
+    clock: createFixedClock('2026-11-22T03:00:00Z', 'Asia/Shanghai'),
+    policy: defaultPolicy,
+    pageSize: 10,
+    ...ctx,
+  };
+  const app = createTeamsApp({ ctx: dispatch, config, log: createLogger({ level: 'silent' }) });
+  const server = await serveTeams(app, dispatch, { port: 0, host });
   const url = `http://127.0.0.1:${server.port}`;
   return {
     url,
