@@ -11,7 +11,7 @@ import { createFixedClock } from '../../../src/clock.ts';
 import { defaultPolicy } from '../../../src/collections/account.ts';
 import type { SlackConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/db.ts';
-import { createLogger } from '../../../src/log.ts';
+import { createLogger, type Logger } from '../../../src/log.ts';
 
 export const SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'e');
 export const API = 'http://slack.test';
@@ -55,6 +55,8 @@ export interface Harness {
 export interface SignOptions {
   secret?: string;
   ageSeconds?: number;
+  /** The timestamp header exactly as sent (and signed), instead of now minus ageSeconds. */
+  timestamp?: string;
   omit?: 'signature' | 'timestamp';
   headers?: Record<string, string>;
 }
@@ -73,7 +75,7 @@ export interface SubmittedView {
   title?: string;
 }
 
-export function sign(secret: string, timestamp: number, body: string): string {
+export function sign(secret: string, timestamp: number | string, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
@@ -111,8 +113,31 @@ function apiReply(method: string, args: Record<string, unknown>): Record<string,
   }
 }
 
+/** The fields of an /overdue slash command as Slack sends them (a test may repeat or bend one). */
+export function slashForm(text: string, user = 'UANN', channel = 'CWORK'): URLSearchParams {
+  sequence += 1;
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'acme',
+    channel_id: channel,
+    channel_name: 'collections',
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: '/overdue',
+    text,
+    api_app_id: 'A1',
+    response_url: `${HOOKS}/commands/${sequence}`,
+    trigger_id: `trigger-${sequence}`,
+  });
+}
+
 /** Starts the app on a free loopback port over `db` with Slack's Web API and response URLs intercepted. */
-export async function startHarness(db: Database, pageSize = 10): Promise<Harness> {
+export async function startHarness(
+  db: Database,
+  pageSize = 10,
+  options: { log?: Logger } = {},
+): Promise<Harness> {
   const api: ApiCall[] = [];
   const responses: ResponsePost[] = [];
   const uploads: { path: string; bytes: number }[] = [];
@@ -166,7 +191,7 @@ export async function startHarness(db: Database, pageSize = 10): Promise<Harness
       pageSize,
     },
     config,
-    log: createLogger({ level: 'silent' }),
+    log: options.log ?? createLogger({ level: 'silent' }),
     botId: 'BBOT',
     botUserId: 'UBOT',
     processBeforeResponse: true,
@@ -176,11 +201,17 @@ export async function startHarness(db: Database, pageSize = 10): Promise<Harness
   const url = `http://127.0.0.1:${server.address().port}`;
 
   const post = (body: string, contentType: string, options: SignOptions = {}) => {
-    const ts = Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0);
+    const ts = options.timestamp ?? String(Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0));
     const headers: Record<string, string> = { 'content-type': contentType, ...(options.headers ?? {}) };
-    if (options.omit !== 'timestamp') headers['x-slack-request-timestamp'] = String(ts);
+    if (options.omit !== 'timestamp') headers['x-slack-request-timestamp'] = ts;
     if (options.omit !== 'signature') headers['x-slack-signature'] = sign(options.secret ?? SECRET, ts, body);
-    return fetch(`${url}/slack/events`, { method: 'POST', headers, body });
+    // A bounded wait: a request that crashed the receiver would otherwise never be answered.
+    return fetch(`${url}/slack/events`, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
   };
   const form = 'application/x-www-form-urlencoded';
   const interactive = (payload: Record<string, unknown>) =>
@@ -199,22 +230,7 @@ export async function startHarness(db: Database, pageSize = 10): Promise<Harness
     },
     post,
     slash(text, user = 'UANN', channel = 'CWORK') {
-      sequence += 1;
-      const body = new URLSearchParams({
-        token: 'legacy',
-        team_id: 'T1',
-        team_domain: 'acme',
-        channel_id: channel,
-        channel_name: 'collections',
-        user_id: user,
-        user_name: user.toLowerCase(),
-        command: '/overdue',
-        text,
-        api_app_id: 'A1',
-        response_url: `${HOOKS}/commands/${sequence}`,
-        trigger_id: `trigger-${sequence}`,
-      }).toString();
-      return post(body, form);
+      return post(slashForm(text, user, channel).toString(), form);
     },
     click(ref, user = 'UANN', options = {}) {
       sequence += 1;
