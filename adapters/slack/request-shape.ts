@@ -23,12 +23,9 @@ const slashCommand = z
   })
   .catchall(field);
 
-/** Interaction payload types Slack sends (block kit, modals, shortcuts, legacy messages and dialogs). */
-const INTERACTION_TYPES = [
-  'block_actions',
+/** Interaction payload types Slack sends besides clicks and modals (shortcuts, legacy messages, dialogs). */
+const OTHER_INTERACTION_TYPES = [
   'block_suggestion',
-  'view_submission',
-  'view_closed',
   'shortcut',
   'message_action',
   'interactive_message',
@@ -38,11 +35,35 @@ const INTERACTION_TYPES = [
   'workflow_step_edit',
 ] as const;
 
-const interaction = z.looseObject({
-  type: z.enum(INTERACTION_TYPES, 'expected a known interaction type'),
+const who = {
   user: z.looseObject({ id: slackId }).optional(),
   team: z.looseObject({ id: slackId }).nullable().optional(),
+};
+
+/** A modal as Slack sends it back: Bolt routes by callback_id, duebot reads the metadata and the state. */
+const view = z.looseObject({
+  id: z.string().max(64),
+  callback_id: z.string().max(255),
+  private_metadata: z.string().max(3000).optional(),
+  state: z.looseObject({ values: z.record(z.string(), z.unknown()) }).optional(),
 });
+
+const interaction = z.discriminatedUnion(
+  'type',
+  [
+    z.looseObject({
+      type: z.literal('block_actions'),
+      ...who,
+      actions: z
+        .array(z.looseObject({ action_id: z.string().max(255), type: z.string().max(64) }))
+        .min(1)
+        .max(25),
+    }),
+    z.looseObject({ type: z.enum(['view_submission', 'view_closed']), ...who, view }),
+    z.looseObject({ type: z.enum(OTHER_INTERACTION_TYPES), ...who }),
+  ],
+  { error: 'expected a known interaction type' },
+);
 
 const EVENT_BODY_TYPES = ['event_callback', 'url_verification', 'app_rate_limited'] as const;
 
@@ -71,6 +92,7 @@ function firstProblem(error: z.ZodError): string {
 
 /** Null when `body` has the shape of `kind`, otherwise a short reason (never the body itself). */
 export function shapeProblem(kind: BodyKind, body: unknown): string | null {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'body: expected a JSON object';
   const result = schemas[kind].safeParse(body);
   return result.success ? null : firstProblem(result.error);
 }

@@ -106,6 +106,39 @@ const HOSTILE: Hostile[] = [
     status: 400,
     reason: /user\.id/,
   },
+  {
+    name: 'a click without actions',
+    body: () => payload('{"type":"block_actions","user":{"id":"UANN"}}'),
+    status: 400,
+    reason: /^actions: /,
+  },
+  {
+    name: 'a click whose actions are not a list',
+    body: () => payload('{"type":"block_actions","user":{"id":"UANN"},"actions":"x"}'),
+    status: 400,
+    reason: /^actions: /,
+  },
+  {
+    name: 'a submission without a view',
+    body: () => payload('{"type":"view_submission","user":{"id":"UANN"}}'),
+    status: 400,
+    reason: /^view: /,
+  },
+  {
+    name: 'a submission whose view is null',
+    body: () => payload('{"type":"view_submission","user":{"id":"UANN"},"view":null}'),
+    status: 400,
+    reason: /^view: /,
+  },
+  {
+    name: 'a submission whose view state is not an object',
+    body: () =>
+      payload(
+        '{"type":"view_submission","user":{"id":"UANN"},"view":{"id":"V1","callback_id":"duebot-form","state":7}}',
+      ),
+    status: 400,
+    reason: /^view\.state/,
+  },
   { name: 'a JSON body null', body: () => 'null', type: JSON_TYPE, status: 400 },
   { name: 'a JSON body []', body: () => '[]', type: JSON_TYPE, status: 400 },
   {
