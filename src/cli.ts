@@ -45,8 +45,22 @@ function settings(): { config: Config; log: Logger } {
     throw new CliError(`duebot cannot start: the settings have problems\n${lines}`, 2);
   }
   const log = createLogger({ level: result.config.log.level, format: result.config.log.format });
+  processLog = log;
   return { config: result.config, log };
 }
+
+let processLog: Logger | undefined;
+
+/**
+ * A promise nobody awaited that fails (work a request started, a listener's error) is logged and the process
+ * goes on: Node's default ends it, and with it every other request and the scheduled posts.
+ */
+process.on('unhandledRejection', (reason) => {
+  (processLog ?? createLogger({ level: 'error' })).error(
+    { err: reason },
+    'unhandled rejection (a bug; the process goes on)',
+  );
+});
 
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const { config, log } = settings();

@@ -2,7 +2,14 @@
  * The Bolt app: HTTP mode (signing secret, one port for Slack's requests and /healthz) or Socket Mode
  * (app token). Transport only; the handlers live in on-interactive.ts and on-events.ts.
  */
-import { App, type Logger as BoltLogger, type CustomRoute, LogLevel } from '@slack/bolt';
+import {
+  App,
+  type Logger as BoltLogger,
+  type CustomRoute,
+  HTTPReceiver,
+  LogLevel,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
@@ -11,6 +18,7 @@ import { healthRoute } from './health.ts';
 import { createIdentity, type SlackIdentity, slackRoleLists } from './identity.ts';
 import { registerEvents } from './on-events.ts';
 import { registerInteractive } from './on-interactive.ts';
+import { guardReceiver, guardSocketReceiver } from './request-guard.ts';
 
 /** What createSlackApp needs. */
 export interface SlackAppOptions {
@@ -64,12 +72,34 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     { path: '/metrics', method: ['GET'], handler: metricsHandler(options.ctx.db) },
     ...(options.extraRoutes ?? []),
   ];
+  const logger = boltLogger(log);
+  // Our own receivers (Bolt would build the same ones) so that malformed requests stop before Bolt.
+  const receiver = socketMode
+    ? guardSocketReceiver(
+        new SocketModeReceiver({
+          appToken: config.appToken ?? '',
+          logger,
+          installerOptions: { port: config.port },
+          customRoutes: routes,
+        }),
+        log,
+      )
+    : guardReceiver(
+        new HTTPReceiver({
+          signingSecret: config.signingSecret ?? '',
+          port: config.port,
+          customRoutes: routes,
+          logger,
+          processBeforeResponse: options.processBeforeResponse ?? false,
+        }),
+        { signingSecret: config.signingSecret ?? '', log },
+      );
   const app = new App({
     token: config.botToken,
     botId: options.botId,
     botUserId: options.botUserId,
     tokenVerificationEnabled: false,
-    logger: boltLogger(log),
+    logger,
     logLevel: LogLevel.WARN,
     clientOptions: {
       ...(config.apiUrl
@@ -77,14 +107,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         : {}),
       retryConfig: { retries: options.apiRetries ?? 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     },
-    customRoutes: routes,
-    ...(socketMode
-      ? { socketMode: true, appToken: config.appToken, installerOptions: { port: config.port } }
-      : {
-          signingSecret: config.signingSecret ?? '',
-          port: config.port,
-          processBeforeResponse: options.processBeforeResponse ?? false,
-        }),
+    receiver,
+    ...(socketMode ? { socketMode: true, appToken: config.appToken } : {}),
   });
   const identity = createIdentity(app.client);
   const deps = {

@@ -70,10 +70,20 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
     .end(text);
 }
 
-/** The HTTP status an error of processActivity stands for: 401 for every kind of bad token. */
+/** How long Bot Framework should wait before redelivering while Microsoft's signing keys cannot be read. */
+export const KEYS_RETRY_AFTER_SECONDS = 30;
+/** botbuilder's words (openIdMetadata.ts) when Microsoft answered the metadata or keys with an error status. */
+const KEYS_UNREADABLE = /^Failed to load (openID config|Keys):/;
+
+/**
+ * The HTTP status an error of processActivity stands for: 401 for every kind of bad token; 503 when the
+ * token could not be checked because Microsoft's OpenID metadata or signing keys were unreachable (botbuilder
+ * says so with a 500 AuthenticationError, "Failed to load ...", or node-fetch's FetchError): the sender should try again.
+ */
 export function statusOfError(error: unknown): number {
-  const e = error as { name?: string; statusCode?: number };
+  const e = error as { name?: string; statusCode?: number; message?: string };
   if (e?.name && TOKEN_ERRORS.has(e.name)) return 401;
+  if (e?.name === 'FetchError' || KEYS_UNREADABLE.test(e?.message ?? '')) return 503;
   if (e?.name === 'AuthenticationError' || typeof e?.statusCode === 'number') return e.statusCode ?? 401;
   return 500;
 }
@@ -156,7 +166,16 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
         const status = statusOfError(error);
         if (status === 401)
           log.warn({ reason: (error as Error).message }, 'teams: request refused (bad or missing token)');
-        else log.error({ err: error }, 'teams: request failed');
+        else if (status === 503) {
+          log.warn({ reason: (error as Error).message }, "teams: Microsoft's signing keys unreachable");
+          res.setHeader('retry-after', String(KEYS_RETRY_AFTER_SECONDS));
+          send(
+            res,
+            503,
+            'The token could not be checked: Microsoft’s signing keys are unreachable. Retry later.',
+          );
+          return;
+        } else log.error({ err: error }, 'teams: request failed');
         send(res, status, status === 401 ? 'Unauthorized' : 'Internal error');
       }
     },

@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSlackApp } from '../../adapters/slack/app.ts';
 import { createTeamsApp } from '../../adapters/teams/app.ts';
 import { teamsRoutes } from '../../adapters/teams/start.ts';
@@ -12,6 +12,9 @@ import { createLogger } from '../../src/log.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { sign } from '../slack/support/harness.ts';
 import { message } from './support/activities.ts';
+
+/** Days the clock was moved ahead: botbuilder keeps the signing keys a day, once per process. */
+let daysAhead = 0;
 import { cardProblems, cardsOf } from './support/card-check.ts';
 import {
   APP_ID,
@@ -19,6 +22,7 @@ import {
   channelToken,
   type Harness,
   interceptMicrosoft,
+  microsoftKeys,
   startHarness,
   TENANT,
 } from './support/harness.ts';
@@ -172,6 +176,66 @@ describe.each(backends())('the Teams HTTP server on %s', (kind) => {
 
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);
+    });
+  });
+
+  describe('while Microsoft’s signing keys are unreachable', () => {
+    let teams: Harness;
+    const stored = async () =>
+      Number((await db.knex('teams_conversations').count({ n: '*' }).first())?.n ?? 0);
+    beforeAll(async () => {
+      teams = await startHarness(db);
+    });
+    afterAll(async () => {
+      microsoftKeys.failure = null;
+      await teams?.close();
+    });
+    beforeEach(() => {
+      // A day later than any earlier fetch in this process, so the keys must be read again.
+      daysAhead += 2;
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + daysAhead * 86_400_000 });
+    });
+    afterEach(() => {
+      microsoftKeys.failure = null;
+      vi.useRealTimers();
+    });
+
+    it.each([
+      { what: 'the metadata unreachable', failure: { status: 'unreachable' as const } },
+      { what: 'the metadata answering 500', failure: { status: 500 } },
+      { what: 'the keys answering 503', failure: { status: 503, document: 'keys' as const } },
+      {
+        what: 'the keys unreachable',
+        failure: { status: 'unreachable' as const, document: 'keys' as const },
+      },
+    ])(
+      'answers a signed request 503 with Retry-After, with $what, and stores nothing',
+      async ({ failure }) => {
+        microsoftKeys.failure = failure;
+        const before = await stored();
+        const res = await teams.post({ ...message('overdue'), deliveryMode: 'expectReplies' });
+        expect(res.status).toBe(503);
+        expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(await res.text()).toMatch(/signing keys are unreachable/);
+        expect(await stored()).toBe(before);
+        expect(teams.calls).toEqual([]);
+      },
+    );
+
+    it('still refuses a missing, a malformed and a foreign token with 401', async () => {
+      microsoftKeys.failure = { status: 'unreachable' };
+      const foreign = await channelToken({ issuer: 'https://sts.windows.net/someone-else/' });
+      const statuses = [];
+      for (const token of [null, 'not-a-token', 'a.b.c', foreign])
+        statuses.push((await teams.post(message('overdue'), token)).status);
+      expect(statuses).toEqual([401, 401, 401, 401]);
+    });
+
+    it('answers again once the keys can be read', async () => {
+      microsoftKeys.failure = { status: 500 };
+      expect((await teams.post(message('help'))).status).toBe(503);
+      microsoftKeys.failure = null;
+      expect((await teams.post(message('help'))).status).toBe(200);
     });
   });
 });

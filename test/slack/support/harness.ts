@@ -55,6 +55,8 @@ export interface Harness {
 export interface SignOptions {
   secret?: string;
   ageSeconds?: number;
+  /** The timestamp header exactly as sent (and signed), instead of now minus ageSeconds. */
+  timestamp?: string;
   omit?: 'signature' | 'timestamp';
   headers?: Record<string, string>;
 }
@@ -101,7 +103,7 @@ export function slashFields(text: string, user: string, channel: string, n: numb
   ];
 }
 
-export function sign(secret: string, timestamp: number, body: string): string {
+export function sign(secret: string, timestamp: number | string, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
@@ -137,6 +139,12 @@ function apiReply(method: string, args: Record<string, unknown>): Record<string,
     default:
       return { ok: true };
   }
+}
+
+/** The fields of an /overdue slash command as Slack sends them (a test may repeat or bend one). */
+export function slashForm(text: string, user = 'UANN', channel = 'CWORK'): URLSearchParams {
+  sequence += 1;
+  return new URLSearchParams(slashFields(text, user, channel, sequence));
 }
 
 /** Starts the app on a free loopback port over `db` with Slack's Web API and response URLs intercepted. */
@@ -208,11 +216,17 @@ export async function startHarness(
   const url = `http://127.0.0.1:${server.address().port}`;
 
   const post = (body: string, contentType: string, options: SignOptions = {}) => {
-    const ts = Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0);
+    const ts = options.timestamp ?? String(Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0));
     const headers: Record<string, string> = { 'content-type': contentType, ...(options.headers ?? {}) };
-    if (options.omit !== 'timestamp') headers['x-slack-request-timestamp'] = String(ts);
+    if (options.omit !== 'timestamp') headers['x-slack-request-timestamp'] = ts;
     if (options.omit !== 'signature') headers['x-slack-signature'] = sign(options.secret ?? SECRET, ts, body);
-    return fetch(`${url}/slack/events`, { method: 'POST', headers, body });
+    // A bounded wait: a request that crashed the receiver would otherwise never be answered.
+    return fetch(`${url}/slack/events`, {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
   };
   const form = 'application/x-www-form-urlencoded';
   const interactive = (payload: Record<string, unknown>, headers?: Record<string, string>) =>
@@ -233,8 +247,7 @@ export async function startHarness(
     },
     post,
     slash(text, user = 'UANN', channel = 'CWORK') {
-      sequence += 1;
-      return post(new URLSearchParams(slashFields(text, user, channel, sequence)).toString(), form);
+      return post(slashForm(text, user, channel).toString(), form);
     },
     click(ref, user = 'UANN', options = {}) {
       sequence += 1;

@@ -83,22 +83,48 @@ export interface Failure {
   headers?: Record<string, string>;
 }
 
+/**
+ * Microsoft's OpenID metadata and signing keys fail while `failure` is set: unreachable (a network error) or
+ * an HTTP status, for both documents or only one.
+ */
+export const microsoftKeys: {
+  failure: { status: 'unreachable' | number; document?: 'metadata' | 'keys' } | null;
+} = { failure: null };
+
 /** Intercepts Microsoft's endpoints; every connector call lands in `calls`, `failures` are answered first. */
 export async function interceptMicrosoft(calls: ConnectorCall[], failures: Failure[] = []): Promise<void> {
   const k = await testKeys();
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost|192\.0\.2\.\d+)(:\d+)?$/);
+  const keyEndpoint =
+    (document: 'metadata' | 'keys', body: Record<string, unknown>) =>
+    (
+      _uri: string,
+      _body: nock.Body,
+      callback: (error: NodeJS.ErrnoException | null, result: nock.ReplyFnResult) => void,
+    ) => {
+      const failure = microsoftKeys.failure;
+      if (failure?.document !== undefined && failure.document !== document) callback(null, [200, body]);
+      else if (failure?.status === 'unreachable')
+        callback(new Error('connect ECONNREFUSED (Microsoft unreachable)'), [0, '']);
+      else if (failure) callback(null, [failure.status, 'Service Unavailable']);
+      else callback(null, [200, body]);
+    };
   nock('https://login.botframework.com')
     .persist()
     .get('/v1/.well-known/openidconfiguration')
-    .reply(200, {
-      issuer: 'https://api.botframework.com',
-      jwks_uri: 'https://login.botframework.com/v1/.well-known/keys',
-    })
+    .reply(
+      keyEndpoint('metadata', {
+        issuer: 'https://api.botframework.com',
+        jwks_uri: 'https://login.botframework.com/v1/.well-known/keys',
+      }),
+    )
     .get('/v1/.well-known/keys')
-    .reply(200, {
-      keys: [{ ...k.jwk, kid: 'duebot-test-key', use: 'sig', endorsements: ['msteams', 'emulator'] }],
-    });
+    .reply(
+      keyEndpoint('keys', {
+        keys: [{ ...k.jwk, kid: 'duebot-test-key', use: 'sig', endorsements: ['msteams', 'emulator'] }],
+      }),
+    );
   nock('https://login.microsoftonline.com')
     .persist()
     .post(/\/oauth2\/v2\.0\/token/)
