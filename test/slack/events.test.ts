@@ -126,6 +126,11 @@ describe.each(backends())('Slack events on %s', (kind) => {
       .insert({ source: 'demo', last_incremental_at: new Date('2026-11-22T01:00:00Z') });
     const res = await fetch(`${slack.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, database: 'ok', lastSync: '2026-11-22T01:00:00.000Z' });
+    expect(await res.json()).toEqual({
+      ok: true,
+      database: 'ok',
+      lastSync: '2026-11-22T01:00:00.000Z',
+      ledger: { lastRead: '2026-11-22T01:00:00.000Z', stale: false, error: null },
+    });
   });
 });
