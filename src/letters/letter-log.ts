@@ -112,14 +112,20 @@ export async function finish(
     kind: Extract<ActivityKind, `letter_${string}`>;
     extra: Record<string, unknown>;
   },
-  options: { also?: (trx: Knex.Transaction) => Promise<void>; updatedBefore?: Date } = {},
+  options: {
+    also?: (trx: Knex.Transaction) => Promise<void>;
+    updatedBefore?: Date;
+    /** Only while the letter is still on this attempt (a Send again since then is left alone). */
+    attempt?: number;
+  } = {},
 ): Promise<boolean> {
-  const { also, updatedBefore } = options;
+  const { also, updatedBefore, attempt } = options;
   return db.transaction(async (trx) => {
     const move = trx('letters')
       .where({ id: letter.id })
       .whereIn('status', typeof from === 'string' ? [from] : [...from]);
     if (updatedBefore) move.where('updated_at', '<', updatedBefore);
+    if (attempt !== undefined) move.where('attempts', attempt);
     const changed = await move.update({ ...set, updated_at: trx.fn.now() }).returning('id');
     if (changed.length === 0) return false;
     if (also) await also(trx);
@@ -206,7 +212,11 @@ export function markNotSent(
   );
 }
 
-/** Nothing went out; the reason is kept for the collector and the history. */
+/**
+ * Nothing went out on the letter's current attempt; the reason is kept for the collector and the history.
+ * Also from `uncertain`: when the recovery check gave up waiting on a slow send that then failed for
+ * certain, the question it raised is answered. A later attempt (Send again) is never touched.
+ */
 export function markFailed(
   db: Knex,
   letter: LetterRecord,
@@ -217,9 +227,10 @@ export function markFailed(
   return finish(
     db,
     letter,
-    'sending',
+    ['sending', 'uncertain'],
     { status: 'failed', error, recipient, message_id: null },
     { actor, kind: 'letter_failed', extra: { recipient, result: 'failed', error } },
+    { attempt: letter.attempts },
   );
 }
 

@@ -50,7 +50,9 @@ export async function mailRecorded(
     }
     if (!(error instanceof DeliveryError)) throw error;
     const message = `Not sent: ${error.message}. Nothing went to ${email}; try again later or send the PDF by hand.`;
-    await markFailed(ctx.db, letter, actor, message, email);
+    // Moved on meanwhile (a Send again under way, or found sent): say what it is now, not "failed".
+    if (!(await markFailed(ctx.db, letter, actor, message, email)))
+      return { kind: 'exists', letter: await reload(ctx.db, letter) };
     return { kind: 'failed', letter: await reload(ctx.db, letter), message };
   }
 }

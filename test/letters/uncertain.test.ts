@@ -332,4 +332,24 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     await check();
     expect(noticeFor(id)).toHaveLength(1);
   });
+
+  it('a slow send that the check moved to uncertain, then refused by the server, ends failed and says so', async () => {
+    const customerId = await account('Refused Late Ltd');
+    smtp.fault = { at: 'reply', code: 554, delayMs: 1_500 };
+    const sending = submit(customerId);
+    await vi.waitFor(() => expect(smtp.received).toHaveLength(1), { timeout: 3_000 });
+    const { id } = await db.knex('letters').where({ customer_id: customerId }).first('id');
+    await db
+      .knex('letters')
+      .where({ id })
+      .update({ updated_at: new Date(clock.now().getTime() - 60 * 60_000) });
+    await check();
+    expect(noticeFor(id)).toHaveLength(1);
+    // The refusal settles what the check could not know: nothing went out.
+    const reply = await sending;
+    expect(JSON.stringify(reply)).toMatch(/Not sent/);
+    expect((await letterRow(id)).status).toBe('failed');
+    expect(await count('activities', { customer_id: customerId, kind: 'letter_failed' })).toBe(1);
+    expect(smtp.accepted()).toHaveLength(0);
+  });
 });

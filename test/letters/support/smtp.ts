@@ -20,12 +20,12 @@ export interface Received {
  * Where the server drops the line (or what it answers): before the greeting, after the client's EHLO,
  * MAIL FROM or RCPT TO, after DATA before its 354, in the middle of the body, after the final dot before
  * answering (`after-dot` closes, `reset-after-dot` resets), `silent` (takes the message, never answers),
- * or `reply` with a 4xx/5xx code to the message.
+ * or `reply` with a 4xx/5xx code to the message (after `delayMs`, as a slow server answers).
  */
 export type SmtpFault =
   | { at: 'greeting' | 'ehlo' | 'mail-from' | 'rcpt-to' | 'data' | 'body' }
   | { at: 'after-dot' | 'reset-after-dot' | 'silent' }
-  | { at: 'reply'; code: 451 | 554 };
+  | { at: 'reply'; code: 451 | 554; delayMs?: number };
 
 export interface TestSmtp {
   url: string;
@@ -89,7 +89,10 @@ export async function startSmtp(): Promise<TestSmtp> {
         const error = Object.assign(new Error(`message refused (${fault.code})`), {
           responseCode: fault.code,
         });
-        parse(stream, session, fault.code).then(() => callback(error), callback);
+        parse(stream, session, fault.code).then(
+          () => setTimeout(() => callback(error), fault.delayMs ?? 0),
+          callback,
+        );
         return;
       }
       const answered = fault === null;
