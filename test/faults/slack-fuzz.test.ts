@@ -250,6 +250,10 @@ describe.each(backends())('signed Slack fuzzer on %s', { timeout: 240_000 }, (ki
     slack.reset();
     const res = await slack.slash('60+');
     expect(res.status).toBe(200);
-    expect(JSON.stringify(slack.responses.at(-1)?.body)).toMatch(/Northwind|Dual Currency/);
+    // The cases above may have changed the two accounts legitimately (a valid click or form by staff), so
+    // this asks only that the worklist still answers as a worklist.
+    const answer = JSON.stringify(slack.responses.at(-1)?.body);
+    expect(answer).toMatch(/Overdue accounts on 2026-11-22/);
+    expect(answer).not.toMatch(TROUBLE);
   });
 });
