@@ -311,12 +311,12 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     expect(await count('activities', { customer_id: customerId, kind: 'letter_failed' })).toBe(0);
   });
 
-  it('when the check moved the letter first, a lost answer adds no second entry and no second notice', async () => {
-    const customerId = await account('Lost Answer Raced Ltd');
-    ctx.letters = { ...letters, smtpTimeoutMs: 4_000 };
-    smtp.fault = { at: 'silent' };
+  /**
+   * Sends a letter and, once the server holds all of it but before it answers, runs the recovery check as
+   * if the send had been stuck for an hour; returns the send still under way.
+   */
+  const sendThenCheck = async (customerId: number) => {
     const sending = submit(customerId);
-    // The server has the whole letter and keeps quiet; meanwhile the check finds the letter stuck.
     await vi.waitFor(() => expect(smtp.received).toHaveLength(1), { timeout: 3_000 });
     const { id } = await db.knex('letters').where({ customer_id: customerId }).first('id');
     await db
@@ -324,6 +324,15 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
       .where({ id })
       .update({ updated_at: new Date(clock.now().getTime() - 60 * 60_000) });
     await check();
+    return { sending, id: Number(id) };
+  };
+
+  it('when the check moved the letter first, a lost answer adds no second entry and no second notice', async () => {
+    const customerId = await account('Lost Answer Raced Ltd');
+    ctx.letters = { ...letters, smtpTimeoutMs: 4_000 };
+    smtp.fault = { at: 'silent' };
+    // The server has the whole letter and keeps quiet; meanwhile the check finds the letter stuck.
+    const { sending, id } = await sendThenCheck(customerId);
     expect(noticeFor(id)).toHaveLength(1);
     const reply = await sending;
     expect(JSON.stringify(reply)).toMatch(/did not answer within 4 s/);
@@ -336,14 +345,7 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   it('a slow send that the check moved to uncertain, then refused by the server, ends failed and says so', async () => {
     const customerId = await account('Refused Late Ltd');
     smtp.fault = { at: 'reply', code: 554, delayMs: 1_500 };
-    const sending = submit(customerId);
-    await vi.waitFor(() => expect(smtp.received).toHaveLength(1), { timeout: 3_000 });
-    const { id } = await db.knex('letters').where({ customer_id: customerId }).first('id');
-    await db
-      .knex('letters')
-      .where({ id })
-      .update({ updated_at: new Date(clock.now().getTime() - 60 * 60_000) });
-    await check();
+    const { sending, id } = await sendThenCheck(customerId);
     expect(noticeFor(id)).toHaveLength(1);
     // The refusal settles what the check could not know: nothing went out.
     const reply = await sending;
