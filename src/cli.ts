@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { startShellRoles } from '../adapters/shell/identity.ts';
 import { printPosts } from '../adapters/shell/posts.ts';
 import { runShell } from '../adapters/shell/shell.ts';
 import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
@@ -178,11 +179,14 @@ async function shell(runtime: Runtime): Promise<void> {
   const signal = stopSignal();
   void signal.wait.then(() => process.stdin.emit('end')); // ends the shell's input: runShell returns
   try {
+    const roleLists = await startShellRoles(
+      runtime.db.knex,
+      name.toLowerCase(),
+      runtime.config.shellRole,
+      runtime.log,
+    );
     await runShell({
-      ctx: {
-        ...dispatchContext(runtime),
-        roleFor: (_platform, id) => (id === name.toLowerCase() ? runtime.config.shellRole : 'collector'),
-      },
+      ctx: { ...dispatchContext(runtime), roleLists },
       input: process.stdin,
       output: process.stdout,
       color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
