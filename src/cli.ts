@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { z } from 'zod';
+import { startShellRoles } from '../adapters/shell/identity.ts';
 import { printPosts } from '../adapters/shell/posts.ts';
 import { runShell } from '../adapters/shell/shell.ts';
 import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
@@ -10,6 +13,7 @@ import { type Config, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db.ts';
 import { describeSettings, explainConnectionError, runChecks } from './doctor.ts';
 import { createScheduledPosts } from './jobs/service.ts';
+import { ledgerLabel } from './ledger/configured.ts';
 import { loadDemoLedger } from './ledger/demo.ts';
 import { LetterPreviewError, previewLetterToFile, writeStoredLetterPdf } from './letters/preview-command.ts';
 import { openTotals } from './ledger/totals.ts';
@@ -110,7 +114,7 @@ function connectionFailure(error: unknown, config: Config): unknown {
 async function printTotals(runtime: Runtime): Promise<void> {
   const today = runtime.clock.today();
   const totals = await openTotals(runtime.db.knex, today);
-  const out = [`Open receivables on ${today} (${runtime.ledger.name} ledger):`];
+  const out = [`Open receivables on ${today} (${ledgerLabel(runtime.config.ledger.url)}):`];
   if (totals.length === 0) out.push('  nothing open');
   for (const t of totals) {
     out.push(
@@ -178,11 +182,14 @@ async function shell(runtime: Runtime): Promise<void> {
   const signal = stopSignal();
   void signal.wait.then(() => process.stdin.emit('end')); // ends the shell's input: runShell returns
   try {
+    const roleLists = await startShellRoles(
+      runtime.db.knex,
+      name.toLowerCase(),
+      runtime.config.shellRole,
+      runtime.log,
+    );
     await runShell({
-      ctx: {
-        ...dispatchContext(runtime),
-        roleFor: (_platform, id) => (id === name.toLowerCase() ? runtime.config.shellRole : 'collector'),
-      },
+      ctx: { ...dispatchContext(runtime), roleLists },
       input: process.stdin,
       output: process.stdout,
       color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
@@ -265,9 +272,15 @@ async function serveChat(runtime: Runtime, loaded: Awaited<ReturnType<typeof loa
   }
 }
 
+/** The version `duebot --version` prints: package.json's, so a bug report names the release. */
+const VERSION = z
+  .object({ version: z.string() })
+  .parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))).version;
+
 const program = new Command()
   .name('duebot')
   .description('Collections bot: the overdue worklist from your accounting database, in chat')
+  .version(VERSION, '-V, --version', 'print the version of duebot')
   .showHelpAfterError();
 
 program

@@ -115,6 +115,7 @@ function displayValue(name: string, value: unknown): string {
   if (value === undefined || value === null)
     return `(unset${UNSET_MEANS[name] ? `: ${UNSET_MEANS[name]}` : ''})`;
   if (SECRET.test(name)) return '**** (set)';
+  if (typeof value === 'boolean') return value ? 'on' : 'off'; // as the README and the settings say it
   if (typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return maskUrl(value);
   if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '(none)';
   if (typeof value === 'object') {

@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { type Database, migrate, openDatabase } from './db.ts';
 import { createScheduledPosts } from './jobs/service.ts';
 import { createOutageWatch, type OutageWatch } from './jobs/ledger-outage.ts';
-import { openConfiguredLedger, runConfiguredSync, type SyncMode } from './ledger/configured.ts';
+import { ledgerLabel, openConfiguredLedger, runConfiguredSync, type SyncMode } from './ledger/configured.ts';
 import { staleAfterMinutes } from './ledger/freshness.ts';
 import { formatSyncSummary, type SyncSummary } from './ledger/sync.ts';
 import type { LedgerSource } from './ledger/types.ts';
@@ -107,7 +107,7 @@ export async function afterSync(runtime: Runtime): Promise<{ verdicts: PromiseVe
 
 /** Syncs once (drawing progress on a terminal), logs the one-line summary and refreshes the worklist. */
 export async function syncNow(runtime: Runtime, mode: SyncMode): Promise<SyncSummary> {
-  const progress = createProgressLine(process.stderr, `syncing ${runtime.ledger.name} ledger`);
+  const progress = createProgressLine(process.stderr, `syncing ${ledgerLabel(runtime.config.ledger.url)}`);
   try {
     const summary = await runConfiguredSync({
       ...runtime,

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { encodeRef, safeEncodeRef } from '../../src/commands/action-ref.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import { parseRowId } from '../../src/worklist/row-id.ts';
+import { ROLES } from '../../src/worklist/staff.ts';
 import type { FileAttachment, Form, Reply, User } from '../../src/views/model.ts';
 import { formToPrompts, renderTerminal, type TerminalRow } from './text.ts';
 
@@ -52,7 +53,9 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list, o
                          letter L may or may not have gone out: you found it in the mailbox,
                          or send the same e-mail again (once)
   next | prev            the next or previous page of the last list
-  as <name>              act as another staff member
+  as <name>              act as another staff member (with the role they have)
+  role NAME [role]       their role and where it came from; managers set it:
+                         role ann manager (collector, manager, sales or viewer)
   help | quit`;
 
 /** Splits `a b="c d" e` into words, keeping quoted parts together. */
@@ -241,12 +244,19 @@ export async function runShell(options: ShellOptions): Promise<void> {
         await command(trimmed.replace(/^\/?overdue\s*/i, ''));
       else if (verb === 'as') {
         const name = rest.join(' ').trim();
+        const role = rest.length > 1 ? ROLES.find((r) => r === rest.at(-1)?.toLowerCase()) : undefined;
         if (!name) write('  ! as <name>: say whom to act as');
-        else {
+        else if (role) {
+          // Roles change one way everywhere (a manager's recorded `role`), the terminal included.
+          const who = rest.slice(0, -1).join(' ');
+          write(`  ! as takes only a name; a manager gives ${who} the role with: role ${who} ${role}`);
+        } else {
           user = { platform: 'shell', id: name.toLowerCase(), name };
           write(`Now acting as ${name}.`);
+          await command(`role ${user.id}`);
         }
-      } else if (verb === 'next' || verb === 'prev') {
+      } else if (verb === 'role') await command(trimmed);
+      else if (verb === 'next' || verb === 'prev') {
         const ref = verb === 'next' ? pager?.nextRef : pager?.prevRef;
         if (!ref) write(`  ! there is no ${verb === 'next' ? 'next' : 'previous'} page`);
         else await show(await dispatch(ctx, { kind: 'action', ref, user }));

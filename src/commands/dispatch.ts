@@ -23,6 +23,7 @@ import { decideFromMeeting } from './meeting-actions.ts';
 import { decideLetter, type LetterDecision, previewLetter, submitLetter } from './letter-actions.ts';
 import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
+import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
 import { unreadableCharacter, unreadableField } from './text-hygiene.ts';
 
@@ -88,6 +89,7 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
   if (!parsed.ok) return { kind: 'ephemeral', message: helpView(parsed.error.message) };
   const cmd = parsed.command;
   if (cmd.kind === 'help') return { kind: 'ephemeral', message: helpView() };
+  if (cmd.kind === 'role') return roleCommand(ctx, actor, cmd);
   if (cmd.kind === 'list') {
     const list = text
       .replace(/\bpost\b/i, '')

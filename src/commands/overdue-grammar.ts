@@ -4,6 +4,7 @@
  * full-width input from Chinese keyboards (`６０＋`, `＞５０k`) works; customer names are kept as typed.
  */
 import type { Grade } from '../collections/grade.ts';
+import { ROLES, type Role } from '../worklist/staff.ts';
 
 /** Letter templates a person may name in `letter <customer> <template>` (templates/letters/<locale>/). */
 export const LETTER_TEMPLATES = [
@@ -50,7 +51,9 @@ export type OverdueCommand =
   | { kind: 'list'; filters: OverdueFilters; page: number; post: boolean }
   | { kind: 'help' }
   | { kind: AccountVerb; customer: string }
-  | { kind: 'letter'; customer: string; template: LetterTemplate | null };
+  | { kind: 'letter'; customer: string; template: LetterTemplate | null }
+  /** `role @person [role]`: show a person's role, or (managers) set it. */
+  | { kind: 'role'; person: string; role: Role | null };
 
 /** Why the text was not understood. */
 export type GrammarErrorCode =
@@ -97,6 +100,10 @@ Actions on one account (customer name or id):
   letter <customer> [template]
                        templates: ${LETTER_TEMPLATES.join(', ')}
 
+Staff:
+  role @person         their role, and where it came from
+  role @person <role>  set it (managers): ${ROLES.join(', ')}
+
   help                 this text`;
 
 interface Token {
@@ -108,7 +115,7 @@ interface Token {
 
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
 const ACCOUNT_VERBS = new Set<string>(['show', 'claim', 'release', 'log', 'history', 'letter']);
-const KEYWORDS = ['mine', 'unclaimed', 'grade', 'customer', 'page', 'post', 'help', ...ACCOUNT_VERBS];
+const KEYWORDS = ['mine', 'unclaimed', 'grade', 'customer', 'page', 'post', 'help', 'role', ...ACCOUNT_VERBS];
 const MAX_DAYS = 36_500;
 const MAX_PAGE = 100_000;
 
@@ -397,11 +404,33 @@ function parseList(text: string, tokens: Token[]): OverdueParse {
   };
 }
 
+/** `role <person> [role]`: the last word is the role when it names one; the rest is the person. */
+function parseRole(text: string, tokens: Token[]): OverdueParse {
+  const last = tokens[tokens.length - 1];
+  const word = last === undefined || last.quoted ? '' : norm(last.text);
+  const role = tokens.length >= 3 ? (ROLES.find((r) => r === word) ?? null) : null;
+  // Slack's escaped mention <@U123|ann> names the person by id.
+  const person = rawRest(text, tokens, 1, role ? tokens.length - 1 : tokens.length)
+    .replace(/^<@([A-Z0-9]+)(?:\|[^>]*)?>$/u, '$1')
+    .replace(/^@/u, '')
+    .trim();
+  const usage = `/overdue role @person [${ROLES.join('|')}]`;
+  if (!role && tokens.length >= 3 && closest(word, ROLES) !== undefined)
+    return failure(
+      'bad_value',
+      `"${last?.text ?? ''}" is not a role; use one of: ${ROLES.join(', ')}.`,
+      word,
+    );
+  if (!person) return failure('missing_argument', `"role" needs a person: ${usage}.`, 'role');
+  return { ok: true, command: { kind: 'role', person, role } };
+}
+
 /** Parse what follows `/overdue`. */
 export function parseOverdue(text: string): OverdueParse {
   const tokens = tokenize(text);
   if (!Array.isArray(tokens)) return tokens;
   const first = tokens[0];
+  if (first !== undefined && !first.quoted && norm(first.text) === 'role') return parseRole(text, tokens);
   if (first !== undefined && !first.quoted && ACCOUNT_VERBS.has(norm(first.text))) {
     return parseAccountCommand(text, tokens, norm(first.text));
   }

@@ -31,6 +31,20 @@ export async function openConfiguredLedger(
   });
 }
 
+/**
+ * The ledger in words for people ("demo ledger", "ledger at erp:3306/acme"): its source name ('ledger')
+ * is a key for sync state, and "(ledger ledger)" said nothing. No user or password is shown.
+ */
+export function ledgerLabel(url: string | undefined): string {
+  if (!url) return 'demo ledger';
+  try {
+    const { host, pathname } = new URL(url);
+    return host ? `ledger at ${host}${pathname === '/' ? '' : pathname}` : 'ledger';
+  } catch {
+    return 'ledger';
+  }
+}
+
 export type SyncMode = 'auto' | 'incremental' | 'full';
 
 /** 'auto' runs a full reconcile when none ran within SYNC_FULL_EVERY_HOURS, an incremental sync otherwise. */

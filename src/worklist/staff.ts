@@ -21,7 +21,8 @@ export interface ChatIdentity {
   email?: string | undefined;
 }
 
-const ROLE_WORDS: Record<Role, string> = {
+/** Each role with its article, for sentences ("you are a viewer"). */
+export const ROLE_WORDS: Record<Role, string> = {
   collector: 'a collector',
   manager: 'a manager',
   sales: 'sales',
@@ -135,21 +136,32 @@ async function createUser(
   });
 }
 
-/** Refuses unless the actor holds one of `roles`; the refusal names the role needed (issue: roles). */
+/** Refuses unless the actor holds one of `roles`; the refusal names the role needed and how to get it. */
 export function requireRole(actor: Actor, roles: readonly Role[], doing: string): Result<true> {
   if (roles.includes(actor.role)) return ok(true);
   const needed = roles.map((r) => ROLE_WORDS[r]).join(' or ');
+  const wanted = roles[0] ?? 'manager';
   return fail(
     'forbidden',
-    `${doing} needs ${needed}; you are ${ROLE_WORDS[actor.role]}. Ask a manager to change your role.`,
+    `${doing} needs ${needed}; you are ${ROLE_WORDS[actor.role]}. ` +
+      `A manager can give you the role: /overdue role @${actor.name} ${wanted}`,
   );
+}
+
+/** What a role change did: `changed` is false when the person already had the role (nothing recorded). */
+export interface RoleSet {
+  name: string;
+  from: Role;
+  role: Role;
+  changed: boolean;
 }
 
 /**
  * A manager changes someone's role by hand; the role lists leave it alone until they name the person.
- * Recorded as an activity of no account.
+ * Recorded as an activity of no account; setting the role a person already has records nothing. The
+ * last manager cannot stop being one: nobody could then change a role from chat again.
  */
-export async function setRole(db: Knex, actor: Actor, userId: number, role: Role): Promise<Result<true>> {
+export async function setRole(db: Knex, actor: Actor, userId: number, role: Role): Promise<Result<RoleSet>> {
   const allowed = requireRole(actor, ['manager'], 'Changing roles');
   if (!allowed.ok) return allowed;
   return db.transaction(async (trx) => {
@@ -158,19 +170,66 @@ export async function setRole(db: Knex, actor: Actor, userId: number, role: Role
       .forUpdate()
       .first('display_name', 'platform_user_id', 'role');
     if (!before) return fail('not_found', `There is no staff user #${userId}.`);
+    const from = before.role as Role;
+    const name = String(before.display_name);
+    if (from === role) return ok({ name, from, role, changed: false });
+    if (from === 'manager') {
+      // Locks every manager row, so two managers demoting each other at once cannot leave none.
+      const managers = await trx('users').where({ role: 'manager' }).forUpdate().select('id');
+      if (!managers.some((m) => Number(m.id) !== userId)) {
+        const who = userId === actor.userId ? 'You are' : `${name} is`;
+        return fail(
+          'conflict',
+          `${who} the last manager; make someone else a manager first, or nobody could change roles again.`,
+        );
+      }
+    }
     await trx('users').where({ id: userId }).update({ role, role_source: 'hand' });
-    const change = { name: before.display_name, platformUserId: before.platform_user_id, from: before.role };
+    const change = { name, platformUserId: before.platform_user_id, from };
     await recordRoleChange(trx, { userId, ...change, role }, actor);
-    return ok(true as const);
+    return ok({ name, from, role, changed: true });
   });
 }
 
+/** Where a user's role came from: its source and, for a list, the setting that named them last. */
+export async function roleOrigin(
+  db: Knex,
+  userId: number,
+): Promise<{ role: Role; source: RoleSource; setting?: string; by?: string } | null> {
+  const user = await db('users').where({ id: userId }).first('role', 'role_source');
+  if (!user) return null;
+  const last = await db('activities as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+    .where('a.kind', 'role_changed')
+    .whereRaw("a.details->>'userId' = ?", [String(userId)])
+    .orderBy('a.id', 'desc')
+    .first('a.details', 'u.display_name');
+  const details = (typeof last?.details === 'string' ? JSON.parse(last.details) : last?.details) as
+    Partial<RoleChange> | undefined;
+  return {
+    role: user.role as Role,
+    source: user.role_source as RoleSource,
+    ...(details?.setting ? { setting: details.setting } : {}),
+    ...(last?.display_name ? { by: String(last.display_name) } : {}),
+  };
+}
+
 /** Looks a staff user up by display name (case-insensitive) or platform id. */
-export async function findStaff(db: Knex, text: string): Promise<{ id: number; name: string; role: Role }[]> {
+export async function findStaff(
+  db: Knex,
+  text: string,
+): Promise<{ id: number; name: string; role: Role; platform: string; platformUserId: string }[]> {
   const needle = text.replace(/^@/, '').trim();
   const rows = await db('users')
     .whereRaw('lower(display_name) = lower(?)', [needle])
     .orWhere('platform_user_id', needle)
-    .select('id', 'display_name', 'role');
-  return rows.map((r) => ({ id: Number(r.id), name: r.display_name, role: r.role as Role }));
+    .orderBy('id')
+    .select('id', 'display_name', 'role', 'platform', 'platform_user_id');
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: r.display_name,
+    role: r.role as Role,
+    platform: String(r.platform),
+    platformUserId: String(r.platform_user_id),
+  }));
 }

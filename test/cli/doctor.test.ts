@@ -100,6 +100,14 @@ describe('connection error explanations', () => {
 });
 
 describe('the settings doctor prints', () => {
+  it('shows switches as on or off, as the README and the settings write them', () => {
+    expect(new Map(describeSettings({})).get('LETTER_APPROVAL')).toBe('off');
+    expect(new Map(describeSettings({ LETTER_APPROVAL: 'on' })).get('LETTER_APPROVAL')).toBe('on');
+    expect(describeSettings({ LETTER_APPROVAL: 'on' }).filter(([, v]) => /^(true|false)$/.test(v))).toEqual(
+      [],
+    );
+  });
+
   it('lists every setting the schema knows with its effective value, secrets masked', () => {
     const rows = new Map(
       describeSettings({

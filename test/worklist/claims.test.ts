@@ -57,7 +57,7 @@ describe.each(backends())('claims on %s (PB-25)', (kind) => {
       error: {
         code: 'forbidden',
         message:
-          'Claiming an account needs a collector or a manager; you are a viewer. Ask a manager to change your role.',
+          'Claiming an account needs a collector or a manager; you are a viewer. A manager can give you the role: /overdue role @Vic collector',
       },
     });
     expect(await db.knex('claims').where({ customer_id: customerId })).toHaveLength(0);
