@@ -1,7 +1,7 @@
 /**
  * The shell adapter: duebot on a terminal, the zero-setup default (like Hubot's shell). It reads one
  * command per line (typed, or piped on stdin for scripts), turns it into a neutral interaction for the
- * dispatcher and prints the neutral reply as text. Row numbers of the last list stand for accounts.
+ * dispatcher and prints the neutral reply as text. `2` is a row of the last list, `#68` a customer id.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,10 +9,16 @@ import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { encodeRef, safeEncodeRef } from '../../src/commands/action-ref.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
-import { parseRowId } from '../../src/worklist/row-id.ts';
+import { AMOUNT_SUFFIXES } from '../../src/collections/money.ts';
+import { parseOverdue } from '../../src/commands/overdue-grammar.ts';
 import { ROLES } from '../../src/worklist/staff.ts';
 import type { FileAttachment, Form, Reply, User } from '../../src/views/model.ts';
-import { formToPrompts, renderTerminal, type TerminalRow } from './text.ts';
+import { CHANNELS, RESULTS } from '../../src/worklist/log-outcome.ts';
+import { parseRowId } from '../../src/worklist/row-id.ts';
+import { type FieldPrompt, formToPrompts, renderTerminal, type TerminalRow } from './text.ts';
+import { accountWord, LOG_KEYS, logKeyOf, readLogWords, splitWords } from './words.ts';
+
+export { splitWords } from './words.ts';
 
 export interface ShellOptions {
   ctx: DispatchContext;
@@ -28,23 +34,16 @@ export interface ShellOptions {
   filesDir?: string;
 }
 
-/** `log 3 result=promised date=2026-12-01 amount=5000 notes="..."`: short keys for the form's fields. */
-const FIELD_ALIASES: Record<string, string> = {
-  date: 'promiseDate',
-  amount: 'promiseAmount',
-  followup: 'nextFollowUp',
-  'follow-up': 'nextFollowUp',
-  next: 'nextFollowUp',
-};
-
-export const SHELL_HELP = `Shell commands (N is a row number of the last list, or a customer id):
+export const SHELL_HELP = `Shell commands (N is a row number of the last list; #N is a customer id, e.g. #68):
   /overdue [filters]     the worklist (try /overdue help)
   open N                 the account card
   claim N | release N    become the owner / give the account up
-  log N                  record a call; asks for each field
+  log N                  record a call; asks for each field and checks each answer
   log N result=promised date=2026-12-01 amount=5000 notes="pays Friday"
-                         the same on one line (keys: channel, result, notes, date, amount,
-                         currency, invoices, followup)
+                         the same on one line; keys: ${Object.keys(LOG_KEYS).join(', ')}
+                         results: ${RESULTS.join(', ')}
+                         channels: ${CHANNELS.join(', ')}
+                         amounts: 12,500.50 or with ${Object.keys(AMOUNT_SUFFIXES).join(' ')} (5万 = 50,000)
   history N              every contact so far
   reassign N [name]      give the account to another collector (managers)
   letter N [template]    preview the letter the ladder suggests (or the one named), then send it
@@ -52,18 +51,15 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list, o
   mark-sent L | send-again L
                          letter L may or may not have gone out: you found it in the mailbox,
                          or send the same e-mail again (once)
+                         (L is the letter number shown with the request, not a row or #id)
   next | prev            the next or previous page of the last list
   as <name>              act as another staff member (with the role they have)
   role NAME [role]       their role and where it came from; managers set it:
                          role ann manager (collector, manager, sales or viewer)
   help | quit`;
 
-/** Splits `a b="c d" e` into words, keeping quoted parts together. */
-export function splitWords(line: string): string[] {
-  return [...line.matchAll(/(\w[\w-]*)="([^"]*)"|"([^"]*)"|(\S+)/g)].map((m) =>
-    m[1] !== undefined ? `${m[1]}=${m[2]}` : (m[3] ?? m[4] ?? ''),
-  );
-}
+/** Shell verbs that act on one account, named by `N` (a row) or `#N` (a customer id). */
+const ACCOUNT_VERBS = new Set(['open', 'claim', 'release', 'history', 'log', 'letter', 'reassign']);
 
 /** Runs the shell until `quit` or the end of input. */
 export async function runShell(options: ShellOptions): Promise<void> {
@@ -71,7 +67,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
   const rl = createInterface({ input: options.input, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   let user = options.user;
-  let rows: TerminalRow[] = [];
+  /** The rows of the last list; null before any (a bare number then names no row). */
+  let rows: TerminalRow[] | null = null;
   let pager: { prevRef?: string; nextRef?: string } | undefined;
   const write = (text: string) => output.write(text.endsWith('\n') ? text : `${text}\n`);
   const prompt = (text: string) => {
@@ -94,14 +91,15 @@ export async function runShell(options: ShellOptions): Promise<void> {
     }
   };
 
-  const show = async (reply: Reply) => {
+  /** Prints a reply; `list`: it answers a list command, so its rows (even none) replace the last list's. */
+  const show = async (reply: Reply, list = false) => {
     if ('message' in reply) await saveFiles(reply.message.files);
     switch (reply.kind) {
       case 'ephemeral':
       case 'replace':
       case 'post': {
         const rendered = renderTerminal(reply.message, { color: options.color, width: options.width ?? 100 });
-        if (rendered.rows.length > 0) {
+        if (list || rendered.rows.length > 0) {
           rows = rendered.rows;
           pager = rendered.pager;
         }
@@ -130,77 +128,103 @@ export async function runShell(options: ShellOptions): Promise<void> {
 
   const command = async (text: string) => {
     const reply = await dispatch(ctx, { kind: 'command', text, user, platform: 'shell' });
-    await show(reply);
+    const parsed = parseOverdue(text);
+    await show(reply, parsed.ok && parsed.command.kind === 'list');
     return reply;
   };
 
-  /** A row number of the last list, or else a customer id. */
-  const account = (word: string | undefined): string | null => {
-    if (!word || !/^#?\d+$/.test(word)) return null;
-    const n = Number(word.replace('#', ''));
-    const row = word.startsWith('#') ? undefined : rows.find((r) => r.rowNumber === n);
-    return String(row ? row.customerId : n);
+  /** The core's check of the form as filled so far (the same as on submit): its message for `fieldId`. */
+  const problemWith = async (form: Form, values: Record<string, string>, fieldId: string) => {
+    const checked = await dispatch(ctx, { kind: 'submit', ref: form.ref, values, user, checkOnly: true });
+    return checked.kind === 'formErrors' ? checked.errors[fieldId] : undefined;
   };
-  /** A number too large to be any row or id ("99999999999999999999"): no account has it. */
-  const beyondIds = (word: string | undefined) =>
-    word !== undefined && /^#?\d+$/.test(word) && parseRowId(word.replace('#', '')) === null;
 
-  const askForm = async (form: Form): Promise<Record<string, string> | null> => {
-    const values: Record<string, string> = {};
-    for (const field of formToPrompts(form)) {
+  /** Asks each field until its answer passes the field's own check and the core's; false at the end of input. */
+  const askFields = async (form: Form, fields: FieldPrompt[], values: Record<string, string>) => {
+    for (const field of fields) {
       for (;;) {
         prompt(field.question);
         const answer = await readLine();
-        if (answer === null) return null;
+        if (answer === null) return false;
         const read = field.read(answer);
-        if (read.ok) {
-          values[field.id] = read.value;
-          break;
+        if (!read.ok) {
+          write(`  ! ${read.message}`);
+          continue;
         }
-        write(`  ! ${read.message}`);
+        values[field.id] = read.value;
+        const problem = await problemWith(form, values, field.id);
+        if (problem === undefined) break;
+        write(`  ! ${field.label}: ${problem}`);
+        delete values[field.id];
       }
     }
-    return values;
+    return true;
   };
 
-  /** Fills a form from key=value words, or asks for each field; then submits it. */
-  const fillForm = async (form: Form, values: Record<string, string> | null) => {
-    if (!values) write(form.title);
-    const filled = values ?? (await askForm(form));
-    if (filled) await show(await dispatch(ctx, { kind: 'submit', ref: form.ref, values: filled, user }));
-  };
-
-  const log = async (id: string, args: string[]) => {
-    const opened = await dispatch(ctx, { kind: 'command', text: `log ${id}`, user, platform: 'shell' });
-    if (opened.kind !== 'openForm') return show(opened);
-    if (args.length === 0) return fillForm(opened.form, null);
-    const values: Record<string, string> = { channel: 'call' };
-    for (const arg of args) {
-      const eq = arg.indexOf('=');
-      if (eq < 1) return write(`  ! "${arg}" is not key=value; see help`);
-      const key = arg.slice(0, eq).toLowerCase();
-      values[FIELD_ALIASES[key] ?? key] = arg.slice(eq + 1);
+  /**
+   * Asks for each field, then submits; fields the core still refuses then (a rule joining two answers)
+   * are asked again with the other answers kept, so nothing typed is thrown away.
+   */
+  const askForm = async (form: Form) => {
+    write(form.title);
+    const prompts = formToPrompts(form);
+    const values: Record<string, string> = {};
+    let ask = prompts;
+    for (;;) {
+      if (!(await askFields(form, ask, values)))
+        return write('  ! The input ended before the form was complete; nothing was saved.');
+      const reply = await dispatch(ctx, { kind: 'submit', ref: form.ref, values, user });
+      if (reply.kind !== 'formErrors') return show(reply);
+      ask = prompts.filter((p) => reply.errors[p.id] !== undefined);
+      for (const p of ask) write(`  ! ${p.label}: ${reply.errors[p.id] ?? ''}`);
+      if (ask.length === 0 || ask.length < Object.keys(reply.errors).length) return show(reply);
+      for (const p of ask) delete values[p.id];
     }
-    return fillForm(opened.form, values);
   };
 
-  const reassign = async (id: string, name: string) => {
-    const ref = encodeRef({ v: 1, action: 'reassign', accountId: Number(id) });
+  const submit = async (form: Form, values: Record<string, string>) =>
+    show(await dispatch(ctx, { kind: 'submit', ref: form.ref, values, user }));
+
+  /** `log N` asks; `log N key=value ...` checks each value as the prompt would, then submits. */
+  const log = async (customerId: number, args: string[]) => {
+    const ref = encodeRef({ v: 1, action: 'log', accountId: customerId });
+    const opened = await dispatch(ctx, { kind: 'action', ref, user });
+    if (opened.kind !== 'openForm') return show(opened);
+    if (args.length === 0) return askForm(opened.form);
+    const typed = readLogWords(args);
+    if (!typed.ok) return write(`  ! ${typed.message}`);
+    const values: Record<string, string> = { channel: 'call' };
+    const prompts = new Map(formToPrompts(opened.form).map((p) => [p.id, p]));
+    const problems: string[] = [];
+    for (const [id, text] of Object.entries(typed.values)) {
+      const read = prompts.get(id)?.read(text) ?? { ok: true, value: text };
+      if (read.ok) values[id] = read.value;
+      else problems.push(`  ! ${logKeyOf(id)}: ${read.message}`);
+    }
+    if (problems.length > 0) return write([...problems, '  Nothing was saved.'].join('\n'));
+    const reply = await dispatch(ctx, { kind: 'submit', ref: opened.form.ref, values, user });
+    if (reply.kind !== 'formErrors') return show(reply);
+    const lines = Object.entries(reply.errors).map(([id, message]) => `  ! ${logKeyOf(id)}: ${message}`);
+    return write([...lines, '  Nothing was saved.'].join('\n'));
+  };
+
+  const reassign = async (customerId: number, name: string) => {
+    const ref = encodeRef({ v: 1, action: 'reassign', accountId: customerId });
     const opened = await dispatch(ctx, { kind: 'action', ref, user });
     if (opened.kind !== 'openForm') return show(opened);
     const [field] = formToPrompts(opened.form);
-    if (!name || !field) return fillForm(opened.form, null);
+    if (!name || !field) return askForm(opened.form);
     const read = field.read(name);
     if (!read.ok) return write(`  ! ${name}: ${read.message}`);
-    return fillForm(opened.form, { [field.id]: read.value });
+    return submit(opened.form, { [field.id]: read.value });
   };
 
   /** Send letter: the preview, then a yes/no before anything is sent (Hubot's propose, then confirm). */
-  const letter = async (id: string, template: string | undefined) => {
+  const letter = async (customerId: number, template: string | undefined) => {
     const ref = safeEncodeRef({
       v: 1,
       action: 'letter',
-      accountId: Number(id),
+      accountId: customerId,
       ...(template ? { template } : {}),
     });
     if (!ref.ok) return write(`  ! "${template ?? ''}" is not a letter template name`);
@@ -221,7 +245,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
   } as const;
   const decide = async (verb: keyof typeof LETTER_VERBS, word: string | undefined) => {
     if (!word || !/^\d+$/.test(word))
-      return write(`  ! ${verb} L: L is the letter number shown with the request`);
+      return write(`  ! ${verb} L: L is the letter number shown with the request (not a row or #id)`);
     const letterId = parseRowId(word);
     if (letterId === null) return write(`  ! No letter has the number ${word}.`);
     const ref = encodeRef({ v: 1, action: LETTER_VERBS[verb], letterId });
@@ -259,17 +283,20 @@ export async function runShell(options: ShellOptions): Promise<void> {
       else if (verb === 'next' || verb === 'prev') {
         const ref = verb === 'next' ? pager?.nextRef : pager?.prevRef;
         if (!ref) write(`  ! there is no ${verb === 'next' ? 'next' : 'previous'} page`);
-        else await show(await dispatch(ctx, { kind: 'action', ref, user }));
+        else await show(await dispatch(ctx, { kind: 'action', ref, user }), true);
       } else if (verb === 'approve' || verb === 'reject' || verb === 'mark-sent' || verb === 'send-again') {
         await decide(verb, rest[0]);
-      } else if (['open', 'claim', 'release', 'history', 'log', 'letter', 'reassign'].includes(verb)) {
-        const id = account(rest[0]);
-        if (beyondIds(rest[0])) write(`  ! No account has the id ${rest[0] ?? ''}.`);
-        else if (id === null) write(`  ! ${verb} N: N is a row number of the last list or a customer id`);
-        else if (verb === 'log') await log(id, rest.slice(1));
-        else if (verb === 'letter') await letter(id, rest[1]?.toLowerCase());
-        else if (verb === 'reassign') await reassign(id, rest.slice(1).join(' '));
-        else await command(`${verb === 'open' ? 'show' : verb} ${id}${rest[1] ? ` ${rest[1]}` : ''}`);
+      } else if (ACCOUNT_VERBS.has(verb)) {
+        const named = accountWord(verb, rest[0], rows);
+        if (!named.ok) write(`  ! ${named.message}`);
+        else if (verb === 'log') await log(named.customerId, rest.slice(1));
+        else if (verb === 'letter') await letter(named.customerId, rest[1]?.toLowerCase());
+        else if (verb === 'reassign') await reassign(named.customerId, rest.slice(1).join(' '));
+        else {
+          const action = verb as 'open' | 'claim' | 'release' | 'history';
+          const ref = encodeRef({ v: 1, action, accountId: named.customerId });
+          await show(await dispatch(ctx, { kind: 'action', ref, user }));
+        }
       } else write(`  ! unknown command "${word}"; type help`);
     } catch (error) {
       write(`  ! something went wrong: ${error instanceof Error ? error.message : String(error)}`);

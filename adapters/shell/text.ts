@@ -5,6 +5,7 @@
  * columns per character, so amounts still line up.
  */
 import type { Block, Button, Form, FormField, MenuItem, Message, Tone } from '../../src/views/model.ts';
+import { choiceKey } from '../../src/views/choice.ts';
 import { parseInlineMarkup } from '../../src/views/model.ts';
 
 /** How to render: colour on a TTY, plain when piped; width in columns (default 80). */
@@ -275,6 +276,8 @@ export function toTerminalText(message: Message, options: TerminalOptions): stri
 /** One question of a form asked in the terminal, with the check that turns an answer into the submitted value. */
 export interface FieldPrompt {
   id: string;
+  /** The field's label, to name it in a refusal. */
+  label: string;
   /** What to print before reading a line: label, hint, options, default, earlier error. */
   question: string;
   required: boolean;
@@ -289,18 +292,23 @@ const isDate = (text: string) => {
   return d.toISOString().slice(0, 10) === text;
 };
 
+/** The options as people may type them: the values where they are words (`no_answer`), else the labels. */
+function optionNames(field: Extract<FormField, { type: 'select' }>): string {
+  const words = field.options.every((o) => /^[a-z][a-z_]*$/i.test(o.value));
+  return field.options.map((o) => (words ? o.value : o.label)).join(', ');
+}
+
 function check(field: FormField, text: string): { ok: true; value: string } | { ok: false; message: string } {
   const bad = (message: string) => ({ ok: false as const, message });
   switch (field.type) {
     case 'select': {
       const byNumber = /^\d+$/.test(text) ? field.options[Number(text) - 1] : undefined;
-      const lower = text.toLowerCase();
+      const key = choiceKey(text);
       const option =
-        byNumber ??
-        field.options.find((o) => o.value.toLowerCase() === lower || o.label.toLowerCase() === lower);
+        byNumber ?? field.options.find((o) => choiceKey(o.value) === key || choiceKey(o.label) === key);
       return option
         ? { ok: true, value: option.value }
-        : bad(`Choose 1-${field.options.length} or an option's name.`);
+        : bad(`Choose 1-${field.options.length} or one of: ${optionNames(field)}.`);
     }
     case 'number': {
       if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text))
@@ -335,6 +343,7 @@ export function formToPrompts(form: Form): FieldPrompt[] {
     const question = `${lines.join('\n')}\n${initial ? `[${initial}] ` : ''}> `;
     return {
       id: field.id,
+      label: field.label,
       question,
       required: field.required,
       read(answer: string) {

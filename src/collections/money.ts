@@ -132,16 +132,43 @@ export function formatTotals(totals: Record<string, number>, locale = 'en-US'): 
   return list.length === 0 ? 'nothing' : list.map((m) => formatMoney(m, locale)).join(' + ');
 }
 
-const SUFFIX_EXPONENT: Record<string, number> = { k: 3, m: 6, b: 9 };
-const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?([kmb])?$/;
+/**
+ * The words people write after an amount, as powers of ten: k thousand, m million, b billion,
+ * 万 ten thousand, 亿 hundred million. The one amount grammar: `/overdue >5万` and a promised `amount=5万`
+ * read the same way.
+ */
+export const AMOUNT_SUFFIXES: Readonly<Record<string, number>> = { k: 3, m: 6, b: 9, 万: 4, 亿: 8 };
+const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(k|m|b|万|亿)?$/u;
 
 /**
- * Reads an amount a person typed ("50k", "1.5m", "50000", "12,500.50", "CNY 12,500.50") into minor units
- * of `currency`. Returns null when it is not a non-negative amount of that currency, or needs more decimals
- * than the currency has (no silent rounding).
+ * An amount a person typed ("50k", "1.5m", "5万", "12,500.50"; full-width digits too) in units of
+ * 10^-digits: digits 2 gives cents of a 2-digit currency, 0 whole major units. Null when it is not a
+ * non-negative amount, needs more decimals than `digits` (no silent rounding) or is beyond a safe integer.
+ */
+export function parseTypedAmount(text: string, digits: number): number | null {
+  const match = AMOUNT.exec(text.normalize('NFKC').trim().toLowerCase());
+  if (!match || (match[1] === undefined && match[2] === undefined)) return null;
+  const intDigits = (match[1] ?? '0').replace(/,/g, '');
+  const fracDigits = match[2] ?? '';
+  const exponent = AMOUNT_SUFFIXES[match[3] ?? ''] ?? 0;
+  let value = BigInt(intDigits + fracDigits);
+  const shift = digits + exponent - fracDigits.length;
+  if (shift >= 0) value *= 10n ** BigInt(shift);
+  else {
+    const divisor = 10n ** BigInt(-shift);
+    if (value % divisor !== 0n) return null;
+    value /= divisor;
+  }
+  return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : null;
+}
+
+/**
+ * Reads an amount a person typed ("50k", "1.5m", "5万", "12,500.50", "CNY 12,500.50") into minor units
+ * of `currency` (parseTypedAmount's grammar). Returns null when it is not a non-negative amount of that
+ * currency, or needs more decimals than the currency has (no silent rounding).
  */
 export function parseMoneyInput(text: string, currency: string): number | null {
-  let s = text.trim();
+  let s = text.normalize('NFKC').trim();
   const coded = /^([A-Za-z]{3})\s*(\S.*)$/.exec(s) ?? /^(.*\S)\s*([A-Za-z]{3})$/.exec(s);
   if (coded) {
     const [codeText, rest] = /^[A-Za-z]{3}$/.test(coded[1] ?? '')
@@ -150,18 +177,5 @@ export function parseMoneyInput(text: string, currency: string): number | null {
     if ((codeText ?? '').toUpperCase() !== currency) return null;
     s = (rest ?? '').trim();
   }
-  const match = AMOUNT.exec(s.toLowerCase());
-  if (!match || (match[1] === undefined && match[2] === undefined)) return null;
-  const intDigits = (match[1] ?? '0').replace(/,/g, '');
-  const fracDigits = match[2] ?? '';
-  const exponent = SUFFIX_EXPONENT[match[3] ?? ''] ?? 0;
-  let value = BigInt(intDigits + fracDigits);
-  const shift = currencyDigits(currency) + exponent - fracDigits.length;
-  if (shift >= 0) value *= 10n ** BigInt(shift);
-  else {
-    const divisor = 10n ** BigInt(-shift);
-    if (value % divisor !== 0n) return null;
-    value /= divisor;
-  }
-  return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : null;
+  return parseTypedAmount(s, currencyDigits(currency));
 }

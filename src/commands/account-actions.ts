@@ -14,7 +14,7 @@ import { stateVersion } from '../worklist/activity.ts';
 import { assessOne, refreshOne } from '../worklist/assess.ts';
 import { claimAccount, releaseAccount } from '../worklist/claims.ts';
 import { customerFile } from '../worklist/customer-file.ts';
-import { logOutcome } from '../worklist/log-outcome.ts';
+import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
 import type { Failure } from '../worklist/outcome.ts';
 import { collectableItems } from '../worklist/promises.ts';
 import { type Actor, type Role, requireRole } from '../worklist/staff.ts';
@@ -154,9 +154,9 @@ export async function submitLog(
   }
   await refreshAccount(ctx, customerId);
   const customer = await ctx.db('customers').where({ id: customerId }).first('name');
-  const result_ = String(values.result ?? '').replace(/_/g, ' ');
+  const result_ = result.value.form.result.replace(/_/g, ' ');
   let promise = '';
-  if (values.result === 'promised' && result.value.promiseId !== null) {
+  if (result.value.form.result === 'promised' && result.value.promiseId !== null) {
     const row = await ctx
       .db('promises')
       .where({ id: result.value.promiseId })
@@ -164,7 +164,7 @@ export async function submitLog(
     promise = ` ${formatMoney({ minor: Number(row.amount_minor), currency: row.currency })} by ${row.promised_date}`;
   }
   const lines = [
-    `*${actor.name}* logged a ${values.channel ?? 'contact'} with ${customer?.name ?? 'the customer'}: ${result_}${promise}`,
+    `*${actor.name}* logged a ${result.value.form.channel} with ${customer?.name ?? 'the customer'}: ${result_}${promise}`,
   ];
   if (values.notes) lines.push(`_${typedText(values.notes)}_`);
   if (result.value.escalated) lines.push('Escalated: "in process" twice with no concrete step (PB-14).');
@@ -174,6 +174,20 @@ export async function submitLog(
     accountId: customerId,
     message: { blocks: [{ type: 'text', text: lines.join('\n') }] },
   };
+}
+
+/**
+ * Checks a log form as filled so far and writes nothing: the field errors, or `none` when all is well.
+ * The shell asks field by field and checks each answer with it (the same checks as submitLog).
+ */
+export async function checkLog(
+  ctx: DispatchContext,
+  customerId: number,
+  values: Record<string, string>,
+): Promise<Reply> {
+  const result = await checkOutcome(ctx.db, customerId, values, ctx.clock.today());
+  if (result.ok) return { kind: 'none' };
+  return result.error.fields ? { kind: 'formErrors', errors: result.error.fields } : refusal(result.error);
 }
 
 /** The customer file's history (PB-02). */

@@ -10,6 +10,7 @@ import { logOutcome } from '../worklist/log-outcome.ts';
 import { type Actor, resolveActor } from '../worklist/staff.ts';
 import {
   accountCard,
+  checkLog,
   claim,
   type DispatchContext,
   history,
@@ -222,6 +223,10 @@ async function submit(
   if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
   const { action: kind, accountId, template } = decoded.value;
   const { values } = form;
+  if (form.checkOnly) {
+    // Only the log form has checks beyond its fields' own; other forms are checked when submitted.
+    return kind === 'log' && accountId !== undefined ? checkLog(ctx, accountId, values) : { kind: 'none' };
+  }
   let run: ((ctx: DispatchContext) => Promise<Reply>) | null = null;
   if (kind === 'letter' && accountId !== undefined) run = (c) => submitLetter(c, actor, accountId, template);
   if (kind === 'log' && accountId !== undefined) run = (c) => submitLog(c, actor, accountId, values);

@@ -4,6 +4,7 @@
  * full-width input from Chinese keyboards (`６０＋`, `＞５０k`) works; customer names are kept as typed.
  */
 import type { Grade } from '../collections/grade.ts';
+import { parseTypedAmount } from '../collections/money.ts';
 import { ROLES, type Role } from '../worklist/staff.ts';
 
 /** Letter templates a person may name in `letter <customer> <template>` (templates/letters/<locale>/). */
@@ -31,7 +32,7 @@ export interface OverdueFilters {
   minDays?: number;
   /**
    * `>50k`: open balance of at least this many whole major units of the account's main currency. The
-   * grammar resolves k (thousand), m (million) and 万 (ten thousand) itself, exactly, without floats.
+   * amount grammar (money.ts) resolves k, m, b, 万 and 亿 exactly, without floats.
    */
   minAmountMajor?: number;
   /** The amount as typed (`>1.5m`), for messages. */
@@ -84,7 +85,8 @@ Filters (combine freely, e.g. /overdue unclaimed 60+ >10k):
   mine                 accounts you own
   unclaimed            accounts nobody owns yet
   30+  60+  90+        at least that many days overdue (any number works)
-  >50000  >50k  >1.5m  open balance of at least that much (k = thousand, m = million, 万 = 10,000)
+  >50000  >50k  >1.5m  open balance of at least that much (k thousand, m million, b billion,
+                       万 ten thousand, 亿 hundred million)
   grade C              credit grade A, B or C
   customer <name>      customer name contains <name> (rest of the line, or "quoted")
   @person              accounts owned by that person
@@ -175,20 +177,9 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   return best;
 }
 
-const SUFFIX_EXPONENT: Record<string, number> = { '': 0, k: 3, m: 6, 万: 4 };
-
-/** `50000`, `50,000`, `50k`, `1.5m`, `5万` -> whole major units; null when not a whole, safe amount. */
+/** `50000`, `50,000`, `50k`, `1.5m`, `5万`, `1亿` -> whole major units (money.ts's one amount grammar); null when not a whole, safe amount. */
 export function parseAmountMajor(text: string): number | null {
-  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(k|m|万)?$/u.exec(norm(text));
-  if (!m) return null;
-  const whole = (m[1] ?? '').replaceAll(',', '');
-  const fraction = (m[2] ?? '').replace(/0+$/, '');
-  const exponent = (SUFFIX_EXPONENT[m[3] ?? ''] ?? 0) - fraction.length;
-  let digits = whole + fraction;
-  if (exponent >= 0) digits += '0'.repeat(exponent);
-  else return null; // more decimals than the suffix covers: not whole major units
-  const value = Number(digits);
-  return Number.isSafeInteger(value) ? value : null;
+  return parseTypedAmount(text, 0);
 }
 
 function rawRest(text: string, tokens: Token[], from: number, to = tokens.length): string {

@@ -59,8 +59,8 @@ export function logOutcomeForm(account: {
         label: 'Promised amount',
         required: false,
         hint: single
-          ? `Amount in ${onlyCurrency}, e.g. 12,500.00 or 12.5k`
-          : 'Amount, e.g. 12,500.00 or 12.5k',
+          ? `Amount in ${onlyCurrency}, e.g. 12,500.00, 12.5k or 5万`
+          : 'Amount, e.g. 12,500.00, 12.5k or 5万',
       },
       ...(single
         ? []

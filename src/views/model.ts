@@ -231,7 +231,15 @@ export type Interaction =
    * A submitted form; values are the raw texts keyed by field id. `submission` is the platform's identity
    * of this submission (the same on a retried delivery, new for a new form): given, it takes effect once.
    */
-  | { kind: 'submit'; ref: string; user: User; values: Record<string, string>; submission?: string }
+  | {
+      kind: 'submit';
+      ref: string;
+      user: User;
+      values: Record<string, string>;
+      submission?: string;
+      /** Only check the values as filled so far (field errors, or `none`); nothing is written. */
+      checkOnly?: boolean;
+    }
   /** Free text a person wrote about an account (a reply in its chat thread), saved as a note (PB-03). */
   | { kind: 'note'; accountId: number; text: string; user: User };
 

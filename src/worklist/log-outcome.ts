@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { addDays } from '../collections/dates.ts';
 import { formatMoney, parseMoneyInput } from '../collections/money.ts';
+import { readChoice } from '../views/choice.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
 import { openDispute } from './disputes.ts';
 import { fail, ok, type Result } from './outcome.ts';
@@ -44,11 +45,19 @@ const validDate = (v: string) => {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
 };
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** `no-answer`, `No answer` -> `no_answer` (choice.ts); anything else stays as typed, for zod to refuse. */
+const spelling =
+  <T extends string>(list: readonly T[]) =>
+  (v: unknown) =>
+    typeof v === 'string' ? (readChoice(list, v) ?? v) : v;
 
 /** The log-outcome form as it arrives from any platform: strings by field id. */
 const formSchema = z.object({
-  channel: z.enum(CHANNELS, { error: `choose one of ${CHANNELS.join(', ')}` }),
-  result: z.enum(RESULTS, { error: `choose one of ${RESULTS.join(', ')}` }),
+  channel: z.preprocess(
+    spelling(CHANNELS),
+    z.enum(CHANNELS, { error: `choose one of ${CHANNELS.join(', ')}` }),
+  ),
+  result: z.preprocess(spelling(RESULTS), z.enum(RESULTS, { error: `choose one of ${RESULTS.join(', ')}` })),
   notes: z.preprocess(blankToUndefined, z.string().max(4000, 'at most 4,000 characters').optional()),
   promiseDate: z.preprocess(
     blankToUndefined,
@@ -73,6 +82,8 @@ export type OutcomeForm = z.infer<typeof formSchema>;
 
 /** What logging an outcome did. */
 export interface LoggedOutcome {
+  /** The form as read (a result typed `no-answer` is `no_answer` here). */
+  form: OutcomeForm;
   activityId: number;
   promiseId: number | null;
   disputeId: number | null;
@@ -105,35 +116,36 @@ function requiredFor(values: Record<string, unknown>): Record<string, string> {
   return fields;
 }
 
-/**
- * Logs what a customer said (PB-03, PB-19, PB-20, PB-21): validates the form field by field, then in one
- * transaction writes the activity and any promise or dispute it implies. Invalid input writes nothing.
- */
-export async function logOutcome(
-  db: Knex,
-  actor: Actor,
-  customerId: number,
-  values: Record<string, unknown>,
-  today: string,
-): Promise<Result<LoggedOutcome>> {
+/** The form's own checks (choices, dates, lengths), before anything is read from the database. */
+function parseOutcomeForm(values: Record<string, unknown>): Result<OutcomeForm> {
   const parsed = formSchema.safeParse(values);
-  if (!parsed.success) {
-    // Say everything that is wrong at once: also the fields this result needs but lacks.
-    const fields = { ...requiredFor(values), ...fieldErrors(parsed.error) };
-    return fail('invalid_input', 'Please correct the marked fields.', fields);
-  }
-  const form = parsed.data;
-  const allowed =
-    form.channel === 'note'
-      ? requireRole(actor, ['collector', 'manager', 'sales'], 'Adding a note')
-      : requireRole(actor, ['collector', 'manager'], 'Logging a contact');
-  if (!allowed.ok) return allowed;
+  if (parsed.success) return ok(parsed.data);
+  // Say everything that is wrong at once: also the fields this result needs but lacks.
+  const result = spelling(RESULTS)(values.result);
+  const fields = { ...requiredFor({ ...values, result }), ...fieldErrors(parsed.error) };
+  return fail('invalid_input', 'Please correct the marked fields.', fields);
+}
 
+/** A log-outcome form that passed every check: what logging it writes. */
+interface CheckedOutcome {
+  form: OutcomeForm;
+  itemIds: number[];
+  currency: string | undefined;
+  amountMinor: number | null;
+}
+
+/** The checks against the account as it is: its open invoices and currencies, today's date (PB-19, PB-20). */
+async function checkAgainstAccount(
+  db: Knex,
+  customerId: number,
+  form: OutcomeForm,
+  today: string,
+): Promise<Result<CheckedOutcome>> {
   const items = await collectableItems(db, customerId);
   const customer = await db('customers').where({ id: customerId }).first('id');
   if (!customer) return fail('not_found', `There is no account #${customerId}.`);
   const byNumber = new Map(items.map((i) => [String(i.invoice_number).toLowerCase(), i]));
-  const fields = requiredFor(values);
+  const fields = requiredFor(form);
   const chosen = (form.invoices ?? '')
     .split(/[,\s]+/)
     .filter(Boolean)
@@ -160,7 +172,7 @@ export async function logOutcome(
         .filter((i) => i.currency === currency && (itemIds.length === 0 || itemIds.includes(Number(i.id))))
         .reduce((sum, i) => sum + Number(i.open_minor), 0);
       if (amountMinor === null || amountMinor <= 0) {
-        fields.promiseAmount = `an amount in ${currency} such as 12,500.00 or 12.5k`;
+        fields.promiseAmount = `an amount in ${currency} such as 12,500.00, 12.5k or 5万`;
       } else if (amountMinor > open) {
         fields.promiseAmount = `more than the ${formatMoney({ minor: open, currency })} open on the chosen invoices`;
       }
@@ -171,6 +183,44 @@ export async function logOutcome(
     fields.nextFollowUp = `at most a year ahead (${latest})`;
   if (Object.keys(fields).length > 0)
     return fail('invalid_input', 'Please correct the marked fields.', fields);
+  return ok({ form, itemIds, currency, amountMinor });
+}
+
+/**
+ * Every check logging would make, writing nothing: forms that ask field by field (the shell) check each
+ * answer with it as it is typed, so what is refused at the end was never accepted on the way.
+ */
+export async function checkOutcome(
+  db: Knex,
+  customerId: number,
+  values: Record<string, unknown>,
+  today: string,
+): Promise<Result<CheckedOutcome>> {
+  const parsed = parseOutcomeForm(values);
+  return parsed.ok ? checkAgainstAccount(db, customerId, parsed.value, today) : parsed;
+}
+
+/**
+ * Logs what a customer said (PB-03, PB-19, PB-20, PB-21): validates the form field by field, then in one
+ * transaction writes the activity and any promise or dispute it implies. Invalid input writes nothing.
+ */
+export async function logOutcome(
+  db: Knex,
+  actor: Actor,
+  customerId: number,
+  values: Record<string, unknown>,
+  today: string,
+): Promise<Result<LoggedOutcome>> {
+  const parsed = parseOutcomeForm(values);
+  if (!parsed.ok) return parsed;
+  const allowed =
+    parsed.value.channel === 'note'
+      ? requireRole(actor, ['collector', 'manager', 'sales'], 'Adding a note')
+      : requireRole(actor, ['collector', 'manager'], 'Logging a contact');
+  if (!allowed.ok) return allowed;
+  const checked = await checkAgainstAccount(db, customerId, parsed.value, today);
+  if (!checked.ok) return checked;
+  const { form, itemIds, currency, amountMinor } = checked.value;
 
   return db.transaction(async (trx) => {
     let promiseId: number | null = null;
@@ -216,6 +266,6 @@ export async function logOutcome(
         escalated = true;
       }
     }
-    return ok({ activityId, promiseId, disputeId, escalated });
+    return ok({ form, activityId, promiseId, disputeId, escalated });
   });
 }

@@ -1,3 +1,4 @@
+import { parseMoneyInput } from '../../src/collections/money.ts';
 import { describe, expect, it } from 'vitest';
 import {
   LETTER_TEMPLATES,
@@ -59,6 +60,7 @@ describe('/overdue list filters', () => {
     expect(filters('>=2.25k').minAmountMajor).toBe(2_250);
     expect(filters('> 10K').minAmountMajor).toBe(10_000);
     expect(filters('>5万').minAmountMajor).toBe(50_000);
+    expect(filters('>1亿').minAmountMajor).toBe(100_000_000);
   });
 
   it('reads grade A, B or C in any case', () => {
@@ -266,6 +268,27 @@ describe('parseAmountMajor', () => {
     expect(parseAmountMajor('0.001m')).toBe(1_000);
     expect(parseAmountMajor('1.10k')).toBe(1_100);
     expect(parseAmountMajor('2.5万')).toBe(25_000);
+    expect(parseAmountMajor('1.5亿')).toBe(150_000_000);
+    expect(parseAmountMajor('２万')).toBe(20_000);
+  });
+
+  it('is the amount grammar of forms too: a promised amount reads as the filter does', () => {
+    // JPY has no minor units, so its minor units are whole major units: both readers must agree.
+    for (const text of [
+      '50000',
+      '50,000',
+      '50k',
+      '1.5m',
+      '2b',
+      '5万',
+      '2.5万',
+      '1亿',
+      '.5k',
+      '1.5',
+      'abc',
+      '-5',
+    ])
+      expect(parseMoneyInput(text, 'JPY'), text).toBe(parseAmountMajor(text));
   });
 
   it('rejects fractions of a major unit, bad grouping and unsafe sizes', () => {

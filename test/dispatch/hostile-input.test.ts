@@ -192,15 +192,16 @@ describe.each(backends())('hostile input on %s', (kind) => {
       out += chunk;
     });
     const lines = [
-      'claim 99999999999999999999',
-      'claim 9223372036854775808',
-      'log 99999999999999999999 result=reached',
-      'reassign 99999999999999999999 Bob',
-      'letter 99999999999999999999',
+      'claim #99999999999999999999',
+      'claim #9223372036854775808',
+      'log #99999999999999999999 result=reached',
+      'reassign #99999999999999999999 Bob',
+      'letter #99999999999999999999',
       'approve 99999999999999999999',
       'open #99999999999999999999',
-      `log ${accountId} result=promised date=9999-12-31 amount=100`,
-      `log ${accountId} result=reached notes="a\u0000b"`,
+      'open 99999999999999999999',
+      `log #${accountId} result=promised date=9999-12-31 amount=100`,
+      `log #${accountId} result=reached notes="a\u0000b"`,
       `overdue show \uD800`,
       'overdue __proto__',
       'overdue constructor',
@@ -216,11 +217,10 @@ describe.each(backends())('hostile input on %s', (kind) => {
       width: 200,
     });
     expect(out).not.toMatch(/went wrong/i);
-    expect(
-      out.match(/No account (matches|has the id) "?#?99999999999999999999/g)?.length,
-    ).toBeGreaterThanOrEqual(5);
+    expect(out.match(/No account has the id #(99999999999999999999|9223372036854775808)\./g)?.length).toBe(6);
     expect(out).toMatch(/No letter has the number 99999999999999999999/);
-    expect(out).toMatch(/promiseDate: .*2027-11-22/);
+    expect(out).toMatch(/There is no list yet, so 99999999999999999999 is no row/);
+    expect(out).toMatch(/date: .*2027-11-22/);
     expect(await counts()).toEqual(before);
   });
 });

@@ -1,9 +1,7 @@
 import { access, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runShell } from '../../adapters/shell/shell.ts';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
@@ -13,6 +11,7 @@ import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { startSmtp, type TestSmtp } from '../letters/support/smtp.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount } from '../support/seed.ts';
+import { shellSession } from './support/session.ts';
 
 describe.each(backends())('letters in the shell on %s', (kind) => {
   let db: Database;
@@ -21,26 +20,7 @@ describe.each(backends())('letters in the shell on %s', (kind) => {
   let filesDir: string;
   let id: number;
 
-  const session = async (input: string) => {
-    const stdin = new PassThrough();
-    const stdout = new PassThrough();
-    let out = '';
-    stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    stdin.end(input);
-    await runShell({
-      ctx,
-      input: stdin,
-      output: stdout,
-      color: false,
-      interactive: false,
-      user: { platform: 'shell', id: 'ann', name: 'Ann' },
-      width: 200,
-      filesDir,
-    });
-    return out;
-  };
+  const session = (input: string) => shellSession(ctx, input, { filesDir });
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db.ts';
 import { customerFile } from '../../src/worklist/customer-file.ts';
-import { logOutcome } from '../../src/worklist/log-outcome.ts';
+import { checkOutcome, logOutcome } from '../../src/worklist/log-outcome.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
@@ -62,6 +62,55 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
       actor: 'Ann',
       details: { result: 'promised', notes: 'pays Friday' },
     });
+  });
+
+  it('reads the spellings people type for a result and a channel (no-answer, No answer, noanswer)', async () => {
+    const { customerId } = await account();
+    for (const [channel, result] of [
+      ['Call', 'no-answer'],
+      ['E-mail', 'No answer'],
+      ['visit', 'noanswer'],
+      ['call', 'WRONG-CONTACT'],
+    ] as const) {
+      const logged = await logOutcome(db.knex, ann, customerId, { channel, result }, TODAY);
+      expect(logged.ok, `${channel} ${result}`).toBe(true);
+    }
+    const rows = await db
+      .knex('activities')
+      .where({ customer_id: customerId })
+      .orderBy('id')
+      .select('details');
+    expect(rows.map((r) => JSON.parse(JSON.stringify(r.details)).result)).toEqual([
+      'no_answer',
+      'no_answer',
+      'no_answer',
+      'wrong_contact',
+    ]);
+    const unknown = await logOutcome(db.knex, ann, customerId, { channel: 'call', result: 'nope' }, TODAY);
+    expect(unknown.ok ? null : unknown.error.fields?.result).toMatch(/choose one of reached, no_answer, /);
+  });
+
+  it('checks a form as filled so far without writing, as logging would (the shell asks field by field)', async () => {
+    const { customerId } = await account();
+    const before = await countRows(customerId);
+    const check = (values: Record<string, string>) => checkOutcome(db.knex, customerId, values, TODAY);
+    const past = await check({ channel: 'call', result: 'promised', promiseDate: '2026-11-01' });
+    expect(past.ok ? null : past.error.fields).toMatchObject({
+      promiseDate: 'today (2026-11-22) or later',
+      promiseAmount: 'required for a promise to pay',
+    });
+    const amount = await check({
+      channel: 'call',
+      result: 'promised',
+      promiseDate: '2026-11-27',
+      promiseAmount: 'abc',
+    });
+    expect(amount.ok ? null : amount.error.fields?.promiseAmount).toMatch(/an amount in CNY/);
+    expect(
+      (await check({ channel: 'call', result: 'promised', promiseDate: '2026-11-27', promiseAmount: '5万' }))
+        .ok,
+    ).toBe(true);
+    expect(await countRows(customerId)).toEqual(before);
   });
 
   it('answers bad input field by field and writes nothing', async () => {

@@ -1,0 +1,116 @@
+/**
+ * What the shell's typed words mean: which account a word names (`#68` a customer id, `2` a row of the
+ * last list, never one for the other) and which log-form field a `key=value` fills. Pure, so every
+ * refusal can be tested without a terminal.
+ */
+import { parseRowId } from '../../src/worklist/row-id.ts';
+import type { TerminalRow } from './text.ts';
+
+/** Splits `a b="c d" e` into words, keeping quoted parts together. */
+export function splitWords(line: string): string[] {
+  return [...line.matchAll(/(\w[\w-]*)="([^"]*)"|"([^"]*)"|(\S+)/g)].map((m) =>
+    m[1] !== undefined ? `${m[1]}=${m[2]}` : (m[3] ?? m[4] ?? ''),
+  );
+}
+
+/** The account a word names, or what to say instead. */
+export type AccountWord = { ok: true; customerId: number } | { ok: false; message: string };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What the last list showed, for a row number that is not on it. */
+function listSpan(rows: TerminalRow[]): string {
+  const first = rows[0]?.rowNumber;
+  const last = rows[rows.length - 1]?.rowNumber;
+  if (first === undefined || last === undefined) return 'the last list was empty';
+  return first === 1
+    ? `the last list has ${plural(rows.length, 'row')}`
+    : `the last list shows rows ${first}-${last}`;
+}
+
+/**
+ * `#68` is customer id 68, always; `2` is row 2 of the last list (`rows`; null before any list). A row
+ * the list does not have is refused with the list's length, and the id form is named, so `open 5` after
+ * a one-row list never opens customer 5.
+ */
+export function accountWord(verb: string, word: string | undefined, rows: TerminalRow[] | null): AccountWord {
+  const usage = `${verb} N: N is a row number of the last list; #N is a customer id (e.g. ${verb} #68)`;
+  const typed = word?.normalize('NFKC');
+  if (typed === undefined) return { ok: false, message: usage };
+  if (typed.startsWith('#')) {
+    const digits = typed.slice(1);
+    if (!/^\d+$/.test(digits)) return { ok: false, message: usage };
+    const id = parseRowId(digits);
+    return id === null
+      ? { ok: false, message: `No account has the id ${typed}.` }
+      : { ok: true, customerId: id };
+  }
+  if (!/^\d+$/.test(typed)) return { ok: false, message: usage };
+  const row = rows?.find((r) => String(r.rowNumber) === typed.replace(/^0+(?=\d)/, ''));
+  if (row) return { ok: true, customerId: row.customerId };
+  const idHint = `use #${typed} for the customer with id ${typed}`;
+  if (rows === null)
+    return {
+      ok: false,
+      message: `There is no list yet, so ${typed} is no row: type /overdue first, or ${idHint}.`,
+    };
+  return { ok: false, message: `There is no row ${typed}: ${listSpan(rows)}; ${idHint}.` };
+}
+
+/**
+ * The keys of `log N key=value ...` and the log form's field each fills. The help lists these keys; the
+ * form's own field ids are accepted too.
+ */
+export const LOG_KEYS: Readonly<Record<string, string>> = {
+  channel: 'channel',
+  result: 'result',
+  notes: 'notes',
+  date: 'promiseDate',
+  amount: 'promiseAmount',
+  currency: 'currency',
+  invoices: 'invoices',
+  followup: 'nextFollowUp',
+};
+const MORE_SPELLINGS: Record<string, string> = {
+  'follow-up': 'nextFollowUp',
+  next: 'nextFollowUp',
+  promisedate: 'promiseDate',
+  promiseamount: 'promiseAmount',
+  nextfollowup: 'nextFollowUp',
+};
+
+/** The short key shown for a field id (`promiseDate` -> `date`), so errors name what was typed. */
+export function logKeyOf(fieldId: string): string {
+  return Object.entries(LOG_KEYS).find(([, id]) => id === fieldId)?.[0] ?? fieldId;
+}
+
+/**
+ * `result=promised date=2026-12-01 notes="..."` as field values. Refused whole (nothing is saved) when a
+ * word is not key=value, a key is unknown (the valid keys are named) or given twice.
+ */
+export function readLogWords(
+  words: string[],
+): { ok: true; values: Record<string, string> } | { ok: false; message: string } {
+  const values: Record<string, string> = {};
+  for (const word of words) {
+    const eq = word.indexOf('=');
+    if (eq < 1) return { ok: false, message: `"${word}" is not key=value; see help` };
+    const key = word.slice(0, eq).toLowerCase();
+    const field = Object.hasOwn(LOG_KEYS, key)
+      ? LOG_KEYS[key]
+      : Object.hasOwn(MORE_SPELLINGS, key)
+        ? MORE_SPELLINGS[key]
+        : undefined;
+    if (field === undefined) {
+      const keys = Object.keys(LOG_KEYS).join(', ');
+      return {
+        ok: false,
+        message: `"${word.slice(0, eq)}" is not a key of log; the keys are ${keys}. Nothing was saved.`,
+      };
+    }
+    if (field in values)
+      return { ok: false, message: `${key} is given twice; give it once. Nothing was saved.` };
+    values[field] = word.slice(eq + 1);
+  }
+  return { ok: true, values };
+}
