@@ -9,13 +9,19 @@ import { runShell } from '../adapters/shell/shell.ts';
 import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
 import type * as TeamsStart from '../adapters/teams/start.ts';
 import { formatMoney } from './collections/money.ts';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, type ConfigResult, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db.ts';
-import { describeSettings, explainConnectionError, runChecks } from './doctor.ts';
+import { describeSettings, explainConnectionError, explainLedgerError, runChecks } from './doctor.ts';
+import { checkSettingFiles, problemLine } from './setting-checks.ts';
 import { createScheduledPosts } from './jobs/service.ts';
 import { ledgerLabel } from './ledger/configured.ts';
 import { loadDemoLedger } from './ledger/demo.ts';
-import { LetterPreviewError, previewLetterToFile, writeStoredLetterPdf } from './letters/preview-command.ts';
+import {
+  checkOutFile,
+  LetterPreviewError,
+  previewLetterToFile,
+  writeStoredLetterPdf,
+} from './letters/preview-command.ts';
 import { openTotals } from './ledger/totals.ts';
 import { createLogger, type Logger } from './log.ts';
 import { type LeftOver, leftOverSince, outboxMark } from './outbox/left-over.ts';
@@ -42,15 +48,38 @@ class CliError extends Error {
   }
 }
 
-function settings(): { config: Config; log: Logger } {
-  const result = loadConfig(process.env);
-  if (!result.ok) {
-    const lines = result.problems.map((p) => `  ${p}`).join('\n');
+/**
+ * The settings, refused with every problem at once (exit 2): those of the values themselves and those of
+ * the files they name, the same checks `duebot doctor` lists. With `checkFiles: false` (doctor) the file
+ * problems are left to the caller, unless the values already have problems.
+ */
+async function settings(checkFiles = true): Promise<{ config: Config; log: Logger }> {
+  const { config, problems } = await settingProblems(checkFiles);
+  if (!config || problems.length > 0) {
+    const lines = problems.map((p) => `  ${p}`).join('\n');
     throw new CliError(`duebot cannot start: the settings have problems\n${lines}`, 2);
   }
-  const log = createLogger({ level: result.config.log.level, format: result.config.log.format });
+  const log = createLogger({ level: config.log.level, format: config.log.format });
   processLog = log;
-  return { config: result.config, log };
+  return { config, log };
+}
+
+async function settingProblems(checkFiles: boolean): Promise<{ config?: Config; problems: string[] }> {
+  const result = loadConfig(process.env);
+  if (result.ok) {
+    if (!checkFiles) return { config: result.config, problems: [] };
+    const failed = (await checkSettingFiles(result.config)).filter((c) => !c.ok);
+    return { config: result.config, problems: failed.map(problemLine) };
+  }
+  // The files are still checked, with the variables that have problems left at their defaults.
+  const env = { ...process.env };
+  let lenient: ConfigResult = result;
+  for (let round = 0; round < 3 && !lenient.ok; round += 1) {
+    for (const problem of lenient.problems) delete env[problem.slice(0, problem.indexOf(':'))];
+    lenient = loadConfig(env);
+  }
+  const failed = lenient.ok ? (await checkSettingFiles(lenient.config)).filter((c) => !c.ok) : [];
+  return { problems: [...result.problems, ...failed.map(problemLine)] };
 }
 
 let processLog: Logger | undefined;
@@ -67,30 +96,41 @@ process.on('unhandledRejection', (reason) => {
 });
 
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const { config, log } = settings();
+  const { config, log } = await settings();
   const runtime = await openRuntime(config, log).catch((error: unknown) => {
     throw connectionFailure(error, config);
   });
   try {
     return await work(runtime).catch((error: unknown) => {
-      // The ledger could not be read (`duebot sync`, a first start): one line naming LEDGER_URL, no stack.
-      const code = (error as { code?: unknown } | null)?.code;
-      const ledger = error instanceof NoSnapshotError || code === 'ledger_read_failed';
-      throw ledger ? connectionFailure(error, config) : error;
+      // The ledger could not be read (`duebot sync`, a first start) or its mapping is wrong: doctor's words.
+      throw connectionFailure(error, config);
     });
   } finally {
     await runtime.close();
   }
 }
 
+/** Errors of reading the ledger that the settings (LEDGER_URL, LEDGER_MAPPING) or its server must fix. */
+const LEDGER_CODES = ['ledger_read_failed', 'ledger_mapping_invalid', 'ledger_mapping_unreadable'];
+
+/**
+ * An expected failure as one line and a fix, in `duebot doctor`'s words; the ledger's with exit code 2
+ * (README: a setting to fix). Anything else is returned as it is: a bug, printed with its stack.
+ */
 function connectionFailure(error: unknown, config: Config): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ledger_mapping_invalid') return new CliError(`duebot: ${(error as Error).message}`);
+  if (typeof code === 'string' && LEDGER_CODES.includes(code)) {
+    const { detail, fix } = explainLedgerError(error, config);
+    return new CliError(
+      `duebot: accounting database: ${detail}${fix ? `\n  fix: ${fix}` : ''}\n  (run duebot doctor to check every setting)`,
+      2,
+    );
+  }
   if (code === 'policy_invalid') {
     return new CliError(`duebot cannot start: the settings have problems\n  ${(error as Error).message}`, 2);
   }
   if (error instanceof NoSnapshotError) {
-    const { detail, fix } = explainConnectionError(error.cause, 'LEDGER_URL', config.ledger.url ?? '');
+    const { detail, fix } = explainLedgerError(error.cause, config);
     return new CliError(
       `duebot cannot start: the ledger cannot be read (${detail}) and there is no snapshot of it to serve yet${fix ? `\n  fix: ${fix}` : ''}\n  (run duebot doctor to check every setting)`,
       2,
@@ -99,15 +139,14 @@ function connectionFailure(error: unknown, config: Config): unknown {
   const [variable, url, cause] =
     error instanceof ConnectionError
       ? [error.variable, error.url, error.cause]
-      : code === 'ledger_read_failed'
-        ? ['LEDGER_URL', config.ledger.url ?? '', (error as { cause?: unknown }).cause]
-        : typeof code === 'string'
-          ? ['DATABASE_URL', config.databaseUrl ?? '', error]
-          : [null, '', error];
+      : typeof code === 'string'
+        ? ['DATABASE_URL', config.databaseUrl ?? '', error]
+        : [null, '', error];
   if (!variable) return error;
   const { detail, fix } = explainConnectionError(cause, variable, url);
   return new CliError(
     `duebot: ${detail}${fix ? `\n  fix: ${fix}` : ''}\n  (run duebot doctor to check every setting)`,
+    variable === 'LEDGER_URL' ? 2 : 1,
   );
 }
 
@@ -318,7 +357,7 @@ program
   .command('migrate')
   .description('bring the bot database schema up to date')
   .action(async () => {
-    const { config, log } = settings();
+    const { config, log } = await settings();
     const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
       (error: unknown) => {
         throw connectionFailure(error, config);
@@ -377,7 +416,7 @@ program
   .command('doctor')
   .description('print the effective settings (secrets masked) and check each database connection')
   .action(async () => {
-    const { config } = settings();
+    const { config } = await settings(false);
     const rows = describeSettings(process.env);
     const width = Math.max(...rows.map(([name]) => name.length));
     const out = [
@@ -425,8 +464,13 @@ letterCommand
   .option('--account <customer id>', 'the account (default: the top of the worklist)')
   .option('--locale <locale>', "en, zh-CN or zh-TW (default: the customer's)")
   .requiredOption('--out <file.pdf>', 'where to write the PDF')
-  .action((template: string, options: { account?: string; locale?: string; out: string }) =>
-    withRuntime(async (runtime) => {
+  .action(async (template: string, options: { account?: string; locale?: string; out: string }) => {
+    await checkOutFile(options.out).catch((error: unknown) => {
+      throw error instanceof LetterPreviewError
+        ? new CliError(`duebot letter preview: ${error.message}`)
+        : error;
+    });
+    return withRuntime(async (runtime) => {
       await syncIfEmpty(runtime);
       const line = await previewLetterToFile(
         { ...dispatchContext(runtime), letters: runtime.config.letters },
@@ -443,8 +487,8 @@ letterCommand
           : error;
       });
       process.stdout.write(`${line}\n`);
-    }),
-  );
+    });
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { parseDailyRate } from './collections/interest.ts';
 import { isCurrencyCode } from './collections/money.ts';
 import { type JobsConfig, parseJobSettings } from './jobs/settings.ts';
-import { type LetterConfig, letterConfig, letterSettings } from './letters/settings.ts';
+import {
+  type LetterConfig,
+  letterConfig,
+  letterSettings,
+  PLACEHOLDER_COMPANY_NAME,
+} from './letters/settings.ts';
 import { emptyAsUndefined } from './settings-input.ts';
 
 /** Every setting duebot reads, from environment variables. README lists them all. */
@@ -454,13 +459,14 @@ function teamsProblems(s: Settings): string[] {
 /** Reads settings from an environment; every problem is reported, one line each. */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = settingsSchema.safeParse(env);
+  const jobs = parseJobSettings(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'settings');
       const found = /TOKEN|SECRET|Password/.test(name) ? 'a value' : describeFound(env[name]); // never echo secrets
       return `${name}: found ${found}, ${issue.message}`;
     });
-    return { ok: false, problems };
+    return { ok: false, problems: [...problems, ...(jobs.ok ? [] : jobs.problems)] };
   }
   const s = parsed.data;
   const problems: string[] = [];
@@ -470,11 +476,14 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     );
   }
   problems.push(...slackProblems(s));
-  const jobs = parseJobSettings(env);
   if (!jobs.ok) problems.push(...jobs.problems);
   if (s.SMTP_URL && !s.LETTER_FROM)
     problems.push(
       'LETTER_FROM: found nothing, expected the sender address of letters (e.g. "Acme AR <ar@acme.example>") because SMTP_URL is set',
+    );
+  if (s.SMTP_URL && !env.LETTER_COMPANY_NAME?.trim())
+    problems.push(
+      `LETTER_COMPANY_NAME: found nothing, expected your company's name for the letterhead because SMTP_URL is set (letters would reach customers headed "${PLACEHOLDER_COMPANY_NAME}")`,
     );
   problems.push(...teamsProblems(s));
   if (s.DUEBOT_PUBLIC_URL && !s.DUEBOT_LINK_SECRET && !s.MicrosoftAppPassword)

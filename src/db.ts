@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
 import { migrationSource } from '../migrations/index.ts';
+import { ensureWritableDir } from './data-dir.ts';
 
 export type { Knex };
 
@@ -38,7 +38,7 @@ pg.types.setTypeParser(DATE, parseDate);
  * first use, not at start-up: loading it costs ~100 MB of memory that a bot on Postgres never needs.
  */
 export async function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
+  if (dataDir) await ensureWritableDir(dataDir);
   const { PGlite } = await import('@electric-sql/pglite');
   return PGlite.create(dataDir, {
     parsers: { [INT8]: parseInt8, [DATE]: parseDate },

@@ -1,4 +1,3 @@
-import { access, constants } from 'node:fs/promises';
 import { migrationSource } from '../migrations/index.ts';
 import type { Config } from './config.ts';
 import { maskUrl, settingsSchema } from './config.ts';
@@ -6,6 +5,7 @@ import { jobSettingsSchema } from './jobs/settings.ts';
 import { type Database, openDatabase } from './db.ts';
 import { readMapping } from './ledger/mapping.ts';
 import { openLedgerSource } from './ledger/source.ts';
+import { checkSettingFiles } from './setting-checks.ts';
 import type { LedgerSource } from './ledger/types.ts';
 
 /** One line of `duebot doctor`: what was checked, whether it is fine, and what to do if not. */
@@ -31,6 +31,18 @@ function target(url: string): string {
     return `${parsed.hostname}:${parsed.port || (parsed.protocol.startsWith('postgres') ? 5432 : 3306)}`;
   } catch {
     return url;
+  }
+}
+
+function isMysql(url: string): boolean {
+  return /^(mysql|mariadb):/i.test(url);
+}
+
+function userName(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).username) || '(none)';
+  } catch {
+    return '(unknown)';
   }
 }
 
@@ -75,13 +87,28 @@ export function explainConnectionError(
     case 'ER_ACCESS_DENIED_ERROR':
       return {
         detail: `${where} refused the user or password in ${variable}`,
-        fix: `check the user name and password in ${variable} (and the server's pg_hba.conf or grants)`,
+        fix: isMysql(url)
+          ? `check the user name and password in ${variable}, and that the server lets user ${userName(url)} connect from this host (CREATE USER ... @'host')`
+          : `check the user name and password in ${variable} (and the server's pg_hba.conf)`,
+      };
+    case '42501':
+    case 'ER_DBACCESS_DENIED_ERROR':
+    case 'ER_TABLEACCESS_DENIED_ERROR':
+    case 'ER_COLUMNACCESS_DENIED_ERROR':
+      return {
+        detail: `user ${userName(url)} may not read what it needs on ${where} (${message.split(' - ').pop()?.trim()})`,
+        fix: isMysql(url)
+          ? `GRANT SELECT ON ${databaseName(url)}.* TO the user in ${variable}, or use a user that has it`
+          : `GRANT SELECT on the tables (and USAGE on their schema) to the user in ${variable}, or use a user that has it`,
       };
     case '3D000':
     case 'ER_BAD_DB_ERROR':
       return {
         detail: `database "${databaseName(url)}" does not exist on ${where}`,
-        fix: `create it (e.g. createdb ${databaseName(url)}) or correct the database name in ${variable}`,
+        fix:
+          variable === 'LEDGER_URL'
+            ? `correct the database name in ${variable}: the accounting database's name on that server`
+            : `create it (e.g. ${isMysql(url) ? `CREATE DATABASE ${databaseName(url)}` : `createdb ${databaseName(url)}`}) or correct the database name in ${variable}`,
       };
     default:
       if (/timeout/i.test(message)) {
@@ -92,6 +119,37 @@ export function explainConnectionError(
       }
       return { detail: message.split('\n')[0] ?? message, fix: `check ${variable}` };
   }
+}
+
+/**
+ * What is wrong with reading the ledger and how to fix it, for doctor, `sync` and `start` alike: a
+ * mapping the database refuses (fix the mapping file) or a database that cannot be read (fix LEDGER_URL
+ * or the server).
+ */
+export function explainLedgerError(error: unknown, config: Config): Omit<Check, 'name' | 'ok'> {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    fix?: unknown;
+    fault?: unknown;
+    missing?: unknown;
+  };
+  const file = config.ledger.mappingFile ?? 'the mapping file';
+  if (e.code === 'ledger_mapping_unreadable')
+    return { detail: String(e.message), fix: String(e.fix ?? `correct ${file}`) };
+  if (e.code === 'ledger_mapping_invalid') {
+    const missing = Array.isArray(e.missing) ? e.missing.map(String) : [];
+    const fix =
+      e.fault === 'writes'
+        ? `make ${file} only read: no functions that write, no SELECT ... FOR UPDATE`
+        : missing.length > 0
+          ? `return ${missing.join(', ')} from the SELECT in ${file} (AS ${missing[0]} ...)`
+          : `correct the query in ${file} (run it in your SQL client with :watermark replaced by '1970-01-01')`;
+    return { detail: String(e.message), fix };
+  }
+  const cause = e.code === 'ledger_read_failed' || e.code === 'connection_failed' ? e.cause : error;
+  return explainConnectionError(cause, 'LEDGER_URL', config.ledger.url ?? '');
 }
 
 /** What an unset setting means, where "(unset)" alone would not say. */
@@ -142,20 +200,6 @@ export function describeSettings(env: Record<string, string | undefined>): [stri
 
 async function checkBotDatabase(config: Config): Promise<Check> {
   const name = 'bot database';
-  if (!config.databaseUrl) {
-    try {
-      await access(config.dataDir, constants.W_OK).catch(async (error: { code?: string }) => {
-        if (error.code !== 'ENOENT') throw error;
-      });
-    } catch {
-      return {
-        name,
-        ok: false,
-        detail: `cannot write to ${config.dataDir}`,
-        fix: 'set DUEBOT_DATA_DIR to a writable folder',
-      };
-    }
-  }
   let db: Database | undefined;
   try {
     db = await openDatabase({
@@ -191,47 +235,42 @@ async function checkLedger(config: Config): Promise<Check> {
       detail: 'not configured: duebot reads its demo ledger (set LEDGER_URL to connect yours)',
     };
   }
-  let mappingSql: string;
-  try {
-    mappingSql = await readMapping(config.ledger.mappingFile ?? '');
-  } catch (error) {
-    return {
-      name,
-      ok: false,
-      detail: error instanceof Error ? error.message : String(error),
-      fix: 'set LEDGER_MAPPING to a readable SQL file',
-    };
-  }
-  let source: LedgerSource;
+  let source: LedgerSource | undefined;
   try {
     source = await openLedgerSource({
       name: 'ledger',
       url: config.ledger.url,
-      mappingSql,
+      mappingSql: await readMapping(config.ledger.mappingFile ?? ''),
       batchSize: config.ledger.batchSize,
     });
-  } catch (error) {
-    return { name, ok: false, ...explainConnectionError(error, 'LEDGER_URL', config.ledger.url) };
-  }
-  try {
-    await source.validate();
+    await source.validate({ readRow: true });
     return {
       name,
       ok: true,
       detail: `${maskUrl(config.ledger.url)}: reachable, mapping returns every column`,
     };
   } catch (error) {
-    const e = error as { code?: unknown; message?: unknown };
-    if (e.code === 'ledger_mapping_invalid') {
-      return { name, ok: false, detail: String(e.message), fix: `correct ${config.ledger.mappingFile}` };
-    }
-    return { name, ok: false, ...explainConnectionError(error, 'LEDGER_URL', config.ledger.url) };
+    return { name, ok: false, ...explainLedgerError(error, config) };
   } finally {
-    await source.close().catch(() => undefined);
+    await source?.close().catch(() => undefined);
   }
 }
 
-/** Checks each database connection the settings name and says what is wrong and how to fix it. */
+/**
+ * Everything `duebot doctor` checks: the settings that name files (the same checks every start runs),
+ * then each database connection; a connection whose setting already failed is not tried.
+ */
 export async function runChecks(config: Config): Promise<Check[]> {
-  return [await checkBotDatabase(config), await checkLedger(config)];
+  const files = await checkSettingFiles(config);
+  const failed = (name: string) => files.some((c) => c.name === name && !c.ok);
+  const skipped = (name: string, setting: string): Check => ({
+    name,
+    ok: false,
+    detail: `not checked until ${setting} is fixed`,
+  });
+  return [
+    ...files,
+    failed('DUEBOT_DATA_DIR') ? skipped('bot database', 'DUEBOT_DATA_DIR') : await checkBotDatabase(config),
+    failed('LEDGER_MAPPING') ? skipped('accounting database', 'LEDGER_MAPPING') : await checkLedger(config),
+  ];
 }

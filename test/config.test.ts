@@ -18,6 +18,14 @@ describe('settings', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('lists a bad cron among the other problems, not only when it is the last one left', () => {
+    const result = loadConfig({ DUEBOT_TIMEZONE: 'Mars/Olympus', DUEBOT_DIGEST_CRON: 'every morning' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^DUEBOT_TIMEZONE: found "Mars\/Olympus"/),
+      expect.stringMatching(/^DUEBOT_DIGEST_CRON: found "every morning", expected a cron expression/),
+    ]);
+  });
+
   it('reports every problem on its own line, naming the variable, what was found and what is expected', () => {
     const result = loadConfig({
       DATABASE_URL: 'mysql://nope',

@@ -10,11 +10,25 @@ export type LedgerDialect = 'postgres' | 'mysql';
 /** `:watermark` as a whole token; `x::watermark` (a cast) and `:watermarks` are left alone. */
 const WATERMARK = /(?<![:\w]):watermark(?!\w)/g;
 
+/** The mapping file cannot be used as it is (missing, unreadable, empty, no `:watermark`); `fix` says what to do. */
+export class MappingFileError extends Error {
+  readonly code = 'ledger_mapping_unreadable';
+  constructor(
+    message: string,
+    readonly fix: string,
+    options?: { cause: unknown },
+  ) {
+    super(message, options);
+    this.name = 'MappingFileError';
+  }
+}
+
 /** Reads a mapping file, refusing a missing or empty file and a query without `:watermark`. */
 export async function readMapping(file: string): Promise<string> {
   if (!file.trim()) {
-    throw new Error(
-      'no ledger mapping file is set: point LEDGER_MAPPING at a SQL file (see the demo mapping)',
+    throw new MappingFileError(
+      'no ledger mapping file is set',
+      'point LEDGER_MAPPING at a SQL file (see the demo mapping)',
     );
   }
   let sql: string;
@@ -23,7 +37,13 @@ export async function readMapping(file: string): Promise<string> {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${String(code ?? error)})`;
-    throw new Error(`ledger mapping file ${file} ${why}`, { cause: error });
+    throw new MappingFileError(
+      `ledger mapping file ${file} ${why}`,
+      'set LEDGER_MAPPING to a readable SQL file',
+      {
+        cause: error,
+      },
+    );
   }
   checkMappingSql(sql, file);
   return sql;
@@ -32,10 +52,15 @@ export async function readMapping(file: string): Promise<string> {
 /** Throws when the SQL is empty or has no `:watermark` placeholder. */
 export function checkMappingSql(sql: string, where = 'the ledger mapping'): void {
   const body = stripComments(sql).trim();
-  if (!body) throw new Error(`${where} is empty: it must hold one SELECT returning the ledger columns`);
+  if (!body)
+    throw new MappingFileError(
+      `${where} is empty`,
+      `write one SELECT returning the ledger columns into ${where} (see the demo mapping)`,
+    );
   if (!new RegExp(WATERMARK.source).test(body)) {
-    throw new Error(
-      `${where} has no :watermark placeholder: add e.g. "WHERE i.updated_at > :watermark" so syncs read only changed rows`,
+    throw new MappingFileError(
+      `${where} has no :watermark placeholder, so a sync could not read only changed rows`,
+      `add e.g. "WHERE i.updated_at > :watermark" to ${where}`,
     );
   }
 }

@@ -25,7 +25,13 @@ export class LedgerMappingError extends Error {
   /** Columns the mapping does return. */
   readonly found: string[];
 
-  constructor(message: string, missing: string[] = [], found: string[] = []) {
+  constructor(
+    message: string,
+    missing: string[] = [],
+    found: string[] = [],
+    /** 'writes': the query tries to change the ledger (a function that writes, SELECT ... FOR UPDATE). */
+    readonly fault: 'query' | 'writes' = 'query',
+  ) {
     super(message);
     this.name = 'LedgerMappingError';
     this.missing = missing;
@@ -106,19 +112,46 @@ function fieldNames(result: unknown): string[] {
   return fields.map((f) => String((f as { name?: unknown }).name));
 }
 
-const MAPPING_SQLSTATE = /^(42|22|0A|21|2B)/;
+/** SQLSTATE classes of a query that is wrong (syntax, unknown column, bad cast ...) or writes (25006). */
+const MAPPING_SQLSTATE = /^(42|22|0A|21|2B|25006)/;
+
+/**
+ * Errors with a mapping SQLSTATE that are the server's or the login's doing, not the query's: no such
+ * database, or no right to read (PostgreSQL 42501; MySQL/MariaDB report these as 42000 too).
+ */
+const NOT_THE_MAPPING = new Set([
+  '42501',
+  'ER_BAD_DB_ERROR',
+  'ER_DBACCESS_DENIED_ERROR',
+  'ER_TABLEACCESS_DENIED_ERROR',
+  'ER_COLUMNACCESS_DENIED_ERROR',
+  'ER_SPECIFIC_ACCESS_DENIED_ERROR',
+  'ER_ACCESS_DENIED_ERROR',
+]);
 
 /** A SQL error in the mapping (syntax, unknown table or column ...) as a mapping error; others unchanged. */
 function explainQueryError(error: unknown): unknown {
   const e = error as { code?: unknown; sqlState?: unknown; message?: unknown };
   const state = typeof e.sqlState === 'string' ? e.sqlState : typeof e.code === 'string' ? e.code : '';
+  if (typeof e.code === 'string' && NOT_THE_MAPPING.has(e.code)) return error;
   if (!/^[0-9A-Z]{5}$/.test(state) || !MAPPING_SQLSTATE.test(state)) return error;
   // knex prefixes the whole SQL to the driver's message; keep the driver's part.
-  const message =
+  const message = (
     String(e.message ?? error)
       .split(' - ')
-      .pop() ?? '';
-  return new LedgerMappingError(`the ledger mapping query fails: ${message.trim()} (SQLSTATE ${state})`);
+      .pop() ?? ''
+  )
+    .replace(/\s+/g, ' ') // MariaDB quotes the SQL near a syntax error, newlines and all: one line
+    .trim();
+  if (state === '25006') {
+    return new LedgerMappingError(
+      `the ledger mapping tries to write, and duebot reads the ledger only in read-only transactions: ${message} (SQLSTATE ${state})`,
+      [],
+      [],
+      'writes',
+    );
+  }
+  return new LedgerMappingError(`the ledger mapping query fails: ${message} (SQLSTATE ${state})`);
 }
 
 /** Opens a ledger source; nothing is read until validate() or changedSince(). */
@@ -186,8 +219,16 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
 
   return {
     name,
-    async validate() {
+    async validate(options = {}) {
       const found = await describe();
+      if (options.readRow) {
+        const { sql, bindings } = query(BEGINNING);
+        await db
+          .transaction((trx) => trx.raw(`SELECT * FROM (\n${sql}\n) m LIMIT 1`, bindings), { readOnly: true })
+          .catch((error: unknown) => {
+            throw explain(error);
+          });
+      }
       const missing = REQUIRED_COLUMNS.filter((column) => !found.includes(column));
       if (missing.length > 0) {
         throw new LedgerMappingError(

@@ -70,8 +70,11 @@ export type SkipReason =
 export interface LedgerSource {
   /** A short name for logs and sync state, e.g. 'demo' or 'ledger'. */
   readonly name: string;
-  /** Fails with a LedgerMappingError naming every missing column, before any row is read. */
-  validate(): Promise<void>;
+  /**
+   * Fails with a LedgerMappingError naming every missing column, before any row is read; `readRow` (doctor)
+   * also runs the query for one row, which finds what only running it shows (a write, a bad cast).
+   */
+  validate(options?: { readRow?: boolean }): Promise<void>;
   /** Rows changed after `watermark` (all rows when null), streamed in batches. */
   changedSince(watermark: Date | null): AsyncIterable<RawLedgerRow[]>;
   /** The same rows as the sync reads them: as rows, or as COPY text where the ledger can send it. */

@@ -3,7 +3,8 @@
  * company can check its letterhead, wording and fonts before the first letter goes out. `duebot letter
  * pdf`: writes the stored PDF of a letter that went out (or was prepared), exactly as the customer got it.
  */
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Knex } from 'knex';
 import type { LetterLocale } from '../config.ts';
 import { findAccounts, listWorklist } from '../worklist/list.ts';
@@ -14,6 +15,27 @@ import { type LetterContext, prepareLetter } from './send-letter.ts';
 /** A preview that could not be made; the message says what to change. */
 export class LetterPreviewError extends Error {
   readonly code = 'letter_preview';
+}
+
+/**
+ * Refuses an `--out` that cannot be written before any work is done: not a .pdf name, or a folder that
+ * does not exist (or is a file).
+ */
+export async function checkOutFile(out: string): Promise<void> {
+  if (!/\.pdf$/i.test(out)) throw new LetterPreviewError(`--out ${out}: expected a file name ending in .pdf`);
+  const folder = dirname(out);
+  const found = await stat(folder).catch(() => null);
+  if (!found)
+    throw new LetterPreviewError(`--out ${out}: the folder ${folder} does not exist; create it first`);
+  if (!found.isDirectory()) throw new LetterPreviewError(`--out ${out}: ${folder} is a file, not a folder`);
+}
+
+/** Writes the PDF, a failure said as which file could not be written and why. */
+async function writeOut(out: string, pdf: Uint8Array): Promise<void> {
+  await writeFile(out, pdf).catch((error: unknown) => {
+    const code = String((error as { code?: unknown }).code ?? error);
+    throw new LetterPreviewError(`--out ${out}: cannot write the file (${code})`);
+  });
 }
 
 async function accountFor(db: Knex, account: string | undefined): Promise<number> {
@@ -46,8 +68,7 @@ export async function previewLetterToFile(
       throw new LetterPreviewError(`--locale ${input.locale}: expected en, zh-CN or zh-TW`);
     locale = input.locale;
   }
-  if (!/\.pdf$/i.test(input.out))
-    throw new LetterPreviewError(`--out ${input.out}: expected a file name ending in .pdf`);
+  await checkOutFile(input.out);
   const customerId = await accountFor(ctx.db, input.account);
   const prepared = await prepareLetter(
     ctx,
@@ -58,7 +79,7 @@ export async function previewLetterToFile(
   );
   if (!prepared.ok) throw new LetterPreviewError(prepared.message);
   const { letter, customerName } = prepared.value;
-  await writeFile(input.out, letter.pdf);
+  await writeOut(input.out, letter.pdf);
   return `wrote ${input.out}: ${input.template} (${letter.locale}) to ${customerName}, "${letter.subject}", ${letter.pdf.length.toLocaleString('en')} bytes; nothing was sent`;
 }
 
@@ -66,12 +87,12 @@ export async function previewLetterToFile(
 export async function writeStoredLetterPdf(db: Knex, letterId: string, out: string): Promise<string> {
   if (!/^[1-9]\d{0,9}$/.test(letterId))
     throw new LetterPreviewError(`${letterId}: expected a letter number, as shown with the letter (#12)`);
-  if (!/\.pdf$/i.test(out)) throw new LetterPreviewError(`--out ${out}: expected a file name ending in .pdf`);
+  await checkOutFile(out);
   const file = await loadLetterFile(db, Number(letterId));
   if (!file)
     throw new LetterPreviewError(
       `letter #${letterId} has no stored PDF (there is no such letter, or it was never sent or prepared)`,
     );
-  await writeFile(out, file.pdf);
+  await writeOut(out, file.pdf);
   return `wrote ${out}: ${file.filename}, "${file.subject}", ${file.pdf.byteLength.toLocaleString('en')} bytes, sha256 ${file.sha256}`;
 }

@@ -28,6 +28,7 @@ import { type RenderedLetter, renderLetter } from './render.ts';
 import { mailRecorded, reload } from './mail-letter.ts';
 import { checkRecipient, letterMessageId } from './smtp.ts';
 import { LetterTemplateError } from './templates.ts';
+import { PLACEHOLDER_COMPANY_NAME } from './settings.ts';
 
 /** What sending letters needs. */
 export interface LetterContext {
@@ -152,6 +153,12 @@ export async function deliverClaimed(
     const reason = 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)';
     await markNotSent(ctx.db, letter, actor, reason, email, p.letter);
     return { kind: 'not_sent', letter: await reload(ctx.db, letter), prepared: p, reason };
+  }
+  if (ctx.letters.company.name === PLACEHOLDER_COMPANY_NAME) {
+    // Issue 14: a customer never gets a letter headed with the placeholder name (start refuses it too).
+    const message = `Not sent: the letterhead says "${PLACEHOLDER_COMPANY_NAME}". Set LETTER_COMPANY_NAME to your company's name, restart duebot, then send again.`;
+    await markFailed(ctx.db, letter, actor, message, null);
+    return { kind: 'failed', letter: await reload(ctx.db, letter), message };
   }
   if (!p.recipient.ok) {
     const message = `Not sent: ${p.recipient.problem}. Correct the contact in the ledger, then send again.`;

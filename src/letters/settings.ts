@@ -50,6 +50,9 @@ const wholeNumber = (fallback: number, min: number, max: number, unit: string) =
       .default(fallback),
   );
 
+/** The letterhead's name while LETTER_COMPANY_NAME is unset: fine for a preview, never for a customer (issue 14). */
+export const PLACEHOLDER_COMPANY_NAME = 'Your Company Ltd';
+
 /** The letter settings by variable name, spread into the settings schema. */
 export const letterSettings = {
   SMTP_URL: z.preprocess(
@@ -69,7 +72,7 @@ export const letterSettings = {
       )
       .optional(),
   ),
-  LETTER_COMPANY_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default('Your Company Ltd')),
+  LETTER_COMPANY_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default(PLACEHOLDER_COMPANY_NAME)),
   LETTER_COMPANY_ADDRESS: z.preprocess(emptyAsUndefined, z.string().max(500).default('')),
   LETTER_COMPANY_REGISTRATION: z.preprocess(emptyAsUndefined, z.string().max(100).default('')),
   LETTER_STAMP_IMAGE: z.preprocess(

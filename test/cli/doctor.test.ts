@@ -64,8 +64,9 @@ describe('duebot doctor', { timeout: 150_000 }, () => {
       },
     });
     expect(code).toBe(1);
-    expect(stdout).toMatch(/FAIL {2}accounting database: .*missing\.sql/);
+    expect(stdout).toMatch(/FAIL {2}LEDGER_MAPPING: ledger mapping file .*missing\.sql does not exist/);
     expect(stdout).toContain('fix: set LEDGER_MAPPING to a readable SQL file');
+    expect(stdout).toMatch(/FAIL {2}accounting database: not checked until LEDGER_MAPPING is fixed/);
   });
 
   it('stops on bad settings with one line per problem and no stack trace', async () => {
@@ -95,6 +96,27 @@ describe('connection error explanations', () => {
     ).toBe('no answer from db.example:5432 in time');
     expect(explainConnectionError({ code: 'ER_BAD_DB_ERROR' }, 'LEDGER_URL', 'mysql://u@h/erp').detail).toBe(
       'database "erp" does not exist on h:3306',
+    );
+  });
+
+  it('gives fixes that fit the engine and the setting', () => {
+    const mysql = explainConnectionError(
+      { code: 'ER_ACCESS_DENIED_ERROR' },
+      'LEDGER_URL',
+      'mysql://ro@erp/ar',
+    );
+    expect(mysql.fix).toBe(
+      "check the user name and password in LEDGER_URL, and that the server lets user ro connect from this host (CREATE USER ... @'host')",
+    );
+    expect(explainConnectionError({ code: '28P01' }, 'LEDGER_URL', 'postgres://ro@erp/ar').fix).toContain(
+      'pg_hba.conf',
+    );
+    // The accounting database is the company's: duebot never suggests creating it.
+    expect(explainConnectionError({ code: '3D000' }, 'LEDGER_URL', 'postgres://ro@erp/ar').fix).toBe(
+      "correct the database name in LEDGER_URL: the accounting database's name on that server",
+    );
+    expect(explainConnectionError({ code: 'ER_BAD_DB_ERROR' }, 'DATABASE_URL', 'mysql://u@h/bot').fix).toBe(
+      'create it (e.g. CREATE DATABASE bot) or correct the database name in DATABASE_URL',
     );
   });
 });

@@ -47,6 +47,15 @@ describe('duebot letter preview', { timeout: 150_000 }, () => {
     expect(flat).toContain('正式催款函');
   }, 200_000);
 
+  it('refuses an --out in a missing folder in one line, before opening anything', async () => {
+    const out = join(dataDir, 'no-such-folder', 'x.pdf');
+    const { code, stderr } = await runDuebot(['letter', 'preview', 'reminder', '--out', out], { env: env() });
+    expect(stderr).toBe(
+      `duebot letter preview: --out ${out}: the folder ${join(dataDir, 'no-such-folder')} does not exist; create it first\n`,
+    );
+    expect(code).toBe(1);
+  });
+
   it('names the option that is wrong', async () => {
     const { code, stderr } = await runDuebot(
       ['letter', 'preview', 'reminder', '--account', 'no-such-customer-xyz', '--out', join(dataDir, 'x.pdf')],

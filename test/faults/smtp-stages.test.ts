@@ -126,7 +126,12 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
     db = await openTestDatabase(kind);
     smtp = await startSmtp();
     largeStamp = await writeLargeStamp(5); // more than the socket buffers hold (about 4 MB here)
-    letters = { ...defaultLetterConfig, smtpUrl: smtp.url, from: 'Acme AR <ar@acme.example>' };
+    letters = {
+      ...defaultLetterConfig,
+      smtpUrl: smtp.url,
+      from: 'Acme AR <ar@acme.example>',
+      company: { ...defaultLetterConfig.company, name: 'Acme Trading GmbH' },
+    };
     ctx = {
       db: db.knex,
       clock: createFixedClock('2026-11-22T03:00:00Z', 'Asia/Shanghai'),

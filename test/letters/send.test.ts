@@ -222,6 +222,15 @@ describe.each(backends())('sending letters on %s', (kind) => {
     });
   });
 
+  it('refuses to e-mail a letter headed with the placeholder company name (issue 14)', async () => {
+    const id = await account('Placeholder Head Ltd', 'ap@placeholder.example.com', 'en');
+    ctx.letters = { ...letters, company: { ...letters.company, name: defaultLetterConfig.company.name } };
+    const reply = await send(id, 'reminder');
+    expect(text(reply)).toMatch(/Not sent: the letterhead says "Your Company Ltd"\. Set LETTER_COMPANY_NAME/);
+    expect(smtp.received).toHaveLength(0);
+    expect(await count('activities', { customer_id: id, kind: 'letter_failed' })).toBe(1);
+  });
+
   it('says plainly when the mail server cannot be reached, and records it', async () => {
     const id = await account('Unreachable Server Ltd', 'ap@unreachable.example.com', 'en');
     ctx.letters = { ...letters, smtpUrl: `smtp://127.0.0.1:${await closedPort()}` };

@@ -21,6 +21,7 @@ describe('letter settings', () => {
     const result = loadConfig({
       SMTP_URL: 'smtps://ar:secret@mail.acme.example:465',
       LETTER_FROM: 'Acme AR <ar@acme.example>',
+      LETTER_COMPANY_NAME: 'Acme Trading GmbH',
       LETTER_COMPANY_ADDRESS: 'Hauptstr. 1; 10115 Berlin',
       LETTER_BANK_DETAILS: 'Acme Bank; IBAN DE00 1234',
       LETTER_APPROVAL: 'on',
@@ -64,7 +65,11 @@ describe('letter settings', () => {
   });
 
   it('shows the SMTP server in duebot doctor without its password', () => {
-    const env = { SMTP_URL: 'smtp://ar:s3cret@mail.acme.example:587', LETTER_FROM: 'ar@acme.example' };
+    const env = {
+      SMTP_URL: 'smtp://ar:s3cret@mail.acme.example:587',
+      LETTER_FROM: 'ar@acme.example',
+      LETTER_COMPANY_NAME: 'Acme',
+    };
     const result = loadConfig(env);
     if (!result.ok) throw new Error(result.problems.join('\n'));
     const rows = Object.fromEntries(describeSettings(env));
@@ -135,8 +140,18 @@ describe('letter settings', () => {
   });
 
   it('needs a sender address when SMTP is set', () => {
-    const result = loadConfig({ SMTP_URL: 'smtp://mail.example.com:587' });
+    const result = loadConfig({ SMTP_URL: 'smtp://mail.example.com:587', LETTER_COMPANY_NAME: 'Acme' });
     expect(result.ok ? [] : result.problems).toEqual([expect.stringMatching(/^LETTER_FROM: found nothing/)]);
+  });
+
+  it("refuses to e-mail letters headed with the placeholder name: SMTP_URL needs the company's own", () => {
+    const result = loadConfig({ SMTP_URL: 'smtp://mail.example.com:587', LETTER_FROM: 'ar@acme.example' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(
+        /^LETTER_COMPANY_NAME: found nothing, expected your company's name for the letterhead because SMTP_URL is set \(letters would reach customers headed "Your Company Ltd"\)$/,
+      ),
+    ]);
+    expect(loadConfig({ LETTER_COMPANY_NAME: '' }).ok).toBe(true); // without e-mail the placeholder only previews
   });
 });
 

@@ -111,7 +111,11 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   beforeAll(async () => {
     db = await openTestDatabase(kind);
     smtp = await startSmtp();
-    config = testConfig({ SMTP_URL: smtp.url, LETTER_FROM: 'Acme AR <ar@acme.example>' });
+    config = testConfig({
+      SMTP_URL: smtp.url,
+      LETTER_FROM: 'Acme AR <ar@acme.example>',
+      LETTER_COMPANY_NAME: 'Acme Trading GmbH',
+    });
     letters = config.letters;
     annActor = await seedStaff(db.knex, 'Ann', 'collector');
     await seedStaff(db.knex, 'Vic', 'viewer');

@@ -32,7 +32,13 @@ describe.each(backends())('letters in the shell on %s', (kind) => {
       policy: defaultPolicy,
       pageSize: 10,
       roleFor: (_platform, user) => (['mia', 'max'].includes(user) ? 'manager' : 'collector'),
-      letters: { ...defaultLetterConfig, smtpUrl: smtp.url, from: 'ar@acme.example', approval: true },
+      letters: {
+        ...defaultLetterConfig,
+        smtpUrl: smtp.url,
+        from: 'ar@acme.example',
+        approval: true,
+        company: { ...defaultLetterConfig.company, name: 'Acme Trading GmbH' },
+      },
     };
     ({ customerId: id } = await seedAccount(db.knex, {
       name: '台北宏達貿易股份有限公司',

@@ -153,3 +153,57 @@ export async function openFixtureSource(
     batchSize,
   });
 }
+
+/** A small accounting database in MariaDB/MySQL (one customer, one overdue invoice) and its mapping. */
+export interface MariadbLedger {
+  prefix: string;
+  /** The mapping over these tables; `columns` replaces column expressions, `omit` leaves columns out. */
+  mappingSql(columns?: Partial<Record<LedgerColumn, string>>, omit?: LedgerColumn[]): string;
+  /** Runs SQL as the server's admin user (the URL's). */
+  admin: Knex;
+  drop(): Promise<void>;
+}
+
+/** Creates `<prefix>_customers` and `<prefix>_invoices` in the database of `url` (TEST_MARIADB_URL). */
+export async function createMariadbLedger(url: string): Promise<MariadbLedger> {
+  const { default: knex } = await import('knex');
+  const parsed = new URL(url);
+  const admin = knex({
+    client: 'mysql2',
+    connection: {
+      host: parsed.hostname,
+      port: Number(parsed.port || 3306),
+      user: decodeURIComponent(parsed.username),
+      password: decodeURIComponent(parsed.password),
+      database: parsed.pathname.slice(1),
+      timezone: 'Z',
+    },
+    pool: { min: 0, max: 1 },
+  });
+  const prefix = `duebot_t_${randomBytes(4).toString('hex')}`;
+  await admin.raw(`CREATE TABLE ${prefix}_customers (id VARCHAR(40) PRIMARY KEY, name VARCHAR(200),
+    contact_name TEXT, contact_email TEXT, contact_phone TEXT, sales_rep TEXT, locale TEXT) CHARACTER SET utf8mb4`);
+  await admin.raw(`CREATE TABLE ${prefix}_invoices (id VARCHAR(40) PRIMARY KEY, number VARCHAR(40),
+    customer_id VARCHAR(40), issue_date DATE, due_date DATE, total DECIMAL(18,4), open_amount DECIMAL(18,4),
+    currency CHAR(3), updated_at DATETIME(6) NOT NULL)`);
+  await admin(`${prefix}_customers`).insert({ id: 'C1', name: 'Acme Ltd', contact_email: 'ap@acme.example' });
+  await admin(`${prefix}_invoices`).insert({
+    ...invoiceRow({ id: 'I1', total: '1200.00', dueDate: '2026-09-30' }),
+    updated_at: '2026-11-01 00:00:00',
+  });
+  return {
+    prefix,
+    admin,
+    mappingSql(columns = {}, omit = []) {
+      const select = (Object.entries({ ...COLUMNS, ...columns }) as [LedgerColumn, string][])
+        .filter(([name]) => !omit.includes(name))
+        .map(([name, expression]) => `  ${expression} AS ${name}`)
+        .join(',\n');
+      return `SELECT\n${select}\nFROM ${prefix}_invoices i\nJOIN ${prefix}_customers c ON c.id = i.customer_id\nWHERE i.updated_at > :watermark\n`;
+    },
+    async drop() {
+      await admin.raw(`DROP TABLE IF EXISTS ${prefix}_invoices, ${prefix}_customers`);
+      await admin.destroy();
+    },
+  };
+}

@@ -90,6 +90,7 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
       ...defaultLetterConfig,
       smtpUrl: smtp.url,
       from: 'Acme AR <ar@acme.example>',
+      company: { ...defaultLetterConfig.company, name: 'Acme Trading GmbH' },
       links: { publicUrl: 'https://duebot.acme.example', secret: SECRET, days: 30 },
     };
     teams = await startHarness(db, {}, '127.0.0.1', { clock, letters });
