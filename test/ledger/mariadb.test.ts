@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import knex, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db.ts';
@@ -7,6 +7,7 @@ import { LedgerMappingError, openLedgerSource } from '../../src/ledger/source.ts
 import { syncLedger } from '../../src/ledger/sync.ts';
 import type { LedgerSource, RawLedgerRow } from '../../src/ledger/types.ts';
 import { openTestDatabase } from '../support/databases.ts';
+import { mariadbAdmin } from '../support/ledger-fixture.ts';
 
 const url = process.env.TEST_MARIADB_URL ?? '';
 
@@ -35,19 +36,7 @@ describe.skipIf(!url)('ledger source on MariaDB/MySQL', () => {
   };
 
   beforeAll(async () => {
-    const parsed = new URL(url);
-    admin = knex({
-      client: 'mysql2',
-      connection: {
-        host: parsed.hostname,
-        port: Number(parsed.port || 3306),
-        user: decodeURIComponent(parsed.username),
-        password: decodeURIComponent(parsed.password),
-        database: parsed.pathname.slice(1),
-        timezone: 'Z',
-      },
-      pool: { min: 0, max: 1 },
-    });
+    admin = await mariadbAdmin(url);
     await admin.raw(`CREATE TABLE ${customers} (id BIGINT PRIMARY KEY, name VARCHAR(200), contact_name TEXT,
       contact_email TEXT, contact_phone TEXT, sales_rep TEXT) CHARACTER SET utf8mb4`);
     await admin.raw(`CREATE TABLE ${invoices} (id BIGINT PRIMARY KEY, number VARCHAR(40), customer_id BIGINT,

@@ -164,11 +164,11 @@ export interface MariadbLedger {
   drop(): Promise<void>;
 }
 
-/** Creates `<prefix>_customers` and `<prefix>_invoices` in the database of `url` (TEST_MARIADB_URL). */
-export async function createMariadbLedger(url: string): Promise<MariadbLedger> {
+/** A one-connection knex on a MariaDB/MySQL server as the URL's user (TEST_MARIADB_URL), in UTC. */
+export async function mariadbAdmin(url: string): Promise<Knex> {
   const { default: knex } = await import('knex');
   const parsed = new URL(url);
-  const admin = knex({
+  return knex({
     client: 'mysql2',
     connection: {
       host: parsed.hostname,
@@ -180,6 +180,11 @@ export async function createMariadbLedger(url: string): Promise<MariadbLedger> {
     },
     pool: { min: 0, max: 1 },
   });
+}
+
+/** Creates `<prefix>_customers` and `<prefix>_invoices` in the database of `url` (TEST_MARIADB_URL). */
+export async function createMariadbLedger(url: string): Promise<MariadbLedger> {
+  const admin = await mariadbAdmin(url);
   const prefix = `duebot_t_${randomBytes(4).toString('hex')}`;
   await admin.raw(`CREATE TABLE ${prefix}_customers (id VARCHAR(40) PRIMARY KEY, name VARCHAR(200),
     contact_name TEXT, contact_email TEXT, contact_phone TEXT, sales_rep TEXT, locale TEXT) CHARACTER SET utf8mb4`);
