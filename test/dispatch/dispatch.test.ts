@@ -6,9 +6,8 @@ import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type { AccountRowBlock, Message, Reply, User } from '../../src/views/model.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount } from '../support/seed.ts';
 
 const ann: User = { platform: 'shell', id: 'ann', name: 'Ann' };
 const bob: User = { platform: 'shell', id: 'bob', name: 'Bob' };
@@ -51,12 +50,7 @@ describe.each(backends())('the dispatcher on %s', (kind) => {
       },
     };
     for (const [key, seed] of Object.entries(seeds)) ids[key] = (await seedAccount(db.knex, seed)).customerId;
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
+    await assessSeeded(db.knex);
   });
   afterAll(async () => {
     await db?.close();

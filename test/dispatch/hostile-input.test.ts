@@ -7,9 +7,8 @@ import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type { Interaction, Reply, User } from '../../src/views/model.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount } from '../support/seed.ts';
 
 const ann: User = { platform: 'shell', id: 'ann', name: 'Ann' };
 const WRITTEN = ['activities', 'claims', 'promises', 'disputes', 'letters', 'outbox'] as const;
@@ -44,12 +43,7 @@ describe.each(backends())('hostile input on %s', (kind) => {
       items: [{ number: 'HI-1', dueDate: '2026-10-01', totalMinor: 5_000_000 }],
     });
     accountId = seeded.customerId;
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
+    await assessSeeded(db.knex);
   });
   afterAll(async () => {
     await db?.close();

@@ -6,12 +6,11 @@ import type { Database } from '../../src/db.ts';
 import { encodeRef } from '../../src/commands/action-ref.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type { Reply, User } from '../../src/views/model.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { slackRoleLists } from '../../adapters/slack/identity.ts';
 import { teamsRoleLists } from '../../adapters/teams/identity.ts';
 import { applyRoleLists, type RoleLists } from '../../src/chat/roles.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount, seedStaff } from '../support/seed.ts';
+import { assessSeeded, seedAccount, seedStaff } from '../support/seed.ts';
 
 const text = (reply: Reply) => ('message' in reply ? toFallbackText(reply.message) : JSON.stringify(reply));
 
@@ -27,12 +26,7 @@ describe.each(backends())('a manager removed from the role list on %s', (kind) =
         items: [{ number: 'N-1', dueDate: '2026-07-10', totalMinor: 8_600_000 }],
       })
     ).customerId;
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
+    await assessSeeded(db.knex);
     ann = (await seedStaff(db.knex, 'Ann')).userId;
   });
   afterAll(async () => {

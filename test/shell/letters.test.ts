@@ -7,10 +7,9 @@ import { defaultPolicy } from '../../src/collections/account.ts';
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import { defaultLetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { startSmtp, type TestSmtp } from '../letters/support/smtp.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount } from '../support/seed.ts';
 import { shellSession } from './support/session.ts';
 
 describe.each(backends())('letters in the shell on %s', (kind) => {
@@ -48,12 +47,7 @@ describe.each(backends())('letters in the shell on %s', (kind) => {
       .knex('customers')
       .where({ id })
       .update({ locale: 'zh-TW', contact_email: 'ap@hongda.example.tw' });
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
+    await assessSeeded(db.knex);
   });
   afterAll(async () => {
     await smtp?.close();

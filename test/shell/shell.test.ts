@@ -4,9 +4,8 @@ import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount } from '../support/seed.ts';
 import { shellSession } from './support/session.ts';
 
 const session = (ctx: DispatchContext, input: string, options: { color?: boolean } = {}) =>
@@ -47,12 +46,7 @@ describe.each(backends())('the shell on %s', (kind) => {
       name: 'Tiny Tools',
       items: [{ number: 'T-1', dueDate: '2026-11-20', totalMinor: 5_000 }],
     });
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
+    await assessSeeded(db.knex);
   });
   afterAll(async () => {
     await db?.close();

@@ -3,9 +3,8 @@ import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount } from '../support/seed.ts';
 import { shellSession } from './support/session.ts';
 
 /** What the clerk typed is saved, or refused with a reason and asked again: never silently dropped. */
@@ -37,12 +36,7 @@ describe.each(backends())('typed input in the shell on %s', (kind) => {
         { number: 'S-2', dueDate: '2026-09-15', totalMinor: 700_000 },
       ],
     }));
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
+    await assessSeeded(db.knex);
   });
   afterAll(async () => {
     await db?.close();

@@ -1,11 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../../src/collections/account.ts';
 import type { Database } from '../../src/db.ts';
 import { createLogger } from '../../src/log.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount } from '../support/seed.ts';
 import { type Harness, type SignOptions, slashForm, startHarness } from './support/harness.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -224,12 +222,7 @@ describe.each(backends())('hostile signed requests to the Slack HTTP endpoint on
       name: 'Northwind Traders Ltd',
       items: [{ number: 'N-1', dueDate: '2026-10-10', totalMinor: 8_600_000 }],
     });
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
+    await assessSeeded(db.knex);
     const destination = new Writable({
       write(chunk, _encoding, done) {
         logLines.push(String(chunk));

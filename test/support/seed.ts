@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { defaultPolicy } from '../../src/collections/account.ts';
+import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { type Actor, type Role, resolveActor } from '../../src/worklist/staff.ts';
 
 let counter = 0;
@@ -61,4 +63,9 @@ export async function seedStaff(
   );
   if (actor.role !== role) await db('users').where({ id: actor.userId }).update({ role });
   return { ...actor, role };
+}
+
+/** Assesses the seeded accounts onto the worklist as the tests' business day, 2026-11-22 in Shanghai, sees them. */
+export async function assessSeeded(db: Knex): Promise<void> {
+  await refreshWorklist({ db, policy: defaultPolicy, today: '2026-11-22', timeZone: 'Asia/Shanghai' });
 }

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../../src/collections/account.ts';
 import { encodeRef } from '../../src/commands/action-ref.ts';
 import type { Database } from '../../src/db.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount } from '../support/seed.ts';
 import { execute, message } from './support/activities.ts';
 import { cardProblems, cardsOf } from './support/card-check.ts';
 import { type Harness, PEOPLE, startHarness } from './support/harness.ts';
@@ -52,12 +50,7 @@ describe.each(backends())('Teams card actions (Action.Execute) on %s', (kind) =>
         })
       ).customerId;
     }
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
+    await assessSeeded(db.knex);
     teams = await startHarness(db);
   });
   afterAll(async () => {

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../../src/collections/account.ts';
 import { encodeRef } from '../../src/commands/action-ref.ts';
 import type { Database } from '../../src/db.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount } from '../support/seed.ts';
 import { message, task } from './support/activities.ts';
 import { cardProblems, cardsOf } from './support/card-check.ts';
 import { CHANNEL, type Harness, startHarness } from './support/harness.ts';
@@ -64,12 +62,7 @@ describe.each(backends())('Teams dialogs (task modules) on %s', (kind) => {
         items: [{ number: 'N-1', dueDate: '2026-10-10', totalMinor: 8_600_000 }],
       })
     ).customerId;
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
+    await assessSeeded(db.knex);
     teams = await startHarness(db);
   });
   afterAll(async () => {

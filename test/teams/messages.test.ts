@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../../src/collections/account.ts';
 import type { Database } from '../../src/db.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount } from '../support/seed.ts';
 import { botAdded, message } from './support/activities.ts';
 import { cardProblems, cardsOf } from './support/card-check.ts';
 import { CHANNEL, channelToken, type Harness, startHarness } from './support/harness.ts';
@@ -24,12 +22,7 @@ describe.each(backends())('Teams messages over HTTP on %s', (kind) => {
       name: 'Old Debts Co',
       items: [{ number: 'O-1', dueDate: '2026-08-01', totalMinor: 3_000_000 }],
     });
-    await refreshWorklist({
-      db: db.knex,
-      policy: defaultPolicy,
-      today: '2026-11-22',
-      timeZone: 'Asia/Shanghai',
-    });
+    await assessSeeded(db.knex);
     teams = await startHarness(db);
   });
   afterAll(async () => {

@@ -1,7 +1,5 @@
-import { defaultPolicy } from '../../../src/collections/account.ts';
 import type { Database } from '../../../src/db.ts';
-import { refreshWorklist } from '../../../src/worklist/assess.ts';
-import { seedAccount } from '../../support/seed.ts';
+import { assessSeeded, seedAccount } from '../../support/seed.ts';
 
 /** Two overdue accounts (one in two currencies), assessed as of 2026-11-22 in Shanghai. */
 export async function seedSlackAccounts(db: Database): Promise<{ north: number; dual: number }> {
@@ -16,11 +14,6 @@ export async function seedSlackAccounts(db: Database): Promise<{ north: number; 
       { number: 'D-2', dueDate: '2026-10-05', totalMinor: 50_000, currency: 'USD' },
     ],
   });
-  await refreshWorklist({
-    db: db.knex,
-    policy: defaultPolicy,
-    today: '2026-11-22',
-    timeZone: 'Asia/Shanghai',
-  });
+  await assessSeeded(db.knex);
   return { north: north.customerId, dual: dual.customerId };
 }
