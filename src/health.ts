@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Clock } from './clock.ts';
+import { DeadlineExceeded, within } from './deadline.ts';
 import { readFreshness } from './ledger/freshness.ts';
 
 /** What GET /healthz reports, whichever chat adapters serve it. */
@@ -25,20 +26,8 @@ export interface HealthContext {
 /** Longest the check waits for the bot database, so /healthz answers within 3 s whatever the database does. */
 export const HEALTH_TIMEOUT_MS = 2500;
 
-class HealthTimeout extends Error {}
-
-/** `work`, or a HealthTimeout after `ms` (the work is left to finish or fail on its own). */
-function within<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new HealthTimeout()), ms);
-  });
-  work.catch(() => undefined); // a late failure after the timeout is not unhandled
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 function failureReason(error: unknown): string {
-  if (error instanceof HealthTimeout)
+  if (error instanceof DeadlineExceeded)
     return `the bot database did not answer within ${HEALTH_TIMEOUT_MS / 1000} s`;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'KnexTimeoutError' || (error as Error | null)?.name === 'KnexTimeoutError')

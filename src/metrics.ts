@@ -10,6 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Knex } from 'knex';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { LetterStatus } from './letters/letter-record.ts';
+import { within } from './deadline.ts';
 
 /** The metrics of this process: Node's and the process's own (CPU, memory, event loop) plus duebot's. */
 const processRegistry = new Registry();
@@ -197,15 +198,7 @@ function databaseRegistry(db: Knex): Registry {
     reading ??= readSnapshot(db).finally(() => {
       reading = null;
     });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), SCRAPE_DB_TIMEOUT_MS);
-    });
-    try {
-      return await Promise.race([reading.catch(() => null), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return within(reading, SCRAPE_DB_TIMEOUT_MS).catch(() => null);
   };
   const gauge = <L extends string>(
     name: string,
