@@ -119,6 +119,8 @@ const LEDGER_CODES = ['ledger_read_failed', 'ledger_mapping_invalid', 'ledger_ma
  */
 function connectionFailure(error: unknown, config: Config): unknown {
   const code = (error as { code?: unknown } | null)?.code;
+  // Another duebot process owns the embedded database and cannot be reached: its words say who and what to do.
+  if (code === 'embedded_database_held') return new CliError(`duebot: ${(error as Error).message}`, 2);
   if (typeof code === 'string' && LEDGER_CODES.includes(code)) {
     const { detail, fix } = explainLedgerError(error, config);
     return new CliError(

@@ -78,27 +78,25 @@ export function knexForPostgres(
   });
 }
 
-/** The bot database: Postgres when a URL is given, otherwise embedded PGlite under `dataDir`. */
+/**
+ * The bot database: Postgres when a URL is given, otherwise the embedded PGlite under `dataDir`, owned by
+ * the first duebot process on it and shared with the others (embedded/open.ts). `notice` gets the one line
+ * saying which process's database this is (default: stderr).
+ */
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir: string;
   connectTimeoutMs?: number;
+  notice?: (line: string) => void;
 }): Promise<Database> {
   if (options.databaseUrl) {
     const db = knexForPostgres(options.databaseUrl, undefined, options.connectTimeoutMs);
     return { knex: db, kind: 'postgres', close: () => db.destroy() };
   }
-  const pglite = await createPglite(`${options.dataDir.replace(/\/$/, '')}/db`);
-  const db = await knexForPglite(pglite);
-  return {
-    knex: db,
-    kind: 'pglite',
-    pglite,
-    close: async () => {
-      await db.destroy(); // NOTE: knex-pglite closes the PGlite instance itself
-      if (!pglite.closed) await pglite.close();
-    },
-  };
+  const { openEmbedded } = await import('./embedded/open.ts');
+  return openEmbedded(options.dataDir.replace(/\/$/, ''), {
+    notice: options.notice ?? ((line) => process.stderr.write(`${line}\n`)),
+  });
 }
 
 /** Brings the bot database schema up to date; returns the names of migrations applied now. */

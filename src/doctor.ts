@@ -65,6 +65,11 @@ export function explainConnectionError(
   const message = String(e.message ?? error);
   const where = target(url);
   switch (code) {
+    case 'embedded_database_held': // another duebot process owns the embedded database (embedded/open.ts)
+      return {
+        detail: String((e as { detail?: unknown }).detail ?? message),
+        fix: String((e as { fix?: unknown }).fix ?? ''),
+      };
     case 'ECONNREFUSED':
       return {
         detail: `nothing is listening at ${where} (connection refused)`,
@@ -209,8 +214,7 @@ async function checkBotDatabase(config: Config): Promise<Check> {
     });
     await db.knex.raw('select 1');
     const [, pending] = (await db.knex.migrate.list({ migrationSource })) as [unknown[], unknown[]];
-    const where =
-      db.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : maskUrl(config.databaseUrl ?? '');
+    const where = config.databaseUrl ? maskUrl(config.databaseUrl) : `embedded PGlite in ${config.dataDir}`;
     return {
       name,
       ok: true,

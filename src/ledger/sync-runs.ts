@@ -3,9 +3,12 @@
  * marked failed ("interrupted") by the next sync of any replica. A run is only taken for dead when no
  * live process holds it: on PostgreSQL each run holds a session advisory lock, keyed by its id, on the
  * connection it syncs through, which the server releases when that process or connection goes away; on
- * PGlite one process owns the database, so a run not under way in this process is dead.
+ * PGlite one process owns the database (others attach to it and share its one session, where advisory locks
+ * prove nothing), so a run is dead when it started before that owner took the database and is not under way
+ * in this process.
  */
 import type { Knex } from 'knex';
+import { embeddedOwnerSince } from '../embedded/owner-since.ts';
 import type { SyncSession } from './sync-session.ts';
 
 const LOCK = 'duebot-sync-run';
@@ -16,7 +19,8 @@ export const INTERRUPTED =
 /** Runs under way in this process. */
 const underWay = new Set<number>();
 
-const isPglite = (db: Knex) => (db.client as { pglite?: unknown }).pglite !== undefined;
+const isPglite = (db: Knex) =>
+  (db.client as { pglite?: unknown }).pglite !== undefined || embeddedOwnerSince(db) !== null;
 /** The advisory lock's second key: the run id, folded into an int4. */
 const lockId = (id: number) => id % 2_147_483_647;
 
@@ -47,11 +51,13 @@ export async function endRun(db: Knex, session: SyncSession, runId: number): Pro
 
 /** Marks the runs left `running` by a process that died as failed; returns how many. */
 export async function reapInterruptedRuns(db: Knex, now: Date): Promise<number> {
-  const running = await db('sync_runs').where({ status: 'running' }).select('id');
+  const running = await db('sync_runs').where({ status: 'running' }).select('id', 'started_at');
+  const ownerSince = embeddedOwnerSince(db);
   let reaped = 0;
-  for (const { id } of running) {
+  for (const { id, started_at: startedAt } of running) {
     const runId = Number(id);
     if (underWay.has(runId)) continue;
+    if (ownerSince && new Date(startedAt as string | Date) >= ownerSince) continue; // another live process's
     reaped += await db.transaction(async (trx): Promise<number> => {
       if (!isPglite(db)) {
         const held = await trx.raw('SELECT pg_try_advisory_xact_lock(hashtext(?), ?) AS free', [
