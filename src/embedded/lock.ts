@@ -142,7 +142,16 @@ function owned(path: string, me: LockHolder, tookOverFrom: LockHolder | null): O
       // already gone
     }
   };
+  // A signal nobody else handles ends the process (`duebot sync` stopped with Ctrl-C): the lock goes first.
+  // Where a command handles it (start, shell), it closes the database and releases the lock itself.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (process.listenerCount(signal) > 0) return;
+    onExit();
+    process.kill(process.pid, signal);
+  };
   process.once('exit', onExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   let current = me;
   return {
     owned: true,
@@ -154,6 +163,8 @@ function owned(path: string, me: LockHolder, tookOverFrom: LockHolder | null): O
     },
     async release() {
       process.off('exit', onExit);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       const holder = await readHolder(path);
       if (typeof holder === 'object' && holder.pid === current.pid && holder.startedAt === current.startedAt)
         await unlink(path).catch(() => undefined);
