@@ -2,14 +2,7 @@
  * The Bolt app: HTTP mode (signing secret, one port for Slack's requests and /healthz) or Socket Mode
  * (app token). Transport only; the handlers live in on-interactive.ts and on-events.ts.
  */
-import {
-  App,
-  type Logger as BoltLogger,
-  type CustomRoute,
-  HTTPReceiver,
-  LogLevel,
-  SocketModeReceiver,
-} from '@slack/bolt';
+import { App, type Logger as BoltLogger, type CustomRoute, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
@@ -18,7 +11,9 @@ import { healthRoute } from './health.ts';
 import { createIdentity, type SlackIdentity, slackRoleLists } from './identity.ts';
 import { registerEvents } from './on-events.ts';
 import { registerInteractive } from './on-interactive.ts';
-import { guardReceiver, guardSocketReceiver } from './request-guard.ts';
+import { guardReceiver } from './request-guard.ts';
+import type { SocketLink } from './socket-link.ts';
+import { createSocketReceiver, type SocketTuning } from './socket-mode.ts';
 
 /** What createSlackApp needs. */
 export interface SlackAppOptions {
@@ -38,12 +33,16 @@ export interface SlackAppOptions {
   apiRetries?: number;
   /** More routes on the same HTTP server (Teams' POST /api/messages when both adapters run). */
   extraRoutes?: CustomRoute[];
+  /** Socket Mode's timings and settle hook (tests shorten them). */
+  socket?: SocketTuning;
 }
 
 /** A Bolt app wired to duebot, plus the identity it uses. */
 export interface SlackApp {
   app: App;
   identity: SlackIdentity;
+  /** Socket Mode's connection state; absent in HTTP mode. */
+  socket?: SocketLink;
 }
 
 function boltLogger(log: Logger): BoltLogger {
@@ -67,33 +66,42 @@ function boltLogger(log: Logger): BoltLogger {
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, log } = options;
   const socketMode = Boolean(config.appToken);
-  const routes: CustomRoute[] = [
-    healthRoute(options.ctx),
+  const slackApiUrl = config.apiUrl
+    ? config.apiUrl.endsWith('/')
+      ? config.apiUrl
+      : `${config.apiUrl}/`
+    : undefined;
+  const routes = (socket?: SocketLink): CustomRoute[] => [
+    healthRoute(options.ctx, socket),
     { path: '/metrics', method: ['GET'], handler: metricsHandler(options.ctx.db) },
     ...(options.extraRoutes ?? []),
   ];
   const logger = boltLogger(log);
   // Our own receivers (Bolt would build the same ones) so that malformed requests stop before Bolt.
-  const receiver = socketMode
-    ? guardSocketReceiver(
-        new SocketModeReceiver({
-          appToken: config.appToken ?? '',
-          logger,
-          installerOptions: { port: config.port },
-          customRoutes: routes,
-        }),
+  const socket = socketMode
+    ? createSocketReceiver({
+        appToken: config.appToken ?? '',
+        slackApiUrl,
+        port: config.port,
+        routes,
+        logger,
         log,
-      )
-    : guardReceiver(
-        new HTTPReceiver({
-          signingSecret: config.signingSecret ?? '',
-          port: config.port,
-          customRoutes: routes,
-          logger,
-          processBeforeResponse: options.processBeforeResponse ?? false,
-        }),
-        { signingSecret: config.signingSecret ?? '', log },
-      );
+        db: options.ctx.db,
+        tuning: options.socket,
+      })
+    : undefined;
+  const receiver =
+    socket?.receiver ??
+    guardReceiver(
+      new HTTPReceiver({
+        signingSecret: config.signingSecret ?? '',
+        port: config.port,
+        customRoutes: routes(),
+        logger,
+        processBeforeResponse: options.processBeforeResponse ?? false,
+      }),
+      { signingSecret: config.signingSecret ?? '', log },
+    );
   const app = new App({
     token: config.botToken,
     botId: options.botId,
@@ -102,9 +110,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     logLevel: LogLevel.WARN,
     clientOptions: {
-      ...(config.apiUrl
-        ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` }
-        : {}),
+      ...(slackApiUrl ? { slackApiUrl } : {}),
       retryConfig: { retries: options.apiRetries ?? 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
     },
     receiver,
@@ -122,5 +128,5 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.error(async (error) => {
     log.error({ err: error }, 'slack: unhandled error in a listener');
   });
-  return { app, identity };
+  return { app, identity, ...(socket ? { socket: socket.link } : {}) };
 }

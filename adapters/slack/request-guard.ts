@@ -7,9 +7,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
-import type { App, HTTPReceiver, ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
+import type { HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../../src/log.ts';
-import { type BodyKind, kindOf, shapeProblem } from './request-shape.ts';
+import { type BodyKind, shapeProblem } from './request-shape.ts';
 
 /** Far above any Slack payload (a few KB; a full modal some tens of KB), far below Bolt's 4 MB default. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -158,27 +158,6 @@ export function guardReceiver(
         log.error({ err: error }, 'slack: request could not be read');
         answer(res, { status: 400, reason: 'request could not be read' });
       });
-  };
-  return receiver;
-}
-
-/**
- * Socket Mode has no signature (the socket itself is authenticated), but its envelopes get the same shape
- * check: a malformed one is acknowledged (so Slack does not redeliver it) and dropped before Bolt's handlers.
- */
-export function guardSocketReceiver(receiver: SocketModeReceiver, log: Logger): SocketModeReceiver {
-  const init = receiver.init.bind(receiver);
-  const child = log.child({ component: 'slack' });
-  receiver.init = (app: App) => {
-    const processEvent = app.processEvent.bind(app);
-    const guarded = async (event: ReceiverEvent) => {
-      const body: unknown = event.body;
-      const problem = shapeProblem(kindOf(body), body);
-      if (!problem) return processEvent(event);
-      child.warn({ reason: problem }, 'slack: Socket Mode envelope refused');
-      await event.ack();
-    };
-    init(Object.create(app, { processEvent: { value: guarded } }) as App);
   };
   return receiver;
 }
