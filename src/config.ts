@@ -158,9 +158,8 @@ export function loadConfig(env: Env): ConfigResult {
     ...reads.flatMap((read) => (read.ok ? [] : read.problems)),
     ...reads.flatMap((read) => (read.ok ? read.combinationProblems : [])),
   ];
-  if (!core.ok || !ledger.ok || !collections.ok || !slack.ok || !teams.ok || !letters.ok || !jobs.ok)
-    return { ok: false, problems };
-  if (problems.length > 0) return { ok: false, problems };
+  const allRead = core.ok && ledger.ok && collections.ok && slack.ok && teams.ok && letters.ok && jobs.ok;
+  if (!allRead || problems.length > 0) return { ok: false, problems };
   const s = core.values;
   return {
     ok: true,
