@@ -1,20 +1,13 @@
 import { migrationSource } from '../migrations/index.ts';
 import type { Config } from './config.ts';
-import { maskUrl, settingsSchema } from './config.ts';
-import { jobSettingsSchema } from './jobs/settings.ts';
+import { maskUrl, SETTINGS_FRAGMENTS } from './config.ts';
 import { type Database, openDatabase } from './db.ts';
 import { readMapping } from './ledger/mapping.ts';
 import { openLedgerSource } from './ledger/source.ts';
-import { checkSettingFiles } from './setting-checks.ts';
+import { type Check, checkSettingFiles } from './setting-checks.ts';
 import type { LedgerSource } from './ledger/types.ts';
 
-/** One line of `duebot doctor`: what was checked, whether it is fine, and what to do if not. */
-export interface Check {
-  name: string;
-  ok: boolean;
-  detail: string;
-  fix?: string;
-}
+export type { Check } from './setting-checks.ts';
 
 interface ErrorLike {
   code?: unknown;
@@ -189,11 +182,11 @@ function displayValue(name: string, value: unknown): string {
 }
 
 /**
- * The effective value of every setting the schema knows (defaults filled in), secrets masked, as
- * name/value pairs for display. Read from the schema itself, so a new setting is listed without edits here.
+ * The effective value of every setting the fragments know (defaults filled in), secrets masked, as
+ * name/value pairs for display. Read from the schemas themselves, so a new setting is listed without edits here.
  */
 export function describeSettings(env: Record<string, string | undefined>): [string, string][] {
-  return [settingsSchema, jobSettingsSchema].flatMap((schema) => {
+  return SETTINGS_FRAGMENTS.flatMap(({ schema }) => {
     const parsed = schema.safeParse(env);
     const values: Record<string, unknown> = parsed.success ? parsed.data : {};
     return Object.keys(schema.shape).map((name): [string, string] => [

@@ -6,9 +6,16 @@
 import { open, stat } from 'node:fs/promises';
 import type { Config } from './config.ts';
 import { ensureWritableDir } from './data-dir.ts';
-import type { Check } from './doctor.ts';
 import { readMapping } from './ledger/mapping.ts';
 import { buildPolicy } from './policy.ts';
+
+/** One line of `duebot doctor`: what was checked, whether it is fine, and what to do if not. */
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+  fix?: string;
+}
 
 const errnoOf = (error: unknown) => String((error as { code?: unknown }).code ?? error);
 

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, maskUrl } from '../src/config.ts';
+import { loadConfig, maskUrl, SETTINGS_FRAGMENTS, settingsSchema } from '../src/config.ts';
+import { wholeNumber } from '../src/settings-input.ts';
 
 describe('settings', () => {
   it('runs with no settings at all: embedded database, demo ledger, system time zone', () => {
@@ -81,5 +83,90 @@ describe('settings', () => {
   it('masks passwords in URLs', () => {
     expect(maskUrl('postgres://ann:s3cret@db:5432/ar')).toBe('postgres://ann:****@db:5432/ar');
     expect(maskUrl('postgres://db/ar')).toBe('postgres://db/ar');
+  });
+});
+
+describe("settings composed of the modules' fragments", () => {
+  it('reports the problems of several fragments together: bad values first, then combinations', () => {
+    const result = loadConfig({
+      SYNC_BATCH_SIZE: '0', // ledger: a bad value
+      LETTER_LINK_DAYS: '400', // letters: a bad value
+      SLACK_BOT_TOKEN: 'xoxb-1', // slack: fine alone, but needs a signing secret or an app token
+      MicrosoftAppId: '00000000-0000-4000-8000-000000000000', // teams: needs a password and a tenant
+      DUEBOT_DIGEST_TOP: 'ten', // jobs: a bad value
+    });
+    expect(result.ok ? [] : result.problems).toEqual([
+      'SYNC_BATCH_SIZE: found "0", expected 1 to 50,000 rows',
+      'LETTER_LINK_DAYS: found "400", expected 1 to 365 days',
+      'DUEBOT_DIGEST_TOP: found "ten", expected a whole number',
+      expect.stringMatching(/^SLACK_SIGNING_SECRET: found nothing, expected the signing secret/),
+      expect.stringMatching(/^MicrosoftAppPassword: found nothing/),
+      expect.stringMatching(/^MicrosoftAppTenantId: found nothing/),
+    ]);
+  });
+
+  it('reports a combination that does not fit although another fragment has a bad value', () => {
+    const result = loadConfig({ DUEBOT_TIMEZONE: 'Mars/Olympus', SMTP_URL: 'smtp://mail.example:587' });
+    expect(result.ok ? [] : result.problems.map((p) => p.split(':')[0])).toEqual([
+      'DUEBOT_TIMEZONE',
+      'LETTER_FROM',
+      'LETTER_COMPANY_NAME',
+    ]);
+  });
+
+  it('leaves no fragment to shadow another: every variable belongs to exactly one', () => {
+    const names = SETTINGS_FRAGMENTS.flatMap((fragment) => Object.keys(fragment.schema.shape));
+    expect(SETTINGS_FRAGMENTS.filter((fragment) => Object.keys(fragment.schema.shape).length === 0)).toEqual(
+      [],
+    );
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.keys(settingsSchema.shape)).toEqual(names);
+  });
+
+  it('names every variable in the README settings table, and nothing else there', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('| variable | default | meaning |'));
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+    const documented = rows.flatMap((row) =>
+      [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]),
+    );
+    expect(documented.sort()).toEqual(Object.keys(settingsSchema.shape).sort());
+  });
+
+  it('never echoes a secret of any fragment, only that a value was found', () => {
+    const result = loadConfig({
+      SLACK_BOT_TOKEN: 'hunter2-not-a-token',
+      SLACK_SIGNING_SECRET: 'hunter2-secret',
+      DUEBOT_LINK_SECRET: 'hunter2',
+    });
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^SLACK_BOT_TOKEN: found a value, expected the bot token/),
+      expect.stringMatching(/^SLACK_SIGNING_SECRET: found a value, expected the signing secret/),
+      'DUEBOT_LINK_SECRET: found a value, expected a random secret of at least 32 characters',
+    ]);
+  });
+});
+
+describe('the one whole-number reader', () => {
+  const pages = wholeNumber({ min: 1, max: 40, range: 'expected 1 to 40 accounts a page', fallback: 10 });
+  const minutes = wholeNumber({ min: 0, whole: 'expected a whole number of minutes' });
+
+  it('takes whole numbers in range, and an empty or missing value as unset', () => {
+    expect([pages.parse('25'), pages.parse(''), pages.parse(undefined)]).toEqual([25, 10, 10]);
+    expect([minutes.parse('0'), minutes.parse(''), minutes.parse(undefined)]).toEqual([
+      0,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('says what it expected of a fraction, a word and a number out of range', () => {
+    const message = (schema: typeof pages | typeof minutes, value: string) =>
+      schema.safeParse(value).error?.issues.map((issue) => issue.message);
+    expect(message(pages, '2.5')).toEqual(['expected a whole number']);
+    expect(message(pages, 'many')).toEqual(['expected a whole number']);
+    expect(message(pages, '41')).toEqual(['expected 1 to 40 accounts a page']);
+    expect(message(minutes, '-1')).toEqual(['expected a whole number, 0 or more']);
+    expect(message(minutes, 'soon')).toEqual(['expected a whole number of minutes']);
   });
 });

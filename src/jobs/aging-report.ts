@@ -2,25 +2,24 @@
  * The weekly aging report (PB-27): on Mondays (DUEBOT_AGING_REPORT_CRON) the aging by bucket and currency
  * with the change since the last digest, and the accounts worth most with their next step as the week's plan.
  */
-import type { Config } from '../config.ts';
 import { agingReportView } from '../views/digest.ts';
 import { loadDigest } from './digest-data.ts';
 import type { Job } from './job.ts';
 import { weeklyPeriod } from './periods.ts';
-import { scheduleOf } from './settings.ts';
+import { type JobSettings, scheduleOf } from './settings.ts';
 
 /** The weekly aging report job. */
-export function agingReportJob(config: Config): Job {
+export function agingReportJob(settings: Pick<JobSettings, 'jobs'>): Job {
   return {
     name: 'aging-report',
-    schedule: scheduleOf(config, 'aging-report', '0 9 * * 1'),
+    schedule: scheduleOf(settings, 'aging-report', '0 9 * * 1'),
     days: 'working',
     periodKey: weeklyPeriod,
     async run(ctx) {
       const data = await loadDigest(ctx.db, {
         today: ctx.today,
         calendar: ctx.policy.calendar,
-        top: ctx.config.jobs.digest.top,
+        top: settings.jobs.digest.top,
         edges: ctx.policy.aging.bucketEdges,
       });
       return [

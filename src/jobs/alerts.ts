@@ -9,13 +9,13 @@ import type { Knex } from 'knex';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
 import { currencyDigits } from '../collections/money.ts';
 import { balanceAt } from '../collections/receivables-metrics.ts';
-import type { AlertSettings, Config } from '../config.ts';
 import { loadReceivableItems } from '../ledger/receivable-history.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { baselineAlertView, type CrossingLine, crossingAlertView, jumpAlertView } from '../views/alerts.ts';
-import { AFTER_SYNC, type Job } from './job.ts';
+import type { Job } from './job.ts';
 import { minutePeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
+import { AFTER_SYNC, type AlertSettings, type JobSettings } from './settings.ts';
 
 /** What the alert check needs. */
 export interface AlertContext {
@@ -266,10 +266,10 @@ export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
 }
 
 /** The alert check as a scheduled job: after each sync by default (DUEBOT_ALERTS_CRON). */
-export function alertsJob(config: Config): Job {
+export function alertsJob(settings: Pick<JobSettings, 'jobs' | 'alerts'>): Job {
   return {
     name: 'alerts',
-    schedule: config.jobs.schedules.alerts ?? AFTER_SYNC,
+    schedule: settings.jobs.schedules.alerts ?? AFTER_SYNC,
     days: 'every',
     periodKey: minutePeriod,
     run: (ctx) =>
@@ -277,7 +277,7 @@ export function alertsJob(config: Config): Job {
         db: ctx.db,
         today: ctx.today,
         timeZone: ctx.clock.timeZone,
-        settings: ctx.config.alerts,
+        settings: settings.alerts,
       }),
   };
 }

@@ -7,7 +7,6 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
-import type { Config } from '../config.ts';
 import { ledgerAge, staleAfterMinutes } from '../ledger/freshness.ts';
 import { enqueueUpdate } from '../outbox/outbox.ts';
 import { parseJson, type StoredMessage } from '../outbox/payload.ts';
@@ -18,15 +17,18 @@ import { myWork } from '../worklist/my-work.ts';
 import { loadDigest, storeSnapshot } from './digest-data.ts';
 import type { Job, JobContext } from './job.ts';
 import { dailyPeriod, localParts } from './periods.ts';
-import { scheduleOf } from './settings.ts';
+import { type JobSettings, scheduleOf } from './settings.ts';
 
 /** The outbox key of a day's channel digest; updates and the nudge refer to it. */
 export const digestKey = (day: string) => `digest:${day}`;
 
-const options = (ctx: Pick<JobContext, 'today' | 'config' | 'policy'>) => ({
+/** What the digest reads of the settings: how many accounts it lists, and when the ledger is stale. */
+export type DigestSettings = Pick<JobSettings, 'jobs' | 'sync'>;
+
+const options = (ctx: Pick<JobContext, 'today' | 'policy'>, settings: DigestSettings) => ({
   today: ctx.today,
   calendar: ctx.policy.calendar,
-  top: ctx.config.jobs.digest.top,
+  top: settings.jobs.digest.top,
   edges: ctx.policy.aging.bucketEdges,
 });
 
@@ -41,14 +43,14 @@ async function owners(db: Knex): Promise<{ id: number; name: string }[]> {
 }
 
 /** How old the ledger snapshot is, for the digest to say so when stale. */
-const digestLedgerAge = (deps: { db: Knex; clock: Clock; config: Config }) =>
-  ledgerAge({ db: deps.db, clock: deps.clock, ledgerStaleAfterMinutes: staleAfterMinutes(deps.config) });
+const digestLedgerAge = (deps: { db: Knex; clock: Clock }, settings: DigestSettings) =>
+  ledgerAge({ db: deps.db, clock: deps.clock, ledgerStaleAfterMinutes: staleAfterMinutes(settings) });
 
 /** Builds the day's digest posts (and keeps today's totals for tomorrow's comparison). */
-export async function digestPosts(ctx: JobContext): Promise<OutgoingPost[]> {
-  const data = await loadDigest(ctx.db, options(ctx));
+export async function digestPosts(ctx: JobContext, settings: DigestSettings): Promise<OutgoingPost[]> {
+  const data = await loadDigest(ctx.db, options(ctx, settings));
   if (!ctx.dryRun) await storeSnapshot(ctx.db, ctx.today, data.totals);
-  const ledger = await digestLedgerAge(ctx);
+  const ledger = await digestLedgerAge(ctx, settings);
   const posts: OutgoingPost[] = [
     {
       key: digestKey(ctx.today),
@@ -70,13 +72,13 @@ export async function digestPosts(ctx: JobContext): Promise<OutgoingPost[]> {
 }
 
 /** The morning digest job. */
-export function digestJob(config: Config): Job {
+export function digestJob(settings: DigestSettings): Job {
   return {
     name: 'digest',
-    schedule: scheduleOf(config, 'digest', '0 9 * * *'),
+    schedule: scheduleOf(settings, 'digest', '0 9 * * *'),
     days: 'working',
     periodKey: dailyPeriod,
-    run: digestPosts,
+    run: (ctx) => digestPosts(ctx, settings),
   };
 }
 
@@ -86,11 +88,11 @@ function digestAccounts(payload: StoredMessage): number[] {
 }
 
 /** One nudge a day, DUEBOT_NUDGE_AFTER_HOURS after the digest, about its accounts still unclaimed. */
-export function nudgeJob(config: Config): Job {
-  const hours = config.jobs.digest.nudgeAfterHours;
+export function nudgeJob(settings: Pick<JobSettings, 'jobs'>): Job {
+  const hours = settings.jobs.digest.nudgeAfterHours;
   return {
     name: 'digest-nudge',
-    schedule: scheduleOf(config, 'digest', '0 9 * * *'),
+    schedule: scheduleOf(settings, 'digest', '0 9 * * *'),
     days: 'working',
     delayMinutes: hours * 60,
     periodKey: dailyPeriod,
@@ -137,7 +139,7 @@ function canonical(value: unknown): string {
 export interface DigestRefreshDeps {
   db: Knex;
   clock: Clock;
-  config: Config;
+  config: DigestSettings;
   policy: Policy;
 }
 
@@ -152,8 +154,8 @@ export async function refreshDigest(deps: DigestRefreshDeps): Promise<boolean> {
     .where({ idempotency_key: digestKey(today) })
     .first('payload', 'update_payload');
   if (!posted) return false;
-  const data = await loadDigest(deps.db, options({ today, config: deps.config, policy: deps.policy }));
-  const ledger = await digestLedgerAge(deps);
+  const data = await loadDigest(deps.db, options({ today, policy: deps.policy }, deps.config));
+  const ledger = await digestLedgerAge(deps, deps.config);
   const shown = parseJson<StoredMessage>(posted.update_payload ?? posted.payload);
   const isStamp = (b: StoredMessage['blocks'][number]) =>
     b.type === 'context' && b.text.startsWith('Updated ');

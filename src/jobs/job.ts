@@ -7,17 +7,13 @@ import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
 import type { WorkingCalendar } from '../collections/dates.ts';
-import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 
 /** Which days a cron slot counts on: every day it matches, working days only, or a month's first working day. */
 export type JobDays = 'every' | 'working' | 'first-working-day';
 
-/** The schedule value that means "after each ledger sync" instead of a cron expression. */
-export const AFTER_SYNC = 'after-sync';
-
-/** What a job's body gets for one run. */
+/** What a job's body gets for one run (the settings a job reads it took when it was built: registry.ts). */
 export interface JobContext {
   /** The transaction the run happens in: the run is recorded and its posts enqueued iff it commits. */
   db: Knex.Transaction;
@@ -29,7 +25,6 @@ export interface JobContext {
   periodKey: string;
   clock: Clock;
   policy: Policy;
-  config: Config;
   log: Logger;
   calendar: WorkingCalendar;
   /** `duebot <job> --dry-run`: the transaction is rolled back afterwards; do nothing outside the database. */
@@ -40,7 +35,7 @@ export interface JobContext {
 export interface Job {
   /** Unique, kebab-case ("digest", "aging-report"); the run ledger and settings use it. */
   name: string;
-  /** A node-cron expression in the business time zone (minute precision), or AFTER_SYNC. */
+  /** A node-cron expression in the business time zone (minute precision), or AFTER_SYNC (settings.ts). */
   schedule: string;
   days: JobDays;
   /** Run this many minutes after each cron slot (the nudge a set number of hours after the digest). */

@@ -7,7 +7,6 @@
  */
 import type { Knex } from 'knex';
 import { type Clock, formatLocalTime } from '../clock.ts';
-import type { Config } from '../config.ts';
 import {
   describeSyncFailure,
   type Freshness,
@@ -19,6 +18,8 @@ import {
 import type { Logger } from '../log.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import { formatAge, ledgerOutageView, ledgerRecoveredView } from '../views/freshness.ts';
+import type { LedgerConfig } from '../ledger/settings.ts';
+import type { JobSettings } from './settings.ts';
 
 /** The outbox key of the notice that an outage began at `since`; `:recovered` ends it. */
 export const outageKey = (since: Date) => `ledger-outage:${since.toISOString()}`;
@@ -27,7 +28,12 @@ export const outageKey = (since: Date) => `ledger-outage:${since.toISOString()}`
 export interface OutageDeps {
   db: Knex;
   clock: Clock;
-  config: Pick<Config, 'ledger' | 'sync' | 'jobs'>;
+  /** The ledger's address (for the failure's wording), when it is stale, and whether scheduled posts go out. */
+  config: {
+    ledger: Pick<LedgerConfig, 'url'>;
+    sync: JobSettings['sync'];
+    jobs: Pick<JobSettings['jobs'], 'enabled'>;
+  };
   log: Logger;
   /** The ledger source's name in sync_state ('ledger', 'demo'). */
   source: string;

@@ -4,13 +4,12 @@
  * letter log) become `uncertain`, and the person who asked for each is told privately, once, with the
  * Message-ID to look for and the choice to mark it sent or send it again. Nothing is sent here.
  */
-import type { Config } from '../config.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { recoverStuckLetters } from '../letters/uncertain.ts';
 import { uncertainLetterNotice } from '../views/uncertain-letter.ts';
-import { AFTER_SYNC, type Job } from './job.ts';
+import type { Job } from './job.ts';
 import { minutePeriod } from './periods.ts';
-import { scheduleOf } from './settings.ts';
+import { AFTER_SYNC, type JobSettings, scheduleOf } from './settings.ts';
 import { type CronSlots, cronSlots } from './slots.ts';
 
 /** The outbox key of the notice about one uncertain letter and attempt: told once. */
@@ -18,8 +17,8 @@ export const uncertainNoticeKey = (letterId: number, attempts: number) =>
   `letter-uncertain:${letterId}:${attempts}`;
 
 /** The check as a scheduled job. */
-export function letterCheckJob(config: Config): Job {
-  const schedule = scheduleOf(config, 'letter-check', '*/5 * * * *');
+export function letterCheckJob(settings: Pick<JobSettings, 'jobs' | 'letters'>): Job {
+  const schedule = scheduleOf(settings, 'letter-check', '*/5 * * * *');
   const slots = new Map<string, CronSlots>();
   return {
     name: 'letter-check',
@@ -37,7 +36,7 @@ export function letterCheckJob(config: Config): Job {
       const moved = await recoverStuckLetters(
         ctx.db,
         ctx.clock.now(),
-        ctx.config.letters.uncertainAfterMinutes,
+        settings.letters.uncertainAfterMinutes,
       );
       const posts: OutgoingPost[] = [];
       for (const { letter, customerName } of moved) {

@@ -9,7 +9,6 @@ import { agingBuckets, agingByCurrency, bucketFor } from '../collections/aging.t
 import { monthOf, monthRange, nextWorkingDay, workingDaysBetween } from '../collections/dates.ts';
 import { currencyDigits } from '../collections/money.ts';
 import { COUNTBACK_MONTHS, monthlyMetrics, monthsBefore } from '../collections/receivables-metrics.ts';
-import type { Config, MeetingSettings } from '../config.ts';
 import { loadReceivableItems } from '../ledger/receivable-history.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { renderAgingChart } from '../reports/aging-chart.ts';
@@ -23,6 +22,7 @@ import type { FileAttachment } from '../views/model.ts';
 import type { Job } from './job.ts';
 import { monthlyPeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
+import type { JobSettings, MeetingSettings } from './settings.ts';
 
 /**
  * What opening a meeting needs. The agenda comes from the assessed worklist (account_summary), which each
@@ -212,10 +212,10 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
 export const LATEST_WORKING_DAY = 5;
 
 /** The meeting as a scheduled job: the first working day of each month at 10:00 (DUEBOT_MEETING_CRON). */
-export function meetingJob(config: Config): Job {
+export function meetingJob(settings: Pick<JobSettings, 'jobs' | 'meeting'>): Job {
   return {
     name: 'meeting',
-    schedule: config.jobs.schedules.meeting ?? '0 10 * * *',
+    schedule: settings.jobs.schedules.meeting ?? '0 10 * * *',
     days: 'first-working-day',
     periodKey: monthlyPeriod,
     async run(ctx) {
@@ -229,7 +229,7 @@ export function meetingJob(config: Config): Job {
         db: ctx.db,
         today: ctx.today,
         timeZone: ctx.clock.timeZone,
-        settings: ctx.config.meeting,
+        settings: settings.meeting,
       });
     },
   };

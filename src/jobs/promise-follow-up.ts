@@ -5,7 +5,6 @@
  */
 import { addDays } from '../collections/dates.ts';
 import { formatMoney } from '../collections/money.ts';
-import type { Config } from '../config.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import type { Message } from '../views/model.ts';
@@ -13,7 +12,7 @@ import { recordActivity } from '../worklist/activity.ts';
 import { evaluatePromises } from '../worklist/promises.ts';
 import type { Job } from './job.ts';
 import { dailyPeriod } from './periods.ts';
-import { scheduleOf } from './settings.ts';
+import { type JobSettings, scheduleOf } from './settings.ts';
 
 /** How many days back a missed promise is still followed up (a bot that was down catches up). */
 const LOOKBACK_DAYS = 7;
@@ -54,10 +53,10 @@ function followUpMessage(p: {
 }
 
 /** The daily promise check. */
-export function promiseFollowUpJob(config: Config): Job {
+export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
   return {
     name: 'promise-follow-up',
-    schedule: scheduleOf(config, 'promise-follow-up', '30 8 * * *'),
+    schedule: scheduleOf(settings, 'promise-follow-up', '30 8 * * *'),
     days: 'every',
     periodKey: dailyPeriod,
     async run(ctx) {

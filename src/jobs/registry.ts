@@ -2,7 +2,6 @@
  * Every scheduled job duebot runs, built from the settings (each schedule is a setting; see
  * src/jobs/settings.ts). Add a job by adding its factory to JOB_FACTORIES.
  */
-import type { Config } from '../config.ts';
 import { agingReportJob } from './aging-report.ts';
 import { alertsJob } from './alerts.ts';
 import { digestJob, nudgeJob } from './digest.ts';
@@ -10,9 +9,10 @@ import type { Job } from './job.ts';
 import { letterCheckJob } from './letter-check.ts';
 import { meetingJob } from './meeting.ts';
 import { promiseFollowUpJob } from './promise-follow-up.ts';
+import type { JobSettings } from './settings.ts';
 
-/** Builds one job from the settings (its schedule from `config.jobs.schedules[name]`). */
-export type JobFactory = (config: Config) => Job;
+/** Builds one job from the settings it reads (its schedule from `settings.jobs.schedules[name]`). */
+export type JobFactory = (settings: JobSettings) => Job;
 
 /** The registered jobs, in the order a sweep runs them. */
 export const JOB_FACTORIES: JobFactory[] = [
@@ -26,8 +26,8 @@ export const JOB_FACTORIES: JobFactory[] = [
 ];
 
 /** The jobs for these settings. */
-export function createJobs(config: Config): Job[] {
-  const jobs = JOB_FACTORIES.map((factory) => factory(config));
+export function createJobs(settings: JobSettings): Job[] {
+  const jobs = JOB_FACTORIES.map((factory) => factory(settings));
   const names = new Set<string>();
   for (const job of jobs) {
     if (names.has(job.name)) throw new Error(`two jobs are named ${job.name}`);

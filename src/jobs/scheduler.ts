@@ -10,13 +10,13 @@ import type { Knex } from 'knex';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
-import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { countJobRun } from '../metrics.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { AFTER_SYNC, type Job, type JobContext } from './job.ts';
+import type { Job, JobContext } from './job.ts';
 import { localDate } from './periods.ts';
 import { isSettled, recordSkipped, type RunOutcome, runOnceForPeriod } from './run-ledger.ts';
+import { AFTER_SYNC, type JobSettings } from './settings.ts';
 import { type CronSlots, cronSlots } from './slots.ts';
 
 /** What the scheduler needs. */
@@ -24,7 +24,8 @@ export interface SchedulerOptions {
   db: Knex;
   jobs: Job[];
   clock: Clock;
-  config: Config;
+  /** The one setting the scheduler reads itself: DUEBOT_TODAY. */
+  config: Pick<JobSettings, 'today'>;
   policy: Policy;
   log: Logger;
   /** This instance's name in the run ledger (host and pid by default). */
@@ -82,7 +83,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       periodKey,
       clock,
       policy: options.policy,
-      config,
       log: log.child({ job: job.name, period: periodKey }),
       calendar,
       dryRun,

@@ -5,19 +5,20 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
-import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ChatOut } from '../outbox/chat-out.ts';
 import { createOutboxWorker, type OutboxWorker } from '../outbox/worker.ts';
 import { refreshDigest } from './digest.ts';
 import { createJobs } from './registry.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
+import type { JobSettings } from './settings.ts';
 
 /** What the service needs from the runtime. */
 export interface ScheduledPostsDeps {
   db: Knex;
   clock: Clock;
-  config: Config;
+  /** What the jobs, the scheduler and the outbox worker read of the settings. */
+  config: JobSettings;
   policy: Policy;
   log: Logger;
 }

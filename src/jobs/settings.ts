@@ -1,12 +1,62 @@
+/**
+ * The settings of scheduled posts (README, "Scheduled posts"): when each job runs, the digest's options,
+ * the outbox worker's pacing, the large-account alerts (PB-07) and the monthly credit meeting (PB-28). One
+ * fragment of the settings src/config.ts composes; jobs get the slice they read (JobSettings), never the
+ * whole Config, so nothing under src/jobs/ imports src/config.ts.
+ */
 import cron from 'node-cron';
 import { z } from 'zod';
-import { AFTER_SYNC } from './job.ts';
-import { emptyAsUndefined } from '../settings-input.ts';
+import { currencyList } from '../collections/settings.ts';
+import type { SyncConfig } from '../ledger/settings.ts';
+import type { LetterConfig } from '../letters/settings.ts';
+import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
+
+/** The schedule value that means "after each ledger sync" instead of a cron expression. */
+export const AFTER_SYNC = 'after-sync';
+
+const schedule = (fallback: string) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .refine(
+        (v) => v === AFTER_SYNC || cron.validate(v),
+        `expected a cron expression such as "0 9 * * *" (minute hour day month weekday) or ${AFTER_SYNC}`,
+      )
+      .default(fallback),
+  );
 
 /**
- * Settings of scheduled posts (README, "Scheduled posts"): when each job runs, the digest's options and
- * the outbox worker's pacing. Parsed apart from the rest so the block stays in one place.
+ * The scheduled-post settings by variable name. Default schedules: PB-24 digest at 09:00 on working days,
+ * PB-27 aging report on Mondays, PB-28 meeting on the first working day, PB-07 alerts after each sync.
  */
+export const jobSettings = settingsFragment({
+  DUEBOT_SCHEDULER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
+  DUEBOT_DIGEST_CRON: schedule('0 9 * * *'),
+  DUEBOT_PROMISE_CRON: schedule('30 8 * * *'),
+  DUEBOT_AGING_REPORT_CRON: schedule('0 9 * * 1'),
+  DUEBOT_MEETING_CRON: schedule('0 10 * * *'),
+  DUEBOT_ALERTS_CRON: schedule(AFTER_SYNC),
+  DUEBOT_LETTER_CHECK_CRON: schedule('*/5 * * * *'),
+  DUEBOT_DIGEST_TOP: wholeNumber({ min: 1, max: 40, fallback: 10 }),
+  DUEBOT_NUDGE_AFTER_HOURS: wholeNumber({ min: 0, max: 24, fallback: 3 }),
+  DUEBOT_OUTBOX_PACING_MS: wholeNumber({ min: 0, max: 60_000, fallback: 1000 }),
+  DUEBOT_OUTBOX_MAX_ATTEMPTS: wholeNumber({ min: 1, max: 100, fallback: 12 }),
+  DUEBOT_ALERT_THRESHOLDS: z.preprocess(
+    (v) => (v === 'none' ? '' : emptyAsUndefined(v)), // `none` turns threshold alerts off
+    currencyList('CNY=500000,USD=70000').default({ CNY: 500_000, USD: 70_000, EUR: 60_000 }),
+  ),
+  DUEBOT_ALERT_MIN_DAYS: wholeNumber({ min: 0, fallback: 1 }),
+  DUEBOT_ALERT_JUMP_PERCENT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'expected a percentage such as 20' }).min(0).max(10_000).default(20),
+  ),
+  DUEBOT_MEETING_MIN_DAYS: wholeNumber({ min: 0, fallback: 30 }),
+  DUEBOT_MEETING_MONTHS: wholeNumber({ min: 1, max: 24, fallback: 6 }),
+});
+
+/** When the jobs run and how their posts go out. */
 export interface JobsConfig {
   /** Run the scheduler and the outbox worker in `start` (on by default). */
   enabled: boolean;
@@ -28,86 +78,72 @@ export interface JobsConfig {
   };
 }
 
-/** Default cron expressions (PB-24 digest at 09:00 on working days, PB-27 Mondays, PB-28 first working day). */
-export const DEFAULT_SCHEDULES: Record<string, { variable: string; value: string }> = {
-  digest: { variable: 'DUEBOT_DIGEST_CRON', value: '0 9 * * *' },
-  'promise-follow-up': { variable: 'DUEBOT_PROMISE_CRON', value: '30 8 * * *' },
-  'aging-report': { variable: 'DUEBOT_AGING_REPORT_CRON', value: '0 9 * * 1' },
-  meeting: { variable: 'DUEBOT_MEETING_CRON', value: '0 10 * * *' },
-  alerts: { variable: 'DUEBOT_ALERTS_CRON', value: AFTER_SYNC },
-  'letter-check': { variable: 'DUEBOT_LETTER_CHECK_CRON', value: '*/5 * * * *' },
-};
+/** PB-07: when an account or invoice is large enough to announce, and when a rise is sudden. */
+export interface AlertSettings {
+  /** Major units per currency at or above which an overdue account or invoice is announced. */
+  thresholds: Record<string, number>;
+  /** Only amounts at least this many days overdue count. */
+  minDaysOverdue: number;
+  /** A month-over-month rise of total receivables above this percentage is announced; 0 turns it off. */
+  jumpPercent: number;
+}
 
-const schedule = (fallback: string) =>
-  z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .trim()
-      .refine(
-        (v) => v === AFTER_SYNC || cron.validate(v),
-        `expected a cron expression such as "0 9 * * *" (minute hour day month weekday) or ${AFTER_SYNC}`,
-      )
-      .default(fallback),
-  );
+/** PB-28: which accounts the meeting reviews and how far back its DSO/CEI trend goes. */
+export interface MeetingSettings {
+  minDaysOverdue: number;
+  months: number;
+}
 
-const count = (fallback: number, min: number, max: number) =>
-  z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ error: 'expected a whole number' })
-      .int('expected a whole number')
-      .min(min, `expected a whole number from ${min} to ${max}`)
-      .max(max, `expected a whole number from ${min} to ${max}`)
-      .default(fallback),
-  );
-
-/** The scheduled-post settings by variable name (also listed by `duebot doctor`). */
-export const jobSettingsSchema = z.object({
-  DUEBOT_SCHEDULER: z.preprocess(emptyAsUndefined, z.enum(['on', 'off']).default('on')),
-  ...Object.fromEntries(
-    Object.values(DEFAULT_SCHEDULES).map(({ variable, value }) => [variable, schedule(value)]),
-  ),
-  DUEBOT_DIGEST_TOP: count(10, 1, 40),
-  DUEBOT_NUDGE_AFTER_HOURS: count(3, 0, 24),
-  DUEBOT_OUTBOX_PACING_MS: count(1000, 0, 60_000),
-  DUEBOT_OUTBOX_MAX_ATTEMPTS: count(12, 1, 100),
-});
-
-/** Reads the scheduled-post settings; problems come one line each, like the rest of the settings. */
-export function parseJobSettings(
-  env: Record<string, string | undefined>,
-): { ok: true; config: JobsConfig } | { ok: false; problems: string[] } {
-  const parsed = jobSettingsSchema.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? 'settings');
-        return `${name}: found ${env[name] === undefined ? 'nothing' : JSON.stringify(env[name])}, ${issue.message}`;
-      }),
-    };
-  }
-  const s = parsed.data as Record<string, unknown>;
-  const schedules = Object.fromEntries(
-    Object.entries(DEFAULT_SCHEDULES).map(([job, { variable }]) => [job, String(s[variable])]),
-  );
+/** The jobs' part of the settings, from their parsed variables. */
+export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
+  jobs: JobsConfig;
+  alerts: AlertSettings;
+  meeting: MeetingSettings;
+} {
   return {
-    ok: true,
-    config: {
+    jobs: {
       enabled: s.DUEBOT_SCHEDULER === 'on',
-      schedules,
-      digest: { top: Number(s.DUEBOT_DIGEST_TOP), nudgeAfterHours: Number(s.DUEBOT_NUDGE_AFTER_HOURS) },
+      schedules: {
+        digest: s.DUEBOT_DIGEST_CRON,
+        'promise-follow-up': s.DUEBOT_PROMISE_CRON,
+        'aging-report': s.DUEBOT_AGING_REPORT_CRON,
+        meeting: s.DUEBOT_MEETING_CRON,
+        alerts: s.DUEBOT_ALERTS_CRON,
+        'letter-check': s.DUEBOT_LETTER_CHECK_CRON,
+      },
+      digest: { top: s.DUEBOT_DIGEST_TOP, nudgeAfterHours: s.DUEBOT_NUDGE_AFTER_HOURS },
       outbox: {
-        pacingMs: Number(s.DUEBOT_OUTBOX_PACING_MS),
-        maxAttempts: Number(s.DUEBOT_OUTBOX_MAX_ATTEMPTS),
+        pacingMs: s.DUEBOT_OUTBOX_PACING_MS,
+        maxAttempts: s.DUEBOT_OUTBOX_MAX_ATTEMPTS,
         pollMs: 1000,
       },
     },
+    alerts: {
+      thresholds: s.DUEBOT_ALERT_THRESHOLDS,
+      minDaysOverdue: s.DUEBOT_ALERT_MIN_DAYS,
+      jumpPercent: s.DUEBOT_ALERT_JUMP_PERCENT,
+    },
+    meeting: { minDaysOverdue: s.DUEBOT_MEETING_MIN_DAYS, months: s.DUEBOT_MEETING_MONTHS },
   };
 }
 
+/**
+ * Everything scheduled jobs read of the settings, and nothing more: each job factory takes the part it
+ * reads (`Pick<JobSettings, ...>`); the composed Config of src/config.ts has all of it.
+ */
+export interface JobSettings {
+  /** DUEBOT_TODAY: fixes the business date of every run. */
+  today: string | undefined;
+  jobs: JobsConfig;
+  alerts: AlertSettings;
+  meeting: MeetingSettings;
+  /** How old the ledger may be before the digest says so (ledger/freshness.ts). */
+  sync: Pick<SyncConfig, 'intervalMinutes' | 'staleAfterMinutes'>;
+  /** When the letter check calls a letter uncertain. */
+  letters: Pick<LetterConfig, 'uncertainAfterMinutes'>;
+}
+
 /** A job's schedule from the settings, or its default. */
-export function scheduleOf(config: { jobs: JobsConfig }, name: string, fallback: string): string {
-  return config.jobs.schedules[name] ?? fallback;
+export function scheduleOf(settings: Pick<JobSettings, 'jobs'>, name: string, fallback: string): string {
+  return settings.jobs.schedules[name] ?? fallback;
 }

@@ -1,16 +1,16 @@
 import type { Clock } from '../clock.ts';
-import type { Config } from '../config.ts';
 import type { Database } from '../db.ts';
 import { timeSync } from '../metrics.ts';
 import { DEMO_MAPPING_FILE, loadDemoLedger } from './demo.ts';
 import { readMapping } from './mapping.ts';
+import type { LedgerConfig, SyncConfig } from './settings.ts';
 import { openLedgerSource } from './source.ts';
 import { latestSyncState, type SyncProgress, type SyncSummary, syncLedger } from './sync.ts';
 import type { LedgerSource } from './types.ts';
 
 /** The ledger the settings name: the company's accounting database, or the demo ledger inside the bot DB. */
 export async function openConfiguredLedger(
-  config: Config,
+  config: { ledger: LedgerConfig },
   db: Database,
   clock: Clock,
 ): Promise<LedgerSource> {
@@ -51,7 +51,7 @@ export type SyncMode = 'auto' | 'incremental' | 'full';
 export async function chooseSyncMode(
   db: Database,
   source: LedgerSource,
-  config: Config,
+  config: { sync: Pick<SyncConfig, 'fullEveryHours'> },
   clock: Clock,
 ): Promise<'incremental' | 'full'> {
   const state = await latestSyncState(db.knex, source.name);
@@ -63,7 +63,7 @@ export async function chooseSyncMode(
 
 /** One sync of the configured ledger into the bot database. */
 export async function runConfiguredSync(options: {
-  config: Config;
+  config: { ledger: LedgerConfig; sync: SyncConfig };
   db: Database;
   source: LedgerSource;
   clock: Clock;

@@ -5,8 +5,8 @@
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
-import type { Config } from '../config.ts';
 import { explainConnectionError } from '../doctor.ts';
+import type { LedgerConfig, SyncConfig } from './settings.ts';
 
 /** Why syncs fail, for people: the accounting database cannot be read, the mapping fails, or something else. */
 export type SyncFailureKind = 'unreachable' | 'mapping' | 'other';
@@ -32,7 +32,10 @@ export interface Freshness {
 const firstLine = (text: string) => (text.split('\n')[0] ?? text).trim();
 
 /** A sync's error as one line: doctor's explanation when the ledger could not be read. */
-export function describeSyncFailure(error: unknown, config: Pick<Config, 'ledger'>): SyncFailure {
+export function describeSyncFailure(
+  error: unknown,
+  config: { ledger: Pick<LedgerConfig, 'url'> },
+): SyncFailure {
   const e = error as { code?: unknown; message?: unknown; cause?: unknown; url?: unknown } | null;
   if (e?.code === 'ledger_read_failed') {
     const url = typeof e.url === 'string' && e.url ? e.url : (config.ledger.url ?? '');
@@ -68,7 +71,9 @@ export async function recordSyncFailure(
 }
 
 /** LEDGER_STALE_AFTER_MINUTES, or by default two sync intervals and 5 minutes; 0: never stale. */
-export function staleAfterMinutes(config: Pick<Config, 'sync'>): number {
+export function staleAfterMinutes(config: {
+  sync: Pick<SyncConfig, 'intervalMinutes' | 'staleAfterMinutes'>;
+}): number {
   const { staleAfterMinutes: set, intervalMinutes } = config.sync;
   if (set !== undefined) return set;
   return intervalMinutes > 0 ? 2 * intervalMinutes + 5 : 0;

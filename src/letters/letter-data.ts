@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import type { AccountAssessment } from '../collections/account.ts';
 import { addDays, laterOf } from '../collections/dates.ts';
 import { sumByCurrency } from '../collections/money.ts';
-import type { LetterConfig, LetterLocale } from '../config.ts';
+import type { LetterConfig, LetterLocale } from './settings.ts';
 import { PLAN_DEFAULTS, splitInstallments } from '../worklist/plans.ts';
 
 /** One open item as a letter lists it. */

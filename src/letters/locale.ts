@@ -2,7 +2,7 @@
  * Money, dates and day counts as a letter in each locale writes them, and which locale a customer gets:
  * the one from the ledger when duebot has templates for it, else the configured default.
  */
-import { LETTER_LOCALES, type LetterLocale } from '../config.ts';
+import { LETTER_LOCALES, type LetterLocale } from './settings.ts';
 import { formatAmount } from '../collections/money.ts';
 
 /** The ledger's locale (`zh_CN`, `zh-Hant`, `en-GB` ...) as a template locale, or the default. */

@@ -6,7 +6,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Knex } from 'knex';
-import type { LetterLocale } from '../config.ts';
+import type { LetterLocale } from './settings.ts';
 import { findAccounts, listWorklist } from '../worklist/list.ts';
 import { loadLetterFile } from './letter-files.ts';
 import { isLetterLocale } from './locale.ts';

@@ -3,7 +3,7 @@
  * text) and as a printable PDF with the letterhead. Rendering is pure apart from reading the template
  * and stamp files; nothing is sent or stored here.
  */
-import type { LetterConfig, LetterLocale } from '../config.ts';
+import type { LetterConfig, LetterLocale } from './settings.ts';
 import { parseBody, type Letterhead, toHtml, toText } from './layout.ts';
 import type { LetterData } from './letter-data.ts';
 import { letterDate } from './locale.ts';

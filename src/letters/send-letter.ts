@@ -7,7 +7,6 @@
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
-import type { LetterConfig, LetterLocale } from '../config.ts';
 import { assessOne } from '../worklist/assess.ts';
 import type { Actor } from '../worklist/staff.ts';
 import { LetterDataError, letterData } from './letter-data.ts';
@@ -28,7 +27,7 @@ import { type RenderedLetter, renderLetter } from './render.ts';
 import { mailRecorded, reload } from './mail-letter.ts';
 import { checkRecipient, letterMessageId } from './smtp.ts';
 import { LetterTemplateError } from './templates.ts';
-import { PLACEHOLDER_COMPANY_NAME } from './settings.ts';
+import { type LetterConfig, type LetterLocale, PLACEHOLDER_COMPANY_NAME } from './settings.ts';
 
 /** What sending letters needs. */
 export interface LetterContext {

@@ -1,11 +1,10 @@
 /**
- * Dunning letters' settings (issue 6): letterhead, payment details, delivery, approval. Part of the one
- * settings schema in src/config.ts, kept here beside the code that uses them.
+ * Dunning letters' settings (issue 6): letterhead, payment details, delivery, approval. One fragment of
+ * the settings src/config.ts composes, kept here beside the code that uses them.
  */
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { emptyAsUndefined } from '../settings-input.ts';
-import { SMTP_TIMEOUT_MS } from './smtp.ts';
+import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
 
 /** The locales letter templates ship in (templates/letters/<locale>/). */
 export const LETTER_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
@@ -39,90 +38,115 @@ function parsePublicUrl(text: string): string | null {
   return url.toString().replace(/\/+$/, '');
 }
 
-const wholeNumber = (fallback: number, min: number, max: number, unit: string) =>
-  z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ error: `expected a number of ${unit}` })
-      .int(`expected a whole number of ${unit}`)
-      .min(min, `expected ${min} to ${max} ${unit}`)
-      .max(max, `expected ${min} to ${max} ${unit}`)
-      .default(fallback),
-  );
+/** Letters' whole numbers of `unit`, from `min` to `max`. */
+const wholeUnits = (fallback: number, min: number, max: number, unit: string) =>
+  wholeNumber({
+    min,
+    max,
+    notNumber: `expected a number of ${unit}`,
+    whole: `expected a whole number of ${unit}`,
+    range: `expected ${min} to ${max} ${unit}`,
+    fallback,
+  });
+
+/** How long duebot waits for the mail server by default: for each answer, and at most 15 s to connect. */
+export const SMTP_TIMEOUT_MS = 30_000;
 
 /** The letterhead's name while LETTER_COMPANY_NAME is unset: fine for a preview, never for a customer (issue 14). */
 export const PLACEHOLDER_COMPANY_NAME = 'Your Company Ltd';
 
-/** The letter settings by variable name, spread into the settings schema. */
-export const letterSettings = {
-  SMTP_URL: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(/^smtps?:\/\/[^/\s]+/, 'expected an smtp:// or smtps:// URL such as smtp://user:pass@mail:587')
-      .optional(),
-  ),
-  LETTER_FROM: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(
-        /^[^<>@\s]*@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/,
-        'expected an e-mail address or "Name <address>"',
-      )
-      .optional(),
-  ),
-  LETTER_COMPANY_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default(PLACEHOLDER_COMPANY_NAME)),
-  LETTER_COMPANY_ADDRESS: z.preprocess(emptyAsUndefined, z.string().max(500).default('')),
-  LETTER_COMPANY_REGISTRATION: z.preprocess(emptyAsUndefined, z.string().max(100).default('')),
-  LETTER_STAMP_IMAGE: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(/\.(png|jpe?g)$/i, 'expected the path of a PNG or JPEG image')
-      .optional(),
-  ),
-  LETTER_PAYMENT_LINK: z.preprocess(
-    emptyAsUndefined,
-    z.url({ protocol: /^https?$/, error: 'expected an http(s) URL where customers can pay' }).optional(),
-  ),
-  LETTER_BANK_DETAILS: z.preprocess(emptyAsUndefined, z.string().max(500).default('')),
-  LETTER_DEFAULT_LOCALE: z.preprocess(emptyAsUndefined, z.enum(LETTER_LOCALES).default('en')),
-  LETTER_APPROVAL: z.preprocess(
-    emptyAsUndefined,
-    z
-      .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'expected on or off' })
-      .default('off')
-      .transform((v) => ['on', 'true', '1'].includes(v)),
-  ),
-  LETTER_ROLE: z.preprocess(emptyAsUndefined, z.enum(['collector', 'manager', 'sales']).default('manager')),
-  LETTER_TEMPLATES_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
-  LETTER_EARLY_DISCOUNT: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .refine((v) => parseEarlyDiscount(v) !== null, 'expected percent/days such as 2%/10')
-      .default('2%/10'),
-  ),
-  /** Minutes a letter may stay in `sending` before the recovery check calls it uncertain. */
-  LETTER_UNCERTAIN_AFTER_MINUTES: wholeNumber(15, 1, 1440, 'minutes'),
-  /** duebot's public address, where Teams users open letter PDFs (signed links). */
-  DUEBOT_PUBLIC_URL: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .refine(
-        (v) => parsePublicUrl(v) !== null,
-        'expected the https:// address duebot is reached at, such as https://duebot.example.com (http:// only for localhost)',
-      )
-      .optional(),
-  ),
-  DUEBOT_LINK_SECRET: z.preprocess(
-    emptyAsUndefined,
-    z.string().min(32, 'expected a random secret of at least 32 characters').optional(),
-  ),
-  LETTER_LINK_DAYS: wholeNumber(30, 1, 365, 'days'),
-};
+/** The letter settings by variable name; some only make sense together (SMTP_URL needs a sender and a name). */
+export const letterSettings = settingsFragment(
+  {
+    SMTP_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^/\s]+/, 'expected an smtp:// or smtps:// URL such as smtp://user:pass@mail:587')
+        .optional(),
+    ),
+    LETTER_FROM: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(
+          /^[^<>@\s]*@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/,
+          'expected an e-mail address or "Name <address>"',
+        )
+        .optional(),
+    ),
+    LETTER_COMPANY_NAME: z.preprocess(
+      emptyAsUndefined,
+      z.string().max(200).default(PLACEHOLDER_COMPANY_NAME),
+    ),
+    LETTER_COMPANY_ADDRESS: z.preprocess(emptyAsUndefined, z.string().max(500).default('')),
+    LETTER_COMPANY_REGISTRATION: z.preprocess(emptyAsUndefined, z.string().max(100).default('')),
+    LETTER_STAMP_IMAGE: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/\.(png|jpe?g)$/i, 'expected the path of a PNG or JPEG image')
+        .optional(),
+    ),
+    LETTER_PAYMENT_LINK: z.preprocess(
+      emptyAsUndefined,
+      z.url({ protocol: /^https?$/, error: 'expected an http(s) URL where customers can pay' }).optional(),
+    ),
+    LETTER_BANK_DETAILS: z.preprocess(emptyAsUndefined, z.string().max(500).default('')),
+    LETTER_DEFAULT_LOCALE: z.preprocess(emptyAsUndefined, z.enum(LETTER_LOCALES).default('en')),
+    LETTER_APPROVAL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'expected on or off' })
+        .default('off')
+        .transform((v) => ['on', 'true', '1'].includes(v)),
+    ),
+    LETTER_ROLE: z.preprocess(emptyAsUndefined, z.enum(['collector', 'manager', 'sales']).default('manager')),
+    LETTER_TEMPLATES_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+    LETTER_EARLY_DISCOUNT: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .refine((v) => parseEarlyDiscount(v) !== null, 'expected percent/days such as 2%/10')
+        .default('2%/10'),
+    ),
+    /** Minutes a letter may stay in `sending` before the recovery check calls it uncertain. */
+    LETTER_UNCERTAIN_AFTER_MINUTES: wholeUnits(15, 1, 1440, 'minutes'),
+    /** duebot's public address, where Teams users open letter PDFs (signed links). */
+    DUEBOT_PUBLIC_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .refine(
+          (v) => parsePublicUrl(v) !== null,
+          'expected the https:// address duebot is reached at, such as https://duebot.example.com (http:// only for localhost)',
+        )
+        .optional(),
+    ),
+    DUEBOT_LINK_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(32, 'expected a random secret of at least 32 characters').optional(),
+    ),
+    LETTER_LINK_DAYS: wholeUnits(30, 1, 365, 'days'),
+  },
+  (s, env) => {
+    const problems: string[] = [];
+    if (s.SMTP_URL && !s.LETTER_FROM)
+      problems.push(
+        'LETTER_FROM: found nothing, expected the sender address of letters (e.g. "Acme AR <ar@acme.example>") because SMTP_URL is set',
+      );
+    if (s.SMTP_URL && !env.LETTER_COMPANY_NAME?.trim())
+      problems.push(
+        `LETTER_COMPANY_NAME: found nothing, expected your company's name for the letterhead because SMTP_URL is set (letters would reach customers headed "${PLACEHOLDER_COMPANY_NAME}")`,
+      );
+    // MicrosoftAppPassword is the Teams fragment's; a link key can be derived from it (letterConfig).
+    if (s.DUEBOT_PUBLIC_URL && !s.DUEBOT_LINK_SECRET && !env.MicrosoftAppPassword)
+      problems.push(
+        'DUEBOT_LINK_SECRET: found nothing, expected a random secret of at least 32 characters (e.g. openssl rand -base64 32) to sign letter links, because DUEBOT_PUBLIC_URL is set and MicrosoftAppPassword is not',
+      );
+    return problems;
+  },
+);
 
 /** Letter settings as the letters module sees them. */
 export interface LetterConfig {
@@ -168,10 +192,7 @@ function derivedLinkSecret(appPassword: string): string {
  * The letter settings as the letters module sees them, from parsed variables; `appPassword`
  * (MicrosoftAppPassword) gives the link key when DUEBOT_LINK_SECRET is not set.
  */
-export function letterConfig(
-  s: z.infer<z.ZodObject<typeof letterSettings>>,
-  appPassword?: string,
-): LetterConfig {
+export function letterConfig(s: z.output<typeof letterSettings.schema>, appPassword?: string): LetterConfig {
   return {
     smtpUrl: s.SMTP_URL,
     from: s.LETTER_FROM,
@@ -198,4 +219,4 @@ export function letterConfig(
 }
 
 /** Letter settings with nothing set (tests, and contexts built without settings). */
-export const defaultLetterConfig: LetterConfig = letterConfig(z.object(letterSettings).parse({}));
+export const defaultLetterConfig: LetterConfig = letterConfig(letterSettings.schema.parse({}));

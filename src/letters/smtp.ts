@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { RenderedLetter } from './render.ts';
+import { SMTP_TIMEOUT_MS } from './settings.ts';
 
 /** The mail server did not take the letter; `message` says what it answered. */
 export class DeliveryError extends Error {
@@ -69,9 +70,6 @@ export function letterMessageId(
   const domain = /@([^<>@\s]+)>?\s*$/.exec(from ?? '')?.[1] ?? 'duebot.invalid';
   return `<duebot.letter.${letter.id}.${letter.attempts}.${letter.createdAt.getTime().toString(36)}@${domain}>`;
 }
-
-/** How long duebot waits for the mail server by default: for each answer, and at most 15 s to connect. */
-export const SMTP_TIMEOUT_MS = 30_000;
 
 /**
  * Sends one letter. Throws DeliveryError when nothing went out (unreachable, refused at any stage, or the

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import type { LetterLocale } from '../config.ts';
+import type { LetterLocale } from './settings.ts';
 import { letterDate, letterDays, letterMoney } from './locale.ts';
 
 /** The built-in templates shipped with duebot. */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db.ts';
-import { AFTER_SYNC, type Job } from '../../src/jobs/job.ts';
+import type { Job } from '../../src/jobs/job.ts';
+import { AFTER_SYNC } from '../../src/jobs/settings.ts';
 import { dailyPeriod, minutePeriod, monthlyPeriod, weeklyPeriod } from '../../src/jobs/periods.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { notice } from '../../src/views/notices.ts';

@@ -1,0 +1,90 @@
+/**
+ * The collections policy's settings (README, "Settings"): the ladder, late interest (PB-16), the balance
+ * below which nothing is done, how currencies are ranked, and the non-working days. One fragment of the
+ * settings src/config.ts composes; src/policy.ts turns them into the policy.
+ */
+import { z } from 'zod';
+import { emptyAsUndefined, settingsFragment } from '../settings-input.ts';
+import { isIsoDate } from './dates.ts';
+import { parseDailyRate } from './interest.ts';
+import { isCurrencyCode } from './money.ts';
+
+/** "CNY=100, USD=20" -> { CNY: 100, USD: 20 }; null when malformed. */
+export function parseCurrencyList(text: string): Record<string, number> | null {
+  const out: Record<string, number> = {};
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^([A-Za-z]{3})\s*=\s*(\d+(?:\.\d+)?)$/.exec(part);
+    if (!m?.[1] || !m[2] || !isCurrencyCode(m[1].toUpperCase())) return null;
+    out[m[1].toUpperCase()] = Number(m[2]);
+  }
+  return out;
+}
+
+/** A setting of currency=amount pairs; `example` is shown when it is malformed. */
+export const currencyList = (example: string) =>
+  z
+    .string()
+    .refine((v) => parseCurrencyList(v) !== null, `expected currency=amount pairs such as ${example}`)
+    .transform((v) => parseCurrencyList(v) ?? {});
+
+/** The policy settings by variable name. */
+export const collectionsSettings = settingsFragment({
+  DUEBOT_LADDER_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DUEBOT_INTEREST_PER_DAY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((v) => parseDailyRate(v) !== null, 'expected a daily rate such as 0.05%, 5bp or 0.0005')
+      .default('0.05%'),
+  ),
+  DUEBOT_MIN_BALANCE: z.preprocess(emptyAsUndefined, currencyList('CNY=100,USD=20').default({})),
+  DUEBOT_BASE_CURRENCY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((v) => v.toUpperCase())
+      .refine(isCurrencyCode, 'expected an ISO currency code such as CNY')
+      .default('CNY'),
+  ),
+  DUEBOT_FX_RATES: z.preprocess(emptyAsUndefined, currencyList('USD=7.1,EUR=7.8').default({})),
+  DUEBOT_HOLIDAYS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((d) => d.trim())
+          .filter(Boolean),
+      )
+      .refine((dates) => dates.every(isIsoDate), 'expected dates as YYYY-MM-DD separated by commas')
+      .default([]),
+  ),
+});
+
+/** The policy settings as src/policy.ts reads them. */
+export interface CollectionsConfig {
+  ladderFile: string | undefined;
+  interestPerDay: string;
+  /** Major units per currency below which the ladder does nothing. */
+  minBalance: Record<string, number>;
+  baseCurrency: string;
+  /** Base-currency units per unit of each currency, for ranking only. */
+  fxRates: Record<string, number>;
+  holidays: string[];
+}
+
+/** The policy's part of the settings, from its parsed variables. */
+export function collectionsConfig(s: z.output<typeof collectionsSettings.schema>): CollectionsConfig {
+  return {
+    ladderFile: s.DUEBOT_LADDER_FILE,
+    interestPerDay: s.DUEBOT_INTEREST_PER_DAY,
+    minBalance: s.DUEBOT_MIN_BALANCE,
+    baseCurrency: s.DUEBOT_BASE_CURRENCY,
+    fxRates: s.DUEBOT_FX_RATES,
+    holidays: s.DUEBOT_HOLIDAYS,
+  };
+}
