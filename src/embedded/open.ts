@@ -7,7 +7,7 @@ import { connect, type Socket } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createPglite, type Database, knexForPglite, knexForPostgres } from '../db.ts';
+import { createPglite, type Database, knexForPglite, knexForPostgres } from '../db-engines.ts';
 import { ensureWritableDir } from '../data-dir.ts';
 import { createSessionGate } from './gate.ts';
 import { isAlive, type LockHolder, type OwnedLock, takeLock } from './lock.ts';
