@@ -9,7 +9,7 @@ import { createSlackApp } from '../../../adapters/slack/app.ts';
 import type { ViewState } from '../../../adapters/slack/modal.ts';
 import { createFixedClock } from '../../../src/clock.ts';
 import { defaultPolicy } from '../../../src/collections/account.ts';
-import type { SlackConfig } from '../../../src/config.ts';
+import type { LetterConfig, SlackConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/db.ts';
 import { createLogger, type Logger } from '../../../src/log.ts';
 
@@ -42,6 +42,8 @@ export interface Harness {
   /** File bytes uploaded to the upload URLs (path and size). */
   uploads: { path: string; bytes: number }[];
   calls(method: string): Record<string, unknown>[];
+  /** Answers Web API calls with `answer` where it returns a body (Slack's errors); reset() forgets it. */
+  answerWith(answer: ApiAnswer): void;
   reset(): void;
   /** POSTs a body signed with `secret` (default the right one) and `age` seconds old. */
   post(body: string, contentType: string, options?: SignOptions): Promise<Response>;
@@ -51,6 +53,12 @@ export interface Harness {
   event(event: Record<string, unknown>, eventId: string, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
+
+/** A test's own answer to a Web API call, or undefined for the usual one. */
+export type ApiAnswer = (
+  method: string,
+  args: Record<string, unknown>,
+) => Record<string, unknown> | undefined;
 
 export interface SignOptions {
   secret?: string;
@@ -83,6 +91,8 @@ export interface SubmittedView {
 /** Extra ways to start the harness: the fault suite gives a logger that records what the app logs. */
 export interface HarnessOptions {
   log?: Logger;
+  /** Letter settings (an SMTP server, so letters are e-mailed); absent: letters are not e-mailed. */
+  letters?: LetterConfig;
 }
 
 /** The form fields of a `/overdue` slash command, as Slack sends them (the fuzzer garbles them). */
@@ -156,6 +166,7 @@ export async function startHarness(
   const api: ApiCall[] = [];
   const responses: ResponsePost[] = [];
   const uploads: { path: string; bytes: number }[] = [];
+  let answer: ApiAnswer | null = null;
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   nock(API)
@@ -167,7 +178,7 @@ export async function startHarness(
         typeof body === 'string' ? body : new URLSearchParams(body as Record<string, string>).toString(),
       );
       api.push({ method, args });
-      return [200, apiReply(method, args)];
+      return [200, answer?.(method, args) ?? apiReply(method, args)];
     });
   nock(FILES)
     .persist()
@@ -204,6 +215,7 @@ export async function startHarness(
       clock: createFixedClock('2026-11-22T03:00:00Z', 'Asia/Shanghai'),
       policy: defaultPolicy,
       pageSize,
+      ...(options.letters ? { letters: options.letters } : {}),
     },
     config,
     log: options.log ?? createLogger({ level: 'silent' }),
@@ -240,7 +252,11 @@ export async function startHarness(
     responses,
     uploads,
     calls: (method) => api.filter((c) => c.method === method).map((c) => c.args),
+    answerWith(fn) {
+      answer = fn;
+    },
     reset() {
+      answer = null;
       api.length = 0;
       responses.length = 0;
       uploads.length = 0;
