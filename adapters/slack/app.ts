@@ -18,6 +18,7 @@ import { healthRoute } from './health.ts';
 import { createIdentity, type SlackIdentity, slackRoleLists } from './identity.ts';
 import { registerEvents } from './on-events.ts';
 import { registerInteractive } from './on-interactive.ts';
+import { registerOptions } from './on-options.ts';
 import { guardReceiver, guardSocketReceiver } from './request-guard.ts';
 
 /** What createSlackApp needs. */
@@ -118,6 +119,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     defaultChannel: config.channel,
   };
   registerInteractive(app, deps);
+  registerOptions(app, deps);
   registerEvents(app, deps);
   app.error(async (error) => {
     log.error({ err: error }, 'slack: unhandled error in a listener');

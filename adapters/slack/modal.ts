@@ -37,6 +37,16 @@ function option(o: { value: string; label: string }): types.PlainTextOption {
 function element(field: FormField): types.InputBlockElement {
   switch (field.type) {
     case 'select': {
+      if (field.search) {
+        // Every choice, not only the first 100: Slack asks duebot as the person types (on-options.ts).
+        const first = field.options.find((o) => o.value === field.initial);
+        return {
+          type: 'external_select',
+          action_id: field.id,
+          min_query_length: 0,
+          ...(first ? { initial_option: option(first) } : {}),
+        };
+      }
       const options = field.options
         .filter((o) => o.value.length > 0 && o.value.length <= SLACK_LIMITS.optionValue)
         .slice(0, SLACK_LIMITS.selectOptions)

@@ -50,6 +50,8 @@ export interface Harness {
   slash(text: string, user?: string, channel?: string): Promise<Response>;
   click(ref: string, user?: string, options?: ClickOptions): Promise<Response>;
   submit(view: SubmittedView, user?: string): Promise<Response>;
+  /** What the person typed into a modal's external_select (block `blockId`): Slack's options request. */
+  suggest(privateMetadata: string, blockId: string, value: string, user?: string): Promise<Response>;
   event(event: Record<string, unknown>, eventId: string, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
@@ -333,6 +335,20 @@ export async function startHarness(
         },
         view.headers,
       );
+    },
+    suggest(privateMetadata, blockId, value, user = 'UANN') {
+      return interactive({
+        type: 'block_suggestion',
+        team: { id: 'T1', domain: 'acme' },
+        user: { id: user, name: user.toLowerCase(), team_id: 'T1' },
+        api_app_id: 'A1',
+        token: 'legacy',
+        container: { type: 'view', view_id: 'VMODAL' },
+        action_id: blockId,
+        block_id: blockId,
+        value,
+        view: { id: 'VMODAL', type: 'modal', callback_id: 'duebot-form', private_metadata: privateMetadata },
+      });
     },
     event(event, eventId, headers = {}) {
       const body = JSON.stringify({
