@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from './collections/dates.ts';
 import { parseDailyRate } from './collections/interest.ts';
 import { isCurrencyCode } from './collections/money.ts';
 import { type JobsConfig, parseJobSettings } from './jobs/settings.ts';
@@ -11,8 +12,6 @@ import {
 import { emptyAsUndefined } from './settings-input.ts';
 
 /** Every setting duebot reads, from environment variables. README lists them all. */
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
@@ -20,12 +19,6 @@ function isTimeZone(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isCalendarDate(value: string): boolean {
-  if (!isoDate.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 const databaseUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// URL');
@@ -146,7 +139,7 @@ export const settingsSchema = z.object({
   ),
   DUEBOT_TODAY: z.preprocess(
     emptyAsUndefined,
-    z.string().refine(isCalendarDate, 'expected a calendar date as YYYY-MM-DD').optional(),
+    z.string().refine(isIsoDate, 'expected a calendar date as YYYY-MM-DD').optional(),
   ),
   DUEBOT_LADDER_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   DUEBOT_INTEREST_PER_DAY: z.preprocess(
@@ -176,7 +169,7 @@ export const settingsSchema = z.object({
           .map((d) => d.trim())
           .filter(Boolean),
       )
-      .refine((dates) => dates.every(isCalendarDate), 'expected dates as YYYY-MM-DD separated by commas')
+      .refine((dates) => dates.every(isIsoDate), 'expected dates as YYYY-MM-DD separated by commas')
       .default([]),
   ),
   DUEBOT_PAGE_SIZE: z.preprocess(

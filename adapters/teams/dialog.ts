@@ -3,6 +3,7 @@
  * ids, submitted with the form's ref. Field errors from the dispatcher are drawn in red under their fields
  * when the dialog is shown again, so people fix them where they typed.
  */
+import { isIsoDate } from '../../src/collections/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Form, FormField, Message } from '../../src/views/model.ts';
@@ -27,8 +28,6 @@ export type TaskModuleResponse =
 
 /** Keys of a dialog submission that are duebot's, not the person's input. */
 const RESERVED = new Set(['ref', 'msteams', 'duebot']);
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The Data.Query dataset of a searchable select: the field and its form's ref, which Teams sends back in
@@ -94,7 +93,7 @@ function input(field: FormField, ref: string): CardNode {
       return {
         type: 'Input.Date',
         ...common,
-        ...(field.initial && isoDate.test(field.initial) ? { value: field.initial } : {}),
+        ...(field.initial && isIsoDate(field.initial) ? { value: field.initial } : {}),
       };
   }
 }
