@@ -158,9 +158,8 @@ describe.each(backends())('Slack account threads where duebot is not a member, o
   });
 
   it('says the e-mailed letter was saved when its thread post fails for another reason', async () => {
-    slack.answerWith((method) =>
-      method === 'chat.postMessage' ? { ok: false, error: 'fatal_error' } : undefined,
-    );
+    account = await seedLetterAccount(db.knex, 'Fabrikam Ltd', { contact: { email: 'ap@fabrikam.example' } });
+    refuse({ CWORK: 'fatal_error' });
     await sendLetter('CWORK');
     expect(smtp.accepted()).toHaveLength(1);
     const told = toldPrivately();
