@@ -5,6 +5,7 @@
  * columns per character, so amounts still line up.
  */
 import type { Block, Button, Form, FormField, MenuItem, Message, Tone } from '../../src/views/model.ts';
+import { calendarDateProblem } from '../../src/collections/dates.ts';
 import { choiceKey } from '../../src/views/choice.ts';
 import { parseInlineMarkup } from '../../src/views/model.ts';
 
@@ -285,13 +286,6 @@ export interface FieldPrompt {
   read(answer: string): { ok: true; value: string } | { ok: false; message: string };
 }
 
-const isDate = (text: string) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === text;
-};
-
 /** The options as people may type them: the values where they are words (`no_answer`), else the labels. */
 function optionNames(field: Extract<FormField, { type: 'select' }>): string {
   const words = field.options.every((o) => /^[a-z][a-z_]*$/i.test(o.value));
@@ -320,8 +314,12 @@ function check(field: FormField, text: string): { ok: true; value: string } | { 
         return bad(`${field.label} must be at most ${field.max}.`);
       return { ok: true, value: text };
     }
-    case 'date':
-      return isDate(text) ? { ok: true, value: text } : bad(`${field.label} must be a date like 2026-12-01.`);
+    case 'date': {
+      const problem = calendarDateProblem(text);
+      if (problem === null) return { ok: true, value: text };
+      const why = problem.startsWith('a date') ? '' : ` (${problem})`;
+      return bad(`${field.label} must be a date like 2026-12-01${why}.`);
+    }
     case 'text':
       if (field.maxLength !== undefined && text.length > field.maxLength) {
         return bad(`${field.label} is limited to ${field.maxLength} characters.`);

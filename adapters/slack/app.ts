@@ -11,6 +11,7 @@ import { healthRoute } from './health.ts';
 import { createIdentity, type SlackIdentity, slackRoleLists } from './identity.ts';
 import { registerEvents } from './on-events.ts';
 import { registerInteractive } from './on-interactive.ts';
+import { registerOptions } from './on-options.ts';
 import { guardReceiver } from './request-guard.ts';
 import type { SocketLink } from './socket-link.ts';
 import { createSocketReceiver, type SocketTuning } from './socket-mode.ts';
@@ -124,6 +125,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     defaultChannel: config.channel,
   };
   registerInteractive(app, deps);
+  registerOptions(app, deps);
   registerEvents(app, deps);
   app.error(async (error) => {
     log.error({ err: error }, 'slack: unhandled error in a listener');

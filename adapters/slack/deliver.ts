@@ -7,11 +7,11 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
-import type { FileAttachment, Form, Message, Reply } from '../../src/views/model.ts';
+import type { Form, Message, Reply } from '../../src/views/model.ts';
 import { notice } from '../../src/views/notices.ts';
 import { toBlockKit } from './block-kit.ts';
 import { messageModal, toSlackModal } from './modal.ts';
-import { postInThread } from './threads.ts';
+import { permalinkOf, placementNote, postToAccountThread } from './thread-post.ts';
 
 /** Where a reply goes: the interaction's response_url, channel, user and trigger. */
 export interface ReplyTarget {
@@ -115,24 +115,6 @@ async function openForm(target: ReplyTarget, form: Form): Promise<void> {
   }
 }
 
-/** Files of a message (a letter's PDF) uploaded into the same thread through Slack's external upload. */
-export async function uploadFiles(
-  client: webApi.WebClient,
-  channel: string,
-  threadTs: string,
-  files: FileAttachment[],
-): Promise<void> {
-  for (const file of files) {
-    await client.filesUploadV2({
-      channel_id: channel,
-      thread_ts: threadTs,
-      file: Buffer.from(file.data),
-      filename: file.filename,
-      title: file.title ?? file.filename,
-    });
-  }
-}
-
 /** Carries out one reply. */
 export async function deliver(reply: Reply, target: ReplyTarget): Promise<void> {
   switch (reply.kind) {
@@ -172,14 +154,21 @@ export async function deliver(reply: Reply, target: ReplyTarget): Promise<void> 
         await privately(target, reply.message);
         return;
       }
-      const threadTs = await postInThread(
-        target.db,
-        target.client,
-        reply.accountId,
-        channel,
-        toBlockKit(reply.message),
-      );
-      await uploadFiles(target.client, channel, threadTs, reply.message.files ?? []);
+      const placement = await postToAccountThread({
+        client: target.client,
+        db: target.db,
+        accountId: reply.accountId,
+        message: toBlockKit(reply.message),
+        files: reply.message.files ?? [],
+        userId: target.userId,
+        channels: [channel, target.defaultChannel],
+      });
+      if (placement.refused) {
+        const note = placementNote(placement, await permalinkOf(target.client, placement));
+        if (target.respond)
+          await target.respond({ response_type: 'ephemeral', replace_original: false, ...note });
+        else await target.client.chat.postMessage({ channel: target.userId, ...note });
+      }
       return;
     }
     case 'formErrors':

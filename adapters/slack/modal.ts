@@ -2,6 +2,7 @@
  * Neutral forms as Slack modals, and back: each form field is an input block whose block_id and
  * action_id are the field id, so submitted values and `response_action: errors` map one to one.
  */
+import { isIsoDate } from '../../src/collections/dates.ts';
 import type { types } from '@slack/bolt';
 import type { Form, FormField, Message } from '../../src/views/model.ts';
 import { renderBlocks } from './block-kit.ts';
@@ -28,8 +29,6 @@ const plain = (text: string, limit: number): types.PlainTextElement => ({
   emoji: true,
 });
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 function option(o: { value: string; label: string }): types.PlainTextOption {
   return { text: plain(o.label, SLACK_LIMITS.optionText), value: o.value };
 }
@@ -37,6 +36,16 @@ function option(o: { value: string; label: string }): types.PlainTextOption {
 function element(field: FormField): types.InputBlockElement {
   switch (field.type) {
     case 'select': {
+      if (field.search) {
+        // Every choice, not only the first 100: Slack asks duebot as the person types (on-options.ts).
+        const first = field.options.find((o) => o.value === field.initial);
+        return {
+          type: 'external_select',
+          action_id: field.id,
+          min_query_length: 0,
+          ...(first ? { initial_option: option(first) } : {}),
+        };
+      }
       const options = field.options
         .filter((o) => o.value.length > 0 && o.value.length <= SLACK_LIMITS.optionValue)
         .slice(0, SLACK_LIMITS.selectOptions)
@@ -72,7 +81,7 @@ function element(field: FormField): types.InputBlockElement {
       return {
         type: 'datepicker',
         action_id: field.id,
-        ...(field.initial && isoDate.test(field.initial) ? { initial_date: field.initial } : {}),
+        ...(field.initial && isIsoDate(field.initial) ? { initial_date: field.initial } : {}),
       };
   }
 }

@@ -28,6 +28,12 @@ const trouble = notice('Something went wrong on duebot’s side; nothing was cha
   tone: 'danger',
 });
 
+/** After the change was saved but its thread post failed: it is in the account's history all the same. */
+const unposted = notice(
+  'Saved, and in the account’s history, but duebot could not post it to the account’s thread. Please tell your Slack admin.',
+  { tone: 'danger' },
+);
+
 /** Loading view shown the instant a modal-opening button is clicked (the trigger id lives 3 s). */
 const loading = (title: string) => messageModal(title, { blocks: [{ type: 'context', text: 'Loading…' }] });
 
@@ -156,11 +162,11 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
     }
     const values = readViewState(view.state as ViewState);
     const sendsLetter = meta.purpose !== 'letter' && isLetterSend(meta.ref);
+    let reply: Reply | undefined;
     try {
       // Sending a letter (render, PDF, SMTP) can outlast Slack's 3 s: close the modal first, answer after.
       if (sendsLetter) await ack();
       const user = await identity.user(body.user.id, body.user.name);
-      let reply: Reply;
       if (meta.purpose === 'letter') {
         const decoded = decodeRef(meta.ref);
         const letterRef = decoded.ok ? chosenLetterRef(decoded.value, values.template) : null;
@@ -224,9 +230,13 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         log.warn('slack: no channel for the account thread; set SLACK_CHANNEL');
     } catch (error) {
       log.error({ err: error }, 'slack: form submission failed');
-      if (sendsLetter)
+      // Once dispatch answered, the change (an e-mailed letter, a logged call) is saved: never say otherwise.
+      if (sendsLetter || reply?.kind === 'thread')
         await client.chat
-          .postMessage({ channel: body.user.id, ...toBlockKit(trouble) })
+          .postMessage({
+            channel: body.user.id,
+            ...toBlockKit(reply?.kind === 'thread' ? unposted : trouble),
+          })
           .catch(() => undefined);
       else
         await ack({ response_action: 'update', view: messageModal('duebot', trouble) }).catch(

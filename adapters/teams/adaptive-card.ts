@@ -229,7 +229,10 @@ export function renderCard(source: Block[], maxBytes: number = TEAMS_LIMITS.mess
 /** A neutral message as an Adaptive Card within Teams' limits; `after` (file cards) always fits. */
 export function toAdaptiveCard(message: Message, after: CardNode[] = []): AdaptiveCard {
   // Leave room for the activity around the card (summary, ids, addresses).
-  const rendered = renderCard(message.blocks, TEAMS_LIMITS.messageBytes - 2000 - jsonBytes(after));
+  const rendered = renderCard(
+    message.blocks,
+    TEAMS_LIMITS.messageBytes - TEAMS_LIMITS.envelopeBytes - jsonBytes(after),
+  );
   return after.length === 0 ? rendered : { ...rendered, body: [...rendered.body, ...after] };
 }
 

@@ -7,6 +7,8 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type FileConsentCardResponse,
+  type SearchInvokeResponse,
+  type SearchInvokeValue,
   type TaskModuleRequest,
   type TaskModuleResponse,
   TeamsActivityHandler,
@@ -29,6 +31,7 @@ import { formOfSubmission, readDialogValues, submissionOf } from './dialog.ts';
 import { teamsUser } from './identity.ts';
 import { executeData, isFormSubmission, refOf, submissionData, typedCommand } from './interactions.ts';
 import { fetchDialog, submitDialog } from './on-dialog.ts';
+import { searchInvoke } from './on-search.ts';
 import { accountForThread } from './threads.ts';
 
 const WELCOME = notice(
@@ -157,6 +160,14 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
       this.deps.log.error({ err: error }, 'teams: a card action failed');
       return textAnswer(trouble);
     }
+  }
+
+  /** Typeahead in a dialog's searchable choice set (Reassign's new owner): on-search.ts. */
+  protected override onSearchInvoke(
+    context: TurnContext,
+    value: SearchInvokeValue,
+  ): Promise<SearchInvokeResponse> {
+    return searchInvoke(this.deps, context, value);
   }
 
   /** A person allowed the letter PDF offered in their chat: upload it (file-consent.ts). */

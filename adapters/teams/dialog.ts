@@ -3,6 +3,7 @@
  * ids, submitted with the form's ref. Field errors from the dispatcher are drawn in red under their fields
  * when the dialog is shown again, so people fix them where they typed.
  */
+import { isIsoDate } from '../../src/collections/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Form, FormField, Message } from '../../src/views/model.ts';
@@ -13,7 +14,7 @@ import {
   renderCard,
   toCardMarkdown,
 } from './adaptive-card.ts';
-import { TEAMS_LIMITS, truncate } from './limits.ts';
+import { jsonBytes, TEAMS_LIMITS, truncate } from './limits.ts';
 
 /** What a dialog answer (task/fetch or task/submit invoke) carries back to Teams. */
 export type TaskModuleResponse =
@@ -28,9 +29,23 @@ export type TaskModuleResponse =
 /** Keys of a dialog submission that are duebot's, not the person's input. */
 const RESERVED = new Set(['ref', 'msteams', 'duebot']);
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The Data.Query dataset of a searchable select: the field and its form's ref, which Teams sends back in
+ * the `application/search` invoke as the person types (see searchDataset).
+ */
+export function searchDataset(fieldId: string, ref: string): string {
+  return `${fieldId} ${ref}`;
+}
 
-function input(field: FormField): CardNode {
+/** The field and the form's ref a search invoke's dataset names, or null for anything else. */
+export function readSearchDataset(dataset: unknown): { field: string; ref: string } | null {
+  if (typeof dataset !== 'string') return null;
+  const space = dataset.indexOf(' ');
+  if (space <= 0) return null;
+  return { field: dataset.slice(0, space), ref: dataset.slice(space + 1) };
+}
+
+function input(field: FormField, ref: string): CardNode {
   const common = {
     id: field.id,
     label: truncate(field.label, 200),
@@ -42,7 +57,13 @@ function input(field: FormField): CardNode {
       return {
         type: 'Input.ChoiceSet',
         ...common,
-        style: 'compact',
+        // A searchable field: typeahead over every choice (Teams asks duebot, bot.ts onSearchInvoke).
+        ...(field.search
+          ? {
+              style: 'filtered',
+              'choices.data': { type: 'Data.Query', dataset: searchDataset(field.id, ref) },
+            }
+          : { style: 'compact' }),
         choices: field.options
           .slice(0, TEAMS_LIMITS.choices)
           .map((o) => ({ title: truncate(o.label, 200), value: o.value })),
@@ -72,7 +93,7 @@ function input(field: FormField): CardNode {
       return {
         type: 'Input.Date',
         ...common,
-        ...(field.initial && isoDate.test(field.initial) ? { value: field.initial } : {}),
+        ...(field.initial && isIsoDate(field.initial) ? { value: field.initial } : {}),
       };
   }
 }
@@ -100,21 +121,16 @@ export function toDialogCard(
   const shown = form.fields.filter((f) => f.type !== 'select' || f.options.length > 0);
   const ids = new Set(shown.map((f) => f.id));
   const orphan = Object.entries(errors).filter(([id]) => !ids.has(id));
-  // What the form is about (the letter a Send letter dialog will send) comes first, above the inputs.
-  const intro = form.intro ? renderCard(form.intro.blocks).body : [];
-  const body: CardNode[] = [
-    ...intro,
-    ...orphan.map(([id, message]) => note(`⚠ ${id}: ${message}`, 'Attention')),
-  ];
+  const inputs: CardNode[] = orphan.map(([id, message]) => note(`⚠ ${id}: ${message}`, 'Attention'));
   for (const field of shown) {
     const typed = values[field.id];
     const withValue = typed !== undefined ? { ...field, initial: typed } : field;
-    body.push(input(withValue));
+    inputs.push(input(withValue, form.ref));
     const error = errors[field.id];
-    if (error) body.push(note(`⚠ ${error}`, 'Attention'));
-    else if (field.hint) body.push(note(field.hint));
+    if (error) inputs.push(note(`⚠ ${error}`, 'Attention'));
+    else if (field.hint) inputs.push(note(field.hint));
   }
-  return {
+  const withBody = (body: CardNode[]): AdaptiveCard => ({
     ...renderCard([]),
     body,
     actions: [
@@ -131,6 +147,27 @@ export function toDialogCard(
           },
         },
       },
+    ],
+  });
+  // What the form is about (the letter a Send letter dialog will send) comes first, above the inputs,
+  // shortened (rows left out, with a note) to the room the inputs leave in the dialog's size budget.
+  const budget = TEAMS_LIMITS.messageBytes - TEAMS_LIMITS.envelopeBytes;
+  const room = budget - jsonBytes(withBody(inputs));
+  const intro = form.intro && room > 0 ? renderCard(form.intro.blocks, room).body : [];
+  const drawn = withBody([...intro, ...inputs]);
+  return jsonBytes(drawn) <= budget ? drawn : tooLarge(jsonBytes(drawn));
+}
+
+/** A dialog that cannot fit Teams' size budget even shortened says so, and offers nothing to submit. */
+function tooLarge(bytes: number): AdaptiveCard {
+  const kb = (n: number) => Math.ceil(n / 1024);
+  return {
+    ...renderCard([]),
+    body: [
+      note(
+        `This form is too large for a Teams dialog (${kb(bytes)} KB; Teams takes at most ${kb(TEAMS_LIMITS.messageBytes)} KB), so it cannot be shown here. Nothing was changed; please tell your duebot admin.`,
+        'Attention',
+      ),
     ],
   };
 }

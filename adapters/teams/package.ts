@@ -1,35 +1,87 @@
 /**
  * `npm run teams:package`: the Teams app package to upload (Teams admin center, or Apps > Manage your apps >
- * Upload an app): manifest.json with the bot's app id filled in, and the two icons, zipped.
+ * Upload an app): manifest.json with the bot's app id and the company's web addresses filled in, and the
+ * two icons, zipped.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import yazl from 'yazl';
 
 const manifestDir = join(dirname(fileURLToPath(import.meta.url)), 'manifest');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILES = ['color.png', 'outline.png'] as const;
+/** The Teams manifest schema's longest URL. */
+const MAX_URL = 2048;
 
 /** The package could not be built; the message says what to set or fix. */
 export class TeamsPackageError extends Error {
   readonly code = 'teams_package_failed';
 }
 
-/** manifest.json with the app id in place of every `{{MicrosoftAppId}}`. */
-export async function teamsManifest(appId: string): Promise<Record<string, unknown>> {
+/**
+ * The web addresses Teams shows in the app's details (manifest `developer`): required by the manifest
+ * schema, and the company's own, so they are settings of the package command, never example addresses.
+ */
+export interface TeamsPackageUrls {
+  websiteUrl: string;
+  privacyUrl: string;
+  termsOfUseUrl: string;
+}
+
+/** Each address: its environment variable, its command-line flag, and what it is. */
+export const URL_SETTINGS: Record<keyof TeamsPackageUrls, { env: string; flag: string; what: string }> = {
+  websiteUrl: { env: 'TEAMS_WEBSITE_URL', flag: '--website', what: "your company's or duebot's web page" },
+  privacyUrl: { env: 'TEAMS_PRIVACY_URL', flag: '--privacy', what: 'your privacy statement' },
+  termsOfUseUrl: { env: 'TEAMS_TERMS_URL', flag: '--terms', what: 'your terms of use' },
+};
+
+/** Checks one address: an https:// URL with a host, as the Teams manifest requires. */
+function checkUrl(key: keyof TeamsPackageUrls, value: string | undefined): string {
+  const { env, flag, what } = URL_SETTINGS[key];
+  const found = value ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : 'nothing';
+  const expected = `expected the https:// address of ${what}, shown in the Teams app details`;
+  const url = value && URL.canParse(value) ? new URL(value) : null;
+  if (
+    !value ||
+    !url ||
+    url.protocol !== 'https:' ||
+    !url.hostname ||
+    value.length > MAX_URL ||
+    /\s/.test(value)
+  )
+    throw new TeamsPackageError(`${env} (or ${flag}): found ${found}, ${expected}`);
+  return value;
+}
+
+/** manifest.json with the app id in place of every `{{MicrosoftAppId}}` and the three addresses filled in. */
+export async function teamsManifest(appId: string, urls: TeamsPackageUrls): Promise<Record<string, unknown>> {
   if (!GUID.test(appId))
     throw new TeamsPackageError(
       `MicrosoftAppId: found ${appId ? JSON.stringify(appId) : 'nothing'}, expected the bot's app id (a GUID) to put in the manifest`,
     );
+  const checked = {
+    websiteUrl: checkUrl('websiteUrl', urls.websiteUrl),
+    privacyUrl: checkUrl('privacyUrl', urls.privacyUrl),
+    termsOfUseUrl: checkUrl('termsOfUseUrl', urls.termsOfUseUrl),
+  };
   const text = await readFile(join(manifestDir, 'manifest.json'), 'utf8');
-  return JSON.parse(text.replaceAll('{{MicrosoftAppId}}', appId.toLowerCase())) as Record<string, unknown>;
+  const manifest = JSON.parse(text.replaceAll('{{MicrosoftAppId}}', appId.toLowerCase())) as Record<
+    string,
+    unknown
+  >;
+  // Filled in after parsing, so no address can change the manifest's JSON however it is written.
+  manifest.developer = { ...(manifest.developer as Record<string, unknown>), ...checked };
+  return manifest;
 }
 
 /** Writes the zip (manifest.json, color.png, outline.png at its root) and returns its path. */
-export async function buildTeamsPackage(options: { appId: string; out: string }): Promise<string> {
-  const manifest = await teamsManifest(options.appId);
+export async function buildTeamsPackage(
+  options: { appId: string; out: string } & TeamsPackageUrls,
+): Promise<string> {
+  const manifest = await teamsManifest(options.appId, options);
   const zip = new yazl.ZipFile();
   const when = new Date('2026-01-01T00:00:00Z'); // fixed, so the same inputs give the same bytes
   zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'manifest.json', { mtime: when });
@@ -43,12 +95,42 @@ export async function buildTeamsPackage(options: { appId: string; out: string })
   return out;
 }
 
+/** The command's settings: `[out.zip] [--website URL] [--privacy URL] [--terms URL]`, flags over the environment. */
+export function packageOptions(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): { appId: string; out: string } & TeamsPackageUrls {
+  const parse = () =>
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { website: { type: 'string' }, privacy: { type: 'string' }, terms: { type: 'string' } },
+    });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
+  } catch (error) {
+    throw new TeamsPackageError(
+      `${(error as Error).message}; usage: npm run teams:package -- [out.zip] --website URL --privacy URL --terms URL`,
+    );
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1)
+    throw new TeamsPackageError(
+      `expected at most one output file, found ${positionals.length}: ${positionals.join(' ')}`,
+    );
+  return {
+    appId: env.MicrosoftAppId ?? '',
+    out: positionals[0] ?? 'dist/duebot-teams.zip',
+    websiteUrl: values.website ?? env.TEAMS_WEBSITE_URL ?? '',
+    privacyUrl: values.privacy ?? env.TEAMS_PRIVACY_URL ?? '',
+    termsOfUseUrl: values.terms ?? env.TEAMS_TERMS_URL ?? '',
+  };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    const out = await buildTeamsPackage({
-      appId: process.env.MicrosoftAppId ?? '',
-      out: process.argv[2] ?? 'dist/duebot-teams.zip',
-    });
+    const out = await buildTeamsPackage(packageOptions(process.argv.slice(2), process.env));
     process.stdout.write(`wrote ${out}: upload it in Teams (Apps > Manage your apps > Upload an app)\n`);
   } catch (error) {
     process.stderr.write(`duebot teams:package: ${(error as Error).message}\n`);

@@ -6,12 +6,40 @@
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written as YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * The one check of a date as people and settings write it: null for a real calendar date as YYYY-MM-DD,
+ * otherwise what is wrong ("2026-11-31 is not a date: November 2026 has 30 days"). Date.parse would read
+ * 2026-11-31 as 1 December; every form, typed command and setting checks here instead.
+ */
+export function calendarDateProblem(value: string): string | null {
   const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value;
+  if (!m) return 'a date as YYYY-MM-DD';
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `${value} is not a date: the month must be 01 to 12`;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (day < 1 || day > days) return `${value} is not a date: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  return null;
+}
+
+/** True for a real calendar date written as YYYY-MM-DD (see calendarDateProblem). */
+export function isIsoDate(value: string): boolean {
+  return calendarDateProblem(value) === null;
 }
 
 function toEpochDay(date: string): number {

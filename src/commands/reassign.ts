@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Form, Reply } from '../views/model.ts';
 import { notice } from '../views/notices.ts';
 import { refreshWorklist } from '../worklist/assess.ts';
@@ -6,12 +7,50 @@ import { type Actor, requireRole } from '../worklist/staff.ts';
 import { accountCard, type DispatchContext } from './account-actions.ts';
 import { encodeRef } from './action-ref.ts';
 
+/** Most choices one answer holds: Slack's options response and a Teams choice set both stop at 100. */
+export const MAX_CHOICES = 100;
+
+/** One choice of a select field. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * PB-25: who can own an account (collectors and managers), by name, without `exceptUserId` (its owner
+ * now). `query` narrows by a part of the name, in any case; at most MAX_CHOICES come back.
+ */
+export async function ownerChoices(
+  db: Knex,
+  options: { query?: string; exceptUserId?: number | undefined; limit?: number },
+): Promise<Choice[]> {
+  const query = options.query?.trim().toLowerCase() ?? '';
+  const rows = await db('users')
+    .whereIn('role', ['collector', 'manager'])
+    .modify((q) => {
+      if (query) q.whereRaw(`lower(display_name) LIKE ? ESCAPE '\\'`, [`%${escapeLike(query)}%`]);
+      if (options.exceptUserId !== undefined) q.whereNot('id', options.exceptUserId);
+    })
+    .orderBy([{ column: 'display_name' }, { column: 'id' }])
+    .limit(Math.max(1, Math.min(options.limit ?? MAX_CHOICES, MAX_CHOICES)))
+    .select('id', 'display_name');
+  return rows.map((r: { id: number | string; display_name: string }) => ({
+    value: String(r.id),
+    label: String(r.display_name),
+  }));
+}
+
 const refuse = (message: string): Reply => ({
   kind: 'ephemeral',
   message: notice(message, { tone: 'danger' }),
 });
 
-/** PB-25: a manager moves an account to another collector; the form lists who can own accounts. */
+/**
+ * PB-25: a manager moves an account to another collector. The form lists the first MAX_CHOICES who can own
+ * accounts; its field is searchable (people-search.ts), so with more staff than that every one can be chosen.
+ */
 export async function openReassignForm(
   ctx: DispatchContext,
   actor: Actor,
@@ -22,14 +61,7 @@ export async function openReassignForm(
   const customer = await ctx.db('customers').where({ id: customerId }).first('name');
   if (!customer) return refuse(`There is no account #${customerId}.`);
   const owner = await currentOwner(ctx.db, customerId);
-  const staff = await ctx
-    .db('users')
-    .whereIn('role', ['collector', 'manager'])
-    .orderBy('display_name')
-    .select('id', 'display_name');
-  const options = staff
-    .filter((s) => Number(s.id) !== owner?.userId)
-    .map((s) => ({ value: String(s.id), label: String(s.display_name) }));
+  const options = await ownerChoices(ctx.db, { exceptUserId: owner?.userId });
   if (options.length === 0)
     return refuse('Nobody else can own accounts yet: collectors appear here after they first use duebot.');
   const form: Form = {
@@ -43,6 +75,7 @@ export async function openReassignForm(
         label: `New owner of ${customer.name}`.slice(0, 48),
         required: true,
         options,
+        search: true,
         hint: owner ? `Now owned by ${owner.name}` : 'Nobody owns it now',
       },
     ],

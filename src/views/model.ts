@@ -166,10 +166,15 @@ interface FieldBase {
   hint?: string;
 }
 
-/** A choice from a fixed list. */
+/** A choice from a list. */
 export interface SelectField extends FieldBase {
   type: 'select';
   options: { value: string; label: string }[];
+  /**
+   * The list is longer than `options` (which holds the first ones): platforms ask the core as the person
+   * types (searchChoices in src/commands/people-search.ts, with the form's ref and this field's id).
+   */
+  search?: boolean;
 }
 
 /** Free text, one line or several. */

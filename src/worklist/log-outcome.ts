@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { addDays } from '../collections/dates.ts';
+import { addDays, calendarDateProblem } from '../collections/dates.ts';
 import { formatMoney, parseMoneyInput } from '../collections/money.ts';
 import { readChoice } from '../views/choice.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
@@ -37,13 +37,11 @@ export const STALLS_BEFORE_ESCALATION = 2;
  */
 export const MAX_DAYS_AHEAD = 365;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar date (2026-02-31 is not: Date.parse would read it as 3 March). */
-const validDate = (v: string) => {
-  if (!isoDate.test(v)) return false;
-  const parsed = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
-};
+/** A form date: a real calendar date (2026-11-31 is refused, saying why), by the one check in collections/dates.ts. */
+const formDate = z.string().superRefine((v, ctx) => {
+  const problem = calendarDateProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** `no-answer`, `No answer` -> `no_answer` (choice.ts); anything else stays as typed, for zod to refuse. */
 const spelling =
@@ -59,10 +57,7 @@ const formSchema = z.object({
   ),
   result: z.preprocess(spelling(RESULTS), z.enum(RESULTS, { error: `choose one of ${RESULTS.join(', ')}` })),
   notes: z.preprocess(blankToUndefined, z.string().max(4000, 'at most 4,000 characters').optional()),
-  promiseDate: z.preprocess(
-    blankToUndefined,
-    z.string().refine(validDate, 'a date as YYYY-MM-DD').optional(),
-  ),
+  promiseDate: z.preprocess(blankToUndefined, formDate.optional()),
   promiseAmount: z.preprocess(blankToUndefined, z.string().optional()),
   currency: z.preprocess(
     (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toUpperCase()) : v),
@@ -72,10 +67,7 @@ const formSchema = z.object({
       .optional(),
   ),
   invoices: z.preprocess(blankToUndefined, z.string().optional()),
-  nextFollowUp: z.preprocess(
-    blankToUndefined,
-    z.string().refine(validDate, 'a date as YYYY-MM-DD').optional(),
-  ),
+  nextFollowUp: z.preprocess(blankToUndefined, formDate.optional()),
 });
 
 export type OutcomeForm = z.infer<typeof formSchema>;

@@ -3,6 +3,7 @@ import {
   addDays,
   addWorkingDays,
   daysBetween,
+  calendarDateProblem,
   isIsoDate,
   isWorkingDay,
   monthRange,
@@ -31,6 +32,20 @@ describe('calendar dates', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('26-02-01')).toBe(false);
+    expect(isIsoDate('2026-11-31')).toBe(false);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2100-02-29')).toBe(false);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+  });
+
+  it('says why a written date is not a calendar date', () => {
+    expect(calendarDateProblem('2026-11-30')).toBeNull();
+    expect(calendarDateProblem('2026-11-31')).toBe('2026-11-31 is not a date: November 2026 has 30 days');
+    expect(calendarDateProblem('2027-02-29')).toBe('2027-02-29 is not a date: February 2027 has 28 days');
+    expect(calendarDateProblem('2026-00-10')).toBe('2026-00-10 is not a date: the month must be 01 to 12');
+    expect(calendarDateProblem('2026-12-00')).toBe('2026-12-00 is not a date: December 2026 has 31 days');
+    expect(calendarDateProblem('2026-1-5')).toBe('a date as YYYY-MM-DD');
+    expect(calendarDateProblem('2026-11-30 ')).toBe('a date as YYYY-MM-DD');
     expect(() => daysBetween('2026-02-30', '2026-03-01')).toThrow(/YYYY-MM-DD/);
   });
 
@@ -63,5 +78,21 @@ describe('working days (PB-24)', () => {
   it('supports other weekends, such as Friday and Saturday', () => {
     expect(isWorkingDay('2026-11-08', { weekend: [5, 6], holidays: [] })).toBe(true);
     expect(isWorkingDay('2026-11-06', { weekend: [5, 6], holidays: [] })).toBe(false);
+  });
+});
+
+describe('the one date check', () => {
+  it('is the only YYYY-MM-DD pattern in the core and the adapters (forms, commands and settings use it)', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const copies: string[] = [];
+    for (const root of ['src', 'adapters']) {
+      for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+        const path = `${entry.parentPath}/${entry.name}`;
+        if (path === 'src/collections/dates.ts') continue;
+        if ((await readFile(path, 'utf8')).includes('\\d{4}-\\d{2}-\\d{2}')) copies.push(path);
+      }
+    }
+    expect(copies).toEqual([]);
   });
 });

@@ -137,6 +137,21 @@ describe.each(backends())('hostile input on %s', (kind) => {
     [
       'a promise dated 2026-02-31',
       submit(promise({ promiseDate: '2026-02-31' })),
+      /^promiseDate: 2026-02-31 is not a date: February 2026 has 28 days/m,
+    ],
+    [
+      'a follow-up dated 2026-11-31',
+      submit(promise({ nextFollowUp: '2026-11-31' })),
+      /^nextFollowUp: 2026-11-31 is not a date: November 2026 has 30 days/m,
+    ],
+    [
+      'a promise dated 2026-13-01',
+      submit(promise({ promiseDate: '2026-13-01' })),
+      /^promiseDate: 2026-13-01 is not a date: the month must be 01 to 12/m,
+    ],
+    [
+      'a promise dated 1 Dec',
+      submit(promise({ promiseDate: '1 Dec' })),
       /^promiseDate: a date as YYYY-MM-DD/m,
     ],
     ['a promise dated yesterday', submit(promise({ promiseDate: '2026-11-21' })), /^promiseDate: today/m],

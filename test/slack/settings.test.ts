@@ -99,15 +99,17 @@ describe('manifest.yml', () => {
       expect.arrayContaining([
         'commands',
         'chat:write',
+        'chat:write.public',
         'files:write',
         'users:read',
-        'users:read.email',
         'im:write',
         'reactions:write',
         'channels:history',
         'groups:history',
       ]),
     );
+    // Nothing reads a staff member's e-mail address: the scope is not asked for.
+    expect(manifest.oauth_config.scopes.bot).not.toContain('users:read.email');
   });
 });
 

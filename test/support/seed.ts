@@ -65,6 +65,26 @@ export async function seedStaff(
   return { ...actor, role };
 }
 
+/** `count` collectors at once, "<prefix> 001" onwards on `platform`; returns their user ids in order. */
+export async function seedManyStaff(
+  db: Knex,
+  count: number,
+  prefix = 'Staff',
+  platform = 'shell',
+): Promise<number[]> {
+  const rows = Array.from({ length: count }, (_, i) => {
+    const name = `${prefix} ${String(i + 1).padStart(3, '0')}`;
+    return {
+      platform,
+      platform_user_id: name.toLowerCase().replace(/ /g, '-'),
+      display_name: name,
+      role: 'collector',
+    };
+  });
+  const inserted = await db('users').insert(rows).returning('id');
+  return inserted.map((r: { id: number | string }) => Number(r.id));
+}
+
 /** Assesses the seeded accounts onto the worklist as the tests' business day, 2026-11-22 in Shanghai, sees them. */
 export async function assessSeeded(db: Knex): Promise<void> {
   await refreshWorklist({ db, policy: defaultPolicy, today: '2026-11-22', timeZone: 'Asia/Shanghai' });

@@ -5,11 +5,16 @@ import {
   toCardActivity,
   toCardMarkdown,
 } from '../../adapters/teams/adaptive-card.ts';
-import { continueWith, formOfSubmission, readDialogValues } from '../../adapters/teams/dialog.ts';
+import {
+  continueWith,
+  formOfSubmission,
+  readDialogValues,
+  toDialogCard,
+} from '../../adapters/teams/dialog.ts';
 import { jsonBytes, TEAMS_LIMITS } from '../../adapters/teams/limits.ts';
 import { encodeRef } from '../../src/commands/action-ref.ts';
 import { logOutcomeForm } from '../../src/views/log-form.ts';
-import type { AccountRowBlock, Block, Message } from '../../src/views/model.ts';
+import type { AccountRowBlock, Block, Form, Message } from '../../src/views/model.ts';
 import { cardProblems } from './support/card-check.ts';
 
 type Json = Record<string, unknown>;
@@ -159,5 +164,66 @@ describe('dialogs', () => {
     expect(readDialogValues(submitted)).toEqual({ result: 'reached', promiseAmount: '12.5' });
     expect(formOfSubmission(submitted)?.ref).toBe(form.ref);
     expect(formOfSubmission({ ref: 'x', duebot: { form: { title: 1 } } })).toBeNull();
+  });
+
+  describe('size budget: 80 KB counted in UTF-16, as Teams counts', () => {
+    const chinese = (rows: number): Message => ({
+      blocks: Array.from({ length: rows }, (_, i) => ({
+        ...row(i + 1),
+        customerName: `上海华联贸易有限公司第${i + 1}分公司`,
+        explanation: `信用等级C，重点账户，逾期${40 + i}天，客户承诺月底付款，财务部王芳负责跟进对账单`,
+      })),
+    });
+
+    it('shows a Chinese-heavy list whole that the old 28,000 UTF-8 byte budget cut short, and stays under budget', () => {
+      const card = toAdaptiveCard(chinese(30));
+      expect(cardProblems(card)).toEqual([]);
+      expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_LIMITS.messageBytes);
+      expect(Buffer.byteLength(flat(card), 'utf8')).toBeGreaterThan(28_000);
+      expect(flat(card)).not.toMatch(/more not shown/);
+      for (let i = 1; i <= 30; i++) expect(flat(card)).toContain(`第${i}分公司`);
+    });
+
+    it('cuts a Chinese list too long for any card to the budget, saying how many rows were left out', () => {
+      const card = toAdaptiveCard(chinese(300));
+      expect(cardProblems(card)).toEqual([]);
+      expect(flat(card)).toMatch(/… \d+ more not shown here/);
+    });
+
+    const form = (intro: Message, options = 3, label = 'Ann'): Form => ({
+      title: 'Send a letter',
+      submitLabel: 'Send',
+      ref: encodeRef({ v: 1, action: 'letter', accountId: 1, template: 'reminder' }),
+      intro,
+      fields: [
+        {
+          type: 'select',
+          id: 'owner',
+          label: 'Owner',
+          required: true,
+          options: Array.from({ length: options }, (_, i) => ({
+            value: String(i + 1),
+            label: `${label} ${i}`,
+          })),
+        },
+      ],
+    });
+
+    it('shortens a dialog whose preview is over budget, keeping its inputs and its Send button', () => {
+      const card = toDialogCard(form(chinese(300)));
+      expect(cardProblems(card)).toEqual([]);
+      expect(jsonBytes(card)).toBeLessThanOrEqual(TEAMS_LIMITS.messageBytes);
+      expect(flat(card)).toMatch(/… \d+ more not shown here/);
+      expect(flat(card)).toContain('"type":"Input.ChoiceSet"');
+      expect((card.actions ?? []).length).toBe(1);
+    });
+
+    it('refuses clearly, with nothing to submit, a dialog whose inputs alone are over budget', () => {
+      const card = toDialogCard(form({ blocks: [] }, 100, '长'.repeat(199)));
+      expect(cardProblems(card)).toEqual([]);
+      expect(flat(card)).toMatch(/too large for a Teams dialog \(\d+ KB; Teams takes at most 80 KB\)/);
+      expect(card.actions ?? []).toEqual([]);
+      expect(flat(card)).not.toContain('Input.ChoiceSet');
+    });
   });
 });

@@ -4,9 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamsIcons } from '../../adapters/teams/icons.ts';
-import { buildTeamsPackage, TeamsPackageError } from '../../adapters/teams/package.ts';
+import { buildTeamsPackage, packageOptions, TeamsPackageError } from '../../adapters/teams/package.ts';
 
 const APP_ID = '6F1C2A3B-0000-4000-8000-00000000A001';
+const URLS = {
+  websiteUrl: 'https://ar.acme.example',
+  privacyUrl: 'https://ar.acme.example/privacy',
+  termsOfUseUrl: 'https://ar.acme.example/terms',
+};
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
 describe('the Teams app package', () => {
@@ -14,7 +19,7 @@ describe('the Teams app package', () => {
   let zip = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'duebot-teams-'));
-    zip = await buildTeamsPackage({ appId: APP_ID, out: join(dir, 'duebot-teams.zip') });
+    zip = await buildTeamsPackage({ appId: APP_ID, out: join(dir, 'duebot-teams.zip'), ...URLS });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -32,6 +37,9 @@ describe('the Teams app package', () => {
     expect(bot?.botId).toBe(APP_ID.toLowerCase());
     expect(bot?.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(JSON.stringify(manifest)).not.toContain('{{');
+    expect(manifest.developer).toMatchObject(URLS);
+    // Nothing duebot does needs them: the manifest asks for no resource-specific permissions.
+    expect(manifest).not.toHaveProperty('permissions');
   });
 
   it('carries a 192x192 color icon and a 32x32 outline icon, the committed ones as generated', async () => {
@@ -45,10 +53,46 @@ describe('the Teams app package', () => {
   });
 
   it('refuses to build without a valid app id, saying which setting to fix', async () => {
-    const error = await buildTeamsPackage({ appId: 'not-a-guid', out: join(dir, 'x.zip') }).catch(
+    const error = await buildTeamsPackage({ appId: 'not-a-guid', out: join(dir, 'x.zip'), ...URLS }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(TeamsPackageError);
     expect((error as Error).message).toContain('MicrosoftAppId');
+  });
+
+  const refusal = async (urls: Partial<typeof URLS>) => {
+    const error = await buildTeamsPackage({ appId: APP_ID, out: join(dir, 'y.zip'), ...URLS, ...urls }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TeamsPackageError);
+    return (error as Error).message;
+  };
+
+  it('refuses a missing or invalid website, privacy or terms address, naming the setting and the flag', async () => {
+    expect(await refusal({ privacyUrl: '' })).toBe(
+      'TEAMS_PRIVACY_URL (or --privacy): found nothing, expected the https:// address of your privacy statement, shown in the Teams app details',
+    );
+    expect(await refusal({ websiteUrl: 'http://ar.acme.example' })).toMatch(
+      /^TEAMS_WEBSITE_URL \(or --website\): found "http:\/\/ar\.acme\.example", expected the https:\/\//,
+    );
+    expect(await refusal({ termsOfUseUrl: 'not a url' })).toMatch(/^TEAMS_TERMS_URL \(or --terms\)/);
+    expect(await refusal({ termsOfUseUrl: `https://a.example/${'x'.repeat(3000)}` })).toMatch(/…", expected/);
+  });
+
+  it('takes the addresses from flags over the environment, and refuses an unknown flag', () => {
+    const env = {
+      MicrosoftAppId: APP_ID,
+      TEAMS_WEBSITE_URL: 'https://env.example',
+      TEAMS_PRIVACY_URL: 'https://env.example/p',
+      TEAMS_TERMS_URL: 'https://env.example/t',
+    };
+    expect(packageOptions(['out.zip', '--website', 'https://flag.example'], env)).toEqual({
+      appId: APP_ID,
+      out: 'out.zip',
+      websiteUrl: 'https://flag.example',
+      privacyUrl: 'https://env.example/p',
+      termsOfUseUrl: 'https://env.example/t',
+    });
+    expect(() => packageOptions(['--homepage', 'https://x.example'], env)).toThrow(TeamsPackageError);
   });
 });

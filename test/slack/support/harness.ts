@@ -10,7 +10,7 @@ import { createSlackApp, type SlackApp } from '../../../adapters/slack/app.ts';
 import type { SocketTuning } from '../../../adapters/slack/socket-mode.ts';
 import { createFixedClock } from '../../../src/clock.ts';
 import { defaultPolicy } from '../../../src/collections/account.ts';
-import type { SlackConfig } from '../../../src/config.ts';
+import type { LetterConfig, SlackConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/db.ts';
 import { createLogger, type Logger } from '../../../src/log.ts';
 import {
@@ -34,6 +34,8 @@ export interface Harness extends Omit<SlackRecord, 'stop'> {
   slash(text: string, user?: string, channel?: string): Promise<Response>;
   click(ref: string, user?: string, options?: ClickOptions): Promise<Response>;
   submit(view: SubmittedView, user?: string): Promise<Response>;
+  /** What the person typed into a modal's external_select (block `blockId`): Slack's options request. */
+  suggest(privateMetadata: string, blockId: string, value: string, user?: string): Promise<Response>;
   event(event: Record<string, unknown>, eventId: string, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
@@ -50,6 +52,8 @@ export interface SignOptions {
 /** Extra ways to start the harness: the fault suite gives a logger that records what the app logs. */
 export interface HarnessOptions {
   log?: Logger;
+  /** Letter settings (an SMTP server, so letters are e-mailed); absent: letters are not e-mailed. */
+  letters?: LetterConfig;
 }
 
 export function sign(secret: string, timestamp: number | string, body: string): string {
@@ -62,7 +66,13 @@ export function sign(secret: string, timestamp: number | string, body: string): 
  */
 export function harnessApp(
   db: Database,
-  options: { pageSize?: number; log?: Logger; appToken?: string; socket?: SocketTuning } = {},
+  options: {
+    pageSize?: number;
+    log?: Logger;
+    appToken?: string;
+    socket?: SocketTuning;
+    letters?: LetterConfig;
+  } = {},
 ): SlackApp {
   const config: SlackConfig = {
     botToken: 'xoxb-test',
@@ -80,6 +90,7 @@ export function harnessApp(
       clock: createFixedClock('2026-11-22T03:00:00Z', 'Asia/Shanghai'),
       policy: defaultPolicy,
       pageSize: options.pageSize ?? 10,
+      ...(options.letters ? { letters: options.letters } : {}),
     },
     config,
     log: options.log ?? createLogger({ level: 'silent' }),
@@ -98,7 +109,11 @@ export async function startHarness(
   options: HarnessOptions = {},
 ): Promise<Harness> {
   const record = interceptSlack();
-  const { app } = harnessApp(db, { pageSize, ...(options.log ? { log: options.log } : {}) });
+  const { app } = harnessApp(db, {
+    pageSize,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.letters ? { letters: options.letters } : {}),
+  });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as unknown as { address(): AddressInfo };
   const url = `http://127.0.0.1:${server.address().port}`;
 
@@ -127,6 +142,7 @@ export async function startHarness(
     responses: record.responses,
     uploads: record.uploads,
     calls: record.calls,
+    answerWith: record.answerWith,
     reset: record.reset,
     post,
     slash(text, user = 'UANN', channel = 'CWORK') {
@@ -137,6 +153,20 @@ export async function startHarness(
     },
     submit(view, user = 'UANN') {
       return interactive(submissionPayload(view, user), view.headers);
+    },
+    suggest(privateMetadata, blockId, value, user = 'UANN') {
+      return interactive({
+        type: 'block_suggestion',
+        team: { id: 'T1', domain: 'acme' },
+        user: { id: user, name: user.toLowerCase(), team_id: 'T1' },
+        api_app_id: 'A1',
+        token: 'legacy',
+        container: { type: 'view', view_id: 'VMODAL' },
+        action_id: blockId,
+        block_id: blockId,
+        value,
+        view: { id: 'VMODAL', type: 'modal', callback_id: 'duebot-form', private_metadata: privateMetadata },
+      });
     },
     event(event, eventId, headers = {}) {
       return post(JSON.stringify(eventBody(event, eventId)), 'application/json', { headers });

@@ -5,6 +5,19 @@ const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && 
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const text = (v: unknown): string => (isObj(v) && typeof v.text === 'string' ? v.text : '');
 
+/** Slack's answer to an options request: at most 100 options (or option groups), each a valid option. */
+export function slackOptionsProblems(payload: Json): string[] {
+  const options = arr(payload.options);
+  const problems = options.length <= L.selectOptions ? [] : [`${options.length} options`];
+  for (const o of options) {
+    if (!isObj(o) || text(o.text).length === 0 || text(o.text).length > L.optionText)
+      problems.push(`option text "${text(isObj(o) ? o.text : undefined)}"`);
+    if (!isObj(o) || typeof o.value !== 'string' || o.value.length === 0 || o.value.length > L.optionValue)
+      problems.push('option value');
+  }
+  return problems;
+}
+
 /**
  * Every Slack limit a payload can break, as readable problems (empty when valid). Checks what duebot
  * emits: sections, headers, contexts, actions (buttons, overflows), inputs, images, dividers, views.
@@ -57,6 +70,13 @@ export function slackProblems(kind: 'message' | 'modal' | 'home', payload: Json)
         `${where}: select has ${options.length} options`,
       );
       for (const o of options) option(o, where);
+    } else if (e.type === 'external_select') {
+      check(
+        typeof e.min_query_length === 'number' && e.min_query_length >= 0,
+        `${where}: external_select min_query_length`,
+      );
+      check(e.options === undefined, `${where}: external_select carries its own options`);
+      if (e.initial_option !== undefined) option(e.initial_option, where);
     } else if (e.type === 'plain_text_input') {
       const max = typeof e.max_length === 'number' ? e.max_length : L.plainTextInput;
       check(max <= L.plainTextInput, `${where}: max_length`);

@@ -33,6 +33,8 @@ export interface SlackRecord {
   /** File bytes uploaded to the upload URLs (path and size). */
   uploads: { path: string; bytes: number }[];
   calls(method: string): Record<string, unknown>[];
+  /** Answers Web API calls with `answer` where it returns a body (Slack's errors); reset() forgets it. */
+  answerWith(answer: ApiOverride): void;
   reset(): void;
   /** Removes the interceptors and lets the network through again. */
   stop(): void;
@@ -83,6 +85,7 @@ export function interceptSlack(override?: ApiOverride): SlackRecord {
   const api: ApiCall[] = [];
   const responses: ResponsePost[] = [];
   const uploads: { path: string; bytes: number }[] = [];
+  let answer: ApiOverride | null = null;
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   nock(API)
@@ -94,7 +97,7 @@ export function interceptSlack(override?: ApiOverride): SlackRecord {
         typeof body === 'string' ? body : new URLSearchParams(body as Record<string, string>).toString(),
       );
       api.push({ method, args });
-      return [200, override?.(method, args) ?? apiReply(method, args)];
+      return [200, answer?.(method, args) ?? override?.(method, args) ?? apiReply(method, args)];
     });
   nock(FILES)
     .persist()
@@ -120,7 +123,11 @@ export function interceptSlack(override?: ApiOverride): SlackRecord {
     responses,
     uploads,
     calls: (method) => api.filter((c) => c.method === method).map((c) => c.args),
+    answerWith(fn) {
+      answer = fn;
+    },
     reset() {
+      answer = null;
       api.length = 0;
       responses.length = 0;
       uploads.length = 0;

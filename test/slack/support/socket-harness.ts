@@ -129,6 +129,7 @@ export async function startSocketHarness(
     responses: record.responses,
     uploads: record.uploads,
     calls: record.calls,
+    answerWith: record.answerWith,
     reset: record.reset,
     health: () => fetch(healthUrl, { signal: AbortSignal.timeout(WAIT_MS) }),
     slash(text, user = 'UANN', channel = 'CWORK', opts = {}) {
