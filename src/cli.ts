@@ -25,18 +25,9 @@ import {
 import { openTotals } from './ledger/totals.ts';
 import { createLogger, type Logger } from './log.ts';
 import { type LeftOver, leftOverSince, outboxMark } from './outbox/left-over.ts';
-import {
-  ConnectionError,
-  chatOuts,
-  dispatchContext,
-  NoSnapshotError,
-  openRuntime,
-  type Runtime,
-  scheduleSync,
-  syncAtStart,
-  syncNow,
-  withScheduledPosts,
-} from './main.ts';
+import { chatOuts, withScheduledPosts } from './main.ts';
+import { ConnectionError, dispatchContext, openRuntime, type Runtime } from './runtime.ts';
+import { NoSnapshotError, scheduleSync, syncAtStart, syncNow } from './sync-loop.ts';
 
 /** An expected failure: printed as one clear line, no stack trace. */
 class CliError extends Error {

@@ -1,5 +1,5 @@
 import { type CustomRoute, webApi } from '@slack/bolt';
-import { dispatchContext, type Runtime } from '../../src/main.ts';
+import { dispatchContext, type Runtime } from '../../src/runtime.ts';
 import { createSlackApp } from './app.ts';
 import { applyRoleListsAtStart } from '../../src/chat/roles.ts';
 import { slackRoleLists } from './identity.ts';

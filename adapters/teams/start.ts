@@ -9,7 +9,7 @@ import { applyRoleListsAtStart } from '../../src/chat/roles.ts';
 import { checkHealth, type HealthContext } from '../../src/health.ts';
 import { LETTER_PDF_PATH } from '../../src/letters/letter-links.ts';
 import { metricsHandler } from '../../src/metrics.ts';
-import { dispatchContext, type Runtime } from '../../src/main.ts';
+import { dispatchContext, type Runtime } from '../../src/runtime.ts';
 import type { ChatOut } from '../../src/outbox/chat-out.ts';
 import { createTeamsApp, type TeamsApp } from './app.ts';
 import { createTeamsChatOut } from './chat-out.ts';
