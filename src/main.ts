@@ -1,44 +1,146 @@
-import { join } from 'node:path';
-import { createShellChatOut } from '../adapters/shell/chat-out.ts';
-import { createOutboxClient, createSlackChatOut } from '../adapters/slack/chat-out.ts';
+/**
+ * The one composition root: a running duebot's entry points side by side. The chat adapters (Slack and
+ * Teams as the settings turn them on, else the terminal shell), the scheduled posts that reach them, and
+ * the sync that keeps the bot database in step with the ledger. src/cli.ts calls in here; no adapter does.
+ */
+import { createShellAdapter, shellChatOut } from '../adapters/shell/start.ts';
+import { createSlackAdapter, slackChatOut } from '../adapters/slack/start.ts';
+import type { ChatAdapter } from './chat/adapter.ts';
+import { formatMoney } from './collections/money.ts';
 import { createScheduledPosts } from './jobs/service.ts';
+import { ledgerLabel } from './ledger/configured.ts';
+import { openTotals } from './ledger/totals.ts';
 import type { ChatOut } from './outbox/chat-out.ts';
 import type { Runtime } from './runtime.ts';
+import { scheduleSync, syncAtStart } from './sync-loop.ts';
+
+/** How a `--dry-run` job command shows the posts it would make: as the terminal shell shows them. */
+export { printPosts } from '../adapters/shell/posts.ts';
 
 /**
- * Where scheduled posts go: every configured chat platform (Slack, and Teams given as `extra` because its
- * adapter is loaded only when on), otherwise the terminal.
+ * `duebot start`: the chat adapters and their scheduled posts, the first sync (on the snapshot when the
+ * ledger cannot be read), the open totals, the sync schedule, then serving until SIGINT or SIGTERM.
+ */
+export async function start(runtime: Runtime): Promise<void> {
+  const adapters = await chatAdapters(runtime);
+  await withScheduledPosts(
+    runtime,
+    async (beginScheduledPosts) => {
+      // A ledger that cannot be read is logged in one line; the bot serves its snapshot and retries.
+      const failures = await syncAtStart(runtime);
+      await printTotals(runtime);
+      const stopSync = scheduleSync(runtime, failures);
+      try {
+        await beginScheduledPosts();
+        await serveChat(runtime, adapters);
+      } finally {
+        stopSync();
+      }
+    },
+    adapters.map((adapter) => adapter.chatOut),
+  );
+}
+
+/** `duebot shell`: the terminal shell alone, no scheduled posts. */
+export async function shell(runtime: Runtime): Promise<void> {
+  await serveChat(runtime, [await createShellAdapter(runtime)]);
+}
+
+/** The chat adapters the settings turn on, listed side by side: Slack, Teams; the shell when neither is. */
+export async function chatAdapters(runtime: Runtime): Promise<ChatAdapter[]> {
+  const adapters: ChatAdapter[] = [];
+  if (runtime.config.slack) adapters.push(await createSlackAdapter(runtime));
+  const teams = await loadTeams(runtime);
+  if (teams) adapters.push(teams);
+  if (adapters.length === 0) adapters.push(await createShellAdapter(runtime));
+  return adapters;
+}
+
+/** Teams when it is configured, loaded only then: botbuilder takes a second or more to import. */
+async function loadTeams(runtime: Runtime): Promise<ChatAdapter | undefined> {
+  if (!runtime.config.teams) return undefined;
+  const module = await import('../adapters/teams/start.ts');
+  return module.createTeamsAdapter(runtime);
+}
+
+/**
+ * The adapters until SIGINT or SIGTERM (or the shell's input ends). One HTTP port serves them all: the
+ * first adapter's server hosts the others' routes (Teams' /api/messages on Slack's port when both run).
+ */
+export async function serveChat(runtime: Runtime, adapters: ChatAdapter[]): Promise<void> {
+  const [host, ...guests] = adapters;
+  if (!host) return;
+  const signal = stopSignal();
+  try {
+    const started = await host.start(guests.flatMap((guest) => guest.routes));
+    if (guests.some((guest) => guest.platform === 'teams'))
+      runtime.log.info(
+        `Teams on the same port ${started.port}: messaging endpoint https://<your host>/api/messages`,
+      );
+    const stoppedBy = await Promise.race([signal.wait, started.ended.then(() => null)]);
+    if (stoppedBy) runtime.log.info(`stopping on ${stoppedBy}`);
+  } finally {
+    for (const adapter of adapters) await adapter.stop();
+    signal.dispose();
+  }
+}
+
+/** Resolves on the first SIGINT or SIGTERM, so `start` can close everything cleanly. */
+function stopSignal(): { wait: Promise<NodeJS.Signals>; dispose(): void } {
+  let done: (signal: NodeJS.Signals) => void = () => undefined;
+  const wait = new Promise<NodeJS.Signals>((resolve) => {
+    done = resolve;
+  });
+  const onSignal = (signal: NodeJS.Signals) => done(signal);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    wait,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** The open and overdue totals per currency, printed at start and after `duebot demo`. */
+export async function printTotals(runtime: Runtime): Promise<void> {
+  const today = runtime.clock.today();
+  const totals = await openTotals(runtime.db.knex, today);
+  const out = [`Open receivables on ${today} (${ledgerLabel(runtime.config.ledger.url)}):`];
+  if (totals.length === 0) out.push('  nothing open');
+  for (const t of totals) {
+    out.push(
+      `  ${formatMoney({ minor: t.openMinor, currency: t.currency })} open in ${t.openItems.toLocaleString('en')} invoices of ${t.customers} customers; ` +
+        `${formatMoney({ minor: t.overdueMinor, currency: t.currency })} overdue in ${t.overdueItems.toLocaleString('en')} invoices`,
+    );
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/**
+ * Where the posts of a job command go: every configured chat platform (Slack, and Teams given as `extra`
+ * because its adapter is loaded only when on), otherwise the terminal.
  */
 export function chatOuts(runtime: Runtime, extra: ChatOut[] = []): ChatOut[] {
   const outs = [...extra];
   const slack = runtime.config.slack;
-  if (slack) {
-    const client = createOutboxClient(slack.botToken, slack.apiUrl);
-    outs.push(createSlackChatOut({ client, db: runtime.db.knex, config: slack }));
-  }
-  if (outs.length > 0) return outs;
-  return [
-    createShellChatOut({
-      db: runtime.db.knex,
-      output: process.stdout,
-      filesDir: join(runtime.config.dataDir, 'files'),
-      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-      width: process.stdout.columns ?? 100,
-    }),
-  ];
+  if (slack) outs.push(slackChatOut(runtime, slack));
+  return outs.length > 0 ? outs : [shellChatOut(runtime)];
 }
 
 /**
- * Scheduled posts (scheduler and outbox worker) around `work`, stopped when it ends. Post-sync steps are
- * hooked in at once; `work` calls `begin` (after the first sync) to catch up and start ticking.
+ * Scheduled posts (scheduler and outbox worker) around `work`, stopped when it ends, delivering through
+ * `outs`. Post-sync steps are hooked in at once; `work` calls `begin` (after the first sync) to catch up
+ * and start ticking.
  */
 export async function withScheduledPosts<T>(
   runtime: Runtime,
   work: (begin: () => Promise<void>) => Promise<T>,
-  extraChatOuts: ChatOut[] = [],
+  outs: ChatOut[],
 ): Promise<T> {
   if (!runtime.config.jobs.enabled) return work(async () => undefined);
-  const posts = createScheduledPosts({ ...runtime, db: runtime.db.knex }, chatOuts(runtime, extraChatOuts));
+  const posts = createScheduledPosts({ ...runtime, db: runtime.db.knex }, outs);
   runtime.afterSyncHooks.push(() => posts.afterSync());
   runtime.onWorklistChanged = () => posts.worklistChanged();
   try {
