@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cyclesOf, importGraph, importsOf, sources } from './support/import-graph.ts';
 
@@ -25,6 +25,17 @@ const sameCycle = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
 /** The import graph of the core and the adapters. */
 const projectGraph = async () => importGraph([...(await sources('src')), ...(await sources('adapters'))]);
 
+/** The entry points an adapter must not reach into: the composition root and the command line. */
+const ENTRY_POINTS = [join('src', 'main.ts'), join('src', 'cli.ts')];
+
+/** The entry point `spec` imported from `file` is (as a path from the project root), or null. */
+function entryPointOf(file: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const target = relative(process.cwd(), resolve(dirname(file), spec));
+  if (ENTRY_POINTS.includes(target) || target.startsWith(join('src', 'cli') + '/')) return target;
+  return null;
+}
+
 describe('module boundaries (DESIGN.md)', () => {
   it('keeps platform SDKs out of the core: src/ never imports @slack/* or botbuilder', async () => {
     const offenders: string[] = [];
@@ -41,7 +52,7 @@ describe('module boundaries (DESIGN.md)', () => {
   it('keeps the core independent of the adapters: src/ never imports from adapters/', async () => {
     const offenders: string[] = [];
     for (const file of await sources('src')) {
-      if (file === join('src', 'main.ts') || file === join('src', 'cli.ts')) continue; // composition roots
+      if (file === join('src', 'main.ts')) continue; // the one composition root
       for (const spec of importsOf(await readFile(file, 'utf8'))) {
         if (spec.includes('/adapters/')) offenders.push(`${file} imports ${spec}`);
       }
@@ -93,7 +104,26 @@ describe('module boundaries (DESIGN.md)', () => {
     ).toEqual([]);
   });
 
+  it('keeps the adapters peers: no file under adapters/ imports src/main.ts or the command line', async () => {
+    const offenders: string[] = [];
+    for (const file of await sources('adapters')) {
+      for (const spec of importsOf(await readFile(file, 'utf8'))) {
+        const entry = entryPointOf(file, spec);
+        if (entry) offenders.push(`${file} imports ${entry}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+    // The check sees such an import when there is one.
+    const planted = join('adapters', 'slack', 'start.ts');
+    expect(
+      importsOf("import { start } from '../../src/main.ts';").map((s) => entryPointOf(planted, s)),
+    ).toEqual([join('src', 'main.ts')]);
+    expect(entryPointOf(planted, '../../src/cli/run.ts')).toBe(join('src', 'cli', 'run.ts'));
+    expect(entryPointOf(planted, '../../src/runtime.ts')).toBe(null);
+  });
+
   it('finds the sources it checks', async () => {
     expect((await sources('src')).length).toBeGreaterThan(5);
+    expect((await sources('adapters')).length).toBeGreaterThan(5);
   });
 });

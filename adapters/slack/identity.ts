@@ -3,7 +3,7 @@
  * SLACK_VIEWERS (src/chat/roles.ts applies them). The dispatcher creates the staff user on first use.
  */
 import type { webApi } from '@slack/bolt';
-import { createRoleLists, type RoleLists } from '../../src/chat/roles.ts';
+import { managersAndViewers, type RoleLists } from '../../src/chat/roles.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import type { User } from '../../src/views/model.ts';
 
@@ -18,10 +18,7 @@ export interface SlackIdentity {
 
 /** SLACK_MANAGERS and SLACK_VIEWERS: member ids compare as Slack gives them. */
 export function slackRoleLists(config: Pick<SlackConfig, 'managers' | 'viewers'>): RoleLists {
-  return createRoleLists('slack', [
-    { role: 'manager', setting: 'SLACK_MANAGERS', ids: config.managers },
-    { role: 'viewer', setting: 'SLACK_VIEWERS', ids: config.viewers },
-  ]);
+  return managersAndViewers('slack', config);
 }
 
 /** Looks names up through the Web API, once per user per NAME_TTL_MS. */

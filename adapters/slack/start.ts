@@ -1,31 +1,30 @@
-import { type CustomRoute, webApi } from '@slack/bolt';
-import { dispatchContext, type Runtime } from '../../src/main.ts';
-import { createSlackApp } from './app.ts';
+import { type App, webApi } from '@slack/bolt';
+import { type ChatAdapter, ChatStartError, runsUntilStopped } from '../../src/chat/adapter.ts';
 import { applyRoleListsAtStart } from '../../src/chat/roles.ts';
+import type { SlackConfig } from '../../src/config.ts';
+import type { ChatOut } from '../../src/outbox/chat-out.ts';
+import { dispatchContext, type Runtime } from '../../src/runtime.ts';
+import { createSlackApp } from './app.ts';
+import { createOutboxClient, createSlackChatOut } from './chat-out.ts';
 import { slackRoleLists } from './identity.ts';
 
 /** Slack could not be started with the settings given; the message names the setting to fix. */
-export class SlackStartError extends Error {
+export class SlackStartError extends ChatStartError {
   readonly code = 'slack_start_failed';
 }
 
-/** A running Slack adapter. */
-export interface RunningSlack {
-  /** HTTP mode's port (Slack's requests and /healthz), or Socket Mode's health port. */
-  port: number;
-  mode: 'http' | 'socket';
-  stop(): Promise<void>;
+/** Where scheduled posts reach Slack: the Web API with the bot token, through the outbox. */
+export function slackChatOut(runtime: Runtime, slack: SlackConfig): ChatOut {
+  const client = createOutboxClient(slack.botToken, slack.apiUrl);
+  return createSlackChatOut({ client, db: runtime.db.knex, config: slack });
 }
 
 /**
- * Starts the Slack adapter from the runtime's settings: checks the bot token with auth.test (once, so
- * Bolt never needs to per event), applies SLACK_MANAGERS / SLACK_VIEWERS to known users (both ways), then
- * serves.
+ * The Slack adapter from the runtime's settings: checks the bot token with auth.test (once, so Bolt never
+ * needs to per event) and applies SLACK_MANAGERS / SLACK_VIEWERS to known users (both ways); `start`
+ * serves HTTP mode (Slack's requests, /healthz, and the hosted routes on one port) or Socket Mode.
  */
-export async function startSlack(
-  runtime: Runtime,
-  options: { extraRoutes?: CustomRoute[] } = {},
-): Promise<RunningSlack> {
+export async function createSlackAdapter(runtime: Runtime): Promise<ChatAdapter> {
   const config = runtime.config.slack;
   if (!config)
     throw new SlackStartError('Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET.');
@@ -48,21 +47,32 @@ export async function startSlack(
     );
   }
   await applyRoleListsAtStart(runtime.db.knex, slackRoleLists(config), runtime.log);
-  const { app } = createSlackApp({
-    ctx: dispatchContext(runtime),
-    config,
-    log: runtime.log,
-    botId,
-    botUserId,
-    ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}),
-  });
-  const mode = config.appToken ? 'socket' : 'http';
-  if (mode === 'socket') await app.start();
-  else await app.start(config.port);
-  runtime.log.info(
-    mode === 'socket'
-      ? `Slack connected in Socket Mode; /healthz on port ${config.port}`
-      : `Slack listening on port ${config.port} (Request URL: https://<your host>/slack/events; /healthz)`,
-  );
-  return { port: config.port, mode, stop: () => app.stop().then(() => undefined) };
+  let app: App | undefined;
+  return {
+    platform: 'slack',
+    chatOut: slackChatOut(runtime, config),
+    routes: [],
+    async start(hosted = []) {
+      ({ app } = createSlackApp({
+        ctx: dispatchContext(runtime),
+        config,
+        log: runtime.log,
+        botId,
+        botUserId,
+        ...(hosted.length > 0 ? { extraRoutes: hosted } : {}),
+      }));
+      const mode = config.appToken ? 'socket' : 'http';
+      if (mode === 'socket') await app.start();
+      else await app.start(config.port);
+      runtime.log.info(
+        mode === 'socket'
+          ? `Slack connected in Socket Mode; /healthz on port ${config.port}`
+          : `Slack listening on port ${config.port} (Request URL: https://<your host>/slack/events; /healthz)`,
+      );
+      return { port: config.port, ended: runsUntilStopped() };
+    },
+    async stop() {
+      await app?.stop();
+    },
+  };
 }

@@ -3,7 +3,7 @@
  * display name comes with every activity, roles from TEAMS_MANAGERS / TEAMS_VIEWERS (src/chat/roles.ts).
  */
 import type { Activity } from 'botbuilder';
-import { createRoleLists, type RoleLists } from '../../src/chat/roles.ts';
+import { managersAndViewers, type RoleLists } from '../../src/chat/roles.ts';
 import type { TeamsConfig } from '../../src/config.ts';
 import type { User } from '../../src/views/model.ts';
 import { userKeyOf } from './conversations.ts';
@@ -16,12 +16,5 @@ export function teamsUser(activity: Partial<Activity>): User {
 
 /** TEAMS_MANAGERS and TEAMS_VIEWERS: object ids compare in any case (Teams sends them in either). */
 export function teamsRoleLists(config: Pick<TeamsConfig, 'managers' | 'viewers'>): RoleLists {
-  return createRoleLists(
-    'teams',
-    [
-      { role: 'manager', setting: 'TEAMS_MANAGERS', ids: config.managers },
-      { role: 'viewer', setting: 'TEAMS_VIEWERS', ids: config.viewers },
-    ],
-    (id) => id.toLowerCase(),
-  );
+  return managersAndViewers('teams', config, (id) => id.toLowerCase());
 }

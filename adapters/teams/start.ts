@@ -2,14 +2,21 @@
  * Starting the Teams adapter: on its own HTTP server (POST /api/messages and GET /healthz on PORT), or as
  * one more route on Slack's server when both adapters run, so one port serves everything.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
+import {
+  type ChatAdapter,
+  ChatStartError,
+  type HttpRoute,
+  runsUntilStopped,
+} from '../../src/chat/adapter.ts';
 import { applyRoleListsAtStart } from '../../src/chat/roles.ts';
 import { checkHealth, type HealthContext } from '../../src/health.ts';
 import { LETTER_PDF_PATH } from '../../src/letters/letter-links.ts';
 import { metricsHandler } from '../../src/metrics.ts';
-import { dispatchContext, type Runtime } from '../../src/main.ts';
+import { dispatchContext, type Runtime } from '../../src/runtime.ts';
 import type { ChatOut } from '../../src/outbox/chat-out.ts';
 import { createTeamsApp, type TeamsApp } from './app.ts';
 import { createTeamsChatOut } from './chat-out.ts';
@@ -18,15 +25,8 @@ import { teamsRoleLists } from './identity.ts';
 /** The path Azure Bot Service posts activities to (the bot's messaging endpoint). */
 export const MESSAGES_PATH = '/api/messages';
 
-/** A route another HTTP server (Slack's Bolt receiver) can mount. */
-export interface HttpRoute {
-  path: string;
-  method: string[];
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
-}
-
 /** Teams could not be started with the settings given; the message names the setting to fix. */
-export class TeamsStartError extends Error {
+export class TeamsStartError extends ChatStartError {
   readonly code = 'teams_start_failed';
 }
 
@@ -85,11 +85,14 @@ export interface RunningTeams {
   stop(): Promise<void>;
 }
 
-/** Teams on its own HTTP server: POST /api/messages, GET /letters/<id>.pdf (signed links), /healthz and /metrics. */
+/**
+ * Teams on its own HTTP server: POST /api/messages, GET /letters/<id>.pdf (signed links), /healthz and
+ * /metrics, and `hosted` routes of another adapter.
+ */
 export async function serveTeams(
   app: TeamsApp,
   health: HealthContext,
-  options: { port: number; host?: string },
+  options: { port: number; host?: string; hosted?: HttpRoute[] },
 ): Promise<RunningTeams> {
   const server = express();
   server.disable('x-powered-by');
@@ -104,6 +107,12 @@ export async function serveTeams(
     res.status(result.ok ? 200 : 503).json(result);
   });
   server.get('/metrics', metricsHandler(health.db));
+  for (const route of options.hosted ?? []) {
+    server.all(route.path, (req, res, next) => {
+      if (route.method.includes(req.method)) route.handler(req, res);
+      else next();
+    });
+  }
   const listening = await new Promise<Server>((resolve, reject) => {
     const s = server.listen(options.port, options.host ?? '0.0.0.0', (error?: Error) =>
       error ? reject(error) : resolve(s),
@@ -117,5 +126,30 @@ export async function serveTeams(
         listening.closeAllConnections();
         listening.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * The Teams adapter from the runtime's settings (TEAMS_MANAGERS / TEAMS_VIEWERS applied): its routes for
+ * the server of another adapter, or `start` on its own port (PORT).
+ */
+export async function createTeamsAdapter(runtime: Runtime): Promise<ChatAdapter> {
+  const app = await createTeams(runtime);
+  const port = runtime.config.teams?.port ?? 0;
+  let served: RunningTeams | undefined;
+  return {
+    platform: 'teams',
+    chatOut: teamsChatOut(app, runtime),
+    routes: teamsRoutes(app),
+    async start(hosted = []) {
+      served = await serveTeams(app, dispatchContext(runtime), { port, hosted });
+      runtime.log.info(
+        `Teams listening on port ${served.port} (messaging endpoint https://<your host>/api/messages; /healthz)`,
+      );
+      return { port: served.port, ended: runsUntilStopped() };
+    },
+    async stop() {
+      await served?.stop();
+    },
   };
 }

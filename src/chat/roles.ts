@@ -56,6 +56,26 @@ export function createRoleLists(
   };
 }
 
+/**
+ * A chat platform's pair of lists, `<PLATFORM>_MANAGERS` and `<PLATFORM>_VIEWERS` (managers first): the
+ * same two settings on Slack and Teams; `key` is how the platform compares ids.
+ */
+export function managersAndViewers(
+  platform: 'slack' | 'teams',
+  config: { managers: readonly string[]; viewers: readonly string[] },
+  key?: (id: string) => string,
+): RoleLists {
+  const prefix = platform.toUpperCase();
+  return createRoleLists(
+    platform,
+    [
+      { role: 'manager', setting: `${prefix}_MANAGERS`, ids: config.managers },
+      { role: 'viewer', setting: `${prefix}_VIEWERS`, ids: config.viewers },
+    ],
+    key,
+  );
+}
+
 interface StaffRow {
   id: string | number;
   platform_user_id: string;

@@ -17,7 +17,7 @@ import { customerFile } from '../worklist/customer-file.ts';
 import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
 import type { Failure } from '../worklist/outcome.ts';
 import { collectableItems } from '../worklist/promises.ts';
-import { type Actor, type Role, requireRole } from '../worklist/staff.ts';
+import { type Actor, requireRole } from '../worklist/staff.ts';
 
 /** What the dispatcher needs to act: the bot database, the business clock, the collections policy. */
 export interface DispatchContext {
@@ -27,8 +27,6 @@ export interface DispatchContext {
   pageSize: number;
   /** The role lists of the platform this context serves (SLACK_MANAGERS, ...): they decide first use. */
   roleLists?: RoleLists;
-  /** The role of people a first use finds in no list (the shell user's DUEBOT_SHELL_ROLE; else collector). */
-  roleFor?: (platform: string, platformUserId: string) => Role;
   /** Told after a claim, release or reassignment (scheduled posts redraw the morning digest). */
   onWorklistChanged?: () => void;
   /** Letter settings (letterhead, SMTP, approval); absent: defaults, letters are not e-mailed. */

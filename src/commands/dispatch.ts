@@ -32,14 +32,14 @@ export type { DispatchContext };
 
 /**
  * The staff user behind an interaction. Their row's role counts (the lists are applied to known people at
- * each start); a first use takes the role of the list naming them, else the context's default.
+ * each start); a first use takes the role of the list naming them, else collector.
  */
 export function actorFor(ctx: DispatchContext, user: User): Promise<Actor> {
   const listed = ctx.roleLists?.platform === user.platform ? ctx.roleLists.listed(user.id) : null;
   return resolveActor(
     ctx.db,
     { platform: user.platform, platformUserId: user.id, displayName: user.name },
-    listed ?? ctx.roleFor?.(user.platform, user.id) ?? 'collector',
+    listed ?? 'collector',
   );
 }
 

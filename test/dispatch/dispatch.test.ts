@@ -7,7 +7,7 @@ import type { Database } from '../../src/db.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type { AccountRowBlock, Message, Reply, User } from '../../src/views/model.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { assessSeeded, seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount, seedStaff } from '../support/seed.ts';
 
 const ann: User = { platform: 'shell', id: 'ann', name: 'Ann' };
 const bob: User = { platform: 'shell', id: 'bob', name: 'Bob' };
@@ -33,8 +33,8 @@ describe.each(backends())('the dispatcher on %s', (kind) => {
       clock,
       policy: defaultPolicy,
       pageSize: 2,
-      roleFor: (_platform, id) => (id === 'vic' ? 'viewer' : 'collector'),
     };
+    await seedStaff(db.knex, 'Vic', 'viewer');
     const seeds = {
       north: {
         name: 'Northwind Traders Ltd',

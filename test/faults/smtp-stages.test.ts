@@ -137,7 +137,6 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
       clock: createFixedClock('2026-11-22T03:00:00Z', 'Asia/Shanghai'),
       policy: defaultPolicy,
       pageSize: 10,
-      roleFor: (_platform, id) => (id === 'ann' ? 'collector' : 'manager'),
       letters,
     };
     await seedStaff(db.knex, 'Ann', 'collector');

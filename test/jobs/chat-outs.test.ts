@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatOuts, type Runtime } from '../../src/main.ts';
+import { chatOuts } from '../../src/main.ts';
+import type { Runtime } from '../../src/runtime.ts';
 import type { ChatOut } from '../../src/outbox/chat-out.ts';
 
 const runtimeWith = (slack: unknown): Runtime =>

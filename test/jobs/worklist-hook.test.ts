@@ -28,7 +28,6 @@ describe.each(backends())('the digest hears about claims on %s', (kind) => {
       clock,
       policy: defaultPolicy,
       pageSize: 5,
-      roleFor: () => 'collector',
       onWorklistChanged: () => {
         told += 1;
       },

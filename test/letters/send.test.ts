@@ -88,7 +88,6 @@ describe.each(backends())('sending letters on %s', (kind) => {
       clock: createFixedClock(`${TODAY}T03:00:00Z`, 'Asia/Shanghai'),
       policy: defaultPolicy,
       pageSize: 10,
-      roleFor: (_platform, id) => (id === 'vic' ? 'viewer' : 'collector'),
       letters,
     };
     await seedStaff(db.knex, 'Ann', 'collector');

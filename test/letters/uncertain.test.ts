@@ -124,7 +124,6 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
       clock,
       policy: defaultPolicy,
       pageSize: 10,
-      roleFor: (_platform, id) => (id === 'vic' ? 'viewer' : 'collector'),
       letters,
     };
     scheduler = createScheduler({

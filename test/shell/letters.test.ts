@@ -9,7 +9,7 @@ import { defaultLetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { startSmtp, type TestSmtp } from '../letters/support/smtp.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { assessSeeded, seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount, seedStaff } from '../support/seed.ts';
 import { shellSession } from './support/session.ts';
 
 describe.each(backends())('letters in the shell on %s', (kind) => {
@@ -30,7 +30,6 @@ describe.each(backends())('letters in the shell on %s', (kind) => {
       clock: createFixedClock('2026-11-22T03:00:00Z', 'Asia/Shanghai'),
       policy: defaultPolicy,
       pageSize: 10,
-      roleFor: (_platform, user) => (['mia', 'max'].includes(user) ? 'manager' : 'collector'),
       letters: {
         ...defaultLetterConfig,
         smtpUrl: smtp.url,
@@ -39,6 +38,8 @@ describe.each(backends())('letters in the shell on %s', (kind) => {
         company: { ...defaultLetterConfig.company, name: 'Acme Trading GmbH' },
       },
     };
+    await seedStaff(db.knex, 'Mia', 'manager');
+    await seedStaff(db.knex, 'Max', 'manager');
     ({ customerId: id } = await seedAccount(db.knex, {
       name: '台北宏達貿易股份有限公司',
       items: [{ number: 'TW-1', dueDate: '2026-10-25', totalMinor: 3_000_000, currency: 'TWD' }],

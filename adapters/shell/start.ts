@@ -1,0 +1,64 @@
+/**
+ * The shell adapter on the process's terminal: stdin/stdout, interactive on a terminal, one command per
+ * line when piped; and the terminal as the place scheduled posts are printed when no chat platform is on.
+ */
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import type { ChatAdapter } from '../../src/chat/adapter.ts';
+import type { ChatOut } from '../../src/outbox/chat-out.ts';
+import { dispatchContext, type Runtime } from '../../src/runtime.ts';
+import { createShellChatOut } from './chat-out.ts';
+import { startShellRoles } from './identity.ts';
+import { runShell } from './shell.ts';
+
+/** Scheduled posts printed on the terminal (files saved under the data folder). */
+export function shellChatOut(runtime: Runtime): ChatOut {
+  return createShellChatOut({
+    db: runtime.db.knex,
+    output: process.stdout,
+    filesDir: join(runtime.config.dataDir, 'files'),
+    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    width: process.stdout.columns ?? 100,
+  });
+}
+
+/**
+ * The terminal shell as DUEBOT_SHELL_USER (else the login name), with DUEBOT_SHELL_ROLE applied at once;
+ * `start` reads commands until the input ends (`ended`) or `stop` ends it.
+ */
+export async function createShellAdapter(runtime: Runtime): Promise<ChatAdapter> {
+  const name = runtime.config.shellUser ?? userInfo().username ?? 'me';
+  const roleLists = await startShellRoles(
+    runtime.db.knex,
+    name.toLowerCase(),
+    runtime.config.shellRole,
+    runtime.log,
+  );
+  let running: Promise<void> | undefined;
+  let ended = false;
+  return {
+    platform: 'shell',
+    chatOut: shellChatOut(runtime),
+    routes: [],
+    async start() {
+      running = runShell({
+        ctx: { ...dispatchContext(runtime), roleLists },
+        input: process.stdin,
+        output: process.stdout,
+        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+        interactive: Boolean(process.stdin.isTTY),
+        user: { platform: 'shell', id: name.toLowerCase(), name },
+        width: process.stdout.columns ?? 100,
+        filesDir: join(runtime.config.dataDir, 'letters'),
+      }).finally(() => {
+        ended = true;
+      });
+      return { port: null, ended: running };
+    },
+    async stop() {
+      if (!running) return;
+      if (!ended) process.stdin.emit('end'); // ends the shell's input: runShell returns
+      await running;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * How a `duebot` command runs: its settings (refused with every problem at once), its runtime (opened and
+ * closed around the work), and an expected failure turned into one line and an exit code.
+ */
+import { ChatStartError } from '../chat/adapter.ts';
+import { type Config, type ConfigResult, loadConfig } from '../config.ts';
+import { explainConnectionError, explainLedgerError } from '../doctor.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { ConnectionError, openRuntime, type Runtime } from '../runtime.ts';
+import { checkSettingFiles, problemLine } from '../setting-checks.ts';
+import { NoSnapshotError, syncNow } from '../sync-loop.ts';
+
+/** An expected failure: printed as one clear line, no stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The settings, refused with every problem at once (exit 2): those of the values themselves and those of
+ * the files they name, the same checks `duebot doctor` lists. With `checkFiles: false` (doctor) the file
+ * problems are left to the caller, unless the values already have problems.
+ */
+export async function settings(checkFiles = true): Promise<{ config: Config; log: Logger }> {
+  const { config, problems } = await settingProblems(checkFiles);
+  if (!config || problems.length > 0) {
+    const lines = problems.map((p) => `  ${p}`).join('\n');
+    throw new CliError(`duebot cannot start: the settings have problems\n${lines}`, 2);
+  }
+  const log = createLogger({ level: config.log.level, format: config.log.format });
+  processLog = log;
+  return { config, log };
+}
+
+async function settingProblems(checkFiles: boolean): Promise<{ config?: Config; problems: string[] }> {
+  const result = loadConfig(process.env);
+  if (result.ok) {
+    if (!checkFiles) return { config: result.config, problems: [] };
+    const failed = (await checkSettingFiles(result.config)).filter((c) => !c.ok);
+    return { config: result.config, problems: failed.map(problemLine) };
+  }
+  // The files are still checked, with the variables that have problems left at their defaults.
+  const env = { ...process.env };
+  let lenient: ConfigResult = result;
+  for (let round = 0; round < 3 && !lenient.ok; round += 1) {
+    for (const problem of lenient.problems) delete env[problem.slice(0, problem.indexOf(':'))];
+    lenient = loadConfig(env);
+  }
+  const failed = lenient.ok ? (await checkSettingFiles(lenient.config)).filter((c) => !c.ok) : [];
+  return { problems: [...result.problems, ...failed.map(problemLine)] };
+}
+
+let processLog: Logger | undefined;
+
+/**
+ * A promise nobody awaited that fails (work a request started, a listener's error) is logged and the process
+ * goes on: Node's default ends it, and with it every other request and the scheduled posts.
+ */
+process.on('unhandledRejection', (reason) => {
+  (processLog ?? createLogger({ level: 'error' })).error(
+    { err: reason },
+    'unhandled rejection (a bug; the process goes on)',
+  );
+});
+
+/** Runs `work` on an open runtime, closed after it; its expected failures become one line (CliError). */
+export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const { config, log } = await settings();
+  const runtime = await openRuntime(config, log).catch((error: unknown) => {
+    throw connectionFailure(error, config);
+  });
+  try {
+    return await work(runtime).catch((error: unknown) => {
+      // The ledger could not be read (`duebot sync`, a first start) or its mapping is wrong: doctor's words.
+      throw connectionFailure(error, config);
+    });
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** Errors of reading the ledger that the settings (LEDGER_URL, LEDGER_MAPPING) or its server must fix. */
+const LEDGER_CODES = ['ledger_read_failed', 'ledger_mapping_invalid', 'ledger_mapping_unreadable'];
+
+/**
+ * An expected failure as one line and a fix, in `duebot doctor`'s words; the ledger's with exit code 2
+ * (README: a setting to fix); a chat adapter that cannot start, in its own words. Anything else is
+ * returned as it is: a bug, printed with its stack.
+ */
+export function connectionFailure(error: unknown, config: Config): unknown {
+  if (error instanceof ChatStartError) return new CliError(`duebot: ${error.message}`);
+  const code = (error as { code?: unknown } | null)?.code;
+  // Another duebot process owns the embedded database and cannot be reached: its words say who and what to do.
+  if (code === 'embedded_database_held') return new CliError(`duebot: ${(error as Error).message}`, 2);
+  if (typeof code === 'string' && LEDGER_CODES.includes(code)) {
+    const { detail, fix } = explainLedgerError(error, config);
+    return new CliError(
+      `duebot: accounting database: ${detail}${fix ? `\n  fix: ${fix}` : ''}\n  (run duebot doctor to check every setting)`,
+      2,
+    );
+  }
+  if (code === 'policy_invalid') {
+    return new CliError(`duebot cannot start: the settings have problems\n  ${(error as Error).message}`, 2);
+  }
+  if (error instanceof NoSnapshotError) {
+    const { detail, fix } = explainLedgerError(error.cause, config);
+    return new CliError(
+      `duebot cannot start: the ledger cannot be read (${detail}) and there is no snapshot of it to serve yet${fix ? `\n  fix: ${fix}` : ''}\n  (run duebot doctor to check every setting)`,
+      2,
+    );
+  }
+  const [variable, url, cause] =
+    error instanceof ConnectionError
+      ? [error.variable, error.url, error.cause]
+      : typeof code === 'string'
+        ? ['DATABASE_URL', config.databaseUrl ?? '', error]
+        : [null, '', error];
+  if (!variable) return error;
+  const { detail, fix } = explainConnectionError(cause, variable, url);
+  return new CliError(
+    `duebot: ${detail}${fix ? `\n  fix: ${fix}` : ''}\n  (run duebot doctor to check every setting)`,
+    variable === 'LEDGER_URL' ? 2 : 1,
+  );
+}
+
+/** A command that reads the worklist right after install syncs the ledger first, instead of finding nothing. */
+export async function syncIfEmpty(runtime: Runtime): Promise<void> {
+  const summary = await runtime.db.knex('account_summary').count({ n: '*' });
+  if (Number(summary[0]?.n ?? 0) === 0) await syncNow(runtime, 'auto');
+}
