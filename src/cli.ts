@@ -13,6 +13,8 @@ import { type Config, type ConfigResult, loadConfig } from './config.ts';
 import { migrate, openDatabase } from './db.ts';
 import { describeSettings, explainConnectionError, explainLedgerError, runChecks } from './doctor.ts';
 import { checkSettingFiles, problemLine } from './setting-checks.ts';
+import { scheduleLine } from './jobs/next-runs.ts';
+import { createJobs } from './jobs/registry.ts';
 import { createScheduledPosts } from './jobs/service.ts';
 import { ledgerLabel } from './ledger/configured.ts';
 import { loadDemoLedger } from './ledger/demo.ts';
@@ -215,8 +217,11 @@ function jobCommand(name: string, description: string): void {
     );
 }
 
-/** The terminal shell on stdin/stdout: interactive on a terminal, one command per line when piped. */
-async function shell(runtime: Runtime): Promise<void> {
+/**
+ * The terminal shell on stdin/stdout: interactive on a terminal, one command per line when piped.
+ * `onReady` (start's scheduled posts) begins once the shell has greeted, so none of it holds up the prompt.
+ */
+async function shell(runtime: Runtime, onReady?: () => Promise<void>): Promise<void> {
   const name = runtime.config.shellUser ?? userInfo().username ?? 'me';
   const signal = stopSignal();
   void signal.wait.then(() => process.stdin.emit('end')); // ends the shell's input: runShell returns
@@ -236,6 +241,10 @@ async function shell(runtime: Runtime): Promise<void> {
       user: { platform: 'shell', id: name.toLowerCase(), name },
       width: process.stdout.columns ?? 100,
       filesDir: join(runtime.config.dataDir, 'letters'),
+      onReady: () =>
+        void onReady?.().catch((error: unknown) =>
+          runtime.log.error({ err: error }, 'scheduled posts could not start'),
+        ),
     });
   } finally {
     signal.dispose();
@@ -334,11 +343,16 @@ program
           // A ledger that cannot be read is logged in one line; the bot serves its snapshot and retries.
           const failures = await syncAtStart(runtime);
           await printTotals(runtime);
+          if (runtime.config.jobs.enabled)
+            process.stdout.write(
+              `${scheduleLine(createJobs(runtime.config), runtime.clock, runtime.policy.calendar)}\n`,
+            );
           const stopSync = scheduleSync(runtime, failures);
           try {
-            await beginScheduledPosts();
-            if (runtime.config.slack || teams) await serveChat(runtime, teams);
-            else await shell(runtime);
+            if (runtime.config.slack || teams) {
+              await beginScheduledPosts();
+              await serveChat(runtime, teams);
+            } else await shell(runtime, beginScheduledPosts);
           } finally {
             stopSync();
           }
