@@ -202,7 +202,9 @@ function jobCommand(name: string, description: string): void {
           options.dryRun ? [] : chatOuts(runtime),
         );
         if (options.dryRun) {
-          await printPosts(runtime.db.knex, await posts.scheduler.preview(name), process.stdout);
+          const preview = await posts.scheduler.preview(name);
+          const why = preview.length === 0 ? await posts.scheduler.whyNothing(name) : undefined;
+          await printPosts(runtime.db.knex, preview, process.stdout, why);
           return;
         }
         const mark = await outboxMark(runtime.db.knex);

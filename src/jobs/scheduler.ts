@@ -17,6 +17,7 @@ import { countJobRun } from '../metrics.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { AFTER_SYNC, type Job, type JobContext } from './job.ts';
 import { firstStart } from './first-start.ts';
+import { whyNothing } from './why-nothing.ts';
 import { localDate } from './periods.ts';
 import { isSettled, recordSkipped, type RunOutcome, runOnceForPeriod } from './run-ledger.ts';
 import { type CronSlots, cronSlots } from './slots.ts';
@@ -54,6 +55,8 @@ export interface Scheduler {
   runNow(name: string): Promise<SweepEntry>;
   /** Builds a job's posts for now without recording or enqueuing anything (`--dry-run`). */
   preview(name: string): Promise<OutgoingPost[]>;
+  /** Why a preview of the job has nothing: its run this period (when) and its next run (why-nothing.ts). */
+  whyNothing(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -218,6 +221,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           if (error !== rollback) throw error;
         });
       return posts;
+    },
+    whyNothing(name) {
+      return whyNothing(db, jobNamed(name), clock, calendar);
     },
     async stop() {
       stopped = true;

@@ -150,6 +150,13 @@ describe.each(backends())('catching up at start-up on %s', (kind) => {
       clock.set('2026-12-09T09:00:00+08:00');
       await scheduler.sweep();
       expect([...ran.keys()]).toEqual(['digest:2026-12-09']);
+      // A dry run now would post nothing, and says why.
+      expect(await scheduler.whyNothing('new-digest')).toMatch(
+        /^the new digest was posted at \d\d:\d\d .+; next at 09:00 tomorrow$/,
+      );
+      expect(await scheduler.whyNothing('new-weekly')).toBe(
+        'the new weekly finds nothing new to post; next at 09:00 Mon 14 Dec',
+      );
       const restarted = createScheduler({ db: fresh.knex, jobs, clock, config, policy, log });
       expect(await restarted.sweep()).toEqual([]);
       expect(warnings).toEqual([]);
