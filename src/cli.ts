@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { startShellRoles } from '../adapters/shell/identity.ts';
 import { printPosts } from '../adapters/shell/posts.ts';
 import { runShell } from '../adapters/shell/shell.ts';
-import { SlackStartError, startSlack } from '../adapters/slack/start.ts';
 import type * as TeamsStart from '../adapters/teams/start.ts';
 import { formatMoney } from './collections/money.ts';
 import { type Config, type ConfigResult, loadConfig } from './config.ts';
@@ -199,7 +198,7 @@ function jobCommand(name: string, description: string): void {
         await syncIfEmpty(runtime);
         const posts = createScheduledPosts(
           { ...runtime, db: runtime.db.knex },
-          options.dryRun ? [] : chatOuts(runtime),
+          options.dryRun ? [] : await chatOuts(runtime),
         );
         if (options.dryRun) {
           const preview = await posts.scheduler.preview(name);
@@ -291,12 +290,14 @@ async function serveChat(runtime: Runtime, loaded: Awaited<ReturnType<typeof loa
   const signal = stopSignal();
   const stops: (() => Promise<void>)[] = [];
   const teamsModule = loaded?.module;
-  const fail = (error: unknown) => {
-    throw error instanceof SlackStartError ? new CliError(`duebot: ${error.message}`) : error;
-  };
   try {
     const teams = loaded?.app;
     if (runtime.config.slack) {
+      // Loaded only when on, like Teams: Bolt takes seconds to import that a terminal start never needs.
+      const { SlackStartError, startSlack } = await import('../adapters/slack/start.ts');
+      const fail = (error: unknown) => {
+        throw error instanceof SlackStartError ? new CliError(`duebot: ${error.message}`) : error;
+      };
       const slack = await startSlack(
         runtime,
         teams && teamsModule ? { extraRoutes: teamsModule.teamsRoutes(teams) } : {},

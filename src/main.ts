@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { createShellChatOut } from '../adapters/shell/chat-out.ts';
-import { createOutboxClient, createSlackChatOut } from '../adapters/slack/chat-out.ts';
 import { type Clock, createClock } from './clock.ts';
 import type { Policy } from './collections/account.ts';
 import type { DispatchContext } from './commands/dispatch.ts';
@@ -221,10 +220,12 @@ export function scheduleSync(runtime: Runtime, failures = 0): () => void {
  * Where scheduled posts go: every configured chat platform (Slack, and Teams given as `extra` because its
  * adapter is loaded only when on), otherwise the terminal.
  */
-export function chatOuts(runtime: Runtime, extra: ChatOut[] = []): ChatOut[] {
+export async function chatOuts(runtime: Runtime, extra: ChatOut[] = []): Promise<ChatOut[]> {
   const outs = [...extra];
   const slack = runtime.config.slack;
   if (slack) {
+    // Loaded only when Slack is on: Bolt takes seconds to import that a terminal start never needs.
+    const { createOutboxClient, createSlackChatOut } = await import('../adapters/slack/chat-out.ts');
     const client = createOutboxClient(slack.botToken, slack.apiUrl);
     outs.push(createSlackChatOut({ client, db: runtime.db.knex, config: slack }));
   }
@@ -250,7 +251,10 @@ export async function withScheduledPosts<T>(
   extraChatOuts: ChatOut[] = [],
 ): Promise<T> {
   if (!runtime.config.jobs.enabled) return work(async () => undefined);
-  const posts = createScheduledPosts({ ...runtime, db: runtime.db.knex }, chatOuts(runtime, extraChatOuts));
+  const posts = createScheduledPosts(
+    { ...runtime, db: runtime.db.knex },
+    await chatOuts(runtime, extraChatOuts),
+  );
   runtime.afterSyncHooks.push(() => posts.afterSync());
   runtime.onWorklistChanged = () => posts.worklistChanged();
   try {
