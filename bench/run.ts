@@ -12,6 +12,11 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about: 'rendering each letter template (HTML, text, PDF) per locale and e-mailing it over SMTP',
     run: async () => (await import('./letters.ts')).runLettersBenchmark(),
   },
+  start: {
+    about:
+      'fresh data dir and second start to the shell prompt, and `quit` wall time, against a PGlite floor',
+    run: async () => (await import('./start.ts')).runStartBenchmark(),
+  },
   slack: {
     about: '/overdue and Claim from 50 concurrent people for 30 s: acknowledgement and full-response latency',
     run: async () => (await import('./slack.ts')).runSlackBenchmark(),

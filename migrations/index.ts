@@ -13,6 +13,7 @@ import * as roleSource from './20261207_012_role_source.ts';
 import * as submissions from './20261207_013_submissions.ts';
 import * as deliveryProgress from './20261207_014_delivery_progress.ts';
 import * as syncHealth from './20261207_015_sync_health.ts';
+import * as firstStart from './20261207_110_first_start.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -33,6 +34,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_013_submissions': submissions,
   '20261207_014_delivery_progress': deliveryProgress,
   '20261207_015_sync_health': syncHealth,
+  '20261207_110_first_start': firstStart,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

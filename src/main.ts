@@ -4,9 +4,10 @@
  * the sync that keeps the bot database in step with the ledger. src/cli.ts calls in here; no adapter does.
  */
 import { createShellAdapter, shellChatOut } from '../adapters/shell/start.ts';
-import { createSlackAdapter, slackChatOut } from '../adapters/slack/start.ts';
 import type { ChatAdapter } from './chat/adapter.ts';
 import { formatMoney } from './collections/money.ts';
+import { scheduleLine } from './jobs/next-runs.ts';
+import { createJobs } from './jobs/registry.ts';
 import { createScheduledPosts } from './jobs/service.ts';
 import { ledgerLabel } from './ledger/configured.ts';
 import { openTotals } from './ledger/totals.ts';
@@ -29,10 +30,14 @@ export async function start(runtime: Runtime): Promise<void> {
       // A ledger that cannot be read is logged in one line; the bot serves its snapshot and retries.
       const failures = await syncAtStart(runtime);
       await printTotals(runtime);
+      if (runtime.config.jobs.enabled)
+        process.stdout.write(
+          `${scheduleLine(createJobs(runtime.config), runtime.clock, runtime.policy.calendar)}\n`,
+        );
       const stopSync = scheduleSync(runtime, failures);
       try {
-        await beginScheduledPosts();
-        await serveChat(runtime, adapters);
+        // Catch-up and delivery begin once the adapters serve (the shell: once it has greeted).
+        await serveChat(runtime, adapters, beginScheduledPosts);
       } finally {
         stopSync();
       }
@@ -49,7 +54,11 @@ export async function shell(runtime: Runtime): Promise<void> {
 /** The chat adapters the settings turn on, listed side by side: Slack, Teams; the shell when neither is. */
 export async function chatAdapters(runtime: Runtime): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
-  if (runtime.config.slack) adapters.push(await createSlackAdapter(runtime));
+  if (runtime.config.slack) {
+    // Loaded only when on, like Teams: Bolt takes seconds to import that a terminal start never needs.
+    const { createSlackAdapter } = await import('../adapters/slack/start.ts');
+    adapters.push(await createSlackAdapter(runtime));
+  }
   const teams = await loadTeams(runtime);
   if (teams) adapters.push(teams);
   if (adapters.length === 0) adapters.push(await createShellAdapter(runtime));
@@ -67,7 +76,11 @@ async function loadTeams(runtime: Runtime): Promise<ChatAdapter | undefined> {
  * The adapters until SIGINT or SIGTERM (or the shell's input ends). One HTTP port serves them all: the
  * first adapter's server hosts the others' routes (Teams' /api/messages on Slack's port when both run).
  */
-export async function serveChat(runtime: Runtime, adapters: ChatAdapter[]): Promise<void> {
+export async function serveChat(
+  runtime: Runtime,
+  adapters: ChatAdapter[],
+  whenServing: () => Promise<void> = async () => undefined,
+): Promise<void> {
   const [host, ...guests] = adapters;
   if (!host) return;
   const signal = stopSignal();
@@ -77,7 +90,10 @@ export async function serveChat(runtime: Runtime, adapters: ChatAdapter[]): Prom
       runtime.log.info(
         `Teams on the same port ${started.port}: messaging endpoint https://<your host>/api/messages`,
       );
-    const stoppedBy = await Promise.race([signal.wait, started.ended.then(() => null)]);
+    await started.ready;
+    // Not awaited before serving (the shell's prompt must not wait for a catch-up); a failure still ends start.
+    const serving = whenServing().then(() => new Promise<never>(() => undefined));
+    const stoppedBy = await Promise.race([signal.wait, started.ended.then(() => null), serving]);
     if (stoppedBy) runtime.log.info(`stopping on ${stoppedBy}`);
   } finally {
     for (const adapter of adapters) await adapter.stop();
@@ -122,10 +138,13 @@ export async function printTotals(runtime: Runtime): Promise<void> {
  * Where the posts of a job command go: every configured chat platform (Slack, and Teams given as `extra`
  * because its adapter is loaded only when on), otherwise the terminal.
  */
-export function chatOuts(runtime: Runtime, extra: ChatOut[] = []): ChatOut[] {
+export async function chatOuts(runtime: Runtime, extra: ChatOut[] = []): Promise<ChatOut[]> {
   const outs = [...extra];
   const slack = runtime.config.slack;
-  if (slack) outs.push(slackChatOut(runtime, slack));
+  if (slack) {
+    const { slackChatOut } = await import('../adapters/slack/start.ts');
+    outs.push(slackChatOut(runtime, slack));
+  }
   return outs.length > 0 ? outs : [shellChatOut(runtime)];
 }
 

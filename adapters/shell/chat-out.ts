@@ -1,13 +1,14 @@
 /**
  * The terminal as a ChatOut: scheduled posts are printed where the shell runs (with who they are for),
  * files are saved under a folder and their paths printed. The zero-setup default, so the digest shows up
- * even with no chat platform configured.
+ * even with no chat platform configured. Printed at once (no pacing), between the shell's commands.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
 import type { ChatOut, Destination, PostedRef } from '../../src/outbox/chat-out.ts';
 import type { Message } from '../../src/views/model.ts';
+import { terminalFor } from './terminal.ts';
 import { toTerminalText } from './text.ts';
 
 /** What the shell ChatOut needs. */
@@ -42,12 +43,14 @@ export function createShellChatOut(options: ShellChatOutOptions): ChatOut {
       paths.push(path);
     }
     const files = paths.map((p) => `[file saved: ${p}]`).join('\n');
-    output.write(`\n── ${heading} ──\n${text}\n${files ? `${files}\n` : ''}`);
+    // Never inside a command's answer: after it, or above the prompt (terminal.ts).
+    terminalFor(output).post(`\n── ${heading} ──\n${text}\n${files ? `${files}\n` : ''}`);
     return paths;
   }
 
   return {
     platform: 'shell',
+    paced: false, // a terminal has no rate limit: posts print as they come
     async canDeliver(to) {
       if (to.kind === 'channel') return true;
       return Boolean(await db('users').where({ id: to.userId, platform: 'shell' }).first('id'));

@@ -12,14 +12,15 @@ async function destination(db: Knex, post: OutgoingPost): Promise<string> {
   return user ? `${user.display_name} privately (${user.platform})` : `user #${post.to.userId} privately`;
 }
 
-/** Prints posts as they would be delivered; says so when there is nothing to post. */
+/** Prints posts as they would be delivered; says so, and `why` when given, when there is nothing to post. */
 export async function printPosts(
   db: Knex,
   posts: OutgoingPost[],
   output: NodeJS.WritableStream,
+  why?: string,
 ): Promise<void> {
   if (posts.length === 0) {
-    output.write('Nothing would be posted now.\n');
+    output.write(`Nothing would be posted now${why ? `: ${why}` : ''}.\n`);
     return;
   }
   const color = Boolean((output as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;

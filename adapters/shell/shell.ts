@@ -15,6 +15,7 @@ import { ROLES } from '../../src/worklist/staff.ts';
 import type { FileAttachment, Form, Reply, User } from '../../src/views/model.ts';
 import { CHANNELS, RESULTS } from '../../src/worklist/log-outcome.ts';
 import { parseRowId } from '../../src/worklist/row-id.ts';
+import { terminalFor } from './terminal.ts';
 import { type FieldPrompt, formToPrompts, renderTerminal, type TerminalRow } from './text.ts';
 import { accountWord, LOG_KEYS, logKeyOf, readLogWords, splitWords } from './words.ts';
 
@@ -32,6 +33,8 @@ export interface ShellOptions {
   width?: number;
   /** Where files of messages (letter PDFs) are saved; the shell prints their paths. */
   filesDir?: string;
+  /** Called once the shell has greeted and is about to ask for the first command. */
+  onReady?: () => void;
 }
 
 export const SHELL_HELP = `Shell commands (N is a row number of the last list; #N is a customer id, e.g. #68):
@@ -252,10 +255,15 @@ export async function runShell(options: ShellOptions): Promise<void> {
     return show(await dispatch(ctx, { kind: 'action', ref, user }));
   };
 
+  // Scheduled posts printed on this output wait while a command runs (terminal.ts).
+  const terminal = terminalFor(output);
   write(`duebot shell: acting as ${user.name}. Type help, or /overdue to see the worklist.`);
+  options.onReady?.();
   for (;;) {
+    terminal.idle(options.interactive ? `${user.name}> ` : '');
     prompt(`${user.name}> `);
     const line = await readLine();
+    terminal.busy();
     if (line === null) break;
     const trimmed = line.trim();
     if (!trimmed) continue;
@@ -302,5 +310,6 @@ export async function runShell(options: ShellOptions): Promise<void> {
       write(`  ! something went wrong: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  terminal.close();
   rl.close();
 }

@@ -41,6 +41,10 @@ export async function createShellAdapter(runtime: Runtime): Promise<ChatAdapter>
     chatOut: shellChatOut(runtime),
     routes: [],
     async start() {
+      let greeted: () => void = () => undefined;
+      const ready = new Promise<void>((resolve) => {
+        greeted = resolve;
+      });
       running = runShell({
         ctx: { ...dispatchContext(runtime), roleLists },
         input: process.stdin,
@@ -50,10 +54,12 @@ export async function createShellAdapter(runtime: Runtime): Promise<ChatAdapter>
         user: { platform: 'shell', id: name.toLowerCase(), name },
         width: process.stdout.columns ?? 100,
         filesDir: join(runtime.config.dataDir, 'letters'),
+        onReady: greeted,
       }).finally(() => {
         ended = true;
+        greeted();
       });
-      return { port: null, ended: running };
+      return { port: null, ended: running, ready };
     },
     async stop() {
       if (!running) return;

@@ -69,7 +69,7 @@ export async function createSlackAdapter(runtime: Runtime): Promise<ChatAdapter>
           ? `Slack connected in Socket Mode; /healthz on port ${config.port}`
           : `Slack listening on port ${config.port} (Request URL: https://<your host>/slack/events; /healthz)`,
       );
-      return { port: config.port, ended: runsUntilStopped() };
+      return { port: config.port, ended: runsUntilStopped(), ready: Promise.resolve() };
     },
     async stop() {
       await app?.stop();

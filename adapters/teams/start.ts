@@ -146,7 +146,7 @@ export async function createTeamsAdapter(runtime: Runtime): Promise<ChatAdapter>
       runtime.log.info(
         `Teams listening on port ${served.port} (messaging endpoint https://<your host>/api/messages; /healthz)`,
       );
-      return { port: served.port, ended: runsUntilStopped() };
+      return { port: served.port, ended: runsUntilStopped(), ready: Promise.resolve() };
     },
     async stop() {
       await served?.stop();

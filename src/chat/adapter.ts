@@ -19,6 +19,8 @@ export interface StartedAdapter {
   port: number | null;
   /** Resolves when the adapter ends by itself (the shell's input ended); a server runs until stopped. */
   ended: Promise<void>;
+  /** Resolves once it serves its users: a server at once, the shell once it has greeted and shows a prompt. */
+  ready: Promise<void>;
 }
 
 /** One chat platform: where scheduled posts reach it, what it answers over HTTP, and its life. */

@@ -26,10 +26,12 @@ export function runJob(name: string, options: { dryRun?: boolean }): Promise<voi
     await syncIfEmpty(runtime);
     const posts = createScheduledPosts(
       { ...runtime, db: runtime.db.knex },
-      options.dryRun ? [] : chatOuts(runtime),
+      options.dryRun ? [] : await chatOuts(runtime),
     );
     if (options.dryRun) {
-      await printPosts(runtime.db.knex, await posts.scheduler.preview(name), process.stdout);
+      const preview = await posts.scheduler.preview(name);
+      const why = preview.length === 0 ? await posts.scheduler.whyNothing(name) : undefined;
+      await printPosts(runtime.db.knex, preview, process.stdout, why);
       return;
     }
     const mark = await outboxMark(runtime.db.knex);

@@ -11,7 +11,6 @@ import { currencyDigits } from '../collections/money.ts';
 import { COUNTBACK_MONTHS, monthlyMetrics, monthsBefore } from '../collections/receivables-metrics.ts';
 import { loadReceivableItems } from '../ledger/receivable-history.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { renderAgingChart } from '../reports/aging-chart.ts';
 import {
   type CurrencyFigures,
   type MeetingAccount,
@@ -124,6 +123,8 @@ async function chartFile(
   accounts: MeetingAccount[],
 ): Promise<FileAttachment> {
   const buckets = agingBuckets();
+  // Loaded when a meeting opens (monthly), not at every start: vega and resvg take seconds to import.
+  const { renderAgingChart } = await import('../reports/aging-chart.ts');
   const data = await renderAgingChart({
     title: `Receivables aging on ${today}`,
     bucketOrder: buckets.map((b) => b.label),

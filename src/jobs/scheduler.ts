@@ -2,8 +2,9 @@
  * The scheduler: node-cron ticks once a minute in the business time zone, and each tick runs every job
  * whose latest slot (slots.ts) has no run yet, through the run ledger (run-ledger.ts) so that replicas
  * run each period once. At start-up the same sweep catches up a run missed while the bot was down if its
- * period is still current; an older one is recorded as skipped and logged. Jobs scheduled "after-sync"
- * run when `afterSync()` is called (main.ts calls it after each ledger sync).
+ * period is still current; an older one is recorded as skipped and logged. Only slots since the install's
+ * first start (first-start.ts) can be missed: a new install starts quietly, with nothing to catch up.
+ * Jobs scheduled "after-sync" run when `afterSync()` is called (main.ts calls it after each ledger sync).
  */
 import { hostname } from 'node:os';
 import type { Knex } from 'knex';
@@ -13,11 +14,13 @@ import type { Policy } from '../collections/account.ts';
 import type { Logger } from '../log.ts';
 import { countJobRun } from '../metrics.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
+import { firstStart } from './first-start.ts';
 import type { Job, JobContext } from './job.ts';
 import { localDate } from './periods.ts';
 import { isSettled, recordSkipped, type RunOutcome, runOnceForPeriod } from './run-ledger.ts';
 import { AFTER_SYNC, type JobSettings } from './settings.ts';
 import { type CronSlots, cronSlots } from './slots.ts';
+import { whyNothing } from './why-nothing.ts';
 
 /** What the scheduler needs. */
 export interface SchedulerOptions {
@@ -53,6 +56,8 @@ export interface Scheduler {
   runNow(name: string): Promise<SweepEntry>;
   /** Builds a job's posts for now without recording or enqueuing anything (`--dry-run`). */
   preview(name: string): Promise<OutgoingPost[]>;
+  /** Why a preview of the job has nothing: its run this period (when) and its next run (why-nothing.ts). */
+  whyNothing(name: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +78,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
   // Periods seen settled, so a tick costs no query until a new slot comes.
   const settled = new Map<string, string>();
+  let installed: Date | null = null;
+  const since = async (now: Date) => (installed ??= await firstStart(db, now));
 
   const context =
     (job: Job, slot: Date, periodKey: string, dryRun: boolean) =>
@@ -114,6 +121,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const delayMs = (job.delayMinutes ?? 0) * 60_000;
     const periodKey = job.periodKey(new Date(slot.getTime() - delayMs), timeZone);
     if (settled.get(job.name) === periodKey) return null;
+    if (slot.getTime() < (await since(now)).getTime()) {
+      // Before there was a bot to run it: not missed, nothing to catch up or to warn of.
+      settled.set(job.name, periodKey);
+      return null;
+    }
     if (await isSettled(db, job.name, periodKey)) {
       settled.set(job.name, periodKey);
       return null;
@@ -164,9 +176,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   let task: ScheduledTask | null = null;
+  let stopped = false;
   return {
     async start() {
       await sweep();
+      if (stopped) return; // stopped during the catch-up: no tick may outlive stop()
       task = cron.schedule('* * * * *', () => sweep().then(() => undefined), {
         timezone: timeZone,
         name: 'duebot-jobs',
@@ -208,7 +222,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         });
       return posts;
     },
+    whyNothing(name) {
+      return whyNothing(db, jobNamed(name), clock, calendar);
+    },
     async stop() {
+      stopped = true;
       if (task) await task.destroy();
       task = null;
       await busy;

@@ -75,12 +75,13 @@ export function createScheduledPosts(
     return refreshing;
   };
 
+  let stopped = false;
   return {
     scheduler,
     worker,
     async start() {
       await scheduler.start();
-      worker.start();
+      if (!stopped) worker.start(); // a stop during the catch-up leaves nothing running
     },
     async afterSync() {
       await scheduler.afterSync();
@@ -90,8 +91,9 @@ export function createScheduledPosts(
       void refresh();
     },
     async stop() {
-      await scheduler.stop();
-      await worker.stop();
+      stopped = true;
+      // Both at once: the worker hands back what it has not begun while a running job finishes.
+      await Promise.all([scheduler.stop(), worker.stop()]);
       await refreshing;
     },
   };

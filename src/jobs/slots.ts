@@ -28,6 +28,8 @@ export function runsOn(date: string, days: JobDays, calendar: WorkingCalendar): 
 export interface CronSlots {
   readonly expression: string;
   latestAtOrBefore(now: Date, days: JobDays, calendar: WorkingCalendar): Date | null;
+  /** The first slot after `now` (within about a month and a week), for saying when a job runs next. */
+  nextAfter(now: Date, days: JobDays, calendar: WorkingCalendar): Date | null;
 }
 
 /** Parses a (valid) cron expression for a time zone. */
@@ -47,18 +49,32 @@ export function cronSlots(expression: string, timeZone: string): CronSlots {
     months.has(Number(date.slice(5, 7))) &&
     (!monthDays || monthDays.has(Number(date.slice(8, 10)))) &&
     (!weekDays || weekDays.has(weekday(date)));
+  /** The slots of a date the job runs on, in the order of `order` (latest first or earliest first). */
+  function* slotsOf(date: string, days: JobDays, calendar: WorkingCalendar, order: typeof times) {
+    if (!dayMatches(date) || !runsOn(date, days, calendar)) return;
+    for (const { hour, minute } of order) {
+      const slot = zonedInstant(date, hour, minute, timeZone);
+      if (localDate(slot, timeZone) !== date) continue; // a DST gap moved it to another day
+      if (task.match(slot)) yield slot;
+    }
+  }
+  const ascending = [...times].reverse();
   return {
     expression,
     latestAtOrBefore(now, days, calendar) {
       const today = localDate(now, timeZone);
       for (let back = 0; back <= LOOKBACK_DAYS; back++) {
-        const date = addDays(today, -back);
-        if (!dayMatches(date) || !runsOn(date, days, calendar)) continue;
-        for (const { hour, minute } of times) {
-          const slot = zonedInstant(date, hour, minute, timeZone);
-          if (slot.getTime() > now.getTime()) continue;
-          if (localDate(slot, timeZone) !== date) continue; // a DST gap moved it to another day
-          if (task.match(slot)) return slot;
+        for (const slot of slotsOf(addDays(today, -back), days, calendar, times)) {
+          if (slot.getTime() <= now.getTime()) return slot;
+        }
+      }
+      return null;
+    },
+    nextAfter(now, days, calendar) {
+      const today = localDate(now, timeZone);
+      for (let ahead = 0; ahead <= LOOKBACK_DAYS; ahead++) {
+        for (const slot of slotsOf(addDays(today, ahead), days, calendar, ascending)) {
+          if (slot.getTime() > now.getTime()) return slot;
         }
       }
       return null;

@@ -74,6 +74,11 @@ export class ChatOutError extends Error {
 /** One chat platform as the outbox sees it. Throws ChatOutError on failure. */
 export interface ChatOut {
   readonly platform: PostedRef['platform'];
+  /**
+   * false: the platform has no rate limit to respect (the terminal), so posts go out as fast as they come;
+   * otherwise the worker spaces messages to one channel (DUEBOT_OUTBOX_PACING_MS).
+   */
+  readonly paced?: boolean;
   /** Whether this platform has somewhere to send posts for `to` (a configured channel, a known user). */
   canDeliver(to: Destination): Promise<boolean>;
   /** Sends what of the post is missing (per `options.progress`); resolves once all of it is delivered. */

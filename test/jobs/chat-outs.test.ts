@@ -9,16 +9,16 @@ const runtimeWith = (slack: unknown): Runtime =>
 const teams = { platform: 'teams' } as ChatOut;
 
 describe('where scheduled posts go', () => {
-  it('goes to Teams alone when only Teams is on, not to the terminal', () => {
-    expect(chatOuts(runtimeWith(undefined), [teams]).map((c) => c.platform)).toEqual(['teams']);
+  it('goes to Teams alone when only Teams is on, not to the terminal', async () => {
+    expect((await chatOuts(runtimeWith(undefined), [teams])).map((c) => c.platform)).toEqual(['teams']);
   });
 
-  it('goes to Teams and Slack when both are on', () => {
+  it('goes to Teams and Slack when both are on', async () => {
     const slack = { botToken: 'xoxb-1', apiUrl: undefined, channel: 'C1', managers: [], viewers: [] };
-    expect(chatOuts(runtimeWith(slack), [teams]).map((c) => c.platform)).toEqual(['teams', 'slack']);
+    expect((await chatOuts(runtimeWith(slack), [teams])).map((c) => c.platform)).toEqual(['teams', 'slack']);
   });
 
-  it('prints on the terminal when no chat platform is configured', () => {
-    expect(chatOuts(runtimeWith(undefined)).map((c) => c.platform)).toEqual(['shell']);
+  it('prints on the terminal when no chat platform is configured', async () => {
+    expect((await chatOuts(runtimeWith(undefined))).map((c) => c.platform)).toEqual(['shell']);
   });
 });

@@ -13,7 +13,7 @@ import { recordPromise } from '../../src/worklist/promises.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
-import { countRows, fakePlatform, silentLog, testConfig, testPolicy } from './support.ts';
+import { countRows, fakePlatform, installedAt, silentLog, testConfig, testPolicy } from './support.ts';
 
 const TZ = 'Asia/Shanghai';
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -44,6 +44,7 @@ describe.each(backends())('the morning digest on %s', (kind) => {
     const config = testConfig({ DUEBOT_DIGEST_TOP: '5', ...env });
     const policy = await testPolicy(config);
     const clock = createFixedClock(at('2026-12-07T09:00:00'), TZ); // a Monday
+    await installedAt(db.knex, at('2026-11-30T08:00:00')); // up since last week
     const scheduler = createScheduler({
       db: db.knex,
       jobs: createJobs(config),

@@ -7,7 +7,7 @@ import { dailyPeriod, minutePeriod, monthlyPeriod, weeklyPeriod } from '../../sr
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { notice } from '../../src/views/notices.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { countRows, silentLog, testConfig, testPolicy } from './support.ts';
+import { capturingLog, countRows, installedAt, silentLog, testConfig, testPolicy } from './support.ts';
 
 const TZ = 'Asia/Shanghai';
 
@@ -53,6 +53,7 @@ describe.each(backends().filter((k) => k === 'postgres'))('three scheduler insta
     const policy = await testPolicy(config);
     const { jobs, ran } = countingJobs('');
     const start = Date.parse('2026-12-01T00:00:00+08:00');
+    await installedAt(db.knex, '2026-11-23T00:00:00+08:00'); // up before: Monday 30 November's report is due
     // Three replicas whose clocks disagree by a few minutes, each with its own connection pool.
     const skews = [0, 4 * 60_000, 11 * 60_000];
     const clocks = skews.map((s) => createFixedClock(new Date(start + s), TZ));
@@ -104,9 +105,12 @@ describe.each(backends())('catching up at start-up on %s', (kind) => {
     const config = testConfig();
     const policy = await testPolicy(config);
     const { jobs, ran } = countingJobs('catchup-');
-    // Down since Monday 08:00; back on Tuesday at 11:30: Monday's digest is history, Tuesday's is due.
+    // Installed in November; down since Monday 08:00; back on Tuesday at 11:30: Monday's digest is
+    // history, Tuesday's is due.
+    await installedAt(db.knex, '2026-11-20T08:00:00+08:00');
     const clock = createFixedClock('2026-12-08T11:30:00+08:00', TZ);
-    const scheduler = createScheduler({ db: db.knex, jobs, clock, config, policy, log: silentLog });
+    const { log, lines: warnings } = capturingLog();
+    const scheduler = createScheduler({ db: db.knex, jobs, clock, config, policy, log });
     await scheduler.sweep();
     expect(ran.get('digest:2026-12-08')).toBe(1);
     expect(ran.has('digest:2026-12-07')).toBe(false);
@@ -123,7 +127,43 @@ describe.each(backends())('catching up at start-up on %s', (kind) => {
       .where({ job: 'catchup-digest', period_key: '2026-12-09' })
       .first();
     expect(skipped).toMatchObject({ status: 'skipped' });
+    expect(warnings.join('\n')).toMatch(/job catchup-digest: missed run of 2026-12-09 skipped/);
+    expect(warnings).toHaveLength(1);
     expect(await scheduler.sweep()).toEqual([]);
+  });
+
+  it('catches nothing up on a new install and warns of no missed run: it missed none', async () => {
+    const fresh = await openTestDatabase(kind);
+    try {
+      const config = testConfig();
+      const policy = await testPolicy(config);
+      const { jobs, ran } = countingJobs('new-');
+      // First started on Tuesday 8 December at 11:30: today's 09:00 digest, Monday's weekly report and
+      // the meeting of 1 December all fell before there was a bot to run them.
+      const clock = createFixedClock('2026-12-08T11:30:00+08:00', TZ);
+      const { log, lines: warnings } = capturingLog();
+      const scheduler = createScheduler({ db: fresh.knex, jobs, clock, config, policy, log });
+      expect(await scheduler.sweep()).toEqual([]);
+      expect(ran.size).toBe(0);
+      expect(await countRows(fresh.knex, 'job_runs')).toBe(0);
+      expect(warnings).toEqual([]);
+      // Its first slots after the start run as usual; a later restart finds nothing missed either.
+      clock.set('2026-12-09T09:00:00+08:00');
+      await scheduler.sweep();
+      expect([...ran.keys()]).toEqual(['digest:2026-12-09']);
+      // A dry run now would post nothing, and says why.
+      expect(await scheduler.whyNothing('new-digest')).toMatch(
+        /^the new digest was posted at \d\d:\d\d .+; next at 09:00 tomorrow$/,
+      );
+      expect(await scheduler.whyNothing('new-weekly')).toBe(
+        'the new weekly finds nothing new to post; next at 09:00 Mon 14 Dec',
+      );
+      const restarted = createScheduler({ db: fresh.knex, jobs, clock, config, policy, log });
+      expect(await restarted.sweep()).toEqual([]);
+      expect(warnings).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('runs after-sync jobs on each sync, never on the minute tick', async () => {

@@ -6,7 +6,7 @@ import type { Message } from '../../src/views/model.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount } from '../support/seed.ts';
-import { fakePlatform, silentLog, testConfig, testPolicy } from './support.ts';
+import { fakePlatform, installedAt, silentLog, testConfig, testPolicy } from './support.ts';
 
 const TZ = 'Asia/Shanghai';
 
@@ -23,6 +23,7 @@ describe.each(backends())('scheduled posts as a service on %s', (kind) => {
     const config = testConfig({ DUEBOT_OUTBOX_PACING_MS: '0' });
     const policy = await testPolicy(config);
     const clock = createFixedClock('2026-12-08T09:40:00+08:00', TZ);
+    await installedAt(db.knex, '2026-12-01T08:00:00+08:00'); // up since last week, down at 09:00 today
     const paid = await seedAccount(db.knex, {
       name: 'Pays Today',
       items: [{ dueDate: '2026-11-01', totalMinor: 70_000_00 }],

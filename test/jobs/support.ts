@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type { Knex } from 'knex';
 import type { Policy } from '../../src/collections/account.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
@@ -90,4 +91,21 @@ export async function countRows(
 ): Promise<number> {
   const row = await db(table).where(where).count({ n: '*' }).first();
   return Number(row?.n ?? 0);
+}
+
+/** An install whose scheduler first started at `at` (it was up then, and may have been down since). */
+export async function installedAt(db: Knex, at: string | Date): Promise<void> {
+  const startedAt = new Date(at);
+  await db('scheduler_first_start')
+    .insert({ id: 1, started_at: startedAt })
+    .onConflict('id')
+    .merge({ started_at: startedAt });
+}
+
+/** A logger at `level` whose lines (JSON, as written) are kept for a test to read. */
+export function capturingLog(level = 'warn'): { log: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
+  return { log: createLogger({ level, format: 'json', destination: stream }), lines };
 }

@@ -7,7 +7,7 @@ import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import type { Message } from '../../src/views/model.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
-import { fakePlatform, silentLog, testConfig, testPolicy } from '../jobs/support.ts';
+import { fakePlatform, installedAt, silentLog, testConfig, testPolicy } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
 
@@ -30,6 +30,7 @@ describe.each(backends())('alerts and the meeting through the scheduler and outb
     const config = testConfig({ DUEBOT_ALERT_THRESHOLDS: 'CNY=1000', DUEBOT_ALERT_JUMP_PERCENT: '0' });
     const policy = await testPolicy(config);
     const clock = createFixedClock('2026-12-01T02:00:00Z', 'Asia/Shanghai'); // Tuesday 10:00, first working day
+    await installedAt(db.knex, '2026-11-20T00:00:00Z');
     await seedStaff(db.knex, 'Ann', 'collector', 'shell');
     await seedStaff(db.knex, 'Sam', 'sales', 'slack');
     await seedAccount(db.knex, {
@@ -90,6 +91,7 @@ describe.each(backends())('alerts and the meeting through the scheduler and outb
     const config = testConfig();
     const policy = await testPolicy(config);
     const clock = createFixedClock('2026-12-10T02:00:00Z', 'Asia/Shanghai'); // 7 working days after 1 Dec
+    await installedAt(db.knex, '2026-11-20T00:00:00Z'); // up in November, down over the 1st
     await seedAccount(db.knex, { items: [{ dueDate: '2026-10-01', totalMinor: 100_00 }] });
     await refreshWorklist({ db: db.knex, policy, today: '2026-12-10', timeZone: 'Asia/Shanghai' });
     const jobs = createJobs(config).filter((j) => j.name === 'meeting');

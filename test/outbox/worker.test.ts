@@ -178,6 +178,74 @@ describe.each(backends())('the outbox worker on %s', (kind) => {
     expect(sent.slice(1).map((t, i) => t - (sent[i] ?? 0))).toEqual([1000, 1000]);
     void worker;
   });
+
+  it('writes to the terminal at once: no pacing where there is no rate limit', async () => {
+    const { clock } = setup();
+    const terminal = { ...fakePlatform('shell'), paced: false };
+    const pauses: number[] = [];
+    const worker = createOutboxWorker({
+      db: db.knex,
+      chatOuts: [terminal],
+      clock,
+      log: silentLog,
+      sleep: async (ms) => void pauses.push(ms),
+    });
+    await enqueue(
+      db.knex,
+      [1, 2, 3].map((i) => ({ key: `w9:${i}`, to: digest, message: notice(`${i}`) })),
+    );
+    await worker.drain();
+    expect(terminal.messages.filter((m) => m.key.startsWith('w9:'))).toHaveLength(3);
+    expect(pauses).toEqual([]);
+  });
+
+  it('stops at once, leaving what it had not begun in the outbox for the next worker', async () => {
+    const { clock } = setup();
+    const slack = fakePlatform('slack');
+    let firstSent: () => void = () => undefined;
+    const sentOne = new Promise<void>((resolve) => {
+      firstSent = resolve;
+    });
+    const watched = {
+      ...slack,
+      post: async (...a: Parameters<typeof slack.post>) => {
+        const ref = await slack.post(...a);
+        firstSent();
+        return ref;
+      },
+    };
+    // An hour between two messages to a channel: a stop that waited for the pacing would never end.
+    const worker = createOutboxWorker({
+      db: db.knex,
+      chatOuts: [watched],
+      clock,
+      log: silentLog,
+      pacingMs: 3_600_000,
+    });
+    const keys = [1, 2, 3].map((i) => `w10:${i}`);
+    await enqueue(
+      db.knex,
+      keys.map((key) => ({ key, to: digest, message: notice(key) })),
+    );
+    worker.start();
+    await sentOne;
+    await worker.stop();
+    const rows = await db
+      .knex('outbox_deliveries as d')
+      .join('outbox as o', 'o.id', 'd.outbox_id')
+      .whereIn('o.idempotency_key', keys)
+      .orderBy('o.idempotency_key')
+      .select('o.idempotency_key as key', 'd.status', 'd.attempts', 'd.uncertain');
+    expect(rows).toEqual([
+      { key: 'w10:1', status: 'sent', attempts: 1, uncertain: false },
+      { key: 'w10:2', status: 'pending', attempts: 0, uncertain: false },
+      { key: 'w10:3', status: 'pending', attempts: 0, uncertain: false },
+    ]);
+    // The next start delivers the rest, each once.
+    const next = createOutboxWorker({ db: db.knex, chatOuts: [slack], clock, log: silentLog, pacingMs: 0 });
+    await next.drain();
+    expect(slack.messages.map((m) => m.key).sort()).toEqual(keys);
+  });
 });
 
 describe.each(backends().filter((k) => k === 'postgres'))('three outbox workers on one real %s', (kind) => {

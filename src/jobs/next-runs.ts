@@ -1,0 +1,46 @@
+/**
+ * When each scheduled job runs next, in words for a person: the start-up greeting says what was scheduled,
+ * and a dry run that would post nothing says when the job will post again.
+ */
+import type { Clock } from '../clock.ts';
+import { addDays, shortDate, type WorkingCalendar, weekday } from '../collections/dates.ts';
+import type { Job } from './job.ts';
+import { AFTER_SYNC } from './settings.ts';
+import { localParts } from './periods.ts';
+import { cronSlots } from './slots.ts';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "10:00 today", "09:00 tomorrow", "09:00 Mon 14 Dec" in the business time zone, seen from `now`. */
+export function whenInWords(instant: Date, now: Date, timeZone: string): string {
+  const at = localParts(instant, timeZone);
+  const today = localParts(now, timeZone).date;
+  const time = `${two(at.hour)}:${two(at.minute)}`;
+  if (at.date === today) return `${time} today`;
+  if (at.date === addDays(today, 1)) return `${time} tomorrow`;
+  return `${time} ${WEEKDAYS[weekday(at.date)]} ${shortDate(at.date)}`;
+}
+
+/** The next run of a cron job after `now` (its delay included), or null (after-sync, or none in reach). */
+export function nextRun(job: Job, now: Date, timeZone: string, calendar: WorkingCalendar): Date | null {
+  if (job.schedule === AFTER_SYNC) return null;
+  const delayMs = (job.delayMinutes ?? 0) * 60_000;
+  const slot = cronSlots(job.schedule, timeZone).nextAfter(
+    new Date(now.getTime() - delayMs),
+    job.days,
+    calendar,
+  );
+  return slot ? new Date(slot.getTime() + delayMs) : null;
+}
+
+/** One line for the start-up greeting: each job and when it runs next. */
+export function scheduleLine(jobs: Job[], clock: Clock, calendar: WorkingCalendar): string {
+  const now = clock.now();
+  const parts = jobs.map((job) => {
+    if (job.schedule === AFTER_SYNC) return `${job.name} after each sync`;
+    const next = nextRun(job, now, clock.timeZone, calendar);
+    return `${job.name} ${next ? whenInWords(next, now, clock.timeZone) : 'not within a month'}`;
+  });
+  return `Scheduled posts (${clock.timeZone}): ${parts.join(', ')}.`;
+}
