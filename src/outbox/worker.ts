@@ -1,12 +1,12 @@
 /**
  * The outbox worker: delivers stored posts through the configured ChatOuts, once each. Deliveries are
- * claimed with SKIP LOCKED (claims.ts), sent, then recorded with the platform's message id. A failure
+ * leased with SKIP LOCKED (leases.ts), sent, then recorded with the platform's message id. A failure
  * is retried with backoff (a 429 waits for Retry-After); when an attempt may have reached the platform
  * (a timeout, a 5xx, a worker that died between sending and recording) the next attempt first asks the
  * platform (`find`) whether the post is there, so a post is never sent twice. A post with files is sent
  * in steps (message, then each file); each step is stored as the delivery's progress before the next, and
  * the delivery stays unsent until every part is there. `stop()` does not wait for the rest of a pass: what
- * was claimed and not begun is handed back as it was, so a quitting bot leaves it to the next start.
+ * was leased and not begun is handed back as it was, so a quitting bot leaves it to the next start.
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
@@ -14,13 +14,13 @@ import type { Logger } from '../log.ts';
 import { countDelivery } from '../metrics.ts';
 import { type ChatOut, ChatOutError, type PostedRef, type PostProgress } from './chat-out.ts';
 import {
-  type ClaimedDelivery,
-  claimPosts,
-  claimUpdates,
+  type LeasedDelivery,
+  leasePosts,
+  leaseUpdates,
   expandPost,
   failOrphans,
   unexpandedPosts,
-} from './claims.ts';
+} from './leases.ts';
 import { createPacer, realSleep, type Sleep } from './pacer.ts';
 import { fromStoredMessage } from './payload.ts';
 
@@ -34,7 +34,7 @@ export interface OutboxWorkerOptions {
   pacingMs?: number;
   /** Attempts (429s not counted) before a delivery is marked failed. */
   maxAttempts?: number;
-  /** How long a claim holds before another worker may take the delivery over. */
+  /** How long a lease holds before another worker may take the delivery over. */
   leaseMs?: number;
   /** Idle polling interval of `start()`. */
   pollMs?: number;
@@ -65,7 +65,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
 
-function destinationKey(d: ClaimedDelivery): string {
+function destinationKey(d: LeasedDelivery): string {
   return d.to.kind === 'channel' ? `role:${d.to.role}` : `user:${d.to.userId}`;
 }
 
@@ -98,7 +98,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  async function recordSent(d: ClaimedDelivery, ref: PostedRef, version: number): Promise<void> {
+  async function recordSent(d: LeasedDelivery, ref: PostedRef, version: number): Promise<void> {
     await db('outbox_deliveries').where({ id: d.id, status: 'sending' }).update({
       status: 'sent',
       channel: ref.channel,
@@ -111,7 +111,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     });
   }
 
-  async function recordFailure(d: ClaimedDelivery, error: unknown, isUpdate: boolean): Promise<void> {
+  async function recordFailure(d: LeasedDelivery, error: unknown, isUpdate: boolean): Promise<void> {
     const e = error instanceof ChatOutError ? error : null;
     const message = error instanceof Error ? error.message : String(error);
     const now = clock.now().getTime();
@@ -151,14 +151,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       });
   }
 
-  /** Gives a claimed delivery back as it was, without spending an attempt. */
-  async function handBack(d: ClaimedDelivery, nextAt: Date): Promise<void> {
+  /** Gives a leased delivery back as it was, without spending an attempt. */
+  async function handBack(d: LeasedDelivery, nextAt: Date): Promise<void> {
     await db('outbox_deliveries')
       .where({ id: d.id, status: 'sending' })
       .update({ status: 'pending', attempts: d.attempts - 1, next_attempt_at: nextAt, lease_until: null });
   }
 
-  async function deliverPost(d: ClaimedDelivery, out: ChatOut): Promise<void> {
+  async function deliverPost(d: LeasedDelivery, out: ChatOut): Promise<void> {
     const blocked = pacer.blockedUntil(d.platform);
     if (blocked) return handBack(d, blocked); // rate limited a moment ago
     const version = d.updatePayload ? d.updateVersion : 0;
@@ -205,7 +205,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  async function deliverUpdate(d: ClaimedDelivery, out: ChatOut): Promise<void> {
+  async function deliverUpdate(d: LeasedDelivery, out: ChatOut): Promise<void> {
     if (!d.ref || !d.updatePayload) return;
     if (pacer.blockedUntil(d.platform)) {
       await db('outbox_deliveries').where({ id: d.id }).update({ lease_until: null });
@@ -232,15 +232,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     await expand();
     await failOrphans(db);
     const now = clock.now();
-    const claim = { now, leaseUntil: new Date(now.getTime() + leaseMs), limit: batchSize, platforms };
-    const posts = await claimPosts(db, claim);
+    const lease = { now, leaseUntil: new Date(now.getTime() + leaseMs), limit: batchSize, platforms };
+    const posts = await leasePosts(db, lease);
     for (const d of posts) {
       const out = byPlatform.get(d.platform);
       if (halted) await handBack(d, clock.now());
       else if (out) await deliverPost(d, out);
     }
     if (halted) return posts.length;
-    const updates = await claimUpdates(db, { ...claim, now: clock.now() });
+    const updates = await leaseUpdates(db, { ...lease, now: clock.now() });
     for (const d of updates) {
       const out = byPlatform.get(d.platform);
       if (halted) await db('outbox_deliveries').where({ id: d.id }).update({ lease_until: null });
@@ -302,7 +302,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       });
       const ended = await Promise.race([running, late]);
       clearTimeout(grace);
-      // NOTE: a platform call still hanging after the grace keeps its claim: the lease runs out and the
+      // NOTE: a platform call still hanging after the grace keeps its lease: it runs out and the
       // next worker asks the platform (`find`) before sending it again.
       if (ended === 'late') log.warn('outbox: a delivery was still under way at stop; it is retried later');
       running = null;

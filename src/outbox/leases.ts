@@ -1,14 +1,15 @@
 /**
- * The outbox worker's SQL: turning posts into per-platform deliveries and claiming due deliveries. Each
- * claim is one UPDATE over a SELECT ... FOR UPDATE SKIP LOCKED, so replicas never take the same row, and
- * a claim is a lease: a worker that dies mid-call leaves a 'sending' row another worker takes over later.
+ * The outbox worker's SQL: turning posts into per-platform deliveries and leasing due deliveries. Each
+ * lease is one UPDATE over a SELECT ... FOR UPDATE SKIP LOCKED, so replicas never take the same row, and
+ * it runs out: a worker that dies mid-call leaves a 'sending' row another worker takes over later.
+ * (A "claim" in duebot is a person owning an account, worklist/claims.ts; the outbox only leases.)
  */
 import type { Knex } from 'knex';
 import type { Destination, PostProgress } from './chat-out.ts';
 import { parseJson, type StoredMessage } from './payload.ts';
 
-/** One delivery of one post to one platform, as claimed by a worker. */
-export interface ClaimedDelivery {
+/** One delivery of one post to one platform, as leased by a worker. */
+export interface LeasedDelivery {
   id: number;
   outboxId: number;
   platform: string;
@@ -50,7 +51,7 @@ interface Row {
   progress: unknown;
 }
 
-function toClaimed(row: Row): ClaimedDelivery {
+function toClaimed(row: Row): LeasedDelivery {
   return {
     id: Number(row.id),
     outboxId: Number(row.outbox_id),
@@ -110,10 +111,10 @@ export async function expandPost(db: Knex, outboxId: number, platforms: string[]
 }
 
 /** Claims due posts: pending ones whose time came, and 'sending' ones whose worker's lease ran out. */
-export async function claimPosts(
+export async function leasePosts(
   db: Knex,
   options: { now: Date; leaseUntil: Date; limit: number; platforms: string[] },
-): Promise<ClaimedDelivery[]> {
+): Promise<LeasedDelivery[]> {
   if (options.platforms.length === 0) return [];
   const result = await db.raw(
     `UPDATE outbox_deliveries AS d
@@ -135,10 +136,10 @@ export async function claimPosts(
 }
 
 /** Claims delivered posts that have a newer version to show (the digest edited in place). */
-export async function claimUpdates(
+export async function leaseUpdates(
   db: Knex,
   options: { now: Date; leaseUntil: Date; limit: number; platforms: string[] },
-): Promise<ClaimedDelivery[]> {
+): Promise<LeasedDelivery[]> {
   if (options.platforms.length === 0) return [];
   const result = await db.raw(
     `UPDATE outbox_deliveries AS d SET lease_until = ?
