@@ -6,7 +6,7 @@
 import type { App, BlockAction, RespondArguments, webApi } from '@slack/bolt';
 import { decodeRef, encodeRef } from '../../src/commands/action-ref.ts';
 import { dispatch } from '../../src/commands/dispatch.ts';
-import type { Reply } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
 import { notice } from '../../src/views/notices.ts';
 import { ACTION_PREFIX, toBlockKit } from './block-kit.ts';
 import { deliver, postToResponseUrl, type ReplyTarget, threadChannel } from './deliver.ts';

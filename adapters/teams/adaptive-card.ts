@@ -17,14 +17,9 @@ import {
   parseInlineMarkup,
   type Tone,
 } from '../../src/views/model.ts';
+import type { CardNode } from './card-node.ts';
 import { fileCardNodes, type FileLinker, isInlineImage } from './file-card.ts';
 import { jsonBytes, TEAMS_LIMITS, truncate } from './limits.ts';
-
-/** One element of a card body or action list, as JSON. */
-export interface CardNode {
-  type: string;
-  [key: string]: unknown;
-}
 
 /** An Adaptive Card as duebot emits it. */
 export interface AdaptiveCard {

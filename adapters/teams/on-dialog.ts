@@ -6,7 +6,8 @@
 import type { TaskModuleResponse as BotTaskModuleResponse, TurnContext } from 'botbuilder';
 import { dispatch } from '../../src/commands/dispatch.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
-import type { Form, Reply } from '../../src/views/model.ts';
+import type { Form } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
 import { notice } from '../../src/views/notices.ts';
 import { type TeamsDeps, postForAccount, trouble } from './deliver.ts';
 import {

@@ -1,6 +1,7 @@
 import { ledgerAge } from '../ledger/freshness.ts';
 import { timeRequest } from '../metrics.ts';
-import type { Interaction, Message, Reply, User } from '../views/model.ts';
+import type { Message, User } from '../views/model.ts';
+import type { Interaction, Reply } from './interaction.ts';
 import { candidatesView, helpView, notice } from '../views/notices.ts';
 import { overdueListView } from '../views/overdue-list.ts';
 import { stateVersion } from '../worklist/activity.ts';

@@ -23,7 +23,7 @@ import {
   letterOutcomeMessage,
   letterPreviewForm,
 } from '../views/letter-views.ts';
-import type { Reply } from '../views/model.ts';
+import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { letterMarkedSentMessage, uncertainLetterNotice } from '../views/uncertain-letter.ts';
 import { assessOne } from '../worklist/assess.ts';

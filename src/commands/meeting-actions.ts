@@ -9,13 +9,18 @@ import { enqueue } from '../outbox/outbox.ts';
 import {
   DECISION_LABELS,
   type DecisionState,
-  decisionFromSlug,
   meetingAccountView,
   meetingSummaryView,
 } from '../views/meeting.ts';
-import type { Message, Reply } from '../views/model.ts';
+import type { Message } from '../views/model.ts';
+import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
-import { type MeetingAccountRow, meetingAccounts, recordDecision } from '../worklist/meeting-decisions.ts';
+import {
+  decisionFromSlug,
+  type MeetingAccountRow,
+  meetingAccounts,
+  recordDecision,
+} from '../worklist/meeting-decisions.ts';
 import type { Actor } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
 

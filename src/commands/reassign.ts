@@ -1,4 +1,5 @@
-import type { Form, Reply } from '../views/model.ts';
+import type { Form } from '../views/model.ts';
+import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { refreshWorklist } from '../worklist/assess.ts';
 import { currentOwner, reassignAccount } from '../worklist/claims.ts';

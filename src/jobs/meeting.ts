@@ -13,13 +13,9 @@ import type { Config, MeetingSettings } from '../config.ts';
 import { loadReceivableItems } from '../ledger/receivable-history.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { renderAgingChart } from '../reports/aging-chart.ts';
-import {
-  type CurrencyFigures,
-  type MeetingAccount,
-  meetingAccountView,
-  meetingParentView,
-} from '../views/meeting.ts';
+import { type CurrencyFigures, meetingAccountView, meetingParentView } from '../views/meeting.ts';
 import type { FileAttachment } from '../views/model.ts';
+import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
 import type { Job } from './job.ts';
 import { monthlyPeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';

@@ -4,18 +4,12 @@ import type { MonthMetrics } from '../collections/receivables-metrics.ts';
 import { encodeRef } from '../commands/action-ref.ts';
 import type { Block, Button, FileAttachment, Message } from './model.ts';
 import { amountLines } from './overdue-list.ts';
-
-/** PB-28: the actions an account can leave the meeting with. */
-export const MEETING_DECISIONS = [
-  'keep_working',
-  'payment_plan',
-  'credit_hold',
-  'lawyer_letter',
-  'agency',
-] as const;
-
-/** One of MEETING_DECISIONS. */
-export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
+import {
+  decisionSlug,
+  MEETING_DECISIONS,
+  type MeetingAccount,
+  type MeetingDecision,
+} from '../worklist/meeting-decisions.ts';
 
 /** How each decision reads on a button and in the summary. */
 export const DECISION_LABELS: Record<MeetingDecision, string> = {
@@ -25,30 +19,6 @@ export const DECISION_LABELS: Record<MeetingDecision, string> = {
   lawyer_letter: "Lawyer's letter",
   agency: 'Agency',
 };
-
-/** The decision as carried in a ref (dashes), and back. */
-export const decisionSlug = (d: MeetingDecision) => d.replace(/_/g, '-');
-/** Reads a decision from a ref; null for anything else. */
-export function decisionFromSlug(slug: string | undefined): MeetingDecision | null {
-  const d = (slug ?? '').replace(/-/g, '_');
-  return (MEETING_DECISIONS as readonly string[]).includes(d) ? (d as MeetingDecision) : null;
-}
-
-/** An account on the meeting as it stood when the meeting opened. */
-export interface MeetingAccount {
-  customerId: number;
-  name: string;
-  owner: string | null;
-  /** Mention markup or the ledger's name (see salesRepMentions); null when none. */
-  salesRep: string | null;
-  openByCurrency: Record<string, number>;
-  mainCurrency: string | null;
-  daysOverdue: number;
-  ladderStep: string | null;
-  nextAction: string | null;
-  /** 'YYYY-MM-DD' of the last contact, or null. */
-  lastContact: string | null;
-}
 
 /** The decision on an account so far. */
 export interface DecisionState {
