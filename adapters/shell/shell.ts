@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { encodeRef, safeEncodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef, safeEncodeRef } from '../../src/views/action-ref.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import { AMOUNT_SUFFIXES } from '../../src/collections/money.ts';
 import { parseOverdue } from '../../src/commands/overdue-grammar.ts';

@@ -2,7 +2,7 @@
  * Slack payloads as neutral interactions: which ref a click carries, whether a message is a reply in a
  * thread. Pure functions over the parts of Slack's payloads duebot reads.
  */
-import { decodeRef } from '../../src/commands/action-ref.ts';
+import { decodeRef } from '../../src/views/action-ref.ts';
 
 /** The element of a block_actions payload that was used (button or overflow menu). */
 export interface ClickedElement {

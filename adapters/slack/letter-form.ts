@@ -1,5 +1,5 @@
 import type { Ladder } from '../../src/collections/ladder.ts';
-import { type ActionRef, encodeRef, safeEncodeRef } from '../../src/commands/action-ref.ts';
+import { type ActionRef, encodeRef, safeEncodeRef } from '../../src/views/action-ref.ts';
 import type { Form } from '../../src/views/model.ts';
 
 /**

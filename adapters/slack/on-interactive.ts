@@ -4,7 +4,7 @@
  * Only modal submissions wait for the dispatcher before acknowledging: field errors travel in the ack.
  */
 import type { App, BlockAction, RespondArguments, webApi } from '@slack/bolt';
-import { decodeRef, encodeRef } from '../../src/commands/action-ref.ts';
+import { decodeRef, encodeRef } from '../../src/views/action-ref.ts';
 import { dispatch } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/interaction.ts';
 import { notice } from '../../src/views/notices.ts';

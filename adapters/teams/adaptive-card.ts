@@ -5,7 +5,7 @@
  * message size is drawn compactly (rows without buttons, clickable to open the account) and then shortened,
  * keeping the pager, so the result is always a card Teams accepts.
  */
-import { decodeRef } from '../../src/commands/action-ref.ts';
+import { decodeRef } from '../../src/views/action-ref.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import {
   type AccountRowBlock,

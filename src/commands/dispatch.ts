@@ -20,7 +20,7 @@ import {
   showAccount,
   submitLog,
 } from './account-actions.ts';
-import { decodeRef, type RefAction } from './action-ref.ts';
+import { type ActionRef, decodeRef, type RefAction } from '../views/action-ref.ts';
 import { decideFromMeeting } from './meeting-actions.ts';
 import { decideLetter, type LetterDecision, previewLetter, submitLetter } from './letter-actions.ts';
 import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
@@ -124,11 +124,9 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
  * (beside the actor), so two people clicking one card at once both count as fresh: one wins and the
  * other hears who has it. Null when the click carries no card version.
  */
-async function versionAtArrival(ctx: DispatchContext, interaction: Interaction): Promise<number | null> {
-  if (interaction.kind !== 'action') return null;
-  const decoded = decodeRef(interaction.ref);
-  if (!decoded.ok) return null;
-  const { action: kind, accountId, stateVersion: drawnAt } = decoded.value;
+async function versionAtArrival(ctx: DispatchContext, click: ActionRef | null): Promise<number | null> {
+  if (!click) return null;
+  const { action: kind, accountId, stateVersion: drawnAt } = click;
   if ((kind !== 'claim' && kind !== 'release') || accountId === undefined || drawnAt === undefined)
     return null;
   return stateVersion(ctx.db, accountId);
@@ -169,12 +167,9 @@ const LETTER_BUTTONS: Partial<Record<RefAction, LetterDecision>> = {
 async function action(
   ctx: DispatchContext,
   actor: Actor,
-  ref: string,
+  r: ActionRef,
   versionNow: number | null,
 ): Promise<Reply> {
-  const decoded = decodeRef(ref);
-  if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
-  const r = decoded.value;
   if (r.action === 'page' || r.action === 'refresh') {
     const result = await worklist(ctx, actor, r.query ?? '', r.page ?? 1);
     return 'kind' in result ? result : { kind: 'replace', message: result };
@@ -219,10 +214,9 @@ async function submit(
   ctx: DispatchContext,
   actor: Actor,
   form: Extract<Interaction, { kind: 'submit' }>,
+  decoded: ActionRef,
 ): Promise<Reply> {
-  const decoded = decodeRef(form.ref);
-  if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
-  const { action: kind, accountId, template } = decoded.value;
+  const { action: kind, accountId, template } = decoded;
   const { values } = form;
   if (form.checkOnly) {
     // Only the log form has checks beyond its fields' own; other forms are checked when submitted.
@@ -310,17 +304,24 @@ export function dispatch(ctx: DispatchContext, interaction: Interaction): Promis
 async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Promise<Reply> {
   const refusal = unreadable(interaction);
   if (refusal) return refusal;
+  // A click or a form carries a ref: it is read here, once, and the decoded action is passed down.
+  const decoded =
+    interaction.kind === 'action' || interaction.kind === 'submit' ? decodeRef(interaction.ref) : null;
+  if (decoded && !decoded.ok) return refused(decoded.error.message);
+  const click = interaction.kind === 'action' && decoded?.ok ? decoded.value : null;
   const [actor, versionNow] = await Promise.all([
     actorFor(ctx, interaction.user),
-    versionAtArrival(ctx, interaction),
+    versionAtArrival(ctx, click),
   ]);
   switch (interaction.kind) {
     case 'command':
       return command(ctx, actor, interaction.text);
     case 'action':
-      return action(ctx, actor, interaction.ref, versionNow);
+      return click ? action(ctx, actor, click, versionNow) : refused('This button names no action.');
     case 'submit':
-      return submit(ctx, actor, interaction);
+      return decoded?.ok
+        ? submit(ctx, actor, interaction, decoded.value)
+        : refused('This form cannot be submitted any more; open it again.');
     case 'note':
       return note(ctx, actor, interaction.accountId, interaction.text);
   }

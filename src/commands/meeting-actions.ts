@@ -4,7 +4,7 @@
  * summary is enqueued into the meeting's thread once, in the same transaction.
  */
 import { formatLocalTime } from '../clock.ts';
-import type { ActionRef } from './action-ref.ts';
+import type { ActionRef } from '../views/action-ref.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import {
   DECISION_LABELS,

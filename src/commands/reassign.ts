@@ -5,7 +5,7 @@ import { refreshWorklist } from '../worklist/assess.ts';
 import { currentOwner, reassignAccount } from '../worklist/claims.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 import { accountCard, type DispatchContext } from './account-actions.ts';
-import { encodeRef } from './action-ref.ts';
+import { encodeRef } from '../views/action-ref.ts';
 
 const refuse = (message: string): Reply => ({
   kind: 'ephemeral',

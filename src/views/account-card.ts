@@ -1,7 +1,7 @@
 import type { AccountAssessment } from '../collections/account.ts';
 import { daysBetween, shortDate } from '../collections/dates.ts';
 import { formatMoney, formatTotals } from '../collections/money.ts';
-import { encodeRef } from '../commands/action-ref.ts';
+import { encodeRef } from './action-ref.ts';
 import type { CustomerFile } from '../worklist/customer-file.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { Block, Field, Message } from './model.ts';

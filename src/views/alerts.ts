@@ -1,6 +1,6 @@
 /** The large-account alerts (PB-07) as neutral messages for the alerts channel. */
 import { formatMoney } from '../collections/money.ts';
-import { encodeRef } from '../commands/action-ref.ts';
+import { encodeRef } from './action-ref.ts';
 import type { Block, Message } from './model.ts';
 
 /** One threshold crossing of an account (all its overdue items of a currency) or of one invoice. */

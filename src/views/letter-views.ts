@@ -4,7 +4,7 @@
  * thread with the PDF, the approval request with Approve / Reject, and the answers when nothing was sent.
  */
 import { formatLocalTime } from '../clock.ts';
-import { encodeRef } from '../commands/action-ref.ts';
+import { encodeRef } from './action-ref.ts';
 import type { LetterRecord } from '../letters/letter-log.ts';
 import type { PreparedLetter, SendOutcome } from '../letters/send-letter.ts';
 import { letterName } from './letter-name.ts';

@@ -1,7 +1,7 @@
 /** The monthly 30+ day credit meeting thread (PB-28) as neutral messages. */
 import { formatTotals } from '../collections/money.ts';
 import type { MonthMetrics } from '../collections/receivables-metrics.ts';
-import { encodeRef } from '../commands/action-ref.ts';
+import { encodeRef } from './action-ref.ts';
 import type { Block, Button, FileAttachment, Message } from './model.ts';
 import { amountLines } from './overdue-list.ts';
 import {

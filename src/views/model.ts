@@ -21,7 +21,7 @@ export interface User {
   name: string;
 }
 
-/** A clickable button; `ref` is an action reference from `encodeRef` (src/commands/action-ref.ts). */
+/** A clickable button; `ref` is an action reference from `encodeRef` (src/views/action-ref.ts). */
 export interface Button {
   label: string;
   ref: string;

@@ -1,5 +1,5 @@
 import { formatMoney } from '../collections/money.ts';
-import { encodeRef, MAX_QUERY_LENGTH } from '../commands/action-ref.ts';
+import { encodeRef, MAX_QUERY_LENGTH } from './action-ref.ts';
 import type { WorklistPage, WorklistRow } from '../worklist/list.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { AccountRowBlock, Block, Button, Message } from './model.ts';

@@ -4,7 +4,7 @@
  * again), and the answer after marking it sent. Sending again answers with the usual letter copy.
  */
 import { formatLocalTime } from '../clock.ts';
-import { encodeRef } from '../commands/action-ref.ts';
+import { encodeRef } from './action-ref.ts';
 import type { LetterRecord } from '../letters/letter-log.ts';
 import { letterName } from './letter-name.ts';
 import type { ActionsBlock, Message } from './model.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
-import { decodeRef } from '../../src/commands/action-ref.ts';
+import { decodeRef } from '../../src/views/action-ref.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';

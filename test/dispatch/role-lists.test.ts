@@ -3,7 +3,7 @@ import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type { User } from '../../src/views/model.ts';
 import type { Reply } from '../../src/commands/interaction.ts';

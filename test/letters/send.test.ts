@@ -6,7 +6,7 @@ import { extractText } from 'unpdf';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
-import { decodeRef } from '../../src/commands/action-ref.ts';
+import { decodeRef } from '../../src/views/action-ref.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import { defaultLetterConfig, type LetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';

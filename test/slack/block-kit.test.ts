@@ -5,7 +5,7 @@ import { letterForm } from '../../adapters/slack/letter-form.ts';
 import { SLACK_LIMITS, truncate } from '../../adapters/slack/limits.ts';
 import { readViewState, toSlackErrors, toSlackModal } from '../../adapters/slack/modal.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import type { LetterRecord } from '../../src/letters/letter-log.ts';
 import { logOutcomeForm } from '../../src/views/log-form.ts';
 import type { Block, Message } from '../../src/views/model.ts';

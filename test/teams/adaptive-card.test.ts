@@ -7,7 +7,7 @@ import {
 } from '../../adapters/teams/adaptive-card.ts';
 import { continueWith, formOfSubmission, readDialogValues } from '../../adapters/teams/dialog.ts';
 import { jsonBytes, TEAMS_LIMITS } from '../../adapters/teams/limits.ts';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import { logOutcomeForm } from '../../src/views/log-form.ts';
 import type { AccountRowBlock, Block, Message } from '../../src/views/model.ts';
 import { cardProblems } from './support/card-check.ts';

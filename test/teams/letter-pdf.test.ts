@@ -6,7 +6,7 @@
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import { defaultLetterConfig, type LetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { createTeamsChatOut } from '../../adapters/teams/chat-out.ts';
