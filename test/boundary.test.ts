@@ -10,6 +10,16 @@ async function sources(dir: string): Promise<string[]> {
 const importsOf = (text: string) =>
   [...text.matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1] ?? '');
 
+/** Files under adapters/ importing a module whose specifier matches `pattern`. */
+async function adapterImports(pattern: RegExp): Promise<string[]> {
+  const offenders: string[] = [];
+  for (const file of await sources('adapters')) {
+    for (const spec of importsOf(await readFile(file, 'utf8')))
+      if (pattern.test(spec)) offenders.push(`${file} imports ${spec}`);
+  }
+  return offenders;
+}
+
 describe('module boundaries (DESIGN.md)', () => {
   it('keeps platform SDKs out of the core: src/ never imports @slack/* or botbuilder', async () => {
     const offenders: string[] = [];
@@ -34,7 +44,17 @@ describe('module boundaries (DESIGN.md)', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps refs out of the adapters: no adapter imports action-ref', async () => {
+    // Buttons say what they do (opens, confirm); only views encode refs and only dispatch decodes them.
+    expect(await adapterImports(/(^|\/)action-ref(\.ts)?$/)).toEqual([]);
+  });
+
+  it('keeps the composition root above the adapters: no adapter imports src/main.ts', async () => {
+    expect(await adapterImports(/(^|\/)src\/main(\.ts)?$/)).toEqual([]);
+  });
+
   it('finds the sources it checks', async () => {
     expect((await sources('src')).length).toBeGreaterThan(5);
+    expect((await sources('adapters')).length).toBeGreaterThan(5);
   });
 });

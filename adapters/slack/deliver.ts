@@ -9,6 +9,7 @@ import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
 import type { FileAttachment, Form, Message } from '../../src/views/model.ts';
 import type { Reply } from '../../src/commands/interaction.ts';
+import { confirmView } from '../../src/views/confirm-view.ts';
 import { notice } from '../../src/views/notices.ts';
 import { toBlockKit } from './block-kit.ts';
 import { messageModal, toSlackModal } from './modal.ts';
@@ -138,13 +139,19 @@ export async function uploadFiles(
 export async function deliver(reply: Reply, target: ReplyTarget): Promise<void> {
   switch (reply.kind) {
     case 'replace':
+      // Everyone sees the redrawn card; the note (if any) only the person who clicked.
       if (target.respond) {
         await target.respond({ replace_original: true, ...toBlockKit(reply.message) });
+        if (reply.note) await privately(target, notice(reply.note));
       } else if (target.refreshHome) {
         await target.refreshHome();
       } else {
-        await privately(target, reply.message);
+        const note = reply.note ? [{ type: 'context' as const, text: reply.note }] : [];
+        await privately(target, { ...reply.message, blocks: [...note, ...reply.message.blocks] });
       }
+      return;
+    case 'confirm':
+      await privately(target, confirmView(reply.confirm));
       return;
     case 'ephemeral':
       if (target.viewId) {

@@ -22,8 +22,15 @@ import {
 } from './account-actions.ts';
 import { type ActionRef, decodeRef, type RefAction } from '../views/action-ref.ts';
 import { decideFromMeeting } from './meeting-actions.ts';
-import { decideLetter, type LetterDecision, previewLetter, submitLetter } from './letter-actions.ts';
-import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
+import {
+  chooseLetter,
+  chosenLetter,
+  decideLetter,
+  type LetterDecision,
+  previewLetter,
+  submitLetter,
+} from './letter-actions.ts';
+import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
@@ -101,6 +108,8 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
     if ('kind' in result) return result;
     return { kind: cmd.post ? 'post' : 'ephemeral', message: result };
   }
+  if (cmd.kind === 'letter-decision')
+    return decideLetter(ctx, actor, cmd.letterId, LETTER_VERBS_DECIDE[cmd.decision]);
   const id = await resolveAccount(ctx, cmd.customer);
   if (typeof id !== 'number') return id;
   switch (cmd.kind) {
@@ -115,7 +124,9 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
     case 'history':
       return history(ctx, id);
     case 'letter':
-      return previewLetter(ctx, actor, id, cmd.template);
+      return cmd.template ? previewLetter(ctx, actor, id, cmd.template) : chooseLetter(ctx, actor, id, null);
+    case 'reassign':
+      return openReassignForm(ctx, actor, id);
   }
 }
 
@@ -149,11 +160,11 @@ async function staleCard(
   if (!card) return null;
   const owner = kind === 'claim' ? await currentOwner(ctx.db, accountId) : null;
   const taken = owner && owner.userId !== actor.userId ? `Already claimed by ${owner.name}. ` : '';
-  card.blocks.unshift({
-    type: 'context',
-    text: `${taken}This card was out of date, so nothing was changed. Here is the account as it is now.`,
-  });
-  return { kind: 'replace', message: card };
+  return {
+    kind: 'replace',
+    message: card,
+    note: `${taken}This card was out of date, so nothing was changed. Here is the account as it is now.`,
+  };
 }
 
 /** The letter buttons and the decision each takes. */
@@ -164,11 +175,20 @@ const LETTER_BUTTONS: Partial<Record<RefAction, LetterDecision>> = {
   'letter-resend': 'send-again',
 };
 
+/** The same decisions typed (`reject 12`). */
+const LETTER_VERBS_DECIDE: Record<LetterDecisionVerb, LetterDecision> = {
+  approve: 'approve',
+  reject: 'reject',
+  'mark-sent': 'mark-sent',
+  'send-again': 'send-again',
+};
+
 async function action(
   ctx: DispatchContext,
   actor: Actor,
   r: ActionRef,
   versionNow: number | null,
+  confirmed: boolean | undefined,
 ): Promise<Reply> {
   if (r.action === 'page' || r.action === 'refresh') {
     const result = await worklist(ctx, actor, r.query ?? '', r.page ?? 1);
@@ -176,7 +196,7 @@ async function action(
   }
   if (r.action === 'help') return { kind: 'ephemeral', message: helpView() };
   const letterDecision = LETTER_BUTTONS[r.action];
-  if (letterDecision) return decideLetter(ctx, actor, r.letterId, letterDecision);
+  if (letterDecision) return decideLetter(ctx, actor, r.letterId, letterDecision, confirmed);
   const id = r.accountId;
   if (id === undefined)
     return { kind: 'ephemeral', message: notice('This button names no account.', { tone: 'danger' }) };
@@ -195,11 +215,11 @@ async function action(
     case 'log':
       return openLogForm(ctx, actor, id);
     case 'letter':
-      return previewLetter(ctx, actor, id, r.template ?? null);
+      return chooseLetter(ctx, actor, id, r.template ?? null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
     case 'decide':
-      return decideFromMeeting(ctx, actor, r);
+      return decideFromMeeting(ctx, actor, r, confirmed);
     default:
       return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
   }
@@ -222,6 +242,9 @@ async function submit(
     // Only the log form has checks beyond its fields' own; other forms are checked when submitted.
     return kind === 'log' && accountId !== undefined ? checkLog(ctx, accountId, values) : { kind: 'none' };
   }
+  // The letter chooser's answer is the chosen letter's preview: nothing is written, so no once-key.
+  if (kind === 'letter' && accountId !== undefined && template === undefined)
+    return chosenLetter(ctx, actor, accountId, values);
   let run: ((ctx: DispatchContext) => Promise<Reply>) | null = null;
   if (kind === 'letter' && accountId !== undefined) run = (c) => submitLetter(c, actor, accountId, template);
   if (kind === 'log' && accountId !== undefined) run = (c) => submitLog(c, actor, accountId, values);
@@ -317,7 +340,9 @@ async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Pro
     case 'command':
       return command(ctx, actor, interaction.text);
     case 'action':
-      return click ? action(ctx, actor, click, versionNow) : refused('This button names no action.');
+      return click
+        ? action(ctx, actor, click, versionNow, interaction.confirmed)
+        : refused('This button names no action.');
     case 'submit':
       return decoded?.ok
         ? submit(ctx, actor, interaction, decoded.value)

@@ -1,11 +1,10 @@
-import type { Form } from '../views/model.ts';
 import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { refreshWorklist } from '../worklist/assess.ts';
 import { currentOwner, reassignAccount } from '../worklist/claims.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 import { accountCard, type DispatchContext } from './account-actions.ts';
-import { encodeRef } from '../views/action-ref.ts';
+import { reassignForm } from '../views/reassign-form.ts';
 
 const refuse = (message: string): Reply => ({
   kind: 'ephemeral',
@@ -33,22 +32,10 @@ export async function openReassignForm(
     .map((s) => ({ value: String(s.id), label: String(s.display_name) }));
   if (options.length === 0)
     return refuse('Nobody else can own accounts yet: collectors appear here after they first use duebot.');
-  const form: Form = {
-    title: 'Reassign account',
-    submitLabel: 'Reassign',
-    ref: encodeRef({ v: 1, action: 'reassign', accountId: customerId }),
-    fields: [
-      {
-        type: 'select',
-        id: 'owner',
-        label: `New owner of ${customer.name}`.slice(0, 48),
-        required: true,
-        options,
-        hint: owner ? `Now owned by ${owner.name}` : 'Nobody owns it now',
-      },
-    ],
+  return {
+    kind: 'openForm',
+    form: reassignForm({ id: customerId, name: String(customer.name) }, owner, options),
   };
-  return { kind: 'openForm', form };
 }
 
 /** Applies a submitted reassign form and shows the card with its new owner. */

@@ -78,7 +78,11 @@ export function crossingAlertView(a: CrossingAlert): Message {
           ref: encodeRef({ v: 1, action: 'claim', accountId: a.customerId }),
           style: 'primary',
         },
-        { label: 'Log call', ref: encodeRef({ v: 1, action: 'log', accountId: a.customerId }) },
+        {
+          label: 'Log call',
+          ref: encodeRef({ v: 1, action: 'log', accountId: a.customerId }),
+          opens: 'form',
+        },
         { label: 'Open', ref: encodeRef({ v: 1, action: 'open', accountId: a.customerId }) },
       ],
     },

@@ -2,6 +2,7 @@
 import { formatTotals } from '../collections/money.ts';
 import type { MonthMetrics } from '../collections/receivables-metrics.ts';
 import { encodeRef } from './action-ref.ts';
+import type { Confirm } from '../commands/interaction.ts';
 import type { Block, Button, FileAttachment, Message } from './model.ts';
 import { amountLines } from './overdue-list.ts';
 import {
@@ -19,6 +20,42 @@ export const DECISION_LABELS: Record<MeetingDecision, string> = {
   lawyer_letter: "Lawyer's letter",
   agency: 'Agency',
 };
+
+/**
+ * PB-28: the decisions that hand an account to someone outside (a lawyer, an agency) are asked about
+ * first: the question on the button and in dispatch's confirm step; null for the others.
+ */
+export function decisionQuestion(decision: MeetingDecision, accountName: string): string | undefined {
+  return decision === 'lawyer_letter' || decision === 'agency'
+    ? `${DECISION_LABELS[decision]} for ${accountName}?`
+    : undefined;
+}
+
+function decisionRef(meetingId: number, customerId: number, revision: number, decision: MeetingDecision) {
+  return encodeRef({
+    v: 1,
+    action: 'decide',
+    accountId: customerId,
+    stateVersion: revision,
+    meetingId,
+    decision: decisionSlug(decision),
+  });
+}
+
+/** The confirm step of a decision that needs one (see decisionQuestion), with the click a yes applies. */
+export function decisionConfirm(
+  click: { meetingId: number; customerId: number; revision: number; decision: MeetingDecision },
+  accountName: string,
+): Confirm | null {
+  const question = decisionQuestion(click.decision, accountName);
+  if (!question) return null;
+  return {
+    title: 'Credit meeting',
+    question,
+    yes: DECISION_LABELS[click.decision],
+    ref: decisionRef(click.meetingId, click.customerId, click.revision, click.decision),
+  };
+}
 
 /** The decision on an account so far. */
 export interface DecisionState {
@@ -124,21 +161,15 @@ export function meetingAccountView(
   d: DecisionState,
   position?: number,
 ): Message {
-  const buttons: Button[] = MEETING_DECISIONS.map((decision) => ({
-    label: DECISION_LABELS[decision],
-    ref: encodeRef({
-      v: 1,
-      action: 'decide',
-      accountId: a.customerId,
-      stateVersion: d.revision,
-      meetingId,
-      decision: decisionSlug(decision),
-    }),
-    ...(decision === d.decision ? { style: 'primary' as const } : {}),
-    ...(decision === 'lawyer_letter' || decision === 'agency'
-      ? { confirm: `${DECISION_LABELS[decision]} for ${a.name}?` }
-      : {}),
-  }));
+  const buttons: Button[] = MEETING_DECISIONS.map((decision) => {
+    const question = decisionQuestion(decision, a.name);
+    return {
+      label: DECISION_LABELS[decision],
+      ref: decisionRef(meetingId, a.customerId, d.revision, decision),
+      ...(decision === d.decision ? { style: 'primary' as const } : {}),
+      ...(question ? { confirm: question } : {}),
+    };
+  });
   const decided = decisionText(d);
   const blocks: Block[] = [
     {

@@ -21,19 +21,32 @@ export interface User {
   name: string;
 }
 
-/** A clickable button; `ref` is an action reference from `encodeRef` (src/views/action-ref.ts). */
+/**
+ * A clickable button; `ref` is an action reference from `encodeRef` (src/views/action-ref.ts), opaque to
+ * every renderer. What the click does beyond answering is said here, as data (like Chat SDK's
+ * `actionType`), so renderers never read the ref to find out.
+ */
 export interface Button {
   label: string;
   ref: string;
   style?: 'primary' | 'danger';
-  /** When set, the platform asks "are you sure?" with this text before sending the click. */
+  /** 'form': the click answers with a form (Slack opens its modal at once, Teams a dialog). */
+  opens?: 'form';
+  /**
+   * The click needs a yes first; this is the question. Slack asks in its own confirm dialog, Teams and the
+   * shell get the same question as dispatch's confirm step (src/commands/interaction.ts).
+   */
   confirm?: string;
+  /** The button answers a confirm step (see confirmView): the click goes back with `confirmed` set. */
+  answers?: 'yes' | 'no';
 }
 
-/** One entry of an overflow menu ("..."), for actions that need no room of their own. */
+/** One entry of an overflow menu ("..."), for actions that need no room of their own (never a confirm). */
 export interface MenuItem {
   label: string;
   ref: string;
+  /** 'form': the click answers with a form, as on a Button. */
+  opens?: 'form';
 }
 
 /** A title line. */
@@ -83,6 +96,8 @@ export interface AccountRowBlock {
   /** Why the account is where it is on the list, in one line (PB-08). */
   explanation: string;
   actions: Button[];
+  /** The ref that opens the account's card: compact renderings make the whole row a link to it. */
+  openRef?: string;
   /** Position on the list as shown (1-based); the terminal lets people type `claim 3`. Renderers number rows when absent. */
   rowNumber?: number;
 }
@@ -204,6 +219,11 @@ export interface Form {
   errors?: Record<string, string>;
   /** Shown above the fields: what submitting will do (a letter's preview before Send). */
   intro?: Message;
+  /**
+   * Submitting takes longer than a platform waits for its answer (a letter's SMTP conversation): the form
+   * closes at once and the answer follows as a message.
+   */
+  slow?: boolean;
 }
 
 /** A run of text with one style, from `parseInlineMarkup`. */
