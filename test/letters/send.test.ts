@@ -109,7 +109,17 @@ describe.each(backends())('sending letters on %s', (kind) => {
   it('previews the letter the ladder suggests first, and stores nothing until Send', async () => {
     const id = await account('上海华联贸易有限公司', 'finance@hualian.example.cn', 'zh-CN', '2026-10-30');
     const before = [await count('letters'), await count('activities')];
-    const f = form(await preview(id, undefined, mia));
+    // Send letter starts with the chooser, the ladder's letter preselected; its answer is the preview.
+    const chooser = form(await preview(id, undefined, mia));
+    expect(chooser.fields[0]).toMatchObject({ id: 'template', initial: 'formal-demand' });
+    const f = form(
+      await dispatch(ctx, {
+        kind: 'submit',
+        ref: chooser.ref,
+        values: { template: 'formal-demand' },
+        user: mia,
+      }),
+    );
     const ref = decodeRef(f.ref);
     expect(ref.ok && ref.value).toMatchObject({ action: 'letter', accountId: id, template: 'formal-demand' });
     expect(f.submitLabel).toBe('Send');
@@ -297,7 +307,10 @@ describe.each(backends())('sending letters on %s', (kind) => {
     ctx.letters = { ...letters, approval: true };
     const asked = (await send(id, 'final-notice', mia)) as { message: Message };
     const reject = asked.message.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []))[1]?.ref ?? '';
-    const rejected = await dispatch(ctx, { kind: 'action', ref: reject, user: max });
+    // Reject is asked about first; only a yes rejects.
+    const question = await dispatch(ctx, { kind: 'action', ref: reject, user: max });
+    expect(question).toMatchObject({ kind: 'confirm', confirm: { ref: reject, yes: 'Reject' } });
+    const rejected = await dispatch(ctx, { kind: 'action', ref: reject, user: max, confirmed: true });
     expect(text(rejected)).toMatch(/Max rejected the final notice letter #\d+ asked for by Mia/);
     const approveLate = reject.replace('letter-reject', 'letter-approve');
     expect(text(await dispatch(ctx, { kind: 'action', ref: approveLate, user: max }))).toMatch(

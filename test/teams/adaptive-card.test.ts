@@ -29,10 +29,11 @@ function row(i: number, long = false): AccountRowBlock {
     explanation: `${long ? 'x'.repeat(900) : 'grade C, key account'} · next: call`,
     actions: [
       { label: 'Claim', ref: ref('claim'), style: 'primary' },
-      { label: 'Log call', ref: ref('log') },
-      { label: 'Send letter', ref: ref('letter') },
+      { label: 'Log call', ref: ref('log'), opens: 'form' },
+      { label: 'Send letter', ref: ref('letter'), opens: 'form' },
       { label: 'Open', ref: ref('open') },
     ],
+    openRef: ref('open'),
   };
 }
 

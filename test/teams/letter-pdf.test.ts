@@ -54,8 +54,12 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
         msteams: { type: 'task/fetch' },
       }),
     );
-    const card = ((await opened.json()) as { task: { value: { card: { content: Json } } } }).task.value.card
-      .content;
+    type Dialog = { task: { value: { card: { content: Json } } } };
+    const chooser = ((await opened.json()) as Dialog).task.value.card.content;
+    // The chooser comes first (the same on every platform); choosing answers with the preview.
+    const choice = ((chooser.actions as Json[])[0]?.data ?? {}) as Json;
+    const previewed = await server.post(task('submit', { ...choice, template: 'reminder' }));
+    const card = ((await previewed.json()) as Dialog).task.value.card.content;
     return ((card.actions as Json[])[0]?.data ?? {}) as Json;
   };
 
