@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import { AMOUNT_SUFFIXES } from '../../src/collections/money.ts';
 import { parseOverdue } from '../../src/commands/overdue-grammar.ts';
@@ -23,6 +23,11 @@ export { splitWords } from './words.ts';
 export interface ShellOptions {
   ctx: DispatchContext;
   input: NodeJS.ReadableStream;
+  /**
+   * The typed lines, when given instead of reading `input`: each `next()` is the shell asking for a line,
+   * so a driver knows when an answer is complete (the contract tests type step by step).
+   */
+  lines?: AsyncIterator<string>;
   output: NodeJS.WritableStream;
   /** ANSI colour (a terminal that is not NO_COLOR). */
   color: boolean;
@@ -64,8 +69,10 @@ const ACCOUNT_VERBS = new Set(['open', 'claim', 'release', 'history', 'log', 'le
 /** Runs the shell until `quit` or the end of input. */
 export async function runShell(options: ShellOptions): Promise<void> {
   const { ctx, output } = options;
-  const rl = createInterface({ input: options.input, terminal: false });
-  const lines = rl[Symbol.asyncIterator]();
+  let rl: Interface | null = null;
+  const lines =
+    options.lines ??
+    (rl = createInterface({ input: options.input, terminal: false }))[Symbol.asyncIterator]();
   let user = options.user;
   /** The rows of the last list; null before any (a bare number then names no row). */
   let rows: TerminalRow[] | null = null;
@@ -315,5 +322,5 @@ export async function runShell(options: ShellOptions): Promise<void> {
       write(`  ! something went wrong: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  rl.close();
+  rl?.close();
 }
