@@ -50,11 +50,11 @@ export interface ContractDriver {
 /** Starts a driver over `db`, the dispatcher's context completed with `ctx` (letter settings). */
 export type StartDriver = (db: Database, ctx: Partial<DispatchContext>) => Promise<ContractDriver>;
 
-/** Every string value in a JSON payload, in order: the text a person reads of it. */
+/** Every string value in a JSON payload, in order, bold marks (`*`, `**`) left out: the text a person reads. */
 export function textOf(value: unknown): string {
   const out: string[] = [];
   const walk = (v: unknown) => {
-    if (typeof v === 'string') out.push(v);
+    if (typeof v === 'string') out.push(v.replaceAll('*', ''));
     else if (Array.isArray(v)) v.forEach(walk);
     else if (typeof v === 'object' && v !== null) Object.values(v).forEach(walk);
   };

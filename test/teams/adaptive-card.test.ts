@@ -96,8 +96,14 @@ describe('Adaptive Card renderer', () => {
       style: 'positive',
       fallback: { type: 'Action.Submit' },
     });
-    const log = cardAction({ label: 'Log call', ref: encodeRef({ v: 1, action: 'log', accountId: 1 }) });
-    expect(log).toMatchObject({ type: 'Action.Submit', data: { msteams: { type: 'task/fetch' } } });
+    // The button says what it does; the renderer never reads the ref.
+    const ref = encodeRef({ v: 1, action: 'log', accountId: 1 });
+    const log = cardAction({ label: 'Log call', ref, opens: 'form' });
+    expect(log).toMatchObject({ type: 'Action.Submit', data: { ref, msteams: { type: 'task/fetch' } } });
+    const asks = cardAction({ label: 'Reject', ref, confirm: 'Reject it?' });
+    expect(asks).toMatchObject({ type: 'Action.Submit', data: { ref, msteams: { type: 'task/fetch' } } });
+    const yes = cardAction({ label: 'Reject', ref, answers: 'yes' });
+    expect(yes).toMatchObject({ type: 'Action.Submit', data: { ref, duebot: { confirmed: true } } });
   });
 
   it('keeps a 40-row page within the message size by dropping row buttons, keeping the pager', () => {

@@ -256,7 +256,10 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     expect(cardProblems(card)).toEqual([]);
     expect(JSON.stringify(card.body)).toContain(String(letter.messageId));
     const actions = nodes(card.body).filter((n) => n.type === 'Action.Execute');
-    expect(actions.map((a) => a.title)).toEqual(['Mark as sent', 'Send again']);
+    expect(actions.map((a) => a.title)).toEqual(['Mark as sent']);
+    // Send again asks first: it opens the confirm step as a dialog.
+    const again = nodes(card.body).find((n) => n.title === 'Send again');
+    expect(again).toMatchObject({ type: 'Action.Submit', data: { msteams: { type: 'task/fetch' } } });
 
     teams.reset();
     const mark = String((actions[0]?.data as Json).ref);

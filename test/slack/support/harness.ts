@@ -9,6 +9,7 @@ import { createSlackApp } from '../../../adapters/slack/app.ts';
 import type { ViewState } from '../../../adapters/slack/modal.ts';
 import { createFixedClock } from '../../../src/clock.ts';
 import { defaultPolicy } from '../../../src/collections/account.ts';
+import type { DispatchContext } from '../../../src/commands/dispatch.ts';
 import type { SlackConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/db.ts';
 import { createLogger, type Logger } from '../../../src/log.ts';
@@ -87,6 +88,8 @@ export interface SubmittedView {
 /** Extra ways to start the harness: the fault suite gives a logger that records what the app logs. */
 export interface HarnessOptions {
   log?: Logger;
+  /** Replaces parts of the dispatcher's context (letter settings). */
+  ctx?: Partial<DispatchContext>;
 }
 
 /** The form fields of a `/overdue` slash command, as Slack sends them (the fuzzer garbles them). */
@@ -208,6 +211,7 @@ export async function startHarness(
       clock: createFixedClock('2026-11-22T03:00:00Z', 'Asia/Shanghai'),
       policy: defaultPolicy,
       pageSize,
+      ...options.ctx,
     },
     config,
     log: options.log ?? createLogger({ level: 'silent' }),
