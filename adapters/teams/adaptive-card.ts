@@ -108,7 +108,7 @@ export function cardAction(
 function actionSet(buttons: Button[], menu: MenuItem[] = []): CardNode[] {
   const actions = [
     ...buttons.map((b) => cardAction(b)),
-    ...menu.map((m) => cardAction({ label: m.label, ref: m.ref }, true)),
+    ...menu.map((m) => cardAction(m, true)),
   ].slice(0, TEAMS_LIMITS.actionsPerSet);
   return actions.length === 0 ? [] : [{ type: 'ActionSet', actions }];
 }

@@ -121,6 +121,7 @@ export function contractSuite(platform: string, start: StartDriver): void {
       await chat.click('ann', 'Claim', { account: id });
       await chat.command('mia', `show #${id}`);
       const opened = await chat.click('mia', 'Reassign', { account: id });
+      if (!opened.form) throw new Error(`no Reassign form: ${opened.mine}`);
       expect(opened.form?.[0]).toMatch(/^New owner of Contract Trading/);
       const done = await chat.submit('mia', { [opened.form?.[0] ?? '']: 'Bob' });
       expect(done.mine + done.everyone).toMatch(/Mia reassigned this account from Ann to Bob/);
