@@ -106,7 +106,11 @@ async function openForm(target: ReplyTarget, form: Form): Promise<void> {
     await target.client.views.update({ view_id: target.viewId, view });
     return;
   }
-  if (!target.triggerId) throw new Error('a form needs a trigger id or an open view');
+  if (!target.triggerId) {
+    // A modal that already closed (a slow form) has nothing to open the next form in.
+    await privately(target, notice('This form cannot go on from here; open it again from the card.'));
+    return;
+  }
   try {
     await target.client.views.open({ trigger_id: target.triggerId, view });
   } catch {

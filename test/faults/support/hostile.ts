@@ -276,7 +276,7 @@ export const submitCase = (logRefs: string[], letterRefs: string[]): fc.Arbitrar
         weight: 2,
         arbitrary: fc
           .constantFrom(...letterRefs)
-          .map((ref) => JSON.stringify({ ref, channel: 'CWORK', purpose: 'letter' })),
+          .map((ref) => JSON.stringify({ ref, channel: 'CWORK', slow: true })),
       },
       {
         weight: 2,
