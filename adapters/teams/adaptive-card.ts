@@ -106,10 +106,10 @@ export function cardAction(
 }
 
 function actionSet(buttons: Button[], menu: MenuItem[] = []): CardNode[] {
-  const actions = [
-    ...buttons.map((b) => cardAction(b)),
-    ...menu.map((m) => cardAction(m, true)),
-  ].slice(0, TEAMS_LIMITS.actionsPerSet);
+  const actions = [...buttons.map((b) => cardAction(b)), ...menu.map((m) => cardAction(m, true))].slice(
+    0,
+    TEAMS_LIMITS.actionsPerSet,
+  );
   return actions.length === 0 ? [] : [{ type: 'ActionSet', actions }];
 }
 
