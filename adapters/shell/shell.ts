@@ -6,13 +6,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { encodeRef, safeEncodeRef } from '../../src/commands/action-ref.ts';
+import { createInterface, type Interface } from 'node:readline';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import { AMOUNT_SUFFIXES } from '../../src/collections/money.ts';
 import { parseOverdue } from '../../src/commands/overdue-grammar.ts';
 import { ROLES } from '../../src/worklist/staff.ts';
-import type { FileAttachment, Form, Reply, User } from '../../src/views/model.ts';
+import type { FileAttachment, Form, User } from '../../src/views/model.ts';
+import type { Confirm, Reply } from '../../src/commands/interaction.ts';
 import { CHANNELS, RESULTS } from '../../src/worklist/log-outcome.ts';
 import { parseRowId } from '../../src/worklist/row-id.ts';
 import { terminalFor } from './terminal.ts';
@@ -24,6 +24,11 @@ export { splitWords } from './words.ts';
 export interface ShellOptions {
   ctx: DispatchContext;
   input: NodeJS.ReadableStream;
+  /**
+   * The typed lines, when given instead of reading `input`: each `next()` is the shell asking for a line,
+   * so a driver knows when an answer is complete (the contract tests type step by step).
+   */
+  lines?: AsyncIterator<string>;
   output: NodeJS.WritableStream;
   /** ANSI colour (a terminal that is not NO_COLOR). */
   color: boolean;
@@ -67,13 +72,17 @@ const ACCOUNT_VERBS = new Set(['open', 'claim', 'release', 'history', 'log', 'le
 /** Runs the shell until `quit` or the end of input. */
 export async function runShell(options: ShellOptions): Promise<void> {
   const { ctx, output } = options;
-  const rl = createInterface({ input: options.input, terminal: false });
-  const lines = rl[Symbol.asyncIterator]();
+  let rl: Interface | null = null;
+  const lines =
+    options.lines ??
+    (rl = createInterface({ input: options.input, terminal: false }))[Symbol.asyncIterator]();
   let user = options.user;
   /** The rows of the last list; null before any (a bare number then names no row). */
   let rows: TerminalRow[] | null = null;
   let pager: { prevRef?: string; nextRef?: string } | undefined;
-  const write = (text: string) => output.write(text.endsWith('\n') ? text : `${text}\n`);
+  const write = (text: string): void => {
+    output.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
   const prompt = (text: string) => {
     if (options.interactive) output.write(text);
   };
@@ -101,6 +110,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
       case 'ephemeral':
       case 'replace':
       case 'post': {
+        if (reply.kind === 'replace' && reply.note) write(reply.note);
         const rendered = renderTerminal(reply.message, { color: options.color, width: options.width ?? 100 });
         if (list || rendered.rows.length > 0) {
           rows = rendered.rows;
@@ -124,16 +134,34 @@ export async function runShell(options: ShellOptions): Promise<void> {
       case 'openForm':
         write(`(${reply.form.title}: use log N to fill it in)`);
         return;
+      case 'confirm':
+        write(`${reply.confirm.question} (not asked here; nothing was changed)`);
+        return;
       case 'none':
         return;
     }
   };
 
+  /** A typed command; a form or a confirm step it answers with is asked for right here. */
   const command = async (text: string) => {
     const reply = await dispatch(ctx, { kind: 'command', text, user, platform: 'shell' });
     const parsed = parseOverdue(text);
-    await show(reply, parsed.ok && parsed.command.kind === 'list');
-    return reply;
+    await follow(reply, parsed.ok && parsed.command.kind === 'list');
+  };
+
+  /** Shows a reply; a form is filled in and a confirm step asked, until the flow ends. */
+  const follow = async (reply: Reply, list = false): Promise<void> => {
+    if (reply.kind === 'openForm') return askForm(reply.form);
+    if (reply.kind === 'confirm') return confirm(reply.confirm);
+    return show(reply, list);
+  };
+
+  /** Hubot's propose, then confirm: the question, a yes/no, and the click again with the answer. */
+  const confirm = async (step: Confirm) => {
+    write(`${step.question} ${step.yes}? (yes/no)`);
+    const answer = await readLine();
+    const confirmed = answer !== null && /^\s*y(es)?\s*$/i.test(answer);
+    return follow(await dispatch(ctx, { kind: 'action', ref: step.ref, user, confirmed }));
   };
 
   /** The core's check of the form as filled so far (the same as on submit): its message for `fieldId`. */
@@ -164,20 +192,30 @@ export async function runShell(options: ShellOptions): Promise<void> {
     return true;
   };
 
+  /** A form with nothing to fill in (a letter's preview): what it shows, then yes/no before it is submitted. */
+  const askSubmit = async (form: Form) => {
+    if (form.intro) await show({ kind: 'ephemeral', message: form.intro });
+    write(`${form.submitLabel}? (yes/no)`);
+    const answer = await readLine();
+    if (!answer || !/^\s*y(es)?\s*$/i.test(answer)) return write('Nothing was sent.');
+    return follow(await dispatch(ctx, { kind: 'submit', ref: form.ref, values: {}, user }));
+  };
+
   /**
    * Asks for each field, then submits; fields the core still refuses then (a rule joining two answers)
    * are asked again with the other answers kept, so nothing typed is thrown away.
    */
-  const askForm = async (form: Form) => {
+  const askForm = async (form: Form, given: Record<string, string> = {}): Promise<void> => {
+    if (form.fields.length === 0) return askSubmit(form);
     write(form.title);
     const prompts = formToPrompts(form);
-    const values: Record<string, string> = {};
-    let ask = prompts;
+    const values: Record<string, string> = { ...given };
+    let ask = prompts.filter((p) => values[p.id] === undefined);
     for (;;) {
       if (!(await askFields(form, ask, values)))
         return write('  ! The input ended before the form was complete; nothing was saved.');
       const reply = await dispatch(ctx, { kind: 'submit', ref: form.ref, values, user });
-      if (reply.kind !== 'formErrors') return show(reply);
+      if (reply.kind !== 'formErrors') return follow(reply);
       ask = prompts.filter((p) => reply.errors[p.id] !== undefined);
       for (const p of ask) write(`  ! ${p.label}: ${reply.errors[p.id] ?? ''}`);
       if (ask.length === 0 || ask.length < Object.keys(reply.errors).length) return show(reply);
@@ -185,19 +223,23 @@ export async function runShell(options: ShellOptions): Promise<void> {
     }
   };
 
-  const submit = async (form: Form, values: Record<string, string>) =>
-    show(await dispatch(ctx, { kind: 'submit', ref: form.ref, values, user }));
+  /** The form a typed command answers with, or what it said instead (shown). */
+  const formOf = async (text: string): Promise<Form | null> => {
+    const opened = await dispatch(ctx, { kind: 'command', text, user, platform: 'shell' });
+    if (opened.kind === 'openForm') return opened.form;
+    await follow(opened);
+    return null;
+  };
 
   /** `log N` asks; `log N key=value ...` checks each value as the prompt would, then submits. */
   const log = async (customerId: number, args: string[]) => {
-    const ref = encodeRef({ v: 1, action: 'log', accountId: customerId });
-    const opened = await dispatch(ctx, { kind: 'action', ref, user });
-    if (opened.kind !== 'openForm') return show(opened);
-    if (args.length === 0) return askForm(opened.form);
+    const form = await formOf(`log #${customerId}`);
+    if (!form) return;
+    if (args.length === 0) return askForm(form);
     const typed = readLogWords(args);
     if (!typed.ok) return write(`  ! ${typed.message}`);
     const values: Record<string, string> = { channel: 'call' };
-    const prompts = new Map(formToPrompts(opened.form).map((p) => [p.id, p]));
+    const prompts = new Map(formToPrompts(form).map((p) => [p.id, p]));
     const problems: string[] = [];
     for (const [id, text] of Object.entries(typed.values)) {
       const read = prompts.get(id)?.read(text) ?? { ok: true, value: text };
@@ -205,54 +247,32 @@ export async function runShell(options: ShellOptions): Promise<void> {
       else problems.push(`  ! ${logKeyOf(id)}: ${read.message}`);
     }
     if (problems.length > 0) return write([...problems, '  Nothing was saved.'].join('\n'));
-    const reply = await dispatch(ctx, { kind: 'submit', ref: opened.form.ref, values, user });
+    const reply = await dispatch(ctx, { kind: 'submit', ref: form.ref, values, user });
     if (reply.kind !== 'formErrors') return show(reply);
     const lines = Object.entries(reply.errors).map(([id, message]) => `  ! ${logKeyOf(id)}: ${message}`);
     return write([...lines, '  Nothing was saved.'].join('\n'));
   };
 
+  /** `reassign N [name]`: the name answers the form's one field, else it is asked. */
   const reassign = async (customerId: number, name: string) => {
-    const ref = encodeRef({ v: 1, action: 'reassign', accountId: customerId });
-    const opened = await dispatch(ctx, { kind: 'action', ref, user });
-    if (opened.kind !== 'openForm') return show(opened);
-    const [field] = formToPrompts(opened.form);
-    if (!name || !field) return askForm(opened.form);
+    const form = await formOf(`reassign #${customerId}`);
+    if (!form) return;
+    const [field] = formToPrompts(form);
+    if (!name || !field) return askForm(form);
     const read = field.read(name);
     if (!read.ok) return write(`  ! ${name}: ${read.message}`);
-    return submit(opened.form, { [field.id]: read.value });
+    return follow(
+      await dispatch(ctx, { kind: 'submit', ref: form.ref, values: { [field.id]: read.value }, user }),
+    );
   };
 
-  /** Send letter: the preview, then a yes/no before anything is sent (Hubot's propose, then confirm). */
-  const letter = async (customerId: number, template: string | undefined) => {
-    const ref = safeEncodeRef({
-      v: 1,
-      action: 'letter',
-      accountId: customerId,
-      ...(template ? { template } : {}),
-    });
-    if (!ref.ok) return write(`  ! "${template ?? ''}" is not a letter template name`);
-    const opened = await dispatch(ctx, { kind: 'action', ref: ref.value, user });
-    if (opened.kind !== 'openForm') return show(opened);
-    if (opened.form.intro) await show({ kind: 'ephemeral', message: opened.form.intro });
-    write(`${opened.form.submitLabel}? (yes/no)`);
-    const answer = await readLine();
-    if (!answer || !/^\s*y(es)?\s*$/i.test(answer)) return write('Nothing was sent.');
-    return show(await dispatch(ctx, { kind: 'submit', ref: opened.form.ref, values: {}, user }));
-  };
-
-  const LETTER_VERBS = {
-    approve: 'letter-approve',
-    reject: 'letter-reject',
-    'mark-sent': 'letter-mark-sent',
-    'send-again': 'letter-resend',
-  } as const;
-  const decide = async (verb: keyof typeof LETTER_VERBS, word: string | undefined) => {
+  /** `approve L` ...: the letter number is checked here so the refusal names the shell's L. */
+  const decide = async (verb: string, word: string | undefined) => {
     if (!word || !/^\d+$/.test(word))
       return write(`  ! ${verb} L: L is the letter number shown with the request (not a row or #id)`);
     const letterId = parseRowId(word);
     if (letterId === null) return write(`  ! No letter has the number ${word}.`);
-    const ref = encodeRef({ v: 1, action: LETTER_VERBS[verb], letterId });
-    return show(await dispatch(ctx, { kind: 'action', ref, user }));
+    return command(`${verb} ${letterId}`);
   };
 
   // Scheduled posts printed on this output wait while a command runs (terminal.ts).
@@ -298,18 +318,18 @@ export async function runShell(options: ShellOptions): Promise<void> {
         const named = accountWord(verb, rest[0], rows);
         if (!named.ok) write(`  ! ${named.message}`);
         else if (verb === 'log') await log(named.customerId, rest.slice(1));
-        else if (verb === 'letter') await letter(named.customerId, rest[1]?.toLowerCase());
         else if (verb === 'reassign') await reassign(named.customerId, rest.slice(1).join(' '));
-        else {
-          const action = verb as 'open' | 'claim' | 'release' | 'history';
-          const ref = encodeRef({ v: 1, action, accountId: named.customerId });
-          await show(await dispatch(ctx, { kind: 'action', ref, user }));
-        }
+        else if (verb === 'letter') {
+          const template = rest[1]?.toLowerCase();
+          if (template !== undefined && !/^[a-z0-9][a-z0-9-]{0,31}$/.test(template))
+            write(`  ! "${template}" is not a letter template name`);
+          else await command(`letter #${named.customerId}${template ? ` ${template}` : ''}`);
+        } else await command(`${verb === 'open' ? 'show' : verb} #${named.customerId}`);
       } else write(`  ! unknown command "${word}"; type help`);
     } catch (error) {
       write(`  ! something went wrong: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   terminal.close();
-  rl.close();
+  rl?.close();
 }

@@ -64,12 +64,22 @@ const plain = (text: string, limit: number): types.PlainTextElement => ({
   emoji: true,
 });
 
+/**
+ * What a click does, carried in the action_id beside its index (`duebot-form-2`): the click handler reads
+ * it there, never from the ref. A button with a confirm is sent only after Slack's own dialog said yes.
+ */
+export function actionKind(b: Pick<Button, 'opens' | 'confirm' | 'answers'>): string {
+  if (b.confirm || b.answers === 'yes') return 'yes-';
+  if (b.answers === 'no') return 'no-';
+  return b.opens === 'form' ? 'form-' : '';
+}
+
 /** A button, or null when its reference could not be carried (never an invalid element). */
 function button(b: Button, index: number): types.Button | null {
   if (b.ref.length === 0 || b.ref.length > SLACK_LIMITS.buttonValue) return null;
   return {
     type: 'button',
-    action_id: `${ACTION_PREFIX}${index}`,
+    action_id: `${ACTION_PREFIX}${actionKind(b)}${index}`,
     text: plain(b.label, SLACK_LIMITS.buttonText),
     value: b.ref,
     ...(b.style ? { style: b.style } : {}),

@@ -7,7 +7,9 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { RespondArguments, webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
-import type { Form, Message, Reply } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
+import { confirmView } from '../../src/views/confirm-view.ts';
+import type { Form, Message } from '../../src/views/model.ts';
 import { notice } from '../../src/views/notices.ts';
 import { toBlockKit } from './block-kit.ts';
 import { messageModal, toSlackModal } from './modal.ts';
@@ -104,7 +106,11 @@ async function openForm(target: ReplyTarget, form: Form): Promise<void> {
     await target.client.views.update({ view_id: target.viewId, view });
     return;
   }
-  if (!target.triggerId) throw new Error('a form needs a trigger id or an open view');
+  if (!target.triggerId) {
+    // A modal that already closed (a slow form) has nothing to open the next form in.
+    await privately(target, notice('This form cannot go on from here; open it again from the card.'));
+    return;
+  }
   try {
     await target.client.views.open({ trigger_id: target.triggerId, view });
   } catch {
@@ -119,13 +125,19 @@ async function openForm(target: ReplyTarget, form: Form): Promise<void> {
 export async function deliver(reply: Reply, target: ReplyTarget): Promise<void> {
   switch (reply.kind) {
     case 'replace':
+      // Everyone sees the redrawn card; the note (if any) only the person who clicked.
       if (target.respond) {
         await target.respond({ replace_original: true, ...toBlockKit(reply.message) });
+        if (reply.note) await privately(target, notice(reply.note));
       } else if (target.refreshHome) {
         await target.refreshHome();
       } else {
-        await privately(target, reply.message);
+        const note = reply.note ? [{ type: 'context' as const, text: reply.note }] : [];
+        await privately(target, { ...reply.message, blocks: [...note, ...reply.message.blocks] });
       }
+      return;
+    case 'confirm':
+      await privately(target, confirmView(reply.confirm));
       return;
     case 'ephemeral':
       if (target.viewId) {

@@ -2,7 +2,6 @@
  * Slack payloads as neutral interactions: which ref a click carries, whether a message is a reply in a
  * thread. Pure functions over the parts of Slack's payloads duebot reads.
  */
-import { decodeRef } from '../../src/commands/action-ref.ts';
 
 /** The element of a block_actions payload that was used (button or overflow menu). */
 export interface ClickedElement {
@@ -11,6 +10,8 @@ export interface ClickedElement {
   block_id?: string;
   value?: string;
   selected_option?: { value: string } | null;
+  /** A button's label, as drawn. */
+  text?: { text?: string };
 }
 
 /** The action ref a click carries: a button's value or the chosen overflow option's value. */
@@ -20,12 +21,15 @@ export function refOfAction(action: ClickedElement): string | null {
   return null;
 }
 
-/** Clicks that open a modal: it must be opened within 3 s of the click, so a loading view goes up first. */
-export function opensModal(ref: string): 'log' | 'letter' | null {
-  const decoded = decodeRef(ref);
-  if (!decoded.ok) return null;
-  const { action } = decoded.value;
-  return action === 'log' || action === 'letter' ? action : null;
+/**
+ * What the clicked element says it does (block-kit.ts draws it into the action_id): opens a form (a modal
+ * must open within 3 s of the click, so a loading view goes up first), or answers a confirm step.
+ */
+export function clickKind(action: ClickedElement): { opensForm: boolean; confirmed?: boolean } {
+  const kind = /^duebot-(form|yes|no)-\d+$/.exec(action.action_id)?.[1];
+  if (kind === 'yes') return { opensForm: false, confirmed: true };
+  if (kind === 'no') return { opensForm: false, confirmed: false };
+  return { opensForm: kind === 'form' };
 }
 
 /** True when the click came from an account card (whose refresh is that card), not a list row. */

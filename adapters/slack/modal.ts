@@ -19,8 +19,8 @@ export interface ModalMetadata {
   responseUrl?: string;
   /** The channel the form was opened from, for the account's thread. */
   channel?: string;
-  /** 'letter' when the modal is the letter chooser (its submission becomes a letter action). */
-  purpose?: 'form' | 'letter';
+  /** The form said submitting takes long (Form.slow): the modal closes first, the answer follows. */
+  slow?: boolean;
 }
 
 const plain = (text: string, limit: number): types.PlainTextElement => ({
@@ -105,7 +105,7 @@ export function toSlackModal(form: Form, metadata: ModalMetadata, intro?: Messag
     .map((f) => input(f, form.errors?.[f.id]));
   const room = SLACK_LIMITS.viewBlocks - fields.length;
   const introBlocks = intro && room > 0 ? renderBlocks(intro.blocks, room) : [];
-  const meta = JSON.stringify(metadata);
+  const meta = JSON.stringify({ ...metadata, ...(form.slow ? { slow: true } : {}) });
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK_ID,
@@ -113,7 +113,9 @@ export function toSlackModal(form: Form, metadata: ModalMetadata, intro?: Messag
     submit: plain(form.submitLabel, SLACK_LIMITS.viewSubmit),
     close: plain('Cancel', SLACK_LIMITS.viewClose),
     private_metadata:
-      meta.length <= SLACK_LIMITS.privateMetadata ? meta : JSON.stringify({ ref: metadata.ref }),
+      meta.length <= SLACK_LIMITS.privateMetadata
+        ? meta
+        : JSON.stringify({ ref: metadata.ref, ...(form.slow ? { slow: true } : {}) }),
     blocks: [...introBlocks, ...fields].slice(0, SLACK_LIMITS.viewBlocks),
   };
 }
@@ -182,7 +184,7 @@ export function readMetadata(text: string | undefined): ModalMetadata | null {
       ref: parsed.ref,
       ...(typeof parsed.responseUrl === 'string' ? { responseUrl: parsed.responseUrl } : {}),
       ...(typeof parsed.channel === 'string' ? { channel: parsed.channel } : {}),
-      ...(parsed.purpose === 'letter' ? { purpose: 'letter' as const } : { purpose: 'form' as const }),
+      ...(parsed.slow === true ? { slow: true } : {}),
     };
   } catch {
     return null;

@@ -3,17 +3,15 @@
  * acknowledgement and answers through the response_url, so a slow database never trips Slack's 3 s.
  * Only modal submissions wait for the dispatcher before acknowledging: field errors travel in the ack.
  */
-import type { App, BlockAction, RespondArguments, webApi } from '@slack/bolt';
-import { decodeRef, encodeRef } from '../../src/commands/action-ref.ts';
+import type { App, BlockAction, RespondArguments } from '@slack/bolt';
 import { dispatch } from '../../src/commands/dispatch.ts';
-import type { Reply } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
 import { notice } from '../../src/views/notices.ts';
 import { ACTION_PREFIX, toBlockKit } from './block-kit.ts';
 import { deliver, postToResponseUrl, type ReplyTarget, threadChannel } from './deliver.ts';
 import type { SlackDeps } from './deps.ts';
 import { publishHome } from './home.ts';
-import { type ClickedElement, clickedOnCard, opensModal, refOfAction } from './interactions.ts';
-import { chosenLetterRef, letterForm } from './letter-form.ts';
+import { type ClickedElement, clickedOnCard, clickKind, refOfAction } from './interactions.ts';
 import {
   FORM_CALLBACK_ID,
   messageModal,
@@ -36,33 +34,6 @@ const unposted = notice(
 
 /** Loading view shown the instant a modal-opening button is clicked (the trigger id lives 3 s). */
 const loading = (title: string) => messageModal(title, { blocks: [{ type: 'context', text: 'Loading…' }] });
-
-async function openLetterChooser(
-  deps: SlackDeps,
-  client: webApi.WebClient,
-  viewId: string,
-  ref: string,
-  channel?: string,
-) {
-  const decoded = decodeRef(ref);
-  if (!decoded.ok || !decoded.value.accountId) {
-    await client.views.update({
-      view_id: viewId,
-      view: messageModal('Send a letter', notice('This button names no account.')),
-    });
-    return;
-  }
-  const customer = await deps.ctx.db('customers').where({ id: decoded.value.accountId }).first('name');
-  const form = letterForm(deps.ctx.policy.ladder, decoded.value, customer?.name);
-  const view = toSlackModal(form, { ref: form.ref, purpose: 'letter', ...(channel ? { channel } : {}) });
-  await client.views.update({ view_id: viewId, view });
-}
-
-/** True for the submit of a letter preview (the Send button), as opposed to the letter chooser. */
-function isLetterSend(ref: string): boolean {
-  const decoded = decodeRef(ref);
-  return decoded.ok && decoded.value.action === 'letter' && decoded.value.template !== undefined;
-}
 
 /** Registers /overdue, the card buttons and the modal submissions on a Bolt app. */
 export function registerInteractive(app: App, deps: SlackDeps): void {
@@ -106,22 +77,23 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
       if (!ref) return;
       const fromHome = body.container?.type === 'view' && body.view?.type === 'home';
       const channel = body.channel?.id;
-      const modal = opensModal(ref);
+      const { opensForm, confirmed } = clickKind(action);
       let viewId: string | undefined;
       try {
-        if (modal) {
+        if (opensForm) {
           const opened = await client.views.open({
             trigger_id: body.trigger_id,
-            view: loading(modal === 'log' ? 'Log a contact' : 'Send a letter'),
+            view: loading(action.text?.text ?? 'duebot'),
           });
           viewId = opened.view?.id;
         }
-        if (modal === 'letter' && viewId) {
-          await openLetterChooser(deps, client, viewId, ref, channel);
-          return;
-        }
         const user = await identity.user(body.user.id, body.user.name);
-        const reply = await dispatch(ctx, { kind: 'action', ref, user });
+        const reply = await dispatch(ctx, {
+          kind: 'action',
+          ref,
+          user,
+          ...(confirmed === undefined ? {} : { confirmed }),
+        });
         const target: ReplyTarget = {
           client,
           db: ctx.db,
@@ -161,25 +133,15 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
       return;
     }
     const values = readViewState(view.state as ViewState);
-    const sendsLetter = meta.purpose !== 'letter' && isLetterSend(meta.ref);
+    const sendsLetter = meta.slow === true;
     let reply: Reply | undefined;
     try {
-      // Sending a letter (render, PDF, SMTP) can outlast Slack's 3 s: close the modal first, answer after.
+      // A slow form (a letter: render, PDF, SMTP) can outlast Slack's 3 s: close the modal first, answer after.
       if (sendsLetter) await ack();
       const user = await identity.user(body.user.id, body.user.name);
-      if (meta.purpose === 'letter') {
-        const decoded = decodeRef(meta.ref);
-        const letterRef = decoded.ok ? chosenLetterRef(decoded.value, values.template) : null;
-        if (!letterRef) {
-          await ack({ response_action: 'errors', errors: { template: 'choose one of the letters' } });
-          return;
-        }
-        reply = await dispatch(ctx, { kind: 'action', ref: letterRef, user });
-      } else {
-        // A retried delivery (X-Slack-Retry-Num) carries the same view and hash: it takes effect once.
-        const submission = view.hash ? `${view.id}:${view.hash}` : view.id;
-        reply = await dispatch(ctx, { kind: 'submit', ref: meta.ref, user, values, submission });
-      }
+      // A retried delivery (X-Slack-Retry-Num) carries the same view and hash: it takes effect once.
+      const submission = view.hash ? `${view.id}:${view.hash}` : view.id;
+      reply = await dispatch(ctx, { kind: 'submit', ref: meta.ref, user, values, submission });
       if (sendsLetter) {
         await deliver(reply, {
           client,
@@ -224,8 +186,11 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         ...(deps.defaultChannel ? { defaultChannel: deps.defaultChannel } : {}),
       };
       await deliver(reply, target);
-      if (reply.kind === 'thread' && meta.responseUrl)
-        await refreshCard(deps, meta.responseUrl, reply.accountId, body.user.id, body.user.name);
+      if (reply.kind === 'thread' && reply.card && meta.responseUrl)
+        await postToResponseUrl(meta.responseUrl, {
+          replace_original: true,
+          ...toBlockKit(reply.card),
+        }).catch((error: unknown) => log.warn({ err: error }, 'slack: could not refresh the card'));
       if (reply.kind === 'thread' && !threadChannel(target))
         log.warn('slack: no channel for the account thread; set SLACK_CHANNEL');
     } catch (error) {
@@ -244,24 +209,4 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         );
     }
   });
-}
-
-/** After a change made in a modal, the card it was opened from is redrawn in place. */
-async function refreshCard(
-  deps: SlackDeps,
-  url: string,
-  accountId: number,
-  userId: string,
-  name: string,
-): Promise<void> {
-  const user = await deps.identity.user(userId, name);
-  const reply = await dispatch(deps.ctx, {
-    kind: 'action',
-    ref: encodeRef({ v: 1, action: 'open', accountId }),
-    user,
-  });
-  if (!('message' in reply)) return;
-  await postToResponseUrl(url, { replace_original: true, ...toBlockKit(reply.message) }).catch(
-    (error: unknown) => deps.log.warn({ err: error }, 'slack: could not refresh the card'),
-  );
 }

@@ -1,11 +1,10 @@
 /**
  * Neutral messages as Adaptive Cards (schema 1.5): the one pure converter from src/views/model.ts to Teams.
  * Buttons are Universal Actions (`Action.Execute`, verb `duebot`) with an `Action.Submit` fallback for older
- * clients; buttons that open a form open a dialog (task module) instead. A card that would exceed Teams'
+ * clients; buttons that say they open a form or ask first open a dialog (task module) instead. A card that would exceed Teams'
  * message size is drawn compactly (rows without buttons, clickable to open the account) and then shortened,
  * keeping the pager, so the result is always a card Teams accepts.
  */
-import { decodeRef } from '../../src/commands/action-ref.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import {
   type AccountRowBlock,
@@ -17,14 +16,9 @@ import {
   parseInlineMarkup,
   type Tone,
 } from '../../src/views/model.ts';
+import type { CardNode } from './card-node.ts';
 import { fileCardNodes, type FileLinker, isInlineImage } from './file-card.ts';
 import { jsonBytes, TEAMS_LIMITS, truncate } from './limits.ts';
-
-/** One element of a card body or action list, as JSON. */
-export interface CardNode {
-  type: string;
-  [key: string]: unknown;
-}
 
 /** An Adaptive Card as duebot emits it. */
 export interface AdaptiveCard {
@@ -41,12 +35,6 @@ export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 /** The verb of every Action.Execute duebot draws; the ref travels in `data.ref`. */
 export const VERB = 'duebot';
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
-
-/** Refs whose click opens a form: drawn as dialog openers (`task/fetch`), not as Action.Execute. */
-export function opensDialog(ref: string): boolean {
-  const decoded = decodeRef(ref);
-  return decoded.ok && ['log', 'letter', 'reassign'].includes(decoded.value.action);
-}
 
 /**
  * Text Teams shows made inert (issue 13): no markdown link `[x](url)` and no `<at>` mention tag survives,
@@ -86,13 +74,27 @@ function textBlock(text: string, options: { tone?: Tone; size?: string; weight?:
   };
 }
 
-/** A button: a dialog opener for form refs, otherwise Action.Execute falling back to Action.Submit. */
-export function cardAction(b: Pick<Button, 'label' | 'ref' | 'style'>, secondary = false): CardNode {
+/**
+ * A button, as it says it behaves: one that opens a form or asks first opens a dialog (`task/fetch`; the
+ * dispatcher answers with the form or the confirm step), one that answers a confirm step submits its answer,
+ * any other is an Action.Execute falling back to Action.Submit.
+ */
+export function cardAction(
+  b: Pick<Button, 'label' | 'ref' | 'style' | 'opens' | 'confirm' | 'answers'>,
+  secondary = false,
+): CardNode {
   const title = truncate(b.label, TEAMS_LIMITS.actionTitle);
   const style = b.style === 'primary' ? 'positive' : b.style === 'danger' ? 'destructive' : undefined;
   const common = { title, ...(style ? { style } : {}), ...(secondary ? { mode: 'secondary' } : {}) };
-  if (opensDialog(b.ref)) {
+  if (b.opens === 'form' || b.confirm) {
     return { type: 'Action.Submit', ...common, data: { ref: b.ref, msteams: { type: 'task/fetch' } } };
+  }
+  if (b.answers) {
+    return {
+      type: 'Action.Submit',
+      ...common,
+      data: { ref: b.ref, duebot: { confirmed: b.answers === 'yes' } },
+    };
   }
   return {
     type: 'Action.Execute',
@@ -104,10 +106,10 @@ export function cardAction(b: Pick<Button, 'label' | 'ref' | 'style'>, secondary
 }
 
 function actionSet(buttons: Button[], menu: MenuItem[] = []): CardNode[] {
-  const actions = [
-    ...buttons.map((b) => cardAction(b)),
-    ...menu.map((m) => cardAction({ label: m.label, ref: m.ref }, true)),
-  ].slice(0, TEAMS_LIMITS.actionsPerSet);
+  const actions = [...buttons.map((b) => cardAction(b)), ...menu.map((m) => cardAction(m, true))].slice(
+    0,
+    TEAMS_LIMITS.actionsPerSet,
+  );
   return actions.length === 0 ? [] : [{ type: 'ActionSet', actions }];
 }
 
@@ -126,16 +128,12 @@ function rowItems(row: AccountRowBlock, index: number): CardNode[] {
 
 /** A row with its buttons (full), or without, clickable to open the account (compact). */
 function renderRow(row: AccountRowBlock, index: number, compact: boolean): CardNode {
-  const open = row.actions.find((a) => {
-    const d = decodeRef(a.ref);
-    return d.ok && d.value.action === 'open';
-  });
   if (compact) {
     return {
       type: 'Container',
       separator: true,
       items: rowItems(row, index),
-      ...(open ? { selectAction: cardAction(open) } : {}),
+      ...(row.openRef ? { selectAction: cardAction({ label: 'Open', ref: row.openRef }) } : {}),
     };
   }
   return { type: 'Container', separator: true, items: [...rowItems(row, index), ...actionSet(row.actions)] };

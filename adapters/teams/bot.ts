@@ -29,7 +29,14 @@ import {
 } from './deliver.ts';
 import { formOfSubmission, readDialogValues, submissionOf } from './dialog.ts';
 import { teamsUser } from './identity.ts';
-import { executeData, isFormSubmission, refOf, submissionData, typedCommand } from './interactions.ts';
+import {
+  confirmedOf,
+  executeData,
+  isFormSubmission,
+  refOf,
+  submissionData,
+  typedCommand,
+} from './interactions.ts';
 import { fetchDialog, submitDialog } from './on-dialog.ts';
 import { searchInvoke } from './on-search.ts';
 import { accountForThread } from './threads.ts';
@@ -87,7 +94,13 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
     const clicked = refOf(data);
     if (clicked) {
       // Action.Submit from a client without Universal Actions: the same click, answered in the conversation.
-      const reply = await dispatch(ctx, { kind: 'action', ref: clicked, user });
+      const confirmed = confirmedOf(data);
+      const reply = await dispatch(ctx, {
+        kind: 'action',
+        ref: clicked,
+        user,
+        ...(confirmed === undefined ? {} : { confirmed }),
+      });
       return deliverInConversation(this.deps, context, reply, activity.replyToId);
     }
     const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
@@ -151,10 +164,17 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
     context: TurnContext,
     value: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const ref = refOf(executeData(context.activity) ?? value.action?.data);
+    const data = executeData(context.activity) ?? value.action?.data;
+    const ref = refOf(data);
     if (!ref) return textAnswer(notice('This button carries no action duebot knows.'));
+    const confirmed = confirmedOf(data);
     try {
-      const reply = await dispatch(this.deps.ctx, { kind: 'action', ref, user: teamsUser(context.activity) });
+      const reply = await dispatch(this.deps.ctx, {
+        kind: 'action',
+        ref,
+        user: teamsUser(context.activity),
+        ...(confirmed === undefined ? {} : { confirmed }),
+      });
       return await invokeAnswer(this.deps, context, reply);
     } catch (error) {
       this.deps.log.error({ err: error }, 'teams: a card action failed');

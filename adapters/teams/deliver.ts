@@ -8,7 +8,9 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { TurnContext as Turn } from 'botbuilder';
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import type { Logger } from '../../src/log.ts';
-import type { Form, Message, Reply } from '../../src/views/model.ts';
+import type { Form, Message } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
+import { confirmView } from '../../src/views/confirm-view.ts';
 import { notice } from '../../src/views/notices.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import { CARD_CONTENT_TYPE, inertTeamsText, toAdaptiveCard, toCardActivity } from './adaptive-card.ts';
@@ -43,10 +45,10 @@ export function isNotice(message: Message): boolean {
   return message.blocks.every((b) => b.type === 'text' || b.type === 'context');
 }
 
-/** What everyone sees of a redrawn card: notes addressed to the clicker (leading small print) left out. */
-export function forEveryone(message: Message): Message {
-  const first = message.blocks.findIndex((b) => b.type !== 'context');
-  return first <= 0 ? message : { ...message, blocks: message.blocks.slice(first) };
+/** What the person who clicked sees of a redrawn card: the card with the note for them on top. */
+export function forClicker(reply: Extract<Reply, { kind: 'replace' }>): Message {
+  if (!reply.note) return reply.message;
+  return { ...reply.message, blocks: [{ type: 'context', text: reply.note }, ...reply.message.blocks] };
 }
 
 const errorsText = (errors: Record<string, string>) =>
@@ -102,12 +104,13 @@ export async function deliverInConversation(
 ): Promise<void> {
   switch (reply.kind) {
     case 'replace':
+      // A conversation has no private answers: everyone gets the card, the clicker's note is left out.
       if (replaceId)
-        await context.updateActivity({
-          ...toCardActivity(forEveryone(reply.message), deps.files),
-          id: replaceId,
-        });
+        await context.updateActivity({ ...toCardActivity(reply.message, deps.files), id: replaceId });
       else await context.sendActivity(toCardActivity(reply.message, deps.files));
+      return;
+    case 'confirm':
+      await context.sendActivity(toCardActivity(confirmView(reply.confirm)));
       return;
     case 'ephemeral':
     case 'post':
@@ -159,13 +162,17 @@ export async function invokeAnswer(
       const replyToId = context.activity.replyToId;
       if (replyToId) {
         await context
-          .updateActivity({ ...toCardActivity(forEveryone(reply.message), deps.files), id: replyToId })
+          .updateActivity({ ...toCardActivity(reply.message, deps.files), id: replyToId })
           .catch((error: unknown) =>
             deps.log.warn({ err: error }, 'teams: could not update the card for everyone'),
           );
       }
-      return cardAnswer(reply.message);
+      // The invoke answer is what the clicker sees: the card with their note.
+      return cardAnswer(forClicker(reply));
     }
+    case 'confirm':
+      // Only buttons drawn before they said they ask first get here: the question replaces the card for the clicker.
+      return cardAnswer(confirmView(reply.confirm));
     case 'ephemeral':
       if (isNotice(reply.message)) return textAnswer(reply.message);
       await context.sendActivity(toCardActivity(reply.message, deps.files));

@@ -7,13 +7,8 @@ import { isIsoDate } from '../../src/collections/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Form, FormField, Message } from '../../src/views/model.ts';
-import {
-  type AdaptiveCard,
-  CARD_CONTENT_TYPE,
-  type CardNode,
-  renderCard,
-  toCardMarkdown,
-} from './adaptive-card.ts';
+import { type AdaptiveCard, CARD_CONTENT_TYPE, renderCard, toCardMarkdown } from './adaptive-card.ts';
+import type { CardNode } from './card-node.ts';
 import { jsonBytes, TEAMS_LIMITS, truncate } from './limits.ts';
 
 /** What a dialog answer (task/fetch or task/submit invoke) carries back to Teams. */

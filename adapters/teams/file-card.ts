@@ -8,7 +8,7 @@ import type { Clock } from '../../src/clock.ts';
 import { letterLink } from '../../src/letters/letter-links.ts';
 import type { LetterLinkConfig } from '../../src/letters/settings.ts';
 import type { FileAttachment } from '../../src/views/model.ts';
-import type { CardNode } from './adaptive-card.ts';
+import type { CardNode } from './card-node.ts';
 import { truncate } from './limits.ts';
 
 /** Where a file can be opened from Teams, or why it cannot. */

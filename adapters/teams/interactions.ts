@@ -50,6 +50,13 @@ export function refOf(data: unknown): string | null {
   return isRecord(data) && typeof data.ref === 'string' ? data.ref : null;
 }
 
+/** The answer a click gives to a confirm step (`duebot.confirmed`), or undefined when it answers none. */
+export function confirmedOf(data: unknown): boolean | undefined {
+  if (!isRecord(data) || !isRecord(data.duebot)) return undefined;
+  const { confirmed } = data.duebot;
+  return typeof confirmed === 'boolean' ? confirmed : undefined;
+}
+
 /** True when the submission is a filled-in form (it carries the form it was drawn from), not a click. */
 export function isFormSubmission(data: Record<string, unknown>): boolean {
   return isRecord(data.duebot) && 'form' in data.duebot;

@@ -1,14 +1,17 @@
 /**
- * Dialogs (task modules): `task/fetch` opens the form a button stands for (Log call, Send letter, Reassign),
- * `task/submit` hands the filled-in form to the dispatcher. Field errors redraw the dialog with the typed
+ * Dialogs (task modules): `task/fetch` hands a button that opens a form or asks first to the dispatcher and
+ * shows its answer (the form, or the confirm step), `task/submit` hands the filled-in form (or the answer to
+ * the confirm step) to the dispatcher. Field errors redraw the dialog with the typed
  * values kept and the messages under their fields; whatever else the dispatcher answers is shown in the dialog.
  */
 import type { TaskModuleResponse as BotTaskModuleResponse, TurnContext } from 'botbuilder';
 import { dispatch } from '../../src/commands/dispatch.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
-import type { Form, Reply } from '../../src/views/model.ts';
+import type { Form } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
+import { confirmView } from '../../src/views/confirm-view.ts';
 import { notice } from '../../src/views/notices.ts';
-import { type TeamsDeps, postForAccount, trouble } from './deliver.ts';
+import { forClicker, type TeamsDeps, postForAccount, trouble } from './deliver.ts';
 import {
   continueWith,
   dialogMessage,
@@ -18,7 +21,7 @@ import {
   type TaskModuleResponse,
 } from './dialog.ts';
 import { teamsUser } from './identity.ts';
-import { refOf, submissionData } from './interactions.ts';
+import { confirmedOf, refOf, submissionData } from './interactions.ts';
 import { inertTeamsText, toCardActivity } from './adaptive-card.ts';
 
 const said = (text: string): TaskModuleResponse => ({
@@ -40,7 +43,17 @@ async function answer(
     case 'formErrors':
       if (form) return continueWith({ ...form, errors: reply.errors }, values, submission);
       return dialogMessage(title, notice(Object.values(reply.errors).join('\n'), { tone: 'danger' }));
-    case 'replace':
+    case 'confirm':
+      return dialogMessage(reply.confirm.title, confirmView(reply.confirm));
+    case 'replace': {
+      // The card the dialog was opened from is redrawn for everyone; the dialog shows it with the note.
+      const cardId = context.activity.replyToId;
+      if (cardId)
+        await context
+          .updateActivity({ ...toCardActivity(reply.message, deps.files), id: cardId })
+          .catch((error: unknown) => deps.log.warn({ err: error }, 'teams: could not update the card'));
+      return dialogMessage(title, forClicker(reply));
+    }
     case 'ephemeral':
       return dialogMessage(title, reply.message);
     case 'post':
@@ -77,6 +90,23 @@ export async function fetchDialog(
   }
 }
 
+/** The answer to a confirm step shown in the dialog: the click again, with `confirmed`. */
+async function answerConfirm(
+  deps: TeamsDeps,
+  context: TurnContext,
+  ref: string,
+  confirmed: boolean,
+): Promise<BotTaskModuleResponse> {
+  try {
+    const user = teamsUser(context.activity);
+    const reply = await dispatch(deps.ctx, { kind: 'action', ref, user, confirmed });
+    return asBot(await answer(deps, context, reply, 'duebot'));
+  } catch (error) {
+    deps.log.error({ err: error }, 'teams: a confirm step failed');
+    return asBot(dialogMessage('duebot', trouble));
+  }
+}
+
 /** `task/submit`: the filled-in form goes to the dispatcher; errors keep the dialog open. */
 export async function submitDialog(
   deps: TeamsDeps,
@@ -87,6 +117,8 @@ export async function submitDialog(
   const ref = refOf(fields);
   if (!fields || !ref)
     return asBot(dialogMessage('duebot', notice('This form cannot be submitted any more; open it again.')));
+  const confirmed = confirmedOf(fields);
+  if (confirmed !== undefined) return answerConfirm(deps, context, ref, confirmed);
   const form = formOfSubmission(fields);
   const values = readDialogValues(fields);
   // A retried invoke or a second press of Submit carries the same drawing of the form: it takes effect once.

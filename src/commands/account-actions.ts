@@ -8,7 +8,8 @@ import { ledgerAge } from '../ledger/freshness.ts';
 import { accountCardView } from '../views/account-card.ts';
 import { historyView } from '../views/history-view.ts';
 import { logOutcomeForm } from '../views/log-form.ts';
-import { type Message, type Reply, typedText } from '../views/model.ts';
+import { type Message, typedText } from '../views/model.ts';
+import { type Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { assessOne, refreshOne } from '../worklist/assess.ts';
@@ -100,8 +101,10 @@ export async function claim(
   ctx.onWorklistChanged?.();
   const card = await accountCard(ctx, customerId);
   if (!card) return missing(customerId);
-  if (result.value.alreadyYours)
-    card.blocks.unshift({ type: 'context', text: 'You already own this account.' });
+  if (!result.value.alreadyYours) return { kind: mode, message: card };
+  const note = 'You already own this account.';
+  if (mode === 'replace') return { kind: 'replace', message: card, note };
+  card.blocks.unshift({ type: 'context', text: note });
   return { kind: mode, message: card };
 }
 
@@ -167,10 +170,12 @@ export async function submitLog(
   if (values.notes) lines.push(`_${typedText(values.notes)}_`);
   if (result.value.escalated) lines.push('Escalated: "in process" twice with no concrete step (PB-14).');
   if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
+  const card = await accountCard(ctx, customerId);
   return {
     kind: 'thread',
     accountId: customerId,
     message: { blocks: [{ type: 'text', text: lines.join('\n') }] },
+    ...(card ? { card } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { ledgerAge } from '../ledger/freshness.ts';
 import { timeRequest } from '../metrics.ts';
-import type { Interaction, Message, Reply, User } from '../views/model.ts';
+import type { Message, User } from '../views/model.ts';
+import type { Interaction, Reply } from './interaction.ts';
 import { candidatesView, helpView, notice } from '../views/notices.ts';
 import { overdueListView } from '../views/overdue-list.ts';
 import { stateVersion } from '../worklist/activity.ts';
@@ -19,10 +20,17 @@ import {
   showAccount,
   submitLog,
 } from './account-actions.ts';
-import { decodeRef, type RefAction } from './action-ref.ts';
+import { type ActionRef, decodeRef, type RefAction } from '../views/action-ref.ts';
 import { decideFromMeeting } from './meeting-actions.ts';
-import { decideLetter, type LetterDecision, previewLetter, submitLetter } from './letter-actions.ts';
-import { type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
+import {
+  chooseLetter,
+  chosenLetter,
+  decideLetter,
+  type LetterDecision,
+  previewLetter,
+  submitLetter,
+} from './letter-actions.ts';
+import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
@@ -100,6 +108,8 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
     if ('kind' in result) return result;
     return { kind: cmd.post ? 'post' : 'ephemeral', message: result };
   }
+  if (cmd.kind === 'letter-decision')
+    return decideLetter(ctx, actor, cmd.letterId, LETTER_VERBS_DECIDE[cmd.decision]);
   const id = await resolveAccount(ctx, cmd.customer);
   if (typeof id !== 'number') return id;
   switch (cmd.kind) {
@@ -114,7 +124,9 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
     case 'history':
       return history(ctx, id);
     case 'letter':
-      return previewLetter(ctx, actor, id, cmd.template);
+      return cmd.template ? previewLetter(ctx, actor, id, cmd.template) : chooseLetter(ctx, actor, id, null);
+    case 'reassign':
+      return openReassignForm(ctx, actor, id);
   }
 }
 
@@ -123,11 +135,9 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
  * (beside the actor), so two people clicking one card at once both count as fresh: one wins and the
  * other hears who has it. Null when the click carries no card version.
  */
-async function versionAtArrival(ctx: DispatchContext, interaction: Interaction): Promise<number | null> {
-  if (interaction.kind !== 'action') return null;
-  const decoded = decodeRef(interaction.ref);
-  if (!decoded.ok) return null;
-  const { action: kind, accountId, stateVersion: drawnAt } = decoded.value;
+async function versionAtArrival(ctx: DispatchContext, click: ActionRef | null): Promise<number | null> {
+  if (!click) return null;
+  const { action: kind, accountId, stateVersion: drawnAt } = click;
   if ((kind !== 'claim' && kind !== 'release') || accountId === undefined || drawnAt === undefined)
     return null;
   return stateVersion(ctx.db, accountId);
@@ -150,11 +160,11 @@ async function staleCard(
   if (!card) return null;
   const owner = kind === 'claim' ? await currentOwner(ctx.db, accountId) : null;
   const taken = owner && owner.userId !== actor.userId ? `Already claimed by ${owner.name}. ` : '';
-  card.blocks.unshift({
-    type: 'context',
-    text: `${taken}This card was out of date, so nothing was changed. Here is the account as it is now.`,
-  });
-  return { kind: 'replace', message: card };
+  return {
+    kind: 'replace',
+    message: card,
+    note: `${taken}This card was out of date, so nothing was changed. Here is the account as it is now.`,
+  };
 }
 
 /** The letter buttons and the decision each takes. */
@@ -165,22 +175,28 @@ const LETTER_BUTTONS: Partial<Record<RefAction, LetterDecision>> = {
   'letter-resend': 'send-again',
 };
 
+/** The same decisions typed (`reject 12`). */
+const LETTER_VERBS_DECIDE: Record<LetterDecisionVerb, LetterDecision> = {
+  approve: 'approve',
+  reject: 'reject',
+  'mark-sent': 'mark-sent',
+  'send-again': 'send-again',
+};
+
 async function action(
   ctx: DispatchContext,
   actor: Actor,
-  ref: string,
+  r: ActionRef,
   versionNow: number | null,
+  confirmed: boolean | undefined,
 ): Promise<Reply> {
-  const decoded = decodeRef(ref);
-  if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
-  const r = decoded.value;
   if (r.action === 'page' || r.action === 'refresh') {
     const result = await worklist(ctx, actor, r.query ?? '', r.page ?? 1);
     return 'kind' in result ? result : { kind: 'replace', message: result };
   }
   if (r.action === 'help') return { kind: 'ephemeral', message: helpView() };
   const letterDecision = LETTER_BUTTONS[r.action];
-  if (letterDecision) return decideLetter(ctx, actor, r.letterId, letterDecision);
+  if (letterDecision) return decideLetter(ctx, actor, r.letterId, letterDecision, confirmed);
   const id = r.accountId;
   if (id === undefined)
     return { kind: 'ephemeral', message: notice('This button names no account.', { tone: 'danger' }) };
@@ -199,11 +215,11 @@ async function action(
     case 'log':
       return openLogForm(ctx, actor, id);
     case 'letter':
-      return previewLetter(ctx, actor, id, r.template ?? null);
+      return chooseLetter(ctx, actor, id, r.template ?? null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
     case 'decide':
-      return decideFromMeeting(ctx, actor, r);
+      return decideFromMeeting(ctx, actor, r, confirmed);
     default:
       return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
   }
@@ -218,15 +234,17 @@ async function submit(
   ctx: DispatchContext,
   actor: Actor,
   form: Extract<Interaction, { kind: 'submit' }>,
+  decoded: ActionRef,
 ): Promise<Reply> {
-  const decoded = decodeRef(form.ref);
-  if (!decoded.ok) return { kind: 'ephemeral', message: notice(decoded.error.message, { tone: 'danger' }) };
-  const { action: kind, accountId, template } = decoded.value;
+  const { action: kind, accountId, template } = decoded;
   const { values } = form;
   if (form.checkOnly) {
     // Only the log form has checks beyond its fields' own; other forms are checked when submitted.
     return kind === 'log' && accountId !== undefined ? checkLog(ctx, accountId, values) : { kind: 'none' };
   }
+  // The letter chooser's answer is the chosen letter's preview: nothing is written, so no once-key.
+  if (kind === 'letter' && accountId !== undefined && template === undefined)
+    return chosenLetter(ctx, actor, accountId, values);
   let run: ((ctx: DispatchContext) => Promise<Reply>) | null = null;
   if (kind === 'letter' && accountId !== undefined) run = (c) => submitLetter(c, actor, accountId, template);
   if (kind === 'log' && accountId !== undefined) run = (c) => submitLog(c, actor, accountId, values);
@@ -309,17 +327,26 @@ export function dispatch(ctx: DispatchContext, interaction: Interaction): Promis
 async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Promise<Reply> {
   const refusal = unreadable(interaction);
   if (refusal) return refusal;
+  // A click or a form carries a ref: it is read here, once, and the decoded action is passed down.
+  const decoded =
+    interaction.kind === 'action' || interaction.kind === 'submit' ? decodeRef(interaction.ref) : null;
+  if (decoded && !decoded.ok) return refused(decoded.error.message);
+  const click = interaction.kind === 'action' && decoded?.ok ? decoded.value : null;
   const [actor, versionNow] = await Promise.all([
     actorFor(ctx, interaction.user),
-    versionAtArrival(ctx, interaction),
+    versionAtArrival(ctx, click),
   ]);
   switch (interaction.kind) {
     case 'command':
       return command(ctx, actor, interaction.text);
     case 'action':
-      return action(ctx, actor, interaction.ref, versionNow);
+      return click
+        ? action(ctx, actor, click, versionNow, interaction.confirmed)
+        : refused('This button names no action.');
     case 'submit':
-      return submit(ctx, actor, interaction);
+      return decoded?.ok
+        ? submit(ctx, actor, interaction, decoded.value)
+        : refused('This form cannot be submitted any more; open it again.');
     case 'note':
       return note(ctx, actor, interaction.accountId, interaction.text);
   }

@@ -17,18 +17,21 @@ import {
 import { TEMPLATE_NAME } from '../letters/templates.ts';
 import { markLetterSent, sendLetterAgain } from '../letters/uncertain.ts';
 import {
+  letterChooserForm,
+  letterDecisionConfirm,
   letterExistsNotice,
   letterFailedNotice,
   letterName,
   letterOutcomeMessage,
   letterPreviewForm,
 } from '../views/letter-views.ts';
-import type { Reply } from '../views/model.ts';
+import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { letterMarkedSentMessage, uncertainLetterNotice } from '../views/uncertain-letter.ts';
 import { assessOne } from '../worklist/assess.ts';
 import { type Actor, type Role, requireRole } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
+import { askFirst } from './confirm-step.ts';
 import { LETTER_TEMPLATES } from './overdue-grammar.ts';
 
 const settingsOf = (ctx: DispatchContext): LetterConfig => ctx.letters ?? defaultLetterConfig;
@@ -54,6 +57,49 @@ function allowedRoles(config: LetterConfig, template: string): Role[] {
 function gate(ctx: DispatchContext, actor: Actor, template: string, doing: string): Reply | null {
   const allowed = requireRole(actor, allowedRoles(settingsOf(ctx), template), doing);
   return allowed.ok ? null : refuse(allowed.error.message);
+}
+
+/**
+ * Send letter's first step: which letter, the one the click suggests (the ladder's when the card was
+ * drawn) or else the ladder's of today preselected. People who may not send letters are refused here.
+ */
+export async function chooseLetter(
+  ctx: DispatchContext,
+  actor: Actor,
+  customerId: number,
+  suggested: string | null,
+): Promise<Reply> {
+  const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
+  if (!basic.ok) return refuse(basic.error.message);
+  const customer = await ctx.db('customers').where({ id: customerId }).first('id', 'name');
+  if (!customer)
+    return refuse(`There is no account #${customerId} any more; it may have been settled and removed.`);
+  let suggestion = suggested;
+  if (suggestion === null) {
+    const assessment = await assessOne(
+      { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
+      customerId,
+    );
+    suggestion = assessment?.ladder.letter ?? null;
+  }
+  return {
+    kind: 'openForm',
+    form: letterChooserForm(ctx.policy.ladder, { id: customerId, name: String(customer.name) }, suggestion),
+  };
+}
+
+/** The chooser submitted: the chosen letter's preview, or the field's error. */
+export function chosenLetter(
+  ctx: DispatchContext,
+  actor: Actor,
+  customerId: number,
+  values: Record<string, string>,
+): Promise<Reply> {
+  const chosen = values.template ?? '';
+  const known = ctx.policy.ladder.steps.some((step) => step.letter === chosen);
+  if (!known)
+    return Promise.resolve({ kind: 'formErrors', errors: { template: 'choose one of the letters' } });
+  return previewLetter(ctx, actor, customerId, chosen);
 }
 
 /** The preview of the named letter, or of the one the ladder suggests for the account today. */
@@ -178,20 +224,39 @@ const LETTER_DECISIONS = {
 
 export type LetterDecision = keyof typeof LETTER_DECISIONS;
 
-/** A decision on a letter by button: whoever may send that kind of letter may take it. */
+/**
+ * A decision on a letter by button (or typed `reject L` ...): whoever may send that kind of letter may take
+ * it; Reject and Send again are asked about first (`confirmed` is the answer).
+ */
 export async function decideLetter(
   ctx: DispatchContext,
   actor: Actor,
   letterId: number | undefined,
   decision: LetterDecision,
+  confirmed?: boolean,
 ): Promise<Reply> {
   if (letterId === undefined) return refuse('This button names no letter.');
-  const row = await ctx.db('letters').where({ id: letterId }).first('template', 'customer_id');
+  const row = await ctx
+    .db('letters as l')
+    .join('customers as c', 'c.id', 'l.customer_id')
+    .where('l.id', letterId)
+    .first('l.template', 'l.customer_id', 'l.recipient', 'c.name');
   if (!row) return refuse(`There is no letter #${letterId}.`);
   const template = String(row.template);
   const { doing, run } = LETTER_DECISIONS[decision];
   const refused = gate(ctx, actor, template, `${doing} the ${letterName(template)} letter`);
   if (refused) return refused;
+  if (decision === 'reject' || decision === 'send-again') {
+    const letter = {
+      id: letterId,
+      customerId: Number(row.customer_id),
+      customerName: String(row.name),
+      template,
+      recipient: row.recipient === null ? null : String(row.recipient),
+    };
+    const ask = askFirst(confirmed, letterDecisionConfirm(decision, letter));
+    if (ask) return ask;
+  }
   const outcome = await run(letterContext(ctx), actor, letterId);
   return outcomeReply(ctx, actor, Number(row.customer_id), outcome);
 }

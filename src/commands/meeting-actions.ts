@@ -4,20 +4,28 @@
  * summary is enqueued into the meeting's thread once, in the same transaction.
  */
 import { formatLocalTime } from '../clock.ts';
-import type { ActionRef } from './action-ref.ts';
+import type { ActionRef } from '../views/action-ref.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import {
   DECISION_LABELS,
+  decisionConfirm,
   type DecisionState,
-  decisionFromSlug,
   meetingAccountView,
   meetingSummaryView,
 } from '../views/meeting.ts';
-import type { Message, Reply } from '../views/model.ts';
+import type { Message } from '../views/model.ts';
+import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
-import { type MeetingAccountRow, meetingAccounts, recordDecision } from '../worklist/meeting-decisions.ts';
-import type { Actor } from '../worklist/staff.ts';
+import {
+  DECIDING_ROLES,
+  decisionFromSlug,
+  type MeetingAccountRow,
+  meetingAccounts,
+  recordDecision,
+} from '../worklist/meeting-decisions.ts';
+import { type Actor, requireRole } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
+import { askFirst } from './confirm-step.ts';
 
 function state(row: MeetingAccountRow, timeZone: string): DecisionState {
   return {
@@ -37,8 +45,16 @@ export function meetingReply(row: MeetingAccountRow, timeZone: string): Message 
 
 const refusal = (text: string): Reply => ({ kind: 'ephemeral', message: notice(text, { tone: 'danger' }) });
 
-/** Handles `decide` clicks: records, answers with the updated reply, enqueues the summary when complete. */
-export async function decideFromMeeting(ctx: DispatchContext, actor: Actor, ref: ActionRef): Promise<Reply> {
+/**
+ * Handles `decide` clicks: records, answers with the updated reply, enqueues the summary when complete.
+ * A lawyer's letter or an agency is asked about first (`confirmed` is the answer).
+ */
+export async function decideFromMeeting(
+  ctx: DispatchContext,
+  actor: Actor,
+  ref: ActionRef,
+  confirmed?: boolean,
+): Promise<Reply> {
   const decision = decisionFromSlug(ref.decision);
   if (
     ref.meetingId === undefined ||
@@ -54,6 +70,12 @@ export async function decideFromMeeting(ctx: DispatchContext, actor: Actor, ref:
     revision: ref.stateVersion,
     at: ctx.clock.now(),
   };
+  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on an account in the credit meeting');
+  if (!allowed.ok) return refusal(allowed.error.message);
+  const [row] = await meetingAccounts(ctx.db, click.meetingId, click.customerId);
+  const confirm = row ? decisionConfirm(click, row.account.name) : null;
+  const ask = confirm ? askFirst(confirmed, confirm) : null;
+  if (ask) return ask;
   return ctx.db.transaction(async (trx) => {
     const result = await recordDecision(trx, actor, click);
     if (!result.ok) return refusal(result.error.message);
@@ -63,11 +85,11 @@ export async function decideFromMeeting(ctx: DispatchContext, actor: Actor, ref:
       const who = outcome.row.decidedBy
         ? `${outcome.row.decidedBy} decided ${DECISION_LABELS[outcome.row.decision ?? 'keep_working']} meanwhile`
         : 'This reply was out of date';
-      reply.blocks.unshift({
-        type: 'context',
-        text: `${who}, so nothing was changed. Click again to change it.`,
-      });
-      return { kind: 'replace', message: reply };
+      return {
+        kind: 'replace',
+        message: reply,
+        note: `${who}, so nothing was changed. Click again to change it.`,
+      };
     }
     if (outcome.kind === 'unchanged')
       return {

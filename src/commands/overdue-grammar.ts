@@ -5,6 +5,7 @@
  */
 import type { Grade } from '../collections/grade.ts';
 import { parseTypedAmount } from '../collections/money.ts';
+import { parseRowId } from '../worklist/row-id.ts';
 import { ROLES, type Role } from '../worklist/staff.ts';
 
 /** Letter templates a person may name in `letter <customer> <template>` (templates/letters/<locale>/). */
@@ -45,7 +46,13 @@ export interface OverdueFilters {
 }
 
 /** Commands that act on one account, named by customer name or id. */
-export type AccountVerb = 'show' | 'claim' | 'release' | 'log' | 'history';
+export type AccountVerb = 'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign';
+
+/** Decisions on one letter, named by its number (shown with an approval request or an uncertain letter). */
+export const LETTER_DECISION_VERBS = ['approve', 'reject', 'mark-sent', 'send-again'] as const;
+
+/** One of LETTER_DECISION_VERBS. */
+export type LetterDecisionVerb = (typeof LETTER_DECISION_VERBS)[number];
 
 /** A parsed `/overdue` command. */
 export type OverdueCommand =
@@ -53,6 +60,8 @@ export type OverdueCommand =
   | { kind: 'help' }
   | { kind: AccountVerb; customer: string }
   | { kind: 'letter'; customer: string; template: LetterTemplate | null }
+  /** `reject 12`: a decision on letter 12. */
+  | { kind: 'letter-decision'; decision: LetterDecisionVerb; letterId: number }
   /** `role @person [role]`: show a person's role, or (managers) set it. */
   | { kind: 'role'; person: string; role: Role | null };
 
@@ -99,8 +108,13 @@ Actions on one account (customer name or id):
   release <customer>   give the account up
   log <customer>       record a call or contact
   history <customer>   every contact so far
+  reassign <customer>  give the account to another collector (managers)
   letter <customer> [template]
                        templates: ${LETTER_TEMPLATES.join(', ')}
+
+Letters waiting for a decision (L is the letter number shown with them):
+  approve L | reject L          a letter waiting for a second person
+  mark-sent L | send-again L    a letter that may or may not have gone out
 
 Staff:
   role @person         their role, and where it came from
@@ -116,8 +130,20 @@ interface Token {
 }
 
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
-const ACCOUNT_VERBS = new Set<string>(['show', 'claim', 'release', 'log', 'history', 'letter']);
-const KEYWORDS = ['mine', 'unclaimed', 'grade', 'customer', 'page', 'post', 'help', 'role', ...ACCOUNT_VERBS];
+const ACCOUNT_VERBS = new Set<string>(['show', 'claim', 'release', 'log', 'history', 'letter', 'reassign']);
+const LETTER_VERBS = new Set<string>(LETTER_DECISION_VERBS);
+const KEYWORDS = [
+  'mine',
+  'unclaimed',
+  'grade',
+  'customer',
+  'page',
+  'post',
+  'help',
+  'role',
+  ...ACCOUNT_VERBS,
+  ...LETTER_VERBS,
+];
 const MAX_DAYS = 36_500;
 const MAX_PAGE = 100_000;
 
@@ -416,6 +442,19 @@ function parseRole(text: string, tokens: Token[]): OverdueParse {
   return { ok: true, command: { kind: 'role', person, role } };
 }
 
+/** `reject 12`: the verb and one letter number, nothing else. */
+function parseLetterDecision(tokens: Token[], verb: LetterDecisionVerb): OverdueParse {
+  const word = tokens[1] === undefined ? '' : norm(tokens[1].text);
+  const letterId = tokens.length === 2 ? parseRowId(word) : null;
+  if (letterId === null)
+    return failure(
+      'missing_argument',
+      `"${verb}" needs the letter number shown with the letter (not a row or a customer): /overdue ${verb} 12.`,
+      verb,
+    );
+  return { ok: true, command: { kind: 'letter-decision', decision: verb, letterId } };
+}
+
 /** Parse what follows `/overdue`. */
 export function parseOverdue(text: string): OverdueParse {
   const tokens = tokenize(text);
@@ -425,5 +464,7 @@ export function parseOverdue(text: string): OverdueParse {
   if (first !== undefined && !first.quoted && ACCOUNT_VERBS.has(norm(first.text))) {
     return parseAccountCommand(text, tokens, norm(first.text));
   }
+  if (first !== undefined && !first.quoted && LETTER_VERBS.has(norm(first.text)))
+    return parseLetterDecision(tokens, norm(first.text) as LetterDecisionVerb);
   return parseList(text, tokens);
 }

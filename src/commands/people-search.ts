@@ -7,7 +7,7 @@ import type { User } from '../views/model.ts';
 import { currentOwner } from '../worklist/claims.ts';
 import { fail, ok, type Result } from '../worklist/outcome.ts';
 import { requireRole } from '../worklist/staff.ts';
-import { decodeRef } from './action-ref.ts';
+import { decodeRef } from '../views/action-ref.ts';
 import { actorFor, type DispatchContext } from './dispatch.ts';
 import { type Choice, MAX_CHOICES, ownerChoices } from './reassign.ts';
 import { unreadableCharacter } from './text-hygiene.ts';

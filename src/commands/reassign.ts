@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
-import type { Form, Reply } from '../views/model.ts';
+import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { refreshWorklist } from '../worklist/assess.ts';
 import { currentOwner, reassignAccount } from '../worklist/claims.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 import { accountCard, type DispatchContext } from './account-actions.ts';
-import { encodeRef } from './action-ref.ts';
+import { reassignForm } from '../views/reassign-form.ts';
 
 /** Most choices one answer holds: Slack's options response and a Teams choice set both stop at 100. */
 export const MAX_CHOICES = 100;
@@ -64,23 +64,10 @@ export async function openReassignForm(
   const options = await ownerChoices(ctx.db, { exceptUserId: owner?.userId });
   if (options.length === 0)
     return refuse('Nobody else can own accounts yet: collectors appear here after they first use duebot.');
-  const form: Form = {
-    title: 'Reassign account',
-    submitLabel: 'Reassign',
-    ref: encodeRef({ v: 1, action: 'reassign', accountId: customerId }),
-    fields: [
-      {
-        type: 'select',
-        id: 'owner',
-        label: `New owner of ${customer.name}`.slice(0, 48),
-        required: true,
-        options,
-        search: true,
-        hint: owner ? `Now owned by ${owner.name}` : 'Nobody owns it now',
-      },
-    ],
+  return {
+    kind: 'openForm',
+    form: reassignForm({ id: customerId, name: String(customer.name) }, owner, options),
   };
-  return { kind: 'openForm', form };
 }
 
 /** Applies a submitted reassign form and shows the card with its new owner. */

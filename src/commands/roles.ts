@@ -3,7 +3,7 @@
  * role came from; a manager sets it by hand (recorded in history, worklist/staff.ts setRole). A role a
  * settings list gives is the list's: setting it here would be undone at the next start, so it is refused.
  */
-import type { Reply } from '../views/model.ts';
+import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import {
   type Actor,

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Reply } from '../views/model.ts';
+import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import type { DispatchContext } from './account-actions.ts';
 

@@ -11,13 +11,9 @@ import { currencyDigits } from '../collections/money.ts';
 import { COUNTBACK_MONTHS, monthlyMetrics, monthsBefore } from '../collections/receivables-metrics.ts';
 import { loadReceivableItems } from '../ledger/receivable-history.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import {
-  type CurrencyFigures,
-  type MeetingAccount,
-  meetingAccountView,
-  meetingParentView,
-} from '../views/meeting.ts';
+import { type CurrencyFigures, meetingAccountView, meetingParentView } from '../views/meeting.ts';
 import type { FileAttachment } from '../views/model.ts';
+import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
 import type { Job } from './job.ts';
 import { monthlyPeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';

@@ -1,7 +1,7 @@
 import type { AccountAssessment } from '../collections/account.ts';
 import { daysBetween, shortDate } from '../collections/dates.ts';
 import { formatMoney, formatTotals } from '../collections/money.ts';
-import { encodeRef } from '../commands/action-ref.ts';
+import { encodeRef } from './action-ref.ts';
 import type { CustomerFile } from '../worklist/customer-file.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { Block, Field, Message } from './model.ts';
@@ -109,7 +109,7 @@ export function accountCardView(
       ...(file.owner
         ? []
         : [{ label: 'Claim', ref: encodeRef({ ...ref, action: 'claim' }), style: 'primary' as const }]),
-      { label: 'Log call', ref: encodeRef({ ...ref, action: 'log' }) },
+      { label: 'Log call', ref: encodeRef({ ...ref, action: 'log' }), opens: 'form' as const },
       {
         label: 'Send letter',
         ref: encodeRef({
@@ -117,12 +117,13 @@ export function accountCardView(
           action: 'letter',
           ...(a.ladder.letter ? { template: a.ladder.letter } : {}),
         }),
+        opens: 'form' as const,
       },
       { label: 'History', ref: encodeRef({ ...ref, action: 'history' }) },
     ],
     menu: [
       ...(file.owner ? [{ label: 'Release', ref: encodeRef({ ...ref, action: 'release' }) }] : []),
-      { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }) },
+      { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }), opens: 'form' as const },
     ],
   });
   blocks.push({

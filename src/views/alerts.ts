@@ -1,6 +1,6 @@
 /** The large-account alerts (PB-07) as neutral messages for the alerts channel. */
 import { formatMoney } from '../collections/money.ts';
-import { encodeRef } from '../commands/action-ref.ts';
+import { encodeRef } from './action-ref.ts';
 import type { Block, Message } from './model.ts';
 
 /** One threshold crossing of an account (all its overdue items of a currency) or of one invoice. */
@@ -78,7 +78,11 @@ export function crossingAlertView(a: CrossingAlert): Message {
           ref: encodeRef({ v: 1, action: 'claim', accountId: a.customerId }),
           style: 'primary',
         },
-        { label: 'Log call', ref: encodeRef({ v: 1, action: 'log', accountId: a.customerId }) },
+        {
+          label: 'Log call',
+          ref: encodeRef({ v: 1, action: 'log', accountId: a.customerId }),
+          opens: 'form',
+        },
         { label: 'Open', ref: encodeRef({ v: 1, action: 'open', accountId: a.customerId }) },
       ],
     },

@@ -1,16 +1,18 @@
 /**
- * What people see of letters: the preview with its Send button (a neutral form, so Slack shows it as a
+ * What people see of letters: the chooser of which letter, the preview with its Send button (a neutral form, so Slack shows it as a
  * modal, Teams as a card and the shell as text with a yes/no question), the copy posted in the account's
  * thread with the PDF, the approval request with Approve / Reject, and the answers when nothing was sent.
  */
 import { formatLocalTime } from '../clock.ts';
-import { encodeRef } from '../commands/action-ref.ts';
+import type { Ladder } from '../collections/ladder.ts';
+import { encodeRef } from './action-ref.ts';
 import type { LetterRecord } from '../letters/letter-log.ts';
 import type { PreparedLetter, SendOutcome } from '../letters/send-letter.ts';
 import { letterName } from './letter-name.ts';
 import type { FileAttachment, Form, Message } from './model.ts';
 import { notice } from './notices.ts';
-import { uncertainActions } from './uncertain-letter.ts';
+import { sendAgainQuestion, uncertainActions } from './uncertain-letter.ts';
+import type { Confirm } from '../commands/interaction.ts';
 
 export { letterName };
 
@@ -27,6 +29,43 @@ const pdfOf = (p: PreparedLetter, letterId: number): FileAttachment => ({
 
 const to = (p: PreparedLetter) =>
   p.recipient.ok ? `${p.contactName} <${p.recipient.email}>` : `no e-mail: ${p.recipient.problem}`;
+
+/**
+ * The first step of Send letter, the same on every platform: every letter the ladder knows, the one it
+ * suggests for this account preselected. Submitting it answers with that letter's preview.
+ */
+export function letterChooserForm(
+  ladder: Ladder,
+  account: { id: number; name: string },
+  suggested: string | null,
+): Form {
+  const seen = new Set<string>();
+  const options: { value: string; label: string }[] = [];
+  for (const step of ladder.steps) {
+    if (!step.letter || seen.has(step.letter)) continue;
+    seen.add(step.letter);
+    options.push({ value: step.letter, label: `${step.letter} (${step.id}, day ${step.day})` });
+  }
+  const initial = suggested && seen.has(suggested) ? suggested : undefined;
+  return {
+    title: 'Send a letter',
+    submitLabel: 'Preview',
+    ref: encodeRef({ v: 1, action: 'letter', accountId: account.id }),
+    fields: [
+      {
+        type: 'select',
+        id: 'template',
+        label: `Letter to ${account.name}`.slice(0, 48),
+        required: true,
+        options,
+        ...(initial ? { initial } : {}),
+        hint: initial
+          ? `The ladder suggests ${initial} for this account today.`
+          : 'The ladder suggests no letter today; choose one to send it anyway.',
+      },
+    ],
+  };
+}
 
 /** The preview before sending: who gets what, how, and the letter's text; submitting sends it. */
 export function letterPreviewForm(
@@ -73,6 +112,42 @@ export function letterPreviewForm(
     ref: encodeRef({ v: 1, action: 'letter', accountId: p.customerId, template: options.template }),
     fields: [],
     intro,
+    slow: true,
+  };
+}
+
+/** Asked before Reject, on the button and in dispatch's confirm step. */
+export function rejectQuestion(template: string, customerName: string): string {
+  return `Reject the ${letterName(template)} letter to ${customerName}?`;
+}
+
+/**
+ * The confirm step of Reject (cannot be taken back) and Send again (may send an e-mail twice): the same
+ * question as on the buttons, and the click a yes applies.
+ */
+export function letterDecisionConfirm(
+  decision: 'reject' | 'send-again',
+  letter: {
+    id: number;
+    customerId: number;
+    customerName: string;
+    template: string;
+    recipient: string | null;
+  },
+): Confirm {
+  const reject = decision === 'reject';
+  return {
+    title: reject ? 'Reject the letter' : 'Send the letter again',
+    question: reject
+      ? rejectQuestion(letter.template, letter.customerName)
+      : sendAgainQuestion({ template: letter.template, recipient: letter.recipient }),
+    yes: reject ? 'Reject' : 'Send again',
+    ref: encodeRef({
+      v: 1,
+      action: reject ? 'letter-reject' : 'letter-resend',
+      accountId: letter.customerId,
+      letterId: letter.id,
+    }),
   };
 }
 
@@ -130,7 +205,7 @@ export function letterOutcomeMessage(
             label: 'Reject',
             style: 'danger',
             ref: encodeRef({ v: 1, action: 'letter-reject', accountId: p.customerId, letterId: letter.id }),
-            confirm: `Reject the ${name} letter to ${p.customerName}?`,
+            confirm: rejectQuestion(letter.template, p.customerName),
           },
         ],
       },

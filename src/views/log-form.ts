@@ -1,4 +1,4 @@
-import { encodeRef } from '../commands/action-ref.ts';
+import { encodeRef } from './action-ref.ts';
 import { CHANNELS, RESULTS } from '../worklist/log-outcome.ts';
 import type { Form } from './model.ts';
 

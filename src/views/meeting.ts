@@ -1,21 +1,16 @@
 /** The monthly 30+ day credit meeting thread (PB-28) as neutral messages. */
 import { formatTotals } from '../collections/money.ts';
 import type { MonthMetrics } from '../collections/receivables-metrics.ts';
-import { encodeRef } from '../commands/action-ref.ts';
+import { encodeRef } from './action-ref.ts';
+import type { Confirm } from '../commands/interaction.ts';
 import type { Block, Button, FileAttachment, Message } from './model.ts';
 import { amountLines } from './overdue-list.ts';
-
-/** PB-28: the actions an account can leave the meeting with. */
-export const MEETING_DECISIONS = [
-  'keep_working',
-  'payment_plan',
-  'credit_hold',
-  'lawyer_letter',
-  'agency',
-] as const;
-
-/** One of MEETING_DECISIONS. */
-export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
+import {
+  decisionSlug,
+  MEETING_DECISIONS,
+  type MeetingAccount,
+  type MeetingDecision,
+} from '../worklist/meeting-decisions.ts';
 
 /** How each decision reads on a button and in the summary. */
 export const DECISION_LABELS: Record<MeetingDecision, string> = {
@@ -26,28 +21,40 @@ export const DECISION_LABELS: Record<MeetingDecision, string> = {
   agency: 'Agency',
 };
 
-/** The decision as carried in a ref (dashes), and back. */
-export const decisionSlug = (d: MeetingDecision) => d.replace(/_/g, '-');
-/** Reads a decision from a ref; null for anything else. */
-export function decisionFromSlug(slug: string | undefined): MeetingDecision | null {
-  const d = (slug ?? '').replace(/-/g, '_');
-  return (MEETING_DECISIONS as readonly string[]).includes(d) ? (d as MeetingDecision) : null;
+/**
+ * PB-28: the decisions that hand an account to someone outside (a lawyer, an agency) are asked about
+ * first: the question on the button and in dispatch's confirm step; null for the others.
+ */
+export function decisionQuestion(decision: MeetingDecision, accountName: string): string | undefined {
+  return decision === 'lawyer_letter' || decision === 'agency'
+    ? `${DECISION_LABELS[decision]} for ${accountName}?`
+    : undefined;
 }
 
-/** An account on the meeting as it stood when the meeting opened. */
-export interface MeetingAccount {
-  customerId: number;
-  name: string;
-  owner: string | null;
-  /** Mention markup or the ledger's name (see salesRepMentions); null when none. */
-  salesRep: string | null;
-  openByCurrency: Record<string, number>;
-  mainCurrency: string | null;
-  daysOverdue: number;
-  ladderStep: string | null;
-  nextAction: string | null;
-  /** 'YYYY-MM-DD' of the last contact, or null. */
-  lastContact: string | null;
+function decisionRef(meetingId: number, customerId: number, revision: number, decision: MeetingDecision) {
+  return encodeRef({
+    v: 1,
+    action: 'decide',
+    accountId: customerId,
+    stateVersion: revision,
+    meetingId,
+    decision: decisionSlug(decision),
+  });
+}
+
+/** The confirm step of a decision that needs one (see decisionQuestion), with the click a yes applies. */
+export function decisionConfirm(
+  click: { meetingId: number; customerId: number; revision: number; decision: MeetingDecision },
+  accountName: string,
+): Confirm | null {
+  const question = decisionQuestion(click.decision, accountName);
+  if (!question) return null;
+  return {
+    title: 'Credit meeting',
+    question,
+    yes: DECISION_LABELS[click.decision],
+    ref: decisionRef(click.meetingId, click.customerId, click.revision, click.decision),
+  };
 }
 
 /** The decision on an account so far. */
@@ -154,21 +161,15 @@ export function meetingAccountView(
   d: DecisionState,
   position?: number,
 ): Message {
-  const buttons: Button[] = MEETING_DECISIONS.map((decision) => ({
-    label: DECISION_LABELS[decision],
-    ref: encodeRef({
-      v: 1,
-      action: 'decide',
-      accountId: a.customerId,
-      stateVersion: d.revision,
-      meetingId,
-      decision: decisionSlug(decision),
-    }),
-    ...(decision === d.decision ? { style: 'primary' as const } : {}),
-    ...(decision === 'lawyer_letter' || decision === 'agency'
-      ? { confirm: `${DECISION_LABELS[decision]} for ${a.name}?` }
-      : {}),
-  }));
+  const buttons: Button[] = MEETING_DECISIONS.map((decision) => {
+    const question = decisionQuestion(decision, a.name);
+    return {
+      label: DECISION_LABELS[decision],
+      ref: decisionRef(meetingId, a.customerId, d.revision, decision),
+      ...(decision === d.decision ? { style: 'primary' as const } : {}),
+      ...(question ? { confirm: question } : {}),
+    };
+  });
   const decided = decisionText(d);
   const blocks: Block[] = [
     {

@@ -21,19 +21,32 @@ export interface User {
   name: string;
 }
 
-/** A clickable button; `ref` is an action reference from `encodeRef` (src/commands/action-ref.ts). */
+/**
+ * A clickable button; `ref` is an action reference from `encodeRef` (src/views/action-ref.ts), opaque to
+ * every renderer. What the click does beyond answering is said here, as data (like Chat SDK's
+ * `actionType`), so renderers never read the ref to find out.
+ */
 export interface Button {
   label: string;
   ref: string;
   style?: 'primary' | 'danger';
-  /** When set, the platform asks "are you sure?" with this text before sending the click. */
+  /** 'form': the click answers with a form (Slack opens its modal at once, Teams a dialog). */
+  opens?: 'form';
+  /**
+   * The click needs a yes first; this is the question. Slack asks in its own confirm dialog, Teams and the
+   * shell get the same question as dispatch's confirm step (src/commands/interaction.ts).
+   */
   confirm?: string;
+  /** The button answers a confirm step (see confirmView): the click goes back with `confirmed` set. */
+  answers?: 'yes' | 'no';
 }
 
-/** One entry of an overflow menu ("..."), for actions that need no room of their own. */
+/** One entry of an overflow menu ("..."), for actions that need no room of their own (never a confirm). */
 export interface MenuItem {
   label: string;
   ref: string;
+  /** 'form': the click answers with a form, as on a Button. */
+  opens?: 'form';
 }
 
 /** A title line. */
@@ -83,6 +96,8 @@ export interface AccountRowBlock {
   /** Why the account is where it is on the list, in one line (PB-08). */
   explanation: string;
   actions: Button[];
+  /** The ref that opens the account's card: compact renderings make the whole row a link to it. */
+  openRef?: string;
   /** Position on the list as shown (1-based); the terminal lets people type `claim 3`. Renderers number rows when absent. */
   rowNumber?: number;
 }
@@ -209,44 +224,12 @@ export interface Form {
   errors?: Record<string, string>;
   /** Shown above the fields: what submitting will do (a letter's preview before Send). */
   intro?: Message;
-}
-
-/** What dispatch answers to an interaction; adapters turn it into platform calls. */
-export type Reply =
-  /** Replace the message the interaction came from (the clicked card). */
-  | { kind: 'replace'; message: Message }
-  /** Only the person who asked sees it. */
-  | { kind: 'ephemeral'; message: Message }
-  | { kind: 'openForm'; form: Form }
-  /** Keep the open form and show these messages next to its fields (field id -> message). */
-  | { kind: 'formErrors'; errors: Record<string, string> }
-  /** Post into the conversation thread of one account (adapters map accounts to threads). */
-  | { kind: 'thread'; accountId: number; message: Message }
-  /** Post into the channel for everyone. */
-  | { kind: 'post'; message: Message }
-  | { kind: 'none' };
-
-/** What people do, as adapters report it: a typed command, a click, a form submission. */
-export type Interaction =
-  /** `/overdue <text>` (or the same text typed in the shell). */
-  | { kind: 'command'; text: string; user: User; channel?: string; platform: Platform }
-  /** A button or menu click; `messageRef` identifies the clicked message for a later `replace`. */
-  | { kind: 'action'; ref: string; user: User; value?: string; messageRef?: string }
   /**
-   * A submitted form; values are the raw texts keyed by field id. `submission` is the platform's identity
-   * of this submission (the same on a retried delivery, new for a new form): given, it takes effect once.
+   * Submitting takes longer than a platform waits for its answer (a letter's SMTP conversation): the form
+   * closes at once and the answer follows as a message.
    */
-  | {
-      kind: 'submit';
-      ref: string;
-      user: User;
-      values: Record<string, string>;
-      submission?: string;
-      /** Only check the values as filled so far (field errors, or `none`); nothing is written. */
-      checkOnly?: boolean;
-    }
-  /** Free text a person wrote about an account (a reply in its chat thread), saved as a note (PB-03). */
-  | { kind: 'note'; accountId: number; text: string; user: User };
+  slow?: boolean;
+}
 
 /** A run of text with one style, from `parseInlineMarkup`. */
 export interface InlineSegment {

@@ -1,5 +1,5 @@
 import { formatMoney } from '../collections/money.ts';
-import { encodeRef, MAX_QUERY_LENGTH } from '../commands/action-ref.ts';
+import { encodeRef, MAX_QUERY_LENGTH } from './action-ref.ts';
 import type { WorklistPage, WorklistRow } from '../worklist/list.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { AccountRowBlock, Block, Button, Message } from './model.ts';
@@ -22,7 +22,7 @@ export function accountButtons(
   const buttons: Button[] = [];
   if (!row.owner)
     buttons.push({ label: 'Claim', ref: encodeRef({ ...a, action: 'claim' }), style: 'primary' });
-  buttons.push({ label: 'Log call', ref: encodeRef({ ...a, action: 'log' }) });
+  buttons.push({ label: 'Log call', ref: encodeRef({ ...a, action: 'log' }), opens: 'form' });
   buttons.push({
     label: 'Send letter',
     ref: encodeRef({
@@ -30,6 +30,7 @@ export function accountButtons(
       action: 'letter',
       ...(row.suggestedLetter ? { template: row.suggestedLetter } : {}),
     }),
+    opens: 'form',
   });
   buttons.push({ label: 'Open', ref: encodeRef({ ...a, action: 'open' }) });
   return buttons;
@@ -49,6 +50,7 @@ export function accountRow(row: WorklistRow, rowNumber?: number): AccountRowBloc
       .filter(Boolean)
       .join(' · '),
     actions: accountButtons(row),
+    openRef: encodeRef({ v: 1, action: 'open', accountId: row.customerId, stateVersion: row.version }),
     ...(rowNumber !== undefined ? { rowNumber } : {}),
   };
 }

@@ -4,10 +4,15 @@
  * again), and the answer after marking it sent. Sending again answers with the usual letter copy.
  */
 import { formatLocalTime } from '../clock.ts';
-import { encodeRef } from '../commands/action-ref.ts';
+import { encodeRef } from './action-ref.ts';
 import type { LetterRecord } from '../letters/letter-log.ts';
 import { letterName } from './letter-name.ts';
 import type { ActionsBlock, Message } from './model.ts';
+
+/** Asked before Send again, on the button and in dispatch's confirm step: the e-mail may be there already. */
+export function sendAgainQuestion(letter: Pick<LetterRecord, 'template' | 'recipient'>): string {
+  return `Send the ${letterName(letter.template)} letter to ${letter.recipient ?? 'the customer'} again? Do this only if it is not in the mailbox.`;
+}
 
 /** The two choices on an uncertain letter (in the shell: `mark-sent L`, `send-again L`). */
 export function uncertainActions(letter: LetterRecord): ActionsBlock {
@@ -20,7 +25,7 @@ export function uncertainActions(letter: LetterRecord): ActionsBlock {
       {
         label: 'Send again',
         ref: ref('letter-resend'),
-        confirm: `Send the ${letterName(letter.template)} letter to ${letter.recipient ?? 'the customer'} again? Do this only if it is not in the mailbox.`,
+        confirm: sendAgainQuestion(letter),
       },
     ],
   };

@@ -213,7 +213,7 @@ export async function listWorklist(
   };
 }
 
-/** Accounts matching a typed name or id (`/overdue show 上海华联`): an exact id or name wins outright. */
+/** Accounts matching a typed name or id (`/overdue show 上海华联`, `#68`): an exact id or name wins outright. */
 export async function findAccounts(
   db: Knex,
   text: string,
@@ -221,6 +221,14 @@ export async function findAccounts(
 ): Promise<{ id: number; name: string }[]> {
   const needle = text.trim();
   if (!needle) return [];
+  // `#68` names the customer id and nothing else (the shell's and the help's id form).
+  const hashed = /^#(\d+)$/.exec(needle);
+  if (hashed) {
+    const only = parseRowId(hashed[1] ?? '');
+    if (only === null) return [];
+    const rows = await db('customers').where('id', only).select('id', 'name');
+    return rows.map((r) => ({ id: Number(r.id), name: r.name }));
+  }
   const id = parseRowId(needle);
   const exact = await db('customers')
     .where((w) => {

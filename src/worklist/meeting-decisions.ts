@@ -6,10 +6,45 @@
  * once take effect once.
  */
 import type { Knex } from 'knex';
-import type { MeetingAccount, MeetingDecision } from '../views/meeting.ts';
 import { recordActivity } from './activity.ts';
 import { fail, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
+
+/** PB-28: the actions an account can leave the meeting with. */
+export const MEETING_DECISIONS = [
+  'keep_working',
+  'payment_plan',
+  'credit_hold',
+  'lawyer_letter',
+  'agency',
+] as const;
+
+/** One of MEETING_DECISIONS. */
+export type MeetingDecision = (typeof MEETING_DECISIONS)[number];
+
+/** The decision as carried in a ref (dashes), and back. */
+export const decisionSlug = (d: MeetingDecision) => d.replace(/_/g, '-');
+/** Reads a decision from a ref; null for anything else. */
+export function decisionFromSlug(slug: string | undefined): MeetingDecision | null {
+  const d = (slug ?? '').replace(/-/g, '_');
+  return (MEETING_DECISIONS as readonly string[]).includes(d) ? (d as MeetingDecision) : null;
+}
+
+/** An account on the meeting as it stood when the meeting opened. */
+export interface MeetingAccount {
+  customerId: number;
+  name: string;
+  owner: string | null;
+  /** Mention markup or the ledger's name (see salesRepMentions); null when none. */
+  salesRep: string | null;
+  openByCurrency: Record<string, number>;
+  mainCurrency: string | null;
+  daysOverdue: number;
+  ladderStep: string | null;
+  nextAction: string | null;
+  /** 'YYYY-MM-DD' of the last contact, or null. */
+  lastContact: string | null;
+}
 
 /** One account of a meeting with its decision so far. */
 export interface MeetingAccountRow {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toBlockKit } from '../../adapters/slack/block-kit.ts';
 import { createFixedClock } from '../../src/clock.ts';
-import { decodeRef } from '../../src/commands/action-ref.ts';
+import { decodeRef } from '../../src/views/action-ref.ts';
 import type { AlertSettings } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { checkAlerts } from '../../src/jobs/alerts.ts';

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
-import { decodeRef } from '../../src/commands/action-ref.ts';
+import { decodeRef } from '../../src/views/action-ref.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
-import type { AccountRowBlock, Message, Reply, User } from '../../src/views/model.ts';
+import type { AccountRowBlock, Message, User } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { assessSeeded, seedAccount, seedStaff } from '../support/seed.ts';
 

@@ -6,7 +6,8 @@ import { defaultPolicy } from '../../src/collections/account.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
-import type { Reply, User } from '../../src/views/model.ts';
+import type { User } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedStaff } from '../support/seed.ts';
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeRef, encodeRef } from '../../src/commands/action-ref.ts';
+import { decodeRef, encodeRef } from '../../src/views/action-ref.ts';
 import { parseOverdue } from '../../src/commands/overdue-grammar.ts';
 import type { Database } from '../../src/db.ts';
 import { createLogger } from '../../src/log.ts';

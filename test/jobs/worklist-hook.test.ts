@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
 import type { User } from '../../src/views/model.ts';

@@ -6,12 +6,13 @@ import { extractText } from 'unpdf';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
-import { decodeRef } from '../../src/commands/action-ref.ts';
+import { decodeRef } from '../../src/views/action-ref.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import { defaultLetterConfig, type LetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
-import type { Form, Message, Reply, User } from '../../src/views/model.ts';
+import type { Form, Message, User } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedStaff } from '../support/seed.ts';
 import { seedLetterAccount } from './support/accounts.ts';
@@ -107,7 +108,17 @@ describe.each(backends())('sending letters on %s', (kind) => {
   it('previews the letter the ladder suggests first, and stores nothing until Send', async () => {
     const id = await account('上海华联贸易有限公司', 'finance@hualian.example.cn', 'zh-CN', '2026-10-30');
     const before = [await count('letters'), await count('activities')];
-    const f = form(await preview(id, undefined, mia));
+    // Send letter starts with the chooser, the ladder's letter preselected; its answer is the preview.
+    const chooser = form(await preview(id, undefined, mia));
+    expect(chooser.fields[0]).toMatchObject({ id: 'template', initial: 'formal-demand' });
+    const f = form(
+      await dispatch(ctx, {
+        kind: 'submit',
+        ref: chooser.ref,
+        values: { template: 'formal-demand' },
+        user: mia,
+      }),
+    );
     const ref = decodeRef(f.ref);
     expect(ref.ok && ref.value).toMatchObject({ action: 'letter', accountId: id, template: 'formal-demand' });
     expect(f.submitLabel).toBe('Send');
@@ -295,7 +306,10 @@ describe.each(backends())('sending letters on %s', (kind) => {
     ctx.letters = { ...letters, approval: true };
     const asked = (await send(id, 'final-notice', mia)) as { message: Message };
     const reject = asked.message.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []))[1]?.ref ?? '';
-    const rejected = await dispatch(ctx, { kind: 'action', ref: reject, user: max });
+    // Reject is asked about first; only a yes rejects.
+    const question = await dispatch(ctx, { kind: 'action', ref: reject, user: max });
+    expect(question).toMatchObject({ kind: 'confirm', confirm: { ref: reject, yes: 'Reject' } });
+    const rejected = await dispatch(ctx, { kind: 'action', ref: reject, user: max, confirmed: true });
     expect(text(rejected)).toMatch(/Max rejected the final notice letter #\d+ asked for by Mia/);
     const approveLate = reject.replace('letter-reject', 'letter-approve');
     expect(text(await dispatch(ctx, { kind: 'action', ref: approveLate, user: max }))).toMatch(

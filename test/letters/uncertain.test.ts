@@ -18,7 +18,8 @@ import { prepareLetter } from '../../src/letters/send-letter.ts';
 import { letterMessageId, sendLetterMail } from '../../src/letters/smtp.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../src/outbox/worker.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
-import type { Message, Reply, User } from '../../src/views/model.ts';
+import type { Message, User } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
 import { fakePlatform, silentLog, testConfig } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -238,7 +239,7 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     expect(smtp.received).toHaveLength(1); // only the one before the crash
     expect(await count('activities', { customer_id: customerId, kind: 'letter_marked_sent' })).toBe(1);
     const resend = buttons(notice?.message as Message)[1]?.ref ?? '';
-    expect(text(await dispatch(ctx, { kind: 'action', ref: resend, user: ann }))).toMatch(
+    expect(text(await dispatch(ctx, { kind: 'action', ref: resend, user: ann, confirmed: true }))).toMatch(
       /no longer uncertain/,
     );
     expect(smtp.received).toHaveLength(1);
@@ -253,8 +254,14 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     const resend = buttons(notice?.message as Message)[1]?.ref ?? '';
     expect(buttons(notice?.message as Message)[1]?.confirm).toMatch(/only if it is not in the mailbox/);
 
+    // Asked first (the same question as on the button); a no sends nothing.
+    const asked = await dispatch(ctx, { kind: 'action', ref: resend, user: ann });
+    expect(asked).toMatchObject({ kind: 'confirm', confirm: { ref: resend } });
+    expect(asked.kind === 'confirm' && asked.confirm.question).toMatch(/only if it is not in the mailbox/);
+    await dispatch(ctx, { kind: 'action', ref: resend, user: ann, confirmed: false });
+    expect(smtp.received).toHaveLength(1);
     const replies = await Promise.all(
-      [1, 2, 3].map(() => dispatch(ctx, { kind: 'action', ref: resend, user: ann })),
+      [1, 2, 3].map(() => dispatch(ctx, { kind: 'action', ref: resend, user: ann, confirmed: true })),
     );
     expect(smtp.received).toHaveLength(2);
     const resent = smtp.received[1];

@@ -7,7 +7,8 @@ import { openMeeting } from '../../src/jobs/meeting.ts';
 import type { OutgoingPost } from '../../src/outbox/post.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
-import type { Message, Reply, User } from '../../src/views/model.ts';
+import type { Message, User } from '../../src/views/model.ts';
+import type { Reply } from '../../src/commands/interaction.ts';
 import { testConfig, testPolicy } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
@@ -121,8 +122,14 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
     expect(textOf(second)).toContain('(changed from Payment plan by Ann)');
 
     // Ann clicks on the reply she saw before Sam's change: nothing changes, she sees Sam's decision.
-    const stale = replaced(await dispatch(ctx, { kind: 'action', ref: button(first, 'Agency'), user: ann }));
-    expect(textOf(stale)).toContain('Sam decided Credit hold meanwhile, so nothing was changed');
+    // (Agency is asked about first; she says yes.) The note is hers only, the reply shows the decision.
+    const agency = button(first, 'Agency');
+    const stale = await dispatch(ctx, { kind: 'action', ref: agency, user: ann, confirmed: true });
+    expect(stale).toMatchObject({
+      kind: 'replace',
+      note: 'Sam decided Credit hold meanwhile, so nothing was changed. Click again to change it.',
+    });
+    expect(textOf(replaced(stale))).toContain('Decision: Credit hold, by Sam');
 
     const row = await db.knex('meeting_accounts').where({ customer_id: late.customerId }).first();
     expect(row).toMatchObject({ decision: 'credit_hold', previous_decision: 'payment_plan', revision: 2 });
@@ -139,7 +146,16 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
   it('posts the summary in the thread once, when the last account is decided', async () => {
     const posts = await open();
     const summaries = () => db.knex('outbox').where('idempotency_key', 'meeting:2026-12:summary');
-    await dispatch(ctx, { kind: 'action', ref: button(posts[1] as OutgoingPost, 'Agency'), user: sam });
+    const agency = button(posts[1] as OutgoingPost, 'Agency');
+    // Handing an account to an agency is asked about first; a no decides nothing.
+    const asked = await dispatch(ctx, { kind: 'action', ref: agency, user: sam });
+    expect(asked).toMatchObject({
+      kind: 'confirm',
+      confirm: { ref: agency, yes: 'Agency', question: expect.stringMatching(/^Agency for .+\?$/) },
+    });
+    await dispatch(ctx, { kind: 'action', ref: agency, user: sam, confirmed: false });
+    expect(await db.knex('meeting_accounts').whereNotNull('decision')).toHaveLength(0);
+    await dispatch(ctx, { kind: 'action', ref: agency, user: sam, confirmed: true });
     expect(await summaries()).toHaveLength(0);
     const done = replaced(
       await dispatch(ctx, {
@@ -184,9 +200,10 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
         .knex('activities')
         .where({ customer_id: later.customerId, kind: 'meeting_decision' });
       expect(rows).toHaveLength(1);
-      expect(
-        replies.map((r) => textOf(replaced(r))).filter((t) => t.includes('nothing was changed')),
-      ).toHaveLength(1);
+      // The one who lost hears it in a note of their own; both see the reply as it now is.
+      replies.forEach(replaced);
+      const notes = replies.map((r) => (r.kind === 'replace' ? (r.note ?? '') : ''));
+      expect(notes.filter((t) => t.includes('nothing was changed'))).toHaveLength(1);
     });
   }
 });

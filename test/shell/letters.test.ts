@@ -90,6 +90,7 @@ describe.each(backends())('letters in the shell on %s', (kind) => {
     const out = await session(`mark-sent x
 mark-sent ${letter.id}
 send-again ${letter.id}
+yes
 `);
     expect(out).toContain('mark-sent L: L is the letter number');
     expect(out).toMatch(
@@ -110,7 +111,12 @@ send-again ${letter.id}
     expect(out).not.toMatch(/Nothing went to/);
     const letterId = /send-again (\d+)/.exec(out)?.[1];
     expect(letterId).toBeDefined();
-    const again = await session(`send-again ${letterId}\n`);
+    // Asked first, as on Slack and Teams: a no sends nothing, a yes sends the same e-mail again.
+    const declined = await session(`send-again ${letterId}\nno\n`);
+    expect(declined).toMatch(/only if it is not in the mailbox\. Send again\? \(yes\/no\)/);
+    expect(declined).toContain('Cancelled: nothing was changed.');
+    expect(smtp.received.at(-1)?.reply).toBeNull();
+    const again = await session(`send-again ${letterId}\nyes\n`);
     expect(again).toMatch(/Ann sent the polite reminder letter/);
     const [lost, resent] = smtp.received.slice(-2);
     expect(lost?.reply).toBeNull();

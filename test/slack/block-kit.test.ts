@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toBlockKit, toSlackHome } from '../../adapters/slack/block-kit.ts';
-import { letterForm } from '../../adapters/slack/letter-form.ts';
 import { SLACK_LIMITS, truncate } from '../../adapters/slack/limits.ts';
 import { readViewState, toSlackErrors, toSlackModal } from '../../adapters/slack/modal.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import type { LetterRecord } from '../../src/letters/letter-log.ts';
+import { letterChooserForm } from '../../src/views/letter-views.ts';
 import { logOutcomeForm } from '../../src/views/log-form.ts';
 import type { Block, Message } from '../../src/views/model.ts';
 import { myWorkView } from '../../src/views/my-work.ts';
@@ -286,13 +286,8 @@ describe('modals', () => {
   });
 
   it('offers every letter of the ladder in the letter chooser, the suggested one preselected', () => {
-    const chooser = letterForm(defaultPolicy.ladder, {
-      v: 1,
-      action: 'letter',
-      accountId: 7,
-      template: 'formal-demand',
-    });
-    const view = toSlackModal(chooser, { ref: chooser.ref, purpose: 'letter' });
+    const chooser = letterChooserForm(defaultPolicy.ladder, { id: 7, name: 'Northwind' }, 'formal-demand');
+    const view = toSlackModal(chooser, { ref: chooser.ref });
     expect(slackProblems('modal', view as never)).toEqual([]);
     const select = (
       view.blocks[0] as { element: { options: { value: string }[]; initial_option: { value: string } } }

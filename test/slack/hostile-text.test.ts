@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import type { Database } from '../../src/db.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedSlackAccounts } from './support/accounts.ts';
@@ -28,7 +28,9 @@ describe.each(backends())('hostile text to Slack on %s', (kind) => {
 
   it('posts a hostile call note into the thread with `text` and blocks escaped', async () => {
     slack.reset();
-    await slack.click(encodeRef({ v: 1, action: 'log', accountId: ids.north, stateVersion: 0 }), 'UANN');
+    await slack.click(encodeRef({ v: 1, action: 'log', accountId: ids.north, stateVersion: 0 }), 'UANN', {
+      opensForm: true,
+    });
     const view = slack.calls('views.update').at(-1)?.view as { private_metadata: string };
     await slack.submit({
       private_metadata: view.private_metadata,

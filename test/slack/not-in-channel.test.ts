@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import { defaultLetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { seedLetterAccount } from '../letters/support/accounts.ts';

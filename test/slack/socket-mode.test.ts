@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import type { Database } from '../../src/db.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { ACK_DEADLINE_MS } from '../support/socket-mode-server.ts';

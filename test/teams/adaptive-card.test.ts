@@ -12,7 +12,7 @@ import {
   toDialogCard,
 } from '../../adapters/teams/dialog.ts';
 import { jsonBytes, TEAMS_LIMITS } from '../../adapters/teams/limits.ts';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import { logOutcomeForm } from '../../src/views/log-form.ts';
 import type { AccountRowBlock, Block, Form, Message } from '../../src/views/model.ts';
 import { cardProblems } from './support/card-check.ts';
@@ -34,10 +34,11 @@ function row(i: number, long = false): AccountRowBlock {
     explanation: `${long ? 'x'.repeat(900) : 'grade C, key account'} · next: call`,
     actions: [
       { label: 'Claim', ref: ref('claim'), style: 'primary' },
-      { label: 'Log call', ref: ref('log') },
-      { label: 'Send letter', ref: ref('letter') },
+      { label: 'Log call', ref: ref('log'), opens: 'form' },
+      { label: 'Send letter', ref: ref('letter'), opens: 'form' },
       { label: 'Open', ref: ref('open') },
     ],
+    openRef: ref('open'),
   };
 }
 
@@ -100,8 +101,14 @@ describe('Adaptive Card renderer', () => {
       style: 'positive',
       fallback: { type: 'Action.Submit' },
     });
-    const log = cardAction({ label: 'Log call', ref: encodeRef({ v: 1, action: 'log', accountId: 1 }) });
-    expect(log).toMatchObject({ type: 'Action.Submit', data: { msteams: { type: 'task/fetch' } } });
+    // The button says what it does; the renderer never reads the ref.
+    const ref = encodeRef({ v: 1, action: 'log', accountId: 1 });
+    const log = cardAction({ label: 'Log call', ref, opens: 'form' });
+    expect(log).toMatchObject({ type: 'Action.Submit', data: { ref, msteams: { type: 'task/fetch' } } });
+    const asks = cardAction({ label: 'Reject', ref, confirm: 'Reject it?' });
+    expect(asks).toMatchObject({ type: 'Action.Submit', data: { ref, msteams: { type: 'task/fetch' } } });
+    const yes = cardAction({ label: 'Reject', ref, answers: 'yes' });
+    expect(yes).toMatchObject({ type: 'Action.Submit', data: { ref, duebot: { confirmed: true } } });
   });
 
   it('keeps a 40-row page within the message size by dropping row buttons, keeping the pager', () => {

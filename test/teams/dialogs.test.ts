@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import type { Database } from '../../src/db.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { assessSeeded, seedAccount } from '../support/seed.ts';
@@ -151,7 +151,13 @@ describe.each(backends())('Teams dialogs (task modules) on %s', (kind) => {
         msteams: { type: 'task/fetch' },
       }),
     );
-    const card = (answer.task.value as Exclude<Continue['task']['value'], string>).card.content;
+    // The same letter chooser as on Slack and in the shell, the card's suggestion preselected.
+    const chooser = (answer.task.value as Exclude<Continue['task']['value'], string>).card.content;
+    expect(cardProblems(chooser)).toEqual([]);
+    expect(inputs(chooser).template).toBe('reminder');
+    const choice = ((chooser.actions as Json[])[0]?.data ?? {}) as Json;
+    const previewed = await dialog(task('submit', { ...choice, template: 'reminder' }));
+    const card = (previewed.task.value as Exclude<Continue['task']['value'], string>).card.content;
     expect(cardProblems(card)).toEqual([]);
     const body = flat(card.body);
     expect(body).toContain('Northwind Traders Ltd');

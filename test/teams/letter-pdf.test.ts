@@ -6,7 +6,7 @@
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import { defaultLetterConfig, type LetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { createTeamsChatOut } from '../../adapters/teams/chat-out.ts';
@@ -54,8 +54,12 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
         msteams: { type: 'task/fetch' },
       }),
     );
-    const card = ((await opened.json()) as { task: { value: { card: { content: Json } } } }).task.value.card
-      .content;
+    type Dialog = { task: { value: { card: { content: Json } } } };
+    const chooser = ((await opened.json()) as Dialog).task.value.card.content;
+    // The chooser comes first (the same on every platform); choosing answers with the preview.
+    const choice = ((chooser.actions as Json[])[0]?.data ?? {}) as Json;
+    const previewed = await server.post(task('submit', { ...choice, template: 'reminder' }));
+    const card = ((await previewed.json()) as Dialog).task.value.card.content;
     return ((card.actions as Json[])[0]?.data ?? {}) as Json;
   };
 
@@ -252,7 +256,10 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     expect(cardProblems(card)).toEqual([]);
     expect(JSON.stringify(card.body)).toContain(String(letter.messageId));
     const actions = nodes(card.body).filter((n) => n.type === 'Action.Execute');
-    expect(actions.map((a) => a.title)).toEqual(['Mark as sent', 'Send again']);
+    expect(actions.map((a) => a.title)).toEqual(['Mark as sent']);
+    // Send again asks first: it opens the confirm step as a dialog.
+    const again = nodes(card.body).find((n) => n.title === 'Send again');
+    expect(again).toMatchObject({ type: 'Action.Submit', data: { msteams: { type: 'task/fetch' } } });
 
     teams.reset();
     const mark = String((actions[0]?.data as Json).ref);

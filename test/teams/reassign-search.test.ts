@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeRef } from '../../src/commands/action-ref.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import type { Database } from '../../src/db.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { assessSeeded, seedAccount, seedManyStaff } from '../support/seed.ts';

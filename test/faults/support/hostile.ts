@@ -4,7 +4,7 @@
  * submissions with wrong, repeated and missing fields, and bodies that are not what Slack sends at all.
  */
 import fc from 'fast-check';
-import { REF_ACTIONS, safeEncodeRef } from '../../../src/commands/action-ref.ts';
+import { REF_ACTIONS, safeEncodeRef } from '../../../src/views/action-ref.ts';
 import { LETTER_TEMPLATES } from '../../../src/commands/overdue-grammar.ts';
 import { CHANNELS, RESULTS } from '../../../src/worklist/log-outcome.ts';
 
@@ -276,7 +276,7 @@ export const submitCase = (logRefs: string[], letterRefs: string[]): fc.Arbitrar
         weight: 2,
         arbitrary: fc
           .constantFrom(...letterRefs)
-          .map((ref) => JSON.stringify({ ref, channel: 'CWORK', purpose: 'letter' })),
+          .map((ref) => JSON.stringify({ ref, channel: 'CWORK', slow: true })),
       },
       {
         weight: 2,

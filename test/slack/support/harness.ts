@@ -10,6 +10,7 @@ import { createSlackApp, type SlackApp } from '../../../adapters/slack/app.ts';
 import type { SocketTuning } from '../../../adapters/slack/socket-mode.ts';
 import { createFixedClock } from '../../../src/clock.ts';
 import { defaultPolicy } from '../../../src/collections/account.ts';
+import type { DispatchContext } from '../../../src/commands/dispatch.ts';
 import type { LetterConfig, SlackConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/db.ts';
 import { createLogger, type Logger } from '../../../src/log.ts';
@@ -54,6 +55,8 @@ export interface HarnessOptions {
   log?: Logger;
   /** Letter settings (an SMTP server, so letters are e-mailed); absent: letters are not e-mailed. */
   letters?: LetterConfig;
+  /** Replaces parts of the dispatcher's context (letter settings). */
+  ctx?: Partial<DispatchContext>;
 }
 
 export function sign(secret: string, timestamp: number | string, body: string): string {
@@ -72,6 +75,7 @@ export function harnessApp(
     appToken?: string;
     socket?: SocketTuning;
     letters?: LetterConfig;
+    ctx?: Partial<DispatchContext>;
   } = {},
 ): SlackApp {
   const config: SlackConfig = {
@@ -91,6 +95,7 @@ export function harnessApp(
       policy: defaultPolicy,
       pageSize: options.pageSize ?? 10,
       ...(options.letters ? { letters: options.letters } : {}),
+      ...options.ctx,
     },
     config,
     log: options.log ?? createLogger({ level: 'silent' }),
@@ -113,6 +118,7 @@ export async function startHarness(
     pageSize,
     ...(options.log ? { log: options.log } : {}),
     ...(options.letters ? { letters: options.letters } : {}),
+    ...(options.ctx ? { ctx: options.ctx } : {}),
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as unknown as { address(): AddressInfo };
   const url = `http://127.0.0.1:${server.address().port}`;

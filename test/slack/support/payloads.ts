@@ -11,6 +11,10 @@ export interface ClickOptions {
   fromHome?: boolean;
   responsePath?: string;
   channel?: string;
+  /** The button says it opens a form (block-kit.ts draws `duebot-form-N`). */
+  opensForm?: boolean;
+  /** The click answers a confirm: Slack's own dialog said yes, or a confirm step's Yes / Cancel was clicked. */
+  confirmed?: boolean;
 }
 
 export interface SubmittedView {
@@ -64,17 +68,26 @@ export function clickPayload(
   options: ClickOptions = {},
 ): Record<string, unknown> {
   sequence += 1;
+  const kind =
+    options.confirmed === true
+      ? 'yes-'
+      : options.confirmed === false
+        ? 'no-'
+        : options.opensForm
+          ? 'form-'
+          : '';
+  const actionId = `duebot-${kind}0`;
   const element = options.overflow
     ? {
         type: 'overflow',
-        action_id: 'duebot-0',
+        action_id: actionId,
         block_id: options.blockId ?? 'actions-5',
         selected_option: { text: { type: 'plain_text', text: 'x' }, value: ref },
         action_ts: '1',
       }
     : {
         type: 'button',
-        action_id: 'duebot-0',
+        action_id: actionId,
         block_id: options.blockId ?? 'actions-5',
         value: ref,
         text: { type: 'plain_text', text: 'x' },

@@ -27,6 +27,7 @@ export const PEOPLE = {
   ann: { id: '29:ann', name: 'Ann', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001' },
   bob: { id: '29:bob', name: 'Bob', aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000002' },
   mia: { id: '29:mia', name: 'Mia', aadObjectId: 'cccccccc-0000-4000-8000-000000000003' },
+  vic: { id: '29:vic', name: 'Vic', aadObjectId: 'dddddddd-0000-4000-8000-000000000004' },
 };
 export type Person = keyof typeof PEOPLE;
 

@@ -66,7 +66,7 @@ export const actionRefSchema = z.strictObject({
   query: z.string().max(MAX_QUERY_LENGTH).optional(),
   /** PB-28: the credit meeting a decision belongs to. */
   meetingId: z.number().int().min(1).max(MAX_ID).optional(),
-  /** PB-28: the decision clicked (MEETING_DECISIONS in src/views/meeting.ts, dashes for underscores). */
+  /** PB-28: the decision clicked (MEETING_DECISIONS in src/worklist/meeting-decisions.ts, dashes for underscores). */
   decision: z
     .string()
     .regex(/^[a-z][a-z-]{0,23}$/)

@@ -8,7 +8,7 @@ import {
   MAX_REF_LENGTH,
   REF_ACTIONS,
   safeEncodeRef,
-} from '../../src/commands/action-ref.ts';
+} from '../../src/views/action-ref.ts';
 
 const refArbitrary: fc.Arbitrary<ActionRef> = fc.record(
   {

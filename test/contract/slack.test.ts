@@ -1,0 +1,162 @@
+/**
+ * The contract on Slack: the real Bolt HTTP app, driven by requests signed as Slack signs them; Web API
+ * calls and response_url posts recorded (nock). Clicks use the buttons as Block Kit drew them (value,
+ * action_id, confirm object), and a button with a confirm object asks before anything is sent, as Slack does.
+ */
+import type { DispatchContext } from '../../src/commands/dispatch.ts';
+import type { Database } from '../../src/db.ts';
+import { type Harness, startHarness } from '../slack/support/harness.ts';
+import { contractSuite } from './behaviours.ts';
+import { type ContractDriver, type Person, type Seen, textOf } from './driver.ts';
+
+const USERS: Record<Person, string> = { ann: 'UANN', bob: 'UBOB', mia: 'UMIA', vic: 'UVIC' };
+
+type Json = Record<string, unknown>;
+
+/** A button as drawn: what a click on it sends. */
+interface Drawn {
+  ref: string;
+  actionId: string;
+  overflow: boolean;
+  /** The text of Slack's own confirm dialog, when the button has one. */
+  confirm?: string;
+}
+
+/** The buttons and menu entries of some Block Kit blocks, by label. */
+function buttonsOf(blocks: unknown): Map<string, Drawn> {
+  const found = new Map<string, Drawn>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (typeof v !== 'object' || v === null) return;
+    const node = v as Json;
+    if (node.type === 'button' && typeof node.value === 'string') {
+      const confirm = (node.confirm as { text?: { text?: string } } | undefined)?.text?.text;
+      found.set(String((node.text as Json).text), {
+        ref: node.value,
+        actionId: String(node.action_id),
+        overflow: false,
+        ...(confirm ? { confirm } : {}),
+      });
+    } else if (node.type === 'overflow') {
+      for (const o of node.options as { text: { text: string }; value: string }[])
+        found.set(o.text.text, { ref: o.value, actionId: String(node.action_id), overflow: true });
+    } else Object.values(node).forEach(walk);
+  };
+  walk(blocks);
+  return found;
+}
+
+type View = { private_metadata: string; title: { text: string }; blocks: Json[]; submit?: unknown };
+
+/** A filled-in modal's state, by field label; every other input sent empty, as Slack sends it. */
+function stateOf(view: View, values: Record<string, string>) {
+  const state: Record<string, Record<string, Json>> = {};
+  for (const block of view.blocks.filter((b) => b.type === 'input')) {
+    const id = String(block.block_id);
+    const label = String((block.label as Json).text);
+    const element = block.element as Json & { options?: { text: { text: string }; value: string }[] };
+    const given = values[label];
+    if (element.type === 'static_select') {
+      const option = element.options?.find((o) => o.text.text === given || o.value === given);
+      state[id] = { [id]: { selected_option: option ? { value: option.value } : null } };
+    } else if (element.type === 'datepicker') state[id] = { [id]: { selected_date: given ?? null } };
+    else state[id] = { [id]: { value: given ?? null } };
+  }
+  return { values: state };
+}
+
+const labelsOf = (view: View) =>
+  view.blocks.filter((b) => b.type === 'input').map((b) => String((b.label as Json).text));
+
+async function startSlackDriver(db: Database, ctx: Partial<DispatchContext>): Promise<ContractDriver> {
+  const slack: Harness = await startHarness(db, 10, { ctx });
+  const buttons: Record<Person, Map<string, Drawn>> = {
+    ann: new Map(),
+    bob: new Map(),
+    mia: new Map(),
+    vic: new Map(),
+  };
+  const modal: Partial<Record<Person, View>> = {};
+  const asking: Partial<Record<Person, Drawn>> = {};
+
+  /** Runs one request as `who` and sorts what Slack was asked to show to whom. */
+  const step = async (who: Person, run: () => Promise<Response>, submitting = false): Promise<Seen> => {
+    slack.reset();
+    const res = await run();
+    const body = await res.text();
+    const mine: unknown[] = [];
+    const everyone: unknown[] = [];
+    const see = (blocks: unknown, forAll: boolean) => {
+      (forAll ? everyone : mine).push(blocks);
+      for (const p of forAll ? (Object.keys(buttons) as Person[]) : [who])
+        for (const [label, b] of buttonsOf(blocks)) buttons[p].set(label, b);
+    };
+    for (const r of slack.responses)
+      see(r.body.blocks, r.body.replace_original === true || r.body.response_type === 'in_channel');
+    for (const call of slack.api) {
+      if (call.method === 'chat.postMessage') see(call.args.blocks, call.args.channel !== USERS[who]);
+      if (call.method === 'chat.postEphemeral') see(call.args.blocks, false);
+      if (call.method === 'views.open' || call.method === 'views.update') {
+        const view = call.args.view as View;
+        see(view.blocks, false);
+        if (view.submit) modal[who] = view;
+        else delete modal[who];
+      }
+    }
+    if (body.startsWith('{')) {
+      const ack = JSON.parse(body) as { response_action?: string; errors?: Json; view?: View };
+      if (ack.response_action === 'errors') mine.push(ack.errors);
+      if (ack.view) {
+        see(ack.view.blocks, false);
+        if (ack.view.submit) modal[who] = ack.view;
+        else delete modal[who];
+      }
+    } else if (submitting) delete modal[who]; // an empty answer closes the modal
+    const open = modal[who];
+    return { mine: textOf(mine), everyone: textOf(everyone), ...(open ? { form: labelsOf(open) } : {}) };
+  };
+
+  return {
+    command: (who, text) => step(who, () => slack.slash(text, USERS[who])),
+    async click(who, label) {
+      const b = buttons[who].get(label);
+      if (!b) throw new Error(`${who} has seen no "${label}" button on Slack`);
+      // Slack asks in its own dialog first; nothing reaches duebot until the answer.
+      if (b.confirm) {
+        asking[who] = b;
+        return { mine: b.confirm, everyone: '', question: b.confirm };
+      }
+      const kind = /^duebot-(form|yes|no)-/.exec(b.actionId)?.[1];
+      return step(who, () =>
+        slack.click(b.ref, USERS[who], {
+          overflow: b.overflow,
+          ...(kind === 'form' ? { opensForm: true } : {}),
+          ...(kind === 'yes' || kind === 'no' ? { confirmed: kind === 'yes' } : {}),
+        }),
+      );
+    },
+    async submit(who, values) {
+      const view = modal[who];
+      if (!view) throw new Error(`${who} has no modal open on Slack`);
+      return step(
+        who,
+        () =>
+          slack.submit(
+            { private_metadata: view.private_metadata, title: view.title.text, state: stateOf(view, values) },
+            USERS[who],
+          ),
+        true,
+      );
+    },
+    async answer(who, yes) {
+      const b = asking[who];
+      delete asking[who];
+      if (!b) throw new Error(`nobody asked ${who} anything on Slack`);
+      if (!yes) return { mine: '', everyone: '' }; // Cancel closes Slack's dialog; duebot never hears of it
+      return step(who, () => slack.click(b.ref, USERS[who], { overflow: b.overflow, confirmed: true }));
+    },
+    close: () => slack.close(),
+  };
+}
+
+contractSuite('Slack (HTTP)', startSlackDriver);
