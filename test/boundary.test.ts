@@ -3,20 +3,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cyclesOf, importGraph, importsOf, sources } from './support/import-graph.ts';
 
-/**
- * Import cycles known and owned by an open issue; each goes when its issue is done. A cycle that grows,
- * or any other cycle, fails the test.
- */
-const KNOWN_CYCLES: { files: string[]; removedBy: string }[] = [
-  {
-    // mail-letter.ts takes the letter types from send-letter.ts, which calls mail-letter.ts.
-    files: ['src/letters/mail-letter.ts', 'src/letters/send-letter.ts'],
-    removedBy: 'issue 15: "the import graph has no cycle"',
-  },
-];
-
-const sameCycle = (a: string[], b: string[]) => a.join('\n') === b.join('\n');
-
 /** The import graph of the core and the adapters. */
 const projectGraph = async () => importGraph([...(await sources('src')), ...(await sources('adapters'))]);
 
@@ -65,16 +51,8 @@ describe('module boundaries (DESIGN.md)', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('has no import cycle in src/ and adapters/ beyond the known ones of open issues', async () => {
-    const graph = await projectGraph();
-    const unknown = cyclesOf(graph).filter((cycle) => !KNOWN_CYCLES.some((k) => sameCycle(k.files, cycle)));
-    expect(unknown).toEqual([]);
-  });
-
-  it('lists only known cycles that still exist (remove one once its issue is done)', async () => {
-    const cycles = cyclesOf(await projectGraph());
-    const gone = KNOWN_CYCLES.filter((k) => !cycles.some((cycle) => sameCycle(k.files, cycle)));
-    expect(gone.map((k) => k.files)).toEqual([]);
+  it('has no import cycle in src/ and adapters/', async () => {
+    expect(cyclesOf(await projectGraph())).toEqual([]);
   });
 
   it('keeps the settings out of every cycle: no src/jobs/ file imports src/config.ts', async () => {

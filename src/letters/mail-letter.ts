@@ -6,7 +6,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../worklist/staff.ts';
 import { findLetter, type LetterRecord, markFailed, markSent } from './letter-log.ts';
-import type { LetterContext, PreparedLetter, SendOutcome } from './send-letter.ts';
+import type { LetterContext, PreparedLetter, SendOutcome } from './letter-types.ts';
 import { AnswerLostError, DeliveryError, sendLetterMail } from './smtp.ts';
 import { markAnswerLost } from './uncertain-log.ts';
 

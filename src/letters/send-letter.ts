@@ -4,9 +4,6 @@
  * result. Nothing is half-sent: everything is rendered and the address checked before the mail server is
  * asked, and each outcome (sent, not sent, failed) is written once, with its activity (issue 6).
  */
-import type { Knex } from 'knex';
-import type { Clock } from '../clock.ts';
-import type { Policy } from '../collections/account.ts';
 import { assessOne } from '../worklist/assess.ts';
 import type { Actor } from '../worklist/staff.ts';
 import { LetterDataError, letterData } from './letter-data.ts';
@@ -23,19 +20,14 @@ import {
   recordOutgoing,
 } from './letter-log.ts';
 import { letterLocale } from './locale.ts';
-import { type RenderedLetter, renderLetter } from './render.ts';
+import { renderLetter } from './render.ts';
 import { mailRecorded, reload } from './mail-letter.ts';
 import { checkRecipient, letterMessageId } from './smtp.ts';
 import { LetterTemplateError } from './templates.ts';
 import { type LetterConfig, type LetterLocale, PLACEHOLDER_COMPANY_NAME } from './settings.ts';
+import type { LetterContext, PrepareFailure, PreparedLetter, SendOutcome } from './letter-types.ts';
 
-/** What sending letters needs. */
-export interface LetterContext {
-  db: Knex;
-  clock: Clock;
-  policy: Policy;
-  letters: LetterConfig;
-}
+export type { LetterContext, PrepareFailure, PreparedLetter, SendOutcome } from './letter-types.ts';
 
 /** The letters that need the restricted role and, with LETTER_APPROVAL on, a second person (issue 6). */
 export const RESTRICTED_LETTERS: readonly string[] = [
@@ -43,21 +35,6 @@ export const RESTRICTED_LETTERS: readonly string[] = [
   'final-notice',
   'lawyer-letter-request',
 ];
-
-/** A prepared letter: rendered, with the address it would go to (or why it cannot go by e-mail). */
-export interface PreparedLetter {
-  customerId: number;
-  customerName: string;
-  letter: RenderedLetter;
-  contactName: string;
-  recipient: { ok: true; email: string } | { ok: false; problem: string };
-}
-
-/**
- * Why a letter could not be prepared: `refusal` when the account gives it nothing true to say (no call
- * to summarise, nothing open), `broken` when the template or the letterhead failed to render.
- */
-export type PrepareFailure = { ok: false; kind: 'refusal' | 'broken'; message: string };
 
 /** Renders a letter for an account without storing anything: the preview, and the first step of sending. */
 export async function prepareLetter(
@@ -109,16 +86,6 @@ export async function prepareLetter(
     throw error;
   }
 }
-
-/** How a send ended. */
-export type SendOutcome =
-  | { kind: 'sent'; letter: LetterRecord; prepared: PreparedLetter }
-  | { kind: 'not_sent'; letter: LetterRecord; prepared: PreparedLetter; reason: string }
-  | { kind: 'awaiting_approval'; letter: LetterRecord; prepared: PreparedLetter }
-  | { kind: 'failed'; letter: LetterRecord | null; message: string }
-  /** The mail server got the whole letter but its answer was lost: a person decides (issue 13). */
-  | { kind: 'uncertain'; letter: LetterRecord; customerName: string; reason: string }
-  | { kind: 'exists'; letter: LetterRecord };
 
 /** Whether this letter waits for a second person before it goes out. */
 export function needsApproval(config: LetterConfig, template: string): boolean {

@@ -1,0 +1,43 @@
+/**
+ * The shapes of a letter on its way out, shared by the send use case (send-letter.ts) and the e-mail step
+ * (mail-letter.ts), so neither imports the other for its types.
+ */
+import type { Knex } from 'knex';
+import type { Clock } from '../clock.ts';
+import type { Policy } from '../collections/account.ts';
+import type { LetterRecord } from './letter-log.ts';
+import type { RenderedLetter } from './render.ts';
+import type { LetterConfig } from './settings.ts';
+
+/** What sending letters needs. */
+export interface LetterContext {
+  db: Knex;
+  clock: Clock;
+  policy: Policy;
+  letters: LetterConfig;
+}
+
+/** A prepared letter: rendered, with the address it would go to (or why it cannot go by e-mail). */
+export interface PreparedLetter {
+  customerId: number;
+  customerName: string;
+  letter: RenderedLetter;
+  contactName: string;
+  recipient: { ok: true; email: string } | { ok: false; problem: string };
+}
+
+/**
+ * Why a letter could not be prepared: `refusal` when the account gives it nothing true to say (no call
+ * to summarise, nothing open), `broken` when the template or the letterhead failed to render.
+ */
+export type PrepareFailure = { ok: false; kind: 'refusal' | 'broken'; message: string };
+
+/** How a send ended. */
+export type SendOutcome =
+  | { kind: 'sent'; letter: LetterRecord; prepared: PreparedLetter }
+  | { kind: 'not_sent'; letter: LetterRecord; prepared: PreparedLetter; reason: string }
+  | { kind: 'awaiting_approval'; letter: LetterRecord; prepared: PreparedLetter }
+  | { kind: 'failed'; letter: LetterRecord | null; message: string }
+  /** The mail server got the whole letter but its answer was lost: a person decides (issue 13). */
+  | { kind: 'uncertain'; letter: LetterRecord; customerName: string; reason: string }
+  | { kind: 'exists'; letter: LetterRecord };
