@@ -14,7 +14,7 @@ import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { assessOne, refreshOne } from '../worklist/assess.ts';
 import { claimAccount, releaseAccount } from '../worklist/claims.ts';
-import { customerFile } from '../worklist/customer-file.ts';
+import { accountHistory } from '../worklist/account-history.ts';
 import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
 import type { Failure } from '../worklist/outcome.ts';
 import { collectableItems } from '../worklist/promises.ts';
@@ -50,7 +50,7 @@ export async function accountCard(
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
   const [file, assessment, ledger] = await Promise.all([
-    customerFile(ctx.db, customerId),
+    accountHistory(ctx.db, customerId),
     assessed === undefined ? assessOne(assessContext(ctx), customerId) : assessed,
     ledgerAge(ctx),
   ]);
@@ -195,6 +195,6 @@ export async function checkLog(
 
 /** The customer file's history (PB-02). */
 export async function history(ctx: DispatchContext, customerId: number): Promise<Reply> {
-  const file = await customerFile(ctx.db, customerId);
+  const file = await accountHistory(ctx.db, customerId);
   return file ? { kind: 'ephemeral', message: historyView(file, ctx.clock.timeZone) } : missing(customerId);
 }

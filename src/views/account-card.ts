@@ -2,7 +2,7 @@ import type { AccountAssessment } from '../collections/account.ts';
 import { daysBetween, shortDate } from '../collections/dates.ts';
 import { formatMoney, formatTotals } from '../collections/money.ts';
 import { encodeRef } from './action-ref.ts';
-import type { CustomerFile } from '../worklist/customer-file.ts';
+import type { AccountHistory } from '../worklist/account-history.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { Block, Field, Message } from './model.ts';
 import { amountLines } from './overdue-list.ts';
@@ -28,7 +28,7 @@ function itemLine(item: AccountAssessment['items'][number], today: string): stri
   return `*${item.number}* · due ${shortDate(item.dueDate)} · ${days} · ${formatMoney({ minor: item.openMinor, currency: item.currency })}${interest}${marks.length ? ` · _${marks.join(', ')}_` : ''}`;
 }
 
-function lastContact(file: CustomerFile): string {
+function lastContact(file: AccountHistory): string {
   const contact = file.history.find((h) => h.kind === 'outcome');
   if (!contact) return 'none yet';
   const result = String(contact.details.result ?? '').replace(/_/g, ' ');
@@ -37,7 +37,7 @@ function lastContact(file: CustomerFile): string {
 
 /** The account card: open items with interest, ladder step and next action, owner, last contact, buttons. */
 export function accountCardView(
-  file: CustomerFile,
+  file: AccountHistory,
   a: AccountAssessment,
   version: number,
   ledger?: LedgerAge,

@@ -1,6 +1,6 @@
 import { formatLocalTime } from '../clock.ts';
 import { formatMoney } from '../collections/money.ts';
-import type { CustomerFile, HistoryEntry } from '../worklist/customer-file.ts';
+import type { AccountHistory, HistoryEntry } from '../worklist/account-history.ts';
 import { type Block, type Message, typedText } from './model.ts';
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -89,7 +89,7 @@ export function describeEntry(entry: HistoryEntry): string {
 }
 
 /** The customer file's history, newest first. */
-export function historyView(file: CustomerFile, timeZone: string, limit = 30): Message {
+export function historyView(file: AccountHistory, timeZone: string, limit = 30): Message {
   const blocks: Block[] = [{ type: 'header', text: `History: ${file.customer.name}` }];
   if (file.history.length === 0) {
     blocks.push({ type: 'text', text: 'Nothing recorded yet.' });

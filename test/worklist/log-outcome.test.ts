@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db.ts';
-import { customerFile } from '../../src/worklist/customer-file.ts';
+import { accountHistory } from '../../src/worklist/account-history.ts';
 import { checkOutcome, logOutcome } from '../../src/worklist/log-outcome.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -56,7 +56,7 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
       currency: 'CNY',
       status: 'open',
     });
-    const file = await customerFile(db.knex, customerId);
+    const file = await accountHistory(db.knex, customerId);
     expect(file?.history[0]).toMatchObject({
       kind: 'outcome',
       actor: 'Ann',

@@ -12,7 +12,7 @@ export interface HistoryEntry {
 }
 
 /** Everything a colleague, an agency or a lawyer needs to continue the case (PB-02). */
-export interface CustomerFile {
+export interface AccountHistory {
   customer: {
     id: number;
     externalId: string;
@@ -58,7 +58,11 @@ interface HistoryJson {
 }
 
 /** The account's file: contact details, owner and the full history, newest first; one round trip. */
-export async function customerFile(db: Knex, customerId: number, limit = 200): Promise<CustomerFile | null> {
+export async function accountHistory(
+  db: Knex,
+  customerId: number,
+  limit = 200,
+): Promise<AccountHistory | null> {
   const result = await db.raw(FILE_SQL, [limit, customerId]);
   const row = result.rows[0];
   if (!row) return null;
