@@ -110,6 +110,16 @@ describe('module boundaries (DESIGN.md)', () => {
     expect(await adapterImports(/(^|\/)action-ref(\.ts)?$/)).toEqual([]);
   });
 
+  it('keeps the worklist behind the dispatcher: adapters read no account data themselves', async () => {
+    // App Home, cards and forms come from src/commands; an adapter may only use the worklist's words and
+    // parsers (roles, call results and channels, row numbers), never its queries.
+    const words = /(^|\/)src\/worklist\/(staff|log-outcome|row-id)\.ts$/;
+    const offenders = (await adapterImports(/(^|\/)src\/worklist\//)).filter(
+      (line) => !words.test(line.split(' imports ')[1] ?? ''),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('finds the sources it checks', async () => {
     expect((await sources('src')).length).toBeGreaterThan(5);
     expect((await sources('adapters')).length).toBeGreaterThan(5);

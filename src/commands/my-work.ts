@@ -1,0 +1,15 @@
+/**
+ * A person's own worklist as a message (claimed accounts by priority PB-08/PB-25, follow-ups due PB-12,
+ * promises due and broken PB-20): the core decides what it holds; Slack's App Home only draws it.
+ */
+import type { Message, User } from '../views/model.ts';
+import { myWorkView } from '../views/my-work.ts';
+import { myWork } from '../worklist/my-work.ts';
+import type { DispatchContext } from './account-actions.ts';
+import { actorFor } from './dispatch.ts';
+
+export async function myWorkMessage(ctx: DispatchContext, user: User): Promise<Message> {
+  const actor = await actorFor(ctx, user);
+  const today = ctx.clock.today();
+  return myWorkView(await myWork(ctx.db, actor.userId, today), { name: actor.name, today });
+}
