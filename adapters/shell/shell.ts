@@ -10,6 +10,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import { AMOUNT_SUFFIXES } from '../../src/collections/money.ts';
 import { parseOverdue } from '../../src/commands/overdue-grammar.ts';
+import { searchChoices } from '../../src/commands/people-search.ts';
 import { ROLES } from '../../src/worklist/staff.ts';
 import type { FileAttachment, Form, User } from '../../src/views/model.ts';
 import type { Confirm, Reply } from '../../src/commands/interaction.ts';
@@ -260,10 +261,36 @@ export async function runShell(options: ShellOptions): Promise<void> {
     const [field] = formToPrompts(form);
     if (!name || !field) return askForm(form);
     const read = field.read(name);
-    if (!read.ok) return write(`  ! ${name}: ${read.message}`);
+    const value = read.ok ? read.value : await searched(form, field.id, name);
+    if (value === null) return write(`  ! ${name}: ${read.ok ? '' : read.message}`);
+    if (typeof value !== 'string') return write(value.message);
     return follow(
-      await dispatch(ctx, { kind: 'submit', ref: form.ref, values: { [field.id]: read.value }, user }),
+      await dispatch(ctx, { kind: 'submit', ref: form.ref, values: { [field.id]: value }, user }),
     );
+  };
+
+  /**
+   * A name beyond the choices the form lists (a searchable field shows the first 100): the core's search
+   * finds it among everyone, as Slack's and Teams' type-ahead do. One match, or one exact name, is chosen.
+   */
+  const searched = async (
+    form: Form,
+    fieldId: string,
+    name: string,
+  ): Promise<string | { message: string } | null> => {
+    const field = form.fields.find((f) => f.id === fieldId);
+    if (field?.type !== 'select' || !field.search) return null;
+    const found = await searchChoices(ctx, { ref: form.ref, field: fieldId, query: name, user });
+    if (!found.ok) return { message: `  ! ${found.error.message}` };
+    const exact = found.value.filter((c) => c.label.toLowerCase() === name.toLowerCase());
+    const [only] = exact.length === 1 ? exact : found.value;
+    if (only && (exact.length === 1 || found.value.length === 1)) return only.value;
+    if (found.value.length === 0) return { message: `  ! Nobody who can own accounts is called "${name}".` };
+    const shown = found.value.slice(0, 10).map((c) => `    ${c.label}`);
+    const more = found.value.length > 10 ? [`    ... and ${found.value.length - 10} more`] : [];
+    return {
+      message: [`  ! "${name}" matches several people; type more of the name:`, ...shown, ...more].join('\n'),
+    };
   };
 
   /** `approve L` ...: the letter number is checked here so the refusal names the shell's L. */

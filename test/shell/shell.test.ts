@@ -5,7 +5,7 @@ import { defaultPolicy } from '../../src/collections/account.ts';
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { assessSeeded, seedAccount } from '../support/seed.ts';
+import { assessSeeded, seedAccount, seedManyStaff, seedStaff } from '../support/seed.ts';
 import { shellSession } from './support/session.ts';
 
 const session = (ctx: DispatchContext, input: string, options: { color?: boolean } = {}) =>
@@ -116,7 +116,24 @@ describe.each(backends())('the shell on %s', (kind) => {
     await db.knex('users').where({ platform_user_id: 'ann' }).update({ role: 'manager' });
     const out = await session(ctx, '/overdue customer 华联\nreassign 1 Zoe\nreassign 1 Nobody\n');
     expect(out).toMatch(/Ann reassigned this account from Ann to Zoe\./);
-    expect(out).toMatch(/! Nobody: Choose 1-1 or one of: Ann\./); // Zoe owns it now
+    expect(out).toMatch(/! Nobody who can own accounts is called "Nobody"\./);
+    await db.knex('users').where({ platform_user_id: 'ann' }).update({ role: 'collector' });
+  });
+
+  it('reassigns to the 150th staff member by name, beyond the 100 a form lists (PB-25)', async () => {
+    await seedManyStaff(db.knex, 150, 'Staff', 'shell');
+    await seedStaff(db.knex, 'Ann', 'manager');
+    const out = await session(ctx, '/overdue customer 华联\nreassign 1 staff 150\nreassign 1 Staff 1\n');
+    expect(out).toMatch(/Ann reassigned this account (from \w+ )?to Staff 150\./);
+    expect(out).toMatch(/! "Staff 1" matches several people; type more of the name:\n {4}Staff 100\n/);
+    const owner = await db
+      .knex('claims')
+      .join('users', 'users.id', 'claims.user_id')
+      .join('customers', 'customers.id', 'claims.customer_id')
+      .where('customers.name', 'like', '%华联%')
+      .whereNull('claims.released_at')
+      .first('users.display_name');
+    expect(owner?.display_name).toBe('Staff 150');
     await db.knex('users').where({ platform_user_id: 'ann' }).update({ role: 'collector' });
   });
 
