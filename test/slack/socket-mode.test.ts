@@ -47,7 +47,7 @@ describe.each(backends())('Slack over Socket Mode on %s', (kind) => {
 
   /** Clicks Log call on the account's card and fills in the modal it opened. */
   async function logCall(accountId: number, id: string): Promise<SubmittedView> {
-    await slack.click(await ref('log', accountId));
+    await slack.click(await ref('log', accountId), 'UANN', { opensForm: true });
     const view = slack.calls('views.update').at(-1)?.view as View;
     expect(view?.private_metadata).toBeTruthy();
     return {
