@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SocketLink } from '../../../adapters/slack/socket-link.ts';
+import type { DispatchContext } from '../../../src/commands/dispatch.ts';
 import type { Database } from '../../../src/db.ts';
 import type { Logger } from '../../../src/log.ts';
 import {
@@ -67,7 +68,7 @@ function bounded<T>(what: string, promise: Promise<T>): Promise<T> {
 /** Starts the Socket Mode server and the app over `db`; resolves once the app's socket is connected. */
 export async function startSocketHarness(
   db: Database,
-  options: { pageSize?: number; log?: Logger; graceMs?: number } = {},
+  options: { pageSize?: number; log?: Logger; graceMs?: number; ctx?: Partial<DispatchContext> } = {},
 ): Promise<SocketHarness> {
   const server = await startSocketModeServer();
   const record = interceptSlack((method) =>
@@ -79,6 +80,7 @@ export async function startSocketHarness(
     appToken: 'xapp-1-A1-1-test',
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.ctx ? { ctx: options.ctx } : {}),
     socket: {
       pingTimeoutMs: PING_TIMEOUT_MS,
       ...(options.graceMs === undefined ? {} : { graceMs: options.graceMs }),
