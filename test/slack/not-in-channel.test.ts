@@ -47,9 +47,7 @@ describe.each(backends())('Slack account threads where duebot is not a member, o
     await slack.click(
       encodeRef({ v: 1, action: 'log', accountId: account, stateVersion: await version() }),
       'UANN',
-      {
-        channel,
-      },
+      { channel, opensForm: true },
     );
     const res = await slack.submit({
       private_metadata: openedView().private_metadata,
@@ -66,7 +64,7 @@ describe.each(backends())('Slack account threads where duebot is not a member, o
 
   async function sendLetter(channel: string) {
     const ref = encodeRef({ v: 1, action: 'letter', accountId: account, stateVersion: await version() });
-    await slack.click(ref, 'UANN', { channel });
+    await slack.click(ref, 'UANN', { channel, opensForm: true });
     const chooser = openedView();
     const res = await slack.submit({
       private_metadata: chooser.private_metadata,
