@@ -113,10 +113,12 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
     if (preview.kind !== 'openForm') throw new Error(`expected the preview, got ${text(preview)}`);
     return dispatch(ctx, { kind: 'submit', ref: preview.form.ref, values: {}, user });
   };
+  /** Clicks a button as a person does: one that asks first (Send again) is answered yes. */
   const press = (reply: Reply, label: string, user = ann) => {
-    const ref = buttons(reply).find((b) => b.label === label)?.ref;
-    if (!ref) throw new Error(`no ${label} button in ${text(reply)}`);
-    return dispatch(ctx, { kind: 'action', ref, user });
+    const button = buttons(reply).find((b) => b.label === label);
+    if (!button) throw new Error(`no ${label} button in ${text(reply)}`);
+    const confirmed = button.confirm ? { confirmed: true } : {};
+    return dispatch(ctx, { kind: 'action', ref: button.ref, user, ...confirmed });
   };
   const history = async (customerId: number) =>
     text(
