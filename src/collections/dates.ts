@@ -6,20 +6,12 @@
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTH_NAME = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+
+/** The English name of month 1-12 ("November"). */
+export function monthName(month: number): string {
+  return MONTH_NAME.format(new Date(Date.UTC(2000, month - 1, 1)));
+}
 
 /**
  * The one check of a date as people and settings write it: null for a real calendar date as YYYY-MM-DD,
@@ -33,7 +25,7 @@ export function calendarDateProblem(value: string): string | null {
   if (month < 1 || month > 12) return `${value} is not a date: the month must be 01 to 12`;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  if (day < 1 || day > days) return `${value} is not a date: ${MONTHS[month - 1]} ${year} has ${days} days`;
+  if (day < 1 || day > days) return `${value} is not a date: ${monthName(month)} ${year} has ${days} days`;
   return null;
 }
 

@@ -4,6 +4,7 @@
  */
 import { LETTER_LOCALES, type LetterLocale } from './settings.ts';
 import { formatAmount } from '../collections/money.ts';
+import { monthName } from '../collections/dates.ts';
 
 /** The ledger's locale (`zh_CN`, `zh-Hant`, `en-GB` ...) as a template locale, or the default. */
 export function letterLocale(ledgerLocale: string | null | undefined, fallback: LetterLocale): LetterLocale {
@@ -22,21 +23,6 @@ export function isLetterLocale(value: string): value is LetterLocale {
   return (LETTER_LOCALES as readonly string[]).includes(value);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "CNY 86,000.00" in every locale: the code keeps amounts unambiguous across currencies (PB-16). */
 export function letterMoney(minor: number, currency: string, locale: LetterLocale): string {
   return `${currency} ${formatAmount({ minor, currency }, locale === 'en' ? 'en-US' : locale)}`;
@@ -47,7 +33,7 @@ export function letterDate(iso: string, locale: LetterLocale): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) throw new RangeError(`expected a date as YYYY-MM-DD, got "${iso}"`);
   const [, y, mo, d] = m;
-  if (locale === 'en') return `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}`;
+  if (locale === 'en') return `${Number(d)} ${monthName(Number(mo))} ${y}`;
   return `${y}年${Number(mo)}月${Number(d)}日`;
 }
 
