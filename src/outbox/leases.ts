@@ -51,7 +51,7 @@ interface Row {
   progress: unknown;
 }
 
-function toClaimed(row: Row): LeasedDelivery {
+function toLeased(row: Row): LeasedDelivery {
   return {
     id: Number(row.id),
     outboxId: Number(row.outbox_id),
@@ -110,7 +110,7 @@ export async function expandPost(db: Knex, outboxId: number, platforms: string[]
   });
 }
 
-/** Claims due posts: pending ones whose time came, and 'sending' ones whose worker's lease ran out. */
+/** Leases due posts: pending ones whose time came, and 'sending' ones whose worker's lease ran out. */
 export async function leasePosts(
   db: Knex,
   options: { now: Date; leaseUntil: Date; limit: number; platforms: string[] },
@@ -132,10 +132,10 @@ export async function leasePosts(
       ${RETURNING}`,
     [options.leaseUntil, options.platforms, options.now, options.now, options.limit],
   );
-  return (result.rows as Row[]).map(toClaimed).sort((a, b) => a.id - b.id);
+  return (result.rows as Row[]).map(toLeased).sort((a, b) => a.id - b.id);
 }
 
-/** Claims delivered posts that have a newer version to show (the digest edited in place). */
+/** Leases delivered posts that have a newer version to show (the digest edited in place). */
 export async function leaseUpdates(
   db: Knex,
   options: { now: Date; leaseUntil: Date; limit: number; platforms: string[] },
@@ -154,7 +154,7 @@ export async function leaseUpdates(
       ${RETURNING}`,
     [options.leaseUntil, options.platforms, options.now, options.now, options.limit],
   );
-  return (result.rows as Row[]).map(toClaimed).sort((a, b) => a.id - b.id);
+  return (result.rows as Row[]).map(toLeased).sort((a, b) => a.id - b.id);
 }
 
 /** Replies whose parent failed for good on their platform cannot be delivered either. */
