@@ -261,8 +261,9 @@ export async function runShell(options: ShellOptions): Promise<void> {
     const [field] = formToPrompts(form);
     if (!name || !field) return askForm(form);
     const read = field.read(name);
-    const value = read.ok ? read.value : await searched(form, field.id, name);
-    if (value === null) return write(`  ! ${name}: ${read.ok ? '' : read.message}`);
+    const value = read.ok
+      ? read.value
+      : ((await searched(form, field.id, name)) ?? { message: `  ! ${name}: ${read.message}` });
     if (typeof value !== 'string') return write(value.message);
     return follow(
       await dispatch(ctx, { kind: 'submit', ref: form.ref, values: { [field.id]: value }, user }),
