@@ -233,8 +233,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
   };
 
   /** `log N` asks; `log N key=value ...` checks each value as the prompt would, then submits. */
-  const log = async (customerId: number, args: string[]) => {
-    const form = await formOf(`log #${customerId}`);
+  const log = async (accountId: number, args: string[]) => {
+    const form = await formOf(`log #${accountId}`);
     if (!form) return;
     if (args.length === 0) return askForm(form);
     const typed = readLogWords(args);
@@ -255,8 +255,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
   };
 
   /** `reassign N [name]`: the name answers the form's one field, else it is asked. */
-  const reassign = async (customerId: number, name: string) => {
-    const form = await formOf(`reassign #${customerId}`);
+  const reassign = async (accountId: number, name: string) => {
+    const form = await formOf(`reassign #${accountId}`);
     if (!form) return;
     const [field] = formToPrompts(form);
     if (!name || !field) return askForm(form);
@@ -345,14 +345,14 @@ export async function runShell(options: ShellOptions): Promise<void> {
       } else if (ACCOUNT_VERBS.has(verb)) {
         const named = accountWord(verb, rest[0], rows);
         if (!named.ok) write(`  ! ${named.message}`);
-        else if (verb === 'log') await log(named.customerId, rest.slice(1));
-        else if (verb === 'reassign') await reassign(named.customerId, rest.slice(1).join(' '));
+        else if (verb === 'log') await log(named.accountId, rest.slice(1));
+        else if (verb === 'reassign') await reassign(named.accountId, rest.slice(1).join(' '));
         else if (verb === 'letter') {
           const template = rest[1]?.toLowerCase();
           if (template !== undefined && !/^[a-z0-9][a-z0-9-]{0,31}$/.test(template))
             write(`  ! "${template}" is not a letter template name`);
-          else await command(`letter #${named.customerId}${template ? ` ${template}` : ''}`);
-        } else await command(`${verb === 'open' ? 'show' : verb} #${named.customerId}`);
+          else await command(`letter #${named.accountId}${template ? ` ${template}` : ''}`);
+        } else await command(`${verb === 'open' ? 'show' : verb} #${named.accountId}`);
       } else write(`  ! unknown command "${word}"; type help`);
     } catch (error) {
       write(`  ! something went wrong: ${error instanceof Error ? error.message : String(error)}`);

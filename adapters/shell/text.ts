@@ -18,7 +18,7 @@ export interface TerminalOptions {
 /** A numbered account row as shown, so `claim 2` can be turned into the row's claim ref. */
 export interface TerminalRow {
   rowNumber: number;
-  customerId: number;
+  accountId: number;
   customerName: string;
   actions: Button[];
 }
@@ -193,7 +193,7 @@ function renderBlock(block: Block, width: number, color: boolean, out: TerminalR
       const rowNumber = block.rowNumber ?? out.rows.length + 1;
       out.rows.push({
         rowNumber,
-        customerId: block.customerId,
+        accountId: block.accountId,
         customerName: block.customerName,
         actions: block.actions,
       });
@@ -204,7 +204,7 @@ function renderBlock(block: Block, width: number, color: boolean, out: TerminalR
       const nameRoom = Math.max(10, width - displayWidth(number) - displayWidth(firstAmount) - 2);
       const title: Piece[] = [
         { text: number, styles: [] },
-        { text: truncateToWidth(`${block.customerName} (#${block.customerId})`, nameRoom), styles: ['bold'] },
+        { text: truncateToWidth(`${block.customerName} (#${block.accountId})`, nameRoom), styles: ['bold'] },
       ];
       const lines = [leftRight(title, [{ text: firstAmount, styles: tone }], width, color)];
       for (const amount of moreAmounts)

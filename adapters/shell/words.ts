@@ -14,7 +14,7 @@ export function splitWords(line: string): string[] {
 }
 
 /** The account a word names, or what to say instead. */
-export type AccountWord = { ok: true; customerId: number } | { ok: false; message: string };
+export type AccountWord = { ok: true; accountId: number } | { ok: false; message: string };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -43,11 +43,11 @@ export function accountWord(verb: string, word: string | undefined, rows: Termin
     const id = parseRowId(digits);
     return id === null
       ? { ok: false, message: `No account has the id ${typed}.` }
-      : { ok: true, customerId: id };
+      : { ok: true, accountId: id };
   }
   if (!/^\d+$/.test(typed)) return { ok: false, message: usage };
   const row = rows?.find((r) => String(r.rowNumber) === typed.replace(/^0+(?=\d)/, ''));
-  if (row) return { ok: true, customerId: row.customerId };
+  if (row) return { ok: true, accountId: row.accountId };
   const idHint = `use #${typed} for the customer with id ${typed}`;
   if (rows === null)
     return {

@@ -140,7 +140,7 @@ function actionsBlock(blockId: string, els: Element[]): SlackBlock[] {
 
 /** A row drawn as a section and its buttons (full) or one section with a menu of its actions (compact). */
 function renderRow(row: AccountRowBlock, index: number, compact: boolean): SlackBlock[] {
-  const blockId = `row-${row.customerId}-${index}`;
+  const blockId = `row-${row.accountId}-${index}`;
   const text = mrkdwn(rowText(row, index), SLACK_LIMITS.sectionText);
   if (!compact) {
     return [{ type: 'section', text }, ...actionsBlock(blockId, elements(row.actions))];

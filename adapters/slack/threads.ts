@@ -20,10 +20,10 @@ export function accountForThread(db: Knex, channel: string, threadTs: string): P
 export function ensureThread(
   db: Knex,
   client: webApi.WebClient,
-  customerId: number,
+  accountId: number,
   channel: string,
 ): Promise<string> {
-  return ensureAccountThread(db, { platform: 'slack', channel }, customerId, {
+  return ensureAccountThread(db, { platform: 'slack', channel }, accountId, {
     async start({ name, externalId }) {
       const posted = await client.chat.postMessage({
         channel,
@@ -51,11 +51,11 @@ export function ensureThread(
 export async function postInThread(
   db: Knex,
   client: webApi.WebClient,
-  customerId: number,
+  accountId: number,
   channel: string,
   message: SlackMessage,
 ): Promise<string> {
-  const threadTs = await ensureThread(db, client, customerId, channel);
+  const threadTs = await ensureThread(db, client, accountId, channel);
   await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
   return threadTs;
 }

@@ -25,9 +25,9 @@ export function ensureThread(
   p: Proactive,
   reference: Partial<ConversationReference>,
   channelId: string,
-  customerId: number,
+  accountId: number,
 ): Promise<string> {
-  return ensureAccountThread(db, { platform: 'teams', channel: channelId }, customerId, {
+  return ensureAccountThread(db, { platform: 'teams', channel: channelId }, accountId, {
     async start({ name, externalId }) {
       const root: Message = {
         blocks: [
@@ -51,10 +51,10 @@ export async function postInThread(
   p: Proactive,
   reference: Partial<ConversationReference>,
   channelId: string,
-  customerId: number,
+  accountId: number,
   message: Message,
   files?: FileLinker,
 ): Promise<void> {
-  const root = await ensureThread(db, p, reference, channelId, customerId);
+  const root = await ensureThread(db, p, reference, channelId, accountId);
   await sendTo(p, threadReference(reference, channelId, root), toCardActivity(message, files));
 }

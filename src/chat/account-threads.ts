@@ -33,9 +33,9 @@ export async function accountForThread(
 }
 
 /** The account's thread in the channel, or null when none was started yet. */
-export async function storedThread(db: Knex, place: ThreadPlace, customerId: number): Promise<string | null> {
+export async function storedThread(db: Knex, place: ThreadPlace, accountId: number): Promise<string | null> {
   const row = await db('account_threads')
-    .where({ platform: place.platform, customer_id: customerId, channel: place.channel })
+    .where({ platform: place.platform, customer_id: accountId, channel: place.channel })
     .first('thread_ref');
   return row ? String(row.thread_ref) : null;
 }
@@ -54,22 +54,22 @@ export interface ThreadStarter {
 export async function ensureAccountThread(
   db: Knex,
   place: ThreadPlace,
-  customerId: number,
+  accountId: number,
   starter: ThreadStarter,
 ): Promise<string> {
-  const existing = await storedThread(db, place, customerId);
+  const existing = await storedThread(db, place, accountId);
   if (existing) return existing;
-  const customer = await db('customers').where({ id: customerId }).first('name', 'external_id');
+  const customer = await db('customers').where({ id: accountId }).first('name', 'external_id');
   const account: ThreadAccount = customer
     ? { name: String(customer.name), externalId: String(customer.external_id) }
-    : { name: `account #${customerId}` };
+    : { name: `account #${accountId}` };
   const ref = await starter.start(account);
   const inserted = await db('account_threads')
-    .insert({ platform: place.platform, customer_id: customerId, channel: place.channel, thread_ref: ref })
+    .insert({ platform: place.platform, customer_id: accountId, channel: place.channel, thread_ref: ref })
     .onConflict(['platform', 'customer_id', 'channel'])
     .ignore()
     .returning('thread_ref');
   if (inserted.length > 0) return ref;
   await starter.discard?.(ref).catch(() => undefined);
-  return (await storedThread(db, place, customerId)) ?? ref;
+  return (await storedThread(db, place, accountId)) ?? ref;
 }

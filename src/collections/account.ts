@@ -91,7 +91,7 @@ export interface PromiseRecord {
 
 /** Everything known about one account on one day; built from the bot database by the caller. */
 export interface AccountSnapshot {
-  customerId: string;
+  accountId: string;
   customerName: string;
   /** Start of the relationship (PB-09 tenure); null: the oldest known due date. */
   firstInvoiceDate: string | null;
@@ -129,7 +129,7 @@ export interface AssessedItem {
 
 /** What a view needs about an account. */
 export interface AccountAssessment {
-  customerId: string;
+  accountId: string;
   customerName: string;
   assessedOn: string;
   /** All open amounts per currency, disputed included. */
@@ -240,7 +240,7 @@ export function assessAccount(snapshot: AccountSnapshot, policy: Policy, today: 
     (a, b) => toBase({ [b]: all[b] ?? 0 }, policy.priority) - toBase({ [a]: all[a] ?? 0 }, policy.priority),
   );
   return {
-    customerId: snapshot.customerId,
+    accountId: snapshot.accountId,
     customerName: snapshot.customerName,
     assessedOn: today,
     openByCurrency: all,

@@ -46,12 +46,12 @@ const assessContext = (ctx: DispatchContext) => ({
 /** The current account card, or null when there is no such account (two round trips). */
 export async function accountCard(
   ctx: DispatchContext,
-  customerId: number,
+  accountId: number,
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
   const [file, assessment, ledger] = await Promise.all([
-    accountHistory(ctx.db, customerId),
-    assessed === undefined ? assessOne(assessContext(ctx), customerId) : assessed,
+    accountHistory(ctx.db, accountId),
+    assessed === undefined ? assessOne(assessContext(ctx), accountId) : assessed,
     ledgerAge(ctx),
   ]);
   if (!file || !assessment) return null;
@@ -59,8 +59,8 @@ export async function accountCard(
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */
-async function refreshAccount(ctx: DispatchContext, customerId: number): Promise<AccountAssessment | null> {
-  return refreshOne(assessContext(ctx), customerId);
+async function refreshAccount(ctx: DispatchContext, accountId: number): Promise<AccountAssessment | null> {
+  return refreshOne(assessContext(ctx), accountId);
 }
 
 const refusal = (error: Failure): Reply => ({
@@ -68,9 +68,9 @@ const refusal = (error: Failure): Reply => ({
   message: notice(error.message, { tone: 'danger' }),
 });
 
-const missing = (customerId: number): Reply => ({
+const missing = (accountId: number): Reply => ({
   kind: 'ephemeral',
-  message: notice(`There is no account #${customerId} any more; it may have been settled and removed.`, {
+  message: notice(`There is no account #${accountId} any more; it may have been settled and removed.`, {
     tone: 'danger',
   }),
 });
@@ -78,11 +78,11 @@ const missing = (customerId: number): Reply => ({
 /** Shows the account card to the person who asked. */
 export async function showAccount(
   ctx: DispatchContext,
-  customerId: number,
+  accountId: number,
   mode: 'ephemeral' | 'replace',
 ): Promise<Reply> {
-  const card = await accountCard(ctx, customerId);
-  return card ? { kind: mode, message: card } : missing(customerId);
+  const card = await accountCard(ctx, accountId);
+  return card ? { kind: mode, message: card } : missing(accountId);
 }
 
 /**
@@ -93,14 +93,14 @@ export async function showAccount(
 export async function claim(
   ctx: DispatchContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   mode: 'ephemeral' | 'replace',
 ): Promise<Reply> {
-  const result = await claimAccount(ctx.db, actor, customerId);
+  const result = await claimAccount(ctx.db, actor, accountId);
   if (!result.ok) return refusal(result.error);
   ctx.onWorklistChanged?.();
-  const card = await accountCard(ctx, customerId);
-  if (!card) return missing(customerId);
+  const card = await accountCard(ctx, accountId);
+  if (!card) return missing(accountId);
   if (!result.value.alreadyYours) return { kind: mode, message: card };
   const note = 'You already own this account.';
   if (mode === 'replace') return { kind: 'replace', message: card, note };
@@ -112,29 +112,29 @@ export async function claim(
 export async function release(
   ctx: DispatchContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   mode: 'ephemeral' | 'replace',
 ): Promise<Reply> {
-  const result = await releaseAccount(ctx.db, actor, customerId);
+  const result = await releaseAccount(ctx.db, actor, accountId);
   if (!result.ok) return refusal(result.error);
-  await refreshAccount(ctx, customerId);
+  await refreshAccount(ctx, accountId);
   ctx.onWorklistChanged?.();
-  return showAccount(ctx, customerId, mode);
+  return showAccount(ctx, accountId, mode);
 }
 
 /** Opens the log-outcome form, pre-filled with the account's currencies and invoices. */
-export async function openLogForm(ctx: DispatchContext, actor: Actor, customerId: number): Promise<Reply> {
+export async function openLogForm(ctx: DispatchContext, actor: Actor, accountId: number): Promise<Reply> {
   const allowed = requireRole(actor, ['collector', 'manager', 'sales'], 'Logging a contact');
   if (!allowed.ok) return refusal(allowed.error);
-  const customer = await ctx.db('customers').where({ id: customerId }).first('id', 'name');
-  if (!customer) return missing(customerId);
-  const items = await collectableItems(ctx.db, customerId);
+  const customer = await ctx.db('customers').where({ id: accountId }).first('id', 'name');
+  if (!customer) return missing(accountId);
+  const items = await collectableItems(ctx.db, accountId);
   return {
     kind: 'openForm',
     form: logOutcomeForm({
-      customerId,
+      accountId,
       name: customer.name,
-      version: await stateVersion(ctx.db, customerId),
+      version: await stateVersion(ctx.db, accountId),
       currencies: [...new Set(items.map((i) => String(i.currency)))],
       invoiceNumbers: items.map((i) => String(i.invoice_number)),
     }),
@@ -145,16 +145,16 @@ export async function openLogForm(ctx: DispatchContext, actor: Actor, customerId
 export async function submitLog(
   ctx: DispatchContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
-  const result = await logOutcome(ctx.db, actor, customerId, values, ctx.clock.today());
+  const result = await logOutcome(ctx.db, actor, accountId, values, ctx.clock.today());
   if (!result.ok) {
     if (result.error.fields) return { kind: 'formErrors', errors: result.error.fields };
     return refusal(result.error);
   }
-  await refreshAccount(ctx, customerId);
-  const customer = await ctx.db('customers').where({ id: customerId }).first('name');
+  await refreshAccount(ctx, accountId);
+  const customer = await ctx.db('customers').where({ id: accountId }).first('name');
   const result_ = result.value.form.result.replace(/_/g, ' ');
   let promise = '';
   if (result.value.form.result === 'promised' && result.value.promiseId !== null) {
@@ -170,10 +170,10 @@ export async function submitLog(
   if (values.notes) lines.push(`_${typedText(values.notes)}_`);
   if (result.value.escalated) lines.push('Escalated: "in process" twice with no concrete step (PB-14).');
   if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
-  const card = await accountCard(ctx, customerId);
+  const card = await accountCard(ctx, accountId);
   return {
     kind: 'thread',
-    accountId: customerId,
+    accountId: accountId,
     message: { blocks: [{ type: 'text', text: lines.join('\n') }] },
     ...(card ? { card } : {}),
   };
@@ -185,16 +185,16 @@ export async function submitLog(
  */
 export async function checkLog(
   ctx: DispatchContext,
-  customerId: number,
+  accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
-  const result = await checkOutcome(ctx.db, customerId, values, ctx.clock.today());
+  const result = await checkOutcome(ctx.db, accountId, values, ctx.clock.today());
   if (result.ok) return { kind: 'none' };
   return result.error.fields ? { kind: 'formErrors', errors: result.error.fields } : refusal(result.error);
 }
 
 /** The customer file's history (PB-02). */
-export async function history(ctx: DispatchContext, customerId: number): Promise<Reply> {
-  const file = await accountHistory(ctx.db, customerId);
-  return file ? { kind: 'ephemeral', message: historyView(file, ctx.clock.timeZone) } : missing(customerId);
+export async function history(ctx: DispatchContext, accountId: number): Promise<Reply> {
+  const file = await accountHistory(ctx.db, accountId);
+  return file ? { kind: 'ephemeral', message: historyView(file, ctx.clock.timeZone) } : missing(accountId);
 }

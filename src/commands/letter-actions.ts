@@ -66,25 +66,25 @@ function gate(ctx: DispatchContext, actor: Actor, template: string, doing: strin
 export async function chooseLetter(
   ctx: DispatchContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   suggested: string | null,
 ): Promise<Reply> {
   const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
   if (!basic.ok) return refuse(basic.error.message);
-  const customer = await ctx.db('customers').where({ id: customerId }).first('id', 'name');
+  const customer = await ctx.db('customers').where({ id: accountId }).first('id', 'name');
   if (!customer)
-    return refuse(`There is no account #${customerId} any more; it may have been settled and removed.`);
+    return refuse(`There is no account #${accountId} any more; it may have been settled and removed.`);
   let suggestion = suggested;
   if (suggestion === null) {
     const assessment = await assessOne(
       { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
-      customerId,
+      accountId,
     );
     suggestion = assessment?.ladder.letter ?? null;
   }
   return {
     kind: 'openForm',
-    form: letterChooserForm(ctx.policy.ladder, { id: customerId, name: String(customer.name) }, suggestion),
+    form: letterChooserForm(ctx.policy.ladder, { id: accountId, name: String(customer.name) }, suggestion),
   };
 }
 
@@ -92,31 +92,31 @@ export async function chooseLetter(
 export function chosenLetter(
   ctx: DispatchContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
   const chosen = values.template ?? '';
   const known = ctx.policy.ladder.steps.some((step) => step.letter === chosen);
   if (!known)
     return Promise.resolve({ kind: 'formErrors', errors: { template: 'choose one of the letters' } });
-  return previewLetter(ctx, actor, customerId, chosen);
+  return previewLetter(ctx, actor, accountId, chosen);
 }
 
 /** The preview of the named letter, or of the one the ladder suggests for the account today. */
 export async function previewLetter(
   ctx: DispatchContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   template: string | null,
 ): Promise<Reply> {
   const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
   if (!basic.ok) return refuse(basic.error.message);
   const assessment = await assessOne(
     { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
-    customerId,
+    accountId,
   );
   if (!assessment)
-    return refuse(`There is no account #${customerId} any more; it may have been settled and removed.`);
+    return refuse(`There is no account #${accountId} any more; it may have been settled and removed.`);
   const chosen = template ?? assessment.ladder.letter;
   if (!chosen) {
     return {
@@ -130,7 +130,7 @@ export async function previewLetter(
   const refused = gate(ctx, actor, chosen, `Sending the ${letterName(chosen)} letter`);
   if (refused) return refused;
   const config = settingsOf(ctx);
-  const prepared = await prepareLetter(letterContext(ctx), customerId, chosen, actor.name, { pdf: false });
+  const prepared = await prepareLetter(letterContext(ctx), accountId, chosen, actor.name, { pdf: false });
   if (!prepared.ok) return refuse(prepared.message);
   return {
     kind: 'openForm',
@@ -146,7 +146,7 @@ export async function previewLetter(
 function outcomeReply(
   ctx: DispatchContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   outcome: DecisionOutcome,
 ): Reply {
   switch (outcome.kind) {
@@ -155,7 +155,7 @@ function outcomeReply(
     case 'awaiting_approval':
       return {
         kind: 'thread',
-        accountId: customerId,
+        accountId: accountId,
         message: letterOutcomeMessage(outcome, outcome.letter.requestedBy.name ?? actor.name),
       };
     case 'exists':
@@ -175,7 +175,7 @@ function outcomeReply(
     case 'rejected':
       return {
         kind: 'thread',
-        accountId: customerId,
+        accountId: accountId,
         message: notice(
           `*${actor.name}* rejected the *${letterName(outcome.letter.template)}* letter #${outcome.letter.id} asked for by ${outcome.letter.requestedBy.name ?? 'someone'}; it will not be sent.`,
         ),
@@ -183,7 +183,7 @@ function outcomeReply(
     case 'marked_sent':
       return {
         kind: 'thread',
-        accountId: customerId,
+        accountId: accountId,
         message: letterMarkedSentMessage(outcome.letter, outcome.by),
       };
     case 'refused':
@@ -195,7 +195,7 @@ function outcomeReply(
 export async function submitLetter(
   ctx: DispatchContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   template: string | undefined,
 ): Promise<Reply> {
   if (!template) return refuse('This letter form names no template; open Send letter again.');
@@ -203,8 +203,8 @@ export async function submitLetter(
   if (!basic.ok) return refuse(basic.error.message);
   const refused = gate(ctx, actor, template, `Sending the ${letterName(template)} letter`);
   if (refused) return refused;
-  const outcome = await sendLetter(letterContext(ctx), actor, customerId, template);
-  return outcomeReply(ctx, actor, customerId, outcome);
+  const outcome = await sendLetter(letterContext(ctx), actor, accountId, template);
+  return outcomeReply(ctx, actor, accountId, outcome);
 }
 
 /**
@@ -249,7 +249,7 @@ export async function decideLetter(
   if (decision === 'reject' || decision === 'send-again') {
     const letter = {
       id: letterId,
-      customerId: Number(row.customer_id),
+      accountId: Number(row.customer_id),
       customerName: String(row.name),
       template,
       recipient: row.recipient === null ? null : String(row.recipient),

@@ -65,14 +65,14 @@ export async function decideFromMeeting(
     return refusal('This decision button is incomplete; use the buttons of the current meeting thread.');
   const click = {
     meetingId: ref.meetingId,
-    customerId: ref.accountId,
+    accountId: ref.accountId,
     decision,
     revision: ref.stateVersion,
     at: ctx.clock.now(),
   };
   const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on an account in the credit meeting');
   if (!allowed.ok) return refusal(allowed.error.message);
-  const [row] = await meetingAccounts(ctx.db, click.meetingId, click.customerId);
+  const [row] = await meetingAccounts(ctx.db, click.meetingId, click.accountId);
   const confirm = row ? decisionConfirm(click, row.account.name) : null;
   const ask = confirm ? askFirst(confirmed, confirm) : null;
   if (ask) return ask;

@@ -54,19 +54,19 @@ const refuse = (message: string): Reply => ({
 export async function openReassignForm(
   ctx: DispatchContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
 ): Promise<Reply> {
   const allowed = requireRole(actor, ['manager'], 'Reassigning an account');
   if (!allowed.ok) return refuse(allowed.error.message);
-  const customer = await ctx.db('customers').where({ id: customerId }).first('name');
-  if (!customer) return refuse(`There is no account #${customerId}.`);
-  const owner = await currentOwner(ctx.db, customerId);
+  const customer = await ctx.db('customers').where({ id: accountId }).first('name');
+  if (!customer) return refuse(`There is no account #${accountId}.`);
+  const owner = await currentOwner(ctx.db, accountId);
   const options = await ownerChoices(ctx.db, { exceptUserId: owner?.userId });
   if (options.length === 0)
     return refuse('Nobody else can own accounts yet: collectors appear here after they first use duebot.');
   return {
     kind: 'openForm',
-    form: reassignForm({ id: customerId, name: String(customer.name) }, owner, options),
+    form: reassignForm({ id: accountId, name: String(customer.name) }, owner, options),
   };
 }
 
@@ -74,13 +74,13 @@ export async function openReassignForm(
 export async function submitReassign(
   ctx: DispatchContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
   const to = Number(values.owner);
   if (!Number.isSafeInteger(to) || to <= 0)
     return { kind: 'formErrors', errors: { owner: 'choose the new owner' } };
-  const result = await reassignAccount(ctx.db, actor, customerId, to);
+  const result = await reassignAccount(ctx.db, actor, accountId, to);
   if (!result.ok) {
     return result.error.code === 'forbidden'
       ? refuse(result.error.message)
@@ -88,11 +88,11 @@ export async function submitReassign(
   }
   await refreshWorklist(
     { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
-    [customerId],
+    [accountId],
   );
   ctx.onWorklistChanged?.();
-  const card = await accountCard(ctx, customerId);
-  if (!card) return refuse(`There is no account #${customerId}.`);
+  const card = await accountCard(ctx, accountId);
+  if (!card) return refuse(`There is no account #${accountId}.`);
   const from = result.value.previousOwner ? ` from ${result.value.previousOwner.name}` : '';
   card.blocks.unshift({
     type: 'context',

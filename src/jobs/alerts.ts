@@ -28,7 +28,7 @@ export interface AlertContext {
 
 interface Subject {
   kind: 'account' | 'invoice';
-  customerId: number;
+  accountId: number;
   openItemId: number | null;
   currency: string;
   amountMinor: number;
@@ -37,8 +37,8 @@ interface Subject {
   invoiceNumber: string | null;
 }
 
-const subjectKey = (s: { kind: string; customerId: number; openItemId: number | null; currency: string }) =>
-  `${s.kind}:${s.customerId}:${s.openItemId ?? 0}:${s.currency}`;
+const subjectKey = (s: { kind: string; accountId: number; openItemId: number | null; currency: string }) =>
+  `${s.kind}:${s.accountId}:${s.openItemId ?? 0}:${s.currency}`;
 
 /** Thresholds in minor units, as arrays for one SQL join. */
 function thresholdArrays(settings: AlertSettings): [string[], number[]] {
@@ -75,7 +75,7 @@ async function currentSubjects(db: Knex, today: string, settings: AlertSettings)
   );
   return (accounts.rows as Record<string, unknown>[]).map((r) => ({
     kind: r.kind === 'invoice' ? 'invoice' : 'account',
-    customerId: Number(r.customer_id),
+    accountId: Number(r.customer_id),
     openItemId: r.open_item_id === null ? null : Number(r.open_item_id),
     currency: String(r.currency),
     amountMinor: Number(r.amount),
@@ -105,7 +105,7 @@ async function recordCrossings(db: Knex, now: Subject[]): Promise<(Subject & { i
   for (const row of open) {
     const key = subjectKey({
       kind: row.kind,
-      customerId: Number(row.customer_id),
+      accountId: Number(row.customer_id),
       openItemId: row.open_item_id === null ? null : Number(row.open_item_id),
       currency: row.currency,
     });
@@ -123,7 +123,7 @@ async function recordCrossings(db: Knex, now: Subject[]): Promise<(Subject & { i
     const [row] = await db('alert_crossings')
       .insert({
         kind: s.kind,
-        customer_id: s.customerId,
+        customer_id: s.accountId,
         open_item_id: s.openItemId,
         currency: s.currency,
         amount_minor: s.amountMinor,
@@ -144,7 +144,7 @@ async function crossingPosts(
   opened: (Subject & { id: number })[],
 ): Promise<OutgoingPost[]> {
   const byAccount = new Map<number, (Subject & { id: number })[]>();
-  for (const s of opened) byAccount.set(s.customerId, [...(byAccount.get(s.customerId) ?? []), s]);
+  for (const s of opened) byAccount.set(s.accountId, [...(byAccount.get(s.accountId) ?? []), s]);
   if (byAccount.size === 0) return [];
   const ids = [...byAccount.keys()];
   const customers: { id: string | number; name: string; sales_rep: string | null; owner: string | null }[] =
@@ -177,7 +177,7 @@ async function crossingPosts(
         key: `alert:crossing:${first}`,
         to: { kind: 'channel' as const, role: 'alerts' as const },
         message: crossingAlertView({
-          customerId: Number(c.id),
+          accountId: Number(c.id),
           customerName: c.name,
           salesRep: c.sales_rep ? (reps.get(c.sales_rep) ?? c.sales_rep) : null,
           owner: c.owner,
@@ -198,7 +198,7 @@ async function baselinePosts(ctx: AlertContext, opened: Subject[]): Promise<Outg
         .db('customers')
         .whereIn(
           'id',
-          accounts.map((a) => a.customerId),
+          accounts.map((a) => a.accountId),
         )
         .select('id', 'name')
     ).map((c: { id: string | number; name: string }) => [Number(c.id), c.name]),
@@ -209,7 +209,7 @@ async function baselinePosts(ctx: AlertContext, opened: Subject[]): Promise<Outg
       to: { kind: 'channel', role: 'alerts' },
       message: baselineAlertView(
         accounts.map((a) => ({
-          customerName: names.get(a.customerId) ?? `#${a.customerId}`,
+          customerName: names.get(a.accountId) ?? `#${a.accountId}`,
           amountMinor: a.amountMinor,
           currency: a.currency,
           daysOverdue: a.daysOverdue,

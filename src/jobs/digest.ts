@@ -82,9 +82,9 @@ export function digestJob(settings: DigestSettings): Job {
   };
 }
 
-/** Customer ids of the account rows a stored digest showed. */
+/** Account ids of the account rows a stored digest showed. */
 function digestAccounts(payload: StoredMessage): number[] {
-  return payload.blocks.flatMap((b) => (b.type === 'accountRow' ? [b.customerId] : []));
+  return payload.blocks.flatMap((b) => (b.type === 'accountRow' ? [b.accountId] : []));
 }
 
 /** One nudge a day, DUEBOT_NUDGE_AFTER_HOURS after the digest, about its accounts still unclaimed. */
@@ -112,7 +112,7 @@ export function nudgeJob(settings: Pick<JobSettings, 'jobs'>): Job {
       const shown = digestAccounts(parseJson<StoredMessage>(digest.payload));
       if (shown.length === 0) return [];
       const unclaimed = await listWorklist(ctx.db, { unclaimed: true }, { page: 1, pageSize: 1000 });
-      const still = unclaimed.rows.filter((r) => shown.includes(r.customerId));
+      const still = unclaimed.rows.filter((r) => shown.includes(r.accountId));
       if (still.length === 0) return [];
       return [
         {

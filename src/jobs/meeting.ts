@@ -68,7 +68,7 @@ async function agenda(db: Knex, minDays: number, timeZone: string): Promise<Meet
     const open = typeof r.open_by_currency === 'string' ? JSON.parse(r.open_by_currency) : r.open_by_currency;
     const rep = r.sales_rep === null ? null : String(r.sales_rep);
     return {
-      customerId: Number(r.customer_id),
+      accountId: Number(r.customer_id),
       name: String(r.name),
       owner: r.owner === null ? null : String(r.owner),
       salesRep: rep === null ? null : (reps.get(rep) ?? rep),
@@ -163,9 +163,9 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
     await ctx.db('meeting_accounts').insert(
       accounts.map((a, i) => ({
         meeting_id: meetingId,
-        customer_id: a.customerId,
+        customer_id: a.accountId,
         position: i + 1,
-        post_key: `${key}:account:${a.customerId}`,
+        post_key: `${key}:account:${a.accountId}`,
         snapshot: JSON.stringify(a),
       })),
     );
@@ -194,7 +194,7 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
   return [
     parent,
     ...accounts.map((a, i) => ({
-      key: `${key}:account:${a.customerId}`,
+      key: `${key}:account:${a.accountId}`,
       to: { kind: 'channel' as const, role: 'meeting' as const },
       threadKey: key,
       message: meetingAccountView(meetingId, a, undecided, i + 1),

@@ -22,7 +22,7 @@ export const followUpKey = (promiseId: number) => `promise-missed:${promiseId}`;
 
 function followUpMessage(p: {
   name: string;
-  customerId: number;
+  accountId: number;
   status: string;
   amountMinor: number;
   paidMinor: number;
@@ -87,7 +87,7 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
         to: p.owner_id ? { kind: 'user', userId: Number(p.owner_id) } : { kind: 'channel', role: 'digest' },
         message: followUpMessage({
           name: String(p.name),
-          customerId: Number(p.customer_id),
+          accountId: Number(p.customer_id),
           status: String(p.status),
           amountMinor: Number(p.amount_minor),
           paidMinor: Number(p.paid_minor),
@@ -102,7 +102,7 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
       for (const p of missed) {
         if (!added.has(followUpKey(Number(p.id)))) continue;
         await recordActivity(ctx.db, {
-          customerId: Number(p.customer_id),
+          accountId: Number(p.customer_id),
           actor: null,
           kind: 'owner_told',
           details: {

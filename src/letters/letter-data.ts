@@ -77,9 +77,9 @@ const LEGAL_AFTER_DAYS = 30;
 /** Days a letter gives to pay. */
 const PAY_WITHIN_DAYS = 7;
 
-async function planOf(db: Knex, customerId: number, items: LetterItem[], today: string) {
+async function planOf(db: Knex, accountId: number, items: LetterItem[], today: string) {
   const plan = await db('payment_plans')
-    .where({ customer_id: customerId, status: 'active' })
+    .where({ customer_id: accountId, status: 'active' })
     .orderBy('id', 'desc')
     .first('id', 'currency', 'total_minor');
   if (plan) {
@@ -123,10 +123,10 @@ async function planOf(db: Knex, customerId: number, items: LetterItem[], today: 
   };
 }
 
-async function lastCall(db: Knex, customerId: number): Promise<LetterData['call']> {
+async function lastCall(db: Knex, accountId: number): Promise<LetterData['call']> {
   const row = await db('activities')
     .leftJoin('users', 'users.id', 'activities.actor_user_id')
-    .where({ 'activities.customer_id': customerId, 'activities.kind': 'outcome' })
+    .where({ 'activities.customer_id': accountId, 'activities.kind': 'outcome' })
     .orderBy('activities.id', 'desc')
     .first('activities.details', 'activities.created_at', 'users.display_name');
   const d = (row?.details ?? {}) as Record<string, unknown>;
@@ -145,13 +145,13 @@ async function lastCall(db: Knex, customerId: number): Promise<LetterData['call'
 
 async function missedDiscount(
   db: Knex,
-  customerId: number,
+  accountId: number,
   config: LetterConfig,
   today: string,
 ): Promise<LetterData['discount']> {
   const { basisPoints, days } = config.earlyDiscount;
   const rows = await db('open_items')
-    .where({ customer_id: customerId, status: 'open' })
+    .where({ customer_id: accountId, status: 'open' })
     .orderBy('issue_date')
     .select('invoice_number', 'issue_date', 'total_minor', 'currency');
   const items = rows
@@ -176,7 +176,7 @@ async function missedDiscount(
 export async function letterData(
   db: Knex,
   input: {
-    customerId: number;
+    accountId: number;
     template: string;
     locale: LetterLocale;
     assessment: AccountAssessment;
@@ -185,10 +185,10 @@ export async function letterData(
     today: string;
   },
 ): Promise<LetterData> {
-  const { customerId, assessment: a, config, today } = input;
-  const customer = await db('customers').where({ id: customerId }).first();
+  const { accountId, assessment: a, config, today } = input;
+  const customer = await db('customers').where({ id: accountId }).first();
   const dates = await db('open_items')
-    .where({ customer_id: customerId, status: 'open' })
+    .where({ customer_id: accountId, status: 'open' })
     .select('invoice_number', 'issue_date');
   const issued = new Map(dates.map((r) => [String(r.invoice_number), String(r.issue_date)]));
   // PB-21: disputed items are not chased; a letter before the due date lists what is open.
@@ -215,8 +215,8 @@ export async function letterData(
   const oldestDue = items[0]?.dueDate ?? today;
   const maxDaysOverdue = items.reduce((m, i) => Math.max(m, i.daysOverdue), 0);
   const payBy = addDays(today, PAY_WITHIN_DAYS);
-  const call = await lastCall(db, customerId);
-  const discount = await missedDiscount(db, customerId, config, today);
+  const call = await lastCall(db, accountId);
+  const discount = await missedDiscount(db, accountId, config, today);
   if (input.template === 'call-summary' && !call.logged)
     throw new LetterDataError(
       'No call is logged on this account yet; log the call first, then send its summary (PB-23).',
@@ -259,7 +259,7 @@ export async function letterData(
       bank: config.payment.bank,
       any: Boolean(config.payment.link) || config.payment.bank.length > 0,
     },
-    plan: await planOf(db, customerId, items, today),
+    plan: await planOf(db, accountId, items, today),
     call,
     discount,
   };

@@ -34,7 +34,7 @@ export {
 export async function claimLetter(
   db: Knex,
   input: {
-    customerId: number;
+    accountId: number;
     template: string;
     locale: string;
     key: string;
@@ -54,7 +54,7 @@ export async function claimLetter(
   const inserted = await db('letters')
     .insert({
       ...fields,
-      customer_id: input.customerId,
+      customer_id: input.accountId,
       template: input.template,
       idempotency_key: input.key,
       attempts: 1,
@@ -89,7 +89,7 @@ function details(letter: { id: number; template: string; locale: string }, extra
 export async function logApprovalRequested(db: Knex, letter: LetterRecord, actor: Actor): Promise<void> {
   await db.transaction((trx) =>
     recordActivity(trx, {
-      customerId: letter.customerId,
+      accountId: letter.accountId,
       actor,
       kind: 'letter_approval_requested',
       details: details(letter, {}),
@@ -130,7 +130,7 @@ export async function finish(
     if (changed.length === 0) return false;
     if (also) await also(trx);
     await recordActivity(trx, {
-      customerId: letter.customerId,
+      accountId: letter.accountId,
       actor: activity.actor,
       kind: activity.kind,
       details: details(letter, activity.extra),

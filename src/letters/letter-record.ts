@@ -14,7 +14,7 @@ export type LetterStatus =
 /** One logged letter. */
 export interface LetterRecord {
   id: number;
-  customerId: number;
+  accountId: number;
   template: string;
   locale: string;
   status: LetterStatus;
@@ -34,8 +34,8 @@ export interface LetterRecord {
 }
 
 /** The key that makes a letter once per account, template and business day. */
-export function letterKey(customerId: number, template: string, day: string): string {
-  return `${customerId}:${template}:${day}`;
+export function letterKey(accountId: number, template: string, day: string): string {
+  return `${accountId}:${template}:${day}`;
 }
 
 /** The columns a LetterRecord is read from (with `letterSelect`). */
@@ -51,7 +51,7 @@ export function toRecord(r: Record<string, unknown>): LetterRecord {
   const s = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return {
     id: Number(r.id),
-    customerId: Number(r.customer_id),
+    accountId: Number(r.customer_id),
     template: String(r.template),
     locale: String(r.locale),
     status: r.status as LetterStatus,
@@ -88,9 +88,9 @@ export async function findLetter(db: Knex, id: number): Promise<LetterRecord | n
 }
 
 /** An account's letters, newest first (the letter log of the customer file). */
-export async function accountLetters(db: Knex, customerId: number, limit = 50): Promise<LetterRecord[]> {
+export async function accountLetters(db: Knex, accountId: number, limit = 50): Promise<LetterRecord[]> {
   const rows = await letterSelect(db)
-    .where('letters.customer_id', customerId)
+    .where('letters.customer_id', accountId)
     .orderBy('letters.id', 'desc')
     .limit(limit)
     .select(LETTER_COLUMNS);

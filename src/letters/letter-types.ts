@@ -19,7 +19,7 @@ export interface LetterContext {
 
 /** A prepared letter: rendered, with the address it would go to (or why it cannot go by e-mail). */
 export interface PreparedLetter {
-  customerId: number;
+  accountId: number;
   customerName: string;
   letter: RenderedLetter;
   contactName: string;

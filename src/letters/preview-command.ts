@@ -46,7 +46,7 @@ async function accountFor(db: Knex, account: string | undefined): Promise<number
       throw new LetterPreviewError(
         'the worklist is empty: there is no account to write to (run duebot sync)',
       );
-    return first.customerId;
+    return first.accountId;
   }
   const found = await findAccounts(db, account);
   if (found.length === 1 && found[0]) return found[0].id;
@@ -69,10 +69,10 @@ export async function previewLetterToFile(
     locale = input.locale;
   }
   await checkOutFile(input.out);
-  const customerId = await accountFor(ctx.db, input.account);
+  const accountId = await accountFor(ctx.db, input.account);
   const prepared = await prepareLetter(
     ctx,
-    customerId,
+    accountId,
     input.template,
     input.senderName,
     locale ? { locale } : {},

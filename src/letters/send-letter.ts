@@ -39,7 +39,7 @@ export const RESTRICTED_LETTERS: readonly string[] = [
 /** Renders a letter for an account without storing anything: the preview, and the first step of sending. */
 export async function prepareLetter(
   ctx: LetterContext,
-  customerId: number,
+  accountId: number,
   template: string,
   senderName: string,
   options: {
@@ -50,18 +50,18 @@ export async function prepareLetter(
   } = {},
 ): Promise<{ ok: true; value: PreparedLetter } | PrepareFailure> {
   const today = ctx.clock.today();
-  const customer = await ctx.db('customers').where({ id: customerId }).first();
-  const missing = { ok: false, kind: 'refusal', message: `There is no account #${customerId}.` } as const;
+  const customer = await ctx.db('customers').where({ id: accountId }).first();
+  const missing = { ok: false, kind: 'refusal', message: `There is no account #${accountId}.` } as const;
   if (!customer) return missing;
   const assessment = await assessOne(
     { db: ctx.db, policy: ctx.policy, today, timeZone: ctx.clock.timeZone },
-    customerId,
+    accountId,
   );
   if (!assessment) return missing;
   const locale = options.locale ?? letterLocale(customer.locale, ctx.letters.defaultLocale);
   try {
     const data = await letterData(ctx.db, {
-      customerId,
+      accountId,
       template,
       locale,
       assessment,
@@ -73,7 +73,7 @@ export async function prepareLetter(
     return {
       ok: true,
       value: {
-        customerId,
+        accountId,
         customerName: String(customer.name),
         letter,
         contactName: data.customer.contact,
@@ -106,7 +106,7 @@ export async function deliverClaimed(
 ): Promise<SendOutcome> {
   const prepared = already
     ? { ok: true as const, value: already }
-    : await prepareLetter(ctx, letter.customerId, letter.template, senderName);
+    : await prepareLetter(ctx, letter.accountId, letter.template, senderName);
   if (!prepared.ok) {
     const message = `Not sent: ${prepared.message}`;
     await markFailed(ctx.db, letter, actor, message, null);
@@ -148,23 +148,23 @@ export async function deliverClaimed(
 export async function sendLetter(
   ctx: LetterContext,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   template: string,
 ): Promise<SendOutcome> {
   // An account with nothing true to say for this letter stores nothing; a broken template is recorded
   // as a failed letter (after taking the key, so a double click records it once).
-  const prepared = await prepareLetter(ctx, customerId, template, actor.name);
+  const prepared = await prepareLetter(ctx, accountId, template, actor.name);
   if (!prepared.ok && prepared.kind === 'refusal')
     return { kind: 'failed', letter: null, message: prepared.message };
   const approval = prepared.ok && needsApproval(ctx.letters, template);
-  const customer = await ctx.db('customers').where({ id: customerId }).first('locale');
+  const customer = await ctx.db('customers').where({ id: accountId }).first('locale');
   const claim = await claimLetter(ctx.db, {
-    customerId,
+    accountId,
     template,
     locale: prepared.ok
       ? prepared.value.letter.locale
       : letterLocale(customer?.locale, ctx.letters.defaultLocale),
-    key: letterKey(customerId, template, ctx.clock.today()),
+    key: letterKey(accountId, template, ctx.clock.today()),
     actor,
     status: approval ? 'awaiting_approval' : 'sending',
     delivery: ctx.letters.smtpUrl && ctx.letters.from ? 'email' : 'manual',

@@ -36,10 +36,10 @@ export async function recoverStuckLetters(db: Knex, now: Date, afterMinutes: num
   const moved: StuckLetter[] = [];
   for (const letter of await stuckLetters(db, cutoff)) {
     if (!(await markStuck(db, letter, cutoff))) continue;
-    const customer = await db('customers').where({ id: letter.customerId }).first('name');
+    const customer = await db('customers').where({ id: letter.accountId }).first('name');
     moved.push({
       letter: await reload(db, letter),
-      customerName: customer ? String(customer.name) : `account #${letter.customerId}`,
+      customerName: customer ? String(customer.name) : `account #${letter.accountId}`,
     });
   }
   return moved;
@@ -123,11 +123,11 @@ async function resendStored(
   stored: LetterFile,
   to: { recipient: string; messageId: string },
 ): Promise<DecisionOutcome> {
-  const customer = await ctx.db('customers').where({ id: letter.customerId }).first('name', 'contact_name');
-  const customerName = customer ? String(customer.name) : `account #${letter.customerId}`;
+  const customer = await ctx.db('customers').where({ id: letter.accountId }).first('name', 'contact_name');
+  const customerName = customer ? String(customer.name) : `account #${letter.accountId}`;
   const contactName = String(customer?.contact_name ?? '') || customerName;
   const prepared: PreparedLetter = {
-    customerId: letter.customerId,
+    accountId: letter.accountId,
     customerName,
     contactName,
     recipient: { ok: true, email: to.recipient },

@@ -15,7 +15,7 @@ export interface CrossingLine {
 
 /** What an alert says about the account. */
 export interface CrossingAlert {
-  customerId: number;
+  accountId: number;
   customerName: string;
   /** Mention markup or the plain name (see salesRepMentions); null when the ledger names none. */
   salesRep: string | null;
@@ -75,20 +75,20 @@ export function crossingAlertView(a: CrossingAlert): Message {
       buttons: [
         {
           label: 'Claim',
-          ref: encodeRef({ v: 1, action: 'claim', accountId: a.customerId }),
+          ref: encodeRef({ v: 1, action: 'claim', accountId: a.accountId }),
           style: 'primary',
         },
         {
           label: 'Log call',
-          ref: encodeRef({ v: 1, action: 'log', accountId: a.customerId }),
+          ref: encodeRef({ v: 1, action: 'log', accountId: a.accountId }),
           opens: 'form',
         },
-        { label: 'Open', ref: encodeRef({ v: 1, action: 'open', accountId: a.customerId }) },
+        { label: 'Open', ref: encodeRef({ v: 1, action: 'open', accountId: a.accountId }) },
       ],
     },
     {
       type: 'context',
-      text: `PB-07: announced once per crossing; overdue means at least ${days(a.minDaysOverdue)} past due. Account #${a.customerId}.`,
+      text: `PB-07: announced once per crossing; overdue means at least ${days(a.minDaysOverdue)} past due. Account #${a.accountId}.`,
     },
   );
   const first = a.crossings[0];

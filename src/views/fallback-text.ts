@@ -16,7 +16,7 @@ function blockText(block: Block, keepMentions: boolean): string | null {
     case 'accountRow': {
       const owner = block.owner === null ? 'unclaimed' : `owner ${block.owner}`;
       const parts = [
-        `${block.customerName} (#${block.customerId})`,
+        `${block.customerName} (#${block.accountId})`,
         block.amountLines.join(' + ') || 'nothing open',
         `${block.daysOverdue} days overdue`,
         owner,

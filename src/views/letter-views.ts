@@ -109,7 +109,7 @@ export function letterPreviewForm(
   return {
     title: 'Send a letter',
     submitLabel: options.approval ? 'Ask for approval' : options.email ? 'Send' : 'Prepare PDF',
-    ref: encodeRef({ v: 1, action: 'letter', accountId: p.customerId, template: options.template }),
+    ref: encodeRef({ v: 1, action: 'letter', accountId: p.accountId, template: options.template }),
     fields: [],
     intro,
     slow: true,
@@ -129,7 +129,7 @@ export function letterDecisionConfirm(
   decision: 'reject' | 'send-again',
   letter: {
     id: number;
-    customerId: number;
+    accountId: number;
     customerName: string;
     template: string;
     recipient: string | null;
@@ -145,7 +145,7 @@ export function letterDecisionConfirm(
     ref: encodeRef({
       v: 1,
       action: reject ? 'letter-reject' : 'letter-resend',
-      accountId: letter.customerId,
+      accountId: letter.accountId,
       letterId: letter.id,
     }),
   };
@@ -199,12 +199,12 @@ export function letterOutcomeMessage(
           {
             label: 'Approve',
             style: 'primary',
-            ref: encodeRef({ v: 1, action: 'letter-approve', accountId: p.customerId, letterId: letter.id }),
+            ref: encodeRef({ v: 1, action: 'letter-approve', accountId: p.accountId, letterId: letter.id }),
           },
           {
             label: 'Reject',
             style: 'danger',
-            ref: encodeRef({ v: 1, action: 'letter-reject', accountId: p.customerId, letterId: letter.id }),
+            ref: encodeRef({ v: 1, action: 'letter-reject', accountId: p.accountId, letterId: letter.id }),
             confirm: rejectQuestion(letter.template, p.customerName),
           },
         ],

@@ -6,7 +6,7 @@ const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).
 
 /** The log-outcome form (PB-03, PB-19, PB-20): what the customer said and what was agreed. */
 export function logOutcomeForm(account: {
-  customerId: number;
+  accountId: number;
   name: string;
   version: number;
   currencies: string[];
@@ -17,7 +17,7 @@ export function logOutcomeForm(account: {
   return {
     title: `Log a contact: ${account.name}`.slice(0, 24),
     submitLabel: 'Save',
-    ref: encodeRef({ v: 1, action: 'log', accountId: account.customerId, stateVersion: account.version }),
+    ref: encodeRef({ v: 1, action: 'log', accountId: account.accountId, stateVersion: account.version }),
     fields: [
       {
         type: 'select',

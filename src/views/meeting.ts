@@ -31,11 +31,11 @@ export function decisionQuestion(decision: MeetingDecision, accountName: string)
     : undefined;
 }
 
-function decisionRef(meetingId: number, customerId: number, revision: number, decision: MeetingDecision) {
+function decisionRef(meetingId: number, accountId: number, revision: number, decision: MeetingDecision) {
   return encodeRef({
     v: 1,
     action: 'decide',
-    accountId: customerId,
+    accountId: accountId,
     stateVersion: revision,
     meetingId,
     decision: decisionSlug(decision),
@@ -44,7 +44,7 @@ function decisionRef(meetingId: number, customerId: number, revision: number, de
 
 /** The confirm step of a decision that needs one (see decisionQuestion), with the click a yes applies. */
 export function decisionConfirm(
-  click: { meetingId: number; customerId: number; revision: number; decision: MeetingDecision },
+  click: { meetingId: number; accountId: number; revision: number; decision: MeetingDecision },
   accountName: string,
 ): Confirm | null {
   const question = decisionQuestion(click.decision, accountName);
@@ -53,7 +53,7 @@ export function decisionConfirm(
     title: 'Credit meeting',
     question,
     yes: DECISION_LABELS[click.decision],
-    ref: decisionRef(click.meetingId, click.customerId, click.revision, click.decision),
+    ref: decisionRef(click.meetingId, click.accountId, click.revision, click.decision),
   };
 }
 
@@ -165,7 +165,7 @@ export function meetingAccountView(
     const question = decisionQuestion(decision, a.name);
     return {
       label: DECISION_LABELS[decision],
-      ref: decisionRef(meetingId, a.customerId, d.revision, decision),
+      ref: decisionRef(meetingId, a.accountId, d.revision, decision),
       ...(decision === d.decision ? { style: 'primary' as const } : {}),
       ...(question ? { confirm: question } : {}),
     };
@@ -174,7 +174,7 @@ export function meetingAccountView(
   const blocks: Block[] = [
     {
       type: 'accountRow',
-      customerId: a.customerId,
+      accountId: a.accountId,
       customerName: a.name,
       amountLines: amountLines(a.openByCurrency, a.mainCurrency),
       daysOverdue: a.daysOverdue,

@@ -83,7 +83,7 @@ export interface FieldsBlock {
 /** One account (customer) on a worklist, with what to do about it. */
 export interface AccountRowBlock {
   type: 'accountRow';
-  customerId: number;
+  accountId: number;
   customerName: string;
   /** Open amounts already formatted, one per currency ("CNY 86,000.00"); main currency first. */
   amountLines: string[];

@@ -16,9 +16,9 @@ export function amountLines(openByCurrency: Record<string, number>, mainCurrency
 
 /** The buttons every account row carries: Claim (when nobody owns it), Log call, Send letter, Open. */
 export function accountButtons(
-  row: Pick<WorklistRow, 'customerId' | 'owner' | 'version' | 'suggestedLetter'>,
+  row: Pick<WorklistRow, 'accountId' | 'owner' | 'version' | 'suggestedLetter'>,
 ): Button[] {
-  const a = { v: 1 as const, accountId: row.customerId, stateVersion: row.version };
+  const a = { v: 1 as const, accountId: row.accountId, stateVersion: row.version };
   const buttons: Button[] = [];
   if (!row.owner)
     buttons.push({ label: 'Claim', ref: encodeRef({ ...a, action: 'claim' }), style: 'primary' });
@@ -40,7 +40,7 @@ export function accountButtons(
 export function accountRow(row: WorklistRow, rowNumber?: number): AccountRowBlock {
   return {
     type: 'accountRow',
-    customerId: row.customerId,
+    accountId: row.accountId,
     customerName: row.name,
     amountLines: amountLines(row.openByCurrency, row.mainCurrency),
     daysOverdue: row.maxDaysOverdue,
@@ -50,7 +50,7 @@ export function accountRow(row: WorklistRow, rowNumber?: number): AccountRowBloc
       .filter(Boolean)
       .join(' · '),
     actions: accountButtons(row),
-    openRef: encodeRef({ v: 1, action: 'open', accountId: row.customerId, stateVersion: row.version }),
+    openRef: encodeRef({ v: 1, action: 'open', accountId: row.accountId, stateVersion: row.version }),
     ...(rowNumber !== undefined ? { rowNumber } : {}),
   };
 }

@@ -17,7 +17,7 @@ export function sendAgainQuestion(letter: Pick<LetterRecord, 'template' | 'recip
 /** The two choices on an uncertain letter (in the shell: `mark-sent L`, `send-again L`). */
 export function uncertainActions(letter: LetterRecord): ActionsBlock {
   const ref = (action: 'letter-mark-sent' | 'letter-resend') =>
-    encodeRef({ v: 1, action, accountId: letter.customerId, letterId: letter.id });
+    encodeRef({ v: 1, action, accountId: letter.accountId, letterId: letter.id });
   return {
     type: 'actions',
     buttons: [

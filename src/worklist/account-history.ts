@@ -60,15 +60,15 @@ interface HistoryJson {
 /** The account's file: contact details, owner and the full history, newest first; one round trip. */
 export async function accountHistory(
   db: Knex,
-  customerId: number,
+  accountId: number,
   limit = 200,
 ): Promise<AccountHistory | null> {
-  const result = await db.raw(FILE_SQL, [limit, customerId]);
+  const result = await db.raw(FILE_SQL, [limit, accountId]);
   const row = result.rows[0];
   if (!row) return null;
   return {
     customer: {
-      id: customerId,
+      id: accountId,
       externalId: row.external_id,
       name: row.name,
       contactName: row.contact_name,

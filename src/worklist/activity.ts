@@ -43,25 +43,25 @@ export type ActivityKind =
  */
 export async function recordActivity(
   trx: Knex.Transaction,
-  entry: { customerId: number; actor: Actor | null; kind: ActivityKind; details?: Record<string, unknown> },
+  entry: { accountId: number; actor: Actor | null; kind: ActivityKind; details?: Record<string, unknown> },
 ): Promise<number> {
   const [row] = await trx('activities')
     .insert({
-      customer_id: entry.customerId,
+      customer_id: entry.accountId,
       actor_user_id: entry.actor?.userId ?? null,
       platform: entry.actor?.platform ?? 'system',
       kind: entry.kind,
       details: JSON.stringify(entry.details ?? {}),
     })
     .returning('id');
-  await bumpVersion(trx, entry.customerId);
+  await bumpVersion(trx, entry.accountId);
   return Number(row.id);
 }
 
 /** Moves an account's state version on (creating its state row on first use); returns the new version. */
 export async function bumpVersion(
   trx: Knex.Transaction,
-  customerId: number,
+  accountId: number,
   change: { set?: Record<string, unknown>; increment?: ('escalations' | 'stalls')[] } = {},
 ): Promise<number> {
   const set = change.set ?? {};
@@ -71,7 +71,7 @@ export async function bumpVersion(
     increments.map((column) => [column, trx.raw(`account_state.${column} + 1`)]),
   );
   const [row] = await trx('account_state')
-    .insert({ customer_id: customerId, version: 1, ...set, ...inserted })
+    .insert({ customer_id: accountId, version: 1, ...set, ...inserted })
     .onConflict('customer_id')
     .merge({ version: trx.raw('account_state.version + 1'), ...set, ...merged })
     .returning('version');
@@ -79,7 +79,7 @@ export async function bumpVersion(
 }
 
 /** The account's current state version (0 before anything happened to it). */
-export async function stateVersion(db: Knex, customerId: number): Promise<number> {
-  const row = await db('account_state').where({ customer_id: customerId }).first('version');
+export async function stateVersion(db: Knex, accountId: number): Promise<number> {
+  const row = await db('account_state').where({ customer_id: accountId }).first('version');
   return row ? Number(row.version) : 0;
 }

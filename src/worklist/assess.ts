@@ -17,7 +17,7 @@ function summaryRow(a: AccountAssessment, today: string) {
   const main = a.mainCurrency ?? Object.keys(a.openByCurrency)[0] ?? 'XXX';
   const next = a.ladder.nextAction;
   return {
-    customer_id: Number(a.customerId),
+    customer_id: Number(a.accountId),
     assessed_on: today,
     name: a.customerName,
     main_currency: main,
@@ -44,8 +44,8 @@ function summaryRow(a: AccountAssessment, today: string) {
  * Reassesses one account after a change, keeps its worklist row in step and returns the assessment, so
  * the card drawn next needs no second assessment (a Claim used to assess the account twice).
  */
-export async function refreshOne(ctx: AssessContext, customerId: number): Promise<AccountAssessment | null> {
-  const assessment = await assessOne(ctx, customerId);
+export async function refreshOne(ctx: AssessContext, accountId: number): Promise<AccountAssessment | null> {
+  const assessment = await assessOne(ctx, accountId);
   if (assessment && assessment.items.length > 0) {
     await ctx
       .db('account_summary')
@@ -53,14 +53,14 @@ export async function refreshOne(ctx: AssessContext, customerId: number): Promis
       .onConflict('customer_id')
       .merge();
   } else {
-    await ctx.db('account_summary').where({ customer_id: customerId }).delete();
+    await ctx.db('account_summary').where({ customer_id: accountId }).delete();
   }
   return assessment;
 }
 
 /** Assesses one account now, from the database (for an account card). */
-export async function assessOne(ctx: AssessContext, customerId: number): Promise<AccountAssessment | null> {
-  const [snapshot] = await loadSnapshots(ctx.db, [customerId], ctx.today, ctx.timeZone);
+export async function assessOne(ctx: AssessContext, accountId: number): Promise<AccountAssessment | null> {
+  const [snapshot] = await loadSnapshots(ctx.db, [accountId], ctx.today, ctx.timeZone);
   return snapshot ? assessAccount(snapshot, ctx.policy, ctx.today) : null;
 }
 
@@ -70,11 +70,11 @@ export async function assessOne(ctx: AssessContext, customerId: number): Promise
  */
 export async function refreshWorklist(
   ctx: AssessContext,
-  customerIds?: number[],
+  accountIds?: number[],
 ): Promise<{ assessed: number }> {
   const { db } = ctx;
   const ids =
-    customerIds ??
+    accountIds ??
     (await db('open_items').where({ status: 'open' }).distinct('customer_id').orderBy('customer_id')).map(
       (r) => Number(r.customer_id),
     );
@@ -94,7 +94,7 @@ export async function refreshWorklist(
     });
     assessed += rows.length;
   }
-  if (!customerIds) {
+  if (!accountIds) {
     await db('account_summary')
       .whereNotExists(
         db('open_items')

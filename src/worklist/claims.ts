@@ -10,17 +10,17 @@ export interface Owner {
   since: Date;
 }
 
-export async function currentOwner(db: Knex, customerId: number): Promise<Owner | null> {
+export async function currentOwner(db: Knex, accountId: number): Promise<Owner | null> {
   const row = await db('claims')
     .join('users', 'users.id', 'claims.user_id')
-    .where({ 'claims.customer_id': customerId })
+    .where({ 'claims.customer_id': accountId })
     .whereNull('claims.released_at')
     .first('users.id', 'users.display_name', 'claims.claimed_at');
   return row ? { userId: Number(row.id), name: row.display_name, since: row.claimed_at } : null;
 }
 
-async function customerExists(db: Knex, customerId: number): Promise<boolean> {
-  return Boolean(await db('customers').where({ id: customerId }).first('id'));
+async function customerExists(db: Knex, accountId: number): Promise<boolean> {
+  return Boolean(await db('customers').where({ id: accountId }).first('id'));
 }
 
 /**
@@ -68,13 +68,13 @@ interface ClaimRow {
 export async function claimAccount(
   db: Knex,
   actor: Actor,
-  customerId: number,
+  accountId: number,
 ): Promise<Result<{ owner: Owner; alreadyYours: boolean }>> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'Claiming an account');
   if (!allowed.ok) return allowed;
-  const result = await db.raw(CLAIM_SQL, [customerId, actor.userId, actor.userId, actor.platform]);
+  const result = await db.raw(CLAIM_SQL, [accountId, actor.userId, actor.userId, actor.platform]);
   const row = result.rows[0] as ClaimRow | undefined;
-  if (!row) return fail('not_found', `There is no account #${customerId}.`);
+  if (!row) return fail('not_found', `There is no account #${accountId}.`);
   if (row.claimed_at !== null) {
     return ok({
       owner: { userId: actor.userId, name: actor.name, since: row.claimed_at },
@@ -85,7 +85,7 @@ export async function claimAccount(
   const owner =
     row.owner_id !== null
       ? { userId: Number(row.owner_id), name: String(row.owner_name), since: row.owner_since as Date }
-      : await currentOwner(db, customerId);
+      : await currentOwner(db, accountId);
   if (!owner) return fail('conflict', 'The account changed hands while you clicked; please try again.');
   if (owner.userId === actor.userId) return ok({ owner, alreadyYours: true });
   return fail('already_claimed', `Already claimed by ${owner.name}.`);
@@ -95,18 +95,18 @@ export async function claimAccount(
 export async function releaseAccount(
   db: Knex,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   reason?: string,
 ): Promise<Result<{ previousOwner: Owner }>> {
   return db.transaction(async (trx) => {
-    const owner = await currentOwner(trx, customerId);
+    const owner = await currentOwner(trx, accountId);
     if (!owner) return fail('not_claimed', 'Nobody owns this account, so there is nothing to release.');
     if (owner.userId !== actor.userId) {
       const allowed = requireRole(actor, ['manager'], `Releasing ${owner.name}'s account`);
       if (!allowed.ok) return allowed;
     }
     const updated = await trx('claims')
-      .where({ customer_id: customerId, user_id: owner.userId })
+      .where({ customer_id: accountId, user_id: owner.userId })
       .whereNull('released_at')
       .update({
         released_at: trx.fn.now(),
@@ -114,7 +114,7 @@ export async function releaseAccount(
         release_reason: reason ?? null,
       });
     if (updated === 0) return fail('conflict', 'Someone else released this account a moment ago.');
-    await recordActivity(trx, { customerId, actor, kind: 'released', details: { from: owner.name, reason } });
+    await recordActivity(trx, { accountId, actor, kind: 'released', details: { from: owner.name, reason } });
     return ok({ previousOwner: owner });
   });
 }
@@ -123,7 +123,7 @@ export async function releaseAccount(
 export async function reassignAccount(
   db: Knex,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   toUserId: number,
 ): Promise<Result<{ owner: Owner; previousOwner: Owner | null }>> {
   const allowed = requireRole(actor, ['manager'], 'Reassigning an account');
@@ -136,24 +136,23 @@ export async function reassignAccount(
       `${target.display_name} is ${target.role}; only collectors and managers own accounts.`,
     );
   }
-  if (!(await customerExists(db, customerId)))
-    return fail('not_found', `There is no account #${customerId}.`);
+  if (!(await customerExists(db, accountId))) return fail('not_found', `There is no account #${accountId}.`);
   return db.transaction(async (trx) => {
-    const previous = await currentOwner(trx, customerId);
+    const previous = await currentOwner(trx, accountId);
     if (previous?.userId === toUserId)
       return fail('conflict', `${target.display_name} already owns this account.`);
     if (previous) {
-      await trx('claims').where({ customer_id: customerId }).whereNull('released_at').update({
+      await trx('claims').where({ customer_id: accountId }).whereNull('released_at').update({
         released_at: trx.fn.now(),
         released_by_user_id: actor.userId,
         release_reason: 'reassigned',
       });
     }
     const [row] = await trx('claims')
-      .insert({ customer_id: customerId, user_id: toUserId })
+      .insert({ customer_id: accountId, user_id: toUserId })
       .returning('claimed_at');
     await recordActivity(trx, {
-      customerId,
+      accountId,
       actor,
       kind: 'reassigned',
       details: { from: previous?.name ?? null, to: target.display_name },

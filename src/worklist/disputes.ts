@@ -18,7 +18,7 @@ export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
 export async function openDispute(
   db: Knex,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   input: { itemIds: number[]; reason: string },
 ): Promise<Result<{ disputeId: number }>> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'Opening a dispute');
@@ -32,7 +32,7 @@ export async function openDispute(
   }
   return db.transaction(async (trx) => {
     const items = await trx('open_items')
-      .where({ customer_id: customerId, status: 'open' })
+      .where({ customer_id: accountId, status: 'open' })
       .whereIn('id', input.itemIds)
       .select('id', 'invoice_number');
     if (items.length !== new Set(input.itemIds).size) {
@@ -53,14 +53,14 @@ export async function openDispute(
       });
     }
     const [row] = await trx('disputes')
-      .insert({ customer_id: customerId, reason, opened_by_user_id: actor.userId })
+      .insert({ customer_id: accountId, reason, opened_by_user_id: actor.userId })
       .returning('id');
     const disputeId = Number(row.id);
     await trx('dispute_items').insert(
       input.itemIds.map((id) => ({ dispute_id: disputeId, open_item_id: id })),
     );
     await recordActivity(trx, {
-      customerId,
+      accountId,
       actor,
       kind: 'dispute_opened',
       details: { disputeId, reason, invoices: items.map((i) => i.invoice_number) },
@@ -93,7 +93,7 @@ export async function resolveDispute(
     if (!dispute) return fail('not_found', `There is no open dispute #${disputeId}.`);
     await trx('dispute_items').where({ dispute_id: disputeId }).update({ active: false });
     await recordActivity(trx, {
-      customerId: Number(dispute.customer_id),
+      accountId: Number(dispute.customer_id),
       actor,
       kind: 'dispute_resolved',
       details: { disputeId, outcome, note: note ?? null },

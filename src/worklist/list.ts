@@ -20,7 +20,7 @@ export interface WorklistFilter {
 
 /** One account on the worklist, as stored after the last assessment. */
 export interface WorklistRow {
-  customerId: number;
+  accountId: number;
   externalId: string;
   name: string;
   mainCurrency: string;
@@ -189,7 +189,7 @@ export async function listWorklist(
     pages,
     pageSize,
     rows: rows.map((r): WorklistRow => ({
-      customerId: Number(r.customer_id),
+      accountId: Number(r.customer_id),
       externalId: r.external_id,
       name: r.name,
       mainCurrency: r.main_currency,

@@ -129,13 +129,13 @@ interface CheckedOutcome {
 /** The checks against the account as it is: its open invoices and currencies, today's date (PB-19, PB-20). */
 async function checkAgainstAccount(
   db: Knex,
-  customerId: number,
+  accountId: number,
   form: OutcomeForm,
   today: string,
 ): Promise<Result<CheckedOutcome>> {
-  const items = await collectableItems(db, customerId);
-  const customer = await db('customers').where({ id: customerId }).first('id');
-  if (!customer) return fail('not_found', `There is no account #${customerId}.`);
+  const items = await collectableItems(db, accountId);
+  const customer = await db('customers').where({ id: accountId }).first('id');
+  if (!customer) return fail('not_found', `There is no account #${accountId}.`);
   const byNumber = new Map(items.map((i) => [String(i.invoice_number).toLowerCase(), i]));
   const fields = requiredFor(form);
   const chosen = (form.invoices ?? '')
@@ -184,12 +184,12 @@ async function checkAgainstAccount(
  */
 export async function checkOutcome(
   db: Knex,
-  customerId: number,
+  accountId: number,
   values: Record<string, unknown>,
   today: string,
 ): Promise<Result<CheckedOutcome>> {
   const parsed = parseOutcomeForm(values);
-  return parsed.ok ? checkAgainstAccount(db, customerId, parsed.value, today) : parsed;
+  return parsed.ok ? checkAgainstAccount(db, accountId, parsed.value, today) : parsed;
 }
 
 /**
@@ -199,7 +199,7 @@ export async function checkOutcome(
 export async function logOutcome(
   db: Knex,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   values: Record<string, unknown>,
   today: string,
 ): Promise<Result<LoggedOutcome>> {
@@ -210,7 +210,7 @@ export async function logOutcome(
       ? requireRole(actor, ['collector', 'manager', 'sales'], 'Adding a note')
       : requireRole(actor, ['collector', 'manager'], 'Logging a contact');
   if (!allowed.ok) return allowed;
-  const checked = await checkAgainstAccount(db, customerId, parsed.value, today);
+  const checked = await checkAgainstAccount(db, accountId, parsed.value, today);
   if (!checked.ok) return checked;
   const { form, itemIds, currency, amountMinor } = checked.value;
 
@@ -219,7 +219,7 @@ export async function logOutcome(
     let disputeId: number | null = null;
     let escalated = false;
     if (form.result === 'promised' && amountMinor !== null && currency && form.promiseDate) {
-      const promised = await recordPromise(trx, actor, customerId, {
+      const promised = await recordPromise(trx, actor, accountId, {
         promisedDate: form.promiseDate,
         amountMinor,
         currency,
@@ -229,12 +229,12 @@ export async function logOutcome(
       promiseId = promised.value.promiseId;
     }
     if (form.result === 'disputed') {
-      const disputed = await openDispute(trx, actor, customerId, { itemIds, reason: form.notes ?? '' });
+      const disputed = await openDispute(trx, actor, accountId, { itemIds, reason: form.notes ?? '' });
       if (!disputed.ok) return disputed;
       disputeId = disputed.value.disputeId;
     }
     const activityId = await recordActivity(trx, {
-      customerId,
+      accountId,
       actor,
       kind: form.channel === 'note' ? 'note' : 'outcome',
       details: { ...form, promiseId, disputeId },
@@ -244,13 +244,13 @@ export async function logOutcome(
     if (form.nextFollowUp) set.next_follow_up_on = form.nextFollowUp;
     if (form.result === 'promised') set.stalls = 0;
     const stalled = form.result === 'in_process';
-    await bumpVersion(trx, customerId, { set, ...(stalled ? { increment: ['stalls' as const] } : {}) });
+    await bumpVersion(trx, accountId, { set, ...(stalled ? { increment: ['stalls' as const] } : {}) });
     if (stalled) {
-      const state = await trx('account_state').where({ customer_id: customerId }).first('stalls');
+      const state = await trx('account_state').where({ customer_id: accountId }).first('stalls');
       if (Number(state?.stalls ?? 0) >= STALLS_BEFORE_ESCALATION) {
-        await bumpVersion(trx, customerId, { set: { stalls: 0 }, increment: ['escalations'] });
+        await bumpVersion(trx, accountId, { set: { stalls: 0 }, increment: ['escalations'] });
         await recordActivity(trx, {
-          customerId,
+          accountId,
           actor: null,
           kind: 'escalated',
           details: { reason: `"in process" ${STALLS_BEFORE_ESCALATION} times with no concrete step (PB-14)` },

@@ -32,7 +32,7 @@ export function decisionFromSlug(slug: string | undefined): MeetingDecision | nu
 
 /** An account on the meeting as it stood when the meeting opened. */
 export interface MeetingAccount {
-  customerId: number;
+  accountId: number;
   name: string;
   owner: string | null;
   /** Mention markup or the ledger's name (see salesRepMentions); null when none. */
@@ -50,7 +50,7 @@ export interface MeetingAccount {
 export interface MeetingAccountRow {
   meetingId: number;
   month: string;
-  customerId: number;
+  accountId: number;
   postKey: string;
   meetingPostKey: string;
   /** Place on the agenda, 1-based. */
@@ -79,7 +79,7 @@ const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 export async function meetingAccounts(
   db: Knex,
   meetingId: number,
-  customerId?: number,
+  accountId?: number,
 ): Promise<MeetingAccountRow[]> {
   const q = db('meeting_accounts as ma')
     .join('meetings as m', 'm.id', 'ma.meeting_id')
@@ -102,12 +102,12 @@ export async function meetingAccounts(
       'p.display_name as previous_by',
       'ma.revision',
     );
-  if (customerId !== undefined) q.where('ma.customer_id', customerId);
+  if (accountId !== undefined) q.where('ma.customer_id', accountId);
   const rows: Record<string, unknown>[] = await q;
   return rows.map((r) => ({
     meetingId: Number(r.meeting_id),
     month: String(r.month),
-    customerId: Number(r.customer_id),
+    accountId: Number(r.customer_id),
     postKey: String(r.post_key),
     position: Number(r.position),
     meetingPostKey: String(r.meeting_post_key),
@@ -129,19 +129,19 @@ export async function meetingAccounts(
 export async function recordDecision(
   trx: Knex.Transaction,
   actor: Actor,
-  click: { meetingId: number; customerId: number; decision: MeetingDecision; revision: number; at: Date },
+  click: { meetingId: number; accountId: number; decision: MeetingDecision; revision: number; at: Date },
 ): Promise<Result<DecisionOutcome>> {
   const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on an account in the credit meeting');
   if (!allowed.ok) return allowed;
   // Decisions of one meeting take turns, so the one that completes the meeting sees all the others.
   const meeting = await trx('meetings').where({ id: click.meetingId }).forUpdate().first('id');
   if (!meeting) return fail('not_found', 'There is no such credit meeting; it may have been removed.');
-  const [current] = await meetingAccounts(trx, click.meetingId, click.customerId);
+  const [current] = await meetingAccounts(trx, click.meetingId, click.accountId);
   if (!current) return fail('not_found', 'This account is not on that credit meeting any more.');
   if (current.revision !== click.revision) return ok({ kind: 'stale', row: current });
   if (current.decision === click.decision) return ok({ kind: 'unchanged', row: current });
   const updated = await trx('meeting_accounts')
-    .where({ meeting_id: click.meetingId, customer_id: click.customerId, revision: click.revision })
+    .where({ meeting_id: click.meetingId, customer_id: click.accountId, revision: click.revision })
     .update({
       decision: click.decision,
       decided_by_user_id: actor.userId,
@@ -151,11 +151,11 @@ export async function recordDecision(
       revision: click.revision + 1,
     })
     .returning('revision');
-  const [after] = await meetingAccounts(trx, click.meetingId, click.customerId);
+  const [after] = await meetingAccounts(trx, click.meetingId, click.accountId);
   if (!after) return fail('not_found', 'This account is not on that credit meeting any more.');
   if (updated.length === 0) return ok({ kind: 'stale', row: after });
   await recordActivity(trx, {
-    customerId: click.customerId,
+    accountId: click.accountId,
     actor,
     kind: 'meeting_decision',
     details: {

@@ -4,7 +4,7 @@ import { listWorklist, type WorklistRow } from './list.ts';
 
 /** A follow-up someone set on one of their accounts (PB-12), due today or overdue. */
 export interface FollowUpDue {
-  customerId: number;
+  accountId: number;
   name: string;
   dueOn: string;
 }
@@ -12,7 +12,7 @@ export interface FollowUpDue {
 /** A promise to pay (PB-20) on one of someone's accounts. */
 export interface PromiseEntry {
   promiseId: number;
-  customerId: number;
+  accountId: number;
   name: string;
   amountMinor: number;
   paidMinor: number;
@@ -37,7 +37,7 @@ export const PROMISE_COLUMNS = [
 export function toPromiseEntry(p: Record<string, unknown>): PromiseEntry {
   return {
     promiseId: Number(p.id),
-    customerId: Number(p.customer_id),
+    accountId: Number(p.customer_id),
     name: String(p.name),
     amountMinor: Number(p.amount_minor),
     paidMinor: Number(p.paid_minor),
@@ -95,7 +95,7 @@ export async function myWork(db: Knex, userId: number, today: string, limit = 20
     claimed: owned.rows,
     claimedTotal: owned.total,
     followUps: followUps.map((f) => ({
-      customerId: Number(f.id),
+      accountId: Number(f.id),
       name: f.name,
       dueOn: String(f.next_follow_up_on),
     })),

@@ -10,7 +10,7 @@ import { type Actor, requireRole } from './staff.ts';
 export async function pauseChasing(
   db: Knex,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   input: { reason: string; until?: string | undefined; itemId?: number | undefined },
   today: string,
 ): Promise<Result<{ pauseId: number }>> {
@@ -25,13 +25,13 @@ export async function pauseChasing(
   }
   return db.transaction(async (trx) => {
     if (input.itemId !== undefined) {
-      const item = await trx('open_items').where({ id: input.itemId, customer_id: customerId }).first('id');
+      const item = await trx('open_items').where({ id: input.itemId, customer_id: accountId }).first('id');
       if (!item)
         return fail('invalid_input', 'That invoice is not one of this account.', { invoice: 'not found' });
     }
     const [row] = await trx('pauses')
       .insert({
-        customer_id: customerId,
+        customer_id: accountId,
         open_item_id: input.itemId ?? null,
         reason,
         until: input.until ?? null,
@@ -39,7 +39,7 @@ export async function pauseChasing(
       })
       .returning('id');
     await recordActivity(trx, {
-      customerId,
+      accountId,
       actor,
       kind: 'paused',
       details: { pauseId: Number(row.id), reason, until: input.until ?? null, itemId: input.itemId ?? null },
@@ -60,7 +60,7 @@ export async function liftPause(db: Knex, actor: Actor, pauseId: number): Promis
       .returning(['customer_id']);
     if (!pause) return fail('not_found', `There is no active pause #${pauseId}.`);
     await recordActivity(trx, {
-      customerId: Number(pause.customer_id),
+      accountId: Number(pause.customer_id),
       actor,
       kind: 'pause_lifted',
       details: { pauseId },
@@ -70,15 +70,15 @@ export async function liftPause(db: Knex, actor: Actor, pauseId: number): Promis
 }
 
 /** Pauses in force today: whole-account ones (itemId null) and per-invoice ones. */
-export async function activePauses(db: Knex, customerIds: number[], today: string) {
+export async function activePauses(db: Knex, accountIds: number[], today: string) {
   const rows = await db('pauses')
-    .whereIn('customer_id', customerIds)
+    .whereIn('customer_id', accountIds)
     .whereNull('lifted_at')
     .where((q) => q.whereNull('until').orWhere('until', '>', today))
     .select('id', 'customer_id', 'open_item_id', 'reason', 'until');
   return rows.map((r) => ({
     id: Number(r.id),
-    customerId: Number(r.customer_id),
+    accountId: Number(r.customer_id),
     itemId: r.open_item_id === null ? null : Number(r.open_item_id),
     reason: String(r.reason),
     until: r.until as string | null,

@@ -26,7 +26,7 @@ export function splitInstallments(totalMinor: number, installments: number, firs
 export async function createPaymentPlan(
   db: Knex,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   input: {
     currency: string;
     firstDate: string;
@@ -50,7 +50,7 @@ export async function createPaymentPlan(
   if (input.firstDate < today) fields.firstDate = `today (${today}) or later`;
   if (Object.keys(fields).length > 0) return fail('invalid_input', 'The plan has invalid fields.', fields);
   return db.transaction(async (trx) => {
-    const items = await collectableItems(trx, customerId, input.currency);
+    const items = await collectableItems(trx, accountId, input.currency);
     const total = items.reduce((sum, i) => sum + Number(i.open_minor), 0);
     if (total === 0) {
       return fail<{ planId: number; amounts: number[]; dates: string[] }>(
@@ -63,7 +63,7 @@ export async function createPaymentPlan(
     const dates = amounts.map((_, i) => addDays(input.firstDate, i * everyDays));
     const [plan] = await trx('payment_plans')
       .insert({
-        customer_id: customerId,
+        customer_id: accountId,
         created_by_user_id: actor.userId,
         total_minor: total,
         currency: input.currency,
@@ -72,7 +72,7 @@ export async function createPaymentPlan(
     const planId = Number(plan.id);
     for (const [i, amount] of amounts.entries()) {
       if (amount === 0) continue;
-      const promised = await recordPromise(trx, actor, customerId, {
+      const promised = await recordPromise(trx, actor, accountId, {
         promisedDate: dates[i] ?? input.firstDate,
         amountMinor: amount,
         currency: input.currency,
@@ -82,7 +82,7 @@ export async function createPaymentPlan(
       if (!promised.ok) throw new Error(`installment ${i + 1}: ${promised.error.message}`);
     }
     await recordActivity(trx, {
-      customerId,
+      accountId,
       actor,
       kind: 'plan_created',
       details: { planId, currency: input.currency, totalMinor: total, amounts, dates },

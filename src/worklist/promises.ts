@@ -15,9 +15,9 @@ export interface PromiseInput {
 }
 
 /** Open, undisputed items of an account in one currency. */
-export async function collectableItems(db: Knex, customerId: number, currency?: string) {
+export async function collectableItems(db: Knex, accountId: number, currency?: string) {
   const query = db('open_items')
-    .where({ customer_id: customerId, status: 'open' })
+    .where({ customer_id: accountId, status: 'open' })
     .whereNotExists(
       db('dispute_items').whereRaw('dispute_items.open_item_id = open_items.id').where('active', true),
     )
@@ -31,10 +31,10 @@ export async function collectableItems(db: Knex, customerId: number, currency?: 
 export async function recordPromise(
   trx: Knex.Transaction,
   actor: Actor,
-  customerId: number,
+  accountId: number,
   input: PromiseInput,
 ): Promise<Result<{ promiseId: number }>> {
-  const items = await collectableItems(trx, customerId, input.currency);
+  const items = await collectableItems(trx, accountId, input.currency);
   const chosen = input.itemIds ? items.filter((i) => input.itemIds?.includes(Number(i.id))) : items;
   if (input.itemIds && chosen.length !== input.itemIds.length) {
     return fail('invalid_input', 'Some chosen invoices are not open, undisputed invoices of this account.', {
@@ -48,7 +48,7 @@ export async function recordPromise(
   }
   const [row] = await trx('promises')
     .insert({
-      customer_id: customerId,
+      customer_id: accountId,
       created_by_user_id: actor.userId,
       promised_date: input.promisedDate,
       amount_minor: input.amountMinor,
@@ -67,7 +67,7 @@ export async function recordPromise(
 /** A promise whose fate the ledger decided. */
 export interface PromiseVerdict {
   promiseId: number;
-  customerId: number;
+  accountId: number;
   status: 'kept' | 'partial' | 'broken';
   amountMinor: number;
   paidMinor: number;
@@ -120,18 +120,18 @@ export async function evaluatePromises(db: Knex, today: string): Promise<Promise
         .where({ id: p.id, status: 'open' })
         .update({ status, paid_minor: credited, resolved_at: trx.fn.now() });
       if (changed === 0) return null; // decided by someone else meanwhile
-      const customerId = Number(p.customer_id);
+      const accountId = Number(p.customer_id);
       const details = {
         promiseId: Number(p.id),
         amountMinor: amount,
         paidMinor: credited,
         currency: p.currency,
       };
-      await recordActivity(trx, { customerId, actor: null, kind: `promise_${status}`, details });
+      await recordActivity(trx, { accountId, actor: null, kind: `promise_${status}`, details });
       if (status !== 'kept') {
-        await bumpVersion(trx, customerId, { increment: ['escalations'] });
+        await bumpVersion(trx, accountId, { increment: ['escalations'] });
         await recordActivity(trx, {
-          customerId,
+          accountId,
           actor: null,
           kind: 'escalated',
           details: {
@@ -140,12 +140,12 @@ export async function evaluatePromises(db: Knex, today: string): Promise<Promise
         });
       }
       const owner = await trx('claims')
-        .where({ customer_id: customerId })
+        .where({ customer_id: accountId })
         .whereNull('released_at')
         .first('user_id');
       return {
         promiseId: Number(p.id),
-        customerId,
+        accountId,
         status,
         amountMinor: amount,
         paidMinor: credited,

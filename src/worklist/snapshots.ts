@@ -72,17 +72,17 @@ const minor = (value: string | number): number => parseInt8(String(value));
  */
 export async function loadSnapshots(
   db: Knex,
-  customerIds: number[],
+  accountIds: number[],
   today: string,
   timeZone: string,
 ): Promise<AccountSnapshot[]> {
-  if (customerIds.length === 0) return [];
+  if (accountIds.length === 0) return [];
   const [sets] = await db.select({
-    customers: rowsOf(db, db('customers').whereIn('id', customerIds).select('id', 'name')),
+    customers: rowsOf(db, db('customers').whereIn('id', accountIds).select('id', 'name')),
     open: rowsOf(
       db,
       db('open_items')
-        .whereIn('customer_id', customerIds)
+        .whereIn('customer_id', accountIds)
         .where('status', 'open')
         .select(
           'id',
@@ -101,7 +101,7 @@ export async function loadSnapshots(
     settled: rowsOf(
       db,
       db('open_items')
-        .whereIn('customer_id', customerIds)
+        .whereIn('customer_id', accountIds)
         .where('status', 'settled')
         .whereRaw(`settled_at >= (?::date - interval '${HISTORY_MONTHS} months')`, [today])
         .select(
@@ -116,7 +116,7 @@ export async function loadSnapshots(
     promises: rowsOf(
       db,
       db('promises')
-        .whereIn('customer_id', customerIds)
+        .whereIn('customer_id', accountIds)
         .select(
           'customer_id',
           'promised_date',
@@ -128,7 +128,7 @@ export async function loadSnapshots(
     pauses: rowsOf(
       db,
       db('pauses')
-        .whereIn('customer_id', customerIds)
+        .whereIn('customer_id', accountIds)
         .whereNull('lifted_at')
         .where((q) => q.whereNull('until').orWhere('until', '>=', today))
         .select('customer_id', 'open_item_id', 'reason', 'until'),
@@ -136,7 +136,7 @@ export async function loadSnapshots(
     states: rowsOf(
       db,
       db('account_state')
-        .whereIn('customer_id', customerIds)
+        .whereIn('customer_id', accountIds)
         .select(
           'customer_id',
           'escalations',
@@ -152,7 +152,7 @@ export async function loadSnapshots(
     firsts: rowsOf(
       db,
       db('open_items')
-        .whereIn('customer_id', customerIds)
+        .whereIn('customer_id', accountIds)
         .groupBy('customer_id')
         .select('customer_id', db.raw('min(issue_date) as first_issue')),
     ),
@@ -179,7 +179,7 @@ export async function loadSnapshots(
     );
     const state = stateBy.get(id);
     return {
-      customerId: String(id),
+      accountId: String(id),
       customerName: c.name,
       firstInvoiceDate: firstBy.get(id) ?? null,
       openItems: (openBy.get(id) ?? []).map((i): OpenItem => ({

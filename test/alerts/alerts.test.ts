@@ -35,7 +35,7 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
   const run = () => checkAlerts({ db: db.knex, today: clock.today(), timeZone: clock.timeZone, settings });
 
   it('fires once per crossing and again after the account recovers and crosses again', async () => {
-    const { customerId, itemIds } = await seedAccount(db.knex, {
+    const { accountId, itemIds } = await seedAccount(db.knex, {
       name: '苏州永信机械制造有限公司',
       items: [
         { dueDate: '2026-11-10', totalMinor: 600_00 },
@@ -57,18 +57,18 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
 
     await db.knex('open_items').where({ id: itemIds[0] }).update({ open_minor: 100_00 }); // part paid: 550
     expect(await run()).toEqual([]);
-    const closed = await db.knex('alert_crossings').where({ customer_id: customerId });
+    const closed = await db.knex('alert_crossings').where({ customer_id: accountId });
     expect(closed.map((c) => c.recovered_at !== null)).toEqual([true]);
 
     await db.knex('open_items').where({ id: itemIds[0] }).update({ open_minor: 600_00 });
     const again = await run();
     expect(again).toHaveLength(1);
     expect(again[0]?.key).not.toBe(first[0]?.key);
-    expect(await db.knex('alert_crossings').where({ customer_id: customerId })).toHaveLength(2);
+    expect(await db.knex('alert_crossings').where({ customer_id: accountId })).toHaveLength(2);
   });
 
   it('announces a large invoice with its account in one post, with Claim and Log call', async () => {
-    const { customerId } = await seedAccount(db.knex, {
+    const { accountId } = await seedAccount(db.knex, {
       items: [{ number: 'INV-BIG', dueDate: '2026-10-01', totalMinor: 250_00, currency: 'USD' }],
     });
     const [post, ...rest] = await run();
@@ -78,8 +78,8 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     );
     // A second large invoice while the account is still above: an invoice crossing of its own.
     await db.knex('open_items').insert({
-      external_id: `X-${customerId}`,
-      customer_id: customerId,
+      external_id: `X-${accountId}`,
+      customer_id: accountId,
       invoice_number: 'INV-NEXT',
       issue_date: '2026-10-01',
       due_date: '2026-11-01',
@@ -95,9 +95,9 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     expect(buttons(post?.message as Message)).toEqual(['Claim', 'Log call', 'Open']);
     const refs = (post?.message as Message).blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
     expect(refs.map((b) => decodeRef(b.ref))).toMatchObject([
-      { ok: true, value: { action: 'claim', accountId: customerId } },
-      { ok: true, value: { action: 'log', accountId: customerId } },
-      { ok: true, value: { action: 'open', accountId: customerId } },
+      { ok: true, value: { action: 'claim', accountId: accountId } },
+      { ok: true, value: { action: 'log', accountId: accountId } },
+      { ok: true, value: { action: 'open', accountId: accountId } },
     ]);
   });
 
@@ -106,8 +106,8 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     await db.knex('users').where({ display_name: 'Li Wei' }).update({ platform_user_id: 'U0LIWEI' });
     const known = await seedAccount(db.knex, { items: [{ dueDate: '2026-11-01', totalMinor: 2000_00 }] });
     const unknown = await seedAccount(db.knex, { items: [{ dueDate: '2026-11-01', totalMinor: 3000_00 }] });
-    await db.knex('customers').where({ id: known.customerId }).update({ sales_rep: 'li wei' });
-    await db.knex('customers').where({ id: unknown.customerId }).update({ sales_rep: '张三' });
+    await db.knex('customers').where({ id: known.accountId }).update({ sales_rep: 'li wei' });
+    await db.knex('customers').where({ id: unknown.accountId }).update({ sales_rep: '张三' });
     const posts = await run();
     expect(posts).toHaveLength(2);
     const [k, u] = posts.map((p) => JSON.stringify(toBlockKit(p.message).blocks));
@@ -155,12 +155,12 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
 
   it('announces a month-over-month jump of receivables once a month per currency', async () => {
     const jump = { ...settings, thresholds: {}, jumpPercent: 20 };
-    const { customerId } = await seedAccount(db.knex, {
+    const { accountId } = await seedAccount(db.knex, {
       items: [{ issueDate: '2026-10-01', dueDate: '2026-10-31', totalMinor: 1000_00 }],
     });
     await db
       .knex('open_items')
-      .where({ customer_id: customerId })
+      .where({ customer_id: accountId })
       .update({ ledger_updated_at: '2026-10-01T02:00:00Z' });
     await seedAccount(db.knex, {
       items: [{ issueDate: '2026-11-10', dueDate: '2026-12-10', totalMinor: 150_00 }],

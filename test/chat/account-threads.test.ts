@@ -74,7 +74,7 @@ describe.each(backends())('the account-thread store on %s', (kind) => {
   let northLedgerId: string;
   beforeAll(async () => {
     db = await openTestDatabase(kind);
-    north = (await seedAccount(db.knex, { name: 'Northwind Traders Ltd', items: [] })).customerId;
+    north = (await seedAccount(db.knex, { name: 'Northwind Traders Ltd', items: [] })).accountId;
     northLedgerId = String(
       (await db.knex('customers').where({ id: north }).first('external_id')).external_id,
     );
@@ -93,7 +93,7 @@ describe.each(backends())('the account-thread store on %s', (kind) => {
     });
 
     it('keeps one thread when two start it at once, and takes the other first post back where it can', async () => {
-      const { customerId } = await seedAccount(db.knex, { name: `Raced ${platform}`, items: [] });
+      const { accountId } = await seedAccount(db.knex, { name: `Raced ${platform}`, items: [] });
       const both = barrier(2);
       const gate = both.open;
       const raced = refs.map((r) => `${r}-raced`);
@@ -107,11 +107,11 @@ describe.each(backends())('the account-thread store on %s', (kind) => {
         },
       });
       const [a, b] = await Promise.all([
-        ensureAccountThread(db.knex, place, customerId, arriving(first.starter)),
-        ensureAccountThread(db.knex, place, customerId, arriving(second.starter)),
+        ensureAccountThread(db.knex, place, accountId, arriving(first.starter)),
+        ensureAccountThread(db.knex, place, accountId, arriving(second.starter)),
       ]);
       expect(a).toBe(b);
-      const rows = await db.knex('account_threads').where({ platform, customer_id: customerId });
+      const rows = await db.knex('account_threads').where({ platform, customer_id: accountId });
       expect(rows.map((r) => String(r.thread_ref))).toEqual([a]);
       expect([first.started.length, second.started.length]).toEqual([1, 1]);
       const lost = a === raced[0] ? raced[1] : raced[0];
@@ -124,11 +124,11 @@ describe.each(backends())('the account-thread store on %s', (kind) => {
           throw new Error('the platform refused the post');
         },
       };
-      const { customerId } = await seedAccount(db.knex, { name: `Failing ${platform}`, items: [] });
-      await expect(ensureAccountThread(db.knex, place, customerId, failing)).rejects.toThrow('refused');
-      expect(await db.knex('account_threads').where({ platform, customer_id: customerId })).toEqual([]);
+      const { accountId } = await seedAccount(db.knex, { name: `Failing ${platform}`, items: [] });
+      await expect(ensureAccountThread(db.knex, place, accountId, failing)).rejects.toThrow('refused');
+      expect(await db.knex('account_threads').where({ platform, customer_id: accountId })).toEqual([]);
       const { starter } = recordingStarter([`${refs[1]}-retry`], { discards });
-      expect(await ensureAccountThread(db.knex, place, customerId, starter)).toBe(`${refs[1]}-retry`);
+      expect(await ensureAccountThread(db.knex, place, accountId, starter)).toBe(`${refs[1]}-retry`);
     });
 
     it('finds no account for a thread of another channel, another platform or no thread at all', async () => {

@@ -29,7 +29,7 @@ const openItem = (dueAgo: number, openMinor: number, extra: Partial<OpenItem> = 
   };
 };
 const snapshot = (extra: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
-  customerId: '42',
+  accountId: '42',
   customerName: 'Shanghai Widgets Ltd',
   firstInvoiceDate: '2023-01-10',
   openItems: [],

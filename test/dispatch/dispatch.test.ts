@@ -50,7 +50,7 @@ describe.each(backends())('the dispatcher on %s', (kind) => {
         items: [{ number: 'H-1', dueDate: '2026-07-01', totalMinor: 1_200_000 }],
       },
     };
-    for (const [key, seed] of Object.entries(seeds)) ids[key] = (await seedAccount(db.knex, seed)).customerId;
+    for (const [key, seed] of Object.entries(seeds)) ids[key] = (await seedAccount(db.knex, seed)).accountId;
     await assessSeeded(db.knex);
   });
   afterAll(async () => {

@@ -43,7 +43,7 @@ describe.each(backends())('hostile input on %s', (kind) => {
       name: 'Hostile Input Trading',
       items: [{ number: 'HI-1', dueDate: '2026-10-01', totalMinor: 5_000_000 }],
     });
-    accountId = seeded.customerId;
+    accountId = seeded.accountId;
     await assessSeeded(db.knex);
   });
   afterAll(async () => {

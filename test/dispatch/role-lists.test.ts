@@ -26,7 +26,7 @@ describe.each(backends())('a manager removed from the role list on %s', (kind) =
         name: 'Northwind Traders Ltd',
         items: [{ number: 'N-1', dueDate: '2026-07-10', totalMinor: 8_600_000 }],
       })
-    ).customerId;
+    ).accountId;
     await assessSeeded(db.knex);
     ann = (await seedStaff(db.knex, 'Ann')).userId;
   });

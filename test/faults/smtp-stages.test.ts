@@ -99,14 +99,14 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
 
   const account = (name: string, email: string) =>
     seedLetterAccount(db.knex, name, { contact: { email, locale: 'en' } });
-  const letterRow = (customerId: number) => db.knex('letters').where({ customer_id: customerId }).first();
+  const letterRow = (accountId: number) => db.knex('letters').where({ customer_id: accountId }).first();
   /** What may be in the customer's mailbox: copies the server holds whole and did not refuse. */
   const mayHave = (email: string) =>
     smtp.received.filter((r) => r.envelopeTo.includes(email) && (r.reply === 250 || r.reply === null));
-  const send = async (customerId: number, template = 'reminder', user = ann) => {
+  const send = async (accountId: number, template = 'reminder', user = ann) => {
     const preview = await dispatch(ctx, {
       kind: 'command',
-      text: `letter ${customerId} ${template}`,
+      text: `letter ${accountId} ${template}`,
       user,
       platform: 'shell',
     });
@@ -120,9 +120,9 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
     const confirmed = button.confirm ? { confirmed: true } : {};
     return dispatch(ctx, { kind: 'action', ref: button.ref, user, ...confirmed });
   };
-  const history = async (customerId: number) =>
+  const history = async (accountId: number) =>
     text(
-      await dispatch(ctx, { kind: 'command', text: `history ${customerId}`, user: ann, platform: 'shell' }),
+      await dispatch(ctx, { kind: 'command', text: `history ${accountId}`, user: ann, platform: 'shell' }),
     );
 
   beforeAll(async () => {
@@ -160,16 +160,16 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
     'drops $stage: the letter is $outcome and never e-mailed twice on its own',
     async (s) => {
       const email = `ap.${s.fault.at}.${'code' in s.fault ? s.fault.code : 0}@customer.example`;
-      const customerId = await account(`Stage ${s.stage}`, email);
+      const accountId = await account(`Stage ${s.stage}`, email);
       ctx.letters = {
         ...letters,
         ...(s.timeoutMs ? { smtpTimeoutMs: s.timeoutMs } : {}),
         ...(s.large ? { company: { ...letters.company, stampImage: largeStamp } } : {}),
       };
       smtp.fault = s.fault;
-      const reply = await send(customerId);
+      const reply = await send(accountId);
       expect(text(reply)).toMatch(s.told);
-      const row = await letterRow(customerId);
+      const row = await letterRow(accountId);
       expect(row.status).toBe(s.outcome);
 
       if (s.outcome === 'failed') {
@@ -179,9 +179,9 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
         // The collector tries again once the server behaves: one copy, as chosen.
         smtp.fault = null;
         ctx.letters = { ...ctx.letters, company: letters.company };
-        expect(text(await send(customerId))).toMatch(/Ann sent the reminder letter/);
+        expect(text(await send(accountId))).toMatch(/Ann sent the reminder letter/);
         expect(mayHave(email)).toHaveLength(1);
-        expect(await letterRow(customerId)).toMatchObject({ status: 'sent', attempts: 2 });
+        expect(await letterRow(accountId)).toMatchObject({ status: 'sent', attempts: 2 });
         return;
       }
 
@@ -192,12 +192,12 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
       expect(text(reply)).not.toMatch(/Nothing went to/);
       const [first] = mayHave(email);
       expect(first?.mail.messageId).toBe(row.message_id);
-      expect(await history(customerId)).toMatch(
+      expect(await history(accountId)).toMatch(
         /reminder letter #\d+ \(en\) to .* MAY OR MAY NOT HAVE GONE OUT: the mail server received the whole letter but/,
       );
 
       // Send letter again the same day points at the decision and sends nothing.
-      expect(text(await send(customerId))).toMatch(
+      expect(text(await send(accountId))).toMatch(
         /may or may not have gone out .* never sent twice on its own/,
       );
       expect(mayHave(email)).toHaveLength(1);
@@ -205,7 +205,7 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
       // Ann chooses Send again; the line drops after the dot again: uncertain again, never failed.
       const again = await press(reply, 'Send again');
       expect(text(again)).toMatch(LOST);
-      expect(await letterRow(customerId)).toMatchObject({
+      expect(await letterRow(accountId)).toMatchObject({
         status: 'uncertain',
         attempts: 2,
         message_id: row.message_id,
@@ -215,7 +215,7 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
       // Send again once more with a server that answers: sent, and every copy carries the same Message-ID.
       smtp.fault = null;
       expect(text(await press(again, 'Send again'))).toMatch(/Ann sent the reminder letter/);
-      expect(await letterRow(customerId)).toMatchObject({ status: 'sent', message_id: row.message_id });
+      expect(await letterRow(accountId)).toMatchObject({ status: 'sent', message_id: row.message_id });
       const copies = mayHave(email);
       expect(copies).toHaveLength(3); // the first send + two explicit Send again
       expect(new Set(copies.map((c) => c.mail.messageId))).toEqual(new Set([row.message_id]));
@@ -227,28 +227,28 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
 
   it('Mark as sent after a lost answer records the letter as sent and e-mails nothing more', async () => {
     const email = 'ap.marked@customer.example';
-    const customerId = await account('Answer Lost Marked Ltd', email);
+    const accountId = await account('Answer Lost Marked Ltd', email);
     smtp.fault = { at: 'after-dot' };
-    const reply = await send(customerId);
+    const reply = await send(accountId);
     smtp.fault = null;
     const [marked, late] = await Promise.all([press(reply, 'Mark as sent'), press(reply, 'Mark as sent')]);
     expect([marked, late].map(text).join('\n')).toMatch(/Ann marked the reminder letter as sent/);
-    expect(await letterRow(customerId)).toMatchObject({ status: 'sent', recipient: email });
+    expect(await letterRow(accountId)).toMatchObject({ status: 'sent', recipient: email });
     expect(text(await press(reply, 'Send again'))).toMatch(/no longer uncertain/);
     expect(mayHave(email)).toHaveLength(1);
   });
 
   it('an approved letter whose answer is lost is uncertain for the approver, and Send again keeps its Message-ID', async () => {
     const email = 'ap.approved@customer.example';
-    const customerId = await account('Answer Lost Approved Ltd', email);
+    const accountId = await account('Answer Lost Approved Ltd', email);
     ctx.letters = { ...letters, approval: true };
-    const asked = await send(customerId, 'formal-demand', mia);
+    const asked = await send(accountId, 'formal-demand', mia);
     smtp.fault = { at: 'reset-after-dot' };
     const approved = await press(asked, 'Approve', max);
     expect(text(approved)).toMatch(
       /formal demand letter to Answer Lost Approved Ltd may or may not have gone out/,
     );
-    const row = await letterRow(customerId);
+    const row = await letterRow(accountId);
     expect(row).toMatchObject({ status: 'uncertain' });
     smtp.fault = null;
     expect(text(await press(approved, 'Send again', max))).toMatch(/Mia sent the formal demand letter/);
@@ -258,10 +258,10 @@ describe.each(backends())('a mail server failing at each stage of a send, on %s'
 
   it('Send again of an uncertain letter whose stored e-mail is gone renders it anew with the same Message-ID', async () => {
     const email = 'ap.unstored@customer.example';
-    const customerId = await account('Answer Lost Unstored Ltd', email);
+    const accountId = await account('Answer Lost Unstored Ltd', email);
     smtp.fault = { at: 'after-dot' };
-    const reply = await send(customerId);
-    const row = await letterRow(customerId);
+    const reply = await send(accountId);
+    const row = await letterRow(accountId);
     await db.knex('letter_files').where({ letter_id: row.id }).delete();
     expect(text(await press(reply, 'Send again'))).toMatch(LOST);
     smtp.fault = null;

@@ -94,13 +94,13 @@ describe.each(backends())('the morning digest on %s', (kind) => {
       name: 'Not Due Yet',
       items: [{ dueDate: '2026-12-20', totalMinor: 1_000_00 }],
     });
-    await claimAccount(db.knex, ann, usd.customerId);
-    for (const [customerId, date] of [
-      [usd.customerId, '2026-12-07'],
-      [usd.customerId, '2026-12-04'], // Friday: broken by Monday
+    await claimAccount(db.knex, ann, usd.accountId);
+    for (const [accountId, date] of [
+      [usd.accountId, '2026-12-07'],
+      [usd.accountId, '2026-12-04'], // Friday: broken by Monday
     ] as const) {
       await db.knex.transaction((trx) =>
-        recordPromise(trx, ann, customerId, { promisedDate: date, amountMinor: 1_000_00, currency: 'USD' }),
+        recordPromise(trx, ann, accountId, { promisedDate: date, amountMinor: 1_000_00, currency: 'USD' }),
       );
     }
     // Last Friday's digest kept its totals: the big account's 1-30 invoice was 5,000.00 higher then.
@@ -164,7 +164,7 @@ describe.each(backends())('the morning digest on %s', (kind) => {
     );
 
     s.clock.set(at('2026-12-07T10:15:00'));
-    await claimAccount(db.knex, ann, a.customerId);
+    await claimAccount(db.knex, ann, a.accountId);
     await s.assess();
     expect(await refreshDigest({ db: db.knex, clock: s.clock, config: s.config, policy: s.policy })).toBe(
       true,

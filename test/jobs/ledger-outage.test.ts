@@ -63,7 +63,7 @@ describe.each(backends())('a ledger outage on %s', (kind) => {
 
   it('says on the list, the card and the digest when the ledger was last read, on every platform', async () => {
     const { config, policy, clock, ctx } = await setup();
-    const { customerId } = await seedAccount(db.knex, {
+    const { accountId } = await seedAccount(db.knex, {
       name: 'Late Payer',
       items: [{ dueDate: '2026-10-01', totalMinor: 500_000_00 }],
     });
@@ -73,7 +73,7 @@ describe.each(backends())('a ledger outage on %s', (kind) => {
 
     const user = { platform: 'shell' as const, id: 'ann', name: 'Ann' };
     const list = messageOf(await dispatch(ctx, { kind: 'command', text: '', user, platform: 'shell' }));
-    const card = await accountCard(ctx, customerId);
+    const card = await accountCard(ctx, accountId);
     const scheduler = createScheduler({
       db: db.knex,
       jobs: createJobs(config),

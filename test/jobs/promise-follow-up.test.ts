@@ -25,7 +25,7 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     const config = testConfig();
     const policy = await testPolicy(config);
     const ann = await seedStaff(db.knex, 'Ann');
-    const { customerId } = await seedAccount(db.knex, {
+    const { accountId } = await seedAccount(db.knex, {
       name: 'Slow Payer',
       items: [{ dueDate: '2026-10-01', totalMinor: 80_000_00 }],
     });
@@ -33,13 +33,13 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
       name: 'Good Payer',
       items: [{ dueDate: '2026-10-01', totalMinor: 10_000_00 }],
     });
-    await claimAccount(db.knex, ann, customerId);
-    for (const id of [customerId, kept.customerId]) {
+    await claimAccount(db.knex, ann, accountId);
+    for (const id of [accountId, kept.accountId]) {
       await db.knex.transaction((trx) =>
         recordPromise(trx, ann, id, { promisedDate: '2026-12-03', amountMinor: 10_000_00, currency: 'CNY' }),
       );
     }
-    await db.knex('open_items').where({ customer_id: kept.customerId }).update({ open_minor: 0 });
+    await db.knex('open_items').where({ customer_id: kept.accountId }).update({ open_minor: 0 });
     const clock = createFixedClock('2026-12-03T08:30:00+08:00', TZ);
     const scheduler = createScheduler({
       db: db.knex,
@@ -74,15 +74,13 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     await worker.drain();
     expect(shell.messages).toHaveLength(1);
 
-    const kinds = (await db.knex('activities').where({ customer_id: customerId }).orderBy('id')).map(
+    const kinds = (await db.knex('activities').where({ customer_id: accountId }).orderBy('id')).map(
       (a) => a.kind,
     );
     expect(kinds).toEqual(['claimed', 'promise_broken', 'escalated', 'owner_told']);
-    const state = await db.knex('account_state').where({ customer_id: customerId }).first();
+    const state = await db.knex('account_state').where({ customer_id: accountId }).first();
     expect(state.escalations).toBe(1);
-    const goodKinds = (await db.knex('activities').where({ customer_id: kept.customerId })).map(
-      (a) => a.kind,
-    );
+    const goodKinds = (await db.knex('activities').where({ customer_id: kept.accountId })).map((a) => a.kind);
     expect(goodKinds).toEqual(['promise_kept']);
   });
 });

@@ -43,7 +43,7 @@ describe.each(backends())('scheduled posts as a service on %s', (kind) => {
 
     await db
       .knex('open_items')
-      .where({ customer_id: paid.customerId })
+      .where({ customer_id: paid.accountId })
       .update({ open_minor: 0, status: 'settled', settled_at: new Date() });
     await assess();
     clock.set('2026-12-08T10:05:00+08:00');

@@ -32,7 +32,7 @@ describe.each(backends())('the digest hears about claims on %s', (kind) => {
         told += 1;
       },
     };
-    const { customerId } = await seedAccount(db.knex, {
+    const { accountId } = await seedAccount(db.knex, {
       items: [{ dueDate: '2026-10-01', totalMinor: 10_000 }],
     });
     await refreshWorklist({
@@ -42,7 +42,7 @@ describe.each(backends())('the digest hears about claims on %s', (kind) => {
       timeZone: clock.timeZone,
     });
     const click = (action: 'claim' | 'release', user = ann) =>
-      dispatch(ctx, { kind: 'action', ref: encodeRef({ v: 1, action, accountId: customerId }), user });
+      dispatch(ctx, { kind: 'action', ref: encodeRef({ v: 1, action, accountId: accountId }), user });
     await click('claim');
     expect(told).toBe(1);
     await click('claim', { platform: 'shell', id: 'bob', name: 'Bob' }); // already Ann's: nothing changed

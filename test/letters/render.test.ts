@@ -41,14 +41,14 @@ describe.each(backends())('letter templates with the demo ledger on %s', (kind) 
   /** One overdue demo account per ledger locale. */
   const accounts: Record<string, { id: number; name: string }> = {};
 
-  const dataFor = async (customerId: number, template: string, locale: (typeof LETTER_LOCALES)[number]) => {
+  const dataFor = async (accountId: number, template: string, locale: (typeof LETTER_LOCALES)[number]) => {
     const assessment = await assessOne(
       { db: db.knex, policy: defaultPolicy, today: TODAY, timeZone: 'Asia/Shanghai' },
-      customerId,
+      accountId,
     );
     if (!assessment) throw new Error('no assessment');
     return letterData(db.knex, {
-      customerId,
+      accountId,
       template,
       locale,
       assessment,

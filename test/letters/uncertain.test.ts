@@ -53,18 +53,18 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
    * never marked sent. The row is then left `minutesAgo` old, as if the process had died then.
    */
   const crashAfterSmtp = async (
-    customerId: number,
+    accountId: number,
     minutesAgo: number,
     delivery: 'email' | 'manual' = 'email',
   ) => {
     const lctx = { db: db.knex, clock, policy: defaultPolicy, letters };
-    const prepared = await prepareLetter(lctx, customerId, 'reminder', 'Ann');
+    const prepared = await prepareLetter(lctx, accountId, 'reminder', 'Ann');
     if (!prepared.ok) throw new Error(prepared.message);
     const claim = await claimLetter(db.knex, {
-      customerId,
+      accountId,
       template: 'reminder',
       locale: 'en',
-      key: letterKey(customerId, 'reminder', clock.today()),
+      key: letterKey(accountId, 'reminder', clock.today()),
       actor: annActor,
       status: 'sending',
       delivery,
@@ -149,8 +149,8 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   });
 
   /** Send letter through the dispatcher, as a collector clicks it. */
-  const submit = (customerId: number) =>
-    dispatch(ctx, { kind: 'submit', ref: `d1:letter:a=${customerId}:t=reminder`, values: {}, user: ann });
+  const submit = (accountId: number) =>
+    dispatch(ctx, { kind: 'submit', ref: `d1:letter:a=${accountId}:t=reminder`, values: {}, user: ann });
 
   it('records the Message-ID and the e-mail before the mail server is asked, so they survive a crash', async () => {
     const id = await crashAfterSmtp(await account('Recorded Before Ltd'), 1);
@@ -166,8 +166,8 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   });
 
   it('moves a stuck letter to uncertain, logs it and tells the requester once, sending nothing', async () => {
-    const customerId = await account('Stuck In Sending Ltd');
-    const stuck = await crashAfterSmtp(customerId, 20);
+    const accountId = await account('Stuck In Sending Ltd');
+    const stuck = await crashAfterSmtp(accountId, 20);
     const fresh = await crashAfterSmtp(await account('Still Sending Ltd'), 1);
     expect(smtp.received).toHaveLength(2); // both really reached the mail server
 
@@ -180,7 +180,7 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     expect(row.status).toBe('uncertain');
     expect((await letterRow(fresh)).status).toBe('sending'); // younger than LETTER_UNCERTAIN_AFTER_MINUTES
     expect(smtp.received).toHaveLength(2); // nothing was sent again
-    expect(await count('activities', { customer_id: customerId, kind: 'letter_uncertain' })).toBe(1);
+    expect(await count('activities', { customer_id: accountId, kind: 'letter_uncertain' })).toBe(1);
     const told = noticeFor(stuck);
     expect(told).toHaveLength(1);
     expect(told[0]?.channel).toBe(`@${annActor.userId}`);
@@ -192,7 +192,7 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     expect(buttons(notice).map((b) => b.label)).toEqual(['Mark as sent', 'Send again']);
 
     const history = text(
-      await dispatch(ctx, { kind: 'command', text: `history ${customerId}`, user: ann, platform: 'shell' }),
+      await dispatch(ctx, { kind: 'command', text: `history ${accountId}`, user: ann, platform: 'shell' }),
     );
     expect(history).toMatch(
       /reminder letter #\d+ \(en\) to ap@customer\.example MAY OR MAY NOT HAVE GONE OUT/,
@@ -202,7 +202,7 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     // Pressing Send letter again the same day does not send either: it points at the decision.
     const again = await dispatch(ctx, {
       kind: 'submit',
-      ref: `d1:letter:a=${customerId}:t=reminder`,
+      ref: `d1:letter:a=${accountId}:t=reminder`,
       values: {},
       user: ann,
     });
@@ -215,8 +215,8 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   });
 
   it('Mark as sent records the letter as sent with its recorded Message-ID, once, and e-mails nothing', async () => {
-    const customerId = await account('Found In Mailbox Ltd');
-    const id = await crashAfterSmtp(customerId, 30);
+    const accountId = await account('Found In Mailbox Ltd');
+    const id = await crashAfterSmtp(accountId, 30);
     await check();
     const [notice] = noticeFor(id);
     const mark = buttons(notice?.message as Message)[0]?.ref ?? '';
@@ -237,7 +237,7 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     expect(row).toMatchObject({ status: 'sent', recipient: 'ap@customer.example' });
     expect(row.sent_at).not.toBeNull();
     expect(smtp.received).toHaveLength(1); // only the one before the crash
-    expect(await count('activities', { customer_id: customerId, kind: 'letter_marked_sent' })).toBe(1);
+    expect(await count('activities', { customer_id: accountId, kind: 'letter_marked_sent' })).toBe(1);
     const resend = buttons(notice?.message as Message)[1]?.ref ?? '';
     expect(text(await dispatch(ctx, { kind: 'action', ref: resend, user: ann, confirmed: true }))).toMatch(
       /no longer uncertain/,
@@ -246,8 +246,8 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   });
 
   it('Send again sends the same e-mail once, however often it is clicked', async () => {
-    const customerId = await account('Not In Mailbox Ltd');
-    const id = await crashAfterSmtp(customerId, 45);
+    const accountId = await account('Not In Mailbox Ltd');
+    const id = await crashAfterSmtp(accountId, 45);
     const [lost] = smtp.received;
     await check();
     const [notice] = noticeFor(id);
@@ -280,8 +280,8 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     for (const r of replies.filter((x) => x.kind !== 'thread'))
       expect(text(r)).toMatch(/no longer uncertain/);
     expect(await letterRow(id)).toMatchObject({ status: 'sent', attempts: 2 });
-    expect(await count('activities', { customer_id: customerId, kind: 'letter_sent_again' })).toBe(1);
-    expect(await count('activities', { customer_id: customerId, kind: 'letter_sent' })).toBe(1);
+    expect(await count('activities', { customer_id: accountId, kind: 'letter_sent_again' })).toBe(1);
+    expect(await count('activities', { customer_id: accountId, kind: 'letter_sent' })).toBe(1);
 
     await check(); // a later check has nothing to do
     expect(noticeFor(id)).toHaveLength(1);
@@ -289,8 +289,8 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   });
 
   it('fails a letter stuck while being prepared by hand (nothing can have been e-mailed), without a notice', async () => {
-    const customerId = await account('Manual Stuck Ltd');
-    const id = await crashAfterSmtp(customerId, 60, 'manual');
+    const accountId = await account('Manual Stuck Ltd');
+    const id = await crashAfterSmtp(accountId, 60, 'manual');
     await check();
     const row = await letterRow(id);
     expect(row.status).toBe('failed');
@@ -300,14 +300,14 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   });
 
   it('a send whose answer is lost is uncertain at once, and the check does not announce it again', async () => {
-    const customerId = await account('Lost Answer Live Ltd');
+    const accountId = await account('Lost Answer Live Ltd');
     smtp.fault = { at: 'after-dot' };
-    const reply = await submit(customerId);
+    const reply = await submit(accountId);
     expect(text(reply)).toMatch(/reminder letter to Lost Answer Live Ltd may or may not have gone out/);
     expect(JSON.stringify(reply)).toMatch(
       /The mail server received the whole letter but the connection broke/,
     );
-    const row = await db.knex('letters').where({ customer_id: customerId }).first();
+    const row = await db.knex('letters').where({ customer_id: accountId }).first();
     expect(row).toMatchObject({ status: 'uncertain', recipient: 'ap@customer.example' });
     expect(smtp.received.map((r) => r.mail.messageId)).toEqual([row.message_id]);
     await db
@@ -317,18 +317,18 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     await check();
     await check();
     expect(noticeFor(row.id)).toHaveLength(0);
-    expect(await count('activities', { customer_id: customerId, kind: 'letter_uncertain' })).toBe(1);
-    expect(await count('activities', { customer_id: customerId, kind: 'letter_failed' })).toBe(0);
+    expect(await count('activities', { customer_id: accountId, kind: 'letter_uncertain' })).toBe(1);
+    expect(await count('activities', { customer_id: accountId, kind: 'letter_failed' })).toBe(0);
   });
 
   /**
    * Sends a letter and, once the server holds all of it but before it answers, runs the recovery check as
    * if the send had been stuck for an hour; returns the send still under way.
    */
-  const sendThenCheck = async (customerId: number) => {
-    const sending = submit(customerId);
+  const sendThenCheck = async (accountId: number) => {
+    const sending = submit(accountId);
     await vi.waitFor(() => expect(smtp.received).toHaveLength(1), { timeout: 3_000 });
-    const { id } = await db.knex('letters').where({ customer_id: customerId }).first('id');
+    const { id } = await db.knex('letters').where({ customer_id: accountId }).first('id');
     await db
       .knex('letters')
       .where({ id })
@@ -338,30 +338,30 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
   };
 
   it('when the check moved the letter first, a lost answer adds no second entry and no second notice', async () => {
-    const customerId = await account('Lost Answer Raced Ltd');
+    const accountId = await account('Lost Answer Raced Ltd');
     ctx.letters = { ...letters, smtpTimeoutMs: 4_000 };
     smtp.fault = { at: 'silent' };
     // The server has the whole letter and keeps quiet; meanwhile the check finds the letter stuck.
-    const { sending, id } = await sendThenCheck(customerId);
+    const { sending, id } = await sendThenCheck(accountId);
     expect(noticeFor(id)).toHaveLength(1);
     const reply = await sending;
     expect(JSON.stringify(reply)).toMatch(/did not answer within 4 s/);
     expect((await letterRow(id)).status).toBe('uncertain');
-    expect(await count('activities', { customer_id: customerId, kind: 'letter_uncertain' })).toBe(1);
+    expect(await count('activities', { customer_id: accountId, kind: 'letter_uncertain' })).toBe(1);
     await check();
     expect(noticeFor(id)).toHaveLength(1);
   });
 
   it('a slow send that the check moved to uncertain, then refused by the server, ends failed and says so', async () => {
-    const customerId = await account('Refused Late Ltd');
+    const accountId = await account('Refused Late Ltd');
     smtp.fault = { at: 'reply', code: 554, delayMs: 1_500 };
-    const { sending, id } = await sendThenCheck(customerId);
+    const { sending, id } = await sendThenCheck(accountId);
     expect(noticeFor(id)).toHaveLength(1);
     // The refusal settles what the check could not know: nothing went out.
     const reply = await sending;
     expect(JSON.stringify(reply)).toMatch(/Not sent/);
     expect((await letterRow(id)).status).toBe('failed');
-    expect(await count('activities', { customer_id: customerId, kind: 'letter_failed' })).toBe(1);
+    expect(await count('activities', { customer_id: accountId, kind: 'letter_failed' })).toBe(1);
     expect(smtp.accepted()).toHaveLength(0);
   });
 });

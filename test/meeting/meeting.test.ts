@@ -37,8 +37,8 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
   let policy: Policy;
   let ctx: DispatchContext;
   const clock = createFixedClock(`${today}T02:00:00Z`, 'Asia/Shanghai');
-  let late: { customerId: number };
-  let later: { customerId: number };
+  let late: { accountId: number };
+  let later: { accountId: number };
 
   beforeEach(async () => {
     db = await openTestDatabase(kind);
@@ -62,8 +62,8 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
       name: 'Recent Ltd',
       items: [{ issueDate: '2026-11-01', dueDate: '2026-11-21', totalMinor: 70_00, currency: 'USD' }],
     });
-    await db.knex('customers').where({ id: late.customerId }).update({ sales_rep: 'Sam' });
-    await db.knex('customers').where({ id: later.customerId }).update({ sales_rep: 'Jane Doe' });
+    await db.knex('customers').where({ id: late.accountId }).update({ sales_rep: 'Sam' });
+    await db.knex('customers').where({ id: later.accountId }).update({ sales_rep: 'Jane Doe' });
   });
   afterEach(async () => {
     await db?.close();
@@ -81,8 +81,8 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
     const posts = await open();
     expect(posts.map((p) => [p.key, p.threadKey ?? null])).toEqual([
       ['meeting:2026-12', null],
-      [`meeting:2026-12:account:${later.customerId}`, 'meeting:2026-12'],
-      [`meeting:2026-12:account:${late.customerId}`, 'meeting:2026-12'],
+      [`meeting:2026-12:account:${later.accountId}`, 'meeting:2026-12'],
+      [`meeting:2026-12:account:${late.accountId}`, 'meeting:2026-12'],
     ]);
     expect(posts.every((p) => p.to.kind === 'channel' && p.to.role === 'meeting')).toBe(true);
     expect(await open()).toEqual([]);
@@ -131,11 +131,11 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
     });
     expect(textOf(replaced(stale))).toContain('Decision: Credit hold, by Sam');
 
-    const row = await db.knex('meeting_accounts').where({ customer_id: late.customerId }).first();
+    const row = await db.knex('meeting_accounts').where({ customer_id: late.accountId }).first();
     expect(row).toMatchObject({ decision: 'credit_hold', previous_decision: 'payment_plan', revision: 2 });
     const activities = await db
       .knex('activities')
-      .where({ customer_id: late.customerId, kind: 'meeting_decision' })
+      .where({ customer_id: late.accountId, kind: 'meeting_decision' })
       .orderBy('id');
     expect(activities.map((a) => [a.details.decision, a.details.previous ?? null])).toEqual([
       ['payment_plan', null],
@@ -198,7 +198,7 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
       ]);
       const rows = await db
         .knex('activities')
-        .where({ customer_id: later.customerId, kind: 'meeting_decision' });
+        .where({ customer_id: later.accountId, kind: 'meeting_decision' });
       expect(rows).toHaveLength(1);
       // The one who lost hears it in a note of their own; both see the reply as it now is.
       replies.forEach(replaced);

@@ -91,12 +91,12 @@ describe.each(backends())('metrics read from the bot database and counted by thi
   });
 
   it('reports letters by state, uncertain ones included, read from the letter log', async () => {
-    const { customerId } = await seedAccount(db.knex, { name: 'Letters Ltd' });
+    const { accountId } = await seedAccount(db.knex, { name: 'Letters Ltd' });
     const letter = (status: string, i: number) => ({
-      customer_id: customerId,
+      customer_id: accountId,
       template: 'reminder',
       locale: 'en',
-      idempotency_key: `${customerId}:reminder:${status}:${i}`,
+      idempotency_key: `${accountId}:reminder:${status}:${i}`,
       status,
       ...(status === 'sent' || status === 'uncertain'
         ? { recipient: 'ap@example.com', message_id: `<m${i}@duebot>`, sent_at: new Date() }

@@ -40,7 +40,7 @@ describe.each(backends())('letters in the shell on %s', (kind) => {
     };
     await seedStaff(db.knex, 'Mia', 'manager');
     await seedStaff(db.knex, 'Max', 'manager');
-    ({ customerId: id } = await seedAccount(db.knex, {
+    ({ accountId: id } = await seedAccount(db.knex, {
       name: '台北宏達貿易股份有限公司',
       items: [{ number: 'TW-1', dueDate: '2026-10-25', totalMinor: 3_000_000, currency: 'TWD' }],
     }));

@@ -30,7 +30,7 @@ describe('scheduled posts printed on the shell’s terminal', () => {
   });
 
   it('waits until the command under way has answered, then prints above a redrawn prompt', async () => {
-    const { customerId } = await seedAccount(db.knex, {
+    const { accountId } = await seedAccount(db.knex, {
       name: 'Tiny Tools',
       items: [{ dueDate: '2026-11-01', totalMinor: 5_000 }],
     });
@@ -59,7 +59,7 @@ describe('scheduled posts printed on the shell’s terminal', () => {
     const alerts = { kind: 'channel', role: 'alerts' } as const;
 
     // The clerk is in the middle of the log form when a post comes: it waits for the form to end.
-    input.write(`log #${customerId}\n`);
+    input.write(`log #${accountId}\n`);
     await until(() => out.includes('> '));
     await posts.post(alerts, notice('Receivables up 23% in a month'), { key: 'jump' });
     expect(out).not.toContain('Receivables up');

@@ -17,7 +17,7 @@ const stripAnsi = (text: string) => text.replaceAll(SGR_SEQUENCE, '');
 function row(over: Partial<AccountRowBlock> = {}): AccountRowBlock {
   return {
     type: 'accountRow',
-    customerId: 1042,
+    accountId: 1042,
     customerName: '上海华联',
     amountLines: ['CNY 86,000.00'],
     daysOverdue: 45,
@@ -37,7 +37,7 @@ const worklist: Message = {
     { type: 'header', text: 'Overdue accounts' },
     row(),
     row({
-      customerId: 7,
+      accountId: 7,
       customerName: 'Acme Trading',
       amountLines: ['EUR 120.00'],
       daysOverdue: 0,
@@ -230,7 +230,7 @@ describe('terminal text with colour', () => {
 describe('renderTerminal row mapping', () => {
   it('returns which row number is which account, with its actions, so `claim 1` can be resolved', () => {
     const result = renderTerminal(worklist, { color: false });
-    expect(result.rows.map((r) => [r.rowNumber, r.customerId, r.customerName])).toEqual([
+    expect(result.rows.map((r) => [r.rowNumber, r.accountId, r.customerName])).toEqual([
       [1, 1042, '上海华联'],
       [2, 7, 'Acme Trading'],
     ]);
@@ -240,7 +240,7 @@ describe('renderTerminal row mapping', () => {
 
   it('keeps row numbers the builder set, e.g. on page 2', () => {
     const result = renderTerminal(
-      { blocks: [row({ rowNumber: 11 }), row({ customerId: 8, rowNumber: 12 })] },
+      { blocks: [row({ rowNumber: 11 }), row({ accountId: 8, rowNumber: 12 })] },
       { color: false },
     );
     expect(result.rows.map((r) => r.rowNumber)).toEqual([11, 12]);

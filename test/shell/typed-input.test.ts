@@ -14,8 +14,8 @@ describe.each(backends())('typed input in the shell on %s', (kind) => {
   let northwind: number;
   let split: number;
   const session = (input: string) => shellSession(ctx, input);
-  const activities = async (customerId: number) =>
-    db.knex('activities').where({ customer_id: customerId, kind: 'outcome' }).orderBy('id').select('details');
+  const activities = async (accountId: number) =>
+    db.knex('activities').where({ customer_id: accountId, kind: 'outcome' }).orderBy('id').select('details');
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
@@ -25,11 +25,11 @@ describe.each(backends())('typed input in the shell on %s', (kind) => {
       policy: defaultPolicy,
       pageSize: 10,
     };
-    ({ customerId: northwind } = await seedAccount(db.knex, {
+    ({ accountId: northwind } = await seedAccount(db.knex, {
       name: 'Northwind Traders Ltd',
       items: [{ number: 'N-1', dueDate: '2026-10-10', totalMinor: 8_600_000 }],
     }));
-    ({ customerId: split } = await seedAccount(db.knex, {
+    ({ accountId: split } = await seedAccount(db.knex, {
       name: 'Split Invoices GmbH',
       items: [
         { number: 'S-1', dueDate: '2026-09-01', totalMinor: 300_000 },

@@ -15,14 +15,12 @@ describe.each(backends())('the Slack app over HTTP on %s', (kind) => {
   let slack: Harness;
   const ids: Record<string, number> = {};
 
-  const version = async (customerId: number) =>
-    Number(
-      (await db.knex('account_state').where({ customer_id: customerId }).first('version'))?.version ?? 0,
-    );
-  const claimRef = async (customerId: number) =>
-    encodeRef({ v: 1, action: 'claim', accountId: customerId, stateVersion: await version(customerId) });
-  const owners = (customerId: number) =>
-    db.knex('claims').where({ customer_id: customerId }).whereNull('released_at').select('user_id');
+  const version = async (accountId: number) =>
+    Number((await db.knex('account_state').where({ customer_id: accountId }).first('version'))?.version ?? 0);
+  const claimRef = async (accountId: number) =>
+    encodeRef({ v: 1, action: 'claim', accountId: accountId, stateVersion: await version(accountId) });
+  const owners = (accountId: number) =>
+    db.knex('claims').where({ customer_id: accountId }).whereNull('released_at').select('user_id');
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
@@ -44,7 +42,7 @@ describe.each(backends())('the Slack app over HTTP on %s', (kind) => {
         items: [{ number: 'R-1', dueDate: '2026-10-01', totalMinor: 500_000 }],
       },
     };
-    for (const [key, seed] of Object.entries(seeds)) ids[key] = (await seedAccount(db.knex, seed)).customerId;
+    for (const [key, seed] of Object.entries(seeds)) ids[key] = (await seedAccount(db.knex, seed)).accountId;
     await refreshWorklist({
       db: db.knex,
       policy: (await import('../../src/collections/account.ts')).defaultPolicy,

@@ -18,7 +18,7 @@ import { slackProblems } from './support/limits-check.ts';
 
 function row(i: number, overrides: Partial<WorklistRow> = {}): WorklistRow {
   return {
-    customerId: i,
+    accountId: i,
     externalId: `C-${i}`,
     name: `上海华联贸易有限公司 ${i} & <Sons>`,
     mainCurrency: 'CNY',
@@ -73,7 +73,7 @@ describe('the Block Kit renderer', () => {
   it('draws the uncertain-letter notice within the limits, with Mark as sent and a confirmed Send again', () => {
     const letter: LetterRecord = {
       id: 12,
-      customerId: 7,
+      accountId: 7,
       template: 'formal-demand',
       locale: 'en',
       status: 'uncertain',
@@ -191,7 +191,7 @@ describe('the Block Kit renderer', () => {
       }),
       fc.record({
         type: fc.constant('accountRow' as const),
-        customerId: fc.nat(),
+        accountId: fc.nat(),
         customerName: fc.string({ maxLength: 300 }),
         amountLines: fc.array(fc.string({ maxLength: 30 }), { maxLength: 4 }),
         daysOverdue: fc.nat(),
@@ -214,7 +214,7 @@ describe('the Block Kit renderer', () => {
     const rows = Array.from({ length: 80 }, (_, i) => row(i + 1));
     const promise = (i: number, status: 'open' | 'broken') => ({
       promiseId: i,
-      customerId: i,
+      accountId: i,
       name: `Customer ${i}`,
       amountMinor: 500_000,
       paidMinor: 0,
@@ -227,9 +227,9 @@ describe('the Block Kit renderer', () => {
         {
           claimed: rows,
           claimedTotal: 300,
-          followUps: rows.map((r) => ({ customerId: r.customerId, name: r.name, dueOn: '2026-11-21' })),
-          promisesDue: rows.map((r) => promise(r.customerId, 'open')),
-          promisesBroken: rows.map((r) => promise(r.customerId, 'broken')),
+          followUps: rows.map((r) => ({ accountId: r.accountId, name: r.name, dueOn: '2026-11-21' })),
+          promisesDue: rows.map((r) => promise(r.accountId, 'open')),
+          promisesBroken: rows.map((r) => promise(r.accountId, 'broken')),
         },
         { name: 'Ann', today: '2026-11-22' },
       ),
@@ -241,7 +241,7 @@ describe('the Block Kit renderer', () => {
 
 describe('modals', () => {
   const form = logOutcomeForm({
-    customerId: 7,
+    accountId: 7,
     name: 'Northwind Traders Ltd',
     version: 3,
     currencies: ['CNY', 'USD'],

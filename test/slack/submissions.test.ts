@@ -17,7 +17,7 @@ describe.each(backends())('Slack form submissions once on %s', (kind) => {
     Number((await db.knex('account_state').where({ customer_id: id }).first('version'))?.version ?? 0);
   const count = async (table: string, where: Record<string, unknown>) =>
     Number((await db.knex(table).where(where).count({ n: '*' }))[0]?.n ?? 0);
-  const outcomes = (customerId: number) => count('activities', { customer_id: customerId, kind: 'outcome' });
+  const outcomes = (accountId: number) => count('activities', { customer_id: accountId, kind: 'outcome' });
 
   /** Clicks the account's button for `action` and returns the modal it filled in. */
   async function openForm(action: 'log' | 'reassign' | 'letter', accountId: number, user = 'UANN') {

@@ -19,7 +19,7 @@ export async function seedAccount(
       currency?: string;
     }[];
   } = {},
-): Promise<{ customerId: number; itemIds: number[] }> {
+): Promise<{ accountId: number; itemIds: number[] }> {
   counter += 1;
   const key = `${process.pid}-${counter}-${Math.random().toString(36).slice(2, 8)}`;
   const [customer] = await db('customers')
@@ -46,7 +46,7 @@ export async function seedAccount(
       .returning('id');
     itemIds.push(Number(row.id));
   }
-  return { customerId: Number(customer.id), itemIds };
+  return { accountId: Number(customer.id), itemIds };
 }
 
 /** A staff member with a role, as a chat identity would create one. */

@@ -15,21 +15,19 @@ describe.each(backends())('Teams card actions (Action.Execute) on %s', (kind) =>
   let teams: Harness;
   const ids: Record<string, number> = {};
 
-  const version = async (customerId: number) =>
-    Number(
-      (await db.knex('account_state').where({ customer_id: customerId }).first('version'))?.version ?? 0,
-    );
-  const claimRef = async (customerId: number) =>
-    encodeRef({ v: 1, action: 'claim', accountId: customerId, stateVersion: await version(customerId) });
-  const owners = (customerId: number) =>
+  const version = async (accountId: number) =>
+    Number((await db.knex('account_state').where({ customer_id: accountId }).first('version'))?.version ?? 0);
+  const claimRef = async (accountId: number) =>
+    encodeRef({ v: 1, action: 'claim', accountId: accountId, stateVersion: await version(accountId) });
+  const owners = (accountId: number) =>
     db
       .knex('claims')
       .join('users', 'users.id', 'claims.user_id')
-      .where({ customer_id: customerId })
+      .where({ customer_id: accountId })
       .whereNull('released_at')
       .select('users.display_name');
-  const claimedRows = (customerId: number) =>
-    db.knex('activities').where({ customer_id: customerId, kind: 'claimed' });
+  const claimedRows = (accountId: number) =>
+    db.knex('activities').where({ customer_id: accountId, kind: 'claimed' });
   const invoke = async (activity: Json) => {
     const res = await teams.post(activity);
     expect(res.status).toBe(200);
@@ -48,7 +46,7 @@ describe.each(backends())('Teams card actions (Action.Execute) on %s', (kind) =>
           name,
           items: [{ number: `${key}-1`, dueDate: '2026-10-01', totalMinor: 500_000 }],
         })
-      ).customerId;
+      ).accountId;
     }
     await assessSeeded(db.knex);
     teams = await startHarness(db);

@@ -25,7 +25,7 @@ function row(i: number, long = false): AccountRowBlock {
     encodeRef({ v: 1, action, accountId: i, stateVersion: 3 });
   return {
     type: 'accountRow',
-    customerId: i,
+    accountId: i,
     customerName: `${long ? '上海华联贸易有限公司 '.repeat(20) : 'Customer'} ${i}`,
     amountLines: ['CNY 86,000.00', 'USD 1,200.00'],
     daysOverdue: 40 + i,
@@ -141,7 +141,7 @@ describe('Adaptive Card renderer', () => {
 
 describe('dialogs', () => {
   const form = logOutcomeForm({
-    customerId: 7,
+    accountId: 7,
     name: 'Northwind',
     version: 2,
     currencies: ['CNY', 'USD'],

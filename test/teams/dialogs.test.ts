@@ -61,7 +61,7 @@ describe.each(backends())('Teams dialogs (task modules) on %s', (kind) => {
         name: 'Northwind Traders Ltd',
         items: [{ number: 'N-1', dueDate: '2026-10-10', totalMinor: 8_600_000 }],
       })
-    ).customerId;
+    ).accountId;
     await assessSeeded(db.knex);
     teams = await startHarness(db);
   });

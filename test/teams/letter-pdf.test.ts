@@ -47,10 +47,10 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     });
 
   /** Opens the Send letter dialog for the reminder, as Teams does; returns what its Send button submits. */
-  const openLetterDialog = async (server: Harness, customerId: number): Promise<Json> => {
+  const openLetterDialog = async (server: Harness, accountId: number): Promise<Json> => {
     const opened = await server.post(
       task('fetch', {
-        ref: encodeRef({ v: 1, action: 'letter', accountId: customerId, template: 'reminder' }),
+        ref: encodeRef({ v: 1, action: 'letter', accountId: accountId, template: 'reminder' }),
         msteams: { type: 'task/fetch' },
       }),
     );
@@ -64,8 +64,8 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
   };
 
   /** Opens Send letter in the channel and presses Send, as Teams does; returns the thread post's card. */
-  const sendFromChannel = async (server: Harness, customerId: number): Promise<Json> => {
-    const data = await openLetterDialog(server, customerId);
+  const sendFromChannel = async (server: Harness, accountId: number): Promise<Json> => {
+    const data = await openLetterDialog(server, accountId);
     server.reset();
     const submitted = await server.post(task('submit', data, 'ann', { in: 'channel' }));
     expect(submitted.status).toBe(200);

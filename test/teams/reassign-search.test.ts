@@ -64,7 +64,7 @@ describe.each(backends())('Teams Reassign over 150 staff on %s', (kind) => {
         name: 'Northwind Traders Ltd',
         items: [{ number: 'N-1', dueDate: '2026-10-10', totalMinor: 8_600_000 }],
       })
-    ).customerId;
+    ).accountId;
     await assessSeeded(db.knex);
     staff = await seedManyStaff(db.knex, 150);
     teams = await startHarness(db);

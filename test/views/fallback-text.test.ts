@@ -18,7 +18,7 @@ const worklist: Message = {
     },
     {
       type: 'accountRow',
-      customerId: 1042,
+      accountId: 1042,
       customerName: '上海华联',
       amountLines: ['CNY 86,000.00', 'USD 1,200.00'],
       daysOverdue: 45,
@@ -61,7 +61,7 @@ describe('toFallbackText', () => {
       blocks: [
         {
           type: 'accountRow',
-          customerId: 7,
+          accountId: 7,
           customerName: 'Acme',
           amountLines: ['EUR 10.00'],
           daysOverdue: 3,

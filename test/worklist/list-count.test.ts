@@ -24,11 +24,11 @@ describe.each(backends())('worklist amounts and counts on %s', (kind) => {
       ['Yuan Short', 4_999_999, 'CNY'],
     ];
     for (const [name, totalMinor, currency] of accounts) {
-      const { customerId } = await seedAccount(db.knex, {
+      const { accountId } = await seedAccount(db.knex, {
         name,
         items: [{ dueDate: '2026-10-01', totalMinor, currency }],
       });
-      if (name.endsWith('Big')) await claimAccount(db.knex, ann, customerId);
+      if (name.endsWith('Big')) await claimAccount(db.knex, ann, accountId);
     }
     await refreshWorklist({ db: db.knex, policy: defaultPolicy, today: '2026-11-22', timeZone: 'UTC' });
   });

@@ -27,7 +27,7 @@ describe.each(backends())('the worklist on %s', (kind) => {
       paid: { name: 'Paid Up GmbH', items: [{ dueDate: '2026-09-01', totalMinor: 100, openMinor: 0 }] },
     };
     for (const [key, value] of Object.entries(accounts))
-      ids[key] = (await seedAccount(db.knex, value)).customerId;
+      ids[key] = (await seedAccount(db.knex, value)).accountId;
     await db
       .knex('open_items')
       .where({ customer_id: ids.paid, open_minor: 0 })

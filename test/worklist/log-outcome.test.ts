@@ -27,18 +27,18 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
       ],
     });
 
-  const countRows = async (customerId: number) => ({
-    activities: (await db.knex('activities').where({ customer_id: customerId })).length,
-    promises: (await db.knex('promises').where({ customer_id: customerId })).length,
-    disputes: (await db.knex('disputes').where({ customer_id: customerId })).length,
+  const countRows = async (accountId: number) => ({
+    activities: (await db.knex('activities').where({ customer_id: accountId })).length,
+    promises: (await db.knex('promises').where({ customer_id: accountId })).length,
+    disputes: (await db.knex('disputes').where({ customer_id: accountId })).length,
   });
 
   it('records a promise to pay with its date and amount (PB-20) and the contact (PB-03)', async () => {
-    const { customerId } = await account();
+    const { accountId } = await account();
     const result = await logOutcome(
       db.knex,
       ann,
-      customerId,
+      accountId,
       {
         channel: 'call',
         result: 'promised',
@@ -49,14 +49,14 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
       TODAY,
     );
     expect(result.ok).toBe(true);
-    const [promise] = await db.knex('promises').where({ customer_id: customerId });
+    const [promise] = await db.knex('promises').where({ customer_id: accountId });
     expect(promise).toMatchObject({
       promised_date: '2026-11-27',
       amount_minor: 5_000_000,
       currency: 'CNY',
       status: 'open',
     });
-    const file = await accountHistory(db.knex, customerId);
+    const file = await accountHistory(db.knex, accountId);
     expect(file?.history[0]).toMatchObject({
       kind: 'outcome',
       actor: 'Ann',
@@ -65,19 +65,19 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
   });
 
   it('reads the spellings people type for a result and a channel (no-answer, No answer, noanswer)', async () => {
-    const { customerId } = await account();
+    const { accountId } = await account();
     for (const [channel, result] of [
       ['Call', 'no-answer'],
       ['E-mail', 'No answer'],
       ['visit', 'noanswer'],
       ['call', 'WRONG-CONTACT'],
     ] as const) {
-      const logged = await logOutcome(db.knex, ann, customerId, { channel, result }, TODAY);
+      const logged = await logOutcome(db.knex, ann, accountId, { channel, result }, TODAY);
       expect(logged.ok, `${channel} ${result}`).toBe(true);
     }
     const rows = await db
       .knex('activities')
-      .where({ customer_id: customerId })
+      .where({ customer_id: accountId })
       .orderBy('id')
       .select('details');
     expect(rows.map((r) => JSON.parse(JSON.stringify(r.details)).result)).toEqual([
@@ -86,14 +86,14 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
       'no_answer',
       'wrong_contact',
     ]);
-    const unknown = await logOutcome(db.knex, ann, customerId, { channel: 'call', result: 'nope' }, TODAY);
+    const unknown = await logOutcome(db.knex, ann, accountId, { channel: 'call', result: 'nope' }, TODAY);
     expect(unknown.ok ? null : unknown.error.fields?.result).toMatch(/choose one of reached, no_answer, /);
   });
 
   it('checks a form as filled so far without writing, as logging would (the shell asks field by field)', async () => {
-    const { customerId } = await account();
-    const before = await countRows(customerId);
-    const check = (values: Record<string, string>) => checkOutcome(db.knex, customerId, values, TODAY);
+    const { accountId } = await account();
+    const before = await countRows(accountId);
+    const check = (values: Record<string, string>) => checkOutcome(db.knex, accountId, values, TODAY);
     const past = await check({ channel: 'call', result: 'promised', promiseDate: '2026-11-01' });
     expect(past.ok ? null : past.error.fields).toMatchObject({
       promiseDate: 'today (2026-11-22) or later',
@@ -110,15 +110,15 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
       (await check({ channel: 'call', result: 'promised', promiseDate: '2026-11-27', promiseAmount: '5万' }))
         .ok,
     ).toBe(true);
-    expect(await countRows(customerId)).toEqual(before);
+    expect(await countRows(accountId)).toEqual(before);
   });
 
   it('answers bad input field by field and writes nothing', async () => {
-    const { customerId } = await account();
+    const { accountId } = await account();
     const result = await logOutcome(
       db.knex,
       ann,
-      customerId,
+      accountId,
       {
         channel: 'fax',
         result: 'promised',
@@ -136,7 +136,7 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
     const second = await logOutcome(
       db.knex,
       ann,
-      customerId,
+      accountId,
       { channel: 'call', result: 'promised', promiseDate: '2026-11-01', promiseAmount: '999999999' },
       TODAY,
     );
@@ -144,26 +144,20 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
       promiseDate: 'today (2026-11-22) or later',
       promiseAmount: 'more than the CNY 86,000.00 open on the chosen invoices',
     });
-    const missing = await logOutcome(
-      db.knex,
-      ann,
-      customerId,
-      { channel: 'call', result: 'promised' },
-      TODAY,
-    );
+    const missing = await logOutcome(db.knex, ann, accountId, { channel: 'call', result: 'promised' }, TODAY);
     expect(Object.keys(missing.ok ? {} : (missing.error.fields ?? {})).sort()).toEqual([
       'promiseAmount',
       'promiseDate',
     ]);
-    expect(await countRows(customerId)).toEqual({ activities: 0, promises: 0, disputes: 0 });
+    expect(await countRows(accountId)).toEqual({ activities: 0, promises: 0, disputes: 0 });
   });
 
   it('opens a dispute on the named invoices only (PB-21), and needs a reason', async () => {
-    const { customerId, itemIds } = await account();
+    const { accountId, itemIds } = await account();
     const noReason = await logOutcome(
       db.knex,
       ann,
-      customerId,
+      accountId,
       { channel: 'call', result: 'disputed', invoices: 'A-2' },
       TODAY,
     );
@@ -171,7 +165,7 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
     const unknownInvoice = await logOutcome(
       db.knex,
       ann,
-      customerId,
+      accountId,
       { channel: 'call', result: 'disputed', invoices: 'A-9', notes: 'x' },
       TODAY,
     );
@@ -181,7 +175,7 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
     const result = await logOutcome(
       db.knex,
       ann,
-      customerId,
+      accountId,
       { channel: 'call', result: 'disputed', invoices: 'a-2', notes: 'goods arrived damaged' },
       TODAY,
     );
@@ -191,54 +185,48 @@ describe.each(backends())('logging an outcome on %s', (kind) => {
   });
 
   it('escalates after "in process" twice with no concrete step (PB-14)', async () => {
-    const { customerId } = await account();
-    const first = await logOutcome(
-      db.knex,
-      ann,
-      customerId,
-      { channel: 'call', result: 'in_process' },
-      TODAY,
-    );
+    const { accountId } = await account();
+    const first = await logOutcome(db.knex, ann, accountId, { channel: 'call', result: 'in_process' }, TODAY);
     expect(first.ok && first.value.escalated).toBe(false);
     const second = await logOutcome(
       db.knex,
       ann,
-      customerId,
+      accountId,
       { channel: 'call', result: 'in_process' },
       TODAY,
     );
     expect(second.ok && second.value.escalated).toBe(true);
-    const state = await db.knex('account_state').where({ customer_id: customerId }).first();
+    const state = await db.knex('account_state').where({ customer_id: accountId }).first();
     expect(state).toMatchObject({ escalations: 1, stalls: 0 });
   });
 
   it('lets sales add notes but not log calls', async () => {
-    const { customerId } = await account();
+    const { accountId } = await account();
     const sam = await seedStaff(db.knex, 'Sam', 'sales');
     const note = await logOutcome(
       db.knex,
       sam,
-      customerId,
+      accountId,
       { channel: 'note', result: 'reached', notes: 'met them at the fair' },
       TODAY,
     );
     expect(note.ok).toBe(true);
-    const call = await logOutcome(db.knex, sam, customerId, { channel: 'call', result: 'reached' }, TODAY);
+    const call = await logOutcome(db.knex, sam, accountId, { channel: 'call', result: 'reached' }, TODAY);
     expect(call.ok ? '' : call.error.message).toMatch(
       /^Logging a contact needs a collector or a manager; you are sales/,
     );
   });
 
   it('records the next follow-up date and the last contact time', async () => {
-    const { customerId } = await account();
+    const { accountId } = await account();
     await logOutcome(
       db.knex,
       ann,
-      customerId,
+      accountId,
       { channel: 'call', result: 'no_answer', nextFollowUp: '2026-11-25' },
       TODAY,
     );
-    const state = await db.knex('account_state').where({ customer_id: customerId }).first();
+    const state = await db.knex('account_state').where({ customer_id: accountId }).first();
     expect(state.next_follow_up_on).toBe('2026-11-25');
     expect(state.last_contact_at).toBeInstanceOf(Date);
   });

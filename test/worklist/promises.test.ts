@@ -23,22 +23,22 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
   const pay = (itemId: number, openMinor: number) =>
     db.knex('open_items').where({ id: itemId }).update({ open_minor: openMinor });
 
-  async function promise(customerId: number, amountMinor: number, promisedDate: string, itemIds?: number[]) {
+  async function promise(accountId: number, amountMinor: number, promisedDate: string, itemIds?: number[]) {
     const result = await db.knex.transaction((trx) =>
-      recordPromise(trx, ann, customerId, { promisedDate, amountMinor, currency: 'CNY', itemIds }),
+      recordPromise(trx, ann, accountId, { promisedDate, amountMinor, currency: 'CNY', itemIds }),
     );
     if (!result.ok) throw new Error(result.error.message);
     return result.value.promiseId;
   }
 
   it('keeps a promise once the covered invoices fell by its amount, even before its date (PB-20)', async () => {
-    const { customerId, itemIds } = await seedAccount(db.knex, {
+    const { accountId, itemIds } = await seedAccount(db.knex, {
       items: [
         { dueDate: '2026-10-01', totalMinor: 50_000 },
         { dueDate: '2026-10-05', totalMinor: 30_000 },
       ],
     });
-    const id = await promise(customerId, 60_000, '2026-11-30');
+    const id = await promise(accountId, 60_000, '2026-11-30');
     await pay(itemIds[0] ?? 0, 0);
     await pay(itemIds[1] ?? 0, 20_000);
     const verdicts = await evaluatePromises(db.knex, '2026-11-20');
@@ -49,11 +49,11 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
   });
 
   it('calls a promise broken the day after its date when nothing came, escalates once and tells the owner (PB-14)', async () => {
-    const { customerId } = await seedAccount(db.knex, {
+    const { accountId } = await seedAccount(db.knex, {
       items: [{ dueDate: '2026-10-01', totalMinor: 50_000 }],
     });
-    await claimAccount(db.knex, ann, customerId);
-    const id = await promise(customerId, 50_000, '2026-11-10');
+    await claimAccount(db.knex, ann, accountId);
+    const id = await promise(accountId, 50_000, '2026-11-10');
     expect(await evaluatePromises(db.knex, '2026-11-10')).not.toContainEqual(
       expect.objectContaining({ promiseId: id }),
     );
@@ -63,31 +63,31 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
       ownerUserId: ann.userId,
     });
     await evaluatePromises(db.knex, '2026-11-12');
-    const state = await db.knex('account_state').where({ customer_id: customerId }).first();
+    const state = await db.knex('account_state').where({ customer_id: accountId }).first();
     expect(state.escalations).toBe(1);
-    const kinds = (await db.knex('activities').where({ customer_id: customerId }).orderBy('id')).map(
+    const kinds = (await db.knex('activities').where({ customer_id: accountId }).orderBy('id')).map(
       (a) => a.kind,
     );
     expect(kinds).toEqual(['claimed', 'promise_broken', 'escalated']);
   });
 
   it('counts a partial payment as partial, not kept (PB-20)', async () => {
-    const { customerId, itemIds } = await seedAccount(db.knex, {
+    const { accountId, itemIds } = await seedAccount(db.knex, {
       items: [{ dueDate: '2026-10-01', totalMinor: 50_000 }],
     });
-    const id = await promise(customerId, 50_000, '2026-11-10');
+    const id = await promise(accountId, 50_000, '2026-11-10');
     await pay(itemIds[0] ?? 0, 30_000);
     const verdict = (await evaluatePromises(db.knex, '2026-11-11')).find((v) => v.promiseId === id);
     expect(verdict).toMatchObject({ status: 'partial', paidMinor: 20_000, amountMinor: 50_000 });
   });
 
   it("refuses a promise over invoices that are not this account's", async () => {
-    const { customerId } = await seedAccount(db.knex, {
+    const { accountId } = await seedAccount(db.knex, {
       items: [{ dueDate: '2026-10-01', totalMinor: 100 }],
     });
     const other = await seedAccount(db.knex, { items: [{ dueDate: '2026-10-01', totalMinor: 100 }] });
     const result = await db.knex.transaction((trx) =>
-      recordPromise(trx, ann, customerId, {
+      recordPromise(trx, ann, accountId, {
         promisedDate: '2026-12-01',
         amountMinor: 100,
         currency: 'CNY',
@@ -95,36 +95,36 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
       }),
     );
     expect(result.ok).toBe(false);
-    expect(await db.knex('promises').where({ customer_id: customerId })).toHaveLength(0);
+    expect(await db.knex('promises').where({ customer_id: accountId })).toHaveLength(0);
   });
 
   it('disputes only the chosen invoices, refuses a second open dispute on them, and frees them on resolution (PB-21)', async () => {
-    const { customerId, itemIds } = await seedAccount(db.knex, {
+    const { accountId, itemIds } = await seedAccount(db.knex, {
       items: [
         { number: 'D-1', dueDate: '2026-10-01', totalMinor: 100 },
         { number: 'D-2', dueDate: '2026-10-01', totalMinor: 200 },
       ],
     });
-    const first = await openDispute(db.knex, ann, customerId, {
+    const first = await openDispute(db.knex, ann, accountId, {
       itemIds: [itemIds[0] ?? 0],
       reason: 'damaged goods',
     });
     expect(first.ok).toBe(true);
-    const again = await openDispute(db.knex, ann, customerId, {
+    const again = await openDispute(db.knex, ann, accountId, {
       itemIds: [itemIds[0] ?? 0],
       reason: 'again',
     });
     expect(again.ok ? '' : again.error.message).toMatch(
       /^Already in an open dispute: D-1 \(dispute #\d+\)\.$/,
     );
-    const noReason = await openDispute(db.knex, ann, customerId, {
+    const noReason = await openDispute(db.knex, ann, accountId, {
       itemIds: [itemIds[1] ?? 0],
       reason: '  ',
     });
     expect(noReason.ok ? {} : noReason.error.fields).toEqual({ reason: 'required' });
     // The undisputed invoice is still promised against; the disputed one is not.
     const promised = await db.knex.transaction((trx) =>
-      recordPromise(trx, ann, customerId, { promisedDate: '2026-12-01', amountMinor: 200, currency: 'CNY' }),
+      recordPromise(trx, ann, accountId, { promisedDate: '2026-12-01', amountMinor: 200, currency: 'CNY' }),
     );
     expect(promised.ok).toBe(true);
     const covered = await db
@@ -133,7 +133,7 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
     expect(covered.map((c) => Number(c.open_item_id))).toEqual([itemIds[1]]);
     if (!first.ok) return;
     expect((await resolveDispute(db.knex, ann, first.value.disputeId, 'rejected_collect')).ok).toBe(true);
-    const reopened = await openDispute(db.knex, ann, customerId, {
+    const reopened = await openDispute(db.knex, ann, accountId, {
       itemIds: [itemIds[0] ?? 0],
       reason: 'new issue',
     });
@@ -147,13 +147,13 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
   });
 
   it('tracks plan installments like promises, taking payments in order', async () => {
-    const { customerId, itemIds } = await seedAccount(db.knex, {
+    const { accountId, itemIds } = await seedAccount(db.knex, {
       items: [{ dueDate: '2026-09-01', totalMinor: 100_000 }],
     });
     const plan = await createPaymentPlan(
       db.knex,
       ann,
-      customerId,
+      accountId,
       { currency: 'CNY', firstDate: '2026-12-01' },
       '2026-11-22',
     );
@@ -163,7 +163,7 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
     });
     await pay(itemIds[0] ?? 0, 60_000); // 40,000 paid: first installment kept, second not yet
     const verdicts = await evaluatePromises(db.knex, '2027-01-05');
-    const mine = verdicts.filter((v) => v.customerId === customerId).map((v) => [v.status, v.paidMinor]);
+    const mine = verdicts.filter((v) => v.accountId === accountId).map((v) => [v.status, v.paidMinor]);
     expect(mine).toEqual([
       ['kept', 30_000],
       ['partial', 10_000],
@@ -171,7 +171,7 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
     const bad = await createPaymentPlan(
       db.knex,
       ann,
-      customerId,
+      accountId,
       { currency: 'CNY', firstDate: '2026-01-01', installments: 0 },
       '2026-11-22',
     );
@@ -182,13 +182,13 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
   });
 
   it('pauses chasing with a reason until a date, and lifts it', async () => {
-    const { customerId } = await seedAccount(db.knex, {
+    const { accountId } = await seedAccount(db.knex, {
       items: [{ dueDate: '2026-09-01', totalMinor: 100 }],
     });
     const refused = await pauseChasing(
       db.knex,
       ann,
-      customerId,
+      accountId,
       { reason: 'ERP migration', until: '2026-11-01' },
       '2026-11-22',
     );
@@ -196,14 +196,14 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
     const paused = await pauseChasing(
       db.knex,
       ann,
-      customerId,
+      accountId,
       { reason: 'ERP migration', until: '2026-12-15' },
       '2026-11-22',
     );
     expect(paused.ok).toBe(true);
-    expect(await activePauses(db.knex, [customerId], '2026-12-01')).toHaveLength(1);
-    expect(await activePauses(db.knex, [customerId], '2026-12-15')).toHaveLength(0);
+    expect(await activePauses(db.knex, [accountId], '2026-12-01')).toHaveLength(1);
+    expect(await activePauses(db.knex, [accountId], '2026-12-15')).toHaveLength(0);
     if (paused.ok) expect((await liftPause(db.knex, ann, paused.value.pauseId)).ok).toBe(true);
-    expect(await activePauses(db.knex, [customerId], '2026-12-01')).toHaveLength(0);
+    expect(await activePauses(db.knex, [accountId], '2026-12-01')).toHaveLength(0);
   });
 });

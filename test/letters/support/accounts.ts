@@ -19,7 +19,7 @@ export async function seedLetterAccount(
   name: string,
   options: LetterAccountOptions = {},
 ): Promise<number> {
-  const { customerId } = await seedAccount(db, {
+  const { accountId } = await seedAccount(db, {
     name,
     items: options.items ?? [
       { number: `${name.slice(0, 4)}-1`, dueDate: '2026-10-20', totalMinor: 8_600_000 },
@@ -28,7 +28,7 @@ export async function seedLetterAccount(
   const contact = options.contact ?? {};
   await db
     .table('customers')
-    .where({ id: customerId })
+    .where({ id: accountId })
     .update({
       contact_email: contact.email === undefined ? 'ap@customer.example' : contact.email,
       ...(contact.name === undefined ? {} : { contact_name: contact.name }),
@@ -40,5 +40,5 @@ export async function seedLetterAccount(
     today: options.today ?? '2026-11-22',
     timeZone: 'Asia/Shanghai',
   });
-  return customerId;
+  return accountId;
 }

@@ -15,5 +15,5 @@ export async function seedSlackAccounts(db: Database): Promise<{ north: number; 
     ],
   });
   await assessSeeded(db.knex);
-  return { north: north.customerId, dual: dual.customerId };
+  return { north: north.accountId, dual: dual.accountId };
 }
