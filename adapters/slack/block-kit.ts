@@ -17,6 +17,7 @@ import type {
 } from '../../src/views/model.ts';
 import { MENTION } from '../../src/views/model.ts';
 import { fitLimit, SLACK_LIMITS, truncate } from './limits.ts';
+import { FORM_OPTION } from './interactions.ts';
 
 /** A Block Kit block as this adapter emits it. */
 export type SlackBlock = types.KnownBlock;
@@ -96,12 +97,19 @@ function button(b: Button, index: number): types.Button | null {
   };
 }
 
-/** An overflow menu ("…"); Slack wants 2 to 5 options, refs of at most 150 characters. */
+/**
+ * An overflow option's value: the ref, behind `form:` when choosing it opens a form. One menu has one
+ * action_id for all its options, so the kind rides in the value (interactions.ts reads it back).
+ */
+export const optionValue = (i: MenuItem): string => (i.opens === 'form' ? `${FORM_OPTION}${i.ref}` : i.ref);
+
+/** An overflow menu ("…"); Slack wants 2 to 5 options, values of at most 150 characters. */
 function overflow(items: MenuItem[], index: number): types.Overflow | null {
   const options = items
-    .filter((i) => i.ref.length > 0 && i.ref.length <= SLACK_LIMITS.optionValue)
-    .slice(0, SLACK_LIMITS.overflowMaxOptions)
-    .map((i) => ({ text: plain(i.label, SLACK_LIMITS.optionText), value: i.ref }));
+    .filter((i) => i.ref.length > 0)
+    .map((i) => ({ text: plain(i.label, SLACK_LIMITS.optionText), value: optionValue(i) }))
+    .filter((o) => o.value.length <= SLACK_LIMITS.optionValue)
+    .slice(0, SLACK_LIMITS.overflowMaxOptions);
   if (options.length < SLACK_LIMITS.overflowMinOptions) return null;
   return { type: 'overflow', action_id: `${ACTION_PREFIX}${index}`, options };
 }

@@ -9,15 +9,21 @@ export interface ClickedElement {
   action_id: string;
   block_id?: string;
   value?: string;
-  selected_option?: { value: string } | null;
+  selected_option?: { value: string; text?: { text?: string } } | null;
   /** A button's label, as drawn. */
   text?: { text?: string };
 }
 
+/** Before an overflow option's ref when choosing it opens a form (block-kit.ts writes it). */
+export const FORM_OPTION = 'form:';
+
 /** The action ref a click carries: a button's value or the chosen overflow option's value. */
 export function refOfAction(action: ClickedElement): string | null {
   if (action.type === 'button' && typeof action.value === 'string') return action.value;
-  if (action.type === 'overflow' && action.selected_option) return action.selected_option.value;
+  if (action.type === 'overflow' && action.selected_option) {
+    const value = action.selected_option.value;
+    return value.startsWith(FORM_OPTION) ? value.slice(FORM_OPTION.length) : value;
+  }
   return null;
 }
 
@@ -26,6 +32,8 @@ export function refOfAction(action: ClickedElement): string | null {
  * must open within 3 s of the click, so a loading view goes up first), or answers a confirm step.
  */
 export function clickKind(action: ClickedElement): { opensForm: boolean; confirmed?: boolean } {
+  if (action.type === 'overflow')
+    return { opensForm: action.selected_option?.value.startsWith(FORM_OPTION) === true };
   const kind = /^duebot-(form|yes|no)-\d+$/.exec(action.action_id)?.[1];
   if (kind === 'yes') return { opensForm: false, confirmed: true };
   if (kind === 'no') return { opensForm: false, confirmed: false };

@@ -83,7 +83,7 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         if (opensForm) {
           const opened = await client.views.open({
             trigger_id: body.trigger_id,
-            view: loading(action.text?.text ?? 'duebot'),
+            view: loading(action.text?.text ?? action.selected_option?.text?.text ?? 'duebot'),
           });
           viewId = opened.view?.id;
         }

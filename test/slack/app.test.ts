@@ -176,6 +176,27 @@ describe.each(backends())('the Slack app over HTTP on %s', (kind) => {
     expect(moved).toHaveLength(1);
   });
 
+  it("puts up a loading view at once when the card menu's Reassign opens a form, then fills it in", async () => {
+    const south = ids.south ?? 0;
+    await slack.click(await claimRef(south), 'UANN'); // owned: Release and Reassign share the menu
+    slack.reset();
+    await slack.click(encodeRef({ v: 1, action: 'open', accountId: south }), 'UMIA');
+    expect(flat(slack.responses.at(-1)?.body.blocks)).toContain('"type":"overflow"');
+    const card = flat(slack.responses.at(-1)?.body.blocks);
+    const options = [
+      ...card.matchAll(/"text":\{"type":"plain_text","text":"([^"]+)","emoji":true\},"value":"([^"]+)"/g),
+    ];
+    const option = options.map(([, text, value]) => ({ text, value })).find((o) => o.text === 'Reassign');
+    expect(option?.value).toMatch(/^form:d/);
+
+    slack.reset();
+    await slack.click(option?.value ?? '', 'UMIA', { overflow: true });
+    const [opened] = slack.calls('views.open');
+    expect(flat((opened?.view as { blocks: unknown[] }).blocks)).toContain('Loading');
+    const filled = slack.calls('views.update').at(-1)?.view as { blocks: unknown[] };
+    expect(flat(filled.blocks)).toContain('New owner');
+  });
+
   it('releases from the overflow menu of the card', async () => {
     const ref = encodeRef({
       v: 1,
