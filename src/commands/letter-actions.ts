@@ -224,6 +224,12 @@ const LETTER_DECISIONS = {
 
 export type LetterDecision = keyof typeof LETTER_DECISIONS;
 
+/** The decisions asked about first, and the letter state in which the question still stands. */
+const ASKED_WHILE: Record<'reject' | 'send-again', string> = {
+  reject: 'awaiting_approval',
+  'send-again': 'uncertain',
+};
+
 /**
  * A decision on a letter by button (or typed `reject L` ...): whoever may send that kind of letter may take
  * it; Reject and Send again are asked about first (`confirmed` is the answer).
@@ -240,13 +246,15 @@ export async function decideLetter(
     .db('letters as l')
     .join('customers as c', 'c.id', 'l.customer_id')
     .where('l.id', letterId)
-    .first('l.template', 'l.customer_id', 'l.recipient', 'c.name');
+    .first('l.template', 'l.customer_id', 'l.recipient', 'l.status', 'c.name');
   if (!row) return refuse(`There is no letter #${letterId}.`);
   const template = String(row.template);
   const { doing, run } = LETTER_DECISIONS[decision];
   const refused = gate(ctx, actor, template, `${doing} the ${letterName(template)} letter`);
   if (refused) return refused;
-  if (decision === 'reject' || decision === 'send-again') {
+  // Asked only while the question still stands: a letter someone already sent, marked or rejected gets
+  // its current state at once (the run below answers it and changes nothing), not a question first.
+  if ((decision === 'reject' || decision === 'send-again') && row.status === ASKED_WHILE[decision]) {
     const letter = {
       id: letterId,
       accountId: Number(row.customer_id),

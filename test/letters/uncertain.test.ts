@@ -242,6 +242,10 @@ describe.each(backends())('letters that may or may not have gone out, on %s', (k
     expect(text(await dispatch(ctx, { kind: 'action', ref: resend, user: ann, confirmed: true }))).toMatch(
       /no longer uncertain/,
     );
+    // Once it is settled, Send again is not asked about: the letter's state comes back at once.
+    const unasked = await dispatch(ctx, { kind: 'action', ref: resend, user: ann });
+    expect(unasked.kind).not.toBe('confirm');
+    expect(text(unasked)).toMatch(/no longer uncertain: it is sent/);
     expect(smtp.received).toHaveLength(1);
   });
 
