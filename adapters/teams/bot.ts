@@ -7,6 +7,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type FileConsentCardResponse,
+  type InvokeResponse,
   type SearchInvokeResponse,
   type SearchInvokeValue,
   type TaskModuleRequest,
@@ -180,6 +181,21 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
       this.deps.log.error({ err: error }, 'teams: a card action failed');
       return textAnswer(trouble);
     }
+  }
+
+  /**
+   * Teams sends an empty `queryText` when a typeahead opens before anything is typed; botbuilder's own
+   * reading of the search invoke answers that with a 400 ("Missing queryText"), so the person sees an
+   * error instead of the first names. Search invokes are read here, an empty query meaning "everyone".
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    if (name !== 'application/search' || typeof value !== 'object' || value === null)
+      return super.onInvokeActivity(context);
+    const search = value as SearchInvokeValue;
+    const queryText = typeof search.queryText === 'string' ? search.queryText : '';
+    const body = await this.onSearchInvoke(context, { ...search, queryText });
+    return { status: body.statusCode, body };
   }
 
   /** Typeahead in a dialog's searchable choice set (Reassign's new owner): on-search.ts. */

@@ -93,6 +93,13 @@ describe.each(backends())('Teams Reassign over 150 staff on %s', (kind) => {
     expect(cardProblems(card)).toEqual([]);
   });
 
+  it('offers the first names when the typeahead opens with nothing typed (an empty query)', async () => {
+    expect(await search('')).toHaveLength(15);
+    const res = await teams.post({ ...searchInvoke(dataset, '', 'mia'), value: { dataset } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as SearchAnswer).value.results.length).toBeGreaterThan(0);
+  });
+
   it('finds the 150th staff member by name and reassigns the account to them', async () => {
     const results = await search('Staff 150');
     expect(results).toEqual([{ title: 'Staff 150', value: String(staff[149]) }]);
