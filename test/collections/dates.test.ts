@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -94,5 +95,34 @@ describe('the one date check', () => {
       }
     }
     expect(copies).toEqual([]);
+  });
+});
+
+describe('day arithmetic without Date', () => {
+  const dates = fc
+    .date({
+      min: new Date('1600-01-01T00:00:00Z'),
+      max: new Date('2400-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10));
+
+  it('counts the days between any two dates as the UTC calendar does', () => {
+    fc.assert(
+      fc.property(dates, dates, (a, b) => {
+        expect(daysBetween(a, b)).toBe(
+          (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000,
+        );
+        expect(addDays(a, daysBetween(a, b))).toBe(b);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses what is not a calendar date', () => {
+    for (const bad of ['2026-02-29', '2026-11-31', '2026-13-01', '2026-00-10', '2026-1-01', 'x'])
+      expect(() => daysBetween(bad, '2026-01-01')).toThrow(RangeError);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2100-02-28', '2100-03-01')).toBe(1);
   });
 });
