@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { demo, migrate, sync } from './cli/database.ts';
+import { demo, embeddedTemplate, migrate, sync } from './cli/database.ts';
 import { doctor } from './cli/doctor.ts';
 import { runJob } from './cli/jobs.ts';
 import { previewLetter, writeLetterPdf } from './cli/letters.ts';
@@ -34,6 +34,12 @@ program
   .action(() => withRuntime((runtime) => shell(runtime)));
 
 program.command('migrate').description('bring the bot database schema up to date').action(migrate);
+
+program
+  .command('embedded-template')
+  .description('prepare the empty embedded database new data dirs start from (npm install runs it)')
+  .option('--if-missing', 'only when there is none yet for this version')
+  .action((options: { ifMissing?: boolean }) => embeddedTemplate(options));
 
 program
   .command('sync')

@@ -2,6 +2,7 @@
 import { migrate as migrateSchema, openDatabase } from '../db.ts';
 import { loadDemoLedger } from '../ledger/demo.ts';
 import { printTotals } from '../main.ts';
+import { readTemplate, templatePath, writeTemplate } from '../embedded/template.ts';
 import { syncNow } from '../sync-loop.ts';
 import { CliError, connectionFailure, settings, withRuntime } from './run.ts';
 
@@ -48,4 +49,26 @@ export function demo(options: { reset?: boolean }): Promise<void> {
     await syncNow(runtime, 'full');
     await printTotals(runtime);
   });
+}
+
+/**
+ * `duebot embedded-template`: makes the ready-made empty database new embedded data dirs start from
+ * (src/embedded/template.ts); npm's postinstall runs it. It never fails an install: without the dump the
+ * first start runs initdb itself, a few seconds slower.
+ */
+export async function embeddedTemplate(options: { ifMissing?: boolean }): Promise<void> {
+  const path = templatePath();
+  if (options.ifMissing && (await readTemplate(path))) return;
+  const started = Date.now();
+  try {
+    const made = await writeTemplate(path);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      `duebot: prepared the embedded database template (${(made.bytes / 1e6).toFixed(1)} MB, ${seconds} s); new data dirs start from it\n`,
+    );
+  } catch (error) {
+    process.stdout.write(
+      `duebot: could not prepare the embedded database template (${(error as Error).message}); the first start will create its database itself\n`,
+    );
+  }
 }

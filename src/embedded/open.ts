@@ -3,16 +3,19 @@
  * lock and owns the database (and serves it on a local socket); the others attach to it through that socket
  * as to any Postgres server, and say so. Where attaching is impossible they refuse, naming the owner.
  */
+import { rm, stat } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { PGlite } from '@electric-sql/pglite';
 import { createPglite, type Database, knexForPglite, knexForPostgres } from '../db-engines.ts';
 import { ensureWritableDir } from '../data-dir.ts';
 import { createSessionGate } from './gate.ts';
 import { isAlive, type LockHolder, type OwnedLock, takeLock } from './lock.ts';
 import { markEmbedded } from './owner-since.ts';
 import { gatedPglite, listenPlace, serveEmbedded, socketAddress } from './serve.ts';
+import { readTemplate } from './template.ts';
 
 /** How an embedded database is opened; the defaults suit the command line. */
 export interface EmbeddedOptions {
@@ -56,13 +59,35 @@ export function describeHolder(holder: LockHolder): string {
   return `duebot process ${holder.pid}${where} (\`${holder.command}\`, started ${startedAt(holder.startedAt)})`;
 }
 
+/**
+ * The cluster in `dir`: opened as it is, or, when there is none yet, loaded from the ready-made empty
+ * cluster (template.ts) instead of running initdb; a dump that cannot be loaded falls back to initdb.
+ */
+async function openCluster(dir: string, options: EmbeddedOptions): Promise<PGlite> {
+  const exists = await stat(join(dir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
+  const template = exists ? undefined : await readTemplate();
+  if (!template) return createPglite(dir);
+  try {
+    return await createPglite(dir, template);
+  } catch (error) {
+    options.notice(
+      `The ready-made empty database could not be loaded (${(error as Error).message}); creating one instead, which takes a few seconds more`,
+    );
+    await rm(dir, { recursive: true, force: true });
+    return createPglite(dir);
+  }
+}
+
 async function openAsOwner(dataDir: string, lock: OwnedLock, options: EmbeddedOptions): Promise<Database> {
   if (lock.tookOverFrom)
     options.notice(
       `The embedded database was left locked by ${describeHolder(lock.tookOverFrom)}, which no longer runs; this process takes it over`,
     );
   try {
-    const pglite = await createPglite(join(dataDir, 'db'));
+    const pglite = await openCluster(join(dataDir, 'db'), options);
     const gate = createSessionGate(options.sessionWaitMs ?? 60_000);
     const server = await serveEmbedded(pglite, gate, listenPlace(dataDir)).catch(async (error: unknown) => {
       await pglite.close();
