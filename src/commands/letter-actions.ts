@@ -155,7 +155,7 @@ function outcomeReply(
     case 'awaiting_approval':
       return {
         kind: 'thread',
-        accountId: accountId,
+        accountId,
         message: letterOutcomeMessage(outcome, outcome.letter.requestedBy.name ?? actor.name),
       };
     case 'exists':
@@ -175,7 +175,7 @@ function outcomeReply(
     case 'rejected':
       return {
         kind: 'thread',
-        accountId: accountId,
+        accountId,
         message: notice(
           `*${actor.name}* rejected the *${letterName(outcome.letter.template)}* letter #${outcome.letter.id} asked for by ${outcome.letter.requestedBy.name ?? 'someone'}; it will not be sent.`,
         ),
@@ -183,7 +183,7 @@ function outcomeReply(
     case 'marked_sent':
       return {
         kind: 'thread',
-        accountId: accountId,
+        accountId,
         message: letterMarkedSentMessage(outcome.letter, outcome.by),
       };
     case 'refused':

@@ -35,7 +35,7 @@ function decisionRef(meetingId: number, accountId: number, revision: number, dec
   return encodeRef({
     v: 1,
     action: 'decide',
-    accountId: accountId,
+    accountId,
     stateVersion: revision,
     meetingId,
     decision: decisionSlug(decision),

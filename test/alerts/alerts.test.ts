@@ -95,9 +95,9 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     expect(buttons(post?.message as Message)).toEqual(['Claim', 'Log call', 'Open']);
     const refs = (post?.message as Message).blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
     expect(refs.map((b) => decodeRef(b.ref))).toMatchObject([
-      { ok: true, value: { action: 'claim', accountId: accountId } },
-      { ok: true, value: { action: 'log', accountId: accountId } },
-      { ok: true, value: { action: 'open', accountId: accountId } },
+      { ok: true, value: { action: 'claim', accountId } },
+      { ok: true, value: { action: 'log', accountId } },
+      { ok: true, value: { action: 'open', accountId } },
     ]);
   });
 

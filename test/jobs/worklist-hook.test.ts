@@ -42,7 +42,7 @@ describe.each(backends())('the digest hears about claims on %s', (kind) => {
       timeZone: clock.timeZone,
     });
     const click = (action: 'claim' | 'release', user = ann) =>
-      dispatch(ctx, { kind: 'action', ref: encodeRef({ v: 1, action, accountId: accountId }), user });
+      dispatch(ctx, { kind: 'action', ref: encodeRef({ v: 1, action, accountId }), user });
     await click('claim');
     expect(told).toBe(1);
     await click('claim', { platform: 'shell', id: 'bob', name: 'Bob' }); // already Ann's: nothing changed

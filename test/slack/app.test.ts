@@ -18,7 +18,7 @@ describe.each(backends())('the Slack app over HTTP on %s', (kind) => {
   const version = async (accountId: number) =>
     Number((await db.knex('account_state').where({ customer_id: accountId }).first('version'))?.version ?? 0);
   const claimRef = async (accountId: number) =>
-    encodeRef({ v: 1, action: 'claim', accountId: accountId, stateVersion: await version(accountId) });
+    encodeRef({ v: 1, action: 'claim', accountId, stateVersion: await version(accountId) });
   const owners = (accountId: number) =>
     db.knex('claims').where({ customer_id: accountId }).whereNull('released_at').select('user_id');
 

@@ -50,7 +50,7 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
   const openLetterDialog = async (server: Harness, accountId: number): Promise<Json> => {
     const opened = await server.post(
       task('fetch', {
-        ref: encodeRef({ v: 1, action: 'letter', accountId: accountId, template: 'reminder' }),
+        ref: encodeRef({ v: 1, action: 'letter', accountId, template: 'reminder' }),
         msteams: { type: 'task/fetch' },
       }),
     );
