@@ -18,6 +18,7 @@ import {
   type MeetingSettings,
 } from './jobs/settings.ts';
 import { type LedgerConfig, ledgerConfig, ledgerSettings, type SyncConfig } from './ledger/settings.ts';
+import { i18nSettings, type LanguageConfig, languageConfig } from './i18n/settings.ts';
 import { type LetterConfig, letterConfig, letterSettings } from './letters/settings.ts';
 import {
   emptyAsUndefined,
@@ -94,6 +95,7 @@ export const SETTINGS_FRAGMENTS = [
   teamsSettings,
   letterSettings,
   jobSettings,
+  i18nSettings,
 ] as const;
 
 /** All variables of all fragments in one schema (doctor lists its keys). */
@@ -105,6 +107,7 @@ export const settingsSchema = z.object({
   ...teamsSettings.schema.shape,
   ...letterSettings.schema.shape,
   ...jobSettings.schema.shape,
+  ...i18nSettings.schema.shape,
 });
 
 /** The settings as the rest of the program sees them. */
@@ -137,6 +140,8 @@ export interface Config {
   alerts: AlertSettings;
   /** PB-28: the monthly 30+ day credit meeting. */
   meeting: MeetingSettings;
+  /** Who reads which language (src/i18n/settings.ts). */
+  language: LanguageConfig;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -153,12 +158,14 @@ export function loadConfig(env: Env): ConfigResult {
   const teams = readFragment(teamsSettings, env);
   const letters = readFragment(letterSettings, env);
   const jobs = readFragment(jobSettings, env);
-  const reads: FragmentRead<z.ZodRawShape>[] = [core, ledger, collections, slack, teams, letters, jobs];
+  const i18n = readFragment(i18nSettings, env);
+  const reads: FragmentRead<z.ZodRawShape>[] = [core, ledger, collections, slack, teams, letters, jobs, i18n];
   const problems = [
     ...reads.flatMap((read) => (read.ok ? [] : read.problems)),
     ...reads.flatMap((read) => (read.ok ? read.combinationProblems : [])),
   ];
-  const allRead = core.ok && ledger.ok && collections.ok && slack.ok && teams.ok && letters.ok && jobs.ok;
+  const allRead =
+    core.ok && ledger.ok && collections.ok && slack.ok && teams.ok && letters.ok && jobs.ok && i18n.ok;
   if (!allRead || problems.length > 0) return { ok: false, problems };
   const s = core.values;
   return {
@@ -178,6 +185,7 @@ export function loadConfig(env: Env): ConfigResult {
       teams: teamsConfig(teams.values, s.PORT),
       letters: letterConfig(letters.values, teams.values.MicrosoftAppPassword),
       ...jobsConfig(jobs.values),
+      language: languageConfig(i18n.values),
     },
   };
 }

@@ -331,7 +331,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
           const who = rest.slice(0, -1).join(' ');
           write(`  ! as takes only a name; a manager gives ${who} the role with: role ${who} ${role}`);
         } else {
-          user = { platform: 'shell', id: name.toLowerCase(), name };
+          user = { ...user, id: name.toLowerCase(), name }; // the same terminal, so the same LANG
           write(`Now acting as ${name}.`);
           await command(`role ${user.id}`);
         }

@@ -22,6 +22,12 @@ export function shellChatOut(runtime: Runtime): ChatOut {
   });
 }
 
+/** The terminal's language as POSIX names it (LC_ALL, then LC_MESSAGES, then LANG), for private answers. */
+function shellLocale(): { locale?: string } {
+  const tag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+  return tag ? { locale: tag } : {};
+}
+
 /**
  * The terminal shell as DUEBOT_SHELL_USER (else the login name), with DUEBOT_SHELL_ROLE applied at once;
  * `start` reads commands until the input ends (`ended`) or `stop` ends it.
@@ -51,7 +57,7 @@ export async function createShellAdapter(runtime: Runtime): Promise<ChatAdapter>
         output: process.stdout,
         color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
         interactive: Boolean(process.stdin.isTTY),
-        user: { platform: 'shell', id: name.toLowerCase(), name },
+        user: { platform: 'shell', id: name.toLowerCase(), name, ...shellLocale() },
         width: process.stdout.columns ?? 100,
         filesDir: join(runtime.config.dataDir, 'letters'),
         onReady: greeted,

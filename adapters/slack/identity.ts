@@ -23,23 +23,32 @@ export function slackRoleLists(config: Pick<SlackConfig, 'managers' | 'viewers'>
 
 /** Looks names up through the Web API, once per user per NAME_TTL_MS. */
 export function createIdentity(client: webApi.WebClient, now = () => Date.now()): SlackIdentity {
-  const cache = new Map<string, { name: string; until: number }>();
+  const cache = new Map<string, { name: string; locale?: string; until: number }>();
+  const person = (id: string, name: string, locale: string | undefined): User => ({
+    platform: 'slack',
+    id,
+    name,
+    ...(locale ? { locale } : {}),
+  });
   return {
     async user(userId, fallbackName) {
       const cached = cache.get(userId);
-      if (cached && cached.until > now()) return { platform: 'slack', id: userId, name: cached.name };
+      if (cached && cached.until > now()) return person(userId, cached.name, cached.locale);
       let name = fallbackName || userId;
+      let locale: string | undefined;
       try {
-        const info = await client.users.info({ user: userId });
+        // include_locale: the person's Slack language, which their private answers follow (src/i18n/reader.ts).
+        const info = await client.users.info({ user: userId, include_locale: true });
         const found = info.user?.profile?.display_name || info.user?.real_name || info.user?.name;
+        locale = info.user?.locale || undefined;
         if (found) {
           name = found;
-          cache.set(userId, { name, until: now() + NAME_TTL_MS });
+          cache.set(userId, { name, ...(locale ? { locale } : {}), until: now() + NAME_TTL_MS });
         }
       } catch {
         // NOTE: a missing users:read scope or a Slack hiccup must not block the click; the payload name will do.
       }
-      return { platform: 'slack', id: userId, name };
+      return person(userId, name, locale);
     },
   };
 }

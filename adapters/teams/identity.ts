@@ -11,7 +11,9 @@ import { userKeyOf } from './conversations.ts';
 /** The neutral user behind an activity. */
 export function teamsUser(activity: Partial<Activity>): User {
   const id = userKeyOf(activity.from);
-  return { platform: 'teams', id, name: activity.from?.name || id };
+  // The activity's locale is the Teams client's language, which private answers follow (src/i18n/reader.ts).
+  const locale = typeof activity.locale === 'string' && activity.locale ? activity.locale : undefined;
+  return { platform: 'teams', id, name: activity.from?.name || id, ...(locale ? { locale } : {}) };
 }
 
 /** TEAMS_MANAGERS and TEAMS_VIEWERS: object ids compare in any case (Teams sends them in either). */

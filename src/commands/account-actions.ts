@@ -1,3 +1,4 @@
+import type { LanguageConfig } from '../i18n/settings.ts';
 import type { Knex } from 'knex';
 import type { RoleLists } from '../chat/roles.ts';
 import type { Clock } from '../clock.ts';
@@ -34,6 +35,8 @@ export interface DispatchContext {
   letters?: LetterConfig;
   /** Lists and cards say how old the ledger snapshot is when older than this (ledger/freshness.ts); absent or 0: never. */
   ledgerStaleAfterMinutes?: number;
+  /** Who reads which language; absent: English for everyone. */
+  language?: LanguageConfig;
 }
 
 const assessContext = (ctx: DispatchContext) => ({
@@ -173,7 +176,7 @@ export async function submitLog(
   const card = await accountCard(ctx, accountId);
   return {
     kind: 'thread',
-    accountId: accountId,
+    accountId,
     message: { blocks: [{ type: 'text', text: lines.join('\n') }] },
     ...(card ? { card } : {}),
   };

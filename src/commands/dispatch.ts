@@ -32,6 +32,7 @@ import {
 } from './letter-actions.ts';
 import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
+import { languageCommand } from './language.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
 import { unreadableCharacter, unreadableField } from './text-hygiene.ts';
@@ -93,12 +94,13 @@ async function resolveAccount(ctx: DispatchContext, text: string): Promise<numbe
   return { kind: 'ephemeral', message: candidatesView(text, found) };
 }
 
-async function command(ctx: DispatchContext, actor: Actor, text: string): Promise<Reply> {
+async function command(ctx: DispatchContext, actor: Actor, user: User, text: string): Promise<Reply> {
   const parsed = parseOverdue(text);
   if (!parsed.ok) return { kind: 'ephemeral', message: helpView(parsed.error.message) };
   const cmd = parsed.command;
   if (cmd.kind === 'help') return { kind: 'ephemeral', message: helpView() };
   if (cmd.kind === 'role') return roleCommand(ctx, actor, cmd);
+  if (cmd.kind === 'language') return languageCommand(ctx, actor, user, cmd.tag);
   if (cmd.kind === 'list') {
     const list = text
       .replace(/\bpost\b/i, '')
@@ -338,7 +340,7 @@ async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Pro
   ]);
   switch (interaction.kind) {
     case 'command':
-      return command(ctx, actor, interaction.text);
+      return command(ctx, actor, interaction.user, interaction.text);
     case 'action':
       return click
         ? action(ctx, actor, click, versionNow, interaction.confirmed)

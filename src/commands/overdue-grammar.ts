@@ -63,7 +63,9 @@ export type OverdueCommand =
   /** `reject 12`: a decision on letter 12. */
   | { kind: 'letter-decision'; decision: LetterDecisionVerb; letterId: number }
   /** `role @person [role]`: show a person's role, or (managers) set it. */
-  | { kind: 'role'; person: string; role: Role | null };
+  | { kind: 'role'; person: string; role: Role | null }
+  /** `language [tag|auto]`: the language duebot answers this person in (null: say which it is). */
+  | { kind: 'language'; tag: string | null };
 
 /** Why the text was not understood. */
 export type GrammarErrorCode =
@@ -115,6 +117,11 @@ Actions on one account (customer name or id):
 Letters waiting for a decision (L is the letter number shown with them):
   approve L | reject L          a letter waiting for a second person
   mark-sent L | send-again L    a letter that may or may not have gone out
+
+Language:
+  language             the language duebot answers you in, and why
+  language zh-TW       answer me in en, zh-CN or zh-TW (also 语言 / 語言)
+  language auto        follow my Slack, Teams or terminal language again
 
 Staff:
   role @person         their role, and where it came from
@@ -455,11 +462,27 @@ function parseLetterDecision(tokens: Token[], verb: LetterDecisionVerb): Overdue
   return { ok: true, command: { kind: 'letter-decision', decision: verb, letterId } };
 }
 
+/** The words that start `language` in each of duebot's languages. */
+const LANGUAGE_WORDS = new Set(['language', '语言', '語言']);
+
+/** `language [tag]`: one word at most, any tag (the command says which it does not know). */
+function parseLanguage(tokens: Token[]): OverdueParse {
+  if (tokens.length > 2)
+    return failure(
+      'bad_value',
+      'Name one language: /overdue language en, zh-CN, zh-TW or auto.',
+      tokens[2]?.text ?? 'language',
+    );
+  return { ok: true, command: { kind: 'language', tag: tokens[1]?.text.trim() ?? null } };
+}
+
 /** Parse what follows `/overdue`. */
 export function parseOverdue(text: string): OverdueParse {
   const tokens = tokenize(text);
   if (!Array.isArray(tokens)) return tokens;
   const first = tokens[0];
+  if (first !== undefined && !first.quoted && LANGUAGE_WORDS.has(norm(first.text)))
+    return parseLanguage(tokens);
   if (first !== undefined && !first.quoted && norm(first.text) === 'role') return parseRole(text, tokens);
   if (first !== undefined && !first.quoted && ACCOUNT_VERBS.has(norm(first.text))) {
     return parseAccountCommand(text, tokens, norm(first.text));

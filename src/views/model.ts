@@ -19,6 +19,11 @@ export interface User {
   platform: Platform;
   id: string;
   name: string;
+  /**
+   * The language the platform says the person uses, as it says it (Slack's `zh-TW`, a Teams activity's
+   * `zh-tw`, the shell's `LANG`); their own choice (`/overdue language`) comes first (src/i18n/reader.ts).
+   */
+  locale?: string;
 }
 
 /**

@@ -13,6 +13,10 @@ export const FILES = 'http://files.slack.test';
 /** Display names Slack's users.info gives; U_MIA is a manager and U_VIC a viewer by settings. */
 export const NAMES: Record<string, string> = { UANN: 'Ann', UBOB: 'Bob', UMIA: 'Mia', UVIC: 'Vic' };
 for (let i = 0; i < 60; i++) NAMES[`UC${i}`] = `Collector ${i}`;
+NAMES.UTAI = 'Tai';
+NAMES.USHA = 'Sha';
+/** Slack languages of some people, given (as by Slack) only when users.info is asked with include_locale. */
+export const SLACK_LOCALES: Record<string, string> = { UTAI: 'zh-TW', USHA: 'zh-CN' };
 
 /** One recorded Web API call: method name and arguments (JSON arguments parsed). */
 export interface ApiCall {
@@ -62,7 +66,17 @@ function apiReply(method: string, args: Record<string, unknown>): Record<string,
     case 'users.info': {
       const id = String(args.user);
       return NAMES[id]
-        ? { ok: true, user: { id, name: id.toLowerCase(), profile: { display_name: NAMES[id] } } }
+        ? {
+            ok: true,
+            user: {
+              id,
+              name: id.toLowerCase(),
+              profile: { display_name: NAMES[id] },
+              ...(args.include_locale === true || args.include_locale === 'true'
+                ? { locale: SLACK_LOCALES[id] ?? 'en-US' }
+                : {}),
+            },
+          }
         : { ok: false, error: 'user_not_found' };
     }
     case 'views.open':

@@ -1,0 +1,16 @@
+/**
+ * English, the source catalog: every key duebot says anything with, in ICU MessageFormat (plural and
+ * select, never sentences glued from pieces). The other catalogs must have exactly these keys (the type
+ * checks it, and test/i18n checks placeholders), and every key must be used by the code.
+ */
+export const en = {
+  'language.set': 'From now on duebot answers you in English.',
+  'language.current':
+    'duebot answers you in English: {source, select, own {your own choice} platform {the language of your {platform, select, slack {Slack} teams {Teams} other {terminal (LANG)}}} other {the company language}}. Change it with /overdue language zh-CN, zh-TW or en.',
+  'language.unknown': '"{tag}" is not a language duebot speaks. Choose one of: {choices}, or auto.',
+  'language.reset':
+    'duebot follows the language of your {platform, select, slack {Slack} teams {Teams} other {terminal (LANG)}} again: English.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalog = Readonly<Record<MessageKey, string>>;

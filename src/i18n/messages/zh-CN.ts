@@ -1,0 +1,11 @@
+import type { Catalog } from './en.ts';
+
+/** 简体中文。 */
+export const zhCN: Catalog = {
+  'language.set': '从现在起，duebot 用简体中文回复您。',
+  'language.current':
+    'duebot 用简体中文回复您：{source, select, own {这是您自己的选择} platform {跟随您的 {platform, select, slack {Slack} teams {Teams} other {终端（LANG）}} 语言} other {这是公司的默认语言}}。可用 /overdue language zh-TW、en 或 zh-CN 更改。',
+  'language.unknown': '“{tag}”不是 duebot 支持的语言。请选择：{choices}，或 auto。',
+  'language.reset':
+    'duebot 重新跟随您的 {platform, select, slack {Slack} teams {Teams} other {终端（LANG）}} 语言：简体中文。',
+};

@@ -1,0 +1,105 @@
+/**
+ * Saying things in a person's language: catalog messages (ICU plural and select rules through FormatJS)
+ * and the numbers, amounts and dates inside them formatted by `Intl` for the locale. One Translator per
+ * locale and option set, made once and kept.
+ */
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { currencyDigits, formatMoney } from '../collections/money.ts';
+import type { Locale } from './locale.ts';
+import { type Catalog, en, type MessageKey } from './messages/en.ts';
+import { zhCN } from './messages/zh-CN.ts';
+import { zhTW } from './messages/zh-TW.ts';
+
+export const CATALOGS: Readonly<Record<Locale, Catalog>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
+
+/** What a message's placeholders are filled with. */
+export type MessageValues = Record<string, string | number>;
+
+export interface TranslatorOptions {
+  /**
+   * Large amounts in the units Chinese readers count in (万, 亿) where the locale has them: "CNY 8,600万"
+   * rather than "CNY 86,000,000.00". Exact amounts (letters, forms) never use it.
+   */
+  largeUnits?: boolean;
+}
+
+export interface Translator {
+  readonly locale: Locale;
+  /** The catalog message `key` with its placeholders filled. */
+  t(key: MessageKey, values?: MessageValues): string;
+  /** An amount exact to the minor unit, with its currency code: "CNY 86,000.00". */
+  money(minor: number, currency: string): string;
+  /** An amount for a summary line: whole units, or 万 / 亿 with largeUnits in Chinese. */
+  moneyShort(minor: number, currency: string): string;
+  /** A calendar date (YYYY-MM-DD) as the locale writes it: "7 Dec 2026", "2026年12月7日". */
+  date(iso: string): string;
+  /** A whole number grouped for the locale. */
+  number(value: number): string;
+}
+
+const cache = createIntlCache();
+const made = new Map<string, Translator>();
+
+function intlFor(locale: Locale, messages: Catalog): IntlShape {
+  return createIntl(
+    {
+      locale,
+      messages,
+      onError: (error) => {
+        throw error;
+      },
+    },
+    cache,
+  );
+}
+
+/** The translator for `locale` (made once per locale and options). */
+export function translator(locale: Locale, options: TranslatorOptions = {}): Translator {
+  const key = `${locale}|${options.largeUnits === true}`;
+  const known = made.get(key);
+  if (known) return known;
+  const fresh = makeTranslator(locale, CATALOGS[locale], options);
+  made.set(key, fresh);
+  return fresh;
+}
+
+/** A translator over any catalog with the same keys (a pseudo-locale in tests). */
+export function makeTranslator(
+  locale: Locale,
+  catalog: Catalog,
+  options: TranslatorOptions = {},
+): Translator {
+  const intl = intlFor(locale, catalog);
+  const chinese = locale !== 'en';
+  const numberLocale = locale === 'en' ? 'en-US' : locale;
+  const dateFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+    year: 'numeric',
+    month: chinese ? 'long' : 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+  const grouped = (digits: number) =>
+    new Intl.NumberFormat(numberLocale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  const compact = new Intl.NumberFormat(numberLocale, { notation: 'compact', maximumFractionDigits: 2 });
+  return {
+    locale,
+    t: (key, values) => intl.formatMessage({ id: key }, values),
+    money: (minor, currency) => formatMoney({ minor, currency }, numberLocale),
+    moneyShort(minor, currency) {
+      const major = minor / 10 ** currencyDigits(currency);
+      if (options.largeUnits && chinese && Math.abs(major) >= 10_000)
+        return `${currency} ${compact.format(major)}`;
+      return `${currency} ${grouped(0).format(Math.round(major))}`;
+    },
+    date(iso) {
+      const at = Date.parse(`${iso}T00:00:00Z`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(at))
+        throw new RangeError(`expected a date as YYYY-MM-DD, got "${iso}"`);
+      return dateFormat.format(at);
+    },
+    number: (value) => grouped(0).format(value),
+  };
+}
