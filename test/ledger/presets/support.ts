@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Knex } from 'knex';
+import knex, { type Knex } from 'knex';
 import { createFixedClock } from '../../../src/clock.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/db.ts';
@@ -65,7 +65,26 @@ export async function createMariadbDatabase(serverUrl: string, prefix: string): 
   await admin.raw(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await mariadbAdmin(url.toString());
+  const db = knex({
+    client: 'mysql2',
+    connection: {
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      database: name,
+      timezone: 'Z',
+    },
+    pool: {
+      min: 0,
+      max: 1,
+      // TIMESTAMP columns (Dolibarr's tms) are written and read in UTC, as the sync reads them.
+      afterCreate: (
+        conn: { query(sql: string, done: (error: unknown) => void): void },
+        done: (error: unknown, conn: unknown) => void,
+      ) => conn.query("SET time_zone = '+00:00'", (error) => done(error, conn)),
+    },
+  });
   return {
     url: url.toString(),
     db,
