@@ -3,9 +3,10 @@
 -- Copy this file as the starting point of your own LEDGER_MAPPING if you need to adapt it (another
 -- table prefix: replace every "llx_").
 --
--- Parameters
---   :watermark  bound by the sync: rows whose invoice or payments changed after it.
---   :entity     the Dolibarr entity (company) id, llx_entity.rowid, given as LEDGER_PARAMS=entity=1.
+-- Parameters (written in the query with a leading colon; never in a comment, where a binder would
+-- count them too)
+--   watermark   bound by the sync: rows whose invoice or payments changed after it.
+--   entity      the Dolibarr entity (company) id, llx_entity.rowid, given as LEDGER_PARAMS=entity=1.
 --               Unset (NULL): every entity is read, which is right without the multi-company module.
 --
 -- One row per invoice (Dolibarr has one due date per invoice, date_lim_reglement): id llx_facture.rowid,

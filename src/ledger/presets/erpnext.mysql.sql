@@ -2,9 +2,10 @@
 --
 -- Copy this file as the starting point of your own LEDGER_MAPPING if you need to adapt it.
 --
--- Parameters
---   :watermark  bound by the sync: rows whose invoice or payments changed after it.
---   :company    the ERPNext Company name (`tabCompany`.name, e.g. 'Acme (Shanghai) Ltd.'), given as
+-- Parameters (written in the query with a leading colon; never in a comment, where a binder would
+-- count them too)
+--   watermark   bound by the sync: rows whose invoice or payments changed after it.
+--   company     the ERPNext Company name (`tabCompany`.name, e.g. 'Acme (Shanghai) Ltd.'), given as
 --               LEDGER_PARAMS=company=... . Unset (NULL): every company in the database is read, which
 --               is right for a site with one company; set it when the site books several.
 --

@@ -53,6 +53,7 @@ export function withParams(sql: string, params: Record<string, string | number |
 
 /** An empty database of its own on a real server, its URL, a connection as the admin, and `drop()`. */
 export interface ErpDatabase {
+  name: string;
   url: string;
   db: Knex;
   drop(): Promise<void>;
@@ -86,6 +87,7 @@ export async function createMariadbDatabase(serverUrl: string, prefix: string): 
     },
   });
   return {
+    name,
     url: url.toString(),
     db,
     drop: async () => {
@@ -105,6 +107,7 @@ export async function createPostgresDatabase(serverUrl: string, prefix: string):
   url.pathname = `/${name}`;
   const db = knexForPostgres(url.toString(), { min: 0, max: 2 });
   return {
+    name,
     url: url.toString(),
     db,
     drop: async () => {
