@@ -5,9 +5,12 @@
  * watermark that moves with partial payments although llx_facture does not. Synced through
  * LEDGER_URL + LEDGER_MAPPING.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db.ts';
+import { LedgerMappingError } from '../../../src/ledger/source.ts';
 import { openTestDatabase } from '../../support/databases.ts';
+import { mariadbAdmin } from '../../support/ledger-fixture.ts';
 import { addPayment, createDolibarrTables, loadDolibarrRows } from './dolibarr-fixture.ts';
 import {
   createMariadbDatabase,
@@ -16,6 +19,7 @@ import {
   presetSql,
   syncThroughSettings,
   withParams,
+  readmeGrants,
   writeMappingFile,
 } from './support.ts';
 
@@ -171,6 +175,56 @@ describe.skipIf(!serverUrl)('Dolibarr preset on MariaDB/MySQL', { timeout: 120_0
     for (const [id, row] of Object.entries(before)) {
       expect(after[id]?.paid_text, id).toBe(row.paid_text);
       expect(String(after[id]?.updated_text), id).toMatch(/^2026-11-22 08:00:00/);
+    }
+  });
+
+  it("reads through a user with only the README's grants", async () => {
+    const user = `duebot_l_${randomBytes(4).toString('hex')}`;
+    const statements = (await readmeGrants('Dolibarr')).map((s) =>
+      s.replaceAll(' dolibarr.', ` ${erp.name}.`).replaceAll('duebot_ledger', user),
+    );
+    const other = await openTestDatabase('pglite');
+    try {
+      for (const statement of statements) await erp.db.raw(statement);
+      const url = new URL(erp.url);
+      url.username = user;
+      url.password = 'change-me';
+      const summary = await syncThroughSettings({
+        db: other,
+        url: url.toString(),
+        mappingFile: mapping.file,
+        now: '2026-11-22T09:00:00Z',
+        mode: 'full',
+      });
+      expect(summary).toMatchObject({
+        rowsRead: Object.keys(await direct({ entity: 1 })).length,
+        rowsSkipped: 0,
+      });
+      // The user cannot read what the README does not grant (llx_user's password hashes).
+      const reader = await mariadbAdmin(url.toString());
+      await expect(reader.raw('SELECT rowid, login FROM llx_user')).rejects.toThrow(/denied/);
+      await reader.destroy();
+    } finally {
+      await other.close();
+      await erp.db.raw(`DROP USER IF EXISTS '${user}'@'%'`);
+    }
+  });
+
+  it('pointed at a database without Dolibarr in it, names the missing table in one line', async () => {
+    const empty = await createMariadbDatabase(serverUrl, 'empty');
+    try {
+      const error = await syncThroughSettings({
+        db: bot,
+        url: empty.url,
+        mappingFile: mapping.file,
+        now: '2026-11-22T09:00:00Z',
+        mode: 'full',
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LedgerMappingError);
+      expect((error as Error).message).toMatch(/llx_\w+' doesn't exist/);
+      expect((error as Error).message).not.toMatch(/\n/);
+    } finally {
+      await empty.drop();
     }
   });
 });

@@ -4,8 +4,10 @@
  * drafts, cancelled invoices and returns left out, applied returns netted, paid_at from the Payment
  * Ledger, and a watermark that moves with payments. Synced through LEDGER_URL + LEDGER_MAPPING.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db.ts';
+import { LedgerMappingError } from '../../../src/ledger/source.ts';
 import { openTestDatabase } from '../../support/databases.ts';
 import { ACME, BETA, createErpnextTables, loadErpnextRows, ple } from './erpnext-fixture.ts';
 import {
@@ -15,6 +17,7 @@ import {
   presetSql,
   syncThroughSettings,
   withParams,
+  readmeGrants,
   writeMappingFile,
 } from './support.ts';
 
@@ -202,5 +205,51 @@ describe.skipIf(!serverUrl)('ERPNext preset on MariaDB/MySQL', { timeout: 120_00
     });
     expect(full).toMatchObject({ rowsRead: 8, itemsSettled: 1 });
     expect((await openItems(bot))['ACC-SINV-2026-00008']).toMatchObject({ status: 'settled' });
+  });
+
+  it("reads through a user with only the README's grants", async () => {
+    const user = `duebot_l_${randomBytes(4).toString('hex')}`;
+    const statements = (await readmeGrants('ERPNext')).map((s) =>
+      s.replaceAll('_0123456789abcdef', erp.name).replaceAll('duebot_ledger', user),
+    );
+    const other = await openTestDatabase('pglite');
+    try {
+      for (const statement of statements) await erp.db.raw(statement);
+      const url = new URL(erp.url);
+      url.username = user;
+      url.password = 'change-me';
+      const summary = await syncThroughSettings({
+        db: other,
+        url: url.toString(),
+        mappingFile: mapping.file,
+        now: '2026-11-22T09:00:00Z',
+        mode: 'full',
+      });
+      expect(summary).toMatchObject({
+        rowsRead: Object.keys(await direct({ company: ACME })).length,
+        rowsSkipped: 0,
+      });
+    } finally {
+      await other.close();
+      await erp.db.raw(`DROP USER IF EXISTS '${user}'@'%'`);
+    }
+  });
+
+  it('pointed at a database without ERPNext in it, names the missing table in one line', async () => {
+    const empty = await createMariadbDatabase(serverUrl, 'empty');
+    try {
+      const error = await syncThroughSettings({
+        db: bot,
+        url: empty.url,
+        mappingFile: mapping.file,
+        now: '2026-11-22T09:00:00Z',
+        mode: 'full',
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LedgerMappingError);
+      expect((error as Error).message).toMatch(/\.tab[\w ]+' doesn't exist \(SQLSTATE 42S02\)$/);
+      expect((error as Error).message).not.toMatch(/\n/);
+    } finally {
+      await empty.drop();
+    }
   });
 });

@@ -59,6 +59,14 @@ export async function createIdempiereTables(db: Knex, database: string): Promise
     amount NUMERIC NOT NULL DEFAULT 0, discountamt NUMERIC NOT NULL DEFAULT 0,
     writeoffamt NUMERIC NOT NULL DEFAULT 0, overunderamt NUMERIC DEFAULT 0,
     c_allocationhdr_id NUMERIC(10) NOT NULL)`);
+  // Read by iDempiere's invoiceopen() and currencyconvert(), which the README's grants cover; empty here.
+  await db.raw(`CREATE TABLE adempiere.c_conversiontype (c_conversiontype_id NUMERIC(10) PRIMARY KEY, ${STANDARD},
+    value VARCHAR(40) NOT NULL, name VARCHAR(60) NOT NULL, isdefault CHAR(1) NOT NULL DEFAULT 'N')`);
+  await db.raw(`CREATE TABLE adempiere.c_conversion_rate (c_conversion_rate_id NUMERIC(10) PRIMARY KEY, ${STANDARD},
+    c_currency_id NUMERIC(10) NOT NULL, c_currency_id_to NUMERIC(10) NOT NULL, c_conversiontype_id NUMERIC(10) NOT NULL,
+    validfrom TIMESTAMP NOT NULL, validto TIMESTAMP, multiplyrate NUMERIC NOT NULL, dividerate NUMERIC NOT NULL)`);
+  await db.raw(`CREATE VIEW adempiere.c_invoice_v AS SELECT c_invoice_id, ad_client_id, c_currency_id, grandtotal,
+    1 AS multiplier, 1 AS multiplierap FROM adempiere.c_invoice`);
   await db.raw(`CREATE INDEX c_allocationline_invoice ON adempiere.c_allocationline (c_invoice_id)`);
 
   // Stand-ins for iDempiere's own functions (see the header).

@@ -5,8 +5,10 @@
  * allocated credit memos netted, and a watermark that moves with allocations although c_invoice
  * does not. Synced through LEDGER_URL + LEDGER_MAPPING (read by COPY).
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../src/db.ts';
+import { type Database, knexForPostgres } from '../../../src/db.ts';
+import { LedgerMappingError } from '../../../src/ledger/source.ts';
 import { openTestDatabase } from '../../support/databases.ts';
 import {
   allocate,
@@ -22,6 +24,7 @@ import {
   presetSql,
   syncThroughSettings,
   withParams,
+  readmeGrants,
   writeMappingFile,
 } from './support.ts';
 
@@ -54,6 +57,8 @@ describe.skipIf(!serverUrl)('iDempiere preset on PostgreSQL', { timeout: 120_000
   let bot: Database;
   let mapping: { file: string; remove(): Promise<void> };
   let sql: string;
+  /** Roles are the server's, not the database's: dropped after the database that granted to them. */
+  const roles: string[] = [];
 
   const direct = async (params: { ad_client_id: number | null }) => {
     const body = withParams(sql, params).replace(/:watermark/g, "'1970-01-01 00:00:00'");
@@ -81,6 +86,7 @@ describe.skipIf(!serverUrl)('iDempiere preset on PostgreSQL', { timeout: 120_000
     await bot?.close();
     await mapping?.remove();
     await erp?.drop();
+    for (const role of roles) await dropRole(serverUrl, role);
   });
 
   it('gives each row its paid_at from the allocations and its watermark from the invoice and its allocations', async () => {
@@ -181,4 +187,59 @@ describe.skipIf(!serverUrl)('iDempiere preset on PostgreSQL', { timeout: 120_000
     expect(full).toMatchObject({ rowsRead: 4, itemsSettled: 1 });
     expect((await openItems(bot))['1000012']).toMatchObject({ status: 'settled' });
   });
+
+  it("reads through a role with only the README's grants", async () => {
+    const role = `duebot_l_${randomBytes(4).toString('hex')}`;
+    const statements = (await readmeGrants('iDempiere')).map((s) =>
+      s.replaceAll('DATABASE idempiere', `DATABASE ${erp.name}`).replaceAll('duebot_ledger', role),
+    );
+    const other = await openTestDatabase('pglite');
+    try {
+      for (const statement of statements) await erp.db.raw(statement);
+      const url = new URL(erp.url);
+      url.username = role;
+      url.password = 'change-me';
+      const summary = await syncThroughSettings({
+        db: other,
+        url: url.toString(),
+        mappingFile: mapping.file,
+        now: '2026-11-22T09:00:00Z',
+        mode: 'full',
+      });
+      expect(summary).toMatchObject({
+        rowsRead: Object.keys(await direct({ ad_client_id: TENANT })).length,
+        rowsSkipped: 0,
+      });
+    } finally {
+      await other.close();
+      roles.push(role);
+    }
+  });
+
+  it('pointed at a database without iDempiere in it, names the missing table in one line', async () => {
+    const empty = await createPostgresDatabase(serverUrl, 'empty');
+    try {
+      const error = await syncThroughSettings({
+        db: bot,
+        url: empty.url,
+        mappingFile: mapping.file,
+        now: '2026-11-22T09:00:00Z',
+        mode: 'full',
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LedgerMappingError);
+      expect((error as Error).message).toMatch(/relation "c_invoice" does not exist/);
+      expect((error as Error).message).not.toMatch(/\n/);
+    } finally {
+      await empty.drop();
+    }
+  });
 });
+
+async function dropRole(serverUrl: string, role: string): Promise<void> {
+  const admin = knexForPostgres(serverUrl, { min: 0, max: 1 });
+  try {
+    await admin.raw(`DROP ROLE IF EXISTS ${role}`);
+  } finally {
+    await admin.destroy();
+  }
+}

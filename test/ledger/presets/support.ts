@@ -206,3 +206,22 @@ export function asDate(value: unknown): string {
   }
   return String(value).slice(0, 10);
 }
+
+/**
+ * The statements of the README's read-only user for one ERP: the first SQL block with GRANTs after
+ * the heading that starts with `heading`, so the tests run exactly what the README tells people to.
+ */
+export async function readmeGrants(heading: string): Promise<string[]> {
+  const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+  const start = readme.indexOf(`\n### ${heading}`);
+  if (start < 0) throw new Error(`README has no section "### ${heading}"`);
+  const blocks = readme.slice(start).matchAll(/```sql\n([\s\S]*?)```/g);
+  for (const [, body = ''] of blocks) {
+    if (!body.includes('GRANT')) continue;
+    return body
+      .split(/;\s*\n/)
+      .map((statement) => statement.trim())
+      .filter(Boolean);
+  }
+  throw new Error(`README section "${heading}" has no SQL block with GRANTs`);
+}
