@@ -31,7 +31,8 @@
 -- by due date. The last row takes any rounding difference between the schedule and the total.
 --
 -- paid_at: the posting date of the latest Payment Ledger Entry (payment, journal entry, return)
--- that lowered this installment's open amount; NULL while nothing was paid on it.
+-- that lowered this installment's open amount (the invoice's own posting date when it was paid on
+-- the invoice itself: POS payments, write-offs); NULL while nothing was paid on it.
 --
 -- updated_at (the watermark): the later of the invoice's `modified` and the latest `modified` of the
 -- Payment Ledger Entries against it. ERPNext writes both in the server's local time: set the
@@ -69,16 +70,18 @@ WITH
             WHERE t.against_voucher_type = 'Sales Invoice' AND t.against_voucher_no = si.name),
           si.modified)
       ) AS changed_at
-    FROM `tabSales Invoice` si
+    FROM (
+      -- Invoices changed after the watermark, and invoices whose ledger entries did (both by the
+      -- `modified` index Frappe gives every table).
+      SELECT c.name FROM `tabSales Invoice` c WHERE c.modified > :watermark
+      UNION
+      SELECT w.against_voucher_no FROM `tabPayment Ledger Entry` w
+       WHERE w.modified > :watermark AND w.against_voucher_type = 'Sales Invoice'
+    ) changed
+    JOIN `tabSales Invoice` si ON si.name = changed.name
     WHERE si.docstatus = 1
       AND si.is_return = 0
       AND (:company IS NULL OR si.company = :company)
-      AND (
-        si.modified > :watermark
-        OR EXISTS (SELECT 1 FROM `tabPayment Ledger Entry` w
-                    WHERE w.against_voucher_type = 'Sales Invoice' AND w.against_voucher_no = si.name
-                      AND w.modified > :watermark)
-      )
   ),
   -- Each invoice's schedule rows in the invoice's owed currency, with their place in due-date order
   -- (k of n) and the amount scheduled before them in ERPNext's allocation order.
@@ -155,7 +158,9 @@ SELECT
           WHERE p.invoice = l.name
             AND p.paid_upto - p.amount < l.before_amount + l.line_total
             AND p.paid_upto > l.before_amount),
-        (SELECT MAX(p.posting_date) FROM paid p WHERE p.invoice = l.name))
+        (SELECT MAX(p.posting_date) FROM paid p WHERE p.invoice = l.name),
+        -- Paid on the invoice itself (a POS payment, a write-off): the invoice's posting date.
+        l.posting_date)
   END AS paid_at,
   -- The invoice's contact (or the customer's primary contact) as the Contact record has it now.
   COALESCE(NULLIF(ct.full_name, ''), NULLIF(l.contact_display, '')) AS contact_name,

@@ -22,7 +22,8 @@ export async function createErpnextTables(db: Knex): Promise<void> {
     party_account_currency varchar(140), debit_to varchar(140),
     grand_total decimal(21,9) NOT NULL DEFAULT 0, rounded_total decimal(21,9) NOT NULL DEFAULT 0,
     base_grand_total decimal(21,9) NOT NULL DEFAULT 0, base_rounded_total decimal(21,9) NOT NULL DEFAULT 0,
-    disable_rounded_total int(1) NOT NULL DEFAULT 0, total_advance decimal(21,9) NOT NULL DEFAULT 0,
+    disable_rounded_total int(1) NOT NULL DEFAULT 0, is_pos int(1) NOT NULL DEFAULT 0,
+    paid_amount decimal(21,9) NOT NULL DEFAULT 0, total_advance decimal(21,9) NOT NULL DEFAULT 0,
     write_off_amount decimal(21,9) NOT NULL DEFAULT 0,
     outstanding_amount decimal(21,9) NOT NULL DEFAULT 0, status varchar(140) DEFAULT 'Draft',
     language varchar(6), contact_person varchar(140), contact_display text, contact_mobile text,
@@ -200,7 +201,7 @@ const own = (name: string, posting: string, amount: string, currency = 'CNY', co
  *  00004 2,000 CNY with a 500 return against it (RET-00001, applied), 1,500 open;
  *  RET-00002 a return of 300 that keeps its own outstanding (not applied to any invoice);
  *  00005 a draft; 00006 cancelled; 00007 1,500 USD owed in USD; 00008 100 USD owed in CNY (712.00);
- *  00009 800 HKD of the second company.
+ *  00009 800 HKD of the second company; 00010 a POS sale of 300 paid at the till.
  */
 export async function loadErpnextRows(db: Knex): Promise<void> {
   await db('tabCustomer').insert([
@@ -386,6 +387,20 @@ export async function loadErpnextRows(db: Knex): Promise<void> {
       status: 'Unpaid',
       modified: '2026-10-12 09:00:00',
     }),
+    {
+      ...invoice({
+        name: 'ACC-SINV-2026-00010',
+        customer: 'CUST-00002',
+        posting: '2026-10-08',
+        due: '2026-10-08',
+        grand: '300',
+        outstanding: '0',
+        status: 'Paid',
+        modified: '2026-10-08 18:00:00',
+      }),
+      is_pos: 1,
+      paid_amount: '300',
+    },
     invoice({
       name: 'ACC-SINV-2026-00009',
       customer: 'CUST-00002',
@@ -411,6 +426,7 @@ export async function loadErpnextRows(db: Knex): Promise<void> {
     schedule('ACC-SINV-2026-00007', 1, '2026-11-09', '1500', '10650'),
     schedule('ACC-SINV-2026-00008', 1, '2026-11-11', '100', '712.34'),
     schedule('ACC-SINV-2026-00009', 1, '2026-11-01', '800'),
+    schedule('ACC-SINV-2026-00010', 1, '2026-10-08', '300'),
   ]);
   await db('tabPayment Ledger Entry').insert([
     own('ACC-SINV-2026-00001', '2026-09-01', '10000'),
@@ -460,6 +476,16 @@ export async function loadErpnextRows(db: Knex): Promise<void> {
     own('ACC-SINV-2026-00007', '2026-10-10', '1500', 'USD'),
     own('ACC-SINV-2026-00008', '2026-10-12', '712'),
     own('ACC-SINV-2026-00009', '2026-10-02', '800', 'HKD', BETA),
+    // A POS sale paid at the till: the payment is booked on the invoice itself.
+    own('ACC-SINV-2026-00010', '2026-10-08', '300'),
+    ple({
+      voucherType: 'Sales Invoice',
+      voucherNo: 'ACC-SINV-2026-00010',
+      against: 'ACC-SINV-2026-00010',
+      posting: '2026-10-08',
+      amount: '-300',
+      modified: '2026-10-08 18:00:00',
+    }),
   ]);
   // The cancelled invoice's entry is delinked, as cancelling does.
   await db('tabPayment Ledger Entry')

@@ -36,6 +36,7 @@ const EXPECTED = {
   'ACC-SINV-2026-00007': ['ACC-SINV-2026-00007', '2026-11-09', 150000, 150000, 'USD', 'CUST-00003'],
   // 100 USD booked to a CNY receivable: owed in CNY, rounded base total 712.00.
   'ACC-SINV-2026-00008': ['ACC-SINV-2026-00008', '2026-11-11', 71200, 71200, 'CNY', 'CUST-00001'],
+  'ACC-SINV-2026-00010': ['ACC-SINV-2026-00010', '2026-10-08', 30000, 0, 'CNY', 'CUST-00002'],
 } as const;
 
 const expectedItems = (changes: Record<string, number> = {}) =>
@@ -105,6 +106,8 @@ describe.skipIf(!serverUrl)('ERPNext preset on MariaDB/MySQL', { timeout: 120_00
       'ACC-SINV-2026-00004': ['2026-10-25', '2026-10-25 11:00:00'],
       'ACC-SINV-2026-00007': [null, '2026-10-10 09:00:00'],
       'ACC-SINV-2026-00008': [null, '2026-10-12 09:00:00'],
+      // Paid on the invoice itself: its posting date.
+      'ACC-SINV-2026-00010': ['2026-10-08', '2026-10-08 18:00:00'],
     });
     expect(rows['ACC-SINV-2026-00001#1']).toMatchObject({
       contact_name: 'Wang Fang',
@@ -132,7 +135,7 @@ describe.skipIf(!serverUrl)('ERPNext preset on MariaDB/MySQL', { timeout: 120_00
       syncThroughSettings({ db: bot, url: erp.url, mappingFile: mapping.file, now, mode });
 
     const full = await sync('full', '2026-11-22T02:00:00Z');
-    expect(full).toMatchObject({ rowsRead: 9, rowsSkipped: 0 });
+    expect(full).toMatchObject({ rowsRead: 10, rowsSkipped: 0 });
     expect(await openItems(bot)).toEqual(expectedItems());
     const customer = await bot.knex('customers').where({ external_id: 'CUST-00001' }).first();
     expect(customer).toMatchObject({ name: '上海星河贸易有限公司', locale: 'zh-CN' });
@@ -178,7 +181,7 @@ describe.skipIf(!serverUrl)('ERPNext preset on MariaDB/MySQL', { timeout: 120_00
     const again = await sync('incremental', '2026-11-22T04:00:00Z');
     expect(again).toMatchObject({ rowsRead: 0, rowsChanged: 0, itemsSettled: 0 });
     const fullAgain = await sync('full', '2026-11-22T05:00:00Z');
-    expect(fullAgain).toMatchObject({ rowsRead: 9, rowsChanged: 0, itemsSettled: 0, customersChanged: 0 });
+    expect(fullAgain).toMatchObject({ rowsRead: 10, rowsChanged: 0, itemsSettled: 0, customersChanged: 0 });
   });
 
   it('keeps every paid_at when a bulk update moves every invoice modified', async () => {
@@ -203,7 +206,7 @@ describe.skipIf(!serverUrl)('ERPNext preset on MariaDB/MySQL', { timeout: 120_00
       now: '2026-11-22T06:00:00Z',
       mode: 'full',
     });
-    expect(full).toMatchObject({ rowsRead: 8, itemsSettled: 1 });
+    expect(full).toMatchObject({ rowsRead: 9, itemsSettled: 1 });
     expect((await openItems(bot))['ACC-SINV-2026-00008']).toMatchObject({ status: 'settled' });
   });
 
