@@ -30,7 +30,9 @@
 --
 -- paid_at: the transaction date (c_allocationhdr.datetrx) of the latest allocation that lowered this
 -- installment's open amount, allocations taken oldest first over the installments in due-date order
--- as invoiceopen does; NULL while nothing was allocated to it.
+-- as invoiceopen does; NULL while nothing was allocated to it. (Only the dating takes allocation
+-- amounts as they are: an allocation in another currency than the invoice's may date the wrong
+-- installment of the same invoice; the open amounts come from invoiceopen, which converts.)
 --
 -- updated_at (the watermark): the latest of the invoice's `updated` and its allocation lines' and
 -- headers' `updated`: a partial allocation leaves c_invoice.updated unchanged. iDempiere stores

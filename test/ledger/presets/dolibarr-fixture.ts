@@ -152,7 +152,8 @@ export async function addPayment(
  *  4 AV2610-0002 a credit note of 300 turned into a discount never applied;
  *  5 (PROV5) a draft; 6 FA2609-0005 abandoned; 7 FA2610-0006 1,500 USD (rate 0.14), 500 USD paid;
  *  8 FA2610-0007 800 CNY with multicurrency_code CNY; 9 AV2610-0003 (300) settling
- *  10 FA2610-0008 (300 CNY, closed on 2026-10-28 without payment); 11 FA2610-0001 300 EUR of entity 2.
+ *  10 FA2610-0008 (300 CNY, closed on 2026-10-28 without payment); 11 FA2610-0001 300 EUR of entity 2;
+ *  13 AC2610-0001 a deposit of 400, paid and deducted from 14 FA2610-0009 (1,000): 600 open.
  */
 export async function loadDolibarrRows(db: Knex): Promise<void> {
   await db('llx_const').insert([
@@ -361,6 +362,29 @@ export async function loadDolibarrRows(db: Knex): Promise<void> {
       status: 1,
       tms: '2026-10-02 09:00:00',
     }),
+    // A deposit invoice, paid, turned into a discount and deducted from the final invoice.
+    invoice({
+      rowid: 13,
+      ref: 'AC2610-0001',
+      type: 3,
+      soc: 2,
+      datef: '2026-10-03',
+      due: '2026-10-03',
+      total: 400,
+      status: 2,
+      tms: '2026-10-03 15:00:00',
+      closing: '2026-10-03 15:00:00',
+    }),
+    invoice({
+      rowid: 14,
+      ref: 'FA2610-0009',
+      soc: 2,
+      datef: '2026-10-20',
+      due: '2026-11-19',
+      total: 1000,
+      status: 1,
+      tms: '2026-10-20 09:00:00',
+    }),
   ]);
   // The credit notes turned into discounts; two applied (fk_facture), one still available.
   const discount = (source: number, amount: number, applied: number | null) => ({
@@ -380,6 +404,7 @@ export async function loadDolibarrRows(db: Knex): Promise<void> {
     discount(4, 500, 3),
     discount(12, 300, null),
     discount(9, 300, 10),
+    { ...discount(13, 400, 14), description: '(DEPOSIT)' },
   ]);
   await addPayment(db, {
     rowid: 1,
@@ -394,6 +419,13 @@ export async function loadDolibarrRows(db: Knex): Promise<void> {
     datep: '2026-10-05 00:00:00',
     tms: '2026-10-05 16:00:00',
     amount: 1200,
+  });
+  await addPayment(db, {
+    rowid: 4,
+    invoice: 13,
+    datep: '2026-10-03 00:00:00',
+    tms: '2026-10-03 15:00:00',
+    amount: 400,
   });
   await addPayment(db, {
     rowid: 3,

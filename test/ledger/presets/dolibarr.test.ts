@@ -36,6 +36,9 @@ const EXPECTED = {
   '8': ['FA2610-0007', '2026-11-11', 80000, 80000, 'CNY', '1'],
   // Settled by a credit note alone and closed.
   '10': ['FA2610-0008', '2026-11-01', 30000, 0, 'CNY', '2'],
+  '13': ['AC2610-0001', '2026-10-03', 40000, 0, 'CNY', '2'],
+  // 1,000 less the deposit of 400 deducted from it.
+  '14': ['FA2610-0009', '2026-11-19', 100000, 60000, 'CNY', '2'],
 } as const;
 
 const expectedItems = (changes: Record<string, number> = {}) =>
@@ -98,6 +101,8 @@ describe.skipIf(!serverUrl).each(backends())(
         '8': [null, '2026-10-12 09:00:00'],
         // Closed by a credit note without payment: when it was closed.
         '10': ['2026-10-28 12:00:00', '2026-10-28 12:00:00'],
+        '13': ['2026-10-03 00:00:00', '2026-10-03 15:00:00'],
+        '14': [null, '2026-10-20 09:00:00'],
       });
       expect(rows['1']).toMatchObject({
         customer_name: '上海星河贸易有限公司',
@@ -126,7 +131,7 @@ describe.skipIf(!serverUrl).each(backends())(
 
     it('syncs exactly the open items Dolibarr shows, picks up later payments, and a second sync changes nothing', async () => {
       const full = await sync('full', '2026-11-22T02:00:00Z');
-      expect(full).toMatchObject({ rowsRead: 6, rowsSkipped: 0 });
+      expect(full).toMatchObject({ rowsRead: 8, rowsSkipped: 0 });
       expect(await openItems(bot)).toEqual(expectedItems());
       const customer = await bot.knex('customers').where({ external_id: '1' }).first();
       expect(customer).toMatchObject({ name: '上海星河贸易有限公司', locale: 'zh-CN' });
@@ -160,14 +165,14 @@ describe.skipIf(!serverUrl).each(backends())(
       const again = await sync('incremental', '2026-11-22T04:00:00Z');
       expect(again).toMatchObject({ rowsRead: 0, rowsChanged: 0, itemsSettled: 0 });
       const fullAgain = await sync('full', '2026-11-22T05:00:00Z');
-      expect(fullAgain).toMatchObject({ rowsRead: 6, rowsChanged: 0, itemsSettled: 0, customersChanged: 0 });
+      expect(fullAgain).toMatchObject({ rowsRead: 8, rowsChanged: 0, itemsSettled: 0, customersChanged: 0 });
     });
 
     it('a credit note applied later leaves no timestamp: the next full sync nets it', async () => {
       // The available credit note of 300 applied to FA2610-0007 (800): no row gets a newer tms.
       await erp.db('llx_societe_remise_except').whereNull('fk_facture').update({ fk_facture: 8 });
       expect(await sync('incremental', '2026-11-22T06:00:00Z')).toMatchObject({ rowsRead: 0 });
-      expect(await sync('full', '2026-11-22T07:00:00Z')).toMatchObject({ rowsRead: 6, rowsChanged: 1 });
+      expect(await sync('full', '2026-11-22T07:00:00Z')).toMatchObject({ rowsRead: 8, rowsChanged: 1 });
       expect((await openItems(bot))['8']).toMatchObject({ open_minor: 50000, status: 'open' });
     });
 
