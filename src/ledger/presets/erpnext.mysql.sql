@@ -29,6 +29,8 @@
 -- returns and write-offs) is spread over the schedule rows in the order ERPNext's Accounts
 -- Receivable report uses: rows with a paid_amount (payments made against a named term) first, then
 -- by due date. The last row takes any rounding difference between the schedule and the total.
+-- (The report keeps a term paid in part by name at that part and gives the rest of the paid part to
+-- the other terms; here such a term is filled first. Both agree when named payments pay whole terms.)
 --
 -- paid_at: the posting date of the latest Payment Ledger Entry (payment, journal entry, return)
 -- that lowered this installment's open amount (the invoice's own posting date when it was paid on
