@@ -32,6 +32,7 @@ import {
 } from './letter-actions.ts';
 import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
+import { openTermsForm, submitTerms } from './terms.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
 import { unreadableCharacter, unreadableField } from './text-hygiene.ts';
@@ -127,6 +128,8 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
       return cmd.template ? previewLetter(ctx, actor, id, cmd.template) : chooseLetter(ctx, actor, id, null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
+    case 'terms':
+      return openTermsForm(ctx, actor, id);
   }
 }
 
@@ -218,6 +221,8 @@ async function action(
       return chooseLetter(ctx, actor, id, r.template ?? null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
+    case 'terms':
+      return openTermsForm(ctx, actor, id);
     case 'decide':
       return decideFromMeeting(ctx, actor, r, confirmed);
     default:
@@ -250,6 +255,8 @@ async function submit(
   if (kind === 'log' && accountId !== undefined) run = (c) => submitLog(c, actor, accountId, values);
   if (kind === 'reassign' && accountId !== undefined)
     run = (c) => submitReassign(c, actor, accountId, values);
+  if (kind === 'terms' && accountId !== undefined)
+    run = (c) => submitTerms(c, actor, accountId, values, decoded.stateVersion);
   if (!run)
     return {
       kind: 'ephemeral',

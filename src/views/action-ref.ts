@@ -33,6 +33,7 @@ export const REF_ACTIONS = [
   'refresh',
   'help',
   'decide',
+  'terms',
 ] as const;
 
 /** One of REF_ACTIONS. */
