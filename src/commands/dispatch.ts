@@ -33,6 +33,7 @@ import {
 import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 import { openTermsForm, submitTerms } from './terms.ts';
+import { creditsCommand } from './credits.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
 import { unreadableCharacter, unreadableField } from './text-hygiene.ts';
@@ -100,6 +101,7 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
   const cmd = parsed.command;
   if (cmd.kind === 'help') return { kind: 'ephemeral', message: helpView() };
   if (cmd.kind === 'role') return roleCommand(ctx, actor, cmd);
+  if (cmd.kind === 'credits') return creditsCommand(ctx, actor, cmd.month);
   if (cmd.kind === 'list') {
     const list = text
       .replace(/\bpost\b/i, '')

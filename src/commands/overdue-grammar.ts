@@ -63,7 +63,9 @@ export type OverdueCommand =
   /** `reject 12`: a decision on letter 12. */
   | { kind: 'letter-decision'; decision: LetterDecisionVerb; letterId: number }
   /** `role @person [role]`: show a person's role, or (managers) set it. */
-  | { kind: 'role'; person: string; role: Role | null };
+  | { kind: 'role'; person: string; role: Role | null }
+  /** `credits [YYYY-MM]`: PB-29, what each collector recovered in a month (default: this month). */
+  | { kind: 'credits'; month: string | null };
 
 /** Why the text was not understood. */
 export type GrammarErrorCode =
@@ -120,6 +122,7 @@ Letters waiting for a decision (L is the letter number shown with them):
 Staff:
   role @person         their role, and where it came from
   role @person <role>  set it (managers): ${ROLES.join(', ')}
+  credits [2026-11]    what each collector recovered in a month, with the 90+ day bonus base (managers)
 
   help                 this text`;
 
@@ -151,6 +154,7 @@ const KEYWORDS = [
   'post',
   'help',
   'role',
+  'credits',
   ...ACCOUNT_VERBS,
   ...LETTER_VERBS,
 ];
@@ -465,12 +469,26 @@ function parseLetterDecision(tokens: Token[], verb: LetterDecisionVerb): Overdue
   return { ok: true, command: { kind: 'letter-decision', decision: verb, letterId } };
 }
 
+/** `credits [YYYY-MM]`: one optional month, a real one. */
+function parseCredits(tokens: Token[]): OverdueParse {
+  const word = tokens[1] === undefined ? null : norm(tokens[1].text);
+  const usage = '/overdue credits [2026-11]';
+  if (tokens.length > 2 || (word !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(word)))
+    return failure(
+      'bad_value',
+      `"credits" takes one month as YYYY-MM, or nothing for this month: ${usage}.`,
+      'credits',
+    );
+  return { ok: true, command: { kind: 'credits', month: word } };
+}
+
 /** Parse what follows `/overdue`. */
 export function parseOverdue(text: string): OverdueParse {
   const tokens = tokenize(text);
   if (!Array.isArray(tokens)) return tokens;
   const first = tokens[0];
   if (first !== undefined && !first.quoted && norm(first.text) === 'role') return parseRole(text, tokens);
+  if (first !== undefined && !first.quoted && norm(first.text) === 'credits') return parseCredits(tokens);
   if (first !== undefined && !first.quoted && ACCOUNT_VERBS.has(norm(first.text))) {
     return parseAccountCommand(text, tokens, norm(first.text));
   }
