@@ -33,6 +33,7 @@ import {
 import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 import { openTermsForm, submitTerms } from './terms.ts';
+import { openAgencyForm, submitAgency } from './agency.ts';
 import { creditsCommand } from './credits.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
@@ -132,6 +133,8 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
       return openReassignForm(ctx, actor, id);
     case 'terms':
       return openTermsForm(ctx, actor, id);
+    case 'hand-over':
+      return openAgencyForm(ctx, actor, id);
   }
 }
 
@@ -225,6 +228,8 @@ async function action(
       return openReassignForm(ctx, actor, id);
     case 'terms':
       return openTermsForm(ctx, actor, id);
+    case 'hand-over':
+      return openAgencyForm(ctx, actor, id);
     case 'decide':
       return decideFromMeeting(ctx, actor, r, confirmed);
     default:
@@ -259,6 +264,8 @@ async function submit(
     run = (c) => submitReassign(c, actor, accountId, values);
   if (kind === 'terms' && accountId !== undefined)
     run = (c) => submitTerms(c, actor, accountId, values, decoded.stateVersion);
+  if (kind === 'hand-over' && accountId !== undefined)
+    run = (c) => submitAgency(c, actor, accountId, values, decoded.stateVersion);
   if (!run)
     return {
       kind: 'ephemeral',

@@ -46,7 +46,8 @@ export interface OverdueFilters {
 }
 
 /** Commands that act on one account, named by customer name or id. */
-export type AccountVerb = 'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign' | 'terms';
+export type AccountVerb =
+  'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign' | 'terms' | 'hand-over';
 
 /** Decisions on one letter, named by its number (shown with an approval request or an uncertain letter). */
 export const LETTER_DECISION_VERBS = ['approve', 'reject', 'mark-sent', 'send-again'] as const;
@@ -112,6 +113,7 @@ Actions on one account (customer name or id):
   history <customer>   every contact so far
   reassign <customer>  give the account to another collector (managers)
   terms <customer>     key-account exemption, habitual late payer, contract interest (managers)
+  hand-over <customer> hand the account to a collection agency; internal chasing stops (managers)
   letter <customer> [template]
                        templates: ${LETTER_TEMPLATES.join(', ')}
 
@@ -143,6 +145,7 @@ const ACCOUNT_VERBS = new Set<string>([
   'letter',
   'reassign',
   'terms',
+  'hand-over',
 ]);
 const LETTER_VERBS = new Set<string>(LETTER_DECISION_VERBS);
 const KEYWORDS = [

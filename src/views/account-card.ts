@@ -99,6 +99,17 @@ export function accountCardView(
     a.brokenPromiseDates.length ? `Missed promises: ${a.brokenPromiseDates.map(shortDate).join(', ')}` : null,
   ].filter((f): f is string => f !== null);
   for (const flag of flags) blocks.push({ type: 'text', text: flag, tone: 'danger' });
+  // PB-30: handed over, the agency works the account; the card says where it went and what went before.
+  const handover = file.history.find((h) => h.kind === 'handed_over');
+  if (handover) {
+    const d = handover.details;
+    const amounts = formatTotals((d.amounts ?? {}) as Record<string, number>);
+    blocks.push({
+      type: 'text',
+      text: `*Handed over to ${String(d.agency)}* on ${String(d.handedOverOn)} (PB-30): ${amounts || 'nothing'} handed over after ${String(d.daysWorked)} days and ${String(d.contactAttempts)} contact attempts; internal chasing stopped`,
+      tone: 'danger',
+    });
+  }
   // PB-05: past 15 days overdue the account is in the collection procedure; unowned, it needs a collector.
   if (a.inCollection)
     blocks.push({
@@ -151,7 +162,23 @@ export function accountCardView(
     menu: [
       ...(file.owner ? [{ label: 'Release', ref: encodeRef({ ...ref, action: 'release' }) }] : []),
       { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }), opens: 'form' as const },
+    ],
+  });
+  // Managers' actions in their own set: Teams shows at most six actions in one.
+  blocks.push({
+    type: 'actions',
+    buttons: [],
+    menu: [
       { label: 'Account terms', ref: encodeRef({ ...ref, action: 'terms' }), opens: 'form' as const },
+      ...(handover
+        ? []
+        : [
+            {
+              label: 'Hand over to agency',
+              ref: encodeRef({ ...ref, action: 'hand-over' }),
+              opens: 'form' as const,
+            },
+          ]),
     ],
   });
   blocks.push({

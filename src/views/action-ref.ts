@@ -34,6 +34,7 @@ export const REF_ACTIONS = [
   'help',
   'decide',
   'terms',
+  'hand-over',
 ] as const;
 
 /** One of REF_ACTIONS. */

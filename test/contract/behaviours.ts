@@ -159,6 +159,18 @@ export function contractSuite(platform: string, start: StartDriver): void {
       });
     });
 
+    it('lets a manager hand an account over to an agency through one form; chasing stops (PB-30)', async () => {
+      const id = await account();
+      await chat.command('mia', `show #${id}`);
+      const opened = await chat.click('mia', 'Hand over to agency', { account: id });
+      expect(opened.form?.[0]).toBe('Agency');
+      const done = await chat.submit('mia', { Agency: 'Acme Recovery', Note: 'success fee 12%' });
+      expect(done.mine + done.everyone).toMatch(/Mia handed this account over to Acme Recovery/);
+      expect(done.mine + done.everyone).toMatch(/Handed over to Acme Recovery.*\(PB-30\).*86,000\.00/);
+      expect(await db.knex('agency_handovers').where({ customer_id: id })).toHaveLength(1);
+      expect(await db.knex('pauses').where({ customer_id: id })).toHaveLength(1);
+    });
+
     it('asks before Reject, and a cancelled confirm changes nothing', async () => {
       const id = await account();
       await chat.command('mia', `show #${id}`);

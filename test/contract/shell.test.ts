@@ -20,6 +20,7 @@ const VERBS: Record<string, (t: Target) => string> = {
   'Send letter': (t) => `letter #${t.account ?? 0}`,
   Reassign: (t) => `reassign #${t.account ?? 0}`,
   'Account terms': (t) => `terms #${t.account ?? 0}`,
+  'Hand over to agency': (t) => `hand-over #${t.account ?? 0}`,
   Reject: (t) => `reject ${t.letter ?? 0}`,
 };
 
