@@ -5,6 +5,8 @@ import type { Database } from '../../src/db.ts';
 import { stateVersion } from '../../src/worklist/activity.ts';
 import { assessOne } from '../../src/worklist/assess.ts';
 import { readTerms, setTerms } from '../../src/worklist/account-terms.ts';
+import { accountHistory } from '../../src/worklist/account-history.ts';
+import { describeEntry } from '../../src/views/history-view.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
 
@@ -54,6 +56,11 @@ describe.each(backends())('account terms a manager sets on %s (PB-06, PB-09, PB-
       after: { interestRatePerDay: '0.1%' },
       before: { interestRatePerDay: null },
     });
+    const file = await accountHistory(db.knex, accountId);
+    const entry = file?.history.find((h) => h.kind === 'terms_changed');
+    expect(entry && describeEntry(entry)).toBe(
+      'Mia set the account terms: key-account exemption no, habitual late payer no, contract interest 0.1% a day — "contract of 2026-03-01"',
+    );
     // A blank rate goes back to the default.
     await setTerms(db.knex, mia, accountId, form(), undefined);
     expect((await assessOne(ctx(db), accountId))?.interest.ratePerDay).toBe('0.05%');

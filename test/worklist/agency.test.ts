@@ -4,6 +4,8 @@ import { addDays } from '../../src/collections/dates.ts';
 import type { Database } from '../../src/db.ts';
 import { stateVersion } from '../../src/worklist/activity.ts';
 import { handOver } from '../../src/worklist/agency.ts';
+import { accountHistory } from '../../src/worklist/account-history.ts';
+import { describeEntry } from '../../src/views/history-view.ts';
 import { assessOne } from '../../src/worklist/assess.ts';
 import { logOutcome } from '../../src/worklist/log-outcome.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -69,6 +71,12 @@ describe.each(backends())('hand-over to a collection agency on %s (PB-30)', (kin
     expect(after?.ladder.reason).toMatch(/handed over to Acme Recovery \(PB-30\)/);
     expect(await rows('agency_handovers', accountId)).toHaveLength(1);
     expect(await rows('activities', accountId).where({ kind: 'handed_over' })).toHaveLength(1);
+    // PB-02: the file alone tells the agency's story.
+    const file = await accountHistory(db.knex, accountId);
+    const entry = file?.history.find((h) => h.kind === 'handed_over');
+    expect(entry && describeEntry(entry)).toBe(
+      'Mia handed the account over to Acme Recovery: CNY 50,000.00 + USD 10,000.00 after 95 days and 2 contact attempts (PB-30)',
+    );
     // A second hand-over (a double click, another manager) says where it went and changes nothing.
     const again = await handOver(db.knex, mia, accountId, { agency: 'Other' }, TODAY, undefined);
     expect(again.ok ? '' : again.error.message).toBe(
