@@ -250,11 +250,11 @@ const idle = (status: LadderPosition['status'], reason: string): LadderPosition 
   invoiceSteps: [],
 });
 
+/** PB-09: a step for some grades; a habitual late payer is treated as grade C whatever its grade. */
 function applies(step: LadderStep, account: LadderAccount): boolean {
   if (!step.onlyFor) return true;
-  return (
-    account.habitualLatePayer === true || (account.grade !== null && step.onlyFor.includes(account.grade))
-  );
+  if (account.habitualLatePayer === true && step.onlyFor.includes('C')) return true;
+  return account.grade !== null && step.onlyFor.includes(account.grade);
 }
 
 function stepAction(step: LadderStep, due: string, calendar: WorkingCalendar): NextAction {

@@ -263,6 +263,11 @@ describe('invoice steps anchored on the issue date, the term or each due date (P
     expect(on(addDays(issued, 1), account({ grade: 'A', items: [yen] })).invoiceSteps).toHaveLength(2);
   });
 
+  it('treats a habitual late payer as grade C: the due-date contact, not the mid-term call of grade B', () => {
+    const a = account({ grade: 'A', habitualLatePayer: true, items: [termItem()] });
+    expect(on(addDays(issued, 25), a).invoiceSteps.map((s) => s.stepId)).toEqual(['C-due']);
+  });
+
   it('leaves disputed invoices out of the invoice steps (PB-21)', () => {
     const a = account({ grade: 'C', items: [termItem(), termItem({ number: 'INV-9', disputed: true })] });
     expect(on(due, a).invoiceSteps.map((s) => s.invoice)).toEqual(['INV-7']);
