@@ -16,6 +16,8 @@ import * as syncHealth from './20261207_015_sync_health.ts';
 import * as firstStart from './20261207_110_first_start.ts';
 import * as accountIdJson from './20261207_111_account_id_json.ts';
 import * as userLocale from './20261207_112_user_locale.ts';
+import * as accountTerms from './20261207_180_account_terms.ts';
+import * as agencyHandovers from './20261207_181_agency_handovers.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -39,6 +41,8 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_110_first_start': firstStart,
   '20261207_111_account_id_json': accountIdJson,
   '20261207_112_user_locale': userLocale,
+  '20261207_180_account_terms': accountTerms,
+  '20261207_181_agency_handovers': agencyHandovers,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -33,6 +33,9 @@ import {
 import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 import { languageCommand } from './language.ts';
+import { openTermsForm, submitTerms } from './terms.ts';
+import { openAgencyForm, submitAgency } from './agency.ts';
+import { creditsCommand } from './credits.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
 import { unreadableCharacter, unreadableField } from './text-hygiene.ts';
@@ -101,6 +104,7 @@ async function command(ctx: DispatchContext, actor: Actor, user: User, text: str
   if (cmd.kind === 'help') return { kind: 'ephemeral', message: helpView() };
   if (cmd.kind === 'role') return roleCommand(ctx, actor, cmd);
   if (cmd.kind === 'language') return languageCommand(ctx, actor, user, cmd.tag);
+  if (cmd.kind === 'credits') return creditsCommand(ctx, actor, cmd.month);
   if (cmd.kind === 'list') {
     const list = text
       .replace(/\bpost\b/i, '')
@@ -129,6 +133,10 @@ async function command(ctx: DispatchContext, actor: Actor, user: User, text: str
       return cmd.template ? previewLetter(ctx, actor, id, cmd.template) : chooseLetter(ctx, actor, id, null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
+    case 'terms':
+      return openTermsForm(ctx, actor, id);
+    case 'hand-over':
+      return openAgencyForm(ctx, actor, id);
   }
 }
 
@@ -220,6 +228,10 @@ async function action(
       return chooseLetter(ctx, actor, id, r.template ?? null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
+    case 'terms':
+      return openTermsForm(ctx, actor, id);
+    case 'hand-over':
+      return openAgencyForm(ctx, actor, id);
     case 'decide':
       return decideFromMeeting(ctx, actor, r, confirmed);
     default:
@@ -252,6 +264,10 @@ async function submit(
   if (kind === 'log' && accountId !== undefined) run = (c) => submitLog(c, actor, accountId, values);
   if (kind === 'reassign' && accountId !== undefined)
     run = (c) => submitReassign(c, actor, accountId, values);
+  if (kind === 'terms' && accountId !== undefined)
+    run = (c) => submitTerms(c, actor, accountId, values, decoded.stateVersion);
+  if (kind === 'hand-over' && accountId !== undefined)
+    run = (c) => submitAgency(c, actor, accountId, values, decoded.stateVersion);
   if (!run)
     return {
       kind: 'ephemeral',

@@ -46,7 +46,8 @@ export interface OverdueFilters {
 }
 
 /** Commands that act on one account, named by customer name or id. */
-export type AccountVerb = 'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign';
+export type AccountVerb =
+  'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign' | 'terms' | 'hand-over';
 
 /** Decisions on one letter, named by its number (shown with an approval request or an uncertain letter). */
 export const LETTER_DECISION_VERBS = ['approve', 'reject', 'mark-sent', 'send-again'] as const;
@@ -65,7 +66,9 @@ export type OverdueCommand =
   /** `role @person [role]`: show a person's role, or (managers) set it. */
   | { kind: 'role'; person: string; role: Role | null }
   /** `language [tag|auto]`: the language duebot answers this person in (null: say which it is). */
-  | { kind: 'language'; tag: string | null };
+  | { kind: 'language'; tag: string | null }
+  /** `credits [YYYY-MM]`: PB-29, what each collector recovered in a month (default: this month). */
+  | { kind: 'credits'; month: string | null };
 
 /** Why the text was not understood. */
 export type GrammarErrorCode =
@@ -111,6 +114,8 @@ Actions on one account (customer name or id):
   log <customer>       record a call or contact
   history <customer>   every contact so far
   reassign <customer>  give the account to another collector (managers)
+  terms <customer>     key-account exemption, habitual late payer, contract interest (managers)
+  hand-over <customer> hand the account to a collection agency; internal chasing stops (managers)
   letter <customer> [template]
                        templates: ${LETTER_TEMPLATES.join(', ')}
 
@@ -126,6 +131,7 @@ Language:
 Staff:
   role @person         their role, and where it came from
   role @person <role>  set it (managers): ${ROLES.join(', ')}
+  credits [2026-11]    what each collector recovered in a month, with the 90+ day bonus base (managers)
 
   help                 this text`;
 
@@ -137,7 +143,17 @@ interface Token {
 }
 
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
-const ACCOUNT_VERBS = new Set<string>(['show', 'claim', 'release', 'log', 'history', 'letter', 'reassign']);
+const ACCOUNT_VERBS = new Set<string>([
+  'show',
+  'claim',
+  'release',
+  'log',
+  'history',
+  'letter',
+  'reassign',
+  'terms',
+  'hand-over',
+]);
 const LETTER_VERBS = new Set<string>(LETTER_DECISION_VERBS);
 const KEYWORDS = [
   'mine',
@@ -148,6 +164,7 @@ const KEYWORDS = [
   'post',
   'help',
   'role',
+  'credits',
   ...ACCOUNT_VERBS,
   ...LETTER_VERBS,
 ];
@@ -476,6 +493,19 @@ function parseLanguage(tokens: Token[]): OverdueParse {
   return { ok: true, command: { kind: 'language', tag: tokens[1]?.text.trim() ?? null } };
 }
 
+/** `credits [YYYY-MM]`: one optional month, a real one. */
+function parseCredits(tokens: Token[]): OverdueParse {
+  const word = tokens[1] === undefined ? null : norm(tokens[1].text);
+  const usage = '/overdue credits [2026-11]';
+  if (tokens.length > 2 || (word !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(word)))
+    return failure(
+      'bad_value',
+      `"credits" takes one month as YYYY-MM, or nothing for this month: ${usage}.`,
+      'credits',
+    );
+  return { ok: true, command: { kind: 'credits', month: word } };
+}
+
 /** Parse what follows `/overdue`. */
 export function parseOverdue(text: string): OverdueParse {
   const tokens = tokenize(text);
@@ -484,6 +514,7 @@ export function parseOverdue(text: string): OverdueParse {
   if (first !== undefined && !first.quoted && LANGUAGE_WORDS.has(norm(first.text)))
     return parseLanguage(tokens);
   if (first !== undefined && !first.quoted && norm(first.text) === 'role') return parseRole(text, tokens);
+  if (first !== undefined && !first.quoted && norm(first.text) === 'credits') return parseCredits(tokens);
   if (first !== undefined && !first.quoted && ACCOUNT_VERBS.has(norm(first.text))) {
     return parseAccountCommand(text, tokens, norm(first.text));
   }

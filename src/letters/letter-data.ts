@@ -6,9 +6,11 @@
  */
 import type { Knex } from 'knex';
 import type { AccountAssessment } from '../collections/account.ts';
+import { formatLocalTime } from '../clock.ts';
 import { addDays, laterOf } from '../collections/dates.ts';
 import { sumByCurrency } from '../collections/money.ts';
 import type { LetterConfig, LetterLocale } from './settings.ts';
+import { type LetterHistory, letterHistory } from './letter-history.ts';
 import { PLAN_DEFAULTS, splitInstallments } from '../worklist/plans.ts';
 
 /** One open item as a letter lists it. */
@@ -49,8 +51,14 @@ export interface LetterData {
     items: LetterItem[];
     installments: { no: number; dueDate: string; amountMinor: number; currency: string }[];
   };
+  /** PB-22: the earlier letters and calls, so a letter words its past from what is on record. */
+  history: LetterHistory;
   call: {
     logged: boolean;
+    /** Somebody at the customer was spoken to (not no answer, voicemail or a wrong contact). */
+    reached: boolean;
+    /** `call` or `visit`. */
+    channel: string;
     date: string;
     by: string;
     result: string;
@@ -123,17 +131,21 @@ async function planOf(db: Knex, accountId: number, items: LetterItem[], today: s
   };
 }
 
-async function lastCall(db: Knex, accountId: number): Promise<LetterData['call']> {
+/** The last logged call or visit (PB-23: a call summary follows a call, not a note or an e-mail). */
+async function lastCall(db: Knex, accountId: number, timeZone: string): Promise<LetterData['call']> {
   const row = await db('activities')
     .leftJoin('users', 'users.id', 'activities.actor_user_id')
     .where({ 'activities.customer_id': accountId, 'activities.kind': 'outcome' })
+    .whereRaw(`activities.details->>'channel' IN ('call', 'visit')`)
     .orderBy('activities.id', 'desc')
     .first('activities.details', 'activities.created_at', 'users.display_name');
   const d = (row?.details ?? {}) as Record<string, unknown>;
   const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
   return {
     logged: Boolean(row),
-    date: row ? new Date(row.created_at).toISOString().slice(0, 10) : '',
+    reached: Boolean(row) && !['no_answer', 'voicemail', 'wrong_contact'].includes(s(d.result)),
+    channel: s(d.channel) || 'call',
+    date: row ? formatLocalTime(new Date(row.created_at), timeZone).slice(0, 10) : '',
     by: s(row?.display_name),
     result: s(d.result).replace(/_/g, ' '),
     notes: s(d.notes),
@@ -183,6 +195,8 @@ export async function letterData(
     senderName: string;
     config: LetterConfig;
     today: string;
+    /** The business time zone: the day a letter went or a call was made is the day there. */
+    timeZone: string;
   },
 ): Promise<LetterData> {
   const { accountId, assessment: a, config, today } = input;
@@ -215,7 +229,8 @@ export async function letterData(
   const oldestDue = items[0]?.dueDate ?? today;
   const maxDaysOverdue = items.reduce((m, i) => Math.max(m, i.daysOverdue), 0);
   const payBy = addDays(today, PAY_WITHIN_DAYS);
-  const call = await lastCall(db, accountId);
+  const call = await lastCall(db, accountId, input.timeZone);
+  const history = await letterHistory(db, accountId, input.timeZone);
   const discount = await missedDiscount(db, accountId, config, today);
   if (input.template === 'call-summary' && !call.logged)
     throw new LetterDataError(
@@ -260,6 +275,7 @@ export async function letterData(
       any: Boolean(config.payment.link) || config.payment.bank.length > 0,
     },
     plan: await planOf(db, accountId, items, today),
+    history,
     call,
     discount,
   };

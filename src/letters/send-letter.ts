@@ -68,6 +68,7 @@ export async function prepareLetter(
       senderName,
       config: ctx.letters,
       today,
+      timeZone: ctx.clock.timeZone,
     });
     const letter = await renderLetter(data, ctx.letters, { pdf: options.pdf !== false });
     return {

@@ -1,6 +1,7 @@
 import type { AccountAssessment } from '../collections/account.ts';
 import { daysBetween, shortDate } from '../collections/dates.ts';
 import { formatMoney, formatTotals } from '../collections/money.ts';
+import { sevenSevenSeven } from '../collections/seven-seven-seven.ts';
 import { encodeRef } from './action-ref.ts';
 import type { AccountHistory } from '../worklist/account-history.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
@@ -33,6 +34,16 @@ function lastContact(file: AccountHistory): string {
   if (!contact) return 'none yet';
   const result = String(contact.details.result ?? '').replace(/_/g, ' ');
   return `${contact.at.toISOString().slice(0, 10)} by ${contact.actor ?? 'someone'}: ${String(contact.details.channel ?? '')} ${result}`.trim();
+}
+
+/** Kinds of history entries that are contact attempts with the customer (PB-13). */
+const ATTEMPTS = new Set(['letter_sent', 'letter_marked_sent']);
+
+/** The days contact was attempted: letters that went out, logged calls, visits and e-mails (PB-13). */
+export function contactDays(file: AccountHistory): string[] {
+  return file.history
+    .filter((h) => ATTEMPTS.has(h.kind) || (h.kind === 'outcome' && h.details.channel !== 'note'))
+    .map((h) => h.at.toISOString().slice(0, 10));
 }
 
 /** The account card: open items with interest, ladder step and next action, owner, last contact, buttons. */
@@ -88,6 +99,33 @@ export function accountCardView(
     a.brokenPromiseDates.length ? `Missed promises: ${a.brokenPromiseDates.map(shortDate).join(', ')}` : null,
   ].filter((f): f is string => f !== null);
   for (const flag of flags) blocks.push({ type: 'text', text: flag, tone: 'danger' });
+  // PB-30: handed over, the agency works the account; the card says where it went and what went before.
+  const handover = file.history.find((h) => h.kind === 'handed_over');
+  if (handover) {
+    const d = handover.details;
+    const amounts = formatTotals((d.amounts ?? {}) as Record<string, number>);
+    blocks.push({
+      type: 'text',
+      text: `*Handed over to ${String(d.agency)}* on ${String(d.handedOverOn)} (PB-30): ${amounts || 'nothing'} handed over after ${String(d.daysWorked)} days and ${String(d.contactAttempts)} contact attempts; internal chasing stopped`,
+      tone: 'danger',
+    });
+  }
+  // PB-05: past 15 days overdue the account is in the collection procedure; unowned, it needs a collector.
+  if (a.inCollection)
+    blocks.push({
+      type: 'text',
+      text: `*In the collection procedure* (PB-05): ${a.maxDaysOverdue} days overdue${file.owner ? '' : '; nobody owns it yet: claim it'}`,
+      tone: file.owner ? 'normal' : 'danger',
+    });
+  const overdueSince = a.items
+    .filter((i) => !i.disputed && i.daysOverdue > 0)
+    .map((i) => i.dueDate)
+    .sort()[0];
+  const sevens = sevenSevenSeven(overdueSince ?? null, contactDays(file), a.assessedOn);
+  if (sevens) {
+    const behind = sevens.firstContactLate || sevens.attemptsShort || a.assessedOn > sevens.resolveBy;
+    blocks.push({ type: 'text', text: sevens.text, tone: behind ? 'danger' : 'normal' });
+  }
 
   blocks.push({ type: 'divider' });
   const items = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue);
@@ -124,6 +162,23 @@ export function accountCardView(
     menu: [
       ...(file.owner ? [{ label: 'Release', ref: encodeRef({ ...ref, action: 'release' }) }] : []),
       { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }), opens: 'form' as const },
+    ],
+  });
+  // Managers' actions in their own set: Teams shows at most six actions in one.
+  blocks.push({
+    type: 'actions',
+    buttons: [],
+    menu: [
+      { label: 'Account terms', ref: encodeRef({ ...ref, action: 'terms' }), opens: 'form' as const },
+      ...(handover
+        ? []
+        : [
+            {
+              label: 'Hand over to agency',
+              ref: encodeRef({ ...ref, action: 'hand-over' }),
+              opens: 'form' as const,
+            },
+          ]),
     ],
   });
   blocks.push({

@@ -33,6 +33,8 @@ export const REF_ACTIONS = [
   'refresh',
   'help',
   'decide',
+  'terms',
+  'hand-over',
 ] as const;
 
 /** One of REF_ACTIONS. */

@@ -83,6 +83,19 @@ export function describeEntry(entry: HistoryEntry): string {
       return `${who} chose to send the ${str(d.template)} letter #${str(d.letterId)} again to ${str(d.recipient) || 'the customer'}`;
     case 'role_changed':
       return describeRoleChange(d, entry.actor);
+    case 'terms_changed': {
+      const after = (d.after ?? {}) as Record<string, unknown>;
+      const rate = after.interestRatePerDay
+        ? `contract interest ${str(after.interestRatePerDay)} a day`
+        : 'default interest';
+      return `${who} set the account terms: key-account exemption ${after.keyAccountExempt ? 'yes' : 'no'}, habitual late payer ${after.habitualLatePayer ? 'yes' : 'no'}, ${rate} — "${typedText(str(d.reason))}"`;
+    }
+    case 'handed_over': {
+      const amounts = Object.entries((d.amounts ?? {}) as Record<string, number>)
+        .map(([currency, minor]) => money(minor, currency))
+        .join(' + ');
+      return `${who} handed the account over to ${typedText(str(d.agency))}: ${amounts} after ${str(d.daysWorked)} days and ${str(d.contactAttempts)} contact attempts (PB-30)`;
+    }
     default:
       return `${who}: ${entry.kind.replace(/_/g, ' ')}`;
   }

@@ -35,7 +35,11 @@ export type ActivityKind =
   /** A scheduled follow-up told the owner about the account (PB-20). */
   | 'owner_told'
   /** PB-28: a decision of the monthly credit meeting on the account. */
-  | 'meeting_decision';
+  | 'meeting_decision'
+  /** A manager changed the account's terms (PB-06 exemption, PB-09 habitual late payer, PB-16 rate). */
+  | 'terms_changed'
+  /** PB-30: the account was handed over to a collection agency; internal chasing stops. */
+  | 'handed_over';
 
 /**
  * Appends an activity for an account and moves the account's state version on, so cards rendered

@@ -51,6 +51,8 @@ interface SnapshotSets {
     customer_id: number;
     escalations: number;
     interest_rate_per_day: string | null;
+    key_account_exempt: boolean;
+    habitual_late_payer: boolean;
     last_contact: string | null;
     escalated_on: string | null;
   }[];
@@ -141,6 +143,8 @@ export async function loadSnapshots(
           'customer_id',
           'escalations',
           'interest_rate_per_day',
+          'key_account_exempt',
+          'habitual_late_payer',
           db.raw('(last_contact_at at time zone ?)::date as last_contact', [timeZone]),
           db.raw(
             `(select (max(a.created_at) at time zone ?)::date from activities a
@@ -211,6 +215,8 @@ export async function loadSnapshots(
       escalatedOn: state?.escalated_on ? String(state.escalated_on) : null,
       pause: accountPause ? toPause(accountPause) : null,
       interestRatePerDay: state?.interest_rate_per_day ?? null,
+      keyAccountExempt: state?.key_account_exempt === true,
+      habitualLatePayer: state?.habitual_late_payer === true,
     };
   });
 }

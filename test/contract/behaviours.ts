@@ -128,6 +128,49 @@ export function contractSuite(platform: string, start: StartDriver): void {
       expect(await owners(id)).toEqual(['Bob']);
     });
 
+    it('lets a manager set the account terms through one form and refuses a collector (PB-06, PB-09, PB-16)', async () => {
+      const id = await account();
+      await chat.command('ann', `show #${id}`);
+      const refused = await chat.click('ann', 'Account terms', { account: id });
+      expect(refused.mine).toMatch(/Setting account terms needs a manager/);
+      expect(refused.form).toBeUndefined();
+      await chat.command('mia', `show #${id}`);
+      const opened = await chat.click('mia', 'Account terms', { account: id });
+      // The shell asks one field at a time: the first is asked first everywhere.
+      expect(opened.form?.[0]).toBe('Exempt from key account');
+      const done = await chat.submit('mia', {
+        'Exempt from key account': 'Yes, until 60 days overdue',
+        'Habitual late payer': 'Yes: remind before due',
+        'Contract interest per day': '0.03%',
+        Why: 'framework contract 2026',
+      });
+      expect(done.mine + done.everyone).toMatch(
+        /Mia set the account terms: key-account exemption no → yes, habitual late payer no → yes, interest 0\.05% → 0\.03% a day/,
+      );
+      expect(done.mine + done.everyone).toMatch(/at 0\.03% a day \(PB-16\)/);
+      const row = await db
+        .knex('account_state')
+        .where({ customer_id: id })
+        .first('key_account_exempt', 'habitual_late_payer', 'interest_rate_per_day');
+      expect(row).toEqual({
+        key_account_exempt: true,
+        habitual_late_payer: true,
+        interest_rate_per_day: '0.03%',
+      });
+    });
+
+    it('lets a manager hand an account over to an agency through one form; chasing stops (PB-30)', async () => {
+      const id = await account();
+      await chat.command('mia', `show #${id}`);
+      const opened = await chat.click('mia', 'Hand over to agency', { account: id });
+      expect(opened.form?.[0]).toBe('Agency');
+      const done = await chat.submit('mia', { Agency: 'Acme Recovery', Note: 'success fee 12%' });
+      expect(done.mine + done.everyone).toMatch(/Mia handed this account over to Acme Recovery/);
+      expect(done.mine + done.everyone).toMatch(/Handed over to Acme Recovery.*\(PB-30\).*86,000\.00/);
+      expect(await db.knex('agency_handovers').where({ customer_id: id })).toHaveLength(1);
+      expect(await db.knex('pauses').where({ customer_id: id })).toHaveLength(1);
+    });
+
     it('asks before Reject, and a cancelled confirm changes nothing', async () => {
       const id = await account();
       await chat.command('mia', `show #${id}`);

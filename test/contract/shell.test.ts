@@ -19,6 +19,8 @@ const VERBS: Record<string, (t: Target) => string> = {
   'Log call': (t) => `log #${t.account ?? 0}`,
   'Send letter': (t) => `letter #${t.account ?? 0}`,
   Reassign: (t) => `reassign #${t.account ?? 0}`,
+  'Account terms': (t) => `terms #${t.account ?? 0}`,
+  'Hand over to agency': (t) => `hand-over #${t.account ?? 0}`,
   Reject: (t) => `reject ${t.letter ?? 0}`,
 };
 
