@@ -36,6 +36,7 @@ const agingSection = z.strictObject({
   procedureAfterDays: atLeast(0),
   keyAccountDays: atLeast(1),
   keyAccountNoExceptionDays: atLeast(1),
+  settledShownDays: atLeast(0),
 });
 
 const gradeSection = z.strictObject({

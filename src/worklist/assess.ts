@@ -31,6 +31,8 @@ function summaryRow(a: AccountAssessment, today: string) {
     grade: a.grade.grade,
     grade_reason: a.grade.reason,
     key_account: a.keyAccount.keyAccount,
+    // PB-04: red by the policy's threshold (markingFor), for every list to draw.
+    red: a.items.some((i) => !i.disputed && i.marking === 'red'),
     credit_hold: a.creditHold.set,
     blacklisted: a.blacklist.set,
     ladder_step: a.ladder.step?.id ?? null,

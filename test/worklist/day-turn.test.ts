@@ -168,6 +168,36 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
   });
 });
 
+describe.each(backends())('worklist rows marked by the policy (PB-04) on %s', (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('PB-04: a list row is red by the policy red threshold, not by a number of the view', async () => {
+    const syncDay = nextSyncDay();
+    const knex = db.knex;
+    await seedAccount(knex, { items: [{ dueDate: addDays(syncDay, -5), totalMinor: 100 }] });
+    const clock = createFixedClock(`${syncDay}T03:00:00Z`, timeZone);
+    const tones = async (policy: typeof defaultPolicy) => {
+      await refreshWorklist({ db: knex, policy, today: syncDay, timeZone });
+      await markWorklistDay(knex, syncDay, 1);
+      const reply = await dispatch(
+        { db: knex, clock, policy, pageSize: 10 },
+        { kind: 'command', text: '', user: { platform: 'shell', id: 'ann', name: 'Ann' }, platform: 'shell' },
+      );
+      return 'message' in reply ? rowsOf(reply.message).map((r) => r.tone) : [];
+    };
+    expect(await tones(defaultPolicy)).toEqual(['normal']);
+    expect(await tones({ ...defaultPolicy, aging: { ...defaultPolicy.aging, redAfterDays: 3 } })).toEqual([
+      'danger',
+    ]);
+  });
+});
+
 describe.runIf(process.env.TEST_DATABASE_URL)('the day turn on two replicas (real PostgreSQL)', () => {
   it('PB-01: two replicas turning the day at once reassess the worklist exactly once', async () => {
     const syncDay = nextSyncDay();
