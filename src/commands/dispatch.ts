@@ -288,6 +288,7 @@ async function note(ctx: DispatchContext, actor: Actor, accountId: number, text:
     accountId,
     { channel: 'note', result: 'reached', notes: text.slice(0, 4000) },
     ctx.clock.today(),
+    ctx.clock.businessNow(),
   );
   if (saved.ok) return { kind: 'none' };
   const why = saved.error.fields ? Object.values(saved.error.fields).join('; ') : saved.error.message;
