@@ -7,10 +7,14 @@ import { addDays } from '../../src/collections/dates.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import { knexForPostgres, type Database } from '../../src/db.ts';
 import { loadDigest } from '../../src/jobs/digest-data.ts';
+import type { Job } from '../../src/jobs/job.ts';
+import { dailyPeriod } from '../../src/jobs/periods.ts';
+import { createScheduler } from '../../src/jobs/scheduler.ts';
 import type { AccountRowBlock, Message } from '../../src/views/model.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { ensureWorklistDay, markWorklistDay } from '../../src/worklist/day-turn.ts';
 import { backends, createServerDatabase, openTestDatabase } from '../support/databases.ts';
+import { silentLog } from '../jobs/support.ts';
 import { seedAccount } from '../support/seed.ts';
 
 const timeZone = 'Asia/Shanghai';
@@ -144,6 +148,40 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
     );
     expect(both.map((t) => t.status).sort()).toEqual(['fresh', 'refreshed']);
     expect([...(await storedDays(knex)).values()]).toEqual([6]);
+  });
+
+  it('PB-01: a scheduled job (digest, meeting) on a new business day reads the ages of that day', async () => {
+    const knex = db.knex;
+    const syncDay = nextSyncDay();
+    await wipe(knex);
+    await seedAccount(knex, { items: [{ dueDate: addDays(syncDay, -4), totalMinor: 100 }] });
+    const { assessed } = await refreshWorklist({ db: knex, policy: defaultPolicy, today: syncDay, timeZone });
+    await markWorklistDay(knex, syncDay, assessed);
+    const seen: number[] = [];
+    const probe: Job = {
+      name: 'probe',
+      schedule: '0 9 * * *',
+      days: 'every',
+      periodKey: dailyPeriod,
+      async run(ctx) {
+        const rows = await ctx.db('account_summary').select('max_days_overdue');
+        seen.push(...rows.map((r) => Number(r.max_days_overdue)));
+        return [];
+      },
+    };
+    // Past midnight, two days on, no sync in between.
+    const clock = createFixedClock(`${addDays(syncDay, 2)}T01:00:00Z`, timeZone);
+    const scheduler = createScheduler({
+      db: knex,
+      jobs: [probe],
+      clock,
+      config: { today: undefined },
+      policy: defaultPolicy,
+      log: silentLog,
+    });
+    await scheduler.runNow('probe');
+    await scheduler.stop();
+    expect(seen).toEqual([6]);
   });
 
   it('PB-01: /overdue lists no account with nothing overdue, even with no filter', async () => {
