@@ -95,4 +95,28 @@ describe.each(backends())('a call logged with DUEBOT_TODAY set, on %s', (kind) =
     expect(next?.kind).toBe('follow-up');
     expect(next?.notBefore).toBe(addDays(fixed, defaultPolicy.ladder.followUp.minDays));
   });
+
+  it('records a dispute raised on the call on the fixed date too (PB-21)', async () => {
+    const form = await dispatch(ctx, {
+      kind: 'command',
+      text: 'log Clockwork',
+      user: ann,
+      platform: 'shell',
+    });
+    if (form.kind !== 'openForm') throw new Error(`expected the log form, got ${form.kind}`);
+    const saved = await dispatch(ctx, {
+      kind: 'submit',
+      ref: form.form.ref,
+      values: { channel: 'call', result: 'disputed', invoices: 'CW-1', notes: 'goods damaged' },
+      user: ann,
+    });
+    expect(saved.kind).toBe('thread');
+    const rows = await db
+      .knex('activities')
+      .where({ customer_id: accountId })
+      .whereIn('kind', ['outcome', 'dispute_opened'])
+      .select('kind', 'created_at');
+    expect(rows.map((r) => r.kind).sort()).toEqual(['dispute_opened', 'outcome', 'outcome']);
+    for (const r of rows) expect(localDate(new Date(r.created_at))).toBe(fixed);
+  });
 });

@@ -231,7 +231,7 @@ export async function logOutcome(
       promiseId = promised.value.promiseId;
     }
     if (form.result === 'disputed') {
-      const disputed = await openDispute(trx, actor, accountId, { itemIds, reason: form.notes ?? '' });
+      const disputed = await openDispute(trx, actor, accountId, { itemIds, reason: form.notes ?? '', at });
       if (!disputed.ok) return disputed;
       disputeId = disputed.value.disputeId;
     }
