@@ -16,6 +16,8 @@ import * as syncHealth from './20261207_015_sync_health.ts';
 import * as firstStart from './20261207_110_first_start.ts';
 import * as accountIdJson from './20261207_111_account_id_json.ts';
 import * as userLocale from './20261207_112_user_locale.ts';
+import * as worklistDays from './20261207_170_worklist_days.ts';
+import * as summaryRed from './20261207_171_summary_red.ts';
 import * as accountTerms from './20261207_180_account_terms.ts';
 import * as agencyHandovers from './20261207_181_agency_handovers.ts';
 
@@ -41,6 +43,8 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_110_first_start': firstStart,
   '20261207_111_account_id_json': accountIdJson,
   '20261207_112_user_locale': userLocale,
+  '20261207_170_worklist_days': worklistDays,
+  '20261207_171_summary_red': summaryRed,
   '20261207_180_account_terms': accountTerms,
   '20261207_181_agency_handovers': agencyHandovers,
 };

@@ -158,6 +158,7 @@ const UNSET_MEANS: Record<string, string> = {
   LEDGER_STALE_AFTER_MINUTES: 'twice SYNC_INTERVAL_MINUTES plus 5',
   DUEBOT_TODAY: 'the real date',
   DUEBOT_LADDER_FILE: 'the built-in ladder',
+  DUEBOT_POLICY_FILE: "the playbook's numbers",
   LOG_FORMAT: 'pretty on a terminal, JSON otherwise',
   DUEBOT_SHELL_USER: 'your login name',
   SMTP_URL: 'letters are not e-mailed',

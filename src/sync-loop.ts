@@ -8,6 +8,7 @@ import { formatSyncSummary, type SyncSummary } from './ledger/sync.ts';
 import { createProgressLine } from './progress.ts';
 import type { Runtime } from './runtime.ts';
 import { refreshWorklist } from './worklist/assess.ts';
+import { markWorklistDay } from './worklist/day-turn.ts';
 import { evaluatePromises, type PromiseVerdict } from './worklist/promises.ts';
 
 /** After the ledger moved: decide promises from it (PB-20), then reassess the worklist. */
@@ -20,6 +21,8 @@ export async function afterSync(runtime: Runtime): Promise<{ verdicts: PromiseVe
     today,
     timeZone: runtime.clock.timeZone,
   });
+  // The whole worklist is now as of today: the day turn (PB-01) need not repeat it.
+  await markWorklistDay(runtime.db.knex, today, assessed);
   if (verdicts.length > 0)
     runtime.log.info({ verdicts: verdicts.length }, 'promises decided from the ledger');
   return { verdicts, assessed };

@@ -17,7 +17,7 @@ import {
   type Marking,
   markingFor,
 } from './aging.ts';
-import { defaultWorkingCalendar, type WorkingCalendar } from './dates.ts';
+import { addDays, defaultWorkingCalendar, type WorkingCalendar } from './dates.ts';
 import { defaultLadder } from './default-ladder.ts';
 import {
   blacklist,
@@ -127,6 +127,16 @@ export interface AssessedItem {
   paused: boolean;
 }
 
+/** PB-04: an invoice settled recently, shown green on the card. */
+export interface SettledLine {
+  number: string;
+  dueDate: string;
+  paidDate: string;
+  totalMinor: number;
+  currency: string;
+  marking: 'green';
+}
+
 /** What a view needs about an account. */
 export interface AccountAssessment {
   accountId: string;
@@ -139,6 +149,8 @@ export interface AccountAssessment {
   /** The currency with the largest balance after conversion for ranking; the worklist sorts by it. */
   mainCurrency: string | null;
   items: AssessedItem[];
+  /** PB-04: invoices settled within the policy's settledShownDays, newest first, marked green. */
+  settled: SettledLine[];
   aging: CurrencyAging[];
   /** Oldest overdue days among undisputed items (disputes stop the clock, PB-21). */
   maxDaysOverdue: number;
@@ -180,6 +192,15 @@ export function brokenPromiseDates(promises: readonly PromiseRecord[], today: st
     .filter((p) => p.status === 'broken' || (p.status === 'open' && p.promisedDate < today))
     .map((p) => p.promisedDate)
     .sort();
+}
+
+/** PB-04: settled invoices paid within `days` before `today`, newest first, each marked green. */
+export function recentlySettled(settled: readonly SettledItem[], today: string, days: number): SettledLine[] {
+  const since = addDays(today, -days);
+  return settled
+    .filter((s) => s.paidDate >= since && s.paidDate <= today)
+    .sort((a, b) => b.paidDate.localeCompare(a.paidDate) || a.number.localeCompare(b.number))
+    .map((s) => ({ ...s, marking: 'green' as const }));
 }
 
 /** Assesses an account as of `today` under `policy`: pure, the same inputs always give the same answer. */
@@ -249,6 +270,7 @@ export function assessAccount(snapshot: AccountSnapshot, policy: Policy, today: 
     ),
     mainCurrency: ranked[0] ?? null,
     items,
+    settled: recentlySettled(snapshot.settledItems, today, policy.aging.settledShownDays),
     aging: agingByCurrency(open, today, policy.aging.bucketEdges),
     maxDaysOverdue,
     overdueItems: undisputed.filter((i) => i.daysOverdue > 0).length,

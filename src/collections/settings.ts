@@ -1,5 +1,5 @@
 /**
- * The collections policy's settings (README, "Settings"): the ladder, late interest (PB-16), the balance
+ * The collections policy's settings (README, "Settings"): the ladder, the policy file, late interest (PB-16), the balance
  * below which nothing is done, how currencies are ranked, and the non-working days. One fragment of the
  * settings src/config.ts composes; src/policy.ts turns them into the policy.
  */
@@ -33,6 +33,7 @@ export const currencyList = (example: string) =>
 /** The policy settings by variable name. */
 export const collectionsSettings = settingsFragment({
   DUEBOT_LADDER_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DUEBOT_POLICY_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   DUEBOT_INTEREST_PER_DAY: z.preprocess(
     emptyAsUndefined,
     z
@@ -68,6 +69,8 @@ export const collectionsSettings = settingsFragment({
 /** The policy settings as src/policy.ts reads them. */
 export interface CollectionsConfig {
   ladderFile: string | undefined;
+  /** The policy file: every number of the playbook (collections/policy-file.ts); unset: the playbook's. */
+  policyFile: string | undefined;
   interestPerDay: string;
   /** Major units per currency below which the ladder does nothing. */
   minBalance: Record<string, number>;
@@ -81,6 +84,7 @@ export interface CollectionsConfig {
 export function collectionsConfig(s: z.output<typeof collectionsSettings.schema>): CollectionsConfig {
   return {
     ladderFile: s.DUEBOT_LADDER_FILE,
+    policyFile: s.DUEBOT_POLICY_FILE,
     interestPerDay: s.DUEBOT_INTEREST_PER_DAY,
     minBalance: s.DUEBOT_MIN_BALANCE,
     baseCurrency: s.DUEBOT_BASE_CURRENCY,

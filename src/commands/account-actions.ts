@@ -151,7 +151,14 @@ export async function submitLog(
   accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
-  const result = await logOutcome(ctx.db, actor, accountId, values, ctx.clock.today());
+  const result = await logOutcome(
+    ctx.db,
+    actor,
+    accountId,
+    values,
+    ctx.clock.today(),
+    ctx.clock.businessNow(),
+  );
   if (!result.ok) {
     if (result.error.fields) return { kind: 'formErrors', errors: result.error.fields };
     return refusal(result.error);

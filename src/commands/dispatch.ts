@@ -6,6 +6,7 @@ import { candidatesView, helpView, notice } from '../views/notices.ts';
 import { overdueListView } from '../views/overdue-list.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { currentOwner } from '../worklist/claims.ts';
+import { ensureWorklistDay } from '../worklist/day-turn.ts';
 import { findAccounts, listWorklist, type WorklistFilter } from '../worklist/list.ts';
 import { logOutcome } from '../worklist/log-outcome.ts';
 import { type Actor, resolveActor } from '../worklist/staff.ts';
@@ -55,11 +56,15 @@ export function actorFor(ctx: DispatchContext, user: User): Promise<Actor> {
   );
 }
 
+/**
+ * The worklist filter of `/overdue`. The list is titled "Overdue accounts", so it holds only accounts with
+ * something overdue (at least 1 day, as the digest counts them), whatever the filters ask.
+ */
 function toFilter(filters: OverdueFilters, actor: Actor): WorklistFilter {
   return {
     ...(filters.mine ? { ownerUserId: actor.userId } : {}),
     ...(filters.unclaimed ? { unclaimed: true } : {}),
-    ...(filters.minDays !== undefined ? { minDays: filters.minDays } : {}),
+    minDays: Math.max(1, filters.minDays ?? 1),
     ...(filters.minAmountMajor !== undefined ? { minAmountMajor: filters.minAmountMajor } : {}),
     ...(filters.grade ? { grade: filters.grade } : {}),
     ...(filters.customer ? { customer: filters.customer } : {}),
@@ -77,6 +82,13 @@ async function worklist(
   const parsed = parseOverdue(query);
   if (!parsed.ok) return { kind: 'ephemeral', message: helpView(parsed.error.message) };
   if (parsed.command.kind !== 'list') return { kind: 'ephemeral', message: helpView() };
+  // PB-01: the first list of a new business day reassesses the stored worklist (once, on any replica).
+  await ensureWorklistDay({
+    db: ctx.db,
+    policy: ctx.policy,
+    today: ctx.clock.today(),
+    timeZone: ctx.clock.timeZone,
+  });
   const [result, ledger] = await Promise.all([
     listWorklist(ctx.db, toFilter(parsed.command.filters, actor), { page, pageSize: ctx.pageSize }),
     ledgerAge(ctx),
@@ -294,6 +306,7 @@ async function note(ctx: DispatchContext, actor: Actor, accountId: number, text:
     accountId,
     { channel: 'note', result: 'reached', notes: text.slice(0, 4000) },
     ctx.clock.today(),
+    ctx.clock.businessNow(),
   );
   if (saved.ok) return { kind: 'none' };
   const why = saved.error.fields ? Object.values(saved.error.fields).join('; ') : saved.error.message;

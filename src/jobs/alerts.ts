@@ -5,6 +5,7 @@
  * is announced once a month per currency. The state lives in alert_crossings / alert_jumps (unique), so a
  * re-run or a second replica finds nothing new to post.
  */
+import { defaultAgingPolicy } from '../collections/aging.ts';
 import type { Knex } from 'knex';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
 import { currencyDigits } from '../collections/money.ts';
@@ -24,6 +25,8 @@ export interface AlertContext {
   today: string;
   timeZone: string;
   settings: AlertSettings;
+  /** PB-04: crossings more than this many days overdue are shown red (the policy's; default the playbook's). */
+  redAfterDays?: number;
 }
 
 interface Subject {
@@ -182,6 +185,7 @@ async function crossingPosts(
           salesRep: c.sales_rep ? (reps.get(c.sales_rep) ?? c.sales_rep) : null,
           owner: c.owner,
           minDaysOverdue: ctx.settings.minDaysOverdue,
+          redAfterDays: ctx.redAfterDays ?? defaultAgingPolicy.redAfterDays,
           crossings: lines,
         }),
       };
@@ -278,6 +282,7 @@ export function alertsJob(settings: Pick<JobSettings, 'jobs' | 'alerts'>): Job {
         today: ctx.today,
         timeZone: ctx.clock.timeZone,
         settings: settings.alerts,
+        redAfterDays: ctx.policy.aging.redAfterDays,
       }),
   };
 }

@@ -46,6 +46,38 @@ export function contactDays(file: AccountHistory): string[] {
     .map((h) => h.at.toISOString().slice(0, 10));
 }
 
+/**
+ * PB-04: the card's invoices, each group in its marking: red ones (overdue past the policy's threshold),
+ * the other open ones, and those settled recently in green; every platform draws the tone its own way.
+ */
+function itemBlocks(a: AccountAssessment): Block[] {
+  const shown = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue).slice(0, MAX_ITEMS);
+  const lines = (marking: 'red' | 'none') =>
+    shown
+      .filter((item) => (item.marking === 'red') === (marking === 'red'))
+      .map((item) => itemLine(item, a.assessedOn))
+      .join('\n');
+  const blocks: Block[] = [];
+  const red = lines('red');
+  const other = lines('none');
+  if (red) blocks.push({ type: 'text', text: red, tone: 'danger' });
+  if (other) blocks.push({ type: 'text', text: other });
+  if (!red && !other) blocks.push({ type: 'text', text: 'No open invoices.' });
+  if (a.items.length > MAX_ITEMS)
+    blocks.push({ type: 'context', text: `and ${a.items.length - MAX_ITEMS} more invoices` });
+  const settled = a.settled.slice(0, MAX_ITEMS);
+  if (settled.length > 0) {
+    const text = settled
+      .map(
+        (s) =>
+          `*${s.number}* · due ${shortDate(s.dueDate)} · settled ${shortDate(s.paidDate)} · ${formatMoney({ minor: s.totalMinor, currency: s.currency })}`,
+      )
+      .join('\n');
+    blocks.push({ type: 'text', text: `Settled recently:\n${text}`, tone: 'success' });
+  }
+  return blocks;
+}
+
 /** The account card: open items with interest, ladder step and next action, owner, last contact, buttons. */
 export function accountCardView(
   file: AccountHistory,
@@ -61,7 +93,8 @@ export function accountCardView(
     {
       label: 'Days overdue',
       value: `${a.maxDaysOverdue} (${a.overdueItems} of ${a.items.length} invoices overdue)`,
-      tone: a.maxDaysOverdue > 30 ? 'danger' : 'normal',
+      // PB-04: red as the assessment marked the items, by the policy's threshold.
+      tone: a.items.some((i) => !i.disputed && i.marking === 'red') ? 'danger' : 'normal',
     },
     { label: 'Late interest', value: `${interest || 'none'} at ${a.interest.ratePerDay} a day (PB-16)` },
     {
@@ -128,17 +161,7 @@ export function accountCardView(
   }
 
   blocks.push({ type: 'divider' });
-  const items = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue);
-  blocks.push({
-    type: 'text',
-    text:
-      items
-        .slice(0, MAX_ITEMS)
-        .map((item) => itemLine(item, a.assessedOn))
-        .join('\n') || 'No open invoices.',
-  });
-  if (items.length > MAX_ITEMS)
-    blocks.push({ type: 'context', text: `and ${items.length - MAX_ITEMS} more invoices` });
+  blocks.push(...itemBlocks(a));
 
   const ref = { v: 1 as const, accountId: c.id, stateVersion: version };
   blocks.push({

@@ -21,6 +21,8 @@ export interface CrossingAlert {
   salesRep: string | null;
   owner: string | null;
   minDaysOverdue: number;
+  /** PB-04: crossings more than this many days overdue are shown red (the policy's threshold). */
+  redAfterDays: number;
   crossings: CrossingLine[];
 }
 
@@ -59,7 +61,7 @@ export function crossingAlertView(a: CrossingAlert): Message {
     {
       type: 'text',
       text: crossingLines(a.crossings).join('\n'),
-      tone: a.crossings.some((c) => c.daysOverdue > 30) ? 'danger' : 'normal',
+      tone: a.crossings.some((c) => c.daysOverdue > a.redAfterDays) ? 'danger' : 'normal',
     },
     {
       type: 'fields',

@@ -47,7 +47,14 @@ export type ActivityKind =
  */
 export async function recordActivity(
   trx: Knex.Transaction,
-  entry: { accountId: number; actor: Actor | null; kind: ActivityKind; details?: Record<string, unknown> },
+  entry: {
+    accountId: number;
+    actor: Actor | null;
+    kind: ActivityKind;
+    details?: Record<string, unknown>;
+    /** When it happened on the business clock (Clock.businessNow); absent: the database's now. */
+    at?: Date;
+  },
 ): Promise<number> {
   const [row] = await trx('activities')
     .insert({
@@ -56,6 +63,7 @@ export async function recordActivity(
       platform: entry.actor?.platform ?? 'system',
       kind: entry.kind,
       details: JSON.stringify(entry.details ?? {}),
+      ...(entry.at ? { created_at: entry.at } : {}),
     })
     .returning('id');
   await bumpVersion(trx, entry.accountId);

@@ -19,7 +19,8 @@ export async function openDispute(
   db: Knex,
   actor: Actor,
   accountId: number,
-  input: { itemIds: number[]; reason: string },
+  /** `at`: when it was raised on the business clock (Clock.businessNow); absent: the database's now. */
+  input: { itemIds: number[]; reason: string; at?: Date | undefined },
 ): Promise<Result<{ disputeId: number }>> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'Opening a dispute');
   if (!allowed.ok) return allowed;
@@ -64,6 +65,7 @@ export async function openDispute(
       actor,
       kind: 'dispute_opened',
       details: { disputeId, reason, invoices: items.map((i) => i.invoice_number) },
+      ...(input.at ? { at: input.at } : {}),
     });
     return ok({ disputeId });
   });

@@ -202,6 +202,8 @@ export async function logOutcome(
   accountId: number,
   values: Record<string, unknown>,
   today: string,
+  /** When the contact happened on the business clock (Clock.businessNow): the last contact and the history say it. */
+  at?: Date,
 ): Promise<Result<LoggedOutcome>> {
   const parsed = parseOutcomeForm(values);
   if (!parsed.ok) return parsed;
@@ -229,7 +231,7 @@ export async function logOutcome(
       promiseId = promised.value.promiseId;
     }
     if (form.result === 'disputed') {
-      const disputed = await openDispute(trx, actor, accountId, { itemIds, reason: form.notes ?? '' });
+      const disputed = await openDispute(trx, actor, accountId, { itemIds, reason: form.notes ?? '', at });
       if (!disputed.ok) return disputed;
       disputeId = disputed.value.disputeId;
     }
@@ -238,9 +240,11 @@ export async function logOutcome(
       actor,
       kind: form.channel === 'note' ? 'note' : 'outcome',
       details: { ...form, promiseId, disputeId },
+      ...(at ? { at } : {}),
     });
     const set: Record<string, unknown> = {};
-    if (form.channel !== 'note') set.last_contact_at = trx.fn.now();
+    // One clock: the contact is of the business date (DUEBOT_TODAY included), not the database's.
+    if (form.channel !== 'note') set.last_contact_at = at ?? trx.fn.now();
     if (form.nextFollowUp) set.next_follow_up_on = form.nextFollowUp;
     if (form.result === 'promised') set.stalls = 0;
     const stalled = form.result === 'in_process';
@@ -254,6 +258,7 @@ export async function logOutcome(
           actor: null,
           kind: 'escalated',
           details: { reason: `"in process" ${STALLS_BEFORE_ESCALATION} times with no concrete step (PB-14)` },
+          ...(at ? { at } : {}),
         });
         escalated = true;
       }

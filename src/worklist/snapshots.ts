@@ -3,7 +3,7 @@ import type { AccountSnapshot, OpenItem, PromiseRecord, SettledItem } from '../c
 import type { Pause } from '../collections/ladder.ts';
 import { parseInt8 } from '../db.ts';
 
-/** How far back settled invoices count as payment history for grading (PB-09). */
+/** How far back settled invoices are loaded by default: the playbook's grading window (PB-09). */
 const HISTORY_MONTHS = 24;
 
 function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
@@ -77,6 +77,8 @@ export async function loadSnapshots(
   accountIds: number[],
   today: string,
   timeZone: string,
+  /** Settled invoices this many months back (the policy's grade.historyMonths; PB-09/10/11 judge by them). */
+  historyMonths: number = HISTORY_MONTHS,
 ): Promise<AccountSnapshot[]> {
   if (accountIds.length === 0) return [];
   const [sets] = await db.select({
@@ -105,7 +107,10 @@ export async function loadSnapshots(
       db('open_items')
         .whereIn('customer_id', accountIds)
         .where('status', 'settled')
-        .whereRaw(`settled_at >= (?::date - interval '${HISTORY_MONTHS} months')`, [today])
+        .whereRaw(`settled_at >= (?::date - make_interval(months => ?))`, [
+          today,
+          Math.max(0, Math.trunc(historyMonths)),
+        ])
         .select(
           'customer_id',
           'invoice_number',
