@@ -18,6 +18,7 @@ import * as accountIdJson from './20261207_111_account_id_json.ts';
 import * as userLocale from './20261207_112_user_locale.ts';
 import * as worklistDays from './20261207_170_worklist_days.ts';
 import * as summaryRed from './20261207_171_summary_red.ts';
+import * as worklistPolicy from './20261207_172_worklist_policy.ts';
 import * as accountTerms from './20261207_180_account_terms.ts';
 import * as agencyHandovers from './20261207_181_agency_handovers.ts';
 
@@ -45,6 +46,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_112_user_locale': userLocale,
   '20261207_170_worklist_days': worklistDays,
   '20261207_171_summary_red': summaryRed,
+  '20261207_172_worklist_policy': worklistPolicy,
   '20261207_180_account_terms': accountTerms,
   '20261207_181_agency_handovers': agencyHandovers,
 };

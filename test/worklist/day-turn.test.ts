@@ -89,7 +89,7 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
             today: syncDay,
             timeZone,
           });
-          await markWorklistDay(knex, syncDay, assessed);
+          await markWorklistDay(knex, syncDay, assessed, defaultPolicy);
           const clock = createFixedClock(`${syncDay}T03:00:00Z`, timeZone);
           const ctx: DispatchContext = { db: knex, clock, policy: defaultPolicy, pageSize: 50 };
           let day = syncDay;
@@ -156,7 +156,7 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
     await wipe(knex);
     await seedAccount(knex, { items: [{ dueDate: addDays(syncDay, -4), totalMinor: 100 }] });
     const { assessed } = await refreshWorklist({ db: knex, policy: defaultPolicy, today: syncDay, timeZone });
-    await markWorklistDay(knex, syncDay, assessed);
+    await markWorklistDay(knex, syncDay, assessed, defaultPolicy);
     const seen: number[] = [];
     const probe: Job = {
       name: 'probe',
@@ -222,7 +222,7 @@ describe.each(backends())('worklist rows marked by the policy (PB-04) on %s', (k
     const clock = createFixedClock(`${syncDay}T03:00:00Z`, timeZone);
     const tones = async (policy: typeof defaultPolicy) => {
       await refreshWorklist({ db: knex, policy, today: syncDay, timeZone });
-      await markWorklistDay(knex, syncDay, 1);
+      await markWorklistDay(knex, syncDay, 1, defaultPolicy);
       const reply = await dispatch(
         { db: knex, clock, policy, pageSize: 10 },
         { kind: 'command', text: '', user: { platform: 'shell', id: 'ann', name: 'Ann' }, platform: 'shell' },
