@@ -61,7 +61,8 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list; #
                          letter L may or may not have gone out: you found it in the mailbox,
                          or send the same e-mail again (once)
                          (L is the letter number shown with the request, not a row or #id)
-  next | prev            the next or previous page of the last list
+  next | prev            the next or previous page of the last list (or history)
+  older | newer          the same for a history: older or newer entries
   as <name>              act as another staff member (with the role they have)
   role NAME [role]       their role and where it came from; managers set it:
                          role ann manager (collector, manager, sales or viewer)
@@ -116,7 +117,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
         if (list || rendered.rows.length > 0) {
           rows = rendered.rows;
           pager = rendered.pager;
-        }
+        } else if (rendered.pager) pager = rendered.pager; // a history's pages (older / newer)
         write(rendered.text);
         return;
       }
@@ -336,9 +337,10 @@ export async function runShell(options: ShellOptions): Promise<void> {
           await command(`role ${user.id}`);
         }
       } else if (verb === 'role') await command(trimmed);
-      else if (verb === 'next' || verb === 'prev') {
-        const ref = verb === 'next' ? pager?.nextRef : pager?.prevRef;
-        if (!ref) write(`  ! there is no ${verb === 'next' ? 'next' : 'previous'} page`);
+      else if (verb === 'next' || verb === 'prev' || verb === 'older' || verb === 'newer') {
+        const forward = verb === 'next' || verb === 'older';
+        const ref = forward ? pager?.nextRef : pager?.prevRef;
+        if (!ref) write(`  ! there is no ${forward ? 'next' : 'previous'} page`);
         else await show(await dispatch(ctx, { kind: 'action', ref, user }), true);
       } else if (verb === 'approve' || verb === 'reject' || verb === 'mark-sent' || verb === 'send-again') {
         await decide(verb, rest[0]);

@@ -211,7 +211,7 @@ async function action(
     case 'open':
       return showAccount(ctx, id, 'ephemeral');
     case 'history':
-      return history(ctx, id);
+      return history(ctx, id, r.page);
     case 'log':
       return openLogForm(ctx, actor, id);
     case 'letter':
