@@ -56,6 +56,7 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list; #
   history N              every contact so far
   reassign N [name]      give the account to another collector (managers)
   letter N [template]    preview the letter the ladder suggests (or the one named), then send it
+  summary N              after a call: preview its summary e-mail to the customer, then send it (PB-23)
   approve L | reject L   decide on letter L waiting for a second person's approval
   mark-sent L | send-again L
                          letter L may or may not have gone out: you found it in the mailbox,
@@ -69,7 +70,16 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list; #
   help | quit`;
 
 /** Shell verbs that act on one account, named by `N` (a row) or `#N` (a customer id). */
-const ACCOUNT_VERBS = new Set(['open', 'claim', 'release', 'history', 'log', 'letter', 'reassign']);
+const ACCOUNT_VERBS = new Set([
+  'open',
+  'claim',
+  'release',
+  'history',
+  'log',
+  'letter',
+  'summary',
+  'reassign',
+]);
 
 /** Runs the shell until `quit` or the end of input. */
 export async function runShell(options: ShellOptions): Promise<void> {
@@ -354,7 +364,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
           if (template !== undefined && !/^[a-z0-9][a-z0-9-]{0,31}$/.test(template))
             write(`  ! "${template}" is not a letter template name`);
           else await command(`letter #${named.accountId}${template ? ` ${template}` : ''}`);
-        } else await command(`${verb === 'open' ? 'show' : verb} #${named.accountId}`);
+        } else if (verb === 'summary') await command(`letter #${named.accountId} call-summary`);
+        else await command(`${verb === 'open' ? 'show' : verb} #${named.accountId}`);
       } else write(`  ! unknown command "${word}"; type help`);
     } catch (error) {
       write(`  ! something went wrong: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,7 +8,8 @@ import { ledgerAge } from '../ledger/freshness.ts';
 import { accountCardView } from '../views/account-card.ts';
 import { HISTORY_PAGE_SIZE, historyPages, historyView } from '../views/history-view.ts';
 import { logOutcomeForm } from '../views/log-form.ts';
-import { type Message, typedText } from '../views/model.ts';
+import { type Block, type Message, typedText } from '../views/model.ts';
+import { callSummaryOffer } from '../views/letter-views.ts';
 import { type Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
@@ -176,12 +177,28 @@ export async function submitLog(
   if (result.value.escalated) lines.push('Escalated: "in process" twice with no concrete step (PB-14).');
   if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
   const card = await accountCard(ctx, accountId);
+  const blocks: Block[] = [{ type: 'text', text: lines.join('\n') }];
+  if (offersSummary(result.value.form, actor))
+    blocks.push(callSummaryOffer(accountId, result.value.activityId));
   return {
     kind: 'thread',
     accountId: accountId,
-    message: { blocks: [{ type: 'text', text: lines.join('\n') }] },
+    message: { blocks },
     ...(card ? { card } : {}),
   };
+}
+
+/** Answers after which there was nobody to agree anything with. */
+const NO_CONVERSATION: readonly string[] = ['no_answer', 'voicemail', 'wrong_contact'];
+
+/**
+ * PB-23: after every call (or visit) where the customer was spoken to, duebot offers to send the summary;
+ * only to those who may send letters.
+ */
+function offersSummary(form: { channel: string; result: string }, actor: Actor): boolean {
+  if (form.channel !== 'call' && form.channel !== 'visit') return false;
+  if (NO_CONVERSATION.includes(form.result)) return false;
+  return actor.role === 'collector' || actor.role === 'manager';
 }
 
 /**

@@ -150,5 +150,5 @@ export function historyView(file: AccountHistory, timeZone: string, page = 1, as
       ...(page < pages ? { nextRef: ref(page + 1), nextLabel: 'Older' } : {}),
     });
   }
-  return { blocks, fallbackText: `History of ${file.customer.name}, page ${page} of ${pages}` };
+  return { blocks };
 }
