@@ -38,5 +38,6 @@ export async function buildPolicy(config: Config): Promise<Policy> {
     minBalanceMinor,
     priority: { ...defaultPolicy.priority, baseCurrency: c.baseCurrency, rates: c.fxRates },
     calendar: { ...defaultPolicy.calendar, holidays: c.holidays },
+    statusUpdateWorkingDays: c.statusUpdateWorkingDays,
   };
 }

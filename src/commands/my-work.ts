@@ -11,5 +11,10 @@ import { actorFor } from './dispatch.ts';
 export async function myWorkMessage(ctx: DispatchContext, user: User): Promise<Message> {
   const actor = await actorFor(ctx, user);
   const today = ctx.clock.today();
-  return myWorkView(await myWork(ctx.db, actor.userId, today), { name: actor.name, today });
+  const quiet = {
+    afterWorkingDays: ctx.policy.statusUpdateWorkingDays,
+    calendar: ctx.policy.calendar,
+    timeZone: ctx.clock.timeZone,
+  };
+  return myWorkView(await myWork(ctx.db, actor.userId, today, 20, quiet), { name: actor.name, today });
 }
