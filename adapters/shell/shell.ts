@@ -53,7 +53,7 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list; #
                          results: ${RESULTS.join(', ')}
                          channels: ${CHANNELS.join(', ')}
                          amounts: 12,500.50 or with ${Object.keys(AMOUNT_SUFFIXES).join(' ')} (5万 = 50,000)
-  history N              every contact so far
+  history N              every contact so far, newest first (older | newer for more)
   reassign N [name]      give the account to another collector (managers)
   letter N [template]    preview the letter the ladder suggests (or the one named), then send it
   summary N              after a call: preview its summary e-mail to the customer, then send it (PB-23)

@@ -195,6 +195,22 @@ export function contractSuite(platform: string, start: StartDriver): void {
       expect(await activities(id)).toBe(total);
     });
 
+    it('shows each open item with its state on the card (PB-02)', async () => {
+      const id = await account();
+      const [item] = await db.knex('open_items').where({ customer_id: id }).pluck('id');
+      const ann = await db.knex('users').where({ display_name: 'Ann' }).first('id');
+      await db.knex.transaction(async (trx) => {
+        const [dispute] = await trx('disputes')
+          .insert({ customer_id: id, reason: 'goods damaged', opened_by_user_id: ann?.id ?? null })
+          .returning('id');
+        await trx('dispute_items').insert({ dispute_id: dispute.id, open_item_id: item });
+      });
+      await db.knex('pauses').insert({ customer_id: id, reason: 'on holiday', until: '2026-12-20' });
+      const card = await chat.command('ann', `show #${id}`);
+      expect(card.mine + card.everyone).toMatch(/disputed since \d+ \w{3}, account paused until 20 Dec/);
+      expect(card.mine + card.everyone).toMatch(/Payment history: no paid invoices on record yet/);
+    });
+
     it('refuses a viewer clearly and opens no form', async () => {
       const id = await account();
       await chat.command('vic', `show #${id}`);
