@@ -124,14 +124,23 @@ async function planOf(db: Knex, accountId: number, items: LetterItem[], today: s
 }
 
 /** The call a summary is about: the one named (PB-23, one summary per call), else the newest logged. */
-async function lastCall(db: Knex, accountId: number, callId?: number): Promise<LetterData['call']> {
+async function lastCall(
+  db: Knex,
+  accountId: number,
+  timeZone: string,
+  callId?: number,
+): Promise<LetterData['call']> {
   const query = db('activities')
     .leftJoin('users', 'users.id', 'activities.actor_user_id')
     .where({ 'activities.customer_id': accountId, 'activities.kind': 'outcome' });
   if (callId !== undefined) query.where('activities.id', callId);
   const row = await query
     .orderBy('activities.id', 'desc')
-    .first('activities.details', 'activities.created_at', 'users.display_name');
+    .first(
+      'activities.details',
+      db.raw('(activities.created_at at time zone ?)::date::text as call_date', [timeZone]),
+      'users.display_name',
+    );
   const d = (row?.details ?? {}) as Record<string, unknown>;
   const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
   // The promise the call recorded says the amount with its currency, as the customer agreed it.
@@ -148,7 +157,8 @@ async function lastCall(db: Knex, accountId: number, callId?: number): Promise<L
       : '';
   return {
     logged: Boolean(row),
-    date: row ? new Date(row.created_at).toISOString().slice(0, 10) : '',
+    // The business date of the call, as the collector and the customer know it.
+    date: row ? String(row.call_date).slice(0, 10) : '',
     by: s(row?.display_name),
     result: s(d.result).replace(/_/g, ' '),
     notes: s(d.notes),
@@ -200,6 +210,8 @@ export async function letterData(
     today: string;
     /** PB-23: the call a call summary sums up (an outcome activity of this account). */
     callId?: number | undefined;
+    /** The business time zone, for the date of the call (UTC when absent). */
+    timeZone?: string | undefined;
   },
 ): Promise<LetterData> {
   const { accountId, assessment: a, config, today } = input;
@@ -232,7 +244,7 @@ export async function letterData(
   const oldestDue = items[0]?.dueDate ?? today;
   const maxDaysOverdue = items.reduce((m, i) => Math.max(m, i.daysOverdue), 0);
   const payBy = addDays(today, PAY_WITHIN_DAYS);
-  const call = await lastCall(db, accountId, input.callId);
+  const call = await lastCall(db, accountId, input.timeZone ?? 'UTC', input.callId);
   const discount = await missedDiscount(db, accountId, config, today);
   if (input.template === 'call-summary' && !call.logged && input.callId !== undefined)
     throw new LetterDataError(

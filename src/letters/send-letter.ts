@@ -72,6 +72,7 @@ export async function prepareLetter(
       config: ctx.letters,
       today,
       callId: options.callId,
+      timeZone: ctx.clock.timeZone,
     });
     const letter = await renderLetter(data, ctx.letters, { pdf: options.pdf !== false });
     return {

@@ -186,6 +186,26 @@ describe.each(backends())('the call summary after a call on %s', (kind) => {
     expect(smtp.received).toHaveLength(0);
   });
 
+  it('dates the call in the business time zone (a call at 01:30 in Shanghai is that day’s)', async () => {
+    const id = await account();
+    const ann_ = await db.knex('users').where({ platform_user_id: 'ann' }).first('id');
+    await db.knex('activities').insert({
+      customer_id: id,
+      actor_user_id: ann_?.id,
+      platform: 'shell',
+      kind: 'outcome',
+      details: JSON.stringify({ channel: 'call', result: 'reached', notes: 'early call' }),
+      created_at: new Date('2026-11-21T17:30:00Z'),
+    });
+    const reply = await dispatch(ctx, {
+      kind: 'command',
+      text: `letter ${id} call-summary`,
+      user: ann,
+      platform: 'shell',
+    });
+    expect(JSON.stringify(form(reply).intro)).toMatch(/Summary of our call on 22 November 2026/);
+  });
+
   it('says to log the call first when a summary is asked for on an account with no call', async () => {
     const id = await account();
     const reply = await dispatch(ctx, {
