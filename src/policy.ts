@@ -57,5 +57,6 @@ export async function buildPolicy(config: Config): Promise<Policy> {
     minBalanceMinor,
     priority: { ...numbers.priority, baseCurrency: c.baseCurrency, rates: c.fxRates },
     calendar: { weekend: numbers.weekend, holidays: c.holidays },
+    statusUpdateWorkingDays: c.statusUpdateWorkingDays,
   };
 }

@@ -44,6 +44,8 @@ export interface Policy {
   /** Per currency (minor units): below this chased balance the ladder does nothing; absent means 0. */
   minBalanceMinor: Readonly<Record<string, number>>;
   calendar: WorkingCalendar;
+  /** PB-26: an owned account with no status update for this many working days is named to its owner; 0: never. */
+  statusUpdateWorkingDays: number;
 }
 
 /** The playbook defaults, with the default ladder file. */
@@ -55,6 +57,7 @@ export const defaultPolicy: Policy = {
   ladder: defaultLadder,
   minBalanceMinor: {},
   calendar: defaultWorkingCalendar,
+  statusUpdateWorkingDays: 2,
 };
 
 /** PB-01: an open item as the domain sees it. */

@@ -4,7 +4,7 @@
  * settings src/config.ts composes; src/policy.ts turns them into the policy.
  */
 import { z } from 'zod';
-import { emptyAsUndefined, settingsFragment } from '../settings-input.ts';
+import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
 import { isIsoDate } from './dates.ts';
 import { parseDailyRate } from './interest.ts';
 import { isCurrencyCode } from './money.ts';
@@ -64,6 +64,12 @@ export const collectionsSettings = settingsFragment({
       .refine((dates) => dates.every(isIsoDate), 'expected dates as YYYY-MM-DD separated by commas')
       .default([]),
   ),
+  DUEBOT_STATUS_UPDATE_DAYS: wholeNumber({
+    min: 0,
+    max: 60,
+    range: 'expected 0 (off) to 60 working days',
+    fallback: 2,
+  }),
 });
 
 /** The policy settings as src/policy.ts reads them. */
@@ -78,6 +84,8 @@ export interface CollectionsConfig {
   /** Base-currency units per unit of each currency, for ranking only. */
   fxRates: Record<string, number>;
   holidays: string[];
+  /** PB-26: working days without a status update before an owned account is named to its owner (0: off). */
+  statusUpdateWorkingDays: number;
 }
 
 /** The policy's part of the settings, from its parsed variables. */
@@ -90,5 +98,6 @@ export function collectionsConfig(s: z.output<typeof collectionsSettings.schema>
     baseCurrency: s.DUEBOT_BASE_CURRENCY,
     fxRates: s.DUEBOT_FX_RATES,
     holidays: s.DUEBOT_HOLIDAYS,
+    statusUpdateWorkingDays: s.DUEBOT_STATUS_UPDATE_DAYS,
   };
 }

@@ -28,6 +28,7 @@ import {
   chosenLetter,
   decideLetter,
   type LetterDecision,
+  previewCallSummary,
   previewLetter,
   submitLetter,
 } from './letter-actions.ts';
@@ -233,7 +234,7 @@ async function action(
     case 'open':
       return showAccount(ctx, id, 'ephemeral');
     case 'history':
-      return history(ctx, id);
+      return history(ctx, id, r.page);
     case 'log':
       return openLogForm(ctx, actor, id);
     case 'letter':
@@ -246,6 +247,8 @@ async function action(
       return openAgencyForm(ctx, actor, id);
     case 'decide':
       return decideFromMeeting(ctx, actor, r, confirmed);
+    case 'summary':
+      return previewCallSummary(ctx, actor, id, r.callId);
     default:
       return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
   }
@@ -262,7 +265,7 @@ async function submit(
   form: Extract<Interaction, { kind: 'submit' }>,
   decoded: ActionRef,
 ): Promise<Reply> {
-  const { action: kind, accountId, template } = decoded;
+  const { action: kind, accountId, template, callId } = decoded;
   const { values } = form;
   if (form.checkOnly) {
     // Only the log form has checks beyond its fields' own; other forms are checked when submitted.
@@ -272,7 +275,8 @@ async function submit(
   if (kind === 'letter' && accountId !== undefined && template === undefined)
     return chosenLetter(ctx, actor, accountId, values);
   let run: ((ctx: DispatchContext) => Promise<Reply>) | null = null;
-  if (kind === 'letter' && accountId !== undefined) run = (c) => submitLetter(c, actor, accountId, template);
+  if (kind === 'letter' && accountId !== undefined)
+    run = (c) => submitLetter(c, actor, accountId, template, callId);
   if (kind === 'log' && accountId !== undefined) run = (c) => submitLog(c, actor, accountId, values);
   if (kind === 'reassign' && accountId !== undefined)
     run = (c) => submitReassign(c, actor, accountId, values);

@@ -14,5 +14,10 @@ export async function myWorkMessage(ctx: DispatchContext, user: User): Promise<M
   const today = ctx.clock.today();
   // PB-01: days overdue on the owned accounts are today's, not those of the last sync.
   await ensureWorklistDay({ db: ctx.db, policy: ctx.policy, today, timeZone: ctx.clock.timeZone });
-  return myWorkView(await myWork(ctx.db, actor.userId, today), { name: actor.name, today });
+  const quiet = {
+    afterWorkingDays: ctx.policy.statusUpdateWorkingDays,
+    calendar: ctx.policy.calendar,
+    timeZone: ctx.clock.timeZone,
+  };
+  return myWorkView(await myWork(ctx.db, actor.userId, today, 20, quiet), { name: actor.name, today });
 }

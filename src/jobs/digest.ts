@@ -59,7 +59,11 @@ export async function digestPosts(ctx: JobContext, settings: DigestSettings): Pr
     },
   ];
   for (const owner of await owners(ctx.db)) {
-    const work = await myWork(ctx.db, owner.id, ctx.today, 10);
+    const work = await myWork(ctx.db, owner.id, ctx.today, 10, {
+      afterWorkingDays: ctx.policy.statusUpdateWorkingDays,
+      calendar: ctx.policy.calendar,
+      timeZone: ctx.clock.timeZone,
+    });
     const message = ownerDigestView(work, { name: owner.name, today: ctx.today });
     if (message)
       posts.push({

@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import type { AccountAssessment } from '../collections/account.ts';
 import { formatLocalTime } from '../clock.ts';
 import { addDays, laterOf } from '../collections/dates.ts';
-import { sumByCurrency } from '../collections/money.ts';
+import { formatMoney, sumByCurrency } from '../collections/money.ts';
 import type { LetterConfig, LetterLocale } from './settings.ts';
 import { type LetterHistory, letterHistory } from './letter-history.ts';
 import { PLAN_DEFAULTS, splitInstallments } from '../worklist/plans.ts';
@@ -131,26 +131,53 @@ async function planOf(db: Knex, accountId: number, items: LetterItem[], today: s
   };
 }
 
-/** The last logged call or visit (PB-23: a call summary follows a call, not a note or an e-mail). */
-async function lastCall(db: Knex, accountId: number, timeZone: string): Promise<LetterData['call']> {
-  const row = await db('activities')
+/**
+ * The call a summary is about: the one named (PB-23, one summary per call), else the newest logged call or
+ * visit (a summary follows a call, not a note or an e-mail).
+ */
+async function lastCall(
+  db: Knex,
+  accountId: number,
+  timeZone: string,
+  callId?: number,
+): Promise<LetterData['call']> {
+  const query = db('activities')
     .leftJoin('users', 'users.id', 'activities.actor_user_id')
     .where({ 'activities.customer_id': accountId, 'activities.kind': 'outcome' })
-    .whereRaw(`activities.details->>'channel' IN ('call', 'visit')`)
+    .whereRaw(`activities.details->>'channel' IN ('call', 'visit')`);
+  if (callId !== undefined) query.where('activities.id', callId);
+  const row = await query
     .orderBy('activities.id', 'desc')
-    .first('activities.details', 'activities.created_at', 'users.display_name');
+    .first(
+      'activities.details',
+      db.raw('(activities.created_at at time zone ?)::date::text as call_date', [timeZone]),
+      'users.display_name',
+    );
   const d = (row?.details ?? {}) as Record<string, unknown>;
   const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  // The promise the call recorded says the amount with its currency, as the customer agreed it.
+  const promise =
+    typeof d.promiseId === 'number'
+      ? await db('promises')
+          .where({ id: d.promiseId, customer_id: accountId })
+          .first('amount_minor', 'currency')
+      : undefined;
+  const promised = promise
+    ? formatMoney({ minor: Number(promise.amount_minor), currency: String(promise.currency).trim() })
+    : d.promiseAmount
+      ? `${s(d.currency)} ${s(d.promiseAmount)}`.trim()
+      : '';
   return {
     logged: Boolean(row),
     reached: Boolean(row) && !['no_answer', 'voicemail', 'wrong_contact'].includes(s(d.result)),
     channel: s(d.channel) || 'call',
-    date: row ? formatLocalTime(new Date(row.created_at), timeZone).slice(0, 10) : '',
+    // The business date of the call, as the collector and the customer know it.
+    date: row ? String(row.call_date).slice(0, 10) : '',
     by: s(row?.display_name),
     result: s(d.result).replace(/_/g, ' '),
     notes: s(d.notes),
     promiseDate: s(d.promiseDate),
-    promiseAmount: d.promiseAmount ? `${s(d.currency)} ${s(d.promiseAmount)}`.trim() : '',
+    promiseAmount: promised,
     nextFollowUp: s(d.nextFollowUp),
   };
 }
@@ -197,6 +224,8 @@ export async function letterData(
     today: string;
     /** The business time zone: the day a letter went or a call was made is the day there. */
     timeZone: string;
+    /** PB-23: the call a call summary sums up (an outcome activity of this account). */
+    callId?: number | undefined;
   },
 ): Promise<LetterData> {
   const { accountId, assessment: a, config, today } = input;
@@ -229,9 +258,13 @@ export async function letterData(
   const oldestDue = items[0]?.dueDate ?? today;
   const maxDaysOverdue = items.reduce((m, i) => Math.max(m, i.daysOverdue), 0);
   const payBy = addDays(today, PAY_WITHIN_DAYS);
-  const call = await lastCall(db, accountId, input.timeZone);
+  const call = await lastCall(db, accountId, input.timeZone, input.callId);
   const history = await letterHistory(db, accountId, input.timeZone);
   const discount = await missedDiscount(db, accountId, config, today);
+  if (input.template === 'call-summary' && !call.logged && input.callId !== undefined)
+    throw new LetterDataError(
+      `Call #${input.callId} is not a call logged on this account, so there is nothing of it to summarise.`,
+    );
   if (input.template === 'call-summary' && !call.logged)
     throw new LetterDataError(
       'No call is logged on this account yet; log the call first, then send its summary (PB-23).',

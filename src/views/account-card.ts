@@ -4,12 +4,39 @@ import { formatMoney, formatTotals } from '../collections/money.ts';
 import { sevenSevenSeven } from '../collections/seven-seven-seven.ts';
 import { encodeRef } from './action-ref.ts';
 import type { AccountHistory } from '../worklist/account-history.ts';
+import type { ItemState } from '../worklist/item-states.ts';
+import type { PaymentRecord } from '../worklist/payment-record.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
-import type { Block, Field, Message } from './model.ts';
+import type { Block, Field, Message, Tone } from './model.ts';
 import { amountLines } from './overdue-list.ts';
 
 /** Most open items listed on a card; the rest are counted. */
 const MAX_ITEMS = 15;
+/** Open items per text block, so no block comes near a platform's text limit (Slack: 3,000 characters). */
+const ITEMS_PER_BLOCK = 5;
+
+/** What the card shows beyond the assessment (PB-02): each item's states and how the account paid so far. */
+export interface AccountStory {
+  /** Open item id -> its states (src/worklist/item-states.ts). */
+  states: ReadonlyMap<number, readonly ItemState[]>;
+  record: PaymentRecord;
+}
+
+/** One state of an item in a few words: "disputed since 2 Nov", "paused until 20 Dec", ... */
+export function stateText(state: ItemState): string {
+  switch (state.kind) {
+    case 'disputed':
+      return `disputed since ${shortDate(state.since)}`;
+    case 'paused': {
+      const until = state.until ? ` until ${shortDate(state.until)}` : '';
+      return `${state.wholeAccount ? 'account paused' : 'paused'}${until}`;
+    }
+    case 'plan':
+      return `in plan #${state.planId}${state.nextDate ? `, next ${shortDate(state.nextDate)}` : ''}`;
+    case 'promised':
+      return `promised ${formatMoney({ minor: state.amountMinor, currency: state.currency })} by ${shortDate(state.date)}`;
+  }
+}
 
 /** How an item stands against its due date, as of `today` (days overdue are 0 until the due date passes). */
 export function dueStatus(dueDate: string, daysOverdue: number, today: string): string {
@@ -19,13 +46,20 @@ export function dueStatus(dueDate: string, daysOverdue: number, today: string): 
   return ahead === 1 ? 'due tomorrow' : `due in ${ahead} days`;
 }
 
-function itemLine(item: AccountAssessment['items'][number], today: string): string {
+function itemLine(
+  item: AccountAssessment['items'][number],
+  today: string,
+  states: readonly ItemState[] | undefined,
+): string {
   const days = dueStatus(item.dueDate, item.daysOverdue, today);
   const interest =
     item.interestMinor > 0
       ? ` · interest ${formatMoney({ minor: item.interestMinor, currency: item.currency })}`
       : '';
-  const marks = [item.disputed ? 'disputed' : null, item.paused ? 'paused' : null].filter(Boolean);
+  // The stored states say more (since when, until when); the assessment's flags stand in without them.
+  const marks = states?.length
+    ? states.map(stateText)
+    : [item.disputed ? 'disputed' : null, item.paused ? 'paused' : null].filter(Boolean);
   return `*${item.number}* · due ${shortDate(item.dueDate)} · ${days} · ${formatMoney({ minor: item.openMinor, currency: item.currency })}${interest}${marks.length ? ` · _${marks.join(', ')}_` : ''}`;
 }
 
@@ -50,22 +84,28 @@ export function contactDays(file: AccountHistory): string[] {
  * PB-04: the card's invoices, each group in its marking: red ones (overdue past the policy's threshold),
  * the other open ones, and those settled recently in green; every platform draws the tone its own way.
  */
-function itemBlocks(a: AccountAssessment): Block[] {
+function itemBlocks(a: AccountAssessment, story?: AccountStory): Block[] {
   const shown = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue).slice(0, MAX_ITEMS);
-  const lines = (marking: 'red' | 'none') =>
-    shown
-      .filter((item) => (item.marking === 'red') === (marking === 'red'))
-      .map((item) => itemLine(item, a.assessedOn))
-      .join('\n');
-  const blocks: Block[] = [];
-  const red = lines('red');
-  const other = lines('none');
-  if (red) blocks.push({ type: 'text', text: red, tone: 'danger' });
-  if (other) blocks.push({ type: 'text', text: other });
-  if (!red && !other) blocks.push({ type: 'text', text: 'No open invoices.' });
+  const group = (red: boolean, tone?: Tone): Block[] => {
+    const lines = shown
+      .filter((item) => (item.marking === 'red') === red)
+      .map((item) => itemLine(item, a.assessedOn, story?.states.get(Number(item.id))));
+    const blocks: Block[] = [];
+    for (let i = 0; i < lines.length; i += ITEMS_PER_BLOCK)
+      blocks.push({
+        type: 'text',
+        text: lines.slice(i, i + ITEMS_PER_BLOCK).join('\n'),
+        ...(tone ? { tone } : {}),
+      });
+    return blocks;
+  };
+  const blocks: Block[] = [...group(true, 'danger'), ...group(false)];
+  if (blocks.length === 0) blocks.push({ type: 'text', text: 'No open invoices.' });
   if (a.items.length > MAX_ITEMS)
     blocks.push({ type: 'context', text: `and ${a.items.length - MAX_ITEMS} more invoices` });
-  const settled = a.settled.slice(0, MAX_ITEMS);
+  // With the story, the payment history below lists the settled invoices (in green); without it, the
+  // recently settled ones are shown here.
+  const settled = story ? [] : a.settled.slice(0, MAX_ITEMS);
   if (settled.length > 0) {
     const text = settled
       .map(
@@ -75,6 +115,7 @@ function itemBlocks(a: AccountAssessment): Block[] {
       .join('\n');
     blocks.push({ type: 'text', text: `Settled recently:\n${text}`, tone: 'success' });
   }
+  if (story) blocks.push(...recordBlocks(story.record));
   return blocks;
 }
 
@@ -84,6 +125,7 @@ export function accountCardView(
   a: AccountAssessment,
   version: number,
   ledger?: LedgerAge,
+  story?: AccountStory,
 ): Message {
   const c = file.customer;
   const blocks: Block[] = [{ type: 'header', text: c.name }, ...staleBlocksOf(ledger)];
@@ -161,7 +203,7 @@ export function accountCardView(
   }
 
   blocks.push({ type: 'divider' });
-  blocks.push(...itemBlocks(a));
+  blocks.push(...itemBlocks(a, story));
 
   const ref = { v: 1 as const, accountId: c.id, stateVersion: version };
   blocks.push({
@@ -210,4 +252,42 @@ export function accountCardView(
   });
   const total = amountLines(a.openByCurrency, a.mainCurrency).join(' + ');
   return { blocks, fallbackText: `${c.name}: ${total} open, ${a.maxDaysOverdue} days overdue` };
+}
+
+/** PB-02: how the account paid so far, and the promises it kept and broke (PB-20). */
+function recordBlocks(r: PaymentRecord): Block[] {
+  const blocks: Block[] = [{ type: 'divider' }];
+  if (r.paidCount === 0) {
+    blocks.push({ type: 'text', text: '*Payment history*: no paid invoices on record yet.' });
+  } else {
+    const lines = r.paid.map((p) => {
+      const late = p.daysLate > 0 ? `${p.daysLate} ${p.daysLate === 1 ? 'day' : 'days'} late` : 'on time';
+      return `${p.number} · ${formatMoney({ minor: p.totalMinor, currency: p.currency })} · due ${shortDate(p.dueDate)} · paid ${shortDate(p.paidDate)} · ${late}`;
+    });
+    const more = r.paidCount > r.paid.length ? `, newest ${r.paid.length} shown` : '';
+    // PB-04: settled invoices in green.
+    blocks.push({
+      type: 'text',
+      text: `*Payment history*: ${r.paidCount} paid, ${r.paidLateCount} of them late${more}\n${lines.join('\n')}`,
+      tone: 'success',
+    });
+  }
+  const decided = r.kept + r.partial + r.broken;
+  if (decided === 0) {
+    blocks.push({ type: 'context', text: 'Promises to pay: none decided yet.' });
+  } else {
+    const lines = r.promises.map((p) => {
+      const amount = formatMoney({ minor: p.amountMinor, currency: p.currency });
+      const what = p.installment ? 'installment' : 'promise';
+      const paid =
+        p.status === 'partial' ? ` (${formatMoney({ minor: p.paidMinor, currency: p.currency })} paid)` : '';
+      return `${what} of ${amount} by ${shortDate(p.date)}: ${p.status === 'partial' ? 'partly kept' : p.status}${paid}`;
+    });
+    blocks.push({
+      type: 'text',
+      text: `*Promises*: ${r.kept} kept, ${r.partial} partly kept, ${r.broken} broken\n${lines.join('\n')}`,
+      tone: r.broken + r.partial > 0 ? 'danger' : 'normal',
+    });
+  }
+  return blocks;
 }

@@ -4,9 +4,9 @@
  * practice (the longest query allowed keeps every ref under MAX_REF_LENGTH). Decoding never throws:
  * whatever arrives from a platform is user input.
  *
- * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, l, m, o, q, where
+ * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, l, m, o, c, q, where
  * a = accountId, s = stateVersion, p = page, t = letter template, l = letter id, m = meeting,
- * o = meeting decision, q = query. The query is always last and runs to the end of the text, so it
+ * o = meeting decision, c = call (the outcome activity a call summary is about), q = query. The query is always last and runs to the end of the text, so it
  * needs no escaping. Keys added later are optional, so refs already posted still read the same.
  */
 import { z } from 'zod';
@@ -35,6 +35,7 @@ export const REF_ACTIONS = [
   'decide',
   'terms',
   'hand-over',
+  'summary',
 ] as const;
 
 /** One of REF_ACTIONS. */
@@ -68,6 +69,8 @@ export const actionRefSchema = z.strictObject({
   query: z.string().max(MAX_QUERY_LENGTH).optional(),
   /** PB-28: the credit meeting a decision belongs to. */
   meetingId: z.number().int().min(1).max(MAX_ID).optional(),
+  /** PB-23: the logged call (its outcome activity) a call summary sums up. */
+  callId: z.number().int().min(1).max(MAX_ID).optional(),
   /** PB-28: the decision clicked (MEETING_DECISIONS in src/worklist/meeting-decisions.ts, dashes for underscores). */
   decision: z
     .string()
@@ -98,6 +101,7 @@ const KEYS = [
   ['l', 'letterId'],
   ['m', 'meetingId'],
   ['o', 'decision'],
+  ['c', 'callId'],
   ['q', 'query'],
 ] as const;
 

@@ -84,6 +84,7 @@ describe('the account card shows PB-05 and PB-13', () => {
     owner: owned ? { userId: 1, name: 'Ann', since: new Date('2026-09-02T00:00:00Z') } : null,
     version: 3,
     history,
+    historyTotal: history.length,
   });
   const assessed = (daysOverdue: number) =>
     assessAccount(

@@ -188,6 +188,72 @@ export function contractSuite(platform: string, start: StartDriver): void {
       expect(smtp.received).toHaveLength(0);
     });
 
+    it('offers the call summary after a call: preview first, then sent once (real SMTP, PB-23)', async () => {
+      const id = await account();
+      await chat.command('ann', `show #${id}`);
+      await chat.click('ann', 'Log call', { account: id });
+      const logged = await chat.submit('ann', {
+        Channel: 'call',
+        'What happened': 'reached',
+        Notes: 'checks with AP, calls back Friday',
+      });
+      expect(logged.everyone).toMatch(/Ann logged a call with Contract Trading/);
+      expect(logged.everyone + logged.mine).toMatch(/Send call summary/);
+      const preview = await chat.click('ann', 'Send call summary', { account: id });
+      expect(preview.mine).toMatch(/Call summary letter to Contract Trading/);
+      expect(preview.mine).toMatch(/checks with AP, calls back Friday/);
+      expect(smtp.received).toHaveLength(0);
+      const sent = await chat.submit('ann', {});
+      expect(sent.everyone).toMatch(/Ann sent the call summary letter to Contract Trading/);
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.received[0]?.envelopeTo).toEqual([`ap${n}@contract.example`]);
+      // A second click on the same offer previews again, and its Send sends nothing more.
+      await chat.click('ann', 'Send call summary', { account: id });
+      const again = await chat.submit('ann', {});
+      expect(again.mine).toMatch(/summary of this call already went to .* once per call/);
+      expect(smtp.received).toHaveLength(1);
+    });
+
+    it('pages through the whole history with Older and Newer (PB-02)', async () => {
+      const id = await account();
+      await db.knex('activities').insert(
+        Array.from({ length: 45 }, (_, i) => ({
+          customer_id: id,
+          platform: 'shell',
+          kind: 'note',
+          details: JSON.stringify({ notes: `history entry ${i + 1}` }),
+        })),
+      );
+      const total = await activities(id);
+      const first = await chat.command('ann', `history #${id}`);
+      expect(first.mine + first.everyone).toMatch(new RegExp(`Entries 1-20 of ${total}, newest first`));
+      expect(first.mine + first.everyone).toMatch(/"history entry 45"/);
+      const older = await chat.click('ann', 'Older', { account: id });
+      expect(older.mine + older.everyone).toMatch(new RegExp(`Entries 21-40 of ${total}`));
+      const oldest = await chat.click('ann', 'Older', { account: id });
+      expect(oldest.mine + oldest.everyone).toMatch(new RegExp(`Entries 41-${total} of ${total}`));
+      expect(oldest.mine + oldest.everyone).toMatch(/"history entry 1"/);
+      const newer = await chat.click('ann', 'Newer', { account: id });
+      expect(newer.mine + newer.everyone).toMatch(new RegExp(`Entries 21-40 of ${total}`));
+      expect(await activities(id)).toBe(total);
+    });
+
+    it('shows each open item with its state on the card (PB-02)', async () => {
+      const id = await account();
+      const [item] = await db.knex('open_items').where({ customer_id: id }).pluck('id');
+      const ann = await db.knex('users').where({ display_name: 'Ann' }).first('id');
+      await db.knex.transaction(async (trx) => {
+        const [dispute] = await trx('disputes')
+          .insert({ customer_id: id, reason: 'goods damaged', opened_by_user_id: ann?.id ?? null })
+          .returning('id');
+        await trx('dispute_items').insert({ dispute_id: dispute.id, open_item_id: item });
+      });
+      await db.knex('pauses').insert({ customer_id: id, reason: 'on holiday', until: '2026-12-20' });
+      const card = await chat.command('ann', `show #${id}`);
+      expect(card.mine + card.everyone).toMatch(/disputed since \d+ \w{3}, account paused until 20 Dec/);
+      expect(card.mine + card.everyone).toMatch(/Payment history: no paid invoices on record yet/);
+    });
+
     it('refuses a viewer clearly and opens no form', async () => {
       const id = await account();
       await chat.command('vic', `show #${id}`);

@@ -22,6 +22,9 @@ const VERBS: Record<string, (t: Target) => string> = {
   'Account terms': (t) => `terms #${t.account ?? 0}`,
   'Hand over to agency': (t) => `hand-over #${t.account ?? 0}`,
   Reject: (t) => `reject ${t.letter ?? 0}`,
+  'Send call summary': (t) => `summary #${t.account ?? 0}`,
+  Older: () => 'older',
+  Newer: () => 'newer',
 };
 
 /** One running shell: each line is given when the shell asks for it, so the answer to a line is complete. */
@@ -73,7 +76,8 @@ type Session = ReturnType<typeof startSession>;
 
 /** Splits printed text into what the typer saw and what went into a thread, and what is being asked. */
 function seen(text: string, who: Person): Seen {
-  const lines = text.split('\n');
+  // A form's last answer is not echoed, so what it led to follows the field's "> " prompt on its line.
+  const lines = text.split('\n').map((l) => l.replace(/^> (?=\[account thread\])/, ''));
   const everyone = lines.filter((l) => l.startsWith('[account thread]')).join('\n');
   const mine = lines.filter((l) => !l.startsWith('[account thread]')).join('\n');
   const last = lines.at(-1) ?? '';

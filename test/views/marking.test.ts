@@ -28,6 +28,7 @@ const file: AccountHistory = {
   owner: null,
   version: 1,
   history: [],
+  historyTotal: 0,
 };
 
 const item = (number: string, dueDate: string) => ({
