@@ -6,7 +6,6 @@
  */
 import type { Knex } from 'knex';
 import type { AccountAssessment } from '../collections/account.ts';
-import { formatLocalTime } from '../clock.ts';
 import { addDays, laterOf } from '../collections/dates.ts';
 import { formatMoney, sumByCurrency } from '../collections/money.ts';
 import type { LetterConfig, LetterLocale } from './settings.ts';
