@@ -6,6 +6,7 @@
  * re-run or a second replica finds nothing new to post.
  */
 import type { Knex } from 'knex';
+import { insertInBatches } from '../batches.ts';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
 import { currencyDigits } from '../collections/money.ts';
 import { balanceAt } from '../collections/receivables-metrics.ts';
@@ -112,28 +113,48 @@ async function recordCrossings(db: Knex, now: Subject[]): Promise<(Subject & { i
     openKeys.add(key);
     if (!current.has(key)) recovered.push(Number(row.id));
   }
+  // Ids travel as one array parameter and rows go in batches: a first check over a large ledger opens
+  // tens of thousands of crossings, more than one statement's 65,535 bind parameters.
   if (recovered.length > 0)
     await db('alert_crossings')
-      .whereIn('id', recovered)
+      .whereRaw('id = any(?::bigint[])', [recovered])
       .whereNull('recovered_at')
       .update({ recovered_at: db.fn.now() });
-  const fresh = now.filter((s) => !openKeys.has(subjectKey(s)));
-  const opened: (Subject & { id: number })[] = [];
-  for (const s of fresh) {
-    const [row] = await db('alert_crossings')
-      .insert({
-        kind: s.kind,
-        customer_id: s.accountId,
-        open_item_id: s.openItemId,
-        currency: s.currency,
-        amount_minor: s.amountMinor,
-        threshold_minor: s.thresholdMinor,
-        days_overdue: s.daysOverdue,
-      })
+  const fresh = new Map(now.filter((s) => !openKeys.has(subjectKey(s))).map((s) => [subjectKey(s), s]));
+  const inserted = await insertInBatches([...fresh.values()], (batch) =>
+    db('alert_crossings')
+      .insert(
+        batch.map((s) => ({
+          kind: s.kind,
+          customer_id: s.accountId,
+          open_item_id: s.openItemId,
+          currency: s.currency,
+          amount_minor: s.amountMinor,
+          threshold_minor: s.thresholdMinor,
+          days_overdue: s.daysOverdue,
+        })),
+      )
       .onConflict()
       .ignore()
-      .returning('id');
-    if (row) opened.push({ ...s, id: Number(row.id) });
+      .returning(['id', 'kind', 'customer_id', 'open_item_id', 'currency']),
+  );
+  const opened: (Subject & { id: number })[] = [];
+  for (const row of inserted as {
+    id: string | number;
+    kind: string;
+    customer_id: string | number;
+    open_item_id: null | string | number;
+    currency: string;
+  }[]) {
+    const s = fresh.get(
+      subjectKey({
+        kind: row.kind,
+        accountId: Number(row.customer_id),
+        openItemId: row.open_item_id === null ? null : Number(row.open_item_id),
+        currency: row.currency,
+      }),
+    );
+    if (s) opened.push({ ...s, id: Number(row.id) });
   }
   return opened;
 }
@@ -152,7 +173,7 @@ async function crossingPosts(
       .db('customers as c')
       .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 'c.id').andOnNull('cl.released_at'))
       .leftJoin('users as u', 'u.id', 'cl.user_id')
-      .whereIn('c.id', ids)
+      .whereRaw('c.id = any(?::bigint[])', [ids])
       .select('c.id', 'c.name', 'c.sales_rep', 'u.display_name as owner');
   const reps = await salesRepMentions(
     ctx.db,
@@ -196,10 +217,7 @@ async function baselinePosts(ctx: AlertContext, opened: Subject[]): Promise<Outg
     (
       await ctx
         .db('customers')
-        .whereIn(
-          'id',
-          accounts.map((a) => a.accountId),
-        )
+        .whereRaw('id = any(?::bigint[])', [accounts.map((a) => a.accountId)])
         .select('id', 'name')
     ).map((c: { id: string | number; name: string }) => [Number(c.id), c.name]),
   );

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixedClock } from '../../src/clock.ts';
+import type { Database } from '../../src/db.ts';
+import { createJobs } from '../../src/jobs/registry.ts';
+import { createScheduler } from '../../src/jobs/scheduler.ts';
+import { installedAt, silentLog, testConfig, testPolicy } from '../jobs/support.ts';
+import { backends, openTestDatabase } from '../support/databases.ts';
+import { buildScaleLedger } from '../support/scale-ledger.ts';
+
+/**
+ * The crash of a large ledger: the meeting stored its whole agenda (and the outbox its posts) in one INSERT,
+ * and above about 13,000 accounts over 30 days that statement passed PostgreSQL's 65,535 bind parameters
+ * ("unexpected error (a bug)", no meeting at all). 14,500 accounts over 30 days here, on the real server
+ * (PGlite has the same limit, in its wire-protocol layer).
+ */
+describe.each(backends())('scheduled jobs over 14,500 accounts over 30 days on %s', (kind) => {
+  let db: Database;
+  const today = '2026-12-01';
+  const config = testConfig({
+    DUEBOT_ALERT_THRESHOLDS: 'CNY=100,USD=100,EUR=100',
+    DUEBOT_ALERT_JUMP_PERCENT: '0',
+  });
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+    await installedAt(db.knex, '2026-11-20T00:00:00Z');
+    const built = await buildScaleLedger(db.knex, {
+      accounts: 14_500,
+      invoicesPerAccount: 3,
+      today,
+      overdueShare: 1,
+    });
+    expect(built).toMatchObject({ accounts: 14_500, invoices: 43_500, overdue30: 14_500 });
+  }, 300_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('opens the meeting with every account on its agenda, and the first alert check records every crossing', async () => {
+    const policy = await testPolicy(config);
+    const clock = createFixedClock(`${today}T02:00:00Z`, 'Asia/Shanghai'); // Tuesday 10:00, first working day
+    const jobs = createJobs(config).filter((j) => j.name === 'meeting' || j.name === 'alerts');
+    const scheduler = createScheduler({ db: db.knex, jobs, clock, config, policy, log: silentLog });
+    const swept = await scheduler.sweep();
+    expect(swept.map((s) => [s.job, s.outcome.status])).toEqual([['meeting', 'ran']]);
+    const [meeting] = await db.knex('meetings').select('id', 'month');
+    expect(meeting?.month).toBe('2026-12');
+    const [{ n, first, last }] = (
+      await db.knex.raw(
+        'SELECT count(*)::int AS n, min(position)::int AS first, max(position)::int AS last FROM meeting_accounts',
+      )
+    ).rows;
+    expect([n, first, last]).toEqual([14_500, 1, 14_500]);
+    const [{ posts }] = (
+      await db.knex.raw(
+        "SELECT count(*)::int AS posts FROM outbox WHERE idempotency_key LIKE 'meeting:2026-12%'",
+      )
+    ).rows;
+    expect(posts).toBeGreaterThan(0);
+
+    await scheduler.afterSync();
+    const [{ crossings }] = (await db.knex.raw('SELECT count(*)::int AS crossings FROM alert_crossings'))
+      .rows;
+    expect(crossings).toBeGreaterThan(14_500); // every account, and its invoices over the threshold
+    expect((await db.knex('job_runs').where({ job: 'alerts' }).first('status'))?.status).toBe('done');
+  }, 300_000);
+});
