@@ -50,12 +50,31 @@ describe.each(backends())('scheduled jobs over 14,500 accounts over 30 days on %
       )
     ).rows;
     expect([n, first, last]).toEqual([14_500, 1, 14_500]);
-    const [{ posts }] = (
-      await db.knex.raw(
-        "SELECT count(*)::int AS posts FROM outbox WHERE idempotency_key LIKE 'meeting:2026-12%'",
-      )
-    ).rows;
-    expect(posts).toBeGreaterThan(0);
+    // DUEBOT_MEETING_REPLIES (50): the accounts worth most as replies, the other 14,450 in the file.
+    const posts: {
+      idempotency_key: string;
+      thread_key: string | null;
+      payload: { files?: { filename: string; base64: string }[] };
+    }[] = await db.knex('outbox').where('idempotency_key', 'like', 'meeting:2026-12%').orderBy('id');
+    expect(posts).toHaveLength(51);
+    expect(posts.slice(1).every((p) => p.thread_key === 'meeting:2026-12')).toBe(true);
+    const top = await db
+      .knex('account_summary')
+      .orderBy([{ column: 'priority', order: 'desc' }, 'customer_id'])
+      .limit(50)
+      .pluck('customer_id');
+    expect(posts.slice(1).map((p) => p.idempotency_key)).toEqual(
+      top.map((id) => `meeting:2026-12:account:${id}`),
+    );
+    const file = posts[0]?.payload.files?.find((f) => f.filename === 'credit-meeting-2026-12-accounts.csv');
+    const lines = Buffer.from(file?.base64 ?? '', 'base64')
+      .toString('utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toHaveLength(1 + 14_450);
+    expect(lines[1]).toMatch(/^51,/);
+    expect(lines[14_450]).toMatch(/^14500,/);
+    expect(await db.knex('meeting_accounts').where({ in_thread: true }).pluck('position')).toHaveLength(50);
 
     await scheduler.afterSync();
     const [{ crossings }] = (await db.knex.raw('SELECT count(*)::int AS crossings FROM alert_crossings'))
