@@ -8,11 +8,19 @@
 import type { Knex } from 'knex';
 import { insertInBatches } from '../batches.ts';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
-import { currencyDigits } from '../collections/money.ts';
+import { currencyDigits, majorUnitsText } from '../collections/money.ts';
 import { balanceAt } from '../collections/receivables-metrics.ts';
 import { loadReceivableItems } from '../ledger/receivable-history.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { baselineAlertView, type CrossingLine, crossingAlertView, jumpAlertView } from '../views/alerts.ts';
+import { type CsvCell, csvFile } from '../reports/csv.ts';
+import {
+  BASELINE_LIST,
+  baselineAlertView,
+  type CrossingLine,
+  crossingAlertView,
+  jumpAlertView,
+} from '../views/alerts.ts';
+import type { FileAttachment } from '../views/model.ts';
 import type { Job } from './job.ts';
 import { minutePeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
@@ -209,33 +217,86 @@ async function crossingPosts(
     });
 }
 
-/** The first check ever: one overview of the accounts already above a threshold (see baselineAlertView). */
-async function baselinePosts(ctx: AlertContext, opened: Subject[]): Promise<OutgoingPost[]> {
-  const accounts = opened.filter((s) => s.kind === 'account');
+/**
+ * One overview instead of an alert per account: the first check ever (what is already above a threshold),
+ * and a check that finds more new crossings than MAX_CROSSING_POSTS (a large ledger's first sync after an
+ * outage). Each account once (its account crossing, else its largest invoice); the file lists them all.
+ */
+async function overviewPosts(
+  ctx: AlertContext,
+  opened: (Subject & { id?: number })[],
+  post: { key: string; title?: string },
+): Promise<OutgoingPost[]> {
+  const perAccount = new Map<string, Subject>();
+  for (const s of opened) {
+    const id = `${s.accountId}|${s.currency}`;
+    const seen = perAccount.get(id);
+    if (!seen || (seen.kind === 'invoice' && (s.kind === 'account' || s.amountMinor > seen.amountMinor)))
+      perAccount.set(id, s);
+  }
+  const accounts = [...perAccount.values()];
   if (accounts.length === 0) return [];
   const names = new Map<number, string>(
     (
       await ctx
         .db('customers')
-        .whereRaw('id = any(?::bigint[])', [accounts.map((a) => a.accountId)])
+        .whereRaw('id = any(?::bigint[])', [[...new Set(accounts.map((a) => a.accountId))]])
         .select('id', 'name')
     ).map((c: { id: string | number; name: string }) => [Number(c.id), c.name]),
   );
+  const lines = accounts.map((a) => ({
+    accountId: a.accountId,
+    customerName: names.get(a.accountId) ?? `#${a.accountId}`,
+    amountMinor: a.amountMinor,
+    currency: a.currency,
+    daysOverdue: a.daysOverdue,
+  }));
+  const file = opened.length > BASELINE_LIST ? crossingsFile(post.key, opened, names, ctx.today) : undefined;
   return [
     {
-      key: 'alert:baseline',
+      key: post.key,
       to: { kind: 'channel', role: 'alerts' },
-      message: baselineAlertView(
-        accounts.map((a) => ({
-          customerName: names.get(a.accountId) ?? `#${a.accountId}`,
-          amountMinor: a.amountMinor,
-          currency: a.currency,
-          daysOverdue: a.daysOverdue,
-        })),
-      ),
+      message: baselineAlertView(lines, {
+        ...(file ? { file } : {}),
+        ...(post.title ? { title: post.title } : {}),
+      }),
     },
   ];
 }
+
+/** Every crossing of an overview as CSV, most overdue first. */
+function crossingsFile(
+  key: string,
+  opened: Subject[],
+  names: Map<number, string>,
+  today: string,
+): FileAttachment {
+  const rows = [...opened]
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.accountId - b.accountId)
+    .map((s): CsvCell[] => [
+      s.accountId,
+      names.get(s.accountId) ?? `#${s.accountId}`,
+      s.kind,
+      s.invoiceNumber,
+      s.currency,
+      majorUnitsText({ minor: s.amountMinor, currency: s.currency }),
+      majorUnitsText({ minor: s.thresholdMinor, currency: s.currency }),
+      s.daysOverdue,
+    ]);
+  const name = key.replace(/[^a-z0-9-]+/gi, '-');
+  return {
+    filename: `${name}-${today}.csv`,
+    mimeType: 'text/csv',
+    data: csvFile(
+      ['Account id', 'Account', 'Kind', 'Invoice', 'Currency', 'Overdue amount', 'Threshold', 'Days overdue'],
+      rows,
+    ),
+    title: `Large overdue balances ${today}`,
+  };
+}
+
+/** New crossings of one check announced one post per account up to this many accounts; above, one overview. */
+export const MAX_CROSSING_POSTS = 50;
 
 /** PB-07: total receivables per currency against the same day a month ago; once a month per currency. */
 async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost[]> {
@@ -279,7 +340,15 @@ export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
   const today = ctx.today;
   const opened = await recordCrossings(ctx.db, await currentSubjects(ctx.db, today, ctx.settings));
   const [first] = await ctx.db('alert_baseline').insert({ id: 1 }).onConflict('id').ignore().returning('id');
-  const crossings = first ? await baselinePosts(ctx, opened) : await crossingPosts(ctx, opened);
+  const accounts = new Set(opened.map((s) => s.accountId)).size;
+  const crossings = first
+    ? await overviewPosts(ctx, opened, { key: 'alert:baseline' })
+    : accounts > MAX_CROSSING_POSTS
+      ? await overviewPosts(ctx, opened, {
+          key: `alert:overview:${opened.reduce((min, s) => Math.min(min, s.id), Number.POSITIVE_INFINITY)}`,
+          title: `Large overdue balances: ${accounts} accounts crossed the alert thresholds since the last check`,
+        })
+      : await crossingPosts(ctx, opened);
   return [...crossings, ...(await jumpPosts(ctx, today))];
 }
 

@@ -81,5 +81,23 @@ describe.each(backends())('scheduled jobs over 14,500 accounts over 30 days on %
       .rows;
     expect(crossings).toBeGreaterThan(14_500); // every account, and its invoices over the threshold
     expect((await db.knex('job_runs').where({ job: 'alerts' }).first('status'))?.status).toBe('done');
+    // The first check: one overview with the count per currency and every crossing in its file.
+    const alerts: {
+      idempotency_key: string;
+      payload: { blocks: unknown[]; files?: { base64: string }[] };
+    }[] = await db.knex('outbox').where('idempotency_key', 'like', 'alert:%');
+    expect(alerts.map((a) => a.idempotency_key)).toEqual(['alert:baseline']);
+    const [{ accounts }] = (
+      await db.knex.raw('SELECT count(DISTINCT customer_id)::int AS accounts FROM alert_crossings')
+    ).rows;
+    expect(accounts).toBeGreaterThan(14_000);
+    expect(JSON.stringify(alerts[0]?.payload.blocks)).toContain(
+      `Large overdue balances: ${accounts} already above the alert thresholds`,
+    );
+    const rows = Buffer.from(alerts[0]?.payload.files?.[0]?.base64 ?? '', 'base64')
+      .toString('utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(rows).toHaveLength(1 + crossings);
   }, 300_000);
 });
