@@ -9,8 +9,7 @@ import type { Knex } from 'knex';
 import { insertInBatches } from '../batches.ts';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
 import { currencyDigits, majorUnitsText } from '../collections/money.ts';
-import { balanceAt } from '../collections/receivables-metrics.ts';
-import { loadReceivableItems } from '../ledger/receivable-history.ts';
+import { receivableFigures } from '../ledger/receivable-aggregates.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { type CsvCell, csvFile } from '../reports/csv.ts';
 import {
@@ -302,12 +301,17 @@ export const MAX_CROSSING_POSTS = 50;
 async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost[]> {
   if (ctx.settings.jumpPercent <= 0) return [];
   const previousDate = subtractMonths(today, 1);
-  const byCurrency = await loadReceivableItems(ctx.db, { since: previousDate, timeZone: ctx.timeZone });
+  const byCurrency = await receivableFigures(ctx.db, {
+    dates: [previousDate, today],
+    months: [],
+    since: previousDate,
+    timeZone: ctx.timeZone,
+  });
   const posts: OutgoingPost[] = [];
   const month = monthOf(today);
-  for (const [currency, items] of byCurrency) {
-    const previous = balanceAt(items, previousDate).totalMinor;
-    const current = balanceAt(items, today).totalMinor;
+  for (const [currency, figures] of byCurrency) {
+    const previous = figures.balanceAt(previousDate).totalMinor;
+    const current = figures.balanceAt(today).totalMinor;
     if (previous <= 0 || (current - previous) * 100 <= ctx.settings.jumpPercent * previous) continue;
     const [row] = await ctx
       .db('alert_jumps')

@@ -5,12 +5,19 @@
  * month again finds the meeting and posts nothing.
  */
 import type { Knex } from 'knex';
-import { agingBuckets, agingByCurrency, bucketFor } from '../collections/aging.ts';
+import { agingBuckets, bucketFor, type CurrencyAging, defaultAgingPolicy } from '../collections/aging.ts';
 import { monthOf, monthRange, nextWorkingDay, workingDaysBetween } from '../collections/dates.ts';
 import { currencyDigits, majorUnitsText } from '../collections/money.ts';
 import { parseInt8 } from '../db-engines.ts';
-import { COUNTBACK_MONTHS, monthlyMetrics, monthsBefore } from '../collections/receivables-metrics.ts';
-import { loadReceivableItems } from '../ledger/receivable-history.ts';
+import {
+  COUNTBACK_MONTHS,
+  metricDates,
+  metricSalesMonths,
+  monthlyMetricsFrom,
+  monthsBefore,
+  type ReceivablesSource,
+} from '../collections/receivables-metrics.ts';
+import { agingTotals, receivableFigures } from '../ledger/receivable-aggregates.ts';
 import { parseJson } from '../outbox/payload.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { type CsvCell, csvFile } from '../reports/csv.ts';
@@ -269,38 +276,44 @@ async function agendaSegments(db: Knex, meetingId: number): Promise<AgendaSegmen
   return out;
 }
 
-/** Open items today, for totals, the share over 90 days and the chart's buckets. */
-async function openItems(db: Knex) {
-  const rows: { due_date: string; open_minor: string | number; currency: string }[] = await db('open_items')
-    .where({ status: 'open' })
-    .select(db.raw("to_char(due_date, 'YYYY-MM-DD') as due_date"), 'open_minor', 'currency');
-  return rows.map((r) => ({ dueDate: r.due_date, openMinor: Number(r.open_minor), currency: r.currency }));
-}
-
+/**
+ * The parent's figures: open totals, the share over 90 days and the chart's buckets (aging today), and
+ * DSO/CEI per month, all from the database's aggregates (a few rows per currency and month).
+ */
 async function figures(
   ctx: MeetingContext,
   month: string,
-): Promise<{ currencies: CurrencyFigures[]; aging: ReturnType<typeof agingByCurrency> }> {
+): Promise<{ currencies: CurrencyFigures[]; aging: CurrencyAging[] }> {
   const months = monthsBefore(month, ctx.settings.months);
   const oldest = monthsBefore(month, ctx.settings.months + COUNTBACK_MONTHS)[0] ?? month;
-  const history = await loadReceivableItems(ctx.db, {
-    since: monthRange(oldest).first,
-    timeZone: ctx.timeZone,
-  });
-  const aging = agingByCurrency(await openItems(ctx.db), ctx.today);
+  const [history, aging] = await Promise.all([
+    receivableFigures(ctx.db, {
+      dates: metricDates(months),
+      months: metricSalesMonths(months),
+      since: monthRange(oldest).first,
+      timeZone: ctx.timeZone,
+    }),
+    agingTotals(ctx.db, ctx.today, defaultAgingPolicy.bucketEdges),
+  ]);
   const currencies = aging.map((a) => ({
     currency: a.currency,
     openMinor: a.totalMinor,
     over90Minor: a.buckets['90+'] ?? 0,
-    metrics: monthlyMetrics(history.get(a.currency) ?? [], months),
+    metrics: monthlyMetricsFrom(history.get(a.currency) ?? NO_RECEIVABLES, months),
   }));
   return { currencies, aging };
 }
 
+/** A currency with nothing in the window. */
+const NO_RECEIVABLES: ReceivablesSource = {
+  balanceAt: () => ({ totalMinor: 0, currentMinor: 0 }),
+  salesIn: () => 0,
+};
+
 async function chartFile(
   month: string,
   today: string,
-  aging: ReturnType<typeof agingByCurrency>,
+  aging: CurrencyAging[],
   accounts: { name: string; days: number }[],
 ): Promise<FileAttachment> {
   const buckets = agingBuckets();
