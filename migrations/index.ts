@@ -16,6 +16,7 @@ import * as syncHealth from './20261207_015_sync_health.ts';
 import * as firstStart from './20261207_110_first_start.ts';
 import * as accountIdJson from './20261207_111_account_id_json.ts';
 import * as meetingAtScale from './20261207_190_meeting_at_scale.ts';
+import * as meetingPositions from './20261207_191_meeting_positions.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -39,6 +40,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_110_first_start': firstStart,
   '20261207_111_account_id_json': accountIdJson,
   '20261207_190_meeting_at_scale': meetingAtScale,
+  '20261207_191_meeting_positions': meetingPositions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -119,6 +119,9 @@ async function storeAgenda(
       settings.minDaysOverdue,
     ],
   );
+  // Statistics for what was just written: the file is then read page by page along the position index
+  // (without them the planner takes the new rows for a handful and sorts them all for every page).
+  if (n > limit) await db.raw('ANALYZE meeting_accounts');
   return { accounts: n, inThread: Math.min(n, limit) };
 }
 
@@ -286,15 +289,13 @@ async function figures(
 ): Promise<{ currencies: CurrencyFigures[]; aging: CurrencyAging[] }> {
   const months = monthsBefore(month, ctx.settings.months);
   const oldest = monthsBefore(month, ctx.settings.months + COUNTBACK_MONTHS)[0] ?? month;
-  const [history, aging] = await Promise.all([
-    receivableFigures(ctx.db, {
-      dates: metricDates(months),
-      months: metricSalesMonths(months),
-      since: monthRange(oldest).first,
-      timeZone: ctx.timeZone,
-    }),
-    agingTotals(ctx.db, ctx.today, defaultAgingPolicy.bucketEdges),
-  ]);
+  const history = await receivableFigures(ctx.db, {
+    dates: metricDates(months),
+    months: metricSalesMonths(months),
+    since: monthRange(oldest).first,
+    timeZone: ctx.timeZone,
+  });
+  const aging = await agingTotals(ctx.db, ctx.today, defaultAgingPolicy.bucketEdges);
   const currencies = aging.map((a) => ({
     currency: a.currency,
     openMinor: a.totalMinor,

@@ -44,10 +44,11 @@ export async function receivableFigures(
     WHERE status = 'open' OR issue_date >= :since::date
        OR settled_at >= (:since::date::timestamp AT TIME ZONE :tz)`;
   const bindings = { tz: options.timeZone, since: options.since, dates: [...options.dates] };
-  const [balances, current, sales] = await Promise.all([
+  // One after another: in a job's transaction they share one connection anyway.
+  const balances =
     options.dates.length === 0
       ? { rows: [] }
-      : db.raw(
+      : await db.raw(
           `WITH i AS (${items}),
            ev AS (
              SELECT currency, day, sum(delta) AS delta FROM (
@@ -63,10 +64,11 @@ export async function receivableFigures(
            FROM unnest(:dates::date[]) AS d(day) JOIN ev ON ev.day <= d.day
            GROUP BY ev.currency, d.day`,
           bindings,
-        ),
+        );
+  const current =
     options.dates.length === 0
       ? { rows: [] }
-      : db.raw(
+      : await db.raw(
           `WITH i AS (${items})
            SELECT i.currency, to_char(d.day, 'YYYY-MM-DD') AS day,
                   sum(CASE WHEN i.settled_on IS NOT NULL THEN
@@ -76,17 +78,17 @@ export async function receivableFigures(
            FROM unnest(:dates::date[]) AS d(day) JOIN i ON i.issue_date <= d.day AND i.due_date >= d.day
            GROUP BY i.currency, d.day`,
           bindings,
-        ),
+        );
+  const sales =
     options.months.length === 0
       ? { rows: [] }
-      : db.raw(
+      : await db.raw(
           `SELECT currency, to_char(issue_date, 'YYYY-MM') AS month, sum(total_minor)::text AS minor
            FROM open_items
            WHERE issue_date >= :first::date AND to_char(issue_date, 'YYYY-MM') = ANY(:months::text[])
            GROUP BY currency, to_char(issue_date, 'YYYY-MM')`,
           { first: `${[...options.months].sort()[0]}-01`, months: [...options.months] },
-        ),
-  ]);
+        );
   type Row = { currency: string; minor: string };
   const figures = new Map<string, { balances: Map<string, Balance>; sales: Map<string, number> }>();
   const of = (currency: string) => {
