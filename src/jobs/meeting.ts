@@ -20,7 +20,7 @@ import {
 import { agingTotals, receivableFigures } from '../ledger/receivable-aggregates.ts';
 import { parseJson } from '../outbox/payload.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { type CsvCell, csvFile } from '../reports/csv.ts';
+import { type CsvCell, csvFromLines, csvLine } from '../reports/csv.ts';
 import {
   type AgendaSegment,
   type AgendaSegments,
@@ -147,7 +147,7 @@ async function chartAccounts(db: Knex, meetingId: number): Promise<{ name: strin
 /** The agenda's accounts beyond the replies as a CSV file (read in pages, never all rows at once). */
 async function agendaFile(db: Knex, meetingId: number, month: string): Promise<FileAttachment> {
   const buckets = agingBuckets();
-  const rows: CsvCell[][] = [];
+  const lines: string[] = [];
   let after = 0;
   for (;;) {
     const page: { position: number; snapshot: unknown; sales_rep: string | null }[] = await db(
@@ -160,7 +160,7 @@ async function agendaFile(db: Knex, meetingId: number, month: string): Promise<F
       .limit(AGENDA_PAGE)
       .select('ma.position', 'ma.snapshot', 'c.sales_rep');
     for (const r of page)
-      rows.push(agendaCsvRow(Number(r.position), parseJson(r.snapshot), r.sales_rep, buckets));
+      lines.push(csvLine(agendaCsvRow(Number(r.position), parseJson(r.snapshot), r.sales_rep, buckets)));
     const last = page[page.length - 1];
     if (!last || page.length < AGENDA_PAGE) break;
     after = Number(last.position);
@@ -168,7 +168,7 @@ async function agendaFile(db: Knex, meetingId: number, month: string): Promise<F
   return {
     filename: `credit-meeting-${month}-accounts.csv`,
     mimeType: 'text/csv',
-    data: csvFile(AGENDA_COLUMNS, rows),
+    data: csvFromLines(AGENDA_COLUMNS, lines),
     title: `Credit meeting ${month}: the other accounts`,
   };
 }

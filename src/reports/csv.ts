@@ -36,3 +36,11 @@ export function csvFile(header: readonly string[], rows: Iterable<readonly CsvCe
   }
   return new Uint8Array(Buffer.from(parts.join(''), 'utf8'));
 }
+
+/**
+ * A file from lines already written with csvLine (a long list read page by page keeps one string per row,
+ * not its cells), as csvFile writes it.
+ */
+export function csvFromLines(header: readonly string[], lines: readonly string[]): Uint8Array {
+  return new Uint8Array(Buffer.from(`\ufeff${csvLine(header)}${lines.join('')}`, 'utf8'));
+}

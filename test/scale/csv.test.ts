@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvFile } from '../../src/reports/csv.ts';
+import { csvCell, csvFile, csvFromLines, csvLine } from '../../src/reports/csv.ts';
 
 describe('CSV files of long lists', () => {
   it('quotes what needs quoting and keeps any script as UTF-8 with a byte order mark', () => {
@@ -19,6 +19,19 @@ describe('CSV files of long lists', () => {
       expect(csvCell(hostile).replace(/^"/, '')).toMatch(/^'/);
     expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(csvCell(-5)).toBe('-5'); // numbers are ours, written as they are
+  });
+
+  it('writes the same file from lines as from rows', () => {
+    const rows = [
+      ['=x', 1],
+      ['a"b', null],
+    ] as const;
+    expect(
+      csvFromLines(
+        ['A', 'B'],
+        rows.map((r) => csvLine(r)),
+      ),
+    ).toEqual(csvFile(['A', 'B'], rows));
   });
 
   it('refuses a row of the wrong width and a number that is not one', () => {
