@@ -9,14 +9,14 @@
  */
 import type { Knex } from 'knex';
 import { type AgingBucket, agingBuckets, type CurrencyAging } from '../collections/aging.ts';
+import { isIsoDate } from '../collections/dates.ts';
 import type { Balance, ReceivablesSource } from '../collections/receivables-metrics.ts';
 import { parseInt8 } from '../db-engines.ts';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^\d{4}-\d{2}$/;
 
 function checkDays(days: readonly string[], what: string): void {
-  for (const d of days) if (!DAY.test(d)) throw new RangeError(`${what} must be YYYY-MM-DD, got "${d}"`);
+  for (const d of days) if (!isIsoDate(d)) throw new RangeError(`${what} must be YYYY-MM-DD, got "${d}"`);
 }
 
 /**
