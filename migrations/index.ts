@@ -23,6 +23,8 @@ import * as summaryRed from './20261207_171_summary_red.ts';
 import * as worklistPolicy from './20261207_172_worklist_policy.ts';
 import * as accountTerms from './20261207_180_account_terms.ts';
 import * as agencyHandovers from './20261207_181_agency_handovers.ts';
+import * as meetingAtScale from './20261207_190_meeting_at_scale.ts';
+import * as meetingPositions from './20261207_191_meeting_positions.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -53,6 +55,8 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_172_worklist_policy': worklistPolicy,
   '20261207_180_account_terms': accountTerms,
   '20261207_181_agency_handovers': agencyHandovers,
+  '20261207_190_meeting_at_scale': meetingAtScale,
+  '20261207_191_meeting_positions': meetingPositions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -11,6 +11,9 @@ import type { SyncConfig } from '../ledger/settings.ts';
 import type { LetterConfig } from '../letters/settings.ts';
 import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
 
+/** DUEBOT_MEETING_REPLIES' default: replies a meeting can review in one sitting. */
+export const DEFAULT_MEETING_REPLIES = 50;
+
 /** The schedule value that means "after each ledger sync" instead of a cron expression. */
 export const AFTER_SYNC = 'after-sync';
 
@@ -54,6 +57,7 @@ export const jobSettings = settingsFragment({
   ),
   DUEBOT_MEETING_MIN_DAYS: wholeNumber({ min: 0, fallback: 30 }),
   DUEBOT_MEETING_MONTHS: wholeNumber({ min: 1, max: 24, fallback: 6 }),
+  DUEBOT_MEETING_REPLIES: wholeNumber({ min: 1, max: 500, fallback: DEFAULT_MEETING_REPLIES }),
 });
 
 /** When the jobs run and how their posts go out. */
@@ -92,6 +96,11 @@ export interface AlertSettings {
 export interface MeetingSettings {
   minDaysOverdue: number;
   months: number;
+  /**
+   * Above this many accounts, only the ones worth most (by expected recovery, PB-08) get a reply with
+   * decision buttons; the others are listed in an attached file. Default DEFAULT_MEETING_REPLIES.
+   */
+  replies?: number;
 }
 
 /** The jobs' part of the settings, from their parsed variables. */
@@ -123,7 +132,11 @@ export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
       minDaysOverdue: s.DUEBOT_ALERT_MIN_DAYS,
       jumpPercent: s.DUEBOT_ALERT_JUMP_PERCENT,
     },
-    meeting: { minDaysOverdue: s.DUEBOT_MEETING_MIN_DAYS, months: s.DUEBOT_MEETING_MONTHS },
+    meeting: {
+      minDaysOverdue: s.DUEBOT_MEETING_MIN_DAYS,
+      months: s.DUEBOT_MEETING_MONTHS,
+      replies: s.DUEBOT_MEETING_REPLIES,
+    },
   };
 }
 

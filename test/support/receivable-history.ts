@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
-import type { ReceivableItem } from '../collections/receivables-metrics.ts';
+import type { ReceivableItem } from '../../src/collections/receivables-metrics.ts';
 
 /**
- * The synced invoices that matter for balances and sales since `since` (open ones, ones settled after it,
+ * The reference the SQL aggregates (src/ledger/receivable-aggregates.ts) are tested against: how the jobs
+ * read the ledger before them, every item into memory. The synced invoices that matter for balances and sales since `since` (open ones, ones settled after it,
  * ones issued after it), per currency, in the shape the receivables metrics rebuild the past from.
  * Dates are in the business time zone.
  */
