@@ -1,10 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { assessAccount, defaultPolicy } from '../../src/collections/account.ts';
 import { type Database, knexForPostgres } from '../../src/db.ts';
 import { ledgerSourceOptions } from '../../src/ledger/configured.ts';
+import { presetFile } from '../../src/ledger/presets.ts';
 import { ledgerConfig, ledgerSettings } from '../../src/ledger/settings.ts';
 import { openLedgerSource } from '../../src/ledger/source.ts';
 import { syncLedger } from '../../src/ledger/sync.ts';
@@ -371,6 +374,29 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
         /ok {4}accounting database: .*: reachable, preset odoo returns every column, parameters company_id=1, a full sync would read 7 rows/,
       );
       expect(doctor.stdout).not.toMatch(/payment dates/);
+      // A copy adapted without paid_at: doctor says grades are approximate.
+      const dir = await mkdtemp(join(tmpdir(), 'duebot-odoo-'));
+      try {
+        const own = join(dir, 'mapping.sql');
+        const sql = await readFile(presetFile('odoo', 'postgres'), 'utf8');
+        await writeFile(own, sql.replace(/^.*AS paid_at,\n/m, ''));
+        const warned = await runDuebot(['doctor'], {
+          env: {
+            DATABASE_URL: botDb.url,
+            LEDGER_URL: odoo.db.url,
+            LEDGER_MAPPING: own,
+            LEDGER_PARAMS: 'company_id=1',
+          },
+        });
+        expect(warned.stdout).toMatch(
+          /ok {4}accounting database: .*: reachable, mapping returns every column/,
+        );
+        expect(warned.stdout).toMatch(
+          /ok {4}payment dates: warning: the mapping returns no paid_at, so grades, credit hold, blacklist and DSO\/CEI date payments by each row's last change/,
+        );
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     } finally {
       await botDb.drop();
     }
