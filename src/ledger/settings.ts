@@ -45,8 +45,8 @@ const params = z.string().transform((text, ctx): Record<string, string> => {
           ? 'expected parameters besides watermark (duebot binds :watermark itself)'
           : Object.hasOwn(values, name)
             ? `expected each parameter once (${name} is given twice)`
-            : value === '' || [...value].some((c) => c.charCodeAt(0) < 32)
-              ? `expected a value for ${name} (no control characters)`
+            : value === '' || value.length > 200 || [...value].some((c) => c.charCodeAt(0) < 32)
+              ? `expected a value for ${name} (up to 200 characters, no control characters)`
               : null;
     if (problem) {
       ctx.addIssue({ code: 'custom', message: problem });

@@ -7,6 +7,7 @@ import { createFixedClock } from '../../src/clock.ts';
 import { assessAccount, defaultPolicy } from '../../src/collections/account.ts';
 import { type Database, knexForPostgres } from '../../src/db.ts';
 import { ledgerSourceOptions } from '../../src/ledger/configured.ts';
+import { loadReceivableItems } from '../../src/ledger/receivable-history.ts';
 import { presetFile } from '../../src/ledger/presets.ts';
 import { ledgerConfig, ledgerSettings } from '../../src/ledger/settings.ts';
 import { openLedgerSource } from '../../src/ledger/source.ts';
@@ -173,6 +174,11 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
         settled: null,
       },
     ]);
+    // DSO/CEI rebuild past balances from when an open amount last went down: INV/2026/00002's partial
+    // payment of 11-05 (paid_at), not its last change (11-12).
+    const history = await loadReceivableItems(bot.knex, { since: '2026-10-01', timeZone: 'Asia/Shanghai' });
+    const partial = history.get('CNY')?.find((i) => i.dueDate === '2026-11-04');
+    expect(partial).toMatchObject({ openMinor: 50000, settledOn: null, changedOn: '2026-11-05' });
     const customers = await bot
       .knex('customers')
       .orderBy('external_id')
@@ -318,6 +324,8 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
     );
     expect(problems({ LEDGER_PARAMS: 'company_id=1,company_id=2' })[0]).toMatch(/company_id is given twice/);
     expect(problems({ LEDGER_PARAMS: 'watermark=1' })[0]).toMatch(/besides watermark/);
+    expect(problems({ LEDGER_PARAMS: `company_id=${'9'.repeat(201)}` })[0]).toMatch(/up to 200 characters/);
+    expect(problems({ LEDGER_PARAMS: 'company_id=' })[0]).toMatch(/expected a value for company_id/);
   });
 
   it('says in one line, before reading, that a database has no Odoo tables, and that a parameter is missing', async () => {
