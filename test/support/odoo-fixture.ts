@@ -17,7 +17,7 @@ import type { Knex } from 'knex';
 import { knexForPostgres } from '../../src/db.ts';
 import { createServerDatabase, type ServerDatabase } from './databases.ts';
 
-const SCHEMA = `
+export const ODOO_SCHEMA = `
 CREATE TABLE res_currency (id serial PRIMARY KEY, name varchar NOT NULL, symbol varchar, active boolean);
 CREATE TABLE res_company (id serial PRIMARY KEY, name varchar NOT NULL, currency_id int4 NOT NULL,
   write_date timestamp);
@@ -40,6 +40,8 @@ CREATE TABLE account_partial_reconcile (id serial PRIMARY KEY, debit_move_id int
   credit_move_id int4 NOT NULL, amount numeric, debit_amount_currency numeric,
   credit_amount_currency numeric, max_date date NOT NULL, company_id int4, create_date timestamp,
   write_date timestamp);
+CREATE INDEX res_partner_parent_id_index ON res_partner (parent_id);
+CREATE INDEX res_partner_commercial_partner_id_index ON res_partner (commercial_partner_id);
 CREATE INDEX account_move_line_move_id_index ON account_move_line (move_id);
 CREATE INDEX account_partial_reconcile_debit_move_id_index ON account_partial_reconcile (debit_move_id);
 `;
@@ -66,7 +68,7 @@ export interface OdooFixture {
 export async function createOdooFixture(): Promise<OdooFixture> {
   const db = await createServerDatabase({ template: null, prefix: 'duebot_odoo' });
   const knex = knexForPostgres(db.url, { min: 0, max: 2 });
-  await knex.raw(SCHEMA);
+  await knex.raw(ODOO_SCHEMA);
   const w = WRITTEN;
   const [cny, hkd, eur] = [1, 2, 3];
   await knex('res_currency').insert([

@@ -57,6 +57,14 @@ installments AS (
   JOIN changed ON changed.move_id = l.move_id
   WHERE l.display_type = 'payment_term' AND l.parent_state = 'posted'
 ),
+billing AS (
+  -- Each company's invoice address (its first active child contact of type 'invoice'), found once for
+  -- all rows: a lookup per row would scan res_partner once per installment where parent_id has no index.
+  SELECT DISTINCT ON (c.parent_id) c.parent_id, c.name, c.email, c.phone, c.mobile
+  FROM res_partner c
+  WHERE c.type = 'invoice' AND c.active AND c.parent_id IS NOT NULL
+  ORDER BY c.parent_id, c.id
+),
 reconciles AS (
   -- For an invoice's receivable line (a debit), payments and applied credit notes are the credit side.
   SELECT r.debit_move_id AS line_id, max(r.max_date) AS paid_on, max(r.write_date) AS write_date
@@ -91,14 +99,8 @@ JOIN account_move m ON m.id = i.move_id
 JOIN res_partner cp ON cp.id = m.commercial_partner_id
 JOIN res_currency cur ON cur.id = i.currency_id
 LEFT JOIN res_partner p ON p.id = m.partner_id
-LEFT JOIN LATERAL (
-  -- The company's invoice address, when the invoice is addressed to the company itself.
-  SELECT c.name, c.email, c.phone, c.mobile
-  FROM res_partner c
-  WHERE c.parent_id = cp.id AND c.type = 'invoice' AND c.active
-  ORDER BY c.id
-  LIMIT 1
-) billing ON p.id = cp.id
+-- The company's invoice address, when the invoice is addressed to the company itself.
+LEFT JOIN billing ON billing.parent_id = cp.id AND p.id = cp.id
 CROSS JOIN LATERAL (
   SELECT
     coalesce(billing.name, p.name) AS name,
