@@ -18,6 +18,7 @@ import * as accountIdJson from './20261207_111_account_id_json.ts';
 import * as userLocale from './20261207_112_user_locale.ts';
 import * as historyPages from './20261207_140_history_pages.ts';
 import * as callSummaryLetters from './20261207_141_call_summary_letters.ts';
+import * as ledgerPaidAt from './20261207_150_ledger_paid_at.ts';
 import * as worklistDays from './20261207_170_worklist_days.ts';
 import * as summaryRed from './20261207_171_summary_red.ts';
 import * as worklistPolicy from './20261207_172_worklist_policy.ts';
@@ -50,6 +51,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_112_user_locale': userLocale,
   '20261207_140_history_pages': historyPages,
   '20261207_141_call_summary_letters': callSummaryLetters,
+  '20261207_150_ledger_paid_at': ledgerPaidAt,
   '20261207_170_worklist_days': worklistDays,
   '20261207_171_summary_red': summaryRed,
   '20261207_172_worklist_policy': worklistPolicy,

@@ -39,7 +39,8 @@ export async function receivableFigures(
   const items = `
     SELECT currency, issue_date, due_date, total_minor, open_minor,
            (settled_at AT TIME ZONE :tz)::date AS settled_on,
-           (ledger_updated_at AT TIME ZONE :tz)::date AS changed_on
+           -- The open amount last went down when the ledger's payments say (paid_at), else at its last change.
+           (coalesce(ledger_paid_at, ledger_updated_at) AT TIME ZONE :tz)::date AS changed_on
     FROM open_items
     WHERE status = 'open' OR issue_date >= :since::date
        OR settled_at >= (:since::date::timestamp AT TIME ZONE :tz)`;
