@@ -15,6 +15,7 @@ import {
   type JobsConfig,
   jobSettings,
   jobsConfig,
+  type DisputeSettings,
   type MeetingSettings,
 } from './jobs/settings.ts';
 import { type LedgerConfig, ledgerConfig, ledgerSettings, type SyncConfig } from './ledger/settings.ts';
@@ -137,6 +138,8 @@ export interface Config {
   alerts: AlertSettings;
   /** PB-28: the monthly 30+ day credit meeting. */
   meeting: MeetingSettings;
+  /** PB-21: when open disputes are raised to their owner. */
+  disputes: DisputeSettings;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };

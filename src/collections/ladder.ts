@@ -114,6 +114,8 @@ export interface LadderItem {
   currency: string;
   disputed: boolean;
   pause: Pause | null;
+  /** PB-21: days the item's clock stood still in a dispute; its step is counted from its due date moved on by them. */
+  clockStoppedDays?: number;
 }
 
 /** What the ladder needs about an account. */
@@ -225,7 +227,10 @@ export function ladderPosition(
   if (chased.length === 0)
     return idle('below-minimum', 'the open balance is below the minimum the ladder works');
 
-  const anchorDueDate = chased.map((i) => i.dueDate).sort()[0] ?? today;
+  // PB-21: an item back from a dispute stands where it stood when the dispute opened.
+  const anchorDueDate =
+    chased.map((i) => (i.clockStoppedDays ? addDays(i.dueDate, i.clockStoppedDays) : i.dueDate)).sort()[0] ??
+    today;
   const day = daysBetween(anchorDueDate, today);
   const steps = ladder.steps;
   const usable = steps.flatMap((s, i) => (applies(s, account) ? [i] : []));

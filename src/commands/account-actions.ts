@@ -15,6 +15,7 @@ import { stateVersion } from '../worklist/activity.ts';
 import { assessOne, refreshOne } from '../worklist/assess.ts';
 import { claimAccount, releaseAccount } from '../worklist/claims.ts';
 import { accountHistory } from '../worklist/account-history.ts';
+import { openDisputes } from '../worklist/disputes.ts';
 import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
 import type { Failure } from '../worklist/outcome.ts';
 import { collectableItems } from '../worklist/promises.ts';
@@ -49,13 +50,14 @@ export async function accountCard(
   accountId: number,
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
-  const [file, assessment, ledger] = await Promise.all([
+  const [file, assessment, ledger, disputes] = await Promise.all([
     accountHistory(ctx.db, accountId),
     assessed === undefined ? assessOne(assessContext(ctx), accountId) : assessed,
     ledgerAge(ctx),
+    openDisputes(ctx.db, accountId, ctx.clock.timeZone),
   ]);
   if (!file || !assessment) return null;
-  return accountCardView(file, assessment, file.version, ledger);
+  return accountCardView(file, assessment, file.version, ledger, disputes);
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */

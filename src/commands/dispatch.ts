@@ -21,6 +21,15 @@ import {
   submitLog,
 } from './account-actions.ts';
 import { type ActionRef, decodeRef, type RefAction } from '../views/action-ref.ts';
+import {
+  openDisputeForm,
+  openPauseForm,
+  openResolveForm,
+  submitDispute,
+  submitPause,
+  submitResolve,
+  unpause,
+} from './dispute-actions.ts';
 import { decideFromMeeting } from './meeting-actions.ts';
 import {
   chooseLetter,
@@ -127,6 +136,14 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
       return cmd.template ? previewLetter(ctx, actor, id, cmd.template) : chooseLetter(ctx, actor, id, null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
+    case 'dispute':
+      return openDisputeForm(ctx, actor, id);
+    case 'resolve':
+      return openResolveForm(ctx, actor, id);
+    case 'pause':
+      return openPauseForm(ctx, actor, id);
+    case 'unpause':
+      return unpause(ctx, actor, id);
   }
 }
 
@@ -220,6 +237,14 @@ async function action(
       return openReassignForm(ctx, actor, id);
     case 'decide':
       return decideFromMeeting(ctx, actor, r, confirmed);
+    case 'dispute':
+      return openDisputeForm(ctx, actor, id);
+    case 'resolve':
+      return openResolveForm(ctx, actor, id);
+    case 'pause':
+      return openPauseForm(ctx, actor, id);
+    case 'unpause':
+      return unpause(ctx, actor, id);
     default:
       return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
   }
@@ -250,6 +275,9 @@ async function submit(
   if (kind === 'log' && accountId !== undefined) run = (c) => submitLog(c, actor, accountId, values);
   if (kind === 'reassign' && accountId !== undefined)
     run = (c) => submitReassign(c, actor, accountId, values);
+  if (kind === 'dispute' && accountId !== undefined) run = (c) => submitDispute(c, actor, accountId, values);
+  if (kind === 'resolve' && accountId !== undefined) run = (c) => submitResolve(c, actor, accountId, values);
+  if (kind === 'pause' && accountId !== undefined) run = (c) => submitPause(c, actor, accountId, values);
   if (!run)
     return {
       kind: 'ephemeral',

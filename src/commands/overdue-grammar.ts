@@ -46,7 +46,8 @@ export interface OverdueFilters {
 }
 
 /** Commands that act on one account, named by customer name or id. */
-export type AccountVerb = 'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign';
+export type AccountVerb =
+  'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign' | 'dispute' | 'resolve' | 'pause' | 'unpause';
 
 /** Decisions on one letter, named by its number (shown with an approval request or an uncertain letter). */
 export const LETTER_DECISION_VERBS = ['approve', 'reject', 'mark-sent', 'send-again'] as const;
@@ -109,6 +110,10 @@ Actions on one account (customer name or id):
   log <customer>       record a call or contact
   history <customer>   every contact so far
   reassign <customer>  give the account to another collector (managers)
+  dispute <customer>   open a dispute on some of its invoices (PB-21)
+  resolve <customer>   resolve one of its open disputes
+  pause <customer>     pause chasing it, or some invoices, until a date
+  unpause <customer>   end its pauses now
   letter <customer> [template]
                        templates: ${LETTER_TEMPLATES.join(', ')}
 
@@ -130,7 +135,19 @@ interface Token {
 }
 
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
-const ACCOUNT_VERBS = new Set<string>(['show', 'claim', 'release', 'log', 'history', 'letter', 'reassign']);
+const ACCOUNT_VERBS = new Set<string>([
+  'show',
+  'claim',
+  'release',
+  'log',
+  'history',
+  'letter',
+  'reassign',
+  'dispute',
+  'resolve',
+  'pause',
+  'unpause',
+]);
 const LETTER_VERBS = new Set<string>(LETTER_DECISION_VERBS);
 const KEYWORDS = [
   'mine',

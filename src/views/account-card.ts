@@ -3,8 +3,9 @@ import { daysBetween, shortDate } from '../collections/dates.ts';
 import { formatMoney, formatTotals } from '../collections/money.ts';
 import { encodeRef } from './action-ref.ts';
 import type { AccountHistory } from '../worklist/account-history.ts';
+import type { OpenDispute } from '../worklist/disputes.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
-import type { Block, Field, Message } from './model.ts';
+import { type Block, type Field, type Message, typedText } from './model.ts';
 import { amountLines } from './overdue-list.ts';
 
 /** Most open items listed on a card; the rest are counted. */
@@ -24,7 +25,10 @@ function itemLine(item: AccountAssessment['items'][number], today: string): stri
     item.interestMinor > 0
       ? ` · interest ${formatMoney({ minor: item.interestMinor, currency: item.currency })}`
       : '';
-  const marks = [item.disputed ? 'disputed' : null, item.paused ? 'paused' : null].filter(Boolean);
+  const paused = item.paused
+    ? `paused${item.pausedUntil ? ` until ${shortDate(item.pausedUntil)}` : ''}`
+    : null;
+  const marks = [item.disputed ? 'disputed' : null, paused].filter(Boolean);
   return `*${item.number}* · due ${shortDate(item.dueDate)} · ${days} · ${formatMoney({ minor: item.openMinor, currency: item.currency })}${interest}${marks.length ? ` · _${marks.join(', ')}_` : ''}`;
 }
 
@@ -41,6 +45,7 @@ export function accountCardView(
   a: AccountAssessment,
   version: number,
   ledger?: LedgerAge,
+  disputes: readonly OpenDispute[] = [],
 ): Message {
   const c = file.customer;
   const blocks: Block[] = [{ type: 'header', text: c.name }, ...staleBlocksOf(ledger)];
@@ -101,6 +106,14 @@ export function accountCardView(
   });
   if (items.length > MAX_ITEMS)
     blocks.push({ type: 'context', text: `and ${items.length - MAX_ITEMS} more invoices` });
+  // PB-21: each open dispute, what it is about and who looks into it.
+  for (const d of disputes.slice(0, 5)) {
+    const contact = d.contact ? ` · after-sales: ${typedText(d.contact)}` : '';
+    blocks.push({
+      type: 'context',
+      text: `Dispute #${d.id} since ${shortDate(d.openedOn)} on ${d.invoices.join(', ')}: ${typedText(d.reason)}${contact}`,
+    });
+  }
 
   const ref = { v: 1 as const, accountId: c.id, stateVersion: version };
   blocks.push({
@@ -124,6 +137,26 @@ export function accountCardView(
     menu: [
       ...(file.owner ? [{ label: 'Release', ref: encodeRef({ ...ref, action: 'release' }) }] : []),
       { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }), opens: 'form' as const },
+    ],
+  });
+  // What a call can lead to beyond a promise (PB-19, PB-21): its own row, as Teams shows six actions a set.
+  const paused = a.ladder.status === 'paused' || a.items.some((i) => i.paused);
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      { label: 'Dispute', ref: encodeRef({ ...ref, action: 'dispute' }), opens: 'form' as const },
+      ...(disputes.length > 0
+        ? [
+            {
+              label: 'Resolve dispute',
+              ref: encodeRef({ ...ref, action: 'resolve' }),
+              opens: 'form' as const,
+            },
+          ]
+        : []),
+      paused
+        ? { label: 'Un-pause', ref: encodeRef({ ...ref, action: 'unpause' }) }
+        : { label: 'Pause', ref: encodeRef({ ...ref, action: 'pause' }), opens: 'form' as const },
     ],
   });
   blocks.push({

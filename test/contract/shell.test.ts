@@ -19,6 +19,10 @@ const VERBS: Record<string, (t: Target) => string> = {
   'Log call': (t) => `log #${t.account ?? 0}`,
   'Send letter': (t) => `letter #${t.account ?? 0}`,
   Reassign: (t) => `reassign #${t.account ?? 0}`,
+  Dispute: (t) => `dispute #${t.account ?? 0}`,
+  'Resolve dispute': (t) => `resolve #${t.account ?? 0}`,
+  Pause: (t) => `pause #${t.account ?? 0}`,
+  'Un-pause': (t) => `unpause #${t.account ?? 0}`,
   Reject: (t) => `reject ${t.letter ?? 0}`,
 };
 
@@ -71,7 +75,9 @@ type Session = ReturnType<typeof startSession>;
 
 /** Splits printed text into what the typer saw and what went into a thread, and what is being asked. */
 function seen(text: string, who: Person): Seen {
-  const lines = text.split('\n');
+  // A terminal shows the typed answer and its newline after a prompt; here nothing is echoed, so a thread
+  // post that answers the last field would share the prompt's line.
+  const lines = text.replace(/> (?=\[account thread\])/g, '>\n').split('\n');
   const everyone = lines.filter((l) => l.startsWith('[account thread]')).join('\n');
   const mine = lines.filter((l) => !l.startsWith('[account thread]')).join('\n');
   const last = lines.at(-1) ?? '';
