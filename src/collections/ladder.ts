@@ -218,7 +218,11 @@ export function ladderPosition(
   const undisputed = open.filter((i) => !i.disputed);
   if (undisputed.length === 0) return idle('disputed', 'every open item is disputed (PB-21)');
   const unpaused = undisputed.filter((i) => !pauseActive(i.pause, today));
-  if (unpaused.length === 0) return idle('paused', 'every undisputed open item is paused');
+  if (unpaused.length === 0) {
+    const ends = undisputed.map((i) => i.pause?.until ?? null);
+    const until = ends.includes(null) ? '' : ` until ${ends.sort().at(-1) ?? ''}`;
+    return idle('paused', `every undisputed open item is paused${until}`);
+  }
   const totals = new Map<string, number>();
   for (const i of unpaused) totals.set(i.currency, (totals.get(i.currency) ?? 0) + i.openMinor);
   const chased = unpaused.filter(

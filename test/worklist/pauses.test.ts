@@ -5,7 +5,7 @@ import type { Database } from '../../src/db.ts';
 import { disputeCheckJob } from '../../src/jobs/dispute-check.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { createOutboxWorker } from '../../src/outbox/worker.ts';
-import { assessOne } from '../../src/worklist/assess.ts';
+import { assessOne, refreshOne } from '../../src/worklist/assess.ts';
 import { claimAccount } from '../../src/worklist/claims.ts';
 import { openDispute } from '../../src/worklist/disputes.ts';
 import { pauseChasing } from '../../src/worklist/pauses.ts';
@@ -86,6 +86,12 @@ describe.each(backends())('pauses and the dispute check on %s', (kind) => {
     expect(now.ladder).toMatchObject({ status: 'paused', nextAction: null });
     expect(now.ladder.reason).toBe('chasing paused until 2026-12-01: AP closed for the ERP migration');
     expect(now.items.every((i) => i.paused && i.pausedUntil === '2026-12-01')).toBe(true);
+    // The worklist row says so where the next action would be.
+    await refreshOne({ db: db.knex, policy: defaultPolicy, today, timeZone: TZ }, accountId);
+    const summary = () => db.knex('account_summary').where({ customer_id: accountId }).first('next_action');
+    expect((await summary())?.next_action).toBe(
+      'chasing paused until 2026-12-01: AP closed for the ERP migration',
+    );
     expect((await assess(accountId, '2026-12-01')).ladder.status).toBe('paused'); // its last day
     const after = await assess(accountId, '2026-12-02');
     expect(after.ladder.status).toBe('active');
@@ -99,6 +105,7 @@ describe.each(backends())('pauses and the dispute check on %s', (kind) => {
       (m) => m.channel === `@${ann.userId}` && JSON.stringify(m.message).includes('ended'),
     );
     expect(mine).toHaveLength(1);
+    expect((await summary())?.next_action).toBe(after.ladder.nextAction?.action); // the worklist resumed too
     await check('2026-12-03');
     const kinds = (await db.knex('activities').where({ customer_id: accountId }).orderBy('id')).map(
       (r) => r.kind,
