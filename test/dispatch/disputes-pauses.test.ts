@@ -122,6 +122,38 @@ describe.each(backends())('disputes and pauses through dispatch on %s', (kind) =
     }
   });
 
+  it('opens a dispute from the call log with its after-sales contact, and the history tells the whole of it', async () => {
+    const { accountId, a } = await account();
+    const logRef = encodeRef({ v: 1, action: 'log', accountId });
+    const logged = await submit(logRef, {
+      channel: 'call',
+      result: 'disputed',
+      notes: 'two pallets missing',
+      invoices: a,
+      afterSales: 'Li Wei, service desk',
+    });
+    expect(logged.kind).toBe('thread');
+    const [dispute] = await db.knex('disputes').where({ customer_id: accountId });
+    expect(dispute).toMatchObject({ reason: 'two pallets missing', contact: 'Li Wei, service desk' });
+    await submit(ref('resolve', accountId), {
+      dispute: String(dispute?.id),
+      outcome: 'upheld_credit_note',
+      note: 'warehouse confirmed the shortage',
+    });
+    const history = await dispatch(ctx, {
+      kind: 'command',
+      text: `history #${accountId}`,
+      user: ann,
+      platform: 'shell',
+    });
+    expect(text(history)).toContain(
+      `Ann opened dispute #${dispute?.id} on ${a}: two pallets missing (after-sales: Li Wei, service desk)`,
+    );
+    expect(text(history)).toContain(
+      `Ann resolved dispute #${dispute?.id} on ${a}: upheld credit note, because warehouse confirmed the shortage`,
+    );
+  });
+
   it('sends no reminder letter on a paused account, and says why', async () => {
     const { accountId } = await account();
     await submit(ref('pause', accountId), { until: '2026-12-01', reason: 'ERP migration', invoices: '' });
