@@ -55,6 +55,8 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list; #
                          amounts: 12,500.50 or with ${Object.keys(AMOUNT_SUFFIXES).join(' ')} (5万 = 50,000)
   history N              every contact so far, newest first (older | newer for more)
   reassign N [name]      give the account to another collector (managers)
+  dispute N | resolve N  open a dispute on some invoices (PB-21) / resolve one, saying why
+  pause N | unpause N    pause chasing until a date (the account or some invoices) / end it now
   terms N                key-account exemption, habitual late payer, contract interest (managers)
   hand-over N            hand the account to a collection agency; internal chasing stops (managers)
   letter N [template]    preview the letter the ladder suggests (or the one named), then send it
@@ -81,6 +83,10 @@ const ACCOUNT_VERBS = new Set([
   'letter',
   'summary',
   'reassign',
+  'dispute',
+  'resolve',
+  'pause',
+  'unpause',
   'terms',
   'hand-over',
 ]);

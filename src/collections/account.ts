@@ -73,6 +73,11 @@ export interface OpenItem {
   disputed: boolean;
   /** Chasing paused on this invoice; it keeps aging. */
   pause: Pause | null;
+  /**
+   * PB-21: days the item's clock stood still in disputes resolved against the customer; the ladder and the
+   * interest pick up from where they stood when the dispute opened. Absent: 0.
+   */
+  clockStoppedDays?: number;
 }
 
 /** A settled invoice of the payment history (PB-02). */
@@ -128,6 +133,8 @@ export interface AssessedItem {
   interestMinor: number;
   disputed: boolean;
   paused: boolean;
+  /** The last day of the pause on this invoice or on the whole account (null: no end, or not paused). */
+  pausedUntil: string | null;
 }
 
 /** PB-04: an invoice settled recently, shown green on the card. */
@@ -206,6 +213,13 @@ export function recentlySettled(settled: readonly SettledItem[], today: string, 
     .map((s) => ({ ...s, marking: 'green' as const }));
 }
 
+/** The end of the pause that holds an item today: its own or the account's, whichever ends later. */
+function pausedUntil(item: Pause | null, account: Pause | null, today: string): string | null {
+  const ends = [item, account].filter((p) => pauseActive(p, today)).map((p) => p?.until ?? null);
+  if (ends.length === 0 || ends.includes(null)) return null;
+  return ends.sort().at(-1) ?? null;
+}
+
 /** Assesses an account as of `today` under `policy`: pure, the same inputs always give the same answer. */
 export function assessAccount(snapshot: AccountSnapshot, policy: Policy, today: string): AccountAssessment {
   const open = snapshot.openItems.filter((i) => i.openMinor > 0);
@@ -225,7 +239,8 @@ export function assessAccount(snapshot: AccountSnapshot, policy: Policy, today: 
       marking: markingFor(item, today, policy.aging.redAfterDays),
       interestMinor: interest.items[n]?.interestMinor ?? 0,
       disputed: item.disputed,
-      paused: pauseActive(item.pause, today),
+      paused: pauseActive(item.pause, today) || pauseActive(snapshot.pause, today),
+      pausedUntil: pausedUntil(item.pause, snapshot.pause, today),
     };
   });
   const undisputed = items.filter((i) => !i.disputed);

@@ -182,6 +182,8 @@ export interface LadderItem {
   currency: string;
   disputed: boolean;
   pause: Pause | null;
+  /** PB-21: days the item's clock stood still in a dispute; its step is counted from its due date moved on by them. */
+  clockStoppedDays?: number;
 }
 
 /** What the ladder needs about an account. */
@@ -343,7 +345,11 @@ export function ladderPosition(
   const undisputed = open.filter((i) => !i.disputed);
   if (undisputed.length === 0) return idle('disputed', 'every open item is disputed (PB-21)');
   const unpaused = undisputed.filter((i) => !pauseActive(i.pause, today));
-  if (unpaused.length === 0) return idle('paused', 'every undisputed open item is paused');
+  if (unpaused.length === 0) {
+    const ends = undisputed.map((i) => i.pause?.until ?? null);
+    const until = ends.includes(null) ? '' : ` until ${ends.sort().at(-1) ?? ''}`;
+    return idle('paused', `every undisputed open item is paused${until}`);
+  }
   const totals = new Map<string, number>();
   for (const i of unpaused) totals.set(i.currency, (totals.get(i.currency) ?? 0) + i.openMinor);
   const chased = unpaused.filter(
@@ -352,7 +358,10 @@ export function ladderPosition(
   if (chased.length === 0)
     return idle('below-minimum', 'the open balance is below the minimum the ladder works');
 
-  const anchorDueDate = chased.map((i) => i.dueDate).sort()[0] ?? today;
+  // PB-21: an item back from a dispute stands where it stood when the dispute opened.
+  const anchorDueDate =
+    chased.map((i) => (i.clockStoppedDays ? addDays(i.dueDate, i.clockStoppedDays) : i.dueDate)).sort()[0] ??
+    today;
   const day = daysBetween(anchorDueDate, today);
   const steps = ladder.steps;
   const usable = steps.flatMap((s, i) => (!isInvoiceStep(s) && applies(s, account) ? [i] : []));

@@ -17,6 +17,7 @@ import { stateVersion } from '../worklist/activity.ts';
 import { assessOne, refreshOne } from '../worklist/assess.ts';
 import { claimAccount, releaseAccount } from '../worklist/claims.ts';
 import { accountHistory } from '../worklist/account-history.ts';
+import { openDisputes } from '../worklist/disputes.ts';
 import { itemStates } from '../worklist/item-states.ts';
 import { paymentRecord } from '../worklist/payment-record.ts';
 import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
@@ -56,15 +57,16 @@ export async function accountCard(
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
   const { timeZone } = ctx.clock;
-  const [file, assessment, ledger, states, record] = await Promise.all([
+  const [file, assessment, ledger, states, record, disputes] = await Promise.all([
     accountHistory(ctx.db, accountId),
     assessed === undefined ? assessOne(assessContext(ctx), accountId) : assessed,
     ledgerAge(ctx),
     itemStates(ctx.db, accountId, ctx.clock.today(), timeZone),
     paymentRecord(ctx.db, accountId, timeZone),
+    openDisputes(ctx.db, accountId, timeZone),
   ]);
   if (!file || !assessment) return null;
-  return accountCardView(file, assessment, file.version, ledger, { states, record });
+  return accountCardView(file, assessment, file.version, ledger, { states, record }, disputes);
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */

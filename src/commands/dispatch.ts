@@ -22,6 +22,15 @@ import {
   submitLog,
 } from './account-actions.ts';
 import { type ActionRef, decodeRef, type RefAction } from '../views/action-ref.ts';
+import {
+  openDisputeForm,
+  openPauseForm,
+  openResolveForm,
+  submitDispute,
+  submitPause,
+  submitResolve,
+  unpause,
+} from './dispute-actions.ts';
 import { decideFromMeeting } from './meeting-actions.ts';
 import {
   chooseLetter,
@@ -150,6 +159,14 @@ async function command(ctx: DispatchContext, actor: Actor, user: User, text: str
       return openTermsForm(ctx, actor, id);
     case 'hand-over':
       return openAgencyForm(ctx, actor, id);
+    case 'dispute':
+      return openDisputeForm(ctx, actor, id);
+    case 'resolve':
+      return openResolveForm(ctx, actor, id);
+    case 'pause':
+      return openPauseForm(ctx, actor, id);
+    case 'unpause':
+      return unpause(ctx, actor, id);
   }
 }
 
@@ -249,6 +266,14 @@ async function action(
       return decideFromMeeting(ctx, actor, r, confirmed);
     case 'summary':
       return previewCallSummary(ctx, actor, id, r.callId);
+    case 'dispute':
+      return openDisputeForm(ctx, actor, id);
+    case 'resolve':
+      return openResolveForm(ctx, actor, id);
+    case 'pause':
+      return openPauseForm(ctx, actor, id);
+    case 'unpause':
+      return unpause(ctx, actor, id);
     default:
       return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
   }
@@ -284,6 +309,9 @@ async function submit(
     run = (c) => submitTerms(c, actor, accountId, values, decoded.stateVersion);
   if (kind === 'hand-over' && accountId !== undefined)
     run = (c) => submitAgency(c, actor, accountId, values, decoded.stateVersion);
+  if (kind === 'dispute' && accountId !== undefined) run = (c) => submitDispute(c, actor, accountId, values);
+  if (kind === 'resolve' && accountId !== undefined) run = (c) => submitResolve(c, actor, accountId, values);
+  if (kind === 'pause' && accountId !== undefined) run = (c) => submitPause(c, actor, accountId, values);
   if (!run)
     return {
       kind: 'ephemeral',

@@ -47,7 +47,18 @@ export interface OverdueFilters {
 
 /** Commands that act on one account, named by customer name or id. */
 export type AccountVerb =
-  'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign' | 'terms' | 'hand-over';
+  | 'show'
+  | 'claim'
+  | 'release'
+  | 'log'
+  | 'history'
+  | 'reassign'
+  | 'dispute'
+  | 'resolve'
+  | 'pause'
+  | 'unpause'
+  | 'terms'
+  | 'hand-over';
 
 /** Decisions on one letter, named by its number (shown with an approval request or an uncertain letter). */
 export const LETTER_DECISION_VERBS = ['approve', 'reject', 'mark-sent', 'send-again'] as const;
@@ -114,6 +125,10 @@ Actions on one account (customer name or id):
   log <customer>       record a call or contact
   history <customer>   every contact so far
   reassign <customer>  give the account to another collector (managers)
+  dispute <customer>   open a dispute on some of its invoices (PB-21)
+  resolve <customer>   resolve one of its open disputes
+  pause <customer>     pause chasing it, or some invoices, until a date
+  unpause <customer>   end its pauses now
   terms <customer>     key-account exemption, habitual late payer, contract interest (managers)
   hand-over <customer> hand the account to a collection agency; internal chasing stops (managers)
   letter <customer> [template]
@@ -151,6 +166,10 @@ const ACCOUNT_VERBS = new Set<string>([
   'history',
   'letter',
   'reassign',
+  'dispute',
+  'resolve',
+  'pause',
+  'unpause',
   'terms',
   'hand-over',
 ]);

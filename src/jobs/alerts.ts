@@ -21,6 +21,7 @@ import {
   jumpAlertView,
 } from '../views/alerts.ts';
 import type { FileAttachment } from '../views/model.ts';
+import { disputedItemSql } from '../worklist/disputes.ts';
 import type { Job } from './job.ts';
 import { minutePeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
@@ -57,7 +58,7 @@ function thresholdArrays(settings: AlertSettings): [string[], number[]] {
   return [entries.map(([c]) => c), entries.map(([c, major]) => Math.round(major * 10 ** currencyDigits(c)))];
 }
 
-/** Accounts and invoices at or above the threshold right now. */
+/** Accounts and invoices at or above the threshold right now; disputed amounts do not count (PB-21). */
 async function currentSubjects(db: Knex, today: string, settings: AlertSettings): Promise<Subject[]> {
   const [currencies, minors] = thresholdArrays(settings);
   if (currencies.length === 0) return [];
@@ -68,6 +69,7 @@ async function currentSubjects(db: Knex, today: string, settings: AlertSettings)
       SELECT o.id, o.customer_id, o.currency, o.open_minor, o.invoice_number, (?::date - o.due_date) AS days
       FROM open_items o
       WHERE o.status = 'open' AND o.open_minor > 0 AND (?::date - o.due_date) >= ?
+        AND NOT ${disputedItemSql('o')}
     )`;
   const accounts = await db.raw(
     `${overdue}

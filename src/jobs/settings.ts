@@ -42,6 +42,8 @@ export const jobSettings = settingsFragment({
   DUEBOT_MEETING_CRON: schedule('0 10 * * *'),
   DUEBOT_ALERTS_CRON: schedule(AFTER_SYNC),
   DUEBOT_LETTER_CHECK_CRON: schedule('*/5 * * * *'),
+  DUEBOT_DISPUTE_CHECK_CRON: schedule('45 8 * * *'),
+  DUEBOT_DISPUTE_RAISE_DAYS: wholeNumber({ min: 1, max: 365, fallback: 14 }),
   DUEBOT_DIGEST_TOP: wholeNumber({ min: 1, max: 40, fallback: 10 }),
   DUEBOT_NUDGE_AFTER_HOURS: wholeNumber({ min: 0, max: 24, fallback: 3 }),
   DUEBOT_OUTBOX_PACING_MS: wholeNumber({ min: 0, max: 60_000, fallback: 1000 }),
@@ -103,11 +105,18 @@ export interface MeetingSettings {
   replies?: number;
 }
 
+/** PB-21: when an open dispute is raised to the account's owner. */
+export interface DisputeSettings {
+  /** An open dispute this many days old is raised to the owner, once. */
+  raiseAfterDays: number;
+}
+
 /** The jobs' part of the settings, from their parsed variables. */
 export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
   jobs: JobsConfig;
   alerts: AlertSettings;
   meeting: MeetingSettings;
+  disputes: DisputeSettings;
 } {
   return {
     jobs: {
@@ -119,6 +128,7 @@ export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
         meeting: s.DUEBOT_MEETING_CRON,
         alerts: s.DUEBOT_ALERTS_CRON,
         'letter-check': s.DUEBOT_LETTER_CHECK_CRON,
+        'dispute-check': s.DUEBOT_DISPUTE_CHECK_CRON,
       },
       digest: { top: s.DUEBOT_DIGEST_TOP, nudgeAfterHours: s.DUEBOT_NUDGE_AFTER_HOURS },
       outbox: {
@@ -137,6 +147,7 @@ export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
       months: s.DUEBOT_MEETING_MONTHS,
       replies: s.DUEBOT_MEETING_REPLIES,
     },
+    disputes: { raiseAfterDays: s.DUEBOT_DISPUTE_RAISE_DAYS },
   };
 }
 
@@ -150,6 +161,7 @@ export interface JobSettings {
   jobs: JobsConfig;
   alerts: AlertSettings;
   meeting: MeetingSettings;
+  disputes: DisputeSettings;
   /** How old the ledger may be before the digest says so (ledger/freshness.ts). */
   sync: Pick<SyncConfig, 'intervalMinutes' | 'staleAfterMinutes'>;
   /** When the letter check calls a letter uncertain. */

@@ -210,6 +210,9 @@ async function missedDiscount(
   };
 }
 
+/** Letters that are not reminders: they go out on a paused account too (what a call agreed, PB-17, PB-23). */
+const NOT_REMINDERS: readonly string[] = ['payment-plan', 'call-summary'];
+
 /** Gathers the letter's data; throws LetterDataError when the template has nothing true to say. */
 export async function letterData(
   db: Knex,
@@ -233,8 +236,9 @@ export async function letterData(
     .where({ customer_id: accountId, status: 'open' })
     .select('invoice_number', 'issue_date');
   const issued = new Map(dates.map((r) => [String(r.invoice_number), String(r.issue_date)]));
-  // PB-21: disputed items are not chased; a letter before the due date lists what is open.
-  const chased = a.items.filter((i) => !i.disputed && i.openMinor > 0);
+  // PB-21: disputed items are not chased, nor paused ones by a reminder; a letter before the due date lists what is open.
+  const reminds = !NOT_REMINDERS.includes(input.template);
+  const chased = a.items.filter((i) => !i.disputed && !(reminds && i.paused) && i.openMinor > 0);
   const overdue = chased.filter((i) => i.daysOverdue > 0);
   const items: LetterItem[] = (overdue.length > 0 ? overdue : chased)
     .map((i) => ({
@@ -271,6 +275,10 @@ export async function letterData(
   if (input.template === 'missed-discount' && discount.items.length === 0)
     throw new LetterDataError(
       'This account missed no early-payment discount, so there is nothing to tell the customer (PB-18).',
+    );
+  if (items.length === 0 && reminds && a.items.some((i) => i.paused && !i.disputed && i.openMinor > 0))
+    throw new LetterDataError(
+      'Chasing is paused on what is open here and the rest is disputed, so no reminder goes out; un-pause it first.',
     );
   if (items.length === 0)
     throw new LetterDataError('Nothing undisputed is open on this account, so there is nothing to ask for.');

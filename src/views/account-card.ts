@@ -4,10 +4,11 @@ import { formatMoney, formatTotals } from '../collections/money.ts';
 import { sevenSevenSeven } from '../collections/seven-seven-seven.ts';
 import { encodeRef } from './action-ref.ts';
 import type { AccountHistory } from '../worklist/account-history.ts';
+import type { OpenDispute } from '../worklist/disputes.ts';
 import type { ItemState } from '../worklist/item-states.ts';
 import type { PaymentRecord } from '../worklist/payment-record.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
-import type { Block, Field, Message, Tone } from './model.ts';
+import { type Block, type Field, type Message, type Tone, typedText } from './model.ts';
 import { amountLines } from './overdue-list.ts';
 
 /** Most open items listed on a card; the rest are counted. */
@@ -57,9 +58,12 @@ function itemLine(
       ? ` · interest ${formatMoney({ minor: item.interestMinor, currency: item.currency })}`
       : '';
   // The stored states say more (since when, until when); the assessment's flags stand in without them.
+  const paused = item.paused
+    ? `paused${item.pausedUntil ? ` until ${shortDate(item.pausedUntil)}` : ''}`
+    : null;
   const marks = states?.length
     ? states.map(stateText)
-    : [item.disputed ? 'disputed' : null, item.paused ? 'paused' : null].filter(Boolean);
+    : [item.disputed ? 'disputed' : null, paused].filter(Boolean);
   return `*${item.number}* · due ${shortDate(item.dueDate)} · ${days} · ${formatMoney({ minor: item.openMinor, currency: item.currency })}${interest}${marks.length ? ` · _${marks.join(', ')}_` : ''}`;
 }
 
@@ -126,6 +130,7 @@ export function accountCardView(
   version: number,
   ledger?: LedgerAge,
   story?: AccountStory,
+  disputes: readonly OpenDispute[] = [],
 ): Message {
   const c = file.customer;
   const blocks: Block[] = [{ type: 'header', text: c.name }, ...staleBlocksOf(ledger)];
@@ -204,6 +209,14 @@ export function accountCardView(
 
   blocks.push({ type: 'divider' });
   blocks.push(...itemBlocks(a, story));
+  // PB-21: each open dispute, what it is about and who looks into it.
+  for (const d of disputes.slice(0, 5)) {
+    const contact = d.contact ? ` · after-sales: ${typedText(d.contact)}` : '';
+    blocks.push({
+      type: 'context',
+      text: `Dispute #${d.id} since ${shortDate(d.openedOn)} on ${d.invoices.join(', ')}: ${typedText(d.reason)}${contact}`,
+    });
+  }
 
   const ref = { v: 1 as const, accountId: c.id, stateVersion: version };
   blocks.push({
@@ -229,10 +242,26 @@ export function accountCardView(
       { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }), opens: 'form' as const },
     ],
   });
-  // Managers' actions in their own set: Teams shows at most six actions in one.
+  // What a call can lead to beyond a promise (PB-19, PB-21), and the managers' actions in the menu: a set of
+  // their own, as Teams shows six actions a set.
+  const paused = a.ladder.status === 'paused' || a.items.some((i) => i.paused);
   blocks.push({
     type: 'actions',
-    buttons: [],
+    buttons: [
+      { label: 'Dispute', ref: encodeRef({ ...ref, action: 'dispute' }), opens: 'form' as const },
+      ...(disputes.length > 0
+        ? [
+            {
+              label: 'Resolve dispute',
+              ref: encodeRef({ ...ref, action: 'resolve' }),
+              opens: 'form' as const,
+            },
+          ]
+        : []),
+      paused
+        ? { label: 'Un-pause', ref: encodeRef({ ...ref, action: 'unpause' }) }
+        : { label: 'Pause', ref: encodeRef({ ...ref, action: 'pause' }), opens: 'form' as const },
+    ],
     menu: [
       { label: 'Account terms', ref: encodeRef({ ...ref, action: 'terms' }), opens: 'form' as const },
       ...(handover

@@ -26,8 +26,12 @@ export const REF_ACTIONS = [
   'history',
   'promise',
   'dispute',
+  /** Resolve one of the account's open disputes (a form). */
+  'resolve',
   'plan',
   'pause',
+  /** End the account's pauses early. */
+  'unpause',
   'reassign',
   'page',
   'refresh',

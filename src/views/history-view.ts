@@ -5,6 +5,7 @@ import { encodeRef } from './action-ref.ts';
 import { type Block, type Message, typedText } from './model.ts';
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const list = (v: unknown) => (Array.isArray(v) ? v.map(str).join(', ') : '');
 
 function money(minor: unknown, currency: unknown): string {
   return typeof minor === 'number' && typeof currency === 'string' ? formatMoney({ minor, currency }) : '';
@@ -53,15 +54,19 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'escalated':
       return `Escalated: ${str(d.reason)}`;
     case 'dispute_opened':
-      return `${who} opened a dispute on ${Array.isArray(d.invoices) ? d.invoices.join(', ') : ''}: ${str(d.reason)}`;
+      return `${who} opened dispute #${str(d.disputeId)} on ${list(d.invoices)}: ${typedText(str(d.reason))}${d.contact ? ` (after-sales: ${typedText(str(d.contact))})` : ''}`;
     case 'dispute_resolved':
-      return `${who} resolved dispute #${str(d.disputeId)}: ${str(d.outcome).replace(/_/g, ' ')}`;
+      return `${who} resolved dispute #${str(d.disputeId)}${d.invoices ? ` on ${list(d.invoices)}` : ''}: ${str(d.outcome).replace(/_/g, ' ')}${d.note ? `, because ${typedText(str(d.note))}` : ''}`;
+    case 'dispute_raised':
+      return `Dispute #${str(d.disputeId)} open for ${str(d.days)} days: raised to ${str(d.owner) || 'the team'}`;
     case 'plan_created':
       return `${who} agreed a payment plan of ${money(d.totalMinor, d.currency)} in ${Array.isArray(d.amounts) ? d.amounts.length : '?'} installments`;
     case 'paused':
-      return `${who} paused chasing${d.until ? ` until ${str(d.until)}` : ''}: ${str(d.reason)}`;
+      return `${who} paused chasing${Array.isArray(d.invoices) && d.invoices.length > 0 ? ` ${list(d.invoices)}` : ''}${d.until ? ` until ${str(d.until)}` : ''}: ${typedText(str(d.reason))}`;
     case 'pause_lifted':
-      return `${who} lifted the pause`;
+      return `${who} un-paused chasing`;
+    case 'pause_ended':
+      return `The pause until ${str(d.until)} ended; chasing resumes`;
     case 'letter_requested':
       return `${who} asked for the ${str(d.template)} letter (${str(d.status) || 'requested'})`;
     case 'letter_sent':

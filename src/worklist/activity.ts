@@ -14,9 +14,13 @@ export type ActivityKind =
   | 'escalated'
   | 'dispute_opened'
   | 'dispute_resolved'
+  /** An open dispute older than the set days was raised to the owner (once). */
+  | 'dispute_raised'
   | 'plan_created'
   | 'paused'
   | 'pause_lifted'
+  /** A pause reached its end date; chasing resumed on its own. */
+  | 'pause_ended'
   | 'note'
   | 'letter_requested'
   | 'role_changed'

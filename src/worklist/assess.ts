@@ -36,7 +36,8 @@ function summaryRow(a: AccountAssessment, today: string) {
     credit_hold: a.creditHold.set,
     blacklisted: a.blacklist.set,
     ladder_step: a.ladder.step?.id ?? null,
-    next_action: next?.action ?? null,
+    // A paused account says so, with the pause's end, where the next action would be.
+    next_action: next?.action ?? (a.ladder.status === 'paused' ? a.ladder.reason : null),
     next_action_due: next?.due ?? null,
     suggested_letter: a.ladder.letter,
   };

@@ -4,7 +4,7 @@ import { addDays, calendarDateProblem } from '../collections/dates.ts';
 import { formatMoney, parseMoneyInput } from '../collections/money.ts';
 import { readChoice } from '../views/choice.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
-import { openDispute } from './disputes.ts';
+import { MAX_CONTACT, openDispute } from './disputes.ts';
 import { fail, ok, type Result } from './outcome.ts';
 import { collectableItems, recordPromise } from './promises.ts';
 import { type Actor, requireRole } from './staff.ts';
@@ -67,6 +67,11 @@ const formSchema = z.object({
       .optional(),
   ),
   invoices: z.preprocess(blankToUndefined, z.string().optional()),
+  /** PB-19: who in after-sales looks into a dispute. */
+  afterSales: z.preprocess(
+    blankToUndefined,
+    z.string().max(MAX_CONTACT, `at most ${MAX_CONTACT} characters`).optional(),
+  ),
   nextFollowUp: z.preprocess(blankToUndefined, formDate.optional()),
 });
 
@@ -231,7 +236,12 @@ export async function logOutcome(
       promiseId = promised.value.promiseId;
     }
     if (form.result === 'disputed') {
-      const disputed = await openDispute(trx, actor, accountId, { itemIds, reason: form.notes ?? '', at });
+      const disputed = await openDispute(trx, actor, accountId, {
+        itemIds,
+        reason: form.notes ?? '',
+        contact: form.afterSales,
+        at,
+      });
       if (!disputed.ok) return disputed;
       disputeId = disputed.value.disputeId;
     }

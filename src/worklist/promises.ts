@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { bumpVersion, recordActivity } from './activity.ts';
+import { disputedItemSql } from './disputes.ts';
 import { fail, ok, type Result } from './outcome.ts';
 import type { Actor } from './staff.ts';
 
@@ -18,9 +19,8 @@ export interface PromiseInput {
 export async function collectableItems(db: Knex, accountId: number, currency?: string) {
   const query = db('open_items')
     .where({ customer_id: accountId, status: 'open' })
-    .whereNotExists(
-      db('dispute_items').whereRaw('dispute_items.open_item_id = open_items.id').where('active', true),
-    )
+    // PB-21: not held by a dispute (open, or awaiting its credit note).
+    .whereRaw(`not ${disputedItemSql('open_items')}`)
     .orderBy('due_date')
     .select('id', 'invoice_number', 'open_minor', 'currency', 'due_date');
   if (currency) query.where({ currency });

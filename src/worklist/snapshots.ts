@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { AccountSnapshot, OpenItem, PromiseRecord, SettledItem } from '../collections/account.ts';
 import type { Pause } from '../collections/ladder.ts';
 import { parseInt8 } from '../db.ts';
+import { clockStoppedSql, disputedItemSql } from './disputes.ts';
 
 /** How far back settled invoices are loaded by default: the playbook's grading window (PB-09). */
 const HISTORY_MONTHS = 24;
@@ -30,6 +31,7 @@ interface SnapshotSets {
     open_minor: string;
     currency: string;
     disputed: boolean;
+    clock_stopped_days: number;
   }[];
   settled: {
     customer_id: number;
@@ -97,9 +99,9 @@ export async function loadSnapshots(
           db.raw('total_minor::text as total_minor'),
           db.raw('open_minor::text as open_minor'),
           'currency',
-          db.raw(
-            'exists (select 1 from dispute_items d where d.open_item_id = open_items.id and d.active) as disputed',
-          ),
+          // PB-21: held by a dispute (open, or awaiting its credit note), and days its clock stood still.
+          db.raw(`${disputedItemSql('open_items')} as disputed`),
+          db.raw(`${clockStoppedSql('open_items')} as clock_stopped_days`, [timeZone, timeZone]),
         ),
     ),
     settled: rowsOf(
@@ -201,6 +203,7 @@ export async function loadSnapshots(
         currency: i.currency,
         disputed: Boolean(i.disputed),
         pause: itemPauses.get(Number(i.id)) ?? null,
+        ...(Number(i.clock_stopped_days) > 0 ? { clockStoppedDays: Number(i.clock_stopped_days) } : {}),
       })),
       settledItems: (settledBy.get(id) ?? []).map((s): SettledItem => ({
         number: s.invoice_number,

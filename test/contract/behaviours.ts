@@ -254,6 +254,108 @@ export function contractSuite(platform: string, start: StartDriver): void {
       expect(card.mine + card.everyone).toMatch(/Payment history: no paid invoices on record yet/);
     });
 
+    /** A fresh overdue account with two invoices, so one can be disputed or paused and the other chased. */
+    const twoInvoices = async () => {
+      n += 1;
+      const id = await seedLetterAccount(db.knex, `Contract Trading ${n} Ltd`, {
+        items: [
+          { number: `CT${n}-A`, dueDate: '2026-10-01', totalMinor: 5_000_000 },
+          { number: `CT${n}-B`, dueDate: '2026-10-20', totalMinor: 3_000_000 },
+        ],
+      });
+      return { id, a: `CT${n}-A`, b: `CT${n}-B` };
+    };
+    const disputes = (id: number) =>
+      db.knex('disputes').where({ customer_id: id }).orderBy('id').select('id', 'contact', 'resolved_at');
+
+    it('opens a dispute on chosen invoices (PB-21), refuses one already disputed, and resolves it saying who and why', async () => {
+      const { id, a, b } = await twoInvoices();
+      await chat.command('ann', `show #${id}`);
+      const opened = await chat.click('ann', 'Dispute', { account: id });
+      expect(opened.form?.[0]).toBe('Disputed invoices');
+      const done = await chat.submit('ann', {
+        'Disputed invoices': a,
+        'What the customer disputes': 'pallet arrived damaged',
+        'After-sales contact': 'Li Wei, service desk',
+      });
+      expect(done.everyone).toMatch(
+        new RegExp(
+          `Ann opened dispute #\\d+ with Contract Trading \\d+ Ltd on ${a}: _?pallet arrived damaged`,
+        ),
+      );
+      expect(done.mine + done.everyone).toMatch(/the rest is still collected/);
+      const [dispute] = await disputes(id);
+      expect(dispute?.contact).toBe('Li Wei, service desk');
+
+      // The same invoice again: refused naming the field, nothing written.
+      await chat.command('ann', `show #${id}`);
+      await chat.click('ann', 'Dispute', { account: id });
+      const again = await chat.submit('ann', {
+        'Disputed invoices': a,
+        'What the customer disputes': 'again',
+      });
+      expect(again.mine).toMatch(new RegExp(`already disputed: ${a}`));
+      expect(again.everyone).toBe('');
+      expect(await disputes(id)).toHaveLength(1);
+
+      await chat.command('ann', `show #${id}`);
+      const resolving = await chat.click('ann', 'Resolve dispute', { account: id });
+      expect(resolving.form?.[0]).toBe('Dispute');
+      const resolved = await chat.submit('ann', {
+        Dispute: `#${dispute?.id} ${a}: pallet arrived damaged`,
+        Outcome: 'Not in their favour: collect again',
+        Why: 'photos show the pallet intact',
+      });
+      expect(resolved.everyone).toMatch(
+        new RegExp(`Ann resolved dispute #${dispute?.id} on ${a}: Not in their favour`),
+      );
+      expect(resolved.mine + resolved.everyone).toMatch(/Why: _?photos show the pallet intact/);
+      expect(resolved.mine + resolved.everyone).toMatch(/back on the ladder/);
+      const row = await db.knex('disputes').where({ id: dispute?.id }).first('outcome', 'resolution_note');
+      expect(row).toEqual({ outcome: 'rejected_collect', resolution_note: 'photos show the pallet intact' });
+
+      // Nothing is left to resolve: the form is not opened again.
+      const late = await chat.click('ann', 'Resolve dispute', { account: id });
+      expect(late.mine).toMatch(/has no open dispute to resolve/);
+      expect(late.form).toBeUndefined();
+      expect(b).toMatch(/-B$/);
+    });
+
+    it('pauses chasing until a date, refuses a past end, shows the end on the card, and un-pauses once', async () => {
+      const { id } = await twoInvoices();
+      await chat.command('ann', `show #${id}`);
+      const opened = await chat.click('ann', 'Pause', { account: id });
+      expect(opened.form?.[0]).toBe('Paused until');
+      const past = await chat.submit('ann', {
+        'Paused until': '2026-11-01',
+        Why: 'AP closed for the ERP migration',
+      });
+      expect(past.mine).toMatch(/2026-11-01 is in the past/);
+      expect(past.everyone).toBe('');
+      expect(await db.knex('pauses').where({ customer_id: id })).toHaveLength(0);
+
+      await chat.command('ann', `show #${id}`);
+      await chat.click('ann', 'Pause', { account: id });
+      const paused = await chat.submit('ann', {
+        'Paused until': '2026-12-15',
+        Why: 'AP closed for the ERP migration',
+      });
+      expect(paused.everyone).toMatch(/Ann paused chasing the whole account until 2026-12-15: _?AP closed/);
+      const card = await chat.command('ann', `show #${id}`);
+      expect(card.mine + card.everyone).toMatch(/chasing paused until 2026-12-15/);
+
+      const lifted = await chat.click('ann', 'Un-pause', { account: id });
+      expect(lifted.everyone).toMatch(/Ann un-paused chasing/);
+      const twice = await chat.click('ann', 'Un-pause', { account: id });
+      expect(twice.mine).toMatch(/Nothing on this account is paused; nothing was changed/);
+      const rows = await db.knex('pauses').where({ customer_id: id }).select('lifted_at');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.lifted_at).not.toBeNull();
+      expect(
+        await db.knex('activities').where({ customer_id: id, kind: 'pause_lifted' }).count({ n: '*' }),
+      ).toEqual([{ n: 1 }]);
+    });
+
     it('refuses a viewer clearly and opens no form', async () => {
       const id = await account();
       await chat.command('vic', `show #${id}`);

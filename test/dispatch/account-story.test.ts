@@ -95,7 +95,7 @@ describe.each(backends())('the whole story of an account on %s', (kind) => {
           db.knex,
           collector,
           accountId,
-          { reason: 'away', until: '2026-12-20', itemId: paused },
+          { reason: 'away', until: '2026-12-20', invoices: 'ST-P' },
           TODAY,
         )
       ).ok,
