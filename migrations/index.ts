@@ -15,6 +15,7 @@ import * as deliveryProgress from './20261207_014_delivery_progress.ts';
 import * as syncHealth from './20261207_015_sync_health.ts';
 import * as firstStart from './20261207_110_first_start.ts';
 import * as accountIdJson from './20261207_111_account_id_json.ts';
+import * as paymentPlans from './20261207_120_payment_plans.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -37,6 +38,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_015_sync_health': syncHealth,
   '20261207_110_first_start': firstStart,
   '20261207_111_account_id_json': accountIdJson,
+  '20261207_120_payment_plans': paymentPlans,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -17,6 +17,7 @@ import { claimAccount, releaseAccount } from '../worklist/claims.ts';
 import { accountHistory } from '../worklist/account-history.ts';
 import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
 import type { Failure } from '../worklist/outcome.ts';
+import { planStates } from '../worklist/plan-agreement.ts';
 import { collectableItems } from '../worklist/promises.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 
@@ -49,13 +50,14 @@ export async function accountCard(
   accountId: number,
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
-  const [file, assessment, ledger] = await Promise.all([
+  const [file, assessment, ledger, plans] = await Promise.all([
     accountHistory(ctx.db, accountId),
     assessed === undefined ? assessOne(assessContext(ctx), accountId) : assessed,
     ledgerAge(ctx),
+    planStates(ctx.db, accountId),
   ]);
   if (!file || !assessment) return null;
-  return accountCardView(file, assessment, file.version, ledger);
+  return accountCardView(file, assessment, file.version, ledger, plans);
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */

@@ -31,6 +31,13 @@ import {
   submitLetter,
 } from './letter-actions.ts';
 import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
+import {
+  agreeToPlan,
+  cancelPlanClick,
+  choosePlanCurrency,
+  openPlanForm,
+  submitPlan,
+} from './plan-actions.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
@@ -220,6 +227,10 @@ async function action(
       return openReassignForm(ctx, actor, id);
     case 'decide':
       return decideFromMeeting(ctx, actor, r, confirmed);
+    case 'plan':
+      return openPlanForm(ctx, actor, id, r.currency);
+    case 'plan-cancel':
+      return cancelPlanClick(ctx, actor, id, r.planId, confirmed);
     default:
       return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
   }
@@ -236,7 +247,7 @@ async function submit(
   form: Extract<Interaction, { kind: 'submit' }>,
   decoded: ActionRef,
 ): Promise<Reply> {
-  const { action: kind, accountId, template } = decoded;
+  const { action: kind, accountId, template, currency, planId } = decoded;
   const { values } = form;
   if (form.checkOnly) {
     // Only the log form has checks beyond its fields' own; other forms are checked when submitted.
@@ -245,11 +256,17 @@ async function submit(
   // The letter chooser's answer is the chosen letter's preview: nothing is written, so no once-key.
   if (kind === 'letter' && accountId !== undefined && template === undefined)
     return chosenLetter(ctx, actor, accountId, values);
+  // PB-17: the plan's currency chooser likewise answers with the plan form.
+  if (kind === 'plan' && accountId !== undefined && currency === undefined)
+    return choosePlanCurrency(ctx, actor, accountId, values);
   let run: ((ctx: DispatchContext) => Promise<Reply>) | null = null;
   if (kind === 'letter' && accountId !== undefined) run = (c) => submitLetter(c, actor, accountId, template);
   if (kind === 'log' && accountId !== undefined) run = (c) => submitLog(c, actor, accountId, values);
   if (kind === 'reassign' && accountId !== undefined)
     run = (c) => submitReassign(c, actor, accountId, values);
+  if (kind === 'plan' && accountId !== undefined && currency !== undefined)
+    run = (c) => submitPlan(c, actor, accountId, currency, planId ?? null, values);
+  if (kind === 'plan-agree' && accountId !== undefined) run = (c) => agreeToPlan(c, actor, accountId, planId);
   if (!run)
     return {
       kind: 'ephemeral',
@@ -261,7 +278,10 @@ async function submit(
     ref: form.ref,
     userId: form.user.id,
   };
-  return kind === 'letter' ? onceAround(ctx, once, run) : onceInTransaction(ctx, once, run);
+  // A letter's (and an agreed plan's letter's) SMTP conversation stays out of a transaction.
+  return kind === 'letter' || kind === 'plan-agree'
+    ? onceAround(ctx, once, run)
+    : onceInTransaction(ctx, once, run);
 }
 
 /**

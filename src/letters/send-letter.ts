@@ -47,6 +47,8 @@ export async function prepareLetter(
     locale?: LetterLocale;
     /** False for a chat preview: no PDF, so the answer comes within a platform's time limit. */
     pdf?: boolean;
+    /** PB-17: the payment plan (or proposal) a payment-plan letter is about. */
+    planId?: number;
   } = {},
 ): Promise<{ ok: true; value: PreparedLetter } | PrepareFailure> {
   const today = ctx.clock.today();
@@ -68,6 +70,7 @@ export async function prepareLetter(
       senderName,
       config: ctx.letters,
       today,
+      ...(options.planId === undefined ? {} : { planId: options.planId }),
     });
     const letter = await renderLetter(data, ctx.letters, { pdf: options.pdf !== false });
     return {
@@ -150,10 +153,11 @@ export async function sendLetter(
   actor: Actor,
   accountId: number,
   template: string,
+  about: { planId?: number } = {},
 ): Promise<SendOutcome> {
   // An account with nothing true to say for this letter stores nothing; a broken template is recorded
   // as a failed letter (after taking the key, so a double click records it once).
-  const prepared = await prepareLetter(ctx, accountId, template, actor.name);
+  const prepared = await prepareLetter(ctx, accountId, template, actor.name, about);
   if (!prepared.ok && prepared.kind === 'refusal')
     return { kind: 'failed', letter: null, message: prepared.message };
   const approval = prepared.ok && needsApproval(ctx.letters, template);

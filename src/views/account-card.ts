@@ -3,6 +3,7 @@ import { daysBetween, shortDate } from '../collections/dates.ts';
 import { formatMoney, formatTotals } from '../collections/money.ts';
 import { encodeRef } from './action-ref.ts';
 import type { AccountHistory } from '../worklist/account-history.ts';
+import { type PlanState, planStateLine } from '../worklist/plan-agreement.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { Block, Field, Message } from './model.ts';
 import { amountLines } from './overdue-list.ts';
@@ -35,12 +36,33 @@ function lastContact(file: AccountHistory): string {
   return `${contact.at.toISOString().slice(0, 10)} by ${contact.actor ?? 'someone'}: ${String(contact.details.channel ?? '')} ${result}`.trim();
 }
 
+/** PB-17: propose a plan, or renegotiate / cancel each active one. */
+function planMenu(accountId: number, plans: PlanState[], version: number) {
+  const ref = { v: 1 as const, accountId, stateVersion: version };
+  const items: { label: string; ref: string; opens?: 'form' }[] = [
+    { label: 'Payment plan', ref: encodeRef({ ...ref, action: 'plan' }), opens: 'form' },
+  ];
+  for (const p of plans) {
+    const which = plans.length > 1 ? ` (${p.currency})` : '';
+    items.push(
+      {
+        label: `Renegotiate plan${which}`,
+        ref: encodeRef({ ...ref, action: 'plan', currency: p.currency, planId: p.planId }),
+        opens: 'form',
+      },
+      { label: `Cancel plan${which}`, ref: encodeRef({ ...ref, action: 'plan-cancel', planId: p.planId }) },
+    );
+  }
+  return items;
+}
+
 /** The account card: open items with interest, ladder step and next action, owner, last contact, buttons. */
 export function accountCardView(
   file: AccountHistory,
   a: AccountAssessment,
   version: number,
   ledger?: LedgerAge,
+  plans: PlanState[] = [],
 ): Message {
   const c = file.customer;
   const blocks: Block[] = [{ type: 'header', text: c.name }, ...staleBlocksOf(ledger)];
@@ -88,6 +110,9 @@ export function accountCardView(
     a.brokenPromiseDates.length ? `Missed promises: ${a.brokenPromiseDates.map(shortDate).join(', ')}` : null,
   ].filter((f): f is string => f !== null);
   for (const flag of flags) blocks.push({ type: 'text', text: flag, tone: 'danger' });
+  // PB-17: where each agreed plan stands ("2 of 3 paid, next 2026-12-20").
+  for (const plan of plans)
+    blocks.push({ type: 'text', text: planStateLine(plan), tone: plan.missed > 0 ? 'danger' : 'normal' });
 
   blocks.push({ type: 'divider' });
   const items = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue);
@@ -124,6 +149,7 @@ export function accountCardView(
     menu: [
       ...(file.owner ? [{ label: 'Release', ref: encodeRef({ ...ref, action: 'release' }) }] : []),
       { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }), opens: 'form' as const },
+      ...planMenu(c.id, plans, version),
     ],
   });
   blocks.push({

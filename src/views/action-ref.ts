@@ -4,9 +4,9 @@
  * practice (the longest query allowed keeps every ref under MAX_REF_LENGTH). Decoding never throws:
  * whatever arrives from a platform is user input.
  *
- * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, l, m, o, q, where
+ * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, l, m, o, c, n, q, where
  * a = accountId, s = stateVersion, p = page, t = letter template, l = letter id, m = meeting,
- * o = meeting decision, q = query. The query is always last and runs to the end of the text, so it
+ * o = meeting decision, c = currency, n = payment plan, q = query. The query is always last and runs to the end of the text, so it
  * needs no escaping. Keys added later are optional, so refs already posted still read the same.
  */
 import { z } from 'zod';
@@ -27,6 +27,8 @@ export const REF_ACTIONS = [
   'promise',
   'dispute',
   'plan',
+  'plan-agree',
+  'plan-cancel',
   'pause',
   'reassign',
   'page',
@@ -71,6 +73,13 @@ export const actionRefSchema = z.strictObject({
     .string()
     .regex(/^[a-z][a-z-]{0,23}$/)
     .optional(),
+  /** PB-17: the currency a payment plan is in. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  /** PB-17: a payment plan (the proposal to agree to, the plan to cancel or renegotiate). */
+  planId: z.number().int().min(1).max(MAX_ID).optional(),
 });
 
 /** A decoded action reference. */
@@ -96,6 +105,8 @@ const KEYS = [
   ['l', 'letterId'],
   ['m', 'meetingId'],
   ['o', 'decision'],
+  ['c', 'currency'],
+  ['n', 'planId'],
   ['q', 'query'],
 ] as const;
 
@@ -161,7 +172,7 @@ export function decodeRef(text: unknown): RefResult<ActionRef> {
     const end = rest.indexOf(':');
     const value = end < 0 ? rest : rest.slice(0, end);
     rest = end < 0 ? '' : rest.slice(end);
-    if (field === 'template' || field === 'decision') raw[field] = value;
+    if (field === 'template' || field === 'decision' || field === 'currency') raw[field] = value;
     else if (NUMERIC.test(value)) raw[field] = Number(value);
     else return fail('garbage', 'This button carries a damaged action reference.');
   }

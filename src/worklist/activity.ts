@@ -15,6 +15,9 @@ export type ActivityKind =
   | 'dispute_opened'
   | 'dispute_resolved'
   | 'plan_created'
+  /** PB-17: an agreed plan replaced by a new one (the old one ends, never edited). */
+  | 'plan_renegotiated'
+  | 'plan_cancelled'
   | 'paused'
   | 'pause_lifted'
   | 'note'
