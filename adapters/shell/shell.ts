@@ -55,6 +55,7 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list; #
                          amounts: 12,500.50 or with ${Object.keys(AMOUNT_SUFFIXES).join(' ')} (5万 = 50,000)
   history N              every contact so far
   reassign N [name]      give the account to another collector (managers)
+  plan N | cancel-plan N  propose, renegotiate or cancel a payment plan (PB-17)
   letter N [template]    preview the letter the ladder suggests (or the one named), then send it
   approve L | reject L   decide on letter L waiting for a second person's approval
   mark-sent L | send-again L
@@ -68,7 +69,17 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list; #
   help | quit`;
 
 /** Shell verbs that act on one account, named by `N` (a row) or `#N` (a customer id). */
-const ACCOUNT_VERBS = new Set(['open', 'claim', 'release', 'history', 'log', 'letter', 'reassign']);
+const ACCOUNT_VERBS = new Set([
+  'open',
+  'claim',
+  'release',
+  'history',
+  'log',
+  'letter',
+  'reassign',
+  'plan',
+  'cancel-plan',
+]);
 
 /** Runs the shell until `quit` or the end of input. */
 export async function runShell(options: ShellOptions): Promise<void> {

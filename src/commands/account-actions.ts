@@ -8,6 +8,7 @@ import { ledgerAge } from '../ledger/freshness.ts';
 import { accountCardView } from '../views/account-card.ts';
 import { historyView } from '../views/history-view.ts';
 import { logOutcomeForm } from '../views/log-form.ts';
+import { planOfferBlocks } from '../views/plan-views.ts';
 import { type Message, typedText } from '../views/model.ts';
 import { type Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
@@ -173,10 +174,12 @@ export async function submitLog(
   if (result.value.escalated) lines.push('Escalated: "in process" twice with no concrete step (PB-14).');
   if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
   const card = await accountCard(ctx, accountId);
+  // PB-19: cash-flow trouble is answered with a payment plan, one click from the call's record.
+  const offer = result.value.form.result === 'cash_flow' ? planOfferBlocks(accountId) : [];
   return {
     kind: 'thread',
     accountId: accountId,
-    message: { blocks: [{ type: 'text', text: lines.join('\n') }] },
+    message: { blocks: [{ type: 'text', text: lines.join('\n') }, ...offer] },
     ...(card ? { card } : {}),
   };
 }

@@ -34,6 +34,7 @@ import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './ov
 import {
   agreeToPlan,
   cancelPlanClick,
+  cancelPlanCommand,
   choosePlanCurrency,
   openPlanForm,
   submitPlan,
@@ -134,6 +135,10 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
       return cmd.template ? previewLetter(ctx, actor, id, cmd.template) : chooseLetter(ctx, actor, id, null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
+    case 'plan':
+      return openPlanForm(ctx, actor, id, undefined);
+    case 'cancel-plan':
+      return cancelPlanCommand(ctx, actor, id);
   }
 }
 

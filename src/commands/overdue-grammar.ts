@@ -46,7 +46,8 @@ export interface OverdueFilters {
 }
 
 /** Commands that act on one account, named by customer name or id. */
-export type AccountVerb = 'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign';
+export type AccountVerb =
+  'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign' | 'plan' | 'cancel-plan';
 
 /** Decisions on one letter, named by its number (shown with an approval request or an uncertain letter). */
 export const LETTER_DECISION_VERBS = ['approve', 'reject', 'mark-sent', 'send-again'] as const;
@@ -109,6 +110,9 @@ Actions on one account (customer name or id):
   log <customer>       record a call or contact
   history <customer>   every contact so far
   reassign <customer>  give the account to another collector (managers)
+  plan <customer>      propose or renegotiate a payment plan (PB-17)
+  cancel-plan <customer>
+                       cancel the account's payment plan
   letter <customer> [template]
                        templates: ${LETTER_TEMPLATES.join(', ')}
 
@@ -130,7 +134,17 @@ interface Token {
 }
 
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
-const ACCOUNT_VERBS = new Set<string>(['show', 'claim', 'release', 'log', 'history', 'letter', 'reassign']);
+const ACCOUNT_VERBS = new Set<string>([
+  'show',
+  'claim',
+  'release',
+  'log',
+  'history',
+  'letter',
+  'reassign',
+  'plan',
+  'cancel-plan',
+]);
 const LETTER_VERBS = new Set<string>(LETTER_DECISION_VERBS);
 const KEYWORDS = [
   'mine',

@@ -23,7 +23,6 @@ import {
   cancelPlan,
   draftPlan,
   planCurrencies,
-  planStateLine,
   planStates,
   proposePlan,
 } from '../worklist/plan-agreement.ts';
@@ -202,10 +201,10 @@ export async function cancelPlanClick(
   if (!allowed.ok) return refuse(allowed.error.message);
   const account = await accountOf(ctx, accountId);
   if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
-  const state = (await planStates(ctx.db, accountId)).find((s) => s.planId === planId);
-  if (!state && confirmed === undefined)
+  const active = (await planStates(ctx.db, accountId)).some((s) => s.planId === planId);
+  if (!active && confirmed === undefined)
     return { kind: 'ephemeral', message: notice(`Plan #${planId} is no longer active; nothing to cancel.`) };
-  const ask = askFirst(confirmed, planCancelConfirm(account, planId, state ? planStateLine(state) : ''));
+  const ask = askFirst(confirmed, planCancelConfirm(account, planId));
   if (ask) return ask;
   const cancelled = await cancelPlan(ctx.db, actor, accountId, planId);
   if (!cancelled.ok) return refusal(cancelled.error);
@@ -220,4 +219,20 @@ export async function cancelPlanClick(
     message: notice(`*${actor.name}* cancelled payment plan #${planId} of ${account.name} (PB-17).`),
     ...(card ? { card } : {}),
   };
+}
+
+/** `cancel-plan <customer>`: the account's one active plan is asked about (several: name them). */
+export async function cancelPlanCommand(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+): Promise<Reply> {
+  const plans = await planStates(ctx.db, accountId);
+  const [only] = plans;
+  if (!only) return { kind: 'ephemeral', message: notice('This account has no active payment plan.') };
+  if (plans.length > 1)
+    return refuse(
+      `This account has ${plans.length} active plans (${plans.map((p) => p.currency).join(', ')}); cancel one from the account card.`,
+    );
+  return cancelPlanClick(ctx, actor, accountId, only.planId, undefined);
 }

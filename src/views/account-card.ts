@@ -4,6 +4,7 @@ import { formatMoney, formatTotals } from '../collections/money.ts';
 import { encodeRef } from './action-ref.ts';
 import type { AccountHistory } from '../worklist/account-history.ts';
 import { type PlanState, planStateLine } from '../worklist/plan-agreement.ts';
+import { planCancelQuestion } from './plan-views.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { Block, Field, Message } from './model.ts';
 import { amountLines } from './overdue-list.ts';
@@ -36,24 +37,27 @@ function lastContact(file: AccountHistory): string {
   return `${contact.at.toISOString().slice(0, 10)} by ${contact.actor ?? 'someone'}: ${String(contact.details.channel ?? '')} ${result}`.trim();
 }
 
-/** PB-17: propose a plan, or renegotiate / cancel each active one. */
-function planMenu(accountId: number, plans: PlanState[], version: number) {
+/** PB-17: each active plan's state, with Renegotiate and Cancel beside it. */
+function planBlocks(accountId: number, accountName: string, plans: PlanState[], version: number): Block[] {
   const ref = { v: 1 as const, accountId, stateVersion: version };
-  const items: { label: string; ref: string; opens?: 'form' }[] = [
-    { label: 'Payment plan', ref: encodeRef({ ...ref, action: 'plan' }), opens: 'form' },
-  ];
-  for (const p of plans) {
-    const which = plans.length > 1 ? ` (${p.currency})` : '';
-    items.push(
-      {
-        label: `Renegotiate plan${which}`,
-        ref: encodeRef({ ...ref, action: 'plan', currency: p.currency, planId: p.planId }),
-        opens: 'form',
-      },
-      { label: `Cancel plan${which}`, ref: encodeRef({ ...ref, action: 'plan-cancel', planId: p.planId }) },
-    );
-  }
-  return items;
+  return plans.flatMap((p): Block[] => [
+    { type: 'text', text: planStateLine(p), tone: p.missed > 0 ? 'danger' : 'normal' },
+    {
+      type: 'actions',
+      buttons: [
+        {
+          label: plans.length > 1 ? `Renegotiate ${p.currency} plan` : 'Renegotiate plan',
+          ref: encodeRef({ ...ref, action: 'plan', currency: p.currency, planId: p.planId }),
+          opens: 'form',
+        },
+        {
+          label: plans.length > 1 ? `Cancel ${p.currency} plan` : 'Cancel plan',
+          ref: encodeRef({ ...ref, action: 'plan-cancel', planId: p.planId }),
+          confirm: planCancelQuestion(accountName, p.planId),
+        },
+      ],
+    },
+  ]);
 }
 
 /** The account card: open items with interest, ladder step and next action, owner, last contact, buttons. */
@@ -111,8 +115,7 @@ export function accountCardView(
   ].filter((f): f is string => f !== null);
   for (const flag of flags) blocks.push({ type: 'text', text: flag, tone: 'danger' });
   // PB-17: where each agreed plan stands ("2 of 3 paid, next 2026-12-20").
-  for (const plan of plans)
-    blocks.push({ type: 'text', text: planStateLine(plan), tone: plan.missed > 0 ? 'danger' : 'normal' });
+  blocks.push(...planBlocks(c.id, c.name, plans, version));
 
   blocks.push({ type: 'divider' });
   const items = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue);
@@ -149,7 +152,7 @@ export function accountCardView(
     menu: [
       ...(file.owner ? [{ label: 'Release', ref: encodeRef({ ...ref, action: 'release' }) }] : []),
       { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }), opens: 'form' as const },
-      ...planMenu(c.id, plans, version),
+      { label: 'Payment plan', ref: encodeRef({ ...ref, action: 'plan' }), opens: 'form' as const },
     ],
   });
   blocks.push({

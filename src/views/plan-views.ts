@@ -18,6 +18,24 @@ interface PlanAccount {
   name: string;
 }
 
+/** PB-19: after a call that found cash-flow trouble, the way to the plan form. */
+export function planOfferBlocks(accountId: number): Message['blocks'] {
+  return [
+    { type: 'context', text: 'Cash-flow trouble: offer a payment plan (PB-19, PB-17).' },
+    {
+      type: 'actions',
+      buttons: [
+        {
+          label: 'Propose a payment plan',
+          ref: encodeRef({ v: 1, action: 'plan', accountId }),
+          opens: 'form',
+          style: 'primary',
+        },
+      ],
+    },
+  ];
+}
+
 /** A plan needs its currency first when the account is open in several. */
 export function planCurrencyForm(account: PlanAccount, currencies: string[]): Form {
   return {
@@ -164,15 +182,16 @@ export function planRecordedMessage(
   };
 }
 
-/** Asked before a plan is cancelled (its open installments stop being chased as promises). */
-export function planCancelConfirm(
-  account: PlanAccount & { stateVersion?: number },
-  planId: number,
-  state: string,
-): Confirm {
+/** Asked before a plan is cancelled, on the button and in dispatch's confirm step. */
+export function planCancelQuestion(accountName: string, planId: number): string {
+  return `Cancel payment plan #${planId} of ${accountName}? Its open installments stop being tracked; the plan stays in the history.`;
+}
+
+/** The confirm step of Cancel plan: the same question as on the button, and the click a yes applies. */
+export function planCancelConfirm(account: PlanAccount, planId: number): Confirm {
   return {
     title: 'Cancel payment plan',
-    question: `Cancel plan #${planId} of ${account.name} (${state})? Its open installments stop being tracked; it stays in the history.`,
+    question: planCancelQuestion(account.name, planId),
     yes: 'Cancel plan',
     ref: encodeRef({ v: 1, action: 'plan-cancel', accountId: account.id, planId }),
   };

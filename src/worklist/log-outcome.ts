@@ -11,7 +11,10 @@ import { type Actor, requireRole } from './staff.ts';
 
 /** How the contact happened (PB-03). */
 export const CHANNELS = ['call', 'email', 'visit', 'note'] as const;
-/** What the customer said. `in_process`: "the payment is in process" with no concrete step (PB-14). */
+/**
+ * What the customer said. `in_process`: "the payment is in process" with no concrete step (PB-14);
+ * `cash_flow`: cannot pay in full now, which calls for a payment plan (PB-19, PB-17).
+ */
 export const RESULTS = [
   'reached',
   'no_answer',
@@ -22,6 +25,7 @@ export const RESULTS = [
   'refused',
   'paid',
   'wrong_contact',
+  'cash_flow',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -45,6 +45,14 @@ export function contractSuite(platform: string, start: StartDriver): void {
         .where('c.customer_id', id)
         .whereNull('c.released_at')
         .pluck('u.display_name');
+    /** The plan form filled in: these amounts, a month apart from 2027-01-05 (after every harness's today). */
+    const plan = (amounts: string[]) =>
+      Object.fromEntries(
+        amounts.flatMap((amount, i) => [
+          [`Installment ${i + 1} amount`, amount],
+          [`Installment ${i + 1} date`, `2027-0${i + 1}-05`],
+        ]),
+      );
     const activities = async (id: number) =>
       Number((await db.knex('activities').where({ customer_id: id }).count({ n: '*' }))[0]?.n ?? 0);
 
@@ -143,6 +151,53 @@ export function contractSuite(platform: string, start: StartDriver): void {
       const after = await db.knex('letters').where({ id: letter?.id }).first('status');
       expect(after?.status).toBe('awaiting_approval');
       expect(smtp.received).toHaveLength(0);
+    });
+
+    it('agrees a payment plan: form, preview with the letter, recorded on Customer agreed, letter sent (PB-17)', async () => {
+      const id = await account();
+      await chat.command('ann', `show #${id}`);
+      const opened = await chat.click('ann', 'Payment plan', { account: id });
+      expect(opened.form?.[0]).toBe('Installment 1 amount');
+      const preview = await chat.submit('ann', plan(['30,000.00', '28,000.00', '28,000.00']));
+      expect(preview.mine).toMatch(/Payment plan for Contract Trading/);
+      expect(preview.mine).toMatch(/CNY 30,000.00/);
+      expect(smtp.received).toHaveLength(0);
+      const agreed = await chat.submit('ann', {});
+      expect(agreed.everyone).toMatch(/Ann recorded payment plan #\d+ with Contract Trading/);
+      expect(agreed.mine + agreed.everyone).toMatch(/sent the payment plan letter/);
+      expect(smtp.received).toHaveLength(1);
+      const installments = await db.knex('promises').where({ customer_id: id }).orderBy('installment_no');
+      expect(installments.map((p) => Number(p.amount_minor))).toEqual([3_000_000, 2_800_000, 2_800_000]);
+      const card = await chat.command('ann', `show #${id}`);
+      expect(card.mine + card.everyone).toMatch(/Payment plan CNY 86,000.00: 0 of 3 paid, next/);
+    });
+
+    it('refuses plan installments that do not add up, naming the field, and writes nothing', async () => {
+      const id = await account();
+      await chat.command('ann', `show #${id}`);
+      await chat.click('ann', 'Payment plan', { account: id });
+      const before = await activities(id);
+      const refused = await chat.submit('ann', plan(['1', '30,100.00', '30,100.00']));
+      expect(refused.mine).toMatch(/installments add up to CNY 60,201.00; the open amount is CNY 86,000.00/);
+      expect(refused.everyone).toBe('');
+      expect(await activities(id)).toBe(before);
+      expect(await db.knex('payment_plans').where({ customer_id: id })).toHaveLength(0);
+    });
+
+    it('asks before cancelling a payment plan; a yes ends it, recorded', async () => {
+      const id = await account();
+      await chat.command('ann', `show #${id}`);
+      await chat.click('ann', 'Payment plan', { account: id });
+      await chat.submit('ann', plan(['25,800.00', '30,100.00', '30,100.00']));
+      await chat.submit('ann', {});
+      await chat.command('ann', `show #${id}`);
+      const question = await chat.click('ann', 'Cancel plan', { account: id });
+      expect(question.question).toMatch(/Cancel payment plan #\d+ of Contract Trading/);
+      const done = await chat.answer('ann', true);
+      expect(done.mine + done.everyone).toMatch(/Ann cancelled payment plan #\d+/);
+      const ended = await db.knex('payment_plans').where({ customer_id: id }).first('status');
+      expect(ended?.status).toBe('cancelled');
+      expect(await db.knex('promises').where({ customer_id: id, status: 'open' })).toHaveLength(0);
     });
 
     it('refuses a viewer clearly and opens no form', async () => {

@@ -20,6 +20,8 @@ const VERBS: Record<string, (t: Target) => string> = {
   'Send letter': (t) => `letter #${t.account ?? 0}`,
   Reassign: (t) => `reassign #${t.account ?? 0}`,
   Reject: (t) => `reject ${t.letter ?? 0}`,
+  'Payment plan': (t) => `plan #${t.account ?? 0}`,
+  'Cancel plan': (t) => `cancel-plan #${t.account ?? 0}`,
 };
 
 /** One running shell: each line is given when the shell asks for it, so the answer to a line is complete. */
