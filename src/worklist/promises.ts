@@ -98,15 +98,26 @@ export async function evaluatePromises(db: Knex, today: string): Promise<Promise
       db.raw('sum(greatest(promise_items.open_minor_at_promise - open_items.open_minor, 0))::int8 as paid'),
     );
   const paidBy = new Map(payments.map((p) => [Number(p.promise_id), Number(p.paid)]));
-  const earlierInstallments = new Map<number, number>();
+  // Every installment of the plans concerned, decided ones too: a payment counts first against the
+  // installments before (PB-17), also those a run on an earlier day already called kept.
+  const planIds = [...new Set(open.filter((p) => p.plan_id !== null).map((p) => Number(p.plan_id)))];
+  const installments =
+    planIds.length === 0
+      ? []
+      : await db('promises')
+          .whereIn('plan_id', planIds)
+          .whereNot({ status: 'cancelled' })
+          .select('plan_id', 'installment_no', 'amount_minor');
+  const owedBefore = (planId: number, no: number) =>
+    installments
+      .filter((i) => Number(i.plan_id) === planId && Number(i.installment_no) < no)
+      .reduce((sum, i) => sum + Number(i.amount_minor), 0);
   const verdicts: PromiseVerdict[] = [];
   for (const p of open) {
     let paid = paidBy.get(Number(p.id)) ?? 0;
     if (p.plan_id !== null) {
       // Installments share the plan's items: each takes what the earlier ones left over.
-      const before = earlierInstallments.get(Number(p.plan_id)) ?? 0;
-      earlierInstallments.set(Number(p.plan_id), before + Number(p.amount_minor));
-      paid = Math.max(0, paid - before);
+      paid = Math.max(0, paid - owedBefore(Number(p.plan_id), Number(p.installment_no)));
     }
     const amount = Number(p.amount_minor);
     const due = String(p.promised_date) < today;
