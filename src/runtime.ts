@@ -95,5 +95,6 @@ export function dispatchContext(runtime: Runtime): DispatchContext {
     onWorklistChanged: () => runtime.onWorklistChanged?.(),
     letters: runtime.config.letters,
     ledgerStaleAfterMinutes: staleAfterMinutes(runtime.config),
+    escalationManagers: runtime.config.jobs.escalationManagers,
   };
 }

@@ -10,6 +10,7 @@ import { historyView } from '../views/history-view.ts';
 import { logOutcomeForm } from '../views/log-form.ts';
 import { planOfferBlocks } from '../views/plan-views.ts';
 import { type Message, typedText } from '../views/model.ts';
+import { tellEscalation } from './escalation-notices.ts';
 import { type Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
@@ -19,6 +20,7 @@ import { accountHistory } from '../worklist/account-history.ts';
 import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
 import type { Failure } from '../worklist/outcome.ts';
 import { planStates } from '../worklist/plan-agreement.ts';
+import type { EscalationMap } from '../worklist/escalation.ts';
 import { collectableItems } from '../worklist/promises.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 
@@ -36,6 +38,8 @@ export interface DispatchContext {
   letters?: LetterConfig;
   /** Lists and cards say how old the ledger snapshot is when older than this (ledger/freshness.ts); absent or 0: never. */
   ledgerStaleAfterMinutes?: number;
+  /** PB-14: collector -> managers an escalation reaches (DUEBOT_ESCALATION_MANAGERS); absent: every manager. */
+  escalationManagers?: EscalationMap;
 }
 
 const assessContext = (ctx: DispatchContext) => ({
@@ -171,7 +175,16 @@ export async function submitLog(
     `*${actor.name}* logged a ${result.value.form.channel} with ${customer?.name ?? 'the customer'}: ${result_}${promise}`,
   ];
   if (values.notes) lines.push(`_${typedText(values.notes)}_`);
-  if (result.value.escalated) lines.push('Escalated: "in process" twice with no concrete step (PB-14).');
+  if (result.value.escalated) {
+    const told = await tellEscalation(ctx, {
+      accountId,
+      reason: '"in process" twice with no concrete step',
+      key: `stalled:${result.value.activityId}`,
+    });
+    lines.push(
+      `Escalated: "in process" twice with no concrete step (PB-14)${told.length ? `; told ${told.join(', ')}` : ''}.`,
+    );
+  }
   if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
   const card = await accountCard(ctx, accountId);
   // PB-19: cash-flow trouble is answered with a payment plan, one click from the call's record.
