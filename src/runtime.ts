@@ -96,5 +96,6 @@ export function dispatchContext(runtime: Runtime): DispatchContext {
     letters: runtime.config.letters,
     ledgerStaleAfterMinutes: staleAfterMinutes(runtime.config),
     escalationManagers: runtime.config.jobs.escalationManagers,
+    promiseHorizonDays: runtime.config.collections.promiseHorizonDays,
   };
 }

@@ -4,7 +4,7 @@
  * settings src/config.ts composes; src/policy.ts turns them into the policy.
  */
 import { z } from 'zod';
-import { emptyAsUndefined, settingsFragment } from '../settings-input.ts';
+import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
 import { isIsoDate } from './dates.ts';
 import { parseDailyRate } from './interest.ts';
 import { isCurrencyCode } from './money.ts';
@@ -63,6 +63,8 @@ export const collectionsSettings = settingsFragment({
       .refine((dates) => dates.every(isIsoDate), 'expected dates as YYYY-MM-DD separated by commas')
       .default([]),
   ),
+  // PB-20: a promise further out than this is a payment plan (PB-17).
+  DUEBOT_PROMISE_HORIZON_DAYS: wholeNumber({ min: 1, max: 365, fallback: 90 }),
 });
 
 /** The policy settings as src/policy.ts reads them. */
@@ -75,6 +77,8 @@ export interface CollectionsConfig {
   /** Base-currency units per unit of each currency, for ranking only. */
   fxRates: Record<string, number>;
   holidays: string[];
+  /** PB-20: days ahead a promise to pay may be. */
+  promiseHorizonDays: number;
 }
 
 /** The policy's part of the settings, from its parsed variables. */
@@ -86,5 +90,6 @@ export function collectionsConfig(s: z.output<typeof collectionsSettings.schema>
     baseCurrency: s.DUEBOT_BASE_CURRENCY,
     fxRates: s.DUEBOT_FX_RATES,
     holidays: s.DUEBOT_HOLIDAYS,
+    promiseHorizonDays: s.DUEBOT_PROMISE_HORIZON_DAYS,
   };
 }

@@ -38,6 +38,8 @@ export interface DispatchContext {
   letters?: LetterConfig;
   /** Lists and cards say how old the ledger snapshot is when older than this (ledger/freshness.ts); absent or 0: never. */
   ledgerStaleAfterMinutes?: number;
+  /** PB-20: how many days ahead a promise may be (DUEBOT_PROMISE_HORIZON_DAYS); absent: 90. */
+  promiseHorizonDays?: number;
   /** PB-14: collector -> managers an escalation reaches (DUEBOT_ESCALATION_MANAGERS); absent: every manager. */
   escalationManagers?: EscalationMap;
 }
@@ -155,7 +157,9 @@ export async function submitLog(
   accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
-  const result = await logOutcome(ctx.db, actor, accountId, values, ctx.clock.today());
+  const result = await logOutcome(ctx.db, actor, accountId, values, ctx.clock.today(), {
+    promiseHorizonDays: ctx.promiseHorizonDays,
+  });
   if (!result.ok) {
     if (result.error.fields) return { kind: 'formErrors', errors: result.error.fields };
     return refusal(result.error);
@@ -206,7 +210,9 @@ export async function checkLog(
   accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
-  const result = await checkOutcome(ctx.db, accountId, values, ctx.clock.today());
+  const result = await checkOutcome(ctx.db, accountId, values, ctx.clock.today(), {
+    promiseHorizonDays: ctx.promiseHorizonDays,
+  });
   if (result.ok) return { kind: 'none' };
   return result.error.fields ? { kind: 'formErrors', errors: result.error.fields } : refusal(result.error);
 }

@@ -10,7 +10,8 @@ import { enqueue } from '../outbox/outbox.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import type { Message } from '../views/model.ts';
 import { recordActivity } from '../worklist/activity.ts';
-import { type Escalee, managersFor } from '../worklist/escalation.ts';
+import type { Knex } from 'knex';
+import { type EscalationMap, type Escalee, managersFor } from '../worklist/escalation.ts';
 import { evaluatePromises } from '../worklist/promises.ts';
 import type { Job } from './job.ts';
 import { dailyPeriod } from './periods.ts';
@@ -58,6 +59,49 @@ function followUpMessage(p: {
     ],
     fallbackText: `${p.installment ? 'Installment' : 'Promise'} missed: ${p.name}, ${amount} by ${p.promisedDate}`,
   };
+}
+
+/** PB-06: at this many days overdue an account is a key account without exception, and a manager hears of it. */
+export const KEY_ACCOUNT_MANAGER_DAYS = 60;
+
+/** The outbox key of a manager's notice that an account reached 60 days (once per account and manager). */
+export const keyAccountKey = (accountId: number, userId: number) =>
+  `key-account-60:${accountId}:manager:${userId}`;
+
+/** PB-06, PB-14: accounts at 60 days or more reach the owner's managers (each once). */
+async function keyAccountPosts(
+  db: Knex,
+  map: EscalationMap,
+): Promise<{ accountId: number; name: string; keys: string[]; posts: OutgoingPost[] }[]> {
+  const rows = await db('account_summary as s')
+    .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
+    .leftJoin('users as u', 'u.id', 'cl.user_id')
+    .where('s.max_days_overdue', '>=', KEY_ACCOUNT_MANAGER_DAYS)
+    .orderBy('s.customer_id')
+    .select('s.customer_id', 's.name', 's.max_days_overdue', 'u.id as owner_id', 'u.display_name as owner');
+  const out = [];
+  for (const r of rows) {
+    const accountId = Number(r.customer_id);
+    const managers = await managersFor(db, r.owner_id ? Number(r.owner_id) : null, map);
+    const message: Message = {
+      blocks: [
+        {
+          type: 'text',
+          text: `*Key account: ${String(r.name)}* is ${Number(r.max_days_overdue)} days overdue (PB-06: a key account without exception at ${KEY_ACCOUNT_MANAGER_DAYS}).`,
+          tone: 'danger',
+        },
+        { type: 'text', text: `Owner: ${r.owner ? String(r.owner) : 'nobody: assign it'} (PB-14).` },
+      ],
+      fallbackText: `Key account: ${String(r.name)}, ${Number(r.max_days_overdue)} days overdue`,
+    };
+    const posts: OutgoingPost[] = managers.map((m) => ({
+      key: keyAccountKey(accountId, m.userId),
+      to: { kind: 'user', userId: m.userId },
+      message,
+    }));
+    out.push({ accountId, name: String(r.name), keys: posts.map((p) => p.key), posts });
+  }
+  return out;
 }
 
 /** The daily promise check. */
@@ -123,6 +167,8 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
             message: followUpMessage({ ...facts, forManager: true }),
           });
       }
+      const keyAccounts = await keyAccountPosts(ctx.db, escalationMap);
+      for (const k of keyAccounts) posts.push(...k.posts);
       if (ctx.dryRun) return posts;
       // Enqueued here (not returned) so the activity is logged only for follow-ups stored now.
       const added = new Set(await enqueue(ctx.db, posts));
@@ -137,6 +183,17 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
             owner: p.owner ?? null,
             managers: (managers.get(Number(p.id)) ?? []).map((m) => m.name),
             reason: `promise to pay by ${p.promised_date} ${p.status === 'broken' ? 'broken' : 'only partly kept'}`,
+          },
+        });
+      }
+      for (const k of keyAccounts) {
+        if (!k.keys.some((key) => added.has(key))) continue;
+        await recordActivity(ctx.db, {
+          accountId: k.accountId,
+          actor: null,
+          kind: 'escalated',
+          details: {
+            reason: `key account at ${KEY_ACCOUNT_MANAGER_DAYS} days overdue (PB-06); a manager was told`,
           },
         });
       }

@@ -9,7 +9,7 @@ import { managersFor, parseEscalationMap } from '../../src/worklist/escalation.t
 import { agreePlan, planLines, proposePlan } from '../../src/worklist/plan-agreement.ts';
 import { recordPromise } from '../../src/worklist/promises.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount, seedStaff } from '../support/seed.ts';
+import { assessSeeded, seedAccount, seedStaff } from '../support/seed.ts';
 import { fakePlatform, silentLog, testConfig, testPolicy } from './support.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -177,5 +177,46 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     expect(everyone.map((m) => m.name)).toEqual(managers);
     expect(managers.length).toBeGreaterThan(1);
     expect(parseEscalationMap('Ann')).toBeNull();
+  });
+
+  it('tells the managers once when an account reaches 60 days overdue, a key account without exception (PB-06, PB-14)', async () => {
+    const config = testConfig({ DUEBOT_ESCALATION_MANAGERS: 'Cat=Max' });
+    const policy = await testPolicy(config);
+    const cat = await seedStaff(db.knex, 'Cat');
+    const max = await seedStaff(db.knex, 'Max', 'manager');
+    const { accountId } = await seedAccount(db.knex, {
+      name: 'Sixty Days Ltd',
+      items: [{ dueDate: '2026-09-20', totalMinor: 40_000_00 }],
+    });
+    const young = await seedAccount(db.knex, {
+      name: 'Fifty Days Ltd',
+      items: [{ dueDate: '2026-10-03', totalMinor: 40_000_00 }],
+    });
+    await claimAccount(db.knex, cat, accountId);
+    await assessSeeded(db.knex); // 2026-11-22: 63 and 50 days overdue
+    const clock = createFixedClock('2027-02-01T08:30:00+08:00', TZ);
+    const scheduler = createScheduler({
+      db: db.knex,
+      jobs: [promiseFollowUpJob(config)],
+      clock,
+      config,
+      policy,
+      log: silentLog,
+    });
+    const shell = fakePlatform('shell');
+    const worker = createOutboxWorker({ db: db.knex, chatOuts: [shell], clock, log: silentLog, pacingMs: 0 });
+    await scheduler.sweep();
+    clock.set('2027-02-02T08:30:00+08:00');
+    await scheduler.sweep();
+    await worker.drain();
+    const about = (name: string) => shell.messages.filter((m) => JSON.stringify(m.message).includes(name));
+    expect(about('Sixty Days Ltd').map((m) => m.channel)).toEqual([`@${max.userId}`]);
+    expect(JSON.stringify(about('Sixty Days Ltd')[0]?.message)).toContain('63 days overdue');
+    expect(about('Fifty Days Ltd')).toHaveLength(0);
+    const escalated = await db.knex('activities').where({ customer_id: accountId, kind: 'escalated' });
+    expect(escalated).toHaveLength(1);
+    expect(
+      await db.knex('activities').where({ customer_id: young.accountId, kind: 'escalated' }),
+    ).toHaveLength(0);
   });
 });
