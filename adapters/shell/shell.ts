@@ -56,6 +56,7 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list; #
   history N              every contact so far
   reassign N [name]      give the account to another collector (managers)
   plan N | cancel-plan N  propose, renegotiate or cancel a payment plan (PB-17)
+  kept N                 mark the open promise kept by hand, with a note (PB-20)
   letter N [template]    preview the letter the ladder suggests (or the one named), then send it
   approve L | reject L   decide on letter L waiting for a second person's approval
   mark-sent L | send-again L
@@ -79,6 +80,7 @@ const ACCOUNT_VERBS = new Set([
   'reassign',
   'plan',
   'cancel-plan',
+  'kept',
 ]);
 
 /** Runs the shell until `quit` or the end of input. */

@@ -21,7 +21,7 @@ import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
 import type { Failure } from '../worklist/outcome.ts';
 import { planStates } from '../worklist/plan-agreement.ts';
 import type { EscalationMap } from '../worklist/escalation.ts';
-import { collectableItems } from '../worklist/promises.ts';
+import { collectableItems, markablePromises } from '../worklist/promises.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 
 /** What the dispatcher needs to act: the bot database, the business clock, the collections policy. */
@@ -57,14 +57,15 @@ export async function accountCard(
   accountId: number,
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
-  const [file, assessment, ledger, plans] = await Promise.all([
+  const [file, assessment, ledger, plans, promises] = await Promise.all([
     accountHistory(ctx.db, accountId),
     assessed === undefined ? assessOne(assessContext(ctx), accountId) : assessed,
     ledgerAge(ctx),
     planStates(ctx.db, accountId),
+    markablePromises(ctx.db, accountId),
   ]);
   if (!file || !assessment) return null;
-  return accountCardView(file, assessment, file.version, ledger, plans);
+  return accountCardView(file, assessment, file.version, ledger, plans, promises);
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */

@@ -39,6 +39,7 @@ import {
   openPlanForm,
   submitPlan,
 } from './plan-actions.ts';
+import { openKeptForm, submitKept } from './promise-actions.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
@@ -139,6 +140,8 @@ async function command(ctx: DispatchContext, actor: Actor, text: string): Promis
       return openPlanForm(ctx, actor, id, undefined);
     case 'cancel-plan':
       return cancelPlanCommand(ctx, actor, id);
+    case 'kept':
+      return openKeptForm(ctx, actor, id, undefined);
   }
 }
 
@@ -236,6 +239,8 @@ async function action(
       return openPlanForm(ctx, actor, id, r.currency);
     case 'plan-cancel':
       return cancelPlanClick(ctx, actor, id, r.planId, confirmed);
+    case 'promise-kept':
+      return openKeptForm(ctx, actor, id, r.promiseId);
     default:
       return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
   }
@@ -252,7 +257,7 @@ async function submit(
   form: Extract<Interaction, { kind: 'submit' }>,
   decoded: ActionRef,
 ): Promise<Reply> {
-  const { action: kind, accountId, template, currency, planId } = decoded;
+  const { action: kind, accountId, template, currency, planId, promiseId } = decoded;
   const { values } = form;
   if (form.checkOnly) {
     // Only the log form has checks beyond its fields' own; other forms are checked when submitted.
@@ -272,6 +277,8 @@ async function submit(
   if (kind === 'plan' && accountId !== undefined && currency !== undefined)
     run = (c) => submitPlan(c, actor, accountId, currency, planId ?? null, values);
   if (kind === 'plan-agree' && accountId !== undefined) run = (c) => agreeToPlan(c, actor, accountId, planId);
+  if (kind === 'promise-kept' && accountId !== undefined)
+    run = (c) => submitKept(c, actor, accountId, promiseId, values);
   if (!run)
     return {
       kind: 'ephemeral',

@@ -47,7 +47,7 @@ export interface OverdueFilters {
 
 /** Commands that act on one account, named by customer name or id. */
 export type AccountVerb =
-  'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign' | 'plan' | 'cancel-plan';
+  'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign' | 'plan' | 'cancel-plan' | 'kept';
 
 /** Decisions on one letter, named by its number (shown with an approval request or an uncertain letter). */
 export const LETTER_DECISION_VERBS = ['approve', 'reject', 'mark-sent', 'send-again'] as const;
@@ -113,6 +113,7 @@ Actions on one account (customer name or id):
   plan <customer>      propose or renegotiate a payment plan (PB-17)
   cancel-plan <customer>
                        cancel the account's payment plan
+  kept <customer>      mark its open promise kept by hand, with a note (PB-20)
   letter <customer> [template]
                        templates: ${LETTER_TEMPLATES.join(', ')}
 
@@ -144,6 +145,7 @@ const ACCOUNT_VERBS = new Set<string>([
   'reassign',
   'plan',
   'cancel-plan',
+  'kept',
 ]);
 const LETTER_VERBS = new Set<string>(LETTER_DECISION_VERBS);
 const KEYWORDS = [

@@ -4,7 +4,9 @@ import { formatMoney, formatTotals } from '../collections/money.ts';
 import { encodeRef } from './action-ref.ts';
 import type { AccountHistory } from '../worklist/account-history.ts';
 import { type PlanState, planStateLine } from '../worklist/plan-agreement.ts';
+import type { MarkablePromise } from '../worklist/promises.ts';
 import { planCancelQuestion } from './plan-views.ts';
+import { promiseBlocks } from './promise-views.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { Block, Field, Message } from './model.ts';
 import { amountLines } from './overdue-list.ts';
@@ -67,6 +69,7 @@ export function accountCardView(
   version: number,
   ledger?: LedgerAge,
   plans: PlanState[] = [],
+  promises: MarkablePromise[] = [],
 ): Message {
   const c = file.customer;
   const blocks: Block[] = [{ type: 'header', text: c.name }, ...staleBlocksOf(ledger)];
@@ -116,6 +119,8 @@ export function accountCardView(
   for (const flag of flags) blocks.push({ type: 'text', text: flag, tone: 'danger' });
   // PB-17: where each agreed plan stands ("2 of 3 paid, next 2026-12-20").
   blocks.push(...planBlocks(c.id, c.name, plans, version));
+  // PB-20: open and missed promises, each can be marked kept by hand when the ledger lags.
+  blocks.push(...promiseBlocks(c.id, version, promises));
 
   blocks.push({ type: 'divider' });
   const items = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue);

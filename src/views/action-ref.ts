@@ -4,9 +4,9 @@
  * practice (the longest query allowed keeps every ref under MAX_REF_LENGTH). Decoding never throws:
  * whatever arrives from a platform is user input.
  *
- * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, l, m, o, c, n, q, where
- * a = accountId, s = stateVersion, p = page, t = letter template, l = letter id, m = meeting,
- * o = meeting decision, c = currency, n = payment plan, q = query. The query is always last and runs to the end of the text, so it
+ * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, l, m, o, c, n, r, q,
+ * where a = accountId, s = stateVersion, p = page, t = letter template, l = letter id, m = meeting,
+ * o = meeting decision, c = currency, n = payment plan, r = promise, q = query. The query is always last and runs to the end of the text, so it
  * needs no escaping. Keys added later are optional, so refs already posted still read the same.
  */
 import { z } from 'zod';
@@ -29,6 +29,7 @@ export const REF_ACTIONS = [
   'plan',
   'plan-agree',
   'plan-cancel',
+  'promise-kept',
   'pause',
   'reassign',
   'page',
@@ -80,6 +81,8 @@ export const actionRefSchema = z.strictObject({
     .optional(),
   /** PB-17: a payment plan (the proposal to agree to, the plan to cancel or renegotiate). */
   planId: z.number().int().min(1).max(MAX_ID).optional(),
+  /** PB-20: a promise to pay (marked kept by hand). */
+  promiseId: z.number().int().min(1).max(MAX_ID).optional(),
 });
 
 /** A decoded action reference. */
@@ -107,6 +110,7 @@ const KEYS = [
   ['o', 'decision'],
   ['c', 'currency'],
   ['n', 'planId'],
+  ['r', 'promiseId'],
   ['q', 'query'],
 ] as const;
 

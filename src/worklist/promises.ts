@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { bumpVersion, recordActivity } from './activity.ts';
 import { fail, ok, type Result } from './outcome.ts';
-import type { Actor } from './staff.ts';
+import { type Actor, requireRole } from './staff.ts';
 
 /** What a promise to pay covers (PB-20): an amount by a date, over one or more open items. */
 export interface PromiseInput {
@@ -168,4 +168,101 @@ export async function evaluatePromises(db: Knex, today: string): Promise<Promise
     if (verdict) verdicts.push(verdict);
   }
   return verdicts;
+}
+
+/** A promise a person may mark kept by hand: open, or called missed while the ledger lagged. */
+export interface MarkablePromise {
+  promiseId: number;
+  amountMinor: number;
+  currency: string;
+  promisedDate: string;
+  status: string;
+  installment: { planId: number; no: number } | null;
+}
+
+/** PB-20: the account's promises still open or missed (plan installments too), oldest first. */
+export async function markablePromises(db: Knex, accountId: number): Promise<MarkablePromise[]> {
+  const rows = await db('promises')
+    .where({ customer_id: accountId })
+    .whereIn('status', ['open', 'broken', 'partial'])
+    .orderBy(['promised_date', 'id'])
+    .select('id', 'amount_minor', 'currency', 'promised_date', 'status', 'plan_id', 'installment_no');
+  return rows.map((r) => ({
+    promiseId: Number(r.id),
+    amountMinor: Number(r.amount_minor),
+    currency: String(r.currency).trim(),
+    promisedDate: String(r.promised_date),
+    status: String(r.status),
+    installment: r.plan_id === null ? null : { planId: Number(r.plan_id), no: Number(r.installment_no) },
+  }));
+}
+
+/** Longest note on a promise kept by hand. */
+export const MAX_KEPT_NOTE = 1000;
+
+/**
+ * PB-20: marks a promise kept by hand when the ledger lags (a bank slip, a remittance advice), with who and
+ * why; once: a promise already kept (or no longer this account's) is refused and nothing is written.
+ */
+export async function keepPromiseByHand(
+  db: Knex,
+  actor: Actor,
+  accountId: number,
+  promiseId: number,
+  note: string,
+): Promise<Result<MarkablePromise>> {
+  const allowed = requireRole(actor, ['collector', 'manager'], 'Marking a promise kept');
+  if (!allowed.ok) return allowed;
+  const text = note.trim();
+  if (text === '')
+    return fail('invalid_input', 'Say why the promise is kept.', {
+      note: 'required: what shows the money came (a bank slip, a remittance advice)',
+    });
+  if (text.length > MAX_KEPT_NOTE)
+    return fail('invalid_input', 'The note is too long.', { note: `at most ${MAX_KEPT_NOTE} characters` });
+  return db.transaction(async (trx) => {
+    const [row] = await trx('promises')
+      .where({ id: promiseId, customer_id: accountId })
+      .whereIn('status', ['open', 'broken', 'partial'])
+      .update({
+        status: 'kept',
+        paid_minor: trx.ref('amount_minor'),
+        resolved_at: trx.fn.now(),
+        kept_by_user_id: actor.userId,
+        kept_note: text,
+      })
+      .returning(['id', 'amount_minor', 'currency', 'promised_date', 'plan_id', 'installment_no']);
+    if (!row) {
+      const now = await trx('promises').where({ id: promiseId, customer_id: accountId }).first('status');
+      return now
+        ? fail<MarkablePromise>(
+            'conflict',
+            `This promise is already ${String(now.status)}; nothing was changed.`,
+          )
+        : fail<MarkablePromise>('not_found', `There is no promise #${promiseId} on this account.`);
+    }
+    const kept: MarkablePromise = {
+      promiseId,
+      amountMinor: Number(row.amount_minor),
+      currency: String(row.currency).trim(),
+      promisedDate: String(row.promised_date),
+      status: 'kept',
+      installment:
+        row.plan_id === null ? null : { planId: Number(row.plan_id), no: Number(row.installment_no) },
+    };
+    await recordActivity(trx, {
+      accountId,
+      actor,
+      kind: 'promise_kept',
+      details: {
+        promiseId,
+        amountMinor: kept.amountMinor,
+        paidMinor: kept.amountMinor,
+        currency: kept.currency,
+        byHand: true,
+        note: text,
+      },
+    });
+    return ok(kept);
+  });
 }

@@ -200,6 +200,37 @@ export function contractSuite(platform: string, start: StartDriver): void {
       expect(await db.knex('promises').where({ customer_id: id, status: 'open' })).toHaveLength(0);
     });
 
+    it('marks a missed promise kept by hand with a note, recorded with who and why (PB-20)', async () => {
+      const id = await account();
+      const item = await db.knex('open_items').where({ customer_id: id }).first('id', 'open_minor');
+      const [promise] = await db
+        .knex('promises')
+        .insert({
+          customer_id: id,
+          promised_date: '2026-11-20',
+          amount_minor: 1_000_000,
+          currency: 'CNY',
+          status: 'broken',
+        })
+        .returning('id');
+      await db.knex('promise_items').insert({
+        promise_id: promise.id,
+        open_item_id: item?.id,
+        open_minor_at_promise: item?.open_minor,
+      });
+      await chat.command('ann', `show #${id}`);
+      const opened = await chat.click('ann', 'Mark kept', { account: id });
+      expect(opened.form?.[0]).toBe('Why it is kept');
+      const done = await chat.submit('ann', { 'Why it is kept': 'Bank slip received by e-mail' });
+      expect(done.mine + done.everyone).toMatch(
+        /Ann marked kept by hand \(PB-20\): Promise: CNY 10,000.00 by 2026-11-20/,
+      );
+      const kept = await db.knex('promises').where({ id: promise.id }).first('status', 'kept_note');
+      expect(kept).toEqual({ status: 'kept', kept_note: 'Bank slip received by e-mail' });
+      const history = await db.knex('activities').where({ customer_id: id, kind: 'promise_kept' });
+      expect(history).toHaveLength(1);
+    });
+
     it('refuses a viewer clearly and opens no form', async () => {
       const id = await account();
       await chat.command('vic', `show #${id}`);
