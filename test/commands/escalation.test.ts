@@ -60,4 +60,27 @@ describe.each(backends())('escalation up the organisation on %s', (kind) => {
     expect(told).toHaveLength(1);
     expect(JSON.parse(JSON.stringify(told[0]?.details)).managers).toEqual(['Mia']);
   });
+
+  it('offers a payment plan after a cash-flow call, and the offer opens the plan form (PB-19, PB-17)', async () => {
+    const { accountId } = await seedAccount(db.knex, {
+      name: 'Tight Cash Ltd',
+      items: [{ dueDate: '2026-10-01', totalMinor: 50_000 }],
+    });
+    const logged = await dispatch(ctx, {
+      kind: 'submit',
+      ref: encodeRef({ v: 1, action: 'log', accountId }),
+      values: { channel: 'call', result: 'Cash flow' },
+      user: ann,
+    });
+    if (logged.kind !== 'thread') throw new Error(`expected a thread post, got ${logged.kind}`);
+    const offer = logged.message.blocks
+      .flatMap((b) => (b.type === 'actions' ? b.buttons : []))
+      .find((b) => b.label === 'Propose a payment plan');
+    expect(offer?.opens).toBe('form');
+    const opened = await dispatch(ctx, { kind: 'action', ref: offer?.ref ?? '', user: ann });
+    expect(opened.kind === 'openForm' ? opened.form.fields.map((f) => f.initial).slice(0, 2) : []).toEqual([
+      '150.00',
+      '2026-11-29',
+    ]);
+  });
 });
