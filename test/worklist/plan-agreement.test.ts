@@ -249,7 +249,7 @@ describe.each(backends())('agreeing payment plans on %s', (kind) => {
     expect(await planLines(db.knex, accountId)).toEqual([]);
   });
 
-  it('refuses a proposal once the open amount changed, and a viewer, writing nothing', async () => {
+  it("refuses a proposal once the open amount changed, another account's plan and a viewer, writing nothing", async () => {
     const { accountId, itemIds } = await account();
     const p = await proposePlan(
       db.knex,
@@ -263,6 +263,11 @@ describe.each(backends())('agreeing payment plans on %s', (kind) => {
     const moved = await agreePlan(db.knex, ann, accountId, p.value.proposalId, TODAY);
     expect(moved.ok ? '' : moved.error.message).toMatch(/open amount in CNY changed/);
     const vic = await seedStaff(db.knex, 'Vic', 'viewer');
+    const other = await account();
+    const foreign = await agreePlan(db.knex, ann, other.accountId, p.value.proposalId, TODAY);
+    expect(foreign.ok ? '' : foreign.error.code).toBe('not_found');
+    const foreignCancel = await cancelPlan(db.knex, ann, other.accountId, p.value.proposalId);
+    expect(foreignCancel.ok ? '' : foreignCancel.error.code).toBe('not_found');
     const viewer = await proposePlan(
       db.knex,
       vic,
