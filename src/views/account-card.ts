@@ -121,6 +121,17 @@ export function accountCardView(
   blocks.push(...planBlocks(c.id, c.name, plans, version));
   // PB-20: open and missed promises, each can be marked kept by hand when the ledger lags.
   blocks.push(...promiseBlocks(c.id, version, promises));
+  // PB-17: a row of its own, so the main row stays within Teams' five actions.
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      {
+        label: 'Payment plan',
+        ref: encodeRef({ v: 1, accountId: c.id, stateVersion: version, action: 'plan' }),
+        opens: 'form',
+      },
+    ],
+  });
 
   blocks.push({ type: 'divider' });
   const items = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue);
@@ -157,7 +168,6 @@ export function accountCardView(
     menu: [
       ...(file.owner ? [{ label: 'Release', ref: encodeRef({ ...ref, action: 'release' }) }] : []),
       { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }), opens: 'form' as const },
-      { label: 'Payment plan', ref: encodeRef({ ...ref, action: 'plan' }), opens: 'form' as const },
     ],
   });
   blocks.push({
