@@ -16,6 +16,7 @@ import * as syncHealth from './20261207_015_sync_health.ts';
 import * as firstStart from './20261207_110_first_start.ts';
 import * as accountIdJson from './20261207_111_account_id_json.ts';
 import * as userLocale from './20261207_112_user_locale.ts';
+import * as paymentPlans from './20261207_120_payment_plans.ts';
 import * as disputesPauses from './20261207_130_disputes_pauses.ts';
 import * as historyPages from './20261207_140_history_pages.ts';
 import * as callSummaryLetters from './20261207_141_call_summary_letters.ts';
@@ -50,6 +51,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_110_first_start': firstStart,
   '20261207_111_account_id_json': accountIdJson,
   '20261207_112_user_locale': userLocale,
+  '20261207_120_payment_plans': paymentPlans,
   '20261207_130_disputes_pauses': disputesPauses,
   '20261207_140_history_pages': historyPages,
   '20261207_141_call_summary_letters': callSummaryLetters,

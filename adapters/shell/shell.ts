@@ -59,6 +59,8 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list; #
   pause N | unpause N    pause chasing until a date (the account or some invoices) / end it now
   terms N                key-account exemption, habitual late payer, contract interest (managers)
   hand-over N            hand the account to a collection agency; internal chasing stops (managers)
+  plan N | cancel-plan N  propose, renegotiate or cancel a payment plan (PB-17)
+  kept N                 mark the open promise kept by hand, with a note (PB-20)
   letter N [template]    preview the letter the ladder suggests (or the one named), then send it
   summary N              after a call: preview its summary e-mail to the customer, then send it (PB-23)
   approve L | reject L   decide on letter L waiting for a second person's approval
@@ -83,6 +85,9 @@ const ACCOUNT_VERBS = new Set([
   'letter',
   'summary',
   'reassign',
+  'plan',
+  'cancel-plan',
+  'kept',
   'dispute',
   'resolve',
   'pause',

@@ -70,6 +70,8 @@ export const collectionsSettings = settingsFragment({
     range: 'expected 0 (off) to 60 working days',
     fallback: 2,
   }),
+  // PB-20: a promise further out than this is a payment plan (PB-17).
+  DUEBOT_PROMISE_HORIZON_DAYS: wholeNumber({ min: 1, max: 365, fallback: 90 }),
 });
 
 /** The policy settings as src/policy.ts reads them. */
@@ -86,6 +88,8 @@ export interface CollectionsConfig {
   holidays: string[];
   /** PB-26: working days without a status update before an owned account is named to its owner (0: off). */
   statusUpdateWorkingDays: number;
+  /** PB-20: days ahead a promise to pay may be. */
+  promiseHorizonDays: number;
 }
 
 /** The policy's part of the settings, from its parsed variables. */
@@ -99,5 +103,6 @@ export function collectionsConfig(s: z.output<typeof collectionsSettings.schema>
     fxRates: s.DUEBOT_FX_RATES,
     holidays: s.DUEBOT_HOLIDAYS,
     statusUpdateWorkingDays: s.DUEBOT_STATUS_UPDATE_DAYS,
+    promiseHorizonDays: s.DUEBOT_PROMISE_HORIZON_DAYS,
   };
 }

@@ -11,6 +11,8 @@ import { HISTORY_PAGE_SIZE, historyPages, historyView } from '../views/history-v
 import { logOutcomeForm } from '../views/log-form.ts';
 import { type Block, type Message, typedText } from '../views/model.ts';
 import { callSummaryOffer } from '../views/letter-views.ts';
+import { planOfferBlocks } from '../views/plan-views.ts';
+import { tellEscalation } from './escalation-notices.ts';
 import { type Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
@@ -22,7 +24,9 @@ import { itemStates } from '../worklist/item-states.ts';
 import { paymentRecord } from '../worklist/payment-record.ts';
 import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
 import type { Failure } from '../worklist/outcome.ts';
-import { collectableItems } from '../worklist/promises.ts';
+import { planStates } from '../worklist/plan-agreement.ts';
+import type { EscalationMap } from '../worklist/escalation.ts';
+import { collectableItems, markablePromises } from '../worklist/promises.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 
 /** What the dispatcher needs to act: the bot database, the business clock, the collections policy. */
@@ -41,6 +45,10 @@ export interface DispatchContext {
   ledgerStaleAfterMinutes?: number;
   /** Who reads which language; absent: English for everyone. */
   language?: LanguageConfig;
+  /** PB-20: how many days ahead a promise may be (DUEBOT_PROMISE_HORIZON_DAYS); absent: 90. */
+  promiseHorizonDays?: number;
+  /** PB-14: collector -> managers an escalation reaches (DUEBOT_ESCALATION_MANAGERS); absent: every manager. */
+  escalationManagers?: EscalationMap;
 }
 
 const assessContext = (ctx: DispatchContext) => ({
@@ -57,16 +65,27 @@ export async function accountCard(
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
   const { timeZone } = ctx.clock;
-  const [file, assessment, ledger, states, record, disputes] = await Promise.all([
+  const [file, assessment, ledger, states, record, disputes, plans, promises] = await Promise.all([
     accountHistory(ctx.db, accountId),
     assessed === undefined ? assessOne(assessContext(ctx), accountId) : assessed,
     ledgerAge(ctx),
     itemStates(ctx.db, accountId, ctx.clock.today(), timeZone),
     paymentRecord(ctx.db, accountId, timeZone),
     openDisputes(ctx.db, accountId, timeZone),
+    planStates(ctx.db, accountId),
+    markablePromises(ctx.db, accountId),
   ]);
   if (!file || !assessment) return null;
-  return accountCardView(file, assessment, file.version, ledger, { states, record }, disputes);
+  return accountCardView(
+    file,
+    assessment,
+    file.version,
+    ledger,
+    { states, record },
+    disputes,
+    plans,
+    promises,
+  );
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */
@@ -165,6 +184,7 @@ export async function submitLog(
     accountId,
     values,
     ctx.clock.today(),
+    { promiseHorizonDays: ctx.promiseHorizonDays },
     ctx.clock.businessNow(),
   );
   if (!result.ok) {
@@ -186,12 +206,23 @@ export async function submitLog(
     `*${actor.name}* logged a ${result.value.form.channel} with ${customer?.name ?? 'the customer'}: ${result_}${promise}`,
   ];
   if (values.notes) lines.push(`_${typedText(values.notes)}_`);
-  if (result.value.escalated) lines.push('Escalated: "in process" twice with no concrete step (PB-14).');
+  if (result.value.escalated) {
+    const told = await tellEscalation(ctx, {
+      accountId,
+      reason: '"in process" twice with no concrete step',
+      key: `stalled:${result.value.activityId}`,
+    });
+    lines.push(
+      `Escalated: "in process" twice with no concrete step (PB-14)${told.length ? `; told ${told.join(', ')}` : ''}.`,
+    );
+  }
   if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
   const card = await accountCard(ctx, accountId);
   const blocks: Block[] = [{ type: 'text', text: lines.join('\n') }];
   if (offersSummary(result.value.form, actor))
     blocks.push(callSummaryOffer(accountId, result.value.activityId));
+  // PB-19: cash-flow trouble is answered with a payment plan, one click from the call's record.
+  if (result.value.form.result === 'cash_flow') blocks.push(...planOfferBlocks(accountId));
   return {
     kind: 'thread',
     accountId,
@@ -222,7 +253,9 @@ export async function checkLog(
   accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
-  const result = await checkOutcome(ctx.db, accountId, values, ctx.clock.today());
+  const result = await checkOutcome(ctx.db, accountId, values, ctx.clock.today(), {
+    promiseHorizonDays: ctx.promiseHorizonDays,
+  });
   if (result.ok) return { kind: 'none' };
   return result.error.fields ? { kind: 'formErrors', errors: result.error.fields } : refusal(result.error);
 }

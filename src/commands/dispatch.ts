@@ -42,6 +42,15 @@ import {
   submitLetter,
 } from './letter-actions.ts';
 import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
+import {
+  agreeToPlan,
+  cancelPlanClick,
+  cancelPlanCommand,
+  choosePlanCurrency,
+  openPlanForm,
+  submitPlan,
+} from './plan-actions.ts';
+import { openKeptForm, submitKept } from './promise-actions.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 import { languageCommand } from './language.ts';
 import { openTermsForm, submitTerms } from './terms.ts';
@@ -167,6 +176,12 @@ async function command(ctx: DispatchContext, actor: Actor, user: User, text: str
       return openPauseForm(ctx, actor, id);
     case 'unpause':
       return unpause(ctx, actor, id);
+    case 'plan':
+      return openPlanForm(ctx, actor, id, undefined);
+    case 'cancel-plan':
+      return cancelPlanCommand(ctx, actor, id);
+    case 'kept':
+      return openKeptForm(ctx, actor, id, undefined);
   }
 }
 
@@ -274,6 +289,12 @@ async function action(
       return openPauseForm(ctx, actor, id);
     case 'unpause':
       return unpause(ctx, actor, id);
+    case 'plan':
+      return openPlanForm(ctx, actor, id, r.currency);
+    case 'plan-cancel':
+      return cancelPlanClick(ctx, actor, id, r.planId, confirmed);
+    case 'promise-kept':
+      return openKeptForm(ctx, actor, id, r.promiseId);
     default:
       return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
   }
@@ -290,7 +311,7 @@ async function submit(
   form: Extract<Interaction, { kind: 'submit' }>,
   decoded: ActionRef,
 ): Promise<Reply> {
-  const { action: kind, accountId, template, callId } = decoded;
+  const { action: kind, accountId, template, callId, currency, planId, promiseId } = decoded;
   const { values } = form;
   if (form.checkOnly) {
     // Only the log form has checks beyond its fields' own; other forms are checked when submitted.
@@ -299,6 +320,9 @@ async function submit(
   // The letter chooser's answer is the chosen letter's preview: nothing is written, so no once-key.
   if (kind === 'letter' && accountId !== undefined && template === undefined)
     return chosenLetter(ctx, actor, accountId, values);
+  // PB-17: the plan's currency chooser likewise answers with the plan form.
+  if (kind === 'plan' && accountId !== undefined && currency === undefined)
+    return choosePlanCurrency(ctx, actor, accountId, values);
   let run: ((ctx: DispatchContext) => Promise<Reply>) | null = null;
   if (kind === 'letter' && accountId !== undefined)
     run = (c) => submitLetter(c, actor, accountId, template, callId);
@@ -312,6 +336,11 @@ async function submit(
   if (kind === 'dispute' && accountId !== undefined) run = (c) => submitDispute(c, actor, accountId, values);
   if (kind === 'resolve' && accountId !== undefined) run = (c) => submitResolve(c, actor, accountId, values);
   if (kind === 'pause' && accountId !== undefined) run = (c) => submitPause(c, actor, accountId, values);
+  if (kind === 'plan' && accountId !== undefined && currency !== undefined)
+    run = (c) => submitPlan(c, actor, accountId, currency, planId ?? null, values);
+  if (kind === 'plan-agree' && accountId !== undefined) run = (c) => agreeToPlan(c, actor, accountId, planId);
+  if (kind === 'promise-kept' && accountId !== undefined)
+    run = (c) => submitKept(c, actor, accountId, promiseId, values);
   if (!run)
     return {
       kind: 'ephemeral',
@@ -323,7 +352,10 @@ async function submit(
     ref: form.ref,
     userId: form.user.id,
   };
-  return kind === 'letter' ? onceAround(ctx, once, run) : onceInTransaction(ctx, once, run);
+  // A letter's (and an agreed plan's letter's) SMTP conversation stays out of a transaction.
+  return kind === 'letter' || kind === 'plan-agree'
+    ? onceAround(ctx, once, run)
+    : onceInTransaction(ctx, once, run);
 }
 
 /**
@@ -338,6 +370,7 @@ async function note(ctx: DispatchContext, actor: Actor, accountId: number, text:
     accountId,
     { channel: 'note', result: 'reached', notes: text.slice(0, 4000) },
     ctx.clock.today(),
+    {},
     ctx.clock.businessNow(),
   );
   if (saved.ok) return { kind: 'none' };

@@ -58,7 +58,10 @@ export type AccountVerb =
   | 'pause'
   | 'unpause'
   | 'terms'
-  | 'hand-over';
+  | 'hand-over'
+  | 'plan'
+  | 'cancel-plan'
+  | 'kept';
 
 /** Decisions on one letter, named by its number (shown with an approval request or an uncertain letter). */
 export const LETTER_DECISION_VERBS = ['approve', 'reject', 'mark-sent', 'send-again'] as const;
@@ -131,6 +134,10 @@ Actions on one account (customer name or id):
   unpause <customer>   end its pauses now
   terms <customer>     key-account exemption, habitual late payer, contract interest (managers)
   hand-over <customer> hand the account to a collection agency; internal chasing stops (managers)
+  plan <customer>      propose or renegotiate a payment plan (PB-17)
+  cancel-plan <customer>
+                       cancel the account's payment plan
+  kept <customer>      mark its open promise kept by hand, with a note (PB-20)
   letter <customer> [template]
                        templates: ${LETTER_TEMPLATES.join(', ')}
 
@@ -172,6 +179,9 @@ const ACCOUNT_VERBS = new Set<string>([
   'unpause',
   'terms',
   'hand-over',
+  'plan',
+  'cancel-plan',
+  'kept',
 ]);
 const LETTER_VERBS = new Set<string>(LETTER_DECISION_VERBS);
 const KEYWORDS = [

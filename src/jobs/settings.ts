@@ -10,6 +10,7 @@ import { currencyList } from '../collections/settings.ts';
 import type { SyncConfig } from '../ledger/settings.ts';
 import type { LetterConfig } from '../letters/settings.ts';
 import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
+import { type EscalationMap, parseEscalationMap } from '../worklist/escalation.ts';
 
 /** DUEBOT_MEETING_REPLIES' default: replies a meeting can review in one sitting. */
 export const DEFAULT_MEETING_REPLIES = 50;
@@ -60,6 +61,18 @@ export const jobSettings = settingsFragment({
   DUEBOT_MEETING_MIN_DAYS: wholeNumber({ min: 0, fallback: 30 }),
   DUEBOT_MEETING_MONTHS: wholeNumber({ min: 1, max: 24, fallback: 6 }),
   DUEBOT_MEETING_REPLIES: wholeNumber({ min: 1, max: 500, fallback: DEFAULT_MEETING_REPLIES }),
+  // PB-14: who hears of an escalation besides the owner; empty: every manager.
+  DUEBOT_ESCALATION_MANAGERS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine(
+        (v) => parseEscalationMap(v) !== null,
+        'expected collector=manager pairs such as Ann=Mia, Bob=Max',
+      )
+      .transform((v) => parseEscalationMap(v) ?? {})
+      .default({}),
+  ),
 });
 
 /** When the jobs run and how their posts go out. */
@@ -82,6 +95,8 @@ export interface JobsConfig {
     /** How often the worker looks for work when idle. */
     pollMs: number;
   };
+  /** PB-14: collector -> managers an escalation reaches (empty: every manager). */
+  escalationManagers: EscalationMap;
 }
 
 /** PB-07: when an account or invoice is large enough to announce, and when a rise is sudden. */
@@ -136,6 +151,7 @@ export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
         maxAttempts: s.DUEBOT_OUTBOX_MAX_ATTEMPTS,
         pollMs: 1000,
       },
+      escalationManagers: s.DUEBOT_ESCALATION_MANAGERS,
     },
     alerts: {
       thresholds: s.DUEBOT_ALERT_THRESHOLDS,

@@ -84,22 +84,53 @@ const LEGAL_AFTER_DAYS = 30;
 /** Days a letter gives to pay. */
 const PAY_WITHIN_DAYS = 7;
 
-async function planOf(db: Knex, accountId: number, items: LetterItem[], today: string) {
-  const plan = await db('payment_plans')
-    .where({ customer_id: accountId, status: 'active' })
+/** A proposal's installments as stored (jsonb comes back parsed, or as text on some drivers). */
+function proposedInstallments(stored: unknown): { dueDate: string; amountMinor: number }[] {
+  const value: unknown = typeof stored === 'string' ? JSON.parse(stored) : stored;
+  return Array.isArray(value) ? (value as { dueDate: string; amountMinor: number }[]) : [];
+}
+
+async function planOf(
+  db: Knex,
+  accountId: number,
+  items: LetterItem[],
+  today: string,
+  planId: number | undefined,
+) {
+  const query = db('payment_plans').where({ customer_id: accountId });
+  if (planId === undefined) query.where({ status: 'active' });
+  else query.where({ id: planId });
+  const plan = await query
     .orderBy('id', 'desc')
-    .first('id', 'currency', 'total_minor');
+    .first('id', 'currency', 'total_minor', 'status', 'installments');
+  if (plan && plan.status === 'proposed') {
+    const currency = String(plan.currency).trim();
+    const parts = proposedInstallments(plan.installments);
+    return {
+      currency,
+      totalMinor: Number(plan.total_minor),
+      count: parts.length,
+      agreed: false,
+      items: items.filter((i) => i.currency === currency),
+      installments: parts.map((p, i) => ({
+        no: i + 1,
+        dueDate: p.dueDate,
+        amountMinor: p.amountMinor,
+        currency,
+      })),
+    };
+  }
   if (plan) {
     const rows = await db('promises')
       .where({ plan_id: plan.id })
       .orderBy('installment_no')
       .select('installment_no', 'promised_date', 'amount_minor', 'currency');
     return {
-      currency: String(plan.currency),
+      currency: String(plan.currency).trim(),
       totalMinor: Number(plan.total_minor),
       count: rows.length,
       agreed: true,
-      items: items.filter((i) => i.currency === String(plan.currency)),
+      items: items.filter((i) => i.currency === String(plan.currency).trim()),
       installments: rows.map((r) => ({
         no: Number(r.installment_no),
         dueDate: String(r.promised_date),
@@ -228,6 +259,8 @@ export async function letterData(
     timeZone: string;
     /** PB-23: the call a call summary sums up (an outcome activity of this account). */
     callId?: number | undefined;
+    /** PB-17: the plan the letter is about (a proposal in its preview, the plan just agreed); else the latest active one. */
+    planId?: number;
   },
 ): Promise<LetterData> {
   const { accountId, assessment: a, config, today } = input;
@@ -314,7 +347,7 @@ export async function letterData(
       bank: config.payment.bank,
       any: Boolean(config.payment.link) || config.payment.bank.length > 0,
     },
-    plan: await planOf(db, accountId, items, today),
+    plan: await planOf(db, accountId, items, today, input.planId),
     history,
     call,
     discount,

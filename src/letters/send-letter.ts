@@ -50,6 +50,8 @@ export async function prepareLetter(
     pdf?: boolean;
     /** PB-23: the call a call summary sums up (default: the newest logged call). */
     callId?: number | undefined;
+    /** PB-17: the payment plan (or proposal) a payment-plan letter is about. */
+    planId?: number;
   } = {},
 ): Promise<{ ok: true; value: PreparedLetter } | PrepareFailure> {
   const today = ctx.clock.today();
@@ -73,6 +75,7 @@ export async function prepareLetter(
       today,
       callId: options.callId,
       timeZone: ctx.clock.timeZone,
+      ...(options.planId === undefined ? {} : { planId: options.planId }),
     });
     const letter = await renderLetter(data, ctx.letters, { pdf: options.pdf !== false });
     return {
@@ -157,12 +160,15 @@ export async function sendLetter(
   actor: Actor,
   accountId: number,
   template: string,
-  options: { callId?: number | undefined } = {},
+  options: { callId?: number | undefined; planId?: number } = {},
 ): Promise<SendOutcome> {
   const callId = template === 'call-summary' ? options.callId : undefined;
   // An account with nothing true to say for this letter stores nothing; a broken template is recorded
   // as a failed letter (after taking the key, so a double click records it once).
-  const prepared = await prepareLetter(ctx, accountId, template, actor.name, { callId });
+  const prepared = await prepareLetter(ctx, accountId, template, actor.name, {
+    callId,
+    ...(options.planId === undefined ? {} : { planId: options.planId }),
+  });
   if (!prepared.ok && prepared.kind === 'refusal')
     return { kind: 'failed', letter: null, message: prepared.message };
   const approval = prepared.ok && needsApproval(ctx.letters, template);

@@ -7,6 +7,10 @@ import type { AccountHistory } from '../worklist/account-history.ts';
 import type { OpenDispute } from '../worklist/disputes.ts';
 import type { ItemState } from '../worklist/item-states.ts';
 import type { PaymentRecord } from '../worklist/payment-record.ts';
+import { type PlanState, planStateLine } from '../worklist/plan-agreement.ts';
+import type { MarkablePromise } from '../worklist/promises.ts';
+import { planCancelQuestion } from './plan-views.ts';
+import { promiseBlocks } from './promise-views.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import { type Block, type Field, type Message, type Tone, typedText } from './model.ts';
 import { amountLines } from './overdue-list.ts';
@@ -123,6 +127,29 @@ function itemBlocks(a: AccountAssessment, story?: AccountStory): Block[] {
   return blocks;
 }
 
+/** PB-17: each active plan's state, with Renegotiate and Cancel beside it. */
+function planBlocks(accountId: number, accountName: string, plans: PlanState[], version: number): Block[] {
+  const ref = { v: 1 as const, accountId, stateVersion: version };
+  return plans.flatMap((p): Block[] => [
+    { type: 'text', text: planStateLine(p), tone: p.missed > 0 ? 'danger' : 'normal' },
+    {
+      type: 'actions',
+      buttons: [
+        {
+          label: plans.length > 1 ? `Renegotiate ${p.currency} plan` : 'Renegotiate plan',
+          ref: encodeRef({ ...ref, action: 'plan', currency: p.currency, planId: p.planId }),
+          opens: 'form',
+        },
+        {
+          label: plans.length > 1 ? `Cancel ${p.currency} plan` : 'Cancel plan',
+          ref: encodeRef({ ...ref, action: 'plan-cancel', planId: p.planId }),
+          confirm: planCancelQuestion(accountName, p.planId),
+        },
+      ],
+    },
+  ]);
+}
+
 /** The account card: open items with interest, ladder step and next action, owner, last contact, buttons. */
 export function accountCardView(
   file: AccountHistory,
@@ -131,6 +158,8 @@ export function accountCardView(
   ledger?: LedgerAge,
   story?: AccountStory,
   disputes: readonly OpenDispute[] = [],
+  plans: PlanState[] = [],
+  promises: MarkablePromise[] = [],
 ): Message {
   const c = file.customer;
   const blocks: Block[] = [{ type: 'header', text: c.name }, ...staleBlocksOf(ledger)];
@@ -206,6 +235,21 @@ export function accountCardView(
     const behind = sevens.firstContactLate || sevens.attemptsShort || a.assessedOn > sevens.resolveBy;
     blocks.push({ type: 'text', text: sevens.text, tone: behind ? 'danger' : 'normal' });
   }
+  // PB-17: where each agreed plan stands ("2 of 3 paid, next 2026-12-20").
+  blocks.push(...planBlocks(c.id, c.name, plans, version));
+  // PB-20: open and missed promises, each can be marked kept by hand when the ledger lags.
+  blocks.push(...promiseBlocks(c.id, version, promises));
+  // PB-17: a row of its own, so the main row stays within Teams' five actions.
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      {
+        label: 'Payment plan',
+        ref: encodeRef({ v: 1, accountId: c.id, stateVersion: version, action: 'plan' }),
+        opens: 'form',
+      },
+    ],
+  });
 
   blocks.push({ type: 'divider' });
   blocks.push(...itemBlocks(a, story));

@@ -35,7 +35,12 @@ export function logOutcomeForm(account: {
         required: true,
         options: RESULTS.map((r) => ({
           value: r,
-          label: r === 'in_process' ? 'Says payment is in process' : label(r),
+          label:
+            r === 'in_process'
+              ? 'Says payment is in process'
+              : r === 'cash_flow'
+                ? 'Cash-flow trouble (offer a plan)'
+                : label(r),
         })),
       },
       {

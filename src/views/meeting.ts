@@ -248,6 +248,19 @@ export function meetingAccountView(
   ];
   if (decided) blocks.push({ type: 'text', text: decided, tone: 'success' });
   blocks.push({ type: 'actions', buttons });
+  // PB-17: a "Payment plan" decision leads to the same plan form as the account card.
+  if (d.decision === 'payment_plan')
+    blocks.push({
+      type: 'actions',
+      buttons: [
+        {
+          label: 'Agree the plan',
+          ref: encodeRef({ v: 1, action: 'plan', accountId: a.accountId }),
+          opens: 'form',
+          style: 'primary',
+        },
+      ],
+    });
   return {
     blocks,
     fallbackText: `${a.name}: ${amountLines(a.openByCurrency, a.mainCurrency).join(' + ')}, ${a.daysOverdue} days${d.decision ? `, decided: ${DECISION_LABELS[d.decision]}` : ''}`,

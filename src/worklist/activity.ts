@@ -17,6 +17,9 @@ export type ActivityKind =
   /** An open dispute older than the set days was raised to the owner (once). */
   | 'dispute_raised'
   | 'plan_created'
+  /** PB-17: an agreed plan replaced by a new one (the old one ends, never edited). */
+  | 'plan_renegotiated'
+  | 'plan_cancelled'
   | 'paused'
   | 'pause_lifted'
   /** A pause reached its end date; chasing resumed on its own. */

@@ -45,6 +45,14 @@ export function contractSuite(platform: string, start: StartDriver): void {
         .where('c.customer_id', id)
         .whereNull('c.released_at')
         .pluck('u.display_name');
+    /** The plan form filled in: these amounts, a month apart from 2027-01-05 (after every harness's today). */
+    const plan = (amounts: string[]) =>
+      Object.fromEntries(
+        amounts.flatMap((amount, i) => [
+          [`Installment ${i + 1} amount`, amount],
+          [`Installment ${i + 1} date`, `2027-0${i + 1}-05`],
+        ]),
+      );
     const activities = async (id: number) =>
       Number((await db.knex('activities').where({ customer_id: id }).count({ n: '*' }))[0]?.n ?? 0);
 
@@ -354,6 +362,84 @@ export function contractSuite(platform: string, start: StartDriver): void {
       expect(
         await db.knex('activities').where({ customer_id: id, kind: 'pause_lifted' }).count({ n: '*' }),
       ).toEqual([{ n: 1 }]);
+    });
+
+    it('agrees a payment plan: form, preview with the letter, recorded on Customer agreed, letter sent (PB-17)', async () => {
+      const id = await account();
+      await chat.command('ann', `show #${id}`);
+      const opened = await chat.click('ann', 'Payment plan', { account: id });
+      expect(opened.form?.[0]).toBe('Installment 1 amount');
+      const preview = await chat.submit('ann', plan(['30,000.00', '28,000.00', '28,000.00']));
+      expect(preview.mine).toMatch(/Payment plan for Contract Trading/);
+      expect(preview.mine).toMatch(/CNY 30,000.00/);
+      expect(smtp.received).toHaveLength(0);
+      const agreed = await chat.submit('ann', {});
+      expect(agreed.everyone).toMatch(/Ann recorded payment plan #\d+ with Contract Trading/);
+      expect(agreed.mine + agreed.everyone).toMatch(/sent the payment plan letter/);
+      expect(smtp.received).toHaveLength(1);
+      const installments = await db.knex('promises').where({ customer_id: id }).orderBy('installment_no');
+      expect(installments.map((p) => Number(p.amount_minor))).toEqual([3_000_000, 2_800_000, 2_800_000]);
+      const card = await chat.command('ann', `show #${id}`);
+      expect(card.mine + card.everyone).toMatch(/Payment plan CNY 86,000.00: 0 of 3 paid, next/);
+    });
+
+    it('refuses plan installments that do not add up, naming the field, and writes nothing', async () => {
+      const id = await account();
+      await chat.command('ann', `show #${id}`);
+      await chat.click('ann', 'Payment plan', { account: id });
+      const before = await activities(id);
+      const refused = await chat.submit('ann', plan(['1', '30,100.00', '30,100.00']));
+      expect(refused.mine).toMatch(/installments add up to CNY 60,201.00; the open amount is CNY 86,000.00/);
+      expect(refused.everyone).toBe('');
+      expect(await activities(id)).toBe(before);
+      expect(await db.knex('payment_plans').where({ customer_id: id })).toHaveLength(0);
+    });
+
+    it('asks before cancelling a payment plan; a yes ends it, recorded', async () => {
+      const id = await account();
+      await chat.command('ann', `show #${id}`);
+      await chat.click('ann', 'Payment plan', { account: id });
+      await chat.submit('ann', plan(['25,800.00', '30,100.00', '30,100.00']));
+      await chat.submit('ann', {});
+      await chat.command('ann', `show #${id}`);
+      const question = await chat.click('ann', 'Cancel plan', { account: id });
+      expect(question.question).toMatch(/Cancel payment plan #\d+ of Contract Trading/);
+      const done = await chat.answer('ann', true);
+      expect(done.mine + done.everyone).toMatch(/Ann cancelled payment plan #\d+/);
+      const ended = await db.knex('payment_plans').where({ customer_id: id }).first('status');
+      expect(ended?.status).toBe('cancelled');
+      expect(await db.knex('promises').where({ customer_id: id, status: 'open' })).toHaveLength(0);
+    });
+
+    it('marks a missed promise kept by hand with a note, recorded with who and why (PB-20)', async () => {
+      const id = await account();
+      const item = await db.knex('open_items').where({ customer_id: id }).first('id', 'open_minor');
+      const [promise] = await db
+        .knex('promises')
+        .insert({
+          customer_id: id,
+          promised_date: '2026-11-20',
+          amount_minor: 1_000_000,
+          currency: 'CNY',
+          status: 'broken',
+        })
+        .returning('id');
+      await db.knex('promise_items').insert({
+        promise_id: promise.id,
+        open_item_id: item?.id,
+        open_minor_at_promise: item?.open_minor,
+      });
+      await chat.command('ann', `show #${id}`);
+      const opened = await chat.click('ann', 'Mark kept', { account: id });
+      expect(opened.form?.[0]).toBe('Why it is kept');
+      const done = await chat.submit('ann', { 'Why it is kept': 'Bank slip received by e-mail' });
+      expect(done.mine + done.everyone).toMatch(
+        /Ann marked kept by hand \(PB-20\): Promise: CNY 10,000.00 by 2026-11-20/,
+      );
+      const kept = await db.knex('promises').where({ id: promise.id }).first('status', 'kept_note');
+      expect(kept).toEqual({ status: 'kept', kept_note: 'Bank slip received by e-mail' });
+      const history = await db.knex('activities').where({ customer_id: id, kind: 'promise_kept' });
+      expect(history).toHaveLength(1);
     });
 
     it('refuses a viewer clearly and opens no form', async () => {

@@ -29,6 +29,9 @@ const VERBS: Record<string, (t: Target) => string> = {
   'Send call summary': (t) => `summary #${t.account ?? 0}`,
   Older: () => 'older',
   Newer: () => 'newer',
+  'Payment plan': (t) => `plan #${t.account ?? 0}`,
+  'Cancel plan': (t) => `cancel-plan #${t.account ?? 0}`,
+  'Mark kept': (t) => `kept #${t.account ?? 0}`,
 };
 
 /** One running shell: each line is given when the shell asks for it, so the answer to a line is complete. */

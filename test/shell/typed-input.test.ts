@@ -73,8 +73,8 @@ describe.each(backends())('typed input in the shell on %s', (kind) => {
     expect(out).toMatch(/Ann logged a email with Northwind Traders Ltd: no answer/);
     expect(out).toMatch(/Ann logged a call with Northwind Traders Ltd: wrong contact/);
     const list =
-      'reached, no_answer, voicemail, promised, in_process, disputed, refused, paid, wrong_contact';
-    expect(out).toContain(`! result: Choose 1-9 or one of: ${list}.`);
+      'reached, no_answer, voicemail, promised, in_process, disputed, refused, paid, wrong_contact, cash_flow';
+    expect(out).toContain(`! result: Choose 1-10 or one of: ${list}.`);
     expect(out).toContain(`results: ${list}`); // help
     const results = (await activities(northwind)).slice(-3).map((a) => JSON.parse(JSON.stringify(a.details)));
     expect(results.map((d) => [d.result, d.channel])).toEqual([
