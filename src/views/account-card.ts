@@ -239,17 +239,6 @@ export function accountCardView(
   blocks.push(...planBlocks(c.id, c.name, plans, version));
   // PB-20: open and missed promises, each can be marked kept by hand when the ledger lags.
   blocks.push(...promiseBlocks(c.id, version, promises));
-  // PB-17: a row of its own, so the main row stays within Teams' five actions.
-  blocks.push({
-    type: 'actions',
-    buttons: [
-      {
-        label: 'Payment plan',
-        ref: encodeRef({ v: 1, accountId: c.id, stateVersion: version, action: 'plan' }),
-        opens: 'form',
-      },
-    ],
-  });
 
   blocks.push({ type: 'divider' });
   blocks.push(...itemBlocks(a, story));
@@ -317,6 +306,17 @@ export function accountCardView(
               opens: 'form' as const,
             },
           ]),
+    ],
+  });
+  // PB-17: a row of its own after the main one, which stays within Teams' five actions.
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      {
+        label: 'Payment plan',
+        ref: encodeRef({ v: 1, accountId: c.id, stateVersion: version, action: 'plan' }),
+        opens: 'form',
+      },
     ],
   });
   blocks.push({
