@@ -23,6 +23,7 @@ import {
   parameterLookups,
 } from './mapping.ts';
 import { type PresetName, PRESETS } from './presets.ts';
+import { writtenParam } from './settings.ts';
 import { localTimestamp, watermarkInZone } from './zone.ts';
 import { COPY_READ_ORDER } from './copy-check.ts';
 import { decodeCopyLines } from './copy-text.ts';
@@ -266,14 +267,15 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
         );
       }
       const rows = await readOnly<Record<string, unknown>>(lookup);
-      const choices = rows.map((r) => Object.values(r).map(String));
+      const choices = rows.map((r) => Object.values(r).map((v) => (v === null ? '' : String(v))));
       if (choices.length === 1) {
         values[name] = choices[0]?.[0] ?? '';
         continue;
       }
+      // Each choice as LEDGER_PARAMS takes it (quoted when it has a comma), then what else the lookup gives.
       const listed = choices
         .slice(0, 10)
-        .map((c) => c.join(' '))
+        .map(([value = '', ...rest]) => [writtenParam(value), ...rest.filter((v) => v !== '')].join(' '))
         .join(', ');
       throw new MappingFileError(
         choices.length === 0
@@ -282,7 +284,7 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
         choices.length === 0
           ? `set LEDGER_PARAMS=${name}=<value>, or check LEDGER_URL`
           : `set LEDGER_PARAMS=${name}=<one of ${choices
-              .map((c) => c[0])
+              .map((c) => writtenParam(c[0] ?? ''))
               .slice(0, 10)
               .join(', ')}>`,
       );
