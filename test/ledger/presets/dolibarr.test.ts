@@ -300,12 +300,17 @@ describe.skipIf(!serverUrl).each(backends())(
       expect(Object.keys(two.items)).toEqual(['11']);
     });
 
-    it('refuses a parameter the preset does not take, writing nothing', async () => {
+    it('refuses a parameter the preset does not take and an entity without invoices, writing nothing', async () => {
       const typo = await presetSync('company_id=1');
       expect((typo.result as Error).message).toBe(
         'LEDGER_PARAMS: company_id is not a parameter of LEDGER_PRESET=dolibarr (it takes entity)',
       );
-      expect([typo.items, typo.customers]).toEqual([{}, 0]);
+      // Read, it would return no row, and a full sync would settle every item.
+      const unknown = await presetSync('entity=3');
+      expect((unknown.result as Error).message).toBe(
+        'LEDGER_PARAMS: entity=3 is not in the database, which holds 2 (1 Acme Shanghai, 2 Acme Europe SARL)',
+      );
+      for (const run of [typo, unknown]) expect([run.items, run.customers]).toEqual([{}, 0]);
     });
 
     it('a database with one entity (no multi-company module) needs no parameter', async () => {

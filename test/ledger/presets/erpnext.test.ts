@@ -322,15 +322,21 @@ describe.skipIf(!serverUrl).each(backends())(
       expect(beta.items['ACC-SINV-2026-00009']).toMatchObject({ currency: 'HKD', status: 'open' });
     });
 
-    it('refuses a parameter the preset does not take, and a company name cut at its comma, writing nothing', async () => {
+    it('refuses a parameter the preset does not take, a company the site does not have and a name cut at its comma, writing nothing', async () => {
       const typo = await presetSync(`company_id=1`);
       expect((typo.result as Error).message).toBe(
         'LEDGER_PARAMS: company_id is not a parameter of LEDGER_PRESET=erpnext (it takes company)',
       );
+      // Read, it would return no row, and a full sync would settle every item.
+      const unknown = await presetSync('company=Acme Ltd');
+      expect(unknown.result).toBeInstanceOf(MappingFileError);
+      expect((unknown.result as Error).message).toBe(
+        'LEDGER_PARAMS: company=Acme Ltd is not in the database, which holds 2 ("Acme (Shanghai) Co., Ltd.", Beta Trading (HK) Ltd.)',
+      );
       // Unquoted, the comma ends the value: " Ltd." is no name=value pair.
       const cut = await presetSync(`company=${ACME}`);
       expect((cut.result as Error).message).toMatch(/^LEDGER_PARAMS: found .*expected name=value pairs/);
-      for (const run of [typo, cut]) expect([run.items, run.customers]).toEqual([{}, 0]);
+      for (const run of [typo, unknown, cut]) expect([run.items, run.customers]).toEqual([{}, 0]);
     });
 
     it('a site with one company needs no parameter', async () => {

@@ -303,12 +303,21 @@ describe.skipIf(!serverUrl).each(backends())(
       expect(other.items['1000020']).toMatchObject({ invoice_number: 'INV-2000', status: 'open' });
     });
 
-    it('refuses a parameter the preset does not take, writing nothing', async () => {
+    it('refuses a parameter the preset does not take, a tenant without invoices and a non-number, writing nothing', async () => {
       const typo = await presetSync('ad_client=11');
       expect((typo.result as Error).message).toBe(
         'LEDGER_PARAMS: ad_client is not a parameter of LEDGER_PRESET=idempiere (it takes ad_client_id)',
       );
-      expect([typo.items, typo.customers]).toEqual([{}, 0]);
+      // Read, they would return no row (or fail the cast), and a full sync would settle every item.
+      const unknown = await presetSync('ad_client_id=0');
+      expect((unknown.result as Error).message).toBe(
+        `LEDGER_PARAMS: ad_client_id=0 is not in the database, which holds 2 (${TENANT}, ${OTHER_TENANT})`,
+      );
+      const word = await presetSync('ad_client_id=GardenWorld');
+      expect((word.result as Error).message).toMatch(
+        /^LEDGER_PARAMS: ad_client_id=GardenWorld is not in the database/,
+      );
+      for (const run of [typo, unknown, word]) expect([run.items, run.customers]).toEqual([{}, 0]);
     });
 
     it('a database with one tenant besides System needs no parameter', async () => {
