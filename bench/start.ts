@@ -14,6 +14,7 @@ import { describeMachine, machineLine } from './machine.ts';
 
 const BIN = fileURLToPath(new URL('../bin/duebot.js', import.meta.url));
 const DB_URL = new URL('../src/db.ts', import.meta.url).href;
+const TEMPLATE_URL = new URL('../src/embedded/template.ts', import.meta.url).href;
 const GREETING = /duebot shell: acting as /;
 const RUNS = 3;
 
@@ -75,7 +76,9 @@ export async function runStartBenchmark(): Promise<void> {
     const bare: number[] = [];
     const initdb: number[] = [];
     const reopen: number[] = [];
+    const fromTemplate: number[] = [];
     const fresh: number[] = [];
+    const freshInitdb: number[] = [];
     const second: number[] = [];
     const quit: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -84,6 +87,12 @@ export async function runStartBenchmark(): Promise<void> {
       const open = `const { createPglite } = await import(${JSON.stringify(DB_URL)}); const p = await createPglite(${JSON.stringify(join(pg, 'db'))}); await p.close();`;
       initdb.push((await timed(['--import', 'tsx', '--input-type=module', '-e', open], {})).toExit);
       reopen.push((await timed(['--import', 'tsx', '--input-type=module', '-e', open], {})).toExit);
+      const copied = join(await dir(), 'db');
+      const load = `const { createPglite } = await import(${JSON.stringify(DB_URL)}); const { readTemplate } = await import(${JSON.stringify(TEMPLATE_URL)}); const t = await readTemplate(); if (!t) throw new Error('no template: run duebot embedded-template'); const p = await createPglite(${JSON.stringify(copied)}, t); await p.close();`;
+      fromTemplate.push((await timed(['--import', 'tsx', '--input-type=module', '-e', load], {})).toExit);
+      // The first start without the prepared template (initdb inside duebot), for comparison.
+      const noTemplate = { ...env(await dir()), DUEBOT_TEMPLATE_DIR: join(pg, 'no-template-here') };
+      freshInitdb.push((await timed([BIN, 'start'], { env: noTemplate, until: GREETING })).toMark);
       const data = await dir();
       fresh.push((await timed([BIN, 'start'], { env: env(data), until: GREETING })).toMark);
       second.push((await timed([BIN, 'start'], { env: env(data), until: GREETING })).toMark);
@@ -92,13 +101,16 @@ export async function runStartBenchmark(): Promise<void> {
         `run ${i + 1}: fresh ${seconds(fresh[i] ?? 0)}, second ${seconds(second[i] ?? 0)}, quit ${seconds(quit[i] ?? 0)}`,
       );
     }
-    const floorFresh = median(initdb);
+    const floorFresh = median(fromTemplate);
+    const floorInitdb = median(initdb);
     const floorSecond = median(reopen);
     const rows: [string, number, number | null, string][] = [
       ['bare `node -e ""`', median(bare), null, ''],
-      ['floor: fresh PGlite initdb (node + tsx + PGlite)', floorFresh, null, ''],
+      ['floor: fresh PGlite initdb (node + tsx + PGlite)', floorInitdb, null, ''],
+      ['floor: new data dir from the prepared template (node + tsx + PGlite)', floorFresh, null, ''],
       ['floor: reopen that data dir', floorSecond, null, ''],
       ['fresh data dir -> shell greeting', median(fresh), floorFresh, 'target < 8 s'],
+      ['fresh data dir without the template (initdb) -> greeting', median(freshInitdb), floorInitdb, ''],
       ['second start -> shell greeting', median(second), floorSecond, 'target < 3 s'],
       ["`printf 'quit\\n' \\| duebot start` (third start)", median(quit), floorSecond, ''],
     ];
@@ -118,7 +130,8 @@ export async function runStartBenchmark(): Promise<void> {
 Medians of ${RUNS} runs of \`npm run bench -- start\` (bench/start.ts): the time from spawning \`duebot start\` (demo
 ledger, embedded PGlite, shell on piped stdin) to the shell's greeting line, and the whole run of a start
 that is told \`quit\` at once. Floors in the same run: Node alone, then Node with tsx opening PGlite on a new
-data dir (initdb) and on the same data dir again.
+data dir (initdb), on a new data dir copied from the prepared empty cluster (what a first start does since
+\`npm install\` prepares it), and on the same data dir again.
 
 ${table}`,
     );
