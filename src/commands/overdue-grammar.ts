@@ -121,7 +121,7 @@ export interface GrammarError {
 /** Result of parseOverdue. */
 export type OverdueParse = { ok: true; command: OverdueCommand } | { ok: false; error: GrammarError };
 
-const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』' };
+const QUOTES: Record<string, string> = { '"': '"', '＂': '＂', '“': '”', '「': '」', '『': '』' };
 const ACCOUNT_VERBS = new Set<string>(['show', 'claim', 'release', 'log', 'history', 'letter', 'reassign']);
 const LETTER_VERBS = new Set<string>(LETTER_DECISION_VERBS);
 const KEYWORDS = [
@@ -200,9 +200,9 @@ function closest(word: string, candidates: readonly string[], minLength = 3): st
   return best;
 }
 
-/** A typo of a Chinese keyword (未人领) is one character off a three-character form. */
+/** A typo of a Chinese keyword (未人领, 我得) is one character off a form of the same length. */
 function closestChinese(word: string): string | undefined {
-  if (word.length < 3 || !/\p{Script=Han}/u.test(word)) return undefined;
+  if (word.length < 2 || !/\p{Script=Han}/u.test(word)) return undefined;
   return [...CHINESE_KEYWORDS.keys()].find((f) => f.length === word.length && editDistance(word, f) === 1);
 }
 

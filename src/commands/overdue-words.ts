@@ -93,6 +93,11 @@ const AMOUNT = String.raw`(\d[\d,]*(?:\.\d+)?|\.\d+)([kmb万亿萬億]?)`;
 const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => string[]][] = [
   // 第2页 / 第2頁: page 2
   [/第(\d+)[页頁]/y, (m) => ['page', m[1] ?? '']],
+  // 第二页, 第十二頁: pages 1 to 99 in Chinese numerals
+  [
+    /第(?=[一二两兩三四五六七八九十])((?:[二三四五六七八九]?十)?[一二两兩三四五六七八九]?)[页頁]/y,
+    (m) => ['page', chineseNumber(m[1] ?? '')],
+  ],
   // 60天以上, 60天+, 60+天, 超过60天, 逾期60天以上, 60+: 60+
   [
     /(?:逾期)?(?:(?:超过|超過)(\d+)天(?:以上)?|(\d+)(?:天以上|天\+|\+天|\+))/y,
@@ -106,6 +111,28 @@ const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => string[]][] = [
 ];
 
 const HAN = /\p{Script=Han}/u;
+
+const DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 二 -> 2, 十二 -> 12, 二十 -> 20, 九十九 -> 99, as the page number's digits ('' for nothing). */
+function chineseNumber(text: string): string {
+  if (text === '') return '';
+  const [tens, ones] = text.includes('十') ? text.split('十') : ['', text];
+  const value = (text.includes('十') ? (DIGITS[tens ?? ''] ?? 1) * 10 : 0) + (DIGITS[ones ?? ''] ?? 0);
+  return String(value);
+}
 
 /** The grammar word of a whole typed word. */
 export function grammarWord(text: string): string {

@@ -48,6 +48,11 @@ describe('Chinese forms of the /overdue words', () => {
     ['第2页', 'page 2'],
     ['第2頁', 'page 2'],
     ['頁 2', 'page 2'],
+    ['第二页', 'page 2'],
+    ['第十頁', 'page 10'],
+    ['第十二页', 'page 12'],
+    ['第二十页', 'page 20'],
+    ['第九十九頁', 'page 99'],
     ['发布', 'post'],
     ['發布', 'post'],
     ['客户 苏州', 'customer 苏州'],
@@ -111,6 +116,10 @@ describe('Chinese forms of the /overdue words', () => {
     expect(command('认领 历史悠久贸易')).toEqual({ kind: 'claim', customer: '历史悠久贸易' });
     expect(command('查看我的')).toEqual({ kind: 'show', customer: '我的' });
     expect(command('客户 "发布 会议"')).toMatchObject({ filters: { customer: '发布 会议' } });
+    expect(command('客户 ＂苏州 纺织＂ 60天以上')).toMatchObject({
+      filters: { customer: '苏州 纺织', minDays: 60 },
+    });
+    expect(command('认领 『上海 华联』')).toEqual({ kind: 'claim', customer: '上海 华联' });
   });
 });
 
@@ -439,7 +448,11 @@ describe('/overdue errors in every language', () => {
     expect(say('未认领 香蕉', 'zh-TW')).toBe('看不懂「香蕉」。');
     // Written without spaces: the unknown rest is named, from where reading stopped.
     expect(error('我的香蕉').word).toBe('香蕉');
+    expect(error('第页')).toMatchObject({ code: 'unknown_word', word: '第页' });
+    expect(error('第0页')).toMatchObject({ code: 'bad_value', word: '0' });
+    expect(error('第一百页').word).toBe('第一百页');
     expect(say('未人领', 'zh-CN')).toBe('没看懂“未人领”。您是想写“未认领”吗？');
+    expect(say('我得 60天以上', 'zh-CN')).toBe('没看懂“我得”。您是想写“我的”吗？');
     expect(say('unclaimd', 'zh-TW')).toBe('看不懂「unclaimd」。您是想寫「unclaimed」嗎？');
   });
 
