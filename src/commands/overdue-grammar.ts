@@ -9,7 +9,7 @@ import type { Grade } from '../collections/grade.ts';
 import { parseTypedAmount } from '../collections/money.ts';
 import { parseRowId } from '../worklist/row-id.ts';
 import { ROLES, type Role } from '../worklist/staff.ts';
-import { CHINESE_KEYWORDS, splitChinese, type Token } from './overdue-words.ts';
+import { CHINESE_KEYWORDS, CHINESE_TEMPLATES, splitChinese, type Token } from './overdue-words.ts';
 
 /** Letter templates a person may name in `letter <customer> <template>` (templates/letters/<locale>/). */
 export const LETTER_TEMPLATES = [
@@ -230,7 +230,7 @@ function parseAccountCommand(text: string, tokens: Token[], verb: string): Overd
   let end = tokens.length;
   const last = tokens[end - 1];
   if (tokens.length >= 3 && last !== undefined && !last.quoted) {
-    const word = last.word;
+    const word = CHINESE_TEMPLATES.get(last.word) ?? last.word;
     const known = LETTER_TEMPLATES.find((t) => t === word);
     if (known !== undefined) {
       template = known;

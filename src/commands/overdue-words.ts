@@ -70,6 +70,26 @@ export const CHINESE_KEYWORDS: ReadonlyMap<string, string> = new Map([
   ['超過', '>'],
 ]);
 
+/** Letter templates by the names their Chinese letters carry (the subject lines of templates/letters/zh-*). */
+export const CHINESE_TEMPLATES: ReadonlyMap<string, string> = new Map([
+  ['友情提醒', 'reminder'],
+  ['付款提醒', 'polite-reminder'],
+  ['催款函', 'formal-demand'],
+  ['正式催款函', 'formal-demand'],
+  ['最后通知', 'final-notice'],
+  ['最後通知', 'final-notice'],
+  ['律师函', 'lawyer-letter-request'],
+  ['律師函', 'lawyer-letter-request'],
+  ['移交法律顾问', 'lawyer-letter-request'],
+  ['移交法律顧問', 'lawyer-letter-request'],
+  ['分期付款', 'payment-plan'],
+  ['通话纪要', 'call-summary'],
+  ['通話紀錄', 'call-summary'],
+  ['通話紀要', 'call-summary'],
+  ['折扣提醒', 'missed-discount'],
+  ['未享受折扣', 'missed-discount'],
+]);
+
 /** Words after which the rest of a run of Chinese is a name (a customer, a person), never cut further. */
 const TAKES_THE_REST = new Set([
   'customer',

@@ -9,6 +9,7 @@ import {
   parseOverdue,
 } from '../../src/commands/overdue-grammar.ts';
 import { grammarErrorText, overdueHelp, overdueHelpTitle } from '../../src/commands/overdue-help.ts';
+import { CHINESE_TEMPLATES } from '../../src/commands/overdue-words.ts';
 import { LOCALES } from '../../src/i18n/locale.ts';
 import { translator } from '../../src/i18n/translate.ts';
 
@@ -83,6 +84,10 @@ describe('Chinese forms of the /overdue words', () => {
     ['轉交 苏州', 'reassign 苏州'],
     ['函件 苏州', 'letter 苏州'],
     ['信函 苏州 final-notice', 'letter 苏州 final-notice'],
+    ['函件 苏州纺织 催款函', 'letter 苏州纺织 formal-demand'],
+    ['信函 台北聯合 最後通知', 'letter 台北聯合 final-notice'],
+    ['函件 上海华联 律师函', 'letter 上海华联 lawyer-letter-request'],
+    ['函件苏州 通話紀錄', 'letter 苏州 call-summary'],
     ['批准 12', 'approve 12'],
     ['核准12', 'approve 12'],
     ['驳回 12', 'reject 12'],
@@ -95,6 +100,11 @@ describe('Chinese forms of the /overdue words', () => {
     ['语言 zh-TW', 'language zh-TW'],
   ])('%s reads as %s', (chinese, english) => {
     expect(command(chinese)).toEqual(command(english));
+  });
+
+  it('knows every letter template by a Chinese name too', () => {
+    const named = new Set(CHINESE_TEMPLATES.values());
+    expect(LETTER_TEMPLATES.filter((t) => !named.has(t))).toEqual([]);
   });
 
   it('reads Chinese written without spaces where it is unambiguous', () => {
@@ -269,14 +279,17 @@ describe('the Chinese grammar reads as the English one (property)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...verbs),
-        fc.nat(5),
+        fc.nat(11),
         fc.constantFrom(...NAMES, '1042'),
         fc.boolean(),
         fc.option(fc.constantFrom(...LETTER_TEMPLATES)),
         ([verb, forms], n, name, spaced, template) => {
           const tail = verb === 'letter' && template ? ` ${template}` : '';
+          // A template by its Chinese name, or by its id.
+          const names = [...CHINESE_TEMPLATES].filter(([, id]) => id === template).map(([zh]) => ` ${zh}`);
+          const zhTail = verb === 'letter' && template ? pickFrom([...names, tail], n) : '';
           const en = `${verb} ${name}${tail}`;
-          const zh = `${pickFrom(forms, n)}${spaced ? ' ' : ''}${name}${tail}`;
+          const zh = `${pickFrom(forms, n)}${spaced ? ' ' : ''}${name}${zhTail}`;
           expect(parseOverdue(zh), zh).toEqual(parseOverdue(en));
           expect(parseOverdue(en).ok).toBe(true);
         },
