@@ -9,7 +9,13 @@ import type { Grade } from '../collections/grade.ts';
 import { parseTypedAmount } from '../collections/money.ts';
 import { parseRowId } from '../worklist/row-id.ts';
 import { ROLES, type Role } from '../worklist/staff.ts';
-import { CHINESE_KEYWORDS, CHINESE_TEMPLATES, splitChinese, type Token } from './overdue-words.ts';
+import {
+  CHINESE_KEYWORDS,
+  CHINESE_ROLES,
+  CHINESE_TEMPLATES,
+  splitChinese,
+  type Token,
+} from './overdue-words.ts';
 
 /** Letter templates a person may name in `letter <customer> <template>` (templates/letters/<locale>/). */
 export const LETTER_TEMPLATES = [
@@ -433,7 +439,7 @@ function parseList(state: ListState): OverdueParse {
 /** `role <person> [role]`: the last word is the role when it names one; the rest is the person. */
 function parseRole(text: string, tokens: Token[]): OverdueParse {
   const last = tokens[tokens.length - 1];
-  const word = last === undefined || last.quoted ? '' : last.word;
+  const word = last === undefined || last.quoted ? '' : (CHINESE_ROLES.get(last.word) ?? last.word);
   const role = tokens.length >= 3 ? (ROLES.find((r) => r === word) ?? null) : null;
   // Slack's escaped mention <@U123|ann> names the person by id.
   const person = rawRest(text, tokens, 1, role ? tokens.length - 1 : tokens.length)

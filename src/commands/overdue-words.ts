@@ -90,6 +90,20 @@ export const CHINESE_TEMPLATES: ReadonlyMap<string, string> = new Map([
   ['未享受折扣', 'missed-discount'],
 ]);
 
+/** Staff roles in Chinese (`角色 @王芳 经理`). */
+export const CHINESE_ROLES: ReadonlyMap<string, string> = new Map([
+  ['催收员', 'collector'],
+  ['催收員', 'collector'],
+  ['经理', 'manager'],
+  ['經理', 'manager'],
+  ['销售', 'sales'],
+  ['銷售', 'sales'],
+  ['业务', 'sales'],
+  ['業務', 'sales'],
+  ['只读', 'viewer'],
+  ['唯讀', 'viewer'],
+]);
+
 /** Words after which the rest of a run of Chinese is a name (a customer, a person), never cut further. */
 const TAKES_THE_REST = new Set([
   'customer',

@@ -97,6 +97,10 @@ describe('Chinese forms of the /overdue words', () => {
     ['重发 12', 'send-again 12'],
     ['重發12', 'send-again 12'],
     ['角色 @王芳 manager', 'role @王芳 manager'],
+    ['角色 @王芳 经理', 'role @王芳 manager'],
+    ['角色 @陳大文 業務', 'role @陳大文 sales'],
+    ['角色 @li.wei 催收員', 'role @li.wei collector'],
+    ['角色 @li.wei 只读', 'role @li.wei viewer'],
     ['语言 zh-TW', 'language zh-TW'],
   ])('%s reads as %s', (chinese, english) => {
     expect(command(chinese)).toEqual(command(english));

@@ -37,7 +37,8 @@ export const overdueZhCN: OverdueCatalog = {
   语言 auto            重新跟随我的 Slack、Teams 或终端语言`,
   'overdue.help.staff': `人员：
   角色 @某人           此人的角色及其来源
-  角色 @某人 '<角色>'    设置角色（经理）：{roles}`,
+  角色 @某人 '<角色>'    设置角色（经理）：{roles}
+                       （也可写 催收员、经理、销售、只读）`,
   'overdue.help.help': '  帮助                 本说明',
   'overdue.error.unclosed_quote': '以 {quote} 开头的引号没有闭合。',
   'overdue.error.not_a_template': '“{word}”不是函件模板；请使用：{templates}。',

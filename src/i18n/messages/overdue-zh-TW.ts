@@ -37,7 +37,8 @@ export const overdueZhTW: OverdueCatalog = {
   語言 auto            重新跟隨我的 Slack、Teams 或終端機語言`,
   'overdue.help.staff': `人員：
   角色 @某人           此人的角色及其來源
-  角色 @某人 '<角色>'    設定角色（經理）：{roles}`,
+  角色 @某人 '<角色>'    設定角色（經理）：{roles}
+                       （也可寫 催收員、經理、業務、唯讀）`,
   'overdue.help.help': '  幫助                 本說明',
   'overdue.error.unclosed_quote': '以 {quote} 開頭的引號沒有結束。',
   'overdue.error.not_a_template': '「{word}」不是函件範本；請使用：{templates}。',
