@@ -59,7 +59,16 @@ export function overdueHelpTitle(t: Translator): string {
   return t.t('overdue.help.title');
 }
 
+/** The longest a named word is shown (whole characters), so a pasted page still gets a short answer. */
+const MAX_SHOWN = 80;
+
+const shown = (word: string): string => {
+  const chars = Array.from(word);
+  return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : word;
+};
+
 /** A parse error as one sentence in the translator's language, naming the words as typed. */
 export function grammarErrorText(error: GrammarError, t: Translator): string {
-  return t.t(ERROR_MESSAGES[error.reason], error.values);
+  const values = Object.fromEntries(Object.entries(error.values).map(([k, v]) => [k, shown(v)]));
+  return t.t(ERROR_MESSAGES[error.reason], values);
 }

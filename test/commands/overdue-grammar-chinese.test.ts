@@ -515,6 +515,13 @@ describe('hostile /overdue input in Chinese', () => {
           expect(grammarErrorText(result.error, translator(locale))).not.toMatch(/[{}]/);
       }
     }
+    const long = error(`我的 ${'𠀀苏'.repeat(5_000)}`);
+    expect(long.word).toHaveLength(15_000);
+    for (const locale of LOCALES) {
+      const sentence = grammarErrorText(long, translator(locale));
+      expect(sentence.length).toBeLessThan(200);
+      expect(sentence).toContain(`${'𠀀苏'.repeat(40)}…`);
+    }
     expect(error(`${'９'.repeat(50)}天以上`).code).toBe('unknown_word');
     expect(error(`大于${'1'.repeat(40)}万`).code).toBe('bad_value');
   });
