@@ -62,6 +62,9 @@ export function overdueHelpTitle(t: Translator): string {
 /** The longest a named word is shown (whole characters), so a pasted page still gets a short answer. */
 const MAX_SHOWN = 80;
 
+/** The values that are words as typed (the others are our own lists: templates, roles). */
+const TYPED = new Set(['word', 'first', 'second', 'verb', 'keyword', 'guess', 'quote']);
+
 const shown = (word: string): string => {
   const chars = Array.from(word);
   return chars.length > MAX_SHOWN ? `${chars.slice(0, MAX_SHOWN).join('')}…` : word;
@@ -69,6 +72,8 @@ const shown = (word: string): string => {
 
 /** A parse error as one sentence in the translator's language, naming the words as typed. */
 export function grammarErrorText(error: GrammarError, t: Translator): string {
-  const values = Object.fromEntries(Object.entries(error.values).map(([k, v]) => [k, shown(v)]));
+  const values = Object.fromEntries(
+    Object.entries(error.values).map(([k, v]) => [k, TYPED.has(k) ? shown(v) : v]),
+  );
   return t.t(ERROR_MESSAGES[error.reason], values);
 }

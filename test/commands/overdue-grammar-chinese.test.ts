@@ -11,7 +11,9 @@ import {
 import { grammarErrorText, overdueHelp, overdueHelpTitle } from '../../src/commands/overdue-help.ts';
 import { CHINESE_TEMPLATES } from '../../src/commands/overdue-words.ts';
 import { LOCALES } from '../../src/i18n/locale.ts';
-import { translator } from '../../src/i18n/translate.ts';
+import { pseudoCatalog } from '../../src/i18n/pseudo.ts';
+import { makeTranslator, translator } from '../../src/i18n/translate.ts';
+import { ROLES } from '../../src/worklist/staff.ts';
 
 /** Issue 20, item 3: the `/overdue` grammar in simplified and traditional Chinese. */
 
@@ -458,6 +460,20 @@ describe('/overdue errors in every language', () => {
     expect(said[2]).toMatch(/\p{Script=Han}/u);
   });
 
+  it('says nothing that did not come from a catalog (pseudo-locale)', () => {
+    const pseudo = makeTranslator('en', pseudoCatalog());
+    const ours = (text: string, values: string[]) => {
+      let left = text;
+      for (const v of [...values].sort((a, b) => b.length - a.length)) left = left.split(v).join('');
+      return left.match(/[A-Za-z]{2,}/g) ?? [];
+    };
+    expect(ours(overdueHelp(pseudo), [...LETTER_TEMPLATES, ...ROLES])).toEqual([]);
+    for (const [text] of FAILURES) {
+      const e = error(text);
+      expect(ours(grammarErrorText(e, pseudo), Object.values(e.values)), text).toEqual([]);
+    }
+  });
+
   it('names an unknown Chinese word in the reader’s language', () => {
     expect(error('未认领 香蕉')).toMatchObject({ code: 'unknown_word', word: '香蕉' });
     expect(say('未认领 香蕉', 'en')).toBe('I did not understand "香蕉".');
@@ -471,6 +487,13 @@ describe('/overdue errors in every language', () => {
     expect(say('未人领', 'zh-CN')).toBe('没看懂“未人领”。您是想写“未认领”吗？');
     expect(say('我得 60天以上', 'zh-CN')).toBe('没看懂“我得”。您是想写“我的”吗？');
     expect(say('unclaimd', 'zh-TW')).toBe('看不懂「unclaimd」。您是想寫「unclaimed」嗎？');
+  });
+
+  it('lists every template and role in full, however long the list', () => {
+    for (const locale of LOCALES) {
+      expect(say('letter Acme formal-demnd', locale)).toContain(LETTER_TEMPLATES.join(', '));
+      expect(say('role @li managr', locale)).toContain(ROLES.join(', '));
+    }
   });
 
   it('keeps the English sentences as they were', () => {
