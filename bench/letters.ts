@@ -8,6 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import { LETTER_TEMPLATES } from '../src/commands/overdue-grammar.ts';
 import { defaultLetterConfig, LETTER_LOCALES } from '../src/config.ts';
 import type { LetterData } from '../src/letters/letter-data.ts';
+import { historyOf } from '../src/letters/letter-history.ts';
 import { renderLetter } from '../src/letters/render.ts';
 import { sendLetterMail } from '../src/letters/smtp.ts';
 import { recordSection } from './benchmarks-md.ts';
@@ -59,8 +60,15 @@ function sample(template: string, locale: LetterData['locale']): LetterData {
         currency: 'CNY',
       })),
     },
+    history: historyOf(
+      [{ template: 'polite-reminder', date: '2026-11-01' }],
+      [{ date: '2026-11-21', channel: 'call', reached: true }],
+      0,
+    ),
     call: {
       logged: true,
+      reached: true,
+      channel: 'call',
       date: '2026-11-21',
       by: 'Ann',
       result: 'promised',

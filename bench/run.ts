@@ -21,6 +21,11 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
     about: '/overdue and Claim from 50 concurrent people for 30 s: acknowledgement and full-response latency',
     run: async () => (await import('./slack.ts')).runSlackBenchmark(),
   },
+  scale: {
+    about:
+      'digest, alerts, aging report and meeting at 10k/100k/1M accounts against their SQL floor, peak RSS',
+    run: async () => (await import('./scale.ts')).runScaleBenchmark(),
+  },
 };
 
 const name = process.argv[2];

@@ -1,21 +1,26 @@
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import type { Knex } from 'knex';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { createClock } from '../src/clock.ts';
 import { knexForPostgres, migrate } from '../src/db.ts';
 import { DEMO_MAPPING_FILE } from '../src/ledger/demo.ts';
-import { readMapping } from '../src/ledger/mapping.ts';
-import { openLedgerSource } from '../src/ledger/source.ts';
+import { inlineParameters, readMapping } from '../src/ledger/mapping.ts';
+import { presetFile } from '../src/ledger/presets.ts';
+import { type LedgerSourceOptions, openLedgerSource } from '../src/ledger/source.ts';
 import { syncLedger } from '../src/ledger/sync.ts';
 import { recordSection } from './benchmarks-md.ts';
 import { describeMachine, machineLine } from './machine.ts';
 import { buildLargeLedger, touchInvoices } from './sync-ledger.ts';
+import { buildOdooLedger, payOdooLines } from './sync-odoo-ledger.ts';
 
 const CUSTOMERS = 50_000;
 const INVOICES = 1_000_000;
 const TOUCHED = 10_000;
-const LEDGER_DB = 'duebot_bench_ledger';
-const BOT_DB = 'duebot_bench_bot';
+/** Databases of this run: a suffix of their own, so that two runs on one server never drop each other's. */
+const RUN = randomBytes(3).toString('hex');
+const BOT_DB = `duebot_bench_bot_${RUN}`;
 const TARGETS = { fullOverCopy: 5, peakRssMb: 300, incrementalSeconds: 1 };
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -42,12 +47,68 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds:
   }
 }
 
+/** One ledger the benchmark syncs: the demo mapping's tables, or an Odoo database read by the odoo preset. */
+interface BenchLedger {
+  name: 'demo' | 'odoo';
+  database: string;
+  section: string;
+  about: string[];
+  /** Builds it; returns the number of rows the mapping returns. */
+  build(db: Knex): Promise<number>;
+  mappingSql(): Promise<string>;
+  source: Partial<LedgerSourceOptions>;
+  params: Record<string, string>;
+  /** Changes `count` rows as a day's payments would; returns how many. */
+  touch(db: Knex, count: number, rows: number): Promise<number>;
+}
+
+const ODOO_INVOICES = Number(process.env.BENCH_ODOO_INVOICES ?? 666_667);
+
+const LEDGERS: BenchLedger[] = [
+  {
+    name: 'demo',
+    database: `duebot_bench_ledger_${RUN}`,
+    section: 'Sync',
+    about: [
+      'Ledger sync of 1,000,000 invoices (50,000 customers) from a Postgres ledger read through the demo',
+      'mapping into a Postgres bot database, against the floor of the same query as `COPY ... TO STDOUT`',
+    ],
+    build: async (db) => {
+      await buildLargeLedger(db, { customers: CUSTOMERS, invoices: INVOICES });
+      return INVOICES;
+    },
+    mappingSql: () => readMapping(DEMO_MAPPING_FILE),
+    source: {},
+    params: {},
+    touch: (db, count, rows) => touchInvoices(db, count, rows),
+  },
+  {
+    name: 'odoo',
+    database: `duebot_bench_odoo_${RUN}`,
+    section: 'Sync (Odoo preset)',
+    about: [
+      `Ledger sync of an Odoo-shaped database (${ODOO_INVOICES.toLocaleString('en-US')} posted invoices, every other one in two`,
+      'installments, a third paid and a third half paid by reconciles) read through LEDGER_PRESET=odoo into a',
+      'Postgres bot database, against the floor of the same preset query as `COPY ... TO STDOUT`',
+    ],
+    build: (db) => buildOdooLedger(db, { partners: CUSTOMERS, invoices: ODOO_INVOICES }),
+    mappingSql: () => readMapping(presetFile('odoo', 'postgres')),
+    source: { preset: 'odoo', params: { company_id: '1' } },
+    params: { company_id: '1' },
+    touch: (db, count, rows) => payOdooLines(db, count, rows),
+  },
+];
+
 /** The floor: Postgres writes the mapping's rows as COPY text and we only drain the bytes. */
-async function copyFloor(url: string, mappingSql: string): Promise<{ rows: number; bytes: number }> {
+async function copyFloor(
+  url: string,
+  mappingSql: string,
+  params: Record<string, string>,
+): Promise<{ rows: number; bytes: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const sql = mappingSql.replace(/;\s*$/, '').replaceAll(/(?<![:\w]):watermark(?!\w)/g, "'-infinity'");
+    const sql = inlineParameters(mappingSql, { ...params, watermark: '-infinity' });
     const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT`));
     let bytes = 0;
     let rows = 0;
@@ -72,8 +133,17 @@ function numbers(summary: unknown): string {
 
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
-/** Full and incremental ledger sync of 1,000,000 invoices against the COPY floor. */
+/**
+ * Full and incremental ledger sync of 1,000,000 rows against the COPY floor: the demo mapping's ledger,
+ * then an Odoo database through the odoo preset (BENCH_SYNC=demo or odoo runs one of them).
+ */
 export async function runSyncBenchmark(): Promise<void> {
+  const only = process.env.BENCH_SYNC;
+  for (const ledger of LEDGERS) if (!only || only === ledger.name) await runLedgerBenchmark(ledger);
+}
+
+async function runLedgerBenchmark(bench: BenchLedger): Promise<void> {
+  const LEDGER_DB = bench.database;
   const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const batchSize = Number(process.env.BENCH_BATCH_SIZE ?? 2000);
   const admin = knexForPostgres(base, { min: 0, max: 1 });
@@ -91,21 +161,21 @@ export async function runSyncBenchmark(): Promise<void> {
   const ledger = knexForPostgres(ledgerUrl, { min: 0, max: 2 });
   const bot = knexForPostgres(botUrl, { min: 0, max: 10 });
   try {
-    const build = await measured(() =>
-      buildLargeLedger(ledger, { customers: CUSTOMERS, invoices: INVOICES }),
-    );
+    const build = await measured(() => bench.build(ledger));
+    const ROWS = build.value;
     console.log(
-      `ledger built: ${INVOICES} invoices, ${CUSTOMERS} customers in ${build.seconds.toFixed(1)} s`,
+      `${bench.name} ledger built: ${ROWS} rows, ${CUSTOMERS} customers in ${build.seconds.toFixed(1)} s`,
     );
     await migrate(bot);
-    const mappingSql = await readMapping(DEMO_MAPPING_FILE);
+    const mappingSql = await bench.mappingSql();
     const clock = createClock({ timeZone: 'UTC' });
-    const source = () => openLedgerSource({ name: 'bench', url: ledgerUrl, mappingSql, batchSize });
+    const source = () =>
+      openLedgerSource({ name: 'bench', url: ledgerUrl, mappingSql, batchSize, ...bench.source });
 
     // The floor is the best of three runs: it is what the server can do, not what a busy moment allowed.
-    let copy = await measured(() => copyFloor(ledgerUrl, mappingSql));
+    let copy = await measured(() => copyFloor(ledgerUrl, mappingSql, bench.params));
     for (let run = 0; run < 3; run++) {
-      const again = run === 0 ? copy : await measured(() => copyFloor(ledgerUrl, mappingSql));
+      const again = run === 0 ? copy : await measured(() => copyFloor(ledgerUrl, mappingSql, bench.params));
       console.log(
         `COPY floor: ${again.value.rows} rows, ${mb(again.value.bytes)} MB in ${again.seconds.toFixed(2)} s ` +
           `(${Math.round(again.value.rows / again.seconds)} rows/s)`,
@@ -161,7 +231,7 @@ export async function runSyncBenchmark(): Promise<void> {
       `full sync (nothing changed): ${reconcile.seconds.toFixed(2)} s, ${numbers(reconcile.value)}`,
     );
 
-    const touched = await touchInvoices(ledger, TOUCHED, INVOICES);
+    const touched = await bench.touch(ledger, TOUCHED, ROWS);
     const incremental = await measured(() => sync('incremental'));
     console.log(
       `incremental after ${touched} updates: ${incremental.seconds.toFixed(2)} s, ${numbers(incremental.value)}`,
@@ -171,10 +241,10 @@ export async function runSyncBenchmark(): Promise<void> {
     const peakMb = mb(Math.max(full.peakRss, reconcile.peakRss, incremental.peakRss));
     const ratio = full.seconds / copy.seconds;
     const reconcileRatio = reconcile.seconds / copy.seconds;
-    const rate = (seconds: number) => Math.round(INVOICES / seconds).toLocaleString('en-US');
+    const rate = (seconds: number) => Math.round(ROWS / seconds).toLocaleString('en-US');
     const rows: [string, string, string, string][] = [
       [
-        'COPY floor (mapping query, 1M rows, best of 3)',
+        `COPY floor (mapping query, ${ROWS.toLocaleString('en-US')} rows, best of 3)`,
         `${copy.seconds.toFixed(2)} s (${rate(copy.seconds)} rows/s)`,
         '',
         '',
@@ -229,10 +299,9 @@ export async function runSyncBenchmark(): Promise<void> {
       console.log(`${result.padEnd(4)}  ${what.padEnd(42)} ${value.padEnd(30)} ${target}`);
     }
     await recordSection(
-      'Sync',
+      bench.section,
       [
-        'Ledger sync of 1,000,000 invoices (50,000 customers) from a Postgres ledger read through the demo',
-        'mapping into a Postgres bot database, against the floor of the same query as `COPY ... TO STDOUT`',
+        ...bench.about,
         '(drained without parsing). The sync reads by COPY and checks every row in duebot. Into the empty bot',
         'database (the first load) it copies the rows straight into open_items and customers in one transaction;',
         'into a populated one it stages them by COPY and writes the changes in one transaction at the end.',
@@ -249,7 +318,7 @@ export async function runSyncBenchmark(): Promise<void> {
         ...rows.map((r) => `| ${r.join(' | ')} |`),
       ].join('\n'),
     );
-    console.log('\nrecorded in BENCHMARKS.md (section "Sync")');
+    console.log(`\nrecorded in BENCHMARKS.md (section "${bench.section}")`);
   } finally {
     await ledger.destroy();
     await bot.destroy();

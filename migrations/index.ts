@@ -16,6 +16,18 @@ import * as syncHealth from './20261207_015_sync_health.ts';
 import * as firstStart from './20261207_110_first_start.ts';
 import * as accountIdJson from './20261207_111_account_id_json.ts';
 import * as userLocale from './20261207_112_user_locale.ts';
+import * as paymentPlans from './20261207_120_payment_plans.ts';
+import * as disputesPauses from './20261207_130_disputes_pauses.ts';
+import * as historyPages from './20261207_140_history_pages.ts';
+import * as callSummaryLetters from './20261207_141_call_summary_letters.ts';
+import * as ledgerPaidAt from './20261207_150_ledger_paid_at.ts';
+import * as worklistDays from './20261207_170_worklist_days.ts';
+import * as summaryRed from './20261207_171_summary_red.ts';
+import * as worklistPolicy from './20261207_172_worklist_policy.ts';
+import * as accountTerms from './20261207_180_account_terms.ts';
+import * as agencyHandovers from './20261207_181_agency_handovers.ts';
+import * as meetingAtScale from './20261207_190_meeting_at_scale.ts';
+import * as meetingPositions from './20261207_191_meeting_positions.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -39,6 +51,18 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_110_first_start': firstStart,
   '20261207_111_account_id_json': accountIdJson,
   '20261207_112_user_locale': userLocale,
+  '20261207_120_payment_plans': paymentPlans,
+  '20261207_130_disputes_pauses': disputesPauses,
+  '20261207_140_history_pages': historyPages,
+  '20261207_141_call_summary_letters': callSummaryLetters,
+  '20261207_150_ledger_paid_at': ledgerPaidAt,
+  '20261207_170_worklist_days': worklistDays,
+  '20261207_171_summary_red': summaryRed,
+  '20261207_172_worklist_policy': worklistPolicy,
+  '20261207_180_account_terms': accountTerms,
+  '20261207_181_agency_handovers': agencyHandovers,
+  '20261207_190_meeting_at_scale': meetingAtScale,
+  '20261207_191_meeting_positions': meetingPositions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

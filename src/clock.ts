@@ -11,6 +11,13 @@ export interface Clock {
   now(): Date;
   /** The business date (YYYY-MM-DD) in the business time zone. */
   today(): string;
+  /**
+   * The instant business facts are recorded at (a contact, a call's follow-up): always on `today()`. The
+   * same as `now()` unless the business date is fixed (DUEBOT_TODAY); then that date at the current time
+   * of day, so a call logged on a fixed date is a contact of that date. `now()` stays the real instant for
+   * timing (leases, retries, pacing).
+   */
+  businessNow(): Date;
   readonly timeZone: string;
 }
 
@@ -24,6 +31,12 @@ export function createClock(options: { timeZone: string; today?: string | undefi
   return {
     timeZone,
     now: () => new Date(),
+    businessNow: () => {
+      const now = new Date();
+      if (!today) return now;
+      const timeOfDay = dayjs(now).tz(timeZone).format('HH:mm:ss.SSS');
+      return dayjs.tz(`${today}T${timeOfDay}`, timeZone).toDate();
+    },
     today: () => {
       if (today) return today;
       const now = Date.now();
@@ -44,6 +57,7 @@ export function createFixedClock(
   return {
     timeZone,
     now: () => new Date(current),
+    businessNow: () => new Date(current),
     today: () => dayjs(current).tz(timeZone).format('YYYY-MM-DD'),
     set(next) {
       current = new Date(next);

@@ -15,6 +15,7 @@ import {
   type JobsConfig,
   jobSettings,
   jobsConfig,
+  type DisputeSettings,
   type MeetingSettings,
 } from './jobs/settings.ts';
 import { type LedgerConfig, ledgerConfig, ledgerSettings, type SyncConfig } from './ledger/settings.ts';
@@ -140,6 +141,8 @@ export interface Config {
   alerts: AlertSettings;
   /** PB-28: the monthly 30+ day credit meeting. */
   meeting: MeetingSettings;
+  /** PB-21: when open disputes are raised to their owner. */
+  disputes: DisputeSettings;
   /** Who reads which language (src/i18n/settings.ts). */
   language: LanguageConfig;
 }

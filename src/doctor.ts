@@ -2,7 +2,7 @@ import { migrationSource } from '../migrations/index.ts';
 import type { Config } from './config.ts';
 import { maskUrl, SETTINGS_FRAGMENTS } from './config.ts';
 import { type Database, openDatabase } from './db.ts';
-import { readMapping } from './ledger/mapping.ts';
+import { ledgerSourceOptions } from './ledger/configured.ts';
 import { openLedgerSource } from './ledger/source.ts';
 import { type Check, checkSettingFiles } from './setting-checks.ts';
 import type { LedgerSource } from './ledger/types.ts';
@@ -154,10 +154,13 @@ export function explainLedgerError(error: unknown, config: Config): Omit<Check, 
 const UNSET_MEANS: Record<string, string> = {
   DATABASE_URL: 'embedded PGlite',
   LEDGER_URL: 'demo ledger',
-  LEDGER_MAPPING: 'built-in demo mapping',
+  LEDGER_MAPPING: 'built-in demo mapping, or LEDGER_PRESET',
+  LEDGER_PRESET: 'LEDGER_MAPPING names the mapping',
+  LEDGER_PARAMS: 'none; a preset finds the single company itself',
   LEDGER_STALE_AFTER_MINUTES: 'twice SYNC_INTERVAL_MINUTES plus 5',
   DUEBOT_TODAY: 'the real date',
   DUEBOT_LADDER_FILE: 'the built-in ladder',
+  DUEBOT_POLICY_FILE: "the playbook's numbers",
   LOG_FORMAT: 'pretty on a terminal, JSON otherwise',
   DUEBOT_SHELL_USER: 'your login name',
   SMTP_URL: 'letters are not e-mailed',
@@ -223,31 +226,47 @@ async function checkBotDatabase(config: Config): Promise<Check> {
   }
 }
 
-async function checkLedger(config: Config): Promise<Check> {
+async function checkLedger(config: Config): Promise<Check[]> {
   const name = 'accounting database';
   if (!config.ledger.url) {
-    return {
-      name,
-      ok: true,
-      detail: 'not configured: duebot reads its demo ledger (set LEDGER_URL to connect yours)',
-    };
+    return [
+      {
+        name,
+        ok: true,
+        detail: 'not configured: duebot reads its demo ledger (set LEDGER_URL to connect yours)',
+      },
+    ];
   }
   let source: LedgerSource | undefined;
   try {
-    source = await openLedgerSource({
-      name: 'ledger',
-      url: config.ledger.url,
-      mappingSql: await readMapping(config.ledger.mappingFile ?? ''),
-      batchSize: config.ledger.batchSize,
-    });
+    source = await openLedgerSource(await ledgerSourceOptions(config.ledger, config.ledger.url));
     await source.validate({ readRow: true });
-    return {
-      name,
-      ok: true,
-      detail: `${maskUrl(config.ledger.url)}: reachable, mapping returns every column`,
-    };
+    const read = await source.inspect?.();
+    const mapping = config.ledger.preset ? `preset ${config.ledger.preset}` : 'mapping';
+    const params = read ? Object.entries(read.params).map(([k, v]) => `${k}=${v}`) : [];
+    const checks: Check[] = [
+      {
+        name,
+        ok: true,
+        detail:
+          `${maskUrl(config.ledger.url)}: reachable, ${mapping} returns every column` +
+          (params.length > 0 ? `, parameters ${params.join(', ')}` : '') +
+          (read ? `, a full sync would read ${read.rows.toLocaleString('en-US')} rows` : ''),
+      },
+    ];
+    if (read && !read.columns.includes('paid_at')) {
+      // Not a failure: the sync works, but payment dates are the rows' last change (README, "Payment dates").
+      checks.push({
+        name: 'payment dates',
+        ok: true,
+        detail:
+          "warning: the mapping returns no paid_at, so grades, credit hold, blacklist and DSO/CEI date payments by each row's last change (updated_at): approximate, and wrong after a bulk update in the ledger",
+        fix: 'return paid_at (when the open amount last went down) from the mapping, or use LEDGER_PRESET',
+      });
+    }
+    return checks;
   } catch (error) {
-    return { name, ok: false, ...explainLedgerError(error, config) };
+    return [{ name, ok: false, ...explainLedgerError(error, config) }];
   } finally {
     await source?.close().catch(() => undefined);
   }
@@ -268,6 +287,8 @@ export async function runChecks(config: Config): Promise<Check[]> {
   return [
     ...files,
     failed('DUEBOT_DATA_DIR') ? skipped('bot database', 'DUEBOT_DATA_DIR') : await checkBotDatabase(config),
-    failed('LEDGER_MAPPING') ? skipped('accounting database', 'LEDGER_MAPPING') : await checkLedger(config),
+    ...(failed('LEDGER_MAPPING')
+      ? [skipped('accounting database', 'LEDGER_MAPPING')]
+      : await checkLedger(config)),
   ];
 }

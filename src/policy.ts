@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { defaultPolicy, type Policy } from './collections/account.ts';
 import { loadLadder } from './collections/ladder.ts';
 import { currencyDigits } from './collections/money.ts';
+import { defaultPolicyNumbers, loadPolicyFile, type PolicyNumbers } from './collections/policy-file.ts';
 import type { Config } from './config.ts';
 
 /** A policy setting that cannot be used, named for the person fixing it. */
@@ -9,21 +10,37 @@ export class PolicyError extends Error {
   readonly code = 'policy_invalid';
 }
 
-/** The collections policy: playbook defaults overridden by the settings (and a company's ladder file). */
+/** The text of a file a setting names, or a PolicyError naming the setting. */
+async function readSettingFile(variable: string, file: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new PolicyError(`${variable}: cannot read ${file} (${error.code ?? error.message})`);
+  });
+}
+
+/** Parses a file's text with `load`, its error message prefixed with the setting that names it. */
+function parseSettingFile<T>(variable: string, text: string, load: (text: string) => T): T {
+  try {
+    return load(text);
+  } catch (error) {
+    throw new PolicyError(`${variable}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The collections policy: playbook defaults overridden by the settings, the company's policy file (every
+ * number of the playbook) and its ladder file.
+ */
 export async function buildPolicy(config: Config): Promise<Policy> {
   const c = config.collections;
   let ladder = defaultPolicy.ladder;
   if (c.ladderFile) {
-    const text = await readFile(c.ladderFile, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new PolicyError(
-        `DUEBOT_LADDER_FILE: cannot read ${c.ladderFile} (${error.code ?? error.message})`,
-      );
-    });
-    try {
-      ladder = loadLadder(text);
-    } catch (error) {
-      throw new PolicyError(`DUEBOT_LADDER_FILE: ${(error as Error).message}`);
-    }
+    const text = await readSettingFile('DUEBOT_LADDER_FILE', c.ladderFile);
+    ladder = parseSettingFile('DUEBOT_LADDER_FILE', text, loadLadder);
+  }
+  let numbers: PolicyNumbers = defaultPolicyNumbers;
+  if (c.policyFile) {
+    const text = await readSettingFile('DUEBOT_POLICY_FILE', c.policyFile);
+    numbers = parseSettingFile('DUEBOT_POLICY_FILE', text, loadPolicyFile);
   }
   const minBalanceMinor = Object.fromEntries(
     Object.entries(c.minBalance).map(([currency, major]) => [
@@ -34,9 +51,12 @@ export async function buildPolicy(config: Config): Promise<Policy> {
   return {
     ...defaultPolicy,
     ladder,
+    aging: numbers.aging,
+    grade: numbers.grade,
     interest: { ratePerDay: c.interestPerDay },
     minBalanceMinor,
-    priority: { ...defaultPolicy.priority, baseCurrency: c.baseCurrency, rates: c.fxRates },
-    calendar: { ...defaultPolicy.calendar, holidays: c.holidays },
+    priority: { ...numbers.priority, baseCurrency: c.baseCurrency, rates: c.fxRates },
+    calendar: { weekend: numbers.weekend, holidays: c.holidays },
+    statusUpdateWorkingDays: c.statusUpdateWorkingDays,
   };
 }

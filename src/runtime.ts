@@ -96,5 +96,7 @@ export function dispatchContext(runtime: Runtime): DispatchContext {
     letters: runtime.config.letters,
     ledgerStaleAfterMinutes: staleAfterMinutes(runtime.config),
     language: runtime.config.language,
+    escalationManagers: runtime.config.jobs.escalationManagers,
+    promiseHorizonDays: runtime.config.collections.promiseHorizonDays,
   };
 }

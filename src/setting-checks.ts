@@ -34,17 +34,32 @@ async function dataDirCheck(config: Config): Promise<Check> {
   }
 }
 
-async function ladderCheck(config: Config): Promise<Check> {
-  const name = 'DUEBOT_LADDER_FILE';
+/** One of the collections policy's files, checked on its own (the other left unset) so a problem is named once. */
+async function policyFileCheck(
+  config: Config,
+  name: 'DUEBOT_LADDER_FILE' | 'DUEBOT_POLICY_FILE',
+): Promise<Check> {
+  const ladder = name === 'DUEBOT_LADDER_FILE';
+  const file = ladder ? config.collections.ladderFile : config.collections.policyFile;
+  const alone = {
+    ...config,
+    collections: {
+      ...config.collections,
+      ladderFile: ladder ? file : undefined,
+      policyFile: ladder ? undefined : file,
+    },
+  };
   try {
-    await buildPolicy(config);
-    return { name, ok: true, detail: `${config.collections.ladderFile}: a valid ladder` };
+    await buildPolicy(alone);
+    return { name, ok: true, detail: `${file}: a valid ${ladder ? 'ladder' : 'policy'}` };
   } catch (error) {
     return {
       name,
       ok: false,
-      detail: (error as Error).message.replace(/^DUEBOT_LADDER_FILE: /, ''),
-      fix: 'correct the ladder file (README, "Your own ladder"), or unset DUEBOT_LADDER_FILE for the built-in one',
+      detail: (error as Error).message.replace(`${name}: `, ''),
+      fix: ladder
+        ? 'correct the ladder file (start from src/collections/default-ladder.yaml), or unset DUEBOT_LADDER_FILE for the built-in one'
+        : "correct the policy file (start from src/collections/default-policy.yaml), or unset DUEBOT_POLICY_FILE for the playbook's numbers",
     };
   }
 }
@@ -106,7 +121,8 @@ async function mappingCheck(file: string): Promise<Check> {
 export async function checkSettingFiles(config: Config): Promise<Check[]> {
   const checks: Promise<Check>[] = [];
   if (!config.databaseUrl) checks.push(dataDirCheck(config));
-  if (config.collections.ladderFile) checks.push(ladderCheck(config));
+  if (config.collections.ladderFile) checks.push(policyFileCheck(config, 'DUEBOT_LADDER_FILE'));
+  if (config.collections.policyFile) checks.push(policyFileCheck(config, 'DUEBOT_POLICY_FILE'));
   if (config.ledger.url && config.ledger.mappingFile) checks.push(mappingCheck(config.ledger.mappingFile));
   if (config.letters.company.stampImage) checks.push(stampCheck(config.letters.company.stampImage));
   if (config.letters.templatesDir) checks.push(templatesCheck(config.letters.templatesDir));

@@ -8,18 +8,31 @@ import { formatSyncSummary, type SyncSummary } from './ledger/sync.ts';
 import { createProgressLine } from './progress.ts';
 import type { Runtime } from './runtime.ts';
 import { refreshWorklist } from './worklist/assess.ts';
+import { markWorklistDay, worklistCurrent } from './worklist/day-turn.ts';
 import { evaluatePromises, type PromiseVerdict } from './worklist/promises.ts';
 
-/** After the ledger moved: decide promises from it (PB-20), then reassess the worklist. */
-export async function afterSync(runtime: Runtime): Promise<{ verdicts: PromiseVerdict[]; assessed: number }> {
+/**
+ * After the ledger moved: decide promises from it (PB-20), then reassess the worklist, unless the sync
+ * (`summary`) changed nothing and the worklist is already today's under the same policy.
+ */
+export async function afterSync(
+  runtime: Runtime,
+  summary?: Pick<SyncSummary, 'rowsChanged' | 'itemsSettled'>,
+): Promise<{ verdicts: PromiseVerdict[]; assessed: number }> {
   const today = runtime.clock.today();
   const verdicts = await evaluatePromises(runtime.db.knex, today);
+  const unchanged =
+    summary !== undefined && summary.rowsChanged === 0 && summary.itemsSettled === 0 && verdicts.length === 0;
+  if (unchanged && (await worklistCurrent(runtime.db.knex, today, runtime.policy)))
+    return { verdicts, assessed: 0 };
   const { assessed } = await refreshWorklist({
     db: runtime.db.knex,
     policy: runtime.policy,
     today,
     timeZone: runtime.clock.timeZone,
   });
+  // The whole worklist is now as of today: the day turn (PB-01) need not repeat it.
+  await markWorklistDay(runtime.db.knex, today, assessed, runtime.policy);
   if (verdicts.length > 0)
     runtime.log.info({ verdicts: verdicts.length }, 'promises decided from the ledger');
   return { verdicts, assessed };
@@ -40,7 +53,7 @@ export async function syncNow(runtime: Runtime, mode: SyncMode): Promise<SyncSum
     });
     progress.done();
     runtime.log.info(formatSyncSummary(summary));
-    await afterSync(runtime);
+    await afterSync(runtime, summary);
     for (const hook of runtime.afterSyncHooks) {
       await hook().catch((error: unknown) => runtime.log.error({ err: error }, 'a post-sync step failed'));
     }

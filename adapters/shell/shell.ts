@@ -53,22 +53,48 @@ export const SHELL_HELP = `Shell commands (N is a row number of the last list; #
                          results: ${RESULTS.join(', ')}
                          channels: ${CHANNELS.join(', ')}
                          amounts: 12,500.50 or with ${Object.keys(AMOUNT_SUFFIXES).join(' ')} (5万 = 50,000)
-  history N              every contact so far
+  history N              every contact so far, newest first (older | newer for more)
   reassign N [name]      give the account to another collector (managers)
+  dispute N | resolve N  open a dispute on some invoices (PB-21) / resolve one, saying why
+  pause N | unpause N    pause chasing until a date (the account or some invoices) / end it now
+  terms N                key-account exemption, habitual late payer, contract interest (managers)
+  hand-over N            hand the account to a collection agency; internal chasing stops (managers)
+  plan N | cancel-plan N  propose, renegotiate or cancel a payment plan (PB-17)
+  kept N                 mark the open promise kept by hand, with a note (PB-20)
   letter N [template]    preview the letter the ladder suggests (or the one named), then send it
+  summary N              after a call: preview its summary e-mail to the customer, then send it (PB-23)
   approve L | reject L   decide on letter L waiting for a second person's approval
   mark-sent L | send-again L
                          letter L may or may not have gone out: you found it in the mailbox,
                          or send the same e-mail again (once)
                          (L is the letter number shown with the request, not a row or #id)
-  next | prev            the next or previous page of the last list
+  next | prev            the next or previous page of the last list (or history)
+  older | newer          the same for a history: older or newer entries
   as <name>              act as another staff member (with the role they have)
   role NAME [role]       their role and where it came from; managers set it:
                          role ann manager (collector, manager, sales or viewer)
   help | quit`;
 
 /** Shell verbs that act on one account, named by `N` (a row) or `#N` (a customer id). */
-const ACCOUNT_VERBS = new Set(['open', 'claim', 'release', 'history', 'log', 'letter', 'reassign']);
+const ACCOUNT_VERBS = new Set([
+  'open',
+  'claim',
+  'release',
+  'history',
+  'log',
+  'letter',
+  'summary',
+  'reassign',
+  'plan',
+  'cancel-plan',
+  'kept',
+  'dispute',
+  'resolve',
+  'pause',
+  'unpause',
+  'terms',
+  'hand-over',
+]);
 
 /** Runs the shell until `quit` or the end of input. */
 export async function runShell(options: ShellOptions): Promise<void> {
@@ -116,7 +142,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
         if (list || rendered.rows.length > 0) {
           rows = rendered.rows;
           pager = rendered.pager;
-        }
+        } else if (rendered.pager) pager = rendered.pager; // a history's pages (older / newer)
         write(rendered.text);
         return;
       }
@@ -336,9 +362,10 @@ export async function runShell(options: ShellOptions): Promise<void> {
           await command(`role ${user.id}`);
         }
       } else if (verb === 'role') await command(trimmed);
-      else if (verb === 'next' || verb === 'prev') {
-        const ref = verb === 'next' ? pager?.nextRef : pager?.prevRef;
-        if (!ref) write(`  ! there is no ${verb === 'next' ? 'next' : 'previous'} page`);
+      else if (verb === 'next' || verb === 'prev' || verb === 'older' || verb === 'newer') {
+        const forward = verb === 'next' || verb === 'older';
+        const ref = forward ? pager?.nextRef : pager?.prevRef;
+        if (!ref) write(`  ! there is no ${forward ? 'next' : 'previous'} page`);
         else await show(await dispatch(ctx, { kind: 'action', ref, user }), true);
       } else if (verb === 'approve' || verb === 'reject' || verb === 'mark-sent' || verb === 'send-again') {
         await decide(verb, rest[0]);
@@ -352,7 +379,8 @@ export async function runShell(options: ShellOptions): Promise<void> {
           if (template !== undefined && !/^[a-z0-9][a-z0-9-]{0,31}$/.test(template))
             write(`  ! "${template}" is not a letter template name`);
           else await command(`letter #${named.accountId}${template ? ` ${template}` : ''}`);
-        } else await command(`${verb === 'open' ? 'show' : verb} #${named.accountId}`);
+        } else if (verb === 'summary') await command(`letter #${named.accountId} call-summary`);
+        else await command(`${verb === 'open' ? 'show' : verb} #${named.accountId}`);
       } else write(`  ! unknown command "${word}"; type help`);
     } catch (error) {
       write(`  ! something went wrong: ${error instanceof Error ? error.message : String(error)}`);

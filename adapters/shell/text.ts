@@ -248,8 +248,10 @@ function renderBlock(block: Block, width: number, color: boolean, out: TerminalR
         ...(block.nextRef === undefined ? {} : { nextRef: block.nextRef }),
       };
       const nav = [
-        ...(block.prevRef === undefined ? [] : [{ label: 'Previous', ref: block.prevRef }]),
-        ...(block.nextRef === undefined ? [] : [{ label: 'Next', ref: block.nextRef }]),
+        ...(block.prevRef === undefined
+          ? []
+          : [{ label: block.prevLabel ?? 'Previous', ref: block.prevRef }]),
+        ...(block.nextRef === undefined ? [] : [{ label: block.nextLabel ?? 'Next', ref: block.nextRef }]),
       ];
       const pieces: Piece[] = [{ text: `Page ${block.page} of ${block.pages}`, styles: ['dim'] }];
       if (nav.length > 0) pieces.push({ text: '  ', styles: [] }, ...buttonPieces(nav));

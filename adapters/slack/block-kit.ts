@@ -161,8 +161,8 @@ function renderRow(row: AccountRowBlock, index: number, compact: boolean): Slack
 
 function renderPager(p: PagerBlock, index: number): SlackBlock[] {
   const buttons: Button[] = [];
-  if (p.prevRef) buttons.push({ label: '◀ Previous', ref: p.prevRef });
-  if (p.nextRef) buttons.push({ label: 'Next ▶', ref: p.nextRef });
+  if (p.prevRef) buttons.push({ label: p.prevLabel ?? '◀ Previous', ref: p.prevRef });
+  if (p.nextRef) buttons.push({ label: p.nextLabel ?? 'Next ▶', ref: p.nextRef });
   return [
     { type: 'context', elements: [mrkdwn(`Page ${p.page} of ${p.pages}`, SLACK_LIMITS.contextText)] },
     ...actionsBlock(`pager-${index}`, elements(buttons)),

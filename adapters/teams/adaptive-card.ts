@@ -141,8 +141,8 @@ function renderRow(row: AccountRowBlock, index: number, compact: boolean): CardN
 
 function renderPager(p: PagerBlock): CardNode[] {
   const buttons: Button[] = [];
-  if (p.prevRef) buttons.push({ label: '◀ Previous', ref: p.prevRef });
-  if (p.nextRef) buttons.push({ label: 'Next ▶', ref: p.nextRef });
+  if (p.prevRef) buttons.push({ label: p.prevLabel ?? '◀ Previous', ref: p.prevRef });
+  if (p.nextRef) buttons.push({ label: p.nextLabel ?? 'Next ▶', ref: p.nextRef });
   return [textBlock(`Page ${p.page} of ${p.pages}`, { size: 'Small', tone: 'muted' }), ...actionSet(buttons)];
 }
 

@@ -17,7 +17,7 @@ import {
   type Marking,
   markingFor,
 } from './aging.ts';
-import { defaultWorkingCalendar, type WorkingCalendar } from './dates.ts';
+import { addDays, defaultWorkingCalendar, type WorkingCalendar } from './dates.ts';
 import { defaultLadder } from './default-ladder.ts';
 import {
   blacklist,
@@ -44,6 +44,8 @@ export interface Policy {
   /** Per currency (minor units): below this chased balance the ladder does nothing; absent means 0. */
   minBalanceMinor: Readonly<Record<string, number>>;
   calendar: WorkingCalendar;
+  /** PB-26: an owned account with no status update for this many working days is named to its owner; 0: never. */
+  statusUpdateWorkingDays: number;
 }
 
 /** The playbook defaults, with the default ladder file. */
@@ -55,6 +57,7 @@ export const defaultPolicy: Policy = {
   ladder: defaultLadder,
   minBalanceMinor: {},
   calendar: defaultWorkingCalendar,
+  statusUpdateWorkingDays: 2,
 };
 
 /** PB-01: an open item as the domain sees it. */
@@ -70,6 +73,11 @@ export interface OpenItem {
   disputed: boolean;
   /** Chasing paused on this invoice; it keeps aging. */
   pause: Pause | null;
+  /**
+   * PB-21: days the item's clock stood still in disputes resolved against the customer; the ladder and the
+   * interest pick up from where they stood when the dispute opened. Absent: 0.
+   */
+  clockStoppedDays?: number;
 }
 
 /** A settled invoice of the payment history (PB-02). */
@@ -125,6 +133,18 @@ export interface AssessedItem {
   interestMinor: number;
   disputed: boolean;
   paused: boolean;
+  /** The last day of the pause on this invoice or on the whole account (null: no end, or not paused). */
+  pausedUntil: string | null;
+}
+
+/** PB-04: an invoice settled recently, shown green on the card. */
+export interface SettledLine {
+  number: string;
+  dueDate: string;
+  paidDate: string;
+  totalMinor: number;
+  currency: string;
+  marking: 'green';
 }
 
 /** What a view needs about an account. */
@@ -139,6 +159,8 @@ export interface AccountAssessment {
   /** The currency with the largest balance after conversion for ranking; the worklist sorts by it. */
   mainCurrency: string | null;
   items: AssessedItem[];
+  /** PB-04: invoices settled within the policy's settledShownDays, newest first, marked green. */
+  settled: SettledLine[];
   aging: CurrencyAging[];
   /** Oldest overdue days among undisputed items (disputes stop the clock, PB-21). */
   maxDaysOverdue: number;
@@ -182,6 +204,22 @@ export function brokenPromiseDates(promises: readonly PromiseRecord[], today: st
     .sort();
 }
 
+/** PB-04: settled invoices paid within `days` before `today`, newest first, each marked green. */
+export function recentlySettled(settled: readonly SettledItem[], today: string, days: number): SettledLine[] {
+  const since = addDays(today, -days);
+  return settled
+    .filter((s) => s.paidDate >= since && s.paidDate <= today)
+    .sort((a, b) => b.paidDate.localeCompare(a.paidDate) || a.number.localeCompare(b.number))
+    .map((s) => ({ ...s, marking: 'green' as const }));
+}
+
+/** The end of the pause that holds an item today: its own or the account's, whichever ends later. */
+function pausedUntil(item: Pause | null, account: Pause | null, today: string): string | null {
+  const ends = [item, account].filter((p) => pauseActive(p, today)).map((p) => p?.until ?? null);
+  if (ends.length === 0 || ends.includes(null)) return null;
+  return ends.sort().at(-1) ?? null;
+}
+
 /** Assesses an account as of `today` under `policy`: pure, the same inputs always give the same answer. */
 export function assessAccount(snapshot: AccountSnapshot, policy: Policy, today: string): AccountAssessment {
   const open = snapshot.openItems.filter((i) => i.openMinor > 0);
@@ -201,7 +239,8 @@ export function assessAccount(snapshot: AccountSnapshot, policy: Policy, today: 
       marking: markingFor(item, today, policy.aging.redAfterDays),
       interestMinor: interest.items[n]?.interestMinor ?? 0,
       disputed: item.disputed,
-      paused: pauseActive(item.pause, today),
+      paused: pauseActive(item.pause, today) || pauseActive(snapshot.pause, today),
+      pausedUntil: pausedUntil(item.pause, snapshot.pause, today),
     };
   });
   const undisputed = items.filter((i) => !i.disputed);
@@ -249,6 +288,7 @@ export function assessAccount(snapshot: AccountSnapshot, policy: Policy, today: 
     ),
     mainCurrency: ranked[0] ?? null,
     items,
+    settled: recentlySettled(snapshot.settledItems, today, policy.aging.settledShownDays),
     aging: agingByCurrency(open, today, policy.aging.bucketEdges),
     maxDaysOverdue,
     overdueItems: undisputed.filter((i) => i.daysOverdue > 0).length,

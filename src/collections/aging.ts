@@ -16,6 +16,8 @@ export interface AgingPolicy {
   keyAccountDays: number;
   /** PB-06: from this many days it is a key account without exception. */
   keyAccountNoExceptionDays: number;
+  /** PB-04: items settled within this many days stay on the account card, marked green. */
+  settledShownDays: number;
 }
 
 /** PB-04/05/06 as written in the playbook. */
@@ -25,6 +27,7 @@ export const defaultAgingPolicy: AgingPolicy = {
   procedureAfterDays: 15,
   keyAccountDays: 45,
   keyAccountNoExceptionDays: 60,
+  settledShownDays: 30,
 };
 
 /** One aging bucket: overdue days from `fromDays` to `toDays` inclusive (null: no upper end). */

@@ -5,8 +5,10 @@
  * - A late invoice: paid more than `lateToleranceDays` after its due date, or still open and more than
  *   that many days overdue today. Invoices not yet due and disputed invoices (PB-21) say nothing and are
  *   left out.
- * - Overdue in a month: an invoice was overdue (past due and unpaid) on at least one day of that calendar
- *   month.
+ * - Overdue in a month (PB-10): judged on complete calendar months only (the month of today is still
+ *   running and never counts). By default an invoice is overdue in a month when it is overdue (past due and
+ *   unpaid) at the month's end; with `holdMonthRule: days` when it was overdue on at least
+ *   `holdMinDaysInMonth` days of the month.
  * - Overdue incident (PB-11): one invoice that went more than `incidentDays` (default 30: past the final
  *   notice, onto the monthly 30+ review) past due, paid late or still open, counted once per invoice,
  *   within the last `historyMonths`.
@@ -37,6 +39,10 @@ export interface GradePolicy {
   holdOverduePerMonth: number;
   /** ... in this many consecutive months put the account on credit hold. */
   holdConsecutiveMonths: number;
+  /** PB-10: an invoice is overdue in a month when overdue at the month's end, or for some days of it. */
+  holdMonthRule: 'month-end' | 'days';
+  /** PB-10, rule `days`: overdue on at least this many days of the month. */
+  holdMinDaysInMonth: number;
   /** PB-11: an invoice this many days past due is an overdue incident. */
   incidentDays: number;
   /** PB-11: this many incidents blacklist the customer. */
@@ -58,6 +64,8 @@ export const defaultGradePolicy: GradePolicy = {
   minInvoices: 3,
   holdOverduePerMonth: 2,
   holdConsecutiveMonths: 3,
+  holdMonthRule: 'month-end',
+  holdMinDaysInMonth: 15,
   incidentDays: 30,
   blacklistIncidents: 3,
   blacklistUnpaidDays: 365,
@@ -152,7 +160,30 @@ function overdueSpan(item: HistoryItem, today: string): { from: string; to: stri
   return from <= to ? { from, to } : null;
 }
 
-/** PB-10: 2+ overdue invoices in each of 3 consecutive months; holds until those invoices are cleared. */
+/** PB-10: whether an item's overdue span makes it "overdue in" the month from `start` to `last`. */
+function overdueInMonth(
+  span: { from: string; to: string },
+  start: string,
+  last: string,
+  policy: Pick<GradePolicy, 'holdMonthRule' | 'holdMinDaysInMonth'>,
+): boolean {
+  if (policy.holdMonthRule === 'month-end') return span.from <= last && span.to >= last;
+  const from = span.from > start ? span.from : start;
+  const to = span.to < last ? span.to : last;
+  return from <= to && daysBetween(from, to) + 1 >= policy.holdMinDaysInMonth;
+}
+
+/** The words for the month rule in a reason: "overdue at the end of" or "overdue 15+ days in". */
+function monthRuleText(policy: Pick<GradePolicy, 'holdMonthRule' | 'holdMinDaysInMonth'>): string {
+  return policy.holdMonthRule === 'month-end'
+    ? 'overdue at the end of each of'
+    : `overdue ${policy.holdMinDaysInMonth}+ days in each of`;
+}
+
+/**
+ * PB-10: 2+ invoices overdue in each of 3 consecutive complete months (see "Overdue in a month" at the
+ * top); holds until the invoices of that run still open are cleared.
+ */
 export function creditHold(
   history: readonly HistoryItem[],
   today: string,
@@ -167,11 +198,12 @@ export function creditHold(
   if (spans.length === 0) return { set: false, reason: null };
   const first = spans.map((s) => monthOf(s.span.from)).sort()[0] ?? monthOf(today);
   const months: { month: string; items: HistoryItem[] }[] = [];
-  for (let m = first; m <= monthOf(today); m = nextMonth(m)) {
+  // Complete months only: the month of today is still running.
+  for (let m = first; m < monthOf(today); m = nextMonth(m)) {
     const { first: start, last } = monthRange(m);
     months.push({
       month: m,
-      items: spans.filter((s) => s.span.from <= last && s.span.to >= start).map((s) => s.item),
+      items: spans.filter((s) => overdueInMonth(s.span, start, last, policy)).map((s) => s.item),
     });
   }
   const need = policy.holdConsecutiveMonths;
@@ -184,7 +216,7 @@ export function creditHold(
     const numbers = stillOpen.map((i) => i.number).sort();
     return {
       set: true,
-      reason: `credit hold: ${policy.holdOverduePerMonth}+ overdue invoices in each of ${names}; until ${numbers.join(', ')} ${numbers.length === 1 ? 'is' : 'are'} cleared (PB-10)`,
+      reason: `credit hold: ${policy.holdOverduePerMonth}+ invoices ${monthRuleText(policy)} ${names}; until ${numbers.join(', ')} ${numbers.length === 1 ? 'is' : 'are'} cleared (PB-10)`,
     };
   }
   return { set: false, reason: null };

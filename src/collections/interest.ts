@@ -62,6 +62,8 @@ export interface InterestItem {
   openMinor: number;
   currency: string;
   disputed?: boolean;
+  /** PB-21: days the item's clock stood still in a dispute resolved against the customer: no interest for them. */
+  clockStoppedDays?: number;
 }
 
 /** Interest on one item. */
@@ -82,7 +84,9 @@ function accrue(openMinor: number, days: number, rate: DailyRate): number {
 
 /** PB-16: interest on one item as of `today`; zero on or before the due date and on disputed items (PB-21). */
 export function itemInterest(item: InterestItem, rate: DailyRate, today: string): ItemInterest {
-  const days = item.disputed ? 0 : daysOverdue(item.dueDate, today);
+  const days = item.disputed
+    ? 0
+    : Math.max(0, daysOverdue(item.dueDate, today) - (item.clockStoppedDays ?? 0));
   return { id: item.id, currency: item.currency, days, interestMinor: accrue(item.openMinor, days, rate) };
 }
 

@@ -4,23 +4,83 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { addDays, daysBetween, nextWorkingDay, type WorkingCalendar } from './dates.ts';
+import { addDays, daysBetween, laterOf, nextWorkingDay, type WorkingCalendar } from './dates.ts';
+import { currencyDigits } from './money.ts';
 import type { Grade } from './grade.ts';
 
-const stepSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'expected a short id such as L1 or pre-due'),
-  day: z.number().int('expected a whole number of days past due'),
-  action: z.string().trim().min(1, 'expected a description of the action'),
-  tone: z.enum(['friendly', 'polite', 'firm', 'formal', 'legal', 'external']),
-  letter: z
-    .string()
-    .regex(/^[a-z0-9-]+$/, 'expected a template name such as formal-demand')
-    .nullable()
-    .default(null),
-  channel: z.enum(['email', 'text', 'letter', 'call', 'legal', 'agency']),
-  /** Only for these grades (or habitual late payers), e.g. the pre-due reminder (PB-09). */
-  onlyFor: z.array(z.enum(['A', 'B', 'C'])).optional(),
-});
+/** What a step's day counts from (PB-09): the due date, the issue date, or a fraction of the payment term. */
+export const ANCHORS = ['due', 'issue', 'term'] as const;
+
+const stepSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'expected a short id such as L1 or pre-due'),
+    /** Days from the anchor (negative: before it); not used with `anchor: term`. */
+    day: z.number().int('expected a whole number of days from the anchor').optional(),
+    /** PB-09: `due` (default), `issue` (days after the invoice date) or `term` (a fraction of the term). */
+    anchor: z.enum(ANCHORS, { error: 'expected due, issue or term' }).default('due'),
+    /** With `anchor: term`: how far through the payment term, e.g. 0.5 for halfway. */
+    fraction: z
+      .number({ error: 'expected a number between 0 and 1, e.g. 0.5 for halfway through the term' })
+      .gt(0, 'expected a number between 0 and 1, e.g. 0.5 for halfway through the term')
+      .lt(1, 'expected a number between 0 and 1, e.g. 0.5 for halfway through the term')
+      .optional(),
+    /** A due-anchored step taken for each invoice rather than once on the account's oldest due date. */
+    perInvoice: z.boolean({ error: 'expected true or false' }).default(false),
+    /** Days after its date the step may still be done (PB-09: "within 3 days of each due date"). */
+    within: z.number().int().min(0, 'expected 0 or more days').optional(),
+    /** Only invoices whose total is at least this, in the invoice's currency (PB-09 large invoices). */
+    minInvoice: z.number().positive('expected an invoice amount above 0').optional(),
+    action: z.string().trim().min(1, 'expected a description of the action'),
+    tone: z.enum(['friendly', 'polite', 'firm', 'formal', 'legal', 'external']),
+    letter: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'expected a template name such as formal-demand')
+      .nullable()
+      .default(null),
+    channel: z.enum(['email', 'text', 'letter', 'call', 'legal', 'agency']),
+    /** Only for these grades (or habitual late payers), e.g. the pre-due reminder (PB-09). */
+    onlyFor: z.array(z.enum(['A', 'B', 'C'])).optional(),
+  })
+  .superRefine((step, ctx) => {
+    if (step.anchor === 'term') {
+      if (step.fraction === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a step anchored on the term needs a fraction, e.g. 0.5 for halfway',
+          path: ['fraction'],
+        });
+      if (step.day !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a step anchored on the term takes a fraction, not a day',
+          path: ['day'],
+        });
+    } else {
+      if (step.day === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected the days from the ${step.anchor} date`,
+          path: ['day'],
+        });
+      if (step.fraction !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'only a step anchored on the term (anchor: term) takes a fraction',
+          path: ['fraction'],
+        });
+    }
+    if (step.perInvoice && step.anchor !== 'due')
+      ctx.addIssue({
+        code: 'custom',
+        message: 'steps anchored on the issue date or the term are always per invoice; leave perInvoice out',
+        path: ['perInvoice'],
+      });
+  })
+  .transform((step) => ({ ...step, day: step.day ?? 0 }));
+
+/** PB-09: a step taken for each invoice on its own dates, outside the account's climb up the ladder. */
+export const isInvoiceStep = (step: { anchor: string; perInvoice: boolean }): boolean =>
+  step.anchor !== 'due' || step.perInvoice;
 
 const ladderSchema = z
   .object({
@@ -39,15 +99,19 @@ const ladderSchema = z
   })
   .superRefine((ladder, ctx) => {
     const seen = new Set<string>();
+    let previous: (typeof ladder.steps)[number] | undefined;
     ladder.steps.forEach((step, i) => {
       if (seen.has(step.id))
         ctx.addIssue({ code: 'custom', message: `duplicate step id "${step.id}"`, path: ['steps', i, 'id'] });
       seen.add(step.id);
-      const previous = ladder.steps[i - 1];
-      if (previous && step.day <= previous.day) {
+      // Only the account's own steps climb by day; invoice steps (PB-09) keep their own dates.
+      if (isInvoiceStep(step)) return;
+      const before = previous;
+      previous = step;
+      if (before && step.day <= before.day) {
         ctx.addIssue({
           code: 'custom',
-          message: `expected a day after step ${previous.id} (day ${previous.day})`,
+          message: `expected a day after step ${before.id} (day ${before.day})`,
           path: ['steps', i, 'day'],
         });
       }
@@ -109,11 +173,17 @@ export function pauseActive(pause: Pause | null | undefined, today: string): pau
 
 /** What the ladder needs about one open item. */
 export interface LadderItem {
+  /** For invoice steps (PB-09): which invoice, from when, and how large. */
+  number?: string;
+  issueDate?: string;
+  totalMinor?: number;
   dueDate: string;
   openMinor: number;
   currency: string;
   disputed: boolean;
   pause: Pause | null;
+  /** PB-21: days the item's clock stood still in a dispute; its step is counted from its due date moved on by them. */
+  clockStoppedDays?: number;
 }
 
 /** What the ladder needs about an account. */
@@ -144,6 +214,8 @@ export interface NextAction {
   due: string;
   /** PB-12: a follow-up is not sooner than this. */
   notBefore: string | null;
+  /** The invoice an invoice step (PB-09) is about. */
+  invoice?: string;
   letter: string | null;
   channel: LadderStep['channel'];
 }
@@ -163,6 +235,8 @@ export interface LadderPosition {
   /** The letter the current step calls for (reminder, polite-reminder, formal-demand, ...). */
   letter: string | null;
   reason: string;
+  /** PB-09: invoice steps not yet done whose time has come or is coming, soonest first. */
+  invoiceSteps: NextAction[];
 }
 
 const idle = (status: LadderPosition['status'], reason: string): LadderPosition => ({
@@ -175,13 +249,14 @@ const idle = (status: LadderPosition['status'], reason: string): LadderPosition 
   nextAction: null,
   letter: null,
   reason,
+  invoiceSteps: [],
 });
 
+/** PB-09: a step for some grades; a habitual late payer is treated as grade C whatever its grade. */
 function applies(step: LadderStep, account: LadderAccount): boolean {
   if (!step.onlyFor) return true;
-  return (
-    account.habitualLatePayer === true || (account.grade !== null && step.onlyFor.includes(account.grade))
-  );
+  if (account.habitualLatePayer === true && step.onlyFor.includes('C')) return true;
+  return account.grade !== null && step.onlyFor.includes(account.grade);
 }
 
 function stepAction(step: LadderStep, due: string, calendar: WorkingCalendar): NextAction {
@@ -194,6 +269,60 @@ function stepAction(step: LadderStep, due: string, calendar: WorkingCalendar): N
     letter: step.letter,
     channel: step.channel,
   };
+}
+
+/** The day an invoice step falls on for one invoice, or null when the invoice lacks what it needs. */
+export function invoiceStepDate(step: LadderStep, item: LadderItem): string | null {
+  if (step.anchor === 'due') return addDays(item.dueDate, step.day);
+  if (!item.issueDate) return null;
+  if (step.anchor === 'issue') return addDays(item.issueDate, step.day);
+  const term = daysBetween(item.issueDate, item.dueDate);
+  if (term <= 1) return null;
+  return addDays(item.issueDate, Math.round(term * (step.fraction ?? 0.5)));
+}
+
+/**
+ * PB-09: the invoice steps due on the chased invoices: grade B's call halfway through the term, grade C's
+ * contact within 3 days of each due date, the service calls on large invoices 15 days after issue and 15
+ * before due. One counts as done once a contact was logged on or after its day; one not done stays
+ * open until its last day (`within` days after it, and for a step before the due date until that date).
+ */
+function pendingInvoiceSteps(
+  ladder: Ladder,
+  account: LadderAccount,
+  chased: readonly LadderItem[],
+  today: string,
+  calendar: WorkingCalendar,
+): NextAction[] {
+  const out: NextAction[] = [];
+  for (const step of ladder.steps) {
+    if (!isInvoiceStep(step) || !applies(step, account)) continue;
+    for (const item of chased) {
+      if (step.minInvoice !== undefined) {
+        const digits = currencyDigits(item.currency);
+        if ((item.totalMinor ?? item.openMinor) < Math.round(step.minInvoice * 10 ** digits)) continue;
+      }
+      const on = invoiceStepDate(step, item);
+      if (on === null) continue;
+      const lastDay = addDays(on, step.within ?? 0);
+      const until = on < item.dueDate ? laterOf(lastDay, addDays(item.dueDate, -1)) : lastDay;
+      const done = account.lastContactDate !== null && account.lastContactDate >= on;
+      if (done || today > until) continue;
+      out.push({
+        ...stepAction(step, on, calendar),
+        action: item.number ? `${step.action} (${item.number})` : step.action,
+        ...(item.number ? { invoice: item.number } : {}),
+      });
+    }
+  }
+  return out.sort((a, b) => a.due.localeCompare(b.due) || a.stepId.localeCompare(b.stepId));
+}
+
+/** The sooner of the ladder's next action and the first invoice step (PB-09). */
+function sooner(next: NextAction | null, invoiceSteps: NextAction[]): NextAction | null {
+  const first = invoiceSteps[0];
+  if (!first) return next;
+  return !next || first.due < next.due ? first : next;
 }
 
 /**
@@ -216,7 +345,11 @@ export function ladderPosition(
   const undisputed = open.filter((i) => !i.disputed);
   if (undisputed.length === 0) return idle('disputed', 'every open item is disputed (PB-21)');
   const unpaused = undisputed.filter((i) => !pauseActive(i.pause, today));
-  if (unpaused.length === 0) return idle('paused', 'every undisputed open item is paused');
+  if (unpaused.length === 0) {
+    const ends = undisputed.map((i) => i.pause?.until ?? null);
+    const until = ends.includes(null) ? '' : ` until ${ends.sort().at(-1) ?? ''}`;
+    return idle('paused', `every undisputed open item is paused${until}`);
+  }
   const totals = new Map<string, number>();
   for (const i of unpaused) totals.set(i.currency, (totals.get(i.currency) ?? 0) + i.openMinor);
   const chased = unpaused.filter(
@@ -225,24 +358,39 @@ export function ladderPosition(
   if (chased.length === 0)
     return idle('below-minimum', 'the open balance is below the minimum the ladder works');
 
-  const anchorDueDate = chased.map((i) => i.dueDate).sort()[0] ?? today;
+  // PB-21: an item back from a dispute stands where it stood when the dispute opened.
+  const anchorDueDate =
+    chased.map((i) => (i.clockStoppedDays ? addDays(i.dueDate, i.clockStoppedDays) : i.dueDate)).sort()[0] ??
+    today;
   const day = daysBetween(anchorDueDate, today);
   const steps = ladder.steps;
-  const usable = steps.flatMap((s, i) => (applies(s, account) ? [i] : []));
+  const usable = steps.flatMap((s, i) => (!isInvoiceStep(s) && applies(s, account) ? [i] : []));
+  const invoiceSteps = pendingInvoiceSteps(ladder, account, chased, today, options.calendar);
   const calendarPos = usable.filter((i) => (steps[i]?.day ?? Number.POSITIVE_INFINITY) <= day).length - 1;
   const pos = Math.min(calendarPos + Math.max(0, account.escalations), usable.length - 1);
   const stepIndex = pos < 0 ? -1 : (usable[pos] ?? -1);
   const escalatedBy = pos - calendarPos;
   const step = steps[stepIndex] ?? null;
   const nextStep = steps[usable[pos + 1] ?? -1];
-  const base = { stepIndex, step, escalatedBy, day, anchorDueDate, letter: step?.letter ?? null };
+  const base = {
+    stepIndex,
+    step,
+    escalatedBy,
+    day,
+    anchorDueDate,
+    letter: step?.letter ?? null,
+    invoiceSteps,
+  };
 
   if (!step) {
     const first = steps[usable[0] ?? -1];
     return {
       ...base,
       status: 'not-started',
-      nextAction: first ? stepAction(first, addDays(anchorDueDate, first.day), options.calendar) : null,
+      nextAction: sooner(
+        first ? stepAction(first, addDays(anchorDueDate, first.day), options.calendar) : null,
+        invoiceSteps,
+      ),
       reason: first
         ? `${first.id} on ${addDays(anchorDueDate, first.day)}`
         : 'the ladder has no step for this account',
@@ -253,7 +401,8 @@ export function ladderPosition(
     escalatedBy > 0 ? `, escalated ${escalatedBy} step${escalatedBy === 1 ? '' : 's'} (PB-14)` : '';
   const reason = `${step.id} at day ${day}${escalatedText}`;
   if (account.lastContactDate === null || account.lastContactDate < reachedOn) {
-    return { ...base, status: 'active', nextAction: stepAction(step, reachedOn, options.calendar), reason };
+    const nextAction = sooner(stepAction(step, reachedOn, options.calendar), invoiceSteps);
+    return { ...base, status: 'active', nextAction, reason };
   }
   const next = nextStep ? stepAction(nextStep, addDays(anchorDueDate, nextStep.day), options.calendar) : null;
   const followUpOn = addDays(account.lastContactDate, ladder.followUp.maxDays);
@@ -268,12 +417,12 @@ export function ladderPosition(
       letter: null,
       channel: step.channel === 'letter' ? 'email' : step.channel,
     };
-    return { ...base, status: 'active', nextAction: followUp, reason };
+    return { ...base, status: 'active', nextAction: sooner(followUp, invoiceSteps), reason };
   }
   return {
     ...base,
     status: 'active',
-    nextAction: next,
+    nextAction: sooner(next, invoiceSteps),
     reason: next ? reason : `${reason}; last step reached`,
   };
 }

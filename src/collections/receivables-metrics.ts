@@ -137,18 +137,61 @@ export function monthsBefore(month: string, count: number): string[] {
   return out;
 }
 
+/**
+ * What the metrics read of one currency's receivables: the balance at the end of a day and a month's
+ * credit sales. From the items themselves (itemsSource, the definition) or from the database's aggregates
+ * of the same numbers (ledger/receivable-aggregates.ts), which never load the invoices.
+ */
+export interface ReceivablesSource {
+  balanceAt(date: string): Balance;
+  salesIn(month: string): number;
+}
+
+/** The source over a list of items (balanceAt and salesIn above). */
+export function itemsSource(items: readonly ReceivableItem[]): ReceivablesSource {
+  return { balanceAt: (date) => balanceAt(items, date), salesIn: (month) => salesIn(items, month) };
+}
+
+/** The days whose closing balance monthlyMetrics reads for `months`: each month's end and the one before. */
+export function metricDates(months: readonly string[]): string[] {
+  const days = new Set<string>();
+  for (const month of months) {
+    days.add(monthRange(monthBefore(month)).last);
+    days.add(monthRange(month).last);
+  }
+  return [...days].sort();
+}
+
+/** The months whose credit sales monthlyMetrics reads for `months` (each and the countback's lookback). */
+export function metricSalesMonths(months: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const month of months) {
+    let m = month;
+    for (let i = 0; i < COUNTBACK_MONTHS; i++) {
+      out.add(m);
+      m = monthBefore(m);
+    }
+  }
+  return [...out].sort();
+}
+
 /** DSO (countback) and CEI for each month 'YYYY-MM' in `months`, from one currency's items. */
 export function monthlyMetrics(items: readonly ReceivableItem[], months: readonly string[]): MonthMetrics[] {
+  return monthlyMetricsFrom(itemsSource(items), months);
+}
+
+/** DSO (countback) and CEI for each month 'YYYY-MM' in `months`, from one currency's figures. */
+export function monthlyMetricsFrom(source: ReceivablesSource, months: readonly string[]): MonthMetrics[] {
   return months.map((month) => {
     const { last } = monthRange(month);
-    const beginning = balanceAt(items, monthRange(monthBefore(month)).last);
-    const ending = balanceAt(items, last);
-    const salesMinor = salesIn(items, month);
+    const beginning = source.balanceAt(monthRange(monthBefore(month)).last);
+    const ending = source.balanceAt(last);
+    const salesMinor = source.salesIn(month);
     const back: MonthSales[] = [];
     let m = month;
     for (let i = 0; i < COUNTBACK_MONTHS; i++) {
       const range = monthRange(m);
-      back.push({ salesMinor: salesIn(items, m), days: daysBetween(range.first, range.last) + 1 });
+      back.push({ salesMinor: source.salesIn(m), days: daysBetween(range.first, range.last) + 1 });
       m = monthBefore(m);
     }
     return {

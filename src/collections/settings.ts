@@ -1,10 +1,10 @@
 /**
- * The collections policy's settings (README, "Settings"): the ladder, late interest (PB-16), the balance
+ * The collections policy's settings (README, "Settings"): the ladder, the policy file, late interest (PB-16), the balance
  * below which nothing is done, how currencies are ranked, and the non-working days. One fragment of the
  * settings src/config.ts composes; src/policy.ts turns them into the policy.
  */
 import { z } from 'zod';
-import { emptyAsUndefined, settingsFragment } from '../settings-input.ts';
+import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
 import { isIsoDate } from './dates.ts';
 import { parseDailyRate } from './interest.ts';
 import { isCurrencyCode } from './money.ts';
@@ -33,6 +33,7 @@ export const currencyList = (example: string) =>
 /** The policy settings by variable name. */
 export const collectionsSettings = settingsFragment({
   DUEBOT_LADDER_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  DUEBOT_POLICY_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   DUEBOT_INTEREST_PER_DAY: z.preprocess(
     emptyAsUndefined,
     z
@@ -63,11 +64,21 @@ export const collectionsSettings = settingsFragment({
       .refine((dates) => dates.every(isIsoDate), 'expected dates as YYYY-MM-DD separated by commas')
       .default([]),
   ),
+  DUEBOT_STATUS_UPDATE_DAYS: wholeNumber({
+    min: 0,
+    max: 60,
+    range: 'expected 0 (off) to 60 working days',
+    fallback: 2,
+  }),
+  // PB-20: a promise further out than this is a payment plan (PB-17).
+  DUEBOT_PROMISE_HORIZON_DAYS: wholeNumber({ min: 1, max: 365, fallback: 90 }),
 });
 
 /** The policy settings as src/policy.ts reads them. */
 export interface CollectionsConfig {
   ladderFile: string | undefined;
+  /** The policy file: every number of the playbook (collections/policy-file.ts); unset: the playbook's. */
+  policyFile: string | undefined;
   interestPerDay: string;
   /** Major units per currency below which the ladder does nothing. */
   minBalance: Record<string, number>;
@@ -75,16 +86,23 @@ export interface CollectionsConfig {
   /** Base-currency units per unit of each currency, for ranking only. */
   fxRates: Record<string, number>;
   holidays: string[];
+  /** PB-26: working days without a status update before an owned account is named to its owner (0: off). */
+  statusUpdateWorkingDays: number;
+  /** PB-20: days ahead a promise to pay may be. */
+  promiseHorizonDays: number;
 }
 
 /** The policy's part of the settings, from its parsed variables. */
 export function collectionsConfig(s: z.output<typeof collectionsSettings.schema>): CollectionsConfig {
   return {
     ladderFile: s.DUEBOT_LADDER_FILE,
+    policyFile: s.DUEBOT_POLICY_FILE,
     interestPerDay: s.DUEBOT_INTEREST_PER_DAY,
     minBalance: s.DUEBOT_MIN_BALANCE,
     baseCurrency: s.DUEBOT_BASE_CURRENCY,
     fxRates: s.DUEBOT_FX_RATES,
     holidays: s.DUEBOT_HOLIDAYS,
+    statusUpdateWorkingDays: s.DUEBOT_STATUS_UPDATE_DAYS,
+    promiseHorizonDays: s.DUEBOT_PROMISE_HORIZON_DAYS,
   };
 }

@@ -7,18 +7,26 @@ import type { LetterConfig } from '../config.ts';
 import { formatMoney } from '../collections/money.ts';
 import { ledgerAge } from '../ledger/freshness.ts';
 import { accountCardView } from '../views/account-card.ts';
-import { historyView } from '../views/history-view.ts';
+import { HISTORY_PAGE_SIZE, historyPages, historyView } from '../views/history-view.ts';
 import { logOutcomeForm } from '../views/log-form.ts';
-import { type Message, typedText } from '../views/model.ts';
+import { type Block, type Message, typedText } from '../views/model.ts';
+import { callSummaryOffer } from '../views/letter-views.ts';
+import { planOfferBlocks } from '../views/plan-views.ts';
+import { tellEscalation } from './escalation-notices.ts';
 import { type Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { assessOne, refreshOne } from '../worklist/assess.ts';
 import { claimAccount, releaseAccount } from '../worklist/claims.ts';
 import { accountHistory } from '../worklist/account-history.ts';
+import { openDisputes } from '../worklist/disputes.ts';
+import { itemStates } from '../worklist/item-states.ts';
+import { paymentRecord } from '../worklist/payment-record.ts';
 import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
 import type { Failure } from '../worklist/outcome.ts';
-import { collectableItems } from '../worklist/promises.ts';
+import { planStates } from '../worklist/plan-agreement.ts';
+import type { EscalationMap } from '../worklist/escalation.ts';
+import { collectableItems, markablePromises } from '../worklist/promises.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 
 /** What the dispatcher needs to act: the bot database, the business clock, the collections policy. */
@@ -37,6 +45,10 @@ export interface DispatchContext {
   ledgerStaleAfterMinutes?: number;
   /** Who reads which language; absent: English for everyone. */
   language?: LanguageConfig;
+  /** PB-20: how many days ahead a promise may be (DUEBOT_PROMISE_HORIZON_DAYS); absent: 90. */
+  promiseHorizonDays?: number;
+  /** PB-14: collector -> managers an escalation reaches (DUEBOT_ESCALATION_MANAGERS); absent: every manager. */
+  escalationManagers?: EscalationMap;
 }
 
 const assessContext = (ctx: DispatchContext) => ({
@@ -46,19 +58,34 @@ const assessContext = (ctx: DispatchContext) => ({
   timeZone: ctx.clock.timeZone,
 });
 
-/** The current account card, or null when there is no such account (two round trips). */
+/** The current account card with each item's state and the payment record (PB-02), or null when there is no such account. */
 export async function accountCard(
   ctx: DispatchContext,
   accountId: number,
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
-  const [file, assessment, ledger] = await Promise.all([
+  const { timeZone } = ctx.clock;
+  const [file, assessment, ledger, states, record, disputes, plans, promises] = await Promise.all([
     accountHistory(ctx.db, accountId),
     assessed === undefined ? assessOne(assessContext(ctx), accountId) : assessed,
     ledgerAge(ctx),
+    itemStates(ctx.db, accountId, ctx.clock.today(), timeZone),
+    paymentRecord(ctx.db, accountId, timeZone),
+    openDisputes(ctx.db, accountId, timeZone),
+    planStates(ctx.db, accountId),
+    markablePromises(ctx.db, accountId),
   ]);
   if (!file || !assessment) return null;
-  return accountCardView(file, assessment, file.version, ledger);
+  return accountCardView(
+    file,
+    assessment,
+    file.version,
+    ledger,
+    { states, record },
+    disputes,
+    plans,
+    promises,
+  );
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */
@@ -151,7 +178,15 @@ export async function submitLog(
   accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
-  const result = await logOutcome(ctx.db, actor, accountId, values, ctx.clock.today());
+  const result = await logOutcome(
+    ctx.db,
+    actor,
+    accountId,
+    values,
+    ctx.clock.today(),
+    { promiseHorizonDays: ctx.promiseHorizonDays },
+    ctx.clock.businessNow(),
+  );
   if (!result.ok) {
     if (result.error.fields) return { kind: 'formErrors', errors: result.error.fields };
     return refusal(result.error);
@@ -171,15 +206,42 @@ export async function submitLog(
     `*${actor.name}* logged a ${result.value.form.channel} with ${customer?.name ?? 'the customer'}: ${result_}${promise}`,
   ];
   if (values.notes) lines.push(`_${typedText(values.notes)}_`);
-  if (result.value.escalated) lines.push('Escalated: "in process" twice with no concrete step (PB-14).');
+  if (result.value.escalated) {
+    const told = await tellEscalation(ctx, {
+      accountId,
+      reason: '"in process" twice with no concrete step',
+      key: `stalled:${result.value.activityId}`,
+    });
+    lines.push(
+      `Escalated: "in process" twice with no concrete step (PB-14)${told.length ? `; told ${told.join(', ')}` : ''}.`,
+    );
+  }
   if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
   const card = await accountCard(ctx, accountId);
+  const blocks: Block[] = [{ type: 'text', text: lines.join('\n') }];
+  if (offersSummary(result.value.form, actor))
+    blocks.push(callSummaryOffer(accountId, result.value.activityId));
+  // PB-19: cash-flow trouble is answered with a payment plan, one click from the call's record.
+  if (result.value.form.result === 'cash_flow') blocks.push(...planOfferBlocks(accountId));
   return {
     kind: 'thread',
     accountId,
-    message: { blocks: [{ type: 'text', text: lines.join('\n') }] },
+    message: { blocks },
     ...(card ? { card } : {}),
   };
+}
+
+/** Answers after which there was nobody to agree anything with. */
+const NO_CONVERSATION: readonly string[] = ['no_answer', 'voicemail', 'wrong_contact'];
+
+/**
+ * PB-23: after every call (or visit) where the customer was spoken to, duebot offers to send the summary;
+ * only to those who may send letters.
+ */
+function offersSummary(form: { channel: string; result: string }, actor: Actor): boolean {
+  if (form.channel !== 'call' && form.channel !== 'visit') return false;
+  if (NO_CONVERSATION.includes(form.result)) return false;
+  return actor.role === 'collector' || actor.role === 'manager';
 }
 
 /**
@@ -191,13 +253,29 @@ export async function checkLog(
   accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
-  const result = await checkOutcome(ctx.db, accountId, values, ctx.clock.today());
+  const result = await checkOutcome(ctx.db, accountId, values, ctx.clock.today(), {
+    promiseHorizonDays: ctx.promiseHorizonDays,
+  });
   if (result.ok) return { kind: 'none' };
   return result.error.fields ? { kind: 'formErrors', errors: result.error.fields } : refusal(result.error);
 }
 
-/** The customer file's history (PB-02). */
-export async function history(ctx: DispatchContext, accountId: number): Promise<Reply> {
-  const file = await accountHistory(ctx.db, accountId);
-  return file ? { kind: 'ephemeral', message: historyView(file, ctx.clock.timeZone) } : missing(accountId);
+/**
+ * The customer file's history (PB-02), a page at a time, newest first. Without a page (the card's
+ * History, `/overdue history`) the first page is shown to the person who asked; a page (Newer / Older)
+ * replaces the page it was clicked on. A page past the last answers with the last one, saying so.
+ */
+export async function history(ctx: DispatchContext, accountId: number, page?: number): Promise<Reply> {
+  const asked = page ?? 1;
+  let file = await accountHistory(ctx.db, accountId, HISTORY_PAGE_SIZE, (asked - 1) * HISTORY_PAGE_SIZE);
+  if (!file) return missing(accountId);
+  const pages = historyPages(file.historyTotal);
+  let shown = asked;
+  if (asked > pages) {
+    shown = pages;
+    file = await accountHistory(ctx.db, accountId, HISTORY_PAGE_SIZE, (pages - 1) * HISTORY_PAGE_SIZE);
+    if (!file) return missing(accountId);
+  }
+  const message = historyView(file, ctx.clock.timeZone, shown, asked > pages ? asked : undefined);
+  return { kind: page === undefined ? 'ephemeral' : 'replace', message };
 }

@@ -6,6 +6,7 @@ import { candidatesView, helpView, notice } from '../views/notices.ts';
 import { overdueListView } from '../views/overdue-list.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { currentOwner } from '../worklist/claims.ts';
+import { ensureWorklistDay } from '../worklist/day-turn.ts';
 import { findAccounts, listWorklist, type WorklistFilter } from '../worklist/list.ts';
 import { logOutcome } from '../worklist/log-outcome.ts';
 import { type Actor, resolveActor } from '../worklist/staff.ts';
@@ -21,12 +22,22 @@ import {
   submitLog,
 } from './account-actions.ts';
 import { type ActionRef, decodeRef, type RefAction } from '../views/action-ref.ts';
+import {
+  openDisputeForm,
+  openPauseForm,
+  openResolveForm,
+  submitDispute,
+  submitPause,
+  submitResolve,
+  unpause,
+} from './dispute-actions.ts';
 import { decideFromMeeting } from './meeting-actions.ts';
 import {
   chooseLetter,
   chosenLetter,
   decideLetter,
   type LetterDecision,
+  previewCallSummary,
   previewLetter,
   submitLetter,
 } from './letter-actions.ts';
@@ -40,8 +51,20 @@ import {
 import { grammarErrorText } from './overdue-help.ts';
 import { readerLocale } from '../i18n/reader.ts';
 import { translator } from '../i18n/translate.ts';
+import {
+  agreeToPlan,
+  cancelPlanClick,
+  cancelPlanCommand,
+  choosePlanCurrency,
+  openPlanForm,
+  submitPlan,
+} from './plan-actions.ts';
+import { openKeptForm, submitKept } from './promise-actions.ts';
 import { openReassignForm, submitReassign } from './reassign.ts';
 import { languageCommand } from './language.ts';
+import { openTermsForm, submitTerms } from './terms.ts';
+import { openAgencyForm, submitAgency } from './agency.ts';
+import { creditsCommand } from './credits.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
 import { unreadableCharacter, unreadableField } from './text-hygiene.ts';
@@ -61,11 +84,15 @@ export function actorFor(ctx: DispatchContext, user: User): Promise<Actor> {
   );
 }
 
+/**
+ * The worklist filter of `/overdue`. The list is titled "Overdue accounts", so it holds only accounts with
+ * something overdue (at least 1 day, as the digest counts them), whatever the filters ask.
+ */
 function toFilter(filters: OverdueFilters, actor: Actor): WorklistFilter {
   return {
     ...(filters.mine ? { ownerUserId: actor.userId } : {}),
     ...(filters.unclaimed ? { unclaimed: true } : {}),
-    ...(filters.minDays !== undefined ? { minDays: filters.minDays } : {}),
+    minDays: Math.max(1, filters.minDays ?? 1),
     ...(filters.minAmountMajor !== undefined ? { minAmountMajor: filters.minAmountMajor } : {}),
     ...(filters.grade ? { grade: filters.grade } : {}),
     ...(filters.customer ? { customer: filters.customer } : {}),
@@ -90,6 +117,13 @@ async function worklist(
   const parsed = parseOverdue(query);
   if (!parsed.ok) return helpReply(ctx, user, parsed.error);
   if (parsed.command.kind !== 'list') return helpReply(ctx, user);
+  // PB-01: the first list of a new business day reassesses the stored worklist (once, on any replica).
+  await ensureWorklistDay({
+    db: ctx.db,
+    policy: ctx.policy,
+    today: ctx.clock.today(),
+    timeZone: ctx.clock.timeZone,
+  });
   const [result, ledger] = await Promise.all([
     listWorklist(ctx.db, toFilter(parsed.command.filters, actor), { page, pageSize: ctx.pageSize }),
     ledgerAge(ctx),
@@ -117,6 +151,7 @@ async function command(ctx: DispatchContext, actor: Actor, user: User, text: str
   if (cmd.kind === 'help') return helpReply(ctx, user);
   if (cmd.kind === 'role') return roleCommand(ctx, actor, cmd);
   if (cmd.kind === 'language') return languageCommand(ctx, actor, user, cmd.tag);
+  if (cmd.kind === 'credits') return creditsCommand(ctx, actor, cmd.month);
   if (cmd.kind === 'list') {
     const result = await worklist(ctx, actor, user, listQuery(text), cmd.page);
     if ('kind' in result) return result;
@@ -141,6 +176,24 @@ async function command(ctx: DispatchContext, actor: Actor, user: User, text: str
       return cmd.template ? previewLetter(ctx, actor, id, cmd.template) : chooseLetter(ctx, actor, id, null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
+    case 'terms':
+      return openTermsForm(ctx, actor, id);
+    case 'hand-over':
+      return openAgencyForm(ctx, actor, id);
+    case 'dispute':
+      return openDisputeForm(ctx, actor, id);
+    case 'resolve':
+      return openResolveForm(ctx, actor, id);
+    case 'pause':
+      return openPauseForm(ctx, actor, id);
+    case 'unpause':
+      return unpause(ctx, actor, id);
+    case 'plan':
+      return openPlanForm(ctx, actor, id, undefined);
+    case 'cancel-plan':
+      return cancelPlanCommand(ctx, actor, id);
+    case 'kept':
+      return openKeptForm(ctx, actor, id, undefined);
   }
 }
 
@@ -226,15 +279,35 @@ async function action(
     case 'open':
       return showAccount(ctx, id, 'ephemeral');
     case 'history':
-      return history(ctx, id);
+      return history(ctx, id, r.page);
     case 'log':
       return openLogForm(ctx, actor, id);
     case 'letter':
       return chooseLetter(ctx, actor, id, r.template ?? null);
     case 'reassign':
       return openReassignForm(ctx, actor, id);
+    case 'terms':
+      return openTermsForm(ctx, actor, id);
+    case 'hand-over':
+      return openAgencyForm(ctx, actor, id);
     case 'decide':
       return decideFromMeeting(ctx, actor, r, confirmed);
+    case 'summary':
+      return previewCallSummary(ctx, actor, id, r.callId);
+    case 'dispute':
+      return openDisputeForm(ctx, actor, id);
+    case 'resolve':
+      return openResolveForm(ctx, actor, id);
+    case 'pause':
+      return openPauseForm(ctx, actor, id);
+    case 'unpause':
+      return unpause(ctx, actor, id);
+    case 'plan':
+      return openPlanForm(ctx, actor, id, r.currency);
+    case 'plan-cancel':
+      return cancelPlanClick(ctx, actor, id, r.planId, confirmed);
+    case 'promise-kept':
+      return openKeptForm(ctx, actor, id, r.promiseId);
     default:
       return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
   }
@@ -251,7 +324,7 @@ async function submit(
   form: Extract<Interaction, { kind: 'submit' }>,
   decoded: ActionRef,
 ): Promise<Reply> {
-  const { action: kind, accountId, template } = decoded;
+  const { action: kind, accountId, template, callId, currency, planId, promiseId } = decoded;
   const { values } = form;
   if (form.checkOnly) {
     // Only the log form has checks beyond its fields' own; other forms are checked when submitted.
@@ -260,11 +333,27 @@ async function submit(
   // The letter chooser's answer is the chosen letter's preview: nothing is written, so no once-key.
   if (kind === 'letter' && accountId !== undefined && template === undefined)
     return chosenLetter(ctx, actor, accountId, values);
+  // PB-17: the plan's currency chooser likewise answers with the plan form.
+  if (kind === 'plan' && accountId !== undefined && currency === undefined)
+    return choosePlanCurrency(ctx, actor, accountId, values);
   let run: ((ctx: DispatchContext) => Promise<Reply>) | null = null;
-  if (kind === 'letter' && accountId !== undefined) run = (c) => submitLetter(c, actor, accountId, template);
+  if (kind === 'letter' && accountId !== undefined)
+    run = (c) => submitLetter(c, actor, accountId, template, callId);
   if (kind === 'log' && accountId !== undefined) run = (c) => submitLog(c, actor, accountId, values);
   if (kind === 'reassign' && accountId !== undefined)
     run = (c) => submitReassign(c, actor, accountId, values);
+  if (kind === 'terms' && accountId !== undefined)
+    run = (c) => submitTerms(c, actor, accountId, values, decoded.stateVersion);
+  if (kind === 'hand-over' && accountId !== undefined)
+    run = (c) => submitAgency(c, actor, accountId, values, decoded.stateVersion);
+  if (kind === 'dispute' && accountId !== undefined) run = (c) => submitDispute(c, actor, accountId, values);
+  if (kind === 'resolve' && accountId !== undefined) run = (c) => submitResolve(c, actor, accountId, values);
+  if (kind === 'pause' && accountId !== undefined) run = (c) => submitPause(c, actor, accountId, values);
+  if (kind === 'plan' && accountId !== undefined && currency !== undefined)
+    run = (c) => submitPlan(c, actor, accountId, currency, planId ?? null, values);
+  if (kind === 'plan-agree' && accountId !== undefined) run = (c) => agreeToPlan(c, actor, accountId, planId);
+  if (kind === 'promise-kept' && accountId !== undefined)
+    run = (c) => submitKept(c, actor, accountId, promiseId, values);
   if (!run)
     return {
       kind: 'ephemeral',
@@ -276,7 +365,10 @@ async function submit(
     ref: form.ref,
     userId: form.user.id,
   };
-  return kind === 'letter' ? onceAround(ctx, once, run) : onceInTransaction(ctx, once, run);
+  // A letter's (and an agreed plan's letter's) SMTP conversation stays out of a transaction.
+  return kind === 'letter' || kind === 'plan-agree'
+    ? onceAround(ctx, once, run)
+    : onceInTransaction(ctx, once, run);
 }
 
 /**
@@ -291,6 +383,8 @@ async function note(ctx: DispatchContext, actor: Actor, accountId: number, text:
     accountId,
     { channel: 'note', result: 'reached', notes: text.slice(0, 4000) },
     ctx.clock.today(),
+    {},
+    ctx.clock.businessNow(),
   );
   if (saved.ok) return { kind: 'none' };
   const why = saved.error.fields ? Object.values(saved.error.fields).join('; ') : saved.error.message;

@@ -102,12 +102,16 @@ export function chosenLetter(
   return previewLetter(ctx, actor, accountId, chosen);
 }
 
-/** The preview of the named letter, or of the one the ladder suggests for the account today. */
+/**
+ * The preview of the named letter, or of the one the ladder suggests for the account today. A call summary
+ * (PB-23) is of one call: the one named (`callId`, from the offer after the call) or the newest logged.
+ */
 export async function previewLetter(
   ctx: DispatchContext,
   actor: Actor,
   accountId: number,
   template: string | null,
+  callId?: number,
 ): Promise<Reply> {
   const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
   if (!basic.ok) return refuse(basic.error.message);
@@ -130,7 +134,11 @@ export async function previewLetter(
   const refused = gate(ctx, actor, chosen, `Sending the ${letterName(chosen)} letter`);
   if (refused) return refused;
   const config = settingsOf(ctx);
-  const prepared = await prepareLetter(letterContext(ctx), accountId, chosen, actor.name, { pdf: false });
+  const call = chosen === 'call-summary' ? (callId ?? (await newestCall(ctx, accountId))) : undefined;
+  const prepared = await prepareLetter(letterContext(ctx), accountId, chosen, actor.name, {
+    pdf: false,
+    callId: call,
+  });
   if (!prepared.ok) return refuse(prepared.message);
   return {
     kind: 'openForm',
@@ -139,8 +147,42 @@ export async function previewLetter(
       suggested: chosen === assessment.ladder.letter,
       approval: needsApproval(config, chosen),
       email: Boolean(config.smtpUrl && config.from),
+      callId: call,
     }),
   };
+}
+
+/** PB-23: the newest call logged on the account (its outcome activity), if any. */
+async function newestCall(ctx: DispatchContext, accountId: number): Promise<number | undefined> {
+  const row = await ctx
+    .db('activities')
+    .where({ customer_id: accountId, kind: 'outcome' })
+    .orderBy('id', 'desc')
+    .first('id');
+  return row ? Number(row.id) : undefined;
+}
+
+/**
+ * PB-23: the offer after a call, clicked: the summary of that call, previewed (its Send sends it, once per
+ * call). A call that is not one logged on this account (a stale or forged button) is refused.
+ */
+export async function previewCallSummary(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+  callId: number | undefined,
+): Promise<Reply> {
+  if (callId === undefined)
+    return refuse('This button names no call; open the account and log the call first.');
+  const call = await ctx
+    .db('activities')
+    .where({ id: callId, customer_id: accountId, kind: 'outcome' })
+    .first('id');
+  if (!call)
+    return refuse(
+      `Call #${callId} is not a call logged on account #${accountId}; nothing was sent. Open the account's card and send the summary from there.`,
+    );
+  return previewLetter(ctx, actor, accountId, 'call-summary', callId);
 }
 
 function outcomeReply(
@@ -191,19 +233,32 @@ function outcomeReply(
   }
 }
 
-/** The preview's Send: sends once a day per account and template, or asks for approval. */
+/**
+ * The preview's Send: sends once a day per account and template (a call summary once per call), or asks
+ * for approval.
+ */
 export async function submitLetter(
   ctx: DispatchContext,
   actor: Actor,
   accountId: number,
   template: string | undefined,
+  callId?: number,
 ): Promise<Reply> {
   if (!template) return refuse('This letter form names no template; open Send letter again.');
   const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
   if (!basic.ok) return refuse(basic.error.message);
   const refused = gate(ctx, actor, template, `Sending the ${letterName(template)} letter`);
   if (refused) return refused;
-  const outcome = await sendLetter(letterContext(ctx), actor, accountId, template);
+  if (template === 'call-summary' && callId !== undefined) {
+    // A forged form naming another account's call sends nothing (the call must be this account's).
+    const call = await ctx
+      .db('activities')
+      .where({ id: callId, customer_id: accountId, kind: 'outcome' })
+      .first('id');
+    if (!call)
+      return refuse(`Call #${callId} is not a call logged on account #${accountId}; nothing was sent.`);
+  }
+  const outcome = await sendLetter(letterContext(ctx), actor, accountId, template, { callId });
   return outcomeReply(ctx, actor, accountId, outcome);
 }
 

@@ -99,7 +99,11 @@ export async function decideFromMeeting(
         ),
       };
     if (outcome.allDecided) {
-      const rows = await meetingAccounts(trx, click.meetingId);
+      const rows = await meetingAccounts(trx, click.meetingId, 'thread');
+      const inFile = await trx('meeting_accounts')
+        .where({ meeting_id: click.meetingId, in_thread: false })
+        .count<{ n: string | number }[]>({ n: '*' })
+        .then(([r]) => Number(r?.n ?? 0));
       await enqueue(trx, [
         {
           key: `${outcome.row.meetingPostKey}:summary`,
@@ -112,6 +116,7 @@ export async function decideFromMeeting(
               decision: r.decision ?? 'keep_working',
               decidedBy: r.decidedBy ?? 'someone',
             })),
+            inFile,
           ),
         },
       ]);

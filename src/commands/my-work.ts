@@ -4,6 +4,7 @@
  */
 import type { Message, User } from '../views/model.ts';
 import { myWorkView } from '../views/my-work.ts';
+import { ensureWorklistDay } from '../worklist/day-turn.ts';
 import { myWork } from '../worklist/my-work.ts';
 import type { DispatchContext } from './account-actions.ts';
 import { actorFor } from './dispatch.ts';
@@ -11,5 +12,12 @@ import { actorFor } from './dispatch.ts';
 export async function myWorkMessage(ctx: DispatchContext, user: User): Promise<Message> {
   const actor = await actorFor(ctx, user);
   const today = ctx.clock.today();
-  return myWorkView(await myWork(ctx.db, actor.userId, today), { name: actor.name, today });
+  // PB-01: days overdue on the owned accounts are today's, not those of the last sync.
+  await ensureWorklistDay({ db: ctx.db, policy: ctx.policy, today, timeZone: ctx.clock.timeZone });
+  const quiet = {
+    afterWorkingDays: ctx.policy.statusUpdateWorkingDays,
+    calendar: ctx.policy.calendar,
+    timeZone: ctx.clock.timeZone,
+  };
+  return myWorkView(await myWork(ctx.db, actor.userId, today, 20, quiet), { name: actor.name, today });
 }

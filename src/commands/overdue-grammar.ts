@@ -55,7 +55,22 @@ export interface OverdueFilters {
 }
 
 /** Commands that act on one account, named by customer name or id. */
-export type AccountVerb = 'show' | 'claim' | 'release' | 'log' | 'history' | 'reassign';
+export type AccountVerb =
+  | 'show'
+  | 'claim'
+  | 'release'
+  | 'log'
+  | 'history'
+  | 'reassign'
+  | 'dispute'
+  | 'resolve'
+  | 'pause'
+  | 'unpause'
+  | 'terms'
+  | 'hand-over'
+  | 'plan'
+  | 'cancel-plan'
+  | 'kept';
 
 /** Decisions on one letter, named by its number (shown with an approval request or an uncertain letter). */
 export const LETTER_DECISION_VERBS = ['approve', 'reject', 'mark-sent', 'send-again'] as const;
@@ -74,7 +89,9 @@ export type OverdueCommand =
   /** `role @person [role]`: show a person's role, or (managers) set it. */
   | { kind: 'role'; person: string; role: Role | null }
   /** `language [tag|auto]`: the language duebot answers this person in (null: say which it is). */
-  | { kind: 'language'; tag: string | null };
+  | { kind: 'language'; tag: string | null }
+  /** `credits [YYYY-MM]`: PB-29, what each collector recovered in a month (default: this month). */
+  | { kind: 'credits'; month: string | null };
 
 /** Why the text was not understood, broadly (for programs). */
 export type GrammarErrorCode =
@@ -112,7 +129,8 @@ export type GrammarReason =
   | 'not_a_role'
   | 'needs_person'
   | 'needs_letter_number'
-  | 'one_language';
+  | 'one_language'
+  | 'not_a_month';
 
 /** A parse failure: codes for programs and the words its message names; no text of its own. */
 export interface GrammarError {
@@ -128,7 +146,24 @@ export interface GrammarError {
 export type OverdueParse = { ok: true; command: OverdueCommand } | { ok: false; error: GrammarError };
 
 const QUOTES: Record<string, string> = { '"': '"', '＂': '＂', '“': '”', '「': '」', '『': '』' };
-const ACCOUNT_VERBS = new Set<string>(['show', 'claim', 'release', 'log', 'history', 'letter', 'reassign']);
+const ACCOUNT_VERBS = new Set<string>([
+  'show',
+  'claim',
+  'release',
+  'log',
+  'history',
+  'letter',
+  'reassign',
+  'dispute',
+  'resolve',
+  'pause',
+  'unpause',
+  'terms',
+  'hand-over',
+  'plan',
+  'cancel-plan',
+  'kept',
+]);
 const LETTER_VERBS = new Set<string>(LETTER_DECISION_VERBS);
 const KEYWORDS = [
   'mine',
@@ -139,6 +174,7 @@ const KEYWORDS = [
   'post',
   'help',
   'role',
+  'credits',
   ...ACCOUNT_VERBS,
   ...LETTER_VERBS,
 ];
@@ -469,6 +505,19 @@ function parseLanguage(tokens: Token[]): OverdueParse {
   return { ok: true, command: { kind: 'language', tag: tokens[1]?.text.trim() ?? null } };
 }
 
+/** `credits [YYYY-MM]` (PB-29): one optional month, a real one, as 2026-11 or 2026年11月. */
+function parseCredits(text: string, tokens: Token[]): OverdueParse {
+  if (tokens.length === 1) return { ok: true, command: { kind: 'credits', month: null } };
+  const word = tokens.length === 2 ? (tokens[1]?.word ?? '') : '';
+  const chinese = /^(\d{4})年(\d{1,2})月$/u.exec(word);
+  const month = chinese ? `${chinese[1]}-${(chinese[2] ?? '').padStart(2, '0')}` : word;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+    const typed = rawRest(text, tokens, 1);
+    return failure('bad_value', 'not_a_month', { word: typed }, typed);
+  }
+  return { ok: true, command: { kind: 'credits', month } };
+}
+
 function parse(text: string): { parsed: OverdueParse; notQuery: [number, number][] } {
   const tokens = tokenize(text);
   if (!Array.isArray(tokens)) return { parsed: tokens, notQuery: [] };
@@ -476,6 +525,7 @@ function parse(text: string): { parsed: OverdueParse; notQuery: [number, number]
   const word = first === undefined || first.quoted ? '' : first.word;
   if (word === 'language') return { parsed: parseLanguage(tokens), notQuery: [] };
   if (word === 'role') return { parsed: parseRole(text, tokens), notQuery: [] };
+  if (word === 'credits') return { parsed: parseCredits(text, tokens), notQuery: [] };
   if (ACCOUNT_VERBS.has(word)) return { parsed: parseAccountCommand(text, tokens, word), notQuery: [] };
   if (LETTER_VERBS.has(word))
     return { parsed: parseLetterDecision(tokens, word as LetterDecisionVerb), notQuery: [] };

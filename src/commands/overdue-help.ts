@@ -46,6 +46,7 @@ const ERROR_MESSAGES: Readonly<Record<GrammarReason, MessageKey>> = {
   needs_person: 'overdue.error.needs_person',
   needs_letter_number: 'overdue.error.needs_letter_number',
   one_language: 'overdue.error.one_language',
+  not_a_month: 'overdue.error.not_a_month',
 };
 
 /** `/overdue help` in the translator's language. */

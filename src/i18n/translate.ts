@@ -4,6 +4,7 @@
  * locale and option set, made once and kept.
  */
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { isIsoDate } from '../collections/dates.ts';
 import { currencyDigits, formatMoney } from '../collections/money.ts';
 import type { Locale } from './locale.ts';
 import { type Catalog, en, type MessageKey } from './messages/en.ts';
@@ -95,10 +96,8 @@ export function makeTranslator(
       return `${currency} ${grouped(0).format(Math.round(major))}`;
     },
     date(iso) {
-      const at = Date.parse(`${iso}T00:00:00Z`);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(at))
-        throw new RangeError(`expected a date as YYYY-MM-DD, got "${iso}"`);
-      return dateFormat.format(at);
+      if (!isIsoDate(iso)) throw new RangeError(`expected a calendar date as YYYY-MM-DD, got "${iso}"`);
+      return dateFormat.format(Date.parse(`${iso}T00:00:00Z`));
     },
     number: (value) => grouped(0).format(value),
   };

@@ -5,13 +5,23 @@
  * is announced once a month per currency. The state lives in alert_crossings / alert_jumps (unique), so a
  * re-run or a second replica finds nothing new to post.
  */
+import { defaultAgingPolicy } from '../collections/aging.ts';
 import type { Knex } from 'knex';
+import { insertInBatches } from '../batches.ts';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
-import { currencyDigits } from '../collections/money.ts';
-import { balanceAt } from '../collections/receivables-metrics.ts';
-import { loadReceivableItems } from '../ledger/receivable-history.ts';
+import { currencyDigits, majorUnitsText } from '../collections/money.ts';
+import { receivableFigures } from '../ledger/receivable-aggregates.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { baselineAlertView, type CrossingLine, crossingAlertView, jumpAlertView } from '../views/alerts.ts';
+import { type CsvCell, csvFile } from '../reports/csv.ts';
+import {
+  BASELINE_LIST,
+  baselineAlertView,
+  type CrossingLine,
+  crossingAlertView,
+  jumpAlertView,
+} from '../views/alerts.ts';
+import type { FileAttachment } from '../views/model.ts';
+import { disputedItemSql } from '../worklist/disputes.ts';
 import type { Job } from './job.ts';
 import { minutePeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
@@ -24,6 +34,8 @@ export interface AlertContext {
   today: string;
   timeZone: string;
   settings: AlertSettings;
+  /** PB-04: crossings more than this many days overdue are shown red (the policy's; default the playbook's). */
+  redAfterDays?: number;
 }
 
 interface Subject {
@@ -46,7 +58,7 @@ function thresholdArrays(settings: AlertSettings): [string[], number[]] {
   return [entries.map(([c]) => c), entries.map(([c, major]) => Math.round(major * 10 ** currencyDigits(c)))];
 }
 
-/** Accounts and invoices at or above the threshold right now. */
+/** Accounts and invoices at or above the threshold right now; disputed amounts do not count (PB-21). */
 async function currentSubjects(db: Knex, today: string, settings: AlertSettings): Promise<Subject[]> {
   const [currencies, minors] = thresholdArrays(settings);
   if (currencies.length === 0) return [];
@@ -57,6 +69,7 @@ async function currentSubjects(db: Knex, today: string, settings: AlertSettings)
       SELECT o.id, o.customer_id, o.currency, o.open_minor, o.invoice_number, (?::date - o.due_date) AS days
       FROM open_items o
       WHERE o.status = 'open' AND o.open_minor > 0 AND (?::date - o.due_date) >= ?
+        AND NOT ${disputedItemSql('o')}
     )`;
   const accounts = await db.raw(
     `${overdue}
@@ -112,28 +125,48 @@ async function recordCrossings(db: Knex, now: Subject[]): Promise<(Subject & { i
     openKeys.add(key);
     if (!current.has(key)) recovered.push(Number(row.id));
   }
+  // Ids travel as one array parameter and rows go in batches: a first check over a large ledger opens
+  // tens of thousands of crossings, more than one statement's 65,535 bind parameters.
   if (recovered.length > 0)
     await db('alert_crossings')
-      .whereIn('id', recovered)
+      .whereRaw('id = any(?::bigint[])', [recovered])
       .whereNull('recovered_at')
       .update({ recovered_at: db.fn.now() });
-  const fresh = now.filter((s) => !openKeys.has(subjectKey(s)));
-  const opened: (Subject & { id: number })[] = [];
-  for (const s of fresh) {
-    const [row] = await db('alert_crossings')
-      .insert({
-        kind: s.kind,
-        customer_id: s.accountId,
-        open_item_id: s.openItemId,
-        currency: s.currency,
-        amount_minor: s.amountMinor,
-        threshold_minor: s.thresholdMinor,
-        days_overdue: s.daysOverdue,
-      })
+  const fresh = new Map(now.filter((s) => !openKeys.has(subjectKey(s))).map((s) => [subjectKey(s), s]));
+  const inserted = await insertInBatches([...fresh.values()], (batch) =>
+    db('alert_crossings')
+      .insert(
+        batch.map((s) => ({
+          kind: s.kind,
+          customer_id: s.accountId,
+          open_item_id: s.openItemId,
+          currency: s.currency,
+          amount_minor: s.amountMinor,
+          threshold_minor: s.thresholdMinor,
+          days_overdue: s.daysOverdue,
+        })),
+      )
       .onConflict()
       .ignore()
-      .returning('id');
-    if (row) opened.push({ ...s, id: Number(row.id) });
+      .returning(['id', 'kind', 'customer_id', 'open_item_id', 'currency']),
+  );
+  const opened: (Subject & { id: number })[] = [];
+  for (const row of inserted as {
+    id: string | number;
+    kind: string;
+    customer_id: string | number;
+    open_item_id: null | string | number;
+    currency: string;
+  }[]) {
+    const s = fresh.get(
+      subjectKey({
+        kind: row.kind,
+        accountId: Number(row.customer_id),
+        openItemId: row.open_item_id === null ? null : Number(row.open_item_id),
+        currency: row.currency,
+      }),
+    );
+    if (s) opened.push({ ...s, id: Number(row.id) });
   }
   return opened;
 }
@@ -152,7 +185,7 @@ async function crossingPosts(
       .db('customers as c')
       .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 'c.id').andOnNull('cl.released_at'))
       .leftJoin('users as u', 'u.id', 'cl.user_id')
-      .whereIn('c.id', ids)
+      .whereRaw('c.id = any(?::bigint[])', [ids])
       .select('c.id', 'c.name', 'c.sales_rep', 'u.display_name as owner');
   const reps = await salesRepMentions(
     ctx.db,
@@ -182,53 +215,109 @@ async function crossingPosts(
           salesRep: c.sales_rep ? (reps.get(c.sales_rep) ?? c.sales_rep) : null,
           owner: c.owner,
           minDaysOverdue: ctx.settings.minDaysOverdue,
+          redAfterDays: ctx.redAfterDays ?? defaultAgingPolicy.redAfterDays,
           crossings: lines,
         }),
       };
     });
 }
 
-/** The first check ever: one overview of the accounts already above a threshold (see baselineAlertView). */
-async function baselinePosts(ctx: AlertContext, opened: Subject[]): Promise<OutgoingPost[]> {
-  const accounts = opened.filter((s) => s.kind === 'account');
+/**
+ * One overview instead of an alert per account: the first check ever (what is already above a threshold),
+ * and a check that finds more new crossings than MAX_CROSSING_POSTS (a large ledger's first sync after an
+ * outage). Each account once (its account crossing, else its largest invoice); the file lists them all.
+ */
+async function overviewPosts(
+  ctx: AlertContext,
+  opened: (Subject & { id?: number })[],
+  post: { key: string; title?: string },
+): Promise<OutgoingPost[]> {
+  const perAccount = new Map<string, Subject>();
+  for (const s of opened) {
+    const id = `${s.accountId}|${s.currency}`;
+    const seen = perAccount.get(id);
+    if (!seen || (seen.kind === 'invoice' && (s.kind === 'account' || s.amountMinor > seen.amountMinor)))
+      perAccount.set(id, s);
+  }
+  const accounts = [...perAccount.values()];
   if (accounts.length === 0) return [];
   const names = new Map<number, string>(
     (
       await ctx
         .db('customers')
-        .whereIn(
-          'id',
-          accounts.map((a) => a.accountId),
-        )
+        .whereRaw('id = any(?::bigint[])', [[...new Set(accounts.map((a) => a.accountId))]])
         .select('id', 'name')
     ).map((c: { id: string | number; name: string }) => [Number(c.id), c.name]),
   );
+  const lines = accounts.map((a) => ({
+    accountId: a.accountId,
+    customerName: names.get(a.accountId) ?? `#${a.accountId}`,
+    amountMinor: a.amountMinor,
+    currency: a.currency,
+    daysOverdue: a.daysOverdue,
+  }));
+  const file = opened.length > BASELINE_LIST ? crossingsFile(post.key, opened, names, ctx.today) : undefined;
   return [
     {
-      key: 'alert:baseline',
+      key: post.key,
       to: { kind: 'channel', role: 'alerts' },
-      message: baselineAlertView(
-        accounts.map((a) => ({
-          customerName: names.get(a.accountId) ?? `#${a.accountId}`,
-          amountMinor: a.amountMinor,
-          currency: a.currency,
-          daysOverdue: a.daysOverdue,
-        })),
-      ),
+      message: baselineAlertView(lines, {
+        ...(file ? { file } : {}),
+        ...(post.title ? { title: post.title } : {}),
+      }),
     },
   ];
 }
+
+/** Every crossing of an overview as CSV, most overdue first. */
+function crossingsFile(
+  key: string,
+  opened: Subject[],
+  names: Map<number, string>,
+  today: string,
+): FileAttachment {
+  const rows = [...opened]
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.accountId - b.accountId)
+    .map((s): CsvCell[] => [
+      s.accountId,
+      names.get(s.accountId) ?? `#${s.accountId}`,
+      s.kind,
+      s.invoiceNumber,
+      s.currency,
+      majorUnitsText({ minor: s.amountMinor, currency: s.currency }),
+      majorUnitsText({ minor: s.thresholdMinor, currency: s.currency }),
+      s.daysOverdue,
+    ]);
+  const name = key.replace(/[^a-z0-9-]+/gi, '-');
+  return {
+    filename: `${name}-${today}.csv`,
+    mimeType: 'text/csv',
+    data: csvFile(
+      ['Account id', 'Account', 'Kind', 'Invoice', 'Currency', 'Overdue amount', 'Threshold', 'Days overdue'],
+      rows,
+    ),
+    title: `Large overdue balances ${today}`,
+  };
+}
+
+/** New crossings of one check announced one post per account up to this many accounts; above, one overview. */
+export const MAX_CROSSING_POSTS = 50;
 
 /** PB-07: total receivables per currency against the same day a month ago; once a month per currency. */
 async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost[]> {
   if (ctx.settings.jumpPercent <= 0) return [];
   const previousDate = subtractMonths(today, 1);
-  const byCurrency = await loadReceivableItems(ctx.db, { since: previousDate, timeZone: ctx.timeZone });
+  const byCurrency = await receivableFigures(ctx.db, {
+    dates: [previousDate, today],
+    months: [],
+    since: previousDate,
+    timeZone: ctx.timeZone,
+  });
   const posts: OutgoingPost[] = [];
   const month = monthOf(today);
-  for (const [currency, items] of byCurrency) {
-    const previous = balanceAt(items, previousDate).totalMinor;
-    const current = balanceAt(items, today).totalMinor;
+  for (const [currency, figures] of byCurrency) {
+    const previous = figures.balanceAt(previousDate).totalMinor;
+    const current = figures.balanceAt(today).totalMinor;
     if (previous <= 0 || (current - previous) * 100 <= ctx.settings.jumpPercent * previous) continue;
     const [row] = await ctx
       .db('alert_jumps')
@@ -261,7 +350,15 @@ export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
   const today = ctx.today;
   const opened = await recordCrossings(ctx.db, await currentSubjects(ctx.db, today, ctx.settings));
   const [first] = await ctx.db('alert_baseline').insert({ id: 1 }).onConflict('id').ignore().returning('id');
-  const crossings = first ? await baselinePosts(ctx, opened) : await crossingPosts(ctx, opened);
+  const accounts = new Set(opened.map((s) => s.accountId)).size;
+  const crossings = first
+    ? await overviewPosts(ctx, opened, { key: 'alert:baseline' })
+    : accounts > MAX_CROSSING_POSTS
+      ? await overviewPosts(ctx, opened, {
+          key: `alert:overview:${opened.reduce((min, s) => Math.min(min, s.id), Number.POSITIVE_INFINITY)}`,
+          title: `Large overdue balances: ${accounts} accounts crossed the alert thresholds since the last check`,
+        })
+      : await crossingPosts(ctx, opened);
   return [...crossings, ...(await jumpPosts(ctx, today))];
 }
 
@@ -278,6 +375,7 @@ export function alertsJob(settings: Pick<JobSettings, 'jobs' | 'alerts'>): Job {
         today: ctx.today,
         timeZone: ctx.clock.timeZone,
         settings: settings.alerts,
+        redAfterDays: ctx.policy.aging.redAfterDays,
       }),
   };
 }

@@ -4,18 +4,13 @@
  * unclaimed, promises due today and promises broken since the last working day.
  */
 import type { Knex } from 'knex';
-import { agingBuckets, bucketFor } from '../collections/aging.ts';
+import { agingBuckets } from '../collections/aging.ts';
 import { addDays, isWorkingDay, type WorkingCalendar } from '../collections/dates.ts';
+import { type BucketTotal, bucketTotals } from '../ledger/receivable-aggregates.ts';
+
+export type { BucketTotal };
 import { listWorklist, type WorklistRow } from '../worklist/list.ts';
 import { PROMISE_COLUMNS, type PromiseEntry, toPromiseEntry } from '../worklist/my-work.ts';
-
-/** Open amount and accounts in one aging bucket of one currency. */
-export interface BucketTotal {
-  currency: string;
-  bucket: string;
-  openMinor: number;
-  accounts: number;
-}
 
 /** A promise to pay on the digest (PB-20). */
 export interface DigestPromise extends PromiseEntry {
@@ -34,42 +29,6 @@ export interface DigestData {
   unclaimed: number;
   promisesDue: DigestPromise[];
   promisesBroken: DigestPromise[];
-}
-
-/** Bucket totals per currency of the open items as of `today`. */
-export async function bucketTotals(
-  db: Knex,
-  today: string,
-  edges: readonly number[],
-): Promise<BucketTotal[]> {
-  const rows = await db('open_items')
-    .where('status', 'open')
-    .groupBy('currency', 'days', 'customer_id')
-    .select(
-      'currency',
-      'customer_id',
-      db.raw('greatest(?::date - due_date, 0) as days', [today]),
-      db.raw('sum(open_minor)::int8 as open_minor'),
-    );
-  const buckets = agingBuckets(edges);
-  const totals = new Map<string, BucketTotal & { ids: Set<number> }>();
-  for (const r of rows) {
-    const bucket = bucketFor(Number(r.days), buckets).id;
-    const key = `${r.currency}|${bucket}`;
-    let t = totals.get(key);
-    if (!t) {
-      t = { currency: String(r.currency), bucket, openMinor: 0, accounts: 0, ids: new Set() };
-      totals.set(key, t);
-    }
-    t.openMinor += Number(r.open_minor);
-    t.ids.add(Number(r.customer_id));
-  }
-  const order = buckets.map((b) => b.id);
-  return [...totals.values()]
-    .map(({ ids, ...t }) => ({ ...t, accounts: ids.size }))
-    .sort(
-      (a, b) => a.currency.localeCompare(b.currency) || order.indexOf(a.bucket) - order.indexOf(b.bucket),
-    );
 }
 
 /** Keeps today's totals, so tomorrow's digest can say what changed (a second call the same day replaces them). */

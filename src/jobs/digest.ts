@@ -14,6 +14,7 @@ import type { OutgoingPost } from '../outbox/post.ts';
 import { digestView, nudgeView, ownerDigestView } from '../views/digest.ts';
 import { listWorklist } from '../worklist/list.ts';
 import { myWork } from '../worklist/my-work.ts';
+import { activePauses } from '../worklist/pauses.ts';
 import { loadDigest, storeSnapshot } from './digest-data.ts';
 import type { Job, JobContext } from './job.ts';
 import { dailyPeriod, localParts } from './periods.ts';
@@ -59,7 +60,11 @@ export async function digestPosts(ctx: JobContext, settings: DigestSettings): Pr
     },
   ];
   for (const owner of await owners(ctx.db)) {
-    const work = await myWork(ctx.db, owner.id, ctx.today, 10);
+    const work = await myWork(ctx.db, owner.id, ctx.today, 10, {
+      afterWorkingDays: ctx.policy.statusUpdateWorkingDays,
+      calendar: ctx.policy.calendar,
+      timeZone: ctx.clock.timeZone,
+    });
     const message = ownerDigestView(work, { name: owner.name, today: ctx.today });
     if (message)
       posts.push({
@@ -112,7 +117,13 @@ export function nudgeJob(settings: Pick<JobSettings, 'jobs'>): Job {
       const shown = digestAccounts(parseJson<StoredMessage>(digest.payload));
       if (shown.length === 0) return [];
       const unclaimed = await listWorklist(ctx.db, { unclaimed: true }, { page: 1, pageSize: 1000 });
-      const still = unclaimed.rows.filter((r) => shown.includes(r.accountId));
+      // A paused account gets no nudge until its pause ends.
+      const paused = new Set(
+        (await activePauses(ctx.db, shown, ctx.today))
+          .filter((p) => p.itemId === null)
+          .map((p) => p.accountId),
+      );
+      const still = unclaimed.rows.filter((r) => shown.includes(r.accountId) && !paused.has(r.accountId));
       if (still.length === 0) return [];
       return [
         {

@@ -5,19 +5,35 @@
  * month again finds the meeting and posts nothing.
  */
 import type { Knex } from 'knex';
-import { agingBuckets, agingByCurrency, bucketFor } from '../collections/aging.ts';
+import { agingBuckets, bucketFor, type CurrencyAging, defaultAgingPolicy } from '../collections/aging.ts';
 import { monthOf, monthRange, nextWorkingDay, workingDaysBetween } from '../collections/dates.ts';
-import { currencyDigits } from '../collections/money.ts';
-import { COUNTBACK_MONTHS, monthlyMetrics, monthsBefore } from '../collections/receivables-metrics.ts';
-import { loadReceivableItems } from '../ledger/receivable-history.ts';
+import { currencyDigits, majorUnitsText } from '../collections/money.ts';
+import { parseInt8 } from '../db-engines.ts';
+import {
+  COUNTBACK_MONTHS,
+  metricDates,
+  metricSalesMonths,
+  monthlyMetricsFrom,
+  monthsBefore,
+  type ReceivablesSource,
+} from '../collections/receivables-metrics.ts';
+import { agingTotals, receivableFigures } from '../ledger/receivable-aggregates.ts';
+import { parseJson } from '../outbox/payload.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { type CurrencyFigures, meetingAccountView, meetingParentView } from '../views/meeting.ts';
+import { type CsvCell, csvFromLines, csvLine } from '../reports/csv.ts';
+import {
+  type AgendaSegment,
+  type AgendaSegments,
+  type CurrencyFigures,
+  meetingAccountView,
+  meetingParentView,
+} from '../views/meeting.ts';
 import type { FileAttachment } from '../views/model.ts';
 import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
 import type { Job } from './job.ts';
 import { monthlyPeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
-import type { JobSettings, MeetingSettings } from './settings.ts';
+import { DEFAULT_MEETING_REPLIES, type JobSettings, type MeetingSettings } from './settings.ts';
 
 /**
  * What opening a meeting needs. The agenda comes from the assessed worklist (account_summary), which each
@@ -36,87 +52,270 @@ export interface MeetingContext {
 /** The outbox key of a month's parent message; replies and the summary thread under it. */
 export const meetingPostKey = (month: string) => `meeting:${month}`;
 
-/** The accounts over the limit, worst first, as the meeting shows them. */
-async function agenda(db: Knex, minDays: number, timeZone: string): Promise<MeetingAccount[]> {
-  const rows: Record<string, unknown>[] = await db('account_summary as s')
+/** What one opened meeting put on its agenda. */
+interface StoredAgenda {
+  /** Accounts on the agenda. */
+  accounts: number;
+  /** Of them, the ones posted as replies (the first `inThread` positions). */
+  inThread: number;
+}
+
+/**
+ * Fixes the agenda in one INSERT ... SELECT: every account over the limit, with the snapshot its reply and
+ * the file show. Up to `replies` accounts all get replies, worst first (days overdue); above that the
+ * accounts worth most come first (PB-08 expected recovery) and only the first `replies` get one. Nothing
+ * is loaded into the process, however many accounts there are.
+ */
+async function storeAgenda(
+  db: Knex,
+  meetingId: number,
+  key: string,
+  settings: MeetingSettings,
+  timeZone: string,
+): Promise<StoredAgenda> {
+  const limit = settings.replies ?? DEFAULT_MEETING_REPLIES;
+  const repRows: { sales_rep: string }[] = await db('account_summary as s')
     .join('customers as c', 'c.id', 's.customer_id')
-    .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
-    .leftJoin('users as u', 'u.id', 'cl.user_id')
-    .leftJoin('account_state as st', 'st.customer_id', 's.customer_id')
-    .where('s.max_days_overdue', '>', minDays)
-    .orderBy([
-      { column: 's.max_days_overdue', order: 'desc' },
-      { column: 's.customer_id', order: 'asc' },
-    ])
-    .select(
-      's.customer_id',
-      'c.name',
-      'c.sales_rep',
-      'u.display_name as owner',
-      's.open_by_currency',
-      's.main_currency',
-      's.max_days_overdue',
-      's.ladder_step',
-      's.next_action',
-      db.raw("to_char(st.last_contact_at at time zone ?, 'YYYY-MM-DD') as last_contact", [timeZone]),
-    );
+    .where('s.max_days_overdue', '>', settings.minDaysOverdue)
+    .whereNotNull('c.sales_rep')
+    .distinct('c.sales_rep');
   const reps = await salesRepMentions(
     db,
-    rows.map((r) => (r.sales_rep === null ? null : String(r.sales_rep))),
+    repRows.map((r) => r.sales_rep),
   );
-  return rows.map((r) => {
-    const open = typeof r.open_by_currency === 'string' ? JSON.parse(r.open_by_currency) : r.open_by_currency;
-    const rep = r.sales_rep === null ? null : String(r.sales_rep);
-    return {
-      accountId: Number(r.customer_id),
-      name: String(r.name),
-      owner: r.owner === null ? null : String(r.owner),
-      salesRep: rep === null ? null : (reps.get(rep) ?? rep),
-      openByCurrency: Object.fromEntries(
-        Object.entries(open as Record<string, unknown>).map(([c, v]) => [c, Number(v)]),
-      ),
-      mainCurrency: r.main_currency === null ? null : String(r.main_currency),
-      daysOverdue: Number(r.max_days_overdue),
-      ladderStep: r.ladder_step === null ? null : String(r.ladder_step),
-      nextAction: r.next_action === null ? null : String(r.next_action),
-      lastContact: r.last_contact === null ? null : String(r.last_contact),
-    };
-  });
+  const n = await db('account_summary')
+    .where('max_days_overdue', '>', settings.minDaysOverdue)
+    .count<{ n: string | number }[]>({ n: '*' })
+    .then(([r]) => Number(r?.n ?? 0));
+  const order = n > limit ? 's.priority DESC, s.customer_id' : 's.max_days_overdue DESC, s.customer_id';
+  await db.raw(
+    `INSERT INTO meeting_accounts (meeting_id, customer_id, position, post_key, snapshot, in_thread)
+     SELECT ?, a.customer_id, a.position, ? || a.customer_id, a.snapshot, a.position <= ?
+     FROM (
+       SELECT s.customer_id, row_number() OVER (ORDER BY ${order}) AS position,
+              jsonb_build_object(
+                'accountId', s.customer_id, 'name', c.name, 'owner', u.display_name,
+                'salesRep', CASE WHEN c.sales_rep IS NULL THEN NULL ELSE coalesce(r.shown, c.sales_rep) END,
+                'openByCurrency', s.open_by_currency, 'mainCurrency', s.main_currency,
+                'daysOverdue', s.max_days_overdue, 'ladderStep', s.ladder_step, 'nextAction', s.next_action,
+                'lastContact', to_char(st.last_contact_at AT TIME ZONE ?, 'YYYY-MM-DD'),
+                'grade', s.grade, 'expectedRecovery', s.priority
+              ) AS snapshot
+       FROM account_summary s
+       JOIN customers c ON c.id = s.customer_id
+       LEFT JOIN claims cl ON cl.customer_id = s.customer_id AND cl.released_at IS NULL
+       LEFT JOIN users u ON u.id = cl.user_id
+       LEFT JOIN account_state st ON st.customer_id = s.customer_id
+       LEFT JOIN unnest(?::text[], ?::text[]) AS r(name, shown) ON r.name = c.sales_rep
+       WHERE s.max_days_overdue > ?
+     ) a`,
+    [
+      meetingId,
+      `${key}:account:`,
+      limit,
+      timeZone,
+      [...reps.keys()],
+      [...reps.values()],
+      settings.minDaysOverdue,
+    ],
+  );
+  // Statistics for what was just written: the file is then read page by page along the position index
+  // (without them the planner takes the new rows for a handful and sorts them all for every page).
+  if (n > limit) await db.raw('ANALYZE meeting_accounts');
+  return { accounts: n, inThread: Math.min(n, limit) };
 }
 
-/** Open items today, for totals, the share over 90 days and the chart's buckets. */
-async function openItems(db: Knex) {
-  const rows: { due_date: string; open_minor: string | number; currency: string }[] = await db('open_items')
-    .where({ status: 'open' })
-    .select(db.raw("to_char(due_date, 'YYYY-MM-DD') as due_date"), 'open_minor', 'currency');
-  return rows.map((r) => ({ dueDate: r.due_date, openMinor: Number(r.open_minor), currency: r.currency }));
+/** The stored snapshots of the agenda's replies, in order (at most DUEBOT_MEETING_REPLIES). */
+async function threadAccounts(db: Knex, meetingId: number): Promise<MeetingAccount[]> {
+  const rows: { snapshot: unknown }[] = await db('meeting_accounts')
+    .where({ meeting_id: meetingId, in_thread: true })
+    .orderBy('position')
+    .select('snapshot');
+  return rows.map((r) => parseJson<MeetingAccount>(r.snapshot));
 }
 
+/** The accounts the chart draws: the most overdue (it shows 25, and says "top" when there are more). */
+async function chartAccounts(db: Knex, meetingId: number): Promise<{ name: string; days: number }[]> {
+  const rows: { name: string; days: number }[] = await db('meeting_accounts')
+    .where({ meeting_id: meetingId })
+    .orderByRaw("(snapshot->>'daysOverdue')::int DESC, customer_id")
+    .limit(26)
+    .select(db.raw("snapshot->>'name' AS name"), db.raw("(snapshot->>'daysOverdue')::int AS days"));
+  return rows.map((r) => ({ name: String(r.name), days: Number(r.days) }));
+}
+
+/** The agenda's accounts beyond the replies as a CSV file (read in pages, never all rows at once). */
+async function agendaFile(db: Knex, meetingId: number, month: string): Promise<FileAttachment> {
+  const buckets = agingBuckets();
+  const lines: string[] = [];
+  let after = 0;
+  for (;;) {
+    const page: { position: number; snapshot: unknown; sales_rep: string | null }[] = await db(
+      'meeting_accounts as ma',
+    )
+      .join('customers as c', 'c.id', 'ma.customer_id')
+      .where({ 'ma.meeting_id': meetingId, 'ma.in_thread': false })
+      .where('ma.position', '>', after)
+      .orderBy('ma.position')
+      .limit(AGENDA_PAGE)
+      .select('ma.position', 'ma.snapshot', 'c.sales_rep');
+    for (const r of page)
+      lines.push(csvLine(agendaCsvRow(Number(r.position), parseJson(r.snapshot), r.sales_rep, buckets)));
+    const last = page[page.length - 1];
+    if (!last || page.length < AGENDA_PAGE) break;
+    after = Number(last.position);
+  }
+  return {
+    filename: `credit-meeting-${month}-accounts.csv`,
+    mimeType: 'text/csv',
+    data: csvFromLines(AGENDA_COLUMNS, lines),
+    title: `Credit meeting ${month}: the other accounts`,
+  };
+}
+
+/** Rows per page when the file is written. */
+const AGENDA_PAGE = 5000;
+
+/** The file's columns (also the replies' content: one account per row). */
+export const AGENDA_COLUMNS = [
+  'Position',
+  'Account id',
+  'Account',
+  'Expected recovery',
+  'Currency',
+  'Open amount',
+  'Other currencies',
+  'Days overdue',
+  'Bucket',
+  'Grade',
+  'Owner',
+  'Sales rep',
+  'Ladder step',
+  'Next action',
+  'Last contact',
+] as const;
+
+function agendaCsvRow(
+  position: number,
+  a: MeetingAccount,
+  salesRep: string | null,
+  buckets: ReturnType<typeof agingBuckets>,
+): CsvCell[] {
+  const main = a.mainCurrency ?? Object.keys(a.openByCurrency)[0] ?? null;
+  const others = Object.entries(a.openByCurrency)
+    .filter(([c]) => c !== main)
+    .sort(([x], [y]) => x.localeCompare(y))
+    .map(([currency, minor]) => `${currency} ${majorUnitsText({ minor, currency })}`)
+    .join('; ');
+  return [
+    position,
+    a.accountId,
+    a.name,
+    a.expectedRecovery === undefined ? null : Math.round(a.expectedRecovery * 100) / 100,
+    main,
+    main === null ? null : majorUnitsText({ minor: a.openByCurrency[main] ?? 0, currency: main }),
+    others === '' ? null : others,
+    a.daysOverdue,
+    bucketFor(a.daysOverdue, buckets).label,
+    a.grade ?? null,
+    a.owner ?? 'unclaimed',
+    salesRep,
+    a.ladderStep,
+    a.nextAction,
+    a.lastContact,
+  ];
+}
+
+/**
+ * The agenda by segment (grade, aging bucket, owner): accounts and open amount in each, so a meeting of
+ * thousands of accounts can be read at a glance. Computed by the database over the stored agenda.
+ */
+async function agendaSegments(db: Knex, meetingId: number): Promise<AgendaSegments> {
+  const buckets = agingBuckets();
+  const thresholds = buckets.slice(1).map((b) => b.fromDays);
+  const { rows } = (await db.raw(
+    `SELECT g.dimension, g.segment, a.currency, count(*)::int AS accounts, sum(a.open_minor)::text AS open_minor
+     FROM (
+       SELECT snapshot->>'mainCurrency' AS currency,
+              coalesce((snapshot->'openByCurrency'->>(snapshot->>'mainCurrency'))::bigint, 0) AS open_minor,
+              coalesce(snapshot->>'grade', '') AS grade,
+              width_bucket((snapshot->>'daysOverdue')::int, ?::int[]) AS bucket,
+              coalesce(snapshot->>'owner', '') AS owner
+       FROM meeting_accounts WHERE meeting_id = ?
+     ) a
+     CROSS JOIN LATERAL (VALUES ('grade', a.grade), ('bucket', a.bucket::text), ('owner', a.owner))
+       AS g(dimension, segment)
+     GROUP BY g.dimension, g.segment, a.currency`,
+    [thresholds, meetingId],
+  )) as {
+    rows: { dimension: string; segment: string; currency: string; accounts: number; open_minor: string }[];
+  };
+  const out: AgendaSegments = { grade: [], bucket: [], owner: [] };
+  const index = new Map<string, AgendaSegment>();
+  for (const r of rows) {
+    const dimension = r.dimension as keyof AgendaSegments;
+    const label =
+      dimension === 'bucket'
+        ? (buckets[Number(r.segment)]?.label ?? r.segment)
+        : r.segment === ''
+          ? dimension === 'owner'
+            ? 'unclaimed'
+            : 'no grade'
+          : r.segment;
+    const id = `${dimension}|${label}`;
+    let segment = index.get(id);
+    if (!segment) {
+      segment = { label, accounts: 0, openByCurrency: {} };
+      index.set(id, segment);
+      out[dimension].push(segment);
+    }
+    segment.accounts += r.accounts;
+    segment.openByCurrency[r.currency] = (segment.openByCurrency[r.currency] ?? 0) + parseInt8(r.open_minor);
+  }
+  const bucketOrder = buckets.map((b) => b.label);
+  out.grade.sort((a, b) => a.label.localeCompare(b.label));
+  out.bucket.sort((a, b) => bucketOrder.indexOf(a.label) - bucketOrder.indexOf(b.label));
+  out.owner.sort((a, b) => b.accounts - a.accounts || a.label.localeCompare(b.label));
+  return out;
+}
+
+/**
+ * The parent's figures: open totals, the share over 90 days and the chart's buckets (aging today), and
+ * DSO/CEI per month, all from the database's aggregates (a few rows per currency and month).
+ */
 async function figures(
   ctx: MeetingContext,
   month: string,
-): Promise<{ currencies: CurrencyFigures[]; aging: ReturnType<typeof agingByCurrency> }> {
+): Promise<{ currencies: CurrencyFigures[]; aging: CurrencyAging[] }> {
   const months = monthsBefore(month, ctx.settings.months);
   const oldest = monthsBefore(month, ctx.settings.months + COUNTBACK_MONTHS)[0] ?? month;
-  const history = await loadReceivableItems(ctx.db, {
+  const history = await receivableFigures(ctx.db, {
+    dates: metricDates(months),
+    months: metricSalesMonths(months),
     since: monthRange(oldest).first,
     timeZone: ctx.timeZone,
   });
-  const aging = agingByCurrency(await openItems(ctx.db), ctx.today);
+  const aging = await agingTotals(ctx.db, ctx.today, defaultAgingPolicy.bucketEdges);
   const currencies = aging.map((a) => ({
     currency: a.currency,
     openMinor: a.totalMinor,
     over90Minor: a.buckets['90+'] ?? 0,
-    metrics: monthlyMetrics(history.get(a.currency) ?? [], months),
+    metrics: monthlyMetricsFrom(history.get(a.currency) ?? NO_RECEIVABLES, months),
   }));
   return { currencies, aging };
 }
 
+/** A currency with nothing in the window. */
+const NO_RECEIVABLES: ReceivablesSource = {
+  balanceAt: () => ({ totalMinor: 0, currentMinor: 0 }),
+  salesIn: () => 0,
+};
+
 async function chartFile(
   month: string,
   today: string,
-  aging: ReturnType<typeof agingByCurrency>,
-  accounts: MeetingAccount[],
+  aging: CurrencyAging[],
+  accounts: { name: string; days: number }[],
 ): Promise<FileAttachment> {
   const buckets = agingBuckets();
   // Loaded when a meeting opens (monthly), not at every start: vega and resvg take seconds to import.
@@ -133,8 +332,8 @@ async function chartFile(
     ),
     accounts: accounts.map((a) => ({
       name: a.name,
-      days: a.daysOverdue,
-      bucket: bucketFor(a.daysOverdue, buckets).label,
+      days: a.days,
+      bucket: bucketFor(a.days, buckets).label,
     })),
   });
   return { filename: `aging-${month}.png`, mimeType: 'image/png', data, title: `Receivables aging ${today}` };
@@ -155,32 +354,35 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
     .returning('id');
   if (!meeting) return [];
   const meetingId = Number(meeting.id);
-  const accounts = await agenda(ctx.db, ctx.settings.minDaysOverdue, ctx.timeZone);
-  const { currencies, aging } = await figures(ctx, month);
-  if (accounts.length === 0)
+  const stored = await storeAgenda(ctx.db, meetingId, key, ctx.settings, ctx.timeZone);
+  if (stored.accounts === 0)
     await ctx.db('meetings').where({ id: meetingId }).update({ summary_at: ctx.db.fn.now() });
-  else {
-    await ctx.db('meeting_accounts').insert(
-      accounts.map((a, i) => ({
-        meeting_id: meetingId,
-        customer_id: a.accountId,
-        position: i + 1,
-        post_key: `${key}:account:${a.accountId}`,
-        snapshot: JSON.stringify(a),
-      })),
-    );
-  }
-  const chart = ctx.chart === false ? null : await chartFile(month, ctx.today, aging, accounts);
+  const accounts = await threadAccounts(ctx.db, meetingId);
+  const { currencies, aging } = await figures(ctx, month);
+  const chart =
+    ctx.chart === false
+      ? null
+      : await chartFile(month, ctx.today, aging, await chartAccounts(ctx.db, meetingId));
+  const rest = stored.accounts - stored.inThread;
   const parent: OutgoingPost = {
     key,
     to: { kind: 'channel', role: 'meeting' },
     message: meetingParentView({
       month,
       heldOn: ctx.today,
-      accounts: accounts.length,
+      accounts: stored.accounts,
       minDaysOverdue: ctx.settings.minDaysOverdue,
       currencies,
       chart,
+      ...(rest > 0
+        ? {
+            rest: {
+              replies: stored.inThread,
+              file: await agendaFile(ctx.db, meetingId, month),
+              segments: await agendaSegments(ctx.db, meetingId),
+            },
+          }
+        : {}),
     }),
   };
   const undecided = {

@@ -1,7 +1,8 @@
 /**
- * Promise follow-ups (PB-20, PB-14): once a day, decide open promises from the ledger (evaluatePromises
- * escalates a missed one and logs it), then tell each owner privately about promises broken or only
- * partly kept on their accounts, once per promise, and log that the owner was told.
+ * Promise follow-ups (PB-20, PB-14, PB-17): once a day, decide open promises and plan installments from the
+ * ledger (evaluatePromises escalates a missed one and logs it), then tell each owner and the owner's
+ * managers (DUEBOT_ESCALATION_MANAGERS, else every manager) privately about promises broken or only partly
+ * kept on their accounts, once per promise and person, and log who was told.
  */
 import { addDays } from '../collections/dates.ts';
 import { formatMoney } from '../collections/money.ts';
@@ -9,6 +10,8 @@ import { enqueue } from '../outbox/outbox.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import type { Message } from '../views/model.ts';
 import { recordActivity } from '../worklist/activity.ts';
+import type { Knex } from 'knex';
+import { type EscalationMap, type Escalee, managersFor } from '../worklist/escalation.ts';
 import { evaluatePromises } from '../worklist/promises.ts';
 import type { Job } from './job.ts';
 import { dailyPeriod } from './periods.ts';
@@ -19,6 +22,9 @@ const LOOKBACK_DAYS = 7;
 
 /** The outbox key of one promise's follow-up: at most one per promise, ever. */
 export const followUpKey = (promiseId: number) => `promise-missed:${promiseId}`;
+/** The outbox key of one manager's copy of a promise's follow-up (PB-14). */
+export const managerFollowUpKey = (promiseId: number, userId: number) =>
+  `promise-missed:${promiseId}:manager:${userId}`;
 
 function followUpMessage(p: {
   name: string;
@@ -29,6 +35,10 @@ function followUpMessage(p: {
   currency: string;
   promisedDate: string;
   owner: string | null;
+  /** PB-17: the plan and installment number when the promise is a plan's installment. */
+  installment: { planId: number; no: number } | null;
+  /** Set on a manager's copy: the case moved up to them (PB-14). */
+  forManager?: boolean;
 }): Message {
   const amount = formatMoney({ minor: p.amountMinor, currency: p.currency });
   const paid =
@@ -36,24 +46,67 @@ function followUpMessage(p: {
       ? `only ${formatMoney({ minor: p.paidMinor, currency: p.currency })} came`
       : 'nothing came';
   const who = p.owner ? '' : ' Nobody owns the account: claim it.';
+  const what = p.installment
+    ? `*Installment missed: ${p.name}* owed installment ${p.installment.no} of payment plan #${p.installment.planId}, ${amount} by ${p.promisedDate}; ${paid}.`
+    : `*Promise missed: ${p.name}* promised ${amount} by ${p.promisedDate}; ${paid}.`;
+  const next = p.forManager
+    ? `The account was escalated to you as its owner's manager (PB-14); owner: ${p.owner ?? 'nobody'}.`
+    : `The account was escalated (PB-14). Call today and ask for a concrete date (PB-19).${who}`;
   return {
     blocks: [
-      {
-        type: 'text',
-        text: `*Promise missed: ${p.name}* promised ${amount} by ${p.promisedDate}; ${paid}.`,
-        tone: 'danger',
-      },
-      {
-        type: 'text',
-        text: `The account was escalated (PB-14). Call today and ask for a concrete date (PB-19).${who}`,
-      },
+      { type: 'text', text: what, tone: 'danger' },
+      { type: 'text', text: next },
     ],
-    fallbackText: `Promise missed: ${p.name}, ${amount} by ${p.promisedDate}`,
+    fallbackText: `${p.installment ? 'Installment' : 'Promise'} missed: ${p.name}, ${amount} by ${p.promisedDate}`,
   };
+}
+
+/** PB-06: at this many days overdue an account is a key account without exception, and a manager hears of it. */
+export const KEY_ACCOUNT_MANAGER_DAYS = 60;
+
+/** The outbox key of a manager's notice that an account reached 60 days (once per account and manager). */
+export const keyAccountKey = (accountId: number, userId: number) =>
+  `key-account-60:${accountId}:manager:${userId}`;
+
+/** PB-06, PB-14: accounts at 60 days or more reach the owner's managers (each once). */
+async function keyAccountPosts(
+  db: Knex,
+  map: EscalationMap,
+): Promise<{ accountId: number; name: string; keys: string[]; posts: OutgoingPost[] }[]> {
+  const rows = await db('account_summary as s')
+    .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
+    .leftJoin('users as u', 'u.id', 'cl.user_id')
+    .where('s.max_days_overdue', '>=', KEY_ACCOUNT_MANAGER_DAYS)
+    .orderBy('s.customer_id')
+    .select('s.customer_id', 's.name', 's.max_days_overdue', 'u.id as owner_id', 'u.display_name as owner');
+  const out = [];
+  for (const r of rows) {
+    const accountId = Number(r.customer_id);
+    const managers = await managersFor(db, r.owner_id ? Number(r.owner_id) : null, map);
+    const message: Message = {
+      blocks: [
+        {
+          type: 'text',
+          text: `*Key account: ${String(r.name)}* is ${Number(r.max_days_overdue)} days overdue (PB-06: a key account without exception at ${KEY_ACCOUNT_MANAGER_DAYS}).`,
+          tone: 'danger',
+        },
+        { type: 'text', text: `Owner: ${r.owner ? String(r.owner) : 'nobody: assign it'} (PB-14).` },
+      ],
+      fallbackText: `Key account: ${String(r.name)}, ${Number(r.max_days_overdue)} days overdue`,
+    };
+    const posts: OutgoingPost[] = managers.map((m) => ({
+      key: keyAccountKey(accountId, m.userId),
+      to: { kind: 'user', userId: m.userId },
+      message,
+    }));
+    out.push({ accountId, name: String(r.name), keys: posts.map((p) => p.key), posts });
+  }
+  return out;
 }
 
 /** The daily promise check. */
 export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
+  const escalationMap = settings.jobs.escalationManagers ?? {};
   return {
     name: 'promise-follow-up',
     schedule: scheduleOf(settings, 'promise-follow-up', '30 8 * * *'),
@@ -79,13 +132,15 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
           'p.paid_minor',
           'p.currency',
           'p.promised_date',
+          'p.plan_id',
+          'p.installment_no',
           'u.id as owner_id',
           'u.display_name as owner',
         );
-      const posts: OutgoingPost[] = missed.map((p) => ({
-        key: followUpKey(Number(p.id)),
-        to: p.owner_id ? { kind: 'user', userId: Number(p.owner_id) } : { kind: 'channel', role: 'digest' },
-        message: followUpMessage({
+      const managers = new Map<number, Escalee[]>();
+      const posts: OutgoingPost[] = [];
+      for (const p of missed) {
+        const facts = {
           name: String(p.name),
           accountId: Number(p.customer_id),
           status: String(p.status),
@@ -94,8 +149,26 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
           currency: String(p.currency).trim(),
           promisedDate: String(p.promised_date),
           owner: p.owner ? String(p.owner) : null,
-        }),
-      }));
+          installment:
+            p.plan_id === null ? null : { planId: Number(p.plan_id), no: Number(p.installment_no) },
+        };
+        posts.push({
+          key: followUpKey(Number(p.id)),
+          to: p.owner_id ? { kind: 'user', userId: Number(p.owner_id) } : { kind: 'channel', role: 'digest' },
+          message: followUpMessage(facts),
+        });
+        // PB-14: the case moves up to the owner's manager(s) as well.
+        const up = await managersFor(ctx.db, p.owner_id ? Number(p.owner_id) : null, escalationMap);
+        managers.set(Number(p.id), up);
+        for (const m of up)
+          posts.push({
+            key: managerFollowUpKey(Number(p.id), m.userId),
+            to: { kind: 'user', userId: m.userId },
+            message: followUpMessage({ ...facts, forManager: true }),
+          });
+      }
+      const keyAccounts = await keyAccountPosts(ctx.db, escalationMap);
+      for (const k of keyAccounts) posts.push(...k.posts);
       if (ctx.dryRun) return posts;
       // Enqueued here (not returned) so the activity is logged only for follow-ups stored now.
       const added = new Set(await enqueue(ctx.db, posts));
@@ -108,7 +181,19 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
           details: {
             promiseId: Number(p.id),
             owner: p.owner ?? null,
+            managers: (managers.get(Number(p.id)) ?? []).map((m) => m.name),
             reason: `promise to pay by ${p.promised_date} ${p.status === 'broken' ? 'broken' : 'only partly kept'}`,
+          },
+        });
+      }
+      for (const k of keyAccounts) {
+        if (!k.keys.some((key) => added.has(key))) continue;
+        await recordActivity(ctx.db, {
+          accountId: k.accountId,
+          actor: null,
+          kind: 'escalated',
+          details: {
+            reason: `key account at ${KEY_ACCOUNT_MANAGER_DAYS} days overdue (PB-06); a manager was told`,
           },
         });
       }

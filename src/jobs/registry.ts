@@ -5,6 +5,7 @@
 import { agingReportJob } from './aging-report.ts';
 import { alertsJob } from './alerts.ts';
 import { digestJob, nudgeJob } from './digest.ts';
+import { disputeCheckJob } from './dispute-check.ts';
 import type { Job } from './job.ts';
 import { letterCheckJob } from './letter-check.ts';
 import { meetingJob } from './meeting.ts';
@@ -23,6 +24,7 @@ export const JOB_FACTORIES: JobFactory[] = [
   alertsJob,
   meetingJob,
   letterCheckJob,
+  disputeCheckJob,
 ];
 
 /** The jobs for these settings. */

@@ -14,6 +14,7 @@ import type { Policy } from '../collections/account.ts';
 import type { Logger } from '../log.ts';
 import { countJobRun } from '../metrics.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
+import { ensureWorklistDay } from '../worklist/day-turn.ts';
 import { firstStart } from './first-start.ts';
 import type { Job, JobContext } from './job.ts';
 import { localDate } from './periods.ts';
@@ -151,9 +152,25 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return next;
   };
 
+  /**
+   * PB-01: before any job reads the stored worklist, it is reassessed for the business date if the day
+   * turned since (once across replicas, worklist/day-turn.ts); a failure is logged and the jobs still run.
+   */
+  async function freshen(now: Date): Promise<void> {
+    const today = config.today ?? localDate(now, timeZone);
+    try {
+      const turn = await ensureWorklistDay({ db, policy: options.policy, today, timeZone });
+      if (turn.status === 'refreshed')
+        log.info({ today, accounts: turn.accounts }, 'worklist reassessed for the new business day');
+    } catch (error) {
+      log.error({ err: error, today }, 'the worklist could not be reassessed for the new business day');
+    }
+  }
+
   async function sweep(): Promise<SweepEntry[]> {
     return serial(async () => {
       const now = clock.now();
+      await freshen(now);
       const out: SweepEntry[] = [];
       for (const job of options.jobs) {
         if (job.schedule === AFTER_SYNC) continue;
@@ -191,6 +208,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     afterSync() {
       return serial(async () => {
         const now = clock.now();
+        await freshen(now);
         const out: SweepEntry[] = [];
         for (const job of options.jobs) {
           if (job.schedule !== AFTER_SYNC) continue;
@@ -201,14 +219,16 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     runNow(name) {
       const job = jobNamed(name);
-      return serial(() => {
+      return serial(async () => {
         const now = clock.now();
+        await freshen(now);
         return runFor(job, now, job.periodKey(now, timeZone));
       });
     },
     async preview(name) {
       const job = jobNamed(name);
       const now = clock.now();
+      await freshen(now);
       const periodKey = job.periodKey(now, timeZone);
       const rollback = new Error('dry run');
       let posts: OutgoingPost[] = [];

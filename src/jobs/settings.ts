@@ -10,6 +10,10 @@ import { currencyList } from '../collections/settings.ts';
 import type { SyncConfig } from '../ledger/settings.ts';
 import type { LetterConfig } from '../letters/settings.ts';
 import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
+import { type EscalationMap, parseEscalationMap } from '../worklist/escalation.ts';
+
+/** DUEBOT_MEETING_REPLIES' default: replies a meeting can review in one sitting. */
+export const DEFAULT_MEETING_REPLIES = 50;
 
 /** The schedule value that means "after each ledger sync" instead of a cron expression. */
 export const AFTER_SYNC = 'after-sync';
@@ -39,6 +43,8 @@ export const jobSettings = settingsFragment({
   DUEBOT_MEETING_CRON: schedule('0 10 * * *'),
   DUEBOT_ALERTS_CRON: schedule(AFTER_SYNC),
   DUEBOT_LETTER_CHECK_CRON: schedule('*/5 * * * *'),
+  DUEBOT_DISPUTE_CHECK_CRON: schedule('45 8 * * *'),
+  DUEBOT_DISPUTE_RAISE_DAYS: wholeNumber({ min: 1, max: 365, fallback: 14 }),
   DUEBOT_DIGEST_TOP: wholeNumber({ min: 1, max: 40, fallback: 10 }),
   DUEBOT_NUDGE_AFTER_HOURS: wholeNumber({ min: 0, max: 24, fallback: 3 }),
   DUEBOT_OUTBOX_PACING_MS: wholeNumber({ min: 0, max: 60_000, fallback: 1000 }),
@@ -54,6 +60,19 @@ export const jobSettings = settingsFragment({
   ),
   DUEBOT_MEETING_MIN_DAYS: wholeNumber({ min: 0, fallback: 30 }),
   DUEBOT_MEETING_MONTHS: wholeNumber({ min: 1, max: 24, fallback: 6 }),
+  DUEBOT_MEETING_REPLIES: wholeNumber({ min: 1, max: 500, fallback: DEFAULT_MEETING_REPLIES }),
+  // PB-14: who hears of an escalation besides the owner; empty: every manager.
+  DUEBOT_ESCALATION_MANAGERS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine(
+        (v) => parseEscalationMap(v) !== null,
+        'expected collector=manager pairs such as Ann=Mia, Bob=Max',
+      )
+      .transform((v) => parseEscalationMap(v) ?? {})
+      .default({}),
+  ),
 });
 
 /** When the jobs run and how their posts go out. */
@@ -76,6 +95,8 @@ export interface JobsConfig {
     /** How often the worker looks for work when idle. */
     pollMs: number;
   };
+  /** PB-14: collector -> managers an escalation reaches (empty: every manager). */
+  escalationManagers: EscalationMap;
 }
 
 /** PB-07: when an account or invoice is large enough to announce, and when a rise is sudden. */
@@ -92,6 +113,17 @@ export interface AlertSettings {
 export interface MeetingSettings {
   minDaysOverdue: number;
   months: number;
+  /**
+   * Above this many accounts, only the ones worth most (by expected recovery, PB-08) get a reply with
+   * decision buttons; the others are listed in an attached file. Default DEFAULT_MEETING_REPLIES.
+   */
+  replies?: number;
+}
+
+/** PB-21: when an open dispute is raised to the account's owner. */
+export interface DisputeSettings {
+  /** An open dispute this many days old is raised to the owner, once. */
+  raiseAfterDays: number;
 }
 
 /** The jobs' part of the settings, from their parsed variables. */
@@ -99,6 +131,7 @@ export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
   jobs: JobsConfig;
   alerts: AlertSettings;
   meeting: MeetingSettings;
+  disputes: DisputeSettings;
 } {
   return {
     jobs: {
@@ -110,6 +143,7 @@ export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
         meeting: s.DUEBOT_MEETING_CRON,
         alerts: s.DUEBOT_ALERTS_CRON,
         'letter-check': s.DUEBOT_LETTER_CHECK_CRON,
+        'dispute-check': s.DUEBOT_DISPUTE_CHECK_CRON,
       },
       digest: { top: s.DUEBOT_DIGEST_TOP, nudgeAfterHours: s.DUEBOT_NUDGE_AFTER_HOURS },
       outbox: {
@@ -117,13 +151,19 @@ export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
         maxAttempts: s.DUEBOT_OUTBOX_MAX_ATTEMPTS,
         pollMs: 1000,
       },
+      escalationManagers: s.DUEBOT_ESCALATION_MANAGERS,
     },
     alerts: {
       thresholds: s.DUEBOT_ALERT_THRESHOLDS,
       minDaysOverdue: s.DUEBOT_ALERT_MIN_DAYS,
       jumpPercent: s.DUEBOT_ALERT_JUMP_PERCENT,
     },
-    meeting: { minDaysOverdue: s.DUEBOT_MEETING_MIN_DAYS, months: s.DUEBOT_MEETING_MONTHS },
+    meeting: {
+      minDaysOverdue: s.DUEBOT_MEETING_MIN_DAYS,
+      months: s.DUEBOT_MEETING_MONTHS,
+      replies: s.DUEBOT_MEETING_REPLIES,
+    },
+    disputes: { raiseAfterDays: s.DUEBOT_DISPUTE_RAISE_DAYS },
   };
 }
 
@@ -137,6 +177,7 @@ export interface JobSettings {
   jobs: JobsConfig;
   alerts: AlertSettings;
   meeting: MeetingSettings;
+  disputes: DisputeSettings;
   /** How old the ledger may be before the digest says so (ledger/freshness.ts). */
   sync: Pick<SyncConfig, 'intervalMinutes' | 'staleAfterMinutes'>;
   /** When the letter check calls a letter uncertain. */

@@ -4,7 +4,7 @@ import { timeSync } from '../metrics.ts';
 import { DEMO_MAPPING_FILE, loadDemoLedger } from './demo.ts';
 import { readMapping } from './mapping.ts';
 import type { LedgerConfig, SyncConfig } from './settings.ts';
-import { openLedgerSource } from './source.ts';
+import { type LedgerSourceOptions, openLedgerSource } from './source.ts';
 import { latestSyncState, type SyncProgress, type SyncSummary, syncLedger } from './sync.ts';
 import type { LedgerSource } from './types.ts';
 
@@ -14,14 +14,7 @@ export async function openConfiguredLedger(
   db: Database,
   clock: Clock,
 ): Promise<LedgerSource> {
-  if (config.ledger.url) {
-    return openLedgerSource({
-      name: 'ledger',
-      url: config.ledger.url,
-      mappingSql: await readMapping(config.ledger.mappingFile ?? ''),
-      batchSize: config.ledger.batchSize,
-    });
-  }
+  if (config.ledger.url) return openLedgerSource(await ledgerSourceOptions(config.ledger, config.ledger.url));
   await loadDemoLedger(db.knex, { today: clock.today() });
   return openLedgerSource({
     name: 'demo',
@@ -29,6 +22,19 @@ export async function openConfiguredLedger(
     mappingSql: await readMapping(DEMO_MAPPING_FILE),
     batchSize: config.ledger.batchSize,
   });
+}
+
+/** How the company's ledger is read, from the settings: its URL, the mapping (or preset), parameters and zone. */
+export async function ledgerSourceOptions(ledger: LedgerConfig, url: string): Promise<LedgerSourceOptions> {
+  return {
+    name: 'ledger',
+    url,
+    mappingSql: await readMapping(ledger.mappingFile ?? ''),
+    batchSize: ledger.batchSize,
+    params: ledger.params,
+    preset: ledger.preset,
+    timeZone: ledger.timeZone,
+  };
 }
 
 /**

@@ -37,6 +37,12 @@ export const COPY_COLUMN_ORDER: readonly LedgerColumn[] = [
   'customer_locale',
 ];
 
+/**
+ * The order a COPY read asks for every column a mapping may return: COPY_COLUMN_ORDER, then paid_at
+ * (a mapping with paid_at takes the general path: its lines have a field checkLine does not know).
+ */
+export const COPY_READ_ORDER: readonly LedgerColumn[] = [...COPY_COLUMN_ORDER, 'paid_at'];
+
 /** The item stage's columns, in the order of the lines written for it. */
 export const ITEM_STAGE_COLUMNS = [
   'external_id',
@@ -50,6 +56,7 @@ export const ITEM_STAGE_COLUMNS = [
   'customer_external_id',
   'valid',
   'n',
+  'ledger_paid_at',
 ] as const;
 
 /** Field indexes in COPY_COLUMN_ORDER. */
@@ -371,7 +378,10 @@ export function checkLine(
   return true;
 }
 
-/** Ends the item stage line checkLine started: customer_external_id, valid, and `n` (the row's number). */
+/**
+ * Ends the item stage line checkLine started: customer_external_id, valid, `n` (the row's number) and
+ * ledger_paid_at (none: checkLine only takes lines of mappings without paid_at).
+ */
 export function writeStageTail(line: Buffer, checked: CheckedLine, n: number, out: ByteWriter): void {
   out.reserve(checked.customerIdEnd - checked.customerStart + 24);
   out.bytes[out.length++] = TAB;
@@ -380,5 +390,8 @@ export function writeStageTail(line: Buffer, checked: CheckedLine, n: number, ou
   out.bytes[out.length++] = 116; // t: valid
   out.bytes[out.length++] = TAB;
   writeNumber(out, n);
+  out.bytes[out.length++] = TAB;
+  out.bytes[out.length++] = BACKSLASH;
+  out.bytes[out.length++] = 78; // \N: no paid_at
   out.bytes[out.length++] = NEWLINE;
 }

@@ -12,7 +12,7 @@ import type { RawLedgerRow } from './types.ts';
 /** A bound mapping query: SQL with `?` positions and their values. */
 export interface BoundQuery {
   sql: string;
-  bindings: Date[];
+  bindings: (Date | string)[];
 }
 
 /** PGlite has one connection: nothing may hold it (a cursor's transaction, a pinned session) across batches. */

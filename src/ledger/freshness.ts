@@ -42,7 +42,9 @@ export function describeSyncFailure(
     const { detail } = explainConnectionError(e.cause, 'LEDGER_URL', url);
     return { kind: 'unreachable', detail };
   }
-  if (e?.code === 'ledger_mapping_invalid') return { kind: 'mapping', detail: firstLine(String(e.message)) };
+  // A mapping that fails, or (ledger_mapping_unreadable) whose tables or parameters are missing.
+  if (e?.code === 'ledger_mapping_invalid' || e?.code === 'ledger_mapping_unreadable')
+    return { kind: 'mapping', detail: firstLine(String(e.message)) };
   return { kind: 'other', detail: firstLine(error instanceof Error ? error.message : String(error)) };
 }
 

@@ -62,6 +62,7 @@ export const LOAD_ITEM_COLUMNS = [
   'settled_at',
   'last_seen_sync',
   'id',
+  'ledger_paid_at',
 ] as const;
 
 /** customers' columns in the order of the lines a first load writes. */
@@ -72,7 +73,7 @@ const NO_LOCALE = '\t\\N';
 /** Text as its UTF-8 bytes, one per character (see CustomerFields). */
 const asBytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
 
-/** The COPY column orders checkLine knows: with and without customer_locale. */
+/** The COPY column orders checkLine knows: with and without customer_locale (and no paid_at). */
 const knownOrder = (columns: readonly LedgerColumn[]) =>
   (columns.length === COPY_COLUMN_ORDER.length || columns.length === COPY_COLUMN_ORDER.length - 1) &&
   columns.every((column, k) => column === COPY_COLUMN_ORDER[k]);
@@ -304,15 +305,15 @@ export class SyncIntake {
   }
 }
 
-/** The rest of a skipped row's item stage line after its id: no fields, `valid` false, no `n`. */
-const SKIPPED_FIELDS = `${'\t\\N'.repeat(ITEM_STAGE_COLUMNS.length - 3)}\tf\t\\N\n`;
+/** The rest of a skipped row's item stage line after its id: no fields, `valid` false, no `n`, no paid_at. */
+const SKIPPED_FIELDS = `${'\t\\N'.repeat(ITEM_STAGE_COLUMNS.length - 4)}\tf\t\\N\t\\N\n`;
 
 /** An item's stage line (ITEM_STAGE_COLUMNS), as checkLine and writeStageTail write it for the usual rows. */
 export function itemLine(i: LedgerItem, at: string, n: number): string {
   const f = encodeCopyField;
   return (
     `${f(i.invoiceId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t${i.totalMinor}\t${i.openMinor}\t` +
-    `${i.currency}\t${at}\t${f(i.customerId)}\tt\t${n}\n`
+    `${i.currency}\t${at}\t${f(i.customerId)}\tt\t${n}\t${paidText(i)}\n`
   );
 }
 
@@ -345,16 +346,25 @@ function writeLoadTail(
   writeNumber(out, runId);
   out.bytes[out.length++] = 9;
   writeNumber(out, id);
-  out.bytes[out.length++] = 10; // newline
+  NO_PAID_AT.copy(out.bytes, out.length);
+  out.length += NO_PAID_AT.length;
 }
+
+/** The end of a first load's line of a mapping without paid_at. */
+const NO_PAID_AT = Buffer.from('\t\\N\n', 'latin1');
+
+/** paid_at as COPY text (ISO, UTC), or NULL. */
+const paidText = (i: LedgerItem) => (i.paidAt ? i.paidAt.toISOString() : '\\N');
 
 /** An item's open_items line for a first load (LOAD_ITEM_COLUMNS). */
 function loadLine(i: LedgerItem, at: string, customerId: number, runId: number, id: number): string {
   const f = encodeCopyField;
   const settled = i.openMinor === 0;
+  // A settled item was paid when the ledger's payment records say, else (no paid_at) at its last change.
+  const settledAt = settled ? (i.paidAt?.toISOString() ?? at) : '\\N';
   return (
     `${f(i.invoiceId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t${i.totalMinor}\t${i.openMinor}\t` +
-    `${i.currency}\t${at}\t${customerId}\t${settled ? 'settled' : 'open'}\t${settled ? at : '\\N'}\t${runId}\t${id}\n`
+    `${i.currency}\t${at}\t${customerId}\t${settled ? 'settled' : 'open'}\t${settledAt}\t${runId}\t${id}\t${paidText(i)}\n`
   );
 }
 

@@ -66,6 +66,73 @@ export function checkMappingSql(sql: string, where = 'the ledger mapping'): void
 }
 
 /**
+ * A named parameter `:name` outside comments and quoted text; a cast (`x::date`) is none. Comments and
+ * quoted text are matched (and kept as they are) so that `'HH24:MI'` names no parameter.
+ */
+const TOKENS = /--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|(?<![:\w]):([A-Za-z_]\w*)(?![:\w])/g;
+
+/** The named parameters a mapping uses besides `:watermark` (e.g. `:company_id`), in order of first use. */
+export function mappingParameters(sql: string): string[] {
+  const names: string[] = [];
+  for (const match of sql.matchAll(TOKENS)) {
+    const name = match[1];
+    if (name && name !== 'watermark' && !names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * How a mapping finds a parameter nobody set, from its header: `-- @param company_id: SELECT id, name
+ * FROM res_company` (a query whose single row gives the value; several rows: it must be set).
+ */
+export function parameterLookups(sql: string): Map<string, string> {
+  const lookups = new Map<string, string>();
+  for (const match of sql.matchAll(/^--\s*@param\s+([A-Za-z_]\w*)\s*:\s*(.+)$/gm)) {
+    lookups.set(match[1] as string, (match[2] as string).trim());
+  }
+  return lookups;
+}
+
+/** The tables a mapping reads, from its header `-- @tables account_move, account_move_line` (checked before reading). */
+export function mappingTables(sql: string): string[] {
+  const line = /^--\s*@tables\s*:?\s*(.+)$/m.exec(sql);
+  if (!line) return [];
+  return (line[1] as string)
+    .split(',')
+    .map((t) => t.trim().replace(/^[`"]|[`"]$/g, ''))
+    .filter(Boolean);
+}
+
+/**
+ * Turns every parameter (`:watermark` and the named ones) into a positional `?` and lists the name of
+ * each position, so that the caller binds their values; see bindWatermark for `?` already in the SQL.
+ */
+export function bindParameters(sql: string, dialect: LedgerDialect): { sql: string; names: string[] } {
+  const names: string[] = [];
+  const body = stripTrailingSemicolon(sql);
+  const escaped = dialect === 'postgres' ? body.replace(/\?/g, '\\?') : body;
+  const bound = escaped.replace(TOKENS, (token: string, name: string | undefined) => {
+    if (!name) return token;
+    names.push(name);
+    return '?';
+  });
+  return { sql: bound, names };
+}
+
+/**
+ * The mapping with every parameter written in as a quoted literal, for statements that take no bind
+ * parameters (COPY): `values` are the watermark as duebot formats it and the settings' parameters.
+ */
+export function inlineParameters(sql: string, values: Record<string, string>): string {
+  return stripTrailingSemicolon(sql).replace(TOKENS, (token: string, name: string | undefined) => {
+    if (!name) return token;
+    const value = values[name];
+    if (value === undefined) throw new Error(`mapping parameter ${name} has no value`);
+    return `'${value.replace(/'/g, "''")}'`;
+  });
+}
+
+/**
  * Turns every `:watermark` into a positional `?` (escaping any `?` already in the SQL, which knex would
  * otherwise take for a binding) and says how many positions to bind. Named bindings are not used so
  * that casts like `x::date` survive.

@@ -126,6 +126,13 @@ export function parseLedgerRow(raw: RawLedgerRow): ParsedLedgerRow {
     return skip('unparseable_date', invoiceId, `updated_at ${show(raw.updated_at)} is not a timestamp`);
   }
 
+  let paidAt: Date | null = null;
+  if (raw.paid_at !== null && raw.paid_at !== undefined && raw.paid_at !== '') {
+    paidAt = parseLedgerTimestamp(raw.paid_at);
+    if (paidAt === null)
+      return skip('unparseable_date', invoiceId, `paid_at ${show(raw.paid_at)} is not a timestamp`);
+  }
+
   const currency = (text(raw.currency) ?? '').toUpperCase();
   if (!isCurrencyCode(currency)) {
     return skip('unknown_currency', invoiceId, `currency ${show(raw.currency)} is not an ISO 4217 code`);
@@ -176,6 +183,7 @@ export function parseLedgerRow(raw: RawLedgerRow): ParsedLedgerRow {
       contactPhone: text(raw.contact_phone),
       salesRep: text(raw.sales_rep),
       customerLocale: text(raw.customer_locale),
+      paidAt,
     },
   };
 }

@@ -4,16 +4,82 @@
  */
 import { z } from 'zod';
 import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
+import {
+  isPresetName,
+  PRESET_NAMES,
+  type PresetName,
+  presetDialectProblem,
+  presetFile,
+  urlDialect,
+} from './presets.ts';
 
 const ledgerUrl = z
   .string()
   .regex(/^(postgres(ql)?|mysql|mariadb):\/\/.+/, 'expected a postgres://, mysql:// or mariadb:// URL');
+
+const presetList = `${PRESET_NAMES.slice(0, -1).join(', ')} or ${PRESET_NAMES.at(-1)}`;
+
+const preset = z
+  .string()
+  .transform((name) => name.trim().toLowerCase())
+  .refine(isPresetName, `expected one of the built-in presets: ${presetList}`);
+
+/** A parameter name as a mapping writes it (`:company_id`). */
+const PARAM_NAME = /^[A-Za-z_]\w*$/;
+
+/**
+ * LEDGER_PARAMS: `name=value` pairs separated by commas (`company_id=1,branch=North`); each name once,
+ * never `watermark` (duebot binds that one itself), values without control characters.
+ */
+const params = z.string().transform((text, ctx): Record<string, string> => {
+  const values: Record<string, string> = {};
+  for (const part of text.split(',')) {
+    if (!part.trim()) continue;
+    const eq = part.indexOf('=');
+    const name = eq < 0 ? part.trim() : part.slice(0, eq).trim();
+    const value = eq < 0 ? '' : part.slice(eq + 1).trim();
+    const problem =
+      eq < 0 || !PARAM_NAME.test(name)
+        ? `expected name=value pairs separated by commas, e.g. company_id=1 (not ${JSON.stringify(part.trim())})`
+        : name === 'watermark'
+          ? 'expected parameters besides watermark (duebot binds :watermark itself)'
+          : Object.hasOwn(values, name)
+            ? `expected each parameter once (${name} is given twice)`
+            : value === '' || value.length > 200 || [...value].some((c) => c.charCodeAt(0) < 32)
+              ? `expected a value for ${name} (up to 200 characters, no control characters)`
+              : null;
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    values[name] = value;
+  }
+  return values;
+});
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The ledger and sync settings by variable name. */
 export const ledgerSettings = settingsFragment(
   {
     LEDGER_URL: z.preprocess(emptyAsUndefined, ledgerUrl.optional()),
     LEDGER_MAPPING: z.preprocess(emptyAsUndefined, z.string().optional()),
+    LEDGER_PRESET: z.preprocess(emptyAsUndefined, preset.optional()),
+    LEDGER_PARAMS: z.preprocess(emptyAsUndefined, params.optional()),
+    LEDGER_TIME_ZONE: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin, or UTC')
+        .default('UTC'),
+    ),
     LEDGER_LOOKBACK_SECONDS: wholeNumber({ min: 0, fallback: 300 }),
     SYNC_INTERVAL_MINUTES: wholeNumber({ min: 0, fallback: 15 }),
     SYNC_FULL_EVERY_HOURS: wholeNumber({ min: 0, fallback: 24 }),
@@ -30,19 +96,37 @@ export const ledgerSettings = settingsFragment(
     }),
     SYNC_BATCH_SIZE: wholeNumber({ min: 1, max: 50_000, range: 'expected 1 to 50,000 rows', fallback: 2000 }),
   },
-  (s) =>
-    s.LEDGER_URL && !s.LEDGER_MAPPING
+  (s) => {
+    const preset = s.LEDGER_PRESET as PresetName | undefined;
+    if (preset && s.LEDGER_MAPPING)
+      return [
+        `LEDGER_PRESET: found ${preset} and LEDGER_MAPPING too, expected one of them (a preset is a built-in mapping)`,
+      ];
+    if (preset && !s.LEDGER_URL)
+      return [`LEDGER_PRESET: found ${preset}, expected LEDGER_URL to name the ${preset} database as well`];
+    const dialect = s.LEDGER_URL ? urlDialect(s.LEDGER_URL) : null;
+    const mismatch = preset && dialect ? presetDialectProblem(preset, dialect) : null;
+    if (mismatch) return [`LEDGER_PRESET: found ${preset}, but ${mismatch}`];
+    return s.LEDGER_URL && !s.LEDGER_MAPPING && !preset
       ? [
-          'LEDGER_MAPPING: found nothing, expected the path of a mapping SQL file when LEDGER_URL is set (see README, "Connecting your accounting database")',
+          `LEDGER_MAPPING: found nothing, expected the path of a mapping SQL file, or LEDGER_PRESET (${presetList}), when LEDGER_URL is set (see README, "Connecting your accounting database")`,
         ]
-      : [],
+      : [];
+  },
 );
 
 /** Which ledger is read, and how. */
 export interface LedgerConfig {
   /** Unset: the demo ledger inside the bot database. */
   url: string | undefined;
+  /** LEDGER_MAPPING, or the built-in mapping file of LEDGER_PRESET. */
   mappingFile: string | undefined;
+  /** LEDGER_PRESET: the system whose built-in mapping is read. */
+  preset: PresetName | undefined;
+  /** LEDGER_PARAMS: the mapping's named parameters besides :watermark. */
+  params: Record<string, string>;
+  /** LEDGER_TIME_ZONE: the zone of the ledger's timestamps that carry none. */
+  timeZone: string;
   lookbackSeconds: number;
   batchSize: number;
 }
@@ -62,10 +146,15 @@ export function ledgerConfig(s: z.output<typeof ledgerSettings.schema>): {
   ledger: LedgerConfig;
   sync: SyncConfig;
 } {
+  const preset = s.LEDGER_PRESET as PresetName | undefined;
+  const dialect = s.LEDGER_URL ? urlDialect(s.LEDGER_URL) : null;
   return {
     ledger: {
       url: s.LEDGER_URL,
-      mappingFile: s.LEDGER_MAPPING,
+      mappingFile: preset && dialect ? presetFile(preset, dialect) : s.LEDGER_MAPPING,
+      preset,
+      params: s.LEDGER_PARAMS ?? {},
+      timeZone: s.LEDGER_TIME_ZONE,
       lookbackSeconds: s.LEDGER_LOOKBACK_SECONDS,
       batchSize: s.SYNC_BATCH_SIZE,
     },

@@ -12,8 +12,19 @@ import {
   readMysqlStream,
   readPostgresCopy,
 } from './cursor.ts';
-import { bindWatermark, checkMappingSql, inlineWatermark, type LedgerDialect } from './mapping.ts';
-import { COPY_COLUMN_ORDER } from './copy-check.ts';
+import {
+  bindParameters,
+  checkMappingSql,
+  inlineParameters,
+  type LedgerDialect,
+  MappingFileError,
+  mappingParameters,
+  mappingTables,
+  parameterLookups,
+} from './mapping.ts';
+import { type PresetName, PRESETS } from './presets.ts';
+import { localTimestamp, watermarkInZone } from './zone.ts';
+import { COPY_READ_ORDER } from './copy-check.ts';
 import { decodeCopyLines } from './copy-text.ts';
 import { type LedgerBatch, type LedgerSource, type RawLedgerRow, REQUIRED_COLUMNS } from './types.ts';
 
@@ -63,10 +74,24 @@ export interface LedgerSourceOptions {
   mappingSql: string;
   batchSize: number;
   botDb?: Knex;
+  /** LEDGER_PARAMS: values of the mapping's named parameters besides :watermark. */
+  params?: Record<string, string>;
+  /** LEDGER_PRESET, for messages that name the system. */
+  preset?: PresetName | undefined;
+  /** LEDGER_TIME_ZONE: the zone of timestamps without one (default UTC). */
+  timeZone?: string;
 }
 
 /** A full read passes this watermark: older than any ledger row, so the mapping SQL stays the same. */
 const BEGINNING = new Date('1970-01-01T00:00:00Z');
+
+/** Timestamp columns read as wall-clock time in LEDGER_TIME_ZONE when they carry no zone. */
+const TIMESTAMP_COLUMNS = ['updated_at', 'paid_at'] as const;
+
+/** Where a mapping file's words come from, for messages: the preset, or LEDGER_MAPPING. */
+function mappingName(preset: PresetName | undefined): string {
+  return preset ? `LEDGER_PRESET=${preset}` : 'the ledger mapping';
+}
 
 function dialectOf(url: string): LedgerDialect {
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
@@ -173,7 +198,9 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
   } else {
     throw new Error(`ledger source ${name}: give a URL or the bot database`);
   }
-  const bound = bindWatermark(mappingSql, dialect);
+  const bound = bindParameters(mappingSql, dialect);
+  const zone = options.timeZone ?? 'UTC';
+  const utc = zone === 'UTC' || zone === 'Etc/UTC';
   /** A failed read: the mapping's fault, or (for a company's ledger) the database could not be read. */
   const explain = (error: unknown): unknown => {
     const explained = explainQueryError(error);
@@ -181,14 +208,120 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
       ? explained
       : new LedgerReadError(error, url ?? '');
   };
-  const query = (watermark: Date): BoundQuery => ({
-    sql: bound.sql,
-    bindings: Array.from({ length: bound.positions }, () => watermark),
-  });
+  const readOnly = async <T>(sql: string, bindings: readonly (string | Date)[] = []): Promise<T[]> => {
+    try {
+      const result = await db.transaction((trx) => trx.raw(sql, bindings as Knex.RawBinding[]), {
+        readOnly: true,
+      });
+      return (Array.isArray(result) ? result[0] : (result as { rows: T[] }).rows) as T[];
+    } catch (error) {
+      throw explain(error);
+    }
+  };
+  const where = mappingName(options.preset);
+
+  /** The tables the mapping declares (`-- @tables`) that the database does not have, or its user may not read. */
+  const checkTables = async (): Promise<void> => {
+    const tables = mappingTables(mappingSql);
+    if (tables.length === 0) return;
+    const marks = tables.map(() => '?').join(', ');
+    const sql =
+      dialect === 'mysql'
+        ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name IN (${marks})`
+        : `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = ANY (current_schemas(false)) AND table_name IN (${marks})`;
+    const found = new Set(
+      (await readOnly<{ name?: unknown; NAME?: unknown }>(sql, tables)).map((r) => String(r.name ?? r.NAME)),
+    );
+    const missing = tables.filter((t) => !found.has(t));
+    if (missing.length === 0) return;
+    const system = options.preset ? PRESETS[options.preset].label : 'the mapped';
+    throw new MappingFileError(
+      `${where}: the accounting database has no table ${missing.join(', ')} (is LEDGER_URL the ${system} database?)`,
+      options.preset
+        ? `point LEDGER_URL at the ${system} database, or GRANT SELECT on ${missing.join(', ')} to its user (README, "Connecting your ERP")`
+        : `point LEDGER_URL at the database the mapping reads, or correct its -- @tables line`,
+    );
+  };
+
+  /** The value of every named parameter: LEDGER_PARAMS, or what the mapping's `-- @param` lookup finds. */
+  const resolveParams = async (): Promise<Record<string, string>> => {
+    const given = options.params ?? {};
+    const used = mappingParameters(mappingSql);
+    const unknown = Object.keys(given).filter((name) => !used.includes(name));
+    if (unknown.length > 0) {
+      throw new MappingFileError(
+        `LEDGER_PARAMS: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a parameter' : 'are not parameters'} of ${where} (it takes ${used.join(', ') || 'none besides :watermark'})`,
+        used.length > 0 ? `set only ${used.join(', ')} in LEDGER_PARAMS` : 'unset LEDGER_PARAMS',
+      );
+    }
+    const values: Record<string, string> = { ...given };
+    const lookups = parameterLookups(mappingSql);
+    for (const name of used) {
+      if (values[name] !== undefined) continue;
+      const lookup = lookups.get(name);
+      if (!lookup) {
+        throw new MappingFileError(
+          `LEDGER_PARAMS: ${where} needs ${name}, which is not set`,
+          `set LEDGER_PARAMS=${name}=<value>`,
+        );
+      }
+      const rows = await readOnly<Record<string, unknown>>(lookup);
+      const choices = rows.map((r) => Object.values(r).map(String));
+      if (choices.length === 1) {
+        values[name] = choices[0]?.[0] ?? '';
+        continue;
+      }
+      const listed = choices
+        .slice(0, 10)
+        .map((c) => c.join(' '))
+        .join(', ');
+      throw new MappingFileError(
+        choices.length === 0
+          ? `LEDGER_PARAMS: ${where} needs ${name}, which is not set, and the database has none to choose from`
+          : `LEDGER_PARAMS: ${where} needs ${name}, which is not set, and the database holds ${choices.length} (${listed}${choices.length > 10 ? ', ...' : ''})`,
+        choices.length === 0
+          ? `set LEDGER_PARAMS=${name}=<value>, or check LEDGER_URL`
+          : `set LEDGER_PARAMS=${name}=<one of ${choices
+              .map((c) => c[0])
+              .slice(0, 10)
+              .join(', ')}>`,
+      );
+    }
+    return values;
+  };
+
+  /** Tables checked and parameters found, once per source, before any row is read. */
+  let prepared: Promise<Record<string, string>> | null = null;
+  const prepare = (): Promise<Record<string, string>> => {
+    prepared ??= (async () => {
+      await checkTables();
+      return resolveParams();
+    })();
+    // A failure is not kept: the next sync tries again (the server may have been down).
+    prepared.catch(() => {
+      prepared = null;
+    });
+    return prepared;
+  };
+
+  /**
+   * The watermark as bound: text in the ledger's zone (watermarkInZone), never a Date, which the pg
+   * driver would write in the zone of the process and a `timestamp` column would read as wall-clock time.
+   */
+  const watermarkValue = (watermark: Date): string => watermarkInZone(watermark, zone, dialect);
+  const query = async (watermark: Date): Promise<BoundQuery> => {
+    const params = await prepare();
+    return {
+      sql: bound.sql,
+      bindings: bound.names.map((name) =>
+        name === 'watermark' ? watermarkValue(watermark) : (params[name] as string),
+      ),
+    };
+  };
 
   /** The columns the mapping returns, from a query that returns no rows. */
   const describe = async (): Promise<string[]> => {
-    const { sql, bindings } = query(BEGINNING);
+    const { sql, bindings } = await query(BEGINNING);
     try {
       const result = await db.transaction(
         (trx) => trx.raw(`SELECT * FROM (\n${sql}\n) m WHERE 1 = 0`, bindings),
@@ -202,19 +335,24 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
   /** Postgres with a pool reads by COPY, the columns duebot knows in the order the sync checks fastest. */
   async function* copied(watermark: Date): AsyncGenerator<LedgerBatch> {
     const found = await describe();
-    const columns = COPY_COLUMN_ORDER.filter((c) => found.includes(c));
-    const sql = inlineWatermark(mappingSql, watermark);
+    const columns = COPY_READ_ORDER.filter((c) => found.includes(c));
+    const params = await prepare();
+    const sql = inlineParameters(mappingSql, { ...params, watermark: watermarkValue(watermark) });
     for await (const text of readPostgresCopy(copyConnection(db), { sql, columns })) {
       yield { kind: 'copy', text, columns };
     }
   }
 
-  function batches(watermark: Date | null): AsyncGenerator<LedgerBatch> {
+  async function* read(watermark: Date | null): AsyncGenerator<LedgerBatch> {
     const from = watermark ?? BEGINNING;
-    if (dialect === 'mysql') return wrapErrors(asRows(readMysqlStream(db, query(from), batchSize)), explain);
-    if (isSingleConnection(db))
-      return wrapErrors(asRows(readHeldCursor(db, query(from), batchSize)), explain);
-    return wrapErrors(copied(from), explain);
+    if (dialect === 'mysql') yield* asRows(readMysqlStream(db, await query(from), batchSize));
+    else if (isSingleConnection(db)) yield* asRows(readHeldCursor(db, await query(from), batchSize));
+    else yield* copied(from);
+  }
+
+  function batches(watermark: Date | null): AsyncGenerator<LedgerBatch> {
+    const raw = wrapErrors(read(watermark), explain);
+    return utc ? raw : inZone(raw, zone);
   }
 
   return {
@@ -222,7 +360,7 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
     async validate(options = {}) {
       const found = await describe();
       if (options.readRow) {
-        const { sql, bindings } = query(BEGINNING);
+        const { sql, bindings } = await query(BEGINNING);
         await db
           .transaction((trx) => trx.raw(`SELECT * FROM (\n${sql}\n) m LIMIT 1`, bindings), { readOnly: true })
           .catch((error: unknown) => {
@@ -237,6 +375,13 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
           found,
         );
       }
+    },
+    async inspect() {
+      const params = await prepare();
+      const columns = await describe();
+      const { sql, bindings } = await query(BEGINNING);
+      const [row] = await readOnly<{ n?: unknown }>(`SELECT count(*) AS n FROM (\n${sql}\n) m`, bindings);
+      return { params, columns, rows: Number(row?.n ?? 0) };
     },
     batches,
     async *changedSince(watermark: Date | null): AsyncGenerator<RawLedgerRow[]> {
@@ -270,6 +415,23 @@ async function* wrapErrors(
     yield* batches;
   } catch (error) {
     throw error instanceof LedgerMappingError || error instanceof LedgerReadError ? error : explain(error);
+  }
+}
+
+/**
+ * The batches with timestamps that carry no zone read as wall-clock time in `zone` (COPY text decoded
+ * to rows first: the byte checks take a zone-less timestamp for UTC).
+ */
+async function* inZone(batches: AsyncGenerator<LedgerBatch>, zone: string): AsyncGenerator<LedgerBatch> {
+  for await (const batch of batches) {
+    const rows: RawLedgerRow[] =
+      batch.kind === 'rows' ? batch.rows : decodeCopyLines(batch.text, batch.columns);
+    for (const row of rows) {
+      for (const column of TIMESTAMP_COLUMNS) {
+        if (column in row) row[column] = localTimestamp(row[column], zone);
+      }
+    }
+    yield { kind: 'rows', rows };
   }
 }
 

@@ -49,7 +49,7 @@ export async function createStage(trx: Knex | Knex.Transaction, runId: number): 
   await trx.raw(`CREATE TEMPORARY TABLE ${stage.items} (
     external_id text NOT NULL, invoice_number text, issue_date date, due_date date, total_minor bigint,
     open_minor bigint, currency text, ledger_updated_at timestamptz, customer_external_id text,
-    valid boolean NOT NULL, n bigint)`);
+    valid boolean NOT NULL, n bigint, ledger_paid_at timestamptz)`);
   await trx.raw(`CREATE TEMPORARY TABLE ${stage.customers} (
     external_id text NOT NULL, name text NOT NULL, contact_name text, contact_email text,
     contact_phone text, sales_rep text, locale text)`);
@@ -75,26 +75,27 @@ const CUSTOMERS_SQL = (stage: Stage) => `
                       excluded.sales_rep, excluded.locale)`;
 
 const ITEM_COLUMNS = ['customer_id', 'invoice_number', 'issue_date', 'due_date', 'total_minor', 'open_minor']
-  .concat(['currency', 'status'])
+  .concat(['currency', 'status', 'ledger_paid_at'])
   .join(', ');
 const qualified = (alias: string) => ITEM_COLUMNS.replace(/(\w+)/g, `${alias}.$1`);
 
 // One row per invoice, so that no statement writes a row twice: when an invoice may have been read
 // more than once (`repeats`), the latest change wins, which takes a sort of every staged row; otherwise
-// each row already is the only one of its invoice. An item with nothing left open is settled as of the
-// ledger's change.
+// each row already is the only one of its invoice. An item with nothing left open is settled as of its
+// payment (the mapping's paid_at), or of the ledger's change when the mapping has no paid_at.
 const LATEST_ITEMS = (stage: Stage, repeats: boolean) => `
   SELECT ${repeats ? 'DISTINCT ON (s.external_id)' : ''} s.external_id, c.id AS customer_id, s.invoice_number,
-    s.issue_date, s.due_date, s.total_minor, s.open_minor, s.currency, s.ledger_updated_at,
+    s.issue_date, s.due_date, s.total_minor, s.open_minor, s.currency, s.ledger_updated_at, s.ledger_paid_at,
     CASE WHEN s.open_minor = 0 THEN 'settled' ELSE 'open' END AS status
   FROM ${stage.items} s JOIN customers c ON c.external_id = s.customer_external_id
   WHERE s.valid
   ${repeats ? 'ORDER BY s.external_id, s.ledger_updated_at DESC, s.n DESC' : ''}`;
 
 const INSERT_COLUMNS = `external_id, customer_id, invoice_number, issue_date, due_date, total_minor, open_minor,
-  currency, ledger_updated_at, status, settled_at, last_seen_sync`;
+  currency, ledger_updated_at, ledger_paid_at, status, settled_at, last_seen_sync`;
 const INSERT_VALUES = `external_id, customer_id, invoice_number, issue_date, due_date, total_minor, open_minor,
-  currency, ledger_updated_at, status, CASE WHEN status = 'settled' THEN ledger_updated_at END, ?::bigint`;
+  currency, ledger_updated_at, ledger_paid_at, status,
+  CASE WHEN status = 'settled' THEN coalesce(ledger_paid_at, ledger_updated_at) END, ?::bigint`;
 
 // The first load into an empty table (locked by the caller): a plain insert, nothing to compare with.
 const LOAD_SQL = (stage: Stage, repeats: boolean) => `
@@ -118,9 +119,11 @@ const ITEMS_SQL = (stage: Stage, repeats: boolean) => `
       customer_id = excluded.customer_id, invoice_number = excluded.invoice_number,
       issue_date = excluded.issue_date, due_date = excluded.due_date, total_minor = excluded.total_minor,
       open_minor = excluded.open_minor, currency = excluded.currency,
-      ledger_updated_at = excluded.ledger_updated_at,
+      ledger_updated_at = excluded.ledger_updated_at, ledger_paid_at = excluded.ledger_paid_at,
       status = excluded.status,
-      settled_at = CASE WHEN excluded.status = 'settled' AND o.status = 'settled' THEN o.settled_at
+      -- Without paid_at, a settled item keeps the date it was first seen settled; paid_at is the ledger's word.
+      settled_at = CASE WHEN excluded.status = 'settled' AND o.status = 'settled'
+                         AND excluded.ledger_paid_at IS NULL THEN o.settled_at
                         ELSE excluded.settled_at END,
       last_seen_sync = excluded.last_seen_sync,
       updated_at = now()

@@ -22,8 +22,13 @@ export const REQUIRED_COLUMNS = [
   'sales_rep',
 ] as const;
 
-/** Columns a mapping may return; absent ones are treated as null. */
-export const OPTIONAL_COLUMNS = ['customer_locale'] as const;
+/**
+ * Columns a mapping may return; absent ones are treated as null. `paid_at`: when the open amount last
+ * went down (the latest payment or credit applied), read from the ledger's payment records; grades
+ * (PB-09), credit hold (PB-10), blacklist (PB-11) and DSO/CEI date payments by it. Without it the
+ * row's last change (`updated_at`) stands in, which an ERP's bulk update moves for every row.
+ */
+export const OPTIONAL_COLUMNS = ['customer_locale', 'paid_at'] as const;
 
 export type LedgerColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
@@ -54,6 +59,8 @@ export interface LedgerItem {
   contactPhone: string | null;
   salesRep: string | null;
   customerLocale: string | null;
+  /** When the open amount last went down (the mapping's paid_at); null: the mapping has none. */
+  paidAt: Date | null;
 }
 
 /** Why a row was skipped; the sync summary counts rows per reason and lists their invoice ids. */
@@ -75,6 +82,11 @@ export interface LedgerSource {
    * also runs the query for one row, which finds what only running it shows (a write, a bad cast).
    */
   validate(options?: { readRow?: boolean }): Promise<void>;
+  /**
+   * What a full sync would read (doctor): the parameters' values (set or found), the columns the
+   * mapping returns and how many rows. Runs the mapping once for a count.
+   */
+  inspect?(): Promise<{ params: Record<string, string>; columns: string[]; rows: number }>;
   /** Rows changed after `watermark` (all rows when null), streamed in batches. */
   changedSince(watermark: Date | null): AsyncIterable<RawLedgerRow[]>;
   /** The same rows as the sync reads them: as rows, or as COPY text where the ledger can send it. */

@@ -7,8 +7,9 @@
 import type { Knex } from 'knex';
 import type { AccountAssessment } from '../collections/account.ts';
 import { addDays, laterOf } from '../collections/dates.ts';
-import { sumByCurrency } from '../collections/money.ts';
+import { formatMoney, sumByCurrency } from '../collections/money.ts';
 import type { LetterConfig, LetterLocale } from './settings.ts';
+import { type LetterHistory, letterHistory } from './letter-history.ts';
 import { PLAN_DEFAULTS, splitInstallments } from '../worklist/plans.ts';
 
 /** One open item as a letter lists it. */
@@ -49,8 +50,14 @@ export interface LetterData {
     items: LetterItem[];
     installments: { no: number; dueDate: string; amountMinor: number; currency: string }[];
   };
+  /** PB-22: the earlier letters and calls, so a letter words its past from what is on record. */
+  history: LetterHistory;
   call: {
     logged: boolean;
+    /** Somebody at the customer was spoken to (not no answer, voicemail or a wrong contact). */
+    reached: boolean;
+    /** `call` or `visit`. */
+    channel: string;
     date: string;
     by: string;
     result: string;
@@ -77,22 +84,53 @@ const LEGAL_AFTER_DAYS = 30;
 /** Days a letter gives to pay. */
 const PAY_WITHIN_DAYS = 7;
 
-async function planOf(db: Knex, accountId: number, items: LetterItem[], today: string) {
-  const plan = await db('payment_plans')
-    .where({ customer_id: accountId, status: 'active' })
+/** A proposal's installments as stored (jsonb comes back parsed, or as text on some drivers). */
+function proposedInstallments(stored: unknown): { dueDate: string; amountMinor: number }[] {
+  const value: unknown = typeof stored === 'string' ? JSON.parse(stored) : stored;
+  return Array.isArray(value) ? (value as { dueDate: string; amountMinor: number }[]) : [];
+}
+
+async function planOf(
+  db: Knex,
+  accountId: number,
+  items: LetterItem[],
+  today: string,
+  planId: number | undefined,
+) {
+  const query = db('payment_plans').where({ customer_id: accountId });
+  if (planId === undefined) query.where({ status: 'active' });
+  else query.where({ id: planId });
+  const plan = await query
     .orderBy('id', 'desc')
-    .first('id', 'currency', 'total_minor');
+    .first('id', 'currency', 'total_minor', 'status', 'installments');
+  if (plan && plan.status === 'proposed') {
+    const currency = String(plan.currency).trim();
+    const parts = proposedInstallments(plan.installments);
+    return {
+      currency,
+      totalMinor: Number(plan.total_minor),
+      count: parts.length,
+      agreed: false,
+      items: items.filter((i) => i.currency === currency),
+      installments: parts.map((p, i) => ({
+        no: i + 1,
+        dueDate: p.dueDate,
+        amountMinor: p.amountMinor,
+        currency,
+      })),
+    };
+  }
   if (plan) {
     const rows = await db('promises')
       .where({ plan_id: plan.id })
       .orderBy('installment_no')
       .select('installment_no', 'promised_date', 'amount_minor', 'currency');
     return {
-      currency: String(plan.currency),
+      currency: String(plan.currency).trim(),
       totalMinor: Number(plan.total_minor),
       count: rows.length,
       agreed: true,
-      items: items.filter((i) => i.currency === String(plan.currency)),
+      items: items.filter((i) => i.currency === String(plan.currency).trim()),
       installments: rows.map((r) => ({
         no: Number(r.installment_no),
         dueDate: String(r.promised_date),
@@ -123,22 +161,53 @@ async function planOf(db: Knex, accountId: number, items: LetterItem[], today: s
   };
 }
 
-async function lastCall(db: Knex, accountId: number): Promise<LetterData['call']> {
-  const row = await db('activities')
+/**
+ * The call a summary is about: the one named (PB-23, one summary per call), else the newest logged call or
+ * visit (a summary follows a call, not a note or an e-mail).
+ */
+async function lastCall(
+  db: Knex,
+  accountId: number,
+  timeZone: string,
+  callId?: number,
+): Promise<LetterData['call']> {
+  const query = db('activities')
     .leftJoin('users', 'users.id', 'activities.actor_user_id')
     .where({ 'activities.customer_id': accountId, 'activities.kind': 'outcome' })
+    .whereRaw(`activities.details->>'channel' IN ('call', 'visit')`);
+  if (callId !== undefined) query.where('activities.id', callId);
+  const row = await query
     .orderBy('activities.id', 'desc')
-    .first('activities.details', 'activities.created_at', 'users.display_name');
+    .first(
+      'activities.details',
+      db.raw('(activities.created_at at time zone ?)::date::text as call_date', [timeZone]),
+      'users.display_name',
+    );
   const d = (row?.details ?? {}) as Record<string, unknown>;
   const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  // The promise the call recorded says the amount with its currency, as the customer agreed it.
+  const promise =
+    typeof d.promiseId === 'number'
+      ? await db('promises')
+          .where({ id: d.promiseId, customer_id: accountId })
+          .first('amount_minor', 'currency')
+      : undefined;
+  const promised = promise
+    ? formatMoney({ minor: Number(promise.amount_minor), currency: String(promise.currency).trim() })
+    : d.promiseAmount
+      ? `${s(d.currency)} ${s(d.promiseAmount)}`.trim()
+      : '';
   return {
     logged: Boolean(row),
-    date: row ? new Date(row.created_at).toISOString().slice(0, 10) : '',
+    reached: Boolean(row) && !['no_answer', 'voicemail', 'wrong_contact'].includes(s(d.result)),
+    channel: s(d.channel) || 'call',
+    // The business date of the call, as the collector and the customer know it.
+    date: row ? String(row.call_date).slice(0, 10) : '',
     by: s(row?.display_name),
     result: s(d.result).replace(/_/g, ' '),
     notes: s(d.notes),
     promiseDate: s(d.promiseDate),
-    promiseAmount: d.promiseAmount ? `${s(d.currency)} ${s(d.promiseAmount)}`.trim() : '',
+    promiseAmount: promised,
     nextFollowUp: s(d.nextFollowUp),
   };
 }
@@ -172,6 +241,9 @@ async function missedDiscount(
   };
 }
 
+/** Letters that are not reminders: they go out on a paused account too (what a call agreed, PB-17, PB-23). */
+const NOT_REMINDERS: readonly string[] = ['payment-plan', 'call-summary'];
+
 /** Gathers the letter's data; throws LetterDataError when the template has nothing true to say. */
 export async function letterData(
   db: Knex,
@@ -183,6 +255,12 @@ export async function letterData(
     senderName: string;
     config: LetterConfig;
     today: string;
+    /** The business time zone: the day a letter went or a call was made is the day there. */
+    timeZone: string;
+    /** PB-23: the call a call summary sums up (an outcome activity of this account). */
+    callId?: number | undefined;
+    /** PB-17: the plan the letter is about (a proposal in its preview, the plan just agreed); else the latest active one. */
+    planId?: number;
   },
 ): Promise<LetterData> {
   const { accountId, assessment: a, config, today } = input;
@@ -191,8 +269,9 @@ export async function letterData(
     .where({ customer_id: accountId, status: 'open' })
     .select('invoice_number', 'issue_date');
   const issued = new Map(dates.map((r) => [String(r.invoice_number), String(r.issue_date)]));
-  // PB-21: disputed items are not chased; a letter before the due date lists what is open.
-  const chased = a.items.filter((i) => !i.disputed && i.openMinor > 0);
+  // PB-21: disputed items are not chased, nor paused ones by a reminder; a letter before the due date lists what is open.
+  const reminds = !NOT_REMINDERS.includes(input.template);
+  const chased = a.items.filter((i) => !i.disputed && !(reminds && i.paused) && i.openMinor > 0);
   const overdue = chased.filter((i) => i.daysOverdue > 0);
   const items: LetterItem[] = (overdue.length > 0 ? overdue : chased)
     .map((i) => ({
@@ -215,8 +294,13 @@ export async function letterData(
   const oldestDue = items[0]?.dueDate ?? today;
   const maxDaysOverdue = items.reduce((m, i) => Math.max(m, i.daysOverdue), 0);
   const payBy = addDays(today, PAY_WITHIN_DAYS);
-  const call = await lastCall(db, accountId);
+  const call = await lastCall(db, accountId, input.timeZone, input.callId);
+  const history = await letterHistory(db, accountId, input.timeZone);
   const discount = await missedDiscount(db, accountId, config, today);
+  if (input.template === 'call-summary' && !call.logged && input.callId !== undefined)
+    throw new LetterDataError(
+      `Call #${input.callId} is not a call logged on this account, so there is nothing of it to summarise.`,
+    );
   if (input.template === 'call-summary' && !call.logged)
     throw new LetterDataError(
       'No call is logged on this account yet; log the call first, then send its summary (PB-23).',
@@ -224,6 +308,10 @@ export async function letterData(
   if (input.template === 'missed-discount' && discount.items.length === 0)
     throw new LetterDataError(
       'This account missed no early-payment discount, so there is nothing to tell the customer (PB-18).',
+    );
+  if (items.length === 0 && reminds && a.items.some((i) => i.paused && !i.disputed && i.openMinor > 0))
+    throw new LetterDataError(
+      'Chasing is paused on what is open here and the rest is disputed, so no reminder goes out; un-pause it first.',
     );
   if (items.length === 0)
     throw new LetterDataError('Nothing undisputed is open on this account, so there is nothing to ask for.');
@@ -259,7 +347,8 @@ export async function letterData(
       bank: config.payment.bank,
       any: Boolean(config.payment.link) || config.payment.bank.length > 0,
     },
-    plan: await planOf(db, accountId, items, today),
+    plan: await planOf(db, accountId, items, today, input.planId),
+    history,
     call,
     discount,
   };

@@ -24,6 +24,7 @@ export {
   type LetterRecord,
   type LetterStatus,
   letterKey,
+  callSummaryKey,
 } from './letter-record.ts';
 
 /**
@@ -42,6 +43,8 @@ export async function claimLetter(
     status: 'sending' | 'awaiting_approval';
     delivery: 'email' | 'manual';
     subject: string;
+    /** PB-23: the call a call summary sums up. */
+    callId?: number | undefined;
   },
 ): Promise<{ claimed: true; id: number } | { claimed: false; existing: LetterRecord }> {
   const fields = {
@@ -58,6 +61,7 @@ export async function claimLetter(
       template: input.template,
       idempotency_key: input.key,
       attempts: 1,
+      call_activity_id: input.callId ?? null,
     })
     .onConflict('idempotency_key')
     .ignore()

@@ -26,6 +26,8 @@ export interface LetterRecord {
   subject: string | null;
   messageId: string | null;
   error: string | null;
+  /** PB-23: the call (outcome activity) a call summary sums up; null for every other letter. */
+  callId?: number | null;
   /** Times the letter was taken to be sent (a failed one taken again, an uncertain one sent again). */
   attempts: number;
   createdAt: Date;
@@ -36,6 +38,11 @@ export interface LetterRecord {
 /** The key that makes a letter once per account, template and business day. */
 export function letterKey(accountId: number, template: string, day: string): string {
   return `${accountId}:${template}:${day}`;
+}
+
+/** PB-23: a call summary is once per call, however many calls a day has. */
+export function callSummaryKey(accountId: number, callId: number): string {
+  return `${accountId}:call-summary:call-${callId}`;
 }
 
 /** The columns a LetterRecord is read from (with `letterSelect`). */
@@ -66,6 +73,8 @@ export function toRecord(r: Record<string, unknown>): LetterRecord {
     subject: s(r.subject),
     messageId: s(r.message_id),
     error: s(r.error),
+    callId:
+      r.call_activity_id === null || r.call_activity_id === undefined ? null : Number(r.call_activity_id),
     attempts: Number(r.attempts ?? 0),
     createdAt: new Date(r.created_at as string),
     updatedAt: new Date(r.updated_at as string),

@@ -43,3 +43,52 @@ export function letterDays(days: number, locale: LetterLocale): string {
   if (locale === 'en') return `${days} ${Math.abs(days) === 1 ? 'day' : 'days'}`;
   return `${days}天`;
 }
+
+const LETTER_TITLES: Record<LetterLocale, Record<string, string>> = {
+  en: {
+    reminder: 'friendly reminder',
+    'polite-reminder': 'payment reminder',
+    'formal-demand': 'formal demand',
+    'final-notice': 'final notice',
+    'lawyer-letter-request': 'notice of referral to legal counsel',
+    'payment-plan': 'payment plan',
+    'call-summary': 'call summary',
+    'missed-discount': 'note on a missed early-payment discount',
+  },
+  'zh-CN': {
+    reminder: '友情提醒',
+    'polite-reminder': '付款提醒函',
+    'formal-demand': '正式催款函',
+    'final-notice': '最后通知',
+    'lawyer-letter-request': '移交法律顾问通知',
+    'payment-plan': '分期付款函',
+    'call-summary': '通话纪要',
+    'missed-discount': '未享受提前付款折扣通知',
+  },
+  'zh-TW': {
+    reminder: '友情提醒',
+    'polite-reminder': '付款提醒函',
+    'formal-demand': '正式催款函',
+    'final-notice': '最後通知',
+    'lawyer-letter-request': '移交法律顧問通知',
+    'payment-plan': '分期付款函',
+    'call-summary': '通話紀錄',
+    'missed-discount': '未享受提前付款折扣通知',
+  },
+};
+
+/** What an earlier letter is called in a letter (PB-22 history lists): "formal demand", "正式催款函". */
+export function letterTitle(template: string, locale: LetterLocale): string {
+  return LETTER_TITLES[locale][template] ?? template.replace(/-/g, ' ');
+}
+
+const CHANNELS: Record<LetterLocale, Record<string, string>> = {
+  en: { call: 'phone call', visit: 'visit', letter: 'letter' },
+  'zh-CN': { call: '电话', visit: '拜访', letter: '函件' },
+  'zh-TW': { call: '電話', visit: '拜訪', letter: '函件' },
+};
+
+/** How a contact happened, in the letter's language: "phone call", "电话". */
+export function letterChannel(channel: string, locale: LetterLocale): string {
+  return CHANNELS[locale][channel] ?? channel;
+}

@@ -8,7 +8,8 @@ import { parseBody, type Letterhead, toHtml, toText } from './layout.ts';
 import type { LetterData } from './letter-data.ts';
 import { letterDate } from './locale.ts';
 import { renderPdf } from './pdf.ts';
-import { renderTemplate } from './templates.ts';
+import { misstatements } from './fact-check.ts';
+import { LetterTemplateError, renderTemplate } from './templates.ts';
 
 /** A letter ready to send or post. */
 export interface RenderedLetter {
@@ -38,6 +39,14 @@ export async function renderLetter(
   options: { pdf?: boolean } = {},
 ): Promise<RenderedLetter> {
   const { subject, body } = await renderTemplate(data.template, data.locale, data, config.templatesDir);
+  // PB-22: a letter that claims an earlier contact the history lacks is not rendered.
+  const wrong = misstatements(`${subject}\n${body}`, data.history);
+  if (wrong.length > 0)
+    throw new LetterTemplateError(
+      `The ${data.template} (${data.locale}) letter would misstate facts (PB-22): ${wrong
+        .map((w) => `it says "${w.words}" (${w.says}), but ${w.lacks}`)
+        .join('; ')}. Word that sentence from history.* in the template.`,
+    );
   const labels = LABELS[data.locale];
   const head: Letterhead = {
     name: config.company.name,

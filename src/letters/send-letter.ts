@@ -8,6 +8,7 @@ import { assessOne } from '../worklist/assess.ts';
 import type { Actor } from '../worklist/staff.ts';
 import { LetterDataError, letterData } from './letter-data.ts';
 import {
+  callSummaryKey,
   claimLetter,
   findLetter,
   type LetterRecord,
@@ -47,6 +48,10 @@ export async function prepareLetter(
     locale?: LetterLocale;
     /** False for a chat preview: no PDF, so the answer comes within a platform's time limit. */
     pdf?: boolean;
+    /** PB-23: the call a call summary sums up (default: the newest logged call). */
+    callId?: number | undefined;
+    /** PB-17: the payment plan (or proposal) a payment-plan letter is about. */
+    planId?: number;
   } = {},
 ): Promise<{ ok: true; value: PreparedLetter } | PrepareFailure> {
   const today = ctx.clock.today();
@@ -68,6 +73,9 @@ export async function prepareLetter(
       senderName,
       config: ctx.letters,
       today,
+      callId: options.callId,
+      timeZone: ctx.clock.timeZone,
+      ...(options.planId === undefined ? {} : { planId: options.planId }),
     });
     const letter = await renderLetter(data, ctx.letters, { pdf: options.pdf !== false });
     return {
@@ -106,7 +114,9 @@ export async function deliverClaimed(
 ): Promise<SendOutcome> {
   const prepared = already
     ? { ok: true as const, value: already }
-    : await prepareLetter(ctx, letter.accountId, letter.template, senderName);
+    : await prepareLetter(ctx, letter.accountId, letter.template, senderName, {
+        callId: letter.callId ?? undefined,
+      });
   if (!prepared.ok) {
     const message = `Not sent: ${prepared.message}`;
     await markFailed(ctx.db, letter, actor, message, null);
@@ -143,17 +153,22 @@ export async function deliverClaimed(
 
 /**
  * Sends (or, for restricted letters with approval on, asks approval for) one letter, once per account,
- * template and day. The caller has checked the actor's role.
+ * template and day; a call summary once per call (PB-23, `callId`). The caller has checked the actor's role.
  */
 export async function sendLetter(
   ctx: LetterContext,
   actor: Actor,
   accountId: number,
   template: string,
+  options: { callId?: number | undefined; planId?: number } = {},
 ): Promise<SendOutcome> {
+  const callId = template === 'call-summary' ? options.callId : undefined;
   // An account with nothing true to say for this letter stores nothing; a broken template is recorded
   // as a failed letter (after taking the key, so a double click records it once).
-  const prepared = await prepareLetter(ctx, accountId, template, actor.name);
+  const prepared = await prepareLetter(ctx, accountId, template, actor.name, {
+    callId,
+    ...(options.planId === undefined ? {} : { planId: options.planId }),
+  });
   if (!prepared.ok && prepared.kind === 'refusal')
     return { kind: 'failed', letter: null, message: prepared.message };
   const approval = prepared.ok && needsApproval(ctx.letters, template);
@@ -164,7 +179,11 @@ export async function sendLetter(
     locale: prepared.ok
       ? prepared.value.letter.locale
       : letterLocale(customer?.locale, ctx.letters.defaultLocale),
-    key: letterKey(accountId, template, ctx.clock.today()),
+    key:
+      callId === undefined
+        ? letterKey(accountId, template, ctx.clock.today())
+        : callSummaryKey(accountId, callId),
+    callId,
     actor,
     status: approval ? 'awaiting_approval' : 'sending',
     delivery: ctx.letters.smtpUrl && ctx.letters.from ? 'email' : 'manual',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { LetterLocale } from './settings.ts';
-import { letterDate, letterDays, letterMoney } from './locale.ts';
+import { letterChannel, letterDate, letterDays, letterMoney, letterTitle } from './locale.ts';
 
 /** The built-in templates shipped with duebot. */
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/letters/', import.meta.url));
@@ -65,6 +65,14 @@ function engine(locale: LetterLocale): typeof Handlebars {
   hb.registerHelper('days', (n: unknown) => {
     if (typeof n !== 'number') throw new Error('days needs a number');
     return letterDays(n, locale);
+  });
+  hb.registerHelper('letterTitle', (template: unknown) => {
+    if (typeof template !== 'string') throw new Error('letterTitle needs a template name');
+    return letterTitle(template, locale);
+  });
+  hb.registerHelper('channel', (channel: unknown) => {
+    if (typeof channel !== 'string') throw new Error('channel needs a contact channel');
+    return letterChannel(channel, locale);
   });
   // Strict mode checks plain lookups only; block helpers given a missing variable must fail too.
   for (const name of ['if', 'unless', 'each', 'with']) {

@@ -4,6 +4,7 @@
  * idempotency_key turns a second enqueue of the same post (a retried job, a second replica) into nothing.
  */
 import type { Knex } from 'knex';
+import { insertInBatches } from '../batches.ts';
 import { toStoredMessage } from './payload.ts';
 import type { OutgoingPost, OutgoingUpdate } from './post.ts';
 
@@ -44,11 +45,11 @@ export async function enqueue(
     payload: JSON.stringify(toStoredMessage(post.message)),
     ...(options.now ? { created_at: options.now } : {}),
   }));
-  const inserted = await db('outbox')
-    .insert(rows)
-    .onConflict('idempotency_key')
-    .ignore()
-    .returning('idempotency_key');
+  // In batches: a meeting's or an alert check's thousands of posts in one INSERT pass PostgreSQL's
+  // 65,535 bind parameters.
+  const inserted = await insertInBatches(rows, (batch) =>
+    db('outbox').insert(batch).onConflict('idempotency_key').ignore().returning('idempotency_key'),
+  );
   return inserted.map((r: { idempotency_key: string }) => r.idempotency_key);
 }
 

@@ -4,9 +4,10 @@
  * practice (the longest query allowed keeps every ref under MAX_REF_LENGTH). Decoding never throws:
  * whatever arrives from a platform is user input.
  *
- * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, l, m, o, q, where
- * a = accountId, s = stateVersion, p = page, t = letter template, l = letter id, m = meeting,
- * o = meeting decision, q = query. The query is always last and runs to the end of the text, so it
+ * Wire format: `d<version>:<action>` then `:<key>=<value>` in the order a, s, p, t, l, m, o, c, u, n, r, q,
+ * where a = accountId, s = stateVersion, p = page, t = letter template, l = letter id, m = meeting,
+ * o = meeting decision, c = call (the outcome activity a call summary is about), u = currency,
+ * n = payment plan, r = promise, q = query. The query is always last and runs to the end of the text, so it
  * needs no escaping. Keys added later are optional, so refs already posted still read the same.
  */
 import { z } from 'zod';
@@ -26,13 +27,23 @@ export const REF_ACTIONS = [
   'history',
   'promise',
   'dispute',
+  /** Resolve one of the account's open disputes (a form). */
+  'resolve',
   'plan',
+  'plan-agree',
+  'plan-cancel',
+  'promise-kept',
   'pause',
+  /** End the account's pauses early. */
+  'unpause',
   'reassign',
   'page',
   'refresh',
   'help',
   'decide',
+  'terms',
+  'hand-over',
+  'summary',
 ] as const;
 
 /** One of REF_ACTIONS. */
@@ -66,11 +77,22 @@ export const actionRefSchema = z.strictObject({
   query: z.string().max(MAX_QUERY_LENGTH).optional(),
   /** PB-28: the credit meeting a decision belongs to. */
   meetingId: z.number().int().min(1).max(MAX_ID).optional(),
+  /** PB-23: the logged call (its outcome activity) a call summary sums up. */
+  callId: z.number().int().min(1).max(MAX_ID).optional(),
   /** PB-28: the decision clicked (MEETING_DECISIONS in src/worklist/meeting-decisions.ts, dashes for underscores). */
   decision: z
     .string()
     .regex(/^[a-z][a-z-]{0,23}$/)
     .optional(),
+  /** PB-17: the currency a payment plan is in. */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  /** PB-17: a payment plan (the proposal to agree to, the plan to cancel or renegotiate). */
+  planId: z.number().int().min(1).max(MAX_ID).optional(),
+  /** PB-20: a promise to pay (marked kept by hand). */
+  promiseId: z.number().int().min(1).max(MAX_ID).optional(),
 });
 
 /** A decoded action reference. */
@@ -96,6 +118,10 @@ const KEYS = [
   ['l', 'letterId'],
   ['m', 'meetingId'],
   ['o', 'decision'],
+  ['c', 'callId'],
+  ['u', 'currency'],
+  ['n', 'planId'],
+  ['r', 'promiseId'],
   ['q', 'query'],
 ] as const;
 
@@ -161,7 +187,7 @@ export function decodeRef(text: unknown): RefResult<ActionRef> {
     const end = rest.indexOf(':');
     const value = end < 0 ? rest : rest.slice(0, end);
     rest = end < 0 ? '' : rest.slice(end);
-    if (field === 'template' || field === 'decision') raw[field] = value;
+    if (field === 'template' || field === 'decision' || field === 'currency') raw[field] = value;
     else if (NUMERIC.test(value)) raw[field] = Number(value);
     else return fail('garbage', 'This button carries a damaged action reference.');
   }

@@ -1,7 +1,7 @@
 /** The large-account alerts (PB-07) as neutral messages for the alerts channel. */
 import { formatMoney } from '../collections/money.ts';
 import { encodeRef } from './action-ref.ts';
-import type { Block, Message } from './model.ts';
+import type { Block, FileAttachment, Message } from './model.ts';
 
 /** One threshold crossing of an account (all its overdue items of a currency) or of one invoice. */
 export interface CrossingLine {
@@ -21,6 +21,8 @@ export interface CrossingAlert {
   salesRep: string | null;
   owner: string | null;
   minDaysOverdue: number;
+  /** PB-04: crossings more than this many days overdue are shown red (the policy's threshold). */
+  redAfterDays: number;
   crossings: CrossingLine[];
 }
 
@@ -59,7 +61,7 @@ export function crossingAlertView(a: CrossingAlert): Message {
     {
       type: 'text',
       text: crossingLines(a.crossings).join('\n'),
-      tone: a.crossings.some((c) => c.daysOverdue > 30) ? 'danger' : 'normal',
+      tone: a.crossings.some((c) => c.daysOverdue > a.redAfterDays) ? 'danger' : 'normal',
     },
     {
       type: 'fields',
@@ -131,21 +133,28 @@ export function jumpAlertView(j: JumpAlert): Message {
 
 /** One account already above a threshold when alerts start. */
 export interface BaselineLine {
+  accountId: number;
   customerName: string;
   amountMinor: number;
   currency: string;
   daysOverdue: number;
 }
 
-/** Most accounts the first overview lists; the rest are counted. */
-const BASELINE_LIST = 15;
+/** Most accounts the first overview lists; the rest are counted (and attached as a file). */
+export const BASELINE_LIST = 15;
 
 /**
  * PB-07: the first check after alerts are switched on lists what is already above the thresholds in one
- * message, instead of one alert per account; after it every new crossing is announced on its own.
+ * message, instead of one alert per account; after it every new crossing is announced on its own. Over a
+ * large ledger (thousands of accounts) it gives the count and amount per currency, the most overdue few,
+ * and every one of them in the attached file. `title` replaces the heading (a check that finds more new
+ * crossings than it posts alerts for uses the same overview).
  */
-export function baselineAlertView(lines: BaselineLine[]): Message {
-  const sorted = [...lines].sort((a, b) => b.daysOverdue - a.daysOverdue);
+export function baselineAlertView(
+  lines: BaselineLine[],
+  options: { file?: FileAttachment; title?: string } = {},
+): Message {
+  const sorted = [...lines].sort((a, b) => b.daysOverdue - a.daysOverdue || a.accountId - b.accountId);
   const shown = sorted
     .slice(0, BASELINE_LIST)
     .map(
@@ -153,14 +162,37 @@ export function baselineAlertView(lines: BaselineLine[]): Message {
         `• ${l.customerName}: *${formatMoney({ minor: l.amountMinor, currency: l.currency })}* overdue, oldest ${days(l.daysOverdue)}`,
     );
   if (sorted.length > BASELINE_LIST) shown.push(`… and ${sorted.length - BASELINE_LIST} more`);
-  return {
-    blocks: [
-      { type: 'header', text: `Large overdue balances: ${lines.length} already above the alert thresholds` },
-      { type: 'text', text: shown.join('\n'), tone: 'danger' },
-      {
-        type: 'context',
-        text: 'PB-07: alerts are on. From now on each account or invoice is announced when it crosses a threshold, with Claim and Log call buttons; /overdue lists these accounts now.',
-      },
-    ],
-  };
+  const accounts = new Set(lines.map((l) => l.accountId)).size;
+  const byCurrency = new Map<string, { accounts: number; minor: number }>();
+  for (const l of lines) {
+    const c = byCurrency.get(l.currency) ?? { accounts: 0, minor: 0 };
+    c.accounts += 1;
+    c.minor += l.amountMinor;
+    byCurrency.set(l.currency, c);
+  }
+  const blocks: Block[] = [
+    {
+      type: 'header',
+      text: options.title ?? `Large overdue balances: ${accounts} already above the alert thresholds`,
+    },
+  ];
+  if (byCurrency.size > 1 || sorted.length > BASELINE_LIST)
+    blocks.push({
+      type: 'text',
+      text: [...byCurrency.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(
+          ([currency, c]) =>
+            `*${currency}*: ${c.accounts} account${c.accounts === 1 ? '' : 's'}, ${formatMoney({ minor: c.minor, currency })} overdue`,
+        )
+        .join('\n'),
+    });
+  blocks.push({ type: 'text', text: shown.join('\n'), tone: 'danger' });
+  if (options.file)
+    blocks.push({ type: 'context', text: `Every one of them, most overdue first: ${options.file.filename}` });
+  blocks.push({
+    type: 'context',
+    text: 'PB-07: alerts are on. From now on each account or invoice is announced when it crosses a threshold, with Claim and Log call buttons; /overdue lists these accounts now.',
+  });
+  return { blocks, ...(options.file ? { files: [options.file] } : {}) };
 }

@@ -9,6 +9,7 @@ import type { MyWork } from '../worklist/my-work.ts';
 import type { WorklistRow } from '../worklist/list.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { Block, Message } from './model.ts';
+import { quietLine } from './my-work.ts';
 import { accountRow } from './overdue-list.ts';
 
 /** "+1,200.00" / "−300.00": a change without its currency code (the line names the currency). */
@@ -115,6 +116,8 @@ export function ownerDigestView(work: MyWork, options: { name: string; today: st
       `• *${f.name}*: follow-up due${f.dueOn < options.today ? ` since ${shortDate(f.dueOn)}` : ' today'}`,
     );
   }
+  // PB-26: accounts with no status update for the set number of working days.
+  for (const q of work.quiet ?? []) lines.push(quietLine(q));
   if (lines.length === 0) return null;
   return {
     blocks: [

@@ -1,9 +1,11 @@
 import { formatLocalTime } from '../clock.ts';
 import { formatMoney } from '../collections/money.ts';
 import type { AccountHistory, HistoryEntry } from '../worklist/account-history.ts';
+import { encodeRef } from './action-ref.ts';
 import { type Block, type Message, typedText } from './model.ts';
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const list = (v: unknown) => (Array.isArray(v) ? v.map(str).join(', ') : '');
 
 function money(minor: unknown, currency: unknown): string {
   return typeof minor === 'number' && typeof currency === 'string' ? formatMoney({ minor, currency }) : '';
@@ -52,15 +54,19 @@ export function describeEntry(entry: HistoryEntry): string {
     case 'escalated':
       return `Escalated: ${str(d.reason)}`;
     case 'dispute_opened':
-      return `${who} opened a dispute on ${Array.isArray(d.invoices) ? d.invoices.join(', ') : ''}: ${str(d.reason)}`;
+      return `${who} opened dispute #${str(d.disputeId)} on ${list(d.invoices)}: ${typedText(str(d.reason))}${d.contact ? ` (after-sales: ${typedText(str(d.contact))})` : ''}`;
     case 'dispute_resolved':
-      return `${who} resolved dispute #${str(d.disputeId)}: ${str(d.outcome).replace(/_/g, ' ')}`;
+      return `${who} resolved dispute #${str(d.disputeId)}${d.invoices ? ` on ${list(d.invoices)}` : ''}: ${str(d.outcome).replace(/_/g, ' ')}${d.note ? `, because ${typedText(str(d.note))}` : ''}`;
+    case 'dispute_raised':
+      return `Dispute #${str(d.disputeId)} open for ${str(d.days)} days: raised to ${str(d.owner) || 'the team'}`;
     case 'plan_created':
       return `${who} agreed a payment plan of ${money(d.totalMinor, d.currency)} in ${Array.isArray(d.amounts) ? d.amounts.length : '?'} installments`;
     case 'paused':
-      return `${who} paused chasing${d.until ? ` until ${str(d.until)}` : ''}: ${str(d.reason)}`;
+      return `${who} paused chasing${Array.isArray(d.invoices) && d.invoices.length > 0 ? ` ${list(d.invoices)}` : ''}${d.until ? ` until ${str(d.until)}` : ''}: ${typedText(str(d.reason))}`;
     case 'pause_lifted':
-      return `${who} lifted the pause`;
+      return `${who} un-paused chasing`;
+    case 'pause_ended':
+      return `The pause until ${str(d.until)} ended; chasing resumes`;
     case 'letter_requested':
       return `${who} asked for the ${str(d.template)} letter (${str(d.status) || 'requested'})`;
     case 'letter_sent':
@@ -83,24 +89,84 @@ export function describeEntry(entry: HistoryEntry): string {
       return `${who} chose to send the ${str(d.template)} letter #${str(d.letterId)} again to ${str(d.recipient) || 'the customer'}`;
     case 'role_changed':
       return describeRoleChange(d, entry.actor);
+    case 'terms_changed': {
+      const after = (d.after ?? {}) as Record<string, unknown>;
+      const rate = after.interestRatePerDay
+        ? `contract interest ${str(after.interestRatePerDay)} a day`
+        : 'default interest';
+      return `${who} set the account terms: key-account exemption ${after.keyAccountExempt ? 'yes' : 'no'}, habitual late payer ${after.habitualLatePayer ? 'yes' : 'no'}, ${rate} — "${typedText(str(d.reason))}"`;
+    }
+    case 'handed_over': {
+      const amounts = Object.entries((d.amounts ?? {}) as Record<string, number>)
+        .map(([currency, minor]) => money(minor, currency))
+        .join(' + ');
+      return `${who} handed the account over to ${typedText(str(d.agency))}: ${amounts} after ${str(d.daysWorked)} days and ${str(d.contactAttempts)} contact attempts (PB-30)`;
+    }
     default:
       return `${who}: ${entry.kind.replace(/_/g, ' ')}`;
   }
 }
 
-/** The customer file's history, newest first. */
-export function historyView(file: AccountHistory, timeZone: string, limit = 30): Message {
+/** History entries on one page: a page fits any platform (Slack 50 blocks, Teams' card budget). */
+export const HISTORY_PAGE_SIZE = 20;
+/** Longest text of one entry on a page; the stored entry keeps every word (PB-03). */
+const ENTRY_CHARS = 1000;
+/** Text per block, under Slack's 3,000 characters for a section. */
+const BLOCK_CHARS = 2800;
+
+/** How many pages a history of `total` entries has (at least one). */
+export function historyPages(total: number): number {
+  return Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE));
+}
+
+/**
+ * One page of the customer file's history, newest first (PB-02), with Newer / Older to move through all
+ * of it. `file.history` holds the page's entries; `asked` is the page the click asked for when it was
+ * past the last one (the answer is the last page, and says so).
+ */
+export function historyView(file: AccountHistory, timeZone: string, page = 1, asked?: number): Message {
   const blocks: Block[] = [{ type: 'header', text: `History: ${file.customer.name}` }];
+  const pages = historyPages(file.historyTotal);
+  if (asked !== undefined && asked > pages)
+    blocks.push({
+      type: 'context',
+      text: `There is no page ${asked}: the history has ${pages} ${pages === 1 ? 'page' : 'pages'}. Here is the oldest.`,
+    });
   if (file.history.length === 0) {
     blocks.push({ type: 'text', text: 'Nothing recorded yet.' });
-  } else {
-    const lines = file.history
-      .slice(0, limit)
-      .map((e) => `${formatLocalTime(e.at, timeZone)}  ${describeEntry(e)}`);
-    blocks.push({ type: 'text', text: lines.join('\n') });
-    if (file.history.length > limit) {
-      blocks.push({ type: 'context', text: `${file.history.length - limit} older entries not shown` });
+    return { blocks };
+  }
+  const lines = file.history.map((e) => {
+    const line = `${formatLocalTime(e.at, timeZone)}  ${describeEntry(e)}`;
+    return line.length > ENTRY_CHARS ? `${line.slice(0, ENTRY_CHARS - 1)}…` : line;
+  });
+  let chunk: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    if (chunk.length > 0 && size + line.length + 1 > BLOCK_CHARS) {
+      blocks.push({ type: 'text', text: chunk.join('\n') });
+      chunk = [];
+      size = 0;
     }
+    chunk.push(line);
+    size += line.length + 1;
+  }
+  blocks.push({ type: 'text', text: chunk.join('\n') });
+  const first = (page - 1) * HISTORY_PAGE_SIZE + 1;
+  const last = first + file.history.length - 1;
+  blocks.push({
+    type: 'context',
+    text: `Entries ${first}-${last} of ${file.historyTotal}, newest first`,
+  });
+  if (pages > 1) {
+    const ref = (p: number) => encodeRef({ v: 1, action: 'history', accountId: file.customer.id, page: p });
+    blocks.push({
+      type: 'pager',
+      page,
+      pages,
+      ...(page > 1 ? { prevRef: ref(page - 1), prevLabel: 'Newer' } : {}),
+      ...(page < pages ? { nextRef: ref(page + 1), nextLabel: 'Older' } : {}),
+    });
   }
   return { blocks };
 }

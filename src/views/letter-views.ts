@@ -9,7 +9,7 @@ import { encodeRef } from './action-ref.ts';
 import type { LetterRecord } from '../letters/letter-log.ts';
 import type { PreparedLetter, SendOutcome } from '../letters/send-letter.ts';
 import { letterName } from './letter-name.ts';
-import type { FileAttachment, Form, Message } from './model.ts';
+import type { Block, FileAttachment, Form, Message } from './model.ts';
 import { notice } from './notices.ts';
 import { sendAgainQuestion, uncertainActions } from './uncertain-letter.ts';
 import type { Confirm } from '../commands/interaction.ts';
@@ -70,7 +70,14 @@ export function letterChooserForm(
 /** The preview before sending: who gets what, how, and the letter's text; submitting sends it. */
 export function letterPreviewForm(
   p: PreparedLetter,
-  options: { template: string; suggested: boolean; approval: boolean; email: boolean },
+  options: {
+    template: string;
+    suggested: boolean;
+    approval: boolean;
+    email: boolean;
+    /** PB-23: the call a call summary sums up; its Send sends the summary of that call, once. */
+    callId?: number | undefined;
+  },
 ): Form {
   const body =
     p.letter.text.length > PREVIEW_CHARS ? `${p.letter.text.slice(0, PREVIEW_CHARS)}…` : p.letter.text;
@@ -99,9 +106,12 @@ export function letterPreviewForm(
       { type: 'text', text: body },
       {
         type: 'context',
-        text: options.suggested
-          ? 'The escalation ladder suggests this letter for the account today.'
-          : 'You chose this letter; the ladder suggests another one (or none) today.',
+        text:
+          options.callId !== undefined
+            ? 'PB-23: after every call, the customer gets what was agreed in writing. Sent once per call.'
+            : options.suggested
+              ? 'The escalation ladder suggests this letter for the account today.'
+              : 'You chose this letter; the ladder suggests another one (or none) today.',
       },
     ],
     fallbackText: `Preview: ${p.letter.subject}`,
@@ -109,10 +119,33 @@ export function letterPreviewForm(
   return {
     title: 'Send a letter',
     submitLabel: options.approval ? 'Ask for approval' : options.email ? 'Send' : 'Prepare PDF',
-    ref: encodeRef({ v: 1, action: 'letter', accountId: p.accountId, template: options.template }),
+    ref: encodeRef({
+      v: 1,
+      action: 'letter',
+      accountId: p.accountId,
+      template: options.template,
+      ...(options.callId === undefined ? {} : { callId: options.callId }),
+    }),
     fields: [],
     intro,
     slow: true,
+  };
+}
+
+/**
+ * PB-23: after a call, one click to send the customer its summary; the click opens the summary's preview
+ * (a form whose Send sends it, once per call), the same on every platform.
+ */
+export function callSummaryOffer(accountId: number, callId: number): Block {
+  return {
+    type: 'actions',
+    buttons: [
+      {
+        label: 'Send call summary',
+        ref: encodeRef({ v: 1, action: 'summary', accountId, callId }),
+        opens: 'form',
+      },
+    ],
   };
 }
 
@@ -227,7 +260,9 @@ export function letterExistsNotice(letter: LetterRecord, timeZone: string): Mess
   switch (letter.status) {
     case 'sent':
       return notice(
-        `The *${name}* letter already went to ${letter.recipient ?? 'the customer'} today (${at}, by ${who}); it is sent once a day, so nothing was sent again.`,
+        letter.callId
+          ? `The summary of this call already went to ${letter.recipient ?? 'the customer'} (${at}, by ${who}); it is sent once per call, so nothing was sent again.`
+          : `The *${name}* letter already went to ${letter.recipient ?? 'the customer'} today (${at}, by ${who}); it is sent once a day, so nothing was sent again.`,
         {
           context: `message id ${letter.messageId ?? ''} · letter #${letter.id}`,
         },

@@ -1,6 +1,7 @@
 import { encodeRef } from './action-ref.ts';
 import { CHANNELS, RESULTS } from '../worklist/log-outcome.ts';
 import type { Form } from './model.ts';
+import { MAX_CONTACT } from '../worklist/disputes.ts';
 
 const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
 
@@ -34,7 +35,12 @@ export function logOutcomeForm(account: {
         required: true,
         options: RESULTS.map((r) => ({
           value: r,
-          label: r === 'in_process' ? 'Says payment is in process' : label(r),
+          label:
+            r === 'in_process'
+              ? 'Says payment is in process'
+              : r === 'cash_flow'
+                ? 'Cash-flow trouble (offer a plan)'
+                : label(r),
         })),
       },
       {
@@ -79,6 +85,14 @@ export function logOutcomeForm(account: {
         label: 'Invoices concerned',
         required: false,
         hint: `For a promise or dispute, e.g. ${account.invoiceNumbers.slice(0, 2).join(', ') || 'INV-1'}`,
+      },
+      {
+        type: 'text',
+        id: 'afterSales',
+        label: 'After-sales contact',
+        required: false,
+        maxLength: MAX_CONTACT,
+        hint: 'For a dispute: who looks into it (PB-19)',
       },
       { type: 'date', id: 'nextFollowUp', label: 'Next follow-up', required: false },
     ],

@@ -76,6 +76,21 @@ export interface CurrencyFigures {
 }
 
 /** What the parent message says. */
+/** One segment of the agenda (a grade, an aging bucket, an owner): its accounts and open amount. */
+export interface AgendaSegment {
+  label: string;
+  accounts: number;
+  /** The accounts' main-currency balances, by currency. */
+  openByCurrency: Record<string, number>;
+}
+
+/** The agenda by grade, by aging bucket and by owner. */
+export interface AgendaSegments {
+  grade: AgendaSegment[];
+  bucket: AgendaSegment[];
+  owner: AgendaSegment[];
+}
+
 export interface MeetingParent {
   month: string;
   heldOn: string;
@@ -83,6 +98,22 @@ export interface MeetingParent {
   minDaysOverdue: number;
   currencies: CurrencyFigures[];
   chart: FileAttachment | null;
+  /**
+   * A meeting over DUEBOT_MEETING_REPLIES accounts: how many get replies (the ones worth most), the file
+   * listing the others, and the whole agenda by segment.
+   */
+  rest?: { replies: number; file: FileAttachment; segments: AgendaSegments };
+}
+
+/** Segments listed per dimension before "and N more" (owners can be many). */
+export const SEGMENTS_SHOWN = 8;
+
+function segmentLine(title: string, segments: readonly AgendaSegment[]): string {
+  const shown = segments
+    .slice(0, SEGMENTS_SHOWN)
+    .map((s) => `${s.label}: ${s.accounts} (${formatTotals(s.openByCurrency)})`);
+  const more = segments.length - shown.length;
+  return `*${title}*: ${shown.join(' · ')}${more > 0 ? ` · and ${more} more` : ''}`;
 }
 
 const percent = (part: number, whole: number) =>
@@ -133,17 +164,39 @@ export function meetingParentView(p: MeetingParent): Message {
       'Past balances are rebuilt from synced invoices and their settlement dates.',
   });
   if (p.chart) blocks.push({ type: 'context', text: `Aging chart attached: ${p.chart.filename}` });
-  blocks.push({
-    type: 'text',
-    text:
-      p.accounts > 0
-        ? `One reply per account follows in this thread. Finance and sales: pick what each account leaves the meeting with (PB-28).`
-        : 'No account is over the limit this month: nothing to decide.',
-  });
+  if (p.rest) {
+    const { replies, file, segments } = p.rest;
+    blocks.push(
+      {
+        type: 'text',
+        text: [
+          'The agenda by segment (accounts, open amount in their main currency):',
+          segmentLine('By grade', segments.grade),
+          segmentLine('By days overdue', segments.bucket),
+          segmentLine('By owner', segments.owner),
+        ].join('\n'),
+      },
+      {
+        type: 'text',
+        text:
+          `The ${replies} accounts worth most (by expected recovery, PB-08) follow as replies in this thread: ` +
+          `finance and sales, pick what each leaves the meeting with (PB-28). The other ${p.accounts - replies} ` +
+          `are listed in the attached file ${file.filename}, worth most first, with the same figures.`,
+      },
+    );
+  } else
+    blocks.push({
+      type: 'text',
+      text:
+        p.accounts > 0
+          ? `One reply per account follows in this thread. Finance and sales: pick what each account leaves the meeting with (PB-28).`
+          : 'No account is over the limit this month: nothing to decide.',
+    });
+  const files = [...(p.chart ? [p.chart] : []), ...(p.rest ? [p.rest.file] : [])];
   return {
     blocks,
     fallbackText: `Credit meeting ${p.month}: ${p.accounts} accounts over ${p.minDaysOverdue} days`,
-    ...(p.chart ? { files: [p.chart] } : {}),
+    ...(files.length > 0 ? { files } : {}),
   };
 }
 
@@ -195,6 +248,19 @@ export function meetingAccountView(
   ];
   if (decided) blocks.push({ type: 'text', text: decided, tone: 'success' });
   blocks.push({ type: 'actions', buttons });
+  // PB-17: a "Payment plan" decision leads to the same plan form as the account card.
+  if (d.decision === 'payment_plan')
+    blocks.push({
+      type: 'actions',
+      buttons: [
+        {
+          label: 'Agree the plan',
+          ref: encodeRef({ v: 1, action: 'plan', accountId: a.accountId }),
+          opens: 'form',
+          style: 'primary',
+        },
+      ],
+    });
   return {
     blocks,
     fallbackText: `${a.name}: ${amountLines(a.openByCurrency, a.mainCurrency).join(' + ')}, ${a.daysOverdue} days${d.decision ? `, decided: ${DECISION_LABELS[d.decision]}` : ''}`,
@@ -205,6 +271,8 @@ export function meetingAccountView(
 export function meetingSummaryView(
   month: string,
   rows: { name: string; decision: MeetingDecision; decidedBy: string }[],
+  /** Accounts of the agenda listed in the file rather than as replies (not part of this summary). */
+  inFile = 0,
 ): Message {
   const counts = MEETING_DECISIONS.map((d) => [d, rows.filter((r) => r.decision === d).length] as const)
     .filter(([, n]) => n > 0)
@@ -213,9 +281,20 @@ export function meetingSummaryView(
   const lines = rows.map((r) => `• ${r.name}: *${DECISION_LABELS[r.decision]}* (${r.decidedBy})`);
   return {
     blocks: [
-      { type: 'header', text: `Credit meeting ${month}: every account has a decision` },
+      {
+        type: 'header',
+        text: `Credit meeting ${month}: every ${inFile > 0 ? 'reply' : 'account'} has a decision`,
+      },
       { type: 'text', text: counts },
       { type: 'text', text: lines.join('\n') },
+      ...(inFile > 0
+        ? [
+            {
+              type: 'context' as const,
+              text: `${inFile} more accounts of this meeting are in its attached file; their plans go on as before unless someone decides on them.`,
+            },
+          ]
+        : []),
     ],
     fallbackText: `Credit meeting ${month} decided: ${counts}`,
   };

@@ -139,6 +139,9 @@ export interface PagerBlock {
   pages: number;
   prevRef?: string;
   nextRef?: string;
+  /** What the buttons say when "Previous" and "Next" would not (a history: "Newer", "Older"). */
+  prevLabel?: string;
+  nextLabel?: string;
 }
 
 /** Everything a message can be made of. */

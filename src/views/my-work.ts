@@ -1,6 +1,7 @@
 import { shortDate } from '../collections/dates.ts';
 import { formatMoney } from '../collections/money.ts';
 import type { MyWork, PromiseEntry } from '../worklist/my-work.ts';
+import type { QuietAccount } from '../worklist/status-updates.ts';
 import type { Block, Message } from './model.ts';
 import { accountRow } from './overdue-list.ts';
 
@@ -9,6 +10,11 @@ function promiseLine(p: PromiseEntry): string {
   if (p.status === 'open') return `• *${p.name}*: ${amount} promised for ${shortDate(p.promisedDate)}`;
   const paid = p.paidMinor > 0 ? `, ${formatMoney({ minor: p.paidMinor, currency: p.currency })} paid` : '';
   return `• *${p.name}*: ${amount} promised for ${shortDate(p.promisedDate)} ${p.status === 'broken' ? 'was not paid' : 'was paid in part'}${paid}`;
+}
+
+/** PB-26: an account nobody updated for a while, and since when. */
+export function quietLine(q: QuietAccount): string {
+  return `• *${q.name}*: no update for ${q.workingDays} working day${q.workingDays === 1 ? '' : 's'} (since ${shortDate(q.since)})`;
 }
 
 /** A person's own worklist (App Home): claimed accounts by priority with their buttons, follow-ups, promises. */
@@ -25,6 +31,12 @@ export function myWorkView(work: MyWork, options: { name: string; today: string 
     blocks.push({
       type: 'text',
       text: `*Promises due today*\n${work.promisesDue.map(promiseLine).join('\n')}`,
+    });
+  }
+  if (work.quiet?.length) {
+    blocks.push({
+      type: 'text',
+      text: `*No status update* (PB-26: update each account daily)\n${work.quiet.map(quietLine).join('\n')}`,
     });
   }
   if (work.followUps.length > 0) {
@@ -49,7 +61,8 @@ export function myWorkView(work: MyWork, options: { name: string; today: string 
       blocks.push(accountRow(row, i + 1));
     });
   }
-  const count = work.promisesBroken.length + work.promisesDue.length + work.followUps.length;
+  const count =
+    work.promisesBroken.length + work.promisesDue.length + work.followUps.length + (work.quiet?.length ?? 0);
   return {
     blocks,
     fallbackText: `${work.claimedTotal} accounts, ${count} things due today`,

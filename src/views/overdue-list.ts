@@ -4,9 +4,6 @@ import type { WorklistPage, WorklistRow } from '../worklist/list.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { AccountRowBlock, Block, Button, Message } from './model.ts';
 
-/** PB-04: accounts more than this many days overdue are shown red. */
-const RED_AFTER_DAYS = 30;
-
 /** Open amounts, main currency first, one line per currency (never summed across currencies). */
 export function amountLines(openByCurrency: Record<string, number>, mainCurrency: string | null): string[] {
   return Object.entries(openByCurrency)
@@ -44,7 +41,8 @@ export function accountRow(row: WorklistRow, rowNumber?: number): AccountRowBloc
     customerName: row.name,
     amountLines: amountLines(row.openByCurrency, row.mainCurrency),
     daysOverdue: row.maxDaysOverdue,
-    tone: row.maxDaysOverdue > RED_AFTER_DAYS ? 'danger' : 'normal',
+    // PB-04: red as the assessment marked it, by the policy's threshold.
+    tone: row.red ? 'danger' : 'normal',
     owner: row.owner?.name ?? null,
     explanation: [row.explanation, row.nextAction ? `next: ${row.nextAction}` : null]
       .filter(Boolean)

@@ -26,18 +26,22 @@ export interface AccountHistory {
   owner: Owner | null;
   /** The account's state version (0 before anything happened to it), for the buttons drawn from the file. */
   version: number;
+  /** Newest first, from `offset` on (see accountHistory). */
   history: HistoryEntry[];
+  /** How many entries the history has in all (for paging). */
+  historyTotal: number;
 }
 
 /** One row: the customer, its state version, the owner and the newest history as JSON. */
 const FILE_SQL = `
   SELECT c.external_id, c.name, c.contact_name, c.contact_email, c.contact_phone, c.sales_rep, c.locale,
          coalesce(st.version, 0) AS version,
+         (SELECT count(*) FROM activities a WHERE a.customer_id = c.id)::int AS history_total,
          o.user_id AS owner_id, o.display_name AS owner_name, o.claimed_at AS owner_since,
          (SELECT coalesce(json_agg(h ORDER BY h.id DESC), '[]'::json) FROM (
             SELECT a.id, a.created_at, a.kind, a.platform, a.details, u.display_name
             FROM activities a LEFT JOIN users u ON u.id = a.actor_user_id
-            WHERE a.customer_id = c.id ORDER BY a.id DESC LIMIT ?
+            WHERE a.customer_id = c.id ORDER BY a.id DESC LIMIT ? OFFSET ?
           ) h) AS history
   FROM customers c
   LEFT JOIN account_state st ON st.customer_id = c.id
@@ -57,13 +61,17 @@ interface HistoryJson {
   display_name: string | null;
 }
 
-/** The account's file: contact details, owner and the full history, newest first; one round trip. */
+/**
+ * The account's file: contact details, owner and `limit` history entries, newest first, after skipping the
+ * `offset` newest (a page of the history); one round trip.
+ */
 export async function accountHistory(
   db: Knex,
   accountId: number,
   limit = 200,
+  offset = 0,
 ): Promise<AccountHistory | null> {
-  const result = await db.raw(FILE_SQL, [limit, accountId]);
+  const result = await db.raw(FILE_SQL, [limit, offset, accountId]);
   const row = result.rows[0];
   if (!row) return null;
   return {
@@ -82,6 +90,7 @@ export async function accountHistory(
         ? null
         : { userId: Number(row.owner_id), name: row.owner_name, since: row.owner_since },
     version: Number(row.version),
+    historyTotal: Number(row.history_total),
     history: (row.history as HistoryJson[]).map((r) => ({
       id: Number(r.id),
       at: new Date(r.created_at),

@@ -14,9 +14,16 @@ export type ActivityKind =
   | 'escalated'
   | 'dispute_opened'
   | 'dispute_resolved'
+  /** An open dispute older than the set days was raised to the owner (once). */
+  | 'dispute_raised'
   | 'plan_created'
+  /** PB-17: an agreed plan replaced by a new one (the old one ends, never edited). */
+  | 'plan_renegotiated'
+  | 'plan_cancelled'
   | 'paused'
   | 'pause_lifted'
+  /** A pause reached its end date; chasing resumed on its own. */
+  | 'pause_ended'
   | 'note'
   | 'letter_requested'
   | 'role_changed'
@@ -35,7 +42,11 @@ export type ActivityKind =
   /** A scheduled follow-up told the owner about the account (PB-20). */
   | 'owner_told'
   /** PB-28: a decision of the monthly credit meeting on the account. */
-  | 'meeting_decision';
+  | 'meeting_decision'
+  /** A manager changed the account's terms (PB-06 exemption, PB-09 habitual late payer, PB-16 rate). */
+  | 'terms_changed'
+  /** PB-30: the account was handed over to a collection agency; internal chasing stops. */
+  | 'handed_over';
 
 /**
  * Appends an activity for an account and moves the account's state version on, so cards rendered
@@ -43,7 +54,14 @@ export type ActivityKind =
  */
 export async function recordActivity(
   trx: Knex.Transaction,
-  entry: { accountId: number; actor: Actor | null; kind: ActivityKind; details?: Record<string, unknown> },
+  entry: {
+    accountId: number;
+    actor: Actor | null;
+    kind: ActivityKind;
+    details?: Record<string, unknown>;
+    /** When it happened on the business clock (Clock.businessNow); absent: the database's now. */
+    at?: Date;
+  },
 ): Promise<number> {
   const [row] = await trx('activities')
     .insert({
@@ -52,6 +70,7 @@ export async function recordActivity(
       platform: entry.actor?.platform ?? 'system',
       kind: entry.kind,
       details: JSON.stringify(entry.details ?? {}),
+      ...(entry.at ? { created_at: entry.at } : {}),
     })
     .returning('id');
   await bumpVersion(trx, entry.accountId);

@@ -31,10 +31,13 @@ function summaryRow(a: AccountAssessment, today: string) {
     grade: a.grade.grade,
     grade_reason: a.grade.reason,
     key_account: a.keyAccount.keyAccount,
+    // PB-04: red by the policy's threshold (markingFor), for every list to draw.
+    red: a.items.some((i) => !i.disputed && i.marking === 'red'),
     credit_hold: a.creditHold.set,
     blacklisted: a.blacklist.set,
     ladder_step: a.ladder.step?.id ?? null,
-    next_action: next?.action ?? null,
+    // A paused account says so, with the pause's end, where the next action would be.
+    next_action: next?.action ?? (a.ladder.status === 'paused' ? a.ladder.reason : null),
     next_action_due: next?.due ?? null,
     suggested_letter: a.ladder.letter,
   };
@@ -60,7 +63,13 @@ export async function refreshOne(ctx: AssessContext, accountId: number): Promise
 
 /** Assesses one account now, from the database (for an account card). */
 export async function assessOne(ctx: AssessContext, accountId: number): Promise<AccountAssessment | null> {
-  const [snapshot] = await loadSnapshots(ctx.db, [accountId], ctx.today, ctx.timeZone);
+  const [snapshot] = await loadSnapshots(
+    ctx.db,
+    [accountId],
+    ctx.today,
+    ctx.timeZone,
+    ctx.policy.grade.historyMonths,
+  );
   return snapshot ? assessAccount(snapshot, ctx.policy, ctx.today) : null;
 }
 
@@ -81,7 +90,7 @@ export async function refreshWorklist(
   let assessed = 0;
   for (let start = 0; start < ids.length; start += CHUNK) {
     const chunk = ids.slice(start, start + CHUNK);
-    const snapshots = await loadSnapshots(db, chunk, ctx.today, ctx.timeZone);
+    const snapshots = await loadSnapshots(db, chunk, ctx.today, ctx.timeZone, ctx.policy.grade.historyMonths);
     const rows = snapshots
       .map((s) => assessAccount(s, ctx.policy, ctx.today))
       .filter((a) => a.items.length > 0)

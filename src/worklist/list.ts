@@ -32,6 +32,8 @@ export interface WorklistRow {
   explanation: string;
   grade: Grade | null;
   keyAccount: boolean;
+  /** PB-04: an undisputed item is overdue past the policy's red threshold. */
+  red: boolean;
   creditHold: boolean;
   blacklisted: boolean;
   ladderStep: string | null;
@@ -136,6 +138,7 @@ const SUMMARY_COLUMNS = [
   'explanation',
   'grade',
   'key_account',
+  'red',
   'credit_hold',
   'blacklisted',
   'ladder_step',
@@ -201,6 +204,7 @@ export async function listWorklist(
       explanation: r.explanation,
       grade: r.grade,
       keyAccount: Boolean(r.key_account),
+      red: Boolean(r.red),
       creditHold: Boolean(r.credit_hold),
       blacklisted: Boolean(r.blacklisted),
       ladderStep: r.ladder_step,

@@ -4,14 +4,17 @@ import { addDays, calendarDateProblem } from '../collections/dates.ts';
 import { formatMoney, parseMoneyInput } from '../collections/money.ts';
 import { readChoice } from '../views/choice.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
-import { openDispute } from './disputes.ts';
+import { MAX_CONTACT, openDispute } from './disputes.ts';
 import { fail, ok, type Result } from './outcome.ts';
 import { collectableItems, recordPromise } from './promises.ts';
 import { type Actor, requireRole } from './staff.ts';
 
 /** How the contact happened (PB-03). */
 export const CHANNELS = ['call', 'email', 'visit', 'note'] as const;
-/** What the customer said. `in_process`: "the payment is in process" with no concrete step (PB-14). */
+/**
+ * What the customer said. `in_process`: "the payment is in process" with no concrete step (PB-14);
+ * `cash_flow`: cannot pay in full now, which calls for a payment plan (PB-19, PB-17).
+ */
 export const RESULTS = [
   'reached',
   'no_answer',
@@ -22,6 +25,7 @@ export const RESULTS = [
   'refused',
   'paid',
   'wrong_contact',
+  'cash_flow',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -31,11 +35,20 @@ export type CallResult = (typeof RESULTS)[number];
 export const STALLS_BEFORE_ESCALATION = 2;
 
 /**
- * PB-20: a promise is to pay by a date; the playbook sets no horizon, so one year is the limit. A date
- * further out is not a promise to chase but a payment plan (PB-17); 9999-12-31 is a typo or a test.
- * Follow-ups have the same horizon.
+ * Follow-ups are at most a year ahead; 9999-12-31 is a typo or a test.
  */
 export const MAX_DAYS_AHEAD = 365;
+
+/**
+ * PB-20: a promise to pay is by a near date; one further out than this (DUEBOT_PROMISE_HORIZON_DAYS) is not
+ * a promise to chase but a payment plan (PB-17).
+ */
+export const DEFAULT_PROMISE_HORIZON_DAYS = 90;
+
+/** What logging reads besides the form: how far ahead a promise may be. */
+export interface OutcomeRules {
+  promiseHorizonDays?: number | undefined;
+}
 
 /** A form date: a real calendar date (2026-11-31 is refused, saying why), by the one check in collections/dates.ts. */
 const formDate = z.string().superRefine((v, ctx) => {
@@ -67,6 +80,11 @@ const formSchema = z.object({
       .optional(),
   ),
   invoices: z.preprocess(blankToUndefined, z.string().optional()),
+  /** PB-19: who in after-sales looks into a dispute. */
+  afterSales: z.preprocess(
+    blankToUndefined,
+    z.string().max(MAX_CONTACT, `at most ${MAX_CONTACT} characters`).optional(),
+  ),
   nextFollowUp: z.preprocess(blankToUndefined, formDate.optional()),
 });
 
@@ -132,6 +150,7 @@ async function checkAgainstAccount(
   accountId: number,
   form: OutcomeForm,
   today: string,
+  rules: OutcomeRules = {},
 ): Promise<Result<CheckedOutcome>> {
   const items = await collectableItems(db, accountId);
   const customer = await db('customers').where({ id: accountId }).first('id');
@@ -149,11 +168,13 @@ async function checkAgainstAccount(
   const currencies = [...new Set(items.map((i) => String(i.currency)))];
   const currency = form.currency ?? (currencies.length === 1 ? currencies[0] : undefined);
   const latest = addDays(today, MAX_DAYS_AHEAD);
+  const horizon = rules.promiseHorizonDays ?? DEFAULT_PROMISE_HORIZON_DAYS;
+  const latestPromise = addDays(today, horizon);
   let amountMinor: number | null = null;
   if (form.result === 'promised') {
     if (form.promiseDate && form.promiseDate < today) fields.promiseDate = `today (${today}) or later`;
-    if (form.promiseDate && form.promiseDate > latest)
-      fields.promiseDate = `at most a year ahead (${latest}); a longer arrangement is a payment plan (PB-17)`;
+    if (form.promiseDate && form.promiseDate > latestPromise)
+      fields.promiseDate = `at most ${horizon} days ahead (${latestPromise}); a longer arrangement is a payment plan (PB-17)`;
     if (!currency) {
       fields.currency = `the account has open items in ${currencies.join(', ') || 'no currency'}; choose one`;
     } else if (!currencies.includes(currency)) {
@@ -187,9 +208,10 @@ export async function checkOutcome(
   accountId: number,
   values: Record<string, unknown>,
   today: string,
+  rules: OutcomeRules = {},
 ): Promise<Result<CheckedOutcome>> {
   const parsed = parseOutcomeForm(values);
-  return parsed.ok ? checkAgainstAccount(db, accountId, parsed.value, today) : parsed;
+  return parsed.ok ? checkAgainstAccount(db, accountId, parsed.value, today, rules) : parsed;
 }
 
 /**
@@ -202,6 +224,9 @@ export async function logOutcome(
   accountId: number,
   values: Record<string, unknown>,
   today: string,
+  rules: OutcomeRules = {},
+  /** When the contact happened on the business clock (Clock.businessNow): the last contact and the history say it. */
+  at?: Date,
 ): Promise<Result<LoggedOutcome>> {
   const parsed = parseOutcomeForm(values);
   if (!parsed.ok) return parsed;
@@ -210,7 +235,7 @@ export async function logOutcome(
       ? requireRole(actor, ['collector', 'manager', 'sales'], 'Adding a note')
       : requireRole(actor, ['collector', 'manager'], 'Logging a contact');
   if (!allowed.ok) return allowed;
-  const checked = await checkAgainstAccount(db, accountId, parsed.value, today);
+  const checked = await checkAgainstAccount(db, accountId, parsed.value, today, rules);
   if (!checked.ok) return checked;
   const { form, itemIds, currency, amountMinor } = checked.value;
 
@@ -229,7 +254,12 @@ export async function logOutcome(
       promiseId = promised.value.promiseId;
     }
     if (form.result === 'disputed') {
-      const disputed = await openDispute(trx, actor, accountId, { itemIds, reason: form.notes ?? '' });
+      const disputed = await openDispute(trx, actor, accountId, {
+        itemIds,
+        reason: form.notes ?? '',
+        contact: form.afterSales,
+        at,
+      });
       if (!disputed.ok) return disputed;
       disputeId = disputed.value.disputeId;
     }
@@ -238,9 +268,11 @@ export async function logOutcome(
       actor,
       kind: form.channel === 'note' ? 'note' : 'outcome',
       details: { ...form, promiseId, disputeId },
+      ...(at ? { at } : {}),
     });
     const set: Record<string, unknown> = {};
-    if (form.channel !== 'note') set.last_contact_at = trx.fn.now();
+    // One clock: the contact is of the business date (DUEBOT_TODAY included), not the database's.
+    if (form.channel !== 'note') set.last_contact_at = at ?? trx.fn.now();
     if (form.nextFollowUp) set.next_follow_up_on = form.nextFollowUp;
     if (form.result === 'promised') set.stalls = 0;
     const stalled = form.result === 'in_process';
@@ -254,6 +286,7 @@ export async function logOutcome(
           actor: null,
           kind: 'escalated',
           details: { reason: `"in process" ${STALLS_BEFORE_ESCALATION} times with no concrete step (PB-14)` },
+          ...(at ? { at } : {}),
         });
         escalated = true;
       }

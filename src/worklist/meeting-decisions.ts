@@ -44,6 +44,10 @@ export interface MeetingAccount {
   nextAction: string | null;
   /** 'YYYY-MM-DD' of the last contact, or null. */
   lastContact: string | null;
+  /** PB-09 grade when the meeting opened (absent on meetings opened before it was recorded). */
+  grade?: string | null;
+  /** PB-08 expected recovery, the worklist's priority (absent on meetings opened before it was recorded). */
+  expectedRecovery?: number;
 }
 
 /** One account of a meeting with its decision so far. */
@@ -75,11 +79,14 @@ export const DECIDING_ROLES = ['collector', 'manager', 'sales'] as const;
 
 const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
-/** The meeting's accounts (all, or one), in agenda order. */
+/**
+ * The meeting's accounts in agenda order: one account, or the ones with a reply in the thread ('thread':
+ * at most DUEBOT_MEETING_REPLIES however large the agenda).
+ */
 export async function meetingAccounts(
   db: Knex,
   meetingId: number,
-  accountId?: number,
+  which: number | 'thread',
 ): Promise<MeetingAccountRow[]> {
   const q = db('meeting_accounts as ma')
     .join('meetings as m', 'm.id', 'ma.meeting_id')
@@ -102,7 +109,8 @@ export async function meetingAccounts(
       'p.display_name as previous_by',
       'ma.revision',
     );
-  if (accountId !== undefined) q.where('ma.customer_id', accountId);
+  if (which === 'thread') q.where('ma.in_thread', true);
+  else q.where('ma.customer_id', which);
   const rows: Record<string, unknown>[] = await q;
   return rows.map((r) => ({
     meetingId: Number(r.meeting_id),
@@ -167,7 +175,9 @@ export async function recordDecision(
   const done = await trx('meetings')
     .where({ id: click.meetingId })
     .whereNull('summary_at')
-    .whereNotExists(trx('meeting_accounts').where({ meeting_id: click.meetingId }).whereNull('decision'))
+    .whereNotExists(
+      trx('meeting_accounts').where({ meeting_id: click.meetingId, in_thread: true }).whereNull('decision'),
+    )
     .update({ summary_at: click.at })
     .returning('id');
   return ok({ kind: 'recorded', row: after, allDecided: done.length > 0 });

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { addDays } from '../collections/dates.ts';
 import { listWorklist, type WorklistRow } from './list.ts';
+import { type QuietAccount, quietAccounts, type QuietRule } from './status-updates.ts';
 
 /** A follow-up someone set on one of their accounts (PB-12), due today or overdue. */
 export interface FollowUpDue {
@@ -54,6 +55,8 @@ export interface MyWork {
   followUps: FollowUpDue[];
   promisesDue: PromiseEntry[];
   promisesBroken: PromiseEntry[];
+  /** PB-26: owned accounts with no status update for the set number of working days (empty without a rule). */
+  quiet?: QuietAccount[];
 }
 
 /** How far back a broken promise stays on someone's list (days after its date). */
@@ -61,10 +64,17 @@ export const BROKEN_PROMISE_DAYS = 14;
 
 /**
  * A staff member's worklist (the Slack App Home, the Teams personal tab): accounts they own by priority
- * (PB-08, PB-25), follow-ups due by today, promises due by today and promises recently broken.
+ * (PB-08, PB-25), follow-ups due by today, promises due by today and promises recently broken, and (with
+ * a `quiet` rule) the accounts with no status update for too long (PB-26).
  * "Theirs" means accounts they own, plus promises they recorded themselves.
  */
-export async function myWork(db: Knex, userId: number, today: string, limit = 20): Promise<MyWork> {
+export async function myWork(
+  db: Knex,
+  userId: number,
+  today: string,
+  limit = 20,
+  quiet?: QuietRule,
+): Promise<MyWork> {
   const owned = await listWorklist(db, { ownerUserId: userId }, { page: 1, pageSize: limit });
   const followUps = await db('account_state as st')
     .join('claims as cl', (j) => j.on('cl.customer_id', 'st.customer_id').andOnNull('cl.released_at'))
@@ -92,6 +102,7 @@ export async function myWork(db: Knex, userId: number, today: string, limit = 20
     .select(...PROMISE_COLUMNS);
   const entries = promises.map(toPromiseEntry);
   return {
+    quiet: quiet ? await quietAccounts(db, userId, today, quiet, limit) : [],
     claimed: owned.rows,
     claimedTotal: owned.total,
     followUps: followUps.map((f) => ({

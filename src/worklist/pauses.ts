@@ -1,86 +1,191 @@
 import type { Knex } from 'knex';
+import { addDays, calendarDateProblem } from '../collections/dates.ts';
 import { recordActivity } from './activity.ts';
+import { itemsNamed, MAX_REASON } from './disputes.ts';
 import { fail, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
 
+/** The furthest a pause may end: a pause for longer is a decision to stop collecting, not a pause. */
+export const MAX_PAUSE_DAYS = 365;
+
+/** A pause in force: on the whole account (`itemId` null) or on one invoice. */
+export interface ActivePause {
+  id: number;
+  accountId: number;
+  itemId: number | null;
+  invoice: string | null;
+  reason: string;
+  /** The last day of the pause (chasing resumes the day after); null only on pauses made before ends were required. */
+  until: string | null;
+}
+
+/** Pauses hold through their `until` day (inclusive), as the ladder reads them (collections/ladder.ts pauseActive). */
+function inForce(q: Knex.QueryBuilder, today: string): void {
+  q.whereNull('p.lifted_at').where((w) => w.whereNull('p.until').orWhere('p.until', '>=', today));
+}
+
+/** Pauses in force today: whole-account ones (itemId null) and per-invoice ones. */
+export async function activePauses(db: Knex, accountIds: number[], today: string): Promise<ActivePause[]> {
+  const rows: {
+    id: string | number;
+    customer_id: string | number;
+    open_item_id: string | number | null;
+    invoice_number: string | null;
+    reason: string;
+    until: string | null;
+  }[] = await db('pauses as p')
+    .leftJoin('open_items as o', 'o.id', 'p.open_item_id')
+    .whereIn('p.customer_id', accountIds)
+    .modify(inForce, today)
+    .orderBy('p.id')
+    .select('p.id', 'p.customer_id', 'p.open_item_id', 'o.invoice_number', 'p.reason', 'p.until');
+  return rows.map((r) => ({
+    id: Number(r.id),
+    accountId: Number(r.customer_id),
+    itemId: r.open_item_id === null ? null : Number(r.open_item_id),
+    invoice: r.invoice_number === null ? null : String(r.invoice_number),
+    reason: String(r.reason),
+    until: r.until === null ? null : String(r.until),
+  }));
+}
+
+/** What the pause form sends, as typed: the end date, the reason, and optionally invoice numbers. */
+export interface PauseInput {
+  until: string;
+  reason: string;
+  /** Invoice numbers; blank pauses the whole account. */
+  invoices?: string | undefined;
+}
+
 /**
- * Pause chasing an account or one invoice (with a reason and an optional end date): paused items keep
- * aging but get no ladder actions.
+ * Pauses chasing an account, or some of its invoices, until a date with a reason ("remind me later", "stop
+ * dunning"): paused items keep aging but get no ladder steps, letters or nudges; chasing resumes on its own
+ * the day after `until`. Something already paused is refused (un-pause it first), so a double submission
+ * never stacks two pauses.
  */
 export async function pauseChasing(
   db: Knex,
   actor: Actor,
   accountId: number,
-  input: { reason: string; until?: string | undefined; itemId?: number | undefined },
+  input: PauseInput,
   today: string,
-): Promise<Result<{ pauseId: number }>> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Pausing follow-up');
+): Promise<Result<{ pauseIds: number[]; until: string; invoices: string[] }>> {
+  const allowed = requireRole(actor, ['collector', 'manager'], 'Pausing chasing');
   if (!allowed.ok) return allowed;
+  const fields: Record<string, string> = {};
+  const until = input.until.trim();
   const reason = input.reason.trim();
-  if (!reason) return fail('invalid_input', 'Say why chasing is paused.', { reason: 'required' });
-  if (input.until !== undefined && input.until <= today) {
-    return fail('invalid_input', `The pause must end after today (${today}).`, {
-      until: `a date after ${today}`,
-    });
-  }
+  const latest = addDays(today, MAX_PAUSE_DAYS);
+  const problem = until ? calendarDateProblem(until) : 'required: the last day of the pause';
+  if (problem) fields.until = problem;
+  else if (until < today) fields.until = `today (${today}) or later: ${until} is in the past`;
+  else if (until > latest) fields.until = `at most a year ahead (${latest})`;
+  if (!reason) fields.reason = 'say why chasing is paused';
+  else if (reason.length > MAX_REASON) fields.reason = `at most ${MAX_REASON} characters`;
+  if (Object.keys(fields).length > 0)
+    return fail('invalid_input', 'Please correct the marked fields.', fields);
+
   return db.transaction(async (trx) => {
-    if (input.itemId !== undefined) {
-      const item = await trx('open_items').where({ id: input.itemId, customer_id: accountId }).first('id');
-      if (!item)
-        return fail('invalid_input', 'That invoice is not one of this account.', { invoice: 'not found' });
+    const customer = await trx('customers').where({ id: accountId }).forUpdate().first('id');
+    if (!customer) return fail('not_found', `There is no account #${accountId}.`);
+    let items: { id: number; number: string }[] = [];
+    if (input.invoices?.trim()) {
+      const named = await itemsNamed(trx, accountId, input.invoices);
+      if (!named.ok) return named;
+      items = named.value;
     }
-    const [row] = await trx('pauses')
-      .insert({
-        customer_id: accountId,
-        open_item_id: input.itemId ?? null,
-        reason,
-        until: input.until ?? null,
-        created_by_user_id: actor.userId,
-      })
+    const current = await activePauses(trx, [accountId], today);
+    const whole = current.find((p) => p.itemId === null);
+    if (whole)
+      return fail('conflict', 'The whole account is already paused.', {
+        [items.length > 0 ? 'invoices' : 'until']:
+          `the whole account is already paused${whole.until ? ` until ${whole.until}` : ''}; un-pause it first`,
+      });
+    const taken = current.filter((p) => items.some((i) => i.id === p.itemId));
+    if (taken.length > 0)
+      return fail('conflict', 'Some invoices are already paused.', {
+        invoices: `already paused: ${taken.map((p) => `${p.invoice} until ${p.until ?? 'further notice'}`).join(', ')}`,
+      });
+    const targets: (number | null)[] = items.length > 0 ? items.map((i) => i.id) : [null];
+    const rows: { id: string | number }[] = await trx('pauses')
+      .insert(
+        targets.map((itemId) => ({
+          customer_id: accountId,
+          open_item_id: itemId,
+          reason,
+          until,
+          created_by_user_id: actor.userId,
+        })),
+      )
       .returning('id');
+    const pauseIds = rows.map((r) => Number(r.id));
+    const invoices = items.map((i) => i.number);
     await recordActivity(trx, {
       accountId,
       actor,
       kind: 'paused',
-      details: { pauseId: Number(row.id), reason, until: input.until ?? null, itemId: input.itemId ?? null },
+      details: { pauseIds, reason, until, invoices },
     });
-    return ok({ pauseId: Number(row.id) });
+    return ok({ pauseIds, until, invoices });
   });
 }
 
-/** Ends a pause before its date. */
-export async function liftPause(db: Knex, actor: Actor, pauseId: number): Promise<Result<true>> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Lifting a pause');
+/**
+ * Un-pauses early: ends every pause in force on the account (the whole account and single invoices); chasing
+ * resumes today. Nothing paused is refused, so a second click changes nothing.
+ */
+export async function liftPauses(
+  db: Knex,
+  actor: Actor,
+  accountId: number,
+  today: string,
+): Promise<Result<{ pauseIds: number[] }>> {
+  const allowed = requireRole(actor, ['collector', 'manager'], 'Un-pausing chasing');
   if (!allowed.ok) return allowed;
   return db.transaction(async (trx) => {
-    const [pause] = await trx('pauses')
-      .where({ id: pauseId })
-      .whereNull('lifted_at')
+    const rows: { id: string | number }[] = await trx('pauses as p')
+      .where('p.customer_id', accountId)
+      .modify(inForce, today)
       .update({ lifted_at: trx.fn.now(), lifted_by_user_id: actor.userId })
-      .returning(['customer_id']);
-    if (!pause) return fail('not_found', `There is no active pause #${pauseId}.`);
-    await recordActivity(trx, {
-      accountId: Number(pause.customer_id),
-      actor,
-      kind: 'pause_lifted',
-      details: { pauseId },
-    });
-    return ok(true as const);
+      .returning('id');
+    if (rows.length === 0)
+      return fail('not_found', 'Nothing on this account is paused; nothing was changed.');
+    const pauseIds = rows.map((r) => Number(r.id));
+    await recordActivity(trx, { accountId, actor, kind: 'pause_lifted', details: { pauseIds } });
+    return ok({ pauseIds });
   });
 }
 
-/** Pauses in force today: whole-account ones (itemId null) and per-invoice ones. */
-export async function activePauses(db: Knex, accountIds: number[], today: string) {
-  const rows = await db('pauses')
-    .whereIn('customer_id', accountIds)
+/**
+ * Pauses whose last day is before `today` are ended (lifted with nobody named) and noted in the account's
+ * history once, by a conditional update: chasing resumes on its own. Returns the accounts touched.
+ */
+export async function endLapsedPauses(
+  trx: Knex.Transaction,
+  today: string,
+): Promise<{ accountId: number; until: string; pauseIds: number[] }[]> {
+  const rows: { id: string | number; customer_id: string | number; until: string }[] = await trx('pauses')
     .whereNull('lifted_at')
-    .where((q) => q.whereNull('until').orWhere('until', '>', today))
-    .select('id', 'customer_id', 'open_item_id', 'reason', 'until');
-  return rows.map((r) => ({
-    id: Number(r.id),
-    accountId: Number(r.customer_id),
-    itemId: r.open_item_id === null ? null : Number(r.open_item_id),
-    reason: String(r.reason),
-    until: r.until as string | null,
-  }));
+    .whereNotNull('until')
+    .where('until', '<', today)
+    .update({ lifted_at: trx.fn.now() })
+    .returning(['id', 'customer_id', 'until']);
+  const byAccount = new Map<number, { until: string; pauseIds: number[] }>();
+  for (const r of rows) {
+    const accountId = Number(r.customer_id);
+    const until = String(r.until);
+    const entry = byAccount.get(accountId) ?? { until, pauseIds: [] };
+    entry.pauseIds.push(Number(r.id));
+    if (until > entry.until) entry.until = until;
+    byAccount.set(accountId, entry);
+  }
+  const out = [...byAccount].map(([accountId, e]) => ({ accountId, ...e }));
+  for (const e of out)
+    await recordActivity(trx, {
+      accountId: e.accountId,
+      actor: null,
+      kind: 'pause_ended',
+      details: { pauseIds: e.pauseIds, until: e.until },
+    });
+  return out;
 }

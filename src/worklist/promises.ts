@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { bumpVersion, recordActivity } from './activity.ts';
+import { disputedItemSql } from './disputes.ts';
 import { fail, ok, type Result } from './outcome.ts';
-import type { Actor } from './staff.ts';
+import { type Actor, requireRole } from './staff.ts';
 
 /** What a promise to pay covers (PB-20): an amount by a date, over one or more open items. */
 export interface PromiseInput {
@@ -18,9 +19,8 @@ export interface PromiseInput {
 export async function collectableItems(db: Knex, accountId: number, currency?: string) {
   const query = db('open_items')
     .where({ customer_id: accountId, status: 'open' })
-    .whereNotExists(
-      db('dispute_items').whereRaw('dispute_items.open_item_id = open_items.id').where('active', true),
-    )
+    // PB-21: not held by a dispute (open, or awaiting its credit note).
+    .whereRaw(`not ${disputedItemSql('open_items')}`)
     .orderBy('due_date')
     .select('id', 'invoice_number', 'open_minor', 'currency', 'due_date');
   if (currency) query.where({ currency });
@@ -98,15 +98,26 @@ export async function evaluatePromises(db: Knex, today: string): Promise<Promise
       db.raw('sum(greatest(promise_items.open_minor_at_promise - open_items.open_minor, 0))::int8 as paid'),
     );
   const paidBy = new Map(payments.map((p) => [Number(p.promise_id), Number(p.paid)]));
-  const earlierInstallments = new Map<number, number>();
+  // Every installment of the plans concerned, decided ones too: a payment counts first against the
+  // installments before (PB-17), also those a run on an earlier day already called kept.
+  const planIds = [...new Set(open.filter((p) => p.plan_id !== null).map((p) => Number(p.plan_id)))];
+  const installments =
+    planIds.length === 0
+      ? []
+      : await db('promises')
+          .whereIn('plan_id', planIds)
+          .whereNot({ status: 'cancelled' })
+          .select('plan_id', 'installment_no', 'amount_minor');
+  const owedBefore = (planId: number, no: number) =>
+    installments
+      .filter((i) => Number(i.plan_id) === planId && Number(i.installment_no) < no)
+      .reduce((sum, i) => sum + Number(i.amount_minor), 0);
   const verdicts: PromiseVerdict[] = [];
   for (const p of open) {
     let paid = paidBy.get(Number(p.id)) ?? 0;
     if (p.plan_id !== null) {
       // Installments share the plan's items: each takes what the earlier ones left over.
-      const before = earlierInstallments.get(Number(p.plan_id)) ?? 0;
-      earlierInstallments.set(Number(p.plan_id), before + Number(p.amount_minor));
-      paid = Math.max(0, paid - before);
+      paid = Math.max(0, paid - owedBefore(Number(p.plan_id), Number(p.installment_no)));
     }
     const amount = Number(p.amount_minor);
     const due = String(p.promised_date) < today;
@@ -157,4 +168,101 @@ export async function evaluatePromises(db: Knex, today: string): Promise<Promise
     if (verdict) verdicts.push(verdict);
   }
   return verdicts;
+}
+
+/** A promise a person may mark kept by hand: open, or called missed while the ledger lagged. */
+export interface MarkablePromise {
+  promiseId: number;
+  amountMinor: number;
+  currency: string;
+  promisedDate: string;
+  status: string;
+  installment: { planId: number; no: number } | null;
+}
+
+/** PB-20: the account's promises still open or missed (plan installments too), oldest first. */
+export async function markablePromises(db: Knex, accountId: number): Promise<MarkablePromise[]> {
+  const rows = await db('promises')
+    .where({ customer_id: accountId })
+    .whereIn('status', ['open', 'broken', 'partial'])
+    .orderBy(['promised_date', 'id'])
+    .select('id', 'amount_minor', 'currency', 'promised_date', 'status', 'plan_id', 'installment_no');
+  return rows.map((r) => ({
+    promiseId: Number(r.id),
+    amountMinor: Number(r.amount_minor),
+    currency: String(r.currency).trim(),
+    promisedDate: String(r.promised_date),
+    status: String(r.status),
+    installment: r.plan_id === null ? null : { planId: Number(r.plan_id), no: Number(r.installment_no) },
+  }));
+}
+
+/** Longest note on a promise kept by hand. */
+export const MAX_KEPT_NOTE = 1000;
+
+/**
+ * PB-20: marks a promise kept by hand when the ledger lags (a bank slip, a remittance advice), with who and
+ * why; once: a promise already kept (or no longer this account's) is refused and nothing is written.
+ */
+export async function keepPromiseByHand(
+  db: Knex,
+  actor: Actor,
+  accountId: number,
+  promiseId: number,
+  note: string,
+): Promise<Result<MarkablePromise>> {
+  const allowed = requireRole(actor, ['collector', 'manager'], 'Marking a promise kept');
+  if (!allowed.ok) return allowed;
+  const text = note.trim();
+  if (text === '')
+    return fail('invalid_input', 'Say why the promise is kept.', {
+      note: 'required: what shows the money came (a bank slip, a remittance advice)',
+    });
+  if (text.length > MAX_KEPT_NOTE)
+    return fail('invalid_input', 'The note is too long.', { note: `at most ${MAX_KEPT_NOTE} characters` });
+  return db.transaction(async (trx) => {
+    const [row] = await trx('promises')
+      .where({ id: promiseId, customer_id: accountId })
+      .whereIn('status', ['open', 'broken', 'partial'])
+      .update({
+        status: 'kept',
+        paid_minor: trx.ref('amount_minor'),
+        resolved_at: trx.fn.now(),
+        kept_by_user_id: actor.userId,
+        kept_note: text,
+      })
+      .returning(['id', 'amount_minor', 'currency', 'promised_date', 'plan_id', 'installment_no']);
+    if (!row) {
+      const now = await trx('promises').where({ id: promiseId, customer_id: accountId }).first('status');
+      return now
+        ? fail<MarkablePromise>(
+            'conflict',
+            `This promise is already ${String(now.status)}; nothing was changed.`,
+          )
+        : fail<MarkablePromise>('not_found', `There is no promise #${promiseId} on this account.`);
+    }
+    const kept: MarkablePromise = {
+      promiseId,
+      amountMinor: Number(row.amount_minor),
+      currency: String(row.currency).trim(),
+      promisedDate: String(row.promised_date),
+      status: 'kept',
+      installment:
+        row.plan_id === null ? null : { planId: Number(row.plan_id), no: Number(row.installment_no) },
+    };
+    await recordActivity(trx, {
+      accountId,
+      actor,
+      kind: 'promise_kept',
+      details: {
+        promiseId,
+        amountMinor: kept.amountMinor,
+        paidMinor: kept.amountMinor,
+        currency: kept.currency,
+        byHand: true,
+        note: text,
+      },
+    });
+    return ok(kept);
+  });
 }

@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import type { AccountSnapshot, OpenItem, PromiseRecord, SettledItem } from '../collections/account.ts';
 import type { Pause } from '../collections/ladder.ts';
 import { parseInt8 } from '../db.ts';
+import { clockStoppedSql, disputedItemSql } from './disputes.ts';
 
-/** How far back settled invoices count as payment history for grading (PB-09). */
+/** How far back settled invoices are loaded by default: the playbook's grading window (PB-09). */
 const HISTORY_MONTHS = 24;
 
 function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
@@ -30,6 +31,7 @@ interface SnapshotSets {
     open_minor: string;
     currency: string;
     disputed: boolean;
+    clock_stopped_days: number;
   }[];
   settled: {
     customer_id: number;
@@ -51,6 +53,8 @@ interface SnapshotSets {
     customer_id: number;
     escalations: number;
     interest_rate_per_day: string | null;
+    key_account_exempt: boolean;
+    habitual_late_payer: boolean;
     last_contact: string | null;
     escalated_on: string | null;
   }[];
@@ -75,6 +79,8 @@ export async function loadSnapshots(
   accountIds: number[],
   today: string,
   timeZone: string,
+  /** Settled invoices this many months back (the policy's grade.historyMonths; PB-09/10/11 judge by them). */
+  historyMonths: number = HISTORY_MONTHS,
 ): Promise<AccountSnapshot[]> {
   if (accountIds.length === 0) return [];
   const [sets] = await db.select({
@@ -93,9 +99,9 @@ export async function loadSnapshots(
           db.raw('total_minor::text as total_minor'),
           db.raw('open_minor::text as open_minor'),
           'currency',
-          db.raw(
-            'exists (select 1 from dispute_items d where d.open_item_id = open_items.id and d.active) as disputed',
-          ),
+          // PB-21: held by a dispute (open, or awaiting its credit note), and days its clock stood still.
+          db.raw(`${disputedItemSql('open_items')} as disputed`),
+          db.raw(`${clockStoppedSql('open_items')} as clock_stopped_days`, [timeZone, timeZone]),
         ),
     ),
     settled: rowsOf(
@@ -103,7 +109,10 @@ export async function loadSnapshots(
       db('open_items')
         .whereIn('customer_id', accountIds)
         .where('status', 'settled')
-        .whereRaw(`settled_at >= (?::date - interval '${HISTORY_MONTHS} months')`, [today])
+        .whereRaw(`settled_at >= (?::date - make_interval(months => ?))`, [
+          today,
+          Math.max(0, Math.trunc(historyMonths)),
+        ])
         .select(
           'customer_id',
           'invoice_number',
@@ -141,6 +150,8 @@ export async function loadSnapshots(
           'customer_id',
           'escalations',
           'interest_rate_per_day',
+          'key_account_exempt',
+          'habitual_late_payer',
           db.raw('(last_contact_at at time zone ?)::date as last_contact', [timeZone]),
           db.raw(
             `(select (max(a.created_at) at time zone ?)::date from activities a
@@ -192,6 +203,7 @@ export async function loadSnapshots(
         currency: i.currency,
         disputed: Boolean(i.disputed),
         pause: itemPauses.get(Number(i.id)) ?? null,
+        ...(Number(i.clock_stopped_days) > 0 ? { clockStoppedDays: Number(i.clock_stopped_days) } : {}),
       })),
       settledItems: (settledBy.get(id) ?? []).map((s): SettledItem => ({
         number: s.invoice_number,
@@ -211,6 +223,8 @@ export async function loadSnapshots(
       escalatedOn: state?.escalated_on ? String(state.escalated_on) : null,
       pause: accountPause ? toPause(accountPause) : null,
       interestRatePerDay: state?.interest_rate_per_day ?? null,
+      keyAccountExempt: state?.key_account_exempt === true,
+      habitualLatePayer: state?.habitual_late_payer === true,
     };
   });
 }

@@ -4,7 +4,7 @@ import { createFixedClock } from '../../src/clock.ts';
 import { decodeRef } from '../../src/views/action-ref.ts';
 import type { AlertSettings } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
-import { checkAlerts } from '../../src/jobs/alerts.ts';
+import { checkAlerts, MAX_CROSSING_POSTS } from '../../src/jobs/alerts.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type { Message } from '../../src/views/model.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -131,6 +131,34 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     expect(text).toContain('Large overdue balances: 2 already above the alert thresholds');
     expect(text).toContain('• 上海华联贸易有限公司: CNY 2,000.00 overdue, oldest 28 days');
     expect(await run()).toEqual([]);
+  });
+
+  it('gives one overview and a file, not an alert per account, when more than 50 accounts cross at once', async () => {
+    for (let i = 0; i < MAX_CROSSING_POSTS + 1; i++)
+      await seedAccount(db.knex, {
+        name: i === 0 ? '@SUM(1+1)' : `Account ${i}`,
+        items: [{ dueDate: '2026-11-01', totalMinor: 2000_00 }],
+      });
+    const [overview, ...rest] = await run();
+    expect(rest).toEqual([]);
+    expect(overview?.key).toMatch(/^alert:overview:\d+$/);
+    const text = textOf(overview?.message as Message);
+    expect(text).toContain(
+      'Large overdue balances: 51 accounts crossed the alert thresholds since the last check',
+    );
+    expect(text).toContain('CNY: 51 accounts, CNY 102,000.00 overdue');
+    expect(text).toContain('… and 36 more');
+    const [file] = overview?.message.files ?? [];
+    const lines = Buffer.from(file?.data ?? [])
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
+    // Each account crossed twice: its balance and its one invoice.
+    expect(lines).toHaveLength(1 + 2 * 51);
+    expect(lines[0]).toBe('Account id,Account,Kind,Invoice,Currency,Overdue amount,Threshold,Days overdue');
+    expect(lines.filter((l) => l.includes(",'@SUM(1+1),"))).toHaveLength(2);
+    expect(await run()).toEqual([]); // recorded: the next check finds nothing new
   });
 
   it('ignores amounts fewer days overdue than the minimum', async () => {

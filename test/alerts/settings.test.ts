@@ -10,7 +10,7 @@ describe('alert and meeting settings', () => {
       minDaysOverdue: 1,
       jumpPercent: 20,
     });
-    expect(result.config.meeting).toEqual({ minDaysOverdue: 30, months: 6 });
+    expect(result.config.meeting).toEqual({ minDaysOverdue: 30, months: 6, replies: 50 });
   });
 
   it('reads thresholds per currency and turns them off with none', () => {
@@ -25,6 +25,7 @@ describe('alert and meeting settings', () => {
       DUEBOT_ALERT_THRESHOLDS: 'RMB=500000',
       DUEBOT_ALERT_JUMP_PERCENT: 'lots',
       DUEBOT_MEETING_MONTHS: '30',
+      DUEBOT_MEETING_REPLIES: '0',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -32,6 +33,13 @@ describe('alert and meeting settings', () => {
       'DUEBOT_ALERT_THRESHOLDS: found "RMB=500000", expected currency=amount pairs such as CNY=500000,USD=70000',
       'DUEBOT_ALERT_JUMP_PERCENT: found "lots", expected a percentage such as 20',
       expect.stringMatching(/^DUEBOT_MEETING_MONTHS: found "30", /),
+      'DUEBOT_MEETING_REPLIES: found "0", expected a whole number from 1 to 500',
     ]);
+    for (const bad of ['501', '2.5', 'many', '-1']) {
+      const r = loadConfig({ DUEBOT_MEETING_REPLIES: bad });
+      expect(r.ok ? [] : r.problems).toEqual([expect.stringMatching(/^DUEBOT_MEETING_REPLIES: found /)]);
+    }
+    const ok = loadConfig({ DUEBOT_MEETING_REPLIES: '200' });
+    expect(ok.ok && ok.config.meeting.replies).toBe(200);
   });
 });

@@ -94,34 +94,66 @@ describe('credit grade (PB-09)', () => {
 });
 
 describe('credit hold (PB-10)', () => {
-  it('holds an account with 2+ overdue invoices in each of 3 consecutive months until they are cleared', () => {
+  const dueJan30: HistoryItem[] = [
+    { number: 'J-1', dueDate: '2026-01-30', paidDate: null },
+    { number: 'J-2', dueDate: '2026-01-30', paidDate: null },
+  ];
+  const days15 = { ...defaultGradePolicy, holdMonthRule: 'days' as const, holdMinDaysInMonth: 15 };
+
+  it('PB-10: two invoices due 30 Jan are not on hold on 1 Mar (January and February only)', () => {
+    expect(creditHold(dueJan30, '2026-03-01')).toEqual({ set: false, reason: null });
+  });
+
+  it('PB-10: not on 31 Mar either: March is not complete until it ends', () => {
+    expect(creditHold(dueJan30, '2026-03-31')).toEqual({ set: false, reason: null });
+  });
+
+  it('PB-10: on hold on 1 Apr, overdue at the end of January, February and March, and the reason says so', () => {
+    expect(creditHold(dueJan30, '2026-04-01')).toEqual({
+      set: true,
+      reason:
+        'credit hold: 2+ invoices overdue at the end of each of 2026-01, 2026-02, 2026-03; until J-1, J-2 are cleared (PB-10)',
+    });
+  });
+
+  it('PB-10: with the days rule, January (1 overdue day) does not count: hold from 1 May, not 1 Apr', () => {
+    expect(creditHold(dueJan30, '2026-04-01', days15).set).toBe(false);
+    expect(creditHold(dueJan30, '2026-05-01', days15)).toEqual({
+      set: true,
+      reason:
+        'credit hold: 2+ invoices overdue 15+ days in each of 2026-02, 2026-03, 2026-04; until J-1, J-2 are cleared (PB-10)',
+    });
+  });
+
+  it('PB-10: an invoice paid before a month ends is not overdue at that end', () => {
     const history: HistoryItem[] = [
       { number: 'A-1', dueDate: '2026-07-25', paidDate: '2026-09-10' },
       { number: 'A-2', dueDate: '2026-08-05', paidDate: null },
       { number: 'A-3', dueDate: '2026-09-20', paidDate: '2026-10-15' },
+      { number: 'A-4', dueDate: '2026-09-01', paidDate: '2026-11-03' },
     ];
+    // Aug end; Sep end; Oct end: A-2, A-4 (A-3 paid 15 Oct).
     const flag = creditHold(history, today);
     expect(flag.set).toBe(true);
-    expect(flag.reason).toContain('2026-09, 2026-10');
+    expect(flag.reason).toContain('2026-08, 2026-09, 2026-10');
     expect(flag.reason).toContain('until A-2 is cleared');
+    const withoutA4 = history.filter((i) => i.number !== 'A-4');
+    expect(creditHold(withoutA4, today).set).toBe(false);
   });
 
   it('lifts once the old items are cleared', () => {
-    const history: HistoryItem[] = [
-      { number: 'A-1', dueDate: '2026-07-25', paidDate: '2026-09-10' },
-      { number: 'A-2', dueDate: '2026-08-05', paidDate: '2026-10-20' },
-      { number: 'A-3', dueDate: '2026-09-20', paidDate: '2026-10-15' },
-    ];
-    expect(creditHold(history, today)).toEqual({ set: false, reason: null });
+    const history: HistoryItem[] = dueJan30.map((i) => ({ ...i, paidDate: '2026-04-02' }));
+    expect(creditHold(history, '2026-04-03')).toEqual({ set: false, reason: null });
   });
 
-  it('does not hold with overdue invoices in only 2 consecutive months', () => {
+  it('PB-10: the running month never counts, however long the items have been overdue in it', () => {
     const history: HistoryItem[] = [
       { number: 'B-1', dueDate: '2026-09-05', paidDate: null },
       { number: 'B-2', dueDate: '2026-09-06', paidDate: null },
     ];
     expect(creditHold(history, '2026-10-31').set).toBe(false);
-    expect(creditHold(history, '2026-11-01').set).toBe(true);
+    expect(creditHold(history, '2026-11-30').set).toBe(false);
+    expect(creditHold(history, '2026-12-01').set).toBe(true);
   });
 
   it('does not count an invoice paid on its due date as overdue', () => {

@@ -7,6 +7,7 @@ import {
   LadderFileError,
   type LadderItem,
   type LadderOptions,
+  isInvoiceStep,
   ladderPosition,
   loadLadder,
 } from '../../src/collections/ladder.ts';
@@ -45,6 +46,18 @@ describe('the default ladder file (PLAYBOOK ladder table)', () => {
       ['L6', 45, 'lawyer-letter-request'],
       ['L7', 52, null],
       ['L8', 90, null],
+      ['B-mid-term', 0, null],
+      ['C-due', 0, null],
+      ['large-after-issue', 15, null],
+      ['large-before-due', -15, null],
+    ]);
+    expect(
+      defaultLadder.steps.filter(isInvoiceStep).map((s) => [s.id, s.anchor, s.fraction ?? null]),
+    ).toEqual([
+      ['B-mid-term', 'term', 0.5],
+      ['C-due', 'due', null],
+      ['large-after-issue', 'issue', null],
+      ['large-before-due', 'due', null],
     ]);
     expect(defaultLadder.followUp).toEqual({ minDays: 5, maxDays: 7, untilDay: 30 });
     expect(loadLadder(defaultLadderYaml)).toEqual(defaultLadder);
@@ -82,6 +95,37 @@ describe('loading a company ladder file', () => {
       'step 2 (L1), field id: duplicate step id "L1"',
       'step 2 (L1), field day: expected a day after step L1 (day 5)',
     ]);
+  });
+
+  it('checks anchored steps, naming the step and the field (PB-09)', () => {
+    const yaml = `steps:
+  - { id: L1, day: 1, action: Remind, tone: friendly, channel: email }
+  - { id: T1, anchor: term, action: Call, tone: friendly, channel: call }
+  - { id: T2, anchor: term, fraction: 1.5, action: Call, tone: friendly, channel: call }
+  - { id: T3, anchor: term, fraction: 0.5, day: 3, action: Call, tone: friendly, channel: call }
+  - { id: I1, anchor: issue, action: Call, tone: friendly, channel: call }
+  - { id: I2, anchor: issue, day: 15, fraction: 0.5, perInvoice: true, action: Call, tone: friendly, channel: call }
+  - { id: D1, anchor: sometime, day: 3, action: Call, tone: friendly, channel: call }
+  - { id: D2, day: -15, perInvoice: true, minInvoice: -5, within: -1, action: Call, tone: friendly, channel: call }`;
+    expect(problemsOf(yaml)).toEqual([
+      'step 2 (T1), field fraction: a step anchored on the term needs a fraction, e.g. 0.5 for halfway',
+      'step 3 (T2), field fraction: expected a number between 0 and 1, e.g. 0.5 for halfway through the term',
+      'step 4 (T3), field day: a step anchored on the term takes a fraction, not a day',
+      'step 5 (I1), field day: expected the days from the issue date',
+      'step 6 (I2), field fraction: only a step anchored on the term (anchor: term) takes a fraction',
+      'step 6 (I2), field perInvoice: steps anchored on the issue date or the term are always per invoice; leave perInvoice out',
+      'step 7 (D1), field anchor: expected due, issue or term',
+      'step 8 (D2), field within: expected 0 or more days',
+      'step 8 (D2), field minInvoice: expected an invoice amount above 0',
+    ]);
+  });
+
+  it('orders only the account steps by day; invoice steps may come anywhere', () => {
+    const yaml = `steps:
+  - { id: L1, day: 5, action: Remind, tone: friendly, channel: email }
+  - { id: X, day: -15, perInvoice: true, action: Call, tone: friendly, channel: call }
+  - { id: L2, day: 10, action: Call, tone: firm, channel: call }`;
+    expect(loadLadder(yaml).steps.map((s) => s.id)).toEqual(['L1', 'X', 'L2']);
   });
 
   it('reports YAML syntax errors and missing steps with a code', () => {
@@ -163,6 +207,70 @@ describe('ladder position', () => {
     const position = at(100, account({ lastContactDate: addDays(due, 95) }));
     expect(position.nextAction).toBeNull();
     expect(position.reason).toMatch(/last step reached/);
+  });
+});
+
+describe('invoice steps anchored on the issue date, the term or each due date (PB-09)', () => {
+  // A 60-day term: issued 2026-09-03, due 2026-11-02; halfway is 2026-10-03.
+  const issued = addDays(due, -60);
+  const termItem = (extra: Partial<LadderItem> = {}) =>
+    item({ number: 'INV-7', issueDate: issued, totalMinor: 100_000, ...extra });
+  const on = (date: string, a: LadderAccount) => ladderPosition(a, defaultLadder, date, options);
+
+  it('grade B gets a call halfway through the payment term; grade A does not', () => {
+    const b = on(addDays(issued, 25), account({ grade: 'B', items: [termItem()] }));
+    expect(b.nextAction).toMatchObject({ stepId: 'B-mid-term', due: addDays(issued, 30), invoice: 'INV-7' });
+    expect(b.nextAction?.action).toMatch(/halfway through the payment term .*\(INV-7\)/);
+    const a = on(addDays(issued, 25), account({ grade: 'A', items: [termItem()] }));
+    expect(a.invoiceSteps).toEqual([]);
+    expect(a.nextAction?.stepId).toBe('L1');
+  });
+
+  it('a call logged on or after the halfway day does the mid-term step; one before does not', () => {
+    const halfway = addDays(issued, 30);
+    const before = on(
+      addDays(halfway, 2),
+      account({ items: [termItem()], lastContactDate: addDays(halfway, -1) }),
+    );
+    expect(before.nextAction).toMatchObject({ stepId: 'B-mid-term', due: halfway });
+    const after = on(addDays(halfway, 2), account({ items: [termItem()], lastContactDate: halfway }));
+    expect(after.invoiceSteps).toEqual([]);
+  });
+
+  it('grade C gets a contact within 3 days of each due date, for every invoice, then it lapses', () => {
+    const later = addDays(due, 20);
+    const a = account({ grade: 'C', items: [termItem(), termItem({ number: 'INV-8', dueDate: later })] });
+    // Contacted the day before (the pre-due step done): on the due date the due-date contact is next.
+    const dueDay = on(due, { ...a, lastContactDate: addDays(due, -1) });
+    expect(dueDay.nextAction).toMatchObject({ stepId: 'C-due', due, invoice: 'INV-7' });
+    expect(on(addDays(due, 3), a).invoiceSteps.map((s) => s.invoice)).toContain('INV-7');
+    expect(on(addDays(due, 4), a).invoiceSteps.map((s) => s.invoice)).not.toContain('INV-7');
+    const second = on(addDays(later, 1), { ...a, lastContactDate: addDays(due, 1) });
+    expect(second.invoiceSteps).toMatchObject([{ stepId: 'C-due', invoice: 'INV-8', due: later }]);
+  });
+
+  it('large invoices get service calls 15 days after issue and 15 days before due; small ones none', () => {
+    const large = termItem({ totalMinor: 100_000 * 100 });
+    const a = account({ grade: 'A', items: [large] });
+    expect(on(addDays(issued, 1), a).invoiceSteps.map((s) => [s.stepId, s.due])).toEqual([
+      ['large-after-issue', addDays(issued, 15)],
+      ['large-before-due', addDays(due, -15)],
+    ]);
+    expect(on(addDays(issued, 1), a).nextAction?.stepId).toBe('large-after-issue');
+    expect(on(addDays(issued, 1), account({ grade: 'A', items: [termItem()] })).invoiceSteps).toEqual([]);
+    // JPY has no minor unit: 100,000 yen is large.
+    const yen = termItem({ currency: 'JPY', totalMinor: 100_000, openMinor: 100_000 });
+    expect(on(addDays(issued, 1), account({ grade: 'A', items: [yen] })).invoiceSteps).toHaveLength(2);
+  });
+
+  it('treats a habitual late payer as grade C: the due-date contact, not the mid-term call of grade B', () => {
+    const a = account({ grade: 'A', habitualLatePayer: true, items: [termItem()] });
+    expect(on(addDays(issued, 25), a).invoiceSteps.map((s) => s.stepId)).toEqual(['C-due']);
+  });
+
+  it('leaves disputed invoices out of the invoice steps (PB-21)', () => {
+    const a = account({ grade: 'C', items: [termItem(), termItem({ number: 'INV-9', disputed: true })] });
+    expect(on(due, a).invoiceSteps.map((s) => s.invoice)).toEqual(['INV-7']);
   });
 });
 

@@ -104,6 +104,30 @@ describe('Chinese forms of the /overdue words', () => {
     ['角色 @li.wei 催收員', 'role @li.wei collector'],
     ['角色 @li.wei 只读', 'role @li.wei viewer'],
     ['语言 zh-TW', 'language zh-TW'],
+    ['争议 苏州', 'dispute 苏州'],
+    ['爭議蘇州', 'dispute 蘇州'],
+    ['解决争议 苏州', 'resolve 苏州'],
+    ['解決爭議 蘇州', 'resolve 蘇州'],
+    ['暂停 苏州', 'pause 苏州'],
+    ['暫停蘇州', 'pause 蘇州'],
+    ['恢复 苏州', 'unpause 苏州'],
+    ['恢復 蘇州', 'unpause 蘇州'],
+    ['取消暂停 苏州', 'unpause 苏州'],
+    ['条款 苏州', 'terms 苏州'],
+    ['條款 蘇州', 'terms 蘇州'],
+    ['移交催收 苏州', 'hand-over 苏州'],
+    ['委外催收 蘇州', 'hand-over 蘇州'],
+    ['付款计划 苏州', 'plan 苏州'],
+    ['付款計畫 蘇州', 'plan 蘇州'],
+    ['取消计划 苏州', 'cancel-plan 苏州'],
+    ['取消計畫蘇州', 'cancel-plan 蘇州'],
+    ['取消付款计划 苏州', 'cancel-plan 苏州'],
+    ['已兑现 苏州', 'kept 苏州'],
+    ['已兌現 蘇州', 'kept 蘇州'],
+    ['回收业绩', 'credits'],
+    ['回收業績 2026-11', 'credits 2026-11'],
+    ['回收业绩2026年11月', 'credits 2026-11'],
+    ['回收業績 ２０２６年３月', 'credits 2026-03'],
   ])('%s reads as %s', (chinese, english) => {
     expect(command(chinese)).toEqual(command(english));
   });
@@ -136,6 +160,14 @@ describe('Chinese forms of the /overdue words', () => {
       filters: { customer: '苏州 纺织', minDays: 60 },
     });
     expect(command('认领 『上海 华联』')).toEqual({ kind: 'claim', customer: '上海 华联' });
+    expect(command('暂停 恢复贸易')).toEqual({ kind: 'pause', customer: '恢复贸易' });
+    expect(command('客户 争议 第2页')).toMatchObject({ filters: { customer: '争议 第2页' } });
+  });
+
+  it('does not read 移交 alone as a hand-over: the template 移交法律顾问 begins with it', () => {
+    expect(command('函件 苏州 移交法律顾问')).toEqual(command('letter 苏州 lawyer-letter-request'));
+    expect(error('移交 苏州')).toMatchObject({ code: 'unknown_word', word: '移交' });
+    expect(error('我的 暂停 苏州')).toMatchObject({ reason: 'misplaced_action', word: '暂停' });
   });
 });
 
@@ -274,6 +306,15 @@ describe('the Chinese grammar reads as the English one (property)', () => {
       ['log', ['记录', '記錄']],
       ['history', ['历史', '歷史']],
       ['reassign', ['转交', '轉交']],
+      ['dispute', ['争议', '爭議']],
+      ['resolve', ['解决争议', '解決爭議']],
+      ['pause', ['暂停', '暫停']],
+      ['unpause', ['恢复', '恢復', '取消暂停', '取消暫停']],
+      ['terms', ['条款', '條款']],
+      ['hand-over', ['移交催收', '委外催收']],
+      ['plan', ['付款计划', '付款計畫', '付款計劃']],
+      ['cancel-plan', ['取消计划', '取消計畫', '取消付款计划', '取消付款計畫']],
+      ['kept', ['已兑现', '已兌現']],
       ['letter', ['函件', '信函']],
     ];
     const decisions: [string, string[]][] = [
@@ -330,6 +371,16 @@ describe('/overdue help in every language', () => {
       '  customer <name>      customer name contains <name> (rest of the line, or "quoted")',
     );
     expect(help).toContain('role @person <role>  set it (managers): collector, manager, sales, viewer');
+    // The account verbs and credits, in the words and columns they always had.
+    expect(help).toContain(
+      '  hand-over <customer> hand the account to a collection agency; internal chasing stops (managers)\n',
+    );
+    expect(help).toContain(
+      "  cancel-plan <customer>\n                       cancel the account's payment plan\n",
+    );
+    expect(help).toContain(
+      '  credits [2026-11]    what each collector recovered in a month, with the 90+ day bonus base (managers)\n',
+    );
     expect(help.endsWith('\n\n  help                 this text')).toBe(true);
     expect(overdueHelpTitle(translator('en'))).toBe('How to use /overdue');
   });
@@ -359,6 +410,19 @@ describe('/overdue help in every language', () => {
         '驳回',
         '已发出',
         '重发',
+        '争议',
+        '解决争议',
+        '暂停',
+        '恢复',
+        '取消暂停',
+        '条款',
+        '移交催收',
+        '委外催收',
+        '付款计划',
+        '取消计划',
+        '已兑现',
+        '回收业绩',
+        '2026年11月',
         '语言',
         '角色',
         '帮助',
@@ -388,6 +452,19 @@ describe('/overdue help in every language', () => {
         '駁回',
         '已發出',
         '重發',
+        '爭議',
+        '解決爭議',
+        '暫停',
+        '恢復',
+        '取消暫停',
+        '條款',
+        '移交催收',
+        '委外催收',
+        '付款計畫',
+        '取消計畫',
+        '已兌現',
+        '回收業績',
+        '2026年11月',
         '語言',
         '角色',
         '幫助',
@@ -404,9 +481,39 @@ describe('/overdue help in every language', () => {
   it('keeps simplified and traditional apart', () => {
     const simplified = overdueHelp(translator('zh-CN'));
     const traditional = overdueHelp(translator('zh-TW'));
-    for (const t of ['認領', '釋放', '記錄', '歷史', '轉交', '駁回', '語言', '幫助', '篩選'])
+    for (const t of [
+      '認領',
+      '釋放',
+      '記錄',
+      '歷史',
+      '轉交',
+      '駁回',
+      '語言',
+      '幫助',
+      '篩選',
+      '爭議',
+      '暫停',
+      '計畫',
+      '兌現',
+      '業績',
+    ])
       expect(simplified, t).not.toContain(t);
-    for (const s of ['认领', '释放', '记录', '历史', '转交', '驳回', '语言', '帮助', '筛选'])
+    for (const s of [
+      '认领',
+      '释放',
+      '记录',
+      '历史',
+      '转交',
+      '驳回',
+      '语言',
+      '帮助',
+      '筛选',
+      '争议',
+      '暂停',
+      '计划',
+      '兑现',
+      '业绩',
+    ])
       expect(traditional, s).not.toContain(s);
     expect(overdueHelpTitle(translator('zh-TW'))).toBe('/overdue 用法');
   });
@@ -440,12 +547,13 @@ const FAILURES: [text: string, reason: GrammarReason, names: string][] = [
   ['角色', 'needs_person', 'collector|manager|sales|viewer'],
   ['驳回 苏州', 'needs_letter_number', '驳回'],
   ['语言 zh-TW en', 'one_language', 'zh-CN'],
+  ['回收业绩 2026-13', 'not_a_month', '2026-13'],
 ];
 
 describe('/overdue errors in every language', () => {
   it('has an input for every reason', () => {
     const reasons = new Set(FAILURES.map(([, reason]) => reason));
-    expect(reasons.size).toBe(26);
+    expect(reasons.size).toBe(27);
   });
 
   it.each(FAILURES)('%s fails with %s, said in every language with what it names', (text, reason, names) => {

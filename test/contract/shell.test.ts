@@ -19,7 +19,19 @@ const VERBS: Record<string, (t: Target) => string> = {
   'Log call': (t) => `log #${t.account ?? 0}`,
   'Send letter': (t) => `letter #${t.account ?? 0}`,
   Reassign: (t) => `reassign #${t.account ?? 0}`,
+  'Account terms': (t) => `terms #${t.account ?? 0}`,
+  'Hand over to agency': (t) => `hand-over #${t.account ?? 0}`,
+  Dispute: (t) => `dispute #${t.account ?? 0}`,
+  'Resolve dispute': (t) => `resolve #${t.account ?? 0}`,
+  Pause: (t) => `pause #${t.account ?? 0}`,
+  'Un-pause': (t) => `unpause #${t.account ?? 0}`,
   Reject: (t) => `reject ${t.letter ?? 0}`,
+  'Send call summary': (t) => `summary #${t.account ?? 0}`,
+  Older: () => 'older',
+  Newer: () => 'newer',
+  'Payment plan': (t) => `plan #${t.account ?? 0}`,
+  'Cancel plan': (t) => `cancel-plan #${t.account ?? 0}`,
+  'Mark kept': (t) => `kept #${t.account ?? 0}`,
 };
 
 /** One running shell: each line is given when the shell asks for it, so the answer to a line is complete. */
@@ -71,7 +83,9 @@ type Session = ReturnType<typeof startSession>;
 
 /** Splits printed text into what the typer saw and what went into a thread, and what is being asked. */
 function seen(text: string, who: Person): Seen {
-  const lines = text.split('\n');
+  // A terminal shows the typed answer and its newline after a prompt; here nothing is echoed, so a thread
+  // post that answers the last field would share the prompt's line.
+  const lines = text.replace(/> (?=\[account thread\])/g, '>\n').split('\n');
   const everyone = lines.filter((l) => l.startsWith('[account thread]')).join('\n');
   const mine = lines.filter((l) => !l.startsWith('[account thread]')).join('\n');
   const last = lines.at(-1) ?? '';

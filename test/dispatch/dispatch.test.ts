@@ -149,6 +149,7 @@ describe.each(backends())('the dispatcher on %s', (kind) => {
       'promiseDate',
       'promiseAmount',
       'invoices',
+      'afterSales',
       'nextFollowUp',
     ]);
     const bad = await submit(form.form.ref, { channel: 'call', result: 'promised', promiseDate: 'Friday' });

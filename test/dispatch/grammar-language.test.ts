@@ -114,4 +114,23 @@ describe.each(backends())('the /overdue grammar in the reader’s language on %s
     const card = message(await say(lin, '查看苏州纺织'));
     expect(card.blocks[0]).toEqual({ type: 'header', text: '苏州纺织有限公司' });
   });
+
+  it('opens the same dispute and pause forms for the Chinese verbs as for the English ones', async () => {
+    for (const [chinese, english] of [
+      ['争议苏州纺织', 'dispute 苏州纺织'],
+      ['暫停 苏州纺织', 'pause 苏州纺织'],
+    ] as const) {
+      const zh = await say(lin, chinese);
+      expect(zh.kind).toBe('openForm');
+      expect(zh).toEqual(await say(lin, english));
+    }
+  });
+
+  it('refuses a month it cannot read for credits in the reader’s language, writing nothing', async () => {
+    expect(message(await say(lin, '回收业绩 2026-13')).fallbackText).toMatch(/^“2026-13”不是月份；/);
+    expect(message(await say(tai, 'credits 十一月')).fallbackText).toMatch(/^「十一月」不是月份；/);
+    expect(message(await say(ann, 'credits 2026-11 2026-12')).fallbackText).toBe(
+      '"2026-11 2026-12" is not a month. "credits" takes one month as YYYY-MM, or nothing for this month: /overdue credits [2026-11].',
+    );
+  });
 });

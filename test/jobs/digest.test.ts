@@ -9,6 +9,7 @@ import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import type { Message } from '../../src/views/model.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { claimAccount } from '../../src/worklist/claims.ts';
+import { pauseChasing } from '../../src/worklist/pauses.ts';
 import { recordPromise } from '../../src/worklist/promises.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -194,6 +195,36 @@ describe.each(backends())('the morning digest on %s', (kind) => {
     await s.scheduler.sweep();
     await s.worker.drain();
     expect(s.shell.messages).toHaveLength(2);
+  });
+
+  it('gives a paused account no nudge until its pause ends', async () => {
+    const s = await setup({ DUEBOT_NUDGE_AFTER_HOURS: '3' });
+    await seedAccount(db.knex, {
+      name: 'Beta Ltd',
+      items: [{ dueDate: '2026-11-10', totalMinor: 40_000_00 }],
+    });
+    const gamma = await seedAccount(db.knex, {
+      name: 'Gamma Ltd',
+      items: [{ dueDate: '2026-11-05', totalMinor: 50_000_00 }],
+    });
+    await s.assess();
+    await s.scheduler.sweep();
+    await s.worker.drain();
+    const paused = await pauseChasing(
+      db.knex,
+      ann,
+      gamma.accountId,
+      { until: '2026-12-10', reason: 'AP closed for the ERP migration' },
+      '2026-12-07',
+    );
+    expect(paused.ok).toBe(true);
+    s.clock.set(at('2026-12-07T12:00:00'));
+    await s.scheduler.sweep();
+    await s.worker.drain();
+    await s.worker.drain();
+    const nudge = s.shell.messages.find((m) => m.key === 'digest:2026-12-07:nudge');
+    expect(textOf(nudge?.message as Message)).toContain('[Beta Ltd|unclaimed|Claim');
+    expect(textOf(nudge?.message as Message)).not.toContain('Gamma Ltd');
   });
 
   it('nudges the set hours after a late digest, not at the usual time', async () => {

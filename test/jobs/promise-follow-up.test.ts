@@ -5,9 +5,11 @@ import { promiseFollowUpJob } from '../../src/jobs/promise-follow-up.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { createOutboxWorker } from '../../src/outbox/worker.ts';
 import { claimAccount } from '../../src/worklist/claims.ts';
+import { managersFor, parseEscalationMap } from '../../src/worklist/escalation.ts';
+import { agreePlan, planLines, proposePlan } from '../../src/worklist/plan-agreement.ts';
 import { recordPromise } from '../../src/worklist/promises.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount, seedStaff } from '../support/seed.ts';
+import { assessSeeded, seedAccount, seedStaff } from '../support/seed.ts';
 import { fakePlatform, silentLog, testConfig, testPolicy } from './support.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -82,5 +84,139 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     expect(state.escalations).toBe(1);
     const goodKinds = (await db.knex('activities').where({ customer_id: kept.accountId })).map((a) => a.kind);
     expect(goodKinds).toEqual(['promise_kept']);
+  });
+
+  it('escalates a plan whose second installment is missed to the owner and the manager the next day, not before (PB-17, PB-14)', async () => {
+    const config = testConfig({ DUEBOT_ESCALATION_MANAGERS: 'Ann=Mia, Bob=Max' });
+    const policy = await testPolicy(config);
+    const ann = await seedStaff(db.knex, 'Ann');
+    const mia = await seedStaff(db.knex, 'Mia', 'manager');
+    const max = await seedStaff(db.knex, 'Max', 'manager');
+    const { accountId, itemIds } = await seedAccount(db.knex, {
+      name: 'Plan Payer',
+      items: [{ dueDate: '2026-10-01', totalMinor: 90_000_00 }],
+    });
+    await claimAccount(db.knex, ann, accountId);
+    const values = {
+      amount1: '30,000',
+      date1: '2026-12-05',
+      amount2: '30,000',
+      date2: '2026-12-20',
+      amount3: '30,000',
+      date3: '2027-01-05',
+    };
+    const proposed = await proposePlan(
+      db.knex,
+      ann,
+      accountId,
+      { currency: 'CNY', replacesPlanId: null, values },
+      '2026-12-01',
+    );
+    if (!proposed.ok) throw new Error(proposed.error.message);
+    const agreed = await agreePlan(db.knex, ann, accountId, proposed.value.proposalId, '2026-12-01');
+    if (!agreed.ok) throw new Error(agreed.error.message);
+    await db.knex('open_items').where({ id: itemIds[0] }).update({ open_minor: 60_000_00 }); // installment 1 paid
+
+    const clock = createFixedClock('2026-12-20T08:30:00+08:00', TZ);
+    const scheduler = createScheduler({
+      db: db.knex,
+      jobs: [promiseFollowUpJob(config)],
+      clock,
+      config,
+      policy,
+      log: silentLog,
+    });
+    const shell = fakePlatform('shell');
+    const worker = createOutboxWorker({ db: db.knex, chatOuts: [shell], clock, log: silentLog, pacingMs: 0 });
+    const told = () => shell.messages.filter((m) => JSON.stringify(m.message).includes('Plan Payer'));
+
+    await scheduler.sweep(); // the second installment's own day: not missed yet
+    await worker.drain();
+    expect(told()).toHaveLength(0);
+
+    clock.set('2026-12-21T08:30:00+08:00');
+    await scheduler.sweep();
+    await worker.drain();
+    expect(
+      told()
+        .map((m) => m.channel)
+        .sort(),
+    ).toEqual([`@${ann.userId}`, `@${mia.userId}`].sort());
+    expect(told().some((m) => m.channel === `@${max.userId}`)).toBe(false);
+    const text = (who: number) =>
+      told()
+        .find((m) => m.channel === `@${who}`)
+        ?.message.blocks.map((b) => ('text' in b ? b.text : ''))
+        .join('\n');
+    expect(text(ann.userId)).toContain(
+      `*Installment missed: Plan Payer* owed installment 2 of payment plan #${agreed.value.planId}, CNY 30,000.00 by 2026-12-20; nothing came.`,
+    );
+    expect(text(mia.userId)).toContain("escalated to you as its owner's manager (PB-14); owner: Ann");
+
+    clock.set('2026-12-22T08:30:00+08:00');
+    await scheduler.sweep();
+    await worker.drain();
+    expect(told()).toHaveLength(2);
+    const history = await db.knex('activities').where({ customer_id: accountId }).orderBy('id');
+    expect(history.map((a) => a.kind).slice(-4)).toEqual([
+      'promise_kept',
+      'promise_broken',
+      'escalated',
+      'owner_told',
+    ]);
+    expect(JSON.parse(JSON.stringify(history.at(-1)?.details)).managers).toEqual(['Mia']);
+    expect(await planLines(db.knex, accountId)).toEqual([
+      'Payment plan CNY 90,000.00: 1 of 3 paid, 1 missed, next 2027-01-05 (CNY 30,000.00)',
+    ]);
+  });
+
+  it('reaches every manager when the escalation map does not name the owner (PB-14)', async () => {
+    const bea = await seedStaff(db.knex, 'Bea');
+    const everyone = await managersFor(db.knex, bea.userId, parseEscalationMap('Ann=Mia') ?? {});
+    const managers = await db.knex('users').where({ role: 'manager' }).orderBy('id').pluck('display_name');
+    expect(everyone.map((m) => m.name)).toEqual(managers);
+    expect(managers.length).toBeGreaterThan(1);
+    expect(parseEscalationMap('Ann')).toBeNull();
+  });
+
+  it('tells the managers once when an account reaches 60 days overdue, a key account without exception (PB-06, PB-14)', async () => {
+    const config = testConfig({ DUEBOT_ESCALATION_MANAGERS: 'Cat=Max' });
+    const policy = await testPolicy(config);
+    const cat = await seedStaff(db.knex, 'Cat');
+    const max = await seedStaff(db.knex, 'Max', 'manager');
+    const { accountId } = await seedAccount(db.knex, {
+      name: 'Sixty Days Ltd',
+      items: [{ dueDate: '2026-09-20', totalMinor: 40_000_00 }],
+    });
+    const young = await seedAccount(db.knex, {
+      name: 'Fifty Days Ltd',
+      items: [{ dueDate: '2026-10-03', totalMinor: 40_000_00 }],
+    });
+    await claimAccount(db.knex, cat, accountId);
+    await assessSeeded(db.knex); // 2026-11-22: 63 and 50 days overdue
+    const clock = createFixedClock('2027-02-01T08:30:00+08:00', TZ);
+    const scheduler = createScheduler({
+      db: db.knex,
+      jobs: [promiseFollowUpJob(config)],
+      clock,
+      config,
+      policy,
+      log: silentLog,
+    });
+    const shell = fakePlatform('shell');
+    const worker = createOutboxWorker({ db: db.knex, chatOuts: [shell], clock, log: silentLog, pacingMs: 0 });
+    await scheduler.sweep();
+    clock.set('2027-02-02T08:30:00+08:00');
+    await scheduler.sweep();
+    await worker.drain();
+    const about = (name: string) => shell.messages.filter((m) => JSON.stringify(m.message).includes(name));
+    expect(about('Sixty Days Ltd').map((m) => m.channel)).toEqual([`@${max.userId}`]);
+    expect(JSON.stringify(about('Sixty Days Ltd')[0]?.message)).toContain('63 days overdue');
+    expect(about('Fifty Days Ltd')).toHaveLength(0);
+    const escalated = await db.knex('activities').where({ customer_id: accountId, kind: 'escalated' });
+    expect(escalated).toHaveLength(1);
+    expect(
+      await db.knex('activities').where({ customer_id: young.accountId, kind: 'escalated' }),
+    ).toHaveLength(0);
   });
 });

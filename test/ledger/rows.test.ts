@@ -49,7 +49,21 @@ describe('parseLedgerRow', () => {
         contactPhone: null,
         salesRep: null,
         customerLocale: null,
+        paidAt: null,
       },
+    });
+  });
+
+  it('reads paid_at as a timestamp, and skips a row whose paid_at is not one (naming the column)', () => {
+    const paid = parseLedgerRow(row({ paid_at: '2026-10-20 09:30:00' }));
+    expect(paid.ok && paid.item.paidAt).toEqual(new Date('2026-10-20T09:30:00Z'));
+    const blank = parseLedgerRow(row({ paid_at: null }));
+    expect(blank.ok && blank.item.paidAt).toBeNull();
+    expect(parseLedgerRow(row({ paid_at: '2026-02-30 10:00:00' }))).toEqual({
+      ok: false,
+      reason: 'unparseable_date',
+      invoiceId: 'INV-1',
+      detail: "paid_at '2026-02-30 10:00:00' is not a timestamp",
     });
   });
 

@@ -55,6 +55,7 @@ describe.each(backends())('letter templates with the demo ledger on %s', (kind) 
       senderName: 'Ann',
       config,
       today: TODAY,
+      timeZone: 'Asia/Shanghai',
     });
   };
 
@@ -169,6 +170,38 @@ describe.each(backends())('letter templates with the demo ledger on %s', (kind) 
     await expect(
       renderLetter({ ...(incomplete as LetterData), template: 'polite-reminder' }, config),
     ).rejects.toThrow(/date needs/);
+  });
+
+  it('words the formal demand from the letters the log shows as sent, and the call summary from the call (PB-22)', async () => {
+    const en = accounts.en ?? { id: 0, name: '' };
+    const before = await renderLetter(await dataFor(en.id, 'formal-demand', 'en'), config);
+    expect(before.text).not.toMatch(/despite|reminder/i);
+    // A letter that failed or waits for approval is not a reminder the customer got.
+    const letter = (status: string, day: string, extra: Record<string, unknown> = {}) => ({
+      customer_id: en.id,
+      template: 'polite-reminder',
+      locale: 'en',
+      idempotency_key: `${en.id}:polite-reminder:${day}`,
+      status,
+      ...extra,
+    });
+    await db.knex('letters').insert(letter('failed', '2026-11-01'));
+    await db.knex('letters').insert(
+      letter('sent', '2026-11-05', {
+        recipient: 'ap@example.com',
+        message_id: '<m1@example.com>',
+        sent_at: new Date('2026-11-05T02:00:00Z'),
+      }),
+    );
+    const after = await dataFor(en.id, 'formal-demand', 'en');
+    expect(after.history.reminders).toEqual([{ template: 'polite-reminder', date: '2026-11-05' }]);
+    expect((await renderLetter(after, config)).text).toContain('Despite our reminder of 5 November 2026,');
+    const ann = await seedStaff(db.knex, 'Bea', 'collector');
+    const logged = await logOutcome(db.knex, ann, en.id, { channel: 'call', result: 'no_answer' }, TODAY);
+    if (!logged.ok) throw new Error(JSON.stringify(logged.error));
+    const summary = await renderLetter(await dataFor(en.id, 'call-summary', 'en'), config);
+    expect(summary.text).not.toContain('Thank you for speaking');
+    expect(summary.text).toContain('could not speak with you');
   });
 
   it('uses a company template from LETTER_TEMPLATES_DIR before the built-in one', async () => {

@@ -172,6 +172,67 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
     expect(await summaries()).toHaveLength(1);
   });
 
+  it('over DUEBOT_MEETING_REPLIES accounts: replies for the ones worth most, the others in a file, complete when the replies are decided', async () => {
+    await refreshWorklist({ db: db.knex, policy, today, timeZone: 'Asia/Shanghai' });
+    // The ledger's name of an account is data: a would-be formula lands in the file as text.
+    await db.knex('customers').where({ id: later.accountId }).update({ name: '=HYPERLINK("x","y")' });
+    await db
+      .knex('account_summary')
+      .where({ customer_id: later.accountId })
+      .update({ name: '=HYPERLINK("x","y")' });
+    // The less overdue account is worth more (PB-08): it gets the reply, the most overdue goes to the file.
+    await db.knex('account_summary').where({ customer_id: late.accountId }).update({ priority: 1_000_000 });
+    await db.knex('account_summary').where({ customer_id: later.accountId }).update({ priority: 10 });
+    const worthMost = { customer_id: late.accountId };
+    const other = later;
+    const posts = await db.knex.transaction((trx) =>
+      openMeeting({
+        db: trx,
+        today,
+        timeZone: 'Asia/Shanghai',
+        settings: { ...settings, replies: 1 },
+        chart: false,
+      }),
+    );
+    expect(posts.map((p) => p.key)).toEqual([
+      'meeting:2026-12',
+      `meeting:2026-12:account:${worthMost.customer_id}`,
+    ]);
+    const parent = posts[0]?.message as Message;
+    const text = textOf(parent);
+    expect(text).toContain('Accounts over 30 days: 2');
+    expect(text).toContain('The 1 accounts worth most (by expected recovery, PB-08) follow as replies');
+    expect(text).toContain('The other 1 are listed in the attached file credit-meeting-2026-12-accounts.csv');
+    expect(text).toMatch(/By days overdue\*?: 31-60: 1 \(CNY 1,500\.00\) · 90\+: 1 \(USD 50\.00\)/);
+    expect(text).toMatch(/By owner\*?: unclaimed: 2 \(CNY 1,500\.00 \+ USD 50\.00\)/);
+    const [file, ...others] = parent.files ?? [];
+    expect(others).toEqual([]);
+    expect(file?.mimeType).toBe('text/csv');
+    const csv = Buffer.from(file?.data ?? []).toString('utf8');
+    const lines = csv
+      .replace(/^\ufeff/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Position,Account id,Account,Expected recovery,Currency,Open amount,Other currencies,Days overdue,Bucket,Grade,Owner,Sales rep,Ladder step,Next action,Last contact',
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(new RegExp(`^2,${other.accountId},`));
+    expect(lines[1]).toContain(`,"'=HYPERLINK(""x"",""y"")",10,USD,50.00,,`);
+    expect(
+      (await db.knex('meeting_accounts').where({ in_thread: false }).pluck('customer_id')).map(Number),
+    ).toEqual([other.accountId]);
+
+    // Deciding the one reply completes the meeting; the file's account does not hold it open.
+    const summaries = () => db.knex('outbox').where('idempotency_key', 'meeting:2026-12:summary');
+    await dispatch(ctx, { kind: 'action', ref: button(posts[1] as OutgoingPost, 'Payment plan'), user: ann });
+    const [summary] = await summaries();
+    expect(JSON.stringify(summary?.payload)).toContain('every reply has a decision');
+    expect(JSON.stringify(summary?.payload)).toContain(
+      '1 more accounts of this meeting are in its attached file',
+    );
+  });
+
   it('refuses a viewer clearly and changes nothing', async () => {
     const posts = await open();
     await seedStaff(db.knex, 'Vic', 'viewer');

@@ -63,7 +63,7 @@ describe('scheduled posts printed on the shell’s terminal', () => {
     await until(() => out.includes('> '));
     await posts.post(alerts, notice('Receivables up 23% in a month'), { key: 'jump' });
     expect(out).not.toContain('Receivables up');
-    input.write(['call', 'no answer', 'rang twice', '', '', '', ''].join('\n') + '\n');
+    input.write(['call', 'no answer', 'rang twice', '', '', '', '', ''].join('\n') + '\n');
     await until(() => out.includes('Receivables up'));
     const answer = out.indexOf('Ann logged a call with Tiny Tools');
     const post = out.indexOf('── #alerts ──');

@@ -78,8 +78,9 @@ describe.each(backends())('the shell on %s', (kind) => {
   });
 
   it('asks for each form field when log has no values, and re-asks a bad answer', async () => {
-    // channel, result, notes, promise date, amount, invoices, next follow-up (a bad date is asked again)
-    const answers = ['call', 'no answer', 'rang twice', '', '', '', 'yesterday', '2026-11-25'];
+    // channel, result, notes, promise date, amount, invoices, after-sales contact, next follow-up (a bad
+    // date is asked again)
+    const answers = ['call', 'no answer', 'rang twice', '', '', '', '', 'yesterday', '2026-11-25'];
     const out = await session(ctx, `/overdue customer Tiny\nlog 1\n${answers.join('\n')}\n`);
     expect(out).toMatch(/! Next follow-up must be a date like 2026-12-01\./);
     expect(out).toMatch(/Ann logged a call with Tiny Tools: no answer/);

@@ -73,8 +73,8 @@ describe.each(backends())('typed input in the shell on %s', (kind) => {
     expect(out).toMatch(/Ann logged a email with Northwind Traders Ltd: no answer/);
     expect(out).toMatch(/Ann logged a call with Northwind Traders Ltd: wrong contact/);
     const list =
-      'reached, no_answer, voicemail, promised, in_process, disputed, refused, paid, wrong_contact';
-    expect(out).toContain(`! result: Choose 1-9 or one of: ${list}.`);
+      'reached, no_answer, voicemail, promised, in_process, disputed, refused, paid, wrong_contact, cash_flow';
+    expect(out).toContain(`! result: Choose 1-10 or one of: ${list}.`);
     expect(out).toContain(`results: ${list}`); // help
     const results = (await activities(northwind)).slice(-3).map((a) => JSON.parse(JSON.stringify(a.details)));
     expect(results.map((d) => [d.result, d.channel])).toEqual([
@@ -97,7 +97,7 @@ describe.each(backends())('typed input in the shell on %s', (kind) => {
 
   it('checks each answer of the log form as it is typed and asks again, then saves them all', async () => {
     // channel, result, notes, promise date (past, then good), amount (abc, then 5万), invoices (unknown,
-    // then none), next follow-up (empty)
+    // then none), after-sales contact and next follow-up (empty)
     const answers = [
       '',
       'promised',
@@ -107,6 +107,7 @@ describe.each(backends())('typed input in the shell on %s', (kind) => {
       'abc',
       '5万',
       'X-9',
+      '',
       '',
       '',
     ];
@@ -123,7 +124,7 @@ describe.each(backends())('typed input in the shell on %s', (kind) => {
 
   it('asks again only for what two answers together break, keeping the rest', async () => {
     // 5k is less than the 10k open, so it passes; then invoice S-1 has only 3k open: the amount is asked again.
-    const answers = ['call', 'promised', 'two invoices', '2026-11-30', '5k', 'S-1', '', '3k'];
+    const answers = ['call', 'promised', 'two invoices', '2026-11-30', '5k', 'S-1', '', '', '3k'];
     const out = await session(`log #${split}\n${answers.join('\n')}\n`);
     expect(out).toMatch(/! Promised amount: more than the CNY 3,000\.00 open on the chosen invoices/);
     expect(out).toMatch(/Ann logged a call with Split Invoices GmbH: promised CNY 3,000\.00 by 2026-11-30/);

@@ -30,6 +30,7 @@ function row(i: number, overrides: Partial<WorklistRow> = {}): WorklistRow {
     explanation: 'B grade, 45 days, promise broken once',
     grade: 'B',
     keyAccount: false,
+    red: 20 + i > 30,
     creditHold: false,
     blacklisted: false,
     ladderStep: 'L3',

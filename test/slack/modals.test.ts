@@ -57,6 +57,7 @@ describe.each(backends())('Slack modals on %s', (kind) => {
       'promiseAmount',
       'currency',
       'invoices',
+      'afterSales',
       'nextFollowUp',
     ]);
     expect(JSON.parse(view.private_metadata)).toMatchObject({

@@ -36,7 +36,7 @@ export interface LedgerFixture {
   invoiceCount(): Promise<number>;
 }
 
-const COLUMNS: Record<LedgerColumn, string> = {
+const COLUMNS: Record<Exclude<LedgerColumn, 'paid_at'>, string> & Partial<Record<LedgerColumn, string>> = {
   invoice_id: 'i.id',
   invoice_number: 'i.number',
   customer_id: 'c.id',

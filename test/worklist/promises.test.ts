@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db.ts';
 import { claimAccount } from '../../src/worklist/claims.ts';
 import { openDispute, resolveDispute } from '../../src/worklist/disputes.ts';
-import { activePauses, liftPause, pauseChasing } from '../../src/worklist/pauses.ts';
+import { activePauses, liftPauses, pauseChasing } from '../../src/worklist/pauses.ts';
 import { createPaymentPlan, splitInstallments } from '../../src/worklist/plans.ts';
 import { evaluatePromises, recordPromise } from '../../src/worklist/promises.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
@@ -132,7 +132,12 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
       .where({ promise_id: promised.ok ? promised.value.promiseId : 0 });
     expect(covered.map((c) => Number(c.open_item_id))).toEqual([itemIds[1]]);
     if (!first.ok) return;
-    expect((await resolveDispute(db.knex, ann, first.value.disputeId, 'rejected_collect')).ok).toBe(true);
+    const resolved = await resolveDispute(db.knex, ann, accountId, {
+      disputeId: first.value.disputeId,
+      outcome: 'rejected_collect',
+      note: 'goods were fine',
+    });
+    expect(resolved.ok).toBe(true);
     const reopened = await openDispute(db.knex, ann, accountId, {
       itemIds: [itemIds[0] ?? 0],
       reason: 'new issue',
@@ -192,7 +197,9 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
       { reason: 'ERP migration', until: '2026-11-01' },
       '2026-11-22',
     );
-    expect(refused.ok ? {} : refused.error.fields).toEqual({ until: 'a date after 2026-11-22' });
+    expect(refused.ok ? {} : refused.error.fields).toEqual({
+      until: 'today (2026-11-22) or later: 2026-11-01 is in the past',
+    });
     const paused = await pauseChasing(
       db.knex,
       ann,
@@ -202,8 +209,10 @@ describe.each(backends())('promises, disputes, plans and pauses on %s', (kind) =
     );
     expect(paused.ok).toBe(true);
     expect(await activePauses(db.knex, [accountId], '2026-12-01')).toHaveLength(1);
-    expect(await activePauses(db.knex, [accountId], '2026-12-15')).toHaveLength(0);
-    if (paused.ok) expect((await liftPause(db.knex, ann, paused.value.pauseId)).ok).toBe(true);
+    expect(await activePauses(db.knex, [accountId], '2026-12-15')).toHaveLength(1);
+    expect(await activePauses(db.knex, [accountId], '2026-12-16')).toHaveLength(0);
+    expect((await liftPauses(db.knex, ann, accountId, '2026-12-01')).ok).toBe(true);
+    expect((await liftPauses(db.knex, ann, accountId, '2026-12-01')).ok).toBe(false);
     expect(await activePauses(db.knex, [accountId], '2026-12-01')).toHaveLength(0);
   });
 });

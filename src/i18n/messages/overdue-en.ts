@@ -24,6 +24,16 @@ export const overdueEn = {
   log '<customer>'       record a call or contact
   history '<customer>'   every contact so far
   reassign '<customer>'  give the account to another collector (managers)
+  dispute '<customer>'   open a dispute on some of its invoices (PB-21)
+  resolve '<customer>'   resolve one of its open disputes
+  pause '<customer>'     pause chasing it, or some invoices, until a date
+  unpause '<customer>'   end its pauses now
+  terms '<customer>'     key-account exemption, habitual late payer, contract interest (managers)
+  hand-over '<customer>' hand the account to a collection agency; internal chasing stops (managers)
+  plan '<customer>'      propose or renegotiate a payment plan (PB-17)
+  cancel-plan '<customer>'
+                       cancel the account's payment plan
+  kept '<customer>'      mark its open promise kept by hand, with a note (PB-20)
   letter '<customer>' [template]
                        templates: {templates}`,
   'overdue.help.letters': `Letters waiting for a decision (L is the letter number shown with them):
@@ -35,7 +45,8 @@ export const overdueEn = {
   language auto        follow my Slack, Teams or terminal language again`,
   'overdue.help.staff': `Staff:
   role @person         their role, and where it came from
-  role @person '<role>'  set it (managers): {roles}`,
+  role @person '<role>'  set it (managers): {roles}
+  credits [2026-11]    what each collector recovered in a month, with the 90+ day bonus base (managers)`,
   'overdue.help.help': '  help                 this text',
   'overdue.error.unclosed_quote': 'The quote opened with {quote} is never closed.',
   'overdue.error.not_a_template': '"{word}" is not a letter template; use one of: {templates}.',
@@ -68,6 +79,8 @@ export const overdueEn = {
   'overdue.error.needs_letter_number':
     '"{verb}" needs the letter number shown with the letter (not a row or a customer): /overdue {verb} 12.',
   'overdue.error.one_language': 'Name one language: /overdue language en, zh-CN, zh-TW or auto.',
+  'overdue.error.not_a_month':
+    '"{word}" is not a month. "credits" takes one month as YYYY-MM, or nothing for this month: /overdue credits [2026-11].',
 } as const;
 
 /** The grammar's keys, for the other languages' halves. */

@@ -25,6 +25,15 @@ export const overdueZhCN: OverdueCatalog = {
   记录 '<客户>'          记录一次电话或联系
   历史 '<客户>'          至今的全部联系记录
   转交 '<客户>'          把账户交给另一位催收员（经理）
+  争议 '<客户>'          对其部分发票提出争议（PB-21）
+  解决争议 '<客户>'      解决其一项未结争议
+  暂停 '<客户>'          暂停催收该账户或其部分发票，直到某一日期
+  恢复 '<客户>'          立即结束其暂停（也可写 取消暂停）
+  条款 '<客户>'          重点客户豁免、习惯性迟付、合同利息（经理）
+  移交催收 '<客户>'      把账户移交催收机构，内部停止催收（经理；也可写 委外催收）
+  付款计划 '<客户>'      提出或重新商定付款计划（PB-17）
+  取消计划 '<客户>'      取消该账户的付款计划
+  已兑现 '<客户>'        手动把其未结的付款承诺标记为已兑现，并附说明（PB-20）
   函件 '<客户>' [模板]
                        也可写 信函；模板：{templates}
                        （也可写中文名称：友情提醒、付款提醒、催款函、最后通知、律师函、分期付款、通话纪要、折扣提醒）`,
@@ -38,7 +47,9 @@ export const overdueZhCN: OverdueCatalog = {
   'overdue.help.staff': `人员：
   角色 @某人           此人的角色及其来源
   角色 @某人 '<角色>'    设置角色（经理）：{roles}
-                       （也可写 催收员、经理、销售、只读）`,
+                       （也可写 催收员、经理、销售、只读）
+  回收业绩 [2026-11]   每位催收员当月收回的金额，及逾期 90 天以上的奖金基数（经理）
+                       （月份也可写 2026年11月；不写则为本月）`,
   'overdue.help.help': '  帮助                 本说明',
   'overdue.error.unclosed_quote': '以 {quote} 开头的引号没有闭合。',
   'overdue.error.not_a_template': '“{word}”不是函件模板；请使用：{templates}。',
@@ -68,4 +79,6 @@ export const overdueZhCN: OverdueCatalog = {
   'overdue.error.needs_letter_number':
     '“{verb}”后面要写随函件显示的函件编号（不是行号或客户）：/overdue {verb} 12。',
   'overdue.error.one_language': '只能指定一种语言：/overdue 语言 en、zh-CN、zh-TW 或 auto。',
+  'overdue.error.not_a_month':
+    '“{word}”不是月份；回收业绩只接受一个月份，写成 YYYY-MM 或 2026年11月，不写则为本月：/overdue 回收业绩 [2026-11]。',
 };

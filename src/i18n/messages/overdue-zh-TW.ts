@@ -25,6 +25,15 @@ export const overdueZhTW: OverdueCatalog = {
   記錄 '<客戶>'          記錄一次電話或聯絡
   歷史 '<客戶>'          至今的全部聯絡紀錄
   轉交 '<客戶>'          把帳戶交給另一位催收人員（經理）
+  爭議 '<客戶>'          對其部分發票提出爭議（PB-21）
+  解決爭議 '<客戶>'      解決其一項未結爭議
+  暫停 '<客戶>'          暫停催收該帳戶或其部分發票，直到某一日期
+  恢復 '<客戶>'          立即結束其暫停（也可寫 取消暫停）
+  條款 '<客戶>'          重點客戶豁免、習慣性遲付、合約利息（經理）
+  委外催收 '<客戶>'      把帳戶移交催收機構，內部停止催收（經理；也可寫 移交催收）
+  付款計畫 '<客戶>'      提出或重新議定付款計畫（PB-17）
+  取消計畫 '<客戶>'      取消該帳戶的付款計畫
+  已兌現 '<客戶>'        手動把其未結的付款承諾標記為已兌現，並附說明（PB-20）
   函件 '<客戶>' [範本]
                        也可寫 信函；範本：{templates}
                        （也可寫中文名稱：友情提醒、付款提醒、催款函、最後通知、律師函、分期付款、通話紀錄、折扣提醒）`,
@@ -38,7 +47,9 @@ export const overdueZhTW: OverdueCatalog = {
   'overdue.help.staff': `人員：
   角色 @某人           此人的角色及其來源
   角色 @某人 '<角色>'    設定角色（經理）：{roles}
-                       （也可寫 催收員、經理、業務、唯讀）`,
+                       （也可寫 催收員、經理、業務、唯讀）
+  回收業績 [2026-11]   每位催收人員當月收回的金額，及逾期 90 天以上的獎金基數（經理）
+                       （月份也可寫 2026年11月；不寫則為本月）`,
   'overdue.help.help': '  幫助                 本說明',
   'overdue.error.unclosed_quote': '以 {quote} 開頭的引號沒有結束。',
   'overdue.error.not_a_template': '「{word}」不是函件範本；請使用：{templates}。',
@@ -68,4 +79,6 @@ export const overdueZhTW: OverdueCatalog = {
   'overdue.error.needs_letter_number':
     '「{verb}」後面要寫隨函件顯示的函件編號（不是列號或客戶）：/overdue {verb} 12。',
   'overdue.error.one_language': '只能指定一種語言：/overdue 語言 en、zh-CN、zh-TW 或 auto。',
+  'overdue.error.not_a_month':
+    '「{word}」不是月份；回收業績只接受一個月份，寫成 YYYY-MM 或 2026年11月，不寫則為本月：/overdue 回收業績 [2026-11]。',
 };

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
-import type { ReceivableItem } from '../collections/receivables-metrics.ts';
+import type { ReceivableItem } from '../../src/collections/receivables-metrics.ts';
 
 /**
- * The synced invoices that matter for balances and sales since `since` (open ones, ones settled after it,
+ * The reference the SQL aggregates (src/ledger/receivable-aggregates.ts) are tested against: how the jobs
+ * read the ledger before them, every item into memory. The synced invoices that matter for balances and sales since `since` (open ones, ones settled after it,
  * ones issued after it), per currency, in the shape the receivables metrics rebuild the past from.
  * Dates are in the business time zone.
  */
@@ -24,7 +25,11 @@ export async function loadReceivableItems(
       db.raw("to_char(issue_date, 'YYYY-MM-DD') as issue_date"),
       db.raw("to_char(due_date, 'YYYY-MM-DD') as due_date"),
       db.raw("to_char(settled_at at time zone ?, 'YYYY-MM-DD') as settled_on", [options.timeZone]),
-      db.raw("to_char(ledger_updated_at at time zone ?, 'YYYY-MM-DD') as changed_on", [options.timeZone]),
+      // The open amount last went down when the ledger's payments say (paid_at), else at its last change.
+      db.raw(
+        "to_char(coalesce(ledger_paid_at, ledger_updated_at) at time zone ?, 'YYYY-MM-DD') as changed_on",
+        [options.timeZone],
+      ),
     );
   const byCurrency = new Map<string, ReceivableItem[]>();
   for (const r of rows) {

@@ -1,0 +1,238 @@
+/**
+ * PB-17 payment plans through the one dispatcher, the same on every platform: Payment plan (from the
+ * card, a cash-flow call or the credit meeting) opens the form, its Preview stores a proposal and shows
+ * it with the payment-plan letter, Customer agreed records the plan and sends the letter, Cancel plan asks
+ * first. Refusals name the field or the reason and write nothing.
+ */
+import { defaultLetterConfig } from '../config.ts';
+import { prepareLetter, sendLetter, type LetterContext, type SendOutcome } from '../letters/send-letter.ts';
+import { letterOutcomeMessage } from '../views/letter-views.ts';
+import type { Message } from '../views/model.ts';
+import { notice } from '../views/notices.ts';
+import {
+  planCancelConfirm,
+  planCurrencyForm,
+  planForm,
+  planPreviewForm,
+  planRecordedMessage,
+} from '../views/plan-views.ts';
+import { refreshOne } from '../worklist/assess.ts';
+import type { Failure } from '../worklist/outcome.ts';
+import {
+  agreePlan,
+  cancelPlan,
+  draftPlan,
+  planCurrencies,
+  planStates,
+  proposePlan,
+} from '../worklist/plan-agreement.ts';
+import { type Actor, requireRole } from '../worklist/staff.ts';
+import { accountCard, type DispatchContext } from './account-actions.ts';
+import { askFirst } from './confirm-step.ts';
+import type { Reply } from './interaction.ts';
+
+const PLAN_LETTER = 'payment-plan';
+
+const refuse = (message: string): Reply => ({
+  kind: 'ephemeral',
+  message: notice(message, { tone: 'danger' }),
+});
+const refusal = (error: Failure): Reply =>
+  error.code === 'conflict' ? { kind: 'ephemeral', message: notice(error.message) } : refuse(error.message);
+
+const letterContext = (ctx: DispatchContext): LetterContext => ({
+  db: ctx.db,
+  clock: ctx.clock,
+  policy: ctx.policy,
+  letters: ctx.letters ?? defaultLetterConfig,
+});
+
+async function accountOf(ctx: DispatchContext, accountId: number) {
+  const row = await ctx.db('customers').where({ id: accountId }).first('id', 'name');
+  return row ? { id: Number(row.id), name: String(row.name) } : null;
+}
+
+/**
+ * Payment plan: the form for the account's currency (the chooser first when it is open in several), pre-
+ * filled with the PB-17 default, or with a renegotiation of the active plan in that currency.
+ */
+export async function openPlanForm(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+  currency: string | undefined,
+): Promise<Reply> {
+  const allowed = requireRole(actor, ['collector', 'manager'], 'Agreeing a payment plan');
+  if (!allowed.ok) return refuse(allowed.error.message);
+  const account = await accountOf(ctx, accountId);
+  if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
+  const currencies = await planCurrencies(ctx.db, accountId);
+  if (currencies.length === 0)
+    return refuse(`${account.name} has nothing open and undisputed to put on a payment plan.`);
+  const chosen = currency ?? (currencies.length === 1 ? currencies[0] : undefined);
+  if (chosen === undefined) return { kind: 'openForm', form: planCurrencyForm(account, currencies) };
+  if (!currencies.includes(chosen)) return refuse(`${account.name} has nothing open in ${chosen}.`);
+  const draft = await draftPlan(ctx.db, accountId, chosen, ctx.clock.today());
+  if (!draft.ok) return refusal(draft.error);
+  return { kind: 'openForm', form: planForm(account, draft.value) };
+}
+
+/** The currency chooser submitted: the plan form in that currency, or the field's error. */
+export async function choosePlanCurrency(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+  values: Record<string, string>,
+): Promise<Reply> {
+  const currency = (values.currency ?? '').trim().toUpperCase();
+  const currencies = await planCurrencies(ctx.db, accountId);
+  if (!currencies.includes(currency))
+    return { kind: 'formErrors', errors: { currency: `choose one of ${currencies.join(', ') || 'none'}` } };
+  return openPlanForm(ctx, actor, accountId, currency);
+}
+
+/** The plan form submitted: the proposal stored and previewed with its letter, or the fields' errors. */
+export async function submitPlan(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+  currency: string,
+  replacesPlanId: number | null,
+  values: Record<string, string>,
+): Promise<Reply> {
+  const account = await accountOf(ctx, accountId);
+  if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
+  const proposed = await proposePlan(
+    ctx.db,
+    actor,
+    accountId,
+    { currency, replacesPlanId, values },
+    ctx.clock.today(),
+  );
+  if (!proposed.ok)
+    return proposed.error.fields
+      ? { kind: 'formErrors', errors: proposed.error.fields }
+      : refusal(proposed.error);
+  const letter = await prepareLetter(letterContext(ctx), accountId, PLAN_LETTER, actor.name, {
+    pdf: false,
+    planId: proposed.value.proposalId,
+  });
+  return {
+    kind: 'openForm',
+    form: planPreviewForm(
+      account,
+      { ...proposed.value, currency },
+      letter.ok ? letter.value : null,
+      letter.ok ? null : letter.message,
+    ),
+  };
+}
+
+/** What became of the letter that goes with a recorded plan, as blocks for the thread. */
+function letterBlocks(outcome: SendOutcome, who: string): Message['blocks'] {
+  switch (outcome.kind) {
+    case 'sent':
+    case 'not_sent':
+    case 'awaiting_approval':
+      return letterOutcomeMessage(outcome, who).blocks;
+    case 'exists':
+      return [
+        {
+          type: 'context',
+          text: `The payment-plan letter #${outcome.letter.id} already went out today; send it again from Send letter tomorrow.`,
+        },
+      ];
+    case 'failed':
+      return [
+        { type: 'text', text: `The payment-plan letter was not sent: ${outcome.message}`, tone: 'danger' },
+      ];
+    case 'uncertain':
+      return [
+        {
+          type: 'text',
+          text: `The payment-plan letter may not have gone out (${outcome.reason}); check the letter #${outcome.letter.id}.`,
+          tone: 'danger',
+        },
+      ];
+  }
+}
+
+/** Customer agreed: the plan is recorded once and the payment-plan letter goes with it. */
+export async function agreeToPlan(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+  proposalId: number | undefined,
+): Promise<Reply> {
+  if (proposalId === undefined) return refuse('This form names no plan; open Payment plan again.');
+  const account = await accountOf(ctx, accountId);
+  if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
+  const agreed = await agreePlan(ctx.db, actor, accountId, proposalId, ctx.clock.today());
+  if (!agreed.ok) return refusal(agreed.error);
+  await refreshOne(
+    { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
+    accountId,
+  );
+  const outcome = await sendLetter(letterContext(ctx), actor, accountId, PLAN_LETTER, {
+    planId: agreed.value.planId,
+  });
+  const message = planRecordedMessage(actor.name, account, agreed.value, 'The payment-plan letter:');
+  const extra = letterBlocks(outcome, actor.name);
+  const files = 'prepared' in outcome ? letterOutcomeMessage(outcome, actor.name).files : undefined;
+  const card = await accountCard(ctx, accountId);
+  return {
+    kind: 'thread',
+    accountId,
+    message: { ...message, blocks: [...message.blocks, ...extra], ...(files ? { files } : {}) },
+    ...(card ? { card } : {}),
+  };
+}
+
+/** Cancel plan: asked first; the plan ends, recorded, and its open installments are no longer chased. */
+export async function cancelPlanClick(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+  planId: number | undefined,
+  confirmed: boolean | undefined,
+): Promise<Reply> {
+  if (planId === undefined) return refuse('This button names no plan.');
+  const allowed = requireRole(actor, ['collector', 'manager'], 'Cancelling a payment plan');
+  if (!allowed.ok) return refuse(allowed.error.message);
+  const account = await accountOf(ctx, accountId);
+  if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
+  const active = (await planStates(ctx.db, accountId)).some((s) => s.planId === planId);
+  if (!active && confirmed === undefined)
+    return { kind: 'ephemeral', message: notice(`Plan #${planId} is no longer active; nothing to cancel.`) };
+  const ask = askFirst(confirmed, planCancelConfirm(account, planId));
+  if (ask) return ask;
+  const cancelled = await cancelPlan(ctx.db, actor, accountId, planId);
+  if (!cancelled.ok) return refusal(cancelled.error);
+  await refreshOne(
+    { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
+    accountId,
+  );
+  const card = await accountCard(ctx, accountId);
+  return {
+    kind: 'thread',
+    accountId,
+    message: notice(`*${actor.name}* cancelled payment plan #${planId} of ${account.name} (PB-17).`),
+    ...(card ? { card } : {}),
+  };
+}
+
+/** `cancel-plan <customer>`: the account's one active plan is asked about (several: name them). */
+export async function cancelPlanCommand(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+): Promise<Reply> {
+  const plans = await planStates(ctx.db, accountId);
+  const [only] = plans;
+  if (!only) return { kind: 'ephemeral', message: notice('This account has no active payment plan.') };
+  if (plans.length > 1)
+    return refuse(
+      `This account has ${plans.length} active plans (${plans.map((p) => p.currency).join(', ')}); cancel one from the account card.`,
+    );
+  return cancelPlanClick(ctx, actor, accountId, only.planId, undefined);
+}

@@ -1,0 +1,86 @@
+/**
+ * PB-20: a promise marked kept by hand, through the one dispatcher: Mark kept (on the card, or typed
+ * `kept <customer>`) opens the note form; its submit marks the promise kept once and says so in the thread.
+ */
+import { notice } from '../views/notices.ts';
+import { promiseKeptForm, promiseLine } from '../views/promise-views.ts';
+import { typedText } from '../views/model.ts';
+import { refreshOne } from '../worklist/assess.ts';
+import { keepPromiseByHand, markablePromises } from '../worklist/promises.ts';
+import { type Actor, requireRole } from '../worklist/staff.ts';
+import { accountCard, type DispatchContext } from './account-actions.ts';
+import type { Reply } from './interaction.ts';
+
+const refuse = (message: string): Reply => ({
+  kind: 'ephemeral',
+  message: notice(message, { tone: 'danger' }),
+});
+
+/** Mark kept: the note form for the promise, or why it cannot be marked. */
+export async function openKeptForm(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+  promiseId: number | undefined,
+): Promise<Reply> {
+  const allowed = requireRole(actor, ['collector', 'manager'], 'Marking a promise kept');
+  if (!allowed.ok) return refuse(allowed.error.message);
+  const account = await ctx.db('customers').where({ id: accountId }).first('id', 'name');
+  if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
+  const promises = await markablePromises(ctx.db, accountId);
+  const chosen =
+    promiseId === undefined
+      ? promises.length === 1
+        ? promises[0]
+        : undefined
+      : promises.find((p) => p.promiseId === promiseId);
+  if (!chosen) {
+    if (promiseId !== undefined)
+      return {
+        kind: 'ephemeral',
+        message: notice('This promise is no longer open or missed; nothing to mark.'),
+      };
+    return promises.length === 0
+      ? { kind: 'ephemeral', message: notice('This account has no open or missed promise to mark kept.') }
+      : refuse(
+          `This account has ${promises.length} promises open or missed; use Mark kept beside the one on the card:\n${promises.map(promiseLine).join('\n')}`,
+        );
+  }
+  return {
+    kind: 'openForm',
+    form: promiseKeptForm({ id: Number(account.id), name: String(account.name) }, chosen),
+  };
+}
+
+/** The note submitted: the promise kept once, said in the account's thread. */
+export async function submitKept(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+  promiseId: number | undefined,
+  values: Record<string, string>,
+): Promise<Reply> {
+  if (promiseId === undefined) return refuse('This form names no promise; open Mark kept again.');
+  const kept = await keepPromiseByHand(ctx.db, actor, accountId, promiseId, values.note ?? '');
+  if (!kept.ok) {
+    if (kept.error.fields) return { kind: 'formErrors', errors: kept.error.fields };
+    return kept.error.code === 'conflict'
+      ? { kind: 'ephemeral', message: notice(kept.error.message) }
+      : refuse(kept.error.message);
+  }
+  await refreshOne(
+    { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
+    accountId,
+  );
+  const card = await accountCard(ctx, accountId);
+  const { status: _status, ...p } = kept.value;
+  const line = promiseLine({ ...p, status: 'open' });
+  return {
+    kind: 'thread',
+    accountId,
+    message: notice(
+      `*${actor.name}* marked kept by hand (PB-20): ${line}.\n_${typedText((values.note ?? '').trim())}_`,
+    ),
+    ...(card ? { card } : {}),
+  };
+}

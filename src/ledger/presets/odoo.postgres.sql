@@ -1,0 +1,116 @@
+-- duebot's built-in mapping for Odoo 17 and 18 on PostgreSQL (LEDGER_PRESET=odoo).
+--
+-- Copy it into your own LEDGER_MAPPING file to adapt it; the lines starting "-- @" are read by duebot
+-- before any row is read:
+-- @tables account_move, account_move_line, account_partial_reconcile, res_partner, res_users, res_currency, res_company
+-- @param company_id: SELECT id, name FROM res_company ORDER BY id
+--   (a database with one company needs no LEDGER_PARAMS; with several, set LEDGER_PARAMS=company_id=<id>)
+--
+-- One row per installment: the receivable lines of a posted customer invoice (account_move_line with
+-- display_type 'payment_term', one per due date of its payment terms), numbered as Odoo's aged
+-- receivable shows them, "INV/2024/00001 (1/2)"; an invoice with one due date keeps its plain number.
+-- Read:
+-- - customer invoices only (move_type 'out_invoice', state 'posted'): drafts, cancelled invoices and
+--   credit notes ('out_refund') are not read. A credit note applied to an invoice has already lowered
+--   the residual of the invoice's lines (Odoo reconciles them), so it is netted; one not applied stays
+--   a credit in Odoo and is not a reminder's business;
+-- - amounts in the currency the customer owes, the invoice's: the line's amount_currency (total) and
+--   amount_residual_currency (open), with that currency's ISO code (res_currency.name);
+-- - the customer is the invoice's commercial partner (the company, not the contact); the contact is the
+--   invoice's partner, or the company's invoice address (a child contact of type 'invoice');
+-- - the salesperson is the invoice's invoice_user_id (a res_users row, whose name is its partner's);
+-- - the customer's language (res_partner.lang, e.g. zh_CN) as duebot's locale (zh-CN; en_US -> en);
+-- - paid_at: the latest payment or credit note reconciled with the line (account_partial_reconcile
+--   max_date; Odoo keeps it as a date, given here at noon UTC so that it is the same day in duebot's
+--   time zone);
+-- - updated_at, the watermark: the latest of the invoice's, the line's and its reconciles' write_date
+--   (naive UTC, as Odoo stores it), so that a payment is read even where it moved only the reconcile.
+-- Rows are read again for every installment of an invoice that changed, so the numbering (k/n) stays
+-- right. Paid installments are returned too (open 0): the sync marks them settled.
+WITH changed AS (
+  -- Invoices with anything newer than the watermark: the invoice, a receivable line, a reconcile.
+  SELECT m.id AS move_id
+  FROM account_move m
+  WHERE m.write_date > :watermark
+  UNION
+  SELECT l.move_id
+  FROM account_move_line l
+  WHERE l.display_type = 'payment_term' AND l.write_date > :watermark
+  UNION
+  SELECT l.move_id
+  FROM account_partial_reconcile r
+  JOIN account_move_line l ON l.id = r.debit_move_id
+  WHERE r.write_date > :watermark
+),
+installments AS (
+  SELECT
+    l.id,
+    l.move_id,
+    l.date_maturity,
+    l.amount_currency,
+    l.amount_residual_currency,
+    l.currency_id,
+    l.write_date,
+    row_number() OVER (PARTITION BY l.move_id ORDER BY l.date_maturity, l.id) AS k,
+    count(*) OVER (PARTITION BY l.move_id) AS n
+  FROM account_move_line l
+  JOIN changed ON changed.move_id = l.move_id
+  WHERE l.display_type = 'payment_term' AND l.parent_state = 'posted'
+),
+billing AS (
+  -- Each company's invoice address (its first active child contact of type 'invoice'), found once for
+  -- all rows: a lookup per row would scan res_partner once per installment where parent_id has no index.
+  SELECT DISTINCT ON (c.parent_id) c.parent_id, c.name, c.email, c.phone, c.mobile
+  FROM res_partner c
+  WHERE c.type = 'invoice' AND c.active AND c.parent_id IS NOT NULL
+  ORDER BY c.parent_id, c.id
+),
+reconciles AS (
+  -- For an invoice's receivable line (a debit), payments and applied credit notes are the credit side.
+  SELECT r.debit_move_id AS line_id, max(r.max_date) AS paid_on, max(r.write_date) AS write_date
+  FROM account_partial_reconcile r
+  JOIN installments i ON i.id = r.debit_move_id
+  GROUP BY r.debit_move_id
+)
+SELECT
+  i.id AS invoice_id,
+  m.name || CASE WHEN i.n > 1 THEN ' (' || i.k || '/' || i.n || ')' ELSE '' END AS invoice_number,
+  cp.id AS customer_id,
+  cp.name AS customer_name,
+  m.invoice_date AS issue_date,
+  i.date_maturity AS due_date,
+  i.amount_currency AS total,
+  i.amount_residual_currency AS open_amount,
+  cur.name AS currency,
+  greatest(m.write_date, i.write_date, rec.write_date) AS updated_at,
+  (rec.paid_on + time '12:00') AS paid_at,
+  contact.name AS contact_name,
+  contact.email AS contact_email,
+  coalesce(nullif(contact.phone, ''), contact.mobile) AS contact_phone,
+  rep.name AS sales_rep,
+  CASE
+    WHEN cp.lang IS NULL THEN NULL
+    WHEN cp.lang LIKE 'en\_%' THEN 'en'
+    WHEN cp.lang IN ('zh_TW', 'zh_HK') THEN 'zh-TW'
+    ELSE replace(split_part(cp.lang, '@', 1), '_', '-')
+  END AS customer_locale
+FROM installments i
+JOIN account_move m ON m.id = i.move_id
+JOIN res_partner cp ON cp.id = m.commercial_partner_id
+JOIN res_currency cur ON cur.id = i.currency_id
+LEFT JOIN res_partner p ON p.id = m.partner_id
+-- The company's invoice address, when the invoice is addressed to the company itself.
+LEFT JOIN billing ON billing.parent_id = cp.id AND p.id = cp.id
+CROSS JOIN LATERAL (
+  SELECT
+    coalesce(billing.name, p.name) AS name,
+    coalesce(billing.email, p.email) AS email,
+    coalesce(billing.phone, p.phone) AS phone,
+    coalesce(billing.mobile, p.mobile) AS mobile
+) contact
+LEFT JOIN res_users u ON u.id = m.invoice_user_id
+LEFT JOIN res_partner rep ON rep.id = u.partner_id
+LEFT JOIN reconciles rec ON rec.line_id = i.id
+WHERE m.move_type = 'out_invoice'
+  AND m.state = 'posted'
+  AND m.company_id = :company_id

@@ -1,0 +1,113 @@
+/**
+ * PB-30: handing an account over to a collection agency. Records which agency, when, the amount handed
+ * over (the open balance per currency) and the time the company spent before (days since the oldest open
+ * due date, contact attempts on record), and stops internal chasing with an account pause, so the ladder
+ * and the follow-ups leave the account alone. Once per account: a second try says when it went and where.
+ */
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { daysBetween } from '../collections/dates.ts';
+import { recordActivity, stateVersion } from './activity.ts';
+import { fail, ok, type Result } from './outcome.ts';
+import { type Actor, requireRole } from './staff.ts';
+
+/** What was handed over. */
+export interface Handover {
+  agency: string;
+  handedOverOn: string;
+  /** Open amount per currency, minor units. */
+  amounts: Record<string, number>;
+  daysWorked: number;
+  contactAttempts: number;
+}
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const formSchema = z.object({
+  agency: z.preprocess(
+    blank,
+    z
+      .string({ error: 'name the agency' })
+      .trim()
+      .max(100, 'at most 100 characters')
+      .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20), 'one line, no control characters'),
+  ),
+  note: z.preprocess(blank, z.string().max(1000, 'at most 1,000 characters').optional()),
+});
+
+/** Hands the account over; bad input names the field and writes nothing. */
+export async function handOver(
+  db: Knex,
+  actor: Actor,
+  accountId: number,
+  values: Record<string, unknown>,
+  today: string,
+  drawnAt: number | undefined,
+): Promise<Result<Handover>> {
+  const allowed = requireRole(actor, ['manager'], 'Handing an account over to an agency');
+  if (!allowed.ok) return allowed;
+  const parsed = formSchema.safeParse(values);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
+    return fail('invalid_input', 'The hand-over is not complete; nothing was changed.', fields);
+  }
+  const { agency, note } = parsed.data;
+  return db.transaction(async (trx) => {
+    const customer = await trx('customers').where({ id: accountId }).forUpdate().first('id');
+    if (!customer) return fail('not_found', `There is no account #${accountId}.`);
+    const earlier = await trx('agency_handovers').where({ customer_id: accountId }).first();
+    if (earlier)
+      return fail(
+        'conflict',
+        `This account was already handed over to ${String(earlier.agency)} on ${String(earlier.handed_over_on)}.`,
+      );
+    if (drawnAt !== undefined && drawnAt !== (await stateVersion(trx, accountId)))
+      return fail(
+        'stale',
+        'The account changed after this form was opened, so nothing was changed. Open it again.',
+      );
+    const open = await trx('open_items')
+      .where({ customer_id: accountId, status: 'open' })
+      .where('open_minor', '>', 0)
+      .select('due_date', 'open_minor', 'currency');
+    if (open.length === 0)
+      return fail('invalid_input', 'Nothing is open on this account, so there is nothing to hand over.');
+    const amounts: Record<string, number> = {};
+    for (const r of open)
+      amounts[String(r.currency).trim()] = (amounts[String(r.currency).trim()] ?? 0) + Number(r.open_minor);
+    const oldest = open.map((r) => String(r.due_date)).sort()[0] ?? today;
+    const daysWorked = Math.max(0, daysBetween(oldest, today));
+    const [counted] = await trx('activities')
+      .where({ customer_id: accountId })
+      .where((q) =>
+        q
+          .whereIn('kind', ['letter_sent', 'letter_marked_sent'])
+          .orWhere((o) => o.where('kind', 'outcome').whereRaw(`details->>'channel' <> 'note'`)),
+      )
+      .count({ n: '*' });
+    const contactAttempts = Number(counted?.n ?? 0);
+    const reason = `handed over to ${agency} (PB-30)`;
+    const [pause] = await trx('pauses')
+      .insert({ customer_id: accountId, reason, created_by_user_id: actor.userId })
+      .returning('id');
+    await trx('agency_handovers').insert({
+      customer_id: accountId,
+      agency,
+      note: note ?? null,
+      amounts: JSON.stringify(amounts),
+      handed_over_on: today,
+      days_worked: daysWorked,
+      contact_attempts: contactAttempts,
+      pause_id: Number(pause.id),
+      by_user_id: actor.userId,
+    });
+    const handover: Handover = { agency, handedOverOn: today, amounts, daysWorked, contactAttempts };
+    await recordActivity(trx, {
+      accountId,
+      actor,
+      kind: 'handed_over',
+      details: { ...handover, note: note ?? null },
+    });
+    return ok(handover);
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * What is going on with each open item of an account beyond its amount and age (PB-02): in a dispute
+ * (PB-21), paused, in a payment plan (PB-17), promised (PB-20). Read in one place from the tables the
+ * dispute, pause, plan and promise modules write, so the card (and anything else that lists items) shows
+ * the same states, and a new kind of state is added here once.
+ */
+import type { Knex } from 'knex';
+
+/** One state of an open item; an item can be in several at once (promised and paused). */
+export type ItemState =
+  | { kind: 'disputed'; disputeId: number; since: string; reason: string }
+  | { kind: 'paused'; pauseId: number; until: string | null; reason: string; wholeAccount: boolean }
+  | { kind: 'plan'; planId: number; installmentNo: number | null; nextDate: string | null }
+  | { kind: 'promised'; promiseId: number; date: string; amountMinor: number; currency: string };
+
+/** The order states are shown in: what stops chasing first. */
+const ORDER: Record<ItemState['kind'], number> = { disputed: 0, paused: 1, plan: 2, promised: 3 };
+
+const dateText = (v: unknown): string =>
+  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+
+/**
+ * The states of every open item of an account as of `today` (business date), keyed by open item id.
+ * Items with no state are absent. Four small reads, none of them per item.
+ */
+export async function itemStates(
+  db: Knex,
+  accountId: number,
+  today: string,
+  timeZone: string,
+): Promise<Map<number, ItemState[]>> {
+  const [items, disputed, pauses, promised] = await Promise.all([
+    db('open_items').where({ customer_id: accountId, status: 'open' }).pluck('id'),
+    db('dispute_items as di')
+      .join('disputes as d', 'd.id', 'di.dispute_id')
+      .join('open_items as oi', 'oi.id', 'di.open_item_id')
+      .where({ 'oi.customer_id': accountId, 'di.active': true })
+      .whereNull('d.resolved_at')
+      .select(
+        'di.open_item_id',
+        'd.id',
+        'd.reason',
+        db.raw('(d.opened_at at time zone ?)::date::text as since', [timeZone]),
+      ),
+    db('pauses')
+      .where({ customer_id: accountId })
+      .whereNull('lifted_at')
+      .where((q) => q.whereNull('until').orWhere('until', '>', today))
+      .orderBy('id')
+      .select('id', 'open_item_id', 'reason', db.raw('until::text as until')),
+    db('promises as p')
+      .join('promise_items as pi', 'pi.promise_id', 'p.id')
+      .where({ 'p.customer_id': accountId, 'p.status': 'open' })
+      .orderBy([{ column: 'p.promised_date' }, { column: 'p.id' }])
+      .select(
+        'pi.open_item_id',
+        'p.id',
+        'p.plan_id',
+        'p.installment_no',
+        'p.amount_minor',
+        'p.currency',
+        db.raw('p.promised_date::text as promised_date'),
+      ),
+  ]);
+  const states = new Map<number, ItemState[]>();
+  const open = new Set(items.map(Number));
+  const add = (itemId: number, state: ItemState) => {
+    if (!open.has(itemId)) return;
+    const list = states.get(itemId) ?? [];
+    list.push(state);
+    states.set(itemId, list);
+  };
+  for (const d of disputed)
+    add(Number(d.open_item_id), {
+      kind: 'disputed',
+      disputeId: Number(d.id),
+      since: dateText(d.since),
+      reason: String(d.reason),
+    });
+  for (const p of pauses) {
+    const state: ItemState = {
+      kind: 'paused',
+      pauseId: Number(p.id),
+      until: p.until === null ? null : dateText(p.until),
+      reason: String(p.reason),
+      wholeAccount: p.open_item_id === null,
+    };
+    if (p.open_item_id === null) for (const id of open) add(id, state);
+    else add(Number(p.open_item_id), state);
+  }
+  const plans = new Set<string>();
+  for (const p of promised) {
+    const itemId = Number(p.open_item_id);
+    if (p.plan_id === null) {
+      add(itemId, {
+        kind: 'promised',
+        promiseId: Number(p.id),
+        date: dateText(p.promised_date),
+        amountMinor: Number(p.amount_minor),
+        currency: String(p.currency).trim(),
+      });
+      continue;
+    }
+    // Installments come in date order: the first open one of a plan on an item is its next.
+    const key = `${itemId}:${p.plan_id}`;
+    if (plans.has(key)) continue;
+    plans.add(key);
+    add(itemId, {
+      kind: 'plan',
+      planId: Number(p.plan_id),
+      installmentNo: p.installment_no === null ? null : Number(p.installment_no),
+      nextDate: dateText(p.promised_date),
+    });
+  }
+  for (const list of states.values()) list.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+  return states;
+}

@@ -1,0 +1,119 @@
+/**
+ * How an account has paid so far (PB-02, PB-09): the invoices it settled, when and how late, from the
+ * settled items the sync keeps, and the promises to pay it kept and broke (PB-20).
+ */
+import type { Knex } from 'knex';
+
+/** A paid invoice: its due date, the business date it was seen settled, and how many days late that was. */
+export interface PaidInvoice {
+  number: string;
+  dueDate: string;
+  paidDate: string;
+  /** Days after the due date (0 or less: on time). */
+  daysLate: number;
+  totalMinor: number;
+  currency: string;
+}
+
+/** A promise whose fate is known. */
+export interface PromiseOutcome {
+  date: string;
+  amountMinor: number;
+  paidMinor: number;
+  currency: string;
+  status: 'kept' | 'partial' | 'broken';
+  /** An installment of a payment plan (PB-17). */
+  installment: boolean;
+}
+
+/** The account's payment record: the newest paid invoices and promises, and how many there are in all. */
+export interface PaymentRecord {
+  paid: PaidInvoice[];
+  paidCount: number;
+  /** Paid invoices that were paid after their due date. */
+  paidLateCount: number;
+  promises: PromiseOutcome[];
+  kept: number;
+  partial: number;
+  broken: number;
+}
+
+const dateText = (v: unknown): string =>
+  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+
+/** The newest `limit` paid invoices and decided promises of an account, with the counts of all of them. */
+export async function paymentRecord(
+  db: Knex,
+  accountId: number,
+  timeZone: string,
+  limit = 5,
+): Promise<PaymentRecord> {
+  const paidDate = db.raw('(settled_at at time zone ?)::date', [timeZone]);
+  const [paid, paidCounts, promises, promiseCounts] = await Promise.all([
+    db('open_items')
+      .where({ customer_id: accountId, status: 'settled' })
+      .orderBy([
+        { column: 'settled_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit)
+      .select(
+        'invoice_number',
+        db.raw('due_date::text as due_date'),
+        db.raw('?::text as paid_date', [paidDate]),
+        db.raw('(? - due_date)::int as days_late', [paidDate]),
+        'total_minor',
+        'currency',
+      ),
+    db('open_items')
+      .where({ customer_id: accountId, status: 'settled' })
+      .first(
+        db.raw('count(*)::int as n'),
+        db.raw('count(*) filter (where ? > due_date)::int as late', [paidDate]),
+      ),
+    db('promises')
+      .where({ customer_id: accountId })
+      .whereIn('status', ['kept', 'partial', 'broken'])
+      .orderBy([
+        { column: 'promised_date', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit)
+      .select(
+        db.raw('promised_date::text as promised_date'),
+        'amount_minor',
+        'paid_minor',
+        'currency',
+        'status',
+        'plan_id',
+      ),
+    db('promises')
+      .where({ customer_id: accountId })
+      .groupBy('status')
+      .select('status', db.raw('count(*)::int as n')),
+  ]);
+  const count = (status: string) => Number(promiseCounts.find((r) => r.status === status)?.n ?? 0);
+  return {
+    paid: paid.map((r) => ({
+      number: String(r.invoice_number),
+      dueDate: dateText(r.due_date),
+      paidDate: dateText(r.paid_date),
+      daysLate: Number(r.days_late),
+      totalMinor: Number(r.total_minor),
+      currency: String(r.currency).trim(),
+    })),
+    paidCount: Number(paidCounts?.n ?? 0),
+    paidLateCount: Number(paidCounts?.late ?? 0),
+    promises: promises.map((r) => ({
+      date: dateText(r.promised_date),
+      amountMinor: Number(r.amount_minor),
+      paidMinor: Number(r.paid_minor),
+      currency: String(r.currency).trim(),
+      status: r.status as PromiseOutcome['status'],
+      installment: r.plan_id !== null,
+    })),
+    kept: count('kept'),
+    partial: count('partial'),
+    broken: count('broken'),
+  };
+}

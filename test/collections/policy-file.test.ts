@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type AccountSnapshot, assessAccount, defaultPolicy } from '../../src/collections/account.ts';
+import { nextWorkingDay } from '../../src/collections/dates.ts';
+import { defaultPolicyNumbers, loadPolicyFile, PolicyFileError } from '../../src/collections/policy-file.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { buildPolicy } from '../../src/policy.ts';
+
+const defaultYaml = readFileSync(
+  new URL('../../src/collections/default-policy.yaml', import.meta.url),
+  'utf8',
+);
+
+function problems(yaml: string): string[] {
+  try {
+    loadPolicyFile(yaml);
+  } catch (error) {
+    if (error instanceof PolicyFileError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the policy file to be refused');
+}
+
+function config(env: Record<string, string>): Config {
+  const result = loadConfig(env);
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  return result.config;
+}
+
+const snapshot = (dueDate: string, extra: Partial<AccountSnapshot> = {}): AccountSnapshot => ({
+  accountId: '1',
+  customerName: 'Acme',
+  firstInvoiceDate: '2024-01-01',
+  openItems: [
+    {
+      id: '1',
+      number: 'INV-1',
+      issueDate: dueDate,
+      dueDate,
+      totalMinor: 100_000,
+      openMinor: 100_000,
+      currency: 'CNY',
+      disputed: false,
+      pause: null,
+    },
+  ],
+  settledItems: [],
+  promises: [],
+  lastContactDate: null,
+  escalations: 0,
+  pause: null,
+  ...extra,
+});
+
+describe('the policy file: every number is configuration', () => {
+  it('ships the playbook numbers: the default file gives exactly the built-in defaults', () => {
+    expect(loadPolicyFile(defaultYaml)).toEqual(defaultPolicyNumbers);
+    expect(loadPolicyFile('')).toEqual(defaultPolicyNumbers);
+    expect(defaultPolicyNumbers.aging).toEqual(defaultPolicy.aging);
+    expect(defaultPolicyNumbers.grade).toEqual(defaultPolicy.grade);
+    expect(defaultPolicyNumbers.weekend).toEqual([0, 6]);
+  });
+
+  it('keeps the playbook value of every field a file leaves out', () => {
+    const n = loadPolicyFile('aging:\n  redAfterDays: 20\ncreditHold:\n  monthRule: days\n');
+    expect(n.aging).toEqual({ ...defaultPolicy.aging, redAfterDays: 20 });
+    expect(n.grade).toEqual({ ...defaultPolicy.grade, holdMonthRule: 'days' });
+    expect(n.priority.likelihoodByAge).toEqual(defaultPolicy.priority.likelihoodByAge);
+  });
+
+  it('PB-04/05/06: bucket edges, the red threshold and key-account days from the file decide the assessment', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'duebot-policy-'));
+    const file = join(dir, 'policy.yaml');
+    await writeFile(
+      file,
+      'aging:\n  bucketEdges: [15, 30]\n  redAfterDays: 20\n  procedureAfterDays: 10\n  keyAccountDays: 21\n  keyAccountNoExceptionDays: 40\n',
+    );
+    const policy = await buildPolicy(config({ DUEBOT_POLICY_FILE: file }));
+    const a = assessAccount(snapshot('2026-10-29'), policy, '2026-11-22'); // 24 days overdue
+    expect(a.items[0]?.bucket).toBe('16-30');
+    expect(a.items[0]?.marking).toBe('red');
+    expect(a.inCollection).toBe(true);
+    expect(a.keyAccount.keyAccount).toBe(true);
+    expect(a.aging[0]?.buckets).toEqual({ current: 0, '1-15': 0, '16-30': 100_000, '30+': 0 });
+    const playbook = assessAccount(snapshot('2026-10-29'), defaultPolicy, '2026-11-22');
+    expect([playbook.items[0]?.bucket, playbook.items[0]?.marking, playbook.keyAccount.keyAccount]).toEqual([
+      '1-30',
+      'none',
+      false,
+    ]);
+  });
+
+  it('PB-10/11: grade, hold and blacklist thresholds from the file decide the flags', () => {
+    const n = loadPolicyFile(
+      'blacklist:\n  unpaidDays: 20\ncreditHold:\n  overdueInvoicesPerMonth: 1\n  consecutiveMonths: 1\n',
+    );
+    const policy = { ...defaultPolicy, grade: n.grade };
+    const a = assessAccount(snapshot('2026-09-29'), policy, '2026-11-22');
+    expect(a.blacklist.reason).toBe('blacklisted: INV-1 unpaid 54 days past due (PB-11)');
+    expect(a.creditHold.reason).toBe(
+      'credit hold: 1+ invoices overdue at the end of each of 2026-10; until INV-1 is cleared (PB-10)',
+    );
+    const playbook = assessAccount(snapshot('2026-09-29'), defaultPolicy, '2026-11-22');
+    expect([playbook.blacklist.set, playbook.creditHold.set]).toEqual([false, false]);
+  });
+
+  it('PB-08: priority weights from the file decide the ranking score', () => {
+    const n = loadPolicyFile(
+      [
+        'priority:',
+        '  costOfWorkingMajor: 0',
+        '  tinyBalanceMajor: 0',
+        '  likelihoodByAge:',
+        '    - { upToDays: null, likelihood: 1 }',
+        '  gradeFactor: { A: 1, B: 1, C: 1 }',
+      ].join('\n'),
+    );
+    const policy = { ...defaultPolicy, priority: { ...defaultPolicy.priority, ...n.priority } };
+    // CNY 1,000.00 open 2 days: likelihood 1 whatever the grade, no cost, no small-balance discount.
+    expect(assessAccount(snapshot('2026-11-20'), policy, '2026-11-22').priority.score).toBe(1000);
+    expect(assessAccount(snapshot('2026-11-20'), defaultPolicy, '2026-11-22').priority.score).toBeLessThan(
+      1000,
+    );
+  });
+
+  it('PB-24: a six-day week makes Saturday a working day', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'duebot-policy-'));
+    const file = join(dir, 'six-days.yaml');
+    await writeFile(file, 'workingDays: [monday, tuesday, wednesday, thursday, friday, saturday]\n');
+    const policy = await buildPolicy(config({ DUEBOT_POLICY_FILE: file, DUEBOT_HOLIDAYS: '2026-12-25' }));
+    expect(policy.calendar).toEqual({ weekend: [0], holidays: ['2026-12-25'] });
+    expect(nextWorkingDay('2026-11-28', policy.calendar)).toBe('2026-11-28'); // a Saturday
+    expect(nextWorkingDay('2026-11-28', defaultPolicy.calendar)).toBe('2026-11-30');
+  });
+
+  describe('refuses a broken file naming the field of each problem', () => {
+    it('not YAML', () => {
+      expect(problems('aging: [30, 60\n')[0]).toMatch(/^not valid YAML: /);
+    });
+
+    it('a field that is not a policy field, naming the fields it could be', () => {
+      expect(problems('aging:\n  redAfterDay: 20\nbuckets: [1]\n')).toEqual([
+        'field aging.redAfterDay: not a policy field (expected one of bucketEdges, redAfterDays, procedureAfterDays, keyAccountDays, keyAccountNoExceptionDays, settledShownDays)',
+        'field buckets: not a policy field (expected one of aging, grade, creditHold, blacklist, priority, workingDays)',
+      ]);
+    });
+
+    it('a value of the wrong type', () => {
+      expect(problems('aging:\n  redAfterDays: thirty\n')).toEqual([
+        'field aging.redAfterDays: expected a whole number of days',
+      ]);
+      expect(problems('aging:\n  bucketEdges: 30\n')).toEqual([
+        'field aging.bucketEdges: expected a list of days such as [30, 60, 90]',
+      ]);
+    });
+
+    it('a number out of range, or not whole', () => {
+      expect(
+        problems('grade:\n  cLateShare: 1.5\n  historyMonths: 0\naging:\n  keyAccountDays: 45.5\n'),
+      ).toEqual([
+        'field aging.keyAccountDays: expected a whole number of days',
+        'field grade.historyMonths: expected 1 or more months',
+        'field grade.cLateShare: expected a share between 0 and 1, such as 0.5',
+      ]);
+      expect(problems('priority:\n  likelihoodByAge:\n    - { upToDays: -1, likelihood: 0.5 }\n')).toEqual([
+        'field priority.likelihoodByAge[0].upToDays: expected 0 or more days',
+      ]);
+    });
+
+    it('a choice that is not one of the choices', () => {
+      expect(problems('creditHold:\n  monthRule: sometimes\nworkingDays: [monday, funday]\n')).toEqual([
+        'field creditHold.monthRule: expected month-end or days',
+        'field workingDays[1]: expected weekday names: sunday, monday, tuesday, wednesday, thursday, friday, saturday',
+      ]);
+      expect(problems('workingDays: []\n')).toEqual(['field workingDays: expected at least one working day']);
+      expect(problems('workingDays: [monday, monday]\n')).toEqual([
+        'field workingDays: monday is listed twice',
+      ]);
+    });
+
+    it('fields that contradict each other, also against the defaults of the fields left out', () => {
+      expect(
+        problems(
+          'aging:\n  bucketEdges: [30, 30, 20]\n  keyAccountDays: 70\npriority:\n  window: { fromDays: 50, toDays: 40 }\n  likelihoodByAge:\n    - { upToDays: 30, likelihood: 0.9 }\n    - { upToDays: 10, likelihood: 0.5 }\n',
+        ),
+      ).toEqual([
+        'field aging.bucketEdges[1]: expected more than the edge before it (30), got 30',
+        'field aging.bucketEdges[2]: expected more than the edge before it (30), got 20',
+        'field aging.keyAccountDays: expected at most aging.keyAccountNoExceptionDays (60), got 70',
+        'field priority.likelihoodByAge[1].upToDays: expected more than the row before it (30)',
+        'field priority.window.fromDays: expected at most priority.window.toDays (40), got 50',
+      ]);
+    });
+
+    it('a file that cannot be read, or is broken, is named by its setting at start', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'duebot-policy-'));
+      await expect(buildPolicy(config({ DUEBOT_POLICY_FILE: join(dir, 'missing.yaml') }))).rejects.toThrow(
+        /^DUEBOT_POLICY_FILE: cannot read .*missing\.yaml \(ENOENT\)$/,
+      );
+      const broken = join(dir, 'broken.yaml');
+      await writeFile(broken, 'aging:\n  redAfterDays: -1\n');
+      await expect(buildPolicy(config({ DUEBOT_POLICY_FILE: broken }))).rejects.toThrow(
+        'DUEBOT_POLICY_FILE: the policy file is not valid: field aging.redAfterDays: expected 0 or more days',
+      );
+    });
+  });
+});

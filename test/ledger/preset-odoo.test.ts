@@ -1,0 +1,412 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixedClock } from '../../src/clock.ts';
+import { assessAccount, defaultPolicy } from '../../src/collections/account.ts';
+import { type Database, knexForPostgres } from '../../src/db.ts';
+import { ledgerSourceOptions } from '../../src/ledger/configured.ts';
+import { loadReceivableItems } from '../support/receivable-history.ts';
+import { presetFile } from '../../src/ledger/presets.ts';
+import { ledgerConfig, ledgerSettings } from '../../src/ledger/settings.ts';
+import { openLedgerSource } from '../../src/ledger/source.ts';
+import { syncLedger } from '../../src/ledger/sync.ts';
+import { readFragment } from '../../src/settings-input.ts';
+import { loadSnapshots } from '../../src/worklist/snapshots.ts';
+import { runDuebot } from '../support/cli.ts';
+import { createServerDatabase, openTestDatabase } from '../support/databases.ts';
+import { createOdooFixture, type OdooFixture } from '../support/odoo-fixture.ts';
+
+const url = process.env.TEST_DATABASE_URL ?? '';
+const STACK = /^\s+at /m;
+const TODAY = '2026-12-07';
+const clock = createFixedClock(new Date('2026-12-07T02:00:00Z'), 'Asia/Shanghai');
+
+/** The ledger settings as duebot reads them from the environment, for the fixture's database. */
+function settingsFor(env: Record<string, string>) {
+  const read = readFragment(ledgerSettings, env);
+  if (!read.ok) throw new Error(read.problems.join('\n'));
+  if (read.combinationProblems.length > 0) throw new Error(read.combinationProblems.join('\n'));
+  return ledgerConfig(read.values).ledger;
+}
+
+/** Company 1's items as the sync stores them, by receivable line. */
+async function items(db: Knex) {
+  const rows: Record<string, unknown>[] = await db('open_items as o')
+    .join('customers as c', 'c.id', 'o.customer_id')
+    .orderBy('o.invoice_number')
+    .select(
+      'o.external_id',
+      'o.invoice_number',
+      'c.external_id as customer',
+      db.raw("to_char(o.due_date, 'YYYY-MM-DD') as due"),
+      db.raw('o.total_minor::int as total'),
+      db.raw('o.open_minor::int as open'),
+      'o.currency',
+      'o.status',
+      db.raw(`to_char(o.settled_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as settled`),
+    );
+  return rows;
+}
+
+describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
+  let odoo: OdooFixture;
+  let bot: Database;
+
+  const open = async (env: Record<string, string> = {}) => {
+    const ledger = settingsFor({ LEDGER_URL: odoo.db.url, LEDGER_PRESET: 'odoo', ...env });
+    return openLedgerSource(await ledgerSourceOptions(ledger, odoo.db.url));
+  };
+  const sync = async (
+    mode: 'full' | 'incremental',
+    db: Database = bot,
+    env = { LEDGER_PARAMS: 'company_id=1' },
+  ) => {
+    const source = await open(env);
+    try {
+      return await syncLedger({ db: db.knex, source, mode, clock, lookbackSeconds: 0, batchSize: 3 });
+    } finally {
+      await source.close();
+    }
+  };
+  const line = (key: string) => String(odoo.lines[key]);
+
+  beforeAll(async () => {
+    odoo = await createOdooFixture();
+    bot = await openTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await odoo?.drop();
+  });
+
+  it('ships the mapping file where the package has it, named by the preset and dialect', async () => {
+    const ledger = settingsFor({ LEDGER_URL: 'postgres://u@h/odoo', LEDGER_PRESET: 'Odoo' });
+    expect(ledger.preset).toBe('odoo');
+    expect(ledger.mappingFile).toMatch(/src\/ledger\/presets\/odoo\.postgres\.sql$/);
+    const sql = await readFile(ledger.mappingFile ?? '', 'utf8');
+    expect(sql).toContain('-- @tables account_move,');
+  });
+
+  it('reads one row per installment, exactly what Odoo says is open, in the currency owed', async () => {
+    const summary = await sync('full');
+    expect(summary.rowsSkipped).toBe(0);
+    expect(summary.rowsRead).toBe(7);
+    // Hand-computed from the fixture: drafts, cancelled invoices, credit notes and company 2 are not read;
+    // INV/2026/00004's applied credit note of 150 is netted; INV/2026/00005's unapplied one is not.
+    expect(await items(bot.knex)).toEqual([
+      {
+        external_id: line('inv1a'),
+        invoice_number: 'INV/2026/00001 (1/2)',
+        customer: '10',
+        due: '2026-10-31',
+        total: 50000,
+        open: 0,
+        currency: 'CNY',
+        status: 'settled',
+        settled: '2026-10-28 12:00',
+      },
+      {
+        external_id: line('inv1b'),
+        invoice_number: 'INV/2026/00001 (2/2)',
+        customer: '10',
+        due: '2026-11-30',
+        total: 50000,
+        open: 50000,
+        currency: 'CNY',
+        status: 'open',
+        settled: null,
+      },
+      {
+        external_id: line('inv2'),
+        invoice_number: 'INV/2026/00002',
+        customer: '10',
+        due: '2026-11-04',
+        total: 80000,
+        open: 50000,
+        currency: 'CNY',
+        status: 'open',
+        settled: null,
+      },
+      {
+        external_id: line('inv3'),
+        invoice_number: 'INV/2026/00003',
+        customer: '10',
+        due: '2026-11-05',
+        total: 60000,
+        open: 0,
+        currency: 'CNY',
+        status: 'settled',
+        settled: '2026-11-10 12:00',
+      },
+      {
+        external_id: line('inv4'),
+        invoice_number: 'INV/2026/00004',
+        customer: '10',
+        due: '2026-11-06',
+        total: 40000,
+        open: 25000,
+        currency: 'CNY',
+        status: 'open',
+        settled: null,
+      },
+      {
+        external_id: line('inv5'),
+        invoice_number: 'INV/2026/00005',
+        customer: '10',
+        due: '2026-11-07',
+        total: 30000,
+        open: 30000,
+        currency: 'CNY',
+        status: 'open',
+        settled: null,
+      },
+      {
+        external_id: line('inv7'),
+        invoice_number: 'INV/2026/00007',
+        customer: '20',
+        due: '2026-11-10',
+        total: 100000,
+        open: 100000,
+        currency: 'EUR',
+        status: 'open',
+        settled: null,
+      },
+    ]);
+    // DSO/CEI rebuild past balances from when an open amount last went down: INV/2026/00002's partial
+    // payment of 11-05 (paid_at), not its last change (11-12).
+    const history = await loadReceivableItems(bot.knex, { since: '2026-10-01', timeZone: 'Asia/Shanghai' });
+    const partial = history.get('CNY')?.find((i) => i.dueDate === '2026-11-04');
+    expect(partial).toMatchObject({ openMinor: 50000, settledOn: null, changedOn: '2026-11-05' });
+    const customers = await bot
+      .knex('customers')
+      .orderBy('external_id')
+      .select('external_id', 'name', 'contact_name', 'contact_email', 'contact_phone', 'sales_rep', 'locale');
+    expect(customers).toEqual([
+      {
+        external_id: '10',
+        name: '上海远航贸易有限公司',
+        // The company's invoice address; its phone is empty, so its mobile.
+        contact_name: '王芳',
+        contact_email: 'wang.fang@yuanhang.example',
+        contact_phone: '+86 139 0000 0001',
+        sales_rep: 'Li Wei',
+        locale: 'zh-CN',
+      },
+      {
+        external_id: '20',
+        name: 'Berliner Maschinenbau GmbH',
+        contact_name: 'Berliner Maschinenbau GmbH',
+        contact_email: 'ap@bmb.example',
+        contact_phone: '+49 30 1234',
+        sales_rep: 'Li Wei',
+        locale: 'en',
+      },
+    ]);
+  });
+
+  it('changes nothing on a second sync, incremental or full', async () => {
+    const before = await items(bot.knex);
+    const incremental = await sync('incremental');
+    expect([incremental.rowsRead, incremental.rowsChanged, incremental.customersChanged]).toEqual([0, 0, 0]);
+    const full = await sync('full');
+    expect([full.rowsChanged, full.customersChanged, full.itemsSettled]).toEqual([0, 0, 0]);
+    expect(await items(bot.knex)).toEqual(before);
+  });
+
+  it('picks up a later payment that moved only the reconcile, by an incremental sync', async () => {
+    // 200 of the second installment, 12-01: neither the invoice nor its line gets a new write_date.
+    await odoo.pay(odoo.lines.inv1b as number, 200, '2026-12-01', '2026-12-01 10:00:00');
+    const first = await sync('incremental');
+    // Both installments of the invoice are read again (their numbering); only the paid one changed.
+    expect([first.rowsRead, first.rowsChanged]).toEqual([2, 1]);
+    const paid = (await items(bot.knex)).find((i) => i.external_id === line('inv1b'));
+    expect(paid).toMatchObject({ open: 30000, status: 'open' });
+    await odoo.pay(odoo.lines.inv1b as number, 300, '2026-12-02', '2026-12-02 10:00:00', { touchLine: true });
+    const second = await sync('incremental');
+    expect([second.rowsChanged, second.itemsSettled]).toEqual([1, 1]);
+    const settled = (await items(bot.knex)).find((i) => i.external_id === line('inv1b'));
+    expect(settled).toMatchObject({ open: 0, status: 'settled', settled: '2026-12-02 12:00' });
+    expect(await sync('incremental')).toMatchObject({ rowsChanged: 0 });
+  });
+
+  it('dates payments by paid_at: grades stay the same when Odoo rewrites every row', async () => {
+    const grades = async (db: Database) => {
+      const ids = (await db.knex('customers').orderBy('external_id').pluck('id')).map(Number);
+      const snapshots = await loadSnapshots(db.knex, ids, TODAY, 'Asia/Shanghai');
+      return snapshots.map((s) => ({
+        grade: assessAccount(s, defaultPolicy, TODAY).grade.reason,
+        paid: s.settledItems.map((i) => `${i.number} ${i.paidDate}`).sort(),
+      }));
+    };
+    const before = await grades(bot);
+    // Paid on 10-28 (due 10-31), 11-10 (due 11-05) and 12-02 (due 11-30), in the business zone.
+    expect(before[0]?.paid).toEqual([
+      'INV/2026/00001 (1/2) 2026-10-28',
+      'INV/2026/00001 (2/2) 2026-12-02',
+      'INV/2026/00003 2026-11-10',
+    ]);
+    // A recompute after an upgrade: every write_date moves to the same instant.
+    for (const table of ['account_move', 'account_move_line', 'account_partial_reconcile'])
+      await odoo.knex(table).update({ write_date: '2026-12-06 23:00:00' });
+    const bumped = await sync('incremental');
+    expect(bumped.rowsRead).toBe(7);
+    expect(bumped.rowsChanged).toBe(0);
+    expect(await grades(bot)).toEqual(before);
+    // A bot database loaded from scratch after the rewrite sees the same payment dates and grades.
+    const fresh = await openTestDatabase('postgres');
+    try {
+      await sync('full', fresh);
+      expect(await grades(fresh)).toEqual(before);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('finds the single company itself, and names the choices where there are several', async () => {
+    const source = await open();
+    try {
+      await expect(source.validate()).rejects.toThrow(
+        'LEDGER_PARAMS: LEDGER_PRESET=odoo needs company_id, which is not set, and the database holds 2 (1 Acme Shanghai, 2 Acme Hong Kong)',
+      );
+    } finally {
+      await source.close();
+    }
+    const typo = await open({ LEDGER_PARAMS: 'compnay_id=1' });
+    try {
+      await expect(typo.validate()).rejects.toThrow(
+        'LEDGER_PARAMS: compnay_id is not a parameter of LEDGER_PRESET=odoo (it takes company_id)',
+      );
+    } finally {
+      await typo.close();
+    }
+    const hk = await open({ LEDGER_PARAMS: 'company_id=2' });
+    try {
+      expect(await hk.inspect?.()).toMatchObject({ params: { company_id: '2' }, rows: 1 });
+    } finally {
+      await hk.close();
+    }
+    // One company left: no parameter needed.
+    await odoo.knex('res_company').where({ id: 2 }).delete();
+    try {
+      const single = await open();
+      try {
+        const read = await single.inspect?.();
+        expect(read).toMatchObject({ params: { company_id: '1' }, rows: 7 });
+        expect(read?.columns).toContain('paid_at');
+      } finally {
+        await single.close();
+      }
+    } finally {
+      await odoo.knex('res_company').insert({ id: 2, name: 'Acme Hong Kong', currency_id: 2 });
+    }
+  });
+
+  it('refuses an unknown preset, a preset on the wrong engine and a malformed parameter in one line each', () => {
+    const problems = (env: Record<string, string>) => {
+      const read = readFragment(ledgerSettings, env);
+      return read.ok ? read.combinationProblems : read.problems;
+    };
+    expect(problems({ LEDGER_URL: 'postgres://u@h/erp', LEDGER_PRESET: 'sap' })).toEqual([
+      'LEDGER_PRESET: found "sap", expected one of the built-in presets: odoo, erpnext, dolibarr or idempiere',
+    ]);
+    expect(problems({ LEDGER_URL: 'mysql://u@h/erp', LEDGER_PRESET: 'odoo' })).toEqual([
+      'LEDGER_PRESET: found odoo, but the odoo preset reads Odoo 17/18 on PostgreSQL, and LEDGER_URL names a MySQL/MariaDB database',
+    ]);
+    expect(
+      problems({ LEDGER_URL: 'postgres://u@h/erp', LEDGER_PRESET: 'odoo', LEDGER_MAPPING: 'x.sql' }),
+    ).toEqual([
+      'LEDGER_PRESET: found odoo and LEDGER_MAPPING too, expected one of them (a preset is a built-in mapping)',
+    ]);
+    expect(problems({ LEDGER_PARAMS: 'company_id' })[0]).toMatch(
+      /^LEDGER_PARAMS: found "company_id", expected name=value pairs/,
+    );
+    expect(problems({ LEDGER_PARAMS: 'company_id=1,company_id=2' })[0]).toMatch(/company_id is given twice/);
+    expect(problems({ LEDGER_PARAMS: 'watermark=1' })[0]).toMatch(/besides watermark/);
+    expect(problems({ LEDGER_PARAMS: `company_id=${'9'.repeat(201)}` })[0]).toMatch(/up to 200 characters/);
+    expect(problems({ LEDGER_PARAMS: 'company_id=' })[0]).toMatch(/expected a value for company_id/);
+  });
+
+  it('says in one line, before reading, that a database has no Odoo tables, and that a parameter is missing', async () => {
+    const empty = await createServerDatabase({ template: null, prefix: 'duebot_noodoo' });
+    const botDb = await createServerDatabase();
+    try {
+      const env = (ledgerUrl: string) => ({
+        DATABASE_URL: botDb.url,
+        LEDGER_URL: ledgerUrl,
+        LEDGER_PRESET: 'odoo',
+        DUEBOT_SCHEDULER: 'off',
+      });
+      const [noTables, noParam, unknown] = await Promise.all([
+        runDuebot(['sync'], { env: env(empty.url) }),
+        runDuebot(['sync'], { env: env(odoo.db.url) }),
+        runDuebot(['sync'], { env: { ...env(odoo.db.url), LEDGER_PRESET: 'sap' } }),
+      ]);
+      expect(noTables.code).toBe(2);
+      expect(noTables.stderr).toMatch(
+        /^duebot: accounting database: LEDGER_PRESET=odoo: the accounting database has no table account_move, account_move_line, account_partial_reconcile, res_partner, res_users, res_currency, res_company \(is LEDGER_URL the Odoo 17\/18 database\?\)\n {2}fix: /,
+      );
+      expect(noParam.code).toBe(2);
+      expect(noParam.stderr).toMatch(
+        /^duebot: accounting database: LEDGER_PARAMS: LEDGER_PRESET=odoo needs company_id, .*\n {2}fix: set LEDGER_PARAMS=company_id=<one of 1, 2>\n/,
+      );
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/LEDGER_PRESET: found "sap", expected one of the built-in presets/);
+      for (const run of [noTables, noParam, unknown]) expect(run.stderr).not.toMatch(STACK);
+      // Nothing was read, so nothing was written.
+      const written = knexForPostgres(botDb.url, { min: 0, max: 1 });
+      try {
+        expect(Number((await written('open_items').count({ n: '*' }))[0]?.n)).toBe(0);
+      } finally {
+        await written.destroy();
+      }
+    } finally {
+      await empty.drop();
+      await botDb.drop();
+    }
+  });
+
+  it('doctor shows the preset, its parameters and the rows a sync would read', async () => {
+    const botDb = await createServerDatabase();
+    try {
+      const doctor = await runDuebot(['doctor'], {
+        env: {
+          DATABASE_URL: botDb.url,
+          LEDGER_URL: odoo.db.url,
+          LEDGER_PRESET: 'odoo',
+          LEDGER_PARAMS: 'company_id=1',
+        },
+      });
+      expect(doctor.stdout).toMatch(
+        /ok {4}accounting database: .*: reachable, preset odoo returns every column, parameters company_id=1, a full sync would read 7 rows/,
+      );
+      expect(doctor.stdout).not.toMatch(/payment dates/);
+      // A copy adapted without paid_at: doctor says grades are approximate.
+      const dir = await mkdtemp(join(tmpdir(), 'duebot-odoo-'));
+      try {
+        const own = join(dir, 'mapping.sql');
+        const sql = await readFile(presetFile('odoo', 'postgres'), 'utf8');
+        await writeFile(own, sql.replace(/^.*AS paid_at,\n/m, ''));
+        const warned = await runDuebot(['doctor'], {
+          env: {
+            DATABASE_URL: botDb.url,
+            LEDGER_URL: odoo.db.url,
+            LEDGER_MAPPING: own,
+            LEDGER_PARAMS: 'company_id=1',
+          },
+        });
+        expect(warned.stdout).toMatch(
+          /ok {4}accounting database: .*: reachable, mapping returns every column/,
+        );
+        expect(warned.stdout).toMatch(
+          /ok {4}payment dates: warning: the mapping returns no paid_at, so grades, credit hold, blacklist and DSO\/CEI date payments by each row's last change/,
+        );
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    } finally {
+      await botDb.drop();
+    }
+  });
+});

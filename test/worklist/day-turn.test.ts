@@ -1,0 +1,266 @@
+import fc from 'fast-check';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFixedClock } from '../../src/clock.ts';
+import { defaultPolicy } from '../../src/collections/account.ts';
+import { addDays } from '../../src/collections/dates.ts';
+import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
+import { knexForPostgres, type Database } from '../../src/db.ts';
+import { loadDigest } from '../../src/jobs/digest-data.ts';
+import type { Job } from '../../src/jobs/job.ts';
+import { dailyPeriod } from '../../src/jobs/periods.ts';
+import { createScheduler } from '../../src/jobs/scheduler.ts';
+import type { AccountRowBlock, Message } from '../../src/views/model.ts';
+import { refreshWorklist } from '../../src/worklist/assess.ts';
+import { ensureWorklistDay, markWorklistDay } from '../../src/worklist/day-turn.ts';
+import { backends, createServerDatabase, openTestDatabase } from '../support/databases.ts';
+import { silentLog } from '../jobs/support.ts';
+import { seedAccount } from '../support/seed.ts';
+
+const timeZone = 'Asia/Shanghai';
+/**
+ * Business dates only move forward, as they do in production: each case syncs on a date after every date
+ * an earlier case reached (a process remembers the latest date it knows to be fresh).
+ */
+let cursor = '2026-11-22';
+function nextSyncDay(): string {
+  const day = cursor;
+  cursor = addDays(cursor, 400);
+  return day;
+}
+
+/** Days overdue per account as the ledger says on `today`: the oldest open item's calendar days past due. */
+async function ledgerDays(db: Knex, today: string): Promise<Map<number, number>> {
+  const rows = await db('open_items')
+    .where('status', 'open')
+    .where('open_minor', '>', 0)
+    .groupBy('customer_id')
+    .select('customer_id', db.raw('greatest(max(?::date - due_date), 0) as days', [today]));
+  return new Map(rows.map((r) => [Number(r.customer_id), Number(r.days)]));
+}
+
+async function storedDays(db: Knex): Promise<Map<number, number>> {
+  const rows = await db('account_summary').select('customer_id', 'max_days_overdue');
+  return new Map(rows.map((r) => [Number(r.customer_id), Number(r.max_days_overdue)]));
+}
+
+async function wipe(db: Knex): Promise<void> {
+  for (const table of ['worklist_days', 'account_summary', 'open_items', 'customers'])
+    await db(table).delete();
+}
+
+const rowsOf = (m: Message) => m.blocks.filter((b): b is AccountRowBlock => b.type === 'accountRow');
+
+describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('PB-01: for any business dates after a sync, with no sync in between, the worklist days overdue equal the ledger', async () => {
+    const account = fc.array(
+      fc.record({
+        dueOffset: fc.integer({ min: -60, max: 120 }),
+        minor: fc.integer({ min: 1, max: 10_000_000 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(account, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 4 }),
+        async (accounts, steps) => {
+          const knex = db.knex;
+          const syncDay = nextSyncDay();
+          await wipe(knex);
+          for (const items of accounts) {
+            await seedAccount(knex, {
+              items: items.map((i) => ({ dueDate: addDays(syncDay, i.dueOffset), totalMinor: i.minor })),
+            });
+          }
+          // The sync of syncDay: the worklist assessed and the day recorded, as afterSync does.
+          const { assessed } = await refreshWorklist({
+            db: knex,
+            policy: defaultPolicy,
+            today: syncDay,
+            timeZone,
+          });
+          await markWorklistDay(knex, syncDay, assessed, defaultPolicy);
+          const clock = createFixedClock(`${syncDay}T03:00:00Z`, timeZone);
+          const ctx: DispatchContext = { db: knex, clock, policy: defaultPolicy, pageSize: 50 };
+          let day = syncDay;
+          for (const step of steps) {
+            day = addDays(day, step);
+            clock.set(`${day}T03:00:00Z`);
+            const reply = await dispatch(ctx, {
+              kind: 'command',
+              text: '',
+              user: { platform: 'shell', id: 'ann', name: 'Ann' },
+              platform: 'shell',
+            });
+            const ledger = await ledgerDays(knex, day);
+            expect(await storedDays(knex)).toEqual(ledger);
+            // The list holds exactly the accounts with something overdue (its title), as many as the digest counts.
+            const overdue = [...ledger.values()].filter((d) => d > 0).length;
+            const listed = 'message' in reply ? rowsOf(reply.message).length : -1;
+            expect(listed).toBe(overdue);
+            const digest = await loadDigest(knex, {
+              today: day,
+              calendar: defaultPolicy.calendar,
+              top: 5,
+              edges: defaultPolicy.aging.bucketEdges,
+            });
+            expect(digest.overdueAccounts).toBe(overdue);
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('PB-01: the stored ages go stale without the day turn (the property above can fail)', async () => {
+    const knex = db.knex;
+    const syncDay = nextSyncDay();
+    await wipe(knex);
+    await seedAccount(knex, { items: [{ dueDate: addDays(syncDay, -4), totalMinor: 100 }] });
+    await refreshWorklist({ db: knex, policy: defaultPolicy, today: syncDay, timeZone });
+    const tomorrow = addDays(syncDay, 1);
+    expect([...(await storedDays(knex)).values()]).toEqual([4]);
+    const turn = await ensureWorklistDay({ db: knex, policy: defaultPolicy, today: tomorrow, timeZone });
+    expect(turn).toEqual({ status: 'refreshed', accounts: 1 });
+    expect([...(await storedDays(knex)).values()]).toEqual([5]);
+    // The same day again does nothing, and an earlier date never moves the worklist back.
+    expect(await ensureWorklistDay({ db: knex, policy: defaultPolicy, today: tomorrow, timeZone })).toEqual({
+      status: 'fresh',
+    });
+    expect(await ensureWorklistDay({ db: knex, policy: defaultPolicy, today: syncDay, timeZone })).toEqual({
+      status: 'fresh',
+    });
+    expect([...(await storedDays(knex)).values()]).toEqual([5]);
+    // Two readers of the next day at once: one reassesses, the other finds it done.
+    const next = addDays(tomorrow, 1);
+    const both = await Promise.all(
+      [0, 1].map(() => ensureWorklistDay({ db: knex, policy: defaultPolicy, today: next, timeZone })),
+    );
+    expect(both.map((t) => t.status).sort()).toEqual(['fresh', 'refreshed']);
+    expect([...(await storedDays(knex)).values()]).toEqual([6]);
+  });
+
+  it('PB-01: a scheduled job (digest, meeting) on a new business day reads the ages of that day', async () => {
+    const knex = db.knex;
+    const syncDay = nextSyncDay();
+    await wipe(knex);
+    await seedAccount(knex, { items: [{ dueDate: addDays(syncDay, -4), totalMinor: 100 }] });
+    const { assessed } = await refreshWorklist({ db: knex, policy: defaultPolicy, today: syncDay, timeZone });
+    await markWorklistDay(knex, syncDay, assessed, defaultPolicy);
+    const seen: number[] = [];
+    const probe: Job = {
+      name: 'probe',
+      schedule: '0 9 * * *',
+      days: 'every',
+      periodKey: dailyPeriod,
+      async run(ctx) {
+        const rows = await ctx.db('account_summary').select('max_days_overdue');
+        seen.push(...rows.map((r) => Number(r.max_days_overdue)));
+        return [];
+      },
+    };
+    // Past midnight, two days on, no sync in between.
+    const clock = createFixedClock(`${addDays(syncDay, 2)}T01:00:00Z`, timeZone);
+    const scheduler = createScheduler({
+      db: knex,
+      jobs: [probe],
+      clock,
+      config: { today: undefined },
+      policy: defaultPolicy,
+      log: silentLog,
+    });
+    await scheduler.runNow('probe');
+    await scheduler.stop();
+    expect(seen).toEqual([6]);
+  });
+
+  it('PB-01: /overdue lists no account with nothing overdue, even with no filter', async () => {
+    const knex = db.knex;
+    const syncDay = nextSyncDay();
+    await wipe(knex);
+    const late = await seedAccount(knex, { items: [{ dueDate: addDays(syncDay, -3), totalMinor: 100 }] });
+    await seedAccount(knex, { items: [{ dueDate: addDays(syncDay, 3), totalMinor: 900_000_000 }] });
+    await seedAccount(knex, { items: [{ dueDate: syncDay, totalMinor: 900_000_000 }] });
+    const clock = createFixedClock(`${syncDay}T03:00:00Z`, timeZone);
+    const ctx: DispatchContext = { db: knex, clock, policy: defaultPolicy, pageSize: 50 };
+    for (const text of ['', '0+', 'unclaimed']) {
+      const reply = await dispatch(ctx, {
+        kind: 'command',
+        text,
+        user: { platform: 'shell', id: 'ann', name: 'Ann' },
+        platform: 'shell',
+      });
+      const rows = 'message' in reply ? rowsOf(reply.message) : [];
+      expect(rows.map((r) => r.accountId)).toEqual([late.accountId]);
+    }
+  });
+});
+
+describe.each(backends())('worklist rows marked by the policy (PB-04) on %s', (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('PB-04: a list row is red by the policy red threshold, not by a number of the view', async () => {
+    const syncDay = nextSyncDay();
+    const knex = db.knex;
+    await seedAccount(knex, { items: [{ dueDate: addDays(syncDay, -5), totalMinor: 100 }] });
+    const clock = createFixedClock(`${syncDay}T03:00:00Z`, timeZone);
+    const tones = async (policy: typeof defaultPolicy) => {
+      await refreshWorklist({ db: knex, policy, today: syncDay, timeZone });
+      await markWorklistDay(knex, syncDay, 1, defaultPolicy);
+      const reply = await dispatch(
+        { db: knex, clock, policy, pageSize: 10 },
+        { kind: 'command', text: '', user: { platform: 'shell', id: 'ann', name: 'Ann' }, platform: 'shell' },
+      );
+      return 'message' in reply ? rowsOf(reply.message).map((r) => r.tone) : [];
+    };
+    expect(await tones(defaultPolicy)).toEqual(['normal']);
+    expect(await tones({ ...defaultPolicy, aging: { ...defaultPolicy.aging, redAfterDays: 3 } })).toEqual([
+      'danger',
+    ]);
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('the day turn on two replicas (real PostgreSQL)', () => {
+  it('PB-01: two replicas turning the day at once reassess the worklist exactly once', async () => {
+    const syncDay = nextSyncDay();
+    const server = await createServerDatabase();
+    const replicas = [
+      knexForPostgres(server.url, { min: 0, max: 4 }),
+      knexForPostgres(server.url, { min: 0, max: 4 }),
+    ];
+    try {
+      const [first] = replicas;
+      if (!first) throw new Error('no replica');
+      await seedAccount(first, { items: [{ dueDate: addDays(syncDay, -10), totalMinor: 100 }] });
+      await refreshWorklist({ db: first, policy: defaultPolicy, today: syncDay, timeZone });
+      const tomorrow = addDays(syncDay, 1);
+      const turns = await Promise.all(
+        replicas.map((r) => ensureWorklistDay({ db: r, policy: defaultPolicy, today: tomorrow, timeZone })),
+      );
+      expect(turns.filter((t) => t.status === 'refreshed')).toHaveLength(1);
+      expect(turns.filter((t) => t.status === 'fresh')).toHaveLength(1);
+      expect([...(await storedDays(first)).values()]).toEqual([11]);
+      const [count] = await first('worklist_days').where('business_date', tomorrow).count({ n: '*' });
+      expect(Number(count?.n)).toBe(1);
+    } finally {
+      for (const r of replicas) await r.destroy();
+      await server.drop();
+    }
+  }, 60_000);
+});
