@@ -18,7 +18,7 @@ import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { assessOne, refreshOne } from '../worklist/assess.ts';
 import { claimAccount, releaseAccount } from '../worklist/claims.ts';
-import { accountHistory } from '../worklist/account-history.ts';
+import { accountHistory, contactAttemptDays } from '../worklist/account-history.ts';
 import { openDisputes } from '../worklist/disputes.ts';
 import { itemStates } from '../worklist/item-states.ts';
 import { paymentRecord } from '../worklist/payment-record.ts';
@@ -65,7 +65,7 @@ export async function accountCard(
   assessed?: AccountAssessment | null,
 ): Promise<Message | null> {
   const { timeZone } = ctx.clock;
-  const [file, assessment, ledger, states, record, disputes, plans, promises] = await Promise.all([
+  const [file, assessment, ledger, states, record, disputes, plans, promises, attempts] = await Promise.all([
     accountHistory(ctx.db, accountId),
     assessed === undefined ? assessOne(assessContext(ctx), accountId) : assessed,
     ledgerAge(ctx),
@@ -74,6 +74,7 @@ export async function accountCard(
     openDisputes(ctx.db, accountId, timeZone),
     planStates(ctx.db, accountId),
     markablePromises(ctx.db, accountId),
+    contactAttemptDays(ctx.db, accountId, timeZone),
   ]);
   if (!file || !assessment) return null;
   return accountCardView(
@@ -81,7 +82,7 @@ export async function accountCard(
     assessment,
     file.version,
     ledger,
-    { states, record },
+    { states, record, contactDays: attempts },
     disputes,
     plans,
     promises,

@@ -28,26 +28,65 @@ const preset = z
 const PARAM_NAME = /^[A-Za-z_]\w*$/;
 
 /**
- * LEDGER_PARAMS: `name=value` pairs separated by commas (`company_id=1,branch=North`); each name once,
- * never `watermark` (duebot binds that one itself), values without control characters.
+ * `text` split at the commas outside double quotes; null when a quote is not closed. A quoted value
+ * keeps its commas (ERPNext names companies "Acme (Shanghai) Co., Ltd."), `""` inside it is one quote.
+ */
+function splitParams(text: string): string[] | null {
+  const parts: string[] = [];
+  let part = '';
+  let quoted = false;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    if (c === ',' && !quoted) {
+      parts.push(part);
+      part = '';
+    } else part += c;
+  }
+  if (quoted) return null;
+  parts.push(part);
+  return parts;
+}
+
+/** A parameter's value as written: `"a, b"` (quoted, `""` for a quote) or plain text. */
+function paramValue(written: string): string {
+  return /^".*"$/s.test(written) ? written.slice(1, -1).replace(/""/g, '"') : written;
+}
+
+/** `value` as LEDGER_PARAMS would take it back: in double quotes when it has a comma or a quote. */
+export function writtenParam(value: string): string {
+  return /[,"]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * LEDGER_PARAMS: `name=value` pairs separated by commas (`company_id=1,branch=North`, a value with a
+ * comma in double quotes: `company="Acme Co., Ltd."`); each name once, never `watermark` (duebot binds
+ * that one itself), values without control characters.
  */
 const params = z.string().transform((text, ctx): Record<string, string> => {
   const values: Record<string, string> = {};
-  for (const part of text.split(',')) {
+  const parts = splitParams(text);
+  if (!parts) {
+    ctx.addIssue({ code: 'custom', message: 'expected a closing double quote after a quoted value' });
+    return z.NEVER;
+  }
+  for (const part of parts) {
     if (!part.trim()) continue;
     const eq = part.indexOf('=');
     const name = eq < 0 ? part.trim() : part.slice(0, eq).trim();
-    const value = eq < 0 ? '' : part.slice(eq + 1).trim();
+    const written = eq < 0 ? '' : part.slice(eq + 1).trim();
+    const value = paramValue(written);
     const problem =
       eq < 0 || !PARAM_NAME.test(name)
         ? `expected name=value pairs separated by commas, e.g. company_id=1 (not ${JSON.stringify(part.trim())})`
-        : name === 'watermark'
-          ? 'expected parameters besides watermark (duebot binds :watermark itself)'
-          : Object.hasOwn(values, name)
-            ? `expected each parameter once (${name} is given twice)`
-            : value === '' || value.length > 200 || [...value].some((c) => c.charCodeAt(0) < 32)
-              ? `expected a value for ${name} (up to 200 characters, no control characters)`
-              : null;
+        : written.includes('"') && !/^"(?:[^"]|"")*"$/.test(written)
+          ? `expected the value of ${name} in double quotes as a whole ("Acme Co., Ltd."), with "" for a quote inside`
+          : name === 'watermark'
+            ? 'expected parameters besides watermark (duebot binds :watermark itself)'
+            : Object.hasOwn(values, name)
+              ? `expected each parameter once (${name} is given twice)`
+              : value === '' || value.length > 200 || [...value].some((c) => c.charCodeAt(0) < 32)
+                ? `expected a value for ${name} (up to 200 characters, no control characters)`
+                : null;
     if (problem) {
       ctx.addIssue({ code: 'custom', message: problem });
       return z.NEVER;

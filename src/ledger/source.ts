@@ -23,6 +23,7 @@ import {
   parameterLookups,
 } from './mapping.ts';
 import { type PresetName, PRESETS } from './presets.ts';
+import { writtenParam } from './settings.ts';
 import { localTimestamp, watermarkInZone } from './zone.ts';
 import { COPY_READ_ORDER } from './copy-check.ts';
 import { decodeCopyLines } from './copy-text.ts';
@@ -257,8 +258,9 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
     const values: Record<string, string> = { ...given };
     const lookups = parameterLookups(mappingSql);
     for (const name of used) {
-      if (values[name] !== undefined) continue;
       const lookup = lookups.get(name);
+      const value = values[name];
+      if (value !== undefined && !lookup) continue;
       if (!lookup) {
         throw new MappingFileError(
           `LEDGER_PARAMS: ${where} needs ${name}, which is not set`,
@@ -266,23 +268,37 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
         );
       }
       const rows = await readOnly<Record<string, unknown>>(lookup);
-      const choices = rows.map((r) => Object.values(r).map(String));
+      const choices = rows.map((r) => Object.values(r).map((v) => (v === null ? '' : String(v))));
+      // Each choice as LEDGER_PARAMS takes it (quoted when it has a comma), then what else the lookup gives.
+      const listed = choices
+        .slice(0, 10)
+        .map(([first = '', ...rest]) => [writtenParam(first), ...rest.filter((v) => v !== '')].join(' '))
+        .join(', ');
+      const more = choices.length > 10 ? ', ...' : '';
+      if (value !== undefined) {
+        // A value the database does not hold (a typo) would read no row, and a full sync would settle
+        // every item: refused. With nothing to choose from yet (no invoice at all), it reads nothing.
+        if (choices.length === 0 || choices.some((c) => c[0] === value)) continue;
+        throw new MappingFileError(
+          `LEDGER_PARAMS: ${name}=${writtenParam(value)} is not in the database, which holds ${choices.length} (${listed}${more})`,
+          `set LEDGER_PARAMS=${name}=<one of ${choices
+            .map((c) => writtenParam(c[0] ?? ''))
+            .slice(0, 10)
+            .join(', ')}>`,
+        );
+      }
       if (choices.length === 1) {
         values[name] = choices[0]?.[0] ?? '';
         continue;
       }
-      const listed = choices
-        .slice(0, 10)
-        .map((c) => c.join(' '))
-        .join(', ');
       throw new MappingFileError(
         choices.length === 0
           ? `LEDGER_PARAMS: ${where} needs ${name}, which is not set, and the database has none to choose from`
-          : `LEDGER_PARAMS: ${where} needs ${name}, which is not set, and the database holds ${choices.length} (${listed}${choices.length > 10 ? ', ...' : ''})`,
+          : `LEDGER_PARAMS: ${where} needs ${name}, which is not set, and the database holds ${choices.length} (${listed}${more})`,
         choices.length === 0
           ? `set LEDGER_PARAMS=${name}=<value>, or check LEDGER_URL`
           : `set LEDGER_PARAMS=${name}=<one of ${choices
-              .map((c) => c[0])
+              .map((c) => writtenParam(c[0] ?? ''))
               .slice(0, 10)
               .join(', ')}>`,
       );

@@ -25,6 +25,8 @@ export interface AccountStory {
   /** Open item id -> its states (src/worklist/item-states.ts). */
   states: ReadonlyMap<number, readonly ItemState[]>;
   record: PaymentRecord;
+  /** PB-13: every business day contact was attempted (worklist/account-history.ts contactAttemptDays). */
+  contactDays?: readonly string[];
 }
 
 /** One state of an item in a few words: "disputed since 2 Nov", "paused until 20 Dec", ... */
@@ -81,7 +83,10 @@ function lastContact(file: AccountHistory): string {
 /** Kinds of history entries that are contact attempts with the customer (PB-13). */
 const ATTEMPTS = new Set(['letter_sent', 'letter_marked_sent']);
 
-/** The days contact was attempted: letters that went out, logged calls, visits and e-mails (PB-13). */
+/**
+ * The days contact was attempted, from the history entries a card holds (PB-13): letters that went out,
+ * logged calls, visits and e-mails. A card loaded with its story uses every attempt instead.
+ */
 export function contactDays(file: AccountHistory): string[] {
   return file.history
     .filter((h) => ATTEMPTS.has(h.kind) || (h.kind === 'outcome' && h.details.channel !== 'note'))
@@ -230,7 +235,11 @@ export function accountCardView(
     .filter((i) => !i.disputed && i.daysOverdue > 0)
     .map((i) => i.dueDate)
     .sort()[0];
-  const sevens = sevenSevenSeven(overdueSince ?? null, contactDays(file), a.assessedOn);
+  const sevens = sevenSevenSeven(
+    overdueSince ?? null,
+    [...(story?.contactDays ?? contactDays(file))],
+    a.assessedOn,
+  );
   if (sevens) {
     const behind = sevens.firstContactLate || sevens.attemptsShort || a.assessedOn > sevens.resolveBy;
     blocks.push({ type: 'text', text: sevens.text, tone: behind ? 'danger' : 'normal' });
@@ -239,17 +248,6 @@ export function accountCardView(
   blocks.push(...planBlocks(c.id, c.name, plans, version));
   // PB-20: open and missed promises, each can be marked kept by hand when the ledger lags.
   blocks.push(...promiseBlocks(c.id, version, promises));
-  // PB-17: a row of its own, so the main row stays within Teams' five actions.
-  blocks.push({
-    type: 'actions',
-    buttons: [
-      {
-        label: 'Payment plan',
-        ref: encodeRef({ v: 1, accountId: c.id, stateVersion: version, action: 'plan' }),
-        opens: 'form',
-      },
-    ],
-  });
 
   blocks.push({ type: 'divider' });
   blocks.push(...itemBlocks(a, story));
@@ -317,6 +315,17 @@ export function accountCardView(
               opens: 'form' as const,
             },
           ]),
+    ],
+  });
+  // PB-17: a row of its own after the main one, which stays within Teams' five actions.
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      {
+        label: 'Payment plan',
+        ref: encodeRef({ v: 1, accountId: c.id, stateVersion: version, action: 'plan' }),
+        opens: 'form',
+      },
     ],
   });
   blocks.push({

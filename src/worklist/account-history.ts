@@ -101,3 +101,22 @@ export async function accountHistory(
     })),
   };
 }
+
+/**
+ * PB-13: every business day contact was attempted on the account (letters that went out, logged calls,
+ * visits and e-mails; not notes), oldest first, in the business time zone. Read from all of the history,
+ * not from the page of it a card shows, so the first attempt and the count in the last weeks are right
+ * however busy the account is.
+ */
+export async function contactAttemptDays(db: Knex, accountId: number, timeZone: string): Promise<string[]> {
+  const rows = await db('activities')
+    .where({ customer_id: accountId })
+    .where((q) =>
+      q
+        .whereIn('kind', ['letter_sent', 'letter_marked_sent'])
+        .orWhere((o) => o.where('kind', 'outcome').whereRaw("coalesce(details->>'channel', '') <> 'note'")),
+    )
+    .orderBy('id')
+    .select(db.raw('(created_at at time zone ?)::date::text as day', [timeZone]));
+  return rows.map((r: { day: string }) => String(r.day));
+}

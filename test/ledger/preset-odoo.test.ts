@@ -281,6 +281,15 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
     } finally {
       await typo.close();
     }
+    // A company the database does not hold would read no row (and a full sync would settle everything).
+    const missing = await open({ LEDGER_PARAMS: 'company_id=9' });
+    try {
+      await expect(missing.validate()).rejects.toThrow(
+        'LEDGER_PARAMS: company_id=9 is not in the database, which holds 2 (1 Acme Shanghai, 2 Acme Hong Kong)',
+      );
+    } finally {
+      await missing.close();
+    }
     const hk = await open({ LEDGER_PARAMS: 'company_id=2' });
     try {
       expect(await hk.inspect?.()).toMatchObject({ params: { company_id: '2' }, rows: 1 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,9 @@ import {
   parameterLookups,
 } from '../../src/ledger/mapping.ts';
 import { PRESET_NAMES, presetFile } from '../../src/ledger/presets.ts';
+import { ledgerConfig, ledgerSettings, writtenParam } from '../../src/ledger/settings.ts';
 import { openLedgerSource } from '../../src/ledger/source.ts';
+import { readFragment } from '../../src/settings-input.ts';
 import type { LedgerSource, RawLedgerRow } from '../../src/ledger/types.ts';
 import { localTimestamp, watermarkInZone } from '../../src/ledger/zone.ts';
 import { createServerDatabase, type ServerDatabase } from '../support/databases.ts';
@@ -184,4 +186,53 @@ describe('preset files', () => {
     for (const file of files) expect(packed).toContain(`src/ledger/presets/${file}`);
     expect(packed).toContain('src/ledger/presets.ts');
   }, 60_000);
+
+  it('each declares the tables it reads and how to find every parameter it takes', async () => {
+    const files = (await readdir(`${ROOT}src/ledger/presets`)).filter((f) => f.endsWith('.sql'));
+    expect(files.length).toBe(PRESET_NAMES.length);
+    for (const file of files) {
+      const sql = await readFile(`${ROOT}src/ledger/presets/${file}`, 'utf8');
+      expect(mappingTables(sql).length, file).toBeGreaterThan(0);
+      const params = mappingParameters(sql);
+      expect(params.length, file).toBe(1);
+      // A one-company database needs no LEDGER_PARAMS: every parameter has its lookup.
+      expect([...parameterLookups(sql).keys()], file).toEqual(params);
+    }
+  });
+});
+
+describe('LEDGER_PARAMS', () => {
+  const read = (value: string) => {
+    const result = readFragment(ledgerSettings, { LEDGER_PARAMS: value });
+    return result.ok ? ledgerConfig(result.values).ledger.params : result.problems;
+  };
+
+  it('takes a value with commas in double quotes, "" for a quote inside', () => {
+    expect(read('company="Acme (Shanghai) Co., Ltd.", branch=North')).toEqual({
+      company: 'Acme (Shanghai) Co., Ltd.',
+      branch: 'North',
+    });
+    expect(read('company="Say ""Hi"", Ltd."')).toEqual({ company: 'Say "Hi", Ltd.' });
+    expect(writtenParam('Acme (Shanghai) Co., Ltd.')).toBe('"Acme (Shanghai) Co., Ltd."');
+    expect(writtenParam('Say "Hi"')).toBe('"Say ""Hi"""');
+    expect(writtenParam('Beta Trading (HK) Ltd.')).toBe('Beta Trading (HK) Ltd.');
+    for (const value of ['Acme (Shanghai) Co., Ltd.', 'Say "Hi", Ltd.', 'North']) {
+      expect(read(`company=${writtenParam(value)}`)).toEqual({ company: value });
+    }
+  });
+
+  it('refuses an unclosed quote, a quote inside an unquoted value and an unquoted comma, in one line each', () => {
+    const unclosed = read('company="Acme, Ltd.');
+    expect(unclosed).toHaveLength(1);
+    expect(String((unclosed as string[])[0])).toMatch(/^LEDGER_PARAMS: .*expected a closing double quote/);
+    expect(read('company=Acme "Ltd"')).toEqual([
+      expect.stringMatching(/expected the value of company in double quotes as a whole/),
+    ]);
+    expect(read('company="Acme" Ltd')).toEqual([
+      expect.stringMatching(/expected the value of company in double quotes as a whole/),
+    ]);
+    expect(read('company=Acme Co., Ltd.')).toEqual([
+      expect.stringMatching(/expected name=value pairs separated by commas/),
+    ]);
+  });
 });

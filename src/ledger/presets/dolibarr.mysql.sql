@@ -1,13 +1,19 @@
 -- duebot ledger preset: Dolibarr 20 on MariaDB / MySQL (tables with the default prefix llx_).
 --
 -- Copy this file as the starting point of your own LEDGER_MAPPING if you need to adapt it (another
--- table prefix: replace every "llx_").
+-- table prefix: replace every "llx_", here too); the lines starting "-- @" are read by duebot before
+-- any row is read:
+-- @tables llx_facture, llx_paiement, llx_paiement_facture, llx_societe_remise_except, llx_societe, llx_socpeople, llx_element_contact, llx_c_type_contact, llx_societe_commerciaux, llx_const, llx_user
+-- @param entity: SELECT e.entity, COALESCE((SELECT c.value FROM llx_const c WHERE c.name = 'MAIN_INFO_SOCIETE_NOM' AND c.entity = e.entity ORDER BY c.rowid LIMIT 1), '') AS company FROM (SELECT DISTINCT f.entity FROM llx_facture f WHERE f.type IN (0, 1, 3, 5) AND f.fk_statut IN (1, 2)) e ORDER BY e.entity
+--   (the entities with validated invoices, each with its company name: without the multi-company
+--   module there is one and no LEDGER_PARAMS is needed; with several, set LEDGER_PARAMS=entity=<id>)
 --
 -- Parameters (written in the query with a leading colon; never in a comment, where a binder would
 -- count them too)
 --   watermark   bound by the sync: rows whose invoice or payments changed after it.
---   entity      the Dolibarr entity (company) id, llx_entity.rowid, given as LEDGER_PARAMS=entity=1.
---               Unset (NULL): every entity is read, which is right without the multi-company module.
+--   entity      the Dolibarr entity (company) id, llx_facture.entity, given as LEDGER_PARAMS=entity=1
+--               or found by the @param line above. duebot always binds a value; a copy run elsewhere
+--               with NULL reads every entity.
 --
 -- One row per invoice (Dolibarr has one due date per invoice, date_lim_reglement): id llx_facture.rowid,
 -- number llx_facture.ref.

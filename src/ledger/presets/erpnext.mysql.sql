@@ -1,13 +1,18 @@
 -- duebot ledger preset: ERPNext v15 (Frappe 15) on MariaDB / MySQL 8.
 --
--- Copy this file as the starting point of your own LEDGER_MAPPING if you need to adapt it.
+-- Copy this file as the starting point of your own LEDGER_MAPPING if you need to adapt it; the lines
+-- starting "-- @" are read by duebot before any row is read:
+-- @tables tabSales Invoice, tabPayment Schedule, tabPayment Ledger Entry, tabCustomer, tabContact, tabSales Team
+-- @param company: SELECT DISTINCT company FROM `tabSales Invoice` WHERE docstatus = 1 ORDER BY company
+--   (a site whose submitted invoices are all of one company needs no LEDGER_PARAMS: that company is
+--   read; with several, set LEDGER_PARAMS=company=<its name>, in double quotes when it has a comma)
 --
 -- Parameters (written in the query with a leading colon; never in a comment, where a binder would
 -- count them too)
 --   watermark   bound by the sync: rows whose invoice or payments changed after it.
---   company     the ERPNext Company name (`tabCompany`.name, e.g. 'Acme (Shanghai) Ltd.'), given as
---               LEDGER_PARAMS=company=... . Unset (NULL): every company in the database is read, which
---               is right for a site with one company; set it when the site books several.
+--   company     the ERPNext Company name (`tabCompany`.name, e.g. 'Acme (Shanghai) Co., Ltd.'), given
+--               as LEDGER_PARAMS=company="Acme (Shanghai) Co., Ltd." or found by the @param line above.
+--               duebot always binds a value; a copy run elsewhere with NULL reads every company.
 --
 -- One row per installment: a Sales Invoice with a Payment Schedule of several rows gives one row per
 -- schedule row (id "ACC-SINV-2024-00001#2", number "ACC-SINV-2024-00001 (2/3)", the row's due date);

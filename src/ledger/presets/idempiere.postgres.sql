@@ -2,14 +2,19 @@
 --
 -- Copy this file as the starting point of your own LEDGER_MAPPING if you need to adapt it.
 -- Table names are unqualified: give duebot's database user iDempiere's schema as its search_path
--- (ALTER ROLE duebot_ledger SET search_path = adempiere), see README.
+-- (ALTER ROLE duebot_ledger SET search_path = adempiere), see README. The lines starting "-- @" are
+-- read by duebot before any row is read (@tables: what the query and the two functions below read):
+-- @tables c_invoice, c_doctype, c_invoicepayschedule, c_allocationhdr, c_allocationline, c_bpartner, c_currency, c_paymentterm, c_invoice_v, c_conversion_rate, c_conversiontype, ad_user
+-- @param ad_client_id: SELECT DISTINCT ad_client_id FROM c_invoice WHERE issotrx = 'Y' AND docstatus IN ('CO', 'CL') ORDER BY ad_client_id
+--   (a database whose completed sales invoices are all of one tenant needs no LEDGER_PARAMS; with
+--   several, set LEDGER_PARAMS=ad_client_id=<id>)
 --
 -- Parameters (written in the query with a leading colon; never in a comment, where a binder would
 -- count them too)
 --   watermark      bound by the sync: rows whose invoice or allocations changed after it.
 --   ad_client_id   the tenant (AD_Client_ID, e.g. 11 for GardenWorld), given as
---                  LEDGER_PARAMS=ad_client_id=1000000. Unset (NULL): every tenant is read, which is
---                  right for a database with one tenant besides System.
+--                  LEDGER_PARAMS=ad_client_id=1000000 or found by the @param line above. duebot
+--                  always binds a value; a copy run elsewhere with NULL reads every tenant.
 --
 -- It calls two of iDempiere's own database functions, as its open-item view RV_OpenItem does:
 --   invoiceopen(c_invoice_id, c_invoicepayschedule_id)  the open amount, in the invoice currency;

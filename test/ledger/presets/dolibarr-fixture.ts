@@ -145,7 +145,7 @@ export async function addPayment(
 }
 
 /**
- * Entity 1 (company currency CNY) and entity 2 (EUR):
+ * Entity 1 (company Acme Shanghai, currency CNY) and entity 2 (Acme Europe SARL, EUR):
  *  1 FA2609-0001 10,000 CNY, 4,000 paid on 2026-09-25 (the invoice's tms did not move);
  *  2 FA2609-0002 1,200 CNY paid in full on 2026-10-05 (closed, paye 1);
  *  3 FA2610-0003 2,000 CNY with credit note AV2610-0001 (500) applied: 1,500 open;
@@ -159,6 +159,8 @@ export async function loadDolibarrRows(db: Knex): Promise<void> {
   await db('llx_const').insert([
     { name: 'MAIN_MONNAIE', entity: 1, value: 'CNY', type: 'chaine' },
     { name: 'MAIN_MONNAIE', entity: 2, value: 'EUR', type: 'chaine' },
+    { name: 'MAIN_INFO_SOCIETE_NOM', entity: 1, value: 'Acme Shanghai', type: 'chaine' },
+    { name: 'MAIN_INFO_SOCIETE_NOM', entity: 2, value: 'Acme Europe SARL', type: 'chaine' },
   ]);
   await db('llx_c_type_contact').insert([
     {

@@ -3,12 +3,13 @@
  * Dolibarr's own tables: open amounts as getRemainToPay() computes them, drafts, abandoned invoices
  * and credit notes left out, applied credit notes netted, amounts in the invoice's currency, and a
  * watermark that moves with partial payments although llx_facture does not. Synced through
- * LEDGER_URL + LEDGER_MAPPING.
+ * LEDGER_URL + LEDGER_MAPPING (the preset with :entity written in) and through LEDGER_PRESET=dolibarr +
+ * LEDGER_PARAMS, as a company sets it.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db.ts';
-import { LedgerMappingError } from '../../../src/ledger/source.ts';
+import { MappingFileError } from '../../../src/ledger/mapping.ts';
 import { backends, openTestDatabase } from '../../support/databases.ts';
 import { mariadbAdmin } from '../../support/ledger-fixture.ts';
 import { addPayment, createDolibarrTables, loadDolibarrRows } from './dolibarr-fixture.ts';
@@ -200,7 +201,8 @@ describe.skipIf(!serverUrl).each(backends())(
         const summary = await syncThroughSettings({
           db: other,
           url: url.toString(),
-          mappingFile: mapping.file,
+          preset: 'dolibarr',
+          params: 'entity=1',
           now: '2026-11-22T09:00:00Z',
           mode: 'full',
         });
@@ -218,22 +220,104 @@ describe.skipIf(!serverUrl).each(backends())(
       }
     });
 
-    it('pointed at a database without Dolibarr in it, names the missing table in one line', async () => {
+    it('pointed at a database without Dolibarr in it, names the missing tables in one line before anything else', async () => {
       const empty = await createMariadbDatabase(serverUrl, 'empty');
       try {
         const error = await syncThroughSettings({
           db: bot,
           url: empty.url,
-          mappingFile: mapping.file,
+          preset: 'dolibarr',
           now: '2026-11-22T09:00:00Z',
           mode: 'full',
         }).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(LedgerMappingError);
-        expect((error as Error).message).toMatch(/llx_\w+' doesn't exist/);
-        expect((error as Error).message).not.toMatch(/\n/);
+        expect(error).toBeInstanceOf(MappingFileError);
+        expect((error as Error).message).toBe(
+          'LEDGER_PRESET=dolibarr: the accounting database has no table llx_facture, llx_paiement, llx_paiement_facture, llx_societe_remise_except, llx_societe, llx_socpeople, llx_element_contact, llx_c_type_contact, llx_societe_commerciaux, llx_const, llx_user (is LEDGER_URL the Dolibarr 20 database?)',
+        );
       } finally {
         await empty.drop();
       }
+    });
+  },
+);
+
+describe.skipIf(!serverUrl).each(backends())(
+  'Dolibarr through LEDGER_PRESET=dolibarr and LEDGER_PARAMS, bot database on %s',
+  { timeout: 120_000 },
+  (kind) => {
+    let erp: ErpDatabase;
+
+    /** A sync through the preset into a fresh bot database: its summary (or error) and what it wrote. */
+    const presetSync = async (params?: string) => {
+      const bot = await openTestDatabase(kind);
+      try {
+        const result = await syncThroughSettings({
+          db: bot,
+          url: erp.url,
+          preset: 'dolibarr',
+          ...(params ? { params } : {}),
+          now: '2026-11-22T02:00:00Z',
+          mode: 'full',
+        }).catch((e: unknown) => e);
+        const customers = Number((await bot.knex('customers').count({ n: '*' }))[0]?.n);
+        return { result, items: await openItems(bot), customers };
+      } finally {
+        await bot.close();
+      }
+    };
+
+    beforeAll(async () => {
+      erp = await createMariadbDatabase(serverUrl, 'dolibarr');
+      await createDolibarrTables(erp.db);
+      await loadDolibarrRows(erp.db);
+    });
+    afterAll(async () => {
+      await erp?.drop();
+    });
+
+    it('with two entities and no LEDGER_PARAMS, names both with their company in one line and writes nothing', async () => {
+      const { result, items, customers } = await presetSync();
+      expect(result).toBeInstanceOf(MappingFileError);
+      expect((result as MappingFileError).message).toBe(
+        'LEDGER_PARAMS: LEDGER_PRESET=dolibarr needs entity, which is not set, and the database holds 2 (1 Acme Shanghai, 2 Acme Europe SARL)',
+      );
+      expect((result as MappingFileError).fix).toBe('set LEDGER_PARAMS=entity=<one of 1, 2>');
+      expect(items).toEqual({});
+      expect(customers).toBe(0);
+    });
+
+    it("with LEDGER_PARAMS naming an entity, syncs exactly that entity's open items", async () => {
+      const one = await presetSync('entity=1');
+      expect(one.result).toMatchObject({ rowsRead: 8, rowsSkipped: 0 });
+      expect(one.items).toEqual(expectedItems());
+      const two = await presetSync('entity=2');
+      expect(two.result).toMatchObject({ rowsRead: 1, rowsSkipped: 0 });
+      expect(two.items['11']).toMatchObject({
+        invoice_number: 'FA2610-0001',
+        currency: 'EUR',
+        status: 'open',
+      });
+      expect(Object.keys(two.items)).toEqual(['11']);
+    });
+
+    it('refuses a parameter the preset does not take and an entity without invoices, writing nothing', async () => {
+      const typo = await presetSync('company_id=1');
+      expect((typo.result as Error).message).toBe(
+        'LEDGER_PARAMS: company_id is not a parameter of LEDGER_PRESET=dolibarr (it takes entity)',
+      );
+      // Read, it would return no row, and a full sync would settle every item.
+      const unknown = await presetSync('entity=3');
+      expect((unknown.result as Error).message).toBe(
+        'LEDGER_PARAMS: entity=3 is not in the database, which holds 2 (1 Acme Shanghai, 2 Acme Europe SARL)',
+      );
+      for (const run of [typo, unknown]) expect([run.items, run.customers]).toEqual([{}, 0]);
+    });
+
+    it('a database with one entity (no multi-company module) needs no parameter', async () => {
+      await erp.db('llx_facture').where({ entity: 2 }).delete();
+      const { result, items } = await presetSync();
+      expect(result).toMatchObject({ rowsRead: 8, rowsSkipped: 0 });
+      expect(items).toEqual(expectedItems());
     });
   },
 );

@@ -2,12 +2,13 @@
  * The ERPNext v15 preset (src/ledger/presets/erpnext.mysql.sql) on a real MariaDB/MySQL holding
  * ERPNext's own tables: one row per Payment Schedule row, amounts in the party account's currency,
  * drafts, cancelled invoices and returns left out, applied returns netted, paid_at from the Payment
- * Ledger, and a watermark that moves with payments. Synced through LEDGER_URL + LEDGER_MAPPING.
+ * Ledger, and a watermark that moves with payments. Synced through LEDGER_URL + LEDGER_MAPPING (the
+ * preset with :company written in) and through LEDGER_PRESET=erpnext + LEDGER_PARAMS, as a site sets it.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/db.ts';
-import { LedgerMappingError } from '../../../src/ledger/source.ts';
+import { MappingFileError } from '../../../src/ledger/mapping.ts';
 import { backends, openTestDatabase } from '../../support/databases.ts';
 import { ACME, BETA, createErpnextTables, loadErpnextRows, ple } from './erpnext-fixture.ts';
 import {
@@ -227,7 +228,8 @@ describe.skipIf(!serverUrl).each(backends())(
         const summary = await syncThroughSettings({
           db: other,
           url: url.toString(),
-          mappingFile: mapping.file,
+          preset: 'erpnext',
+          params: `company="${ACME}"`,
           now: '2026-11-22T09:00:00Z',
           mode: 'full',
         });
@@ -241,22 +243,107 @@ describe.skipIf(!serverUrl).each(backends())(
       }
     });
 
-    it('pointed at a database without ERPNext in it, names the missing table in one line', async () => {
+    it('pointed at a database without ERPNext in it, names the missing tables in one line before anything else', async () => {
       const empty = await createMariadbDatabase(serverUrl, 'empty');
       try {
         const error = await syncThroughSettings({
           db: bot,
           url: empty.url,
-          mappingFile: mapping.file,
+          preset: 'erpnext',
           now: '2026-11-22T09:00:00Z',
           mode: 'full',
         }).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(LedgerMappingError);
-        expect((error as Error).message).toMatch(/\.tab[\w ]+' doesn't exist \(SQLSTATE 42S02\)$/);
-        expect((error as Error).message).not.toMatch(/\n/);
+        expect(error).toBeInstanceOf(MappingFileError);
+        expect((error as Error).message).toBe(
+          'LEDGER_PRESET=erpnext: the accounting database has no table tabSales Invoice, tabPayment Schedule, tabPayment Ledger Entry, tabCustomer, tabContact, tabSales Team (is LEDGER_URL the ERPNext v15 database?)',
+        );
       } finally {
         await empty.drop();
       }
+    });
+  },
+);
+
+describe.skipIf(!serverUrl).each(backends())(
+  'ERPNext through LEDGER_PRESET=erpnext and LEDGER_PARAMS, bot database on %s',
+  { timeout: 120_000 },
+  (kind) => {
+    let erp: ErpDatabase;
+
+    /** A sync through the preset into a fresh bot database: its summary (or error) and what it wrote. */
+    const presetSync = async (params?: string) => {
+      const bot = await openTestDatabase(kind);
+      try {
+        const result = await syncThroughSettings({
+          db: bot,
+          url: erp.url,
+          preset: 'erpnext',
+          ...(params ? { params } : {}),
+          now: '2026-11-22T02:00:00Z',
+          mode: 'full',
+        }).catch((e: unknown) => e);
+        const customers = Number((await bot.knex('customers').count({ n: '*' }))[0]?.n);
+        return { result, items: await openItems(bot), customers };
+      } finally {
+        await bot.close();
+      }
+    };
+
+    beforeAll(async () => {
+      erp = await createMariadbDatabase(serverUrl, 'erpnext');
+      await createErpnextTables(erp.db);
+      await loadErpnextRows(erp.db);
+    });
+    afterAll(async () => {
+      await erp?.drop();
+    });
+
+    it('with two companies and no LEDGER_PARAMS, names both in one line and writes nothing', async () => {
+      const { result, items, customers } = await presetSync();
+      expect(result).toBeInstanceOf(MappingFileError);
+      // The company with a comma in its name is listed (and to be set) in double quotes.
+      expect((result as MappingFileError).message).toBe(
+        'LEDGER_PARAMS: LEDGER_PRESET=erpnext needs company, which is not set, and the database holds 2 ("Acme (Shanghai) Co., Ltd.", Beta Trading (HK) Ltd.)',
+      );
+      expect((result as MappingFileError).fix).toBe(
+        'set LEDGER_PARAMS=company=<one of "Acme (Shanghai) Co., Ltd.", Beta Trading (HK) Ltd.>',
+      );
+      expect(items).toEqual({});
+      expect(customers).toBe(0);
+    });
+
+    it("with LEDGER_PARAMS naming a company, syncs exactly that company's open items", async () => {
+      const acme = await presetSync(`company="${ACME}"`);
+      expect(acme.result).toMatchObject({ rowsRead: 10, rowsSkipped: 0 });
+      expect(acme.items).toEqual(expectedItems());
+      const beta = await presetSync(`company=${BETA}`);
+      expect(beta.result).toMatchObject({ rowsRead: 1, rowsSkipped: 0 });
+      expect(Object.keys(beta.items)).toEqual(['ACC-SINV-2026-00009']);
+      expect(beta.items['ACC-SINV-2026-00009']).toMatchObject({ currency: 'HKD', status: 'open' });
+    });
+
+    it('refuses a parameter the preset does not take, a company the site does not have and a name cut at its comma, writing nothing', async () => {
+      const typo = await presetSync(`company_id=1`);
+      expect((typo.result as Error).message).toBe(
+        'LEDGER_PARAMS: company_id is not a parameter of LEDGER_PRESET=erpnext (it takes company)',
+      );
+      // Read, it would return no row, and a full sync would settle every item.
+      const unknown = await presetSync('company=Acme Ltd');
+      expect(unknown.result).toBeInstanceOf(MappingFileError);
+      expect((unknown.result as Error).message).toBe(
+        'LEDGER_PARAMS: company=Acme Ltd is not in the database, which holds 2 ("Acme (Shanghai) Co., Ltd.", Beta Trading (HK) Ltd.)',
+      );
+      // Unquoted, the comma ends the value: " Ltd." is no name=value pair.
+      const cut = await presetSync(`company=${ACME}`);
+      expect((cut.result as Error).message).toMatch(/^LEDGER_PARAMS: found .*expected name=value pairs/);
+      for (const run of [typo, unknown, cut]) expect([run.items, run.customers]).toEqual([{}, 0]);
+    });
+
+    it('a site with one company needs no parameter', async () => {
+      await erp.db('tabSales Invoice').where({ company: BETA }).delete();
+      const { result, items } = await presetSync();
+      expect(result).toMatchObject({ rowsRead: 10, rowsSkipped: 0 });
+      expect(items).toEqual(expectedItems());
     });
   },
 );

@@ -3,12 +3,13 @@
  * iDempiere's own tables in schema adempiere: one row per valid C_InvoicePaySchedule row, open
  * amounts from invoiceopen(), drafts, voided and reversed documents and credit memos left out,
  * allocated credit memos netted, and a watermark that moves with allocations although c_invoice
- * does not. Synced through LEDGER_URL + LEDGER_MAPPING (read by COPY).
+ * does not. Synced through LEDGER_URL + LEDGER_MAPPING (the preset with :ad_client_id written in) and
+ * through LEDGER_PRESET=idempiere + LEDGER_PARAMS, as a company sets it (both read by COPY).
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, knexForPostgres } from '../../../src/db.ts';
-import { LedgerMappingError } from '../../../src/ledger/source.ts';
+import { MappingFileError } from '../../../src/ledger/mapping.ts';
 import { backends, openTestDatabase } from '../../support/databases.ts';
 import {
   allocate,
@@ -209,7 +210,8 @@ describe.skipIf(!serverUrl).each(backends())(
         const summary = await syncThroughSettings({
           db: other,
           url: url.toString(),
-          mappingFile: mapping.file,
+          preset: 'idempiere',
+          params: `ad_client_id=${TENANT}`,
           now: '2026-11-22T09:00:00Z',
           mode: 'full',
         });
@@ -223,22 +225,106 @@ describe.skipIf(!serverUrl).each(backends())(
       }
     });
 
-    it('pointed at a database without iDempiere in it, names the missing table in one line', async () => {
+    it('pointed at a database without iDempiere in it, names the missing tables in one line before anything else', async () => {
       const empty = await createPostgresDatabase(serverUrl, 'empty');
       try {
         const error = await syncThroughSettings({
           db: bot,
           url: empty.url,
-          mappingFile: mapping.file,
+          preset: 'idempiere',
           now: '2026-11-22T09:00:00Z',
           mode: 'full',
         }).catch((e: unknown) => e);
-        expect(error).toBeInstanceOf(LedgerMappingError);
-        expect((error as Error).message).toMatch(/relation "c_invoice" does not exist/);
-        expect((error as Error).message).not.toMatch(/\n/);
+        expect(error).toBeInstanceOf(MappingFileError);
+        expect((error as Error).message).toBe(
+          'LEDGER_PRESET=idempiere: the accounting database has no table c_invoice, c_doctype, c_invoicepayschedule, c_allocationhdr, c_allocationline, c_bpartner, c_currency, c_paymentterm, c_invoice_v, c_conversion_rate, c_conversiontype, ad_user (is LEDGER_URL the iDempiere 12 database?)',
+        );
       } finally {
         await empty.drop();
       }
+    });
+  },
+);
+
+describe.skipIf(!serverUrl).each(backends())(
+  'iDempiere through LEDGER_PRESET=idempiere and LEDGER_PARAMS, bot database on %s',
+  { timeout: 120_000 },
+  (kind) => {
+    let erp: ErpDatabase;
+
+    /** A sync through the preset into a fresh bot database: its summary (or error) and what it wrote. */
+    const presetSync = async (params?: string) => {
+      const bot = await openTestDatabase(kind);
+      try {
+        const result = await syncThroughSettings({
+          db: bot,
+          url: erp.url,
+          preset: 'idempiere',
+          ...(params ? { params } : {}),
+          now: '2026-11-22T02:00:00Z',
+          mode: 'full',
+        }).catch((e: unknown) => e);
+        const customers = Number((await bot.knex('customers').count({ n: '*' }))[0]?.n);
+        return { result, items: await openItems(bot), customers };
+      } finally {
+        await bot.close();
+      }
+    };
+
+    beforeAll(async () => {
+      erp = await createPostgresDatabase(serverUrl, 'idempiere');
+      await createIdempiereTables(erp.db, erp.name);
+      await loadIdempiereRows(erp.db);
+    });
+    afterAll(async () => {
+      await erp?.drop();
+    });
+
+    it('with two tenants and no LEDGER_PARAMS, names both in one line and writes nothing', async () => {
+      const { result, items, customers } = await presetSync();
+      expect(result).toBeInstanceOf(MappingFileError);
+      expect((result as MappingFileError).message).toBe(
+        `LEDGER_PARAMS: LEDGER_PRESET=idempiere needs ad_client_id, which is not set, and the database holds 2 (${TENANT}, ${OTHER_TENANT})`,
+      );
+      expect((result as MappingFileError).fix).toBe(
+        `set LEDGER_PARAMS=ad_client_id=<one of ${TENANT}, ${OTHER_TENANT}>`,
+      );
+      expect(items).toEqual({});
+      expect(customers).toBe(0);
+    });
+
+    it("with LEDGER_PARAMS naming a tenant, syncs exactly that tenant's open items", async () => {
+      const gardenWorld = await presetSync(`ad_client_id=${TENANT}`);
+      expect(gardenWorld.result).toMatchObject({ rowsRead: 5, rowsSkipped: 0 });
+      expect(gardenWorld.items).toEqual(expectedItems());
+      const other = await presetSync(`ad_client_id=${OTHER_TENANT}`);
+      expect(other.result).toMatchObject({ rowsRead: 1, rowsSkipped: 0 });
+      expect(Object.keys(other.items)).toEqual(['1000020']);
+      expect(other.items['1000020']).toMatchObject({ invoice_number: 'INV-2000', status: 'open' });
+    });
+
+    it('refuses a parameter the preset does not take, a tenant without invoices and a non-number, writing nothing', async () => {
+      const typo = await presetSync('ad_client=11');
+      expect((typo.result as Error).message).toBe(
+        'LEDGER_PARAMS: ad_client is not a parameter of LEDGER_PRESET=idempiere (it takes ad_client_id)',
+      );
+      // Read, they would return no row (or fail the cast), and a full sync would settle every item.
+      const unknown = await presetSync('ad_client_id=0');
+      expect((unknown.result as Error).message).toBe(
+        `LEDGER_PARAMS: ad_client_id=0 is not in the database, which holds 2 (${TENANT}, ${OTHER_TENANT})`,
+      );
+      const word = await presetSync('ad_client_id=GardenWorld');
+      expect((word.result as Error).message).toMatch(
+        /^LEDGER_PARAMS: ad_client_id=GardenWorld is not in the database/,
+      );
+      for (const run of [typo, unknown, word]) expect([run.items, run.customers]).toEqual([{}, 0]);
+    });
+
+    it('a database with one tenant besides System needs no parameter', async () => {
+      await erp.db('adempiere.c_invoice').where({ ad_client_id: OTHER_TENANT }).delete();
+      const { result, items } = await presetSync();
+      expect(result).toMatchObject({ rowsRead: 5, rowsSkipped: 0 });
+      expect(items).toEqual(expectedItems());
     });
   },
 );

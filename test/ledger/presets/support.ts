@@ -1,7 +1,8 @@
 /**
  * What the preset tests share: an accounting database of its own on the real MariaDB/MySQL or
  * PostgreSQL server (uniquely named, dropped afterwards), the preset's SQL with its named parameters
- * filled in, and a sync through the settings' custom-mapping path (LEDGER_URL + LEDGER_MAPPING).
+ * filled in, and a sync through the settings: the custom-mapping path (LEDGER_URL + LEDGER_MAPPING) or
+ * the preset path (LEDGER_URL + LEDGER_PRESET + LEDGER_PARAMS).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { loadConfig } from '../../../src/config.ts';
 import type { Database } from '../../../src/db.ts';
 import { knexForPostgres } from '../../../src/db.ts';
 import { openConfiguredLedger, runConfiguredSync } from '../../../src/ledger/configured.ts';
+import type { PresetName } from '../../../src/ledger/presets.ts';
 import type { SyncSummary } from '../../../src/ledger/sync.ts';
 import { mariadbAdmin } from '../../support/ledger-fixture.ts';
 
@@ -126,17 +128,26 @@ export async function writeMappingFile(sql: string): Promise<{ file: string; rem
   return { file, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** One sync of the ledger at `url` through `mappingFile`, as `duebot sync` reads its settings. */
-export async function syncThroughSettings(options: {
-  db: Database;
-  url: string;
-  mappingFile: string;
-  now: string;
-  mode: 'full' | 'incremental';
-}): Promise<SyncSummary> {
+/**
+ * One sync of the ledger at `url`, as `duebot sync` reads its settings: through `mappingFile`
+ * (LEDGER_MAPPING), or through the built-in `preset` (LEDGER_PRESET) with `params` as LEDGER_PARAMS
+ * is written (`company="Acme Co., Ltd."`; none: the preset finds the database's single company).
+ */
+export async function syncThroughSettings(
+  options: {
+    db: Database;
+    url: string;
+    now: string;
+    mode: 'full' | 'incremental';
+  } & ({ mappingFile: string } | { preset: PresetName; params?: string }),
+): Promise<SyncSummary> {
+  const mapping =
+    'mappingFile' in options
+      ? { LEDGER_MAPPING: options.mappingFile }
+      : { LEDGER_PRESET: options.preset, ...(options.params ? { LEDGER_PARAMS: options.params } : {}) };
   const loaded = loadConfig({
     LEDGER_URL: options.url,
-    LEDGER_MAPPING: options.mappingFile,
+    ...mapping,
     LEDGER_LOOKBACK_SECONDS: '0',
     DUEBOT_TIMEZONE: 'Asia/Shanghai',
   });
