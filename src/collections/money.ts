@@ -134,11 +134,19 @@ export function formatTotals(totals: Record<string, number>, locale = 'en-US'): 
 
 /**
  * The words people write after an amount, as powers of ten: k thousand, m million, b billion,
- * 万 ten thousand, 亿 hundred million. The one amount grammar: `/overdue >5万` and a promised `amount=5万`
+ * 万 (萬) ten thousand, 亿 (億) hundred million. The one amount grammar: `/overdue >5万` and a promised `amount=5万`
  * read the same way.
  */
-export const AMOUNT_SUFFIXES: Readonly<Record<string, number>> = { k: 3, m: 6, b: 9, 万: 4, 亿: 8 };
-const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(k|m|b|万|亿)?$/u;
+export const AMOUNT_SUFFIXES: Readonly<Record<string, number>> = {
+  k: 3,
+  m: 6,
+  b: 9,
+  万: 4,
+  亿: 8,
+  萬: 4,
+  億: 8,
+};
+const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?\s*(k|m|b|万|亿|萬|億)?$/u;
 
 /**
  * An amount a person typed ("50k", "1.5m", "5万", "12,500.50"; full-width digits too) in units of

@@ -41,7 +41,16 @@ import {
   previewLetter,
   submitLetter,
 } from './letter-actions.ts';
-import { type LetterDecisionVerb, type OverdueFilters, parseOverdue } from './overdue-grammar.ts';
+import {
+  type GrammarError,
+  type LetterDecisionVerb,
+  listQuery,
+  type OverdueFilters,
+  parseOverdue,
+} from './overdue-grammar.ts';
+import { grammarErrorText } from './overdue-help.ts';
+import { readerLocale } from '../i18n/reader.ts';
+import { translator } from '../i18n/translate.ts';
 import {
   agreeToPlan,
   cancelPlanClick,
@@ -91,16 +100,23 @@ function toFilter(filters: OverdueFilters, actor: Actor): WorklistFilter {
   };
 }
 
+/** `/overdue help` in the person's language, after what was not understood when there was something. */
+async function helpReply(ctx: DispatchContext, user: User, error?: GrammarError): Promise<Reply> {
+  const t = translator((await readerLocale(ctx.db, user, ctx.language)).locale);
+  return { kind: 'ephemeral', message: helpView(error ? grammarErrorText(error, t) : undefined, t) };
+}
+
 /** The worklist for `/overdue <query>`, one page. */
 async function worklist(
   ctx: DispatchContext,
   actor: Actor,
+  user: User,
   query: string,
   page: number,
 ): Promise<Message | Reply> {
   const parsed = parseOverdue(query);
-  if (!parsed.ok) return { kind: 'ephemeral', message: helpView(parsed.error.message) };
-  if (parsed.command.kind !== 'list') return { kind: 'ephemeral', message: helpView() };
+  if (!parsed.ok) return helpReply(ctx, user, parsed.error);
+  if (parsed.command.kind !== 'list') return helpReply(ctx, user);
   // PB-01: the first list of a new business day reassesses the stored worklist (once, on any replica).
   await ensureWorklistDay({
     db: ctx.db,
@@ -130,18 +146,14 @@ async function resolveAccount(ctx: DispatchContext, text: string): Promise<numbe
 
 async function command(ctx: DispatchContext, actor: Actor, user: User, text: string): Promise<Reply> {
   const parsed = parseOverdue(text);
-  if (!parsed.ok) return { kind: 'ephemeral', message: helpView(parsed.error.message) };
+  if (!parsed.ok) return helpReply(ctx, user, parsed.error);
   const cmd = parsed.command;
-  if (cmd.kind === 'help') return { kind: 'ephemeral', message: helpView() };
+  if (cmd.kind === 'help') return helpReply(ctx, user);
   if (cmd.kind === 'role') return roleCommand(ctx, actor, cmd);
   if (cmd.kind === 'language') return languageCommand(ctx, actor, user, cmd.tag);
   if (cmd.kind === 'credits') return creditsCommand(ctx, actor, cmd.month);
   if (cmd.kind === 'list') {
-    const list = text
-      .replace(/\bpost\b/i, '')
-      .replace(/\bpage\s+\d+\b/i, '')
-      .trim();
-    const result = await worklist(ctx, actor, list, cmd.page);
+    const result = await worklist(ctx, actor, user, listQuery(text), cmd.page);
     if ('kind' in result) return result;
     return { kind: cmd.post ? 'post' : 'ephemeral', message: result };
   }
@@ -241,15 +253,16 @@ const LETTER_VERBS_DECIDE: Record<LetterDecisionVerb, LetterDecision> = {
 async function action(
   ctx: DispatchContext,
   actor: Actor,
+  user: User,
   r: ActionRef,
   versionNow: number | null,
   confirmed: boolean | undefined,
 ): Promise<Reply> {
   if (r.action === 'page' || r.action === 'refresh') {
-    const result = await worklist(ctx, actor, r.query ?? '', r.page ?? 1);
+    const result = await worklist(ctx, actor, user, r.query ?? '', r.page ?? 1);
     return 'kind' in result ? result : { kind: 'replace', message: result };
   }
-  if (r.action === 'help') return { kind: 'ephemeral', message: helpView() };
+  if (r.action === 'help') return helpReply(ctx, user);
   const letterDecision = LETTER_BUTTONS[r.action];
   if (letterDecision) return decideLetter(ctx, actor, r.letterId, letterDecision, confirmed);
   const id = r.accountId;
@@ -437,7 +450,7 @@ async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Pro
       return command(ctx, actor, interaction.user, interaction.text);
     case 'action':
       return click
-        ? action(ctx, actor, click, versionNow, interaction.confirmed)
+        ? action(ctx, actor, interaction.user, click, versionNow, interaction.confirmed)
         : refused('This button names no action.');
     case 'submit':
       return decoded?.ok

@@ -2,11 +2,20 @@
  * The `/overdue` grammar, the same on Slack, Teams and the terminal: text in, a typed command or a typed
  * error out (never an exception). Keywords are case-insensitive and read after NFKC normalisation, so
  * full-width input from Chinese keyboards (`６０＋`, `＞５０k`) works; customer names are kept as typed.
+ * Every keyword has Chinese forms too (overdue-words.ts: 我的, 未认领 / 未認領, 60天以上, 客户 苏州);
+ * errors are codes and data, said in the reader's language by overdue-help.ts.
  */
 import type { Grade } from '../collections/grade.ts';
 import { parseTypedAmount } from '../collections/money.ts';
 import { parseRowId } from '../worklist/row-id.ts';
 import { ROLES, type Role } from '../worklist/staff.ts';
+import {
+  CHINESE_KEYWORDS,
+  CHINESE_ROLES,
+  CHINESE_TEMPLATES,
+  splitChinese,
+  type Token,
+} from './overdue-words.ts';
 
 /** Letter templates a person may name in `letter <customer> <template>` (templates/letters/<locale>/). */
 export const LETTER_TEMPLATES = [
@@ -84,7 +93,7 @@ export type OverdueCommand =
   /** `credits [YYYY-MM]`: PB-29, what each collector recovered in a month (default: this month). */
   | { kind: 'credits'; month: string | null };
 
-/** Why the text was not understood. */
+/** Why the text was not understood, broadly (for programs). */
 export type GrammarErrorCode =
   | 'unknown_word'
   | 'conflicting_filters'
@@ -93,78 +102,50 @@ export type GrammarErrorCode =
   | 'misplaced_word'
   | 'unclosed_quote';
 
-/** A parse failure: a code for programs, a sentence for people, and the help text to show with it. */
+/** Exactly what was wrong: each reason is one catalog message (overdue-help.ts). */
+export type GrammarReason =
+  | 'unclosed_quote'
+  | 'not_a_template'
+  | 'needs_customer'
+  | 'needs_owner_name'
+  | 'too_many_days'
+  | 'needs_amount'
+  | 'not_an_amount'
+  | 'needs_grade'
+  | 'not_a_grade'
+  | 'needs_customer_name'
+  | 'needs_page'
+  | 'not_a_page'
+  | 'quoted_name'
+  | 'misplaced_action'
+  | 'unknown_word'
+  | 'unknown_word_guess'
+  | 'conflict_owner'
+  | 'conflict_days'
+  | 'conflict_amount'
+  | 'conflict_grade'
+  | 'conflict_page'
+  | 'conflict_customer'
+  | 'not_a_role'
+  | 'needs_person'
+  | 'needs_letter_number'
+  | 'one_language'
+  | 'not_a_month';
+
+/** A parse failure: codes for programs and the words its message names; no text of its own. */
 export interface GrammarError {
   code: GrammarErrorCode;
-  message: string;
-  /** The word that was not understood, when there is one. */
+  reason: GrammarReason;
+  /** The word that was not understood, when there is one, as typed. */
   word?: string;
-  help: string;
+  /** What the message names (the words as typed, a guess, the choices). */
+  values: Readonly<Record<string, string>>;
 }
 
 /** Result of parseOverdue. */
 export type OverdueParse = { ok: true; command: OverdueCommand } | { ok: false; error: GrammarError };
 
-/** What `/overdue help` shows, and what every parse error comes with. */
-export const OVERDUE_HELP = `Usage: /overdue [filters]  or  /overdue <action> <customer>
-
-Filters (combine freely, e.g. /overdue unclaimed 60+ >10k):
-  (nothing)            top accounts by priority
-  mine                 accounts you own
-  unclaimed            accounts nobody owns yet
-  30+  60+  90+        at least that many days overdue (any number works)
-  >50000  >50k  >1.5m  open balance of at least that much (k thousand, m million, b billion,
-                       万 ten thousand, 亿 hundred million)
-  grade C              credit grade A, B or C
-  customer <name>      customer name contains <name> (rest of the line, or "quoted")
-  @person              accounts owned by that person
-  page 2               another page of the list
-  post                 share the list in the channel instead of only with you
-
-Actions on one account (customer name or id):
-  show <customer>      the customer file
-  claim <customer>     become the owner
-  release <customer>   give the account up
-  log <customer>       record a call or contact
-  history <customer>   every contact so far
-  reassign <customer>  give the account to another collector (managers)
-  dispute <customer>   open a dispute on some of its invoices (PB-21)
-  resolve <customer>   resolve one of its open disputes
-  pause <customer>     pause chasing it, or some invoices, until a date
-  unpause <customer>   end its pauses now
-  terms <customer>     key-account exemption, habitual late payer, contract interest (managers)
-  hand-over <customer> hand the account to a collection agency; internal chasing stops (managers)
-  plan <customer>      propose or renegotiate a payment plan (PB-17)
-  cancel-plan <customer>
-                       cancel the account's payment plan
-  kept <customer>      mark its open promise kept by hand, with a note (PB-20)
-  letter <customer> [template]
-                       templates: ${LETTER_TEMPLATES.join(', ')}
-
-Letters waiting for a decision (L is the letter number shown with them):
-  approve L | reject L          a letter waiting for a second person
-  mark-sent L | send-again L    a letter that may or may not have gone out
-
-Language:
-  language             the language duebot answers you in, and why
-  language zh-TW       answer me in en, zh-CN or zh-TW (also 语言 / 語言)
-  language auto        follow my Slack, Teams or terminal language again
-
-Staff:
-  role @person         their role, and where it came from
-  role @person <role>  set it (managers): ${ROLES.join(', ')}
-  credits [2026-11]    what each collector recovered in a month, with the 90+ day bonus base (managers)
-
-  help                 this text`;
-
-interface Token {
-  text: string;
-  quoted: boolean;
-  start: number;
-  end: number;
-}
-
-const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
+const QUOTES: Record<string, string> = { '"': '"', '＂': '＂', '“': '”', '「': '」', '『': '』' };
 const ACCOUNT_VERBS = new Set<string>([
   'show',
   'claim',
@@ -200,10 +181,14 @@ const KEYWORDS = [
 const MAX_DAYS = 36_500;
 const MAX_PAGE = 100_000;
 
-const failure = (code: GrammarErrorCode, message: string, word?: string): OverdueParse => ({
+const failure = (
+  code: GrammarErrorCode,
+  reason: GrammarReason,
+  values: Record<string, string> = {},
+  word?: string,
+): OverdueParse => ({
   ok: false,
-  error:
-    word === undefined ? { code, message, help: OVERDUE_HELP } : { code, message, word, help: OVERDUE_HELP },
+  error: word === undefined ? { code, reason, values } : { code, reason, values, word },
 });
 
 const norm = (word: string) => word.normalize('NFKC').toLowerCase();
@@ -220,14 +205,15 @@ function tokenize(text: string): Token[] | OverdueParse {
     const close = QUOTES[ch];
     if (close !== undefined) {
       const end = text.indexOf(close, i + 1);
-      if (end < 0) return failure('unclosed_quote', `The quote opened with ${ch} is never closed.`);
-      tokens.push({ text: text.slice(i + 1, end).trim(), quoted: true, start: i, end: end + 1 });
+      if (end < 0) return failure('unclosed_quote', 'unclosed_quote', { quote: ch });
+      const quoted = text.slice(i + 1, end).trim();
+      tokens.push({ text: quoted, word: norm(quoted), quoted: true, chinese: false, start: i, end: end + 1 });
       i = end + 1;
       continue;
     }
     const start = i;
     while (i < text.length && !/\s/u.test(text[i] ?? '')) i++;
-    tokens.push({ text: text.slice(start, i), quoted: false, start, end: i });
+    tokens.push(...splitChinese(text.slice(start, i), start));
   }
   return tokens;
 }
@@ -245,8 +231,8 @@ function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  if (word.length < 3) return undefined;
+function closest(word: string, candidates: readonly string[], minLength = 3): string | undefined {
+  if (word.length < minLength) return undefined;
   let best: string | undefined;
   let bestDistance = 3;
   for (const c of candidates) {
@@ -254,6 +240,12 @@ function closest(word: string, candidates: readonly string[]): string | undefine
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
   return best;
+}
+
+/** A typo of a Chinese keyword (未人领, 我得) is one character off a form of the same length. */
+function closestChinese(word: string): string | undefined {
+  if (word.length < 2 || !/\p{Script=Han}/u.test(word)) return undefined;
+  return [...CHINESE_KEYWORDS.keys()].find((f) => f.length === word.length && editDistance(word, f) === 1);
 }
 
 /** `50000`, `50,000`, `50k`, `1.5m`, `5万`, `1亿` -> whole major units (money.ts's one amount grammar); null when not a whole, safe amount. */
@@ -270,16 +262,17 @@ function rawRest(text: string, tokens: Token[], from: number, to = tokens.length
 }
 
 function parseAccountCommand(text: string, tokens: Token[], verb: string): OverdueParse {
+  const typed = norm(tokens[0]?.text ?? verb);
   if (verb !== 'letter') {
     const customer = rawRest(text, tokens, 1);
-    if (!customer) return failure('missing_argument', `"${verb}" needs a customer name or id.`);
+    if (!customer) return failure('missing_argument', 'needs_customer', { verb: typed });
     return { ok: true, command: { kind: verb as AccountVerb, customer } };
   }
   let template: LetterTemplate | null = null;
   let end = tokens.length;
   const last = tokens[end - 1];
   if (tokens.length >= 3 && last !== undefined && !last.quoted) {
-    const word = norm(last.text);
+    const word = CHINESE_TEMPLATES.get(last.word) ?? last.word;
     const known = LETTER_TEMPLATES.find((t) => t === word);
     if (known !== undefined) {
       template = known;
@@ -287,23 +280,28 @@ function parseAccountCommand(text: string, tokens: Token[], verb: string): Overd
     } else if (/^[a-z]+(?:-[a-z]+)+$/.test(word) && closest(word, LETTER_TEMPLATES) !== undefined) {
       return failure(
         'bad_value',
-        `"${last.text}" is not a letter template; use one of: ${LETTER_TEMPLATES.join(', ')}.`,
+        'not_a_template',
+        { word: last.text, templates: LETTER_TEMPLATES.join(', ') },
         last.text,
       );
     }
   }
   const customer = rawRest(text, tokens, 1, end);
-  if (!customer) return failure('missing_argument', '"letter" needs a customer name or id.');
+  if (!customer) return failure('missing_argument', 'needs_customer', { verb: typed });
   return { ok: true, command: { kind: 'letter', customer, template } };
 }
 
-function conflict(a: string, b: string, why: string): OverdueParse {
-  return failure('conflicting_filters', `"${a}" and "${b}" cannot be combined: ${why}.`);
+function conflict(
+  reason: Extract<GrammarReason, `conflict_${string}`>,
+  first: string,
+  second: string,
+): OverdueParse {
+  return failure('conflicting_filters', reason, { first, second });
 }
 
-function positiveInt(text: string | undefined, max: number): number | null {
-  if (text === undefined || !/^\d{1,9}$/.test(norm(text))) return null;
-  const n = Number(norm(text));
+function positiveInt(word: string | undefined, max: number): number | null {
+  if (word === undefined || !/^\d{1,9}$/.test(word)) return null;
+  const n = Number(word);
   return n >= 1 && n <= max ? n : null;
 }
 
@@ -315,6 +313,8 @@ interface ListState {
   page?: number;
   post: boolean;
   seen: Record<string, string>;
+  /** Where page and post were typed: the rest of the line is the list's query. */
+  notQuery: [number, number][];
 }
 
 /** Reads the filter starting at token i: how many tokens it used (Infinity: the rest of the line), or why not. */
@@ -322,14 +322,15 @@ type Reader = (state: ListState, i: number) => number | OverdueParse;
 
 const readOwner: Reader = (state, i) => {
   const token = state.tokens[i] as Token;
-  const word = norm(token.text);
+  const word = token.word;
   const owner = word.startsWith('@') ? token.text.normalize('NFKC').slice(1) : undefined;
-  if (owner === '') return failure('missing_argument', '"@" needs a name, e.g. @li.wei.', '@');
+  if (owner === '') return failure('missing_argument', 'needs_owner_name', {}, '@');
   const before = state.seen.owner;
-  if (before !== undefined && (norm(before) !== word || owner !== undefined)) {
-    return conflict(before, token.text, 'a list has one owner filter (mine, unclaimed or @person)');
+  if (before !== undefined && (state.seen.ownerWord !== word || owner !== undefined)) {
+    return conflict('conflict_owner', before, token.text);
   }
   state.seen.owner = token.text;
+  state.seen.ownerWord = word;
   if (word === 'mine') state.filters.mine = true;
   else if (word === 'unclaimed') state.filters.unclaimed = true;
   else state.filters.owner = owner;
@@ -338,11 +339,9 @@ const readOwner: Reader = (state, i) => {
 
 const readDays: Reader = (state, i) => {
   const token = state.tokens[i] as Token;
-  const n = Number(norm(token.text).slice(0, -1));
-  if (n > MAX_DAYS)
-    return failure('bad_value', `"${token.text}" is more days than any invoice is old.`, token.text);
-  if (state.seen.days !== undefined)
-    return conflict(state.seen.days, token.text, 'give one days-overdue threshold');
+  const n = Number(token.word.slice(0, -1));
+  if (n > MAX_DAYS) return failure('bad_value', 'too_many_days', { word: token.text }, token.text);
+  if (state.seen.days !== undefined) return conflict('conflict_days', state.seen.days, token.text);
   state.seen.days = token.text;
   state.filters.minDays = n;
   return 1;
@@ -351,47 +350,49 @@ const readDays: Reader = (state, i) => {
 const readAmount: Reader = (state, i) => {
   const token = state.tokens[i] as Token;
   const next = state.tokens[i + 1];
-  let amountText = norm(token.text).replace(/^>=?/, '');
+  let amountText = token.word.replace(/^>=?/, '');
   let typed = token.text;
+  let chinese = token.chinese;
   let used = 1;
   if (amountText === '' && next !== undefined && !next.quoted) {
-    amountText = norm(next.text); // `> 50k`
+    amountText = next.word; // `> 50k`
     typed = `${token.text} ${next.text}`;
+    chinese ||= next.chinese;
     used = 2;
   }
-  if (amountText === '') return failure('missing_argument', '">" needs an amount, e.g. >50k.', token.text);
+  if (amountText === '') return failure('missing_argument', 'needs_amount', { word: token.text }, token.text);
   const amount = parseAmountMajor(amountText);
-  if (amount === null) {
-    const why = 'is not an amount I can read; write whole amounts like >50000, >50k or >1.5m';
-    return failure('bad_value', `"${typed}" ${why}.`, typed);
-  }
-  if (state.seen.amount !== undefined) return conflict(state.seen.amount, typed, 'give one amount threshold');
+  if (amount === null) return failure('bad_value', 'not_an_amount', { word: typed }, typed);
+  if (state.seen.amount !== undefined) return conflict('conflict_amount', state.seen.amount, typed);
   state.seen.amount = typed;
   state.filters.minAmountMajor = amount;
-  state.filters.amountText = typed;
+  // A Chinese form (大于5万) is shown as the filter it reads as (>5万).
+  state.filters.amountText = chinese ? `>${amountText}` : typed;
   return used;
 };
 
 const readGrade: Reader = (state, i) => {
+  const keyword = norm((state.tokens[i] as Token).text);
   const next = state.tokens[i + 1];
-  const grade = next === undefined ? '' : norm(next.text).toUpperCase();
+  const grade = next === undefined ? '' : next.word.toUpperCase();
   if (grade !== 'A' && grade !== 'B' && grade !== 'C') {
     return next === undefined
-      ? failure('missing_argument', '"grade" needs A, B or C, e.g. grade C.', 'grade')
-      : failure('bad_value', `"${next.text}" is not a grade; use A, B or C.`, next.text);
+      ? failure('missing_argument', 'needs_grade', { keyword }, keyword)
+      : failure('bad_value', 'not_a_grade', { word: next.text }, next.text);
   }
-  if (state.seen.grade !== undefined) return conflict(state.seen.grade, `grade ${grade}`, 'give one grade');
-  state.seen.grade = `grade ${grade}`;
+  const typed = `${keyword} ${grade}`;
+  if (state.seen.grade !== undefined) return conflict('conflict_grade', state.seen.grade, typed);
+  state.seen.grade = typed;
   state.filters.grade = grade;
   return 2;
 };
 
 const readCustomer: Reader = (state, i) => {
+  const keyword = norm((state.tokens[i] as Token).text);
   const next = state.tokens[i + 1];
-  if (next === undefined)
-    return failure('missing_argument', '"customer" needs a name, e.g. customer 上海华联.');
-  if (state.seen.customer !== undefined) return conflict('customer', 'customer', 'give one customer filter');
-  state.seen.customer = 'customer';
+  if (next === undefined) return failure('missing_argument', 'needs_customer_name', { keyword });
+  if (state.seen.customer !== undefined) return conflict('conflict_customer', state.seen.customer, keyword);
+  state.seen.customer = keyword;
   if (next.quoted) {
     state.filters.customer = next.text;
     return 2;
@@ -401,20 +402,26 @@ const readCustomer: Reader = (state, i) => {
 };
 
 const readPage: Reader = (state, i) => {
-  const next = state.tokens[i + 1]?.text;
-  const n = positiveInt(next, MAX_PAGE);
+  const token = state.tokens[i] as Token;
+  const keyword = token.chinese ? token.text : norm(token.text);
+  const next = state.tokens[i + 1];
+  const n = positiveInt(next?.word, MAX_PAGE);
   if (n === null) {
     return next === undefined
-      ? failure('missing_argument', '"page" needs a page number, e.g. page 2.', 'page')
-      : failure('bad_value', `"${next}" is not a page number; use 1, 2, 3 ...`, next);
+      ? failure('missing_argument', 'needs_page', { keyword }, keyword)
+      : failure('bad_value', 'not_a_page', { word: next.text }, next.text);
   }
-  if (state.page !== undefined) return conflict('page', 'page', 'give one page number');
+  if (state.page !== undefined) return conflict('conflict_page', state.seen.page ?? keyword, keyword);
+  state.seen.page = keyword;
   state.page = n;
+  state.notQuery.push([token.start, next?.end ?? token.end]);
   return 2;
 };
 
-const readPost: Reader = (state) => {
+const readPost: Reader = (state, i) => {
+  const token = state.tokens[i] as Token;
   state.post = true;
+  state.notQuery.push([token.start, token.end]);
   return 1;
 };
 
@@ -433,21 +440,12 @@ function readerFor(word: string): Reader | undefined {
   return KEYWORD_READERS.get(word);
 }
 
-function parseList(text: string, tokens: Token[]): OverdueParse {
-  const state: ListState = {
-    text,
-    tokens,
-    filters: { mine: false, unclaimed: false },
-    post: false,
-    seen: {},
-  };
+function parseList(state: ListState): OverdueParse {
+  const { tokens } = state;
   for (let i = 0; i < tokens.length;) {
     const token = tokens[i] as Token;
-    const word = norm(token.text);
-    if (token.quoted) {
-      const hint = `to filter by customer write customer "${token.text}"`;
-      return failure('unknown_word', `I did not understand "${token.text}"; ${hint}.`, token.text);
-    }
+    const word = token.word;
+    if (token.quoted) return failure('unknown_word', 'quoted_name', { word: token.text }, token.text);
     if (word === 'help' || word === '?') return { ok: true, command: { kind: 'help' } };
     const reader = readerFor(word);
     if (reader !== undefined) {
@@ -456,17 +454,17 @@ function parseList(text: string, tokens: Token[]): OverdueParse {
       i += used;
       continue;
     }
-    if (ACCOUNT_VERBS.has(word)) {
-      const usage = `/overdue ${word} <customer>`;
+    if (ACCOUNT_VERBS.has(word))
       return failure(
         'misplaced_word',
-        `"${token.text}" must come first and be followed by a customer: ${usage}.`,
+        'misplaced_action',
+        { word: token.text, verb: norm(token.text) },
         token.text,
       );
-    }
-    const guess = closest(word, KEYWORDS);
-    const hint = guess === undefined ? '' : ` Did you mean "${guess}"?`;
-    return failure('unknown_word', `I did not understand "${token.text}".${hint}`, token.text);
+    const guess = closest(word, KEYWORDS) ?? closestChinese(word);
+    return guess === undefined
+      ? failure('unknown_word', 'unknown_word', { word: token.text }, token.text)
+      : failure('unknown_word', 'unknown_word_guess', { word: token.text, guess }, token.text);
   }
   return {
     ok: true,
@@ -477,77 +475,92 @@ function parseList(text: string, tokens: Token[]): OverdueParse {
 /** `role <person> [role]`: the last word is the role when it names one; the rest is the person. */
 function parseRole(text: string, tokens: Token[]): OverdueParse {
   const last = tokens[tokens.length - 1];
-  const word = last === undefined || last.quoted ? '' : norm(last.text);
+  const word = last === undefined || last.quoted ? '' : (CHINESE_ROLES.get(last.word) ?? last.word);
   const role = tokens.length >= 3 ? (ROLES.find((r) => r === word) ?? null) : null;
   // Slack's escaped mention <@U123|ann> names the person by id.
   const person = rawRest(text, tokens, 1, role ? tokens.length - 1 : tokens.length)
     .replace(/^<@([A-Z0-9]+)(?:\|[^>]*)?>$/u, '$1')
     .replace(/^@/u, '')
     .trim();
-  const usage = `/overdue role @person [${ROLES.join('|')}]`;
+  const roles = ROLES.join(', ');
   if (!role && tokens.length >= 3 && closest(word, ROLES) !== undefined)
-    return failure(
-      'bad_value',
-      `"${last?.text ?? ''}" is not a role; use one of: ${ROLES.join(', ')}.`,
-      word,
-    );
-  if (!person) return failure('missing_argument', `"role" needs a person: ${usage}.`, 'role');
+    return failure('bad_value', 'not_a_role', { word: last?.text ?? '', roles }, word);
+  if (!person) return failure('missing_argument', 'needs_person', { roles: ROLES.join('|') }, 'role');
   return { ok: true, command: { kind: 'role', person, role } };
 }
 
 /** `reject 12`: the verb and one letter number, nothing else. */
 function parseLetterDecision(tokens: Token[], verb: LetterDecisionVerb): OverdueParse {
-  const word = tokens[1] === undefined ? '' : norm(tokens[1].text);
-  const letterId = tokens.length === 2 ? parseRowId(word) : null;
-  if (letterId === null)
-    return failure(
-      'missing_argument',
-      `"${verb}" needs the letter number shown with the letter (not a row or a customer): /overdue ${verb} 12.`,
-      verb,
-    );
+  const letterId = tokens.length === 2 ? parseRowId(tokens[1]?.word ?? '') : null;
+  if (letterId === null) {
+    const typed = norm(tokens[0]?.text ?? verb);
+    return failure('missing_argument', 'needs_letter_number', { verb: typed }, verb);
+  }
   return { ok: true, command: { kind: 'letter-decision', decision: verb, letterId } };
 }
 
-/** The words that start `language` in each of duebot's languages. */
-const LANGUAGE_WORDS = new Set(['language', '语言', '語言']);
-
 /** `language [tag]`: one word at most, any tag (the command says which it does not know). */
 function parseLanguage(tokens: Token[]): OverdueParse {
-  if (tokens.length > 2)
-    return failure(
-      'bad_value',
-      'Name one language: /overdue language en, zh-CN, zh-TW or auto.',
-      tokens[2]?.text ?? 'language',
-    );
+  if (tokens.length > 2) return failure('bad_value', 'one_language', {}, tokens[2]?.text ?? 'language');
   return { ok: true, command: { kind: 'language', tag: tokens[1]?.text.trim() ?? null } };
 }
 
-/** `credits [YYYY-MM]`: one optional month, a real one. */
-function parseCredits(tokens: Token[]): OverdueParse {
-  const word = tokens[1] === undefined ? null : norm(tokens[1].text);
-  const usage = '/overdue credits [2026-11]';
-  if (tokens.length > 2 || (word !== null && !/^\d{4}-(0[1-9]|1[0-2])$/.test(word)))
-    return failure(
-      'bad_value',
-      `"credits" takes one month as YYYY-MM, or nothing for this month: ${usage}.`,
-      'credits',
-    );
-  return { ok: true, command: { kind: 'credits', month: word } };
+/** `credits [YYYY-MM]` (PB-29): one optional month, a real one, as 2026-11 or 2026年11月. */
+function parseCredits(text: string, tokens: Token[]): OverdueParse {
+  if (tokens.length === 1) return { ok: true, command: { kind: 'credits', month: null } };
+  const word = tokens.length === 2 ? (tokens[1]?.word ?? '') : '';
+  const chinese = /^(\d{4})年(\d{1,2})月$/u.exec(word);
+  const month = chinese ? `${chinese[1]}-${(chinese[2] ?? '').padStart(2, '0')}` : word;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+    const typed = rawRest(text, tokens, 1);
+    return failure('bad_value', 'not_a_month', { word: typed }, typed);
+  }
+  return { ok: true, command: { kind: 'credits', month } };
+}
+
+function parse(text: string): { parsed: OverdueParse; notQuery: [number, number][] } {
+  const tokens = tokenize(text);
+  if (!Array.isArray(tokens)) return { parsed: tokens, notQuery: [] };
+  const first = tokens[0];
+  const word = first === undefined || first.quoted ? '' : first.word;
+  if (word === 'language') return { parsed: parseLanguage(tokens), notQuery: [] };
+  if (word === 'role') return { parsed: parseRole(text, tokens), notQuery: [] };
+  if (word === 'credits') return { parsed: parseCredits(text, tokens), notQuery: [] };
+  if (ACCOUNT_VERBS.has(word)) return { parsed: parseAccountCommand(text, tokens, word), notQuery: [] };
+  if (LETTER_VERBS.has(word))
+    return { parsed: parseLetterDecision(tokens, word as LetterDecisionVerb), notQuery: [] };
+  const state: ListState = {
+    text,
+    tokens,
+    filters: { mine: false, unclaimed: false },
+    post: false,
+    seen: {},
+    notQuery: [],
+  };
+  return { parsed: parseList(state), notQuery: state.notQuery };
+}
+
+/**
+ * The filters of a list command as typed, without its page and post words (`60+ post 第2页` -> `60+`):
+ * what the list's pager and refresh buttons keep. Other text is returned trimmed.
+ */
+export function listQuery(text: string): string {
+  const { parsed, notQuery } = parse(text);
+  if (!parsed.ok || parsed.command.kind !== 'list') return text.trim();
+  const pieces: string[] = [];
+  let at = 0;
+  for (const [start, end] of [...notQuery].sort((a, b) => a[0] - b[0])) {
+    pieces.push(text.slice(at, start));
+    at = Math.max(at, end);
+  }
+  pieces.push(text.slice(at));
+  return pieces
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Parse what follows `/overdue`. */
 export function parseOverdue(text: string): OverdueParse {
-  const tokens = tokenize(text);
-  if (!Array.isArray(tokens)) return tokens;
-  const first = tokens[0];
-  if (first !== undefined && !first.quoted && LANGUAGE_WORDS.has(norm(first.text)))
-    return parseLanguage(tokens);
-  if (first !== undefined && !first.quoted && norm(first.text) === 'role') return parseRole(text, tokens);
-  if (first !== undefined && !first.quoted && norm(first.text) === 'credits') return parseCredits(tokens);
-  if (first !== undefined && !first.quoted && ACCOUNT_VERBS.has(norm(first.text))) {
-    return parseAccountCommand(text, tokens, norm(first.text));
-  }
-  if (first !== undefined && !first.quoted && LETTER_VERBS.has(norm(first.text)))
-    return parseLetterDecision(tokens, norm(first.text) as LetterDecisionVerb);
-  return parseList(text, tokens);
+  return parse(text).parsed;
 }

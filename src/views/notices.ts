@@ -1,4 +1,5 @@
-import { OVERDUE_HELP } from '../commands/overdue-grammar.ts';
+import { overdueHelp, overdueHelpTitle } from '../commands/overdue-help.ts';
+import { type Translator, translator } from '../i18n/translate.ts';
 import { type Message, stripInlineMarkup, type Tone } from './model.ts';
 
 /** A short answer: a sentence, optionally with small print. */
@@ -12,14 +13,14 @@ export function notice(text: string, options: { tone?: Tone; context?: string } 
   };
 }
 
-/** `/overdue help`, optionally after saying what was not understood. */
-export function helpView(problem?: string): Message {
+/** `/overdue help` in the reader's language, optionally after saying what was not understood. */
+export function helpView(problem?: string, t: Translator = translator('en')): Message {
   return {
     blocks: [
       ...(problem ? [{ type: 'text' as const, text: problem, tone: 'danger' as const }] : []),
-      { type: 'text', text: OVERDUE_HELP, monospace: true },
+      { type: 'text', text: overdueHelp(t), monospace: true },
     ],
-    fallbackText: problem ?? 'How to use /overdue',
+    fallbackText: problem ?? overdueHelpTitle(t),
   };
 }
 

@@ -2,16 +2,19 @@ import { parseMoneyInput } from '../../src/collections/money.ts';
 import { describe, expect, it } from 'vitest';
 import {
   LETTER_TEMPLATES,
-  OVERDUE_HELP,
   type OverdueCommand,
   type OverdueFilters,
   parseAmountMajor,
   parseOverdue,
 } from '../../src/commands/overdue-grammar.ts';
+import { grammarErrorText, overdueHelp } from '../../src/commands/overdue-help.ts';
+import { translator } from '../../src/i18n/translate.ts';
+
+const OVERDUE_HELP = overdueHelp(translator('en'));
 
 function command(text: string): OverdueCommand {
   const result = parseOverdue(text);
-  if (!result.ok) throw new Error(`expected "${text}" to parse, got: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected "${text}" to parse, got: ${result.error.reason}`);
   return result.command;
 }
 
@@ -24,7 +27,8 @@ function filters(text: string): OverdueFilters {
 function error(text: string) {
   const result = parseOverdue(text);
   if (result.ok) throw new Error(`expected "${text}" to fail, got ${JSON.stringify(result.command)}`);
-  return result.error;
+  // The English sentence the reader would see (overdue-help.ts), beside the codes.
+  return { ...result.error, message: grammarErrorText(result.error, translator('en')) };
 }
 
 describe('/overdue list filters', () => {
@@ -183,12 +187,13 @@ describe('/overdue actions on one account', () => {
 });
 
 describe('/overdue errors', () => {
-  it('names the word it did not understand and comes with the help text', () => {
+  it('names the word it did not understand, as a code and data to say it from in any language', () => {
     const e = error('unclaimed banana');
     expect(e.code).toBe('unknown_word');
+    expect(e.reason).toBe('unknown_word');
     expect(e.word).toBe('banana');
-    expect(e.message).toContain('"banana"');
-    expect(e.help).toBe(OVERDUE_HELP);
+    expect(e.values).toEqual({ word: 'banana' });
+    expect(e.message).toBe('I did not understand "banana".');
   });
 
   it('suggests the keyword a typo was probably meant to be', () => {

@@ -3,7 +3,9 @@ import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import { creditsCommand } from '../../src/commands/credits.ts';
 import { parseOverdue } from '../../src/commands/overdue-grammar.ts';
+import { grammarErrorText } from '../../src/commands/overdue-help.ts';
 import type { Database } from '../../src/db.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import { collectorCredits } from '../../src/worklist/collector-credit.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
@@ -114,10 +116,19 @@ describe.each(backends())('collector credit on %s (PB-29)', (kind) => {
       command: { kind: 'credits', month: '2031-03' },
     });
     expect(parseOverdue('credits')).toEqual({ ok: true, command: { kind: 'credits', month: null } });
-    for (const bad of ['credits 2031-13', 'credits March', 'credits 2031-03 2031-04', 'credits 2031-3'])
-      expect(parseOverdue(bad)).toMatchObject({
-        ok: false,
-        error: { message: expect.stringMatching(/YYYY-MM/) },
-      });
+    expect(parseOverdue('回收业绩 2031年3月')).toEqual(parseOverdue('credits 2031-03'));
+    for (const [bad, word] of [
+      ['credits 2031-13', '2031-13'],
+      ['credits March', 'March'],
+      ['credits 2031-03 2031-04', '2031-03 2031-04'],
+      ['credits 2031-3', '2031-3'],
+    ] as const) {
+      const parsed = parseOverdue(bad);
+      expect(parsed).toMatchObject({ ok: false, error: { code: 'bad_value', reason: 'not_a_month', word } });
+      if (parsed.ok) continue;
+      expect(grammarErrorText(parsed.error, translator('en'))).toBe(
+        `"${word}" is not a month. "credits" takes one month as YYYY-MM, or nothing for this month: /overdue credits [2026-11].`,
+      );
+    }
   });
 });
