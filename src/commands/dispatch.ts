@@ -71,6 +71,18 @@ import { unreadableCharacter, unreadableField } from './text-hygiene.ts';
 
 export type { DispatchContext };
 
+/** The forms (and one-step actions) on one account that a typed verb and a card button open alike. */
+const ACCOUNT_STEPS = {
+  log: openLogForm,
+  reassign: openReassignForm,
+  terms: openTermsForm,
+  'hand-over': openAgencyForm,
+  dispute: openDisputeForm,
+  resolve: openResolveForm,
+  pause: openPauseForm,
+  unpause,
+} satisfies Record<string, (ctx: DispatchContext, actor: Actor, accountId: number) => Promise<Reply>>;
+
 /**
  * The staff user behind an interaction. Their row's role counts (the lists are applied to known people at
  * each start); a first use takes the role of the list naming them, else collector.
@@ -168,26 +180,19 @@ async function command(ctx: DispatchContext, actor: Actor, user: User, text: str
       return claim(ctx, actor, id, 'ephemeral');
     case 'release':
       return release(ctx, actor, id, 'ephemeral');
-    case 'log':
-      return openLogForm(ctx, actor, id);
     case 'history':
       return history(ctx, id);
     case 'letter':
       return cmd.template ? previewLetter(ctx, actor, id, cmd.template) : chooseLetter(ctx, actor, id, null);
+    case 'log':
     case 'reassign':
-      return openReassignForm(ctx, actor, id);
     case 'terms':
-      return openTermsForm(ctx, actor, id);
     case 'hand-over':
-      return openAgencyForm(ctx, actor, id);
     case 'dispute':
-      return openDisputeForm(ctx, actor, id);
     case 'resolve':
-      return openResolveForm(ctx, actor, id);
     case 'pause':
-      return openPauseForm(ctx, actor, id);
     case 'unpause':
-      return unpause(ctx, actor, id);
+      return ACCOUNT_STEPS[cmd.kind](ctx, actor, id);
     case 'plan':
       return openPlanForm(ctx, actor, id, undefined);
     case 'cancel-plan':
@@ -280,28 +285,21 @@ async function action(
       return showAccount(ctx, id, 'ephemeral');
     case 'history':
       return history(ctx, id, r.page);
-    case 'log':
-      return openLogForm(ctx, actor, id);
     case 'letter':
       return chooseLetter(ctx, actor, id, r.template ?? null);
+    case 'log':
     case 'reassign':
-      return openReassignForm(ctx, actor, id);
     case 'terms':
-      return openTermsForm(ctx, actor, id);
     case 'hand-over':
-      return openAgencyForm(ctx, actor, id);
+    case 'dispute':
+    case 'resolve':
+    case 'pause':
+    case 'unpause':
+      return ACCOUNT_STEPS[r.action](ctx, actor, id);
     case 'decide':
       return decideFromMeeting(ctx, actor, r, confirmed);
     case 'summary':
       return previewCallSummary(ctx, actor, id, r.callId);
-    case 'dispute':
-      return openDisputeForm(ctx, actor, id);
-    case 'resolve':
-      return openResolveForm(ctx, actor, id);
-    case 'pause':
-      return openPauseForm(ctx, actor, id);
-    case 'unpause':
-      return unpause(ctx, actor, id);
     case 'plan':
       return openPlanForm(ctx, actor, id, r.currency);
     case 'plan-cancel':
