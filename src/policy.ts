@@ -60,5 +60,6 @@ export async function buildPolicy(config: Config): Promise<Policy> {
     statusUpdateWorkingDays: c.statusUpdateWorkingDays,
     escalation: numbers.escalation,
     sevenSevenSeven: numbers.sevenSevenSeven,
+    collectorCredit: numbers.collectorCredit,
   };
 }

@@ -52,6 +52,8 @@ export interface Policy {
   escalation: EscalationPolicy;
   /** PB-13: the three sevens the card measures an account against. */
   sevenSevenSeven: SevenSevenSevenPolicy;
+  /** PB-29: items settled more than this many days past due make up a collector's bonus base. */
+  collectorCredit: { bonusAfterDays: number };
 }
 
 /** The playbook defaults, with the default ladder file. */
@@ -66,6 +68,7 @@ export const defaultPolicy: Policy = {
   statusUpdateWorkingDays: 2,
   escalation: defaultEscalationPolicy,
   sevenSevenSeven: defaultSevenSevenSeven,
+  collectorCredit: { bonusAfterDays: 90 },
 };
 
 /** PB-01: an open item as the domain sees it. */

@@ -1,7 +1,7 @@
 /**
  * The policy file (DUEBOT_POLICY_FILE, default-policy.yaml beside this file): every number of the playbook
  * (bucket edges, the red threshold, key-account days, grade, credit-hold and blacklist thresholds,
- * priority weights, the escalation signals, 7-7-7, the working week) as YAML, checked with zod. Every field is optional and keeps the
+ * priority weights, the escalation signals, 7-7-7, the collector bonus base, the working week) as YAML, checked with zod. Every field is optional and keeps the
  * playbook's value; each problem is reported with the field it is in.
  */
 import { parse as parseYaml } from 'yaml';
@@ -98,6 +98,10 @@ const sevenSevenSevenSection = z.strictObject({
   months: atLeast(1, 'months'),
 });
 
+const collectorCreditSection = z.strictObject({
+  bonusAfterDays: atLeast(0),
+});
+
 const policyFileSchema = z.strictObject({
   aging: agingSection.partial().optional(),
   grade: gradeSection.partial().optional(),
@@ -106,6 +110,7 @@ const policyFileSchema = z.strictObject({
   priority: prioritySection.partial().optional(),
   escalation: escalationSection.partial().optional(),
   sevenSevenSeven: sevenSevenSevenSection.partial().optional(),
+  collectorCredit: collectorCreditSection.partial().optional(),
   workingDays: z
     .array(z.enum(WEEKDAYS, { error: `expected weekday names: ${WEEKDAYS.join(', ')}` }), {
       error: 'expected a list of weekdays such as [monday, tuesday, wednesday, thursday, friday]',
@@ -124,6 +129,8 @@ export interface PolicyNumbers {
   escalation: EscalationPolicy;
   /** PB-13: 7-7-7. */
   sevenSevenSeven: SevenSevenSevenPolicy;
+  /** PB-29: the collector bonus base. */
+  collectorCredit: { bonusAfterDays: number };
   /** Weekdays not worked (0 = Sunday). */
   weekend: number[];
 }
@@ -146,6 +153,7 @@ export const defaultPolicyNumbers: PolicyNumbers = {
   priority: defaultWeights,
   escalation: defaultEscalationPolicy,
   sevenSevenSeven: defaultSevenSevenSeven,
+  collectorCredit: { bonusAfterDays: 90 },
   weekend: [...defaultWorkingCalendar.weekend],
 };
 
@@ -262,6 +270,7 @@ export function loadPolicyFile(yamlText: string): PolicyNumbers {
     },
     escalation: { ...d.escalation, ...file.escalation },
     sevenSevenSeven: { ...d.sevenSevenSeven, ...file.sevenSevenSeven },
+    collectorCredit: { ...d.collectorCredit, ...file.collectorCredit },
     weekend: weekdays ? WEEKDAYS.flatMap((name, day) => (weekdays.includes(name) ? [] : [day])) : d.weekend,
   };
   const problems = consistencyProblems(numbers);

@@ -205,7 +205,7 @@ describe('the policy file: every number is configuration', () => {
     it('a field that is not a policy field, naming the fields it could be', () => {
       expect(problems('aging:\n  redAfterDay: 20\nbuckets: [1]\n')).toEqual([
         'field aging.redAfterDay: not a policy field (expected one of bucketEdges, redAfterDays, procedureAfterDays, keyAccountDays, keyAccountNoExceptionDays, settledShownDays)',
-        'field buckets: not a policy field (expected one of aging, grade, creditHold, blacklist, priority, escalation, sevenSevenSeven, workingDays)',
+        'field buckets: not a policy field (expected one of aging, grade, creditHold, blacklist, priority, escalation, sevenSevenSeven, collectorCredit, workingDays)',
       ]);
     });
 
@@ -251,6 +251,15 @@ describe('the policy file: every number is configuration', () => {
         'field sevenSevenSeven.attempts: expected 1 or more attempts',
         'field sevenSevenSeven.weeks: expected a whole number of weeks',
         'field sevenSevenSeven.months: expected a whole number of months',
+      ]);
+    });
+
+    it('PB-29: bonus days that are not a whole number of 0 or more', () => {
+      expect(problems('collectorCredit:\n  bonusAfterDays: -5\n')).toEqual([
+        'field collectorCredit.bonusAfterDays: expected 0 or more days',
+      ]);
+      expect(problems('collectorCredit:\n  bonusAfterDays: 90.5\n')).toEqual([
+        'field collectorCredit.bonusAfterDays: expected a whole number of days',
       ]);
     });
 
