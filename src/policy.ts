@@ -58,5 +58,8 @@ export async function buildPolicy(config: Config): Promise<Policy> {
     priority: { ...numbers.priority, baseCurrency: c.baseCurrency, rates: c.fxRates },
     calendar: { weekend: numbers.weekend, holidays: c.holidays },
     statusUpdateWorkingDays: c.statusUpdateWorkingDays,
+    escalation: numbers.escalation,
+    sevenSevenSeven: numbers.sevenSevenSeven,
+    collectorCredit: numbers.collectorCredit,
   };
 }

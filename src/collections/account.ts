@@ -29,9 +29,11 @@ import {
   gradeCustomer,
   type HistoryItem,
 } from './grade.ts';
+import { defaultEscalationPolicy, type EscalationPolicy } from './escalation.ts';
 import { accountInterest, defaultInterestPolicy, effectiveRate, type InterestPolicy } from './interest.ts';
 import { type Ladder, type LadderPosition, ladderPosition, type Pause, pauseActive } from './ladder.ts';
 import { sumByCurrency } from './money.ts';
+import { defaultSevenSevenSeven, type SevenSevenSevenPolicy } from './seven-seven-seven.ts';
 import { defaultPriorityPolicy, type Priority, type PriorityPolicy, priorityOf, toBase } from './priority.ts';
 
 /** Every number the collections rules use (PLAYBOOK: "every number is configuration"). */
@@ -46,6 +48,12 @@ export interface Policy {
   calendar: WorkingCalendar;
   /** PB-26: an owned account with no status update for this many working days is named to its owner; 0: never. */
   statusUpdateWorkingDays: number;
+  /** PB-14: the delay signals that escalate at once. */
+  escalation: EscalationPolicy;
+  /** PB-13: the three sevens the card measures an account against. */
+  sevenSevenSeven: SevenSevenSevenPolicy;
+  /** PB-29: items settled more than this many days past due make up a collector's bonus base. */
+  collectorCredit: { bonusAfterDays: number };
 }
 
 /** The playbook defaults, with the default ladder file. */
@@ -58,6 +66,9 @@ export const defaultPolicy: Policy = {
   minBalanceMinor: {},
   calendar: defaultWorkingCalendar,
   statusUpdateWorkingDays: 2,
+  escalation: defaultEscalationPolicy,
+  sevenSevenSeven: defaultSevenSevenSeven,
+  collectorCredit: { bonusAfterDays: 90 },
 };
 
 /** PB-01: an open item as the domain sees it. */

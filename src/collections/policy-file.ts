@@ -1,15 +1,17 @@
 /**
  * The policy file (DUEBOT_POLICY_FILE, default-policy.yaml beside this file): every number of the playbook
  * (bucket edges, the red threshold, key-account days, grade, credit-hold and blacklist thresholds,
- * priority weights, the working week) as YAML, checked with zod. Every field is optional and keeps the
+ * priority weights, the escalation signals, 7-7-7, the collector bonus base, the working week) as YAML, checked with zod. Every field is optional and keeps the
  * playbook's value; each problem is reported with the field it is in.
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type AgingPolicy, defaultAgingPolicy } from './aging.ts';
 import { defaultWorkingCalendar } from './dates.ts';
+import { defaultEscalationPolicy, type EscalationPolicy } from './escalation.ts';
 import { defaultGradePolicy, type GradePolicy } from './grade.ts';
 import { defaultPriorityPolicy, type PriorityPolicy } from './priority.ts';
+import { defaultSevenSevenSeven, type SevenSevenSevenPolicy } from './seven-seven-seven.ts';
 
 /** The weekdays as the file names them, 0 = Sunday as in dates.ts. */
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -85,12 +87,30 @@ const prioritySection = z.strictObject({
   costOfWorkingMajor: amount,
 });
 
+const escalationSection = z.strictObject({
+  inProcessAnswers: atLeast(1, 'answers'),
+});
+
+const sevenSevenSevenSection = z.strictObject({
+  firstContactDays: atLeast(0),
+  attempts: atLeast(1, 'attempts'),
+  weeks: atLeast(1, 'weeks'),
+  months: atLeast(1, 'months'),
+});
+
+const collectorCreditSection = z.strictObject({
+  bonusAfterDays: atLeast(0),
+});
+
 const policyFileSchema = z.strictObject({
   aging: agingSection.partial().optional(),
   grade: gradeSection.partial().optional(),
   creditHold: creditHoldSection.partial().optional(),
   blacklist: blacklistSection.partial().optional(),
   priority: prioritySection.partial().optional(),
+  escalation: escalationSection.partial().optional(),
+  sevenSevenSeven: sevenSevenSevenSection.partial().optional(),
+  collectorCredit: collectorCreditSection.partial().optional(),
   workingDays: z
     .array(z.enum(WEEKDAYS, { error: `expected weekday names: ${WEEKDAYS.join(', ')}` }), {
       error: 'expected a list of weekdays such as [monday, tuesday, wednesday, thursday, friday]',
@@ -105,6 +125,12 @@ export interface PolicyNumbers {
   grade: GradePolicy;
   /** The PB-08 weights; the base currency and rates stay settings (DUEBOT_BASE_CURRENCY, DUEBOT_FX_RATES). */
   priority: Omit<PriorityPolicy, 'baseCurrency' | 'rates'>;
+  /** PB-14: the delay signals that escalate at once. */
+  escalation: EscalationPolicy;
+  /** PB-13: 7-7-7. */
+  sevenSevenSeven: SevenSevenSevenPolicy;
+  /** PB-29: the collector bonus base. */
+  collectorCredit: { bonusAfterDays: number };
   /** Weekdays not worked (0 = Sunday). */
   weekend: number[];
 }
@@ -125,6 +151,9 @@ export const defaultPolicyNumbers: PolicyNumbers = {
   aging: defaultAgingPolicy,
   grade: defaultGradePolicy,
   priority: defaultWeights,
+  escalation: defaultEscalationPolicy,
+  sevenSevenSeven: defaultSevenSevenSeven,
+  collectorCredit: { bonusAfterDays: 90 },
   weekend: [...defaultWorkingCalendar.weekend],
 };
 
@@ -239,6 +268,9 @@ export function loadPolicyFile(yamlText: string): PolicyNumbers {
       gradeFactor: { ...d.priority.gradeFactor, ...p.gradeFactor },
       window: p.window ?? d.priority.window,
     },
+    escalation: { ...d.escalation, ...file.escalation },
+    sevenSevenSeven: { ...d.sevenSevenSeven, ...file.sevenSevenSeven },
+    collectorCredit: { ...d.collectorCredit, ...file.collectorCredit },
     weekend: weekdays ? WEEKDAYS.flatMap((name, day) => (weekdays.includes(name) ? [] : [day])) : d.weekend,
   };
   const problems = consistencyProblems(numbers);

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { AccountAssessment, Policy } from '../collections/account.ts';
 import type { LetterConfig } from '../config.ts';
 import { formatMoney } from '../collections/money.ts';
+import { timesText } from '../collections/escalation.ts';
 import { ledgerAge } from '../ledger/freshness.ts';
 import { accountCardView } from '../views/account-card.ts';
 import { HISTORY_PAGE_SIZE, historyPages, historyView } from '../views/history-view.ts';
@@ -86,6 +87,7 @@ export async function accountCard(
     disputes,
     plans,
     promises,
+    ctx.policy.sevenSevenSeven,
   );
 }
 
@@ -185,7 +187,7 @@ export async function submitLog(
     accountId,
     values,
     ctx.clock.today(),
-    { promiseHorizonDays: ctx.promiseHorizonDays },
+    { promiseHorizonDays: ctx.promiseHorizonDays, inProcessAnswers: ctx.policy.escalation.inProcessAnswers },
     ctx.clock.businessNow(),
   );
   if (!result.ok) {
@@ -208,14 +210,9 @@ export async function submitLog(
   ];
   if (values.notes) lines.push(`_${typedText(values.notes)}_`);
   if (result.value.escalated) {
-    const told = await tellEscalation(ctx, {
-      accountId,
-      reason: '"in process" twice with no concrete step',
-      key: `stalled:${result.value.activityId}`,
-    });
-    lines.push(
-      `Escalated: "in process" twice with no concrete step (PB-14)${told.length ? `; told ${told.join(', ')}` : ''}.`,
-    );
+    const reason = `"in process" ${timesText(ctx.policy.escalation.inProcessAnswers)} with no concrete step`;
+    const told = await tellEscalation(ctx, { accountId, reason, key: `stalled:${result.value.activityId}` });
+    lines.push(`Escalated: ${reason} (PB-14)${told.length ? `; told ${told.join(', ')}` : ''}.`);
   }
   if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
   const card = await accountCard(ctx, accountId);

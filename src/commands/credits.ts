@@ -15,6 +15,7 @@ export async function creditsCommand(
   const allowed = requireRole(actor, ['manager'], 'The collector credit summary');
   if (!allowed.ok) return { kind: 'ephemeral', message: notice(allowed.error.message, { tone: 'danger' }) };
   const chosen = month ?? ctx.clock.today().slice(0, 7);
-  const credits = await collectorCredits(ctx.db, chosen, ctx.clock.timeZone);
-  return { kind: 'ephemeral', message: collectorCreditView(chosen, credits) };
+  const days = ctx.policy.collectorCredit.bonusAfterDays;
+  const credits = await collectorCredits(ctx.db, chosen, ctx.clock.timeZone, days);
+  return { kind: 'ephemeral', message: collectorCreditView(chosen, credits, days) };
 }

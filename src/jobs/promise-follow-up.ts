@@ -61,22 +61,27 @@ function followUpMessage(p: {
   };
 }
 
-/** PB-06: at this many days overdue an account is a key account without exception, and a manager hears of it. */
-export const KEY_ACCOUNT_MANAGER_DAYS = 60;
-
-/** The outbox key of a manager's notice that an account reached 60 days (once per account and manager). */
+/**
+ * The outbox key of a manager's notice that an account became a key account without exception (once per
+ * account and manager). The key keeps its first spelling ("60") whatever the policy's days, so a changed
+ * policy file does not tell a manager a second time.
+ */
 export const keyAccountKey = (accountId: number, userId: number) =>
   `key-account-60:${accountId}:manager:${userId}`;
 
-/** PB-06, PB-14: accounts at 60 days or more reach the owner's managers (each once). */
+/**
+ * PB-06, PB-14: accounts at `days` overdue or more (the policy file's aging.keyAccountNoExceptionDays, 60 by
+ * the playbook: a key account without exception) reach the owner's managers (each once).
+ */
 async function keyAccountPosts(
   db: Knex,
   map: EscalationMap,
+  days: number,
 ): Promise<{ accountId: number; name: string; keys: string[]; posts: OutgoingPost[] }[]> {
   const rows = await db('account_summary as s')
     .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
     .leftJoin('users as u', 'u.id', 'cl.user_id')
-    .where('s.max_days_overdue', '>=', KEY_ACCOUNT_MANAGER_DAYS)
+    .where('s.max_days_overdue', '>=', days)
     .orderBy('s.customer_id')
     .select('s.customer_id', 's.name', 's.max_days_overdue', 'u.id as owner_id', 'u.display_name as owner');
   const out = [];
@@ -87,7 +92,7 @@ async function keyAccountPosts(
       blocks: [
         {
           type: 'text',
-          text: `*Key account: ${String(r.name)}* is ${Number(r.max_days_overdue)} days overdue (PB-06: a key account without exception at ${KEY_ACCOUNT_MANAGER_DAYS}).`,
+          text: `*Key account: ${String(r.name)}* is ${Number(r.max_days_overdue)} days overdue (PB-06: a key account without exception at ${days}).`,
           tone: 'danger',
         },
         { type: 'text', text: `Owner: ${r.owner ? String(r.owner) : 'nobody: assign it'} (PB-14).` },
@@ -167,7 +172,8 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
             message: followUpMessage({ ...facts, forManager: true }),
           });
       }
-      const keyAccounts = await keyAccountPosts(ctx.db, escalationMap);
+      const keyDays = ctx.policy.aging.keyAccountNoExceptionDays;
+      const keyAccounts = await keyAccountPosts(ctx.db, escalationMap, keyDays);
       for (const k of keyAccounts) posts.push(...k.posts);
       if (ctx.dryRun) return posts;
       // Enqueued here (not returned) so the activity is logged only for follow-ups stored now.
@@ -193,7 +199,7 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
           actor: null,
           kind: 'escalated',
           details: {
-            reason: `key account at ${KEY_ACCOUNT_MANAGER_DAYS} days overdue (PB-06); a manager was told`,
+            reason: `key account at ${keyDays} days overdue (PB-06); a manager was told`,
           },
         });
       }

@@ -1,7 +1,11 @@
 import type { AccountAssessment } from '../collections/account.ts';
 import { daysBetween, shortDate } from '../collections/dates.ts';
 import { formatMoney, formatTotals } from '../collections/money.ts';
-import { sevenSevenSeven } from '../collections/seven-seven-seven.ts';
+import {
+  defaultSevenSevenSeven,
+  sevenSevenSeven,
+  type SevenSevenSevenPolicy,
+} from '../collections/seven-seven-seven.ts';
 import { encodeRef } from './action-ref.ts';
 import type { AccountHistory } from '../worklist/account-history.ts';
 import type { OpenDispute } from '../worklist/disputes.ts';
@@ -165,6 +169,8 @@ export function accountCardView(
   disputes: readonly OpenDispute[] = [],
   plans: PlanState[] = [],
   promises: MarkablePromise[] = [],
+  /** PB-13: the policy file's 7-7-7. */
+  sevens: SevenSevenSevenPolicy = defaultSevenSevenSeven,
 ): Message {
   const c = file.customer;
   const blocks: Block[] = [{ type: 'header', text: c.name }, ...staleBlocksOf(ledger)];
@@ -235,14 +241,15 @@ export function accountCardView(
     .filter((i) => !i.disputed && i.daysOverdue > 0)
     .map((i) => i.dueDate)
     .sort()[0];
-  const sevens = sevenSevenSeven(
+  const standing = sevenSevenSeven(
     overdueSince ?? null,
     [...(story?.contactDays ?? contactDays(file))],
     a.assessedOn,
+    sevens,
   );
-  if (sevens) {
-    const behind = sevens.firstContactLate || sevens.attemptsShort || a.assessedOn > sevens.resolveBy;
-    blocks.push({ type: 'text', text: sevens.text, tone: behind ? 'danger' : 'normal' });
+  if (standing) {
+    const behind = standing.firstContactLate || standing.attemptsShort || a.assessedOn > standing.resolveBy;
+    blocks.push({ type: 'text', text: standing.text, tone: behind ? 'danger' : 'normal' });
   }
   // PB-17: where each agreed plan stands ("2 of 3 paid, next 2026-12-20").
   blocks.push(...planBlocks(c.id, c.name, plans, version));

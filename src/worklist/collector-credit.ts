@@ -7,7 +7,10 @@
 import type { Knex } from 'knex';
 import { monthRange, nextMonth } from '../collections/dates.ts';
 
-/** PB-29: settled more than this many days past due, an item counts toward the bonus base. */
+/**
+ * PB-29: settled more than this many days past due, an item counts toward the bonus base (the playbook's 90;
+ * the policy file's collectorCredit.bonusAfterDays).
+ */
 export const BONUS_AFTER_DAYS = 90;
 
 /** One collector's credit for a month, per currency. */
@@ -18,7 +21,7 @@ export interface CollectorCredit {
   currency: string;
   items: number;
   recoveredMinor: number;
-  /** PB-29: the part settled more than 90 days past its due date. */
+  /** PB-29: the part settled more than `bonusAfterDays` (90) days past its due date. */
   bonusBaseMinor: number;
   bonusItems: number;
 }
@@ -28,6 +31,7 @@ export async function collectorCredits(
   db: Knex,
   month: string,
   timeZone: string,
+  bonusAfterDays = BONUS_AFTER_DAYS,
 ): Promise<CollectorCredit[]> {
   const { first } = monthRange(month);
   const end = `${nextMonth(month)}-01`;
@@ -44,7 +48,7 @@ export async function collectorCredits(
      WHERE i.paid >= ?::date AND i.paid < ?::date
      GROUP BY o.user_id, u.display_name, i.currency
      ORDER BY (o.user_id IS NULL), u.display_name, i.currency`,
-    [BONUS_AFTER_DAYS, BONUS_AFTER_DAYS, timeZone, first, end],
+    [bonusAfterDays, bonusAfterDays, timeZone, first, end],
   );
   return (result.rows as Record<string, unknown>[]).map((r) => ({
     userId: r.user_id === null ? null : Number(r.user_id),

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { addDays, calendarDateProblem } from '../collections/dates.ts';
+import { defaultEscalationPolicy, timesText } from '../collections/escalation.ts';
 import { formatMoney, parseMoneyInput } from '../collections/money.ts';
 import { readChoice } from '../views/choice.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
@@ -31,9 +32,6 @@ export const RESULTS = [
 export type Channel = (typeof CHANNELS)[number];
 export type CallResult = (typeof RESULTS)[number];
 
-/** PB-14: this many "in process" answers without a concrete step escalate the account. */
-export const STALLS_BEFORE_ESCALATION = 2;
-
 /**
  * Follow-ups are at most a year ahead; 9999-12-31 is a typo or a test.
  */
@@ -45,9 +43,13 @@ export const MAX_DAYS_AHEAD = 365;
  */
 export const DEFAULT_PROMISE_HORIZON_DAYS = 90;
 
-/** What logging reads besides the form: how far ahead a promise may be. */
+/**
+ * What logging reads besides the form: how far ahead a promise may be, and (PB-14, the policy file's
+ * escalation.inProcessAnswers) how many "in process" answers without a concrete step escalate the account.
+ */
 export interface OutcomeRules {
   promiseHorizonDays?: number | undefined;
+  inProcessAnswers?: number | undefined;
 }
 
 /** A form date: a real calendar date (2026-11-31 is refused, saying why), by the one check in collections/dates.ts. */
@@ -279,13 +281,14 @@ export async function logOutcome(
     await bumpVersion(trx, accountId, { set, ...(stalled ? { increment: ['stalls' as const] } : {}) });
     if (stalled) {
       const state = await trx('account_state').where({ customer_id: accountId }).first('stalls');
-      if (Number(state?.stalls ?? 0) >= STALLS_BEFORE_ESCALATION) {
+      const times = rules.inProcessAnswers ?? defaultEscalationPolicy.inProcessAnswers;
+      if (Number(state?.stalls ?? 0) >= times) {
         await bumpVersion(trx, accountId, { set: { stalls: 0 }, increment: ['escalations'] });
         await recordActivity(trx, {
           accountId,
           actor: null,
           kind: 'escalated',
-          details: { reason: `"in process" ${STALLS_BEFORE_ESCALATION} times with no concrete step (PB-14)` },
+          details: { reason: `"in process" ${timesText(times)} with no concrete step (PB-14)` },
           ...(at ? { at } : {}),
         });
         escalated = true;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type AccountSnapshot, assessAccount, defaultPolicy } from '../../src/collections/account.ts';
 import { nextWorkingDay } from '../../src/collections/dates.ts';
 import { defaultPolicyNumbers, loadPolicyFile, PolicyFileError } from '../../src/collections/policy-file.ts';
+import { sevenSevenSeven } from '../../src/collections/seven-seven-seven.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { buildPolicy } from '../../src/policy.ts';
 
@@ -62,6 +63,14 @@ describe('the policy file: every number is configuration', () => {
     expect(defaultPolicyNumbers.aging).toEqual(defaultPolicy.aging);
     expect(defaultPolicyNumbers.grade).toEqual(defaultPolicy.grade);
     expect(defaultPolicyNumbers.weekend).toEqual([0, 6]);
+    expect(defaultPolicyNumbers.escalation).toEqual(defaultPolicy.escalation);
+    expect(defaultPolicyNumbers.escalation.inProcessAnswers).toBe(2);
+    expect(defaultPolicyNumbers.sevenSevenSeven).toEqual({
+      firstContactDays: 7,
+      attempts: 7,
+      weeks: 7,
+      months: 7,
+    });
   });
 
   it('keeps the playbook value of every field a file leaves out', () => {
@@ -126,6 +135,58 @@ describe('the policy file: every number is configuration', () => {
     );
   });
 
+  describe('PB-13: the sevens of 7-7-7 from the file decide where the account stands', () => {
+    // Overdue since 2026-09-01; contact on day 5 and day 10.
+    const standing = (yaml: string, today: string) =>
+      sevenSevenSeven(
+        '2026-09-01',
+        ['2026-09-06', '2026-09-11'],
+        today,
+        loadPolicyFile(yaml).sevenSevenSeven,
+      );
+
+    it('PB-13 firstContactDays: first contact on day 5 is late when the file wants it within 3 days', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'duebot-policy-'));
+      const file = join(dir, 'sevens.yaml');
+      await writeFile(file, 'sevenSevenSeven:\n  firstContactDays: 3\n');
+      const policy = await buildPolicy(config({ DUEBOT_POLICY_FILE: file }));
+      const seen = sevenSevenSeven('2026-09-01', ['2026-09-06'], '2026-09-20', policy.sevenSevenSeven);
+      expect(seen?.firstContactLate).toBe(true);
+      expect(seen?.text).toContain('first contact on day 5 (late: within 3)');
+      expect(standing('', '2026-09-20')?.firstContactLate).toBe(false);
+    });
+
+    it('PB-13 attempts: two attempts in the weeks fall short of 7 but meet a file asking 2', () => {
+      expect(standing('', '2026-11-01')?.attemptsShort).toBe(true);
+      const two = standing('sevenSevenSeven:\n  attempts: 2\n', '2026-11-01');
+      expect(two?.attemptsShort).toBe(false);
+      expect(two?.text).toContain('2 of 2 attempts in 7 weeks');
+    });
+
+    it('PB-13 weeks: a 2-week window is over (and short) where 7 weeks still run', () => {
+      expect(standing('', '2026-09-20')?.text).toContain('2 of 7 attempts, week 3 of 7');
+      const short = standing('sevenSevenSeven:\n  weeks: 2\n', '2026-09-20');
+      expect(short?.attemptsShort).toBe(true);
+      expect(short?.text).toContain('2 of 7 attempts in 2 weeks (short)');
+    });
+
+    it('PB-13 months: resolved within 3 months puts the resolve-by date three months on', () => {
+      expect(standing('', '2026-09-20')?.resolveBy).toBe('2027-04-01');
+      const three = standing('sevenSevenSeven:\n  months: 3\n', '2026-12-05');
+      expect(three?.resolveBy).toBe('2026-12-01');
+      expect(three?.text).toContain('unresolved 4 days past 3 months (2026-12-01)');
+    });
+  });
+
+  it('PB-14: the number of "in process" answers that escalate comes from the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'duebot-policy-'));
+    const file = join(dir, 'escalation.yaml');
+    await writeFile(file, 'escalation:\n  inProcessAnswers: 3\n');
+    const policy = await buildPolicy(config({ DUEBOT_POLICY_FILE: file }));
+    expect(policy.escalation.inProcessAnswers).toBe(3);
+    expect(defaultPolicy.escalation.inProcessAnswers).toBe(2);
+  });
+
   it('PB-24: a six-day week makes Saturday a working day', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'duebot-policy-'));
     const file = join(dir, 'six-days.yaml');
@@ -144,7 +205,7 @@ describe('the policy file: every number is configuration', () => {
     it('a field that is not a policy field, naming the fields it could be', () => {
       expect(problems('aging:\n  redAfterDay: 20\nbuckets: [1]\n')).toEqual([
         'field aging.redAfterDay: not a policy field (expected one of bucketEdges, redAfterDays, procedureAfterDays, keyAccountDays, keyAccountNoExceptionDays, settledShownDays)',
-        'field buckets: not a policy field (expected one of aging, grade, creditHold, blacklist, priority, workingDays)',
+        'field buckets: not a policy field (expected one of aging, grade, creditHold, blacklist, priority, escalation, sevenSevenSeven, collectorCredit, workingDays)',
       ]);
     });
 
@@ -167,6 +228,47 @@ describe('the policy file: every number is configuration', () => {
       ]);
       expect(problems('priority:\n  likelihoodByAge:\n    - { upToDays: -1, likelihood: 0.5 }\n')).toEqual([
         'field priority.likelihoodByAge[0].upToDays: expected 0 or more days',
+      ]);
+    });
+
+    it('PB-14: an "in process" count that is not a whole number of 1 or more', () => {
+      expect(problems('escalation:\n  inProcessAnswers: 0\n')).toEqual([
+        'field escalation.inProcessAnswers: expected 1 or more answers',
+      ]);
+      expect(problems('escalation:\n  inProcessAnswers: twice\n')).toEqual([
+        'field escalation.inProcessAnswers: expected a whole number of answers',
+      ]);
+      expect(problems('escalation:\n  inProcessTimes: 3\n')).toEqual([
+        'field escalation.inProcessTimes: not a policy field (expected one of inProcessAnswers)',
+      ]);
+    });
+
+    it('PB-13: each of the sevens refused naming its field', () => {
+      expect(
+        problems('sevenSevenSeven:\n  firstContactDays: -1\n  attempts: 0\n  weeks: 1.5\n  months: seven\n'),
+      ).toEqual([
+        'field sevenSevenSeven.firstContactDays: expected 0 or more days',
+        'field sevenSevenSeven.attempts: expected 1 or more attempts',
+        'field sevenSevenSeven.weeks: expected a whole number of weeks',
+        'field sevenSevenSeven.months: expected a whole number of months',
+      ]);
+    });
+
+    it('PB-29: bonus days that are not a whole number of 0 or more', () => {
+      expect(problems('collectorCredit:\n  bonusAfterDays: -5\n')).toEqual([
+        'field collectorCredit.bonusAfterDays: expected 0 or more days',
+      ]);
+      expect(problems('collectorCredit:\n  bonusAfterDays: 90.5\n')).toEqual([
+        'field collectorCredit.bonusAfterDays: expected a whole number of days',
+      ]);
+    });
+
+    it('PB-06: the days that tell a manager of a key account refused naming the field', () => {
+      expect(problems('aging:\n  keyAccountNoExceptionDays: 0\n')).toEqual([
+        'field aging.keyAccountNoExceptionDays: expected 1 or more days',
+      ]);
+      expect(problems('aging:\n  keyAccountNoExceptionDays: 40\n')).toEqual([
+        'field aging.keyAccountDays: expected at most aging.keyAccountNoExceptionDays (40), got 45',
       ]);
     });
 

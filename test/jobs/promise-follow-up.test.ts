@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db.ts';
@@ -9,7 +12,7 @@ import { managersFor, parseEscalationMap } from '../../src/worklist/escalation.t
 import { agreePlan, planLines, proposePlan } from '../../src/worklist/plan-agreement.ts';
 import { recordPromise } from '../../src/worklist/promises.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { assessSeeded, seedAccount, seedStaff } from '../support/seed.ts';
+import { seedAccount, seedStaff } from '../support/seed.ts';
 import { fakePlatform, silentLog, testConfig, testPolicy } from './support.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -94,7 +97,8 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     const max = await seedStaff(db.knex, 'Max', 'manager');
     const { accountId, itemIds } = await seedAccount(db.knex, {
       name: 'Plan Payer',
-      items: [{ dueDate: '2026-10-01', totalMinor: 90_000_00 }],
+      // 50 days overdue on 2026-12-21: below PB-06's 60, so no key-account notice joins the plan's.
+      items: [{ dueDate: '2026-11-01', totalMinor: 90_000_00 }],
     });
     await claimAccount(db.knex, ann, accountId);
     const values = {
@@ -186,14 +190,14 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     const max = await seedStaff(db.knex, 'Max', 'manager');
     const { accountId } = await seedAccount(db.knex, {
       name: 'Sixty Days Ltd',
-      items: [{ dueDate: '2026-09-20', totalMinor: 40_000_00 }],
+      items: [{ dueDate: '2026-11-30', totalMinor: 40_000_00 }],
     });
     const young = await seedAccount(db.knex, {
       name: 'Fifty Days Ltd',
-      items: [{ dueDate: '2026-10-03', totalMinor: 40_000_00 }],
+      items: [{ dueDate: '2026-12-13', totalMinor: 40_000_00 }],
     });
     await claimAccount(db.knex, cat, accountId);
-    await assessSeeded(db.knex); // 2026-11-22: 63 and 50 days overdue
+    // The scheduler turns the worklist to its day: on 2027-02-01 they are 63 and 50 days overdue.
     const clock = createFixedClock('2027-02-01T08:30:00+08:00', TZ);
     const scheduler = createScheduler({
       db: db.knex,
@@ -218,5 +222,51 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     expect(
       await db.knex('activities').where({ customer_id: young.accountId, kind: 'escalated' }),
     ).toHaveLength(0);
+  });
+  it('PB-06: a policy file with keyAccountNoExceptionDays 45 tells the managers of an account 51 days overdue, which the playbook leaves alone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'duebot-policy-'));
+    const file = join(dir, 'policy.yaml');
+    await writeFile(file, 'aging:\n  keyAccountNoExceptionDays: 45\n');
+    const playbook = testConfig({ DUEBOT_ESCALATION_MANAGERS: 'Dee=Moe' });
+    const early = testConfig({ DUEBOT_ESCALATION_MANAGERS: 'Dee=Moe', DUEBOT_POLICY_FILE: file });
+    const dee = await seedStaff(db.knex, 'Dee');
+    const moe = await seedStaff(db.knex, 'Moe', 'manager');
+    const { accountId } = await seedAccount(db.knex, {
+      name: 'Forty-Eight Days Ltd',
+      items: [{ dueDate: '2027-01-10', totalMinor: 40_000_00 }],
+    });
+    await claimAccount(db.knex, dee, accountId); // 50 days overdue on 2027-03-01, 51 the day after
+    const shell = fakePlatform('shell');
+    const about = () =>
+      shell.messages.filter((m) => JSON.stringify(m.message).includes('Forty-Eight Days Ltd'));
+    const sweep = async (config: typeof playbook, at: string) => {
+      const clock = createFixedClock(at, TZ);
+      const policy = await testPolicy(config);
+      const scheduler = createScheduler({
+        db: db.knex,
+        jobs: [promiseFollowUpJob(config)],
+        clock,
+        config,
+        policy,
+        log: silentLog,
+      });
+      await scheduler.sweep();
+      await createOutboxWorker({
+        db: db.knex,
+        chatOuts: [shell],
+        clock,
+        log: silentLog,
+        pacingMs: 0,
+      }).drain();
+    };
+    await sweep(playbook, '2027-03-01T08:30:00+08:00');
+    expect(about()).toHaveLength(0);
+    await sweep(early, '2027-03-02T08:30:00+08:00');
+    expect(about().map((m) => m.channel)).toEqual([`@${moe.userId}`]);
+    expect(JSON.stringify(about()[0]?.message)).toContain('a key account without exception at 45');
+    const escalated = await db.knex('activities').where({ customer_id: accountId, kind: 'escalated' });
+    expect(escalated.map((e) => JSON.parse(JSON.stringify(e.details)).reason)).toEqual([
+      'key account at 45 days overdue (PB-06); a manager was told',
+    ]);
   });
 });

@@ -1,11 +1,16 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import { creditsCommand } from '../../src/commands/credits.ts';
 import { parseOverdue } from '../../src/commands/overdue-grammar.ts';
 import { grammarErrorText } from '../../src/commands/overdue-help.ts';
+import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { translator } from '../../src/i18n/translate.ts';
+import { buildPolicy } from '../../src/policy.ts';
 import { collectorCredits } from '../../src/worklist/collector-credit.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
@@ -108,6 +113,40 @@ describe.each(backends())('collector credit on %s (PB-29)', (kind) => {
     expect(text).toMatch(/\*Nobody owned the account\*: USD 700.00/);
     const refused = await creditsCommand(ctx, ann, month);
     expect(JSON.stringify(refused)).toMatch(/needs a manager/);
+  });
+
+  it('PB-29: a policy file with bonusAfterDays 10 puts an invoice settled 13 days past due in the bonus base', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'duebot-policy-'));
+    const file = join(dir, 'policy.yaml');
+    await writeFile(file, 'collectorCredit:\n  bonusAfterDays: 10\n');
+    const loaded = loadConfig({ DUEBOT_POLICY_FILE: file });
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    const policy = await buildPolicy(loaded.config);
+    const month = '2032-05';
+    const cy = await seedStaff(db.knex, 'Cy', 'collector');
+    const boss = await seedStaff(db.knex, 'Boss', 'manager');
+    const { accountId, itemIds } = await seedAccount(db.knex, {
+      items: [{ dueDate: '2032-05-01', totalMinor: 100_000 }], // settled 13 days past due
+    });
+    await db.knex('claims').insert({
+      customer_id: accountId,
+      user_id: cy.userId,
+      claimed_at: new Date('2032-04-01T01:00:00Z'),
+    });
+    await settle(itemIds[0] ?? 0, '2032-05-14T02:00:00Z');
+    expect((await collectorCredits(db.knex, month, TZ)).map((r) => r.bonusBaseMinor)).toEqual([0]);
+    const ctx = {
+      db: db.knex,
+      clock: createFixedClock('2032-05-25T03:00:00Z', TZ),
+      policy,
+      pageSize: 10,
+    };
+    const text = JSON.stringify(await creditsCommand(ctx, boss, month));
+    expect(text).toMatch(
+      /\*Cy\*: CNY 1,000.00 \(1 invoice\) · bonus base, settled over 10 days past due: CNY 1,000.00/,
+    );
+    const playbook = JSON.stringify(await creditsCommand({ ...ctx, policy: defaultPolicy }, boss, month));
+    expect(playbook).toMatch(/settled over 90 days past due: none/);
   });
 
   it('reads the month typed, and refuses anything else naming the form', () => {
