@@ -4,6 +4,7 @@
  * incremental sync neither skips nor re-reads rows around the zone's offset and its DST changes.
  */
 import type { LedgerDialect } from './mapping.ts';
+import { isIsoDate } from '../collections/dates.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Offsets (ms ahead of UTC) by zone and UTC hour: one Intl call per hour of timestamps, not per row. */
@@ -63,7 +64,7 @@ export function wallClockToInstant(wallMs: number, zone: string): number {
   return second === first ? guess : wallMs - Math.max(first, second);
 }
 
-const NAIVE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d{1,9})?$/;
+const NAIVE_TIME = /^(\d{2}:\d{2}:\d{2})(\.\d{1,9})?$/;
 
 /**
  * A timestamp text without a zone, read as wall-clock time in `zone`, as ISO text in UTC; any other
@@ -71,10 +72,12 @@ const NAIVE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d{1,9})?$/;
  */
 export function localTimestamp(value: unknown, zone: string): unknown {
   if (typeof value !== 'string') return value;
-  const m = NAIVE.exec(value.trim());
+  const [date, time, ...rest] = value.trim().split(/[ T]/);
+  if (rest.length > 0 || date === undefined || time === undefined || !isIsoDate(date)) return value;
+  const m = NAIVE_TIME.exec(time);
   if (!m) return value;
-  const fraction = (m[3] ?? '.0').slice(1, 4).padEnd(3, '0');
-  const wall = Date.parse(`${m[1]}T${m[2]}.${fraction}Z`);
+  const fraction = (m[2] ?? '.0').slice(1, 4).padEnd(3, '0');
+  const wall = Date.parse(`${date}T${m[1]}.${fraction}Z`);
   if (Number.isNaN(wall)) return value;
   return new Date(wallClockToInstant(wall, zone)).toISOString();
 }
