@@ -306,8 +306,17 @@ async function action(
       return cancelPlanClick(ctx, actor, id, r.planId, confirmed);
     case 'promise-kept':
       return openKeptForm(ctx, actor, id, r.promiseId);
+    case 'promise':
+      // A promise is recorded with the call it was made in (PB-20): the Log call form.
+      return openLogForm(ctx, actor, id);
+    case 'plan-agree':
+      return openPlanForm(ctx, actor, id, r.currency);
     default:
-      return { kind: 'ephemeral', message: notice(`"${r.action}" is not available from this card yet.`) };
+      // Letter buttons, paging and help were answered above; anything else is a button of an older card.
+      return {
+        kind: 'ephemeral',
+        message: notice('This button is from an older card and does nothing now; open the account again.'),
+      };
   }
 }
 
