@@ -5,7 +5,8 @@
  * the person's 1:1 chat with the bot; a post for an account's thread replies in the account's channel
  * conversation (the default channel's, else the one it has elsewhere), started in the default channel when
  * the account has none yet (threads.ts). Teams cannot search messages by a key, so `find` knows only what
- * duebot itself recorded after Teams accepted a post.
+ * duebot itself recorded after Teams accepted a post (a thread's root post is recorded in account_threads
+ * as soon as Teams answers; one whose answer was lost may be posted again).
  */
 import type { ConversationReference } from 'botbuilder';
 import type { Knex } from 'knex';
@@ -24,6 +25,8 @@ import {
   updateIn,
 } from './proactive.ts';
 import { ensureThread } from './threads.ts';
+
+const NO_CHANNEL = 'Teams: no channel to post in; add duebot to a team or set TEAMS_CHANNEL';
 
 /** What the Teams ChatOut needs: the bot's adapter, the bot database and TEAMS_CHANNEL. */
 export interface TeamsChatOutOptions {
@@ -92,13 +95,7 @@ export function createTeamsChatOut(options: TeamsChatOutOptions): ChatOut {
     accountId: number,
   ): Promise<{ channel: string; reference: Partial<ConversationReference> }> {
     const home = await channelTarget();
-    if (!home)
-      throw new ChatOutError(
-        'Teams: no channel for account threads; add duebot to a team or set TEAMS_CHANNEL',
-        {
-          permanent: true,
-        },
-      );
+    if (!home) throw new ChatOutError(NO_CHANNEL, { permanent: true });
     const homeChannel = baseConversationId(home.conversationId);
     const stored = await threadForPosts(db, 'teams', accountId, homeChannel);
     if (stored) {
@@ -140,7 +137,7 @@ export function createTeamsChatOut(options: TeamsChatOutOptions): ChatOut {
       if (!found) {
         throw new ChatOutError(
           to.kind !== 'user'
-            ? 'Teams: no channel to post in; add duebot to a team or set TEAMS_CHANNEL'
+            ? NO_CHANNEL
             : 'Teams: this person has no chat with duebot yet (they must open it or install the app once)',
           { permanent: true },
         );
