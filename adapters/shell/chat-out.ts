@@ -1,11 +1,14 @@
 /**
  * The terminal as a ChatOut: scheduled posts are printed where the shell runs (with who they are for),
  * files are saved under a folder and their paths printed. The zero-setup default, so the digest shows up
- * even with no chat platform configured. Printed at once (no pacing), between the shell's commands.
+ * even with no chat platform configured. Printed at once (no pacing), between the shell's commands. A post
+ * for an account's thread prints under the account's thread; the thread's head is printed (and recorded in
+ * account_threads) the first time the account has one.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
+import { ensureAccountThread } from '../../src/chat/account-threads.ts';
 import type { ChatOut, Destination, PostedRef } from '../../src/outbox/chat-out.ts';
 import type { Message } from '../../src/views/model.ts';
 import { terminalFor } from './terminal.ts';
@@ -21,14 +24,25 @@ export interface ShellChatOutOptions {
   width?: number;
 }
 
+/** The shell's one place for account threads (the terminal), as account_threads names it. */
+export const SHELL_THREADS = { platform: 'shell', channel: 'terminal' };
+
 /** Posts printed on a terminal. */
 export function createShellChatOut(options: ShellChatOutOptions): ChatOut {
   const { db, output } = options;
   const posted = new Map<string, PostedRef>();
   let counter = 0;
+  const nextId = () => {
+    counter += 1;
+    return `${Date.now()}-${counter}`;
+  };
 
   async function label(to: Destination): Promise<string> {
     if (to.kind === 'channel') return `#${to.role}`;
+    if (to.kind === 'account') {
+      const account = await db('customers').where({ id: to.accountId }).first('name');
+      return `[account thread] ${account ? String(account.name) : `account #${to.accountId}`}`;
+    }
     const user = await db('users').where({ id: to.userId }).first('display_name');
     return `@${user ? String(user.display_name) : `user ${to.userId}`} (private)`;
   }
@@ -52,16 +66,26 @@ export function createShellChatOut(options: ShellChatOutOptions): ChatOut {
     platform: 'shell',
     paced: false, // a terminal has no rate limit: posts print as they come
     async canDeliver(to) {
-      if (to.kind === 'channel') return true;
+      if (to.kind !== 'user') return true;
       return Boolean(await db('users').where({ id: to.userId, platform: 'shell' }).first('id'));
     },
     async post(to, message, postOptions) {
       // Files are saved with the printed message: the message printed means all of it is.
       if (postOptions.progress?.message) return postOptions.progress.message;
+      if (to.kind === 'account') {
+        await ensureAccountThread(db, SHELL_THREADS, to.accountId, {
+          start: async ({ name, externalId }) => {
+            const id = externalId !== undefined ? ` (${externalId})` : '';
+            await print(`[account thread] ${name}${id}`, {
+              blocks: [{ type: 'text', text: `Calls and notes on ${name}${id}.` }],
+            });
+            return nextId();
+          },
+        });
+      }
       const where = await label(to);
       await print(postOptions.thread ? `${where}, in reply` : where, message);
-      counter += 1;
-      const ref: PostedRef = { platform: 'shell', channel: where, id: `${Date.now()}-${counter}` };
+      const ref: PostedRef = { platform: 'shell', channel: where, id: nextId() };
       posted.set(postOptions.key, ref);
       return ref;
     },

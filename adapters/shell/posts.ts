@@ -8,6 +8,10 @@ import { toTerminalText } from './text.ts';
 
 async function destination(db: Knex, post: OutgoingPost): Promise<string> {
   if (post.to.kind === 'channel') return `the ${post.to.role} channel`;
+  if (post.to.kind === 'account') {
+    const account = await db('customers').where({ id: post.to.accountId }).first('name');
+    return `the account thread of ${account ? String(account.name) : `account #${post.to.accountId}`}`;
+  }
   const user = await db('users').where({ id: post.to.userId }).first('display_name', 'platform');
   return user ? `${user.display_name} privately (${user.platform})` : `user #${post.to.userId} privately`;
 }

@@ -4,6 +4,8 @@
  * DM. Each message carries the outbox key in its metadata, so after an uncertain failure `find` can look
  * for it in the conversation's history. The Web API client does not retry here: the outbox decides. Files
  * go into the message's thread in steps (file-steps.ts) the outbox records, so none is lost or doubled.
+ * A post for an account's thread is a reply in the account's thread (its thread in SLACK_CHANNEL, else the
+ * one it has elsewhere), started in SLACK_CHANNEL when the account has none yet (threads.ts).
  */
 import { webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
@@ -15,12 +17,17 @@ import {
   type PostedRef,
   type PostProgress,
 } from '../../src/outbox/chat-out.ts';
+import { adoptAccountThread, threadForPosts } from '../../src/chat/account-threads.ts';
 import type { Message } from '../../src/views/model.ts';
 import { toBlockKit } from './block-kit.ts';
 import { deliverFile } from './file-steps.ts';
+import { ensureThread } from './threads.ts';
 
 /** The metadata event type duebot stamps on scheduled posts. */
 export const OUTBOX_EVENT_TYPE = 'duebot_outbox';
+
+/** The key stamped on an account thread's parent that the outbox posts (found again after a failure). */
+export const accountThreadKey = (accountId: number) => `account-thread:${accountId}`;
 
 /** Platform error codes that no retry can fix. */
 const PERMANENT = new Set([
@@ -91,7 +98,49 @@ export function createSlackChatOut(options: SlackChatOutOptions): ChatOut {
     return row ? String(row.platform_user_id) : null;
   }
 
+  /** The account's thread for scheduled posts, started in SLACK_CHANNEL when it has none yet. */
+  async function accountThread(accountId: number): Promise<{ channel: string; ts: string }> {
+    const channel = config.channel;
+    if (!channel) throw new ChatOutError('slack: no SLACK_CHANNEL for account threads', { permanent: true });
+    const stored = await threadForPosts(db, 'slack', accountId, channel);
+    if (stored) return { channel: stored.channel, ts: stored.threadRef };
+    const metadata = { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: accountThreadKey(accountId) } };
+    return { channel, ts: await ensureThread(db, client, accountId, channel, metadata) };
+  }
+
+  /** The message stamped with `key` in `channel` (or in the thread `threadTs`) since `oldest`, if any. */
+  async function findKeyed(channel: string, key: string, oldest: string, threadTs?: string) {
+    let cursor: string | undefined;
+    do {
+      const page = threadTs
+        ? await client.conversations.replies({
+            channel,
+            ts: threadTs,
+            oldest,
+            include_all_metadata: true,
+            limit: 200,
+            ...(cursor ? { cursor } : {}),
+          })
+        : await client.conversations.history({
+            channel,
+            oldest,
+            include_all_metadata: true,
+            limit: 200,
+            ...(cursor ? { cursor } : {}),
+          });
+      const hit = (page.messages ?? []).find(
+        (m) =>
+          m.metadata?.event_type === OUTBOX_EVENT_TYPE &&
+          (m.metadata.event_payload as Record<string, unknown> | undefined)?.key === key,
+      );
+      if (hit?.ts) return hit.ts;
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return null;
+  }
+
   async function channelFor(to: Destination): Promise<string> {
+    if (to.kind === 'account') return (await accountThread(to.accountId)).channel;
     if (to.kind === 'channel') {
       const channel = config.channels?.[to.role] ?? config.channel;
       if (!channel) throw new ChatOutError(`slack: no channel set for ${to.role} posts`, { permanent: true });
@@ -114,6 +163,7 @@ export function createSlackChatOut(options: SlackChatOutOptions): ChatOut {
     platform: 'slack',
     async canDeliver(to) {
       if (to.kind === 'channel') return Boolean(config.channels?.[to.role] ?? config.channel);
+      if (to.kind === 'account') return Boolean(config.channel);
       return (await slackUser(to.userId)) !== null;
     },
     async post(to, message: Message, postOptions): Promise<PostedRef> {
@@ -126,13 +176,15 @@ export function createSlackChatOut(options: SlackChatOutOptions): ChatOut {
       try {
         let ref = progress.message;
         if (!ref) {
-          const channel = await channelFor(to);
+          const account = to.kind === 'account' ? await accountThread(to.accountId) : null;
+          const channel = account?.channel ?? (await channelFor(to));
+          const threadTs = account?.ts ?? postOptions.thread?.id;
           const { text, blocks } = toBlockKit(message);
           const posted = await client.chat.postMessage({
             channel,
             text,
             blocks,
-            ...(postOptions.thread ? { thread_ts: postOptions.thread.id } : {}),
+            ...(threadTs ? { thread_ts: threadTs } : {}),
             metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: postOptions.key } },
           });
           const ts = posted.ts;
@@ -159,37 +211,27 @@ export function createSlackChatOut(options: SlackChatOutOptions): ChatOut {
         throw toChatOutError(error);
       });
     },
-    async find(to, key, since, thread) {
-      const channel = thread?.channel ?? (await channelFor(to));
+    async find(to, key, since, replyTo) {
       const oldest = String(Math.floor(since.getTime() / 1000) - 60);
       try {
-        let cursor: string | undefined;
-        do {
-          const page = thread
-            ? await client.conversations.replies({
-                channel,
-                ts: thread.id,
-                oldest,
-                include_all_metadata: true,
-                limit: 200,
-                ...(cursor ? { cursor } : {}),
-              })
-            : await client.conversations.history({
-                channel,
-                oldest,
-                include_all_metadata: true,
-                limit: 200,
-                ...(cursor ? { cursor } : {}),
-              });
-          const hit = (page.messages ?? []).find(
-            (m) =>
-              m.metadata?.event_type === OUTBOX_EVENT_TYPE &&
-              (m.metadata.event_payload as Record<string, unknown> | undefined)?.key === key,
-          );
-          if (hit?.ts) return { platform: 'slack', channel, id: hit.ts };
-          cursor = page.response_metadata?.next_cursor || undefined;
-        } while (cursor);
-        return null;
+        let thread = replyTo ? { channel: replyTo.channel, ts: replyTo.id } : undefined;
+        if (to.kind === 'account') {
+          const home = config.channel;
+          if (!home) return null;
+          const stored = await threadForPosts(db, 'slack', to.accountId, home);
+          if (stored) thread = { channel: stored.channel, ts: stored.threadRef };
+          else {
+            // The parent may have reached Slack on an attempt that failed before it was recorded: adopt it.
+            // With no parent there was no reply either.
+            const parent = await findKeyed(home, accountThreadKey(to.accountId), oldest);
+            if (!parent) return null;
+            const place = { platform: 'slack', channel: home };
+            thread = { channel: home, ts: await adoptAccountThread(db, place, to.accountId, parent) };
+          }
+        }
+        const channel = thread?.channel ?? (await channelFor(to));
+        const ts = await findKeyed(channel, key, oldest, thread?.ts);
+        return ts ? { platform: 'slack', channel, id: ts } : null;
       } catch (error) {
         throw error instanceof ChatOutError ? error : toChatOutError(error);
       }

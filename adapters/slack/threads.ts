@@ -13,15 +13,23 @@ export function accountForThread(db: Knex, channel: string, threadTs: string): P
   return accountThreadOf(db, { platform: 'slack', channel }, threadTs);
 }
 
+/** Slack message metadata (the outbox stamps its posts with their key, so it can find them again). */
+export interface SlackMetadata {
+  event_type: string;
+  event_payload: Record<string, string>;
+}
+
 /**
  * The account's thread in `channel`, starting it when there is none. When two people start it at the
- * same moment the unique key keeps one; the other parent message is deleted again.
+ * same moment the unique key keeps one; the other parent message is deleted again. `metadata` is stamped on
+ * a parent message it posts (the outbox's, so a parent posted but not recorded can be found again).
  */
 export function ensureThread(
   db: Knex,
   client: webApi.WebClient,
   accountId: number,
   channel: string,
+  metadata?: SlackMetadata,
 ): Promise<string> {
   return ensureAccountThread(db, { platform: 'slack', channel }, accountId, {
     async start({ name, externalId }) {
@@ -37,6 +45,7 @@ export function ensureThread(
             },
           },
         ],
+        ...(metadata ? { metadata } : {}),
       });
       if (!posted.ts) throw new Error('chat.postMessage returned no ts for the thread parent');
       return posted.ts;

@@ -2,12 +2,16 @@
  * ChatOut for Teams: how the outbox's scheduled posts (digest, alerts, the monthly meeting thread, private
  * notices) reach Teams. Channel posts go through the stored conversation reference of the channel; the
  * monthly thread starts a new channel conversation so its replies gather under it; private notices go to
- * the person's 1:1 chat with the bot. Teams cannot search messages by a key, so `find` knows only what
- * duebot itself recorded after Teams accepted a post.
+ * the person's 1:1 chat with the bot; a post for an account's thread replies in the account's channel
+ * conversation (the default channel's, else the one it has elsewhere), started in the default channel when
+ * the account has none yet (threads.ts). Teams cannot search messages by a key, so `find` knows only what
+ * duebot itself recorded after Teams accepted a post (a thread's root post is recorded in account_threads
+ * as soon as Teams answers; one whose answer was lost may be posted again).
  */
 import type { ConversationReference } from 'botbuilder';
 import type { Knex } from 'knex';
 import { type ChatOut, ChatOutError, type Destination, type PostedRef } from '../../src/outbox/chat-out.ts';
+import { threadForPosts } from '../../src/chat/account-threads.ts';
 import type { Message } from '../../src/views/model.ts';
 import { toCardActivity } from './adaptive-card.ts';
 import { baseConversationId, findConversation, latestChannel, personalChat } from './conversations.ts';
@@ -20,6 +24,9 @@ import {
   threadReference,
   updateIn,
 } from './proactive.ts';
+import { ensureThread } from './threads.ts';
+
+const NO_CHANNEL = 'Teams: no channel to post in; add duebot to a team or set TEAMS_CHANNEL';
 
 /** What the Teams ChatOut needs: the bot's adapter, the bot database and TEAMS_CHANNEL. */
 export interface TeamsChatOutOptions {
@@ -83,8 +90,28 @@ export function createTeamsChatOut(options: TeamsChatOutOptions): ChatOut {
     return stored ? { conversationId: stored.conversationId, reference: stored.reference } : null;
   }
 
+  /** The account's thread for scheduled posts: a reference into it, started when it has none yet. */
+  async function accountThread(
+    accountId: number,
+  ): Promise<{ channel: string; reference: Partial<ConversationReference> }> {
+    const home = await channelTarget();
+    if (!home) throw new ChatOutError(NO_CHANNEL, { permanent: true });
+    const homeChannel = baseConversationId(home.conversationId);
+    const stored = await threadForPosts(db, 'teams', accountId, homeChannel);
+    if (stored) {
+      const known =
+        stored.channel === homeChannel
+          ? home.reference
+          : (await findConversation(db, stored.channel))?.reference;
+      const base = known ?? home.reference;
+      return { channel: stored.channel, reference: threadReference(base, stored.channel, stored.threadRef) };
+    }
+    const root = await ensureThread(db, proactive, home.reference, homeChannel, accountId);
+    return { channel: homeChannel, reference: threadReference(home.reference, homeChannel, root) };
+  }
+
   async function target(to: Destination): Promise<Target | null> {
-    if (to.kind === 'channel') return channelTarget();
+    if (to.kind === 'channel' || to.kind === 'account') return channelTarget();
     const user = await db('users').where({ id: to.userId, platform: 'teams' }).first('platform_user_id');
     if (!user) return null;
     const chat = await personalChat(db, String(user.platform_user_id));
@@ -109,13 +136,19 @@ export function createTeamsChatOut(options: TeamsChatOutOptions): ChatOut {
       const found = await target(to);
       if (!found) {
         throw new ChatOutError(
-          to.kind === 'channel'
-            ? 'Teams: no channel to post in; add duebot to a team or set TEAMS_CHANNEL'
+          to.kind !== 'user'
+            ? NO_CHANNEL
             : 'Teams: this person has no chat with duebot yet (they must open it or install the app once)',
           { permanent: true },
         );
       }
       const activity = toCardActivity(message, options.files);
+      if (to.kind === 'account') {
+        const account = await guarded(() => accountThread(to.accountId));
+        const reply = await guarded(() => sendTo(proactive, account.reference, activity));
+        await remember(key, reply, account.channel);
+        return { platform: 'teams', channel: account.channel, id: reply.activityId };
+      }
       const channel = baseConversationId(found.conversationId);
       const posted = await guarded(() => {
         if (thread)

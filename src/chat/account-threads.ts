@@ -73,3 +73,45 @@ export async function ensureAccountThread(
   await starter.discard?.(ref).catch(() => undefined);
   return (await storedThread(db, place, accountId)) ?? ref;
 }
+
+/**
+ * Records a thread whose first post was made earlier but not recorded (found again on the platform after a
+ * failure); a thread recorded meanwhile wins. Returns the account's thread in the channel.
+ */
+export async function adoptAccountThread(
+  db: Knex,
+  place: ThreadPlace,
+  accountId: number,
+  threadRef: string,
+): Promise<string> {
+  await db('account_threads')
+    .insert({
+      platform: place.platform,
+      customer_id: accountId,
+      channel: place.channel,
+      thread_ref: threadRef,
+    })
+    .onConflict(['platform', 'customer_id', 'channel'])
+    .ignore();
+  return (await storedThread(db, place, accountId)) ?? threadRef;
+}
+
+/**
+ * Where a post no click placed (a scheduled escalation) goes on one platform: the account's thread in
+ * `preferred` (SLACK_CHANNEL, the Teams default channel), else the thread most recently started for it in
+ * another channel; null when the account has no thread on the platform yet.
+ */
+export async function threadForPosts(
+  db: Knex,
+  platform: string,
+  accountId: number,
+  preferred: string,
+): Promise<{ channel: string; threadRef: string } | null> {
+  const row = await db('account_threads')
+    .where({ platform, customer_id: accountId })
+    .orderByRaw('CASE WHEN channel = ? THEN 0 ELSE 1 END', [preferred])
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .first('channel', 'thread_ref');
+  return row ? { channel: String(row.channel), threadRef: String(row.thread_ref) } : null;
+}

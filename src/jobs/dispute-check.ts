@@ -1,9 +1,11 @@
 /**
  * The daily dispute and pause check (PB-21, issue 16): an open dispute older than DUEBOT_DISPUTE_RAISE_DAYS
  * is raised to the account's owner privately (the digest channel when nobody owns it), once per dispute;
- * pauses past their last day end, the history says so, chasing resumes and the owner is told.
+ * pauses past their last day end, the history says so, chasing resumes and the owner is told. Both are
+ * posted in the account's thread as well, once each (PB-14: in the account thread and privately).
  */
 import { daysBetween } from '../collections/dates.ts';
+import { threadCopyKey } from '../outbox/chat-out.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { type Message, typedText } from '../views/model.ts';
 import { recordActivity } from '../worklist/activity.ts';
@@ -62,27 +64,55 @@ export function disputeCheckJob(settings: Pick<JobSettings, 'jobs' | 'disputes'>
             .whereNull('cl.released_at')
             .select('cl.customer_id', 'cl.user_id', 'c.name')
         : [];
-      const posts: OutgoingPost[] = owners.map((o) => {
-        const e = ended.find((x) => x.accountId === Number(o.customer_id));
-        return {
-          key: `pause-ended:${e?.pauseIds.join(',') ?? o.customer_id}`,
-          to: { kind: 'user', userId: Number(o.user_id) },
-          message: {
-            blocks: [
-              {
-                type: 'text',
-                text: `*${String(o.name)}*: the pause until ${e?.until ?? ''} ended; chasing resumes today.`,
-              },
-            ],
+      const names = new Map<number, string>(
+        ended.length
+          ? (
+              await ctx
+                .db('customers')
+                .whereIn(
+                  'id',
+                  ended.map((e) => e.accountId),
+                )
+                .select('id', 'name')
+            ).map((c) => [Number(c.id), String(c.name)])
+          : [],
+      );
+      const pauseKey = (e: (typeof ended)[number]) => `pause-ended:${e.pauseIds.join(',')}`;
+      const pauseMessage = (e: (typeof ended)[number]): Message => ({
+        blocks: [
+          {
+            type: 'text',
+            text: `*${names.get(e.accountId) ?? `account #${e.accountId}`}*: the pause until ${e.until} ended; chasing resumes today.`,
           },
-        };
+        ],
       });
+      const posts: OutgoingPost[] = [];
+      for (const o of owners) {
+        const e = ended.find((x) => x.accountId === Number(o.customer_id));
+        if (e)
+          posts.push({
+            key: pauseKey(e),
+            to: { kind: 'user', userId: Number(o.user_id) },
+            message: pauseMessage(e),
+          });
+      }
+      for (const e of ended)
+        posts.push({
+          key: threadCopyKey(pauseKey(e)),
+          to: { kind: 'account', accountId: e.accountId },
+          message: pauseMessage(e),
+        });
       const aged = await raiseAgedDisputes(ctx.db, days, ctx.today, ctx.clock.timeZone);
       for (const d of aged) {
         const age = daysBetween(d.openedOn, ctx.today);
         posts.push({
           key: raiseKey(d.id),
           to: d.ownerUserId ? { kind: 'user', userId: d.ownerUserId } : { kind: 'channel', role: 'digest' },
+          message: raiseMessage(d, age),
+        });
+        posts.push({
+          key: threadCopyKey(raiseKey(d.id)),
+          to: { kind: 'account', accountId: d.accountId },
           message: raiseMessage(d, age),
         });
         await recordActivity(ctx.db, {

@@ -2,10 +2,13 @@
  * Promise follow-ups (PB-20, PB-14, PB-17): once a day, decide open promises and plan installments from the
  * ledger (evaluatePromises escalates a missed one and logs it), then tell each owner and the owner's
  * managers (DUEBOT_ESCALATION_MANAGERS, else every manager) privately about promises broken or only partly
- * kept on their accounts, once per promise and person, and log who was told.
+ * kept on their accounts, once per promise and person, and the account's thread once per promise (PB-14:
+ * "in the account thread and privately"), and log who was told. Key accounts at 60 days (PB-06) likewise
+ * reach the managers privately and the account's thread.
  */
 import { addDays } from '../collections/dates.ts';
 import { formatMoney } from '../collections/money.ts';
+import { threadCopyKey } from '../outbox/chat-out.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import type { Message } from '../views/model.ts';
@@ -25,6 +28,8 @@ export const followUpKey = (promiseId: number) => `promise-missed:${promiseId}`;
 /** The outbox key of one manager's copy of a promise's follow-up (PB-14). */
 export const managerFollowUpKey = (promiseId: number, userId: number) =>
   `promise-missed:${promiseId}:manager:${userId}`;
+/** The outbox key of a promise's follow-up in the account's thread (PB-14), once per promise. */
+export const threadFollowUpKey = (promiseId: number) => threadCopyKey(followUpKey(promiseId));
 
 function followUpMessage(p: {
   name: string;
@@ -37,8 +42,10 @@ function followUpMessage(p: {
   owner: string | null;
   /** PB-17: the plan and installment number when the promise is a plan's installment. */
   installment: { planId: number; no: number } | null;
-  /** Set on a manager's copy: the case moved up to them (PB-14). */
-  forManager?: boolean;
+  /** Who reads it: the owner (default), a manager (the case moved up to them, PB-14), the account's thread. */
+  audience?: 'owner' | 'manager' | 'thread';
+  /** The thread's copy names the managers told. */
+  managers?: string[];
 }): Message {
   const amount = formatMoney({ minor: p.amountMinor, currency: p.currency });
   const paid =
@@ -49,9 +56,13 @@ function followUpMessage(p: {
   const what = p.installment
     ? `*Installment missed: ${p.name}* owed installment ${p.installment.no} of payment plan #${p.installment.planId}, ${amount} by ${p.promisedDate}; ${paid}.`
     : `*Promise missed: ${p.name}* promised ${amount} by ${p.promisedDate}; ${paid}.`;
-  const next = p.forManager
-    ? `The account was escalated to you as its owner's manager (PB-14); owner: ${p.owner ?? 'nobody'}.`
-    : `The account was escalated (PB-14). Call today and ask for a concrete date (PB-19).${who}`;
+  const managers = p.managers?.length ? p.managers.join(', ') : 'no manager';
+  const next =
+    p.audience === 'manager'
+      ? `The account was escalated to you as its owner's manager (PB-14); owner: ${p.owner ?? 'nobody'}.`
+      : p.audience === 'thread'
+        ? `The account was escalated (PB-14): owner ${p.owner ?? 'nobody'} and ${managers} were told privately.${who}`
+        : `The account was escalated (PB-14). Call today and ask for a concrete date (PB-19).${who}`;
   return {
     blocks: [
       { type: 'text', text: what, tone: 'danger' },
@@ -77,7 +88,9 @@ async function keyAccountPosts(
   db: Knex,
   map: EscalationMap,
   days: number,
-): Promise<{ accountId: number; name: string; keys: string[]; posts: OutgoingPost[] }[]> {
+): Promise<
+  { accountId: number; name: string; keys: string[]; posts: OutgoingPost[]; thread: OutgoingPost }[]
+> {
   const rows = await db('account_summary as s')
     .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
     .leftJoin('users as u', 'u.id', 'cl.user_id')
@@ -104,7 +117,13 @@ async function keyAccountPosts(
       to: { kind: 'user', userId: m.userId },
       message,
     }));
-    out.push({ accountId, name: String(r.name), keys: posts.map((p) => p.key), posts });
+    // The account's thread hears it too (PB-14), once per account, whether or not a manager is known.
+    const thread: OutgoingPost = {
+      key: threadCopyKey(`key-account-60:${accountId}`),
+      to: { kind: 'account', accountId },
+      message,
+    };
+    out.push({ accountId, name: String(r.name), keys: posts.map((p) => p.key), posts, thread });
   }
   return out;
 }
@@ -169,12 +188,18 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
           posts.push({
             key: managerFollowUpKey(Number(p.id), m.userId),
             to: { kind: 'user', userId: m.userId },
-            message: followUpMessage({ ...facts, forManager: true }),
+            message: followUpMessage({ ...facts, audience: 'manager' }),
           });
+        // PB-14: "in the account thread and privately".
+        posts.push({
+          key: threadFollowUpKey(Number(p.id)),
+          to: { kind: 'account', accountId: facts.accountId },
+          message: followUpMessage({ ...facts, audience: 'thread', managers: up.map((m) => m.name) }),
+        });
       }
       const keyDays = ctx.policy.aging.keyAccountNoExceptionDays;
       const keyAccounts = await keyAccountPosts(ctx.db, escalationMap, keyDays);
-      for (const k of keyAccounts) posts.push(...k.posts);
+      for (const k of keyAccounts) posts.push(...k.posts, k.thread);
       if (ctx.dryRun) return posts;
       // Enqueued here (not returned) so the activity is logged only for follow-ups stored now.
       const added = new Set(await enqueue(ctx.db, posts));

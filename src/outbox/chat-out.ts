@@ -8,8 +8,20 @@ import type { Message } from '../views/model.ts';
 /** The channels scheduled posts go to; each adapter maps a role to one of its own channels by settings. */
 export type ChannelRole = 'digest' | 'alerts' | 'meeting';
 
-/** Where a post goes: a channel by role, or one staff user privately (DM; Slack may use the App Home). */
-export type Destination = { kind: 'channel'; role: ChannelRole } | { kind: 'user'; userId: number };
+/**
+ * Where a post goes: a channel by role, one staff user privately (DM; Slack may use the App Home), or the
+ * thread of one account (PB-14: an escalation is told "in the account thread and privately"). Each adapter
+ * resolves the account's thread on its platform when delivering: it replies in the thread the account
+ * already has there, else posts the account's head message where account threads go (account_threads,
+ * src/chat/account-threads.ts), records it, then replies.
+ */
+export type Destination =
+  | { kind: 'channel'; role: ChannelRole }
+  | { kind: 'user'; userId: number }
+  | { kind: 'account'; accountId: number };
+
+/** The outbox key of a post's copy in the account's thread (`promise-missed:7` -> `promise-missed:7:thread`). */
+export const threadCopyKey = (key: string) => `${key}:thread`;
 
 /** A platform's handle on a message it accepted; stored so the message can be edited or replied to. */
 export interface PostedRef {
@@ -88,7 +100,8 @@ export interface ChatOut {
   /**
    * After an uncertain failure: the message already posted under this key since `since`, if the
    * platform can tell (Slack: message metadata); null means "not found, safe to send again".
-   * `thread`: the post was a reply in this thread (replies are not in a channel's history).
+   * `thread`: the post was a reply in this thread (replies are not in a channel's history). For an
+   * account destination the adapter looks in the account's stored thread itself.
    */
   find(to: Destination, key: string, since: Date, thread?: PostedRef): Promise<PostedRef | null>;
 }

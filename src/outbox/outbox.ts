@@ -37,6 +37,17 @@ export async function enqueue(
     checkKey(post.key);
     if (post.threadKey !== undefined) checkKey(post.threadKey);
     if (post.threadKey === post.key) throw new OutboxInputError(`post ${post.key} cannot reply to itself`);
+    if (post.to.kind === 'account') {
+      const { accountId } = post.to;
+      if (!Number.isSafeInteger(accountId) || accountId <= 0)
+        throw new OutboxInputError(
+          `post ${post.key}: accountId must be a positive whole number, got ${accountId}`,
+        );
+      if (post.threadKey !== undefined)
+        throw new OutboxInputError(
+          `post ${post.key} goes to the account's thread; it cannot also reply to ${post.threadKey}`,
+        );
+    }
   }
   const rows = posts.map((post) => ({
     idempotency_key: post.key,

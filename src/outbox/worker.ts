@@ -66,7 +66,14 @@ export function backoffMs(attempts: number): number {
 }
 
 function destinationKey(d: LeasedDelivery): string {
-  return d.to.kind === 'channel' ? `role:${d.to.role}` : `user:${d.to.userId}`;
+  switch (d.to.kind) {
+    case 'channel':
+      return `role:${d.to.role}`;
+    case 'user':
+      return `user:${d.to.userId}`;
+    case 'account':
+      return 'account-threads'; // every account's thread is in one channel: paced as one
+  }
 }
 
 /** A worker over the given ChatOuts (one delivery per platform that can deliver each post). */

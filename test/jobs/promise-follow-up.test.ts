@@ -56,17 +56,25 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     });
     const shell = fakePlatform('shell');
     const worker = createOutboxWorker({ db: db.knex, chatOuts: [shell], clock, log: silentLog, pacingMs: 0 });
+    // Only follow-ups of promises count here (a key account's 60-day notice, PB-06, is a test below).
+    const followUps = () =>
+      shell.messages.filter((m) => JSON.stringify(m.message).includes('Promise missed'));
 
     await scheduler.sweep(); // the promised day itself: not missed yet
     await worker.drain();
-    expect(shell.messages).toHaveLength(0);
+    expect(followUps()).toHaveLength(0);
 
     clock.set('2026-12-04T08:30:00+08:00');
     await scheduler.sweep();
     await worker.drain();
-    expect(shell.messages).toHaveLength(1);
-    expect(shell.messages[0]).toMatchObject({ channel: `@${ann.userId}` });
-    const text = shell.messages[0]?.message.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+    // Privately to the owner, and in the account's thread (PB-14).
+    expect(followUps().map((m) => m.channel)).toEqual([`@${ann.userId}`, `thread:${accountId}`]);
+    const textOf = (i: number) => {
+      const m = followUps()[i];
+      return m?.message.blocks.map((b) => ('text' in b ? b.text : '')).join('\n');
+    };
+    const text = textOf(0);
+    expect(textOf(1)).toContain('*Promise missed: Slow Payer*');
     expect(text).toContain(
       '*Promise missed: Slow Payer* promised CNY 10,000.00 by 2026-12-03; nothing came.',
     );
@@ -77,7 +85,7 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     clock.set('2026-12-05T08:30:00+08:00');
     await scheduler.sweep();
     await worker.drain();
-    expect(shell.messages).toHaveLength(1);
+    expect(followUps()).toHaveLength(2);
 
     const kinds = (await db.knex('activities').where({ customer_id: accountId }).orderBy('id')).map(
       (a) => a.kind,
@@ -145,7 +153,7 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
       told()
         .map((m) => m.channel)
         .sort(),
-    ).toEqual([`@${ann.userId}`, `@${mia.userId}`].sort());
+    ).toEqual([`@${ann.userId}`, `@${mia.userId}`, `thread:${accountId}`].sort());
     expect(told().some((m) => m.channel === `@${max.userId}`)).toBe(false);
     const text = (who: number) =>
       told()
@@ -160,7 +168,7 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     clock.set('2026-12-22T08:30:00+08:00');
     await scheduler.sweep();
     await worker.drain();
-    expect(told()).toHaveLength(2);
+    expect(told()).toHaveLength(3);
     const history = await db.knex('activities').where({ customer_id: accountId }).orderBy('id');
     expect(history.map((a) => a.kind).slice(-4)).toEqual([
       'promise_kept',
@@ -214,7 +222,7 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     await scheduler.sweep();
     await worker.drain();
     const about = (name: string) => shell.messages.filter((m) => JSON.stringify(m.message).includes(name));
-    expect(about('Sixty Days Ltd').map((m) => m.channel)).toEqual([`@${max.userId}`]);
+    expect(about('Sixty Days Ltd').map((m) => m.channel)).toEqual([`@${max.userId}`, `thread:${accountId}`]);
     expect(JSON.stringify(about('Sixty Days Ltd')[0]?.message)).toContain('63 days overdue');
     expect(about('Fifty Days Ltd')).toHaveLength(0);
     const escalated = await db.knex('activities').where({ customer_id: accountId, kind: 'escalated' });
@@ -262,7 +270,7 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     await sweep(playbook, '2027-03-01T08:30:00+08:00');
     expect(about()).toHaveLength(0);
     await sweep(early, '2027-03-02T08:30:00+08:00');
-    expect(about().map((m) => m.channel)).toEqual([`@${moe.userId}`]);
+    expect(about().map((m) => m.channel)).toEqual([`@${moe.userId}`, `thread:${accountId}`]);
     expect(JSON.stringify(about()[0]?.message)).toContain('a key account without exception at 45');
     const escalated = await db.knex('activities').where({ customer_id: accountId, kind: 'escalated' });
     expect(escalated.map((e) => JSON.parse(JSON.stringify(e.details)).reason)).toEqual([

@@ -41,7 +41,12 @@ export function fakePlatform(
   const messages: FakeMessage[] = [];
   const failures: { when: 'before' | 'after'; error: ChatOutError }[] = [];
   let counter = 0;
-  const channelOf = (to: Destination) => (to.kind === 'channel' ? `#${to.role}` : `@${to.userId}`);
+  const channelOf = (to: Destination) =>
+    to.kind === 'channel'
+      ? `#${to.role}`
+      : to.kind === 'account'
+        ? `thread:${to.accountId}`
+        : `@${to.userId}`;
   const out: ChatOut & {
     messages: FakeMessage[];
     failNext(when: 'before' | 'after', error: ChatOutError): void;

@@ -8,7 +8,7 @@ import { printPosts } from '../../adapters/shell/posts.ts';
 import type { Database } from '../../src/db.ts';
 import { notice } from '../../src/views/notices.ts';
 import { openTestDatabase } from '../support/databases.ts';
-import { seedStaff } from '../support/seed.ts';
+import { seedAccount, seedStaff } from '../support/seed.ts';
 
 describe('scheduled posts on the terminal', () => {
   let db: Database;
@@ -44,6 +44,26 @@ describe('scheduled posts on the terminal', () => {
     expect(text).toContain('── @Ann (private) ──\nyours');
     expect(new Uint8Array(await readFile(join(dir, 'aging.png')))).toEqual(data);
     expect(await out.find({ kind: 'channel', role: 'meeting' }, 'k1', new Date(0))).toEqual(ref);
+  });
+
+  it('names the account thread a dry run would post in (PB-14)', async () => {
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (c) => {
+      text += c;
+    });
+    const { accountId } = await seedAccount(db.knex, { name: 'Dry Run Ltd', items: [] });
+    await printPosts(
+      db.knex,
+      [
+        { key: 'esc:1', to: { kind: 'account', accountId }, message: notice('Escalated') },
+        { key: 'esc:2', to: { kind: 'account', accountId: 987_654 }, message: notice('Escalated') },
+      ],
+      output,
+    );
+    expect(text).toBe(
+      '── esc:1 → the account thread of Dry Run Ltd ──\nEscalated\n\n── esc:2 → the account thread of account #987654 ──\nEscalated\n\n',
+    );
   });
 
   it('prints what a dry run would post, or says there is nothing', async () => {

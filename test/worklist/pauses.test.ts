@@ -105,6 +105,12 @@ describe.each(backends())('pauses and the dispute check on %s', (kind) => {
       (m) => m.channel === `@${ann.userId}` && JSON.stringify(m.message).includes('ended'),
     );
     expect(mine).toHaveLength(1);
+    // And in the account's thread, once (PB-14: in the account thread and privately).
+    const inThread = told.filter(
+      (m) => m.channel === `thread:${accountId}` && JSON.stringify(m.message).includes('ended'),
+    );
+    expect(inThread).toHaveLength(1);
+    expect(inThread[0]?.key).toBe(`${mine[0]?.key}:thread`);
     expect((await summary())?.next_action).toBe(after.ladder.nextAction?.action); // the worklist resumed too
     await check('2026-12-03');
     const kinds = (await db.knex('activities').where({ customer_id: accountId }).orderBy('id')).map(
@@ -182,9 +188,10 @@ describe.each(backends())('pauses and the dispute check on %s', (kind) => {
       messages.filter((m) => JSON.stringify(m.message).includes(`Dispute #${opened.value.disputeId} open`));
     expect(about(await check('2026-11-23'))).toEqual([]); // 13 days
     const raised = about(await check('2026-11-24')); // 14 days
-    expect(raised).toHaveLength(1);
-    expect(raised[0]?.channel).toBe(`@${ann.userId}`);
+    // Privately to the owner and in the account's thread, once each.
+    expect(raised.map((m) => m.channel)).toEqual([`@${ann.userId}`, `thread:${accountId}`]);
     expect(JSON.stringify(raised[0]?.message)).toContain('After-sales: Li Wei');
+    expect(JSON.stringify(raised[1]?.message)).toContain('After-sales: Li Wei');
     expect(about(await check('2026-11-25'))).toEqual([]);
     const kinds = (await db.knex('activities').where({ customer_id: accountId }).orderBy('id')).map(
       (r) => r.kind,
