@@ -139,7 +139,7 @@ function letterBlocks(outcome: SendOutcome, who: string): Message['blocks'] {
       return [
         {
           type: 'context',
-          text: `The payment-plan letter #${outcome.letter.id} already went out today; send it again from Send letter tomorrow.`,
+          text: `The payment-plan letter #${outcome.letter.id} of this plan already went out; it is not sent twice.`,
         },
       ];
     case 'failed':

@@ -25,6 +25,7 @@ export {
   type LetterStatus,
   letterKey,
   callSummaryKey,
+  planLetterKey,
 } from './letter-record.ts';
 
 /**

@@ -40,6 +40,11 @@ export function letterKey(accountId: number, template: string, day: string): str
   return `${accountId}:${template}:${day}`;
 }
 
+/** PB-17: the letter of an agreed payment plan is once per plan: a plan renegotiated the same day gets its own. */
+export function planLetterKey(accountId: number, planId: number): string {
+  return `${accountId}:payment-plan:plan-${planId}`;
+}
+
 /** PB-23: a call summary is once per call, however many calls a day has. */
 export function callSummaryKey(accountId: number, callId: number): string {
   return `${accountId}:call-summary:call-${callId}`;

@@ -13,6 +13,7 @@ import {
   findLetter,
   type LetterRecord,
   letterKey,
+  planLetterKey,
   logApprovalRequested,
   markApproved,
   markFailed,
@@ -180,9 +181,11 @@ export async function sendLetter(
       ? prepared.value.letter.locale
       : letterLocale(customer?.locale, ctx.letters.defaultLocale),
     key:
-      callId === undefined
-        ? letterKey(accountId, template, ctx.clock.today())
-        : callSummaryKey(accountId, callId),
+      callId !== undefined
+        ? callSummaryKey(accountId, callId)
+        : template === 'payment-plan' && options.planId !== undefined
+          ? planLetterKey(accountId, options.planId)
+          : letterKey(accountId, template, ctx.clock.today()),
     callId,
     actor,
     status: approval ? 'awaiting_approval' : 'sending',

@@ -381,6 +381,12 @@ export function contractSuite(platform: string, start: StartDriver): void {
       expect(installments.map((p) => Number(p.amount_minor))).toEqual([3_000_000, 2_800_000, 2_800_000]);
       const card = await chat.command('ann', `show #${id}`);
       expect(card.mine + card.everyone).toMatch(/Payment plan CNY 86,000.00: 0 of 3 paid, next/);
+      // Renegotiated the same day: the new plan gets its own letter; each plan's letter goes once.
+      await chat.click('ann', 'Renegotiate plan', { account: id });
+      await chat.submit('ann', plan(['40,000.00', '23,000.00', '23,000.00']));
+      const again = await chat.submit('ann', {});
+      expect(again.mine + again.everyone).toMatch(/sent the payment plan letter/);
+      expect(smtp.received).toHaveLength(2);
     });
 
     it('refuses plan installments that do not add up, naming the field, and writes nothing', async () => {

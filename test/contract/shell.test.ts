@@ -30,6 +30,7 @@ const VERBS: Record<string, (t: Target) => string> = {
   Older: () => 'older',
   Newer: () => 'newer',
   'Payment plan': (t) => `plan #${t.account ?? 0}`,
+  'Renegotiate plan': (t) => `plan #${t.account ?? 0}`,
   'Cancel plan': (t) => `cancel-plan #${t.account ?? 0}`,
   'Mark kept': (t) => `kept #${t.account ?? 0}`,
 };
