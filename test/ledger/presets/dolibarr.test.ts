@@ -22,6 +22,7 @@ import {
   withParams,
   readmeGrants,
   writeMappingFile,
+  presetSyncInto,
 } from './support.ts';
 
 const serverUrl = process.env.TEST_MARIADB_URL ?? '';
@@ -248,23 +249,8 @@ describe.skipIf(!serverUrl).each(backends())(
     let erp: ErpDatabase;
 
     /** A sync through the preset into a fresh bot database: its summary (or error) and what it wrote. */
-    const presetSync = async (params?: string) => {
-      const bot = await openTestDatabase(kind);
-      try {
-        const result = await syncThroughSettings({
-          db: bot,
-          url: erp.url,
-          preset: 'dolibarr',
-          ...(params ? { params } : {}),
-          now: '2026-11-22T02:00:00Z',
-          mode: 'full',
-        }).catch((e: unknown) => e);
-        const customers = Number((await bot.knex('customers').count({ n: '*' }))[0]?.n);
-        return { result, items: await openItems(bot), customers };
-      } finally {
-        await bot.close();
-      }
-    };
+    const presetSync = (params?: string) =>
+      presetSyncInto(kind, { url: erp.url, preset: 'dolibarr', params });
 
     beforeAll(async () => {
       erp = await createMariadbDatabase(serverUrl, 'dolibarr');

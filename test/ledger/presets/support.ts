@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import { createFixedClock } from '../../../src/clock.ts';
 import { loadConfig } from '../../../src/config.ts';
-import type { Database } from '../../../src/db.ts';
+import type { Database, DatabaseKind } from '../../../src/db.ts';
 import { knexForPostgres } from '../../../src/db.ts';
 import { openConfiguredLedger, runConfiguredSync } from '../../../src/ledger/configured.ts';
 import type { PresetName } from '../../../src/ledger/presets.ts';
 import type { SyncSummary } from '../../../src/ledger/sync.ts';
+import { openTestDatabase } from '../../support/databases.ts';
 import { mariadbAdmin } from '../../support/ledger-fixture.ts';
 
 /** The presets shipped with duebot. */
@@ -235,4 +236,29 @@ export async function readmeGrants(heading: string): Promise<string[]> {
       .filter(Boolean);
   }
   throw new Error(`README section "${heading}" has no SQL block with GRANTs`);
+}
+
+/**
+ * A full sync through LEDGER_PRESET (and LEDGER_PARAMS) into a fresh bot database of `kind`: its summary
+ * or the error it stopped with, the open items it wrote and how many customers.
+ */
+export async function presetSyncInto(
+  kind: DatabaseKind,
+  options: { url: string; preset: PresetName; params?: string | undefined },
+): Promise<{ result: unknown; items: Record<string, OpenItemRow>; customers: number }> {
+  const bot = await openTestDatabase(kind);
+  try {
+    const result = await syncThroughSettings({
+      db: bot,
+      url: options.url,
+      preset: options.preset,
+      ...(options.params ? { params: options.params } : {}),
+      now: '2026-11-22T02:00:00Z',
+      mode: 'full',
+    }).catch((e: unknown) => e);
+    const customers = Number((await bot.knex('customers').count({ n: '*' }))[0]?.n);
+    return { result, items: await openItems(bot), customers };
+  } finally {
+    await bot.close();
+  }
 }
