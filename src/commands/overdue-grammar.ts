@@ -10,6 +10,8 @@ import { parseTypedAmount } from '../collections/money.ts';
 import { parseRowId } from '../worklist/row-id.ts';
 import { ROLES, type Role } from '../worklist/staff.ts';
 import {
+  ACCOUNT_VERBS,
+  type AccountVerb,
   CHINESE_KEYWORDS,
   CHINESE_ROLES,
   CHINESE_TEMPLATES,
@@ -54,23 +56,7 @@ export interface OverdueFilters {
   owner?: string;
 }
 
-/** Commands that act on one account, named by customer name or id. */
-export type AccountVerb =
-  | 'show'
-  | 'claim'
-  | 'release'
-  | 'log'
-  | 'history'
-  | 'reassign'
-  | 'dispute'
-  | 'resolve'
-  | 'pause'
-  | 'unpause'
-  | 'terms'
-  | 'hand-over'
-  | 'plan'
-  | 'cancel-plan'
-  | 'kept';
+export type { AccountVerb };
 
 /** Decisions on one letter, named by its number (shown with an approval request or an uncertain letter). */
 export const LETTER_DECISION_VERBS = ['approve', 'reject', 'mark-sent', 'send-again'] as const;
@@ -146,24 +132,7 @@ export interface GrammarError {
 export type OverdueParse = { ok: true; command: OverdueCommand } | { ok: false; error: GrammarError };
 
 const QUOTES: Record<string, string> = { '"': '"', '＂': '＂', '“': '”', '「': '」', '『': '』' };
-const ACCOUNT_VERBS = new Set<string>([
-  'show',
-  'claim',
-  'release',
-  'log',
-  'history',
-  'letter',
-  'reassign',
-  'dispute',
-  'resolve',
-  'pause',
-  'unpause',
-  'terms',
-  'hand-over',
-  'plan',
-  'cancel-plan',
-  'kept',
-]);
+const ACCOUNT_VERB_WORDS = new Set<string>([...ACCOUNT_VERBS, 'letter']);
 const LETTER_VERBS = new Set<string>(LETTER_DECISION_VERBS);
 const KEYWORDS = [
   'mine',
@@ -175,7 +144,7 @@ const KEYWORDS = [
   'help',
   'role',
   'credits',
-  ...ACCOUNT_VERBS,
+  ...ACCOUNT_VERB_WORDS,
   ...LETTER_VERBS,
 ];
 const MAX_DAYS = 36_500;
@@ -454,7 +423,7 @@ function parseList(state: ListState): OverdueParse {
       i += used;
       continue;
     }
-    if (ACCOUNT_VERBS.has(word))
+    if (ACCOUNT_VERB_WORDS.has(word))
       return failure(
         'misplaced_word',
         'misplaced_action',
@@ -526,7 +495,7 @@ function parse(text: string): { parsed: OverdueParse; notQuery: [number, number]
   if (word === 'language') return { parsed: parseLanguage(tokens), notQuery: [] };
   if (word === 'role') return { parsed: parseRole(text, tokens), notQuery: [] };
   if (word === 'credits') return { parsed: parseCredits(text, tokens), notQuery: [] };
-  if (ACCOUNT_VERBS.has(word)) return { parsed: parseAccountCommand(text, tokens, word), notQuery: [] };
+  if (ACCOUNT_VERB_WORDS.has(word)) return { parsed: parseAccountCommand(text, tokens, word), notQuery: [] };
   if (LETTER_VERBS.has(word))
     return { parsed: parseLetterDecision(tokens, word as LetterDecisionVerb), notQuery: [] };
   const state: ListState = {

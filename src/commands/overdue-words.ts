@@ -5,6 +5,26 @@
  * `>5万`, `第2页` is `page 2`.
  */
 
+/** The grammar's commands that act on one account, named by customer name or id (`letter` aside: it takes a template too). */
+export const ACCOUNT_VERBS = [
+  'show',
+  'claim',
+  'release',
+  'log',
+  'history',
+  'reassign',
+  'dispute',
+  'resolve',
+  'pause',
+  'unpause',
+  'terms',
+  'hand-over',
+  'plan',
+  'cancel-plan',
+  'kept',
+] as const;
+export type AccountVerb = (typeof ACCOUNT_VERBS)[number];
+
 /** A word of the line: where it was typed, and the grammar word it reads as. */
 export interface Token {
   /** The text as typed (a slice of the line, or a quoted name without its quotes). */
@@ -133,23 +153,9 @@ export const CHINESE_ROLES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Words after which the rest of a run of Chinese is a name (a customer, a person), never cut further. */
-const TAKES_THE_REST = new Set([
+const TAKES_THE_REST = new Set<string>([
   'customer',
-  'show',
-  'claim',
-  'release',
-  'log',
-  'history',
-  'reassign',
-  'dispute',
-  'resolve',
-  'pause',
-  'unpause',
-  'terms',
-  'hand-over',
-  'plan',
-  'cancel-plan',
-  'kept',
+  ...ACCOUNT_VERBS,
   'letter',
   'role',
   'language',
