@@ -92,8 +92,17 @@ export async function accountCard(
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */
-async function refreshAccount(ctx: DispatchContext, accountId: number): Promise<AccountAssessment | null> {
+export async function refreshAccount(
+  ctx: DispatchContext,
+  accountId: number,
+): Promise<AccountAssessment | null> {
   return refreshOne(assessContext(ctx), accountId);
+}
+
+/** After a change to one account's ownership or terms: its worklist row in step, and the scheduled posts told. */
+export async function accountChanged(ctx: DispatchContext, accountId: number): Promise<void> {
+  await refreshAccount(ctx, accountId);
+  ctx.onWorklistChanged?.();
 }
 
 const refusal = (error: Failure): Reply => ({
@@ -150,8 +159,7 @@ export async function release(
 ): Promise<Reply> {
   const result = await releaseAccount(ctx.db, actor, accountId);
   if (!result.ok) return refusal(result.error);
-  await refreshAccount(ctx, accountId);
-  ctx.onWorklistChanged?.();
+  await accountChanged(ctx, accountId);
   return showAccount(ctx, accountId, mode);
 }
 

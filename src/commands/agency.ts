@@ -1,18 +1,12 @@
 /** PB-30: a manager hands an account over to a collection agency. */
 import { formatTotals } from '../collections/money.ts';
 import { agencyForm } from '../views/agency-form.ts';
-import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { handOver } from '../worklist/agency.ts';
-import { refreshWorklist } from '../worklist/assess.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
-import { accountCard, type DispatchContext } from './account-actions.ts';
+import { accountCard, accountChanged, type DispatchContext } from './account-actions.ts';
 import type { Reply } from './interaction.ts';
-
-const refuse = (message: string): Reply => ({
-  kind: 'ephemeral',
-  message: notice(message, { tone: 'danger' }),
-});
+import { refuse } from './refuse.ts';
 
 /** Opens the hand-over form for a manager. */
 export async function openAgencyForm(ctx: DispatchContext, actor: Actor, accountId: number): Promise<Reply> {
@@ -56,8 +50,7 @@ export async function submitAgency(
       return { kind: 'formErrors', errors: result.error.fields };
     return refuse(result.error.message);
   }
-  await refreshWorklist({ db: ctx.db, policy: ctx.policy, today, timeZone: ctx.clock.timeZone }, [accountId]);
-  ctx.onWorklistChanged?.();
+  await accountChanged(ctx, accountId);
   const card = await accountCard(ctx, accountId);
   if (!card) return refuse(`There is no account #${accountId}.`);
   card.blocks.unshift({

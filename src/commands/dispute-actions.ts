@@ -3,11 +3,9 @@
  * chosen invoices, resolve it, pause chasing until a date, un-pause. Forms are drawn in
  * src/views/dispute-forms.ts; the rules live in src/worklist/disputes.ts and pauses.ts.
  */
-import { notice } from '../views/notices.ts';
 import { disputeForm, pauseForm, resolveDisputeForm } from '../views/dispute-forms.ts';
 import { type Message, typedText } from '../views/model.ts';
 import { stateVersion } from '../worklist/activity.ts';
-import { refreshOne } from '../worklist/assess.ts';
 import {
   itemsNamed,
   OUTCOME_LABELS,
@@ -19,13 +17,9 @@ import type { Failure } from '../worklist/outcome.ts';
 import { liftPauses, pauseChasing } from '../worklist/pauses.ts';
 import { collectableItems } from '../worklist/promises.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
-import { accountCard, type DispatchContext } from './account-actions.ts';
+import { accountCard, accountChanged, type DispatchContext } from './account-actions.ts';
 import type { Reply } from './interaction.ts';
-
-const refuse = (message: string): Reply => ({
-  kind: 'ephemeral',
-  message: notice(message, { tone: 'danger' }),
-});
+import { refuse } from './refuse.ts';
 
 /** A refusal with field messages goes back beside the form's fields; anything else privately. */
 const refusal = (error: Failure): Reply =>
@@ -40,11 +34,7 @@ async function accountName(ctx: DispatchContext, accountId: number): Promise<str
 
 /** The change in the account's thread, with the card as it is now (its worklist row kept in step). */
 async function toThread(ctx: DispatchContext, accountId: number, lines: string[]): Promise<Reply> {
-  await refreshOne(
-    { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
-    accountId,
-  );
-  ctx.onWorklistChanged?.();
+  await accountChanged(ctx, accountId);
   const card = await accountCard(ctx, accountId);
   const message: Message = { blocks: [{ type: 'text', text: lines.join('\n') }] };
   return { kind: 'thread', accountId, message, ...(card ? { card } : {}) };

@@ -33,6 +33,7 @@ import { type Actor, type Role, requireRole } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
 import { askFirst } from './confirm-step.ts';
 import { LETTER_TEMPLATES } from './overdue-grammar.ts';
+import { refuse } from './refuse.ts';
 
 const settingsOf = (ctx: DispatchContext): LetterConfig => ctx.letters ?? defaultLetterConfig;
 
@@ -41,11 +42,6 @@ const letterContext = (ctx: DispatchContext): LetterContext => ({
   clock: ctx.clock,
   policy: ctx.policy,
   letters: settingsOf(ctx),
-});
-
-const refuse = (message: string): Reply => ({
-  kind: 'ephemeral',
-  message: notice(message, { tone: 'danger' }),
 });
 
 /** Who may send (or approve) this letter: collectors and managers; the restricted ones the configured role. */

@@ -16,7 +16,6 @@ import {
   planPreviewForm,
   planRecordedMessage,
 } from '../views/plan-views.ts';
-import { refreshOne } from '../worklist/assess.ts';
 import type { Failure } from '../worklist/outcome.ts';
 import {
   agreePlan,
@@ -27,16 +26,13 @@ import {
   proposePlan,
 } from '../worklist/plan-agreement.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
-import { accountCard, type DispatchContext } from './account-actions.ts';
+import { accountCard, type DispatchContext, refreshAccount } from './account-actions.ts';
 import { askFirst } from './confirm-step.ts';
 import type { Reply } from './interaction.ts';
+import { refuse } from './refuse.ts';
 
 const PLAN_LETTER = 'payment-plan';
 
-const refuse = (message: string): Reply => ({
-  kind: 'ephemeral',
-  message: notice(message, { tone: 'danger' }),
-});
 const refusal = (error: Failure): Reply =>
   error.code === 'conflict' ? { kind: 'ephemeral', message: notice(error.message) } : refuse(error.message);
 
@@ -169,10 +165,7 @@ export async function agreeToPlan(
   if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
   const agreed = await agreePlan(ctx.db, actor, accountId, proposalId, ctx.clock.today());
   if (!agreed.ok) return refusal(agreed.error);
-  await refreshOne(
-    { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
-    accountId,
-  );
+  await refreshAccount(ctx, accountId);
   const outcome = await sendLetter(letterContext(ctx), actor, accountId, PLAN_LETTER, {
     planId: agreed.value.planId,
   });
@@ -208,10 +201,7 @@ export async function cancelPlanClick(
   if (ask) return ask;
   const cancelled = await cancelPlan(ctx.db, actor, accountId, planId);
   if (!cancelled.ok) return refusal(cancelled.error);
-  await refreshOne(
-    { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
-    accountId,
-  );
+  await refreshAccount(ctx, accountId);
   const card = await accountCard(ctx, accountId);
   return {
     kind: 'thread',

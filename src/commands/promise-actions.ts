@@ -10,11 +10,7 @@ import { keepPromiseByHand, markablePromises } from '../worklist/promises.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 import { accountCard, type DispatchContext } from './account-actions.ts';
 import type { Reply } from './interaction.ts';
-
-const refuse = (message: string): Reply => ({
-  kind: 'ephemeral',
-  message: notice(message, { tone: 'danger' }),
-});
+import { refuse } from './refuse.ts';
 
 /** Mark kept: the note form for the promise, or why it cannot be marked. */
 export async function openKeptForm(

@@ -1,11 +1,10 @@
 import type { Knex } from 'knex';
 import type { Reply } from './interaction.ts';
-import { notice } from '../views/notices.ts';
-import { refreshWorklist } from '../worklist/assess.ts';
 import { currentOwner, reassignAccount } from '../worklist/claims.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
-import { accountCard, type DispatchContext } from './account-actions.ts';
+import { accountCard, accountChanged, type DispatchContext } from './account-actions.ts';
 import { reassignForm } from '../views/reassign-form.ts';
+import { refuse } from './refuse.ts';
 
 /** Most choices one answer holds: Slack's options response and a Teams choice set both stop at 100. */
 export const MAX_CHOICES = 100;
@@ -41,11 +40,6 @@ export async function ownerChoices(
     label: String(r.display_name),
   }));
 }
-
-const refuse = (message: string): Reply => ({
-  kind: 'ephemeral',
-  message: notice(message, { tone: 'danger' }),
-});
 
 /**
  * PB-25: a manager moves an account to another collector. The form lists the first MAX_CHOICES who can own
@@ -86,11 +80,7 @@ export async function submitReassign(
       ? refuse(result.error.message)
       : { kind: 'formErrors', errors: { owner: result.error.message } };
   }
-  await refreshWorklist(
-    { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
-    [accountId],
-  );
-  ctx.onWorklistChanged?.();
+  await accountChanged(ctx, accountId);
   const card = await accountCard(ctx, accountId);
   if (!card) return refuse(`There is no account #${accountId}.`);
   const from = result.value.previousOwner ? ` from ${result.value.previousOwner.name}` : '';

@@ -15,11 +15,11 @@ import {
   setRole,
 } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
+import { refuse } from './refuse.ts';
 
 type Staff = Awaited<ReturnType<typeof findStaff>>[number];
 
 const say = (text: string): Reply => ({ kind: 'ephemeral', message: notice(text) });
-const refuse = (text: string): Reply => ({ kind: 'ephemeral', message: notice(text, { tone: 'danger' }) });
 const a = (role: Role) => ROLE_WORDS[role];
 
 /** The one person a typed name or id means; several of one name: the one on the asker's platform. */

@@ -1,17 +1,11 @@
 /** A manager sets an account's terms (PB-06 exemption, PB-09 habitual late payer, PB-16 contract rate). */
-import { notice } from '../views/notices.ts';
 import { termsForm } from '../views/terms-form.ts';
 import { stateVersion } from '../worklist/activity.ts';
-import { refreshWorklist } from '../worklist/assess.ts';
 import { readTerms, setTerms, type AccountTerms } from '../worklist/account-terms.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
-import { accountCard, type DispatchContext } from './account-actions.ts';
+import { accountCard, accountChanged, type DispatchContext } from './account-actions.ts';
 import type { Reply } from './interaction.ts';
-
-const refuse = (message: string): Reply => ({
-  kind: 'ephemeral',
-  message: notice(message, { tone: 'danger' }),
-});
+import { refuse } from './refuse.ts';
 
 /** Opens the terms form for a manager; anyone else hears which role it needs. */
 export async function openTermsForm(ctx: DispatchContext, actor: Actor, accountId: number): Promise<Reply> {
@@ -60,11 +54,7 @@ export async function submitTerms(
       return { kind: 'formErrors', errors: result.error.fields };
     return refuse(result.error.message);
   }
-  await refreshWorklist(
-    { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
-    [accountId],
-  );
-  ctx.onWorklistChanged?.();
+  await accountChanged(ctx, accountId);
   const card = await accountCard(ctx, accountId);
   if (!card) return refuse(`There is no account #${accountId}.`);
   const rate = ctx.policy.interest.ratePerDay;
