@@ -25,6 +25,7 @@ import {
   emptyAsUndefined,
   type Env,
   type FragmentRead,
+  isTimeZone,
   readFragment,
   settingsFragment,
   wholeNumber,
@@ -40,15 +41,6 @@ export {
   type LetterLocale,
   parseEarlyDiscount,
 } from './letters/settings.ts';
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const databaseUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// URL');
 

@@ -8,6 +8,16 @@ import { z } from 'zod';
 /** Environment variables by name, as `process.env` has them. */
 export type Env = Record<string, string | undefined>;
 
+/** True for a time zone name Intl knows (IANA, e.g. Asia/Shanghai, or UTC). */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** An empty environment variable (`FOO=`) counts as unset, so its default applies; every setting uses it. */
 export const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 

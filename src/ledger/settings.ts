@@ -3,7 +3,7 @@
  * and how often and how much the sync reads. One fragment of the settings src/config.ts composes.
  */
 import { z } from 'zod';
-import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
+import { emptyAsUndefined, isTimeZone, settingsFragment, wholeNumber } from '../settings-input.ts';
 import {
   isPresetName,
   PRESET_NAMES,
@@ -95,15 +95,6 @@ const params = z.string().transform((text, ctx): Record<string, string> => {
   }
   return values;
 });
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The ledger and sync settings by variable name. */
 export const ledgerSettings = settingsFragment(
