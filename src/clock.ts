@@ -69,3 +69,41 @@ export function createFixedClock(
 export function formatLocalTime(instant: Date, timeZone: string): string {
   return dayjs(instant).tz(timeZone).format('YYYY-MM-DD HH:mm');
 }
+
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = partFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * Wall-clock parts of an instant in a time zone, through one cached Intl formatter per zone (the scheduler
+ * asks every minute, a ledger sync once per hour of timestamps).
+ */
+export function localParts(
+  instant: Date,
+  timeZone: string,
+): { date: string; hour: number; minute: number; second: number } {
+  const parts: Record<string, string> = {};
+  for (const p of partFormatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}

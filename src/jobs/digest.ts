@@ -17,7 +17,8 @@ import { myWork } from '../worklist/my-work.ts';
 import { activePauses } from '../worklist/pauses.ts';
 import { loadDigest, storeSnapshot } from './digest-data.ts';
 import type { Job, JobContext } from './job.ts';
-import { dailyPeriod, localParts } from './periods.ts';
+import { localParts } from '../clock.ts';
+import { dailyPeriod } from './periods.ts';
 import { type JobSettings, scheduleOf } from './settings.ts';
 
 /** The outbox key of a day's channel digest; updates and the nudge refer to it. */

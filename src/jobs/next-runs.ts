@@ -6,7 +6,7 @@ import type { Clock } from '../clock.ts';
 import { addDays, shortDate, type WorkingCalendar, weekday } from '../collections/dates.ts';
 import type { Job } from './job.ts';
 import { AFTER_SYNC } from './settings.ts';
-import { localParts } from './periods.ts';
+import { localParts } from '../clock.ts';
 import { cronSlots } from './slots.ts';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -1,34 +1,5 @@
+import { localParts } from '../clock.ts';
 import { addDays, weekday } from '../collections/dates.ts';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Wall-clock parts of an instant in a time zone (a cached Intl formatter: the scheduler asks every minute). */
-export function localParts(instant: Date, timeZone: string) {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-  };
-}
 
 /** The business date of an instant, YYYY-MM-DD in the time zone. */
 export function localDate(instant: Date, timeZone: string): string {

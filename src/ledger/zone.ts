@@ -3,30 +3,12 @@
  * LEDGER_TIME_ZONE): read as that zone's time, and the watermark written back in it, so that an
  * incremental sync neither skips nor re-reads rows around the zone's offset and its DST changes.
  */
+import { localParts } from '../clock.ts';
 import type { LedgerDialect } from './mapping.ts';
 import { isIsoDate } from '../collections/dates.ts';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Offsets (ms ahead of UTC) by zone and UTC hour: one Intl call per hour of timestamps, not per row. */
 const offsets = new Map<string, number>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
 
 /** How far `zone` is ahead of UTC at the instant `ms`, in ms. */
 export function zoneOffset(ms: number, zone: string): number {
@@ -35,18 +17,8 @@ export function zoneOffset(ms: number, zone: string): number {
   const known = offsets.get(key);
   if (known !== undefined) return known;
   const at = hour * 3_600_000;
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(new Date(at))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const wall = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
+  const p = localParts(new Date(at), zone);
+  const wall = Date.parse(`${p.date}T00:00:00Z`) + ((p.hour * 60 + p.minute) * 60 + p.second) * 1000;
   const offset = wall - at;
   if (offsets.size > 100_000) offsets.clear();
   offsets.set(key, offset);
