@@ -88,11 +88,14 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
           viewId = opened.view?.id;
         }
         const user = await identity.user(body.user.id, body.user.name);
+        // A card in a channel is redrawn in the channel's language; a private reply in the reader's.
+        const shared = channel && !fromHome && body.container?.is_ephemeral !== true ? channel : undefined;
         const reply = await dispatch(ctx, {
           kind: 'action',
           ref,
           user,
           ...(confirmed === undefined ? {} : { confirmed }),
+          ...(shared ? { channel: shared } : {}),
         });
         const target: ReplyTarget = {
           client,

@@ -29,7 +29,7 @@ import {
   trouble,
 } from './deliver.ts';
 import { formOfSubmission, readDialogValues, submissionOf } from './dialog.ts';
-import { teamsUser } from './identity.ts';
+import { sharedPlace, teamsUser } from './identity.ts';
 import {
   confirmedOf,
   executeData,
@@ -96,11 +96,13 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
     if (clicked) {
       // Action.Submit from a client without Universal Actions: the same click, answered in the conversation.
       const confirmed = confirmedOf(data);
+      const place = sharedPlace(activity);
       const reply = await dispatch(ctx, {
         kind: 'action',
         ref: clicked,
         user,
         ...(confirmed === undefined ? {} : { confirmed }),
+        ...(place ? { channel: place } : {}),
       });
       return deliverInConversation(this.deps, context, reply, activity.replyToId);
     }
@@ -115,7 +117,7 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
         kind: 'command',
         text: typed.text,
         user,
-        channel: activity.conversation.id,
+        channel: sharedPlace(activity) ?? activity.conversation.id,
         platform: 'teams',
       });
       return deliverInConversation(this.deps, context, reply);
@@ -170,11 +172,13 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
     if (!ref) return textAnswer(notice('This button carries no action duebot knows.'));
     const confirmed = confirmedOf(data);
     try {
+      const place = sharedPlace(context.activity);
       const reply = await dispatch(this.deps.ctx, {
         kind: 'action',
         ref,
         user: teamsUser(context.activity),
         ...(confirmed === undefined ? {} : { confirmed }),
+        ...(place ? { channel: place } : {}),
       });
       return await invokeAnswer(this.deps, context, reply);
     } catch (error) {

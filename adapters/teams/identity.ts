@@ -20,3 +20,14 @@ export function teamsUser(activity: Partial<Activity>): User {
 export function teamsRoleLists(config: Pick<TeamsConfig, 'managers' | 'viewers'>): RoleLists {
   return managersAndViewers('teams', config, (id) => id.toLowerCase());
 }
+
+/**
+ * The conversation an activity's card is shared in (a channel or a group chat, its thread suffix
+ * removed), or undefined in a personal chat: what duebot redraws there is in that place's language.
+ */
+export function sharedPlace(activity: Partial<Activity>): string | undefined {
+  const { conversation } = activity;
+  if (!conversation?.id || conversation.conversationType === 'personal') return undefined;
+  if (conversation.conversationType === undefined && !conversation.isGroup) return undefined;
+  return conversation.id.split(';')[0];
+}

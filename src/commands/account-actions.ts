@@ -1,4 +1,5 @@
 import type { LanguageConfig } from '../i18n/settings.ts';
+import type { Translator } from '../i18n/translate.ts';
 import type { Knex } from 'knex';
 import type { RoleLists } from '../chat/roles.ts';
 import type { Clock } from '../clock.ts';
@@ -46,6 +47,12 @@ export interface DispatchContext {
   ledgerStaleAfterMinutes?: number;
   /** Who reads which language; absent: English for everyone. */
   language?: LanguageConfig;
+  /**
+   * This interaction's languages, set by dispatch (src/i18n/speech.ts): read them with `privateT(ctx)` for
+   * private answers and `sharedT(ctx)` for what the channel sees.
+   */
+  t?: Translator;
+  tShared?: Translator;
   /** PB-20: how many days ahead a promise may be (DUEBOT_PROMISE_HORIZON_DAYS); absent: 90. */
   promiseHorizonDays?: number;
   /** PB-14: collector -> managers an escalation reaches (DUEBOT_ESCALATION_MANAGERS); absent: every manager. */

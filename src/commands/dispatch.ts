@@ -49,8 +49,7 @@ import {
   parseOverdue,
 } from './overdue-grammar.ts';
 import { grammarErrorText } from './overdue-help.ts';
-import { readerLocale } from '../i18n/reader.ts';
-import { translator } from '../i18n/translate.ts';
+import { privateT, speechFor } from '../i18n/speech.ts';
 import {
   agreeToPlan,
   cancelPlanClick,
@@ -113,8 +112,8 @@ function toFilter(filters: OverdueFilters, actor: Actor): WorklistFilter {
 }
 
 /** `/overdue help` in the person's language, after what was not understood when there was something. */
-async function helpReply(ctx: DispatchContext, user: User, error?: GrammarError): Promise<Reply> {
-  const t = translator((await readerLocale(ctx.db, user, ctx.language)).locale);
+function helpReply(ctx: DispatchContext, error?: GrammarError): Reply {
+  const t = privateT(ctx);
   return { kind: 'ephemeral', message: helpView(error ? grammarErrorText(error, t) : undefined, t) };
 }
 
@@ -127,8 +126,8 @@ async function worklist(
   page: number,
 ): Promise<Message | Reply> {
   const parsed = parseOverdue(query);
-  if (!parsed.ok) return helpReply(ctx, user, parsed.error);
-  if (parsed.command.kind !== 'list') return helpReply(ctx, user);
+  if (!parsed.ok) return helpReply(ctx, parsed.error);
+  if (parsed.command.kind !== 'list') return helpReply(ctx);
   // PB-01: the first list of a new business day reassesses the stored worklist (once, on any replica).
   await ensureWorklistDay({
     db: ctx.db,
@@ -158,9 +157,9 @@ async function resolveAccount(ctx: DispatchContext, text: string): Promise<numbe
 
 async function command(ctx: DispatchContext, actor: Actor, user: User, text: string): Promise<Reply> {
   const parsed = parseOverdue(text);
-  if (!parsed.ok) return helpReply(ctx, user, parsed.error);
+  if (!parsed.ok) return helpReply(ctx, parsed.error);
   const cmd = parsed.command;
-  if (cmd.kind === 'help') return helpReply(ctx, user);
+  if (cmd.kind === 'help') return helpReply(ctx);
   if (cmd.kind === 'role') return roleCommand(ctx, actor, cmd);
   if (cmd.kind === 'language') return languageCommand(ctx, actor, user, cmd.tag);
   if (cmd.kind === 'credits') return creditsCommand(ctx, actor, cmd.month);
@@ -267,7 +266,7 @@ async function action(
     const result = await worklist(ctx, actor, user, r.query ?? '', r.page ?? 1);
     return 'kind' in result ? result : { kind: 'replace', message: result };
   }
-  if (r.action === 'help') return helpReply(ctx, user);
+  if (r.action === 'help') return helpReply(ctx);
   const letterDecision = LETTER_BUTTONS[r.action];
   if (letterDecision) return decideLetter(ctx, actor, r.letterId, letterDecision, confirmed);
   const id = r.accountId;
@@ -448,10 +447,13 @@ async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Pro
     interaction.kind === 'action' || interaction.kind === 'submit' ? decodeRef(interaction.ref) : null;
   if (decoded && !decoded.ok) return refused(decoded.error.message);
   const click = interaction.kind === 'action' && decoded?.ok ? decoded.value : null;
-  const [actor, versionNow] = await Promise.all([
+  const place = interaction.kind === 'note' ? undefined : interaction.channel;
+  const [actor, versionNow, speech] = await Promise.all([
     actorFor(ctx, interaction.user),
     versionAtArrival(ctx, click),
+    speechFor(ctx.db, interaction.user, ctx.language, place),
   ]);
+  ctx = { ...ctx, ...speech };
   switch (interaction.kind) {
     case 'command':
       return command(ctx, actor, interaction.user, interaction.text);

@@ -52,6 +52,11 @@ export type Interaction =
       value?: string;
       messageRef?: string;
       confirmed?: boolean;
+      /**
+       * The channel the clicked message is shared in, when others see it too (not a private reply, a DM,
+       * App Home or a dialog): what duebot redraws there is in that channel's language.
+       */
+      channel?: string;
     }
   /**
    * A submitted form; values are the raw texts keyed by field id. `submission` is the platform's identity
@@ -65,6 +70,8 @@ export type Interaction =
       submission?: string;
       /** Only check the values as filled so far (field errors, or `none`); nothing is written. */
       checkOnly?: boolean;
+      /** The channel the form's answer is shared in, as for a click; absent: private. */
+      channel?: string;
     }
   /** Free text a person wrote about an account (a reply in its chat thread), saved as a note (PB-03). */
   | { kind: 'note'; accountId: number; text: string; user: User };
