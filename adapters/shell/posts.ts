@@ -31,7 +31,10 @@ export async function printPosts(
   for (const post of posts) {
     const where = await destination(db, post);
     const thread = post.threadKey ? `, in the thread of ${post.threadKey}` : '';
-    const files = (post.message.files ?? []).map((f) => `[file: ${f.filename}, ${f.data.byteLength} bytes]`);
+    const files = [
+      ...(post.message.files ?? []).map((f) => `[file: ${f.filename}, ${f.data.byteLength} bytes]`),
+      ...(post.message.generatedFiles ?? []).map((f) => `[file: ${f.filename}, made when delivered]`),
+    ];
     output.write(
       `── ${post.key} → ${where}${thread} ──\n${toTerminalText(post.message, { color, width: 100 })}\n${files.length ? `${files.join('\n')}\n` : ''}\n`,
     );

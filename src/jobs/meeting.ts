@@ -7,7 +7,7 @@
 import type { Knex } from 'knex';
 import { agingBuckets, bucketFor, type CurrencyAging, defaultAgingPolicy } from '../collections/aging.ts';
 import { monthOf, monthRange, nextWorkingDay, workingDaysBetween } from '../collections/dates.ts';
-import { currencyDigits, majorUnitsText } from '../collections/money.ts';
+import { currencyDigits } from '../collections/money.ts';
 import { parseInt8 } from '../db-engines.ts';
 import {
   COUNTBACK_MONTHS,
@@ -20,7 +20,6 @@ import {
 import { agingTotals, receivableFigures } from '../ledger/receivable-aggregates.ts';
 import { parseJson } from '../outbox/payload.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { type CsvCell, csvFromLines, csvLine } from '../reports/csv.ts';
 import {
   type AgendaSegment,
   type AgendaSegments,
@@ -28,7 +27,7 @@ import {
   meetingAccountView,
   meetingParentView,
 } from '../views/meeting.ts';
-import type { FileAttachment } from '../views/model.ts';
+import type { FileAttachment, GeneratedFile } from '../views/model.ts';
 import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
 import type { Job } from './job.ts';
 import { monthlyPeriod } from './periods.ts';
@@ -47,6 +46,18 @@ export interface MeetingContext {
   settings: MeetingSettings;
   /** Render the aging chart (a PNG of ~100 KB); off in tests that do not look at it. */
   chart?: boolean;
+}
+
+/** The agenda beyond the replies, as CSV and XLSX with the same columns, made when the parent is delivered. */
+function agendaFiles(meetingId: number, month: string): GeneratedFile[] {
+  const title = `Credit meeting ${month}: the other accounts`;
+  return (['xlsx', 'csv'] as const).map((format) => ({
+    kind: 'meeting-agenda',
+    meetingId,
+    format,
+    filename: `credit-meeting-${month}-accounts.${format}`,
+    title,
+  }));
 }
 
 /** The outbox key of a month's parent message; replies and the summary thread under it. */
@@ -142,88 +153,6 @@ async function chartAccounts(db: Knex, meetingId: number): Promise<{ name: strin
     .limit(26)
     .select(db.raw("snapshot->>'name' AS name"), db.raw("(snapshot->>'daysOverdue')::int AS days"));
   return rows.map((r) => ({ name: String(r.name), days: Number(r.days) }));
-}
-
-/** The agenda's accounts beyond the replies as a CSV file (read in pages, never all rows at once). */
-async function agendaFile(db: Knex, meetingId: number, month: string): Promise<FileAttachment> {
-  const buckets = agingBuckets();
-  const lines: string[] = [];
-  let after = 0;
-  for (;;) {
-    const page: { position: number; snapshot: unknown; sales_rep: string | null }[] = await db(
-      'meeting_accounts as ma',
-    )
-      .join('customers as c', 'c.id', 'ma.customer_id')
-      .where({ 'ma.meeting_id': meetingId, 'ma.in_thread': false })
-      .where('ma.position', '>', after)
-      .orderBy('ma.position')
-      .limit(AGENDA_PAGE)
-      .select('ma.position', 'ma.snapshot', 'c.sales_rep');
-    for (const r of page)
-      lines.push(csvLine(agendaCsvRow(Number(r.position), parseJson(r.snapshot), r.sales_rep, buckets)));
-    const last = page[page.length - 1];
-    if (!last || page.length < AGENDA_PAGE) break;
-    after = Number(last.position);
-  }
-  return {
-    filename: `credit-meeting-${month}-accounts.csv`,
-    mimeType: 'text/csv',
-    data: csvFromLines(AGENDA_COLUMNS, lines),
-    title: `Credit meeting ${month}: the other accounts`,
-  };
-}
-
-/** Rows per page when the file is written. */
-const AGENDA_PAGE = 5000;
-
-/** The file's columns (also the replies' content: one account per row). */
-export const AGENDA_COLUMNS = [
-  'Position',
-  'Account id',
-  'Account',
-  'Expected recovery',
-  'Currency',
-  'Open amount',
-  'Other currencies',
-  'Days overdue',
-  'Bucket',
-  'Grade',
-  'Owner',
-  'Sales rep',
-  'Ladder step',
-  'Next action',
-  'Last contact',
-] as const;
-
-function agendaCsvRow(
-  position: number,
-  a: MeetingAccount,
-  salesRep: string | null,
-  buckets: ReturnType<typeof agingBuckets>,
-): CsvCell[] {
-  const main = a.mainCurrency ?? Object.keys(a.openByCurrency)[0] ?? null;
-  const others = Object.entries(a.openByCurrency)
-    .filter(([c]) => c !== main)
-    .sort(([x], [y]) => x.localeCompare(y))
-    .map(([currency, minor]) => `${currency} ${majorUnitsText({ minor, currency })}`)
-    .join('; ');
-  return [
-    position,
-    a.accountId,
-    a.name,
-    a.expectedRecovery === undefined ? null : Math.round(a.expectedRecovery * 100) / 100,
-    main,
-    main === null ? null : majorUnitsText({ minor: a.openByCurrency[main] ?? 0, currency: main }),
-    others === '' ? null : others,
-    a.daysOverdue,
-    bucketFor(a.daysOverdue, buckets).label,
-    a.grade ?? null,
-    a.owner ?? 'unclaimed',
-    salesRep,
-    a.ladderStep,
-    a.nextAction,
-    a.lastContact,
-  ];
 }
 
 /**
@@ -378,7 +307,7 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
         ? {
             rest: {
               replies: stored.inThread,
-              file: await agendaFile(ctx.db, meetingId, month),
+              files: agendaFiles(meetingId, month),
               segments: await agendaSegments(ctx.db, meetingId),
             },
           }

@@ -23,6 +23,7 @@ import {
 } from './leases.ts';
 import { createPacer, realSleep, type Sleep } from './pacer.ts';
 import { fromStoredMessage } from './payload.ts';
+import { withGeneratedFiles } from '../reports/agenda-file.ts';
 
 /** What a worker needs. */
 export interface OutboxWorkerOptions {
@@ -169,7 +170,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const blocked = pacer.blockedUntil(d.platform);
     if (blocked) return handBack(d, blocked); // rate limited a moment ago
     const version = d.updatePayload ? d.updateVersion : 0;
-    const message = fromStoredMessage(d.updatePayload ?? d.payload);
+    const stored = fromStoredMessage(d.updatePayload ?? d.payload);
     const thread = d.parent ? { platform: out.platform, ...d.parent } : undefined;
     let progress: PostProgress = d.progress ?? {};
     // Each step is stored before the next begins: a retry then knows which parts went out.
@@ -191,11 +192,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         }
       }
       const posted = progress.message;
-      if (posted && (message.files ?? []).length === 0) {
+      const fileCount = (stored.files ?? []).length + (stored.generatedFiles ?? []).length;
+      if (posted && fileCount === 0) {
         await recordSent(d, posted, d.appliedVersion);
         countDelivery(d.platform, 'post', 'found');
         return;
       }
+      // Files too large for the outbox row are made now, from the database (reports/agenda-file.ts).
+      const message = await withGeneratedFiles(db, stored);
       if (!posted && out.paced !== false) await pacer.wait(d.platform, destinationKey(d));
       if (halted) return await handBack(d, clock.now());
       // A post with files is delivered when its message and every file are (the adapter finishes them).

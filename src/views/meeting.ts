@@ -3,7 +3,7 @@ import { formatTotals } from '../collections/money.ts';
 import type { MonthMetrics } from '../collections/receivables-metrics.ts';
 import { encodeRef } from './action-ref.ts';
 import type { Confirm } from '../commands/interaction.ts';
-import type { Block, Button, FileAttachment, Message } from './model.ts';
+import type { Block, Button, FileAttachment, GeneratedFile, Message } from './model.ts';
 import { amountLines } from './overdue-list.ts';
 import {
   decisionSlug,
@@ -102,7 +102,7 @@ export interface MeetingParent {
    * A meeting over DUEBOT_MEETING_REPLIES accounts: how many get replies (the ones worth most), the file
    * listing the others, and the whole agenda by segment.
    */
-  rest?: { replies: number; file: FileAttachment; segments: AgendaSegments };
+  rest?: { replies: number; files: GeneratedFile[]; segments: AgendaSegments };
 }
 
 /** Segments listed per dimension before "and N more" (owners can be many). */
@@ -165,7 +165,7 @@ export function meetingParentView(p: MeetingParent): Message {
   });
   if (p.chart) blocks.push({ type: 'context', text: `Aging chart attached: ${p.chart.filename}` });
   if (p.rest) {
-    const { replies, file, segments } = p.rest;
+    const { replies, files, segments } = p.rest;
     blocks.push(
       {
         type: 'text',
@@ -181,7 +181,7 @@ export function meetingParentView(p: MeetingParent): Message {
         text:
           `The ${replies} accounts worth most (by expected recovery, PB-08) follow as replies in this thread: ` +
           `finance and sales, pick what each leaves the meeting with (PB-28). The other ${p.accounts - replies} ` +
-          `are listed in the attached file ${file.filename}, worth most first, with the same figures.`,
+          `are listed in the attached files ${files.map((f) => f.filename).join(' and ')}, worth most first, with the same figures.`,
       },
     );
   } else
@@ -192,11 +192,11 @@ export function meetingParentView(p: MeetingParent): Message {
           ? `One reply per account follows in this thread. Finance and sales: pick what each account leaves the meeting with (PB-28).`
           : 'No account is over the limit this month: nothing to decide.',
     });
-  const files = [...(p.chart ? [p.chart] : []), ...(p.rest ? [p.rest.file] : [])];
   return {
     blocks,
     fallbackText: `Credit meeting ${p.month}: ${p.accounts} accounts over ${p.minDaysOverdue} days`,
-    ...(files.length > 0 ? { files } : {}),
+    ...(p.chart ? { files: [p.chart] } : {}),
+    ...(p.rest ? { generatedFiles: p.rest.files } : {}),
   };
 }
 

@@ -172,11 +172,26 @@ export interface FileAttachment {
   letterId?: number;
 }
 
+/**
+ * A file too large to carry in the outbox (the credit meeting's agenda at a million accounts): the
+ * message names it and the outbox makes it from the database when it delivers the message
+ * (src/reports/agenda-file.ts), after the message's own files.
+ */
+export interface GeneratedFile {
+  kind: 'meeting-agenda';
+  meetingId: number;
+  format: 'csv' | 'xlsx';
+  filename: string;
+  title?: string;
+}
+
 /** A message; `fallbackText` overrides the generated notification text (see toFallbackText). */
 export interface Message {
   blocks: Block[];
   fallbackText?: string;
   files?: FileAttachment[];
+  /** Files made when the message is delivered (see GeneratedFile). */
+  generatedFiles?: GeneratedFile[];
 }
 
 interface FieldBase {

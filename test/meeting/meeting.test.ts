@@ -3,7 +3,9 @@ import type { Policy } from '../../src/collections/account.ts';
 import { createFixedClock } from '../../src/clock.ts';
 import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import type { Database } from '../../src/db.ts';
+import { strFromU8, unzipSync } from 'fflate';
 import { openMeeting } from '../../src/jobs/meeting.ts';
+import { withGeneratedFiles } from '../../src/reports/agenda-file.ts';
 import type { OutgoingPost } from '../../src/outbox/post.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
@@ -202,11 +204,21 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
     const text = textOf(parent);
     expect(text).toContain('Accounts over 30 days: 2');
     expect(text).toContain('The 1 accounts worth most (by expected recovery, PB-08) follow as replies');
-    expect(text).toContain('The other 1 are listed in the attached file credit-meeting-2026-12-accounts.csv');
+    expect(text).toContain(
+      'The other 1 are listed in the attached files credit-meeting-2026-12-accounts.xlsx and credit-meeting-2026-12-accounts.csv',
+    );
     expect(text).toMatch(/By days overdue\*?: 31-60: 1 \(CNY 1,500\.00\) · 90\+: 1 \(USD 50\.00\)/);
     expect(text).toMatch(/By owner\*?: unclaimed: 2 \(CNY 1,500\.00 \+ USD 50\.00\)/);
-    const [file, ...others] = parent.files ?? [];
+    // The files are named, not carried: the outbox makes them from the agenda when it delivers the parent.
+    expect(parent.files).toBeUndefined();
+    expect(parent.generatedFiles?.map((f) => f.filename)).toEqual([
+      'credit-meeting-2026-12-accounts.xlsx',
+      'credit-meeting-2026-12-accounts.csv',
+    ]);
+    const made = await withGeneratedFiles(db.knex, parent);
+    const [xlsx, file, ...others] = made.files ?? [];
     expect(others).toEqual([]);
+    expect(made.generatedFiles).toBeUndefined();
     expect(file?.mimeType).toBe('text/csv');
     const csv = Buffer.from(file?.data ?? []).toString('utf8');
     const lines = csv
@@ -216,6 +228,20 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
     expect(lines[0]).toBe(
       'Position,Account id,Account,Expected recovery,Currency,Open amount,Other currencies,Days overdue,Bucket,Grade,Owner,Sales rep,Ladder step,Next action,Last contact',
     );
+    // The XLSX has the same columns and rows; the would-be formula is an inline string, never a formula.
+    expect(xlsx?.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const sheet = strFromU8(
+      unzipSync(xlsx?.data ?? new Uint8Array())['xl/worksheets/sheet1.xml'] ?? new Uint8Array(),
+    );
+    const rows = [...sheet.matchAll(/<row>(.*?)<\/row>/g)].map((m) =>
+      [
+        ...(m[1] ?? '').matchAll(/<c[^>]*?(?:\/>|>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>)/g),
+      ].map((c) => c[1] ?? c[2] ?? ''),
+    );
+    expect(rows[0]?.join(',')).toBe(lines[0]);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.slice(0, 3)).toEqual(['2', String(other.accountId), '=HYPERLINK("x","y")']);
+    expect(sheet).not.toContain('<f>');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(new RegExp(`^2,${other.accountId},`));
     expect(lines[1]).toContain(`,"'=HYPERLINK(""x"",""y"")",10,USD,50.00,,`);

@@ -6,6 +6,8 @@ import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { installedAt, silentLog, testConfig, testPolicy } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { buildScaleLedger } from '../support/scale-ledger.ts';
+import { withGeneratedFiles } from '../../src/reports/agenda-file.ts';
+import type { Message } from '../../src/views/model.ts';
 
 /**
  * The crash of a large ledger: the meeting stored its whole agenda (and the outbox its posts) in one INSERT,
@@ -66,8 +68,11 @@ describe.each(backends())('scheduled jobs over 14,500 accounts over 30 days on %
     expect(posts.slice(1).map((p) => p.idempotency_key)).toEqual(
       top.map((id) => `meeting:2026-12:account:${id}`),
     );
-    const file = posts[0]?.payload.files?.find((f) => f.filename === 'credit-meeting-2026-12-accounts.csv');
-    const lines = Buffer.from(file?.base64 ?? '', 'base64')
+    // The parent names its files; the outbox makes them from the agenda when it delivers the parent.
+    const parent = posts[0]?.payload as unknown as Message;
+    const made = await withGeneratedFiles(db.knex, parent);
+    const file = made.files?.find((f) => f.filename === 'credit-meeting-2026-12-accounts.csv');
+    const lines = Buffer.from(file?.data ?? [])
       .toString('utf8')
       .trimEnd()
       .split('\r\n');

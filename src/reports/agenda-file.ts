@@ -1,0 +1,159 @@
+/**
+ * The credit meeting's agenda beyond its replies as a file (PB-28, issue 19): CSV and XLSX with the same
+ * columns, worth most first. The files are not made when the meeting opens: the parent post names them
+ * (Message.generatedFiles) and the outbox makes them when it delivers the post, reading the stored agenda
+ * page by page into a temporary file, so neither the meeting's transaction nor the outbox row carries a
+ * hundred megabytes, and a retried delivery makes the same bytes again.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Knex } from 'knex';
+import { agingBuckets, bucketFor } from '../collections/aging.ts';
+import { majorUnitsText } from '../collections/money.ts';
+import { parseJson } from '../outbox/payload.ts';
+import type { FileAttachment, GeneratedFile, Message } from '../views/model.ts';
+import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
+import { type CsvCell, csvLine } from './csv.ts';
+import { xlsxRow, xlsxStream } from './xlsx.ts';
+
+/** Rows per page read from the agenda. */
+const AGENDA_PAGE = 5000;
+
+/** The file's columns (also the replies' content: one account per row). */
+export const AGENDA_COLUMNS = [
+  'Position',
+  'Account id',
+  'Account',
+  'Expected recovery',
+  'Currency',
+  'Open amount',
+  'Other currencies',
+  'Days overdue',
+  'Bucket',
+  'Grade',
+  'Owner',
+  'Sales rep',
+  'Ladder step',
+  'Next action',
+  'Last contact',
+] as const;
+
+export const MIME_TYPES = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+function agendaRow(
+  position: number,
+  a: MeetingAccount,
+  salesRep: string | null,
+  buckets: ReturnType<typeof agingBuckets>,
+): CsvCell[] {
+  const main = a.mainCurrency ?? Object.keys(a.openByCurrency)[0] ?? null;
+  const others = Object.entries(a.openByCurrency)
+    .filter(([c]) => c !== main)
+    .sort(([x], [y]) => x.localeCompare(y))
+    .map(([currency, minor]) => `${currency} ${majorUnitsText({ minor, currency })}`)
+    .join('; ');
+  return [
+    position,
+    a.accountId,
+    a.name,
+    a.expectedRecovery === undefined ? null : Math.round(a.expectedRecovery * 100) / 100,
+    main,
+    main === null ? null : majorUnitsText({ minor: a.openByCurrency[main] ?? 0, currency: main }),
+    others === '' ? null : others,
+    a.daysOverdue,
+    bucketFor(a.daysOverdue, buckets).label,
+    a.grade ?? null,
+    a.owner ?? 'unclaimed',
+    salesRep,
+    a.ladderStep,
+    a.nextAction,
+    a.lastContact,
+  ];
+}
+
+/** The agenda's accounts without a reply, in agenda order, a page at a time (keyset on the position). */
+export async function* agendaPages(db: Knex, meetingId: number): AsyncGenerator<CsvCell[][]> {
+  const buckets = agingBuckets();
+  let after = 0;
+  for (;;) {
+    const page: { position: number; snapshot: unknown; sales_rep: string | null }[] = await db(
+      'meeting_accounts as ma',
+    )
+      .join('customers as c', 'c.id', 'ma.customer_id')
+      .where({ 'ma.meeting_id': meetingId, 'ma.in_thread': false })
+      .where('ma.position', '>', after)
+      .orderBy('ma.position')
+      .limit(AGENDA_PAGE)
+      .select('ma.position', 'ma.snapshot', 'c.sales_rep');
+    if (page.length > 0)
+      yield page.map((r) => agendaRow(Number(r.position), parseJson(r.snapshot), r.sales_rep, buckets));
+    const last = page[page.length - 1];
+    if (!last || page.length < AGENDA_PAGE) return;
+    after = Number(last.position);
+  }
+}
+
+/** The agenda file as a stream of bytes. */
+export function agendaStream(db: Knex, meetingId: number, format: 'csv' | 'xlsx', title: string): Readable {
+  if (format === 'xlsx') {
+    return xlsxStream(
+      title,
+      AGENDA_COLUMNS,
+      (async function* () {
+        for await (const page of agendaPages(db, meetingId)) yield page.map((row) => xlsxRow(row));
+      })(),
+    );
+  }
+  return Readable.from(
+    (async function* () {
+      yield Buffer.from(`\ufeff${csvLine(AGENDA_COLUMNS)}`, 'utf8');
+      for await (const page of agendaPages(db, meetingId))
+        yield Buffer.from(page.map(csvLine).join(''), 'utf8');
+    })(),
+  );
+}
+
+/**
+ * A stream's bytes, gathered through a temporary file: memory holds the finished file once, not its
+ * pieces and their concatenation as well.
+ */
+async function bytesOf(stream: Readable): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), 'duebot-file-'));
+  try {
+    const path = join(dir, 'file');
+    await pipeline(stream, createWriteStream(path));
+    return new Uint8Array(await readFile(path));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Makes one generated file. */
+export async function generateFile(db: Knex, file: GeneratedFile): Promise<FileAttachment> {
+  const data = await bytesOf(agendaStream(db, file.meetingId, file.format, file.title ?? file.filename));
+  return {
+    filename: file.filename,
+    mimeType: MIME_TYPES[file.format],
+    data,
+    ...(file.title ? { title: file.title } : {}),
+  };
+}
+
+/**
+ * The message with its generated files made and attached after its own files (in the order named, so a
+ * retried delivery's file indexes mean the same files).
+ */
+export async function withGeneratedFiles(db: Knex, message: Message): Promise<Message> {
+  const { generatedFiles, ...rest } = message;
+  if (!generatedFiles || generatedFiles.length === 0) return message;
+  const made: FileAttachment[] = [];
+  for (const file of generatedFiles) made.push(await generateFile(db, file));
+  return { ...rest, files: [...(rest.files ?? []), ...made] };
+}
