@@ -31,7 +31,7 @@ import {
   submitResolve,
   unpause,
 } from './dispute-actions.ts';
-import { decideFromMeeting } from './meeting-actions.ts';
+import { applySegment, decideFromMeeting, openSegmentForm, previewSegment } from './meeting-actions.ts';
 import {
   chooseLetter,
   chosenLetter,
@@ -269,6 +269,9 @@ async function action(
   if (r.action === 'help') return helpReply(ctx);
   const letterDecision = LETTER_BUTTONS[r.action];
   if (letterDecision) return decideLetter(ctx, actor, r.letterId, letterDecision, confirmed);
+  // PB-28: the meeting's segment decisions are about many accounts, not one.
+  if (r.action === 'decide-segment') return openSegmentForm(ctx, actor, r);
+  if (r.action === 'segment-apply') return applySegment(ctx, actor, r, confirmed);
   const id = r.accountId;
   if (id === undefined)
     return { kind: 'ephemeral', message: notice('This button names no account.', { tone: 'danger' }) };
@@ -342,6 +345,8 @@ async function submit(
   // PB-17: the plan's currency chooser likewise answers with the plan form.
   if (kind === 'plan' && accountId !== undefined && currency === undefined)
     return choosePlanCurrency(ctx, actor, accountId, values);
+  // PB-28: a segment decision's form answers with what it would do; the decision is a button after it.
+  if (kind === 'decide-segment') return previewSegment(ctx, actor, decoded, values);
   let run: ((ctx: DispatchContext) => Promise<Reply>) | null = null;
   if (kind === 'letter' && accountId !== undefined)
     run = (c) => submitLetter(c, actor, accountId, template, callId);

@@ -6,8 +6,12 @@
 import { formatLocalTime } from '../clock.ts';
 import type { ActionRef } from '../views/action-ref.ts';
 import { enqueue } from '../outbox/outbox.ts';
+import { encodeRef } from '../views/action-ref.ts';
 import {
   DECISION_LABELS,
+  segmentDecisionForm,
+  segmentDecisionPreview,
+  segmentLabel,
   decisionConfirm,
   type DecisionState,
   meetingAccountView,
@@ -23,6 +27,7 @@ import {
   meetingAccounts,
   recordDecision,
 } from '../worklist/meeting-decisions.ts';
+import { decideSegment, openSegments, parseSegment, undecidedIn } from '../worklist/segment-decisions.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
 import { askFirst } from './confirm-step.ts';
@@ -123,4 +128,87 @@ export async function decideFromMeeting(
     }
     return { kind: 'replace', message: reply };
   });
+}
+
+/** PB-28: "Decide a segment" on the meeting's parent: the form, with the file's segments still undecided. */
+export async function openSegmentForm(ctx: DispatchContext, actor: Actor, ref: ActionRef): Promise<Reply> {
+  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
+  if (!allowed.ok) return refusal(allowed.error.message);
+  if (ref.meetingId === undefined) return refusal('This button names no credit meeting.');
+  const segments = await openSegments(ctx.db, ref.meetingId);
+  if (segments.length === 0)
+    return {
+      kind: 'ephemeral',
+      message: notice('Every account in this meeting’s file has a decision: nothing is left to decide.'),
+    };
+  return { kind: 'openForm', form: segmentDecisionForm(ref.meetingId, segments) };
+}
+
+/** The segment form submitted: nothing is written yet; the answer says how many accounts it reaches. */
+export async function previewSegment(
+  ctx: DispatchContext,
+  actor: Actor,
+  ref: ActionRef,
+  values: Record<string, string>,
+): Promise<Reply> {
+  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
+  if (!allowed.ok) return refusal(allowed.error.message);
+  if (ref.meetingId === undefined) return refusal('This form names no credit meeting.');
+  const segment = parseSegment(values.segment);
+  const decision = decisionFromSlug(values.decision);
+  const errors: Record<string, string> = {};
+  if (!segment) errors.segment = 'choose one of the segments listed';
+  if (!decision) errors.decision = 'choose one of the decisions listed';
+  if (!segment || !decision) return { kind: 'formErrors', errors };
+  const accounts = await undecidedIn(ctx.db, ref.meetingId, segment);
+  if (accounts === 0)
+    return {
+      kind: 'formErrors',
+      errors: { segment: `no account of ${segmentLabel(segment)} is left undecided; choose another` },
+    };
+  return { kind: 'ephemeral', message: segmentDecisionPreview(ref.meetingId, segment, decision, accounts) };
+}
+
+/**
+ * "Apply to N accounts": asked about first, then recorded on each undecided account of the segment at
+ * once. A second click (or one after the accounts were decided otherwise) finds nothing left and says so.
+ */
+export async function applySegment(
+  ctx: DispatchContext,
+  actor: Actor,
+  ref: ActionRef,
+  confirmed: boolean | undefined,
+): Promise<Reply> {
+  const segment = parseSegment(ref.query);
+  const decision = decisionFromSlug(ref.decision);
+  if (ref.meetingId === undefined || !segment || !decision)
+    return refusal(
+      'This button is incomplete; choose the segment again from the meeting’s “Decide a segment”.',
+    );
+  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
+  if (!allowed.ok) return refusal(allowed.error.message);
+  const label = segmentLabel(segment);
+  const ask = askFirst(confirmed, {
+    title: 'Credit meeting',
+    question: `${DECISION_LABELS[decision]} for every undecided account of ${label}?`,
+    yes: DECISION_LABELS[decision],
+    ref: encodeRef({ ...ref, v: 1 }),
+  });
+  if (ask) return ask;
+  const click = { meetingId: ref.meetingId, segment, decision, at: ctx.clock.now() };
+  const result = await ctx.db.transaction((trx) => decideSegment(trx, actor, click));
+  if (!result.ok) return refusal(result.error.message);
+  const { decided } = result.value;
+  if (decided === 0)
+    return {
+      kind: 'replace',
+      message: notice(`Nothing left undecided in ${label}: no decision was changed.`),
+    };
+  return {
+    kind: 'replace',
+    message: notice(
+      `Recorded ${DECISION_LABELS[decision]} for ${decided} accounts of ${label}, by ${actor.name}; each account’s history shows it.`,
+      { tone: 'success' },
+    ),
+  };
 }

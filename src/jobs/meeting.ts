@@ -308,6 +308,7 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
             rest: {
               replies: stored.inThread,
               files: agendaFiles(meetingId, month),
+              meetingId,
               segments: await agendaSegments(ctx.db, meetingId),
             },
           }

@@ -41,6 +41,9 @@ export const REF_ACTIONS = [
   'refresh',
   'help',
   'decide',
+  /** PB-28: decide a whole segment of the meeting's file (a form), and apply the chosen decision. */
+  'decide-segment',
+  'segment-apply',
   'terms',
   'hand-over',
   'summary',

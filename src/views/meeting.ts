@@ -1,9 +1,12 @@
 /** The monthly 30+ day credit meeting thread (PB-28) as neutral messages. */
 import { formatTotals } from '../collections/money.ts';
 import type { MonthMetrics } from '../collections/receivables-metrics.ts';
-import { encodeRef } from './action-ref.ts';
+import { encodeRef, MAX_QUERY_LENGTH } from './action-ref.ts';
 import type { Confirm } from '../commands/interaction.ts';
-import type { Block, Button, FileAttachment, GeneratedFile, Message } from './model.ts';
+import { agingBuckets } from '../collections/aging.ts';
+import { type OpenSegment, type Segment, segmentKey } from '../worklist/segment-decisions.ts';
+import type { Block, Button, FileAttachment, Form, GeneratedFile, Message } from './model.ts';
+import { truncate } from './truncate.ts';
 import { amountLines } from './overdue-list.ts';
 import {
   decisionSlug,
@@ -102,7 +105,7 @@ export interface MeetingParent {
    * A meeting over DUEBOT_MEETING_REPLIES accounts: how many get replies (the ones worth most), the file
    * listing the others, and the whole agenda by segment.
    */
-  rest?: { replies: number; files: GeneratedFile[]; segments: AgendaSegments };
+  rest?: { replies: number; files: GeneratedFile[]; segments: AgendaSegments; meetingId: number };
 }
 
 /** Segments listed per dimension before "and N more" (owners can be many). */
@@ -181,7 +184,18 @@ export function meetingParentView(p: MeetingParent): Message {
         text:
           `The ${replies} accounts worth most (by expected recovery, PB-08) follow as replies in this thread: ` +
           `finance and sales, pick what each leaves the meeting with (PB-28). The other ${p.accounts - replies} ` +
-          `are listed in the attached files ${files.map((f) => f.filename).join(' and ')}, worth most first, with the same figures.`,
+          `are listed in the attached files ${files.map((f) => f.filename).join(' and ')}, worth most first, with the same figures. ` +
+          'Decide them a segment at a time: the decision is recorded on each undecided account of the segment.',
+      },
+      {
+        type: 'actions',
+        buttons: [
+          {
+            label: 'Decide a segment',
+            ref: encodeRef({ v: 1, action: 'decide-segment', meetingId: p.rest.meetingId }),
+            opens: 'form',
+          },
+        ],
       },
     );
   } else
@@ -297,5 +311,93 @@ export function meetingSummaryView(
         : []),
     ],
     fallbackText: `Credit meeting ${month} decided: ${counts}`,
+  };
+}
+
+/** How a segment reads: "grade C", "61-90 days overdue", "owner Ann Lee", "unclaimed". */
+export function segmentLabel(segment: Segment): string {
+  if (segment.dimension === 'grade') return segment.value ? `grade ${segment.value}` : 'no grade';
+  if (segment.dimension === 'owner') return segment.value ? `owner ${segment.value}` : 'unclaimed';
+  const bucket = agingBuckets()[Number(segment.value)];
+  return bucket ? `${bucket.label} days overdue` : `bucket ${segment.value}`;
+}
+
+/** PB-28: the form that decides a segment of the file: which segment (with its undecided accounts), which decision. */
+export function segmentDecisionForm(
+  meetingId: number,
+  segments: readonly OpenSegment[],
+  errors?: Record<string, string>,
+): Form {
+  return {
+    title: 'Decide a segment',
+    submitLabel: 'Preview',
+    ref: encodeRef({ v: 1, action: 'decide-segment', meetingId }),
+    intro: {
+      blocks: [
+        {
+          type: 'text',
+          text: 'The decision goes on every account of the segment in the meeting’s file that has none yet; decisions already taken stay. You see how many accounts it reaches before it is recorded.',
+        },
+      ],
+    },
+    fields: [
+      {
+        id: 'segment',
+        type: 'select',
+        label: 'Segment',
+        required: true,
+        options: segments
+          .filter((s) => segmentKey(s).length <= MAX_QUERY_LENGTH)
+          .slice(0, 100)
+          .map((s) => ({
+            value: segmentKey(s),
+            label: truncate(`${segmentLabel(s)}: ${s.undecided} undecided`, 75),
+          })),
+      },
+      {
+        id: 'decision',
+        type: 'select',
+        label: 'Decision',
+        required: true,
+        options: MEETING_DECISIONS.map((d) => ({ value: decisionSlug(d), label: DECISION_LABELS[d] })),
+      },
+    ],
+    ...(errors ? { errors } : {}),
+  };
+}
+
+/** What a segment decision will do, with the button that records it (asked about first). */
+export function segmentDecisionPreview(
+  meetingId: number,
+  segment: Segment,
+  decision: MeetingDecision,
+  accounts: number,
+): Message {
+  const what = `${DECISION_LABELS[decision]} for the ${accounts} undecided accounts of ${segmentLabel(segment)}`;
+  return {
+    blocks: [
+      {
+        type: 'text',
+        text: `*${what}*\nEach account gets the decision in its history; decisions already taken stay.`,
+      },
+      {
+        type: 'actions',
+        buttons: [
+          {
+            label: `Apply to ${accounts} accounts`,
+            style: 'primary',
+            ref: encodeRef({
+              v: 1,
+              action: 'segment-apply',
+              meetingId,
+              decision: decisionSlug(decision),
+              stateVersion: accounts,
+              query: segmentKey(segment),
+            }),
+            confirm: `${what}?`,
+          },
+        ],
+      },
+    ],
   };
 }
