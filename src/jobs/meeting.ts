@@ -130,9 +130,6 @@ async function storeAgenda(
       settings.minDaysOverdue,
     ],
   );
-  // Statistics for what was just written: the file is then read page by page along the position index
-  // (without them the planner takes the new rows for a handful and sorts them all for every page).
-  if (n > limit) await db.raw('ANALYZE meeting_accounts');
   return { accounts: n, inThread: Math.min(n, limit) };
 }
 
