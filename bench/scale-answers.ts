@@ -234,6 +234,7 @@ export async function measureAnswers(options: {
       // A claim's own SQL: the claim row written (and taken back) and the account's snapshot for its card.
       claimQuery: await timed(50, async (i) => {
         const id = pick(i + 1000);
+        const taken = new Error('taken back');
         await db
           .transaction(async (trx) => {
             await trx.raw(
@@ -241,9 +242,11 @@ export async function measureAnswers(options: {
                (SELECT 1 FROM claims WHERE customer_id = ? AND released_at IS NULL)`,
               [id, ownerId, id],
             );
-            await trx.rollback();
+            throw taken;
           })
-          .catch(() => undefined);
+          .catch((error: unknown) => {
+            if (error !== taken) throw error;
+          });
         await snapshot(id);
       }),
       card: await timed(50, (i) => accountCard(ctx, pick(i))),
