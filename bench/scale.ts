@@ -4,8 +4,13 @@
  * peak RSS while each job runs. The bot database is built set-based (INSERT ... SELECT generate_series,
  * test/support/scale-ledger.ts) in a database of its own on the server, dropped afterwards.
  *
+ * At each size also the business-day refresh of the worklist, and the answers people wait for
+ * (bench/scale-answers.ts: `/overdue` and Claim through the Slack receiver under 50 concurrent people against
+ * the transport and query floors, the account card, App Home), in a section of their own.
+ *
  * BENCH_DATABASE_URL: the server (default the local one). BENCH_SCALE_SIZES: accounts per size, comma
- * separated (default 10000,100000,1000000).
+ * separated (default 10000,100000,1000000). BENCH_SCALE_SLACK_SECONDS: seconds of Slack load per size and
+ * per app (default 15).
  */
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -87,7 +92,8 @@ const FLOORS: Record<string, string[]> = {
     // The first check (each dry run is one): every crossing is written, then read in the file's order.
     `CREATE TEMP TABLE floor_crossings AS
      WITH o AS (SELECT id, customer_id, currency, open_minor, '${TODAY}'::date - due_date AS days FROM open_items
-                WHERE status = 'open' AND open_minor > 0 AND '${TODAY}'::date - due_date >= 1)
+                WHERE status = 'open' AND open_minor > 0 AND '${TODAY}'::date - due_date >= 1
+                  AND NOT EXISTS (SELECT 1 FROM dispute_items di WHERE di.open_item_id = open_items.id AND di.active))
      SELECT 'account' AS kind, customer_id, NULL::bigint AS open_item_id, currency, sum(open_minor) AS amount,
             max(days) AS days FROM o GROUP BY 2, 4 HAVING sum(open_minor) >= ${ALERT_MINOR}
      UNION ALL
