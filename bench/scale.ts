@@ -285,7 +285,11 @@ export async function runScaleBenchmark(): Promise<void> {
       );
       // The answers people wait for, with the worklist marked current for TODAY (as the last sync left it).
       await markWorklistDay(db, TODAY, build.value.accounts, policy);
-      const answers = await measureAnswers({ db, clock, policy, seconds: slackSeconds });
+      // The bot's own pool size (10, as `duebot start` and the Slack benchmark), not the jobs' 4.
+      const served = knexForPostgres(url.toString(), { min: 0, max: 10 });
+      const answers = await measureAnswers({ db: served, clock, policy, seconds: slackSeconds }).finally(() =>
+        served.destroy(),
+      );
       answerRows.push({ accounts, invoices: build.value.invoices, ...answers });
       console.log(answerLines(answerRows[answerRows.length - 1] as AnswerRow).join('\n'));
     } finally {
