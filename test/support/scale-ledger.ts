@@ -4,8 +4,8 @@ import type { Knex } from 'knex';
  * A large bot database built in a few set-based statements (INSERT ... SELECT generate_series), for the
  * scale tests and `npm run bench -- scale`: accounts and their invoices as a sync leaves them (open ones
  * spread over the aging buckets, 24 months of settled history, part payments, three currencies), and the
- * assessed worklist (account_summary) in the shape the assessment writes it. Deterministic: the same
- * options give the same ledger. 14,000 accounts with 4 invoices each take a few seconds on PostgreSQL.
+ * assessed worklist (account_summary) in the shape the assessment writes it, and on request people's work
+ * on it (claims, open promises, open disputes). Deterministic: the same options give the same ledger. 14,000 accounts with 4 invoices each take a few seconds on PostgreSQL.
  *
  * The worklist rows are derived in SQL, not by the assessment (src/collections/account.ts): the priority
  * is the open balance discounted by age, a stand-in with the same order of magnitude. Tests that check the
@@ -21,6 +21,8 @@ export interface ScaleLedgerOptions {
   prefix?: string;
   /** Share (0..1) of accounts whose oldest open invoice is over 30 days overdue; default about 0.75. */
   overdueShare?: number;
+  /** Claims, open promises and open disputes on part of the accounts (the scale benchmark); default none. */
+  work?: boolean;
 }
 
 /** Pseudo-random 0..999 from two integers, the same in PGlite and PostgreSQL. */
@@ -95,6 +97,54 @@ export async function buildScaleLedger(
      ON CONFLICT (customer_id) DO NOTHING`,
     [options.today, options.today, options.today, options.today, options.today, prefix],
   );
+  // Work in progress on the ledger, as people leave it: 50 collectors (Slack ids UB000..UB049, the people
+  // of the load benchmark) own about one account in ten, one in twenty has an open promise on its first
+  // invoice, one in a hundred a dispute open on it.
+  if (options.work === true) {
+    await db.raw(
+      `INSERT INTO users (platform, platform_user_id, display_name, role)
+       SELECT 'slack', 'UB' || lpad(g::text, 3, '0'), 'Collector UB' || lpad(g::text, 3, '0'), 'collector'
+       FROM generate_series(0, 49) g
+       ON CONFLICT (platform, platform_user_id) DO NOTHING`,
+    );
+    const mine = `c.external_id LIKE ? || '-%'`;
+    await db.raw(
+      `INSERT INTO claims (customer_id, user_id, claimed_at)
+       SELECT c.id, u.id, (?::date - (c.id % 30)::int)::timestamptz
+       FROM customers c
+       JOIN users u ON u.platform = 'slack' AND u.platform_user_id = 'UB' || lpad((c.id % 50)::text, 3, '0')
+       WHERE ${mine} AND ${hash('c.id', '11')} < 100
+       ON CONFLICT DO NOTHING`,
+      [options.today, prefix],
+    );
+    const first = `o.external_id = c.external_id || '-1' AND o.status = 'open'`;
+    await db.raw(
+      `WITH p AS (
+         INSERT INTO promises (customer_id, promised_date, amount_minor, currency, status, created_at)
+         SELECT c.id, ?::date + (c.id % 14)::int, o.open_minor, o.currency, 'open', (?::date - 3)::timestamptz
+         FROM customers c JOIN open_items o ON o.customer_id = c.id AND ${first}
+         WHERE ${mine} AND ${hash('c.id', '13')} < 50
+         RETURNING id, customer_id, amount_minor
+       )
+       INSERT INTO promise_items (promise_id, open_item_id, open_minor_at_promise)
+       SELECT p.id, o.id, p.amount_minor
+       FROM p JOIN customers c ON c.id = p.customer_id JOIN open_items o ON o.customer_id = c.id AND ${first}`,
+      [options.today, options.today, prefix],
+    );
+    await db.raw(
+      `WITH d AS (
+         INSERT INTO disputes (customer_id, reason, opened_at)
+         SELECT c.id, 'Goods returned (scale fixture)', (?::date - 10)::timestamptz
+         FROM customers c JOIN open_items o ON o.customer_id = c.id AND ${first}
+         WHERE ${mine} AND ${hash('c.id', '17')} < 10
+         RETURNING id, customer_id
+       )
+       INSERT INTO dispute_items (dispute_id, open_item_id, active)
+       SELECT d.id, o.id, true
+       FROM d JOIN customers c ON c.id = d.customer_id JOIN open_items o ON o.customer_id = c.id AND ${first}`,
+      [options.today, prefix],
+    );
+  }
   const [counts] = (
     await db.raw(
       `SELECT (SELECT count(*) FROM customers WHERE external_id LIKE ? || '-%')::int AS accounts,
