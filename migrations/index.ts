@@ -26,6 +26,7 @@ import * as summaryRed from './20261207_171_summary_red.ts';
 import * as worklistPolicy from './20261207_172_worklist_policy.ts';
 import * as accountTerms from './20261207_180_account_terms.ts';
 import * as agencyHandovers from './20261207_181_agency_handovers.ts';
+import * as ledgerTerms from './20261207_230_ledger_terms.ts';
 import * as meetingAtScale from './20261207_190_meeting_at_scale.ts';
 import * as meetingPositions from './20261207_191_meeting_positions.ts';
 
@@ -63,6 +64,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_181_agency_handovers': agencyHandovers,
   '20261207_190_meeting_at_scale': meetingAtScale,
   '20261207_191_meeting_positions': meetingPositions,
+  '20261207_230_ledger_terms': ledgerTerms,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
