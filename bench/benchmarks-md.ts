@@ -19,7 +19,9 @@ export async function recordSection(title: string, body: string): Promise<void> 
     text = HEADER;
   }
   const section = `## ${title}\n\n${body.trim()}\n`;
-  const start = text.search(new RegExp(`^## ${title}\\s*$`, 'm'));
+  // The title as literal text: "Sync (Odoo preset)" holds regex characters.
+  const literal = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const start = text.search(new RegExp(`^## ${literal}\\s*$`, 'm'));
   if (start < 0) {
     await writeFile(BENCHMARKS_FILE, `${text.trimEnd()}\n\n${section}`);
     return;

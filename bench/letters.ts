@@ -80,6 +80,7 @@ function sample(template: string, locale: LetterData['locale']): LetterData {
     discount: {
       percent: '2%',
       days: 10,
+      policy: true,
       items: [
         {
           number: 'INV-2026-01000',
@@ -87,6 +88,7 @@ function sample(template: string, locale: LetterData['locale']): LetterData {
           deadline: '2026-08-11',
           currency: 'CNY',
           amountMinor: 24_691,
+          fromLedger: false,
         },
       ],
       totals: [{ currency: 'CNY', amountMinor: 24_691 }],

@@ -5,7 +5,7 @@ import { ODOO_SCHEMA } from '../test/support/odoo-fixture.ts';
  * A large Odoo-shaped ledger (the tables and types of the odoo preset's test fixture) built in SQL:
  * `invoices` posted customer invoices, every other one with two installments (so about 1.5 receivable
  * lines per invoice), a third paid in full and a third half paid by reconciles, in three currencies, for
- * `partners` customers of one company. Every write_date is at least a day old (naive UTC, as Odoo keeps
+ * `partners` customers of one company; every fourth invoice has an early-payment discount. Every write_date is at least a day old (naive UTC, as Odoo keeps
  * it), so an incremental sync's lookback window holds only what the benchmark touches afterwards.
  */
 export async function buildOdooLedger(
@@ -45,9 +45,12 @@ export async function buildOdooLedger(
   await db.raw(
     `insert into account_move_line (move_id, move_name, partner_id, company_id, currency_id, display_type,
        date_maturity, amount_currency, amount_residual, amount_residual_currency, balance, debit, credit,
-       reconciled, parent_state, write_date)
+       reconciled, parent_state, discount_date, discount_amount_currency, write_date)
      select m.id, m.name, m.partner_id, 1, m.currency_id, 'payment_term', m.invoice_date + 30 * k, s.amount,
-       o.open, o.open, s.amount, s.amount, 0, o.open = 0, 'posted', m.write_date
+       o.open, o.open, s.amount, s.amount, 0, o.open = 0, 'posted',
+       -- Every fourth invoice on "2% within 10 days" terms (PB-18), as Odoo stores them per line.
+       case when m.id % 4 = 0 then m.invoice_date + 10 end,
+       case when m.id % 4 = 0 then round(s.amount * 0.98, 2) else 0 end, m.write_date
      from account_move m
      cross join lateral generate_series(1, 1 + m.id % 2) k
      cross join lateral (select case when k = 1 + m.id % 2
@@ -71,12 +74,18 @@ export async function buildOdooLedger(
 }
 
 /**
- * Pays `count` open receivable lines spread over the ledger, as a day of payments would in Odoo: a new
+ * Pays `count` open receivable lines spread over the ledger (every k-th open line, so that exactly
+ * `count` change where the ledger has that many open), as a day of payments would in Odoo: a new
  * reconcile each, the line's residual rewritten (and its write_date with it); the invoice is not touched.
  */
-export async function payOdooLines(db: Knex, count: number, lines: number): Promise<number> {
-  const step = Math.max(1, Math.floor(lines / count));
-  const chosen = `select id from account_move_line where id % ?::int = 0 and amount_residual_currency >= 1 limit ?::int`;
+export async function payOdooLines(db: Knex, count: number): Promise<number> {
+  const { rows } = (await db.raw(
+    `select count(*)::int as n from account_move_line where amount_residual_currency >= 1`,
+  )) as { rows: { n: number }[] };
+  const step = Math.max(1, Math.floor((rows[0]?.n ?? 0) / count));
+  const chosen = `select id from (
+      select id, row_number() over (order by id) as k from account_move_line where amount_residual_currency >= 1
+    ) open where k % ?::int = 0 limit ?::int`;
   await db.raw(
     `insert into account_partial_reconcile (debit_move_id, credit_move_id, amount, max_date, company_id, write_date)
      select id, 0, 1, current_date, 1, now() at time zone 'UTC' from (${chosen}) c`,

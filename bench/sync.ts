@@ -95,7 +95,7 @@ const LEDGERS: BenchLedger[] = [
     mappingSql: () => readMapping(presetFile('odoo', 'postgres')),
     source: { preset: 'odoo', params: { company_id: '1' } },
     params: { company_id: '1' },
-    touch: (db, count, rows) => payOdooLines(db, count, rows),
+    touch: (db, count) => payOdooLines(db, count),
   },
 ];
 
@@ -227,6 +227,7 @@ async function runLedgerBenchmark(bench: BenchLedger): Promise<void> {
     const fullPhases = { ...phases };
     console.log(`full sync (empty bot DB): ${full.seconds.toFixed(2)} s, ${numbers(full.value)}`);
     const reconcile = await measured(() => sync('full'));
+    const reconcilePhases = { ...phases };
     console.log(
       `full sync (nothing changed): ${reconcile.seconds.toFixed(2)} s, ${numbers(reconcile.value)}`,
     );
@@ -272,6 +273,12 @@ async function runLedgerBenchmark(bench: BenchLedger): Promise<void> {
       [
         'full sync, nothing changed',
         `${reconcile.seconds.toFixed(2)} s (${rate(reconcile.seconds)} rows/s)`,
+        '',
+        '',
+      ],
+      [
+        'of which: read, check and stage / write',
+        `${reconcilePhases.readSeconds.toFixed(2)} s / ${reconcilePhases.writeSeconds.toFixed(2)} s`,
         '',
         '',
       ],

@@ -29,6 +29,7 @@ import * as agencyHandovers from './20261207_181_agency_handovers.ts';
 import * as meetingAtScale from './20261207_190_meeting_at_scale.ts';
 import * as meetingPositions from './20261207_191_meeting_positions.ts';
 import * as claimsByOwner from './20261207_210_claims_by_owner.ts';
+import * as ledgerTerms from './20261207_230_ledger_terms.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -65,6 +66,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_190_meeting_at_scale': meetingAtScale,
   '20261207_191_meeting_positions': meetingPositions,
   '20261207_210_claims_by_owner': claimsByOwner,
+  '20261207_230_ledger_terms': ledgerTerms,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -23,6 +23,9 @@ export interface InterestPolicy {
   ratePerDay: string;
 }
 
+/** PB-16: a contract rate above this (percent a day) is a typo: 5% a day is over 1,800% a year. */
+export const MAX_RATE_PERCENT_PER_DAY = 5;
+
 /** PB-16: 0.05% per day. */
 export const defaultInterestPolicy: InterestPolicy = { ratePerDay: '0.05%' };
 

@@ -1,6 +1,7 @@
 /** A manager sets an account's terms (PB-06 exemption, PB-09 habitual late payer, PB-16 contract rate). */
 import { termsForm } from '../views/terms-form.ts';
 import { stateVersion } from '../worklist/activity.ts';
+import { contractRate } from '../worklist/snapshots.ts';
 import { readTerms, setTerms, type AccountTerms } from '../worklist/account-terms.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 import { accountCard, accountChanged, type DispatchContext } from './account-actions.ts';
@@ -11,7 +12,10 @@ import { refuse } from './refuse.ts';
 export async function openTermsForm(ctx: DispatchContext, actor: Actor, accountId: number): Promise<Reply> {
   const allowed = requireRole(actor, ['manager'], 'Setting account terms');
   if (!allowed.ok) return refuse(allowed.error.message);
-  const customer = await ctx.db('customers').where({ id: accountId }).first('name');
+  const customer = await ctx
+    .db('customers')
+    .where({ id: accountId })
+    .first('name', 'ledger_interest_percent');
   if (!customer) return refuse(`There is no account #${accountId}.`);
   const [terms, version] = await Promise.all([readTerms(ctx.db, accountId), stateVersion(ctx.db, accountId)]);
   return {
@@ -19,12 +23,20 @@ export async function openTermsForm(ctx: DispatchContext, actor: Actor, accountI
     form: termsForm(
       { id: accountId, name: String(customer.name), version },
       terms,
-      ctx.policy.interest.ratePerDay,
+      blankRate(ctx, customer.ledger_interest_percent),
     ),
   };
 }
 
 const yes = (v: boolean) => (v ? 'yes' : 'no');
+
+/** PB-16: the rate that applies when a manager sets none: the ledger's for this customer, else the policy's. */
+function blankRate(ctx: DispatchContext, ledgerPercent: unknown): string {
+  return (
+    contractRate(null, typeof ledgerPercent === 'string' ? ledgerPercent : null) ??
+    ctx.policy.interest.ratePerDay
+  );
+}
 
 /** What changed, in one line for the card ("habitual late payer: no -> yes"). */
 function changes(before: AccountTerms, after: AccountTerms, defaultRate: string): string {
@@ -57,7 +69,8 @@ export async function submitTerms(
   await accountChanged(ctx, accountId);
   const card = await accountCard(ctx, accountId);
   if (!card) return refuse(`There is no account #${accountId}.`);
-  const rate = ctx.policy.interest.ratePerDay;
+  const ledger = await ctx.db('customers').where({ id: accountId }).first('ledger_interest_percent');
+  const rate = blankRate(ctx, ledger?.ledger_interest_percent);
   card.blocks.unshift({
     type: 'context',
     text: `${actor.name} set the account terms: ${changes(result.value.before, result.value.after, rate)}.`,

@@ -11,13 +11,15 @@
  * spaces to trim, a lower-case currency, a negative amount, a date outside the usual form, an amount
  * too long for a double) is left to parseLedgerRow, which decides and explains.
  */
+import { MAX_RATE_PERCENT_PER_DAY } from '../collections/interest.ts';
 import { currencyDigits, isCurrencyCode } from '../collections/money.ts';
 import { lastDay } from './rows.ts';
 import type { LedgerColumn } from './types.ts';
 
 /**
- * The order a COPY read asks for the mapping's columns: the item's fields first, then the customer's
- * as one run, so that a line's customer fields are one slice of its bytes.
+ * The order a COPY read asks for every column a mapping may return (a column the mapping lacks is read
+ * as NULL): the item's fields first, then the customer's as one run, so that a line's customer fields
+ * are one slice of its bytes, then the item's optional fields.
  */
 export const COPY_COLUMN_ORDER: readonly LedgerColumn[] = [
   'invoice_id',
@@ -35,13 +37,14 @@ export const COPY_COLUMN_ORDER: readonly LedgerColumn[] = [
   'contact_phone',
   'sales_rep',
   'customer_locale',
+  'interest_percent_per_day',
+  'paid_at',
+  'discount_until',
+  'discount_amount',
 ];
 
-/**
- * The order a COPY read asks for every column a mapping may return: COPY_COLUMN_ORDER, then paid_at
- * (a mapping with paid_at takes the general path: its lines have a field checkLine does not know).
- */
-export const COPY_READ_ORDER: readonly LedgerColumn[] = [...COPY_COLUMN_ORDER, 'paid_at'];
+/** The columns a COPY read asks for: all of COPY_COLUMN_ORDER (those a mapping lacks as NULL). */
+export const COPY_READ_ORDER: readonly LedgerColumn[] = COPY_COLUMN_ORDER;
 
 /** The item stage's columns, in the order of the lines written for it. */
 export const ITEM_STAGE_COLUMNS = [
@@ -57,11 +60,32 @@ export const ITEM_STAGE_COLUMNS = [
   'valid',
   'n',
   'ledger_paid_at',
+  'discount_until',
+  'discount_minor',
 ] as const;
 
 /** Field indexes in COPY_COLUMN_ORDER. */
-const F = { issue: 2, due: 3, total: 4, open: 5, currency: 6, updated: 7, customer: 8 } as const;
-const CUSTOMER_OPTIONAL_FROM = 10;
+const at = (column: LedgerColumn): number => COPY_COLUMN_ORDER.indexOf(column);
+const F = {
+  issue: at('issue_date'),
+  due: at('due_date'),
+  total: at('total'),
+  open: at('open_amount'),
+  currency: at('currency'),
+  updated: at('updated_at'),
+  customer: at('customer_id'),
+  locale: at('customer_locale'),
+  /** The last of the customer's run (customer_id to here). */
+  customerLast: at('interest_percent_per_day'),
+  rate: at('interest_percent_per_day'),
+  paid: at('paid_at'),
+  discountUntil: at('discount_until'),
+  discount: at('discount_amount'),
+} as const;
+/** The customer's optional text fields (contact to locale): plain text or NULL. */
+const CUSTOMER_OPTIONAL_FROM = at('contact_name');
+/** PB-16: a contract rate above this percent a day is refused (rows.ts parseLedgerPercent). */
+const MAX_RATE = MAX_RATE_PERCENT_PER_DAY;
 
 const TAB = 9;
 const NEWLINE = 10;
@@ -87,6 +111,12 @@ export interface CheckedLine {
   customerIdEnd: number;
   /** Where the line's ISO timestamp (24 bytes, `2026-11-01T08:00:00.000Z`) was written in the output. */
   isoAt: number;
+  /** paid_at as ISO text (24 bytes) when `paid`; NULL otherwise. */
+  paid: boolean;
+  paidIso: Buffer;
+  /** Where discount_until's 10 bytes start in the line (-1: NULL), and discount_amount in minor units (-1: NULL). */
+  discountUntilAt: number;
+  discount: number;
 }
 
 /** A CheckedLine to fill (one per reader: checkLine reuses it for every line). */
@@ -97,6 +127,10 @@ export const newCheckedLine = (): CheckedLine => ({
   customerEnd: 0,
   customerIdEnd: 0,
   isoAt: 0,
+  paid: false,
+  paidIso: Buffer.alloc(24),
+  discountUntilAt: -1,
+  discount: -1,
 });
 
 /** A growing byte buffer for the stage's COPY text, handed over (and started anew) by take(). */
@@ -267,12 +301,12 @@ export function writeNumber(out: ByteWriter, value: number): void {
 }
 
 /**
- * Writes `updated_at` as PostgreSQL writes a timestamptz in UTC (`2026-11-01 08:00:00[.123456]+00`),
+ * Writes a timestamp as PostgreSQL writes a timestamptz in UTC (`2026-11-01 08:00:00[.123456]+00`),
  * or a timestamp without time zone (the same without `+00`, read as UTC like any zone-less timestamp),
- * into `out` (room reserved) as the ISO text Date#toISOString gives for it (milliseconds, `Z`); false
- * (nothing written) for any other form.
+ * into `bytes` at `at` (24 bytes of room) as the ISO text Date#toISOString gives for it (milliseconds,
+ * `Z`); false (nothing to use) for any other form.
  */
-function writeIsoTimestamp(line: Buffer, s: number, e: number, out: ByteWriter): boolean {
+function isoTimestampInto(line: Buffer, s: number, e: number, bytes: Buffer, at: number): boolean {
   const utc = e - s >= 22 && line[e - 3] === 43 && line[e - 2] === ZERO && line[e - 1] === ZERO; // +00
   const fractionEnd = utc ? e - 3 : e;
   const length = fractionEnd - s;
@@ -285,14 +319,12 @@ function writeIsoTimestamp(line: Buffer, s: number, e: number, out: ByteWriter):
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
   if (length > 19) {
     if (line[s + 19] !== DOT) return false;
-    for (let at = s + 20; at < fractionEnd; at++) {
-      const d = (line[at] as number) - ZERO;
+    for (let k = s + 20; k < fractionEnd; k++) {
+      const d = (line[k] as number) - ZERO;
       if (d < 0 || d > 9) return false;
     }
   }
-  const at = out.length;
-  copyRun(line, s, s + 19, out);
-  const bytes = out.bytes;
+  for (let k = 0; k < 19; k++) bytes[at + k] = line[s + k] as number;
   bytes[at + 10] = T;
   bytes[at + 19] = DOT;
   for (let k = 0; k < 3; k++) {
@@ -300,13 +332,45 @@ function writeIsoTimestamp(line: Buffer, s: number, e: number, out: ByteWriter):
     bytes[at + 20 + k] = from < fractionEnd ? (line[from] as number) : ZERO;
   }
   bytes[at + 23] = Z;
-  out.length = at + 24;
+  return true;
+}
+
+/** isoTimestampInto at the end of `out` (room reserved). */
+function writeIsoTimestamp(line: Buffer, s: number, e: number, out: ByteWriter): boolean {
+  if (!isoTimestampInto(line, s, e, out.bytes, out.length)) return false;
+  out.length += 24;
   return true;
 }
 
 /**
- * Checks one line (`start` to `end`, without its newline) in COPY_COLUMN_ORDER (`fields`: 15 columns,
- * or 14 when the mapping has no customer_locale). An item parseLedgerRow would accept is written to
+ * Field `f` is a contract rate as parseLedgerPercent keeps it: 1-3 whole digits, up to 12 decimals,
+ * at most MAX_RATE (percent a day).
+ */
+function isPercentAt(line: Buffer, f: number): boolean {
+  const s = starts[f] as number;
+  const e = ends[f] as number;
+  let k = s;
+  let whole = 0;
+  while (k < e && (line[k] as number) >= ZERO && (line[k] as number) <= ZERO + 9) {
+    whole = whole * 10 + (line[k] as number) - ZERO;
+    k++;
+  }
+  if (k === s || k - s > 3) return false;
+  let fractionNonZero = false;
+  if (k < e) {
+    if (line[k] !== DOT || e - k - 1 < 1 || e - k - 1 > 12) return false;
+    for (let j = k + 1; j < e; j++) {
+      const d = (line[j] as number) - ZERO;
+      if (d < 0 || d > 9) return false;
+      if (d !== 0) fractionNonZero = true;
+    }
+  }
+  return whole < MAX_RATE || (whole === MAX_RATE && !fractionNonZero);
+}
+
+/**
+ * Checks one line (`start` to `end`, without its newline) in COPY_COLUMN_ORDER (`fields`: its length;
+ * a line of another width goes to the general path). An item parseLedgerRow would accept is written to
  * `out` as the start of its item line, external_id to ledger_updated_at (writeStageTail or a first
  * load ends it), and described in `into` (reused: this runs once per row); false (nothing written)
  * sends the line to the general path.
@@ -319,6 +383,7 @@ export function checkLine(
   out: ByteWriter,
   into: CheckedLine,
 ): boolean {
+  if (fields !== COPY_COLUMN_ORDER.length) return false;
   let field = 0;
   let escapes = 0;
   starts[0] = start;
@@ -335,10 +400,16 @@ export function checkLine(
 
   if (!isPlainField(line, 0, escapes) || !isPlainField(line, 1, escapes)) return false;
   if (!isPlainField(line, F.customer, escapes) || !isPlainField(line, F.customer + 1, escapes)) return false;
-  for (let f = CUSTOMER_OPTIONAL_FROM; f < fields; f++) {
+  for (let f = CUSTOMER_OPTIONAL_FROM; f <= F.locale; f++) {
     if (!isNullField(line, starts[f] as number, ends[f] as number) && !isPlainField(line, f, escapes))
       return false;
   }
+  if (!isNullField(line, starts[F.rate] as number, ends[F.rate] as number) && !isPercentAt(line, F.rate))
+    return false;
+  // paid_at: NULL, or a timestamp in the form updated_at takes.
+  const paid = !isNullField(line, starts[F.paid] as number, ends[F.paid] as number);
+  if (paid && !isoTimestampInto(line, starts[F.paid] as number, ends[F.paid] as number, into.paidIso, 0))
+    return false;
   if (escapes & ((1 << F.issue) | (1 << F.due) | (1 << F.total) | (1 << F.open) | (1 << F.currency)))
     return false;
   if (ends[F.issue] !== (starts[F.issue] as number) + 10 || !isDateAt(line, starts[F.issue] as number))
@@ -351,6 +422,18 @@ export function checkLine(
   const total = minorUnits(line, starts[F.total] as number, ends[F.total] as number, digits);
   const open = minorUnits(line, starts[F.open] as number, ends[F.open] as number, digits);
   if (total < 0 || open < 0 || open > total) return false;
+  // PB-18: discount_until a date and discount_amount 0 to total, both or neither (0 alone: none).
+  let discountUntilAt = -1;
+  if (!isNullField(line, starts[F.discountUntil] as number, ends[F.discountUntil] as number)) {
+    discountUntilAt = starts[F.discountUntil] as number;
+    if (ends[F.discountUntil] !== discountUntilAt + 10 || !isDateAt(line, discountUntilAt)) return false;
+  }
+  let discount = -1;
+  if (!isNullField(line, starts[F.discount] as number, ends[F.discount] as number)) {
+    discount = minorUnits(line, starts[F.discount] as number, ends[F.discount] as number, digits);
+    if (discount < 0 || discount > total) return false;
+  }
+  if (discountUntilAt >= 0 ? discount < 0 : discount > 0) return false;
 
   // Accepted once the timestamp is: external_id, invoice_number, issue_date, due_date are one slice.
   const mark = out.length;
@@ -372,26 +455,54 @@ export function checkLine(
   into.idEnd = ends[0] as number;
   into.open = open;
   into.customerStart = customerStart;
-  into.customerEnd = ends[fields - 1] as number;
+  into.customerEnd = ends[F.customerLast] as number;
   into.customerIdEnd = customerIdEnd;
   into.isoAt = isoAt;
+  into.paid = paid;
+  into.discountUntilAt = discountUntilAt;
+  into.discount = discount;
   return true;
 }
 
 /**
  * Ends the item stage line checkLine started: customer_external_id, valid, `n` (the row's number) and
- * ledger_paid_at (none: checkLine only takes lines of mappings without paid_at).
+ * the item's optional fields (writeItemExtras).
  */
 export function writeStageTail(line: Buffer, checked: CheckedLine, n: number, out: ByteWriter): void {
-  out.reserve(checked.customerIdEnd - checked.customerStart + 24);
+  out.reserve(checked.customerIdEnd - checked.customerStart + 24 + EXTRAS_ROOM);
   out.bytes[out.length++] = TAB;
   copyRun(line, checked.customerStart, checked.customerIdEnd, out);
   out.bytes[out.length++] = TAB;
   out.bytes[out.length++] = 116; // t: valid
   out.bytes[out.length++] = TAB;
   writeNumber(out, n);
-  out.bytes[out.length++] = TAB;
+  writeItemExtras(line, checked, out);
+}
+
+/** Room writeItemExtras needs at most. */
+export const EXTRAS_ROOM = 1 + 24 + 1 + 10 + 1 + 16 + 1;
+
+/**
+ * Ends an item line (the stage's or a first load's) with the item's optional fields as checkLine found
+ * them, each after a tab: ledger_paid_at, discount_until, discount_minor; then the newline (room reserved).
+ */
+export function writeItemExtras(line: Buffer, checked: CheckedLine, out: ByteWriter): void {
+  const bytes = out.bytes;
+  bytes[out.length++] = TAB;
+  if (checked.paid) {
+    checked.paidIso.copy(bytes, out.length);
+    out.length += 24;
+  } else writeNull(out);
+  bytes[out.length++] = TAB;
+  if (checked.discountUntilAt >= 0) copyRun(line, checked.discountUntilAt, checked.discountUntilAt + 10, out);
+  else writeNull(out);
+  bytes[out.length++] = TAB;
+  if (checked.discount >= 0) writeNumber(out, checked.discount);
+  else writeNull(out);
+  bytes[out.length++] = NEWLINE;
+}
+
+function writeNull(out: ByteWriter): void {
   out.bytes[out.length++] = BACKSLASH;
-  out.bytes[out.length++] = 78; // \N: no paid_at
-  out.bytes[out.length++] = NEWLINE;
+  out.bytes[out.length++] = 78; // N
 }

@@ -51,7 +51,7 @@ export function copyConnection(db: Knex): () => Promise<pg.Client> {
  */
 export async function* readPostgresCopy(
   connect: () => Promise<pg.Client>,
-  query: { sql: string; columns: readonly string[] },
+  query: { sql: string; columns: readonly string[]; missing?: readonly string[] },
 ): AsyncGenerator<Buffer> {
   const connection = await connect();
   // Closing the connection ends the COPY and rolls the read-only transaction back on the server.
@@ -60,7 +60,9 @@ export async function* readPostgresCopy(
     await connection.query('BEGIN READ ONLY');
     await connection.query("SET LOCAL DateStyle = 'ISO, YMD'");
     await connection.query("SET LOCAL TimeZone = 'UTC'");
-    const list = query.columns.map((c) => `m.${c}`).join(', ');
+    const list = query.columns
+      .map((c) => (query.missing?.includes(c) ? `NULL AS ${c}` : `m.${c}`))
+      .join(', ');
     const stream = connection.query(copyTo(`COPY (SELECT ${list} FROM (\n${query.sql}\n) m) TO STDOUT`));
     yield* copyLines(stream as AsyncIterable<Buffer>);
     await connection.query('COMMIT');

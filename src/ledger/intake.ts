@@ -13,8 +13,10 @@ import {
   type CheckedLine,
   checkLine,
   COPY_COLUMN_ORDER,
+  EXTRAS_ROOM,
   ITEM_STAGE_COLUMNS,
   newCheckedLine,
+  writeItemExtras,
   writeNumber,
   writeStageTail,
 } from './copy-check.ts';
@@ -62,28 +64,27 @@ export const LOAD_ITEM_COLUMNS = [
   'settled_at',
   'last_seen_sync',
   'id',
-  'ledger_paid_at',
+  ...ITEM_STAGE_COLUMNS.slice(ITEM_STAGE_COLUMNS.indexOf('ledger_paid_at')),
 ] as const;
 
 /** customers' columns in the order of the lines a first load writes. */
 export const LOAD_CUSTOMER_COLUMNS = ['id', ...CUSTOMER_STAGE_COLUMNS] as const;
 
 const SKIPPED_IDS_KEPT = 20;
-const NO_LOCALE = '\t\\N';
 /** Text as its UTF-8 bytes, one per character (see CustomerFields). */
 const asBytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
 
-/** The COPY column orders checkLine knows: with and without customer_locale (and no paid_at). */
+/** The COPY column order checkLine knows (a source reads every column, NULL where a mapping has none). */
 const knownOrder = (columns: readonly LedgerColumn[]) =>
-  (columns.length === COPY_COLUMN_ORDER.length || columns.length === COPY_COLUMN_ORDER.length - 1) &&
+  columns.length === COPY_COLUMN_ORDER.length &&
   columns.every((column, k) => column === COPY_COLUMN_ORDER[k]);
 
-/** Whether `known` holds the bytes of `line` from `start` to `end`, then `suffix`. */
-function holds(known: string, line: Buffer, start: number, end: number, suffix: string): boolean {
+/** Whether `known` holds the bytes of `line` from `start` to `end`. */
+function holds(known: string, line: Buffer, start: number, end: number): boolean {
   const length = end - start;
-  if (known.length !== length + suffix.length) return false;
+  if (known.length !== length) return false;
   for (let k = 0; k < length; k++) if (known.charCodeAt(k) !== line[start + k]) return false;
-  return suffix === '' || known.endsWith(suffix);
+  return true;
 }
 
 /**
@@ -184,7 +185,6 @@ export class SyncIntake {
 
   private takeCopy(text: Buffer, columns: readonly LedgerColumn[]): void {
     const fast = knownOrder(columns);
-    const suffix = columns.length === COPY_COLUMN_ORDER.length ? '' : NO_LOCALE;
     const checked = this.checked;
     let start = 0;
     while (start < text.length) {
@@ -195,12 +195,13 @@ export class SyncIntake {
       if (fast && checkLine(text, start, end, columns.length, this.items, checked)) {
         this.ids.addBytes(text, start, checked.idEnd);
         this.noteLatestIso(checked.isoAt);
-        const customer = this.noteCustomerLine(text, checked, suffix);
+        const customer = this.noteCustomerLine(text, checked);
         if (!this.load) writeStageTail(text, checked, this.rowsRead, this.items);
         else {
           // A first load ends the line with open_items' own columns.
           writeLoadTail(
             this.items,
+            text,
             checked,
             customer.id,
             this.load.runId,
@@ -277,21 +278,21 @@ export class SyncIntake {
   }
 
   /** The latest row read gives a customer's fields (the later read on a tie). */
-  private noteCustomerLine(line: Buffer, checked: CheckedLine, suffix: string): CustomerFields {
+  private noteCustomerLine(line: Buffer, checked: CheckedLine): CustomerFields {
     const { customerStart, customerIdEnd, customerEnd, isoAt } = checked;
     const hash = hashBytes(line, customerStart, customerIdEnd);
     let known: CustomerFields | null = this.customers.get(hash) ?? null;
-    while (known && !holds(known.key, line, customerStart, customerIdEnd, '')) known = known.next;
+    while (known && !holds(known.key, line, customerStart, customerIdEnd)) known = known.next;
     const bytes = this.items.bytes;
     if (!known) {
       const key = line.toString('latin1', customerStart, customerIdEnd);
-      const fields = line.toString('latin1', customerStart, customerEnd) + suffix;
+      const fields = line.toString('latin1', customerStart, customerEnd);
       return this.addCustomer(hash, key, fields, bytes.toString('latin1', isoAt, isoAt + 24));
     }
     if (compareIso(bytes, isoAt, known.at) < 0) return known;
     known.at = bytes.toString('latin1', isoAt, isoAt + 24);
-    if (!holds(known.fields, line, customerStart, customerEnd, suffix))
-      known.fields = line.toString('latin1', customerStart, customerEnd) + suffix;
+    if (!holds(known.fields, line, customerStart, customerEnd))
+      known.fields = line.toString('latin1', customerStart, customerEnd);
     return known;
   }
 
@@ -305,15 +306,17 @@ export class SyncIntake {
   }
 }
 
-/** The rest of a skipped row's item stage line after its id: no fields, `valid` false, no `n`, no paid_at. */
-const SKIPPED_FIELDS = `${'\t\\N'.repeat(ITEM_STAGE_COLUMNS.length - 4)}\tf\t\\N\t\\N\n`;
+/** The rest of a skipped row's item stage line after its id: no fields, `valid` false, no `n`, no extras. */
+const SKIPPED_FIELDS = `${'\t\\N'.repeat(ITEM_STAGE_COLUMNS.indexOf('valid') - 1)}\tf${'\t\\N'.repeat(
+  ITEM_STAGE_COLUMNS.length - ITEM_STAGE_COLUMNS.indexOf('valid') - 1,
+)}\n`;
 
 /** An item's stage line (ITEM_STAGE_COLUMNS), as checkLine and writeStageTail write it for the usual rows. */
 export function itemLine(i: LedgerItem, at: string, n: number): string {
   const f = encodeCopyField;
   return (
     `${f(i.invoiceId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t${i.totalMinor}\t${i.openMinor}\t` +
-    `${i.currency}\t${at}\t${f(i.customerId)}\tt\t${n}\t${paidText(i)}\n`
+    `${i.currency}\t${at}\t${f(i.customerId)}\tt\t${n}\t${extrasText(i)}\n`
   );
 }
 
@@ -326,35 +329,38 @@ const OPEN = Buffer.from('\topen\t\\N\t', 'latin1');
  */
 function writeLoadTail(
   out: ByteWriter,
+  line: Buffer,
   checked: CheckedLine,
   customerId: number,
   runId: number,
   id: number,
 ): void {
   const settled = checked.open === 0;
-  out.reserve(24 + 64 + 24);
+  out.reserve(24 + 64 + 24 + EXTRAS_ROOM);
   out.bytes[out.length++] = 9; // tab
   writeNumber(out, customerId);
   const status = settled ? SETTLED : OPEN;
   status.copy(out.bytes, out.length);
   out.length += status.length;
   if (settled) {
-    out.bytes.copy(out.bytes, out.length, checked.isoAt, checked.isoAt + 24);
+    // Settled as of its payment (paid_at), else of its last change.
+    if (checked.paid) checked.paidIso.copy(out.bytes, out.length);
+    else out.bytes.copy(out.bytes, out.length, checked.isoAt, checked.isoAt + 24);
     out.length += 24;
     out.bytes[out.length++] = 9;
   }
   writeNumber(out, runId);
   out.bytes[out.length++] = 9;
   writeNumber(out, id);
-  NO_PAID_AT.copy(out.bytes, out.length);
-  out.length += NO_PAID_AT.length;
+  writeItemExtras(line, checked, out);
 }
 
-/** The end of a first load's line of a mapping without paid_at. */
-const NO_PAID_AT = Buffer.from('\t\\N\n', 'latin1');
-
-/** paid_at as COPY text (ISO, UTC), or NULL. */
-const paidText = (i: LedgerItem) => (i.paidAt ? i.paidAt.toISOString() : '\\N');
+/**
+ * The item's optional fields as COPY text (ITEM_STAGE_COLUMNS from ledger_paid_at): paid_at (ISO, UTC),
+ * the discount's last day and minor units.
+ */
+const extrasText = (i: LedgerItem) =>
+  `${i.paidAt ? i.paidAt.toISOString() : '\\N'}\t${i.discountUntil ?? '\\N'}\t${i.discountMinor ?? '\\N'}`;
 
 /** An item's open_items line for a first load (LOAD_ITEM_COLUMNS). */
 function loadLine(i: LedgerItem, at: string, customerId: number, runId: number, id: number): string {
@@ -364,7 +370,7 @@ function loadLine(i: LedgerItem, at: string, customerId: number, runId: number, 
   const settledAt = settled ? (i.paidAt?.toISOString() ?? at) : '\\N';
   return (
     `${f(i.invoiceId)}\t${f(i.invoiceNumber)}\t${i.issueDate}\t${i.dueDate}\t${i.totalMinor}\t${i.openMinor}\t` +
-    `${i.currency}\t${at}\t${customerId}\t${settled ? 'settled' : 'open'}\t${settledAt}\t${runId}\t${id}\t${paidText(i)}\n`
+    `${i.currency}\t${at}\t${customerId}\t${settled ? 'settled' : 'open'}\t${settledAt}\t${runId}\t${id}\t${extrasText(i)}\n`
   );
 }
 
@@ -373,6 +379,6 @@ export function customerText(i: LedgerItem): string {
   const f = encodeCopyField;
   return (
     `${f(i.customerId)}\t${f(i.customerName)}\t${f(i.contactName)}\t${f(i.contactEmail)}\t` +
-    `${f(i.contactPhone)}\t${f(i.salesRep)}\t${f(i.customerLocale)}`
+    `${f(i.contactPhone)}\t${f(i.salesRep)}\t${f(i.customerLocale)}\t${f(i.interestPercent)}`
   );
 }

@@ -2,6 +2,7 @@
  * Validation of one ledger row into a LedgerItem. Runs once per row on every sync (a million rows for
  * a large ledger), so it is plain code rather than a schema library: see test/ledger/rows.test.ts.
  */
+import { MAX_RATE_PERCENT_PER_DAY } from '../collections/interest.ts';
 import { currencyDigits, isCurrencyCode } from '../collections/money.ts';
 import { toMinorUnits } from './money-parse.ts';
 import type { LedgerItem, RawLedgerRow, SkipReason } from './types.ts';
@@ -96,6 +97,27 @@ export function parseLedgerTimestamp(value: unknown): Date | null {
   return Number.isNaN(parsed.getTime()) ? null : parsed;
 }
 
+/** A rate in percent a day as the byte check takes it too: 1-3 whole digits, up to 12 decimals. */
+const PLAIN_PERCENT = /^\d{1,3}(\.\d{1,12})?$/;
+
+/**
+ * PB-16: the ledger's contract rate in percent a day, as text (a plain decimal is kept as written, a
+ * number written out); null when it is not a rate from 0 to MAX_RATE_PERCENT_PER_DAY.
+ */
+export function parseLedgerPercent(value: unknown): string | null {
+  let text: string;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) return null;
+    text = String(value);
+    if (!PLAIN_PERCENT.test(text)) text = value.toFixed(12).replace(/\.?0+$/, '');
+  } else if (typeof value === 'string') text = value.trim();
+  else return null;
+  if (!PLAIN_PERCENT.test(text) || Number(text) > MAX_RATE_PERCENT_PER_DAY) return null;
+  return text;
+}
+
+const given = (value: unknown) => value !== null && value !== undefined && value !== '';
+
 function skip(reason: SkipReason, invoiceId: string | null, detail: string): ParsedLedgerRow {
   return { ok: false, reason, invoiceId, detail };
 }
@@ -165,6 +187,49 @@ export function parseLedgerRow(raw: RawLedgerRow): ParsedLedgerRow {
     );
   }
 
+  let interestPercent: string | null = null;
+  if (given(raw.interest_percent_per_day)) {
+    interestPercent = parseLedgerPercent(raw.interest_percent_per_day);
+    if (interestPercent === null) {
+      return skip(
+        'bad_amount',
+        invoiceId,
+        `interest_percent_per_day ${show(raw.interest_percent_per_day)} is not a rate from 0 to ${MAX_RATE_PERCENT_PER_DAY} (percent a day)`,
+      );
+    }
+  }
+
+  // PB-18: the discount's last day and what it saves; both or neither (an amount of 0 alone: none).
+  let discountUntil: string | null = null;
+  let discountMinor: number | null = null;
+  if (given(raw.discount_until)) {
+    discountUntil = parseLedgerDate(raw.discount_until);
+    if (discountUntil === null)
+      return skip('unparseable_date', invoiceId, `discount_until ${show(raw.discount_until)} is not a date`);
+  }
+  if (given(raw.discount_amount)) {
+    const discount = toMinorUnits(raw.discount_amount, digits);
+    if (!discount.ok) {
+      return skip(
+        'bad_amount',
+        invoiceId,
+        amountDetail('discount_amount', raw.discount_amount, discount.problem, currency, digits),
+      );
+    }
+    if (discount.minor < 0 || discount.minor > total.minor) {
+      return skip(
+        'bad_amount',
+        invoiceId,
+        `discount_amount ${show(raw.discount_amount)} is not between 0 and total ${show(raw.total)}`,
+      );
+    }
+    discountMinor = discount.minor;
+  }
+  if (discountUntil !== null && discountMinor === null)
+    return skip('missing_field', invoiceId, 'discount_amount is empty but discount_until is set');
+  if (discountUntil === null && discountMinor !== null && discountMinor > 0)
+    return skip('missing_field', invoiceId, 'discount_until is empty but discount_amount is set');
+
   return {
     ok: true,
     item: {
@@ -184,6 +249,9 @@ export function parseLedgerRow(raw: RawLedgerRow): ParsedLedgerRow {
       salesRep: text(raw.sales_rep),
       customerLocale: text(raw.customer_locale),
       paidAt,
+      interestPercent,
+      discountUntil,
+      discountMinor,
     },
   };
 }

@@ -351,10 +351,12 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
   /** Postgres with a pool reads by COPY, the columns duebot knows in the order the sync checks fastest. */
   async function* copied(watermark: Date): AsyncGenerator<LedgerBatch> {
     const found = await describe();
-    const columns = COPY_READ_ORDER.filter((c) => found.includes(c));
+    // Every column the sync knows, NULL where the mapping has none: one order, which the byte checks know.
+    const columns = COPY_READ_ORDER;
+    const missing = columns.filter((c) => !found.includes(c));
     const params = await prepare();
     const sql = inlineParameters(mappingSql, { ...params, watermark: watermarkValue(watermark) });
-    for await (const text of readPostgresCopy(copyConnection(db), { sql, columns })) {
+    for await (const text of readPostgresCopy(copyConnection(db), { sql, columns, missing })) {
       yield { kind: 'copy', text, columns };
     }
   }

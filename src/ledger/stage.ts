@@ -36,6 +36,7 @@ export const CUSTOMER_STAGE_COLUMNS = [
   'contact_phone',
   'sales_rep',
   'locale',
+  'ledger_interest_percent',
 ] as const;
 
 /**
@@ -49,10 +50,10 @@ export async function createStage(trx: Knex | Knex.Transaction, runId: number): 
   await trx.raw(`CREATE TEMPORARY TABLE ${stage.items} (
     external_id text NOT NULL, invoice_number text, issue_date date, due_date date, total_minor bigint,
     open_minor bigint, currency text, ledger_updated_at timestamptz, customer_external_id text,
-    valid boolean NOT NULL, n bigint, ledger_paid_at timestamptz)`);
+    valid boolean NOT NULL, n bigint, ledger_paid_at timestamptz, discount_until date, discount_minor bigint)`);
   await trx.raw(`CREATE TEMPORARY TABLE ${stage.customers} (
     external_id text NOT NULL, name text NOT NULL, contact_name text, contact_email text,
-    contact_phone text, sales_rep text, locale text)`);
+    contact_phone text, sales_rep text, locale text, ledger_interest_percent text)`);
   return stage;
 }
 
@@ -63,19 +64,23 @@ export async function dropStage(trx: Knex | Knex.Transaction, stage: Stage): Pro
 // Each customer is staged once, with the fields of its latest row (SyncIntake); only customers whose
 // fields differ are written.
 const CUSTOMERS_SQL = (stage: Stage) => `
-  INSERT INTO customers AS c (external_id, name, contact_name, contact_email, contact_phone, sales_rep, locale)
-  SELECT external_id, name, contact_name, contact_email, contact_phone, sales_rep, locale
+  INSERT INTO customers AS c (${CUSTOMER_STAGE_COLUMNS.join(', ')})
+  SELECT ${CUSTOMER_STAGE_COLUMNS.join(', ')}
   FROM ${stage.customers}
   ON CONFLICT (external_id) DO UPDATE SET
-    name = excluded.name, contact_name = excluded.contact_name, contact_email = excluded.contact_email,
-    contact_phone = excluded.contact_phone, sales_rep = excluded.sales_rep, locale = excluded.locale,
+    ${CUSTOMER_STAGE_COLUMNS.slice(1)
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', ')},
     updated_at = now()
-  WHERE (c.name, c.contact_name, c.contact_email, c.contact_phone, c.sales_rep, c.locale)
-    IS DISTINCT FROM (excluded.name, excluded.contact_name, excluded.contact_email, excluded.contact_phone,
-                      excluded.sales_rep, excluded.locale)`;
+  WHERE (${CUSTOMER_STAGE_COLUMNS.slice(1)
+    .map((c) => `c.${c}`)
+    .join(', ')})
+    IS DISTINCT FROM (${CUSTOMER_STAGE_COLUMNS.slice(1)
+      .map((c) => `excluded.${c}`)
+      .join(', ')})`;
 
 const ITEM_COLUMNS = ['customer_id', 'invoice_number', 'issue_date', 'due_date', 'total_minor', 'open_minor']
-  .concat(['currency', 'status', 'ledger_paid_at'])
+  .concat(['currency', 'status', 'ledger_paid_at', 'discount_until', 'discount_minor'])
   .join(', ');
 const qualified = (alias: string) => ITEM_COLUMNS.replace(/(\w+)/g, `${alias}.$1`);
 
@@ -86,15 +91,16 @@ const qualified = (alias: string) => ITEM_COLUMNS.replace(/(\w+)/g, `${alias}.$1
 const LATEST_ITEMS = (stage: Stage, repeats: boolean) => `
   SELECT ${repeats ? 'DISTINCT ON (s.external_id)' : ''} s.external_id, c.id AS customer_id, s.invoice_number,
     s.issue_date, s.due_date, s.total_minor, s.open_minor, s.currency, s.ledger_updated_at, s.ledger_paid_at,
+    s.discount_until, s.discount_minor,
     CASE WHEN s.open_minor = 0 THEN 'settled' ELSE 'open' END AS status
   FROM ${stage.items} s JOIN customers c ON c.external_id = s.customer_external_id
   WHERE s.valid
   ${repeats ? 'ORDER BY s.external_id, s.ledger_updated_at DESC, s.n DESC' : ''}`;
 
 const INSERT_COLUMNS = `external_id, customer_id, invoice_number, issue_date, due_date, total_minor, open_minor,
-  currency, ledger_updated_at, ledger_paid_at, status, settled_at, last_seen_sync`;
+  currency, ledger_updated_at, ledger_paid_at, discount_until, discount_minor, status, settled_at, last_seen_sync`;
 const INSERT_VALUES = `external_id, customer_id, invoice_number, issue_date, due_date, total_minor, open_minor,
-  currency, ledger_updated_at, ledger_paid_at, status,
+  currency, ledger_updated_at, ledger_paid_at, discount_until, discount_minor, status,
   CASE WHEN status = 'settled' THEN coalesce(ledger_paid_at, ledger_updated_at) END, ?::bigint`;
 
 // The first load into an empty table (locked by the caller): a plain insert, nothing to compare with.
@@ -120,6 +126,7 @@ const ITEMS_SQL = (stage: Stage, repeats: boolean) => `
       issue_date = excluded.issue_date, due_date = excluded.due_date, total_minor = excluded.total_minor,
       open_minor = excluded.open_minor, currency = excluded.currency,
       ledger_updated_at = excluded.ledger_updated_at, ledger_paid_at = excluded.ledger_paid_at,
+      discount_until = excluded.discount_until, discount_minor = excluded.discount_minor,
       status = excluded.status,
       -- Without paid_at, a settled item keeps the date it was first seen settled; paid_at is the ledger's word.
       settled_at = CASE WHEN excluded.status = 'settled' AND o.status = 'settled'

@@ -23,12 +23,22 @@ export const REQUIRED_COLUMNS = [
 ] as const;
 
 /**
+ * Optional columns with terms the ledger may keep (issue 18):
+ * - `interest_percent_per_day`: the customer's contract late-interest rate in percent a day (0.03 is
+ *   0.03% a day; 0 to 5), PB-16; a rate a manager sets in duebot wins over it;
+ * - `discount_until` and `discount_amount`: the invoice's (installment's) early-payment discount, PB-18:
+ *   the last day it may be taken and what it saves, in the row's currency. Both empty: the ledger says
+ *   nothing and the global policy (LETTER_EARLY_DISCOUNT) applies; amount 0 and no date: no discount.
+ */
+export const LEDGER_TERM_COLUMNS = ['interest_percent_per_day', 'discount_until', 'discount_amount'] as const;
+
+/**
  * Columns a mapping may return; absent ones are treated as null. `paid_at`: when the open amount last
  * went down (the latest payment or credit applied), read from the ledger's payment records; grades
  * (PB-09), credit hold (PB-10), blacklist (PB-11) and DSO/CEI date payments by it. Without it the
  * row's last change (`updated_at`) stands in, which an ERP's bulk update moves for every row.
  */
-export const OPTIONAL_COLUMNS = ['customer_locale', 'paid_at'] as const;
+export const OPTIONAL_COLUMNS = ['customer_locale', 'paid_at', ...LEDGER_TERM_COLUMNS] as const;
 
 export type LedgerColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
@@ -61,6 +71,12 @@ export interface LedgerItem {
   customerLocale: string | null;
   /** When the open amount last went down (the mapping's paid_at); null: the mapping has none. */
   paidAt: Date | null;
+  /** PB-16: the customer's contract rate, percent a day as the ledger wrote it ("0.03"); null: none. */
+  interestPercent: string | null;
+  /** PB-18: the ledger's early-payment discount: last day (null: none or not known) and minor units. */
+  discountUntil: string | null;
+  /** Null: the ledger says nothing (the global policy applies); 0 with no date: no discount. */
+  discountMinor: number | null;
 }
 
 /** Why a row was skipped; the sync summary counts rows per reason and lists their invoice ids. */

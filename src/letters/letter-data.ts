@@ -67,9 +67,20 @@ export interface LetterData {
     nextFollowUp: string;
   };
   discount: {
+    /** The global policy's terms (LETTER_EARLY_DISCOUNT), for invoices the ledger gives none. */
     percent: string;
     days: number;
-    items: { number: string; issueDate: string; deadline: string; currency: string; amountMinor: number }[];
+    /** True when every item missed the policy's terms; false: some had their own from the ledger (PB-18). */
+    policy: boolean;
+    items: {
+      number: string;
+      issueDate: string;
+      deadline: string;
+      currency: string;
+      amountMinor: number;
+      /** The ledger's own terms for this invoice, not the policy's. */
+      fromLedger: boolean;
+    }[];
     totals: { currency: string; amountMinor: number }[];
   };
 }
@@ -222,20 +233,40 @@ async function missedDiscount(
   const rows = await db('open_items')
     .where({ customer_id: accountId, status: 'open' })
     .orderBy('issue_date')
-    .select('invoice_number', 'issue_date', 'total_minor', 'currency');
+    .select('invoice_number', 'issue_date', 'total_minor', 'currency', 'discount_until', 'discount_minor');
+  // PB-18: an invoice's own terms where the ledger gives them (a discount, or none at all), else the policy's.
   const items = rows
-    .map((r) => ({
-      number: String(r.invoice_number),
-      issueDate: String(r.issue_date),
-      deadline: addDays(String(r.issue_date), days),
-      currency: String(r.currency),
-      amountMinor: Math.round((Number(r.total_minor) * basisPoints) / 10_000),
-    }))
+    .flatMap((r) => {
+      const base = {
+        number: String(r.invoice_number),
+        issueDate: String(r.issue_date),
+        currency: String(r.currency),
+      };
+      if (r.discount_minor === null || r.discount_minor === undefined)
+        return [
+          {
+            ...base,
+            deadline: addDays(base.issueDate, days),
+            amountMinor: Math.round((Number(r.total_minor) * basisPoints) / 10_000),
+            fromLedger: false,
+          },
+        ];
+      if (!r.discount_until) return [];
+      return [
+        {
+          ...base,
+          deadline: String(r.discount_until),
+          amountMinor: Number(r.discount_minor),
+          fromLedger: true,
+        },
+      ];
+    })
     .filter((i) => i.deadline < today && i.amountMinor > 0);
   const totals = sumByCurrency(items.map((i) => ({ minor: i.amountMinor, currency: i.currency })));
   return {
     percent: `${basisPoints / 100}%`,
     days,
+    policy: items.every((i) => !i.fromLedger),
     items,
     totals: Object.entries(totals).map(([currency, amountMinor]) => ({ currency, amountMinor })),
   };

@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { parseDailyRate } from '../collections/interest.ts';
+import { MAX_RATE_PERCENT_PER_DAY, parseDailyRate } from '../collections/interest.ts';
 import { readChoice } from '../views/choice.ts';
 import { bumpVersion, recordActivity, stateVersion } from './activity.ts';
 import { fail, ok, type Result } from './outcome.ts';
@@ -19,8 +19,7 @@ export interface AccountTerms {
   interestRatePerDay: string | null;
 }
 
-/** PB-16: a contract rate above this is a typo (5% a day is over 1,800% a year). */
-export const MAX_RATE_PERCENT_PER_DAY = 5;
+export { MAX_RATE_PERCENT_PER_DAY };
 
 const YES_NO = ['yes', 'no'] as const;
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

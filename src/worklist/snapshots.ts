@@ -20,7 +20,7 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
 
 /** The row sets of one snapshot statement as JSON gives them: dates 'YYYY-MM-DD', money as text. */
 interface SnapshotSets {
-  customers: { id: number; name: string }[];
+  customers: { id: number; name: string; ledger_interest_percent: string | null }[];
   open: {
     id: number;
     customer_id: number;
@@ -61,6 +61,15 @@ interface SnapshotSets {
   firsts: { customer_id: number; first_issue: string }[];
 }
 
+/**
+ * PB-16: the customer's contract interest rate: the one a manager set in duebot, else the ledger's
+ * (interest_percent_per_day, percent a day, as "0.03%"), else null (the policy's default applies).
+ */
+export function contractRate(manager: string | null, ledger: string | null): string | null {
+  if (manager) return manager;
+  return ledger ? `${ledger}%` : null;
+}
+
 /** A subquery's rows as one JSON array, so several row sets travel in one round trip. */
 function rowsOf(db: Knex, query: Knex.QueryBuilder): Knex.Raw {
   return db.raw(`coalesce((SELECT json_agg(r) FROM (?) r), '[]'::json)`, [query]);
@@ -84,7 +93,10 @@ export async function loadSnapshots(
 ): Promise<AccountSnapshot[]> {
   if (accountIds.length === 0) return [];
   const [sets] = await db.select({
-    customers: rowsOf(db, db('customers').whereIn('id', accountIds).select('id', 'name')),
+    customers: rowsOf(
+      db,
+      db('customers').whereIn('id', accountIds).select('id', 'name', 'ledger_interest_percent'),
+    ),
     open: rowsOf(
       db,
       db('open_items')
@@ -222,7 +234,8 @@ export async function loadSnapshots(
       escalations: Number(state?.escalations ?? 0),
       escalatedOn: state?.escalated_on ? String(state.escalated_on) : null,
       pause: accountPause ? toPause(accountPause) : null,
-      interestRatePerDay: state?.interest_rate_per_day ?? null,
+      // PB-16: a manager's contract rate wins over the one the ledger keeps (percent a day).
+      interestRatePerDay: contractRate(state?.interest_rate_per_day ?? null, c.ledger_interest_percent),
       keyAccountExempt: state?.key_account_exempt === true,
       habitualLatePayer: state?.habitual_late_payer === true,
     };

@@ -73,7 +73,9 @@ describe('SyncIntake', () => {
         missing_field: { count: 1, invoiceIds: [] },
       });
       // Skipped rows with an id stay in the stage (valid false) for the reconcile.
-      expect(expected.items).toContain('INV-3\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tf\t\\N\t\\N\n');
+      expect(expected.items).toContain(
+        'INV-3\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tf\t\\N\t\\N\t\\N\t\\N\n',
+      );
       // The +08 row is the latest change, skipped rows count too.
       expect(expected.latest).toBe('2026-11-02T01:00:00.500Z');
     }
@@ -92,19 +94,53 @@ describe('SyncIntake', () => {
     expect(fromCopy.itemsWritten).toBe(6);
     // Skipped rows are not written; items are numbered from 5000, customers from 100 in the order read.
     const lines = expected.items.trimEnd().split('\n');
-    // The last field (ledger_paid_at) is empty: this mapping has no paid_at.
-    expect(lines.map((line) => line.split('\t').slice(-6))).toEqual([
-      ['100', 'open', '\\N', '7', '5000', '\\N'],
-      ['100', 'open', '\\N', '7', '5001', '\\N'],
-      ['101', 'open', '\\N', '7', '5002', '\\N'],
-      ['101', 'open', '\\N', '7', '5003', '\\N'],
-      ['102', 'open', '\\N', '7', '5004', '\\N'],
-      ['100', 'settled', '2026-11-03T10:00:00.250Z', '7', '5005', '\\N'],
+    // The last fields (ledger_paid_at, discount_until, discount_minor) are empty: these rows have none.
+    expect(lines.map((line) => line.split('\t').slice(-8))).toEqual([
+      ['100', 'open', '\\N', '7', '5000', '\\N', '\\N', '\\N'],
+      ['100', 'open', '\\N', '7', '5001', '\\N', '\\N', '\\N'],
+      ['101', 'open', '\\N', '7', '5002', '\\N', '\\N', '\\N'],
+      ['101', 'open', '\\N', '7', '5003', '\\N', '\\N', '\\N'],
+      ['102', 'open', '\\N', '7', '5004', '\\N', '\\N', '\\N'],
+      ['100', 'settled', '2026-11-03T10:00:00.250Z', '7', '5005', '\\N', '\\N', '\\N'],
     ]);
     // C1's latest row is the paid one, which has the full name again.
     expect(expected.customers.split('\n')[0]).toBe(
-      '100\tC1\t上海远航贸易有限公司\t\\N\tap@yuanhang.example\t\\N\tLi Wei\tzh-CN',
+      '100\tC1\t上海远航贸易有限公司\t\\N\tap@yuanhang.example\t\\N\tLi Wei\tzh-CN\t\\N',
     );
+  });
+
+  it('writes paid_at, the discount terms (PB-18) and the contract rate (PB-16) the same from COPY text and from rows', () => {
+    const terms: Values[] = [
+      usual(1, { paid_at: '2026-10-20 12:00:00', open_amount: '0.00' }),
+      usual(2, { discount_until: '2026-10-11', discount_amount: '2.00' }),
+      usual(3, { discount_amount: '0', interest_percent_per_day: '0.03' }), // C1's latest valid row
+      usual(4, { discount_until: '2026-10-11' }), // skipped: missing_field
+      usual(5, { customer_id: 'C2', interest_percent_per_day: '9' }), // skipped: bad_amount
+    ];
+    for (const load of [null, { runId: 7, firstCustomerId: 100, firstItemId: 5000 }]) {
+      const text = copyText(terms);
+      const fromCopy = new SyncIntake(load);
+      fromCopy.take({ kind: 'copy', text, columns: COPY_COLUMN_ORDER });
+      const fromRows = new SyncIntake(load);
+      fromRows.take({ kind: 'rows', rows: decodeCopyLines(text, COPY_COLUMN_ORDER) });
+      const expected = outcome(fromRows);
+      expect(outcome(fromCopy)).toEqual(expected);
+      const lines = expected.items.trimEnd().split('\n');
+      expect(lines.map((line) => line.split('\t').slice(-3))).toEqual([
+        ['2026-10-20T12:00:00.000Z', '\\N', '\\N'],
+        ['\\N', '2026-10-11', '200'],
+        ['\\N', '\\N', '0'],
+        // The two skipped rows, kept for the reconcile (not in a first load).
+        ...(load ? [] : [1, 2].map(() => ['\\N', '\\N', '\\N'])),
+      ]);
+      // A first load settles the paid item as of paid_at, not of its last change.
+      if (load) expect(lines[0]).toContain('\tsettled\t2026-10-20T12:00:00.000Z\t');
+      expect(expected.customers).toContain('\tzh-CN\t0.03\n');
+      expect(expected.skipped).toEqual({
+        missing_field: { count: 1, invoiceIds: ['INV-4'] },
+        bad_amount: { count: 1, invoiceIds: ['INV-5'] },
+      });
+    }
   });
 
   it('stages each customer once, with the fields of its latest row (the later read on a tie)', () => {
@@ -151,7 +187,7 @@ describe('SyncIntake', () => {
         else intake.take({ kind, rows: decodeCopyLines(text, COPY_COLUMN_ORDER) });
         const lines = [...intake.customerLines(100)].map((b) => b.toString()).join('');
         expect(lines, `${kind} ${JSON.stringify(sequence)}`).toBe(
-          `C1\t上海远航贸易有限公司\t\\N\tap@yuanhang.example\t\\N\t${wins}\tzh-CN\n`,
+          `C1\t上海远航贸易有限公司\t\\N\tap@yuanhang.example\t\\N\t${wins}\tzh-CN\t\\N\n`,
         );
         expect(intake.customerCount).toBe(1);
       }

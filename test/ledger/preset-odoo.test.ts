@@ -206,6 +206,20 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
     ]);
   });
 
+  it('PB-18: reads the early-payment discount of each installment as Odoo computed it, none where it has none', async () => {
+    await sync('full');
+    const rows = await bot
+      .knex('open_items')
+      .orderBy('external_id')
+      .select('external_id', 'discount_minor')
+      .select(bot.knex.raw(`to_char(discount_until, 'YYYY-MM-DD') AS until`));
+    const byLine = new Map(rows.map((r) => [String(r.external_id), [r.until, Number(r.discount_minor)]]));
+    // INV/2026/00002: 2% of 800 until 10-15 (the line's discount_date, 800 - discount_amount_currency 784).
+    expect(byLine.get(line('inv2'))).toEqual(['2026-10-15', 1600]);
+    // Every other installment: Odoo says no discount (0, no date), so the global policy does not apply.
+    for (const key of ['inv1a', 'inv1b', 'inv3', 'inv4', 'inv5', 'inv7'])
+      expect(byLine.get(line(key)), key).toEqual([null, 0]);
+  });
   it('changes nothing on a second sync, incremental or full', async () => {
     const before = await items(bot.knex);
     const incremental = await sync('incremental');

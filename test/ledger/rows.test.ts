@@ -50,6 +50,9 @@ describe('parseLedgerRow', () => {
         salesRep: null,
         customerLocale: null,
         paidAt: null,
+        interestPercent: null,
+        discountUntil: null,
+        discountMinor: null,
       },
     });
   });
@@ -234,6 +237,59 @@ describe('ledger dates', () => {
           expect(parseLedgerTimestamp(text)?.getTime()).toBe(expected.getTime());
         },
       ),
+    );
+  });
+});
+
+describe('parseLedgerRow: terms the ledger keeps (issue 18)', () => {
+  it('PB-16: reads the contract rate in percent a day as written, and skips a row whose rate is not one', () => {
+    const rate = (value: unknown) => {
+      const parsed = parseLedgerRow(row({ interest_percent_per_day: value }));
+      return parsed.ok ? parsed.item.interestPercent : parsed.detail;
+    };
+    expect(rate(null)).toBeNull();
+    expect(rate('')).toBeNull();
+    expect(rate('0.030000')).toBe('0.030000');
+    expect(rate(' 0.03 ')).toBe('0.03');
+    expect(rate(0.03)).toBe('0.03');
+    expect(rate(1e-7)).toBe('0.0000001');
+    expect(rate('5')).toBe('5');
+    for (const bad of ['5.01', '-0.01', '3bp', '0.03%', 'abc', '1234'])
+      expect(rate(bad)).toBe(`interest_percent_per_day '${bad}' is not a rate from 0 to 5 (percent a day)`);
+    expect(skipped({ interest_percent_per_day: '6' }).reason).toBe('bad_amount');
+  });
+
+  it('PB-18: reads the discount terms per invoice, both or neither, and names what is wrong', () => {
+    const terms = (values: RawLedgerRow) => {
+      const parsed = parseLedgerRow(row(values));
+      return parsed.ok
+        ? { until: parsed.item.discountUntil, minor: parsed.item.discountMinor }
+        : `${parsed.reason}: ${parsed.detail}`;
+    };
+    expect(terms({})).toEqual({ until: null, minor: null });
+    expect(terms({ discount_until: '2026-10-11', discount_amount: '24.00' })).toEqual({
+      until: '2026-10-11',
+      minor: 2400,
+    });
+    // No discount on this invoice, said by the ledger: 0 and no date.
+    expect(terms({ discount_amount: '0' })).toEqual({ until: null, minor: 0 });
+    expect(terms({ discount_until: '2026-10-11' })).toBe(
+      'missing_field: discount_amount is empty but discount_until is set',
+    );
+    expect(terms({ discount_amount: '24' })).toBe(
+      'missing_field: discount_until is empty but discount_amount is set',
+    );
+    expect(terms({ discount_until: '2026-02-30', discount_amount: '24' })).toBe(
+      "unparseable_date: discount_until '2026-02-30' is not a date",
+    );
+    expect(terms({ discount_until: '2026-10-11', discount_amount: '1200.01' })).toBe(
+      "bad_amount: discount_amount '1200.01' is not between 0 and total '1200.00'",
+    );
+    expect(terms({ discount_until: '2026-10-11', discount_amount: '-1' })).toBe(
+      "bad_amount: discount_amount '-1' is not between 0 and total '1200.00'",
+    );
+    expect(terms({ discount_until: '2026-10-11', discount_amount: '1.005' })).toBe(
+      "bad_amount: discount_amount '1.005' has more than 2 decimals for CNY",
     );
   });
 });

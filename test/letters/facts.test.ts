@@ -70,6 +70,7 @@ function letter(template: string, locale: LetterLocale, history: LetterHistory, 
     discount: {
       percent: '2%',
       days: 10,
+      policy: true,
       items: [
         {
           number: 'INV-1',
@@ -77,6 +78,7 @@ function letter(template: string, locale: LetterLocale, history: LetterHistory, 
           deadline: '2026-09-11',
           currency: 'CNY',
           amountMinor: 20_000,
+          fromLedger: false,
         },
       ],
       totals: [{ currency: 'CNY', amountMinor: 20_000 }],

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Database } from '../../src/db.ts';
 import { openLedgerSource } from '../../src/ledger/source.ts';
-import type { LedgerColumn, LedgerSource } from '../../src/ledger/types.ts';
+import type { LEDGER_TERM_COLUMNS, LedgerColumn, LedgerSource } from '../../src/ledger/types.ts';
 import { testDatabaseUrl } from './databases.ts';
 
 /** One invoice; everything but the id has a default. */
@@ -36,7 +36,8 @@ export interface LedgerFixture {
   invoiceCount(): Promise<number>;
 }
 
-const COLUMNS: Record<Exclude<LedgerColumn, 'paid_at'>, string> & Partial<Record<LedgerColumn, string>> = {
+const COLUMNS: Record<Exclude<LedgerColumn, 'paid_at' | (typeof LEDGER_TERM_COLUMNS)[number]>, string> &
+  Partial<Record<LedgerColumn, string>> = {
   invoice_id: 'i.id',
   invoice_number: 'i.number',
   customer_id: 'c.id',

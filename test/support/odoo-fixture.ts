@@ -6,6 +6,7 @@
  * Company 1 (CNY) and company 2 (HKD). Company 1's customer invoices:
  * - INV/2026/00001: 1,000 CNY in two installments of 500 (due 10-31 and 11-30), the first paid 10-28;
  * - INV/2026/00002: 800 CNY, 300 paid 11-05 by a reconcile that moved neither the invoice nor its line;
+ *   2% early-payment discount until 10-15 (PB-18);
  * - INV/2026/00003: 600 CNY, paid in full 11-10;
  * - INV/2026/00004: 400 CNY, credit note RINV/2026/00001 of 150 applied;
  * - INV/2026/00005: 300 CNY, credit note RINV/2026/00002 of 100 not applied;
@@ -34,8 +35,8 @@ CREATE TABLE account_move (id serial PRIMARY KEY, name varchar, move_type varcha
 CREATE TABLE account_move_line (id serial PRIMARY KEY, move_id int4 NOT NULL, move_name varchar,
   partner_id int4, company_id int4, currency_id int4 NOT NULL, display_type varchar, date_maturity date,
   amount_currency numeric, amount_residual numeric, amount_residual_currency numeric, balance numeric,
-  debit numeric, credit numeric, reconciled boolean, parent_state varchar, create_date timestamp,
-  write_date timestamp);
+  debit numeric, credit numeric, reconciled boolean, parent_state varchar, discount_date date,
+  discount_amount_currency numeric, create_date timestamp, write_date timestamp);
 CREATE TABLE account_partial_reconcile (id serial PRIMARY KEY, debit_move_id int4 NOT NULL,
   credit_move_id int4 NOT NULL, amount numeric, debit_amount_currency numeric,
   credit_amount_currency numeric, max_date date NOT NULL, company_id int4, create_date timestamp,
@@ -130,7 +131,8 @@ export async function createOdooFixture(): Promise<OdooFixture> {
     currency?: number;
     rate?: number;
     date: string;
-    installments: { key: string; due: string; amount: number }[];
+    /** `discount`: Odoo's early-payment discount of the line (PB-18): its last day and the amount to pay by then. */
+    installments: { key: string; due: string; amount: number; discount?: { date: string; pay: number } }[];
   }) => {
     const id = ++moveId;
     const type = m.type ?? 'out_invoice';
@@ -181,6 +183,8 @@ export async function createOdooFixture(): Promise<OdooFixture> {
         credit: sign < 0 ? i.amount * rate : 0,
         reconciled: false,
         parent_state: state,
+        discount_date: i.discount?.date ?? null,
+        discount_amount_currency: i.discount ? sign * i.discount.pay : 0,
         create_date: `${m.date} 08:00:00`,
         write_date: w,
       });
@@ -201,7 +205,10 @@ export async function createOdooFixture(): Promise<OdooFixture> {
     name: 'INV/2026/00002',
     partner: 10,
     date: '2026-10-05',
-    installments: [{ key: 'inv2', due: '2026-11-04', amount: 800 }],
+    // Payment terms "2% within 10 days" (early_discount): pay 784 by 10-15.
+    installments: [
+      { key: 'inv2', due: '2026-11-04', amount: 800, discount: { date: '2026-10-15', pay: 784 } },
+    ],
   });
   await move({
     name: 'INV/2026/00003',

@@ -73,7 +73,13 @@ SELECT
       ORDER BY sc.rowid LIMIT 1)
   ) AS sales_rep,
   -- Dolibarr's languages ('zh_CN', 'fr_FR') as duebot's locales ('zh-CN', 'fr-FR').
-  REPLACE(NULLIF(s.default_lang, ''), '_', '-') AS customer_locale
+  REPLACE(NULLIF(s.default_lang, ''), '_', '-') AS customer_locale,
+  -- PB-18: Dolibarr keeps no early-payment discount terms per invoice: the global
+  -- policy applies (LETTER_EARLY_DISCOUNT).
+  NULL AS discount_until,
+  NULL AS discount_amount,
+  -- PB-16: no contract late-interest rate per customer in the ledger (a manager sets it in duebot).
+  NULL AS interest_percent_per_day
 FROM llx_facture f
 JOIN llx_societe s ON s.rowid = f.fk_soc
 JOIN (

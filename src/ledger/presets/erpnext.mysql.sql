@@ -186,7 +186,13 @@ SELECT
   CASE
     WHEN LOWER(COALESCE(NULLIF(l.language, ''), c.language)) IN ('zh', 'zh-cn', 'zh_cn') THEN 'zh-CN'
     ELSE REPLACE(NULLIF(COALESCE(NULLIF(l.language, ''), c.language), ''), '_', '-')
-  END AS customer_locale
+  END AS customer_locale,
+  -- PB-18: ERPNext's Payment Schedule has discount terms (discount_type, discount, discount_date), not read yet: the global
+  -- policy applies (LETTER_EARLY_DISCOUNT).
+  NULL AS discount_until,
+  NULL AS discount_amount,
+  -- PB-16: no contract late-interest rate per customer in the ledger (a manager sets it in duebot).
+  NULL AS interest_percent_per_day
 FROM line l
 LEFT JOIN `tabCustomer` c ON c.name = l.customer
 LEFT JOIN `tabContact` ct ON ct.name = COALESCE(NULLIF(l.contact_person, ''), c.customer_primary_contact)

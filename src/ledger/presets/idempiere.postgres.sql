@@ -147,7 +147,13 @@ SELECT
   COALESCE(NULLIF(ct.phone, ''), NULLIF(ct.phone2, '')) AS contact_phone,
   COALESCE(rep.name, bprep.name) AS sales_rep,
   -- iDempiere's languages ('zh_CN', 'en_US') as duebot's locales ('zh-CN', 'en-US').
-  REPLACE(NULLIF(bp.ad_language, ''), '_', '-') AS customer_locale
+  REPLACE(NULLIF(bp.ad_language, ''), '_', '-') AS customer_locale,
+  -- PB-18: iDempiere's c_invoicepayschedule has discountdate / discountamt, not read yet: the global
+  -- policy applies (LETTER_EARLY_DISCOUNT).
+  NULL AS discount_until,
+  NULL AS discount_amount,
+  -- PB-16: no contract late-interest rate per customer in the ledger (a manager sets it in duebot).
+  NULL AS interest_percent_per_day
 FROM line l
 JOIN c_bpartner bp ON bp.c_bpartner_id = l.c_bpartner_id
 JOIN c_currency cur ON cur.c_currency_id = l.c_currency_id

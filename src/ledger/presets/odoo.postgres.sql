@@ -23,6 +23,7 @@
 -- - paid_at: the latest payment or credit note reconciled with the line (account_partial_reconcile
 --   max_date; Odoo keeps it as a date, given here at noon UTC so that it is the same day in duebot's
 --   time zone);
+-- - the early-payment discount of each installment (discount_until, discount_amount; PB-18);
 -- - updated_at, the watermark: the latest of the invoice's, the line's and its reconciles' write_date
 --   (naive UTC, as Odoo stores it), so that a payment is read even where it moved only the reconcile.
 -- Rows are read again for every installment of an invoice that changed, so the numbering (k/n) stays
@@ -51,6 +52,8 @@ installments AS (
     l.amount_residual_currency,
     l.currency_id,
     l.write_date,
+    l.discount_date,
+    l.discount_amount_currency,
     row_number() OVER (PARTITION BY l.move_id ORDER BY l.date_maturity, l.id) AS k,
     count(*) OVER (PARTITION BY l.move_id) AS n
   FROM account_move_line l
@@ -93,7 +96,15 @@ SELECT
     WHEN cp.lang LIKE 'en\_%' THEN 'en'
     WHEN cp.lang IN ('zh_TW', 'zh_HK') THEN 'zh-TW'
     ELSE replace(split_part(cp.lang, '@', 1), '_', '-')
-  END AS customer_locale
+  END AS customer_locale,
+  -- PB-18: the installment's early-payment discount as Odoo computed it from the payment terms
+  -- (account_payment_term early_discount / discount_percentage / discount_days): the line's last
+  -- discount day and the amount to pay by then (discount_amount_currency); none: 0 and no date.
+  i.discount_date AS discount_until,
+  CASE WHEN i.discount_date IS NULL THEN 0 ELSE i.amount_currency - i.discount_amount_currency END
+    AS discount_amount,
+  -- PB-16: Odoo keeps no contract late-interest rate per customer (a manager sets it in duebot).
+  NULL::numeric AS interest_percent_per_day
 FROM installments i
 JOIN account_move m ON m.id = i.move_id
 JOIN res_partner cp ON cp.id = m.commercial_partner_id
