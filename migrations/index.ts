@@ -28,6 +28,7 @@ import * as accountTerms from './20261207_180_account_terms.ts';
 import * as agencyHandovers from './20261207_181_agency_handovers.ts';
 import * as meetingAtScale from './20261207_190_meeting_at_scale.ts';
 import * as meetingPositions from './20261207_191_meeting_positions.ts';
+import * as contactWindow from './20261207_220_contact_window.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -63,6 +64,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_181_agency_handovers': agencyHandovers,
   '20261207_190_meeting_at_scale': meetingAtScale,
   '20261207_191_meeting_positions': meetingPositions,
+  '20261207_220_contact_window': contactWindow,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

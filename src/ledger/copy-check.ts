@@ -13,7 +13,7 @@
  */
 import { currencyDigits, isCurrencyCode } from '../collections/money.ts';
 import { lastDay } from './rows.ts';
-import type { LedgerColumn } from './types.ts';
+import { CONTACT_COLUMNS, type LedgerColumn } from './types.ts';
 
 /**
  * The order a COPY read asks for the mapping's columns: the item's fields first, then the customer's
@@ -38,10 +38,11 @@ export const COPY_COLUMN_ORDER: readonly LedgerColumn[] = [
 ];
 
 /**
- * The order a COPY read asks for every column a mapping may return: COPY_COLUMN_ORDER, then paid_at
- * (a mapping with paid_at takes the general path: its lines have a field checkLine does not know).
+ * The order a COPY read asks for every column a mapping may return: COPY_COLUMN_ORDER, then paid_at and
+ * the contact columns (a mapping with any of them takes the general path: its lines have a field
+ * checkLine does not know).
  */
-export const COPY_READ_ORDER: readonly LedgerColumn[] = [...COPY_COLUMN_ORDER, 'paid_at'];
+export const COPY_READ_ORDER: readonly LedgerColumn[] = [...COPY_COLUMN_ORDER, 'paid_at', ...CONTACT_COLUMNS];
 
 /** The item stage's columns, in the order of the lines written for it. */
 export const ITEM_STAGE_COLUMNS = [

@@ -70,6 +70,8 @@ export const LOAD_CUSTOMER_COLUMNS = ['id', ...CUSTOMER_STAGE_COLUMNS] as const;
 
 const SKIPPED_IDS_KEPT = 20;
 const NO_LOCALE = '\t\\N';
+/** The customer's contact columns (CONTACT_COLUMNS) of a line checkLine took: it takes none of them. */
+const NO_CONTACT = '\t\\N\t\\N';
 /** Text as its UTF-8 bytes, one per character (see CustomerFields). */
 const asBytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
 
@@ -184,7 +186,7 @@ export class SyncIntake {
 
   private takeCopy(text: Buffer, columns: readonly LedgerColumn[]): void {
     const fast = knownOrder(columns);
-    const suffix = columns.length === COPY_COLUMN_ORDER.length ? '' : NO_LOCALE;
+    const suffix = columns.length === COPY_COLUMN_ORDER.length ? NO_CONTACT : NO_LOCALE + NO_CONTACT;
     const checked = this.checked;
     let start = 0;
     while (start < text.length) {
@@ -368,11 +370,12 @@ function loadLine(i: LedgerItem, at: string, customerId: number, runId: number, 
   );
 }
 
-/** A customer's fields as the customer stage's COPY text, customer id to locale. */
+/** A customer's fields as the customer stage's COPY text (CUSTOMER_STAGE_COLUMNS), customer id on. */
 export function customerText(i: LedgerItem): string {
   const f = encodeCopyField;
   return (
     `${f(i.customerId)}\t${f(i.customerName)}\t${f(i.contactName)}\t${f(i.contactEmail)}\t` +
-    `${f(i.contactPhone)}\t${f(i.salesRep)}\t${f(i.customerLocale)}`
+    `${f(i.contactPhone)}\t${f(i.salesRep)}\t${f(i.customerLocale)}\t${f(i.customerTimeZone)}\t` +
+    f(i.nextDeliveryDate)
   );
 }

@@ -36,6 +36,8 @@ export const CUSTOMER_STAGE_COLUMNS = [
   'contact_phone',
   'sales_rep',
   'locale',
+  'time_zone',
+  'next_delivery_date',
 ] as const;
 
 /**
@@ -52,7 +54,7 @@ export async function createStage(trx: Knex | Knex.Transaction, runId: number): 
     valid boolean NOT NULL, n bigint, ledger_paid_at timestamptz)`);
   await trx.raw(`CREATE TEMPORARY TABLE ${stage.customers} (
     external_id text NOT NULL, name text NOT NULL, contact_name text, contact_email text,
-    contact_phone text, sales_rep text, locale text)`);
+    contact_phone text, sales_rep text, locale text, time_zone text, next_delivery_date date)`);
   return stage;
 }
 
@@ -62,17 +64,17 @@ export async function dropStage(trx: Knex | Knex.Transaction, stage: Stage): Pro
 
 // Each customer is staged once, with the fields of its latest row (SyncIntake); only customers whose
 // fields differ are written.
+const CUSTOMER_COLUMNS = CUSTOMER_STAGE_COLUMNS.join(', ');
+const CUSTOMER_FIELDS = CUSTOMER_STAGE_COLUMNS.filter((c) => c !== 'external_id');
 const CUSTOMERS_SQL = (stage: Stage) => `
-  INSERT INTO customers AS c (external_id, name, contact_name, contact_email, contact_phone, sales_rep, locale)
-  SELECT external_id, name, contact_name, contact_email, contact_phone, sales_rep, locale
+  INSERT INTO customers AS c (${CUSTOMER_COLUMNS})
+  SELECT ${CUSTOMER_COLUMNS}
   FROM ${stage.customers}
   ON CONFLICT (external_id) DO UPDATE SET
-    name = excluded.name, contact_name = excluded.contact_name, contact_email = excluded.contact_email,
-    contact_phone = excluded.contact_phone, sales_rep = excluded.sales_rep, locale = excluded.locale,
+    ${CUSTOMER_FIELDS.map((c) => `${c} = excluded.${c}`).join(', ')},
     updated_at = now()
-  WHERE (c.name, c.contact_name, c.contact_email, c.contact_phone, c.sales_rep, c.locale)
-    IS DISTINCT FROM (excluded.name, excluded.contact_name, excluded.contact_email, excluded.contact_phone,
-                      excluded.sales_rep, excluded.locale)`;
+  WHERE (${CUSTOMER_FIELDS.map((c) => `c.${c}`).join(', ')})
+    IS DISTINCT FROM (${CUSTOMER_FIELDS.map((c) => `excluded.${c}`).join(', ')})`;
 
 const ITEM_COLUMNS = ['customer_id', 'invoice_number', 'issue_date', 'due_date', 'total_minor', 'open_minor']
   .concat(['currency', 'status', 'ledger_paid_at'])

@@ -23,12 +23,20 @@ export const REQUIRED_COLUMNS = [
 ] as const;
 
 /**
+ * Optional customer columns about when to contact: `customer_time_zone` (an IANA name such as
+ * Europe/Berlin; PB-24 sends letters at 9:00 or 14:00 on the customer's clock) and `next_delivery_date`
+ * (continuous supply: PB-15 calls a week before the next delivery). A zone Intl does not know or a date
+ * that is not one is read as absent (the settings' zone applies; no call is planned), never skips the row.
+ */
+export const CONTACT_COLUMNS = ['customer_time_zone', 'next_delivery_date'] as const;
+
+/**
  * Columns a mapping may return; absent ones are treated as null. `paid_at`: when the open amount last
  * went down (the latest payment or credit applied), read from the ledger's payment records; grades
  * (PB-09), credit hold (PB-10), blacklist (PB-11) and DSO/CEI date payments by it. Without it the
  * row's last change (`updated_at`) stands in, which an ERP's bulk update moves for every row.
  */
-export const OPTIONAL_COLUMNS = ['customer_locale', 'paid_at'] as const;
+export const OPTIONAL_COLUMNS = ['customer_locale', 'paid_at', ...CONTACT_COLUMNS] as const;
 
 export type LedgerColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
@@ -61,6 +69,10 @@ export interface LedgerItem {
   customerLocale: string | null;
   /** When the open amount last went down (the mapping's paid_at); null: the mapping has none. */
   paidAt: Date | null;
+  /** PB-24: the customer's IANA time zone (the mapping's customer_time_zone); null: none or unknown. */
+  customerTimeZone: string | null;
+  /** PB-15: the next delivery to a continuous-supply customer (YYYY-MM-DD); null: none. */
+  nextDeliveryDate: string | null;
 }
 
 /** Why a row was skipped; the sync summary counts rows per reason and lists their invoice ids. */

@@ -36,7 +36,11 @@ export interface LedgerFixture {
   invoiceCount(): Promise<number>;
 }
 
-const COLUMNS: Record<Exclude<LedgerColumn, 'paid_at'>, string> & Partial<Record<LedgerColumn, string>> = {
+const COLUMNS: Record<
+  Exclude<LedgerColumn, 'paid_at' | 'customer_time_zone' | 'next_delivery_date'>,
+  string
+> &
+  Partial<Record<LedgerColumn, string>> = {
   invoice_id: 'i.id',
   invoice_number: 'i.number',
   customer_id: 'c.id',
