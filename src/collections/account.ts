@@ -29,7 +29,7 @@ import {
   gradeCustomer,
   type HistoryItem,
 } from './grade.ts';
-import { type ContactWindowPolicy, defaultContactWindow } from './contact-window.ts';
+import { anyTimeContactWindow, type ContactWindowPolicy } from './contact-window.ts';
 import { defaultEscalationPolicy, type EscalationPolicy } from './escalation.ts';
 import { accountInterest, defaultInterestPolicy, effectiveRate, type InterestPolicy } from './interest.ts';
 import { type Ladder, type LadderPosition, ladderPosition, type Pause, pauseActive } from './ladder.ts';
@@ -72,7 +72,8 @@ export const defaultPolicy: Policy = {
   escalation: defaultEscalationPolicy,
   sevenSevenSeven: defaultSevenSevenSeven,
   collectorCredit: { bonusAfterDays: 90 },
-  contactWindow: defaultContactWindow,
+  // Contexts built without the policy file hold no letter; buildPolicy sets the file's (PB-24) window.
+  contactWindow: anyTimeContactWindow,
 };
 
 /** PB-01: an open item as the domain sees it. */

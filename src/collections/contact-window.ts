@@ -16,10 +16,26 @@ export interface ContactWindowPolicy {
   sendTimes: readonly number[];
   /** How long the window stays open after each send time. */
   windowMinutes: number;
+  /** `working`: the policy's working days only (PB-24); `every`: any day. */
+  days: 'working' | 'every';
 }
 
 /** PB-24's default: 9:00-11:00 and 14:00-16:00 on working days. */
-export const defaultContactWindow: ContactWindowPolicy = { sendTimes: [9 * 60, 14 * 60], windowMinutes: 120 };
+export const defaultContactWindow: ContactWindowPolicy = {
+  sendTimes: [9 * 60, 14 * 60],
+  windowMinutes: 120,
+  days: 'working',
+};
+
+/**
+ * A window that never closes: `defaultPolicy`'s, for code and tests that build a policy without the
+ * policy file. A running duebot always takes the policy file's window (buildPolicy), PB-24's by default.
+ */
+export const anyTimeContactWindow: ContactWindowPolicy = {
+  sendTimes: [0],
+  windowMinutes: 24 * 60,
+  days: 'every',
+};
 
 /** The window right now, or when it opens next (the instant, and that moment on the customer's clock). */
 export type WindowState =
@@ -77,14 +93,15 @@ export function contactWindow(
   if (times.length === 0) throw new RangeError('the contact window needs at least one send time');
   const local = localParts(now, timeZone);
   const minutes = local.hour * 60 + local.minute;
-  if (isWorkingDay(local.date, calendar)) {
+  const working = (date: string) => policy.days === 'every' || isWorkingDay(date, calendar);
+  if (working(local.date)) {
     if (times.some((t) => minutes >= t && minutes < t + policy.windowMinutes)) return { open: true };
     const later = times.find((t) => t > minutes);
     if (later !== undefined) return closed(local.date, later, timeZone);
   }
   let day = addDays(local.date, 1);
-  for (let i = 0; i < 3660 && !isWorkingDay(day, calendar); i++) day = addDays(day, 1);
-  if (!isWorkingDay(day, calendar)) throw new RangeError('the working calendar has no working day');
+  for (let i = 0; i < 3660 && !working(day); i++) day = addDays(day, 1);
+  if (!working(day)) throw new RangeError('the working calendar has no working day');
   return closed(day, times[0] as number, timeZone);
 }
 

@@ -118,6 +118,7 @@ const contactWindowSection = z.strictObject({
     )
     .min(1, 'expected at least one send time, such as ["09:00", "14:00"]'),
   windowMinutes: atLeast(1, 'minutes').max(24 * 60, 'expected at most 1440 minutes (a day)'),
+  days: z.enum(['working', 'every'], { error: 'expected working (the working days) or every (any day)' }),
 });
 
 const policyFileSchema = z.strictObject({
@@ -306,6 +307,7 @@ export function loadPolicyFile(yamlText: string): PolicyNumbers {
         ? file.contactWindow.sendTimes.map((t) => parseClockTime(t) ?? 0)
         : d.contactWindow.sendTimes,
       windowMinutes: file.contactWindow?.windowMinutes ?? d.contactWindow.windowMinutes,
+      days: file.contactWindow?.days ?? d.contactWindow.days,
     },
     weekend: weekdays ? WEEKDAYS.flatMap((name, day) => (weekdays.includes(name) ? [] : [day])) : d.weekend,
   };

@@ -220,7 +220,9 @@ export async function sendLetter(
   // PB-24: one letter of a kind waits for the customer's window at a time (a queued one of another day's
   // key is the same letter still on its way).
   const waiting =
-    callId === undefined && options.planId === undefined ? await queuedLetter(ctx, accountId, template) : null;
+    callId === undefined && options.planId === undefined
+      ? await queuedLetter(ctx, accountId, template)
+      : null;
   if (waiting) return { kind: 'exists', letter: waiting };
   const held = prepared.ok && !approval ? await heldUntil(ctx, accountId) : null;
   const customer = await ctx.db('customers').where({ id: accountId }).first('locale');

@@ -77,7 +77,7 @@ describe('PB-24 contact window', () => {
 
   it('the policy file sets the send times and the window, naming the field of each problem', () => {
     const numbers = loadPolicyFile('contactWindow:\n  sendTimes: ["08:30"]\n  windowMinutes: 60\n');
-    expect(numbers.contactWindow).toEqual({ sendTimes: [510], windowMinutes: 60 });
+    expect(numbers.contactWindow).toEqual({ sendTimes: [510], windowMinutes: 60, days: 'working' });
     expect(loadPolicyFile('').contactWindow).toEqual(defaultContactWindow);
     const refused = (yaml: string) => {
       try {
@@ -100,6 +100,9 @@ describe('PB-24 contact window', () => {
       /field contactWindow\.windowMinutes: the window after 09:00 \(400 minutes\) runs into the next send time 14:00/,
     );
     expect(refused('contactWindow:\n  opens: "09:00"\n')).toMatch(/contactWindow\.opens: not a policy field/);
+    expect(refused('contactWindow:\n  days: weekdays\n')).toMatch(
+      /field contactWindow\.days: expected working/,
+    );
     expect(parseClockTime('24:00')).toBeNull();
   });
 });
