@@ -84,6 +84,12 @@ describe.each(backends())('PB-24: letters wait for the customer contact window, 
     expect(queued.status).toBe('queued');
     expect(new Date(queued.send_at).toISOString()).toBe('2026-12-08T08:00:00.000Z');
     expect(mails(email)).toHaveLength(0);
+    // The account card shows it waiting, with its Cancel button.
+    const card = await dispatch(ctx, { kind: 'command', text: `show ${id}`, user: ann, platform: 'shell' });
+    expect(JSON.stringify(card)).toMatch(
+      /Queued: reminder letter #\d+, goes out 9:00 Tue 8 Dec customer time \(Europe\/Berlin\)/,
+    );
+    expect(JSON.stringify(card)).toContain('Cancel letter');
 
     // Sending again before then queues nothing more and says when it goes.
     expect(text(await submit(id))).toMatch(/already queued for the customer: it goes out 9:00 Tue 8 Dec/);
