@@ -29,6 +29,7 @@ import * as agencyHandovers from './20261207_181_agency_handovers.ts';
 import * as meetingAtScale from './20261207_190_meeting_at_scale.ts';
 import * as meetingPositions from './20261207_191_meeting_positions.ts';
 import * as claimsByOwner from './20261207_210_claims_by_owner.ts';
+import * as contactWindow from './20261207_220_contact_window.ts';
 import * as ledgerTerms from './20261207_230_ledger_terms.ts';
 
 /**
@@ -66,6 +67,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_190_meeting_at_scale': meetingAtScale,
   '20261207_191_meeting_positions': meetingPositions,
   '20261207_210_claims_by_owner': claimsByOwner,
+  '20261207_220_contact_window': contactWindow,
   '20261207_230_ledger_terms': ledgerTerms,
 };
 

@@ -61,5 +61,6 @@ export async function buildPolicy(config: Config): Promise<Policy> {
     escalation: numbers.escalation,
     sevenSevenSeven: numbers.sevenSevenSeven,
     collectorCredit: numbers.collectorCredit,
+    contactWindow: numbers.contactWindow,
   };
 }

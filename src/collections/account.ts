@@ -29,6 +29,7 @@ import {
   gradeCustomer,
   type HistoryItem,
 } from './grade.ts';
+import { anyTimeContactWindow, type ContactWindowPolicy } from './contact-window.ts';
 import { defaultEscalationPolicy, type EscalationPolicy } from './escalation.ts';
 import { accountInterest, defaultInterestPolicy, effectiveRate, type InterestPolicy } from './interest.ts';
 import { type Ladder, type LadderPosition, ladderPosition, type Pause, pauseActive } from './ladder.ts';
@@ -54,6 +55,8 @@ export interface Policy {
   sevenSevenSeven: SevenSevenSevenPolicy;
   /** PB-29: items settled more than this many days past due make up a collector's bonus base. */
   collectorCredit: { bonusAfterDays: number };
+  /** PB-24: when letters and reminders may reach a customer, on the customer's clock. */
+  contactWindow: ContactWindowPolicy;
 }
 
 /** The playbook defaults, with the default ladder file. */
@@ -69,6 +72,8 @@ export const defaultPolicy: Policy = {
   escalation: defaultEscalationPolicy,
   sevenSevenSeven: defaultSevenSevenSeven,
   collectorCredit: { bonusAfterDays: 90 },
+  // Contexts built without the policy file hold no letter; buildPolicy sets the file's (PB-24) window.
+  contactWindow: anyTimeContactWindow,
 };
 
 /** PB-01: an open item as the domain sees it. */

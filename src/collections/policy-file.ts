@@ -1,12 +1,18 @@
 /**
  * The policy file (DUEBOT_POLICY_FILE, default-policy.yaml beside this file): every number of the playbook
  * (bucket edges, the red threshold, key-account days, grade, credit-hold and blacklist thresholds,
- * priority weights, the escalation signals, 7-7-7, the collector bonus base, the working week) as YAML, checked with zod. Every field is optional and keeps the
+ * priority weights, the escalation signals, 7-7-7, the collector bonus base, PB-24's contact window, the working week) as YAML, checked with zod. Every field is optional and keeps the
  * playbook's value; each problem is reported with the field it is in.
  */
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type AgingPolicy, defaultAgingPolicy } from './aging.ts';
+import {
+  type ContactWindowPolicy,
+  clockTime,
+  defaultContactWindow,
+  parseClockTime,
+} from './contact-window.ts';
 import { defaultWorkingCalendar } from './dates.ts';
 import { defaultEscalationPolicy, type EscalationPolicy } from './escalation.ts';
 import { defaultGradePolicy, type GradePolicy } from './grade.ts';
@@ -102,6 +108,19 @@ const collectorCreditSection = z.strictObject({
   bonusAfterDays: atLeast(0),
 });
 
+const contactWindowSection = z.strictObject({
+  sendTimes: z
+    .array(
+      z
+        .string({ error: 'expected a time of day such as "09:00"' })
+        .refine((v) => parseClockTime(v) !== null, 'expected a time of day such as "09:00" or "14:00"'),
+      { error: 'expected a list of times such as ["09:00", "14:00"]' },
+    )
+    .min(1, 'expected at least one send time, such as ["09:00", "14:00"]'),
+  windowMinutes: atLeast(1, 'minutes').max(24 * 60, 'expected at most 1440 minutes (a day)'),
+  days: z.enum(['working', 'every'], { error: 'expected working (the working days) or every (any day)' }),
+});
+
 const policyFileSchema = z.strictObject({
   aging: agingSection.partial().optional(),
   grade: gradeSection.partial().optional(),
@@ -111,6 +130,7 @@ const policyFileSchema = z.strictObject({
   escalation: escalationSection.partial().optional(),
   sevenSevenSeven: sevenSevenSevenSection.partial().optional(),
   collectorCredit: collectorCreditSection.partial().optional(),
+  contactWindow: contactWindowSection.partial().optional(),
   workingDays: z
     .array(z.enum(WEEKDAYS, { error: `expected weekday names: ${WEEKDAYS.join(', ')}` }), {
       error: 'expected a list of weekdays such as [monday, tuesday, wednesday, thursday, friday]',
@@ -131,6 +151,8 @@ export interface PolicyNumbers {
   sevenSevenSeven: SevenSevenSevenPolicy;
   /** PB-29: the collector bonus base. */
   collectorCredit: { bonusAfterDays: number };
+  /** PB-24: when letters and reminders may reach a customer (in the customer's time zone). */
+  contactWindow: ContactWindowPolicy;
   /** Weekdays not worked (0 = Sunday). */
   weekend: number[];
 }
@@ -154,6 +176,7 @@ export const defaultPolicyNumbers: PolicyNumbers = {
   escalation: defaultEscalationPolicy,
   sevenSevenSeven: defaultSevenSevenSeven,
   collectorCredit: { bonusAfterDays: 90 },
+  contactWindow: defaultContactWindow,
   weekend: [...defaultWorkingCalendar.weekend],
 };
 
@@ -217,6 +240,14 @@ function consistencyProblems(n: PolicyNumbers): string[] {
     problems.push(
       `field priority.window.fromDays: expected at most priority.window.toDays (${n.priority.window.toDays}), got ${n.priority.window.fromDays}`,
     );
+  const times = [...n.contactWindow.sendTimes].sort((a, b) => a - b);
+  times.forEach((t, i) => {
+    const next = times[i + 1];
+    if (next !== undefined && t + n.contactWindow.windowMinutes > next)
+      problems.push(
+        `field contactWindow.windowMinutes: the window after ${clockTime(t)} (${n.contactWindow.windowMinutes} minutes) runs into the next send time ${clockTime(next)}`,
+      );
+  });
   return problems;
 }
 
@@ -271,6 +302,13 @@ export function loadPolicyFile(yamlText: string): PolicyNumbers {
     escalation: { ...d.escalation, ...file.escalation },
     sevenSevenSeven: { ...d.sevenSevenSeven, ...file.sevenSevenSeven },
     collectorCredit: { ...d.collectorCredit, ...file.collectorCredit },
+    contactWindow: {
+      sendTimes: file.contactWindow?.sendTimes
+        ? file.contactWindow.sendTimes.map((t) => parseClockTime(t) ?? 0)
+        : d.contactWindow.sendTimes,
+      windowMinutes: file.contactWindow?.windowMinutes ?? d.contactWindow.windowMinutes,
+      days: file.contactWindow?.days ?? d.contactWindow.days,
+    },
     weekend: weekdays ? WEEKDAYS.flatMap((name, day) => (weekdays.includes(name) ? [] : [day])) : d.weekend,
   };
   const problems = consistencyProblems(numbers);

@@ -1,3 +1,8 @@
+import { defaultLetterConfig } from '../letters/settings.ts';
+import { zoneOf } from '../letters/contact-time.ts';
+import { accountLetters } from '../letters/letter-record.ts';
+import { translator } from '../i18n/translate.ts';
+import { cancelButton, queuedCardLine } from '../views/contact-views.ts';
 import type { LanguageConfig } from '../i18n/settings.ts';
 import type { Translator } from '../i18n/translate.ts';
 import type { Knex } from 'knex';
@@ -85,7 +90,7 @@ export async function accountCard(
     contactAttemptDays(ctx.db, accountId, timeZone),
   ]);
   if (!file || !assessment) return null;
-  return accountCardView(
+  const card = accountCardView(
     file,
     assessment,
     file.version,
@@ -96,6 +101,30 @@ export async function accountCard(
     promises,
     ctx.policy.sevenSevenSeven,
   );
+  return {
+    ...card,
+    blocks: [...card.blocks, ...(await queuedLetterBlocks(ctx, accountId, file.customer.name))],
+  };
+}
+
+/** PB-24: the account's letters waiting for the customer's contact window, each with its Cancel button. */
+async function queuedLetterBlocks(
+  ctx: DispatchContext,
+  accountId: number,
+  customerName: string,
+): Promise<Block[]> {
+  const waiting = (await accountLetters(ctx.db, accountId, 10)).filter((l) => l.status === 'queued');
+  if (waiting.length === 0) return [];
+  const customer = await ctx.db('customers').where({ id: accountId }).first('external_id', 'time_zone');
+  const { zone } = zoneOf(
+    customer ?? {},
+    (ctx.letters ?? defaultLetterConfig).customerZones,
+    ctx.clock.timeZone,
+  );
+  return waiting.flatMap((letter): Block[] => [
+    { type: 'context', text: queuedCardLine(letter, zone) },
+    cancelButton(letter, customerName, translator('en')),
+  ]);
 }
 
 /** Keeps the stored worklist row of one account in step after a change; returns its assessment. */

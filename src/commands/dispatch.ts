@@ -244,6 +244,7 @@ const LETTER_BUTTONS: Partial<Record<RefAction, LetterDecision>> = {
   'letter-reject': 'reject',
   'letter-mark-sent': 'mark-sent',
   'letter-resend': 'send-again',
+  'letter-cancel': 'cancel',
 };
 
 /** The same decisions typed (`reject 12`). */

@@ -6,6 +6,7 @@
 import { defaultLetterConfig, type LetterConfig } from '../config.ts';
 import {
   approveLetter,
+  cancelLetter,
   type DecisionOutcome,
   type LetterContext,
   needsApproval,
@@ -15,6 +16,14 @@ import {
   sendLetter,
 } from '../letters/send-letter.ts';
 import { TEMPLATE_NAME } from '../letters/templates.ts';
+import { zoneOf } from '../letters/contact-time.ts';
+import { translator } from '../i18n/translate.ts';
+import {
+  cancelConfirm,
+  cancelledMessage,
+  queuedExistsNotice,
+  queuedLetterMessage,
+} from '../views/contact-views.ts';
 import { markLetterSent, sendLetterAgain } from '../letters/uncertain.ts';
 import {
   letterChooserForm,
@@ -181,13 +190,41 @@ export async function previewCallSummary(
   return previewLetter(ctx, actor, accountId, 'call-summary', callId);
 }
 
-function outcomeReply(
+/** PB-24: the language of the account thread a queued letter's copy goes to. */
+const threadTranslator = (ctx: DispatchContext) => translator(ctx.language?.locale ?? 'en');
+
+async function outcomeReply(
   ctx: DispatchContext,
   actor: Actor,
   accountId: number,
   outcome: DecisionOutcome,
-): Reply {
+  approved = false,
+): Promise<Reply> {
   switch (outcome.kind) {
+    case 'queued': {
+      const customer = await ctx.db('customers').where({ id: accountId }).first('name');
+      return {
+        kind: 'thread',
+        accountId,
+        message: queuedLetterMessage(
+          {
+            letter: outcome.letter,
+            queued: outcome.queued,
+            customerName: String(customer?.name ?? `account #${accountId}`),
+            actorName: actor.name,
+            approved,
+            policy: ctx.policy.contactWindow,
+          },
+          threadTranslator(ctx),
+        ),
+      };
+    }
+    case 'cancelled':
+      return {
+        kind: 'thread',
+        accountId,
+        message: cancelledMessage(outcome.letter, outcome.by, threadTranslator(ctx)),
+      };
     case 'sent':
     case 'not_sent':
     case 'awaiting_approval':
@@ -196,8 +233,25 @@ function outcomeReply(
         accountId,
         message: letterOutcomeMessage(outcome, outcome.letter.requestedBy.name ?? actor.name),
       };
-    case 'exists':
+    case 'exists': {
+      if (outcome.letter.status === 'queued') {
+        const customer = await ctx
+          .db('customers')
+          .where({ id: accountId })
+          .first('name', 'external_id', 'time_zone');
+        const { zone } = zoneOf(customer ?? {}, settingsOf(ctx).customerZones, ctx.clock.timeZone);
+        return {
+          kind: 'ephemeral',
+          message: queuedExistsNotice(
+            outcome.letter,
+            String(customer?.name ?? ''),
+            zone,
+            threadTranslator(ctx),
+          ),
+        };
+      }
       return { kind: 'ephemeral', message: letterExistsNotice(outcome.letter, ctx.clock.timeZone) };
+    }
     case 'failed':
       return { kind: 'ephemeral', message: letterFailedNotice(outcome.message, outcome.letter !== null) };
     case 'uncertain':
@@ -268,6 +322,7 @@ const LETTER_DECISIONS = {
   reject: { doing: 'Rejecting', run: rejectLetter },
   'mark-sent': { doing: 'Marking as sent', run: markLetterSent },
   'send-again': { doing: 'Sending again', run: sendLetterAgain },
+  cancel: { doing: 'Cancelling', run: cancelLetter },
 } satisfies Record<
   string,
   { doing: string; run: (ctx: LetterContext, actor: Actor, letterId: number) => Promise<DecisionOutcome> }
@@ -276,9 +331,10 @@ const LETTER_DECISIONS = {
 export type LetterDecision = keyof typeof LETTER_DECISIONS;
 
 /** The decisions asked about first, and the letter state in which the question still stands. */
-const ASKED_WHILE: Record<'reject' | 'send-again', string> = {
+const ASKED_WHILE: Record<'reject' | 'send-again' | 'cancel', string> = {
   reject: 'awaiting_approval',
   'send-again': 'uncertain',
+  cancel: 'queued',
 };
 
 /**
@@ -305,7 +361,10 @@ export async function decideLetter(
   if (refused) return refused;
   // Asked only while the question still stands: a letter someone already sent, marked or rejected gets
   // its current state at once (the run below answers it and changes nothing), not a question first.
-  if ((decision === 'reject' || decision === 'send-again') && row.status === ASKED_WHILE[decision]) {
+  if (
+    (decision === 'reject' || decision === 'send-again' || decision === 'cancel') &&
+    row.status === ASKED_WHILE[decision]
+  ) {
     const letter = {
       id: letterId,
       accountId: Number(row.customer_id),
@@ -313,9 +372,14 @@ export async function decideLetter(
       template,
       recipient: row.recipient === null ? null : String(row.recipient),
     };
-    const ask = askFirst(confirmed, letterDecisionConfirm(decision, letter));
+    const ask = askFirst(
+      confirmed,
+      decision === 'cancel'
+        ? cancelConfirm(letter, threadTranslator(ctx))
+        : letterDecisionConfirm(decision, letter),
+    );
     if (ask) return ask;
   }
   const outcome = await run(letterContext(ctx), actor, letterId);
-  return outcomeReply(ctx, actor, Number(row.customer_id), outcome);
+  return outcomeReply(ctx, actor, Number(row.customer_id), outcome, decision === 'approve');
 }

@@ -5,6 +5,8 @@
  * first. Refusals name the field or the reason and write nothing.
  */
 import { defaultLetterConfig } from '../config.ts';
+import type { ContactWindowPolicy } from '../collections/contact-window.ts';
+import { queuedLetterMessage } from '../views/contact-views.ts';
 import { prepareLetter, sendLetter, type LetterContext, type SendOutcome } from '../letters/send-letter.ts';
 import { letterOutcomeMessage } from '../views/letter-views.ts';
 import type { Message } from '../views/model.ts';
@@ -125,7 +127,12 @@ export async function submitPlan(
 }
 
 /** What became of the letter that goes with a recorded plan, as blocks for the thread. */
-function letterBlocks(outcome: SendOutcome, who: string): Message['blocks'] {
+function letterBlocks(
+  outcome: SendOutcome,
+  who: string,
+  customerName: string,
+  window: ContactWindowPolicy,
+): Message['blocks'] {
   switch (outcome.kind) {
     case 'sent':
     case 'not_sent':
@@ -142,6 +149,16 @@ function letterBlocks(outcome: SendOutcome, who: string): Message['blocks'] {
       return [
         { type: 'text', text: `The payment-plan letter was not sent: ${outcome.message}`, tone: 'danger' },
       ];
+    case 'queued':
+      // PB-24: outside the customer's contact window; it goes out when the window opens.
+      return queuedLetterMessage({
+        letter: outcome.letter,
+        queued: outcome.queued,
+        customerName,
+        actorName: who,
+        approved: false,
+        policy: window,
+      }).blocks;
     case 'uncertain':
       return [
         {
@@ -170,7 +187,7 @@ export async function agreeToPlan(
     planId: agreed.value.planId,
   });
   const message = planRecordedMessage(actor.name, account, agreed.value, 'The payment-plan letter:');
-  const extra = letterBlocks(outcome, actor.name);
+  const extra = letterBlocks(outcome, actor.name, account.name, ctx.policy.contactWindow);
   const files = 'prepared' in outcome ? letterOutcomeMessage(outcome, actor.name).files : undefined;
   const card = await accountCard(ctx, accountId);
   return {

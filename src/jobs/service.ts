@@ -7,18 +7,20 @@ import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
 import type { Logger } from '../log.ts';
 import type { ChatOut } from '../outbox/chat-out.ts';
+import { createLetterDelivery, type LetterDelivery } from '../letters/delivery.ts';
 import { createOutboxWorker, type OutboxWorker } from '../outbox/worker.ts';
 import { refreshDigest } from './digest.ts';
 import { createJobs } from './registry.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
+import type { LetterConfig } from '../letters/settings.ts';
 import type { JobSettings } from './settings.ts';
 
 /** What the service needs from the runtime. */
 export interface ScheduledPostsDeps {
   db: Knex;
   clock: Clock;
-  /** What the jobs, the scheduler and the outbox worker read of the settings. */
-  config: JobSettings;
+  /** What the jobs, the scheduler and the outbox worker read of the settings; the letter delivery all of letters'. */
+  config: JobSettings & { letters: LetterConfig };
   policy: Policy;
   log: Logger;
 }
@@ -27,6 +29,8 @@ export interface ScheduledPostsDeps {
 export interface ScheduledPosts {
   scheduler: Scheduler;
   worker: OutboxWorker;
+  /** PB-24: sends letters queued for their customer's contact window when it opens (every minute). */
+  delivery: LetterDelivery;
   /** After a ledger sync: after-sync jobs, then the digest redrawn if payments changed it. */
   afterSync(): Promise<void>;
   /** After a claim, release or reassignment: redraw today's digest (coalesced, never concurrent). */
@@ -49,6 +53,10 @@ export function createScheduledPosts(
     maxAttempts: deps.config.jobs.outbox.maxAttempts,
     pollMs: deps.config.jobs.outbox.pollMs,
   });
+  const delivery = createLetterDelivery(
+    { db: deps.db, clock: deps.clock, policy: deps.policy, letters: deps.config.letters },
+    log.child({ component: 'letter-delivery' }),
+  );
   const scheduler = createScheduler({
     ...deps,
     jobs: createJobs(deps.config),
@@ -79,9 +87,12 @@ export function createScheduledPosts(
   return {
     scheduler,
     worker,
+    delivery,
     async start() {
       await scheduler.start();
-      if (!stopped) worker.start(); // a stop during the catch-up leaves nothing running
+      if (stopped) return; // a stop during the catch-up leaves nothing running
+      worker.start();
+      delivery.start();
     },
     async afterSync() {
       await scheduler.afterSync();
@@ -93,7 +104,7 @@ export function createScheduledPosts(
     async stop() {
       stopped = true;
       // Both at once: the worker hands back what it has not begun while a running job finishes.
-      await Promise.all([scheduler.stop(), worker.stop()]);
+      await Promise.all([scheduler.stop(), worker.stop(), delivery.stop()]);
       await refreshing;
     },
   };

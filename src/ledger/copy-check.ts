@@ -13,7 +13,7 @@
  */
 import { MAX_RATE_PERCENT_PER_DAY } from '../collections/interest.ts';
 import { currencyDigits, isCurrencyCode } from '../collections/money.ts';
-import { lastDay } from './rows.ts';
+import { lastDay, ledgerTimeZone } from './rows.ts';
 import type { LedgerColumn } from './types.ts';
 
 /**
@@ -38,6 +38,8 @@ export const COPY_COLUMN_ORDER: readonly LedgerColumn[] = [
   'sales_rep',
   'customer_locale',
   'interest_percent_per_day',
+  'customer_time_zone',
+  'next_delivery_date',
   'paid_at',
   'discount_until',
   'discount_amount',
@@ -76,7 +78,9 @@ const F = {
   customer: at('customer_id'),
   locale: at('customer_locale'),
   /** The last of the customer's run (customer_id to here). */
-  customerLast: at('interest_percent_per_day'),
+  customerLast: at('next_delivery_date'),
+  zone: at('customer_time_zone'),
+  delivery: at('next_delivery_date'),
   rate: at('interest_percent_per_day'),
   paid: at('paid_at'),
   discountUntil: at('discount_until'),
@@ -405,6 +409,19 @@ export function checkLine(
       return false;
   }
   if (!isNullField(line, starts[F.rate] as number, ends[F.rate] as number) && !isPercentAt(line, F.rate))
+    return false;
+  // PB-24 / PB-15: a time zone Intl knows as written, a calendar date; anything else (which the row
+  // parser reads as absent) takes the general path.
+  if (!isNullField(line, starts[F.zone] as number, ends[F.zone] as number)) {
+    if (!isPlainField(line, F.zone, escapes)) return false;
+    const zone = line.toString('utf8', starts[F.zone] as number, ends[F.zone] as number);
+    if (ledgerTimeZone(zone) !== zone) return false;
+  }
+  if (
+    !isNullField(line, starts[F.delivery] as number, ends[F.delivery] as number) &&
+    (ends[F.delivery] !== (starts[F.delivery] as number) + 10 ||
+      !isDateAt(line, starts[F.delivery] as number))
+  )
     return false;
   // paid_at: NULL, or a timestamp in the form updated_at takes.
   const paid = !isNullField(line, starts[F.paid] as number, ends[F.paid] as number);

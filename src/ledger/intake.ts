@@ -374,11 +374,12 @@ function loadLine(i: LedgerItem, at: string, customerId: number, runId: number, 
   );
 }
 
-/** A customer's fields as the customer stage's COPY text, customer id to locale. */
+/** A customer's fields as the customer stage's COPY text (CUSTOMER_STAGE_COLUMNS), customer id on. */
 export function customerText(i: LedgerItem): string {
   const f = encodeCopyField;
   return (
     `${f(i.customerId)}\t${f(i.customerName)}\t${f(i.contactName)}\t${f(i.contactEmail)}\t` +
-    `${f(i.contactPhone)}\t${f(i.salesRep)}\t${f(i.customerLocale)}\t${f(i.interestPercent)}`
+    `${f(i.contactPhone)}\t${f(i.salesRep)}\t${f(i.customerLocale)}\t${f(i.interestPercent)}\t` +
+    `${f(i.customerTimeZone)}\t${f(i.nextDeliveryDate)}`
   );
 }

@@ -4,6 +4,7 @@
  */
 import { MAX_RATE_PERCENT_PER_DAY } from '../collections/interest.ts';
 import { currencyDigits, isCurrencyCode } from '../collections/money.ts';
+import { isTimeZone } from '../settings-input.ts';
 import { toMinorUnits } from './money-parse.ts';
 import type { LedgerItem, RawLedgerRow, SkipReason } from './types.ts';
 
@@ -252,8 +253,25 @@ export function parseLedgerRow(raw: RawLedgerRow): ParsedLedgerRow {
       interestPercent,
       discountUntil,
       discountMinor,
+      customerTimeZone: ledgerTimeZone(raw.customer_time_zone),
+      nextDeliveryDate: raw.next_delivery_date ? parseLedgerDate(raw.next_delivery_date) : null,
     },
   };
+}
+
+/** Zone names seen, and whether Intl knows each (a ledger has few zones and a million rows). */
+const zonesSeen = new Map<string, boolean>();
+
+/** PB-24: the customer_time_zone column as an IANA name Intl knows, else null. */
+export function ledgerTimeZone(value: unknown): string | null {
+  const zone = text(value);
+  if (zone === null) return null;
+  let known = zonesSeen.get(zone);
+  if (known === undefined) {
+    known = isTimeZone(zone);
+    if (zonesSeen.size < 1000) zonesSeen.set(zone, known);
+  }
+  return known ? zone : null;
 }
 
 function amountDetail(

@@ -37,6 +37,8 @@ export const CUSTOMER_STAGE_COLUMNS = [
   'sales_rep',
   'locale',
   'ledger_interest_percent',
+  'time_zone',
+  'next_delivery_date',
 ] as const;
 
 /**
@@ -53,7 +55,8 @@ export async function createStage(trx: Knex | Knex.Transaction, runId: number): 
     valid boolean NOT NULL, n bigint, ledger_paid_at timestamptz, discount_until date, discount_minor bigint)`);
   await trx.raw(`CREATE TEMPORARY TABLE ${stage.customers} (
     external_id text NOT NULL, name text NOT NULL, contact_name text, contact_email text,
-    contact_phone text, sales_rep text, locale text, ledger_interest_percent text)`);
+    contact_phone text, sales_rep text, locale text, ledger_interest_percent text, time_zone text,
+    next_delivery_date date)`);
   return stage;
 }
 
@@ -63,21 +66,17 @@ export async function dropStage(trx: Knex | Knex.Transaction, stage: Stage): Pro
 
 // Each customer is staged once, with the fields of its latest row (SyncIntake); only customers whose
 // fields differ are written.
+const CUSTOMER_COLUMNS = CUSTOMER_STAGE_COLUMNS.join(', ');
+const CUSTOMER_FIELDS = CUSTOMER_STAGE_COLUMNS.filter((c) => c !== 'external_id');
 const CUSTOMERS_SQL = (stage: Stage) => `
-  INSERT INTO customers AS c (${CUSTOMER_STAGE_COLUMNS.join(', ')})
-  SELECT ${CUSTOMER_STAGE_COLUMNS.join(', ')}
+  INSERT INTO customers AS c (${CUSTOMER_COLUMNS})
+  SELECT ${CUSTOMER_COLUMNS}
   FROM ${stage.customers}
   ON CONFLICT (external_id) DO UPDATE SET
-    ${CUSTOMER_STAGE_COLUMNS.slice(1)
-      .map((c) => `${c} = excluded.${c}`)
-      .join(', ')},
+    ${CUSTOMER_FIELDS.map((c) => `${c} = excluded.${c}`).join(', ')},
     updated_at = now()
-  WHERE (${CUSTOMER_STAGE_COLUMNS.slice(1)
-    .map((c) => `c.${c}`)
-    .join(', ')})
-    IS DISTINCT FROM (${CUSTOMER_STAGE_COLUMNS.slice(1)
-      .map((c) => `excluded.${c}`)
-      .join(', ')})`;
+  WHERE (${CUSTOMER_FIELDS.map((c) => `c.${c}`).join(', ')})
+    IS DISTINCT FROM (${CUSTOMER_FIELDS.map((c) => `excluded.${c}`).join(', ')})`;
 
 const ITEM_COLUMNS = ['customer_id', 'invoice_number', 'issue_date', 'due_date', 'total_minor', 'open_minor']
   .concat(['currency', 'status', 'ledger_paid_at', 'discount_until', 'discount_minor'])

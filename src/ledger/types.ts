@@ -33,12 +33,25 @@ export const REQUIRED_COLUMNS = [
 export const LEDGER_TERM_COLUMNS = ['interest_percent_per_day', 'discount_until', 'discount_amount'] as const;
 
 /**
+ * Optional customer columns about when to contact: `customer_time_zone` (an IANA name such as
+ * Europe/Berlin; PB-24 sends letters at 9:00 or 14:00 on the customer's clock) and `next_delivery_date`
+ * (continuous supply: PB-15 calls a week before the next delivery). A zone Intl does not know or a date
+ * that is not one is read as absent (the settings' zone applies; no call is planned), never skips the row.
+ */
+export const CONTACT_COLUMNS = ['customer_time_zone', 'next_delivery_date'] as const;
+
+/**
  * Columns a mapping may return; absent ones are treated as null. `paid_at`: when the open amount last
  * went down (the latest payment or credit applied), read from the ledger's payment records; grades
  * (PB-09), credit hold (PB-10), blacklist (PB-11) and DSO/CEI date payments by it. Without it the
  * row's last change (`updated_at`) stands in, which an ERP's bulk update moves for every row.
  */
-export const OPTIONAL_COLUMNS = ['customer_locale', 'paid_at', ...LEDGER_TERM_COLUMNS] as const;
+export const OPTIONAL_COLUMNS = [
+  'customer_locale',
+  'paid_at',
+  ...LEDGER_TERM_COLUMNS,
+  ...CONTACT_COLUMNS,
+] as const;
 
 export type LedgerColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
@@ -77,6 +90,10 @@ export interface LedgerItem {
   discountUntil: string | null;
   /** Null: the ledger says nothing (the global policy applies); 0 with no date: no discount. */
   discountMinor: number | null;
+  /** PB-24: the customer's IANA time zone (the mapping's customer_time_zone); null: none or unknown. */
+  customerTimeZone: string | null;
+  /** PB-15: the next delivery to a continuous-supply customer (YYYY-MM-DD); null: none. */
+  nextDeliveryDate: string | null;
 }
 
 /** Why a row was skipped; the sync summary counts rows per reason and lists their invoice ids. */

@@ -29,7 +29,7 @@ export {
 } from './letter-record.ts';
 
 /**
- * Takes the key for one letter: a new row, or a failed or rejected one of the same key taken again by a
+ * Takes the key for one letter: a new row, or a failed, rejected or cancelled one of the same key taken again by a
  * conditional update. Exactly one caller gets `claimed: true` however many try at once; the others get
  * the row as it stands.
  */
@@ -41,9 +41,11 @@ export async function claimLetter(
     locale: string;
     key: string;
     actor: Actor;
-    status: 'sending' | 'awaiting_approval';
+    status: 'sending' | 'awaiting_approval' | 'queued';
     delivery: 'email' | 'manual';
     subject: string;
+    /** PB-24: when a queued letter goes out. */
+    sendAt?: Date;
     /** PB-23: the call a call summary sums up. */
     callId?: number | undefined;
   },
@@ -54,6 +56,7 @@ export async function claimLetter(
     locale: input.locale,
     subject: input.subject,
     requested_by_user_id: input.actor.userId,
+    send_at: input.status === 'queued' ? (input.sendAt ?? null) : null,
   };
   const inserted = await db('letters')
     .insert({
@@ -70,7 +73,7 @@ export async function claimLetter(
   if (inserted[0]) return { claimed: true, id: Number(inserted[0].id) };
   const retaken = await db('letters')
     .where({ idempotency_key: input.key })
-    .whereIn('status', ['failed', 'rejected'])
+    .whereIn('status', ['failed', 'rejected', 'cancelled'])
     .update({
       ...fields,
       attempts: db.raw('attempts + 1'),
@@ -263,4 +266,70 @@ export function markRejected(db: Knex, letter: LetterRecord, rejecter: Actor) {
       extra: { requestedBy: letter.requestedBy.name, result: 'rejected' },
     },
   );
+}
+
+/** PB-24: records that a letter asked for outside the customer's window waits for it (claimed as queued). */
+export async function logQueued(
+  db: Knex,
+  letter: LetterRecord,
+  actor: Actor | null,
+  queued: { sendAt: Date; zone: string },
+): Promise<void> {
+  await db.transaction((trx) =>
+    recordActivity(trx, {
+      accountId: letter.accountId,
+      actor,
+      kind: 'letter_queued',
+      details: details(letter, { sendAt: queued.sendAt.toISOString(), timeZone: queued.zone }),
+    }),
+  );
+}
+
+/** PB-24: an approved letter outside the customer's window waits for it instead of going out now. */
+export function markApprovedQueued(
+  db: Knex,
+  letter: LetterRecord,
+  approver: Actor,
+  queued: { sendAt: Date; zone: string },
+) {
+  return finish(
+    db,
+    letter,
+    'awaiting_approval',
+    { status: 'queued', approved_by_user_id: approver.userId, send_at: queued.sendAt },
+    {
+      actor: approver,
+      kind: 'letter_approved',
+      extra: {
+        requestedBy: letter.requestedBy.name,
+        sendAt: queued.sendAt.toISOString(),
+        timeZone: queued.zone,
+      },
+    },
+  );
+}
+
+/** Someone stops a queued letter; it never goes out (it may be asked for again). */
+export function markCancelled(db: Knex, letter: LetterRecord, actor: Actor) {
+  return finish(
+    db,
+    letter,
+    'queued',
+    { status: 'cancelled' },
+    { actor, kind: 'letter_cancelled', extra: { result: 'cancelled' } },
+  );
+}
+
+/**
+ * The delivery takes a queued letter whose time has come: queued -> sending by one conditional update,
+ * so of two replicas (or two runs) exactly one gets it; the other gets false. From `sending` on, the
+ * letter takes the path of every send (recordOutgoing, the mail server, markSent) and its safeguards.
+ */
+export async function takeQueued(db: Knex, letter: LetterRecord, now: Date): Promise<boolean> {
+  const taken = await db('letters')
+    .where({ id: letter.id, status: 'queued' })
+    .where('send_at', '<=', now)
+    .update({ status: 'sending', updated_at: db.fn.now() })
+    .returning('id');
+  return taken.length > 0;
 }

@@ -9,7 +9,17 @@ import type { Knex } from 'knex';
  * process stopped); only a person moves it on (Mark as sent, Send again), so nothing goes out twice.
  */
 export type LetterStatus =
-  'awaiting_approval' | 'sending' | 'sent' | 'not_sent' | 'failed' | 'rejected' | 'uncertain';
+  | 'awaiting_approval'
+  | 'sending'
+  | 'sent'
+  | 'not_sent'
+  | 'failed'
+  | 'rejected'
+  | 'uncertain'
+  /** PB-24: asked for outside the customer's contact window; goes out at `sendAt`, once. */
+  | 'queued'
+  /** A queued letter someone stopped before it went out. */
+  | 'cancelled';
 
 /** One logged letter. */
 export interface LetterRecord {
@@ -33,6 +43,8 @@ export interface LetterRecord {
   createdAt: Date;
   updatedAt: Date;
   sentAt: Date | null;
+  /** PB-24: when a queued letter goes out (the customer's contact window opens); null otherwise. */
+  sendAt?: Date | null;
 }
 
 /** The key that makes a letter once per account, template and business day. */
@@ -84,6 +96,7 @@ export function toRecord(r: Record<string, unknown>): LetterRecord {
     createdAt: new Date(r.created_at as string),
     updatedAt: new Date(r.updated_at as string),
     sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
+    sendAt: r.send_at ? new Date(r.send_at as string) : null,
   };
 }
 

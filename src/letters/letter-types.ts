@@ -40,4 +40,13 @@ export type SendOutcome =
   | { kind: 'failed'; letter: LetterRecord | null; message: string }
   /** The mail server got the whole letter but its answer was lost: a person decides (issue 13). */
   | { kind: 'uncertain'; letter: LetterRecord; customerName: string; reason: string }
-  | { kind: 'exists'; letter: LetterRecord };
+  | { kind: 'exists'; letter: LetterRecord }
+  /** PB-24: outside the customer's contact window; it goes out at `opensAt` (the customer's `local` time). */
+  | { kind: 'queued'; letter: LetterRecord; queued: QueuedFor };
+
+/** When a queued letter goes out: the instant, and that moment on the customer's clock in its zone. */
+export interface QueuedFor {
+  opensAt: Date;
+  local: { date: string; minutes: number };
+  zone: string;
+}

@@ -15,7 +15,10 @@ import {
   letterKey,
   planLetterKey,
   logApprovalRequested,
+  logQueued,
   markApproved,
+  markApprovedQueued,
+  markCancelled,
   markFailed,
   markNotSent,
   markRejected,
@@ -27,9 +30,50 @@ import { mailRecorded, reload } from './mail-letter.ts';
 import { checkRecipient, letterMessageId } from './smtp.ts';
 import { LetterTemplateError } from './templates.ts';
 import { type LetterConfig, type LetterLocale, PLACEHOLDER_COMPANY_NAME } from './settings.ts';
-import type { LetterContext, PrepareFailure, PreparedLetter, SendOutcome } from './letter-types.ts';
+import type {
+  LetterContext,
+  PrepareFailure,
+  PreparedLetter,
+  QueuedFor,
+  SendOutcome,
+} from './letter-types.ts';
+import { letterWindow } from './contact-time.ts';
 
-export type { LetterContext, PrepareFailure, PreparedLetter, SendOutcome } from './letter-types.ts';
+export type {
+  LetterContext,
+  PrepareFailure,
+  PreparedLetter,
+  QueuedFor,
+  SendOutcome,
+} from './letter-types.ts';
+
+/**
+ * PB-24: null when an e-mail may reach the account's customer now; otherwise when it may (the next
+ * opening of the contact window on the customer's clock). A letter for the collector to send by hand
+ * (no SMTP) reaches nobody by itself, so it is never held.
+ */
+export async function heldUntil(ctx: LetterContext, accountId: number): Promise<QueuedFor | null> {
+  if (!ctx.letters.smtpUrl || !ctx.letters.from) return null;
+  const { zone, state } = await letterWindow(ctx.db, accountId, ctx.clock.now(), {
+    policy: ctx.policy,
+    zones: ctx.letters.customerZones,
+    businessZone: ctx.clock.timeZone,
+  });
+  return state.open ? null : { opensAt: state.opensAt, local: state.local, zone: zone.zone };
+}
+
+/** The letter of this account and template already waiting for the customer's window, if any. */
+async function queuedLetter(
+  ctx: LetterContext,
+  accountId: number,
+  template: string,
+): Promise<LetterRecord | null> {
+  const row = await ctx
+    .db('letters')
+    .where({ customer_id: accountId, template, status: 'queued' })
+    .first('id');
+  return row ? findLetter(ctx.db, Number(row.id)) : null;
+}
 
 /** The letters that need the restricted role and, with LETTER_APPROVAL on, a second person (issue 6). */
 export const RESTRICTED_LETTERS: readonly string[] = [
@@ -173,6 +217,14 @@ export async function sendLetter(
   if (!prepared.ok && prepared.kind === 'refusal')
     return { kind: 'failed', letter: null, message: prepared.message };
   const approval = prepared.ok && needsApproval(ctx.letters, template);
+  // PB-24: one letter of a kind waits for the customer's window at a time (a queued one of another day's
+  // key is the same letter still on its way).
+  const waiting =
+    callId === undefined && options.planId === undefined
+      ? await queuedLetter(ctx, accountId, template)
+      : null;
+  if (waiting) return { kind: 'exists', letter: waiting };
+  const held = prepared.ok && !approval ? await heldUntil(ctx, accountId) : null;
   const customer = await ctx.db('customers').where({ id: accountId }).first('locale');
   const claim = await claimLetter(ctx.db, {
     accountId,
@@ -188,9 +240,10 @@ export async function sendLetter(
           : letterKey(accountId, template, ctx.clock.today()),
     callId,
     actor,
-    status: approval ? 'awaiting_approval' : 'sending',
+    status: approval ? 'awaiting_approval' : held ? 'queued' : 'sending',
     delivery: ctx.letters.smtpUrl && ctx.letters.from ? 'email' : 'manual',
     subject: prepared.ok ? prepared.value.letter.subject : '',
+    ...(held ? { sendAt: held.opensAt } : {}),
   });
   if (!claim.claimed) return { kind: 'exists', letter: claim.existing };
   const letter = await findLetter(ctx.db, claim.id);
@@ -204,6 +257,10 @@ export async function sendLetter(
     await logApprovalRequested(ctx.db, letter, actor);
     return { kind: 'awaiting_approval', letter, prepared: prepared.value };
   }
+  if (held) {
+    await logQueued(ctx.db, letter, actor, { sendAt: held.opensAt, zone: held.zone });
+    return { kind: 'queued', letter: await reload(ctx.db, letter), queued: held };
+  }
   return deliverClaimed(ctx, letter, actor, actor.name, prepared.value);
 }
 
@@ -212,6 +269,7 @@ export type DecisionOutcome =
   | SendOutcome
   | { kind: 'rejected'; letter: LetterRecord }
   | { kind: 'marked_sent'; letter: LetterRecord; by: string }
+  | { kind: 'cancelled'; letter: LetterRecord; by: string }
   | { kind: 'refused'; message: string };
 
 function undecidable(letter: LetterRecord): DecisionOutcome {
@@ -237,6 +295,14 @@ export async function approveLetter(
       kind: 'refused',
       message: `You asked for this letter, so someone else must approve it; a second person's approval stops letters sent in error.`,
     };
+  // PB-24: approved outside the customer's window, it waits for the window like any letter.
+  const held = await heldUntil(ctx, letter.accountId);
+  if (held) {
+    const queued = { sendAt: held.opensAt, zone: held.zone };
+    if (!(await markApprovedQueued(ctx.db, letter, approver, queued)))
+      return undecidable((await findLetter(ctx.db, letterId)) ?? letter);
+    return { kind: 'queued', letter: await reload(ctx.db, letter), queued: held };
+  }
   if (!(await markApproved(ctx.db, letter, approver)))
     return undecidable((await findLetter(ctx.db, letterId)) ?? letter);
   const sending = (await findLetter(ctx.db, letterId)) ?? letter;
@@ -255,4 +321,22 @@ export async function rejectLetter(
   if (!(await markRejected(ctx.db, letter, rejecter)))
     return undecidable((await findLetter(ctx.db, letterId)) ?? letter);
   return { kind: 'rejected', letter: (await findLetter(ctx.db, letterId)) ?? letter };
+}
+
+/** PB-24: stops a queued letter before its time; it never goes out (it may be asked for again). */
+export async function cancelLetter(
+  ctx: LetterContext,
+  actor: Actor,
+  letterId: number,
+): Promise<DecisionOutcome> {
+  const letter = await findLetter(ctx.db, letterId);
+  if (!letter) return { kind: 'refused', message: `There is no letter #${letterId}.` };
+  const notQueued = (now: LetterRecord): DecisionOutcome => ({
+    kind: 'refused',
+    message: `The ${now.template} letter #${now.id} is not waiting to go out: it is ${now.status.replace(/_/g, ' ')}. Nothing was changed.`,
+  });
+  if (letter.status !== 'queued') return notQueued(letter);
+  if (!(await markCancelled(ctx.db, letter, actor)))
+    return notQueued((await findLetter(ctx.db, letterId)) ?? letter);
+  return { kind: 'cancelled', letter: await reload(ctx.db, letter), by: actor.name };
 }

@@ -5,6 +5,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
+import { type CustomerZoneSettings, customerZoneVariables } from './contact-settings.ts';
 
 /** The locales letter templates ship in (templates/letters/<locale>/). */
 export const LETTER_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
@@ -128,6 +129,7 @@ export const letterSettings = settingsFragment(
       z.string().min(32, 'expected a random secret of at least 32 characters').optional(),
     ),
     LETTER_LINK_DAYS: wholeUnits(30, 1, 365, 'days'),
+    ...customerZoneVariables,
   },
   (s, env) => {
     const problems: string[] = [];
@@ -171,6 +173,8 @@ export interface LetterConfig {
   smtpTimeoutMs: number;
   /** Signed links to stored letter PDFs (Teams): unset publicUrl means no links. */
   links: LetterLinkConfig;
+  /** PB-24: customers' time zones where the ledger has none, or overriding it. */
+  customerZones: CustomerZoneSettings;
 }
 
 /** Where and how long letter PDFs are linked. */
@@ -214,6 +218,10 @@ export function letterConfig(s: z.output<typeof letterSettings.schema>, appPassw
       publicUrl: s.DUEBOT_PUBLIC_URL ? (parsePublicUrl(s.DUEBOT_PUBLIC_URL) ?? undefined) : undefined,
       secret: s.DUEBOT_LINK_SECRET ?? (appPassword ? derivedLinkSecret(appPassword) : undefined),
       days: s.LETTER_LINK_DAYS,
+    },
+    customerZones: {
+      overrides: s.DUEBOT_CUSTOMER_TIME_ZONE_OVERRIDES,
+      fallback: s.DUEBOT_CUSTOMER_TIME_ZONE,
     },
   };
 }

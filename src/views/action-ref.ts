@@ -24,6 +24,8 @@ export const REF_ACTIONS = [
   'letter-reject',
   'letter-mark-sent',
   'letter-resend',
+  /** PB-24: cancel a letter queued for the customer's contact window. */
+  'letter-cancel',
   'history',
   'promise',
   'dispute',

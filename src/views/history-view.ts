@@ -1,3 +1,5 @@
+import { translator } from '../i18n/translate.ts';
+import { customerTime, queuedFor } from './contact-views.ts';
 import { formatLocalTime } from '../clock.ts';
 import { formatMoney } from '../collections/money.ts';
 import type { AccountHistory, HistoryEntry } from '../worklist/account-history.ts';
@@ -87,6 +89,16 @@ export function describeEntry(entry: HistoryEntry): string {
       return `${who} checked the mailbox and marked the ${str(d.template)} letter #${str(d.letterId)} as sent to ${str(d.recipient)}, message id ${str(d.messageId)}`;
     case 'letter_sent_again':
       return `${who} chose to send the ${str(d.template)} letter #${str(d.letterId)} again to ${str(d.recipient) || 'the customer'}`;
+    case 'letter_queued': {
+      // PB-24: when it goes out, on the customer's clock.
+      const zone = str(d.timeZone) || 'UTC';
+      const sendAt = new Date(str(d.sendAt));
+      const queued = Number.isNaN(sendAt.getTime()) ? null : queuedFor({ sendAt }, zone);
+      const t = translator('en');
+      return `${who}: ${t.t('contact.history.queued', { letter: str(d.template), id: str(d.letterId), when: queued ? customerTime(t, queued.local) : '?', zone })}`;
+    }
+    case 'letter_cancelled':
+      return `${who}: ${translator('en').t('contact.history.cancelled', { letter: str(d.template), id: str(d.letterId) })}`;
     case 'role_changed':
       return describeRoleChange(d, entry.actor);
     case 'terms_changed': {

@@ -1,6 +1,8 @@
 import { shortDate } from '../collections/dates.ts';
 import { formatMoney } from '../collections/money.ts';
-import type { MyWork, PromiseEntry } from '../worklist/my-work.ts';
+import { daysBetween } from '../collections/dates.ts';
+import { type Translator, translator } from '../i18n/translate.ts';
+import type { MyWork, PromiseEntry, SupplyCall } from '../worklist/my-work.ts';
 import type { QuietAccount } from '../worklist/status-updates.ts';
 import type { Block, Message } from './model.ts';
 import { accountRow } from './overdue-list.ts';
@@ -15,6 +17,16 @@ function promiseLine(p: PromiseEntry): string {
 /** PB-26: an account nobody updated for a while, and since when. */
 export function quietLine(q: QuietAccount): string {
   return `• *${q.name}*: no update for ${q.workingDays} working day${q.workingDays === 1 ? '' : 's'} (since ${shortDate(q.since)})`;
+}
+
+/** PB-15: the call before a late customer's next delivery. */
+export function supplyCallLine(c: SupplyCall, today: string, t: Translator = translator('en')): string {
+  return `• ${t.t('contact.supply.line', {
+    customer: `*${c.name}*`,
+    date: t.date(c.deliveryOn),
+    days: daysBetween(today, c.deliveryOn),
+    overdue: c.overdue.map((o) => t.money(o.minor, o.currency)).join(' + '),
+  })}`;
 }
 
 /** A person's own worklist (App Home): claimed accounts by priority with their buttons, follow-ups, promises. */
@@ -37,6 +49,13 @@ export function myWorkView(work: MyWork, options: { name: string; today: string 
     blocks.push({
       type: 'text',
       text: `*No status update* (PB-26: update each account daily)\n${work.quiet.map(quietLine).join('\n')}`,
+    });
+  }
+  if (work.supplyCalls?.length) {
+    const t = translator('en');
+    blocks.push({
+      type: 'text',
+      text: `*${t.t('contact.supply.title')}*\n${work.supplyCalls.map((c) => supplyCallLine(c, options.today, t)).join('\n')}`,
     });
   }
   if (work.followUps.length > 0) {
@@ -62,7 +81,11 @@ export function myWorkView(work: MyWork, options: { name: string; today: string 
     });
   }
   const count =
-    work.promisesBroken.length + work.promisesDue.length + work.followUps.length + (work.quiet?.length ?? 0);
+    work.promisesBroken.length +
+    work.promisesDue.length +
+    work.followUps.length +
+    (work.quiet?.length ?? 0) +
+    (work.supplyCalls?.length ?? 0);
   return {
     blocks,
     fallbackText: `${work.claimedTotal} accounts, ${count} things due today`,

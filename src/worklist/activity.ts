@@ -39,6 +39,10 @@ export type ActivityKind =
   | 'letter_marked_sent'
   /** A person chose to send an uncertain letter again. */
   | 'letter_sent_again'
+  /** PB-24: asked for outside the customer's contact window; goes out when it opens. */
+  | 'letter_queued'
+  /** A queued letter stopped before it went out. */
+  | 'letter_cancelled'
   /** A scheduled follow-up told the owner about the account (PB-20). */
   | 'owner_told'
   /** PB-28: a decision of the monthly credit meeting on the account. */

@@ -57,6 +57,61 @@ export interface MyWork {
   promisesBroken: PromiseEntry[];
   /** PB-26: owned accounts with no status update for the set number of working days (empty without a rule). */
   quiet?: QuietAccount[];
+  /** PB-15: late continuous-supply customers to call before their next delivery. */
+  supplyCalls?: SupplyCall[];
+}
+
+/** PB-15: a late customer on continuous supply whose next delivery is within a week. */
+export interface SupplyCall {
+  accountId: number;
+  name: string;
+  /** The next delivery (the ledger's next_delivery_date). */
+  deliveryOn: string;
+  /** Overdue open amounts, one per currency. */
+  overdue: { minor: number; currency: string }[];
+}
+
+/** PB-15: the call comes this many days before the next delivery. */
+export const SUPPLY_CALL_DAYS = 7;
+
+/**
+ * PB-15: the owner's accounts whose next delivery is from today to a week ahead and that have something
+ * overdue today: call and say supply may be paused. A customer paid up is not called.
+ */
+export async function supplyCalls(
+  db: Knex,
+  userId: number,
+  today: string,
+  limit = 20,
+): Promise<SupplyCall[]> {
+  const rows = await db('customers as c')
+    .join('claims as cl', (j) => j.on('cl.customer_id', 'c.id').andOnNull('cl.released_at'))
+    .join('open_items as o', 'o.customer_id', 'c.id')
+    .where('cl.user_id', userId)
+    .whereBetween('c.next_delivery_date', [today, addDays(today, SUPPLY_CALL_DAYS)])
+    .where('o.status', 'open')
+    .where('o.due_date', '<', today)
+    .where('o.open_minor', '>', 0)
+    .groupBy('c.id', 'c.name', 'c.next_delivery_date', 'o.currency')
+    .orderBy([{ column: 'c.next_delivery_date' }, { column: 'c.id' }, { column: 'o.currency' }])
+    .select('c.id', 'c.name', 'c.next_delivery_date', 'o.currency', db.raw('sum(o.open_minor) AS overdue'));
+  const calls = new Map<number, SupplyCall>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    const date =
+      r.next_delivery_date instanceof Date
+        ? r.next_delivery_date.toISOString().slice(0, 10)
+        : String(r.next_delivery_date);
+    const call: SupplyCall = calls.get(id) ?? {
+      accountId: id,
+      name: String(r.name),
+      deliveryOn: date,
+      overdue: [],
+    };
+    call.overdue.push({ minor: Number(r.overdue), currency: String(r.currency).trim() });
+    calls.set(id, call);
+  }
+  return [...calls.values()].slice(0, limit);
 }
 
 /** How far back a broken promise stays on someone's list (days after its date). */
@@ -65,7 +120,8 @@ export const BROKEN_PROMISE_DAYS = 14;
 /**
  * A staff member's worklist (the Slack App Home, the Teams personal tab): accounts they own by priority
  * (PB-08, PB-25), follow-ups due by today, promises due by today and promises recently broken, and (with
- * a `quiet` rule) the accounts with no status update for too long (PB-26).
+ * a `quiet` rule) the accounts with no status update for too long (PB-26), and the late continuous-supply
+ * customers to call before their next delivery (PB-15).
  * "Theirs" means accounts they own, plus promises they recorded themselves.
  */
 export async function myWork(
@@ -103,6 +159,7 @@ export async function myWork(
   const entries = promises.map(toPromiseEntry);
   return {
     quiet: quiet ? await quietAccounts(db, userId, today, quiet, limit) : [],
+    supplyCalls: await supplyCalls(db, userId, today, limit),
     claimed: owned.rows,
     claimedTotal: owned.total,
     followUps: followUps.map((f) => ({

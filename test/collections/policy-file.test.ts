@@ -205,7 +205,7 @@ describe('the policy file: every number is configuration', () => {
     it('a field that is not a policy field, naming the fields it could be', () => {
       expect(problems('aging:\n  redAfterDay: 20\nbuckets: [1]\n')).toEqual([
         'field aging.redAfterDay: not a policy field (expected one of bucketEdges, redAfterDays, procedureAfterDays, keyAccountDays, keyAccountNoExceptionDays, settledShownDays)',
-        'field buckets: not a policy field (expected one of aging, grade, creditHold, blacklist, priority, escalation, sevenSevenSeven, collectorCredit, workingDays)',
+        'field buckets: not a policy field (expected one of aging, grade, creditHold, blacklist, priority, escalation, sevenSevenSeven, collectorCredit, contactWindow, workingDays)',
       ]);
     });
 

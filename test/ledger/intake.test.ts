@@ -105,7 +105,7 @@ describe('SyncIntake', () => {
     ]);
     // C1's latest row is the paid one, which has the full name again.
     expect(expected.customers.split('\n')[0]).toBe(
-      '100\tC1\t上海远航贸易有限公司\t\\N\tap@yuanhang.example\t\\N\tLi Wei\tzh-CN\t\\N',
+      '100\tC1\t上海远航贸易有限公司\t\\N\tap@yuanhang.example\t\\N\tLi Wei\tzh-CN\t\\N\t\\N\t\\N',
     );
   });
 
@@ -187,7 +187,7 @@ describe('SyncIntake', () => {
         else intake.take({ kind, rows: decodeCopyLines(text, COPY_COLUMN_ORDER) });
         const lines = [...intake.customerLines(100)].map((b) => b.toString()).join('');
         expect(lines, `${kind} ${JSON.stringify(sequence)}`).toBe(
-          `C1\t上海远航贸易有限公司\t\\N\tap@yuanhang.example\t\\N\t${wins}\tzh-CN\t\\N\n`,
+          `C1\t上海远航贸易有限公司\t\\N\tap@yuanhang.example\t\\N\t${wins}\tzh-CN\t\\N\t\\N\t\\N\n`,
         );
         expect(intake.customerCount).toBe(1);
       }

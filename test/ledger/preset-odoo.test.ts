@@ -182,7 +182,16 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
     const customers = await bot
       .knex('customers')
       .orderBy('external_id')
-      .select('external_id', 'name', 'contact_name', 'contact_email', 'contact_phone', 'sales_rep', 'locale');
+      .select(
+        'external_id',
+        'name',
+        'contact_name',
+        'contact_email',
+        'contact_phone',
+        'sales_rep',
+        'locale',
+        'time_zone',
+      );
     expect(customers).toEqual([
       {
         external_id: '10',
@@ -193,6 +202,8 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
         contact_phone: '+86 139 0000 0001',
         sales_rep: 'Li Wei',
         locale: 'zh-CN',
+        // PB-24: res_partner.tz; the other partner has none (the settings' zone applies).
+        time_zone: 'Asia/Shanghai',
       },
       {
         external_id: '20',
@@ -202,6 +213,7 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
         contact_phone: '+49 30 1234',
         sales_rep: 'Li Wei',
         locale: 'en',
+        time_zone: null,
       },
     ]);
   });

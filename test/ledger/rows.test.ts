@@ -53,8 +53,28 @@ describe('parseLedgerRow', () => {
         interestPercent: null,
         discountUntil: null,
         discountMinor: null,
+        customerTimeZone: null,
+        nextDeliveryDate: null,
       },
     });
+  });
+
+  it('PB-24/PB-15: reads the customer time zone and next delivery date, a bad one as absent, never skipping the row', () => {
+    const read = (values: Record<string, unknown>) => {
+      const parsed = parseLedgerRow(row(values));
+      if (!parsed.ok) throw new Error(parsed.detail);
+      return [parsed.item.customerTimeZone, parsed.item.nextDeliveryDate];
+    };
+    expect(read({ customer_time_zone: ' Europe/Berlin ', next_delivery_date: '2026-12-15' })).toEqual([
+      'Europe/Berlin',
+      '2026-12-15',
+    ]);
+    expect(read({ customer_time_zone: 'Europe/Berln', next_delivery_date: '2026-02-30' })).toEqual([
+      null,
+      null,
+    ]);
+    expect(read({ customer_time_zone: '', next_delivery_date: '' })).toEqual([null, null]);
+    expect(read({ next_delivery_date: new Date('2026-12-15T00:00:00Z') })).toEqual([null, '2026-12-15']);
   });
 
   it('reads paid_at as a timestamp, and skips a row whose paid_at is not one (naming the column)', () => {

@@ -36,7 +36,13 @@ export interface LedgerFixture {
   invoiceCount(): Promise<number>;
 }
 
-const COLUMNS: Record<Exclude<LedgerColumn, 'paid_at' | (typeof LEDGER_TERM_COLUMNS)[number]>, string> &
+const COLUMNS: Record<
+  Exclude<
+    LedgerColumn,
+    'paid_at' | (typeof LEDGER_TERM_COLUMNS)[number] | 'customer_time_zone' | 'next_delivery_date'
+  >,
+  string
+> &
   Partial<Record<LedgerColumn, string>> = {
   invoice_id: 'i.id',
   invoice_number: 'i.number',

@@ -24,7 +24,7 @@ CREATE TABLE res_company (id serial PRIMARY KEY, name varchar NOT NULL, currency
   write_date timestamp);
 CREATE TABLE res_partner (id serial PRIMARY KEY, name varchar, company_id int4, parent_id int4,
   commercial_partner_id int4, type varchar, email varchar, phone varchar, mobile varchar, lang varchar,
-  active boolean, is_company boolean, write_date timestamp);
+  tz varchar, active boolean, is_company boolean, write_date timestamp);
 CREATE TABLE res_users (id serial PRIMARY KEY, login varchar NOT NULL, partner_id int4 NOT NULL,
   company_id int4 NOT NULL, active boolean, write_date timestamp);
 CREATE TABLE account_move (id serial PRIMARY KEY, name varchar, move_type varchar NOT NULL,
@@ -94,6 +94,7 @@ export async function createOdooFixture(): Promise<OdooFixture> {
   await knex('res_partner').insert([
     partner(10, '上海远航贸易有限公司', {
       lang: 'zh_CN',
+      tz: 'Asia/Shanghai',
       email: 'info@yuanhang.example',
       phone: '+86 21 5555 0100',
     }),

@@ -31,6 +31,8 @@
 -- invoice's multicurrency_code is not the company currency (llx_const MAIN_MONNAIE), else the
 -- company currency amounts. Dolibarr stores amounts as DOUBLE: they are rounded to 6 decimals here.
 --
+-- customer_time_zone and next_delivery_date are not returned (read as NULL): Dolibarr keeps no time zone per third party and no
+-- delivery plan, so PB-24 uses DUEBOT_CUSTOMER_TIME_ZONE(_OVERRIDES) and PB-15 plans no call.
 -- paid_at: the date of the latest payment (llx_paiement.datep); for an invoice closed without any
 -- payment (settled by credit notes), when it was closed (date_closing).
 --

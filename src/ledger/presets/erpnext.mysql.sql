@@ -37,6 +37,8 @@
 -- (The report keeps a term paid in part by name at that part and gives the rest of the paid part to
 -- the other terms; here such a term is filled first. Both agree when named payments pay whole terms.)
 --
+-- customer_time_zone and next_delivery_date are not returned (read as NULL): ERPNext keeps no time zone per customer and no
+-- delivery plan, so PB-24 uses DUEBOT_CUSTOMER_TIME_ZONE(_OVERRIDES) and PB-15 plans no call.
 -- paid_at: the posting date of the latest Payment Ledger Entry (payment, journal entry, return)
 -- that lowered this installment's open amount (the invoice's own posting date when it was paid on
 -- the invoice itself: POS payments, write-offs); NULL while nothing was paid on it.

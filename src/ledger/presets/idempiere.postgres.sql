@@ -33,6 +33,8 @@
 --     allocation line of the invoice); one not allocated is not an item;
 --   * invoices in dispute (isindispute 'Y') are returned like any other.
 --
+-- customer_time_zone and next_delivery_date are not returned (read as NULL): iDempiere keeps no time zone per business partner and no
+-- delivery plan, so PB-24 uses DUEBOT_CUSTOMER_TIME_ZONE(_OVERRIDES) and PB-15 plans no call.
 -- paid_at: the transaction date (c_allocationhdr.datetrx) of the latest allocation that lowered this
 -- installment's open amount, allocations taken oldest first over the installments in due-date order
 -- as invoiceopen does; NULL while nothing was allocated to it. (Only the dating takes allocation

@@ -20,6 +20,8 @@
 --   invoice's partner, or the company's invoice address (a child contact of type 'invoice');
 -- - the salesperson is the invoice's invoice_user_id (a res_users row, whose name is its partner's);
 -- - the customer's language (res_partner.lang, e.g. zh_CN) as duebot's locale (zh-CN; en_US -> en);
+-- - the customer's time zone (res_partner.tz, an IANA name such as Asia/Shanghai) for PB-24's contact
+--   window; no next_delivery_date (PB-15): Odoo keeps no delivery plan per customer;
 -- - paid_at: the latest payment or credit note reconciled with the line (account_partial_reconcile
 --   max_date; Odoo keeps it as a date, given here at noon UTC so that it is the same day in duebot's
 --   time zone);
@@ -104,7 +106,8 @@ SELECT
   CASE WHEN i.discount_date IS NULL THEN 0 ELSE i.amount_currency - i.discount_amount_currency END
     AS discount_amount,
   -- PB-16: Odoo keeps no contract late-interest rate per customer (a manager sets it in duebot).
-  NULL::numeric AS interest_percent_per_day
+  NULL::numeric AS interest_percent_per_day,
+  nullif(cp.tz, '') AS customer_time_zone
 FROM installments i
 JOIN account_move m ON m.id = i.move_id
 JOIN res_partner cp ON cp.id = m.commercial_partner_id
