@@ -215,10 +215,23 @@ function planBlocks(
   ]);
 }
 
-/** PB-09: the grade with why. */
+/** PB-09: the grade with why, from the rule that gave it. */
 function gradeText(g: AccountAssessment['grade'], t: Translator): string {
-  const reason = g.reason.startsWith(`${g.grade}:`) ? g.reason.slice(g.grade.length + 1).trim() : g.reason;
-  return t.t('card.grade.value', { grade: g.grade, reason });
+  const w = g.why;
+  if (!w) {
+    const reason = g.reason.startsWith(`${g.grade}:`) ? g.reason.slice(g.grade.length + 1).trim() : g.reason;
+    return t.t('card.grade.value', { grade: g.grade, reason });
+  }
+  return t.t('card.grade.why', {
+    grade: g.grade,
+    rule: w.rule,
+    late: w.rule === 'late' ? w.late : 0,
+    considered: 'considered' in w ? w.considered : 0,
+    tolerance: 'toleranceDays' in w ? w.toleranceDays : 0,
+    open: w.rule === 'late' ? w.open : 'none',
+    days: w.rule === 'worst' ? w.days : 0,
+    since: w.rule === 'new' ? w.since : '',
+  });
 }
 
 /** PB-06: a key account, and whether a manager may still exempt it. */
@@ -229,13 +242,31 @@ function keyAccountText(a: AccountAssessment, t: Translator): string {
     : t.t('card.flag.keyAccountNoException', { days: a.maxDaysOverdue, from: k.noExceptionDays });
 }
 
-/** PB-10: credit hold, its reason without the flag's own name. */
+/** PB-10: credit hold, said from its rule. */
 function creditHoldText(f: AccountAssessment['creditHold'], t: Translator): string {
-  return t.t('card.flag.creditHold', { reason: (f.reason ?? '').replace(/^credit hold: /, '') });
+  const w = f.why;
+  if (w?.rule !== 'hold')
+    return t.t('card.flag.creditHold', { reason: (f.reason ?? '').replace(/^credit hold: /, '') });
+  return t.t('card.flag.creditHoldWhy', {
+    perMonth: w.perMonth,
+    monthEnd: w.minDaysInMonth === null ? 'yes' : 'no',
+    minDays: w.minDaysInMonth ?? 0,
+    months: listOf(t, w.months),
+    invoices: listOf(t, w.invoices),
+    count: w.invoices.length,
+  });
 }
 
-/** PB-11: blacklisted, its reason without the flag's own name. */
+/** PB-11: blacklisted, said from its rule. */
 function blacklistText(f: AccountAssessment['blacklist'], t: Translator): string {
+  const w = f.why;
+  if (w?.rule === 'unpaid') return t.t('card.flag.blacklistUnpaid', { invoice: w.invoice, days: w.days });
+  if (w?.rule === 'incidents')
+    return t.t('card.flag.blacklistIncidents', {
+      count: w.invoices.length,
+      days: w.days,
+      invoices: listOf(t, w.invoices),
+    });
   return t.t('card.flag.blacklisted', { reason: (f.reason ?? '').replace(/^blacklisted: /, '') });
 }
 
@@ -540,7 +571,7 @@ function recordBlocks(r: PaymentRecord, t: Translator): Block[] {
         amount: t.money(p.totalMinor, p.currency),
         due: dayMonth(t, p.dueDate),
         paid: dayMonth(t, p.paidDate),
-        late: p.daysLate,
+        late: Math.max(0, p.daysLate),
       }),
     );
     // PB-04: settled invoices in green.

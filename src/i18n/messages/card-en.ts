@@ -51,6 +51,13 @@ export const cardEn = {
     '*Key account*: {days, plural, one {# day} other {# days}} overdue: key account without exception from {from} days (PB-06)',
   'card.flag.creditHold': '*Credit hold*: {reason}',
   'card.flag.blacklisted': '*Blacklisted*: {reason}',
+  'card.grade.why':
+    '{grade}: {rule, select, late {{late} of {considered, plural, one {# invoice} other {# invoices}} {open, select, none {paid more than {tolerance} days late} all {unpaid more than {tolerance} days past due} other {paid more than {tolerance} days late or still unpaid}}} worst {an invoice went {days} days past due} new {new customer since {since}, no late payments yet} few {only {considered, plural, one {# invoice} other {# invoices}} to judge by, none late} other {all {considered, plural, one {# invoice} other {# invoices}} paid within {tolerance} days of the due date}}',
+  'card.flag.creditHoldWhy':
+    '*Credit hold*: {perMonth}+ invoices {monthEnd, select, yes {overdue at the end of each of} other {overdue {minDays}+ days in each of}} {months}; until {invoices} {count, plural, one {is} other {are}} cleared (PB-10)',
+  'card.flag.blacklistUnpaid': '*Blacklisted*: {invoice} unpaid {days} days past due (PB-11)',
+  'card.flag.blacklistIncidents':
+    '*Blacklisted*: {count} invoices went more than {days} days past due ({invoices}) (PB-11)',
   'card.flag.missedPromises': 'Missed promises: {dates}',
   'card.handedOver':
     '*Handed over to {agency}* on {on} (PB-30): {amounts} handed over after {days} days and {attempts} contact attempts; internal chasing stopped',
