@@ -137,6 +137,8 @@ export interface KeyAccountStatus {
   /** True while a manager may still exempt it (between the two thresholds). */
   exemptable: boolean;
   reason: string | null;
+  /** From how many days overdue it is a key account without exception (set when that applies). */
+  noExceptionDays?: number;
 }
 
 /** PB-06: key account from 45 days unless exempted; from 60 days without exception. */
@@ -150,6 +152,7 @@ export function keyAccountStatus(
       keyAccount: true,
       exemptable: false,
       reason: `${maxDaysOverdue} days overdue: key account without exception from ${policy.keyAccountNoExceptionDays} days (PB-06)`,
+      noExceptionDays: policy.keyAccountNoExceptionDays,
     };
   }
   if (maxDaysOverdue >= policy.keyAccountDays) {

@@ -84,12 +84,24 @@ export interface HistoryItem {
 
 export type Grade = 'A' | 'B' | 'C';
 
+/**
+ * Which rule gave the grade, with its numbers, for views that say it in the reader's language (the
+ * `reason` says the same in English, for logs and stored worklist rows).
+ */
+export type GradeWhy =
+  | { rule: 'late'; late: number; considered: number; toleranceDays: number; open: 'none' | 'all' | 'some' }
+  | { rule: 'worst'; days: number }
+  | { rule: 'new'; since: string }
+  | { rule: 'few'; considered: number }
+  | { rule: 'clean'; considered: number; toleranceDays: number };
+
 /** A grade with the reason a person can check. */
 export interface GradeResult {
   grade: Grade;
   reason: string;
   lateCount: number;
   consideredCount: number;
+  why?: GradeWhy;
 }
 
 /** How many days past due an item was paid, or is today if open; null when not yet due. */
@@ -125,32 +137,64 @@ export function gradeCustomer(
       : lateOpen === late.length
         ? `${late.length} of ${plural(n, 'invoice')} unpaid more than ${tol} days past due`
         : `${late.length} of ${plural(n, 'invoice')} paid more than ${tol} days late or still unpaid`;
-  const result = (grade: Grade, reason: string): GradeResult => ({
+  const result = (grade: Grade, reason: string, why: GradeWhy): GradeResult => ({
     grade,
     reason: `${grade}: ${reason}`,
     lateCount: late.length,
     consideredCount: n,
+    why,
   });
+  const lateWhy: GradeWhy = {
+    rule: 'late',
+    late: late.length,
+    considered: n,
+    toleranceDays: tol,
+    open: lateOpen === 0 ? 'none' : lateOpen === late.length ? 'all' : 'some',
+  };
 
-  if (late.length >= policy.cMinLate && share >= policy.cLateShare) return result('C', lateText);
-  if (worst >= policy.cMaxDaysLate) return result('C', `an invoice went ${worst} days past due`);
+  if (late.length >= policy.cMinLate && share >= policy.cLateShare) return result('C', lateText, lateWhy);
+  if (worst >= policy.cMaxDaysLate)
+    return result('C', `an invoice went ${worst} days past due`, { rule: 'worst', days: worst });
   const tenureStart = firstInvoiceDate ?? considered.map((i) => i.dueDate).sort()[0] ?? today;
   const young = tenureStart > subtractMonths(today, policy.minTenureMonths);
   if (late.length > 0) {
     const size = considered.reduce((s, i) => s + (i.totalBase ?? 0), 0);
     const large = size >= policy.largeCustomerMajor;
     const tolerated = !large && !young && n >= policy.minInvoices && share <= policy.aMaxLateShare;
-    return result(tolerated ? 'A' : 'B', lateText);
+    return result(tolerated ? 'A' : 'B', lateText, lateWhy);
   }
-  if (young) return result('B', `new customer since ${tenureStart}, no late payments yet`);
-  if (n < policy.minInvoices) return result('B', `only ${plural(n, 'invoice')} to judge by, none late`);
-  return result('A', `all ${plural(n, 'invoice')} paid within ${tol} days of the due date`);
+  if (young)
+    return result('B', `new customer since ${tenureStart}, no late payments yet`, {
+      rule: 'new',
+      since: tenureStart,
+    });
+  if (n < policy.minInvoices)
+    return result('B', `only ${plural(n, 'invoice')} to judge by, none late`, { rule: 'few', considered: n });
+  return result('A', `all ${plural(n, 'invoice')} paid within ${tol} days of the due date`, {
+    rule: 'clean',
+    considered: n,
+    toleranceDays: tol,
+  });
 }
+
+/** Which rule set a flag, with its numbers, for views that say it in the reader's language. */
+export type FlagWhy =
+  | {
+      rule: 'hold';
+      perMonth: number;
+      /** Null: overdue at the end of each month; a number: overdue that many days in it. */
+      minDaysInMonth: number | null;
+      months: string[];
+      invoices: string[];
+    }
+  | { rule: 'unpaid'; invoice: string; days: number }
+  | { rule: 'incidents'; days: number; invoices: string[] };
 
 /** A flag (credit hold, blacklist) with the reason, or not set. */
 export interface Flag {
   set: boolean;
   reason: string | null;
+  why?: FlagWhy;
 }
 
 /** The days an item was overdue: from the day after due until the day before payment (or today). */
@@ -217,6 +261,13 @@ export function creditHold(
     return {
       set: true,
       reason: `credit hold: ${policy.holdOverduePerMonth}+ invoices ${monthRuleText(policy)} ${names}; until ${numbers.join(', ')} ${numbers.length === 1 ? 'is' : 'are'} cleared (PB-10)`,
+      why: {
+        rule: 'hold',
+        perMonth: policy.holdOverduePerMonth,
+        minDaysInMonth: policy.holdMonthRule === 'month-end' ? null : policy.holdMinDaysInMonth,
+        months: run.map((m) => m.month),
+        invoices: numbers,
+      },
     };
   }
   return { set: false, reason: null };
@@ -247,7 +298,11 @@ export function blacklist(
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
   if (ancient) {
     const days = daysBetween(ancient.dueDate, today);
-    return { set: true, reason: `blacklisted: ${ancient.number} unpaid ${days} days past due (PB-11)` };
+    return {
+      set: true,
+      reason: `blacklisted: ${ancient.number} unpaid ${days} days past due (PB-11)`,
+      why: { rule: 'unpaid', invoice: ancient.number, days },
+    };
   }
   const incidents = overdueIncidents(history, today, policy);
   if (incidents.length >= policy.blacklistIncidents) {
@@ -255,6 +310,7 @@ export function blacklist(
     return {
       set: true,
       reason: `blacklisted: ${incidents.length} invoices went more than ${policy.incidentDays} days past due (${numbers.join(', ')}) (PB-11)`,
+      why: { rule: 'incidents', days: policy.incidentDays, invoices: numbers },
     };
   }
   return { set: false, reason: null };

@@ -10,8 +10,8 @@ import type { RoleLists } from '../chat/roles.ts';
 import type { Clock } from '../clock.ts';
 import type { AccountAssessment, Policy } from '../collections/account.ts';
 import type { LetterConfig } from '../config.ts';
-import { formatMoney } from '../collections/money.ts';
 import { timesText } from '../collections/escalation.ts';
+import { privateT, sharedT } from '../i18n/speech.ts';
 import { ledgerAge } from '../ledger/freshness.ts';
 import { accountCardView } from '../views/account-card.ts';
 import { HISTORY_PAGE_SIZE, historyPages, historyView } from '../views/history-view.ts';
@@ -24,7 +24,7 @@ import { type Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { assessOne, refreshOne } from '../worklist/assess.ts';
-import { claimAccount, releaseAccount } from '../worklist/claims.ts';
+import { claimAccount, currentOwner, releaseAccount } from '../worklist/claims.ts';
 import { accountHistory, contactAttemptDays } from '../worklist/account-history.ts';
 import { openDisputes } from '../worklist/disputes.ts';
 import { itemStates } from '../worklist/item-states.ts';
@@ -71,11 +71,16 @@ const assessContext = (ctx: DispatchContext) => ({
   timeZone: ctx.clock.timeZone,
 });
 
-/** The current account card with each item's state and the payment record (PB-02), or null when there is no such account. */
+/**
+ * The current account card with each item's state and the payment record (PB-02), or null when there is no
+ * such account. Drawn in `t`: by default the place's language (a redrawn card, a thread); a card only the
+ * asker sees is drawn in `privateT(ctx)`.
+ */
 export async function accountCard(
   ctx: DispatchContext,
   accountId: number,
   assessed?: AccountAssessment | null,
+  t: Translator = sharedT(ctx),
 ): Promise<Message | null> {
   const { timeZone } = ctx.clock;
   const [file, assessment, ledger, states, record, disputes, plans, promises, attempts] = await Promise.all([
@@ -100,6 +105,7 @@ export async function accountCard(
     plans,
     promises,
     ctx.policy.sevenSevenSeven,
+    t,
   );
   return {
     ...card,
@@ -146,12 +152,17 @@ const refusal = (error: Failure): Reply => ({
   message: notice(error.message, { tone: 'danger' }),
 });
 
-const missing = (accountId: number): Reply => ({
+const refusedWith = (text: string): Reply => ({
   kind: 'ephemeral',
-  message: notice(`There is no account #${accountId} any more; it may have been settled and removed.`, {
-    tone: 'danger',
-  }),
+  message: notice(text, { tone: 'danger' }),
 });
+
+const missing = (ctx: DispatchContext, accountId: number): Reply =>
+  refusedWith(privateT(ctx).t('card.account.missing', { id: String(accountId) }));
+
+/** The translator of a card shown `mode`: only to the asker, or redrawn where it is. */
+const cardT = (ctx: DispatchContext, mode: 'ephemeral' | 'replace') =>
+  mode === 'ephemeral' ? privateT(ctx) : sharedT(ctx);
 
 /** Shows the account card to the person who asked. */
 export async function showAccount(
@@ -159,8 +170,44 @@ export async function showAccount(
   accountId: number,
   mode: 'ephemeral' | 'replace',
 ): Promise<Reply> {
-  const card = await accountCard(ctx, accountId);
-  return card ? { kind: mode, message: card } : missing(accountId);
+  const card = await accountCard(ctx, accountId, undefined, cardT(ctx, mode));
+  return card ? { kind: mode, message: card } : missing(ctx, accountId);
+}
+
+/** PB-25: why a claim or a release did not happen, in the asker's language. */
+async function ownershipRefusal(
+  ctx: DispatchContext,
+  actor: Actor,
+  accountId: number,
+  doing: 'claim' | 'release',
+  error: Failure,
+): Promise<Reply> {
+  const t = privateT(ctx);
+  switch (error.code) {
+    case 'not_found':
+      return missing(ctx, accountId);
+    case 'not_claimed':
+      return refusedWith(t.t('card.release.nobody'));
+    case 'conflict':
+      return refusedWith(t.t(doing === 'claim' ? 'card.claim.changedHands' : 'card.release.conflict'));
+    case 'already_claimed': {
+      const owner = await currentOwner(ctx.db, accountId);
+      return owner ? refusedWith(t.t('card.claim.taken', { owner: owner.name })) : refusal(error);
+    }
+    case 'forbidden': {
+      const owner = doing === 'release' ? await currentOwner(ctx.db, accountId) : null;
+      return refusedWith(
+        t.t('card.refused.role', {
+          doing: doing === 'claim' ? 'claim' : 'release',
+          owner: owner?.name ?? '',
+          role: actor.role,
+          name: actor.name,
+        }),
+      );
+    }
+    default:
+      return refusal(error);
+  }
 }
 
 /**
@@ -175,12 +222,12 @@ export async function claim(
   mode: 'ephemeral' | 'replace',
 ): Promise<Reply> {
   const result = await claimAccount(ctx.db, actor, accountId);
-  if (!result.ok) return refusal(result.error);
+  if (!result.ok) return ownershipRefusal(ctx, actor, accountId, 'claim', result.error);
   ctx.onWorklistChanged?.();
-  const card = await accountCard(ctx, accountId);
-  if (!card) return missing(accountId);
+  const card = await accountCard(ctx, accountId, undefined, cardT(ctx, mode));
+  if (!card) return missing(ctx, accountId);
   if (!result.value.alreadyYours) return { kind: mode, message: card };
-  const note = 'You already own this account.';
+  const note = privateT(ctx).t('card.claim.alreadyYours');
   if (mode === 'replace') return { kind: 'replace', message: card, note };
   card.blocks.unshift({ type: 'context', text: note });
   return { kind: mode, message: card };
@@ -194,7 +241,7 @@ export async function release(
   mode: 'ephemeral' | 'replace',
 ): Promise<Reply> {
   const result = await releaseAccount(ctx.db, actor, accountId);
-  if (!result.ok) return refusal(result.error);
+  if (!result.ok) return ownershipRefusal(ctx, actor, accountId, 'release', result.error);
   await accountChanged(ctx, accountId);
   return showAccount(ctx, accountId, mode);
 }
@@ -202,9 +249,12 @@ export async function release(
 /** Opens the log-outcome form, pre-filled with the account's currencies and invoices. */
 export async function openLogForm(ctx: DispatchContext, actor: Actor, accountId: number): Promise<Reply> {
   const allowed = requireRole(actor, ['collector', 'manager', 'sales'], 'Logging a contact');
-  if (!allowed.ok) return refusal(allowed.error);
+  if (!allowed.ok)
+    return refusedWith(
+      privateT(ctx).t('card.refused.role', { doing: 'log', owner: '', role: actor.role, name: actor.name }),
+    );
   const customer = await ctx.db('customers').where({ id: accountId }).first('id', 'name');
-  if (!customer) return missing(accountId);
+  if (!customer) return missing(ctx, accountId);
   const items = await collectableItems(ctx.db, accountId);
   return {
     kind: 'openForm',
@@ -239,26 +289,44 @@ export async function submitLog(
     return refusal(result.error);
   }
   await refreshAccount(ctx, accountId);
+  // The call's record goes into the account's thread: the place's language.
+  const t = sharedT(ctx);
   const customer = await ctx.db('customers').where({ id: accountId }).first('name');
-  const result_ = result.value.form.result.replace(/_/g, ' ');
-  let promise = '';
-  if (result.value.form.result === 'promised' && result.value.promiseId !== null) {
+  const { channel, result: said } = result.value.form;
+  const logged = {
+    who: actor.name,
+    channel,
+    customer: customer?.name ?? '',
+    known: customer ? 'yes' : 'no',
+    result: said,
+    resultText: said.replace(/_/g, ' '),
+  };
+  let line = t.t('card.log.posted', logged);
+  if (said === 'promised' && result.value.promiseId !== null) {
     const row = await ctx
       .db('promises')
       .where({ id: result.value.promiseId })
       .first('amount_minor', 'currency', 'promised_date');
-    promise = ` ${formatMoney({ minor: Number(row.amount_minor), currency: row.currency })} by ${row.promised_date}`;
+    line = t.t('card.log.postedPromise', {
+      ...logged,
+      amount: t.money(Number(row.amount_minor), row.currency),
+      date: String(row.promised_date),
+    });
   }
-  const lines = [
-    `*${actor.name}* logged a ${result.value.form.channel} with ${customer?.name ?? 'the customer'}: ${result_}${promise}`,
-  ];
+  const lines = [line];
   if (values.notes) lines.push(`_${typedText(values.notes)}_`);
   if (result.value.escalated) {
-    const reason = `"in process" ${timesText(ctx.policy.escalation.inProcessAnswers)} with no concrete step`;
+    const times = ctx.policy.escalation.inProcessAnswers;
+    // What the managers are told is the escalation notices' own (escalation-notices.ts).
+    const reason = `"in process" ${timesText(times)} with no concrete step`;
     const told = await tellEscalation(ctx, { accountId, reason, key: `stalled:${result.value.activityId}` });
-    lines.push(`Escalated: ${reason} (PB-14)${told.length ? `; told ${told.join(', ')}` : ''}.`);
+    lines.push(
+      told.length
+        ? t.t('card.log.escalatedTold', { times, told: told.join(', ') })
+        : t.t('card.log.escalated', { times }),
+    );
   }
-  if (values.nextFollowUp) lines.push(`Next follow-up: ${values.nextFollowUp}`);
+  if (values.nextFollowUp) lines.push(t.t('card.log.followUp', { date: values.nextFollowUp }));
   const card = await accountCard(ctx, accountId);
   const blocks: Block[] = [{ type: 'text', text: lines.join('\n') }];
   if (offersSummary(result.value.form, actor))
@@ -310,14 +378,21 @@ export async function checkLog(
 export async function history(ctx: DispatchContext, accountId: number, page?: number): Promise<Reply> {
   const asked = page ?? 1;
   let file = await accountHistory(ctx.db, accountId, HISTORY_PAGE_SIZE, (asked - 1) * HISTORY_PAGE_SIZE);
-  if (!file) return missing(accountId);
+  if (!file) return missing(ctx, accountId);
   const pages = historyPages(file.historyTotal);
   let shown = asked;
   if (asked > pages) {
     shown = pages;
     file = await accountHistory(ctx.db, accountId, HISTORY_PAGE_SIZE, (pages - 1) * HISTORY_PAGE_SIZE);
-    if (!file) return missing(accountId);
+    if (!file) return missing(ctx, accountId);
   }
-  const message = historyView(file, ctx.clock.timeZone, shown, asked > pages ? asked : undefined);
-  return { kind: page === undefined ? 'ephemeral' : 'replace', message };
+  const mode = page === undefined ? 'ephemeral' : 'replace';
+  const message = historyView(
+    file,
+    ctx.clock.timeZone,
+    cardT(ctx, mode),
+    shown,
+    asked > pages ? asked : undefined,
+  );
+  return { kind: mode, message };
 }

@@ -49,7 +49,9 @@ import {
   parseOverdue,
 } from './overdue-grammar.ts';
 import { grammarErrorText } from './overdue-help.ts';
-import { privateT, speechFor } from '../i18n/speech.ts';
+import { companyT, privateT, speechFor } from '../i18n/speech.ts';
+import { matchLocale } from '../i18n/locale.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
 import {
   agreeToPlan,
   cancelPlanClick,
@@ -66,7 +68,7 @@ import { openAgencyForm, submitAgency } from './agency.ts';
 import { creditsCommand } from './credits.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
-import { unreadableCharacter, unreadableField } from './text-hygiene.ts';
+import { describeUnreadable, findUnreadable, unreadableField } from './text-hygiene.ts';
 
 export type { DispatchContext };
 
@@ -146,13 +148,10 @@ async function worklist(
 async function resolveAccount(ctx: DispatchContext, text: string): Promise<number | Reply> {
   const found = await findAccounts(ctx.db, text);
   if (found.length === 1 && found[0]) return found[0].id;
-  if (found.length === 0) {
-    return {
-      kind: 'ephemeral',
-      message: notice(`No account matches "${text}". Try part of the name, or the customer id.`),
-    };
-  }
-  return { kind: 'ephemeral', message: candidatesView(text, found) };
+  const t = privateT(ctx);
+  if (found.length === 0)
+    return { kind: 'ephemeral', message: notice(t.t('card.account.noMatch', { text })) };
+  return { kind: 'ephemeral', message: candidatesView(text, found, t) };
 }
 
 async function command(ctx: DispatchContext, actor: Actor, user: User, text: string): Promise<Reply> {
@@ -230,11 +229,15 @@ async function staleCard(
   const card = await accountCard(ctx, accountId);
   if (!card) return null;
   const owner = kind === 'claim' ? await currentOwner(ctx.db, accountId) : null;
-  const taken = owner && owner.userId !== actor.userId ? `Already claimed by ${owner.name}. ` : '';
+  // The note is for the person who clicked only: their language; the card is the channel's.
+  const t = privateT(ctx);
   return {
     kind: 'replace',
     message: card,
-    note: `${taken}This card was out of date, so nothing was changed. Here is the account as it is now.`,
+    note:
+      owner && owner.userId !== actor.userId
+        ? t.t('card.stale.takenNote', { owner: owner.name })
+        : t.t('card.stale.note'),
   };
 }
 
@@ -274,8 +277,7 @@ async function action(
   if (r.action === 'decide-segment') return openSegmentForm(ctx, actor, r);
   if (r.action === 'segment-apply') return applySegment(ctx, actor, r, confirmed);
   const id = r.accountId;
-  if (id === undefined)
-    return { kind: 'ephemeral', message: notice('This button names no account.', { tone: 'danger' }) };
+  if (id === undefined) return refused(privateT(ctx).t('card.button.noAccount'));
   switch (r.action) {
     case 'claim':
     case 'release': {
@@ -316,10 +318,7 @@ async function action(
       return openPlanForm(ctx, actor, id, r.currency);
     default:
       // Letter buttons, paging and help were answered above; anything else is a button of an older card.
-      return {
-        kind: 'ephemeral',
-        message: notice('This button is from an older card and does nothing now; open the account again.'),
-      };
+      return { kind: 'ephemeral', message: notice(privateT(ctx).t('card.button.older')) };
   }
 }
 
@@ -366,11 +365,7 @@ async function submit(
   if (kind === 'plan-agree' && accountId !== undefined) run = (c) => agreeToPlan(c, actor, accountId, planId);
   if (kind === 'promise-kept' && accountId !== undefined)
     run = (c) => submitKept(c, actor, accountId, promiseId, values);
-  if (!run)
-    return {
-      kind: 'ephemeral',
-      message: notice('This form cannot be submitted any more; open it again.', { tone: 'danger' }),
-    };
+  if (!run) return refused(privateT(ctx).t('card.form.gone'));
   if (form.submission === undefined) return run(ctx);
   const once = {
     key: submissionKey(form.user.platform, form.submission),
@@ -400,41 +395,51 @@ async function note(ctx: DispatchContext, actor: Actor, accountId: number, text:
   );
   if (saved.ok) return { kind: 'none' };
   const why = saved.error.fields ? Object.values(saved.error.fields).join('; ') : saved.error.message;
-  return { kind: 'ephemeral', message: notice(`Your note was not saved: ${why}`, { tone: 'danger' }) };
+  return refused(privateT(ctx).t('card.note.notSaved', { why }));
 }
 
 const refused = (text: string): Reply => ({ kind: 'ephemeral', message: notice(text, { tone: 'danger' }) });
 
 /**
  * Text no platform should send and no table can hold (text-hygiene.ts) is answered before anything is
- * read or written: which text, which character, and that nothing changed.
+ * read or written: which text, which character, and that nothing changed. Nothing is read yet, so the
+ * answer is in the language the platform says the person uses (else the company's).
  */
-function unreadable(interaction: Interaction): Reply | null {
-  const name = unreadableCharacter(interaction.user.id) ?? unreadableCharacter(interaction.user.name);
-  if (name) return refused(`Your name or id as the platform sent it has ${name}; duebot cannot use it.`);
+function unreadable(ctx: DispatchContext, interaction: Interaction): Reply | null {
+  const platform = matchLocale(interaction.user.locale);
+  const t: Translator = platform
+    ? translator(platform, { largeUnits: ctx.language?.largeUnits ?? false })
+    : companyT(ctx.language);
+  const say = (text: string) => {
+    const found = findUnreadable(text);
+    return found ? describeUnreadable(found, t) : null;
+  };
+  const name = say(interaction.user.id) ?? say(interaction.user.name);
+  if (name) return refused(t.t('card.unreadable.name', { what: name }));
   switch (interaction.kind) {
     case 'command': {
-      const bad = unreadableCharacter(interaction.text);
-      return bad
-        ? refused(
-            `The command has ${bad}, which duebot cannot read; type it again without it. Nothing was changed.`,
-          )
-        : null;
+      const bad = say(interaction.text);
+      return bad ? refused(t.t('card.unreadable.command', { what: bad })) : null;
     }
     case 'note': {
-      const bad = unreadableCharacter(interaction.text);
-      return bad ? refused(`Your note was not saved: it has ${bad}; send it again without it.`) : null;
+      const bad = say(interaction.text);
+      return bad ? refused(t.t('card.unreadable.note', { what: bad })) : null;
     }
     case 'action': {
-      const bad = unreadableCharacter(interaction.ref);
-      return bad ? refused(`This button carries ${bad}; nothing was changed.`) : null;
+      const bad = say(interaction.ref);
+      return bad ? refused(t.t('card.unreadable.button', { what: bad })) : null;
     }
     case 'submit': {
-      const bad = unreadableCharacter(interaction.ref);
-      if (bad) return refused(`This form carries ${bad}; nothing was changed.`);
+      const bad = say(interaction.ref);
+      if (bad) return refused(t.t('card.unreadable.form', { what: bad }));
       const field = unreadableField(interaction.values);
       return field
-        ? { kind: 'formErrors', errors: { [field.field]: `has ${field.why}; type it again without it` } }
+        ? {
+            kind: 'formErrors',
+            errors: {
+              [field.field]: t.t('card.unreadable.field', { what: describeUnreadable(field.found, t) }),
+            },
+          }
         : null;
     }
   }
@@ -446,31 +451,51 @@ export function dispatch(ctx: DispatchContext, interaction: Interaction): Promis
 }
 
 async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Promise<Reply> {
-  const refusal = unreadable(interaction);
+  const refusal = unreadable(ctx, interaction);
   if (refusal) return refusal;
-  // A click or a form carries a ref: it is read here, once, and the decoded action is passed down.
+  const place = interaction.kind === 'note' ? undefined : interaction.channel;
+  // A click or a form carries a ref: it is read here, once, and the decoded action is passed down. One
+  // that cannot be read is refused in the person's language before anything is written.
   const decoded =
     interaction.kind === 'action' || interaction.kind === 'submit' ? decodeRef(interaction.ref) : null;
-  if (decoded && !decoded.ok) return refused(decoded.error.message);
+  if (decoded && !decoded.ok) {
+    const { t } = await speechFor(ctx.db, interaction.user, ctx.language, place);
+    return refused(t.t(decoded.error.key));
+  }
   const click = interaction.kind === 'action' && decoded?.ok ? decoded.value : null;
-  const place = interaction.kind === 'note' ? undefined : interaction.channel;
   const [actor, versionNow, speech] = await Promise.all([
     actorFor(ctx, interaction.user),
     versionAtArrival(ctx, click),
     speechFor(ctx.db, interaction.user, ctx.language, place),
   ]);
   ctx = { ...ctx, ...speech };
+  const reply = await answer(ctx, actor, interaction, decoded?.ok ? decoded.value : null, click, versionNow);
+  // A confirm step's no, in the asker's language, when the command did not name it.
+  if (reply.kind === 'confirm' && reply.confirm.no === undefined)
+    return { kind: 'confirm', confirm: { ...reply.confirm, no: speech.t.t('card.confirm.no') } };
+  return reply;
+}
+
+function answer(
+  ctx: DispatchContext,
+  actor: Actor,
+  interaction: Interaction,
+  decoded: ActionRef | null,
+  click: ActionRef | null,
+  versionNow: number | null,
+): Promise<Reply> {
+  const t = privateT(ctx);
   switch (interaction.kind) {
     case 'command':
       return command(ctx, actor, interaction.user, interaction.text);
     case 'action':
       return click
         ? action(ctx, actor, interaction.user, click, versionNow, interaction.confirmed)
-        : refused('This button names no action.');
+        : Promise.resolve(refused(t.t('card.button.noAction')));
     case 'submit':
-      return decoded?.ok
-        ? submit(ctx, actor, interaction, decoded.value)
-        : refused('This form cannot be submitted any more; open it again.');
+      return decoded
+        ? submit(ctx, actor, interaction, decoded)
+        : Promise.resolve(refused(t.t('card.form.gone')));
     case 'note':
       return note(ctx, actor, interaction.accountId, interaction.text);
   }

@@ -10,6 +10,8 @@ export interface Confirm {
   title: string;
   question: string;
   yes: string;
+  /** The label of the no ("Cancel"), in the asker's language; dispatch sets it when the command did not. */
+  no?: string;
   /** The click the answer is about (sent back with `confirmed`). */
   ref: string;
 }

@@ -10,6 +10,7 @@ import type { Knex } from 'knex';
 import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
 import type { DispatchContext } from './account-actions.ts';
+import { privateT } from '../i18n/speech.ts';
 
 /** One delivery of a form: who the platform says it is, what it submits, from whom. */
 export interface Submission {
@@ -32,10 +33,10 @@ export function submissionKey(platform: string, identity: string): string {
  * What a second delivery hears. Not the first answer again: that answer posts into the account's thread and
  * redraws the card, which would then happen twice.
  */
-export const alreadyRecorded: Reply = {
+export const alreadyRecorded = (ctx: DispatchContext): Reply => ({
   kind: 'ephemeral',
-  message: notice('This form was already submitted and recorded; nothing more was changed.'),
-};
+  message: notice(privateT(ctx).t('card.form.alreadyRecorded')),
+});
 
 async function take(db: Knex, s: Submission): Promise<boolean> {
   const taken = await db('form_submissions')
@@ -61,7 +62,7 @@ export async function onceInTransaction(
   try {
     if (!(await take(trx, s))) {
       await trx.rollback();
-      return alreadyRecorded;
+      return alreadyRecorded(ctx);
     }
     const reply = await run({ ...ctx, db: trx, onWorklistChanged: () => (changed = true) });
     if (reply.kind === 'formErrors') await trx.rollback();
@@ -85,7 +86,7 @@ export async function onceAround(
   run: (ctx: DispatchContext) => Promise<Reply>,
 ): Promise<Reply> {
   const seen = await ctx.db('form_submissions').where({ key: s.key }).first('key');
-  if (seen) return alreadyRecorded;
+  if (seen) return alreadyRecorded(ctx);
   const reply = await run(ctx);
   if (reply.kind !== 'formErrors') await take(ctx.db, s);
   return reply;

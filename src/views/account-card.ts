@@ -1,8 +1,8 @@
 import type { AccountAssessment } from '../collections/account.ts';
-import { daysBetween, shortDate } from '../collections/dates.ts';
-import { formatMoney, formatTotals } from '../collections/money.ts';
+import { daysBetween } from '../collections/dates.ts';
 import {
   defaultSevenSevenSeven,
+  type SevenSevenSeven,
   sevenSevenSeven,
   type SevenSevenSevenPolicy,
 } from '../collections/seven-seven-seven.ts';
@@ -18,6 +18,8 @@ import { promiseBlocks } from './promise-views.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import { type Block, type Field, type Message, type Tone, typedText } from './model.ts';
 import { amountLines } from './overdue-list.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
+import { dayMonth, listOf, totalsIn } from './card-words.ts';
 
 /** Most open items listed on a card; the rest are counted. */
 const MAX_ITEMS = 15;
@@ -34,54 +36,95 @@ export interface AccountStory {
 }
 
 /** One state of an item in a few words: "disputed since 2 Nov", "paused until 20 Dec", ... */
-export function stateText(state: ItemState): string {
+export function stateText(state: ItemState, t: Translator = translator('en')): string {
   switch (state.kind) {
     case 'disputed':
-      return `disputed since ${shortDate(state.since)}`;
+      return t.t('card.state.disputed', { since: dayMonth(t, state.since) });
     case 'paused': {
-      const until = state.until ? ` until ${shortDate(state.until)}` : '';
-      return `${state.wholeAccount ? 'account paused' : 'paused'}${until}`;
+      const scope = state.wholeAccount ? 'account' : 'items';
+      return state.until
+        ? t.t('card.state.pausedUntil', { scope, until: dayMonth(t, state.until) })
+        : t.t('card.state.paused', { scope });
     }
     case 'plan':
-      return `in plan #${state.planId}${state.nextDate ? `, next ${shortDate(state.nextDate)}` : ''}`;
+      return state.nextDate
+        ? t.t('card.state.planNext', { planId: String(state.planId), next: dayMonth(t, state.nextDate) })
+        : t.t('card.state.plan', { planId: String(state.planId) });
     case 'promised':
-      return `promised ${formatMoney({ minor: state.amountMinor, currency: state.currency })} by ${shortDate(state.date)}`;
+      return t.t('card.state.promised', {
+        amount: t.money(state.amountMinor, state.currency),
+        date: dayMonth(t, state.date),
+      });
   }
 }
 
 /** How an item stands against its due date, as of `today` (days overdue are 0 until the due date passes). */
-export function dueStatus(dueDate: string, daysOverdue: number, today: string): string {
-  if (daysOverdue > 0) return `${daysOverdue} ${daysOverdue === 1 ? 'day' : 'days'} overdue`;
+export function dueStatus(
+  dueDate: string,
+  daysOverdue: number,
+  today: string,
+  t: Translator = translator('en'),
+): string {
+  if (daysOverdue > 0) return t.t('card.due.status', { state: 'overdue', days: daysOverdue });
   const ahead = daysBetween(today, dueDate);
-  if (ahead <= 0) return 'due today';
-  return ahead === 1 ? 'due tomorrow' : `due in ${ahead} days`;
+  if (ahead <= 0) return t.t('card.due.status', { state: 'today', days: 0 });
+  return t.t('card.due.status', { state: ahead === 1 ? 'tomorrow' : 'ahead', days: ahead });
 }
 
 function itemLine(
   item: AccountAssessment['items'][number],
   today: string,
   states: readonly ItemState[] | undefined,
+  t: Translator,
 ): string {
-  const days = dueStatus(item.dueDate, item.daysOverdue, today);
-  const interest =
-    item.interestMinor > 0
-      ? ` · interest ${formatMoney({ minor: item.interestMinor, currency: item.currency })}`
-      : '';
+  const parts = [
+    t.t('card.item.line', {
+      number: item.number,
+      due: dayMonth(t, item.dueDate),
+      status: dueStatus(item.dueDate, item.daysOverdue, today, t),
+      amount: t.money(item.openMinor, item.currency),
+    }),
+  ];
+  if (item.interestMinor > 0)
+    parts.push(t.t('card.item.interest', { amount: t.money(item.interestMinor, item.currency) }));
   // The stored states say more (since when, until when); the assessment's flags stand in without them.
   const paused = item.paused
-    ? `paused${item.pausedUntil ? ` until ${shortDate(item.pausedUntil)}` : ''}`
+    ? item.pausedUntil
+      ? t.t('card.state.pausedUntil', { scope: 'items', until: dayMonth(t, item.pausedUntil) })
+      : t.t('card.state.paused', { scope: 'items' })
     : null;
   const marks = states?.length
-    ? states.map(stateText)
-    : [item.disputed ? 'disputed' : null, paused].filter(Boolean);
-  return `*${item.number}* · due ${shortDate(item.dueDate)} · ${days} · ${formatMoney({ minor: item.openMinor, currency: item.currency })}${interest}${marks.length ? ` · _${marks.join(', ')}_` : ''}`;
+    ? states.map((state) => stateText(state, t))
+    : [item.disputed ? t.t('card.state.disputedFlag') : null, paused].filter((m): m is string => !!m);
+  if (marks.length) parts.push(`_${listOf(t, marks)}_`);
+  return parts.join(' · ');
 }
 
-function lastContact(file: AccountHistory): string {
+const CHANNEL_WORDS = new Set(['call', 'email', 'visit', 'note']);
+const RESULT_WORDS = new Set([
+  'reached',
+  'no_answer',
+  'voicemail',
+  'promised',
+  'in_process',
+  'disputed',
+  'refused',
+  'paid',
+  'wrong_contact',
+  'cash_flow',
+]);
+
+function lastContact(file: AccountHistory, t: Translator): string {
   const contact = file.history.find((h) => h.kind === 'outcome');
-  if (!contact) return 'none yet';
-  const result = String(contact.details.result ?? '').replace(/_/g, ' ');
-  return `${contact.at.toISOString().slice(0, 10)} by ${contact.actor ?? 'someone'}: ${String(contact.details.channel ?? '')} ${result}`.trim();
+  if (!contact) return t.t('card.lastContact.none');
+  const channel = String(contact.details.channel ?? '');
+  const result = String(contact.details.result ?? '');
+  return t.t('card.lastContact.value', {
+    date: contact.at.toISOString().slice(0, 10),
+    who: contact.actor ?? t.t('card.someone'),
+    channel: CHANNEL_WORDS.has(channel) ? channel : 'other',
+    result: RESULT_WORDS.has(result) ? result : 'other',
+  });
 }
 
 /** Kinds of history entries that are contact attempts with the customer (PB-13). */
@@ -101,12 +144,12 @@ export function contactDays(file: AccountHistory): string[] {
  * PB-04: the card's invoices, each group in its marking: red ones (overdue past the policy's threshold),
  * the other open ones, and those settled recently in green; every platform draws the tone its own way.
  */
-function itemBlocks(a: AccountAssessment, story?: AccountStory): Block[] {
+function itemBlocks(a: AccountAssessment, t: Translator, story?: AccountStory): Block[] {
   const shown = [...a.items].sort((x, y) => y.daysOverdue - x.daysOverdue).slice(0, MAX_ITEMS);
   const group = (red: boolean, tone?: Tone): Block[] => {
     const lines = shown
       .filter((item) => (item.marking === 'red') === red)
-      .map((item) => itemLine(item, a.assessedOn, story?.states.get(Number(item.id))));
+      .map((item) => itemLine(item, a.assessedOn, story?.states.get(Number(item.id)), t));
     const blocks: Block[] = [];
     for (let i = 0; i < lines.length; i += ITEMS_PER_BLOCK)
       blocks.push({
@@ -117,46 +160,157 @@ function itemBlocks(a: AccountAssessment, story?: AccountStory): Block[] {
     return blocks;
   };
   const blocks: Block[] = [...group(true, 'danger'), ...group(false)];
-  if (blocks.length === 0) blocks.push({ type: 'text', text: 'No open invoices.' });
+  if (blocks.length === 0) blocks.push({ type: 'text', text: t.t('card.items.none') });
   if (a.items.length > MAX_ITEMS)
-    blocks.push({ type: 'context', text: `and ${a.items.length - MAX_ITEMS} more invoices` });
+    blocks.push({ type: 'context', text: t.t('card.items.more', { count: a.items.length - MAX_ITEMS }) });
   // With the story, the payment history below lists the settled invoices (in green); without it, the
   // recently settled ones are shown here.
   const settled = story ? [] : a.settled.slice(0, MAX_ITEMS);
   if (settled.length > 0) {
-    const text = settled
-      .map(
-        (s) =>
-          `*${s.number}* · due ${shortDate(s.dueDate)} · settled ${shortDate(s.paidDate)} · ${formatMoney({ minor: s.totalMinor, currency: s.currency })}`,
-      )
-      .join('\n');
-    blocks.push({ type: 'text', text: `Settled recently:\n${text}`, tone: 'success' });
+    const lines = settled.map((s) =>
+      t.t('card.settled.line', {
+        number: s.number,
+        due: dayMonth(t, s.dueDate),
+        paid: dayMonth(t, s.paidDate),
+        amount: t.money(s.totalMinor, s.currency),
+      }),
+    );
+    blocks.push({
+      type: 'text',
+      text: `${t.t('card.settled.title')}\n${lines.join('\n')}`,
+      tone: 'success',
+    });
   }
-  if (story) blocks.push(...recordBlocks(story.record));
+  if (story) blocks.push(...recordBlocks(story.record, t));
   return blocks;
 }
 
 /** PB-17: each active plan's state, with Renegotiate and Cancel beside it. */
-function planBlocks(accountId: number, accountName: string, plans: PlanState[], version: number): Block[] {
+function planBlocks(
+  accountId: number,
+  accountName: string,
+  plans: PlanState[],
+  version: number,
+  t: Translator,
+): Block[] {
   const ref = { v: 1 as const, accountId, stateVersion: version };
+  const several = plans.length > 1 ? 'yes' : 'no';
   return plans.flatMap((p): Block[] => [
     { type: 'text', text: planStateLine(p), tone: p.missed > 0 ? 'danger' : 'normal' },
     {
       type: 'actions',
       buttons: [
         {
-          label: plans.length > 1 ? `Renegotiate ${p.currency} plan` : 'Renegotiate plan',
+          label: t.t('card.button.renegotiatePlan', { several, currency: p.currency }),
           ref: encodeRef({ ...ref, action: 'plan', currency: p.currency, planId: p.planId }),
           opens: 'form',
         },
         {
-          label: plans.length > 1 ? `Cancel ${p.currency} plan` : 'Cancel plan',
+          label: t.t('card.button.cancelPlan', { several, currency: p.currency }),
           ref: encodeRef({ ...ref, action: 'plan-cancel', planId: p.planId }),
           confirm: planCancelQuestion(accountName, p.planId),
         },
       ],
     },
   ]);
+}
+
+/** PB-09: the grade with why, from the rule that gave it. */
+function gradeText(g: AccountAssessment['grade'], t: Translator): string {
+  const w = g.why;
+  if (!w) {
+    const reason = g.reason.startsWith(`${g.grade}:`) ? g.reason.slice(g.grade.length + 1).trim() : g.reason;
+    return t.t('card.grade.value', { grade: g.grade, reason });
+  }
+  return t.t('card.grade.why', {
+    grade: g.grade,
+    rule: w.rule,
+    late: w.rule === 'late' ? w.late : 0,
+    considered: 'considered' in w ? w.considered : 0,
+    tolerance: 'toleranceDays' in w ? w.toleranceDays : 0,
+    open: w.rule === 'late' ? w.open : 'none',
+    days: w.rule === 'worst' ? w.days : 0,
+    since: w.rule === 'new' ? w.since : '',
+  });
+}
+
+/** PB-06: a key account, and whether a manager may still exempt it. */
+function keyAccountText(a: AccountAssessment, t: Translator): string {
+  const k = a.keyAccount;
+  return k.exemptable || k.noExceptionDays === undefined
+    ? t.t('card.flag.keyAccount', { days: a.maxDaysOverdue })
+    : t.t('card.flag.keyAccountNoException', { days: a.maxDaysOverdue, from: k.noExceptionDays });
+}
+
+/** PB-10: credit hold, said from its rule. */
+function creditHoldText(f: AccountAssessment['creditHold'], t: Translator): string {
+  const w = f.why;
+  if (w?.rule !== 'hold')
+    return t.t('card.flag.creditHold', { reason: (f.reason ?? '').replace(/^credit hold: /, '') });
+  return t.t('card.flag.creditHoldWhy', {
+    perMonth: w.perMonth,
+    monthEnd: w.minDaysInMonth === null ? 'yes' : 'no',
+    minDays: w.minDaysInMonth ?? 0,
+    months: listOf(t, w.months),
+    invoices: listOf(t, w.invoices),
+    count: w.invoices.length,
+  });
+}
+
+/** PB-11: blacklisted, said from its rule. */
+function blacklistText(f: AccountAssessment['blacklist'], t: Translator): string {
+  const w = f.why;
+  if (w?.rule === 'unpaid') return t.t('card.flag.blacklistUnpaid', { invoice: w.invoice, days: w.days });
+  if (w?.rule === 'incidents')
+    return t.t('card.flag.blacklistIncidents', {
+      count: w.invoices.length,
+      days: w.days,
+      invoices: listOf(t, w.invoices),
+    });
+  return t.t('card.flag.blacklisted', { reason: (f.reason ?? '').replace(/^blacklisted: /, '') });
+}
+
+/** PB-13: where the account stands against 7-7-7, one line from the counts. */
+function sevensLine(s: SevenSevenSeven, policy: SevenSevenSevenPolicy, t: Translator): string {
+  const first =
+    s.firstContactDay === null
+      ? t.t('card.sevens.noContact', {
+          late: s.firstContactLate ? 'yes' : 'no',
+          days: policy.firstContactDays,
+        })
+      : t.t('card.sevens.firstContact', {
+          late: s.firstContactLate ? 'yes' : 'no',
+          day: s.firstContactDay,
+          days: policy.firstContactDays,
+        });
+  const windowOver = s.ageDays >= policy.weeks * 7;
+  const tries = windowOver
+    ? t.t('card.sevens.attemptsDone', {
+        attempts: s.attempts,
+        wanted: policy.attempts,
+        weeks: policy.weeks,
+        short: s.attemptsShort ? 'yes' : 'no',
+      })
+    : t.t('card.sevens.attemptsRunning', {
+        attempts: s.attempts,
+        wanted: policy.attempts,
+        week: Math.min(policy.weeks, Math.floor(s.ageDays / 7) + 1),
+        weeks: policy.weeks,
+      });
+  const resolve =
+    s.ageDays > s.allowedDays
+      ? t.t('card.sevens.unresolved', {
+          days: s.ageDays - s.allowedDays,
+          months: policy.months,
+          by: s.resolveBy,
+        })
+      : t.t('card.sevens.resolveBy', {
+          day: s.ageDays,
+          allowed: s.allowedDays,
+          months: policy.months,
+          by: s.resolveBy,
+        });
+  return t.t('card.sevens.line', { first, tries, resolve });
 }
 
 /** The account card: open items with interest, ladder step and next action, owner, last contact, buttons. */
@@ -171,62 +325,88 @@ export function accountCardView(
   promises: MarkablePromise[] = [],
   /** PB-13: the policy file's 7-7-7. */
   sevens: SevenSevenSevenPolicy = defaultSevenSevenSeven,
+  /** The language the card is drawn in: the reader's when private, the channel's when shared. */
+  t: Translator = translator('en'),
 ): Message {
   const c = file.customer;
-  const blocks: Block[] = [{ type: 'header', text: c.name }, ...staleBlocksOf(ledger)];
-  const interest = formatTotals(a.interest.byCurrency);
+  const blocks: Block[] = [{ type: 'header', text: c.name }, ...staleBlocksOf(ledger, t)];
+  const interest = totalsIn(t, a.interest.byCurrency);
   const fields: Field[] = [
-    { label: 'Open', value: amountLines(a.openByCurrency, a.mainCurrency).join('\n') || 'nothing' },
     {
-      label: 'Days overdue',
-      value: `${a.maxDaysOverdue} (${a.overdueItems} of ${a.items.length} invoices overdue)`,
+      label: t.t('card.field.open'),
+      value: amountLines(a.openByCurrency, a.mainCurrency).join('\n') || t.t('card.nothing'),
+    },
+    {
+      label: t.t('card.field.daysOverdue'),
+      value: t.t('card.daysOverdue.value', {
+        days: a.maxDaysOverdue,
+        overdue: a.overdueItems,
+        total: a.items.length,
+      }),
       // PB-04: red as the assessment marked the items, by the policy's threshold.
       tone: a.items.some((i) => !i.disputed && i.marking === 'red') ? 'danger' : 'normal',
     },
-    { label: 'Late interest', value: `${interest || 'none'} at ${a.interest.ratePerDay} a day (PB-16)` },
     {
-      label: 'Grade',
-      value: a.grade.reason.startsWith(`${a.grade.grade}:`)
-        ? a.grade.reason
-        : `${a.grade.grade}: ${a.grade.reason}`,
+      label: t.t('card.field.interest'),
+      value: t.t('card.interest.value', {
+        amounts: interest ?? t.t('card.none'),
+        rate: String(a.interest.ratePerDay),
+      }),
     },
-    { label: 'Owner', value: file.owner ? file.owner.name : 'unclaimed' },
+    { label: t.t('card.field.grade'), value: gradeText(a.grade, t) },
+    { label: t.t('card.field.owner'), value: file.owner ? file.owner.name : t.t('card.unclaimed') },
     {
-      label: 'Ladder',
+      label: t.t('card.field.ladder'),
       value: a.ladder.step ? `${a.ladder.step.id}: ${a.ladder.step.action}` : a.ladder.reason,
     },
   ];
   const next = a.ladder.nextAction;
   if (next) {
-    const when = next.due < a.assessedOn ? `late since ${shortDate(next.due)}` : `by ${shortDate(next.due)}`;
+    const late = next.due < a.assessedOn;
     fields.push({
-      label: 'Next action',
-      value: `${next.action}, ${when}`,
-      tone: next.due < a.assessedOn ? 'danger' : 'normal',
+      label: t.t('card.field.next'),
+      value: t.t('card.next.value', {
+        action: next.action,
+        late: late ? 'yes' : 'no',
+        date: dayMonth(t, next.due),
+      }),
+      tone: late ? 'danger' : 'normal',
     });
   }
-  fields.push({ label: 'Last contact', value: lastContact(file) });
+  fields.push({ label: t.t('card.field.lastContact'), value: lastContact(file, t) });
   const contact = [c.contactName, c.contactEmail, c.contactPhone].filter(Boolean).join(' · ');
-  fields.push({ label: 'AP contact', value: contact || 'missing: add one in the ledger' });
-  if (c.salesRep) fields.push({ label: 'Sales rep', value: c.salesRep });
+  fields.push({ label: t.t('card.field.apContact'), value: contact || t.t('card.apContact.missing') });
+  if (c.salesRep) fields.push({ label: t.t('card.field.salesRep'), value: c.salesRep });
   blocks.push({ type: 'fields', fields: fields.slice(0, 10) });
 
   const flags = [
-    // The reasons name the flag themselves ("credit hold: 2+ overdue invoices ..."): lead with it in bold.
-    a.keyAccount.keyAccount ? `*Key account*: ${a.keyAccount.reason}` : null,
-    a.creditHold.reason ? `*Credit hold*: ${a.creditHold.reason.replace(/^credit hold: /, '')}` : null,
-    a.blacklist.reason ? `*Blacklisted*: ${a.blacklist.reason.replace(/^blacklisted: /, '')}` : null,
-    a.brokenPromiseDates.length ? `Missed promises: ${a.brokenPromiseDates.map(shortDate).join(', ')}` : null,
+    a.keyAccount.keyAccount ? keyAccountText(a, t) : null,
+    a.creditHold.reason ? creditHoldText(a.creditHold, t) : null,
+    a.blacklist.reason ? blacklistText(a.blacklist, t) : null,
+    a.brokenPromiseDates.length
+      ? t.t('card.flag.missedPromises', {
+          dates: listOf(
+            t,
+            a.brokenPromiseDates.map((d) => dayMonth(t, d)),
+          ),
+        })
+      : null,
   ].filter((f): f is string => f !== null);
   for (const flag of flags) blocks.push({ type: 'text', text: flag, tone: 'danger' });
   // PB-30: handed over, the agency works the account; the card says where it went and what went before.
   const handover = file.history.find((h) => h.kind === 'handed_over');
   if (handover) {
     const d = handover.details;
-    const amounts = formatTotals((d.amounts ?? {}) as Record<string, number>);
+    const amounts = totalsIn(t, (d.amounts ?? {}) as Record<string, number>);
     blocks.push({
       type: 'text',
-      text: `*Handed over to ${String(d.agency)}* on ${String(d.handedOverOn)} (PB-30): ${amounts || 'nothing'} handed over after ${String(d.daysWorked)} days and ${String(d.contactAttempts)} contact attempts; internal chasing stopped`,
+      text: t.t('card.handedOver', {
+        agency: typedText(String(d.agency)),
+        on: String(d.handedOverOn),
+        amounts: amounts ?? t.t('card.nothing'),
+        days: Number(d.daysWorked) || 0,
+        attempts: Number(d.contactAttempts) || 0,
+      }),
       tone: 'danger',
     });
   }
@@ -234,7 +414,7 @@ export function accountCardView(
   if (a.inCollection)
     blocks.push({
       type: 'text',
-      text: `*In the collection procedure* (PB-05): ${a.maxDaysOverdue} days overdue${file.owner ? '' : '; nobody owns it yet: claim it'}`,
+      text: t.t('card.inCollection', { days: a.maxDaysOverdue, owned: file.owner ? 'yes' : 'no' }),
       tone: file.owner ? 'normal' : 'danger',
     });
   const overdueSince = a.items
@@ -249,21 +429,28 @@ export function accountCardView(
   );
   if (standing) {
     const behind = standing.firstContactLate || standing.attemptsShort || a.assessedOn > standing.resolveBy;
-    blocks.push({ type: 'text', text: standing.text, tone: behind ? 'danger' : 'normal' });
+    blocks.push({ type: 'text', text: sevensLine(standing, sevens, t), tone: behind ? 'danger' : 'normal' });
   }
   // PB-17: where each agreed plan stands ("2 of 3 paid, next 2026-12-20").
-  blocks.push(...planBlocks(c.id, c.name, plans, version));
+  blocks.push(...planBlocks(c.id, c.name, plans, version, t));
   // PB-20: open and missed promises, each can be marked kept by hand when the ledger lags.
   blocks.push(...promiseBlocks(c.id, version, promises));
 
   blocks.push({ type: 'divider' });
-  blocks.push(...itemBlocks(a, story));
+  blocks.push(...itemBlocks(a, t, story));
   // PB-21: each open dispute, what it is about and who looks into it.
   for (const d of disputes.slice(0, 5)) {
-    const contact = d.contact ? ` · after-sales: ${typedText(d.contact)}` : '';
+    const values = {
+      id: String(d.id),
+      since: dayMonth(t, d.openedOn),
+      invoices: listOf(t, d.invoices),
+      reason: typedText(d.reason),
+    };
     blocks.push({
       type: 'context',
-      text: `Dispute #${d.id} since ${shortDate(d.openedOn)} on ${d.invoices.join(', ')}: ${typedText(d.reason)}${contact}`,
+      text: d.contact
+        ? t.t('card.dispute.lineContact', { ...values, contact: typedText(d.contact) })
+        : t.t('card.dispute.line', values),
     });
   }
 
@@ -273,10 +460,16 @@ export function accountCardView(
     buttons: [
       ...(file.owner
         ? []
-        : [{ label: 'Claim', ref: encodeRef({ ...ref, action: 'claim' }), style: 'primary' as const }]),
-      { label: 'Log call', ref: encodeRef({ ...ref, action: 'log' }), opens: 'form' as const },
+        : [
+            {
+              label: t.t('card.button.claim'),
+              ref: encodeRef({ ...ref, action: 'claim' }),
+              style: 'primary' as const,
+            },
+          ]),
+      { label: t.t('card.button.log'), ref: encodeRef({ ...ref, action: 'log' }), opens: 'form' as const },
       {
-        label: 'Send letter',
+        label: t.t('card.button.letter'),
         ref: encodeRef({
           ...ref,
           action: 'letter',
@@ -284,11 +477,17 @@ export function accountCardView(
         }),
         opens: 'form' as const,
       },
-      { label: 'History', ref: encodeRef({ ...ref, action: 'history' }) },
+      { label: t.t('card.button.history'), ref: encodeRef({ ...ref, action: 'history' }) },
     ],
     menu: [
-      ...(file.owner ? [{ label: 'Release', ref: encodeRef({ ...ref, action: 'release' }) }] : []),
-      { label: 'Reassign', ref: encodeRef({ ...ref, action: 'reassign' }), opens: 'form' as const },
+      ...(file.owner
+        ? [{ label: t.t('card.button.release'), ref: encodeRef({ ...ref, action: 'release' }) }]
+        : []),
+      {
+        label: t.t('card.button.reassign'),
+        ref: encodeRef({ ...ref, action: 'reassign' }),
+        opens: 'form' as const,
+      },
     ],
   });
   // What a call can lead to beyond a promise (PB-19, PB-21), and the managers' actions in the menu: a set of
@@ -297,27 +496,39 @@ export function accountCardView(
   blocks.push({
     type: 'actions',
     buttons: [
-      { label: 'Dispute', ref: encodeRef({ ...ref, action: 'dispute' }), opens: 'form' as const },
+      {
+        label: t.t('card.button.dispute'),
+        ref: encodeRef({ ...ref, action: 'dispute' }),
+        opens: 'form' as const,
+      },
       ...(disputes.length > 0
         ? [
             {
-              label: 'Resolve dispute',
+              label: t.t('card.button.resolve'),
               ref: encodeRef({ ...ref, action: 'resolve' }),
               opens: 'form' as const,
             },
           ]
         : []),
       paused
-        ? { label: 'Un-pause', ref: encodeRef({ ...ref, action: 'unpause' }) }
-        : { label: 'Pause', ref: encodeRef({ ...ref, action: 'pause' }), opens: 'form' as const },
+        ? { label: t.t('card.button.unpause'), ref: encodeRef({ ...ref, action: 'unpause' }) }
+        : {
+            label: t.t('card.button.pause'),
+            ref: encodeRef({ ...ref, action: 'pause' }),
+            opens: 'form' as const,
+          },
     ],
     menu: [
-      { label: 'Account terms', ref: encodeRef({ ...ref, action: 'terms' }), opens: 'form' as const },
+      {
+        label: t.t('card.button.terms'),
+        ref: encodeRef({ ...ref, action: 'terms' }),
+        opens: 'form' as const,
+      },
       ...(handover
         ? []
         : [
             {
-              label: 'Hand over to agency',
+              label: t.t('card.button.handOver'),
               ref: encodeRef({ ...ref, action: 'hand-over' }),
               opens: 'form' as const,
             },
@@ -329,7 +540,7 @@ export function accountCardView(
     type: 'actions',
     buttons: [
       {
-        label: 'Payment plan',
+        label: t.t('card.button.plan'),
         ref: encodeRef({ v: 1, accountId: c.id, stateVersion: version, action: 'plan' }),
         opens: 'form',
       },
@@ -337,44 +548,62 @@ export function accountCardView(
   });
   blocks.push({
     type: 'context',
-    text: `Customer ${c.externalId} · assessed ${a.assessedOn}${file.owner ? ` · claimed by ${file.owner.name}` : ''}`,
+    text: file.owner
+      ? t.t('card.footer.owned', { id: c.externalId, assessed: a.assessedOn, owner: file.owner.name })
+      : t.t('card.footer', { id: c.externalId, assessed: a.assessedOn }),
   });
   const total = amountLines(a.openByCurrency, a.mainCurrency).join(' + ');
-  return { blocks, fallbackText: `${c.name}: ${total} open, ${a.maxDaysOverdue} days overdue` };
+  return {
+    blocks,
+    fallbackText: t.t('card.fallback', { name: c.name, total, days: a.maxDaysOverdue }),
+  };
 }
 
 /** PB-02: how the account paid so far, and the promises it kept and broke (PB-20). */
-function recordBlocks(r: PaymentRecord): Block[] {
+function recordBlocks(r: PaymentRecord, t: Translator): Block[] {
   const blocks: Block[] = [{ type: 'divider' }];
   if (r.paidCount === 0) {
-    blocks.push({ type: 'text', text: '*Payment history*: no paid invoices on record yet.' });
+    blocks.push({ type: 'text', text: t.t('card.record.none') });
   } else {
-    const lines = r.paid.map((p) => {
-      const late = p.daysLate > 0 ? `${p.daysLate} ${p.daysLate === 1 ? 'day' : 'days'} late` : 'on time';
-      return `${p.number} · ${formatMoney({ minor: p.totalMinor, currency: p.currency })} · due ${shortDate(p.dueDate)} · paid ${shortDate(p.paidDate)} · ${late}`;
-    });
-    const more = r.paidCount > r.paid.length ? `, newest ${r.paid.length} shown` : '';
+    const lines = r.paid.map((p) =>
+      t.t('card.record.paidLine', {
+        number: p.number,
+        amount: t.money(p.totalMinor, p.currency),
+        due: dayMonth(t, p.dueDate),
+        paid: dayMonth(t, p.paidDate),
+        late: Math.max(0, p.daysLate),
+      }),
+    );
     // PB-04: settled invoices in green.
     blocks.push({
       type: 'text',
-      text: `*Payment history*: ${r.paidCount} paid, ${r.paidLateCount} of them late${more}\n${lines.join('\n')}`,
+      text: `${t.t('card.record.summary', {
+        paid: r.paidCount,
+        late: r.paidLateCount,
+        shown: r.paid.length,
+        all: r.paidCount > r.paid.length ? 'no' : 'yes',
+      })}\n${lines.join('\n')}`,
       tone: 'success',
     });
   }
   const decided = r.kept + r.partial + r.broken;
   if (decided === 0) {
-    blocks.push({ type: 'context', text: 'Promises to pay: none decided yet.' });
+    blocks.push({ type: 'context', text: t.t('card.promises.none') });
   } else {
     const lines = r.promises.map((p) => {
-      const amount = formatMoney({ minor: p.amountMinor, currency: p.currency });
-      const what = p.installment ? 'installment' : 'promise';
-      const paid =
-        p.status === 'partial' ? ` (${formatMoney({ minor: p.paidMinor, currency: p.currency })} paid)` : '';
-      return `${what} of ${amount} by ${shortDate(p.date)}: ${p.status === 'partial' ? 'partly kept' : p.status}${paid}`;
+      const values = {
+        what: p.installment ? 'installment' : 'promise',
+        amount: t.money(p.amountMinor, p.currency),
+        date: dayMonth(t, p.date),
+        status: p.status,
+      };
+      return p.status === 'partial'
+        ? t.t('card.promises.linePartial', { ...values, paid: t.money(p.paidMinor, p.currency) })
+        : t.t('card.promises.line', values);
     });
     blocks.push({
       type: 'text',
-      text: `*Promises*: ${r.kept} kept, ${r.partial} partly kept, ${r.broken} broken\n${lines.join('\n')}`,
+      text: `${t.t('card.promises.summary', { kept: r.kept, partial: r.partial, broken: r.broken })}\n${lines.join('\n')}`,
       tone: r.broken + r.partial > 0 ? 'danger' : 'normal',
     });
   }

@@ -11,6 +11,7 @@
  * needs no escaping. Keys added later are optional, so refs already posted still read the same.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../i18n/messages/en.ts';
 import { MAX_ROW_ID } from '../worklist/row-id.ts';
 
 /** What a click asks for. */
@@ -106,10 +107,11 @@ export type ActionRef = z.infer<typeof actionRefSchema>;
 /** Why a ref could not be read or written. */
 export type RefErrorCode = 'garbage' | 'too_long' | 'unsupported_version' | 'invalid';
 
-/** A ref failure with a code for programs and a sentence for people. */
+/** A ref failure with a code for programs, a sentence for logs and the catalog message people read. */
 export interface RefError {
   code: RefErrorCode;
   message: string;
+  key: MessageKey;
 }
 
 /** Outcome of decodeRef / safeEncodeRef. */
@@ -130,9 +132,9 @@ const KEYS = [
   ['q', 'query'],
 ] as const;
 
-const fail = <T>(code: RefErrorCode, message: string): RefResult<T> => ({
+const fail = <T>(code: RefErrorCode, message: string, key: MessageKey): RefResult<T> => ({
   ok: false,
-  error: { code, message },
+  error: { code, message, key },
 });
 
 const describeIssues = (error: z.ZodError) =>
@@ -142,14 +144,18 @@ const describeIssues = (error: z.ZodError) =>
 export function safeEncodeRef(ref: ActionRef): RefResult<string> {
   const parsed = actionRefSchema.safeParse(ref);
   if (!parsed.success)
-    return fail('invalid', `Cannot build this action reference: ${describeIssues(parsed.error)}.`);
+    return fail(
+      'invalid',
+      `Cannot build this action reference: ${describeIssues(parsed.error)}.`,
+      'card.ref.invalid',
+    );
   let text = `d${parsed.data.v}:${parsed.data.action}`;
   for (const [key, field] of KEYS) {
     const value = parsed.data[field];
     if (value !== undefined) text += `:${key}=${value}`;
   }
   if (text.length > MAX_REF_LENGTH)
-    return fail('too_long', `The action reference is longer than ${MAX_REF_LENGTH}.`);
+    return fail('too_long', `The action reference is longer than ${MAX_REF_LENGTH}.`, 'card.ref.tooLong');
   return { ok: true, value: text };
 }
 
@@ -164,15 +170,26 @@ const NUMERIC = /^(?:0|[1-9]\d{0,9})$/;
 
 /** Read a ref that came back from a platform; garbage, old versions and tampering give a typed error. */
 export function decodeRef(text: unknown): RefResult<ActionRef> {
-  if (typeof text !== 'string') return fail('garbage', 'This button carries no action reference.');
+  if (typeof text !== 'string')
+    return fail('garbage', 'This button carries no action reference.', 'card.ref.none');
   if (text.length > MAX_REF_LENGTH)
-    return fail('too_long', 'This button carries an action reference too long to be ours.');
+    return fail(
+      'too_long',
+      'This button carries an action reference too long to be ours.',
+      'card.ref.tooLong',
+    );
   const head = /^d(\d{1,4}):([a-z-]{1,20})(?=:|$)/.exec(text);
-  if (!head) return fail('garbage', 'This button carries an action reference duebot does not know.');
+  if (!head)
+    return fail(
+      'garbage',
+      'This button carries an action reference duebot does not know.',
+      'card.ref.unknown',
+    );
   if (Number(head[1]) !== REF_VERSION) {
     return fail(
       'unsupported_version',
       'This card comes from an older or newer duebot; here is the current view.',
+      'card.ref.version',
     );
   }
   const raw: Record<string, string | number> = { v: REF_VERSION, action: head[2] ?? '' };
@@ -181,7 +198,8 @@ export function decodeRef(text: unknown): RefResult<ActionRef> {
   while (rest !== '') {
     const m = /^:([a-z])=/.exec(rest);
     const at = m ? KEYS.findIndex(([k]) => k === m[1]) : -1;
-    if (!m || at < keyIndex) return fail('garbage', 'This button carries a damaged action reference.');
+    if (!m || at < keyIndex)
+      return fail('garbage', 'This button carries a damaged action reference.', 'card.ref.damaged');
     const [, field] = KEYS[at] as (typeof KEYS)[number];
     rest = rest.slice(m[0].length);
     keyIndex = at + 1;
@@ -194,13 +212,14 @@ export function decodeRef(text: unknown): RefResult<ActionRef> {
     rest = end < 0 ? '' : rest.slice(end);
     if (field === 'template' || field === 'decision' || field === 'currency') raw[field] = value;
     else if (NUMERIC.test(value)) raw[field] = Number(value);
-    else return fail('garbage', 'This button carries a damaged action reference.');
+    else return fail('garbage', 'This button carries a damaged action reference.', 'card.ref.damaged');
   }
   const parsed = actionRefSchema.safeParse(raw);
   if (!parsed.success)
     return fail(
       'invalid',
       `This button carries an invalid action reference (${describeIssues(parsed.error)}).`,
+      'card.ref.invalid',
     );
   return { ok: true, value: parsed.data };
 }

@@ -3,9 +3,10 @@
  * dialog, the shell asks yes/no; either answer goes back to dispatch as the same click with `confirmed`.
  */
 import type { Confirm } from '../commands/interaction.ts';
+import { translator } from '../i18n/translate.ts';
 import type { Message } from './model.ts';
 
-/** The question with its two answers. */
+/** The question with its two answers (the no in the asker's language: dispatch sets it). */
 export function confirmView(confirm: Confirm): Message {
   return {
     blocks: [
@@ -15,7 +16,7 @@ export function confirmView(confirm: Confirm): Message {
         type: 'actions',
         buttons: [
           { label: confirm.yes, ref: confirm.ref, style: 'danger', answers: 'yes' },
-          { label: 'Cancel', ref: confirm.ref, answers: 'no' },
+          { label: confirm.no ?? translator('en').t('card.confirm.no'), ref: confirm.ref, answers: 'no' },
         ],
       },
     ],

@@ -1,121 +1,227 @@
-import { translator } from '../i18n/translate.ts';
 import { customerTime, queuedFor } from './contact-views.ts';
 import { formatLocalTime } from '../clock.ts';
-import { formatMoney } from '../collections/money.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
+import { listOf } from './card-words.ts';
 import type { AccountHistory, HistoryEntry } from '../worklist/account-history.ts';
 import { encodeRef } from './action-ref.ts';
 import { type Block, type Message, typedText } from './model.ts';
+import { toFallbackText } from './fallback-text.ts';
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-const list = (v: unknown) => (Array.isArray(v) ? v.map(str).join(', ') : '');
 
-function money(minor: unknown, currency: unknown): string {
-  return typeof minor === 'number' && typeof currency === 'string' ? formatMoney({ minor, currency }) : '';
-}
+const ROLES = new Set(['collector', 'manager', 'sales', 'viewer']);
+const CHANNELS = new Set(['call', 'email', 'visit', 'note']);
+const RESULTS = new Set([
+  'reached',
+  'no_answer',
+  'voicemail',
+  'promised',
+  'in_process',
+  'disputed',
+  'refused',
+  'paid',
+  'wrong_contact',
+  'cash_flow',
+]);
+const DISPUTE_OUTCOMES = new Set([
+  'upheld_credit_note',
+  'rejected_collect',
+  'withdrawn',
+  'partially_credited',
+]);
 
-const article = (role: string) =>
-  role === 'sales' ? 'sales' : /^[aeiou]/.test(role) ? `an ${role}` : `a ${role}`;
+/** A stored code as the catalog's select key: the code itself when known, else `other`. */
+const known = (codes: ReadonlySet<string>, v: unknown) => (codes.has(str(v)) ? str(v) : 'other');
+const yes = (v: unknown) => (v ? 'yes' : 'no');
 
 /**
  * A role change as a sentence: who gave or took which role, and why (a person by hand, or a settings list
  * naming the person or no longer naming them).
  */
-export function describeRoleChange(d: Record<string, unknown>, who: string | null): string {
-  const person = `${str(d.name)}${d.platformUserId ? ` (${str(d.platformUserId)})` : ''}`;
-  const was = d.from ? ` (was ${str(d.from)})` : '';
-  const role = article(str(d.role));
-  if (!d.setting) return `${who ?? 'duebot'} made ${person} ${role}${was}`;
-  if (d.listed === false) return `${person} is ${role} again${was}: no longer in ${str(d.setting)}`;
-  return `${person} is ${role}${was}: listed in ${str(d.setting)}`;
+export function describeRoleChange(
+  d: Record<string, unknown>,
+  who: string | null,
+  t: Translator = translator('en'),
+): string {
+  const values = {
+    who: who ?? 'duebot',
+    person: `${str(d.name)}${d.platformUserId ? ` (${str(d.platformUserId)})` : ''}`,
+    role: known(ROLES, d.role),
+    roleText: str(d.role),
+    hasFrom: yes(d.from),
+    from: known(ROLES, d.from),
+    fromText: str(d.from),
+    setting: str(d.setting),
+  };
+  if (!d.setting) return t.t('card.history.roleByHand', values);
+  if (d.listed === false) return t.t('card.history.roleUnlisted', values);
+  return t.t('card.history.roleListed', values);
 }
 
 /** One history entry as a sentence a colleague (or a lawyer) can follow (PB-02, PB-03). */
-export function describeEntry(entry: HistoryEntry): string {
+export function describeEntry(entry: HistoryEntry, t: Translator = translator('en')): string {
   const d = entry.details;
   const who = entry.actor ?? 'duebot';
+  const money = (minor: unknown, currency: unknown) =>
+    typeof minor === 'number' && typeof currency === 'string' ? t.money(minor, currency) : '';
+  const list = (v: unknown) => listOf(t, Array.isArray(v) ? v.map(str) : []);
+  const letter = {
+    who,
+    template: str(d.template),
+    letterId: str(d.letterId),
+    locale: str(d.locale),
+    recipient: str(d.recipient),
+    hasRecipient: yes(d.recipient),
+    requestedBy: str(d.requestedBy),
+    messageId: str(d.messageId),
+    hasMessageId: yes(d.messageId),
+  };
   switch (entry.kind) {
-    case 'outcome': {
-      const result = str(d.result).replace(/_/g, ' ');
-      const promise = d.result === 'promised' ? ` ${str(d.promiseAmount)} by ${str(d.promiseDate)}` : '';
-      const follow = d.nextFollowUp ? `; follow up ${str(d.nextFollowUp)}` : '';
-      const notes = d.notes ? ` — "${typedText(str(d.notes))}"` : '';
-      return `${who} logged a ${str(d.channel)}: ${result}${promise}${follow}${notes}`;
-    }
+    case 'outcome':
+      return t.t('card.history.outcome', {
+        who,
+        channel: known(CHANNELS, d.channel),
+        channelText: str(d.channel),
+        result: known(RESULTS, d.result),
+        resultText: str(d.result).replace(/_/g, ' '),
+        promised: d.result === 'promised' ? 'yes' : 'no',
+        amount: str(d.promiseAmount),
+        date: str(d.promiseDate),
+        hasFollowUp: yes(d.nextFollowUp),
+        followUp: str(d.nextFollowUp),
+        hasNotes: yes(d.notes),
+        notes: typedText(str(d.notes)),
+      });
     case 'note':
-      return `${who} noted: "${typedText(str(d.notes))}"`;
+      return t.t('card.history.note', { who, notes: typedText(str(d.notes)) });
     case 'claimed':
-      return `${who} claimed the account`;
+      return t.t('card.history.claimed', { who });
     case 'released':
-      return `${who} released the account${d.from && d.from !== who ? ` (owned by ${str(d.from)})` : ''}`;
+      return t.t('card.history.released', {
+        who,
+        hasFrom: d.from && d.from !== who ? 'yes' : 'no',
+        from: str(d.from),
+      });
     case 'reassigned':
-      return `${who} reassigned the account from ${str(d.from) || 'nobody'} to ${str(d.to)}`;
+      return t.t('card.history.reassigned', { who, hasFrom: yes(d.from), from: str(d.from), to: str(d.to) });
     case 'promise_kept':
     case 'promise_partial':
     case 'promise_broken':
-      return `Promise of ${money(d.amountMinor, d.currency)} ${entry.kind.slice(8)}: ${money(d.paidMinor, d.currency)} paid`;
+      return t.t('card.history.promiseOutcome', {
+        outcome: entry.kind.slice(8),
+        amount: money(d.amountMinor, d.currency),
+        paid: money(d.paidMinor, d.currency),
+      });
     case 'escalated':
-      return `Escalated: ${str(d.reason)}`;
+      return t.t('card.history.escalated', { reason: str(d.reason) });
     case 'dispute_opened':
-      return `${who} opened dispute #${str(d.disputeId)} on ${list(d.invoices)}: ${typedText(str(d.reason))}${d.contact ? ` (after-sales: ${typedText(str(d.contact))})` : ''}`;
+      return t.t('card.history.disputeOpened', {
+        who,
+        id: str(d.disputeId),
+        invoices: list(d.invoices),
+        reason: typedText(str(d.reason)),
+        hasContact: yes(d.contact),
+        contact: typedText(str(d.contact)),
+      });
     case 'dispute_resolved':
-      return `${who} resolved dispute #${str(d.disputeId)}${d.invoices ? ` on ${list(d.invoices)}` : ''}: ${str(d.outcome).replace(/_/g, ' ')}${d.note ? `, because ${typedText(str(d.note))}` : ''}`;
+      return t.t('card.history.disputeResolved', {
+        who,
+        id: str(d.disputeId),
+        hasInvoices: yes(d.invoices),
+        invoices: list(d.invoices),
+        outcome: known(DISPUTE_OUTCOMES, d.outcome),
+        outcomeText: str(d.outcome).replace(/_/g, ' '),
+        hasNote: yes(d.note),
+        note: typedText(str(d.note)),
+      });
     case 'dispute_raised':
-      return `Dispute #${str(d.disputeId)} open for ${str(d.days)} days: raised to ${str(d.owner) || 'the team'}`;
+      return t.t('card.history.disputeRaised', {
+        id: str(d.disputeId),
+        days: Number(d.days) || 0,
+        hasOwner: yes(d.owner),
+        owner: str(d.owner),
+      });
     case 'plan_created':
-      return `${who} agreed a payment plan of ${money(d.totalMinor, d.currency)} in ${Array.isArray(d.amounts) ? d.amounts.length : '?'} installments`;
+      return t.t('card.history.planCreated', {
+        who,
+        amount: money(d.totalMinor, d.currency),
+        count: Array.isArray(d.amounts) ? d.amounts.length : 0,
+      });
     case 'paused':
-      return `${who} paused chasing${Array.isArray(d.invoices) && d.invoices.length > 0 ? ` ${list(d.invoices)}` : ''}${d.until ? ` until ${str(d.until)}` : ''}: ${typedText(str(d.reason))}`;
+      return t.t('card.history.paused', {
+        who,
+        hasInvoices: Array.isArray(d.invoices) && d.invoices.length > 0 ? 'yes' : 'no',
+        invoices: list(d.invoices),
+        hasUntil: yes(d.until),
+        until: str(d.until),
+        reason: typedText(str(d.reason)),
+      });
     case 'pause_lifted':
-      return `${who} un-paused chasing`;
+      return t.t('card.history.pauseLifted', { who });
     case 'pause_ended':
-      return `The pause until ${str(d.until)} ended; chasing resumes`;
+      return t.t('card.history.pauseEnded', { until: str(d.until) });
     case 'letter_requested':
-      return `${who} asked for the ${str(d.template)} letter (${str(d.status) || 'requested'})`;
+      return t.t('card.history.letterRequested', { ...letter, status: str(d.status) || 'requested' });
     case 'letter_sent':
-      return `${who} sent the ${str(d.template)} letter (${str(d.locale)}) to ${str(d.recipient)}: "${str(d.subject)}", message id ${str(d.messageId)}`;
+      return t.t('card.history.letterSent', { ...letter, subject: str(d.subject) });
     case 'letter_prepared':
-      return `${who} prepared the ${str(d.template)} letter (${str(d.locale)}), NOT SENT: ${str(d.reason)}`;
+      return t.t('card.history.letterPrepared', { ...letter, reason: str(d.reason) });
     case 'letter_failed':
-      return `The ${str(d.template)} letter (${str(d.locale)}) of ${who} FAILED${d.recipient ? ` to ${str(d.recipient)}` : ''}: ${str(d.error)}`;
+      return t.t('card.history.letterFailed', { ...letter, error: str(d.error) });
     case 'letter_approval_requested':
-      return `${who} asked for approval of the ${str(d.template)} letter #${str(d.letterId)}`;
+      return t.t('card.history.letterApprovalRequested', letter);
     case 'letter_approved':
-      return `${who} approved the ${str(d.template)} letter #${str(d.letterId)} asked for by ${str(d.requestedBy)}`;
+      return t.t('card.history.letterApproved', letter);
     case 'letter_rejected':
-      return `${who} rejected the ${str(d.template)} letter #${str(d.letterId)} asked for by ${str(d.requestedBy)}`;
+      return t.t('card.history.letterRejected', letter);
     case 'letter_uncertain':
-      return `The ${str(d.template)} letter #${str(d.letterId)} (${str(d.locale)}) to ${str(d.recipient) || 'the customer'} MAY OR MAY NOT HAVE GONE OUT: ${d.cause === 'answer_lost' ? str(d.reason) : 'duebot stopped while sending it'}; message id ${str(d.messageId) || 'not recorded'}; ${(d.cause === 'answer_lost' && entry.actor) || str(d.requestedBy) || 'the requester'} was asked to check`;
+      return t.t('card.history.letterUncertain', {
+        ...letter,
+        cause: d.cause === 'answer_lost' ? 'lost' : 'stopped',
+        reason: str(d.reason),
+        checker: (d.cause === 'answer_lost' && entry.actor) || str(d.requestedBy),
+        hasChecker: yes((d.cause === 'answer_lost' && entry.actor) || str(d.requestedBy)),
+      });
     case 'letter_marked_sent':
-      return `${who} checked the mailbox and marked the ${str(d.template)} letter #${str(d.letterId)} as sent to ${str(d.recipient)}, message id ${str(d.messageId)}`;
+      return t.t('card.history.letterMarkedSent', letter);
     case 'letter_sent_again':
-      return `${who} chose to send the ${str(d.template)} letter #${str(d.letterId)} again to ${str(d.recipient) || 'the customer'}`;
+      return t.t('card.history.letterSentAgain', letter);
     case 'letter_queued': {
       // PB-24: when it goes out, on the customer's clock.
       const zone = str(d.timeZone) || 'UTC';
       const sendAt = new Date(str(d.sendAt));
       const queued = Number.isNaN(sendAt.getTime()) ? null : queuedFor({ sendAt }, zone);
-      const t = translator('en');
       return `${who}: ${t.t('contact.history.queued', { letter: str(d.template), id: str(d.letterId), when: queued ? customerTime(t, queued.local) : '?', zone })}`;
     }
     case 'letter_cancelled':
-      return `${who}: ${translator('en').t('contact.history.cancelled', { letter: str(d.template), id: str(d.letterId) })}`;
+      return `${who}: ${t.t('contact.history.cancelled', { letter: str(d.template), id: str(d.letterId) })}`;
     case 'role_changed':
-      return describeRoleChange(d, entry.actor);
+      return describeRoleChange(d, entry.actor, t);
     case 'terms_changed': {
       const after = (d.after ?? {}) as Record<string, unknown>;
-      const rate = after.interestRatePerDay
-        ? `contract interest ${str(after.interestRatePerDay)} a day`
-        : 'default interest';
-      return `${who} set the account terms: key-account exemption ${after.keyAccountExempt ? 'yes' : 'no'}, habitual late payer ${after.habitualLatePayer ? 'yes' : 'no'}, ${rate} — "${typedText(str(d.reason))}"`;
+      return t.t('card.history.termsChanged', {
+        who,
+        exempt: yes(after.keyAccountExempt),
+        habitual: yes(after.habitualLatePayer),
+        hasRate: yes(after.interestRatePerDay),
+        rate: str(after.interestRatePerDay),
+        reason: typedText(str(d.reason)),
+      });
     }
     case 'handed_over': {
       const amounts = Object.entries((d.amounts ?? {}) as Record<string, number>)
         .map(([currency, minor]) => money(minor, currency))
         .join(' + ');
-      return `${who} handed the account over to ${typedText(str(d.agency))}: ${amounts} after ${str(d.daysWorked)} days and ${str(d.contactAttempts)} contact attempts (PB-30)`;
+      return t.t('card.history.handedOver', {
+        who,
+        agency: typedText(str(d.agency)),
+        amounts,
+        days: Number(d.daysWorked) || 0,
+        attempts: Number(d.contactAttempts) || 0,
+      });
     }
     default:
-      return `${who}: ${entry.kind.replace(/_/g, ' ')}`;
+      return t.t('card.history.other', { who, kind: entry.kind.replace(/_/g, ' ') });
   }
 }
 
@@ -136,20 +242,26 @@ export function historyPages(total: number): number {
  * of it. `file.history` holds the page's entries; `asked` is the page the click asked for when it was
  * past the last one (the answer is the last page, and says so).
  */
-export function historyView(file: AccountHistory, timeZone: string, page = 1, asked?: number): Message {
-  const blocks: Block[] = [{ type: 'header', text: `History: ${file.customer.name}` }];
+export function historyView(
+  file: AccountHistory,
+  timeZone: string,
+  t: Translator,
+  page = 1,
+  asked?: number,
+): Message {
+  const blocks: Block[] = [{ type: 'header', text: t.t('card.history.title', { name: file.customer.name }) }];
   const pages = historyPages(file.historyTotal);
   if (asked !== undefined && asked > pages)
     blocks.push({
       type: 'context',
-      text: `There is no page ${asked}: the history has ${pages} ${pages === 1 ? 'page' : 'pages'}. Here is the oldest.`,
+      text: t.t('card.history.pastLast', { asked, pages }),
     });
   if (file.history.length === 0) {
-    blocks.push({ type: 'text', text: 'Nothing recorded yet.' });
-    return { blocks };
+    blocks.push({ type: 'text', text: t.t('card.history.empty') });
+    return withFallback({ blocks }, t);
   }
   const lines = file.history.map((e) => {
-    const line = `${formatLocalTime(e.at, timeZone)}  ${describeEntry(e)}`;
+    const line = `${formatLocalTime(e.at, timeZone)}  ${describeEntry(e, t)}`;
     return line.length > ENTRY_CHARS ? `${line.slice(0, ENTRY_CHARS - 1)}…` : line;
   });
   let chunk: string[] = [];
@@ -168,7 +280,7 @@ export function historyView(file: AccountHistory, timeZone: string, page = 1, as
   const last = first + file.history.length - 1;
   blocks.push({
     type: 'context',
-    text: `Entries ${first}-${last} of ${file.historyTotal}, newest first`,
+    text: t.t('card.history.entries', { first, last, total: file.historyTotal }),
   });
   if (pages > 1) {
     const ref = (p: number) => encodeRef({ v: 1, action: 'history', accountId: file.customer.id, page: p });
@@ -176,9 +288,15 @@ export function historyView(file: AccountHistory, timeZone: string, page = 1, as
       type: 'pager',
       page,
       pages,
-      ...(page > 1 ? { prevRef: ref(page - 1), prevLabel: 'Newer' } : {}),
-      ...(page < pages ? { nextRef: ref(page + 1), nextLabel: 'Older' } : {}),
+      ...(page > 1 ? { prevRef: ref(page - 1), prevLabel: t.t('card.history.newer') } : {}),
+      ...(page < pages ? { nextRef: ref(page + 1), nextLabel: t.t('card.history.older') } : {}),
     });
   }
-  return { blocks };
+  return withFallback({ blocks }, t);
 }
+
+/** The notification text in the view's language (the generated one would say "Page 1 of 2" in English). */
+const withFallback = (message: Message, t: Translator): Message => ({
+  ...message,
+  fallbackText: toFallbackText(message, { t }),
+});

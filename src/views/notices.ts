@@ -25,7 +25,11 @@ export function helpView(problem?: string, t: Translator = translator('en')): Me
 }
 
 /** Several accounts match a typed name: list them so the person can be precise. */
-export function candidatesView(text: string, candidates: { id: number; name: string }[]): Message {
-  const lines = candidates.map((c) => `• ${c.name} (id ${c.id})`).join('\n');
-  return notice(`"${text}" matches ${candidates.length} accounts; say which one (name or id):\n${lines}`);
+export function candidatesView(
+  text: string,
+  candidates: { id: number; name: string }[],
+  t: Translator,
+): Message {
+  const lines = candidates.map((c) => t.t('card.candidates.line', { name: c.name, id: String(c.id) }));
+  return notice(`${t.t('card.candidates.intro', { text, count: candidates.length })}\n${lines.join('\n')}`);
 }
