@@ -55,6 +55,22 @@ export function raiseMessage(d: AgedDispute, days: number, t: Translator): Messa
   };
 }
 
+/** A pause that ran out: chasing resumes today (`name` undefined: the account is gone). */
+export function pauseEndedMessage(
+  name: string | undefined,
+  accountId: number,
+  until: string,
+  t: Translator,
+): Message {
+  const text = t.t('pause.ended', {
+    hasName: name === undefined ? 'no' : 'yes',
+    name: name ?? '',
+    id: String(accountId),
+    until,
+  });
+  return { blocks: [{ type: 'text', text }] };
+}
+
 /**
  * Each staff user's own language (their `/overdue language` choice, else the company's: a job has no
  * platform to ask), for what they read privately.
@@ -128,16 +144,8 @@ export function disputeCheckJob(
       );
       const tOf = (userId: number) => readers.get(userId) ?? company;
       const pauseKey = (e: (typeof ended)[number]) => `pause-ended:${e.pauseIds.join(',')}`;
-      const pauseMessage = (e: (typeof ended)[number], t: Translator): Message => {
-        const name = names.get(e.accountId);
-        const text = t.t('pause.ended', {
-          hasName: name === undefined ? 'no' : 'yes',
-          name: name ?? '',
-          id: String(e.accountId),
-          until: e.until,
-        });
-        return { blocks: [{ type: 'text', text }] };
-      };
+      const pauseMessage = (e: (typeof ended)[number], t: Translator) =>
+        pauseEndedMessage(names.get(e.accountId), e.accountId, e.until, t);
       const posts: OutgoingPost[] = [];
       for (const o of owners) {
         const e = ended.find((x) => x.accountId === Number(o.customer_id));

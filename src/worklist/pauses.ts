@@ -62,8 +62,9 @@ function untilProblem(value: string, t: Translator): string | null {
   if (month < 1 || month > 12) return t.t('pause.field.badDate', { ...said, problem: 'month' });
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day >= 1 && day <= days) return null;
+  // "February" in English; "2月" in Chinese (a month alone in `long` form is 二月 there).
   const monthName = new Intl.DateTimeFormat(t.locale === 'en' ? 'en-GB' : t.locale, {
-    month: 'long',
+    month: t.locale === 'en' ? 'long' : 'numeric',
     timeZone: 'UTC',
   }).format(Date.UTC(2000, month - 1, 1));
   return t.t('pause.field.badDate', { ...said, problem: 'days', monthName, days });
