@@ -85,6 +85,14 @@ describe.each(backends())('the account forms in the reader’s language on %s', 
     expect(text(good)).toContain('其余部分照常催收（PB-21）');
   });
 
+  it('takes 自動 / 自动 for auto: the person follows their platform’s language again', async () => {
+    const say = (user: User, words: string) =>
+      dispatch(ctx, { kind: 'command', text: words, user, platform: 'slack' });
+    expect(text(await say(tai, 'language en'))).toBe('From now on duebot answers you in English.');
+    expect(text(await say(tai, '語言 自動'))).toBe('duebot 重新跟隨您的 Slack 語言：繁體中文。');
+    expect(text(await say(tai, 'language 自动'))).toBe('duebot 重新跟隨您的 Slack 語言：繁體中文。');
+  });
+
   it('refuses a viewer in their language, naming the role and how to get it, writing nothing', async () => {
     const refused = await dispatch(ctx, {
       kind: 'action',
