@@ -1,5 +1,5 @@
 /**
- * `/overdue language [en|zh-CN|zh-TW|auto]` (also 语言 / 語言): which language duebot answers this person
+ * `/overdue language [en|zh-CN|zh-TW|auto]` (also 语言 / 語言, and 自动 / 自動 for auto): which language duebot answers this person
  * in, and their own choice of it. The answer comes in the language it is about.
  */
 import { LOCALES, matchLocale } from '../i18n/locale.ts';
@@ -16,6 +16,9 @@ const say = (text: string, tone?: 'success' | 'danger'): Reply => ({
   message: notice(text, tone ? { tone } : {}),
 });
 
+/** Following the platform's language again, as typed in each of our languages. */
+const AUTO = new Set(['auto', '自动', '自動']);
+
 export async function languageCommand(
   ctx: DispatchContext,
   actor: Actor,
@@ -25,7 +28,7 @@ export async function languageCommand(
   const now = await readerLocale(ctx.db, user, ctx.language);
   if (tag === null)
     return say(translator(now.locale).t('language.current', { source: now.source, platform: user.platform }));
-  if (tag.toLowerCase() === 'auto') {
+  if (AUTO.has(tag.trim().toLowerCase())) {
     await setOwnLocale(ctx.db, actor.userId, null);
     const then = await readerLocale(ctx.db, user, ctx.language);
     return say(translator(then.locale).t('language.reset', { platform: user.platform }), 'success');

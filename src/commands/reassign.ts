@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
+import { privateT } from '../i18n/speech.ts';
 import type { Reply } from './interaction.ts';
 import { currentOwner, reassignAccount } from '../worklist/claims.ts';
-import { type Actor, requireRole } from '../worklist/staff.ts';
+import type { Actor } from '../worklist/staff.ts';
 import { accountCard, accountChanged, type DispatchContext } from './account-actions.ts';
 import { reassignForm } from '../views/reassign-form.ts';
 import { refuse } from './refuse.ts';
+import { roleNeeded } from './roles.ts';
 
 /** Most choices one answer holds: Slack's options response and a Teams choice set both stop at 100. */
 export const MAX_CHOICES = 100;
@@ -50,17 +52,17 @@ export async function openReassignForm(
   actor: Actor,
   accountId: number,
 ): Promise<Reply> {
-  const allowed = requireRole(actor, ['manager'], 'Reassigning an account');
-  if (!allowed.ok) return refuse(allowed.error.message);
+  const t = privateT(ctx);
+  const refused = roleNeeded(t, actor, ['manager'], 'reassign');
+  if (refused) return refused;
   const customer = await ctx.db('customers').where({ id: accountId }).first('name');
-  if (!customer) return refuse(`There is no account #${accountId}.`);
+  if (!customer) return refuse(t.t('reassign.noAccount', { id: String(accountId) }));
   const owner = await currentOwner(ctx.db, accountId);
   const options = await ownerChoices(ctx.db, { exceptUserId: owner?.userId });
-  if (options.length === 0)
-    return refuse('Nobody else can own accounts yet: collectors appear here after they first use duebot.');
+  if (options.length === 0) return refuse(t.t('reassign.nobodyElse'));
   return {
     kind: 'openForm',
-    form: reassignForm({ id: accountId, name: String(customer.name) }, owner, options),
+    form: reassignForm({ id: accountId, name: String(customer.name) }, owner, options, t),
   };
 }
 
@@ -71,10 +73,13 @@ export async function submitReassign(
   accountId: number,
   values: Record<string, string>,
 ): Promise<Reply> {
+  const t = privateT(ctx);
+  const refused = roleNeeded(t, actor, ['manager'], 'reassign');
+  if (refused) return refused;
   const to = Number(values.owner);
   if (!Number.isSafeInteger(to) || to <= 0)
-    return { kind: 'formErrors', errors: { owner: 'choose the new owner' } };
-  const result = await reassignAccount(ctx.db, actor, accountId, to);
+    return { kind: 'formErrors', errors: { owner: t.t('reassign.field.choose') } };
+  const result = await reassignAccount(ctx.db, actor, accountId, to, t);
   if (!result.ok) {
     return result.error.code === 'forbidden'
       ? refuse(result.error.message)
@@ -82,11 +87,16 @@ export async function submitReassign(
   }
   await accountChanged(ctx, accountId);
   const card = await accountCard(ctx, accountId);
-  if (!card) return refuse(`There is no account #${accountId}.`);
-  const from = result.value.previousOwner ? ` from ${result.value.previousOwner.name}` : '';
+  if (!card) return refuse(t.t('reassign.noAccount', { id: String(accountId) }));
+  const previous = result.value.previousOwner;
   card.blocks.unshift({
     type: 'context',
-    text: `${actor.name} reassigned this account${from} to ${result.value.owner.name}.`,
+    text: t.t('reassign.done', {
+      actor: actor.name,
+      hasFrom: previous ? 'yes' : 'no',
+      from: previous?.name ?? '',
+      owner: result.value.owner.name,
+    }),
   });
   return { kind: 'ephemeral', message: card };
 }

@@ -2,35 +2,70 @@
  * `/overdue role @person [role]`, the same on Slack, Teams and the shell: anyone may ask where a person's
  * role came from; a manager sets it by hand (recorded in history, worklist/staff.ts setRole). A role a
  * settings list gives is the list's: setting it here would be undone at the next start, so it is refused.
+ * Every answer is private, in the reader's language.
  */
+import { privateT } from '../i18n/speech.ts';
+import type { Translator } from '../i18n/translate.ts';
 import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
-import {
-  type Actor,
-  findStaff,
-  ROLE_WORDS,
-  type Role,
-  requireRole,
-  roleOrigin,
-  setRole,
-} from '../worklist/staff.ts';
+import { type Actor, findStaff, type Role, roleOrigin, setRole } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
 import { refuse } from './refuse.ts';
 
 type Staff = Awaited<ReturnType<typeof findStaff>>[number];
 
+/** What a role is needed for, as `role.needed` says it. */
+export type RoleNeededFor =
+  'dispute' | 'resolve' | 'pause' | 'unpause' | 'reassign' | 'terms' | 'handOver' | 'credits' | 'role';
+
+/**
+ * Why `actor` may not do it, in the reader's language, when they hold none of `roles` (the check
+ * worklist/staff.ts requireRole makes): one sentence naming what was tried, the role it needs, theirs, and
+ * how a manager gives it. Null: allowed.
+ */
+export function roleMissing(
+  t: Translator,
+  actor: Actor,
+  roles: readonly Role[],
+  doing: RoleNeededFor,
+): string | null {
+  if (roles.includes(actor.role)) return null;
+  return t.t('role.needed', {
+    doing,
+    needed: roles.includes('collector') ? 'collectorOrManager' : 'manager',
+    role: actor.role,
+    name: actor.name,
+    wanted: roles[0] ?? 'manager',
+  });
+}
+
+/** The private refusal of roleMissing, or null when the actor holds the role. */
+export function roleNeeded(
+  t: Translator,
+  actor: Actor,
+  roles: readonly Role[],
+  doing: RoleNeededFor,
+): Reply | null {
+  const missing = roleMissing(t, actor, roles, doing);
+  return missing === null ? null : refuse(missing);
+}
+
 const say = (text: string): Reply => ({ kind: 'ephemeral', message: notice(text) });
-const a = (role: Role) => ROLE_WORDS[role];
 
 /** The one person a typed name or id means; several of one name: the one on the asker's platform. */
-async function person(ctx: DispatchContext, actor: Actor, text: string): Promise<Staff | Reply> {
+async function person(
+  ctx: DispatchContext,
+  actor: Actor,
+  text: string,
+  t: Translator,
+): Promise<Staff | Reply> {
   const found = await findStaff(ctx.db, text);
   const here = found.filter((s) => s.platform === actor.platform);
   const one = found.length === 1 ? found[0] : here.length === 1 ? here[0] : undefined;
   if (one) return one;
   if (found.length > 1) {
     const who = found.map((s) => `${s.name} (${s.platform} ${s.platformUserId})`).join(', ');
-    return refuse(`"${text}" could be ${who}; name one by its id.`);
+    return refuse(t.t('role.ambiguous', { text, who }));
   }
   const like = await ctx
     .db('users')
@@ -38,17 +73,13 @@ async function person(ctx: DispatchContext, actor: Actor, text: string): Promise
     .orderBy('display_name')
     .limit(10)
     .select('display_name');
-  const hint = like.length
-    ? ` Did you mean ${like.map((r) => String(r.display_name)).join(', ')}?`
-    : ' People are known here after their first duebot command.';
-  return refuse(`Nobody called "${text}" has used duebot.${hint}`);
-}
-
-/** Where a role came from, in words. */
-function origin(o: NonNullable<Awaited<ReturnType<typeof roleOrigin>>>): string {
-  if (o.source === 'list') return `listed in ${o.setting ?? 'a role list of the settings'}`;
-  if (o.source === 'hand') return `set by ${o.by ?? 'a manager'}`;
-  return 'the role of a first use';
+  return refuse(
+    t.t('role.unknown', {
+      text,
+      hasLike: like.length ? 'yes' : 'no',
+      like: like.map((r) => String(r.display_name)).join(', '),
+    }),
+  );
 }
 
 /** Shows or sets a person's role. */
@@ -57,35 +88,57 @@ export async function roleCommand(
   actor: Actor,
   cmd: { person: string; role: Role | null },
 ): Promise<Reply> {
+  const t = privateT(ctx);
   if (cmd.role !== null) {
-    const allowed = requireRole(actor, ['manager'], 'Changing a role');
-    if (!allowed.ok) return refuse(allowed.error.message);
+    const refused = roleNeeded(t, actor, ['manager'], 'role');
+    if (refused) return refused;
   }
-  const target = await person(ctx, actor, cmd.person);
+  const target = await person(ctx, actor, cmd.person, t);
   if ('kind' in target) return target;
   const now = await roleOrigin(ctx.db, target.id);
-  if (!now) return refuse(`There is no staff user #${target.id} any more.`);
+  if (!now) return refuse(t.t('role.gone', { id: String(target.id) }));
   if (cmd.role === null || cmd.role === now.role) {
-    const already = cmd.role === null ? '' : ' already; nothing changed';
-    return say(`${target.name} is ${a(now.role)}${already} (${origin(now)}).`);
+    return say(
+      t.t('role.is', {
+        name: target.name,
+        role: now.role,
+        already: cmd.role === null ? 'no' : 'yes',
+        source: now.source,
+        hasSetting: now.setting ? 'yes' : 'no',
+        setting: now.setting ?? '',
+        hasBy: now.by ? 'yes' : 'no',
+        by: now.by ?? '',
+      }),
+    );
   }
   // The list applied at this start, or the one that set the role last: either would undo a hand change.
   const sameLists = ctx.roleLists?.platform === target.platform ? ctx.roleLists : undefined;
   const listed = sameLists?.listed(target.platformUserId)?.setting;
-  const setting = listed ?? (now.source === 'list' ? (now.setting ?? 'a role list') : undefined);
-  if (setting) {
+  if (listed !== undefined || now.source === 'list') {
+    const setting = listed ?? now.setting;
     return refuse(
-      `${target.name}'s role is set by ${setting}; change the setting (a role set here would be undone at the next start).`,
+      t.t('role.setBySetting', {
+        name: target.name,
+        hasSetting: setting ? 'yes' : 'no',
+        setting: setting ?? '',
+      }),
     );
   }
   const set = await setRole(ctx.db, actor, target.id, cmd.role);
-  if (!set.ok) return refuse(set.error.message);
-  if (!set.value.changed) return say(`${target.name} is ${a(set.value.role)} already; nothing changed.`);
+  if (!set.ok) {
+    if (set.error.code === 'not_found') return refuse(t.t('role.noStaff', { id: String(target.id) }));
+    if (set.error.code === 'conflict')
+      return refuse(
+        t.t('role.lastManager', { self: target.id === actor.userId ? 'yes' : 'no', name: target.name }),
+      );
+    return refuse(set.error.message);
+  }
+  if (!set.value.changed) return say(t.t('role.already', { name: target.name, role: set.value.role }));
   return {
     kind: 'ephemeral',
-    message: notice(`${target.name} is now ${a(set.value.role)} (was ${a(set.value.from)}).`, {
+    message: notice(t.t('role.now', { name: target.name, role: set.value.role, from: set.value.from }), {
       tone: 'success',
-      context: `${actor.name} set it; recorded in the history.`,
+      context: t.t('role.setByWhom', { actor: actor.name }),
     }),
   };
 }

@@ -1,22 +1,29 @@
-/** A manager sets an account's terms (PB-06 exemption, PB-09 habitual late payer, PB-16 contract rate). */
+/**
+ * A manager sets an account's terms (PB-06 exemption, PB-09 habitual late payer, PB-16 contract rate). The
+ * form, its field messages and the card it answers with are private: in the reader's language.
+ */
+import { privateT } from '../i18n/speech.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { termsForm } from '../views/terms-form.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { contractRate } from '../worklist/snapshots.ts';
 import { readTerms, setTerms, type AccountTerms } from '../worklist/account-terms.ts';
-import { type Actor, requireRole } from '../worklist/staff.ts';
+import type { Actor } from '../worklist/staff.ts';
 import { accountCard, accountChanged, type DispatchContext } from './account-actions.ts';
 import type { Reply } from './interaction.ts';
 import { refuse } from './refuse.ts';
+import { roleNeeded } from './roles.ts';
 
 /** Opens the terms form for a manager; anyone else hears which role it needs. */
 export async function openTermsForm(ctx: DispatchContext, actor: Actor, accountId: number): Promise<Reply> {
-  const allowed = requireRole(actor, ['manager'], 'Setting account terms');
-  if (!allowed.ok) return refuse(allowed.error.message);
+  const t = privateT(ctx);
+  const refused = roleNeeded(t, actor, ['manager'], 'terms');
+  if (refused) return refused;
   const customer = await ctx
     .db('customers')
     .where({ id: accountId })
     .first('name', 'ledger_interest_percent');
-  if (!customer) return refuse(`There is no account #${accountId}.`);
+  if (!customer) return refuse(t.t('terms.noAccount', { id: String(accountId) }));
   const [terms, version] = await Promise.all([readTerms(ctx.db, accountId), stateVersion(ctx.db, accountId)]);
   return {
     kind: 'openForm',
@@ -24,6 +31,7 @@ export async function openTermsForm(ctx: DispatchContext, actor: Actor, accountI
       { id: accountId, name: String(customer.name), version },
       terms,
       blankRate(ctx, customer.ledger_interest_percent),
+      t,
     ),
   };
 }
@@ -38,18 +46,25 @@ function blankRate(ctx: DispatchContext, ledgerPercent: unknown): string {
   );
 }
 
-/** What changed, in one line for the card ("habitual late payer: no -> yes"). */
-function changes(before: AccountTerms, after: AccountTerms, defaultRate: string): string {
+/** What changed, each a whole phrase ("habitual late payer no → yes"), listed as the locale lists them. */
+function changes(t: Translator, before: AccountTerms, after: AccountTerms, defaultRate: string): string[] {
   const out: string[] = [];
   if (before.keyAccountExempt !== after.keyAccountExempt)
-    out.push(`key-account exemption ${yes(before.keyAccountExempt)} → ${yes(after.keyAccountExempt)}`);
+    out.push(
+      t.t('terms.change.exempt', { from: yes(before.keyAccountExempt), to: yes(after.keyAccountExempt) }),
+    );
   if (before.habitualLatePayer !== after.habitualLatePayer)
-    out.push(`habitual late payer ${yes(before.habitualLatePayer)} → ${yes(after.habitualLatePayer)}`);
+    out.push(
+      t.t('terms.change.habitual', { from: yes(before.habitualLatePayer), to: yes(after.habitualLatePayer) }),
+    );
   if (before.interestRatePerDay !== after.interestRatePerDay)
     out.push(
-      `interest ${before.interestRatePerDay ?? defaultRate} → ${after.interestRatePerDay ?? defaultRate} a day`,
+      t.t('terms.change.rate', {
+        from: before.interestRatePerDay ?? defaultRate,
+        to: after.interestRatePerDay ?? defaultRate,
+      }),
     );
-  return out.length > 0 ? out.join(', ') : 'nothing changed';
+  return out;
 }
 
 /** Applies a submitted terms form and shows the card assessed with the new terms. */
@@ -60,7 +75,10 @@ export async function submitTerms(
   values: Record<string, string>,
   drawnAt: number | undefined,
 ): Promise<Reply> {
-  const result = await setTerms(ctx.db, actor, accountId, values, drawnAt);
+  const t = privateT(ctx);
+  const refused = roleNeeded(t, actor, ['manager'], 'terms');
+  if (refused) return refused;
+  const result = await setTerms(ctx.db, actor, accountId, values, drawnAt, t);
   if (!result.ok) {
     if (result.error.code === 'invalid_input' && result.error.fields)
       return { kind: 'formErrors', errors: result.error.fields };
@@ -68,12 +86,21 @@ export async function submitTerms(
   }
   await accountChanged(ctx, accountId);
   const card = await accountCard(ctx, accountId);
-  if (!card) return refuse(`There is no account #${accountId}.`);
+  if (!card) return refuse(t.t('terms.noAccount', { id: String(accountId) }));
   const ledger = await ctx.db('customers').where({ id: accountId }).first('ledger_interest_percent');
-  const rate = blankRate(ctx, ledger?.ledger_interest_percent);
+  const changed = changes(
+    t,
+    result.value.before,
+    result.value.after,
+    blankRate(ctx, ledger?.ledger_interest_percent),
+  );
   card.blocks.unshift({
     type: 'context',
-    text: `${actor.name} set the account terms: ${changes(result.value.before, result.value.after, rate)}.`,
+    text: t.t('terms.set', {
+      actor: actor.name,
+      changed: changed.length > 0 ? 'yes' : 'no',
+      changes: changed.join(t.t('terms.listSeparator')),
+    }),
   });
   return { kind: 'ephemeral', message: card };
 }

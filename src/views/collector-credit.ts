@@ -1,5 +1,5 @@
 /** PB-29: the monthly summary of what each collector recovered, with the bonus base (90+ days by default). */
-import { formatMoney } from '../collections/money.ts';
+import type { Translator } from '../i18n/translate.ts';
 import type { CollectorCredit } from '../worklist/collector-credit.ts';
 import { BONUS_AFTER_DAYS } from '../worklist/collector-credit.ts';
 import type { Block, Message } from './model.ts';
@@ -8,27 +8,32 @@ import type { Block, Message } from './model.ts';
 export function collectorCreditView(
   month: string,
   credits: CollectorCredit[],
+  t: Translator,
   bonusAfterDays = BONUS_AFTER_DAYS,
 ): Message {
-  const blocks: Block[] = [{ type: 'header', text: `Recovered in ${month} by collector (PB-29)` }];
+  const blocks: Block[] = [{ type: 'header', text: t.t('credits.title', { month }) }];
   if (credits.length === 0) {
-    blocks.push({ type: 'text', text: `No invoice was settled in ${month}.` });
-    return { blocks, fallbackText: `Nothing recovered in ${month}` };
+    blocks.push({ type: 'text', text: t.t('credits.none', { month }) });
+    return { blocks, fallbackText: t.t('credits.noneFallback', { month }) };
   }
   const names = [...new Set(credits.map((c) => c.collector))];
   const lines = names.map((name) => {
     const mine = credits.filter((c) => c.collector === name);
-    const money = (minor: number, currency: string) => formatMoney({ minor, currency });
-    const recovered = mine.map((c) => money(c.recoveredMinor, c.currency)).join(' + ');
+    const recovered = mine.map((c) => t.money(c.recoveredMinor, c.currency)).join(' + ');
     const items = mine.reduce((n, c) => n + c.items, 0);
     const bonus = mine.filter((c) => c.bonusItems > 0);
-    const base = bonus.length ? bonus.map((c) => money(c.bonusBaseMinor, c.currency)).join(' + ') : 'none';
-    return `*${name ?? 'Nobody owned the account'}*: ${recovered} (${items} ${items === 1 ? 'invoice' : 'invoices'}) · bonus base, settled over ${bonusAfterDays} days past due: ${base}`;
+    const base = bonus.map((c) => t.money(c.bonusBaseMinor, c.currency)).join(' + ');
+    return t.t('credits.line', {
+      hasName: name === null ? 'no' : 'yes',
+      name: name ?? '',
+      recovered,
+      items,
+      days: String(bonusAfterDays),
+      hasBase: base ? 'yes' : 'no',
+      base,
+    });
   });
   blocks.push({ type: 'text', text: lines.join('\n') });
-  blocks.push({
-    type: 'context',
-    text: 'Credited to whoever owned the account when the ledger showed the invoice settled; the whole invoice total counts.',
-  });
-  return { blocks, fallbackText: `Recovered in ${month} by collector` };
+  blocks.push({ type: 'context', text: t.t('credits.note') });
+  return { blocks, fallbackText: t.t('credits.fallback', { month }) };
 }

@@ -2,7 +2,8 @@
  * The dispute and pause forms (PB-21, PB-19, issue 16), drawn once here for every platform (Slack modal,
  * Teams dialog, shell prompts): open a dispute on chosen invoices, resolve one, pause chasing until a date.
  */
-import { DISPUTE_OUTCOMES, MAX_CONTACT, MAX_REASON, OUTCOME_LABELS } from '../worklist/disputes.ts';
+import type { Translator } from '../i18n/translate.ts';
+import { DISPUTE_OUTCOMES, MAX_CONTACT, MAX_REASON } from '../worklist/disputes.ts';
 import type { OpenDispute } from '../worklist/disputes.ts';
 import { encodeRef } from './action-ref.ts';
 import type { Form } from './model.ts';
@@ -18,24 +19,30 @@ export interface FormAccount {
 
 const example = (numbers: string[]) => numbers.slice(0, 3).join(', ') || 'INV-1';
 
+/** A form title as the platforms show it: at most 24 characters. */
+const title = (text: string) => [...text].slice(0, 24).join('');
+
 /** PB-21 / PB-19: which invoices are disputed and why; the rest of the account is still collected. */
-export function disputeForm(account: FormAccount): Form {
+export function disputeForm(account: FormAccount, t: Translator): Form {
   return {
-    title: `Open a dispute: ${account.name}`.slice(0, 24),
-    submitLabel: 'Open dispute',
+    title: title(t.t('dispute.form.title', { name: account.name })),
+    submitLabel: t.t('dispute.form.submit'),
     ref: encodeRef({ v: 1, action: 'dispute', accountId: account.accountId, stateVersion: account.version }),
     fields: [
       {
         type: 'text',
         id: 'invoices',
-        label: 'Disputed invoices',
+        label: t.t('dispute.form.invoices'),
         required: true,
-        hint: `Only these leave the ladder (PB-21); open: ${example(account.invoiceNumbers)}${account.invoiceNumbers.length > 3 ? ', ...' : ''}`,
+        hint: t.t('dispute.form.invoicesHint', {
+          examples: example(account.invoiceNumbers),
+          more: account.invoiceNumbers.length > 3 ? 'yes' : 'no',
+        }),
       },
       {
         type: 'text',
         id: 'reason',
-        label: 'What the customer disputes',
+        label: t.t('dispute.form.reason'),
         required: true,
         multiline: true,
         maxLength: MAX_REASON,
@@ -43,10 +50,10 @@ export function disputeForm(account: FormAccount): Form {
       {
         type: 'text',
         id: 'contact',
-        label: 'After-sales contact',
+        label: t.t('dispute.form.contact'),
         required: false,
         maxLength: MAX_CONTACT,
-        hint: 'Who looks into it (PB-19: route it to after-sales within an hour)',
+        hint: t.t('dispute.form.contactHint'),
       },
     ],
   };
@@ -61,17 +68,18 @@ export function disputeChoiceLabel(d: OpenDispute): string {
 export function resolveDisputeForm(
   account: Pick<FormAccount, 'accountId' | 'name' | 'version'>,
   disputes: OpenDispute[],
+  t: Translator,
 ): Form {
   const [only] = disputes;
   return {
-    title: `Resolve a dispute: ${account.name}`.slice(0, 24),
-    submitLabel: 'Resolve',
+    title: title(t.t('dispute.resolve.title', { name: account.name })),
+    submitLabel: t.t('dispute.resolve.submit'),
     ref: encodeRef({ v: 1, action: 'resolve', accountId: account.accountId, stateVersion: account.version }),
     fields: [
       {
         type: 'select',
         id: 'dispute',
-        label: 'Dispute',
+        label: t.t('dispute.resolve.dispute'),
         required: true,
         options: disputes.map((d) => ({ value: String(d.id), label: disputeChoiceLabel(d) })),
         ...(disputes.length === 1 && only ? { initial: String(only.id) } : {}),
@@ -79,51 +87,51 @@ export function resolveDisputeForm(
       {
         type: 'select',
         id: 'outcome',
-        label: 'Outcome',
+        label: t.t('dispute.resolve.outcome'),
         required: true,
-        options: DISPUTE_OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] })),
+        options: DISPUTE_OUTCOMES.map((o) => ({ value: o, label: t.t('dispute.outcome', { outcome: o }) })),
       },
       {
         type: 'text',
         id: 'note',
-        label: 'Why',
+        label: t.t('dispute.resolve.note'),
         required: true,
         multiline: true,
         maxLength: MAX_REASON,
-        hint: 'What was found or agreed, e.g. "credit note CN-12 for the damaged pallet"',
+        hint: t.t('dispute.resolve.noteHint'),
       },
     ],
   };
 }
 
 /** Pause chasing the account, or some of its invoices, until a date with a reason. */
-export function pauseForm(account: FormAccount, today: string): Form {
+export function pauseForm(account: FormAccount, today: string, t: Translator): Form {
   return {
-    title: `Pause chasing: ${account.name}`.slice(0, 24),
-    submitLabel: 'Pause',
+    title: title(t.t('pause.form.title', { name: account.name })),
+    submitLabel: t.t('pause.form.submit'),
     ref: encodeRef({ v: 1, action: 'pause', accountId: account.accountId, stateVersion: account.version }),
     fields: [
       {
         type: 'date',
         id: 'until',
-        label: 'Paused until',
+        label: t.t('pause.form.until'),
         required: true,
-        hint: `The last day of the pause (${today} or later); chasing resumes the day after`,
+        hint: t.t('pause.form.untilHint', { today }),
       },
       {
         type: 'text',
         id: 'reason',
-        label: 'Why',
+        label: t.t('pause.form.reason'),
         required: true,
         maxLength: MAX_REASON,
-        hint: 'e.g. "AP closed for the ERP migration, call back after"',
+        hint: t.t('pause.form.reasonHint'),
       },
       {
         type: 'text',
         id: 'invoices',
-        label: 'Only these invoices',
+        label: t.t('pause.form.invoices'),
         required: false,
-        hint: `Leave empty to pause the whole account; e.g. ${example(account.invoiceNumbers)}`,
+        hint: t.t('pause.form.invoicesHint', { examples: example(account.invoiceNumbers) }),
       },
     ],
   };

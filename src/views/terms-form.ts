@@ -1,4 +1,5 @@
 /** The account terms form (PB-06, PB-09, PB-16), the one place it is drawn (Slack modal, Teams dialog, shell). */
+import type { Translator } from '../i18n/translate.ts';
 import type { AccountTerms } from '../worklist/account-terms.ts';
 import { encodeRef } from './action-ref.ts';
 import type { Form } from './model.ts';
@@ -13,46 +14,47 @@ export function termsForm(
   account: { id: number; name: string; version: number },
   terms: AccountTerms,
   defaultRate: string,
+  t: Translator,
 ): Form {
   return {
-    title: 'Account terms',
-    submitLabel: 'Save terms',
+    title: t.t('terms.form.title'),
+    submitLabel: t.t('terms.form.submit'),
     ref: encodeRef({ v: 1, action: 'terms', accountId: account.id, stateVersion: account.version }),
     fields: [
       {
         type: 'select',
         id: 'keyAccountExempt',
-        label: 'Exempt from key account',
+        label: t.t('terms.form.exempt'),
         required: true,
         initial: terms.keyAccountExempt ? 'yes' : 'no',
-        options: yesNo('Yes, until 60 days overdue', 'No'),
-        hint: `${account.name}: PB-06, from 45 days overdue unless exempted; at 60 days without exception`,
+        options: yesNo(t.t('terms.form.exemptYes'), t.t('terms.form.no')),
+        hint: t.t('terms.form.exemptHint', { name: account.name }),
       },
       {
         type: 'select',
         id: 'habitualLatePayer',
-        label: 'Habitual late payer',
+        label: t.t('terms.form.habitual'),
         required: true,
         initial: terms.habitualLatePayer ? 'yes' : 'no',
-        options: yesNo('Yes: remind before due', 'No'),
-        hint: 'PB-09: gets the pre-due reminder and calls whatever the grade',
+        options: yesNo(t.t('terms.form.habitualYes'), t.t('terms.form.no')),
+        hint: t.t('terms.form.habitualHint'),
       },
       {
         type: 'text',
         id: 'interestRate',
-        label: 'Contract interest per day',
+        label: t.t('terms.form.rate'),
         required: false,
         maxLength: 20,
         ...(terms.interestRatePerDay ? { initial: terms.interestRatePerDay } : {}),
-        hint: `PB-16, e.g. 0.03%; blank: ${defaultRate}`,
+        hint: t.t('terms.form.rateHint', { rate: defaultRate }),
       },
       {
         type: 'text',
         id: 'reason',
-        label: 'Why',
+        label: t.t('terms.form.reason'),
         required: true,
         maxLength: 500,
-        hint: 'Kept in the account history',
+        hint: t.t('terms.form.reasonHint'),
       },
     ],
   };

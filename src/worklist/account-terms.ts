@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { MAX_RATE_PERCENT_PER_DAY, parseDailyRate } from '../collections/interest.ts';
+import { type Translator, translator } from '../i18n/translate.ts';
 import { readChoice } from '../views/choice.ts';
 import { bumpVersion, recordActivity, stateVersion } from './activity.ts';
 import { fail, ok, type Result } from './outcome.ts';
@@ -23,34 +24,44 @@ export { MAX_RATE_PERCENT_PER_DAY };
 
 const YES_NO = ['yes', 'no'] as const;
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const yesNo = z.preprocess(
-  (v) => (typeof v === 'string' ? (readChoice(YES_NO, v) ?? v) : v),
-  z.enum(YES_NO, { error: 'choose yes or no' }),
-);
+/** Yes and no as typed in any of our languages, besides the option values themselves. */
+const YES_NO_WORDS: Readonly<Record<string, (typeof YES_NO)[number]>> = {
+  是: 'yes',
+  否: 'no',
+};
 
-/** The terms form as it arrives from any platform (strings by field id). */
-const termsSchema = z.object({
-  keyAccountExempt: yesNo,
-  habitualLatePayer: yesNo,
-  interestRate: z.preprocess(
-    blank,
-    z
-      .string()
-      .max(20, 'at most 20 characters')
-      .optional()
-      .superRefine((v, ctx) => {
-        if (v === undefined) return;
-        const rate = parseDailyRate(v);
-        if (!rate) ctx.addIssue({ code: 'custom', message: 'a daily rate such as 0.03%, 3bp or 0.0003' });
-        else if (parseFloat(rate.text) > MAX_RATE_PERCENT_PER_DAY)
-          ctx.addIssue({ code: 'custom', message: `at most ${MAX_RATE_PERCENT_PER_DAY}% a day` });
-      }),
-  ),
-  reason: z.preprocess(
-    blank,
-    z.string({ error: 'say why (kept in the history)' }).max(500, 'at most 500 characters'),
-  ),
-});
+/** The terms form as it arrives from any platform (strings by field id), its messages in `t`'s language. */
+function termsSchema(t: Translator) {
+  const yesNo = z.preprocess(
+    (v) => (typeof v === 'string' ? (readChoice(YES_NO, v) ?? YES_NO_WORDS[v.trim()] ?? v) : v),
+    z.enum(YES_NO, { error: t.t('terms.field.yesNo') }),
+  );
+  return z.object({
+    keyAccountExempt: yesNo,
+    habitualLatePayer: yesNo,
+    interestRate: z.preprocess(
+      blank,
+      z
+        .string()
+        .max(20, t.t('terms.field.atMost', { max: '20' }))
+        .optional()
+        .superRefine((v, ctx) => {
+          if (v === undefined) return;
+          const rate = parseDailyRate(v);
+          if (!rate) ctx.addIssue({ code: 'custom', message: t.t('terms.field.rate') });
+          else if (parseFloat(rate.text) > MAX_RATE_PERCENT_PER_DAY)
+            ctx.addIssue({
+              code: 'custom',
+              message: t.t('terms.field.rateMax', { max: String(MAX_RATE_PERCENT_PER_DAY) }),
+            });
+        }),
+    ),
+    reason: z.preprocess(
+      blank,
+      z.string({ error: t.t('terms.field.reason') }).max(500, t.t('terms.field.atMost', { max: '500' })),
+    ),
+  });
+}
 
 /** The account's terms now (defaults before anything was set). */
 export async function readTerms(db: Knex, accountId: number): Promise<AccountTerms> {
@@ -75,14 +86,16 @@ export async function setTerms(
   accountId: number,
   values: Record<string, unknown>,
   drawnAt: number | undefined,
+  t: Translator = translator('en'),
 ): Promise<Result<{ before: AccountTerms; after: AccountTerms }>> {
   const allowed = requireRole(actor, ['manager'], 'Setting account terms');
   if (!allowed.ok) return allowed;
-  const parsed = termsSchema.safeParse(values);
+  // Any issue the schema does not word itself (a value of the wrong type) is still said in `t`'s language.
+  const parsed = termsSchema(t).safeParse(values, { error: () => t.t('terms.field.invalid') });
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
-    return fail('invalid_input', 'Some terms are not valid; nothing was changed.', fields);
+    return fail('invalid_input', t.t('terms.invalid'), fields);
   }
   const form = parsed.data;
   const rate = form.interestRate === undefined ? null : (parseDailyRate(form.interestRate)?.text ?? null);
@@ -93,16 +106,12 @@ export async function setTerms(
   };
   return db.transaction(async (trx) => {
     const customer = await trx('customers').where({ id: accountId }).first('id');
-    if (!customer) return fail('not_found', `There is no account #${accountId}.`);
+    if (!customer) return fail('not_found', t.t('terms.noAccount', { id: String(accountId) }));
     // Lock the state row (made first if need be) so two managers saving at once are judged in turn.
     await trx('account_state').insert({ customer_id: accountId }).onConflict('customer_id').ignore();
     await trx.raw('SELECT 1 FROM account_state WHERE customer_id = ? FOR UPDATE', [accountId]);
     const versionNow = await stateVersion(trx, accountId);
-    if (drawnAt !== undefined && drawnAt !== versionNow)
-      return fail(
-        'stale',
-        'The account changed after this form was opened, so nothing was changed. Open the terms again.',
-      );
+    if (drawnAt !== undefined && drawnAt !== versionNow) return fail('stale', t.t('terms.stale'));
     const before = await readTerms(trx, accountId);
     await bumpVersion(trx, accountId, {
       set: {

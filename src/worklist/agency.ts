@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { daysBetween } from '../collections/dates.ts';
+import { type Translator, translator } from '../i18n/translate.ts';
 import { recordActivity, stateVersion } from './activity.ts';
 import { fail, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
@@ -22,17 +23,25 @@ export interface Handover {
 }
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const formSchema = z.object({
-  agency: z.preprocess(
-    blank,
-    z
-      .string({ error: 'name the agency' })
-      .trim()
-      .max(100, 'at most 100 characters')
-      .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20), 'one line, no control characters'),
-  ),
-  note: z.preprocess(blank, z.string().max(1000, 'at most 1,000 characters').optional()),
-});
+/** The hand-over form (strings by field id), its messages in `t`'s language. */
+const formSchema = (t: Translator) =>
+  z.object({
+    agency: z.preprocess(
+      blank,
+      z
+        .string({ error: t.t('agency.field.name') })
+        .trim()
+        .max(100, t.t('agency.field.atMost', { max: t.number(100) }))
+        .refine((v) => ![...v].some((ch) => ch.charCodeAt(0) < 0x20), t.t('agency.field.oneLine')),
+    ),
+    note: z.preprocess(
+      blank,
+      z
+        .string()
+        .max(1000, t.t('agency.field.atMost', { max: t.number(1000) }))
+        .optional(),
+    ),
+  });
 
 /** Hands the account over; bad input names the field and writes nothing. */
 export async function handOver(
@@ -42,36 +51,33 @@ export async function handOver(
   values: Record<string, unknown>,
   today: string,
   drawnAt: number | undefined,
+  t: Translator = translator('en'),
 ): Promise<Result<Handover>> {
   const allowed = requireRole(actor, ['manager'], 'Handing an account over to an agency');
   if (!allowed.ok) return allowed;
-  const parsed = formSchema.safeParse(values);
+  const parsed = formSchema(t).safeParse(values, { error: () => t.t('agency.field.invalid') });
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message;
-    return fail('invalid_input', 'The hand-over is not complete; nothing was changed.', fields);
+    return fail('invalid_input', t.t('agency.invalid'), fields);
   }
   const { agency, note } = parsed.data;
   return db.transaction(async (trx) => {
     const customer = await trx('customers').where({ id: accountId }).forUpdate().first('id');
-    if (!customer) return fail('not_found', `There is no account #${accountId}.`);
+    if (!customer) return fail('not_found', t.t('agency.noAccount', { id: String(accountId) }));
     const earlier = await trx('agency_handovers').where({ customer_id: accountId }).first();
     if (earlier)
       return fail(
         'conflict',
-        `This account was already handed over to ${String(earlier.agency)} on ${String(earlier.handed_over_on)}.`,
+        t.t('agency.already', { agency: String(earlier.agency), date: String(earlier.handed_over_on) }),
       );
     if (drawnAt !== undefined && drawnAt !== (await stateVersion(trx, accountId)))
-      return fail(
-        'stale',
-        'The account changed after this form was opened, so nothing was changed. Open it again.',
-      );
+      return fail('stale', t.t('agency.stale'));
     const open = await trx('open_items')
       .where({ customer_id: accountId, status: 'open' })
       .where('open_minor', '>', 0)
       .select('due_date', 'open_minor', 'currency');
-    if (open.length === 0)
-      return fail('invalid_input', 'Nothing is open on this account, so there is nothing to hand over.');
+    if (open.length === 0) return fail('invalid_input', t.t('agency.nothingOpen'));
     const amounts: Record<string, number> = {};
     for (const r of open)
       amounts[String(r.currency).trim()] = (amounts[String(r.currency).trim()] ?? 0) + Number(r.open_minor);

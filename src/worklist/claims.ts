@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { type Translator, translator } from '../i18n/translate.ts';
 import { recordActivity } from './activity.ts';
 import { fail, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
@@ -125,22 +126,21 @@ export async function reassignAccount(
   actor: Actor,
   accountId: number,
   toUserId: number,
+  t: Translator = translator('en'),
 ): Promise<Result<{ owner: Owner; previousOwner: Owner | null }>> {
   const allowed = requireRole(actor, ['manager'], 'Reassigning an account');
   if (!allowed.ok) return allowed;
   const target = await db('users').where({ id: toUserId }).first('id', 'display_name', 'role');
-  if (!target) return fail('not_found', `There is no staff user #${toUserId}.`);
+  if (!target) return fail('not_found', t.t('role.noStaff', { id: String(toUserId) }));
   if (!['collector', 'manager'].includes(target.role)) {
-    return fail(
-      'invalid_input',
-      `${target.display_name} is ${target.role}; only collectors and managers own accounts.`,
-    );
+    return fail('invalid_input', t.t('reassign.cannotOwn', { name: target.display_name, role: target.role }));
   }
-  if (!(await customerExists(db, accountId))) return fail('not_found', `There is no account #${accountId}.`);
+  if (!(await customerExists(db, accountId)))
+    return fail('not_found', t.t('reassign.noAccount', { id: String(accountId) }));
   return db.transaction(async (trx) => {
     const previous = await currentOwner(trx, accountId);
     if (previous?.userId === toUserId)
-      return fail('conflict', `${target.display_name} already owns this account.`);
+      return fail('conflict', t.t('reassign.alreadyOwns', { name: target.display_name }));
     if (previous) {
       await trx('claims').where({ customer_id: accountId }).whereNull('released_at').update({
         released_at: trx.fn.now(),

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { type Translator, translator } from '../i18n/translate.ts';
 import { recordActivity } from './activity.ts';
 import { fail, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
@@ -15,14 +16,6 @@ export const DISPUTE_OUTCOMES = [
   'partially_credited',
 ] as const;
 export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
-
-/** What each outcome is called where people choose it. */
-export const OUTCOME_LABELS: Record<DisputeOutcome, string> = {
-  upheld_credit_note: "In the customer's favour: a credit note is expected",
-  partially_credited: "Partly in the customer's favour: a credit note for part is expected",
-  rejected_collect: 'Not in their favour: collect again',
-  withdrawn: 'Withdrawn by the customer: collect again',
-};
 
 /** Outcomes after which a credit note is awaited rather than the money. */
 const CREDIT_EXPECTED: readonly DisputeOutcome[] = ['upheld_credit_note', 'partially_credited'];
@@ -51,17 +44,25 @@ export function clockStoppedSql(alias: string): string {
     where di.open_item_id = ${alias}.id and ds.resolved_at is not null and di.credit_expected_minor is null), 0)::int`;
 }
 
-/** Open items of an account a typed list of invoice numbers names; an unknown or closed one is named. */
+/**
+ * Open items of an account a typed list of invoice numbers names; an unknown or closed one is named (in
+ * the language of `t`, the reader's).
+ */
 export async function itemsNamed(
   db: Knex,
   accountId: number,
   text: string,
+  t: Translator = translator('en'),
 ): Promise<Result<{ id: number; number: string }[]>> {
-  const words = [...new Set(text.split(/[,;\s]+/).filter(Boolean))];
+  const words = [...new Set(text.split(/[,;\s、，；]+/).filter(Boolean))];
   if (words.length === 0)
-    return fail('invalid_input', 'Name the invoices.', { invoices: 'name at least one invoice' });
+    return fail('invalid_input', t.t('dispute.invalid.names'), {
+      invoices: t.t('dispute.field.nameInvoices'),
+    });
   if (words.length > 200)
-    return fail('invalid_input', 'Too many invoices.', { invoices: 'at most 200 invoices at once' });
+    return fail('invalid_input', t.t('dispute.invalid.tooMany'), {
+      invoices: t.t('dispute.field.tooManyInvoices'),
+    });
   const rows: { id: string | number; invoice_number: string; status: string }[] = await db('open_items')
     .where({ customer_id: accountId })
     .whereRaw('lower(invoice_number) = any(?::text[])', [words.map((w) => w.toLowerCase())])
@@ -69,13 +70,13 @@ export async function itemsNamed(
   const byNumber = new Map(rows.map((r) => [r.invoice_number.toLowerCase(), r]));
   const unknown = words.filter((w) => !byNumber.has(w.toLowerCase()));
   if (unknown.length > 0)
-    return fail('invalid_input', 'Some invoices are not of this account.', {
-      invoices: `not invoices of this account: ${unknown.join(', ')}`,
+    return fail('invalid_input', t.t('dispute.invalid.notOfAccount'), {
+      invoices: t.t('dispute.field.notOfAccount', { invoices: unknown.join(', ') }),
     });
   const closed = rows.filter((r) => r.status !== 'open').map((r) => r.invoice_number);
   if (closed.length > 0)
-    return fail('invalid_input', 'Some invoices are not open.', {
-      invoices: `not open any more: ${closed.join(', ')}`,
+    return fail('invalid_input', t.t('dispute.invalid.notOpen'), {
+      invoices: t.t('dispute.field.notOpen', { invoices: closed.join(', ') }),
     });
   return ok(rows.map((r) => ({ id: Number(r.id), number: r.invoice_number })));
 }
@@ -90,21 +91,22 @@ export async function openDispute(
   accountId: number,
   /** `at`: when it was raised on the business clock (Clock.businessNow); absent: the database's now. */
   input: { itemIds: number[]; reason: string; contact?: string | undefined; at?: Date | undefined },
+  t: Translator = translator('en'),
 ): Promise<Result<{ disputeId: number; invoices: string[] }>> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'Opening a dispute');
   if (!allowed.ok) return allowed;
   const reason = input.reason.trim();
   const contact = input.contact?.trim() || null;
-  if (!reason) return fail('invalid_input', 'Say what the customer disputes.', { reason: 'required' });
+  const atMost = (max: number) => t.t('dispute.field.atMost', { max: String(max) });
+  if (!reason)
+    return fail('invalid_input', t.t('dispute.invalid.sayWhat'), { reason: t.t('dispute.field.required') });
   if (reason.length > MAX_REASON)
-    return fail('invalid_input', 'The reason is too long.', { reason: `at most ${MAX_REASON} characters` });
+    return fail('invalid_input', t.t('dispute.invalid.reasonLong'), { reason: atMost(MAX_REASON) });
   if (contact && contact.length > MAX_CONTACT)
-    return fail('invalid_input', 'The contact is too long.', {
-      contact: `at most ${MAX_CONTACT} characters`,
-    });
+    return fail('invalid_input', t.t('dispute.invalid.contactLong'), { contact: atMost(MAX_CONTACT) });
   if (input.itemIds.length === 0) {
-    return fail('invalid_input', 'Choose the invoices in dispute.', {
-      invoices: 'choose at least one invoice',
+    return fail('invalid_input', t.t('dispute.invalid.choose'), {
+      invoices: t.t('dispute.field.chooseInvoices'),
     });
   }
   const itemIds = [...new Set(input.itemIds)];
@@ -116,8 +118,8 @@ export async function openDispute(
       .select('id', 'invoice_number')
       .forUpdate();
     if (items.length !== itemIds.length) {
-      return fail('invalid_input', 'Some chosen invoices are not open invoices of this account.', {
-        invoices: 'only open invoices of this account can be disputed',
+      return fail('invalid_input', t.t('dispute.invalid.onlyOpen'), {
+        invoices: t.t('dispute.field.onlyOpen'),
       });
     }
     const busy = await trx('dispute_items')
@@ -126,9 +128,13 @@ export async function openDispute(
       .where('dispute_items.active', true)
       .select('open_items.invoice_number', 'dispute_items.dispute_id');
     if (busy.length > 0) {
-      const list = busy.map((b) => `${b.invoice_number} (dispute #${b.dispute_id})`).join(', ');
-      return fail('conflict', `Already in an open dispute: ${list}.`, {
-        invoices: `already disputed: ${list}`,
+      const list = busy
+        .map((b) =>
+          t.t('dispute.field.busyItem', { invoice: String(b.invoice_number), id: String(b.dispute_id) }),
+        )
+        .join(', ');
+      return fail('conflict', t.t('dispute.invalid.busy', { list }), {
+        invoices: t.t('dispute.field.busy', { list }),
       });
     }
     const [row] = await trx('disputes')
@@ -197,18 +203,20 @@ export async function resolveDispute(
   actor: Actor,
   accountId: number,
   input: { disputeId: number; outcome: string; note: string },
+  t: Translator = translator('en'),
 ): Promise<Result<{ outcome: DisputeOutcome; invoices: string[] }>> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'Resolving a dispute');
   if (!allowed.ok) return allowed;
   const fields: Record<string, string> = {};
   const outcome = DISPUTE_OUTCOMES.find((o) => o === input.outcome);
-  if (!outcome) fields.outcome = `choose one of ${DISPUTE_OUTCOMES.join(', ')}`;
+  if (!outcome) fields.outcome = t.t('dispute.field.outcome', { outcomes: DISPUTE_OUTCOMES.join(', ') });
   const note = input.note.trim();
-  if (!note) fields.note = 'say why it was resolved this way';
-  else if (note.length > MAX_REASON) fields.note = `at most ${MAX_REASON} characters`;
-  if (!Number.isSafeInteger(input.disputeId) || input.disputeId <= 0) fields.dispute = 'choose the dispute';
+  if (!note) fields.note = t.t('dispute.field.sayWhy');
+  else if (note.length > MAX_REASON) fields.note = t.t('dispute.field.atMost', { max: String(MAX_REASON) });
+  if (!Number.isSafeInteger(input.disputeId) || input.disputeId <= 0)
+    fields.dispute = t.t('dispute.field.choose');
   if (Object.keys(fields).length > 0 || !outcome)
-    return fail('invalid_input', 'Please correct the marked fields.', fields);
+    return fail('invalid_input', t.t('dispute.invalid.marked'), fields);
   return db.transaction(async (trx) => {
     const [dispute] = await trx('disputes')
       .where({ id: input.disputeId, customer_id: accountId })
@@ -225,14 +233,20 @@ export async function resolveDispute(
         .leftJoin('users as u', 'u.id', 'd.resolved_by_user_id')
         .where('d.id', input.disputeId)
         .first('d.customer_id', 'd.resolved_at', 'd.outcome', 'u.display_name as resolved_by');
+      const id = String(input.disputeId);
       if (!found || Number(found.customer_id) !== accountId)
-        return fail('invalid_input', `Dispute #${input.disputeId} is not a dispute of this account.`, {
-          dispute: `#${input.disputeId} is not a dispute of this account`,
+        return fail('invalid_input', t.t('dispute.invalid.notThisAccount', { id }), {
+          dispute: t.t('dispute.field.notThisAccount', { id }),
         });
-      const when = new Date(found.resolved_at).toISOString().slice(0, 10);
-      const by = found.resolved_by ? ` by ${found.resolved_by}` : '';
-      return fail('conflict', `Dispute #${input.disputeId} was already resolved${by} on ${when}.`, {
-        dispute: `#${input.disputeId} was already resolved${by} on ${when} (${String(found.outcome).replace(/_/g, ' ')})`,
+      const said = {
+        id,
+        date: new Date(found.resolved_at).toISOString().slice(0, 10),
+        hasBy: found.resolved_by ? 'yes' : 'no',
+        by: String(found.resolved_by ?? ''),
+        outcome: String(found.outcome),
+      };
+      return fail('conflict', t.t('dispute.invalid.alreadyResolved', said), {
+        dispute: t.t('dispute.field.alreadyResolved', said),
       });
     }
     const credit = CREDIT_EXPECTED.includes(outcome);

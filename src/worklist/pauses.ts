@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { addDays, calendarDateProblem } from '../collections/dates.ts';
+import { addDays } from '../collections/dates.ts';
+import { type Translator, translator } from '../i18n/translate.ts';
 import { recordActivity } from './activity.ts';
 import { itemsNamed, MAX_REASON } from './disputes.ts';
 import { fail, ok, type Result } from './outcome.ts';
@@ -49,6 +50,26 @@ export async function activePauses(db: Knex, accountIds: number[], today: string
   }));
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** What is wrong with a typed end date, in the reader's language, or null for a real YYYY-MM-DD date. */
+function untilProblem(value: string, t: Translator): string | null {
+  if (!value) return t.t('pause.field.untilRequired');
+  const m = ISO_DATE.exec(value);
+  const said = { value, year: m?.[1] ?? '', monthName: '', days: 0 };
+  if (!m) return t.t('pause.field.badDate', { ...said, problem: 'format' });
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return t.t('pause.field.badDate', { ...said, problem: 'month' });
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day >= 1 && day <= days) return null;
+  // "February" in English; "2月" in Chinese (a month alone in `long` form is 二月 there).
+  const monthName = new Intl.DateTimeFormat(t.locale === 'en' ? 'en-GB' : t.locale, {
+    month: t.locale === 'en' ? 'long' : 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(2000, month - 1, 1));
+  return t.t('pause.field.badDate', { ...said, problem: 'days', monthName, days });
+}
+
 /** What the pause form sends, as typed: the end date, the reason, and optionally invoice numbers. */
 export interface PauseInput {
   until: string;
@@ -69,6 +90,7 @@ export async function pauseChasing(
   accountId: number,
   input: PauseInput,
   today: string,
+  t: Translator = translator('en'),
 ): Promise<Result<{ pauseIds: number[]; until: string; invoices: string[] }>> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'Pausing chasing');
   if (!allowed.ok) return allowed;
@@ -76,35 +98,47 @@ export async function pauseChasing(
   const until = input.until.trim();
   const reason = input.reason.trim();
   const latest = addDays(today, MAX_PAUSE_DAYS);
-  const problem = until ? calendarDateProblem(until) : 'required: the last day of the pause';
+  const problem = untilProblem(until, t);
   if (problem) fields.until = problem;
-  else if (until < today) fields.until = `today (${today}) or later: ${until} is in the past`;
-  else if (until > latest) fields.until = `at most a year ahead (${latest})`;
-  if (!reason) fields.reason = 'say why chasing is paused';
-  else if (reason.length > MAX_REASON) fields.reason = `at most ${MAX_REASON} characters`;
-  if (Object.keys(fields).length > 0)
-    return fail('invalid_input', 'Please correct the marked fields.', fields);
+  else if (until < today) fields.until = t.t('pause.field.past', { today, until });
+  else if (until > latest) fields.until = t.t('pause.field.tooLate', { latest });
+  if (!reason) fields.reason = t.t('pause.field.sayWhy');
+  else if (reason.length > MAX_REASON)
+    fields.reason = t.t('dispute.field.atMost', { max: String(MAX_REASON) });
+  if (Object.keys(fields).length > 0) return fail('invalid_input', t.t('dispute.invalid.marked'), fields);
 
   return db.transaction(async (trx) => {
     const customer = await trx('customers').where({ id: accountId }).forUpdate().first('id');
-    if (!customer) return fail('not_found', `There is no account #${accountId}.`);
+    if (!customer) return fail('not_found', t.t('dispute.noAccount', { id: String(accountId) }));
     let items: { id: number; number: string }[] = [];
     if (input.invoices?.trim()) {
-      const named = await itemsNamed(trx, accountId, input.invoices);
+      const named = await itemsNamed(trx, accountId, input.invoices, t);
       if (!named.ok) return named;
       items = named.value;
     }
     const current = await activePauses(trx, [accountId], today);
     const whole = current.find((p) => p.itemId === null);
     if (whole)
-      return fail('conflict', 'The whole account is already paused.', {
-        [items.length > 0 ? 'invoices' : 'until']:
-          `the whole account is already paused${whole.until ? ` until ${whole.until}` : ''}; un-pause it first`,
+      return fail('conflict', t.t('pause.invalid.wholePaused'), {
+        [items.length > 0 ? 'invoices' : 'until']: t.t('pause.field.wholePaused', {
+          hasUntil: whole.until ? 'yes' : 'no',
+          until: whole.until ?? '',
+        }),
       });
     const taken = current.filter((p) => items.some((i) => i.id === p.itemId));
     if (taken.length > 0)
-      return fail('conflict', 'Some invoices are already paused.', {
-        invoices: `already paused: ${taken.map((p) => `${p.invoice} until ${p.until ?? 'further notice'}`).join(', ')}`,
+      return fail('conflict', t.t('pause.invalid.taken'), {
+        invoices: t.t('pause.field.taken', {
+          list: taken
+            .map((p) =>
+              t.t('pause.field.takenItem', {
+                invoice: p.invoice ?? '',
+                hasUntil: p.until ? 'yes' : 'no',
+                until: p.until ?? '',
+              }),
+            )
+            .join(', '),
+        }),
       });
     const targets: (number | null)[] = items.length > 0 ? items.map((i) => i.id) : [null];
     const rows: { id: string | number }[] = await trx('pauses')
@@ -139,6 +173,7 @@ export async function liftPauses(
   actor: Actor,
   accountId: number,
   today: string,
+  t: Translator = translator('en'),
 ): Promise<Result<{ pauseIds: number[] }>> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'Un-pausing chasing');
   if (!allowed.ok) return allowed;
@@ -148,8 +183,7 @@ export async function liftPauses(
       .modify(inForce, today)
       .update({ lifted_at: trx.fn.now(), lifted_by_user_id: actor.userId })
       .returning('id');
-    if (rows.length === 0)
-      return fail('not_found', 'Nothing on this account is paused; nothing was changed.');
+    if (rows.length === 0) return fail('not_found', t.t('pause.nothingPaused'));
     const pauseIds = rows.map((r) => Number(r.id));
     await recordActivity(trx, { accountId, actor, kind: 'pause_lifted', details: { pauseIds } });
     return ok({ pauseIds });

@@ -14,6 +14,7 @@ import { helpView } from '../../src/views/notices.ts';
 import { overdueListView } from '../../src/views/overdue-list.ts';
 import { uncertainLetterNotice } from '../../src/views/uncertain-letter.ts';
 import type { WorklistPage, WorklistRow } from '../../src/worklist/list.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import { slackProblems } from './support/limits-check.ts';
 
 function row(i: number, overrides: Partial<WorklistRow> = {}): WorklistRow {
@@ -233,6 +234,7 @@ describe('the Block Kit renderer', () => {
           promisesBroken: rows.map((r) => promise(r.accountId, 'broken')),
         },
         { name: 'Ann', today: '2026-11-22' },
+        translator('en'),
       ),
     );
     expect(slackProblems('home', home as never)).toEqual([]);

@@ -1,4 +1,5 @@
 /**
+import { translator } from '../../src/i18n/translate.ts';
  * PB-15: before shipping again to a late customer on continuous supply, call a week before the next
  * delivery. The next delivery date comes from the ledger (customers.next_delivery_date); the owner's
  * worklist lists the call from a week before the delivery to its day, only while something is overdue.
@@ -55,7 +56,7 @@ describe.each(backends())('PB-15: a call a week before the next delivery, on %s'
 
   it("shows the call on the owner's worklist with the delivery date and what is overdue (PB-15)", async () => {
     const work = await myWork(db.knex, owner.userId, TODAY);
-    const view = myWorkView(work, { name: 'Olga', today: TODAY });
+    const view = myWorkView(work, { name: 'Olga', today: TODAY }, translator('en'));
     const text = view.blocks.map((b) => ('text' in b ? String(b.text) : '')).join('\n');
     expect(toFallbackText(view)).toMatch(/2 things due today/);
     expect(text).toContain('Call before the next delivery (PB-15)');
