@@ -1,3 +1,4 @@
+import { translator } from '../../src/i18n/translate.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toBlockKit, toSlackHome } from '../../adapters/slack/block-kit.ts';
@@ -91,7 +92,9 @@ describe('the Block Kit renderer', () => {
       updatedAt: new Date('2026-11-22T02:00:00Z'),
       sentAt: null,
     };
-    const out = toBlockKit(uncertainLetterNotice(letter, 'Contoso & <Partners>', 'Asia/Shanghai'));
+    const out = toBlockKit(
+      uncertainLetterNotice(letter, 'Contoso & <Partners>', 'Asia/Shanghai', translator('en')),
+    );
     expect(slackProblems('message', out as never)).toEqual([]);
     const buttons = blocksOf(out).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
     expect(buttons.map((e) => (e.text as { text: string }).text)).toEqual(['Mark as sent', 'Send again']);
@@ -287,7 +290,12 @@ describe('modals', () => {
   });
 
   it('offers every letter of the ladder in the letter chooser, the suggested one preselected', () => {
-    const chooser = letterChooserForm(defaultPolicy.ladder, { id: 7, name: 'Northwind' }, 'formal-demand');
+    const chooser = letterChooserForm(
+      defaultPolicy.ladder,
+      { id: 7, name: 'Northwind' },
+      'formal-demand',
+      translator('en'),
+    );
     const view = toSlackModal(chooser, { ref: chooser.ref });
     expect(slackProblems('modal', view as never)).toEqual([]);
     const select = (
