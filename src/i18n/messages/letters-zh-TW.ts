@@ -205,7 +205,7 @@ export const lettersZhTW: LettersCatalog = {
   'log.form.next_follow_up': '下次跟進',
   'log.error.fix_fields': '請更正標出的欄位。',
   'log.error.choose_one': '請從以下選項中選擇：{choices}',
-  'log.error.too_long': '最多 {max, number} 個字符',
+  'log.error.too_long': '最多 {max, number} 個字元',
   'log.error.currency_code': '請輸入幣別代碼，例如 CNY',
   'log.error.date_format': '請按 YYYY-MM-DD 格式輸入日期',
   'log.error.date_month': '{value} 不是有效日期：月份必須在 01 到 12 之間',
