@@ -3,16 +3,63 @@
  * account's owner and the owner's managers privately, through the outbox (once per escalation and person),
  * and the history says who was told. The account thread hears it from the reply that raised it.
  */
+import { personT } from '../i18n/person.ts';
+import type { LanguageConfig } from '../i18n/settings.ts';
+import { sharedT } from '../i18n/speech.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
+import type { Message } from '../views/model.ts';
 import { recordActivity } from '../worklist/activity.ts';
 import type { Knex } from 'knex';
 import { type EscalationMap, managersFor } from '../worklist/escalation.ts';
 
-/** Tells the owner and their managers of an escalation; returns who was told ("Ann (owner), Mia"). */
+/** The private notice of an escalation to the account's owner, or to one of the owner's managers. */
+export function escalationNotice(
+  e: {
+    name: string | null;
+    accountId: number;
+    reason: string;
+    inProcessTimes?: number | undefined;
+    owner: string | null;
+    forManager: boolean;
+  },
+  t: Translator,
+): Message {
+  const name = e.name ?? t.t('escalation.account', { id: e.accountId });
+  const why =
+    e.inProcessTimes === undefined
+      ? e.reason
+      : t.t('escalation.reason.in_process', { times: e.inProcessTimes });
+  return {
+    blocks: [
+      { type: 'text', text: t.t('escalation.headline', { name, reason: why }), tone: 'danger' },
+      {
+        type: 'text',
+        text: e.forManager
+          ? t.t('escalation.manager', { owner: e.owner ?? 'none' })
+          : t.t('escalation.owner'),
+      },
+    ],
+    fallbackText: t.t('escalation.fallback', { name }),
+  };
+}
+
+/**
+ * Tells the owner and their managers of an escalation, each in their own language (else the company's);
+ * returns who was told ("Ann (owner), Mia") in the language of the place that asked (sharedT: the account's
+ * thread hears it). `reason` is recorded in the history as given; `inProcessTimes` (PB-14's "in process"
+ * answers) lets each reader read the reason in their language.
+ */
 export async function tellEscalation(
-  ctx: { db: Knex; escalationManagers?: EscalationMap | undefined },
-  escalation: { accountId: number; reason: string; key: string },
+  ctx: {
+    db: Knex;
+    escalationManagers?: EscalationMap | undefined;
+    language?: LanguageConfig | undefined;
+    t?: Translator | undefined;
+    tShared?: Translator | undefined;
+  },
+  escalation: { accountId: number; reason: string; key: string; inProcessTimes?: number },
 ): Promise<string[]> {
   const { accountId, reason, key } = escalation;
   const [account, owner] = await Promise.all([
@@ -26,31 +73,38 @@ export async function tellEscalation(
   ]);
   const ownerId = owner ? Number(owner.id) : null;
   const managers = await managersFor(ctx.db, ownerId, ctx.escalationManagers ?? {});
-  const name = String(account?.name ?? `account #${accountId}`);
-  const text = (forManager: boolean) => ({
-    blocks: [
-      { type: 'text' as const, text: `*Escalated: ${name}*: ${reason} (PB-14).`, tone: 'danger' as const },
+  const ownerName = owner ? String(owner.display_name) : null;
+  const text = (forManager: boolean, t: Translator): Message =>
+    escalationNotice(
       {
-        type: 'text' as const,
-        text: forManager
-          ? `It moved up to you as the owner's manager; owner: ${owner ? String(owner.display_name) : 'nobody'}.`
-          : 'Call today and ask for a concrete step and date (PB-19).',
+        name: account?.name ? String(account.name) : null,
+        accountId,
+        reason,
+        inProcessTimes: escalation.inProcessTimes,
+        owner: ownerName,
+        forManager,
       },
-    ],
-    fallbackText: `Escalated: ${name}`,
-  });
-  const posts: OutgoingPost[] = [
-    ...(ownerId
-      ? [{ key: `${key}:owner`, to: { kind: 'user' as const, userId: ownerId }, message: text(false) }]
-      : []),
-    ...managers.map((m) => ({
+      t,
+    );
+  const posts: OutgoingPost[] = [];
+  if (ownerId)
+    posts.push({
+      key: `${key}:owner`,
+      to: { kind: 'user', userId: ownerId },
+      message: text(false, await personT(ctx.db, ownerId, ctx.language)),
+    });
+  for (const m of managers)
+    posts.push({
       key: `${key}:manager:${m.userId}`,
-      to: { kind: 'user' as const, userId: m.userId },
-      message: text(true),
-    })),
-  ];
+      to: { kind: 'user', userId: m.userId },
+      message: text(true, await personT(ctx.db, m.userId, ctx.language)),
+    });
   const added = await enqueue(ctx.db, posts);
-  const told = [...(owner ? [`${String(owner.display_name)} (owner)`] : []), ...managers.map((m) => m.name)];
+  const place = sharedT(ctx);
+  const told = [
+    ...(ownerName ? [place.t('escalation.told_owner', { name: ownerName })] : []),
+    ...managers.map((m) => m.name),
+  ];
   if (added.length > 0)
     await ctx.db.transaction((trx) =>
       recordActivity(trx, {
@@ -59,7 +113,7 @@ export async function tellEscalation(
         kind: 'owner_told',
         details: {
           reason,
-          owner: owner ? String(owner.display_name) : null,
+          owner: ownerName,
           managers: managers.map((m) => m.name),
         },
       }),

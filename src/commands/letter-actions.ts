@@ -4,6 +4,7 @@
  * with LETTER_APPROVAL on, a second person's Approve. Refusals name the role and write nothing.
  */
 import { defaultLetterConfig, type LetterConfig } from '../config.ts';
+import { privateT, sharedT } from '../i18n/speech.ts';
 import {
   approveLetter,
   cancelLetter,
@@ -77,8 +78,8 @@ export async function chooseLetter(
   const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
   if (!basic.ok) return refuse(basic.error.message);
   const customer = await ctx.db('customers').where({ id: accountId }).first('id', 'name');
-  if (!customer)
-    return refuse(`There is no account #${accountId} any more; it may have been settled and removed.`);
+  const t = privateT(ctx);
+  if (!customer) return refuse(t.t('letter.error.no_account', { id: accountId }));
   let suggestion = suggested;
   if (suggestion === null) {
     const assessment = await assessOne(
@@ -89,7 +90,7 @@ export async function chooseLetter(
   }
   return {
     kind: 'openForm',
-    form: letterChooserForm(ctx.policy.ladder, { id: accountId, name: String(customer.name) }, suggestion),
+    form: letterChooserForm(ctx.policy.ladder, { id: accountId, name: String(customer.name) }, suggestion, t),
   };
 }
 
@@ -103,7 +104,10 @@ export function chosenLetter(
   const chosen = values.template ?? '';
   const known = ctx.policy.ladder.steps.some((step) => step.letter === chosen);
   if (!known)
-    return Promise.resolve({ kind: 'formErrors', errors: { template: 'choose one of the letters' } });
+    return Promise.resolve({
+      kind: 'formErrors',
+      errors: { template: privateT(ctx).t('letter.chooser.unknown') },
+    });
   return previewLetter(ctx, actor, accountId, chosen);
 }
 
@@ -124,18 +128,21 @@ export async function previewLetter(
     { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
     accountId,
   );
-  if (!assessment)
-    return refuse(`There is no account #${accountId} any more; it may have been settled and removed.`);
+  const t = privateT(ctx);
+  if (!assessment) return refuse(t.t('letter.error.no_account', { id: accountId }));
   const chosen = template ?? assessment.ladder.letter;
   if (!chosen) {
     return {
       kind: 'ephemeral',
       message: notice(
-        `The ladder calls for no letter on this account today (${assessment.ladder.reason}); name one to send it anyway: ${LETTER_TEMPLATES.join(', ')}.`,
+        t.t('letter.error.no_letter_today', {
+          reason: assessment.ladder.reason,
+          templates: LETTER_TEMPLATES.join(', '),
+        }),
       ),
     };
   }
-  if (!TEMPLATE_NAME.test(chosen)) return refuse(`"${chosen}" is not a letter template name.`);
+  if (!TEMPLATE_NAME.test(chosen)) return refuse(t.t('letter.error.not_a_template', { template: chosen }));
   const refused = gate(ctx, actor, chosen, `Sending the ${letterName(chosen)} letter`);
   if (refused) return refused;
   const config = settingsOf(ctx);
@@ -147,13 +154,17 @@ export async function previewLetter(
   if (!prepared.ok) return refuse(prepared.message);
   return {
     kind: 'openForm',
-    form: letterPreviewForm(prepared.value, {
-      template: chosen,
-      suggested: chosen === assessment.ladder.letter,
-      approval: needsApproval(config, chosen),
-      email: Boolean(config.smtpUrl && config.from),
-      callId: call,
-    }),
+    form: letterPreviewForm(
+      prepared.value,
+      {
+        template: chosen,
+        suggested: chosen === assessment.ladder.letter,
+        approval: needsApproval(config, chosen),
+        email: Boolean(config.smtpUrl && config.from),
+        callId: call,
+      },
+      t,
+    ),
   };
 }
 
@@ -177,16 +188,13 @@ export async function previewCallSummary(
   accountId: number,
   callId: number | undefined,
 ): Promise<Reply> {
-  if (callId === undefined)
-    return refuse('This button names no call; open the account and log the call first.');
+  const t = privateT(ctx);
+  if (callId === undefined) return refuse(t.t('letter.error.no_call'));
   const call = await ctx
     .db('activities')
     .where({ id: callId, customer_id: accountId, kind: 'outcome' })
     .first('id');
-  if (!call)
-    return refuse(
-      `Call #${callId} is not a call logged on account #${accountId}; nothing was sent. Open the account's card and send the summary from there.`,
-    );
+  if (!call) return refuse(t.t('letter.error.not_a_call', { call: callId, id: accountId }));
   return previewLetter(ctx, actor, accountId, 'call-summary', callId);
 }
 
@@ -200,6 +208,8 @@ async function outcomeReply(
   outcome: DecisionOutcome,
   approved = false,
 ): Promise<Reply> {
+  const t = privateT(ctx);
+  const shared = sharedT(ctx);
   switch (outcome.kind) {
     case 'queued': {
       const customer = await ctx.db('customers').where({ id: accountId }).first('name');
@@ -231,7 +241,7 @@ async function outcomeReply(
       return {
         kind: 'thread',
         accountId,
-        message: letterOutcomeMessage(outcome, outcome.letter.requestedBy.name ?? actor.name),
+        message: letterOutcomeMessage(outcome, outcome.letter.requestedBy.name ?? actor.name, shared),
       };
     case 'exists': {
       if (outcome.letter.status === 'queued') {
@@ -242,18 +252,16 @@ async function outcomeReply(
         const { zone } = zoneOf(customer ?? {}, settingsOf(ctx).customerZones, ctx.clock.timeZone);
         return {
           kind: 'ephemeral',
-          message: queuedExistsNotice(
-            outcome.letter,
-            String(customer?.name ?? ''),
-            zone,
-            threadTranslator(ctx),
-          ),
+          message: queuedExistsNotice(outcome.letter, String(customer?.name ?? ''), zone, shared),
         };
       }
-      return { kind: 'ephemeral', message: letterExistsNotice(outcome.letter, ctx.clock.timeZone) };
+      return { kind: 'ephemeral', message: letterExistsNotice(outcome.letter, ctx.clock.timeZone, t) };
     }
     case 'failed':
-      return { kind: 'ephemeral', message: letterFailedNotice(outcome.message, outcome.letter !== null) };
+      return {
+        kind: 'ephemeral',
+        message: letterFailedNotice(outcome.message, outcome.letter !== null, t),
+      };
     case 'uncertain':
       return {
         kind: 'ephemeral',
@@ -261,6 +269,7 @@ async function outcomeReply(
           outcome.letter,
           outcome.customerName,
           ctx.clock.timeZone,
+          t,
           outcome.reason,
         ),
       };
@@ -269,14 +278,19 @@ async function outcomeReply(
         kind: 'thread',
         accountId,
         message: notice(
-          `*${actor.name}* rejected the *${letterName(outcome.letter.template)}* letter #${outcome.letter.id} asked for by ${outcome.letter.requestedBy.name ?? 'someone'}; it will not be sent.`,
+          shared.t('letter.rejected', {
+            actor: actor.name,
+            name: letterName(outcome.letter.template, shared),
+            id: outcome.letter.id,
+            requester: outcome.letter.requestedBy.name ?? 'none',
+          }),
         ),
       };
     case 'marked_sent':
       return {
         kind: 'thread',
         accountId,
-        message: letterMarkedSentMessage(outcome.letter, outcome.by),
+        message: letterMarkedSentMessage(outcome.letter, outcome.by, shared),
       };
     case 'refused':
       return refuse(outcome.message);
@@ -294,7 +308,8 @@ export async function submitLetter(
   template: string | undefined,
   callId?: number,
 ): Promise<Reply> {
-  if (!template) return refuse('This letter form names no template; open Send letter again.');
+  const t = privateT(ctx);
+  if (!template) return refuse(t.t('letter.error.no_template'));
   const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
   if (!basic.ok) return refuse(basic.error.message);
   const refused = gate(ctx, actor, template, `Sending the ${letterName(template)} letter`);
@@ -305,8 +320,7 @@ export async function submitLetter(
       .db('activities')
       .where({ id: callId, customer_id: accountId, kind: 'outcome' })
       .first('id');
-    if (!call)
-      return refuse(`Call #${callId} is not a call logged on account #${accountId}; nothing was sent.`);
+    if (!call) return refuse(t.t('letter.error.not_a_call_sent', { call: callId, id: accountId }));
   }
   const outcome = await sendLetter(letterContext(ctx), actor, accountId, template, { callId });
   return outcomeReply(ctx, actor, accountId, outcome);
@@ -348,13 +362,14 @@ export async function decideLetter(
   decision: LetterDecision,
   confirmed?: boolean,
 ): Promise<Reply> {
-  if (letterId === undefined) return refuse('This button names no letter.');
+  const t = privateT(ctx);
+  if (letterId === undefined) return refuse(t.t('letter.error.no_letter_named'));
   const row = await ctx
     .db('letters as l')
     .join('customers as c', 'c.id', 'l.customer_id')
     .where('l.id', letterId)
     .first('l.template', 'l.customer_id', 'l.recipient', 'l.status', 'c.name');
-  if (!row) return refuse(`There is no letter #${letterId}.`);
+  if (!row) return refuse(t.t('letter.error.no_letter', { id: letterId }));
   const template = String(row.template);
   const { doing, run } = LETTER_DECISIONS[decision];
   const refused = gate(ctx, actor, template, `${doing} the ${letterName(template)} letter`);
@@ -374,9 +389,8 @@ export async function decideLetter(
     };
     const ask = askFirst(
       confirmed,
-      decision === 'cancel'
-        ? cancelConfirm(letter, threadTranslator(ctx))
-        : letterDecisionConfirm(decision, letter),
+      decision === 'cancel' ? cancelConfirm(letter, t) : letterDecisionConfirm(decision, letter, t),
+      t,
     );
     if (ask) return ask;
   }

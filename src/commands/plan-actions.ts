@@ -7,6 +7,8 @@
 import { defaultLetterConfig } from '../config.ts';
 import type { ContactWindowPolicy } from '../collections/contact-window.ts';
 import { queuedLetterMessage } from '../views/contact-views.ts';
+import { privateT, sharedT } from '../i18n/speech.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { prepareLetter, sendLetter, type LetterContext, type SendOutcome } from '../letters/send-letter.ts';
 import { letterOutcomeMessage } from '../views/letter-views.ts';
 import type { Message } from '../views/model.ts';
@@ -62,17 +64,18 @@ export async function openPlanForm(
 ): Promise<Reply> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'Agreeing a payment plan');
   if (!allowed.ok) return refuse(allowed.error.message);
+  const t = privateT(ctx);
   const account = await accountOf(ctx, accountId);
-  if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
+  if (!account) return refuse(t.t('plan.error.no_account', { id: accountId }));
   const currencies = await planCurrencies(ctx.db, accountId);
-  if (currencies.length === 0)
-    return refuse(`${account.name} has nothing open and undisputed to put on a payment plan.`);
+  if (currencies.length === 0) return refuse(t.t('plan.error.nothing_open', { name: account.name }));
   const chosen = currency ?? (currencies.length === 1 ? currencies[0] : undefined);
-  if (chosen === undefined) return { kind: 'openForm', form: planCurrencyForm(account, currencies) };
-  if (!currencies.includes(chosen)) return refuse(`${account.name} has nothing open in ${chosen}.`);
+  if (chosen === undefined) return { kind: 'openForm', form: planCurrencyForm(account, currencies, t) };
+  if (!currencies.includes(chosen))
+    return refuse(t.t('plan.error.nothing_in_currency', { name: account.name, currency: chosen }));
   const draft = await draftPlan(ctx.db, accountId, chosen, ctx.clock.today());
   if (!draft.ok) return refusal(draft.error);
-  return { kind: 'openForm', form: planForm(account, draft.value) };
+  return { kind: 'openForm', form: planForm(account, draft.value, t) };
 }
 
 /** The currency chooser submitted: the plan form in that currency, or the field's error. */
@@ -85,7 +88,14 @@ export async function choosePlanCurrency(
   const currency = (values.currency ?? '').trim().toUpperCase();
   const currencies = await planCurrencies(ctx.db, accountId);
   if (!currencies.includes(currency))
-    return { kind: 'formErrors', errors: { currency: `choose one of ${currencies.join(', ') || 'none'}` } };
+    return {
+      kind: 'formErrors',
+      errors: {
+        currency: privateT(ctx).t('plan.error.choose_currency', {
+          currencies: currencies.join(', ') || 'none',
+        }),
+      },
+    };
   return openPlanForm(ctx, actor, accountId, currency);
 }
 
@@ -98,8 +108,9 @@ export async function submitPlan(
   replacesPlanId: number | null,
   values: Record<string, string>,
 ): Promise<Reply> {
+  const t = privateT(ctx);
   const account = await accountOf(ctx, accountId);
-  if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
+  if (!account) return refuse(t.t('plan.error.no_account', { id: accountId }));
   const proposed = await proposePlan(
     ctx.db,
     actor,
@@ -122,6 +133,7 @@ export async function submitPlan(
       { ...proposed.value, currency },
       letter.ok ? letter.value : null,
       letter.ok ? null : letter.message,
+      t,
     ),
   };
 }
@@ -132,38 +144,37 @@ function letterBlocks(
   who: string,
   customerName: string,
   window: ContactWindowPolicy,
+  t: Translator,
 ): Message['blocks'] {
   switch (outcome.kind) {
     case 'sent':
     case 'not_sent':
     case 'awaiting_approval':
-      return letterOutcomeMessage(outcome, who).blocks;
+      return letterOutcomeMessage(outcome, who, t).blocks;
     case 'exists':
-      return [
-        {
-          type: 'context',
-          text: `The payment-plan letter #${outcome.letter.id} of this plan already went out; it is not sent twice.`,
-        },
-      ];
+      return [{ type: 'context', text: t.t('plan.letter.exists', { id: outcome.letter.id }) }];
     case 'failed':
       return [
-        { type: 'text', text: `The payment-plan letter was not sent: ${outcome.message}`, tone: 'danger' },
+        { type: 'text', text: t.t('plan.letter.failed', { problem: outcome.message }), tone: 'danger' },
       ];
     case 'queued':
       // PB-24: outside the customer's contact window; it goes out when the window opens.
-      return queuedLetterMessage({
-        letter: outcome.letter,
-        queued: outcome.queued,
-        customerName,
-        actorName: who,
-        approved: false,
-        policy: window,
-      }).blocks;
+      return queuedLetterMessage(
+        {
+          letter: outcome.letter,
+          queued: outcome.queued,
+          customerName,
+          actorName: who,
+          approved: false,
+          policy: window,
+        },
+        t,
+      ).blocks;
     case 'uncertain':
       return [
         {
           type: 'text',
-          text: `The payment-plan letter may not have gone out (${outcome.reason}); check the letter #${outcome.letter.id}.`,
+          text: t.t('plan.letter.uncertain', { detail: outcome.reason, id: outcome.letter.id }),
           tone: 'danger',
         },
       ];
@@ -177,18 +188,26 @@ export async function agreeToPlan(
   accountId: number,
   proposalId: number | undefined,
 ): Promise<Reply> {
-  if (proposalId === undefined) return refuse('This form names no plan; open Payment plan again.');
+  const t = privateT(ctx);
+  if (proposalId === undefined) return refuse(t.t('plan.error.no_plan_named'));
   const account = await accountOf(ctx, accountId);
-  if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
+  if (!account) return refuse(t.t('plan.error.no_account', { id: accountId }));
   const agreed = await agreePlan(ctx.db, actor, accountId, proposalId, ctx.clock.today());
   if (!agreed.ok) return refusal(agreed.error);
   await refreshAccount(ctx, accountId);
   const outcome = await sendLetter(letterContext(ctx), actor, accountId, PLAN_LETTER, {
     planId: agreed.value.planId,
   });
-  const message = planRecordedMessage(actor.name, account, agreed.value, 'The payment-plan letter:');
-  const extra = letterBlocks(outcome, actor.name, account.name, ctx.policy.contactWindow);
-  const files = 'prepared' in outcome ? letterOutcomeMessage(outcome, actor.name).files : undefined;
+  const shared = sharedT(ctx);
+  const message = planRecordedMessage(
+    actor.name,
+    account,
+    agreed.value,
+    shared.t('plan.recorded.letter'),
+    shared,
+  );
+  const extra = letterBlocks(outcome, actor.name, account.name, ctx.policy.contactWindow, shared);
+  const files = 'prepared' in outcome ? letterOutcomeMessage(outcome, actor.name, shared).files : undefined;
   const card = await accountCard(ctx, accountId);
   return {
     kind: 'thread',
@@ -206,15 +225,16 @@ export async function cancelPlanClick(
   planId: number | undefined,
   confirmed: boolean | undefined,
 ): Promise<Reply> {
-  if (planId === undefined) return refuse('This button names no plan.');
+  const t = privateT(ctx);
+  if (planId === undefined) return refuse(t.t('plan.error.no_plan_button'));
   const allowed = requireRole(actor, ['collector', 'manager'], 'Cancelling a payment plan');
   if (!allowed.ok) return refuse(allowed.error.message);
   const account = await accountOf(ctx, accountId);
-  if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
+  if (!account) return refuse(t.t('plan.error.no_account', { id: accountId }));
   const active = (await planStates(ctx.db, accountId)).some((s) => s.planId === planId);
   if (!active && confirmed === undefined)
-    return { kind: 'ephemeral', message: notice(`Plan #${planId} is no longer active; nothing to cancel.`) };
-  const ask = askFirst(confirmed, planCancelConfirm(account, planId));
+    return { kind: 'ephemeral', message: notice(t.t('plan.error.inactive', { planId })) };
+  const ask = askFirst(confirmed, planCancelConfirm(account, planId, t), t);
   if (ask) return ask;
   const cancelled = await cancelPlan(ctx.db, actor, accountId, planId);
   if (!cancelled.ok) return refusal(cancelled.error);
@@ -223,7 +243,7 @@ export async function cancelPlanClick(
   return {
     kind: 'thread',
     accountId,
-    message: notice(`*${actor.name}* cancelled payment plan #${planId} of ${account.name} (PB-17).`),
+    message: notice(sharedT(ctx).t('plan.cancelled', { who: actor.name, planId, name: account.name })),
     ...(card ? { card } : {}),
   };
 }
@@ -236,10 +256,14 @@ export async function cancelPlanCommand(
 ): Promise<Reply> {
   const plans = await planStates(ctx.db, accountId);
   const [only] = plans;
-  if (!only) return { kind: 'ephemeral', message: notice('This account has no active payment plan.') };
+  const t = privateT(ctx);
+  if (!only) return { kind: 'ephemeral', message: notice(t.t('plan.error.no_active_plan')) };
   if (plans.length > 1)
     return refuse(
-      `This account has ${plans.length} active plans (${plans.map((p) => p.currency).join(', ')}); cancel one from the account card.`,
+      t.t('plan.error.several', {
+        count: plans.length,
+        currencies: plans.map((p) => p.currency).join(', '),
+      }),
     );
   return cancelPlanClick(ctx, actor, accountId, only.planId, undefined);
 }

@@ -2,6 +2,7 @@
  * PB-20: a promise marked kept by hand, through the one dispatcher: Mark kept (on the card, or typed
  * `kept <customer>`) opens the note form; its submit marks the promise kept once and says so in the thread.
  */
+import { privateT, sharedT } from '../i18n/speech.ts';
 import { notice } from '../views/notices.ts';
 import { promiseKeptForm, promiseLine } from '../views/promise-views.ts';
 import { typedText } from '../views/model.ts';
@@ -21,8 +22,9 @@ export async function openKeptForm(
 ): Promise<Reply> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'Marking a promise kept');
   if (!allowed.ok) return refuse(allowed.error.message);
+  const t = privateT(ctx);
   const account = await ctx.db('customers').where({ id: accountId }).first('id', 'name');
-  if (!account) return refuse(`There is no account #${accountId} any more; it may have been settled.`);
+  if (!account) return refuse(t.t('promise.error.no_account', { id: accountId }));
   const promises = await markablePromises(ctx.db, accountId);
   const chosen =
     promiseId === undefined
@@ -31,20 +33,19 @@ export async function openKeptForm(
         : undefined
       : promises.find((p) => p.promiseId === promiseId);
   if (!chosen) {
-    if (promiseId !== undefined)
-      return {
-        kind: 'ephemeral',
-        message: notice('This promise is no longer open or missed; nothing to mark.'),
-      };
+    if (promiseId !== undefined) return { kind: 'ephemeral', message: notice(t.t('promise.error.gone')) };
     return promises.length === 0
-      ? { kind: 'ephemeral', message: notice('This account has no open or missed promise to mark kept.') }
+      ? { kind: 'ephemeral', message: notice(t.t('promise.error.none')) }
       : refuse(
-          `This account has ${promises.length} promises open or missed; use Mark kept beside the one on the card:\n${promises.map(promiseLine).join('\n')}`,
+          [
+            t.t('promise.error.several', { count: promises.length }),
+            ...promises.map((p) => promiseLine(p, t)),
+          ].join('\n'),
         );
   }
   return {
     kind: 'openForm',
-    form: promiseKeptForm({ id: Number(account.id), name: String(account.name) }, chosen),
+    form: promiseKeptForm({ id: Number(account.id), name: String(account.name) }, chosen, t),
   };
 }
 
@@ -56,7 +57,7 @@ export async function submitKept(
   promiseId: number | undefined,
   values: Record<string, string>,
 ): Promise<Reply> {
-  if (promiseId === undefined) return refuse('This form names no promise; open Mark kept again.');
+  if (promiseId === undefined) return refuse(privateT(ctx).t('promise.error.no_promise_named'));
   const kept = await keepPromiseByHand(ctx.db, actor, accountId, promiseId, values.note ?? '');
   if (!kept.ok) {
     if (kept.error.fields) return { kind: 'formErrors', errors: kept.error.fields };
@@ -70,12 +71,13 @@ export async function submitKept(
   );
   const card = await accountCard(ctx, accountId);
   const { status: _status, ...p } = kept.value;
-  const line = promiseLine({ ...p, status: 'open' });
+  const shared = sharedT(ctx);
+  const line = promiseLine({ ...p, status: 'open' }, shared);
   return {
     kind: 'thread',
     accountId,
     message: notice(
-      `*${actor.name}* marked kept by hand (PB-20): ${line}.\n_${typedText((values.note ?? '').trim())}_`,
+      `${shared.t('promise.kept', { who: actor.name, line })}\n_${typedText((values.note ?? '').trim())}_`,
     ),
     ...(card ? { card } : {}),
   };

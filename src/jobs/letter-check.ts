@@ -4,6 +4,9 @@
  * letter log) become `uncertain`, and the person who asked for each is told privately, once, with the
  * Message-ID to look for and the choice to mark it sent or send it again. Nothing is sent here.
  */
+import { personT } from '../i18n/person.ts';
+import type { LanguageConfig } from '../i18n/settings.ts';
+import { channelT } from '../i18n/speech.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { recoverStuckLetters } from '../letters/uncertain.ts';
 import { uncertainLetterNotice } from '../views/uncertain-letter.ts';
@@ -16,8 +19,13 @@ import { type CronSlots, cronSlots } from './slots.ts';
 export const uncertainNoticeKey = (letterId: number, attempts: number) =>
   `letter-uncertain:${letterId}:${attempts}`;
 
-/** The check as a scheduled job. */
-export function letterCheckJob(settings: Pick<JobSettings, 'jobs' | 'letters'>): Job {
+/**
+ * The check as a scheduled job. The notice is in the requester's own language (else the company's); one
+ * with no requester goes to the digest channel in the company's language.
+ */
+export function letterCheckJob(
+  settings: Pick<JobSettings, 'jobs' | 'letters'> & { language?: LanguageConfig | undefined },
+): Job {
   const schedule = scheduleOf(settings, 'letter-check', '*/5 * * * *');
   const slots = new Map<string, CronSlots>();
   return {
@@ -46,10 +54,14 @@ export function letterCheckJob(settings: Pick<JobSettings, 'jobs' | 'letters'>):
           'letter check: a letter may or may not have gone out; its requester is asked to decide',
         );
         const requester = letter.requestedBy.userId;
+        const t =
+          requester !== null
+            ? await personT(ctx.db, requester, settings.language)
+            : channelT(settings.language, undefined);
         posts.push({
           key: uncertainNoticeKey(letter.id, letter.attempts),
           to: requester !== null ? { kind: 'user', userId: requester } : { kind: 'channel', role: 'digest' },
-          message: uncertainLetterNotice(letter, customerName, ctx.clock.timeZone),
+          message: uncertainLetterNotice(letter, customerName, ctx.clock.timeZone, t),
         });
       }
       return posts;

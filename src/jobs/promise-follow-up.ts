@@ -7,7 +7,10 @@
  * reach the managers privately and the account's thread.
  */
 import { addDays } from '../collections/dates.ts';
-import { formatMoney } from '../collections/money.ts';
+import { personT } from '../i18n/person.ts';
+import type { LanguageConfig } from '../i18n/settings.ts';
+import { channelT } from '../i18n/speech.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { threadCopyKey } from '../outbox/chat-out.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
@@ -31,44 +34,60 @@ export const managerFollowUpKey = (promiseId: number, userId: number) =>
 /** The outbox key of a promise's follow-up in the account's thread (PB-14), once per promise. */
 export const threadFollowUpKey = (promiseId: number) => threadCopyKey(followUpKey(promiseId));
 
-function followUpMessage(p: {
-  name: string;
-  accountId: number;
-  status: string;
-  amountMinor: number;
-  paidMinor: number;
-  currency: string;
-  promisedDate: string;
-  owner: string | null;
-  /** PB-17: the plan and installment number when the promise is a plan's installment. */
-  installment: { planId: number; no: number } | null;
-  /** Who reads it: the owner (default), a manager (the case moved up to them, PB-14), the account's thread. */
-  audience?: 'owner' | 'manager' | 'thread';
-  /** The thread's copy names the managers told. */
-  managers?: string[];
-}): Message {
-  const amount = formatMoney({ minor: p.amountMinor, currency: p.currency });
-  const paid =
-    p.status === 'partial'
-      ? `only ${formatMoney({ minor: p.paidMinor, currency: p.currency })} came`
-      : 'nothing came';
-  const who = p.owner ? '' : ' Nobody owns the account: claim it.';
+/** The private notice (or the thread's copy) of a missed promise or installment (PB-20, PB-14). */
+export function followUpMessage(
+  p: {
+    name: string;
+    accountId: number;
+    status: string;
+    amountMinor: number;
+    paidMinor: number;
+    currency: string;
+    promisedDate: string;
+    owner: string | null;
+    /** PB-17: the plan and installment number when the promise is a plan's installment. */
+    installment: { planId: number; no: number } | null;
+    /** Who reads it: the owner (default), a manager (the case moved up to them, PB-14), the account's thread. */
+    audience?: 'owner' | 'manager' | 'thread';
+    /** The thread's copy names the managers told. */
+    managers?: string[];
+  },
+  t: Translator,
+): Message {
+  const amount = t.money(p.amountMinor, p.currency);
+  const date = t.date(p.promisedDate);
+  const paid = p.status === 'partial' ? t.money(p.paidMinor, p.currency) : 'nothing';
   const what = p.installment
-    ? `*Installment missed: ${p.name}* owed installment ${p.installment.no} of payment plan #${p.installment.planId}, ${amount} by ${p.promisedDate}; ${paid}.`
-    : `*Promise missed: ${p.name}* promised ${amount} by ${p.promisedDate}; ${paid}.`;
-  const managers = p.managers?.length ? p.managers.join(', ') : 'no manager';
+    ? t.t('promise.missed.installment', {
+        name: p.name,
+        no: p.installment.no,
+        planId: p.installment.planId,
+        amount,
+        date,
+        paid,
+      })
+    : t.t('promise.missed.promise', { name: p.name, amount, date, paid });
+  const owner = p.owner ?? 'none';
   const next =
     p.audience === 'manager'
-      ? `The account was escalated to you as its owner's manager (PB-14); owner: ${p.owner ?? 'nobody'}.`
+      ? t.t('promise.missed.manager', { owner })
       : p.audience === 'thread'
-        ? `The account was escalated (PB-14): owner ${p.owner ?? 'nobody'} and ${managers} were told privately.${who}`
-        : `The account was escalated (PB-14). Call today and ask for a concrete date (PB-19).${who}`;
+        ? t.t('promise.missed.thread', {
+            owner,
+            managers: p.managers?.length ? p.managers.join(', ') : 'none',
+          })
+        : t.t('promise.missed.owner', { owner });
   return {
     blocks: [
       { type: 'text', text: what, tone: 'danger' },
       { type: 'text', text: next },
     ],
-    fallbackText: `${p.installment ? 'Installment' : 'Promise'} missed: ${p.name}, ${amount} by ${p.promisedDate}`,
+    fallbackText: t.t('promise.missed.fallback', {
+      kind: p.installment ? 'installment' : 'promise',
+      name: p.name,
+      amount,
+      date,
+    }),
   };
 }
 
@@ -80,6 +99,24 @@ function followUpMessage(p: {
 export const keyAccountKey = (accountId: number, userId: number) =>
   `key-account-60:${accountId}:manager:${userId}`;
 
+/** PB-06: an account became a key account without exception at `limit` days overdue. */
+export function keyAccountMessage(
+  k: { name: string; days: number; limit: number; owner: string | null },
+  t: Translator,
+): Message {
+  return {
+    blocks: [
+      {
+        type: 'text',
+        text: t.t('escalation.key_account', { name: k.name, days: k.days, limit: k.limit }),
+        tone: 'danger',
+      },
+      { type: 'text', text: t.t('escalation.key_account_owner', { owner: k.owner ?? 'none' }) },
+    ],
+    fallbackText: t.t('escalation.key_account_fallback', { name: k.name, days: k.days }),
+  };
+}
+
 /**
  * PB-06, PB-14: accounts at `days` overdue or more (the policy file's aging.keyAccountNoExceptionDays, 60 by
  * the playbook: a key account without exception) reach the owner's managers (each once).
@@ -88,6 +125,7 @@ async function keyAccountPosts(
   db: Knex,
   map: EscalationMap,
   days: number,
+  language: LanguageConfig | undefined,
 ): Promise<
   { accountId: number; name: string; keys: string[]; posts: OutgoingPost[]; thread: OutgoingPost }[]
 > {
@@ -101,36 +139,41 @@ async function keyAccountPosts(
   for (const r of rows) {
     const accountId = Number(r.customer_id);
     const managers = await managersFor(db, r.owner_id ? Number(r.owner_id) : null, map);
-    const message: Message = {
-      blocks: [
-        {
-          type: 'text',
-          text: `*Key account: ${String(r.name)}* is ${Number(r.max_days_overdue)} days overdue (PB-06: a key account without exception at ${days}).`,
-          tone: 'danger',
-        },
-        { type: 'text', text: `Owner: ${r.owner ? String(r.owner) : 'nobody: assign it'} (PB-14).` },
-      ],
-      fallbackText: `Key account: ${String(r.name)}, ${Number(r.max_days_overdue)} days overdue`,
+    const facts = {
+      name: String(r.name),
+      days: Number(r.max_days_overdue),
+      limit: days,
+      owner: r.owner ? String(r.owner) : null,
     };
-    const posts: OutgoingPost[] = managers.map((m) => ({
-      key: keyAccountKey(accountId, m.userId),
-      to: { kind: 'user', userId: m.userId },
-      message,
-    }));
+    const message = (t: Translator): Message => keyAccountMessage(facts, t);
+    const posts: OutgoingPost[] = [];
+    for (const m of managers)
+      posts.push({
+        key: keyAccountKey(accountId, m.userId),
+        to: { kind: 'user', userId: m.userId },
+        message: message(await personT(db, m.userId, language)),
+      });
     // The account's thread hears it too (PB-14), once per account, whether or not a manager is known.
     const thread: OutgoingPost = {
       key: threadCopyKey(`key-account-60:${accountId}`),
       to: { kind: 'account', accountId },
-      message,
+      message: message(channelT(language, undefined)),
     };
     out.push({ accountId, name: String(r.name), keys: posts.map((p) => p.key), posts, thread });
   }
   return out;
 }
 
-/** The daily promise check. */
-export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
+/**
+ * The daily promise check. Private notices are in each person's own language (else the company's); the
+ * account's thread and the digest channel read the company's.
+ */
+export function promiseFollowUpJob(
+  settings: Pick<JobSettings, 'jobs'> & { language?: LanguageConfig | undefined },
+): Job {
   const escalationMap = settings.jobs.escalationManagers ?? {};
+  const language = settings.language;
+  const placeT = channelT(language, undefined);
   return {
     name: 'promise-follow-up',
     schedule: scheduleOf(settings, 'promise-follow-up', '30 8 * * *'),
@@ -176,10 +219,11 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
           installment:
             p.plan_id === null ? null : { planId: Number(p.plan_id), no: Number(p.installment_no) },
         };
+        const ownerT = p.owner_id ? await personT(ctx.db, Number(p.owner_id), language) : placeT;
         posts.push({
           key: followUpKey(Number(p.id)),
           to: p.owner_id ? { kind: 'user', userId: Number(p.owner_id) } : { kind: 'channel', role: 'digest' },
-          message: followUpMessage(facts),
+          message: followUpMessage(facts, ownerT),
         });
         // PB-14: the case moves up to the owner's manager(s) as well.
         const up = await managersFor(ctx.db, p.owner_id ? Number(p.owner_id) : null, escalationMap);
@@ -188,17 +232,20 @@ export function promiseFollowUpJob(settings: Pick<JobSettings, 'jobs'>): Job {
           posts.push({
             key: managerFollowUpKey(Number(p.id), m.userId),
             to: { kind: 'user', userId: m.userId },
-            message: followUpMessage({ ...facts, audience: 'manager' }),
+            message: followUpMessage(
+              { ...facts, audience: 'manager' },
+              await personT(ctx.db, m.userId, language),
+            ),
           });
         // PB-14: "in the account thread and privately".
         posts.push({
           key: threadFollowUpKey(Number(p.id)),
           to: { kind: 'account', accountId: facts.accountId },
-          message: followUpMessage({ ...facts, audience: 'thread', managers: up.map((m) => m.name) }),
+          message: followUpMessage({ ...facts, audience: 'thread', managers: up.map((m) => m.name) }, placeT),
         });
       }
       const keyDays = ctx.policy.aging.keyAccountNoExceptionDays;
-      const keyAccounts = await keyAccountPosts(ctx.db, escalationMap, keyDays);
+      const keyAccounts = await keyAccountPosts(ctx.db, escalationMap, keyDays, language);
       for (const k of keyAccounts) posts.push(...k.posts, k.thread);
       if (ctx.dryRun) return posts;
       // Enqueued here (not returned) so the activity is logged only for follow-ups stored now.

@@ -5,10 +5,11 @@
  */
 import { formatLocalTime } from '../clock.ts';
 import type { Ladder } from '../collections/ladder.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
 import { encodeRef } from './action-ref.ts';
 import type { LetterRecord } from '../letters/letter-log.ts';
 import type { PreparedLetter, SendOutcome } from '../letters/send-letter.ts';
-import { letterName } from './letter-name.ts';
+import { letterName, letterTitle } from './letter-name.ts';
 import type { Block, FileAttachment, Form, Message } from './model.ts';
 import { notice } from './notices.ts';
 import { sendAgainQuestion, uncertainActions } from './uncertain-letter.ts';
@@ -27,8 +28,13 @@ const pdfOf = (p: PreparedLetter, letterId: number): FileAttachment => ({
   letterId,
 });
 
-const to = (p: PreparedLetter) =>
-  p.recipient.ok ? `${p.contactName} <${p.recipient.email}>` : `no e-mail: ${p.recipient.problem}`;
+const to = (p: PreparedLetter, t: Translator) =>
+  p.recipient.ok
+    ? `${p.contactName} <${p.recipient.email}>`
+    : t.t('letter.preview.no_email', { problem: p.recipient.problem });
+
+/** A name or address that may be missing, for a message's `select` (`none` picks "the customer"). */
+const orNone = (value: string | null | undefined): string => (value ? value : 'none');
 
 /**
  * The first step of Send letter, the same on every platform: every letter the ladder knows, the one it
@@ -38,30 +44,34 @@ export function letterChooserForm(
   ladder: Ladder,
   account: { id: number; name: string },
   suggested: string | null,
+  t: Translator,
 ): Form {
   const seen = new Set<string>();
   const options: { value: string; label: string }[] = [];
   for (const step of ladder.steps) {
     if (!step.letter || seen.has(step.letter)) continue;
     seen.add(step.letter);
-    options.push({ value: step.letter, label: `${step.letter} (${step.id}, day ${step.day})` });
+    options.push({
+      value: step.letter,
+      label: t.t('letter.chooser.option', { template: step.letter, step: step.id, day: step.day }),
+    });
   }
   const initial = suggested && seen.has(suggested) ? suggested : undefined;
   return {
-    title: 'Send a letter',
-    submitLabel: 'Preview',
+    title: t.t('letter.form.title'),
+    submitLabel: t.t('letter.chooser.submit'),
     ref: encodeRef({ v: 1, action: 'letter', accountId: account.id }),
     fields: [
       {
         type: 'select',
         id: 'template',
-        label: `Letter to ${account.name}`.slice(0, 48),
+        label: t.t('letter.chooser.label', { name: account.name }).slice(0, 48),
         required: true,
         options,
         ...(initial ? { initial } : {}),
         hint: initial
-          ? `The ladder suggests ${initial} for this account today.`
-          : 'The ladder suggests no letter today; choose one to send it anyway.',
+          ? t.t('letter.chooser.hint_suggested', { template: initial })
+          : t.t('letter.chooser.hint_none'),
       },
     ],
   };
@@ -78,27 +88,40 @@ export function letterPreviewForm(
     /** PB-23: the call a call summary sums up; its Send sends the summary of that call, once. */
     callId?: number | undefined;
   },
+  t: Translator,
 ): Form {
   const body =
     p.letter.text.length > PREVIEW_CHARS ? `${p.letter.text.slice(0, PREVIEW_CHARS)}…` : p.letter.text;
-  const delivery = options.email
-    ? 'e-mail with the PDF attached; a copy goes to the account thread'
-    : 'not configured: nothing is e-mailed, you get the PDF in the account thread to send by hand';
+  const delivery = options.email ? t.t('letter.preview.delivery_email') : t.t('letter.preview.delivery_none');
   const intro: Message = {
     blocks: [
       {
         type: 'header',
-        text: `${letterName(options.template).replace(/^./, (c) => c.toUpperCase())} letter to ${p.customerName}`,
+        text: t.t('letter.preview.header', {
+          name: letterTitle(options.template, t),
+          customer: p.customerName,
+        }),
       },
       {
         type: 'fields',
         fields: [
-          { label: 'To', value: to(p), tone: p.recipient.ok ? 'normal' : 'danger' },
-          { label: 'Subject', value: p.letter.subject },
-          { label: 'Language', value: p.letter.locale },
-          { label: 'Delivery', value: delivery, tone: options.email ? 'normal' : 'danger' },
+          {
+            label: t.t('letter.preview.to'),
+            value: to(p, t),
+            tone: p.recipient.ok ? 'normal' : 'danger',
+          },
+          { label: t.t('letter.preview.subject'), value: p.letter.subject },
+          {
+            label: t.t('letter.preview.language'),
+            value: t.t('letter.language', { locale: p.letter.locale.replace('-', '_') }),
+          },
+          {
+            label: t.t('letter.preview.delivery'),
+            value: delivery,
+            tone: options.email ? 'normal' : 'danger',
+          },
           ...(options.approval
-            ? [{ label: 'Approval', value: "needs a second person's approval before it goes out" }]
+            ? [{ label: t.t('letter.preview.approval'), value: t.t('letter.preview.approval_needed') }]
             : []),
         ],
       },
@@ -108,17 +131,21 @@ export function letterPreviewForm(
         type: 'context',
         text:
           options.callId !== undefined
-            ? 'PB-23: after every call, the customer gets what was agreed in writing. Sent once per call.'
+            ? t.t('letter.preview.call_summary')
             : options.suggested
-              ? 'The escalation ladder suggests this letter for the account today.'
-              : 'You chose this letter; the ladder suggests another one (or none) today.',
+              ? t.t('letter.preview.suggested')
+              : t.t('letter.preview.chosen'),
       },
     ],
-    fallbackText: `Preview: ${p.letter.subject}`,
+    fallbackText: t.t('letter.preview.fallback', { subject: p.letter.subject }),
   };
   return {
-    title: 'Send a letter',
-    submitLabel: options.approval ? 'Ask for approval' : options.email ? 'Send' : 'Prepare PDF',
+    title: t.t('letter.form.title'),
+    submitLabel: options.approval
+      ? t.t('letter.preview.submit_approval')
+      : options.email
+        ? t.t('letter.preview.submit_send')
+        : t.t('letter.preview.submit_pdf'),
     ref: encodeRef({
       v: 1,
       action: 'letter',
@@ -136,12 +163,12 @@ export function letterPreviewForm(
  * PB-23: after a call, one click to send the customer its summary; the click opens the summary's preview
  * (a form whose Send sends it, once per call), the same on every platform.
  */
-export function callSummaryOffer(accountId: number, callId: number): Block {
+export function callSummaryOffer(accountId: number, callId: number, t: Translator = translator('en')): Block {
   return {
     type: 'actions',
     buttons: [
       {
-        label: 'Send call summary',
+        label: t.t('letter.summary.offer'),
         ref: encodeRef({ v: 1, action: 'summary', accountId, callId }),
         opens: 'form',
       },
@@ -150,8 +177,8 @@ export function callSummaryOffer(accountId: number, callId: number): Block {
 }
 
 /** Asked before Reject, on the button and in dispatch's confirm step. */
-export function rejectQuestion(template: string, customerName: string): string {
-  return `Reject the ${letterName(template)} letter to ${customerName}?`;
+export function rejectQuestion(template: string, customerName: string, t: Translator): string {
+  return t.t('letter.reject.question', { name: letterName(template, t), customer: customerName });
 }
 
 /**
@@ -167,14 +194,15 @@ export function letterDecisionConfirm(
     template: string;
     recipient: string | null;
   },
+  t: Translator,
 ): Confirm {
   const reject = decision === 'reject';
   return {
-    title: reject ? 'Reject the letter' : 'Send the letter again',
+    title: reject ? t.t('letter.reject.title') : t.t('letter.resend.title'),
     question: reject
-      ? rejectQuestion(letter.template, letter.customerName)
-      : sendAgainQuestion({ template: letter.template, recipient: letter.recipient }),
-    yes: reject ? 'Reject' : 'Send again',
+      ? rejectQuestion(letter.template, letter.customerName, t)
+      : sendAgainQuestion({ template: letter.template, recipient: letter.recipient }, t),
+    yes: reject ? t.t('letter.reject.yes') : t.t('letter.resend.yes'),
     ref: encodeRef({
       v: 1,
       action: reject ? 'letter-reject' : 'letter-resend',
@@ -188,21 +216,30 @@ export function letterDecisionConfirm(
 export function letterOutcomeMessage(
   outcome: Extract<SendOutcome, { kind: 'sent' | 'not_sent' | 'awaiting_approval' }>,
   actorName: string,
+  t: Translator,
 ): Message {
   const { letter, prepared: p } = outcome;
-  const name = letterName(letter.template);
+  const name = letterName(letter.template, t);
   const files = [pdfOf(p, letter.id)];
+  const who = { actor: actorName, name, customer: p.customerName };
   if (outcome.kind === 'sent') {
-    const text = `*${actorName}* sent the *${name}* letter to ${p.customerName} by e-mail: ${letter.recipient ?? ''}`;
     return {
       blocks: [
-        { type: 'text', text, tone: 'success' },
+        {
+          type: 'text',
+          text: t.t('letter.sent.text', { ...who, recipient: letter.recipient ?? '' }),
+          tone: 'success',
+        },
         {
           type: 'context',
-          text: `"${letter.subject ?? ''}" · message id ${letter.messageId ?? ''} · letter #${letter.id}`,
+          text: t.t('letter.sent.context', {
+            subject: letter.subject ?? '',
+            messageId: letter.messageId ?? '',
+            id: letter.id,
+          }),
         },
       ],
-      fallbackText: `${actorName} sent the ${name} letter to ${p.customerName}`,
+      fallbackText: t.t('letter.sent.fallback', who),
       files,
     };
   }
@@ -211,94 +248,94 @@ export function letterOutcomeMessage(
       blocks: [
         {
           type: 'text',
-          text: `*NOT SENT:* ${actorName} prepared the *${name}* letter for ${p.customerName}, but ${outcome.reason}, so nothing was e-mailed. Send the attached PDF by hand${p.recipient.ok ? ` to ${p.recipient.email}` : ''}.`,
+          text: t.t('letter.not_sent.text', {
+            ...who,
+            email: p.recipient.ok ? p.recipient.email : 'none',
+          }),
           tone: 'danger',
         },
-        { type: 'context', text: `"${p.letter.subject}" · letter #${letter.id}` },
+        {
+          type: 'context',
+          text: t.t('letter.subject.context', { subject: p.letter.subject, id: letter.id }),
+        },
       ],
-      fallbackText: `Not sent: the ${name} letter for ${p.customerName} is ready to send by hand`,
+      fallbackText: t.t('letter.not_sent.fallback', who),
       files,
     };
   }
   return {
     blocks: [
-      {
-        type: 'text',
-        text: `*${actorName}* asks to send the *${name}* letter to ${p.customerName} (${to(p)}). It goes out only when someone other than ${actorName} approves it.`,
-      },
+      { type: 'text', text: t.t('letter.approval.text', { ...who, to: to(p, t) }) },
       {
         type: 'actions',
         buttons: [
           {
-            label: 'Approve',
+            label: t.t('letter.approve.button'),
             style: 'primary',
             ref: encodeRef({ v: 1, action: 'letter-approve', accountId: p.accountId, letterId: letter.id }),
           },
           {
-            label: 'Reject',
+            label: t.t('letter.reject.yes'),
             style: 'danger',
             ref: encodeRef({ v: 1, action: 'letter-reject', accountId: p.accountId, letterId: letter.id }),
-            confirm: rejectQuestion(letter.template, p.customerName),
+            confirm: rejectQuestion(letter.template, p.customerName, t),
           },
         ],
       },
       {
         type: 'context',
-        text: `"${p.letter.subject}" · letter #${letter.id} (in the shell: approve ${letter.id} or reject ${letter.id})`,
+        text: t.t('letter.approval.context', { subject: p.letter.subject, id: letter.id }),
       },
     ],
-    fallbackText: `${actorName} asks for approval of the ${name} letter to ${p.customerName}`,
+    fallbackText: t.t('letter.approval.fallback', who),
     files,
   };
 }
 
 /** Why nothing new happened: the letter of this key already exists today. */
-export function letterExistsNotice(letter: LetterRecord, timeZone: string): Message {
-  const name = letterName(letter.template);
-  const who = letter.requestedBy.name ?? 'someone';
+export function letterExistsNotice(letter: LetterRecord, timeZone: string, t: Translator): Message {
+  const name = letterName(letter.template, t);
+  const who = orNone(letter.requestedBy.name);
   const at = formatLocalTime(letter.sentAt ?? letter.updatedAt, timeZone);
+  const recipient = orNone(letter.recipient);
   switch (letter.status) {
     case 'sent':
       return notice(
         letter.callId
-          ? `The summary of this call already went to ${letter.recipient ?? 'the customer'} (${at}, by ${who}); it is sent once per call, so nothing was sent again.`
-          : `The *${name}* letter already went to ${letter.recipient ?? 'the customer'} today (${at}, by ${who}); it is sent once a day, so nothing was sent again.`,
+          ? t.t('letter.exists.summary_sent', { recipient, at, who })
+          : t.t('letter.exists.sent', { name, recipient, at, who }),
         {
-          context: `message id ${letter.messageId ?? ''} · letter #${letter.id}`,
+          context: t.t('letter.exists.sent_context', { messageId: letter.messageId ?? '', id: letter.id }),
         },
       );
     case 'awaiting_approval':
-      return notice(
-        `${who} already asked to send the *${name}* letter today; it is waiting for approval (letter #${letter.id}).`,
-      );
+      return notice(t.t('letter.exists.awaiting', { who, name, id: letter.id }));
     case 'sending':
-      return notice(
-        `The *${name}* letter is being sent right now (started ${at} by ${who}); nothing was sent twice.`,
-      );
+      return notice(t.t('letter.exists.sending', { name, at, who }));
     case 'uncertain': {
       const told = notice(
-        `The *${name}* letter of today may or may not have gone out to ${letter.recipient ?? 'the customer'} (${who} asked for it at ${at}); it is never sent twice on its own. Check the mailbox for message id ${letter.messageId ?? '(not recorded)'}, then choose.`,
-        { context: `letter #${letter.id}` },
+        t.t('letter.exists.uncertain', {
+          name,
+          recipient,
+          who,
+          at,
+          messageId: orNone(letter.messageId),
+        }),
+        { context: t.t('letter.letter_id', { id: letter.id }) },
       );
-      return { ...told, blocks: [...told.blocks, uncertainActions(letter)] };
+      return { ...told, blocks: [...told.blocks, uncertainActions(letter, t)] };
     }
     case 'not_sent':
-      return notice(
-        `${who} already prepared the *${name}* letter today (${at}); its PDF is in the account thread, not sent: ${letter.error ?? ''}.`,
-      );
+      return notice(t.t('letter.exists.not_sent', { who, name, at, error: letter.error ?? '' }));
     default:
-      return notice(
-        `The *${name}* letter of today is ${letter.status.replace(/_/g, ' ')} (letter #${letter.id}).`,
-      );
+      return notice(t.t('letter.exists.other', { name, status: letter.status, id: letter.id }));
   }
 }
 
 /** A letter that did not go out, with the reason; the failure is in the history. */
-export function letterFailedNotice(message: string, recorded: boolean): Message {
+export function letterFailedNotice(message: string, recorded: boolean, t: Translator): Message {
   return notice(message, {
     tone: 'danger',
-    ...(recorded
-      ? { context: 'Nothing was sent. The failure is recorded in the account history.' }
-      : { context: 'Nothing was sent or stored.' }),
+    context: recorded ? t.t('letter.failed.recorded') : t.t('letter.failed.not_stored'),
   });
 }

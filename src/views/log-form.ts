@@ -1,72 +1,67 @@
+import { translator, type Translator } from '../i18n/translate.ts';
 import { encodeRef } from './action-ref.ts';
 import { CHANNELS, RESULTS } from '../worklist/log-outcome.ts';
 import type { Form } from './model.ts';
 import { MAX_CONTACT } from '../worklist/disputes.ts';
 
-const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
-
 /** The log-outcome form (PB-03, PB-19, PB-20): what the customer said and what was agreed. */
-export function logOutcomeForm(account: {
-  accountId: number;
-  name: string;
-  version: number;
-  currencies: string[];
-  invoiceNumbers: string[];
-}): Form {
+export function logOutcomeForm(
+  account: {
+    accountId: number;
+    name: string;
+    version: number;
+    currencies: string[];
+    invoiceNumbers: string[];
+  },
+  /** The language of the person filling it in (privateT). */
+  t: Translator = translator('en'),
+): Form {
   const [onlyCurrency] = account.currencies;
   const single = account.currencies.length === 1 && onlyCurrency !== undefined;
   return {
-    title: `Log a contact: ${account.name}`.slice(0, 24),
-    submitLabel: 'Save',
+    title: t.t('log.form.title', { name: account.name }).slice(0, 24),
+    submitLabel: t.t('log.form.submit'),
     ref: encodeRef({ v: 1, action: 'log', accountId: account.accountId, stateVersion: account.version }),
     fields: [
       {
         type: 'select',
         id: 'channel',
-        label: 'Channel',
+        label: t.t('log.form.channel'),
         required: true,
         initial: 'call',
-        options: CHANNELS.map((c) => ({ value: c, label: label(c) })),
+        options: CHANNELS.map((c) => ({ value: c, label: t.t('log.channel', { channel: c }) })),
       },
       {
         type: 'select',
         id: 'result',
-        label: 'What happened',
+        label: t.t('log.form.result'),
         required: true,
-        options: RESULTS.map((r) => ({
-          value: r,
-          label:
-            r === 'in_process'
-              ? 'Says payment is in process'
-              : r === 'cash_flow'
-                ? 'Cash-flow trouble (offer a plan)'
-                : label(r),
-        })),
+        options: RESULTS.map((r) => ({ value: r, label: t.t('log.result', { result: r }) })),
       },
       {
         type: 'text',
         id: 'notes',
-        label: 'Notes',
+        label: t.t('log.form.notes'),
         required: false,
         multiline: true,
         maxLength: 4000,
-        hint: 'What the customer said; who does what by when',
+        hint: t.t('log.form.notes_hint'),
       },
       {
         type: 'date',
         id: 'promiseDate',
-        label: 'Promised payment date',
+        label: t.t('log.form.promise_date'),
         required: false,
-        hint: 'Ask for a concrete day: "Wednesday or Friday?" (PB-19)',
+        hint: t.t('log.form.promise_date_hint'),
       },
       {
         type: 'text',
         id: 'promiseAmount',
-        label: 'Promised amount',
+        label: t.t('log.form.promise_amount'),
         required: false,
         hint: single
-          ? `Amount in ${onlyCurrency}, e.g. 12,500.00, 12.5k or 5万`
-          : 'Amount, e.g. 12,500.00, 12.5k or 5万',
+          ? t.t('log.form.amount_hint_currency', { currency: onlyCurrency })
+          : t.t('log.form.amount_hint'),
       },
       ...(single
         ? []
@@ -74,7 +69,7 @@ export function logOutcomeForm(account: {
             {
               type: 'select' as const,
               id: 'currency',
-              label: 'Currency of the promise',
+              label: t.t('log.form.currency'),
               required: false,
               options: account.currencies.map((c) => ({ value: c, label: c })),
             },
@@ -82,19 +77,21 @@ export function logOutcomeForm(account: {
       {
         type: 'text',
         id: 'invoices',
-        label: 'Invoices concerned',
+        label: t.t('log.form.invoices'),
         required: false,
-        hint: `For a promise or dispute, e.g. ${account.invoiceNumbers.slice(0, 2).join(', ') || 'INV-1'}`,
+        hint: t.t('log.form.invoices_hint', {
+          examples: account.invoiceNumbers.slice(0, 2).join(', ') || 'INV-1',
+        }),
       },
       {
         type: 'text',
         id: 'afterSales',
-        label: 'After-sales contact',
+        label: t.t('log.form.after_sales'),
         required: false,
         maxLength: MAX_CONTACT,
-        hint: 'For a dispute: who looks into it (PB-19)',
+        hint: t.t('log.form.after_sales_hint'),
       },
-      { type: 'date', id: 'nextFollowUp', label: 'Next follow-up', required: false },
+      { type: 'date', id: 'nextFollowUp', label: t.t('log.form.next_follow_up'), required: false },
     ],
   };
 }

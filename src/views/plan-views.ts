@@ -4,7 +4,8 @@
  * to (with the payment-plan letter that goes with it), and the cancel question. Built once, here.
  */
 import type { Confirm } from '../commands/interaction.ts';
-import { formatAmount, formatMoney } from '../collections/money.ts';
+import { formatAmount } from '../collections/money.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
 import type { PreparedLetter } from '../letters/letter-types.ts';
 import { MAX_FORM_INSTALLMENTS, type Installment, type PlanDraft } from '../worklist/plan-agreement.ts';
 import { encodeRef } from './action-ref.ts';
@@ -19,14 +20,14 @@ interface PlanAccount {
 }
 
 /** PB-19: after a call that found cash-flow trouble, the way to the plan form. */
-export function planOfferBlocks(accountId: number): Message['blocks'] {
+export function planOfferBlocks(accountId: number, t: Translator = translator('en')): Message['blocks'] {
   return [
-    { type: 'context', text: 'Cash-flow trouble: offer a payment plan (PB-19, PB-17).' },
+    { type: 'context', text: t.t('plan.offer.context') },
     {
       type: 'actions',
       buttons: [
         {
-          label: 'Propose a payment plan',
+          label: t.t('plan.offer.button'),
           ref: encodeRef({ v: 1, action: 'plan', accountId }),
           opens: 'form',
           style: 'primary',
@@ -37,16 +38,16 @@ export function planOfferBlocks(accountId: number): Message['blocks'] {
 }
 
 /** A plan needs its currency first when the account is open in several. */
-export function planCurrencyForm(account: PlanAccount, currencies: string[]): Form {
+export function planCurrencyForm(account: PlanAccount, currencies: string[], t: Translator): Form {
   return {
-    title: 'Payment plan',
-    submitLabel: 'Next',
+    title: t.t('plan.form.title'),
+    submitLabel: t.t('plan.currency.submit'),
     ref: encodeRef({ v: 1, action: 'plan', accountId: account.id }),
     fields: [
       {
         type: 'select',
         id: 'currency',
-        label: `Plan currency for ${account.name}`.slice(0, 60),
+        label: t.t('plan.currency.label', { name: account.name }).slice(0, 60),
         required: true,
         options: currencies.map((c) => ({ value: c, label: c })),
       },
@@ -55,7 +56,7 @@ export function planCurrencyForm(account: PlanAccount, currencies: string[]): Fo
 }
 
 /** The plan form: one amount and one date per installment, pre-filled with the PB-17 default. */
-export function planForm(account: PlanAccount, draft: PlanDraft): Form {
+export function planForm(account: PlanAccount, draft: PlanDraft, t: Translator): Form {
   const fields: FormField[] = [];
   for (let n = 1; n <= MAX_FORM_INSTALLMENTS; n += 1) {
     const part = draft.installments[n - 1];
@@ -63,25 +64,25 @@ export function planForm(account: PlanAccount, draft: PlanDraft): Form {
       {
         type: 'text',
         id: `amount${n}`,
-        label: `Installment ${n} amount`,
+        label: t.t('plan.form.amount', { no: n }),
         required: false,
         ...(part ? { initial: formatAmount({ minor: part.amountMinor, currency: draft.currency }) } : {}),
-        ...(n === 1 ? { hint: `In ${draft.currency}; leave a row blank for fewer installments` } : {}),
+        ...(n === 1 ? { hint: t.t('plan.form.amount_hint', { currency: draft.currency }) } : {}),
       },
       {
         type: 'date',
         id: `date${n}`,
-        label: `Installment ${n} date`,
+        label: t.t('plan.form.date', { no: n }),
         required: false,
         ...(part ? { initial: part.dueDate } : {}),
       },
     );
   }
-  const open = formatMoney({ minor: draft.openMinor, currency: draft.currency });
+  const open = t.money(draft.openMinor, draft.currency);
   const renegotiating = draft.replacesPlanId !== null;
   return {
-    title: renegotiating ? 'Renegotiate plan' : 'Payment plan',
-    submitLabel: 'Preview',
+    title: renegotiating ? t.t('plan.form.title_renegotiate') : t.t('plan.form.title'),
+    submitLabel: t.t('plan.form.submit'),
     ref: encodeRef({
       v: 1,
       action: 'plan',
@@ -94,16 +95,27 @@ export function planForm(account: PlanAccount, draft: PlanDraft): Form {
       blocks: [
         {
           type: 'text',
-          text: `*${account.name}*: ${open} open and undisputed. The installments must add up to it, dates in order from today on (PB-17: by default three, the first 30%).${renegotiating ? ` The new plan replaces plan #${draft.replacesPlanId}; installments already paid count in the open amount.` : ''}`,
+          text: t.t('plan.form.intro', {
+            name: account.name,
+            open,
+            replaces: draft.replacesPlanId === null ? 'none' : draft.replacesPlanId,
+          }),
         },
       ],
     },
   };
 }
 
-function installmentLines(installments: Installment[], currency: string): string {
+/** The installments one a line: "1. 14 Dec 2026 · CNY 25,800.00". */
+function installmentLines(installments: Installment[], currency: string, t: Translator): string {
   return installments
-    .map((p, i) => `${i + 1}. ${p.dueDate} · ${formatMoney({ minor: p.amountMinor, currency })}`)
+    .map((p, i) =>
+      t.t('plan.installment_line', {
+        no: i + 1,
+        date: t.date(p.dueDate),
+        amount: t.money(p.amountMinor, currency),
+      }),
+    )
     .join('\n');
 }
 
@@ -113,14 +125,17 @@ export function planPreviewForm(
   proposal: { proposalId: number; currency: string; totalMinor: number; installments: Installment[] },
   letter: PreparedLetter | null,
   letterProblem: string | null,
+  t: Translator,
 ): Form {
-  const total = formatMoney({ minor: proposal.totalMinor, currency: proposal.currency });
+  const total = t.money(proposal.totalMinor, proposal.currency);
   const letterBlocks: Message['blocks'] = letter
     ? [
         { type: 'divider' },
         {
           type: 'context',
-          text: `With it, the payment-plan letter goes to ${letter.recipient.ok ? letter.recipient.email : 'nobody (no usable AP e-mail: you get it to send by hand)'}:`,
+          text: t.t('plan.preview.letter_to', {
+            recipient: letter.recipient.ok ? letter.recipient.email : 'none',
+          }),
         },
         {
           type: 'text',
@@ -130,27 +145,31 @@ export function planPreviewForm(
               : letter.letter.text,
         },
       ]
-    : [{ type: 'context', text: `No letter can go with it: ${letterProblem ?? 'unknown reason'}.` }];
+    : [
+        {
+          type: 'context',
+          text: t.t('plan.preview.no_letter', {
+            problem: letterProblem ?? t.t('plan.preview.unknown_reason'),
+          }),
+        },
+      ];
   return {
-    title: 'Payment plan',
-    submitLabel: 'Customer agreed',
+    title: t.t('plan.form.title'),
+    submitLabel: t.t('plan.preview.submit'),
     ref: encodeRef({ v: 1, action: 'plan-agree', accountId: account.id, planId: proposal.proposalId }),
     fields: [],
     slow: true,
     intro: {
       blocks: [
-        { type: 'header', text: `Payment plan for ${account.name}` },
+        { type: 'header', text: t.t('plan.preview.header', { name: account.name }) },
         {
           type: 'text',
-          text: `${total} in ${proposal.installments.length} installments:\n${installmentLines(proposal.installments, proposal.currency)}`,
+          text: `${t.t('plan.preview.total', { total, count: proposal.installments.length })}\n${installmentLines(proposal.installments, proposal.currency, t)}`,
         },
-        {
-          type: 'context',
-          text: 'Submit when the customer agrees: the plan is recorded, each installment is tracked like a promise (PB-17, PB-20).',
-        },
+        { type: 'context', text: t.t('plan.preview.context') },
         ...letterBlocks,
       ],
-      fallbackText: `Payment plan for ${account.name}: ${total}`,
+      fallbackText: t.t('plan.preview.fallback', { name: account.name, total }),
     },
   };
 }
@@ -167,32 +186,43 @@ export function planRecordedMessage(
     replacedPlanId: number | null;
   },
   letterLine: string,
+  t: Translator,
 ): Message {
-  const total = formatMoney({ minor: plan.totalMinor, currency: plan.currency });
-  const verb = plan.replacedPlanId === null ? 'recorded' : `renegotiated plan #${plan.replacedPlanId} into`;
+  const values = {
+    who,
+    name: account.name,
+    replaced: plan.replacedPlanId === null ? 'none' : plan.replacedPlanId,
+  };
+  const text = t.t('plan.recorded.text', {
+    ...values,
+    planId: plan.planId,
+    total: t.money(plan.totalMinor, plan.currency),
+    count: plan.installments.length,
+  });
   return {
     blocks: [
-      {
-        type: 'text',
-        text: `*${who}* ${verb} payment plan #${plan.planId} with ${account.name}: ${total} in ${plan.installments.length} installments (PB-17).\n${installmentLines(plan.installments, plan.currency)}`,
-      },
+      { type: 'text', text: `${text}\n${installmentLines(plan.installments, plan.currency, t)}` },
       { type: 'context', text: letterLine },
     ],
-    fallbackText: `${who} ${verb} a payment plan with ${account.name}`,
+    fallbackText: t.t('plan.recorded.fallback', values),
   };
 }
 
 /** Asked before a plan is cancelled, on the button and in dispatch's confirm step. */
-export function planCancelQuestion(accountName: string, planId: number): string {
-  return `Cancel payment plan #${planId} of ${accountName}? Its open installments stop being tracked; the plan stays in the history.`;
+export function planCancelQuestion(
+  accountName: string,
+  planId: number,
+  t: Translator = translator('en'),
+): string {
+  return t.t('plan.cancel.question', { planId, name: accountName });
 }
 
 /** The confirm step of Cancel plan: the same question as on the button, and the click a yes applies. */
-export function planCancelConfirm(account: PlanAccount, planId: number): Confirm {
+export function planCancelConfirm(account: PlanAccount, planId: number, t: Translator): Confirm {
   return {
-    title: 'Cancel payment plan',
-    question: planCancelQuestion(account.name, planId),
-    yes: 'Cancel plan',
+    title: t.t('plan.cancel.title'),
+    question: planCancelQuestion(account.name, planId, t),
+    yes: t.t('plan.cancel.yes'),
     ref: encodeRef({ v: 1, action: 'plan-cancel', accountId: account.id, planId }),
   };
 }

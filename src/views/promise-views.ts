@@ -2,7 +2,7 @@
  * PB-20 promises on the card and the form that marks one kept by hand when the ledger lags: built once,
  * here, for every platform.
  */
-import { formatMoney } from '../collections/money.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
 import { MAX_KEPT_NOTE, type MarkablePromise } from '../worklist/promises.ts';
 import { encodeRef } from './action-ref.ts';
 import type { Block, Form } from './model.ts';
@@ -10,23 +10,33 @@ import type { Block, Form } from './model.ts';
 /** Most promises listed on a card with their Mark kept button. */
 const MAX_ON_CARD = 3;
 
-/** "CNY 5,000.00 by 2026-12-20" (an installment says which). */
-export function promiseLine(p: MarkablePromise): string {
-  const what = p.installment ? `Installment ${p.installment.no} of plan #${p.installment.planId}` : 'Promise';
-  const state = p.status === 'open' ? '' : ` · _${p.status === 'broken' ? 'missed' : 'partly kept'}_`;
-  return `${what}: ${formatMoney({ minor: p.amountMinor, currency: p.currency })} by ${p.promisedDate}${state}`;
+/** "Promise: CNY 5,000.00 by 20 Dec 2026" (an installment says which; a missed one says so). */
+export function promiseLine(p: MarkablePromise, t: Translator = translator('en')): string {
+  return t.t('promise.line', {
+    kind: p.installment ? 'installment' : 'promise',
+    no: p.installment?.no ?? 0,
+    planId: p.installment?.planId ?? 0,
+    amount: t.money(p.amountMinor, p.currency),
+    date: t.date(p.promisedDate),
+    status: p.status,
+  });
 }
 
 /** The card's open and missed promises, each with Mark kept (PB-20). */
-export function promiseBlocks(accountId: number, version: number, promises: MarkablePromise[]): Block[] {
+export function promiseBlocks(
+  accountId: number,
+  version: number,
+  promises: MarkablePromise[],
+  t: Translator = translator('en'),
+): Block[] {
   const shown = promises.slice(0, MAX_ON_CARD);
   if (shown.length === 0) return [];
   return [
-    { type: 'text', text: shown.map(promiseLine).join('\n') },
+    { type: 'text', text: shown.map((p) => promiseLine(p, t)).join('\n') },
     {
       type: 'actions',
       buttons: shown.map((p, i) => ({
-        label: i === 0 ? 'Mark kept' : `Mark kept (${i + 1})`,
+        label: i === 0 ? t.t('promise.mark_kept') : t.t('promise.mark_kept_nth', { n: i + 1 }),
         ref: encodeRef({
           v: 1,
           action: 'promise-kept',
@@ -41,24 +51,30 @@ export function promiseBlocks(accountId: number, version: number, promises: Mark
 }
 
 /** Marking a promise kept by hand: what shows the money came. */
-export function promiseKeptForm(account: { id: number; name: string }, p: MarkablePromise): Form {
+export function promiseKeptForm(
+  account: { id: number; name: string },
+  p: MarkablePromise,
+  t: Translator,
+): Form {
   return {
-    title: 'Promise kept',
-    submitLabel: 'Mark kept',
+    title: t.t('promise.form.title'),
+    submitLabel: t.t('promise.mark_kept'),
     ref: encodeRef({ v: 1, action: 'promise-kept', accountId: account.id, promiseId: p.promiseId }),
     fields: [
       {
         type: 'text',
         id: 'note',
-        label: 'Why it is kept',
+        label: t.t('promise.form.label'),
         required: true,
         multiline: true,
         maxLength: MAX_KEPT_NOTE,
-        hint: 'What shows the money came before the ledger does: a bank slip, a remittance advice',
+        hint: t.t('promise.form.hint'),
       },
     ],
     intro: {
-      blocks: [{ type: 'text', text: `*${account.name}*: ${promiseLine(p)}. Mark it kept by hand (PB-20)?` }],
+      blocks: [
+        { type: 'text', text: t.t('promise.form.intro', { name: account.name, line: promiseLine(p, t) }) },
+      ],
     },
   };
 }

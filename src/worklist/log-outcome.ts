@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { addDays, calendarDateProblem } from '../collections/dates.ts';
+import { addDays, isIsoDate } from '../collections/dates.ts';
 import { defaultEscalationPolicy, timesText } from '../collections/escalation.ts';
-import { formatMoney, parseMoneyInput } from '../collections/money.ts';
+import { parseMoneyInput } from '../collections/money.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
 import { readChoice } from '../views/choice.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
 import { MAX_CONTACT, openDispute } from './disputes.ts';
@@ -50,13 +51,26 @@ export const DEFAULT_PROMISE_HORIZON_DAYS = 90;
 export interface OutcomeRules {
   promiseHorizonDays?: number | undefined;
   inProcessAnswers?: number | undefined;
+  /**
+   * The language of the person filling in the form (privateT): its field errors are theirs to read.
+   * Absent: English.
+   */
+  t?: Translator | undefined;
 }
 
-/** A form date: a real calendar date (2026-11-31 is refused, saying why), by the one check in collections/dates.ts. */
-const formDate = z.string().superRefine((v, ctx) => {
-  const problem = calendarDateProblem(v);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+/**
+ * What is wrong with a form date in the reader's language, or null for a real calendar date: the same
+ * check as collections/dates.ts (2026-11-31 is refused, saying November has 30 days).
+ */
+function dateProblem(value: string, t: Translator): string | null {
+  if (isIsoDate(value)) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return t.t('log.error.date_format');
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  if (month < 1 || month > 12) return t.t('log.error.date_month', { value });
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return t.t('log.error.date_days', { value, month: String(month), year: String(year), days });
+}
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** `no-answer`, `No answer` -> `no_answer` (choice.ts); anything else stays as typed, for zod to refuse. */
 const spelling =
@@ -64,33 +78,63 @@ const spelling =
   (v: unknown) =>
     typeof v === 'string' ? (readChoice(list, v) ?? v) : v;
 
-/** The log-outcome form as it arrives from any platform: strings by field id. */
-const formSchema = z.object({
-  channel: z.preprocess(
-    spelling(CHANNELS),
-    z.enum(CHANNELS, { error: `choose one of ${CHANNELS.join(', ')}` }),
-  ),
-  result: z.preprocess(spelling(RESULTS), z.enum(RESULTS, { error: `choose one of ${RESULTS.join(', ')}` })),
-  notes: z.preprocess(blankToUndefined, z.string().max(4000, 'at most 4,000 characters').optional()),
-  promiseDate: z.preprocess(blankToUndefined, formDate.optional()),
-  promiseAmount: z.preprocess(blankToUndefined, z.string().optional()),
-  currency: z.preprocess(
-    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toUpperCase()) : v),
-    z
-      .string()
-      .regex(/^[A-Z]{3}$/, 'a currency code such as CNY')
-      .optional(),
-  ),
-  invoices: z.preprocess(blankToUndefined, z.string().optional()),
-  /** PB-19: who in after-sales looks into a dispute. */
-  afterSales: z.preprocess(
-    blankToUndefined,
-    z.string().max(MAX_CONTACT, `at most ${MAX_CONTACT} characters`).optional(),
-  ),
-  nextFollowUp: z.preprocess(blankToUndefined, formDate.optional()),
-});
+/** The log-outcome form as it arrives from any platform (strings by field id), its errors in `t`'s language. */
+function makeSchema(t: Translator) {
+  /** A form date: a real calendar date, by the one check in collections/dates.ts. */
+  const formDate = z.string().superRefine((v, ctx) => {
+    const problem = dateProblem(v, t);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+  return z.object({
+    channel: z.preprocess(
+      spelling(CHANNELS),
+      z.enum(CHANNELS, { error: t.t('log.error.choose_one', { choices: CHANNELS.join(', ') }) }),
+    ),
+    result: z.preprocess(
+      spelling(RESULTS),
+      z.enum(RESULTS, { error: t.t('log.error.choose_one', { choices: RESULTS.join(', ') }) }),
+    ),
+    notes: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(4000, t.t('log.error.too_long', { max: 4000 }))
+        .optional(),
+    ),
+    promiseDate: z.preprocess(blankToUndefined, formDate.optional()),
+    promiseAmount: z.preprocess(blankToUndefined, z.string().optional()),
+    currency: z.preprocess(
+      (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toUpperCase()) : v),
+      z
+        .string()
+        .regex(/^[A-Z]{3}$/, t.t('log.error.currency_code'))
+        .optional(),
+    ),
+    invoices: z.preprocess(blankToUndefined, z.string().optional()),
+    /** PB-19: who in after-sales looks into a dispute. */
+    afterSales: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(MAX_CONTACT, t.t('log.error.too_long', { max: MAX_CONTACT }))
+        .optional(),
+    ),
+    nextFollowUp: z.preprocess(blankToUndefined, formDate.optional()),
+  });
+}
 
-export type OutcomeForm = z.infer<typeof formSchema>;
+type FormSchema = ReturnType<typeof makeSchema>;
+
+/** One schema per language (translators are made once per locale, so this stays small). */
+const schemas = new Map<Translator, FormSchema>();
+
+function schemaFor(t: Translator): FormSchema {
+  let schema = schemas.get(t);
+  if (!schema) schemas.set(t, (schema = makeSchema(t)));
+  return schema;
+}
+
+export type OutcomeForm = z.infer<FormSchema>;
 
 /** What logging an outcome did. */
 export interface LoggedOutcome {
@@ -114,28 +158,27 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 const present = (v: unknown) => typeof v === 'string' && v.trim() !== '';
 
 /** Fields a result cannot do without (a promise needs a date and an amount; a dispute, invoices and a reason). */
-function requiredFor(values: Record<string, unknown>): Record<string, string> {
+function requiredFor(values: Record<string, unknown>, t: Translator): Record<string, string> {
   const fields: Record<string, string> = {};
   if (values.result === 'promised') {
-    if (!present(values.promiseDate))
-      fields.promiseDate = 'required for a promise to pay: ask "Wednesday or Friday?" (PB-19)';
-    if (!present(values.promiseAmount)) fields.promiseAmount = 'required for a promise to pay';
+    if (!present(values.promiseDate)) fields.promiseDate = t.t('log.error.promise_date_required');
+    if (!present(values.promiseAmount)) fields.promiseAmount = t.t('log.error.promise_amount_required');
   }
   if (values.result === 'disputed') {
-    if (!present(values.invoices)) fields.invoices = 'name the disputed invoices (PB-21)';
-    if (!present(values.notes)) fields.notes = 'say what the customer disputes';
+    if (!present(values.invoices)) fields.invoices = t.t('log.error.invoices_required');
+    if (!present(values.notes)) fields.notes = t.t('log.error.notes_required');
   }
   return fields;
 }
 
 /** The form's own checks (choices, dates, lengths), before anything is read from the database. */
-function parseOutcomeForm(values: Record<string, unknown>): Result<OutcomeForm> {
-  const parsed = formSchema.safeParse(values);
+function parseOutcomeForm(values: Record<string, unknown>, t: Translator): Result<OutcomeForm> {
+  const parsed = schemaFor(t).safeParse(values);
   if (parsed.success) return ok(parsed.data);
   // Say everything that is wrong at once: also the fields this result needs but lacks.
   const result = spelling(RESULTS)(values.result);
-  const fields = { ...requiredFor({ ...values, result }), ...fieldErrors(parsed.error) };
-  return fail('invalid_input', 'Please correct the marked fields.', fields);
+  const fields = { ...requiredFor({ ...values, result }, t), ...fieldErrors(parsed.error) };
+  return fail('invalid_input', t.t('log.error.fix_fields'), fields);
 }
 
 /** A log-outcome form that passed every check: what logging it writes. */
@@ -154,17 +197,19 @@ async function checkAgainstAccount(
   today: string,
   rules: OutcomeRules = {},
 ): Promise<Result<CheckedOutcome>> {
+  const t = rules.t ?? translator('en');
   const items = await collectableItems(db, accountId);
   const customer = await db('customers').where({ id: accountId }).first('id');
-  if (!customer) return fail('not_found', `There is no account #${accountId}.`);
+  if (!customer) return fail('not_found', t.t('log.error.no_account', { id: accountId }));
   const byNumber = new Map(items.map((i) => [String(i.invoice_number).toLowerCase(), i]));
-  const fields = requiredFor(form);
+  const fields = requiredFor(form, t);
   const chosen = (form.invoices ?? '')
     .split(/[,\s]+/)
     .filter(Boolean)
     .map((n) => ({ text: n, item: byNumber.get(n.toLowerCase()) }));
   const unknown = chosen.filter((c) => !c.item).map((c) => c.text);
-  if (unknown.length > 0) fields.invoices = `not open invoices of this account: ${unknown.join(', ')}`;
+  if (unknown.length > 0)
+    fields.invoices = t.t('log.error.unknown_invoices', { invoices: unknown.join(', ') });
   const itemIds = chosen.flatMap((c) => (c.item ? [Number(c.item.id)] : []));
 
   const currencies = [...new Set(items.map((i) => String(i.currency)))];
@@ -174,30 +219,31 @@ async function checkAgainstAccount(
   const latestPromise = addDays(today, horizon);
   let amountMinor: number | null = null;
   if (form.result === 'promised') {
-    if (form.promiseDate && form.promiseDate < today) fields.promiseDate = `today (${today}) or later`;
+    if (form.promiseDate && form.promiseDate < today)
+      fields.promiseDate = t.t('log.error.today_or_later', { today });
     if (form.promiseDate && form.promiseDate > latestPromise)
-      fields.promiseDate = `at most ${horizon} days ahead (${latestPromise}); a longer arrangement is a payment plan (PB-17)`;
+      fields.promiseDate = t.t('log.error.promise_too_far', { days: horizon, latest: latestPromise });
     if (!currency) {
-      fields.currency = `the account has open items in ${currencies.join(', ') || 'no currency'}; choose one`;
+      fields.currency = t.t('log.error.choose_currency', { currencies: currencies.join(', ') || 'none' });
     } else if (!currencies.includes(currency)) {
-      fields.currency = `nothing is open in ${currency}`;
+      fields.currency = t.t('log.error.nothing_in_currency', { currency });
     } else if (form.promiseAmount) {
       amountMinor = parseMoneyInput(form.promiseAmount, currency);
       const open = items
         .filter((i) => i.currency === currency && (itemIds.length === 0 || itemIds.includes(Number(i.id))))
         .reduce((sum, i) => sum + Number(i.open_minor), 0);
       if (amountMinor === null || amountMinor <= 0) {
-        fields.promiseAmount = `an amount in ${currency} such as 12,500.00, 12.5k or 5万`;
+        fields.promiseAmount = t.t('log.error.not_an_amount', { currency });
       } else if (amountMinor > open) {
-        fields.promiseAmount = `more than the ${formatMoney({ minor: open, currency })} open on the chosen invoices`;
+        fields.promiseAmount = t.t('log.error.more_than_open', { open: t.money(open, currency) });
       }
     }
   }
-  if (form.nextFollowUp && form.nextFollowUp < today) fields.nextFollowUp = `today (${today}) or later`;
+  if (form.nextFollowUp && form.nextFollowUp < today)
+    fields.nextFollowUp = t.t('log.error.today_or_later', { today });
   if (form.nextFollowUp && form.nextFollowUp > latest)
-    fields.nextFollowUp = `at most a year ahead (${latest})`;
-  if (Object.keys(fields).length > 0)
-    return fail('invalid_input', 'Please correct the marked fields.', fields);
+    fields.nextFollowUp = t.t('log.error.year_ahead', { latest });
+  if (Object.keys(fields).length > 0) return fail('invalid_input', t.t('log.error.fix_fields'), fields);
   return ok({ form, itemIds, currency, amountMinor });
 }
 
@@ -212,7 +258,7 @@ export async function checkOutcome(
   today: string,
   rules: OutcomeRules = {},
 ): Promise<Result<CheckedOutcome>> {
-  const parsed = parseOutcomeForm(values);
+  const parsed = parseOutcomeForm(values, rules.t ?? translator('en'));
   return parsed.ok ? checkAgainstAccount(db, accountId, parsed.value, today, rules) : parsed;
 }
 
@@ -230,7 +276,7 @@ export async function logOutcome(
   /** When the contact happened on the business clock (Clock.businessNow): the last contact and the history say it. */
   at?: Date,
 ): Promise<Result<LoggedOutcome>> {
-  const parsed = parseOutcomeForm(values);
+  const parsed = parseOutcomeForm(values, rules.t ?? translator('en'));
   if (!parsed.ok) return parsed;
   const allowed =
     parsed.value.channel === 'note'

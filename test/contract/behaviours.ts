@@ -440,7 +440,7 @@ export function contractSuite(platform: string, start: StartDriver): void {
       expect(opened.form?.[0]).toBe('Why it is kept');
       const done = await chat.submit('ann', { 'Why it is kept': 'Bank slip received by e-mail' });
       expect(done.mine + done.everyone).toMatch(
-        /Ann marked kept by hand \(PB-20\): Promise: CNY 10,000.00 by 2026-11-20/,
+        /Ann marked kept by hand \(PB-20\): Promise: CNY 10,000.00 by 20 Nov 2026/,
       );
       const kept = await db.knex('promises').where({ id: promise.id }).first('status', 'kept_note');
       expect(kept).toEqual({ status: 'kept', kept_note: 'Bank slip received by e-mail' });

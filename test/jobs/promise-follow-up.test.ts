@@ -76,7 +76,7 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     const text = textOf(0);
     expect(textOf(1)).toContain('*Promise missed: Slow Payer*');
     expect(text).toContain(
-      '*Promise missed: Slow Payer* promised CNY 10,000.00 by 2026-12-03; nothing came.',
+      '*Promise missed: Slow Payer* promised CNY 10,000.00 by 3 Dec 2026; nothing came.',
     );
     expect(text).toContain('escalated (PB-14)');
 
@@ -161,7 +161,7 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
         ?.message.blocks.map((b) => ('text' in b ? b.text : ''))
         .join('\n');
     expect(text(ann.userId)).toContain(
-      `*Installment missed: Plan Payer* owed installment 2 of payment plan #${agreed.value.planId}, CNY 30,000.00 by 2026-12-20; nothing came.`,
+      `*Installment missed: Plan Payer* owed installment 2 of payment plan #${agreed.value.planId}, CNY 30,000.00 by 20 Dec 2026; nothing came.`,
     );
     expect(text(mia.userId)).toContain("escalated to you as its owner's manager (PB-14); owner: Ann");
 

@@ -92,7 +92,9 @@ describe('the Block Kit renderer', () => {
       updatedAt: new Date('2026-11-22T02:00:00Z'),
       sentAt: null,
     };
-    const out = toBlockKit(uncertainLetterNotice(letter, 'Contoso & <Partners>', 'Asia/Shanghai'));
+    const out = toBlockKit(
+      uncertainLetterNotice(letter, 'Contoso & <Partners>', 'Asia/Shanghai', translator('en')),
+    );
     expect(slackProblems('message', out as never)).toEqual([]);
     const buttons = blocksOf(out).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
     expect(buttons.map((e) => (e.text as { text: string }).text)).toEqual(['Mark as sent', 'Send again']);
@@ -289,7 +291,12 @@ describe('modals', () => {
   });
 
   it('offers every letter of the ladder in the letter chooser, the suggested one preselected', () => {
-    const chooser = letterChooserForm(defaultPolicy.ladder, { id: 7, name: 'Northwind' }, 'formal-demand');
+    const chooser = letterChooserForm(
+      defaultPolicy.ladder,
+      { id: 7, name: 'Northwind' },
+      'formal-demand',
+      translator('en'),
+    );
     const view = toSlackModal(chooser, { ref: chooser.ref });
     expect(slackProblems('modal', view as never)).toEqual([]);
     const select = (

@@ -3,6 +3,7 @@
  * an "Open PDF" button to a signed, expiring link served by duebot itself on the /api/messages server.
  * The SMTP server is real (the bytes served must be those the customer got); Microsoft is nock'd.
  */
+import { translator } from '../../src/i18n/translate.ts';
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
@@ -248,7 +249,7 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     teams.reset();
     await out.post(
       { kind: 'user', userId: Number(user.id) },
-      uncertainLetterNotice(letter, 'Adventure Works Cycles', 'Asia/Shanghai'),
+      uncertainLetterNotice(letter, 'Adventure Works Cycles', 'Asia/Shanghai', translator('en')),
       { key: uncertainNoticeKey(letter.id, letter.attempts) },
     );
     expect(teams.calls[0]?.path).toBe('/v3/conversations/a:chat-ann/activities');

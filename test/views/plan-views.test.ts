@@ -1,3 +1,4 @@
+import { translator } from '../../src/i18n/translate.ts';
 import { describe, expect, it } from 'vitest';
 import { decodeRef } from '../../src/views/action-ref.ts';
 import { meetingAccountView } from '../../src/views/meeting.ts';
@@ -48,6 +49,7 @@ describe('payment plan views (PB-17)', () => {
           { amountMinor: 70_000, dueDate: '2027-01-13' },
         ],
       },
+      translator('en'),
     );
     expect(form.title).toBe('Renegotiate plan');
     expect(form.fields.slice(0, 4).map((f) => [f.id, f.initial])).toEqual([

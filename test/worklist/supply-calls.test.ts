@@ -1,10 +1,10 @@
 /**
-import { translator } from '../../src/i18n/translate.ts';
  * PB-15: before shipping again to a late customer on continuous supply, call a week before the next
  * delivery. The next delivery date comes from the ledger (customers.next_delivery_date); the owner's
  * worklist lists the call from a week before the delivery to its day, only while something is overdue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../src/i18n/translate.ts';
 import type { Database } from '../../src/db.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import { myWorkView } from '../../src/views/my-work.ts';

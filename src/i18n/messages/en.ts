@@ -7,12 +7,14 @@ import { cardEn } from './card-en.ts';
 import { contactEn } from './contact-en.ts';
 import { formsEn } from './forms-en.ts';
 import { overdueEn } from './overdue-en.ts';
+import { lettersEn } from './letters-en.ts';
 
 export const en = {
   ...cardEn,
   ...contactEn,
   ...formsEn,
   ...overdueEn,
+  ...lettersEn,
   'language.set': 'From now on duebot answers you in English.',
   'language.current':
     'duebot answers you in English: {source, select, own {your own choice} platform {the language of your {platform, select, slack {Slack} teams {Teams} other {terminal (LANG)}}} other {the company language}}. Change it with /overdue language zh-CN, zh-TW or en.',
