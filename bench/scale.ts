@@ -12,6 +12,7 @@ import type { Knex } from 'knex';
 import { createFixedClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { knexForPostgres, migrate } from '../src/db.ts';
+import { translator } from '../src/i18n/translate.ts';
 import type { Job, JobContext } from '../src/jobs/job.ts';
 import { createJobs } from '../src/jobs/registry.ts';
 import { createLogger } from '../src/log.ts';
@@ -159,6 +160,8 @@ export async function runScaleBenchmark(): Promise<void> {
           policy,
           log,
           calendar: policy.calendar,
+          channelT: () => translator('en'),
+          userT: async () => translator('en'),
         };
         const floor = await best(3, async () => {
           for (const sql of FLOORS[job.name] ?? []) await db.raw(sql);

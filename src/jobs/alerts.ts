@@ -7,6 +7,7 @@
  */
 import { defaultAgingPolicy } from '../collections/aging.ts';
 import type { Knex } from 'knex';
+import { translator, type Translator } from '../i18n/translate.ts';
 import { insertInBatches } from '../batches.ts';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
 import { currencyDigits, majorUnitsText } from '../collections/money.ts';
@@ -16,8 +17,10 @@ import { type CsvCell, csvFile } from '../reports/csv.ts';
 import {
   BASELINE_LIST,
   baselineAlertView,
+  type CrossingAlert,
   type CrossingLine,
   crossingAlertView,
+  type JumpAlert,
   jumpAlertView,
 } from '../views/alerts.ts';
 import type { FileAttachment } from '../views/model.ts';
@@ -36,6 +39,8 @@ export interface AlertContext {
   settings: AlertSettings;
   /** PB-04: crossings more than this many days overdue are shown red (the policy's; default the playbook's). */
   redAfterDays?: number;
+  /** The alerts channel's language (default English). */
+  t?: Translator;
 }
 
 interface Subject {
@@ -176,6 +181,7 @@ async function crossingPosts(
   ctx: AlertContext,
   opened: (Subject & { id: number })[],
 ): Promise<OutgoingPost[]> {
+  const alertView = (a: CrossingAlert) => crossingAlertView(a, ctx.t);
   const byAccount = new Map<number, (Subject & { id: number })[]>();
   for (const s of opened) byAccount.set(s.accountId, [...(byAccount.get(s.accountId) ?? []), s]);
   if (byAccount.size === 0) return [];
@@ -209,7 +215,7 @@ async function crossingPosts(
       return {
         key: `alert:crossing:${first}`,
         to: { kind: 'channel' as const, role: 'alerts' as const },
-        message: crossingAlertView({
+        message: alertView({
           accountId: Number(c.id),
           customerName: c.name,
           salesRep: c.sales_rep ? (reps.get(c.sales_rep) ?? c.sales_rep) : null,
@@ -256,7 +262,8 @@ async function overviewPosts(
     currency: a.currency,
     daysOverdue: a.daysOverdue,
   }));
-  const file = opened.length > BASELINE_LIST ? crossingsFile(post.key, opened, names, ctx.today) : undefined;
+  const file =
+    opened.length > BASELINE_LIST ? crossingsFile(post.key, opened, names, ctx.today, ctx.t) : undefined;
   return [
     {
       key: post.key,
@@ -264,6 +271,7 @@ async function overviewPosts(
       message: baselineAlertView(lines, {
         ...(file ? { file } : {}),
         ...(post.title ? { title: post.title } : {}),
+        ...(ctx.t ? { t: ctx.t } : {}),
       }),
     },
   ];
@@ -275,13 +283,14 @@ function crossingsFile(
   opened: Subject[],
   names: Map<number, string>,
   today: string,
+  t: Translator = translator('en'),
 ): FileAttachment {
   const rows = [...opened]
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.accountId - b.accountId)
     .map((s): CsvCell[] => [
       s.accountId,
       names.get(s.accountId) ?? `#${s.accountId}`,
-      s.kind,
+      t.t('alerts.csv.kind_value', { kind: s.kind }),
       s.invoiceNumber,
       s.currency,
       majorUnitsText({ minor: s.amountMinor, currency: s.currency }),
@@ -293,10 +302,19 @@ function crossingsFile(
     filename: `${name}-${today}.csv`,
     mimeType: 'text/csv',
     data: csvFile(
-      ['Account id', 'Account', 'Kind', 'Invoice', 'Currency', 'Overdue amount', 'Threshold', 'Days overdue'],
+      [
+        t.t('alerts.csv.account_id'),
+        t.t('alerts.csv.account'),
+        t.t('alerts.csv.kind'),
+        t.t('alerts.csv.invoice'),
+        t.t('alerts.csv.currency'),
+        t.t('alerts.csv.amount'),
+        t.t('alerts.csv.threshold'),
+        t.t('alerts.csv.days'),
+      ],
       rows,
     ),
-    title: `Large overdue balances ${today}`,
+    title: t.t('alerts.csv.title', { date: today }),
   };
 }
 
@@ -313,6 +331,7 @@ async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost
     since: previousDate,
     timeZone: ctx.timeZone,
   });
+  const jumpView = (j: JumpAlert) => jumpAlertView(j, ctx.t);
   const posts: OutgoingPost[] = [];
   const month = monthOf(today);
   for (const [currency, figures] of byCurrency) {
@@ -329,7 +348,7 @@ async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost
     posts.push({
       key: `alert:jump:${month}:${currency}`,
       to: { kind: 'channel', role: 'alerts' },
-      message: jumpAlertView({
+      message: jumpView({
         currency,
         previousMinor: previous,
         currentMinor: current,
@@ -356,7 +375,7 @@ export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
     : accounts > MAX_CROSSING_POSTS
       ? await overviewPosts(ctx, opened, {
           key: `alert:overview:${opened.reduce((min, s) => Math.min(min, s.id), Number.POSITIVE_INFINITY)}`,
-          title: `Large overdue balances: ${accounts} accounts crossed the alert thresholds since the last check`,
+          title: (ctx.t ?? translator('en')).t('alerts.overview.header', { count: accounts }),
         })
       : await crossingPosts(ctx, opened);
   return [...crossings, ...(await jumpPosts(ctx, today))];
@@ -376,6 +395,7 @@ export function alertsJob(settings: Pick<JobSettings, 'jobs' | 'alerts'>): Job {
         timeZone: ctx.clock.timeZone,
         settings: settings.alerts,
         redAfterDays: ctx.policy.aging.redAfterDays,
+        t: ctx.channelT('alerts'),
       }),
   };
 }

@@ -4,73 +4,95 @@
  */
 import { formatLocalTime } from '../clock.ts';
 import type { Freshness, LedgerAge, SyncFailureKind } from '../ledger/freshness.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
 import type { ContextBlock, Message } from './model.ts';
 
 export type { LedgerAge };
 
-/** "less than a minute", "12 min", "2 h", "3 days": how long ago, as people say it. */
-export function formatAge(ms: number): string {
+/** How long ago, as people say it: "less than a minute", "12 min", "2 h", "3 days" (in `t`'s language). */
+export function formatAge(ms: number, t: Translator = translator('en')): string {
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return t.t('list.age', { unit: 'none', n: 0 });
+  if (minutes < 60) return t.t('list.age', { unit: 'minutes', n: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.floor(hours / 24)} days`;
+  if (hours < 48) return t.t('list.age', { unit: 'hours', n: hours });
+  return t.t('list.age', { unit: 'days', n: Math.floor(hours / 24) });
 }
 
-const WHY: Record<SyncFailureKind, string> = {
-  unreachable: 'the accounting database is unreachable',
-  mapping: 'the ledger mapping query fails',
-  other: 'the ledger sync fails',
+/** Why the snapshot is old, as the `reason` select of the messages says it (detail: logs, /healthz, doctor). */
+const REASON: Record<SyncFailureKind, string> = {
+  unreachable: 'unreachable',
+  mapping: 'mapping',
+  other: 'failed',
 };
-
-/** Why the snapshot is old, in a few words for chat (the detail is for logs, /healthz and doctor). */
-export function staleReason(f: Freshness): string {
-  return f.failure ? WHY[f.failure.kind] : 'no sync has finished since';
-}
+const reasonOf = (f: Freshness) => (f.failure ? REASON[f.failure.kind] : 'none');
 
 /** "Ledger last read 2 h ago: the accounting database is unreachable." when stale, otherwise null. */
-export function staleLedgerLine(f: Freshness | null | undefined, now: Date): string | null {
+export function staleLedgerLine(
+  f: Freshness | null | undefined,
+  now: Date,
+  t: Translator = translator('en'),
+): string | null {
   if (!f?.stale) return null;
-  const read = f.lastRead ? `last read ${formatAge(now.getTime() - f.lastRead.getTime())} ago` : 'never read';
-  return `Ledger ${read}: ${staleReason(f)}.`;
+  return t.t('list.stale', {
+    read: f.lastRead ? 'yes' : 'never',
+    age: f.lastRead ? formatAge(now.getTime() - f.lastRead.getTime(), t) : '',
+    reason: reasonOf(f),
+  });
 }
 
 /** The stale line as the context block every stale list, card and digest carries (none when fresh). */
-export function staleLedgerBlocks(f: Freshness | null | undefined, now: Date): ContextBlock[] {
-  const line = staleLedgerLine(f, now);
+export function staleLedgerBlocks(
+  f: Freshness | null | undefined,
+  now: Date,
+  t: Translator = translator('en'),
+): ContextBlock[] {
+  const line = staleLedgerLine(f, now, t);
   return line ? [{ type: 'context', text: line }] : [];
 }
 
-const readAt = (f: Freshness, now: Date, timeZone: string) =>
-  f.lastRead
-    ? `${formatLocalTime(f.lastRead, timeZone)} (${formatAge(now.getTime() - f.lastRead.getTime())} ago)`
-    : 'never';
-
 /** Told to the bot's owner once an outage makes the data stale. */
-export function ledgerOutageView(f: Freshness, now: Date, timeZone: string): Message {
-  const text =
-    `*duebot cannot read the ledger*: ${staleReason(f)}. ` +
-    `Lists, cards and the digest show the data last read ${readAt(f, now, timeZone)} and say so. ` +
-    'duebot keeps trying and says here when it reads the ledger again.';
+export function ledgerOutageView(
+  f: Freshness,
+  now: Date,
+  timeZone: string,
+  t: Translator = translator('en'),
+): Message {
+  const reason = reasonOf(f);
+  const text = t.t('job.outage.text', {
+    reason,
+    read: f.lastRead ? 'yes' : 'never',
+    time: f.lastRead ? formatLocalTime(f.lastRead, timeZone) : '',
+    age: f.lastRead ? formatAge(now.getTime() - f.lastRead.getTime(), t) : '',
+  });
   return {
     blocks: [
       { type: 'text', text, tone: 'danger' },
-      { type: 'context', text: 'Details: `duebot doctor` on the server, or GET /healthz.' },
+      { type: 'context', text: t.t('job.outage.details') },
     ],
-    fallbackText: `duebot cannot read the ledger: ${staleReason(f)}`,
+    fallbackText: t.t('job.outage.fallback', { reason }),
   };
 }
 
 /** Told to the owner when the ledger is read again after an outage they were told about. */
-export function ledgerRecoveredView(failingSince: Date, now: Date, timeZone: string): Message {
-  const text = `*duebot reads the ledger again* (at ${formatLocalTime(now, timeZone)}, after ${formatAge(now.getTime() - failingSince.getTime())} without it). Lists, cards and the digest are current.`;
+export function ledgerRecoveredView(
+  failingSince: Date,
+  now: Date,
+  timeZone: string,
+  t: Translator = translator('en'),
+): Message {
+  const text = t.t('job.recovered.text', {
+    time: formatLocalTime(now, timeZone),
+    age: formatAge(now.getTime() - failingSince.getTime(), t),
+  });
   return {
     blocks: [{ type: 'text', text, tone: 'success' }],
-    fallbackText: 'duebot reads the ledger again',
+    fallbackText: t.t('job.recovered.fallback'),
   };
 }
 
 /** The stale line of a view, placed under its header. */
-export const staleBlocksOf = (age: LedgerAge | undefined): ContextBlock[] =>
-  age ? staleLedgerBlocks(age.freshness, age.now) : [];
+export const staleBlocksOf = (
+  age: LedgerAge | undefined,
+  t: Translator = translator('en'),
+): ContextBlock[] => (age ? staleLedgerBlocks(age.freshness, age.now, t) : []);
