@@ -17,6 +17,7 @@ import type { Knex } from 'knex';
 import { createFixedClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { knexForPostgres, migrate } from '../src/db.ts';
+import { translator } from '../src/i18n/translate.ts';
 import type { Job, JobContext } from '../src/jobs/job.ts';
 import { createJobs } from '../src/jobs/registry.ts';
 import { createLogger } from '../src/log.ts';
@@ -248,6 +249,8 @@ export async function runScaleBenchmark(): Promise<void> {
           policy,
           log,
           calendar: policy.calendar,
+          channelT: () => translator('en'),
+          userT: async () => translator('en'),
         };
         rows.push(
           await measureJob(

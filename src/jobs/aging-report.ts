@@ -1,6 +1,7 @@
 /**
  * The weekly aging report (PB-27): on Mondays (DUEBOT_AGING_REPORT_CRON) the aging by bucket and currency
- * with the change since the last digest, and the accounts worth most with their next step as the week's plan.
+ * with the change since the last digest, and the accounts worth most with their next step as the week's plan,
+ * in the digest channel's language.
  */
 import { agingReportView } from '../views/digest.ts';
 import { loadDigest } from './digest-data.ts';
@@ -26,7 +27,7 @@ export function agingReportJob(settings: Pick<JobSettings, 'jobs'>): Job {
         {
           key: `aging-report:${ctx.periodKey}`,
           to: { kind: 'channel', role: 'digest' },
-          message: agingReportView(data, ctx.periodKey),
+          message: agingReportView(data, ctx.periodKey, ctx.channelT('digest')),
         },
       ];
     },

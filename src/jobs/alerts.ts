@@ -7,6 +7,7 @@
  */
 import { defaultAgingPolicy } from '../collections/aging.ts';
 import type { Knex } from 'knex';
+import { translator, type Translator } from '../i18n/translate.ts';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
 import { currencyDigits, majorUnitsText } from '../collections/money.ts';
 import { receivableFigures } from '../ledger/receivable-aggregates.ts';
@@ -15,8 +16,10 @@ import { csvFromLines, csvLine } from '../reports/csv.ts';
 import {
   BASELINE_LIST,
   baselineSummaryView,
+  type CrossingAlert,
   type CrossingLine,
   crossingAlertView,
+  type JumpAlert,
   jumpAlertView,
 } from '../views/alerts.ts';
 import type { FileAttachment } from '../views/model.ts';
@@ -35,6 +38,8 @@ export interface AlertContext {
   settings: AlertSettings;
   /** PB-04: crossings more than this many days overdue are shown red (the policy's; default the playbook's). */
   redAfterDays?: number;
+  /** The alerts channel's language (default English). */
+  t?: Translator;
 }
 
 interface Subject {
@@ -158,6 +163,7 @@ async function crossingPosts(
   ctx: AlertContext,
   opened: (Subject & { id: number })[],
 ): Promise<OutgoingPost[]> {
+  const alertView = (a: CrossingAlert) => crossingAlertView(a, ctx.t);
   const byAccount = new Map<number, (Subject & { id: number })[]>();
   for (const s of opened) byAccount.set(s.accountId, [...(byAccount.get(s.accountId) ?? []), s]);
   if (byAccount.size === 0) return [];
@@ -191,7 +197,7 @@ async function crossingPosts(
       return {
         key: `alert:crossing:${first}`,
         to: { kind: 'channel' as const, role: 'alerts' as const },
-        message: crossingAlertView({
+        message: alertView({
           accountId: Number(c.id),
           customerName: c.name,
           salesRep: c.sales_rep ? (reps.get(c.sales_rep) ?? c.sales_rep) : null,
@@ -243,7 +249,8 @@ async function overviewPosts(
     days_overdue: number;
     name: string;
   }[];
-  const file = stats.crossings > BASELINE_LIST ? await crossingsFile(db, post.key, ctx.today) : undefined;
+  const file =
+    stats.crossings > BASELINE_LIST ? await crossingsFile(db, post.key, ctx.today, ctx.t) : undefined;
   return [
     {
       key: post.key,
@@ -272,7 +279,12 @@ async function overviewPosts(
 }
 
 /** Every crossing of alert_opened as CSV, most overdue first, read page by page (keyset). */
-async function crossingsFile(db: Knex, key: string, today: string): Promise<FileAttachment> {
+async function crossingsFile(
+  db: Knex,
+  key: string,
+  today: string,
+  t: Translator = translator('en'),
+): Promise<FileAttachment> {
   const lines: string[] = [];
   let after: { days: number; customer: string; kind: string; id: string } | null = null;
   for (;;) {
@@ -301,7 +313,7 @@ async function crossingsFile(db: Knex, key: string, today: string): Promise<File
         csvLine([
           Number(r.customer_id),
           r.name,
-          r.kind,
+          t.t('alerts.csv.kind_value', { kind: r.kind }),
           r.invoice_number,
           r.currency,
           majorUnitsText({ minor: Number(r.amount_minor), currency: r.currency }),
@@ -318,10 +330,19 @@ async function crossingsFile(db: Knex, key: string, today: string): Promise<File
     filename: `${name}-${today}.csv`,
     mimeType: 'text/csv',
     data: csvFromLines(
-      ['Account id', 'Account', 'Kind', 'Invoice', 'Currency', 'Overdue amount', 'Threshold', 'Days overdue'],
+      [
+        t.t('alerts.csv.account_id'),
+        t.t('alerts.csv.account'),
+        t.t('alerts.csv.kind'),
+        t.t('alerts.csv.invoice'),
+        t.t('alerts.csv.currency'),
+        t.t('alerts.csv.amount'),
+        t.t('alerts.csv.threshold'),
+        t.t('alerts.csv.days'),
+      ],
       lines,
     ),
-    title: `Large overdue balances ${today}`,
+    title: t.t('alerts.csv.title', { date: today }),
   };
 }
 
@@ -338,6 +359,7 @@ async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost
     since: previousDate,
     timeZone: ctx.timeZone,
   });
+  const jumpView = (j: JumpAlert) => jumpAlertView(j, ctx.t);
   const posts: OutgoingPost[] = [];
   const month = monthOf(today);
   for (const [currency, figures] of byCurrency) {
@@ -354,7 +376,7 @@ async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost
     posts.push({
       key: `alert:jump:${month}:${currency}`,
       to: { kind: 'channel', role: 'alerts' },
-      message: jumpAlertView({
+      message: jumpView({
         currency,
         previousMinor: previous,
         currentMinor: current,
@@ -383,7 +405,7 @@ export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
     : stats.accounts > MAX_CROSSING_POSTS
       ? await overviewPosts(ctx, stats, {
           key: `alert:overview:${stats.first}`,
-          title: `Large overdue balances: ${stats.accounts} accounts crossed the alert thresholds since the last check`,
+          title: (ctx.t ?? translator('en')).t('alerts.overview.header', { count: stats.accounts }),
         })
       : await crossingPosts(ctx, await openedSubjects(ctx.db));
   await ctx.db.raw('DROP TABLE IF EXISTS pg_temp.alert_opened');
@@ -404,6 +426,7 @@ export function alertsJob(settings: Pick<JobSettings, 'jobs' | 'alerts'>): Job {
         timeZone: ctx.clock.timeZone,
         settings: settings.alerts,
         redAfterDays: ctx.policy.aging.redAfterDays,
+        t: ctx.channelT('alerts'),
       }),
   };
 }

@@ -2,7 +2,8 @@
  * The morning digest (PB-24): on working days at 09:00 (DUEBOT_DIGEST_CRON) one message to the digest
  * channel and each owner's own follow-ups privately. The channel message is edited in place when accounts
  * are claimed, released or paid (refreshDigest), and the accounts of it still unclaimed a set number of
- * hours later get one nudge in its thread.
+ * hours later get one nudge in its thread. Channel posts are in the digest channel's language, each
+ * owner's in their own (jobs/speech.ts).
  */
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
@@ -11,7 +12,7 @@ import { ledgerAge, staleAfterMinutes } from '../ledger/freshness.ts';
 import { enqueueUpdate } from '../outbox/outbox.ts';
 import { parseJson, type StoredMessage } from '../outbox/payload.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { digestView, nudgeView, ownerDigestView } from '../views/digest.ts';
+import { digestView, isUpdatedStamp, nudgeView, ownerDigestView } from '../views/digest.ts';
 import { listWorklist } from '../worklist/list.ts';
 import { myWork } from '../worklist/my-work.ts';
 import { activePauses } from '../worklist/pauses.ts';
@@ -20,12 +21,16 @@ import type { Job, JobContext } from './job.ts';
 import { localParts } from '../clock.ts';
 import { dailyPeriod } from './periods.ts';
 import { type JobSettings, scheduleOf } from './settings.ts';
+import { type JobLanguageSettings, roleT } from './speech.ts';
 
 /** The outbox key of a day's channel digest; updates and the nudge refer to it. */
 export const digestKey = (day: string) => `digest:${day}`;
 
-/** What the digest reads of the settings: how many accounts it lists, and when the ledger is stale. */
-export type DigestSettings = Pick<JobSettings, 'jobs' | 'sync'>;
+/**
+ * What the digest reads of the settings: how many accounts it lists, when the ledger is stale, and the
+ * digest channel's language.
+ */
+export type DigestSettings = Pick<JobSettings, 'jobs' | 'sync'> & JobLanguageSettings;
 
 const options = (ctx: Pick<JobContext, 'today' | 'policy'>, settings: DigestSettings) => ({
   today: ctx.today,
@@ -57,7 +62,7 @@ export async function digestPosts(ctx: JobContext, settings: DigestSettings): Pr
     {
       key: digestKey(ctx.today),
       to: { kind: 'channel', role: 'digest' },
-      message: digestView(data, ledger ? { ledger } : {}),
+      message: digestView(data, { t: ctx.channelT('digest'), ...(ledger ? { ledger } : {}) }),
     },
   ];
   for (const owner of await owners(ctx.db)) {
@@ -66,7 +71,11 @@ export async function digestPosts(ctx: JobContext, settings: DigestSettings): Pr
       calendar: ctx.policy.calendar,
       timeZone: ctx.clock.timeZone,
     });
-    const message = ownerDigestView(work, { name: owner.name, today: ctx.today });
+    const message = ownerDigestView(work, {
+      name: owner.name,
+      today: ctx.today,
+      t: await ctx.userT(owner.id),
+    });
     if (message)
       posts.push({
         key: `${digestKey(ctx.today)}:user:${owner.id}`,
@@ -131,7 +140,7 @@ export function nudgeJob(settings: Pick<JobSettings, 'jobs'>): Job {
           key: `${digestKey(ctx.today)}:nudge`,
           to: { kind: 'channel', role: 'digest' },
           threadKey: digestKey(ctx.today),
-          message: nudgeView(still, hours),
+          message: nudgeView(still, hours, ctx.channelT('digest')),
         },
       ];
     },
@@ -169,11 +178,11 @@ export async function refreshDigest(deps: DigestRefreshDeps): Promise<boolean> {
   const data = await loadDigest(deps.db, options({ today, policy: deps.policy }, deps.config));
   const ledger = await digestLedgerAge(deps, deps.config);
   const shown = parseJson<StoredMessage>(posted.update_payload ?? posted.payload);
-  const isStamp = (b: StoredMessage['blocks'][number]) =>
-    b.type === 'context' && b.text.startsWith('Updated ');
+  const t = roleT(deps.config, 'digest');
+  const isStamp = (b: StoredMessage['blocks'][number]) => b.type === 'context' && isUpdatedStamp(b.text, t);
   if (
     canonical(shown.blocks.filter((b) => !isStamp(b))) ===
-    canonical(digestView(data, ledger ? { ledger } : {}).blocks)
+    canonical(digestView(data, { t, ...(ledger ? { ledger } : {}) }).blocks)
   ) {
     return false; // nothing changed: no edit
   }
@@ -181,6 +190,6 @@ export async function refreshDigest(deps: DigestRefreshDeps): Promise<boolean> {
   const updatedAt = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
   return enqueueUpdate(deps.db, {
     key: digestKey(today),
-    message: digestView(data, { updatedAt, ...(ledger ? { ledger } : {}) }),
+    message: digestView(data, { updatedAt, t, ...(ledger ? { ledger } : {}) }),
   });
 }

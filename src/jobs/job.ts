@@ -7,7 +7,9 @@ import type { Knex } from 'knex';
 import type { Clock } from '../clock.ts';
 import type { Policy } from '../collections/account.ts';
 import type { WorkingCalendar } from '../collections/dates.ts';
+import type { Translator } from '../i18n/translate.ts';
 import type { Logger } from '../log.ts';
+import type { ChannelRole } from '../outbox/chat-out.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 
 /** Which days a cron slot counts on: every day it matches, working days only, or a month's first working day. */
@@ -29,6 +31,10 @@ export interface JobContext {
   calendar: WorkingCalendar;
   /** `duebot <job> --dry-run`: the transaction is rolled back afterwards; do nothing outside the database. */
   dryRun: boolean;
+  /** The language of posts to `role`'s channel (jobs/speech.ts: the channel's, else the company's). */
+  channelT(role: ChannelRole): Translator;
+  /** The language of a private post to staff user `userId` (their own choice, else the company's). */
+  userT(userId: number): Promise<Translator>;
 }
 
 /** One scheduled job. */

@@ -2,7 +2,7 @@
  * What happens around each sync attempt while the ledger may be down: the failure is recorded with its
  * one-line reason (sync_state), logged once per outage (again only when the reason changes), and once the
  * data is older than expected the bot's owner (the digest channel) is told once through the outbox, and
- * told again when a sync succeeds. The outbox keys carry the outage's start, so replicas and restarts
+ * told again when a sync succeeds, in the digest channel's language. The outbox keys carry the outage's start, so replicas and restarts
  * tell nobody twice.
  */
 import type { Knex } from 'knex';
@@ -20,6 +20,7 @@ import { enqueue } from '../outbox/outbox.ts';
 import { formatAge, ledgerOutageView, ledgerRecoveredView } from '../views/freshness.ts';
 import type { LedgerConfig } from '../ledger/settings.ts';
 import type { JobSettings } from './settings.ts';
+import { type JobLanguageSettings, roleT } from './speech.ts';
 
 /** The outbox key of the notice that an outage began at `since`; `:recovered` ends it. */
 export const outageKey = (since: Date) => `ledger-outage:${since.toISOString()}`;
@@ -33,7 +34,7 @@ export interface OutageDeps {
     ledger: Pick<LedgerConfig, 'url'>;
     sync: JobSettings['sync'];
     jobs: Pick<JobSettings['jobs'], 'enabled'>;
-  };
+  } & JobLanguageSettings;
   log: Logger;
   /** The ledger source's name in sync_state ('ledger', 'demo'). */
   source: string;
@@ -83,7 +84,7 @@ export function createOutageWatch(deps: OutageDeps): OutageWatch {
               {
                 key: outageKey(f.failingSince),
                 to: { kind: 'channel', role: 'digest' },
-                message: ledgerOutageView(f, now, clock.timeZone),
+                message: ledgerOutageView(f, now, clock.timeZone, roleT(config, 'digest')),
               },
             ],
             { now },
@@ -124,7 +125,7 @@ export function createOutageWatch(deps: OutageDeps): OutageWatch {
             key: `${outageKey(since)}:recovered`,
             to: { kind: 'channel', role: 'digest' },
             threadKey: outageKey(since),
-            message: ledgerRecoveredView(since, clock.now(), clock.timeZone),
+            message: ledgerRecoveredView(since, clock.now(), clock.timeZone, roleT(config, 'digest')),
           },
         ],
         { now: clock.now() },

@@ -21,6 +21,7 @@ import { localDate } from './periods.ts';
 import { isSettled, recordSkipped, type RunOutcome, runOnceForPeriod } from './run-ledger.ts';
 import { AFTER_SYNC, type JobSettings } from './settings.ts';
 import { type CronSlots, cronSlots } from './slots.ts';
+import { type JobLanguageSettings, roleT, userT } from './speech.ts';
 import { whyNothing } from './why-nothing.ts';
 
 /** What the scheduler needs. */
@@ -29,7 +30,7 @@ export interface SchedulerOptions {
   jobs: Job[];
   clock: Clock;
   /** The one setting the scheduler reads itself: DUEBOT_TODAY. */
-  config: Pick<JobSettings, 'today'>;
+  config: Pick<JobSettings, 'today'> & JobLanguageSettings;
   policy: Policy;
   log: Logger;
   /** This instance's name in the run ledger (host and pid by default). */
@@ -94,6 +95,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       log: log.child({ job: job.name, period: periodKey }),
       calendar,
       dryRun,
+      channelT: (role) => roleT(config, role),
+      userT: (userId) => userT(trx, userId, config),
     });
 
   async function runFor(job: Job, slot: Date, periodKey: string): Promise<SweepEntry> {

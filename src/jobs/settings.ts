@@ -11,6 +11,7 @@ import type { SyncConfig } from '../ledger/settings.ts';
 import type { LetterConfig } from '../letters/settings.ts';
 import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
 import { type EscalationMap, parseEscalationMap } from '../worklist/escalation.ts';
+import type { JobLanguageSettings } from './speech.ts';
 
 /** DUEBOT_MEETING_REPLIES' default: replies a meeting can review in one sitting. */
 export const DEFAULT_MEETING_REPLIES = 50;
@@ -171,7 +172,7 @@ export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
  * Everything scheduled jobs read of the settings, and nothing more: each job factory takes the part it
  * reads (`Pick<JobSettings, ...>`); the composed Config of src/config.ts has all of it.
  */
-export interface JobSettings {
+export interface JobSettings extends JobLanguageSettings {
   /** DUEBOT_TODAY: fixes the business date of every run. */
   today: string | undefined;
   jobs: JobsConfig;

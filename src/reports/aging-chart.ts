@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { translator, type Translator } from '../i18n/translate.ts';
 
 /** Open amounts of one currency in one aging bucket (PB-04), in major units for the axis. */
 export interface BucketBar {
@@ -32,6 +33,8 @@ export interface AgingChartData {
   accounts: AccountBar[];
   /** Bucket labels in order, current first. */
   bucketOrder: string[];
+  /** The language of the axis and legend titles (the meeting channel's; default English). */
+  t?: Translator;
 }
 
 const CJK_FAMILY = 'Noto Sans S Chinese';
@@ -53,10 +56,11 @@ export function chartFontFiles(): string[] {
 const PALETTE = ['#2e7d32', '#f9a825', '#ef6c00', '#d84315', '#b71c1c', '#7f0000'];
 
 function spec(data: AgingChartData): TopLevelSpec {
+  const t = data.t ?? translator('en');
   const color = {
     field: 'bucket',
     type: 'nominal' as const,
-    title: 'days overdue',
+    title: t.t('aging.chart.legend'),
     scale: { domain: data.bucketOrder, range: PALETTE.slice(0, data.bucketOrder.length) },
   };
   const accounts = data.accounts.slice(0, 25);
@@ -69,7 +73,7 @@ function spec(data: AgingChartData): TopLevelSpec {
     vconcat: [
       {
         data: { values: data.buckets },
-        facet: { column: { field: 'currency', type: 'nominal', title: 'Open receivables by aging bucket' } },
+        facet: { column: { field: 'currency', type: 'nominal', title: t.t('aging.chart.by_bucket') } },
         resolve: { scale: { y: 'independent' } },
         spec: {
           width: 180,
@@ -86,7 +90,7 @@ function spec(data: AgingChartData): TopLevelSpec {
             y: {
               field: 'amount',
               type: 'quantitative',
-              title: 'open amount',
+              title: t.t('aging.chart.amount'),
               axis: { labelExpr: "datum.value === 0 ? '0' : format(datum.value, '~s')" },
             },
             color: { ...color, legend: null },
@@ -96,14 +100,17 @@ function spec(data: AgingChartData): TopLevelSpec {
       {
         data: { values: accounts },
         title: {
-          text: `Accounts over 30 days${data.accounts.length > accounts.length ? ` (top ${accounts.length})` : ''}`,
+          text: t.t('aging.chart.accounts', {
+            limited: data.accounts.length > accounts.length ? 'yes' : 'no',
+            shown: accounts.length,
+          }),
         },
         width: 560,
         height: { step: 16 },
         mark: { type: 'bar' },
         encoding: {
           y: { field: 'name', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 260 } },
-          x: { field: 'days', type: 'quantitative', title: 'days overdue' },
+          x: { field: 'days', type: 'quantitative', title: t.t('aging.chart.days') },
           color,
         },
       },

@@ -1,5 +1,5 @@
-/** The large-account alerts (PB-07) as neutral messages for the alerts channel. */
-import { formatMoney } from '../collections/money.ts';
+/** The large-account alerts (PB-07) as neutral messages for the alerts channel, in its language (`t`). */
+import { translator, type Translator } from '../i18n/translate.ts';
 import { encodeRef } from './action-ref.ts';
 import type { Block, FileAttachment, Message } from './model.ts';
 
@@ -26,19 +26,29 @@ export interface CrossingAlert {
   crossings: CrossingLine[];
 }
 
-function crossingText(c: CrossingLine, soleInvoice: CrossingLine | undefined): string {
-  const amount = formatMoney({ minor: c.amountMinor, currency: c.currency });
-  const threshold = formatMoney({ minor: c.thresholdMinor, currency: c.currency });
+const EN = () => translator('en');
+
+function crossingText(c: CrossingLine, soleInvoice: CrossingLine | undefined, t: Translator): string {
+  const amount = t.money(c.amountMinor, c.currency);
+  const threshold = t.money(c.thresholdMinor, c.currency);
   if (c.kind === 'invoice')
-    return `• invoice *${c.invoiceNumber ?? '?'}* alone: *${amount}*, ${days(c.daysOverdue)} overdue (alert at ${threshold})`;
-  const sole = soleInvoice ? `, all of it invoice *${soleInvoice.invoiceNumber ?? '?'}*` : '';
-  return `• *${amount}* overdue on the account${sole}, oldest ${days(c.daysOverdue)} (alert at ${threshold})`;
+    return t.t('alerts.invoice', {
+      invoice: c.invoiceNumber ?? '?',
+      amount,
+      days: c.daysOverdue,
+      threshold,
+    });
+  return t.t('alerts.account', {
+    sole: soleInvoice ? 'yes' : 'no',
+    invoice: soleInvoice?.invoiceNumber ?? '?',
+    amount,
+    days: c.daysOverdue,
+    threshold,
+  });
 }
 
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
-
 /** Account lines first, then invoices by amount; an invoice that is the account's whole amount joins its line. */
-function crossingLines(crossings: CrossingLine[]): string[] {
+function crossingLines(crossings: CrossingLine[], t: Translator): string[] {
   const accounts = crossings.filter((c) => c.kind === 'account');
   const sole = (a: CrossingLine) =>
     crossings.find(
@@ -49,25 +59,25 @@ function crossingLines(crossings: CrossingLine[]): string[] {
     .filter((c) => c.kind === 'invoice' && !merged.has(c))
     .sort((a, b) => b.amountMinor - a.amountMinor);
   return [
-    ...accounts.map((a) => crossingText(a, sole(a))),
-    ...invoices.map((i) => crossingText(i, undefined)),
+    ...accounts.map((a) => crossingText(a, sole(a), t)),
+    ...invoices.map((i) => crossingText(i, undefined, t)),
   ];
 }
 
 /** PB-07: an account or invoice crossed the alert threshold; Claim and Log call act on it at once. */
-export function crossingAlertView(a: CrossingAlert): Message {
+export function crossingAlertView(a: CrossingAlert, t: Translator = EN()): Message {
   const blocks: Block[] = [
-    { type: 'header', text: `Large overdue balance: ${a.customerName}` },
+    { type: 'header', text: t.t('alerts.crossing.header', { name: a.customerName }) },
     {
       type: 'text',
-      text: crossingLines(a.crossings).join('\n'),
+      text: crossingLines(a.crossings, t).join('\n'),
       tone: a.crossings.some((c) => c.daysOverdue > a.redAfterDays) ? 'danger' : 'normal',
     },
     {
       type: 'fields',
       fields: [
-        { label: 'Owner', value: a.owner ?? 'unclaimed' },
-        { label: 'Sales rep', value: a.salesRep ?? 'none in the ledger' },
+        { label: t.t('alerts.field.owner'), value: a.owner ?? t.t('alerts.unclaimed') },
+        { label: t.t('alerts.field.sales_rep'), value: a.salesRep ?? t.t('alerts.no_sales_rep') },
       ],
     },
   ];
@@ -76,27 +86,34 @@ export function crossingAlertView(a: CrossingAlert): Message {
       type: 'actions',
       buttons: [
         {
-          label: 'Claim',
+          label: t.t('list.button.claim'),
           ref: encodeRef({ v: 1, action: 'claim', accountId: a.accountId }),
           style: 'primary',
         },
         {
-          label: 'Log call',
+          label: t.t('list.button.log'),
           ref: encodeRef({ v: 1, action: 'log', accountId: a.accountId }),
           opens: 'form',
         },
-        { label: 'Open', ref: encodeRef({ v: 1, action: 'open', accountId: a.accountId }) },
+        {
+          label: t.t('list.button.open'),
+          ref: encodeRef({ v: 1, action: 'open', accountId: a.accountId }),
+        },
       ],
     },
     {
       type: 'context',
-      text: `PB-07: announced once per crossing; overdue means at least ${days(a.minDaysOverdue)} past due. Account #${a.accountId}.`,
+      text: t.t('alerts.crossing.context', { days: a.minDaysOverdue, id: String(a.accountId) }),
     },
   );
   const first = a.crossings[0];
   return {
     blocks,
-    fallbackText: `Large overdue balance: ${a.customerName}${first ? `, ${formatMoney({ minor: first.amountMinor, currency: first.currency })}` : ''}`,
+    fallbackText: t.t('alerts.crossing.fallback', {
+      name: a.customerName,
+      known: first ? 'yes' : 'no',
+      amount: first ? t.money(first.amountMinor, first.currency) : '',
+    }),
   };
 }
 
@@ -111,22 +128,24 @@ export interface JumpAlert {
 }
 
 /** PB-07: total receivables rose suddenly; announced once a month per currency. */
-export function jumpAlertView(j: JumpAlert): Message {
-  const percent = ((j.currentMinor - j.previousMinor) / j.previousMinor) * 100;
-  const now = formatMoney({ minor: j.currentMinor, currency: j.currency });
-  const then = formatMoney({ minor: j.previousMinor, currency: j.currency });
+export function jumpAlertView(j: JumpAlert, t: Translator = EN()): Message {
+  const percent = (((j.currentMinor - j.previousMinor) / j.previousMinor) * 100).toFixed(1);
   return {
     blocks: [
-      { type: 'header', text: `Receivables up ${percent.toFixed(1)}% in a month (${j.currency})` },
+      { type: 'header', text: t.t('alerts.jump.header', { percent, currency: j.currency }) },
       {
         type: 'text',
-        text: `Open receivables are *${now}* on ${j.today}, against ${then} on ${j.previousDate}: up ${percent.toFixed(1)}%, above the ${j.thresholdPercent}% alert level.`,
+        text: t.t('alerts.jump.text', {
+          now: t.moneyShort(j.currentMinor, j.currency),
+          then: t.moneyShort(j.previousMinor, j.currency),
+          today: t.date(j.today),
+          before: t.date(j.previousDate),
+          percent,
+          threshold: String(j.thresholdPercent),
+        }),
         tone: 'danger',
       },
-      {
-        type: 'context',
-        text: 'PB-07: a sudden month-over-month rise of the receivables balance; announced once a month per currency. The earlier balance is rebuilt from synced invoices and settlements.',
-      },
+      { type: 'context', text: t.t('alerts.jump.context') },
     ],
   };
 }
@@ -152,7 +171,7 @@ export const BASELINE_LIST = 15;
  */
 export function baselineAlertView(
   lines: BaselineLine[],
-  options: { file?: FileAttachment; title?: string } = {},
+  options: { file?: FileAttachment; title?: string; t?: Translator } = {},
 ): Message {
   const byCurrency = new Map<string, { accounts: number; minor: number }>();
   for (const l of lines) {
@@ -187,25 +206,28 @@ export interface BaselineSummary {
 /** baselineAlertView from a summary, so a first check over 100,000s of accounts never holds them all. */
 export function baselineSummaryView(
   summary: BaselineSummary,
-  options: { file?: FileAttachment; title?: string } = {},
+  options: { file?: FileAttachment; title?: string; t?: Translator } = {},
 ): Message {
+  const t = options.t ?? EN();
   const sorted = [...summary.top].sort(
     (a, b) =>
       b.daysOverdue - a.daysOverdue || a.accountId - b.accountId || a.currency.localeCompare(b.currency),
   );
-  const shown = sorted
-    .slice(0, BASELINE_LIST)
-    .map(
-      (l) =>
-        `• ${l.customerName}: *${formatMoney({ minor: l.amountMinor, currency: l.currency })}* overdue, oldest ${days(l.daysOverdue)}`,
-    );
-  if (summary.lines > BASELINE_LIST) shown.push(`… and ${summary.lines - BASELINE_LIST} more`);
+  const shown = sorted.slice(0, BASELINE_LIST).map((l) =>
+    t.t('alerts.baseline.line', {
+      name: l.customerName,
+      amount: t.money(l.amountMinor, l.currency),
+      days: l.daysOverdue,
+    }),
+  );
+  if (summary.lines > BASELINE_LIST)
+    shown.push(t.t('alerts.baseline.more', { count: summary.lines - BASELINE_LIST }));
   const accounts = summary.accounts;
   const byCurrency = new Map(summary.byCurrency.map((c) => [c.currency, c]));
   const blocks: Block[] = [
     {
       type: 'header',
-      text: options.title ?? `Large overdue balances: ${accounts} already above the alert thresholds`,
+      text: options.title ?? t.t('alerts.baseline.header', { count: accounts }),
     },
   ];
   if (byCurrency.size > 1 || summary.lines > BASELINE_LIST)
@@ -213,18 +235,21 @@ export function baselineSummaryView(
       type: 'text',
       text: [...byCurrency.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(
-          ([currency, c]) =>
-            `*${currency}*: ${c.accounts} account${c.accounts === 1 ? '' : 's'}, ${formatMoney({ minor: c.minor, currency })} overdue`,
+        .map(([currency, c]) =>
+          t.t('alerts.baseline.currency', {
+            currency,
+            count: c.accounts,
+            amount: t.moneyShort(c.minor, currency),
+          }),
         )
         .join('\n'),
     });
   blocks.push({ type: 'text', text: shown.join('\n'), tone: 'danger' });
   if (options.file)
-    blocks.push({ type: 'context', text: `Every one of them, most overdue first: ${options.file.filename}` });
-  blocks.push({
-    type: 'context',
-    text: 'PB-07: alerts are on. From now on each account or invoice is announced when it crosses a threshold, with Claim and Log call buttons; /overdue lists these accounts now.',
-  });
+    blocks.push({
+      type: 'context',
+      text: t.t('alerts.baseline.file', { file: options.file.filename }),
+    });
+  blocks.push({ type: 'context', text: t.t('alerts.baseline.context') });
   return { blocks, ...(options.file ? { files: [options.file] } : {}) };
 }

@@ -1,175 +1,236 @@
 /**
  * The morning digest (PB-24) and its companions as neutral messages: the channel digest, each owner's
- * private follow-ups, the nudge about accounts still unclaimed, and the weekly aging report (PB-27).
+ * private follow-ups, the nudge about accounts still unclaimed, and the weekly aging report (PB-27). Each
+ * is drawn in the language it is read in (`t`): the channel's for channel posts, the owner's for theirs.
+ * Totals are summaries: whole units, or 万 / 亿 where the option is on (t.moneyShort).
  */
-import { shortDate } from '../collections/dates.ts';
-import { formatAmount, formatMoney } from '../collections/money.ts';
 import type { BucketTotal, DigestData, DigestPromise } from '../jobs/digest-data.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
 import type { MyWork } from '../worklist/my-work.ts';
 import type { WorklistRow } from '../worklist/list.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { Block, Message } from './model.ts';
-import { quietLine } from './my-work.ts';
 import { accountRow } from './overdue-list.ts';
 
-/** "+1,200.00" / "−300.00": a change without its currency code (the line names the currency). */
-function signed(minor: number, currency: string): string {
-  if (minor === 0) return 'no change';
-  return `${minor > 0 ? '+' : '−'}${formatAmount({ minor: Math.abs(minor), currency })}`;
+const EN = () => translator('en');
+
+/** A summary amount without its currency code (the line names the currency): "1,200", "8,600万". */
+function shortAmount(minor: number, currency: string, t: Translator): string {
+  return t.moneyShort(minor, currency).replace(`${currency} `, '');
+}
+
+/** "+1,200" / "−300": a change without its currency code. */
+function signed(minor: number, currency: string, t: Translator): string {
+  return `${minor > 0 ? '+' : '−'}${shortAmount(Math.abs(minor), currency, t)}`;
+}
+
+/** An aging bucket as people read it ("current" is a word; "1-30" and "90+" are days). */
+export function bucketLabel(bucket: string, t: Translator): string {
+  return t.t('aging.bucket', { bucket });
 }
 
 /** One line per currency: the open total with its change, then every bucket with its change. */
-export function totalsLines(data: Pick<DigestData, 'buckets' | 'totals' | 'previous'>): string[] {
+export function totalsLines(
+  data: Pick<DigestData, 'buckets' | 'totals' | 'previous'>,
+  t: Translator = EN(),
+): string[] {
   const currencies = [
-    ...new Set([...data.totals, ...(data.previous?.totals ?? [])].map((t) => t.currency)),
+    ...new Set([...data.totals, ...(data.previous?.totals ?? [])].map((x) => x.currency)),
   ].sort();
   const find = (list: BucketTotal[] | undefined, currency: string, bucket: string) =>
-    list?.find((t) => t.currency === currency && t.bucket === bucket)?.openMinor ?? 0;
+    list?.find((x) => x.currency === currency && x.bucket === bucket)?.openMinor ?? 0;
   return currencies.map((currency) => {
-    const total = data.totals.filter((t) => t.currency === currency).reduce((s, t) => s + t.openMinor, 0);
+    const total = data.totals.filter((x) => x.currency === currency).reduce((s, x) => s + x.openMinor, 0);
     const before = data.previous?.totals
-      .filter((t) => t.currency === currency)
-      .reduce((s, t) => s + t.openMinor, 0);
-    const change = before === undefined ? '' : ` (${signed(total - before, currency)} since then)`;
+      .filter((x) => x.currency === currency)
+      .reduce((s, x) => s + x.openMinor, 0);
+    const totalLine = t.t('digest.total', {
+      total: t.moneyShort(total, currency),
+      trend: before === undefined ? 'none' : total === before ? 'same' : 'changed',
+      change: before === undefined || total === before ? '' : signed(total - before, currency, t),
+    });
     const parts = data.buckets.map((bucket) => {
       const now = find(data.totals, currency, bucket);
       const delta = data.previous ? now - find(data.previous.totals, currency, bucket) : 0;
-      const amount = formatAmount({ minor: now, currency });
-      return `${bucket} ${amount}${delta !== 0 ? ` (${signed(delta, currency)})` : ''}`;
+      return t.t('digest.bucket', {
+        bucket: bucketLabel(bucket, t),
+        amount: shortAmount(now, currency, t),
+        trend: delta === 0 ? 'same' : 'changed',
+        change: delta === 0 ? '' : signed(delta, currency, t),
+      });
     });
-    return `*${formatMoney({ minor: total, currency })}* open${change}\n${parts.join(' · ')}`;
+    return `${totalLine}\n${parts.join(' · ')}`;
   });
 }
 
-function promiseLine(p: DigestPromise): string {
-  const amount = formatMoney({ minor: p.amountMinor, currency: p.currency });
-  const owner = p.owner ? ` (${p.owner})` : ' (nobody owns it)';
-  if (p.status === 'open') return `• *${p.name}*: ${amount} promised for today${owner}`;
-  const paid =
-    p.paidMinor > 0
-      ? `, ${formatMoney({ minor: p.paidMinor, currency: p.currency })} paid`
-      : ', nothing paid';
-  return `• *${p.name}*: ${amount} promised for ${shortDate(p.promisedDate)}${paid}${owner}`;
+function promiseLine(p: DigestPromise, t: Translator): string {
+  const amount = t.money(p.amountMinor, p.currency);
+  const owner = { owned: p.owner ? 'yes' : 'no', owner: p.owner ?? '' };
+  if (p.status === 'open') return t.t('digest.promise.today', { name: p.name, amount, ...owner });
+  return t.t('digest.promise.past', {
+    name: p.name,
+    amount,
+    date: t.date(p.promisedDate),
+    paid: p.paidMinor > 0 ? 'yes' : 'no',
+    paidAmount: p.paidMinor > 0 ? t.money(p.paidMinor, p.currency) : '',
+    ...owner,
+  });
 }
 
 /** The channel digest: one message a day, edited in place as accounts are claimed or paid. */
 export function digestView(
   data: DigestData,
-  options: { updatedAt?: string; ledger?: LedgerAge } = {},
+  options: { updatedAt?: string; ledger?: LedgerAge; t?: Translator } = {},
 ): Message {
+  const t = options.t ?? EN();
   const blocks: Block[] = [
-    { type: 'header', text: `Overdue digest, ${data.today}` },
-    ...staleBlocksOf(options.ledger),
+    { type: 'header', text: t.t('digest.header', { date: data.today }) },
+    ...staleBlocksOf(options.ledger, t),
   ];
-  const lines = totalsLines(data);
+  const lines = totalsLines(data, t);
   blocks.push({
     type: 'text',
-    text: lines.length > 0 ? lines.join('\n\n') : 'Nothing is open. Nothing to chase today.',
+    text: lines.length > 0 ? lines.join('\n\n') : t.t('digest.nothing_open'),
     ...(lines.length === 0 ? { tone: 'success' as const } : {}),
   });
   blocks.push({
     type: 'context',
-    text: `${data.previous ? `Changes since the digest of ${data.previous.day}. ` : ''}${data.overdueAccounts} overdue account${data.overdueAccounts === 1 ? '' : 's'}, *${data.unclaimed} unclaimed*.`,
+    text: t.t('digest.counts', {
+      compared: data.previous ? 'yes' : 'no',
+      since: data.previous ? t.date(data.previous.day) : '',
+      overdue: data.overdueAccounts,
+      unclaimed: data.unclaimed,
+    }),
   });
   if (data.promisesBroken.length > 0) {
     blocks.push({
       type: 'text',
-      text: `*Promises broken* (PB-20: call today)\n${data.promisesBroken.map(promiseLine).join('\n')}`,
+      text: t.t('digest.broken', { lines: data.promisesBroken.map((p) => promiseLine(p, t)).join('\n') }),
       tone: 'danger',
     });
   }
   if (data.promisesDue.length > 0) {
     blocks.push({
       type: 'text',
-      text: `*Promises due today*\n${data.promisesDue.map(promiseLine).join('\n')}`,
+      text: t.t('digest.due', { lines: data.promisesDue.map((p) => promiseLine(p, t)).join('\n') }),
     });
   }
   if (data.top.length > 0) {
     blocks.push({ type: 'divider' });
-    blocks.push({ type: 'context', text: `Top ${data.top.length} by expected recovery (PB-08):` });
+    blocks.push({ type: 'context', text: t.t('digest.top', { count: data.top.length }) });
     data.top.forEach((row, i) => {
-      blocks.push(accountRow(row, i + 1));
+      blocks.push(accountRow(row, i + 1, t));
     });
   }
-  if (options.updatedAt) blocks.push({ type: 'context', text: `Updated ${options.updatedAt}.` });
+  if (options.updatedAt)
+    blocks.push({ type: 'context', text: t.t('digest.updated', { time: options.updatedAt }) });
   return {
     blocks,
-    fallbackText: `Overdue digest ${data.today}: ${data.overdueAccounts} overdue accounts, ${data.unclaimed} unclaimed, ${data.promisesDue.length} promises due, ${data.promisesBroken.length} broken`,
+    fallbackText: t.t('digest.fallback', {
+      date: data.today,
+      overdue: data.overdueAccounts,
+      unclaimed: data.unclaimed,
+      due: data.promisesDue.length,
+      broken: data.promisesBroken.length,
+    }),
   };
 }
 
-/** One owner's own follow-ups for the day, privately (DM or the shell). Null when there is nothing. */
-export function ownerDigestView(work: MyWork, options: { name: string; today: string }): Message | null {
+/** True for the "Updated 10:30." line a redrawn digest carries in `t`'s language. */
+export function isUpdatedStamp(text: string, t: Translator): boolean {
+  const [before = '', after = ''] = t.t('digest.updated', { time: '\u0000' }).split('\u0000');
+  return text.length > before.length + after.length && text.startsWith(before) && text.endsWith(after);
+}
+
+/**
+ * One owner's own follow-ups for the day, privately (DM or the shell), in the owner's language. Null when
+ * there is nothing.
+ */
+export function ownerDigestView(
+  work: MyWork,
+  options: { name: string; today: string; t?: Translator },
+): Message | null {
+  const t = options.t ?? EN();
   const lines: string[] = [];
   for (const p of work.promisesBroken) {
     lines.push(
-      `• *${p.name}*: promise of ${formatMoney({ minor: p.amountMinor, currency: p.currency })} for ${shortDate(p.promisedDate)} was not kept`,
+      t.t('digest.owner.broken', {
+        name: p.name,
+        amount: t.money(p.amountMinor, p.currency),
+        date: t.date(p.promisedDate),
+      }),
     );
   }
   for (const p of work.promisesDue) {
     lines.push(
-      `• *${p.name}*: ${formatMoney({ minor: p.amountMinor, currency: p.currency })} promised for ${shortDate(p.promisedDate)}`,
+      t.t('digest.owner.due', {
+        name: p.name,
+        amount: t.money(p.amountMinor, p.currency),
+        date: t.date(p.promisedDate),
+      }),
     );
   }
   for (const f of work.followUps) {
+    const late = f.dueOn < options.today;
     lines.push(
-      `• *${f.name}*: follow-up due${f.dueOn < options.today ? ` since ${shortDate(f.dueOn)}` : ' today'}`,
+      t.t('digest.owner.follow_up', {
+        name: f.name,
+        late: late ? 'yes' : 'no',
+        date: late ? t.date(f.dueOn) : '',
+      }),
     );
   }
   // PB-26: accounts with no status update for the set number of working days.
-  for (const q of work.quiet ?? []) lines.push(quietLine(q));
+  for (const q of work.quiet ?? [])
+    lines.push(t.t('digest.owner.quiet', { name: q.name, days: q.workingDays, date: t.date(q.since) }));
   if (lines.length === 0) return null;
   return {
     blocks: [
-      { type: 'header', text: `Your follow-ups, ${options.today}` },
+      { type: 'header', text: t.t('digest.owner.header', { date: options.today }) },
       { type: 'text', text: lines.join('\n') },
-      {
-        type: 'context',
-        text: `${work.claimedTotal} account${work.claimedTotal === 1 ? '' : 's'} are yours. /overdue mine lists them.`,
-      },
+      { type: 'context', text: t.t('digest.owner.yours', { count: work.claimedTotal }) },
     ],
-    fallbackText: `${options.name}: ${lines.length} follow-up${lines.length === 1 ? '' : 's'} today`,
+    fallbackText: t.t('digest.owner.fallback', { name: options.name, count: lines.length }),
   };
 }
 
 /** The one nudge about digest accounts nobody claimed hours later, posted in the digest's thread. */
-export function nudgeView(rows: WorklistRow[], hours: number): Message {
+export function nudgeView(rows: WorklistRow[], hours: number, t: Translator = EN()): Message {
   return {
     blocks: [
-      {
-        type: 'text',
-        text: `*Still unclaimed ${hours} hour${hours === 1 ? '' : 's'} after the digest:* who takes them?`,
-      },
-      ...rows.map((row, i) => accountRow(row, i + 1)),
+      { type: 'text', text: t.t('digest.nudge', { hours }) },
+      ...rows.map((row, i) => accountRow(row, i + 1, t)),
     ],
-    fallbackText: `${rows.length} account${rows.length === 1 ? '' : 's'} from this morning's digest still unclaimed`,
+    fallbackText: t.t('digest.nudge.fallback', { count: rows.length }),
   };
 }
 
 /** PB-27: the weekly aging report with the week's plan (the top accounts and their next steps). */
-export function agingReportView(data: DigestData, week: string): Message {
-  const blocks: Block[] = [{ type: 'header', text: `Weekly aging report, ${week}` }];
-  const lines = totalsLines(data);
-  blocks.push({ type: 'text', text: lines.length > 0 ? lines.join('\n\n') : 'Nothing is open.' });
-  const counts = data.buckets
-    .map((bucket) => {
-      const n = data.totals.filter((t) => t.bucket === bucket).reduce((s, t) => s + t.accounts, 0);
-      return n > 0 ? `${bucket}: ${n}` : null;
-    })
-    .filter(Boolean);
+export function agingReportView(data: DigestData, week: string, t: Translator = EN()): Message {
+  const blocks: Block[] = [{ type: 'header', text: t.t('aging.header', { week }) }];
+  const lines = totalsLines(data, t);
+  blocks.push({ type: 'text', text: lines.length > 0 ? lines.join('\n\n') : t.t('aging.nothing_open') });
+  const counts = data.buckets.flatMap((bucket) => {
+    const n = data.totals.filter((x) => x.bucket === bucket).reduce((s, x) => s + x.accounts, 0);
+    return n > 0 ? [t.t('aging.count', { bucket: bucketLabel(bucket, t), count: n })] : [];
+  });
   blocks.push({
     type: 'context',
-    text: `Accounts per bucket: ${counts.join(', ') || 'none'}. ${data.unclaimed} overdue accounts have no owner.`,
+    text: t.t('aging.counts', {
+      any: counts.length > 0 ? 'yes' : 'no',
+      counts: counts.join(t.locale === 'en' ? ', ' : '，'),
+      unclaimed: data.unclaimed,
+    }),
   });
   if (data.top.length > 0) {
     blocks.push({ type: 'divider' });
-    blocks.push({
-      type: 'text',
-      text: '*The plan for the week*: the accounts worth most, with their next step.',
-    });
+    blocks.push({ type: 'text', text: t.t('aging.plan') });
     data.top.forEach((row, i) => {
-      blocks.push(accountRow(row, i + 1));
+      blocks.push(accountRow(row, i + 1, t));
     });
   }
-  return { blocks, fallbackText: `Weekly aging report ${week}: ${data.overdueAccounts} overdue accounts` };
+  return {
+    blocks,
+    fallbackText: t.t('aging.fallback', { week, overdue: data.overdueAccounts }),
+  };
 }

@@ -1,4 +1,5 @@
 import { formatMoney } from '../collections/money.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
 import { encodeRef, MAX_QUERY_LENGTH } from './action-ref.ts';
 import type { WorklistPage, WorklistRow } from '../worklist/list.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
@@ -14,14 +15,19 @@ export function amountLines(openByCurrency: Record<string, number>, mainCurrency
 /** The buttons every account row carries: Claim (when nobody owns it), Log call, Send letter, Open. */
 export function accountButtons(
   row: Pick<WorklistRow, 'accountId' | 'owner' | 'version' | 'suggestedLetter'>,
+  t: Translator = translator('en'),
 ): Button[] {
   const a = { v: 1 as const, accountId: row.accountId, stateVersion: row.version };
   const buttons: Button[] = [];
   if (!row.owner)
-    buttons.push({ label: 'Claim', ref: encodeRef({ ...a, action: 'claim' }), style: 'primary' });
-  buttons.push({ label: 'Log call', ref: encodeRef({ ...a, action: 'log' }), opens: 'form' });
+    buttons.push({
+      label: t.t('list.button.claim'),
+      ref: encodeRef({ ...a, action: 'claim' }),
+      style: 'primary',
+    });
+  buttons.push({ label: t.t('list.button.log'), ref: encodeRef({ ...a, action: 'log' }), opens: 'form' });
   buttons.push({
-    label: 'Send letter',
+    label: t.t('list.button.letter'),
     ref: encodeRef({
       ...a,
       action: 'letter',
@@ -29,12 +35,19 @@ export function accountButtons(
     }),
     opens: 'form',
   });
-  buttons.push({ label: 'Open', ref: encodeRef({ ...a, action: 'open' }) });
+  buttons.push({ label: t.t('list.button.open'), ref: encodeRef({ ...a, action: 'open' }) });
   return buttons;
 }
 
-/** One worklist entry as an account row. */
-export function accountRow(row: WorklistRow, rowNumber?: number): AccountRowBlock {
+/**
+ * One worklist entry as an account row, in `t`'s language (English until every caller passes one). The
+ * explanation is the worklist's own stored text.
+ */
+export function accountRow(
+  row: WorklistRow,
+  rowNumber?: number,
+  t: Translator = translator('en'),
+): AccountRowBlock {
   return {
     type: 'accountRow',
     accountId: row.accountId,
@@ -44,40 +57,51 @@ export function accountRow(row: WorklistRow, rowNumber?: number): AccountRowBloc
     // PB-04: red as the assessment marked it, by the policy's threshold.
     tone: row.red ? 'danger' : 'normal',
     owner: row.owner?.name ?? null,
-    explanation: [row.explanation, row.nextAction ? `next: ${row.nextAction}` : null]
+    explanation: [row.explanation, row.nextAction ? t.t('list.row.next', { action: row.nextAction }) : null]
       .filter(Boolean)
       .join(' · '),
-    actions: accountButtons(row),
+    actions: accountButtons(row, t),
     openRef: encodeRef({ v: 1, action: 'open', accountId: row.accountId, stateVersion: row.version }),
     ...(rowNumber !== undefined ? { rowNumber } : {}),
   };
 }
 
-/** The `/overdue` answer: one page of the worklist by priority (PB-08), with paging. */
+/**
+ * The `/overdue` answer: one page of the worklist by priority (PB-08), with paging, in `t`'s language:
+ * the reader's when private, the channel's when posted there (dispatch chooses).
+ */
 export function overdueListView(
   page: WorklistPage,
-  options: { query: string; today: string; ledger?: LedgerAge },
+  options: { query: string; today: string; ledger?: LedgerAge; t?: Translator },
 ): Message {
-  const filtered = options.query.trim() ? ` matching \`${options.query.trim()}\`` : '';
+  const t = options.t ?? translator('en');
+  const query = options.query.trim();
+  const filtered = { filtered: query ? 'yes' : 'no', query };
   const blocks: Block[] = [
-    { type: 'header', text: `Overdue accounts on ${options.today}` },
-    ...staleBlocksOf(options.ledger),
+    { type: 'header', text: t.t('list.header', { date: options.today }) },
+    ...staleBlocksOf(options.ledger, t),
   ];
   if (page.total === 0) {
-    blocks.push({ type: 'text', text: `No accounts${filtered}. Nothing to chase here.`, tone: 'success' });
-    return { blocks, fallbackText: `No overdue accounts${filtered}.` };
+    blocks.push({ type: 'text', text: t.t('list.empty', filtered), tone: 'success' });
+    return { blocks, fallbackText: t.t('list.empty.fallback', filtered) };
   }
   const first = (page.page - 1) * page.pageSize;
   blocks.push({
     type: 'context',
-    text: `${page.total} account${page.total === 1 ? '' : 's'}${filtered}, highest expected recovery first. Showing ${first + 1}-${first + page.rows.length}.`,
+    text: t.t('list.summary', {
+      ...filtered,
+      total: page.total,
+      from: String(first + 1),
+      to: String(first + page.rows.length),
+    }),
   });
   page.rows.forEach((row, i) => {
-    blocks.push(accountRow(row, first + i + 1));
+    blocks.push(accountRow(row, first + i + 1, t));
   });
   if (page.pages > 1) {
-    const query = options.query.trim().slice(0, MAX_QUERY_LENGTH);
-    const ref = (p: number) => encodeRef({ v: 1, action: 'page', page: p, ...(query ? { query } : {}) });
+    const refQuery = query.slice(0, MAX_QUERY_LENGTH);
+    const ref = (p: number) =>
+      encodeRef({ v: 1, action: 'page', page: p, ...(refQuery ? { query: refQuery } : {}) });
     blocks.push({
       type: 'pager',
       page: page.page,
@@ -88,6 +112,6 @@ export function overdueListView(
   }
   return {
     blocks,
-    fallbackText: `${page.total} overdue account${page.total === 1 ? '' : 's'}${filtered}; top: ${page.rows[0]?.name ?? ''}`,
+    fallbackText: t.t('list.fallback', { ...filtered, total: page.total, top: page.rows[0]?.name ?? '' }),
   };
 }

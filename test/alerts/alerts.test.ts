@@ -146,7 +146,7 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     expect(text).toContain(
       'Large overdue balances: 51 accounts crossed the alert thresholds since the last check',
     );
-    expect(text).toContain('CNY: 51 accounts, CNY 102,000.00 overdue');
+    expect(text).toContain('CNY: 51 accounts, CNY 102,000 overdue');
     expect(text).toContain('… and 36 more');
     const [file] = overview?.message.files ?? [];
     const lines = Buffer.from(file?.data ?? [])
@@ -216,7 +216,7 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     });
     expect(posts.map((p) => p.key)).toEqual(['alert:jump:2026-11:CNY']);
     expect(textOf(posts[0]?.message as Message)).toContain(
-      'Open receivables are CNY 1,250.00 on 2026-11-29, against CNY 1,000.00 on 2026-10-29: up 25.0%',
+      'Open receivables are CNY 1,250 on 29 Nov 2026, against CNY 1,000 on 29 Oct 2026: up 25.0%',
     );
     clock.set('2026-11-30T02:00:00Z');
     expect(

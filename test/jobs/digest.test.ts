@@ -115,14 +115,13 @@ describe.each(backends())('the morning digest on %s', (kind) => {
     expect(digest).not.toBeNull();
     const text = textOf(digest as Message);
     expect(text).toContain('Overdue digest, 2026-12-07');
-    expect(text).toContain('*CNY 521,000.00* open (−4,000.00 since then)'); // 1,000.00 not yet due is new
-    expect(text).toContain(
-      'current 1,000.00 (+1,000.00) · 1-30 20,000.00 (−5,000.00) · 31-60 0.00 · 61-90 500,000.00 · 90+ 0.00',
-    );
-    expect(text).toContain('*USD 3,000.00* open (+3,000.00 since then)');
-    expect(text).toContain('Changes since the digest of 2026-12-04. 2 overdue accounts, *1 unclaimed*.');
+    // Totals are summaries in whole units (t.moneyShort); 1,000.00 not yet due is new.
+    expect(text).toContain('*CNY 521,000* open (−4,000 since then)');
+    expect(text).toContain('current 1,000 (+1,000) · 1-30 20,000 (−5,000) · 31-60 0 · 61-90 500,000 · 90+ 0');
+    expect(text).toContain('*USD 3,000* open (+3,000 since then)');
+    expect(text).toContain('Changes since the digest of 4 Dec 2026. 2 overdue accounts, *1 unclaimed*.');
     expect(text).toMatch(
-      /\*Promises broken\*[\s\S]*Dollar Buyer\*: USD 1,000.00 promised for 4 Dec, nothing paid \(Ann\)/,
+      /\*Promises broken\*[\s\S]*Dollar Buyer\*: USD 1,000.00 promised for 4 Dec 2026, nothing paid \(Ann\)/,
     );
     expect(text).toMatch(
       /\*Promises due today\*\n• \*Dollar Buyer\*: USD 1,000.00 promised for today \(Ann\)/,
@@ -137,7 +136,7 @@ describe.each(backends())('the morning digest on %s', (kind) => {
       .first();
     expect(mine.destination).toEqual({ kind: 'user', userId: ann.userId });
     expect(textOf(fromStoredMessage(mine.payload))).toContain(
-      'Dollar Buyer*: USD 1,000.00 promised for 7 Dec',
+      'Dollar Buyer*: USD 1,000.00 promised for 7 Dec 2026',
     );
     // Today's totals are kept for tomorrow.
     expect(await countRows(db.knex, 'digest_snapshots', { day: '2026-12-07' })).toBe(4);

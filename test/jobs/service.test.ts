@@ -53,7 +53,7 @@ describe.each(backends())('scheduled posts as a service on %s', (kind) => {
     const text = (digest?.edits[0] as Message).blocks
       .map((b) => ('text' in b ? b.text : b.type === 'accountRow' ? b.customerName : ''))
       .join('\n');
-    expect(text).toContain('*CNY 30,000.00* open');
+    expect(text).toContain('*CNY 30,000* open');
     expect(text).not.toContain('Pays Today');
     expect(text).toContain('Updated 10:05.');
     await posts.afterSync(); // nothing changed since: no second edit

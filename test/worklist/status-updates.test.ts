@@ -116,7 +116,7 @@ describe.each(backends())('accounts with no status update on %s', (kind) => {
     const work = await myWork(db.knex, ann.userId, TODAY, 10, rule(2));
     const daily = ownerDigestView(work, { name: 'Ann', today: TODAY });
     expect(JSON.stringify(daily)).toMatch(
-      /Quiet Since Wednesday Ltd\*: no update for 5 working days \(since 18 Nov\)/,
+      /Quiet Since Wednesday Ltd\*: no update for 5 working days \(since 18 Nov 2026\)/,
     );
     const home = await myWorkMessage(
       {

@@ -6,15 +6,17 @@
 import { cardEn } from './card-en.ts';
 import { contactEn } from './contact-en.ts';
 import { formsEn } from './forms-en.ts';
-import { overdueEn } from './overdue-en.ts';
 import { lettersEn } from './letters-en.ts';
+import { listsEn } from './lists-en.ts';
+import { overdueEn } from './overdue-en.ts';
 
 export const en = {
   ...cardEn,
   ...contactEn,
   ...formsEn,
-  ...overdueEn,
   ...lettersEn,
+  ...listsEn,
+  ...overdueEn,
   'language.set': 'From now on duebot answers you in English.',
   'language.current':
     'duebot answers you in English: {source, select, own {your own choice} platform {the language of your {platform, select, slack {Slack} teams {Teams} other {terminal (LANG)}}} other {the company language}}. Change it with /overdue language zh-CN, zh-TW or en.',
