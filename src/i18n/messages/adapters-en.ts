@@ -120,6 +120,30 @@ export const adaptersEn = {
   'slack.thread.fallback': '{name}: calls and notes on this account',
   'slack.thread.head':
     ':file_folder: *{name}*{id, select, none {} other { ({id})}}: calls and notes on this account. Reply in this thread to add a note to its history.',
+  // Teams (adapters/teams).
+  'teams.welcome':
+    'Hi, I am *duebot*: I keep the overdue worklist in front of the team. Say `overdue` (in a channel: `@duebot overdue`) to see it, `overdue help` for the filters.',
+  'teams.trouble': 'Something went wrong on duebot’s side; nothing was changed. Please try again.',
+  'teams.savedToHistory': 'Saved to the account’s history.',
+  'teams.notUnderstood': 'I did not understand "{text}".',
+  'teams.noAction': 'This button carries no action duebot knows.',
+  'teams.formGone': 'This form cannot be submitted any more; open it again.',
+  'teams.answeredBelow': 'duebot answered below.',
+  'teams.posted': 'Posted.',
+  'teams.postedInThread': 'Posted in the account’s thread.',
+  'teams.done': 'Done.',
+  'teams.saved': 'Saved.',
+  'teams.savedAnd':
+    '{where, select, thread {Saved and posted in the account’s thread: {text}} other {Saved: {text}}}',
+  'teams.field.required': '{label} is required',
+  'teams.dialog.tooLarge':
+    'This form is too large for a Teams dialog ({size} KB; Teams takes at most {most} KB), so it cannot be shown here. Nothing was changed; please tell your duebot admin.',
+  'teams.file.uploadFailed': 'The file could not be uploaded; nothing was changed.',
+  'teams.file.offerGone': 'This file offer is not valid any more; nothing was uploaded.',
+  'teams.file.noUploadUrl': 'Teams gave no upload address for the file; nothing was uploaded.',
+  'teams.thread.head':
+    'Calls and notes on this account{id, select, none {} other { ({id})}}. Reply here and mention duebot to add a note to its history.',
+  'teams.thread.fallback': '{name}: calls and notes on this account',
 } as const;
 
 export type AdaptersCatalog = Readonly<Record<keyof typeof adaptersEn, string>>;

@@ -109,4 +109,27 @@ export const adaptersZhCN: AdaptersCatalog = {
   'slack.thread.fallback': '{name}：此账户的通话与备注',
   'slack.thread.head':
     ':file_folder: *{name}*{id, select, none {} other {（{id}）}}：此账户的通话与备注。在此讨论串中回复，即可在其历史中添加备注。',
+  // Teams（adapters/teams）。
+  'teams.welcome':
+    '您好，我是 *duebot*：我把逾期催收清单摆在团队面前。说 `overdue`（在频道中：`@duebot overdue`）查看清单，说 `overdue help` 查看筛选条件。',
+  'teams.trouble': 'duebot 这边出了问题；未做任何更改。请重试。',
+  'teams.savedToHistory': '已记入该账户的历史。',
+  'teams.notUnderstood': '我没有理解“{text}”。',
+  'teams.noAction': '这个按钮没有 duebot 认得的操作。',
+  'teams.formGone': '这个表单已无法提交；请重新打开。',
+  'teams.answeredBelow': 'duebot 已在下方回复。',
+  'teams.posted': '已发布。',
+  'teams.postedInThread': '已发到该账户的讨论串。',
+  'teams.done': '完成。',
+  'teams.saved': '已保存。',
+  'teams.savedAnd': '{where, select, thread {已保存并发到该账户的讨论串：{text}} other {已保存：{text}}}',
+  'teams.field.required': '{label}为必填项',
+  'teams.dialog.tooLarge':
+    '这个表单太大，Teams 对话框放不下（{size} KB；Teams 最多 {most} KB），因此无法在这里显示。未做任何更改；请告知您的 duebot 管理员。',
+  'teams.file.uploadFailed': '文件无法上传；未做任何更改。',
+  'teams.file.offerGone': '这个文件提供已失效；未上传任何内容。',
+  'teams.file.noUploadUrl': 'Teams 没有给出文件的上传地址；未上传任何内容。',
+  'teams.thread.head':
+    '此账户的通话与备注{id, select, none {} other {（{id}）}}。在这里回复并提及 duebot，即可在其历史中添加备注。',
+  'teams.thread.fallback': '{name}：此账户的通话与备注',
 };

@@ -109,4 +109,27 @@ export const adaptersZhTW: AdaptersCatalog = {
   'slack.thread.fallback': '{name}：此帳戶的通話與備註',
   'slack.thread.head':
     ':file_folder: *{name}*{id, select, none {} other {（{id}）}}：此帳戶的通話與備註。在此討論串中回覆，即可在其歷史中新增備註。',
+  // Teams（adapters/teams）。
+  'teams.welcome':
+    '您好，我是 *duebot*：我把逾期催收清單擺在團隊面前。說 `overdue`（在頻道中：`@duebot overdue`）查看清單，說 `overdue help` 查看篩選條件。',
+  'teams.trouble': 'duebot 這邊出了問題；未做任何變更。請再試一次。',
+  'teams.savedToHistory': '已記入該帳戶的歷史。',
+  'teams.notUnderstood': '我沒有理解「{text}」。',
+  'teams.noAction': '這個按鈕沒有 duebot 認得的操作。',
+  'teams.formGone': '這份表單已無法提交；請重新開啟。',
+  'teams.answeredBelow': 'duebot 已在下方回覆。',
+  'teams.posted': '已發布。',
+  'teams.postedInThread': '已發到該帳戶的討論串。',
+  'teams.done': '完成。',
+  'teams.saved': '已儲存。',
+  'teams.savedAnd': '{where, select, thread {已儲存並發到該帳戶的討論串：{text}} other {已儲存：{text}}}',
+  'teams.field.required': '{label}為必填項目',
+  'teams.dialog.tooLarge':
+    '這份表單太大，Teams 對話方塊放不下（{size} KB；Teams 最多 {most} KB），因此無法在這裡顯示。未做任何變更；請告知您的 duebot 管理員。',
+  'teams.file.uploadFailed': '檔案無法上傳；未做任何變更。',
+  'teams.file.offerGone': '這個檔案提供已失效；未上傳任何內容。',
+  'teams.file.noUploadUrl': 'Teams 沒有提供檔案的上傳位址；未上傳任何內容。',
+  'teams.thread.head':
+    '此帳戶的通話與備註{id, select, none {} other {（{id}）}}。在這裡回覆並提及 duebot，即可在其歷史中新增備註。',
+  'teams.thread.fallback': '{name}：此帳戶的通話與備註',
 };
