@@ -92,17 +92,19 @@ export async function runShell(options: ShellOptions): Promise<void> {
     options.lines ??
     (rl = createInterface({ input: options.input, terminal: false }))[Symbol.asyncIterator]();
   let user = options.user;
+  const width = options.width ?? 100;
   /**
    * The reader's language (their own choice, else DUEBOT_LOCALE or LANG as start.ts resolves it), read
    * again before each command so `/overdue language` takes effect at the next line.
    */
   let t: Translator = (await speechFor(ctx.db, user, ctx.language, undefined)).t;
-  const width = options.width ?? 100;
   /** The rows of the last list; null before any (a bare number then names no row). */
   let rows: TerminalRow[] | null = null;
   let pager: { prevRef?: string; nextRef?: string } | undefined;
+  // Every line within the terminal's width (Chinese counts two columns a character).
   const write = (text: string): void => {
-    output.write(text.endsWith('\n') ? text : `${text}\n`);
+    const fitted = fitToWidth(text.replace(/\n$/, ''), width);
+    output.write(`${fitted}\n`);
   };
   const prompt = (text: string) => {
     if (options.interactive) output.write(text);

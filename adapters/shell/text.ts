@@ -65,6 +65,10 @@ export function truncateToWidth(text: string, width: number): string {
   return `${out}…`;
 }
 
+/** SGR colour sequences (`\u001b[31m`). */
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
 /** Punctuation a line may not start with (it stays with the character before it). */
 const CLOSING = /^[、。，．：；！？）」』》〉】,.:;!?)\]]/u;
 
@@ -77,7 +81,8 @@ export function fitToWidth(text: string, width: number): string {
   return text
     .split('\n')
     .flatMap((source) => {
-      if (displayWidth(source) <= width) return [source];
+      // Colour escapes take no columns (a rendered message is already wrapped to the width).
+      if (displayWidth(source.replace(ANSI, '')) <= width) return [source];
       const gap = /^(\s*\S.*?\s{2,})\S/u.exec(source)?.[1];
       const lead = /^\s*/u.exec(source)?.[0] ?? '';
       const hang =
