@@ -9,6 +9,7 @@ import type { Reply } from '../../src/commands/interaction.ts';
 import { notice } from '../../src/views/notices.ts';
 import { speechFor } from '../../src/i18n/speech.ts';
 import { type Translator, translator } from '../../src/i18n/translate.ts';
+import type { User } from '../../src/views/model.ts';
 import { ACTION_PREFIX, toBlockKit } from './block-kit.ts';
 import { deliver, postToResponseUrl, type ReplyTarget, threadChannel } from './deliver.ts';
 import type { SlackDeps } from './deps.ts';
@@ -135,12 +136,14 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
 
   app.view(FORM_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const meta = readMetadata(view.private_metadata);
-    const user = await identity.user(body.user.id, body.user.name);
-    const t = await speechFor(ctx.db, user, ctx.language, undefined).then(
-      (speech) => speech.t,
-      () => translator(ctx.language?.locale ?? 'en'), // the database is down: the form's answer says so
-    );
+    const readerOf = async (user: User) =>
+      speechFor(ctx.db, user, ctx.language, undefined).then(
+        (speech) => speech.t,
+        () => translator(ctx.language?.locale ?? 'en'), // the database is down: the form's answer says so
+      );
+    let t = translator(ctx.language?.locale ?? 'en');
     if (!meta) {
+      t = await readerOf(await identity.user(body.user.id, body.user.name));
       await ack({
         response_action: 'update',
         view: messageModal('duebot', notice(t.t('slack.formTooOld')), t),
@@ -153,6 +156,8 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
     try {
       // A slow form (a letter: render, PDF, SMTP) can outlast Slack's 3 s: close the modal first, answer after.
       if (sendsLetter) await ack();
+      const user = await identity.user(body.user.id, body.user.name);
+      t = await readerOf(user);
       // A retried delivery (X-Slack-Retry-Num) carries the same view and hash: it takes effect once.
       const submission = view.hash ? `${view.id}:${view.hash}` : view.id;
       reply = await dispatch(ctx, { kind: 'submit', ref: meta.ref, user, values, submission });

@@ -111,7 +111,7 @@ export const adaptersEn = {
   'slack.form.notOpened':
     'The form could not be opened in time; use the *Log call* button on the account card instead.',
   'slack.placed':
-    ':warning: Saved. It is posted in {direct, select, yes {your direct messages with duebot} other {the account’s thread in {channel}}}{linked, select, yes { ({link})} other {}}.',
+    ":warning: Saved. It is posted in {direct, select, yes {your direct messages with duebot} other {the account's thread in {channel}}}{linked, select, yes { ({link})} other {}}.",
   'slack.placed.linkLabel': '{direct, select, yes {here} other {this thread}}',
   'slack.refused.notMember':
     'duebot is not a member of {channel} and may not post there. Invite @duebot to {channel} (`/invite @duebot`), or reinstall duebot so it has the `chat:write.public` scope.',
