@@ -9,6 +9,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { ensureAccountThread } from '../../src/chat/account-threads.ts';
+import type { LanguageConfig } from '../../src/i18n/settings.ts';
+import { channelT } from '../../src/i18n/speech.ts';
 import type { ChatOut, Destination, PostedRef } from '../../src/outbox/chat-out.ts';
 import type { Message } from '../../src/views/model.ts';
 import { terminalFor } from './terminal.ts';
@@ -22,6 +24,8 @@ export interface ShellChatOutOptions {
   filesDir: string;
   color: boolean;
   width?: number;
+  /** Who reads which language: posts on the terminal are in the terminal's (channel "terminal", else the company's). */
+  language?: LanguageConfig;
 }
 
 /** The shell's one place for account threads (the terminal), as account_threads names it. */
@@ -30,6 +34,7 @@ export const SHELL_THREADS = { platform: 'shell', channel: 'terminal' };
 /** Posts printed on a terminal. */
 export function createShellChatOut(options: ShellChatOutOptions): ChatOut {
   const { db, output } = options;
+  const t = channelT(options.language, SHELL_THREADS.channel);
   const posted = new Map<string, PostedRef>();
   let counter = 0;
   const nextId = () => {
@@ -41,14 +46,14 @@ export function createShellChatOut(options: ShellChatOutOptions): ChatOut {
     if (to.kind === 'channel') return `#${to.role}`;
     if (to.kind === 'account') {
       const account = await db('customers').where({ id: to.accountId }).first('name');
-      return `[account thread] ${account ? String(account.name) : `account #${to.accountId}`}`;
+      return t.t('shell.post.thread', { name: account ? String(account.name) : `#${to.accountId}` });
     }
     const user = await db('users').where({ id: to.userId }).first('display_name');
-    return `@${user ? String(user.display_name) : `user ${to.userId}`} (private)`;
+    return t.t('shell.post.private', { name: user ? String(user.display_name) : `#${to.userId}` });
   }
 
   async function print(heading: string, message: Message): Promise<string[]> {
-    const text = toTerminalText(message, { color: options.color, width: options.width ?? 100 });
+    const text = toTerminalText(message, { color: options.color, width: options.width ?? 100, t });
     const paths: string[] = [];
     for (const file of message.files ?? []) {
       await mkdir(options.filesDir, { recursive: true });
@@ -56,7 +61,7 @@ export function createShellChatOut(options: ShellChatOutOptions): ChatOut {
       await writeFile(path, file.data);
       paths.push(path);
     }
-    const files = paths.map((p) => `[file saved: ${p}]`).join('\n');
+    const files = paths.map((path) => t.t('shell.post.file', { path })).join('\n');
     // Never inside a command's answer: after it, or above the prompt (terminal.ts).
     terminalFor(output).post(`\n── ${heading} ──\n${text}\n${files ? `${files}\n` : ''}`);
     return paths;
@@ -76,21 +81,21 @@ export function createShellChatOut(options: ShellChatOutOptions): ChatOut {
         await ensureAccountThread(db, SHELL_THREADS, to.accountId, {
           start: async ({ name, externalId }) => {
             const id = externalId !== undefined ? ` (${externalId})` : '';
-            await print(`[account thread] ${name}${id}`, {
-              blocks: [{ type: 'text', text: `Calls and notes on ${name}${id}.` }],
+            await print(t.t('shell.post.thread', { name: `${name}${id}` }), {
+              blocks: [{ type: 'text', text: t.t('shell.post.threadHead', { name: `${name}${id}` }) }],
             });
             return nextId();
           },
         });
       }
       const where = await label(to);
-      await print(postOptions.thread ? `${where}, in reply` : where, message);
+      await print(postOptions.thread ? t.t('shell.post.inReply', { where }) : where, message);
       const ref: PostedRef = { platform: 'shell', channel: where, id: nextId() };
       posted.set(postOptions.key, ref);
       return ref;
     },
     async update(ref, message) {
-      await print(`${ref.channel}, updated`, message);
+      await print(t.t('shell.post.updated', { where: ref.channel }), message);
     },
     async find(_to, key) {
       // A terminal keeps no history: what this process printed is all it knows.

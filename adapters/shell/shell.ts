@@ -15,9 +15,11 @@ import { ROLES } from '../../src/worklist/staff.ts';
 import type { FileAttachment, Form, User } from '../../src/views/model.ts';
 import type { Confirm, Reply } from '../../src/commands/interaction.ts';
 import { CHANNELS, RESULTS } from '../../src/worklist/log-outcome.ts';
+import { speechFor } from '../../src/i18n/speech.ts';
+import { type Translator } from '../../src/i18n/translate.ts';
 import { parseRowId } from '../../src/worklist/row-id.ts';
 import { terminalFor } from './terminal.ts';
-import { type FieldPrompt, formToPrompts, renderTerminal, type TerminalRow } from './text.ts';
+import { type FieldPrompt, fitToWidth, formToPrompts, renderTerminal, type TerminalRow } from './text.ts';
 import { accountWord, LOG_KEYS, logKeyOf, readLogWords, splitWords } from './words.ts';
 
 export { splitWords } from './words.ts';
@@ -43,37 +45,23 @@ export interface ShellOptions {
   onReady?: () => void;
 }
 
-export const SHELL_HELP = `Shell commands (N is a row number of the last list; #N is a customer id, e.g. #68):
-  /overdue [filters]     the worklist (try /overdue help)
-  open N                 the account card
-  claim N | release N    become the owner / give the account up
-  log N                  record a call; asks for each field and checks each answer
-  log N result=promised date=2026-12-01 amount=5000 notes="pays Friday"
-                         the same on one line; keys: ${Object.keys(LOG_KEYS).join(', ')}
-                         results: ${RESULTS.join(', ')}
-                         channels: ${CHANNELS.join(', ')}
-                         amounts: 12,500.50 or with ${Object.keys(AMOUNT_SUFFIXES).join(' ')} (5万 = 50,000)
-  history N              every contact so far, newest first (older | newer for more)
-  reassign N [name]      give the account to another collector (managers)
-  dispute N | resolve N  open a dispute on some invoices (PB-21) / resolve one, saying why
-  pause N | unpause N    pause chasing until a date (the account or some invoices) / end it now
-  terms N                key-account exemption, habitual late payer, contract interest (managers)
-  hand-over N            hand the account to a collection agency; internal chasing stops (managers)
-  plan N | cancel-plan N  propose, renegotiate or cancel a payment plan (PB-17)
-  kept N                 mark the open promise kept by hand, with a note (PB-20)
-  letter N [template]    preview the letter the ladder suggests (or the one named), then send it
-  summary N              after a call: preview its summary e-mail to the customer, then send it (PB-23)
-  approve L | reject L   decide on letter L waiting for a second person's approval
-  mark-sent L | send-again L
-                         letter L may or may not have gone out: you found it in the mailbox,
-                         or send the same e-mail again (once)
-                         (L is the letter number shown with the request, not a row or #id)
-  next | prev            the next or previous page of the last list (or history)
-  older | newer          the same for a history: older or newer entries
-  as <name>              act as another staff member (with the role they have)
-  role NAME [role]       their role and where it came from; managers set it:
-                         role ann manager (collector, manager, sales or viewer)
-  help | quit`;
+/**
+ * The shell's own help in the reader's language, fitted to the terminal: the command words (open, claim,
+ * log, key=value, results) are what people type, so they stay as they are in every language.
+ */
+export function shellHelp(t: Translator, width = 80): string {
+  const text = t.t('shell.help', {
+    keys: Object.keys(LOG_KEYS).join(', '),
+    results: RESULTS.join(', '),
+    channels: CHANNELS.join(', '),
+    suffixes: Object.keys(AMOUNT_SUFFIXES).join(' '),
+    roles: ROLES.join(', '),
+  });
+  return fitToWidth(text, width);
+}
+
+/** A yes to a yes/no question: y or yes, or 是 / 好 / 确认 / 確認 in Chinese. */
+const YES = /^\s*(y(es)?|是|好|确认|確認)\s*$/i;
 
 /** Shell verbs that act on one account, named by `N` (a row) or `#N` (a customer id). */
 const ACCOUNT_VERBS = new Set([
@@ -104,11 +92,19 @@ export async function runShell(options: ShellOptions): Promise<void> {
     options.lines ??
     (rl = createInterface({ input: options.input, terminal: false }))[Symbol.asyncIterator]();
   let user = options.user;
+  const width = options.width ?? 100;
+  /**
+   * The reader's language (their own choice, else DUEBOT_LOCALE or LANG as start.ts resolves it), read
+   * again before each command so `/overdue language` takes effect at the next line.
+   */
+  let t: Translator = (await speechFor(ctx.db, user, ctx.language, undefined)).t;
   /** The rows of the last list; null before any (a bare number then names no row). */
   let rows: TerminalRow[] | null = null;
   let pager: { prevRef?: string; nextRef?: string } | undefined;
+  // Every line within the terminal's width (Chinese counts two columns a character).
   const write = (text: string): void => {
-    output.write(text.endsWith('\n') ? text : `${text}\n`);
+    const fitted = fitToWidth(text.replace(/\n$/, ''), width);
+    output.write(`${fitted}\n`);
   };
   const prompt = (text: string) => {
     if (options.interactive) output.write(text);
@@ -126,7 +122,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
     for (const file of files) {
       const path = join(filesDir, basename(file.filename));
       await writeFile(path, file.data);
-      write(`  [file] ${path}`);
+      write(`  ${t.t('shell.file.saved', { path })}`);
     }
   };
 
@@ -138,7 +134,7 @@ export async function runShell(options: ShellOptions): Promise<void> {
       case 'replace':
       case 'post': {
         if (reply.kind === 'replace' && reply.note) write(reply.note);
-        const rendered = renderTerminal(reply.message, { color: options.color, width: options.width ?? 100 });
+        const rendered = renderTerminal(reply.message, { color: options.color, width, t });
         if (list || rendered.rows.length > 0) {
           rows = rendered.rows;
           pager = rendered.pager;
@@ -148,7 +144,9 @@ export async function runShell(options: ShellOptions): Promise<void> {
       }
       case 'thread':
         write(
-          `[account thread] ${renderTerminal(reply.message, { color: options.color, width: options.width ?? 100 }).text}`,
+          t.t('shell.thread.reply', {
+            text: renderTerminal(reply.message, { color: options.color, width, t }).text,
+          }),
         );
         return;
       case 'formErrors':
@@ -159,10 +157,10 @@ export async function runShell(options: ShellOptions): Promise<void> {
         );
         return;
       case 'openForm':
-        write(`(${reply.form.title}: use log N to fill it in)`);
+        write(t.t('shell.form.elsewhere', { title: reply.form.title }));
         return;
       case 'confirm':
-        write(`${reply.confirm.question} (not asked here; nothing was changed)`);
+        write(t.t('shell.confirm.notAsked', { question: reply.confirm.question }));
         return;
       case 'none':
         return;
@@ -185,9 +183,9 @@ export async function runShell(options: ShellOptions): Promise<void> {
 
   /** Hubot's propose, then confirm: the question, a yes/no, and the click again with the answer. */
   const confirm = async (step: Confirm) => {
-    write(`${step.question} ${step.yes}? (yes/no)`);
+    write(t.t('shell.confirm.ask', { question: step.question, yes: step.yes }));
     const answer = await readLine();
-    const confirmed = answer !== null && /^\s*y(es)?\s*$/i.test(answer);
+    const confirmed = answer !== null && YES.test(answer);
     return follow(await dispatch(ctx, { kind: 'action', ref: step.ref, user, confirmed }));
   };
 
@@ -222,9 +220,9 @@ export async function runShell(options: ShellOptions): Promise<void> {
   /** A form with nothing to fill in (a letter's preview): what it shows, then yes/no before it is submitted. */
   const askSubmit = async (form: Form) => {
     if (form.intro) await show({ kind: 'ephemeral', message: form.intro });
-    write(`${form.submitLabel}? (yes/no)`);
+    write(t.t('shell.submit.ask', { label: form.submitLabel }));
     const answer = await readLine();
-    if (!answer || !/^\s*y(es)?\s*$/i.test(answer)) return write('Nothing was sent.');
+    if (!answer || !YES.test(answer)) return write(t.t('shell.submit.nothingSent'));
     return follow(await dispatch(ctx, { kind: 'submit', ref: form.ref, values: {}, user }));
   };
 
@@ -235,12 +233,11 @@ export async function runShell(options: ShellOptions): Promise<void> {
   const askForm = async (form: Form, given: Record<string, string> = {}): Promise<void> => {
     if (form.fields.length === 0) return askSubmit(form);
     write(form.title);
-    const prompts = formToPrompts(form);
+    const prompts = formToPrompts(form, t);
     const values: Record<string, string> = { ...given };
     let ask = prompts.filter((p) => values[p.id] === undefined);
     for (;;) {
-      if (!(await askFields(form, ask, values)))
-        return write('  ! The input ended before the form was complete; nothing was saved.');
+      if (!(await askFields(form, ask, values))) return write(`  ! ${t.t('shell.form.inputEnded')}`);
       const reply = await dispatch(ctx, { kind: 'submit', ref: form.ref, values, user });
       if (reply.kind !== 'formErrors') return follow(reply);
       ask = prompts.filter((p) => reply.errors[p.id] !== undefined);
@@ -263,28 +260,28 @@ export async function runShell(options: ShellOptions): Promise<void> {
     const form = await formOf(`log #${accountId}`);
     if (!form) return;
     if (args.length === 0) return askForm(form);
-    const typed = readLogWords(args);
+    const typed = readLogWords(args, t);
     if (!typed.ok) return write(`  ! ${typed.message}`);
     const values: Record<string, string> = { channel: 'call' };
-    const prompts = new Map(formToPrompts(form).map((p) => [p.id, p]));
+    const prompts = new Map(formToPrompts(form, t).map((p) => [p.id, p]));
     const problems: string[] = [];
     for (const [id, text] of Object.entries(typed.values)) {
       const read = prompts.get(id)?.read(text) ?? { ok: true, value: text };
       if (read.ok) values[id] = read.value;
       else problems.push(`  ! ${logKeyOf(id)}: ${read.message}`);
     }
-    if (problems.length > 0) return write([...problems, '  Nothing was saved.'].join('\n'));
+    if (problems.length > 0) return write([...problems, `  ${t.t('shell.nothingSaved')}`].join('\n'));
     const reply = await dispatch(ctx, { kind: 'submit', ref: form.ref, values, user });
     if (reply.kind !== 'formErrors') return show(reply);
     const lines = Object.entries(reply.errors).map(([id, message]) => `  ! ${logKeyOf(id)}: ${message}`);
-    return write([...lines, '  Nothing was saved.'].join('\n'));
+    return write([...lines, `  ${t.t('shell.nothingSaved')}`].join('\n'));
   };
 
   /** `reassign N [name]`: the name answers the form's one field, else it is asked. */
   const reassign = async (accountId: number, name: string) => {
     const form = await formOf(`reassign #${accountId}`);
     if (!form) return;
-    const [field] = formToPrompts(form);
+    const [field] = formToPrompts(form, t);
     if (!name || !field) return askForm(form);
     const read = field.read(name);
     const value = read.ok
@@ -312,26 +309,26 @@ export async function runShell(options: ShellOptions): Promise<void> {
     const exact = found.value.filter((c) => c.label.toLowerCase() === name.toLowerCase());
     const [only] = exact.length === 1 ? exact : found.value;
     if (only && (exact.length === 1 || found.value.length === 1)) return only.value;
-    if (found.value.length === 0) return { message: `  ! Nobody who can own accounts is called "${name}".` };
+    if (found.value.length === 0) return { message: `  ! ${t.t('shell.search.nobody', { name })}` };
     const shown = found.value.slice(0, 10).map((c) => `    ${c.label}`);
-    const more = found.value.length > 10 ? [`    ... and ${found.value.length - 10} more`] : [];
+    const more =
+      found.value.length > 10 ? [`    ${t.t('shell.search.more', { count: found.value.length - 10 })}`] : [];
     return {
-      message: [`  ! "${name}" matches several people; type more of the name:`, ...shown, ...more].join('\n'),
+      message: [`  ! ${t.t('shell.search.several', { name })}`, ...shown, ...more].join('\n'),
     };
   };
 
   /** `approve L` ...: the letter number is checked here so the refusal names the shell's L. */
   const decide = async (verb: string, word: string | undefined) => {
-    if (!word || !/^\d+$/.test(word))
-      return write(`  ! ${verb} L: L is the letter number shown with the request (not a row or #id)`);
+    if (!word || !/^\d+$/.test(word)) return write(`  ! ${t.t('shell.letter.usage', { verb })}`);
     const letterId = parseRowId(word);
-    if (letterId === null) return write(`  ! No letter has the number ${word}.`);
+    if (letterId === null) return write(`  ! ${t.t('shell.letter.unknown', { number: word })}`);
     return command(`${verb} ${letterId}`);
   };
 
   // Scheduled posts printed on this output wait while a command runs (terminal.ts).
   const terminal = terminalFor(output);
-  write(`duebot shell: acting as ${user.name}. Type help, or /overdue to see the worklist.`);
+  write(t.t('shell.greeting', { name: user.name }));
   options.onReady?.();
   for (;;) {
     terminal.idle(options.interactive ? `${user.name}> ` : '');
@@ -341,49 +338,51 @@ export async function runShell(options: ShellOptions): Promise<void> {
     if (line === null) break;
     const trimmed = line.trim();
     if (!trimmed) continue;
+    t = (await speechFor(ctx.db, user, ctx.language, undefined)).t;
     const [word = '', ...rest] = splitWords(trimmed);
     const verb = word.toLowerCase();
     try {
       if (verb === 'quit' || verb === 'exit') break;
-      if (verb === 'help') write(SHELL_HELP);
+      if (verb === 'help') write(shellHelp(t, width));
       else if (verb === '/overdue' || verb === 'overdue')
         await command(trimmed.replace(/^\/?overdue\s*/i, ''));
       else if (verb === 'as') {
         const name = rest.join(' ').trim();
         const role = rest.length > 1 ? ROLES.find((r) => r === rest.at(-1)?.toLowerCase()) : undefined;
-        if (!name) write('  ! as <name>: say whom to act as');
+        if (!name) write(`  ! ${t.t('shell.as.noName')}`);
         else if (role) {
           // Roles change one way everywhere (a manager's recorded `role`), the terminal included.
           const who = rest.slice(0, -1).join(' ');
-          write(`  ! as takes only a name; a manager gives ${who} the role with: role ${who} ${role}`);
+          write(`  ! ${t.t('shell.as.onlyName', { who, role })}`);
         } else {
           user = { ...user, id: name.toLowerCase(), name }; // the same terminal, so the same LANG
-          write(`Now acting as ${name}.`);
+          write(t.t('shell.as.now', { name }));
           await command(`role ${user.id}`);
         }
       } else if (verb === 'role') await command(trimmed);
       else if (verb === 'next' || verb === 'prev' || verb === 'older' || verb === 'newer') {
         const forward = verb === 'next' || verb === 'older';
         const ref = forward ? pager?.nextRef : pager?.prevRef;
-        if (!ref) write(`  ! there is no ${forward ? 'next' : 'previous'} page`);
+        if (!ref) write(`  ! ${t.t('shell.page.none', { which: forward ? 'next' : 'previous' })}`);
         else await show(await dispatch(ctx, { kind: 'action', ref, user }), true);
       } else if (verb === 'approve' || verb === 'reject' || verb === 'mark-sent' || verb === 'send-again') {
         await decide(verb, rest[0]);
       } else if (ACCOUNT_VERBS.has(verb)) {
-        const named = accountWord(verb, rest[0], rows);
+        const named = accountWord(verb, rest[0], rows, t);
         if (!named.ok) write(`  ! ${named.message}`);
         else if (verb === 'log') await log(named.accountId, rest.slice(1));
         else if (verb === 'reassign') await reassign(named.accountId, rest.slice(1).join(' '));
         else if (verb === 'letter') {
           const template = rest[1]?.toLowerCase();
           if (template !== undefined && !/^[a-z0-9][a-z0-9-]{0,31}$/.test(template))
-            write(`  ! "${template}" is not a letter template name`);
+            write(`  ! ${t.t('shell.letter.badTemplate', { template })}`);
           else await command(`letter #${named.accountId}${template ? ` ${template}` : ''}`);
         } else if (verb === 'summary') await command(`letter #${named.accountId} call-summary`);
         else await command(`${verb === 'open' ? 'show' : verb} #${named.accountId}`);
-      } else write(`  ! unknown command "${word}"; type help`);
+      } else write(`  ! ${t.t('shell.unknownCommand', { word })}`);
     } catch (error) {
-      write(`  ! something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+      const text = error instanceof Error ? error.message : String(error);
+      write(`  ! ${t.t('shell.trouble', { error: text })}`);
     }
   }
   terminal.close();

@@ -19,6 +19,7 @@ export function shellChatOut(runtime: Runtime): ChatOut {
     filesDir: join(runtime.config.dataDir, 'files'),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     width: process.stdout.columns ?? 100,
+    language: runtime.config.language,
   });
 }
 

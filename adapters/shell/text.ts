@@ -6,6 +6,7 @@
  */
 import type { Block, Button, Form, FormField, MenuItem, Message, Tone } from '../../src/views/model.ts';
 import { calendarDateProblem } from '../../src/collections/dates.ts';
+import { type Translator, translator } from '../../src/i18n/translate.ts';
 import { choiceKey } from '../../src/views/choice.ts';
 import { parseInlineMarkup } from '../../src/views/model.ts';
 
@@ -13,6 +14,8 @@ import { parseInlineMarkup } from '../../src/views/model.ts';
 export interface TerminalOptions {
   color: boolean;
   width?: number;
+  /** The reader's language, for the terminal's own words (days overdue, page N of M); English when absent. */
+  t?: Translator;
 }
 
 /** A numbered account row as shown, so `claim 2` can be turned into the row's claim ref. */
@@ -60,6 +63,52 @@ export function truncateToWidth(text: string, width: number): string {
     out += ch;
   }
   return `${out}…`;
+}
+
+/** SGR colour sequences (`\u001b[31m`). */
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Punctuation a line may not start with (it stays with the character before it). */
+const CLOSING = /^[、。，．：；！？）」』》〉】,.:;!?)\]]/u;
+
+/**
+ * Plain text fitted to `width` columns: a longer line is wrapped with a hanging indent at its description
+ * column (the text after the first gap of two spaces), so aligned help stays aligned in any language.
+ * Chinese may break between any two characters, never before closing punctuation.
+ */
+export function fitToWidth(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((source) => {
+      // Colour escapes take no columns (a rendered message is already wrapped to the width).
+      if (displayWidth(source.replace(ANSI, '')) <= width) return [source];
+      const gap = /^(\s*\S.*?\s{2,})\S/u.exec(source)?.[1];
+      const lead = /^\s*/u.exec(source)?.[0] ?? '';
+      const hang =
+        gap && displayWidth(gap) <= width / 2
+          ? displayWidth(gap)
+          : displayWidth(lead) + (lead.length > 0 ? 0 : 2);
+      const indent = ' '.repeat(hang);
+      const lines: string[] = [];
+      let current: string[] = [lead];
+      const used = () => displayWidth(current.join(''));
+      const blank = () => current.join('').trim() === '';
+      for (const word of source.slice(lead.length).match(WORD) ?? []) {
+        const isSpace = /^\s+$/u.test(word);
+        if (!isSpace && !blank() && used() + displayWidth(word) > width) {
+          // Closing punctuation takes the character before it to the next line.
+          const carried = CLOSING.test(word) && current.length > 1 ? [current.pop() as string] : [];
+          lines.push(current.join('').trimEnd());
+          current = [indent, ...carried];
+        }
+        if (isSpace && blank()) continue;
+        current.push(word);
+      }
+      if (!blank()) lines.push(current.join('').trimEnd());
+      return lines;
+    })
+    .join('\n');
 }
 
 interface Piece {
@@ -158,7 +207,13 @@ function leftRight(left: Piece[], right: Piece[], width: number, color: boolean)
   return `${line(left, color)}${' '.repeat(width - lw - rw)}${line(right, color)}`;
 }
 
-function renderBlock(block: Block, width: number, color: boolean, out: TerminalRender): string | null {
+function renderBlock(
+  block: Block,
+  width: number,
+  color: boolean,
+  out: TerminalRender,
+  t: Translator,
+): string | null {
   switch (block.type) {
     case 'header': {
       const text = truncateToWidth(block.text, width);
@@ -209,10 +264,11 @@ function renderBlock(block: Block, width: number, color: boolean, out: TerminalR
       const lines = [leftRight(title, [{ text: firstAmount, styles: tone }], width, color)];
       for (const amount of moreAmounts)
         lines.push(leftRight([], [{ text: amount, styles: tone }], width, color));
-      const owner = block.owner === null ? 'unclaimed' : `owner ${block.owner}`;
+      const owner =
+        block.owner === null ? t.t('shell.row.unclaimed') : t.t('shell.row.owner', { owner: block.owner });
       const status: Piece[] = [
         { text: indent, styles: [] },
-        { text: `${block.daysOverdue} days overdue`, styles: tone },
+        { text: t.t('shell.row.overdue', { days: block.daysOverdue }), styles: tone },
         { text: ` · ${owner}`, styles: [] },
       ];
       lines.push(line(status, color));
@@ -224,7 +280,7 @@ function renderBlock(block: Block, width: number, color: boolean, out: TerminalR
     case 'actions': {
       out.buttons.push(...block.buttons, ...(block.menu ?? []));
       const more = block.menu?.length
-        ? [{ text: '  more: ', styles: ['dim'] as Style[] }, ...buttonPieces(block.menu)]
+        ? [{ text: `  ${t.t('shell.menu.more')} `, styles: ['dim'] as Style[] }, ...buttonPieces(block.menu)]
         : [];
       return line([...buttonPieces(block.buttons), ...more], color);
     }
@@ -234,7 +290,7 @@ function renderBlock(block: Block, width: number, color: boolean, out: TerminalR
       const where = block.source.kind === 'url' ? block.source.url : block.source.path;
       return line(
         [
-          { text: `[image: ${block.alt}] `, styles: [] },
+          { text: `${t.t('shell.image', { alt: block.alt })} `, styles: [] },
           { text: where, styles: ['dim'] },
         ],
         color,
@@ -250,10 +306,14 @@ function renderBlock(block: Block, width: number, color: boolean, out: TerminalR
       const nav = [
         ...(block.prevRef === undefined
           ? []
-          : [{ label: block.prevLabel ?? 'Previous', ref: block.prevRef }]),
-        ...(block.nextRef === undefined ? [] : [{ label: block.nextLabel ?? 'Next', ref: block.nextRef }]),
+          : [{ label: block.prevLabel ?? t.t('shell.page.previous'), ref: block.prevRef }]),
+        ...(block.nextRef === undefined
+          ? []
+          : [{ label: block.nextLabel ?? t.t('shell.page.next'), ref: block.nextRef }]),
       ];
-      const pieces: Piece[] = [{ text: `Page ${block.page} of ${block.pages}`, styles: ['dim'] }];
+      const pieces: Piece[] = [
+        { text: t.t('shell.page', { page: block.page, pages: block.pages }), styles: ['dim'] },
+      ];
       if (nav.length > 0) pieces.push({ text: '  ', styles: [] }, ...buttonPieces(nav));
       return line(pieces, color);
     }
@@ -265,7 +325,7 @@ export function renderTerminal(message: Message, options: TerminalOptions): Term
   const width = Math.max(30, options.width ?? 80);
   const out: TerminalRender = { text: '', rows: [], buttons: [] };
   const parts = message.blocks
-    .map((b) => renderBlock(b, width, options.color, out))
+    .map((b) => renderBlock(b, width, options.color, out, options.t ?? translator('en')))
     .filter((t) => t !== null);
   out.text = parts.join('\n\n');
   return out;
@@ -294,8 +354,29 @@ function optionNames(field: Extract<FormField, { type: 'select' }>): string {
   return field.options.map((o) => (words ? o.value : o.label)).join(', ');
 }
 
-function check(field: FormField, text: string): { ok: true; value: string } | { ok: false; message: string } {
+/** What is wrong with a typed date, for the one message that says so (the month named for the locale). */
+function dateProblem(text: string, t: Translator): Record<string, string | number> {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return { why: 'format', value: text, month: '', days: 0 };
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  if (month < 1 || month > 12) return { why: 'month', value: text, month: '', days: 0 };
+  const first = Date.UTC(year, month - 1, 1);
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const named = new Intl.DateTimeFormat(t.locale === 'en' ? 'en-GB' : t.locale, {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(first);
+  return { why: 'day', value: text, month: named, days };
+}
+
+function check(
+  field: FormField,
+  text: string,
+  t: Translator,
+): { ok: true; value: string } | { ok: false; message: string } {
   const bad = (message: string) => ({ ok: false as const, message });
+  const label = field.label;
   switch (field.type) {
     case 'select': {
       const byNumber = /^\d+$/.test(text) ? field.options[Number(text) - 1] : undefined;
@@ -304,39 +385,36 @@ function check(field: FormField, text: string): { ok: true; value: string } | { 
         byNumber ?? field.options.find((o) => choiceKey(o.value) === key || choiceKey(o.label) === key);
       return option
         ? { ok: true, value: option.value }
-        : bad(`Choose 1-${field.options.length} or one of: ${optionNames(field)}.`);
+        : bad(t.t('shell.form.choose', { count: field.options.length, names: optionNames(field) }));
     }
     case 'number': {
-      if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text))
-        return bad(`${field.label} must be a number, e.g. 1200.50.`);
+      if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text)) return bad(t.t('shell.form.number', { label }));
       const n = Number(text.replaceAll(',', ''));
       if (field.min !== undefined && n < field.min)
-        return bad(`${field.label} must be at least ${field.min}.`);
+        return bad(t.t('shell.form.atLeast', { label, min: field.min }));
       if (field.max !== undefined && n > field.max)
-        return bad(`${field.label} must be at most ${field.max}.`);
+        return bad(t.t('shell.form.atMost', { label, max: field.max }));
       return { ok: true, value: text };
     }
     case 'date': {
-      const problem = calendarDateProblem(text);
-      if (problem === null) return { ok: true, value: text };
-      const why = problem.startsWith('a date') ? '' : ` (${problem})`;
-      return bad(`${field.label} must be a date like 2026-12-01${why}.`);
+      if (calendarDateProblem(text) === null) return { ok: true, value: text };
+      return bad(t.t('shell.form.date', { label, ...dateProblem(text, t) }));
     }
     case 'text':
       if (field.maxLength !== undefined && text.length > field.maxLength) {
-        return bad(`${field.label} is limited to ${field.maxLength} characters.`);
+        return bad(t.t('shell.form.tooLong', { label, max: field.maxLength }));
       }
       return { ok: true, value: field.multiline ? text.replaceAll('\\n', '\n') : text };
   }
 }
 
-/** The questions to ask, field by field, when the shell shows a form. */
-export function formToPrompts(form: Form): FieldPrompt[] {
+/** The questions to ask, field by field, when the shell shows a form (in the reader's language). */
+export function formToPrompts(form: Form, t: Translator = translator('en')): FieldPrompt[] {
   return form.fields.map((field) => {
-    const lines = [`${field.label}${field.required ? '' : ' (optional)'}`];
+    const lines = [field.required ? field.label : t.t('shell.form.optional', { label: field.label })];
     if (field.hint) lines.push(`  ${field.hint}`);
     if (field.type === 'select') lines.push(...field.options.map((o, i) => `  ${i + 1}) ${o.label}`));
-    if (field.type === 'text' && field.multiline) lines.push('  (one line; type \\n for a line break)');
+    if (field.type === 'text' && field.multiline) lines.push(`  ${t.t('shell.form.oneLine')}`);
     const error = form.errors?.[field.id];
     if (error) lines.push(`  ! ${error}`);
     const initial = field.initial;
@@ -351,10 +429,10 @@ export function formToPrompts(form: Form): FieldPrompt[] {
         if (text === '') {
           if (initial !== undefined && initial !== '') return { ok: true, value: initial };
           return field.required
-            ? { ok: false, message: `${field.label} is required.` }
+            ? { ok: false, message: t.t('shell.form.required', { label: field.label }) }
             : { ok: true, value: '' };
         }
-        return check(field, text);
+        return check(field, text, t);
       },
     };
   });

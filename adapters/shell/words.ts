@@ -3,6 +3,7 @@
  * last list, never one for the other) and which log-form field a `key=value` fills. Pure, so every
  * refusal can be tested without a terminal.
  */
+import { type Translator, translator } from '../../src/i18n/translate.ts';
 import { parseRowId } from '../../src/worklist/row-id.ts';
 import type { TerminalRow } from './text.ts';
 
@@ -16,16 +17,12 @@ export function splitWords(line: string): string[] {
 /** The account a word names, or what to say instead. */
 export type AccountWord = { ok: true; accountId: number } | { ok: false; message: string };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** What the last list showed, for a row number that is not on it. */
-function listSpan(rows: TerminalRow[]): string {
+/** What the last list showed, for a row number that is not on it (the message's select and numbers). */
+function listSpan(rows: TerminalRow[]): Record<string, string | number> {
   const first = rows[0]?.rowNumber;
   const last = rows[rows.length - 1]?.rowNumber;
-  if (first === undefined || last === undefined) return 'the last list was empty';
-  return first === 1
-    ? `the last list has ${plural(rows.length, 'row')}`
-    : `the last list shows rows ${first}-${last}`;
+  if (first === undefined || last === undefined) return { span: 'empty', count: 0, first: 0, last: 0 };
+  return { span: first === 1 ? 'all' : 'part', count: rows.length, first, last };
 }
 
 /**
@@ -33,8 +30,13 @@ function listSpan(rows: TerminalRow[]): string {
  * the list does not have is refused with the list's length, and the id form is named, so `open 5` after
  * a one-row list never opens customer 5.
  */
-export function accountWord(verb: string, word: string | undefined, rows: TerminalRow[] | null): AccountWord {
-  const usage = `${verb} N: N is a row number of the last list; #N is a customer id (e.g. ${verb} #68)`;
+export function accountWord(
+  verb: string,
+  word: string | undefined,
+  rows: TerminalRow[] | null,
+  t: Translator = translator('en'),
+): AccountWord {
+  const usage = t.t('shell.row.usage', { verb });
   const typed = word?.normalize('NFKC');
   if (typed === undefined) return { ok: false, message: usage };
   if (typed.startsWith('#')) {
@@ -42,19 +44,14 @@ export function accountWord(verb: string, word: string | undefined, rows: Termin
     if (!/^\d+$/.test(digits)) return { ok: false, message: usage };
     const id = parseRowId(digits);
     return id === null
-      ? { ok: false, message: `No account has the id ${typed}.` }
+      ? { ok: false, message: t.t('shell.row.noId', { id: typed }) }
       : { ok: true, accountId: id };
   }
   if (!/^\d+$/.test(typed)) return { ok: false, message: usage };
   const row = rows?.find((r) => String(r.rowNumber) === typed.replace(/^0+(?=\d)/, ''));
   if (row) return { ok: true, accountId: row.accountId };
-  const idHint = `use #${typed} for the customer with id ${typed}`;
-  if (rows === null)
-    return {
-      ok: false,
-      message: `There is no list yet, so ${typed} is no row: type /overdue first, or ${idHint}.`,
-    };
-  return { ok: false, message: `There is no row ${typed}: ${listSpan(rows)}; ${idHint}.` };
+  if (rows === null) return { ok: false, message: t.t('shell.row.noList', { typed }) };
+  return { ok: false, message: t.t('shell.row.notOnList', { typed, ...listSpan(rows) }) };
 }
 
 /**
@@ -90,11 +87,12 @@ export function logKeyOf(fieldId: string): string {
  */
 export function readLogWords(
   words: string[],
+  t: Translator = translator('en'),
 ): { ok: true; values: Record<string, string> } | { ok: false; message: string } {
   const values: Record<string, string> = {};
   for (const word of words) {
     const eq = word.indexOf('=');
-    if (eq < 1) return { ok: false, message: `"${word}" is not key=value; see help` };
+    if (eq < 1) return { ok: false, message: t.t('shell.log.notKeyValue', { word }) };
     const key = word.slice(0, eq).toLowerCase();
     const field = Object.hasOwn(LOG_KEYS, key)
       ? LOG_KEYS[key]
@@ -103,13 +101,9 @@ export function readLogWords(
         : undefined;
     if (field === undefined) {
       const keys = Object.keys(LOG_KEYS).join(', ');
-      return {
-        ok: false,
-        message: `"${word.slice(0, eq)}" is not a key of log; the keys are ${keys}. Nothing was saved.`,
-      };
+      return { ok: false, message: t.t('shell.log.unknownKey', { key: word.slice(0, eq), keys }) };
     }
-    if (field in values)
-      return { ok: false, message: `${key} is given twice; give it once. Nothing was saved.` };
+    if (field in values) return { ok: false, message: t.t('shell.log.twice', { key }) };
     values[field] = word.slice(eq + 1);
   }
   return { ok: true, values };

@@ -7,6 +7,8 @@
  * A post for an account's thread is a reply in the account's thread (its thread in SLACK_CHANNEL, else the
  * one it has elsewhere), started in SLACK_CHANNEL when the account has none yet (threads.ts).
  */
+import type { LanguageConfig } from '../../src/i18n/settings.ts';
+import { channelT } from '../../src/i18n/speech.ts';
 import { webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
 import type { SlackConfig } from '../../src/config.ts';
@@ -76,6 +78,8 @@ export interface SlackChatOutOptions {
   client: webApi.WebClient;
   db: Knex;
   config: Pick<SlackConfig, 'channel' | 'channels'>;
+  /** Who reads which language: an account thread's first message is in its channel's language. */
+  language?: LanguageConfig;
 }
 
 /** A Web API client for the outbox: no retries and 429s rejected, so the worker sees every failure. */
@@ -105,7 +109,8 @@ export function createSlackChatOut(options: SlackChatOutOptions): ChatOut {
     const stored = await threadForPosts(db, 'slack', accountId, channel);
     if (stored) return { channel: stored.channel, ts: stored.threadRef };
     const metadata = { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: accountThreadKey(accountId) } };
-    return { channel, ts: await ensureThread(db, client, accountId, channel, metadata) };
+    const t = channelT(options.language, channel);
+    return { channel, ts: await ensureThread(db, client, accountId, channel, metadata, t) };
   }
 
   /** The message stamped with `key` in `channel` (or in the thread `threadTs`) since `oldest`, if any. */

@@ -11,6 +11,8 @@ import type { Reply } from '../../src/commands/interaction.ts';
 import { confirmView } from '../../src/views/confirm-view.ts';
 import type { Form, Message } from '../../src/views/model.ts';
 import { notice } from '../../src/views/notices.ts';
+import type { LanguageConfig } from '../../src/i18n/settings.ts';
+import { type Translator, translator } from '../../src/i18n/translate.ts';
 import { toBlockKit } from './block-kit.ts';
 import { messageModal, toSlackModal } from './modal.ts';
 import { permalinkOf, placementNote, postToAccountThread } from './thread-post.ts';
@@ -34,7 +36,13 @@ export interface ReplyTarget {
   formOrigin?: string;
   /** Redraws the person's App Home tab (after a click there). */
   refreshHome?: () => Promise<void>;
+  /** The reader's language, for what duebot itself says privately (modal buttons, notices). */
+  t?: Translator;
+  /** Who reads which language: an account thread's first message is in its channel's language. */
+  language?: LanguageConfig;
 }
+
+const readerT = (target: Pick<ReplyTarget, 't'>): Translator => target.t ?? translator('en');
 
 /** Keep-alive connections for response_url posts: Slack answers many of them from the same hosts. */
 const AGENTS = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
@@ -101,6 +109,7 @@ async function openForm(target: ReplyTarget, form: Form): Promise<void> {
       ...(target.formOrigin ? { responseUrl: target.formOrigin } : {}),
     },
     form.intro,
+    readerT(target),
   );
   if (target.viewId) {
     await target.client.views.update({ view_id: target.viewId, view });
@@ -108,16 +117,13 @@ async function openForm(target: ReplyTarget, form: Form): Promise<void> {
   }
   if (!target.triggerId) {
     // A modal that already closed (a slow form) has nothing to open the next form in.
-    await privately(target, notice('This form cannot go on from here; open it again from the card.'));
+    await privately(target, notice(readerT(target).t('slack.form.cannotGoOn')));
     return;
   }
   try {
     await target.client.views.open({ trigger_id: target.triggerId, view });
   } catch {
-    await privately(
-      target,
-      notice('The form could not be opened in time; use the *Log call* button on the account card instead.'),
-    );
+    await privately(target, notice(readerT(target).t('slack.form.notOpened')));
   }
 }
 
@@ -143,7 +149,7 @@ export async function deliver(reply: Reply, target: ReplyTarget): Promise<void> 
       if (target.viewId) {
         await target.client.views.update({
           view_id: target.viewId,
-          view: messageModal('duebot', reply.message),
+          view: messageModal('duebot', reply.message, readerT(target)),
         });
         return;
       }
@@ -174,9 +180,10 @@ export async function deliver(reply: Reply, target: ReplyTarget): Promise<void> 
         files: reply.message.files ?? [],
         userId: target.userId,
         channels: [channel, target.defaultChannel],
+        ...(target.language ? { language: target.language } : {}),
       });
       if (placement.refused) {
-        const note = placementNote(placement, await permalinkOf(target.client, placement));
+        const note = placementNote(placement, await permalinkOf(target.client, placement), readerT(target));
         if (target.respond)
           await target.respond({ response_type: 'ephemeral', replace_original: false, ...note });
         else await target.client.chat.postMessage({ channel: target.userId, ...note });

@@ -5,6 +5,7 @@
 import { isIsoDate } from '../../src/collections/dates.ts';
 import type { types } from '@slack/bolt';
 import type { Form, FormField, Message } from '../../src/views/model.ts';
+import { type Translator, translator } from '../../src/i18n/translate.ts';
 import { renderBlocks } from './block-kit.ts';
 import { fitLimit, SLACK_LIMITS, truncate } from './limits.ts';
 
@@ -98,8 +99,16 @@ function input(field: FormField, error: string | undefined): types.InputBlock {
   };
 }
 
-/** A neutral form as a modal view; `intro` is shown above the fields (e.g. what the letter will say). */
-export function toSlackModal(form: Form, metadata: ModalMetadata, intro?: Message): types.ModalView {
+/**
+ * A neutral form as a modal view; `intro` is shown above the fields (e.g. what the letter will say). `t`:
+ * the reader's language, for the modal's own close button.
+ */
+export function toSlackModal(
+  form: Form,
+  metadata: ModalMetadata,
+  intro?: Message,
+  t: Translator = translator('en'),
+): types.ModalView {
   const fields = form.fields
     .filter((f) => f.type !== 'select' || f.options.length > 0)
     .map((f) => input(f, form.errors?.[f.id]));
@@ -111,7 +120,7 @@ export function toSlackModal(form: Form, metadata: ModalMetadata, intro?: Messag
     callback_id: FORM_CALLBACK_ID,
     title: plain(form.title, SLACK_LIMITS.viewTitle),
     submit: plain(form.submitLabel, SLACK_LIMITS.viewSubmit),
-    close: plain('Cancel', SLACK_LIMITS.viewClose),
+    close: plain(t.t('slack.modal.cancel'), SLACK_LIMITS.viewClose),
     private_metadata:
       meta.length <= SLACK_LIMITS.privateMetadata
         ? meta
@@ -121,11 +130,15 @@ export function toSlackModal(form: Form, metadata: ModalMetadata, intro?: Messag
 }
 
 /** A modal that only shows a message (loading, an answer, a refusal), with no submit button. */
-export function messageModal(title: string, message: Message): types.ModalView {
+export function messageModal(
+  title: string,
+  message: Message,
+  t: Translator = translator('en'),
+): types.ModalView {
   return {
     type: 'modal',
     title: plain(title, SLACK_LIMITS.viewTitle),
-    close: plain('Close', SLACK_LIMITS.viewClose),
+    close: plain(t.t('slack.modal.close'), SLACK_LIMITS.viewClose),
     blocks: renderBlocks(message.blocks, SLACK_LIMITS.viewBlocks),
   };
 }

@@ -7,6 +7,9 @@ import type { App, BlockAction, RespondArguments } from '@slack/bolt';
 import { dispatch } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/interaction.ts';
 import { notice } from '../../src/views/notices.ts';
+import { speechFor } from '../../src/i18n/speech.ts';
+import { type Translator, translator } from '../../src/i18n/translate.ts';
+import type { User } from '../../src/views/model.ts';
 import { ACTION_PREFIX, toBlockKit } from './block-kit.ts';
 import { deliver, postToResponseUrl, type ReplyTarget, threadChannel } from './deliver.ts';
 import type { SlackDeps } from './deps.ts';
@@ -22,18 +25,15 @@ import {
   type ViewState,
 } from './modal.ts';
 
-const trouble = notice('Something went wrong on duebot’s side; nothing was changed. Please try again.', {
-  tone: 'danger',
-});
+/** duebot itself failed: nothing was changed (in the reader's language). */
+const trouble = (t: Translator) => notice(t.t('slack.trouble'), { tone: 'danger' });
 
 /** After the change was saved but its thread post failed: it is in the account's history all the same. */
-const unposted = notice(
-  'Saved, and in the account’s history, but duebot could not post it to the account’s thread. Please tell your Slack admin.',
-  { tone: 'danger' },
-);
+const unposted = (t: Translator) => notice(t.t('slack.unposted'), { tone: 'danger' });
 
 /** Loading view shown the instant a modal-opening button is clicked (the trigger id lives 3 s). */
-const loading = (title: string) => messageModal(title, { blocks: [{ type: 'context', text: 'Loading…' }] });
+const loading = (title: string, t: Translator) =>
+  messageModal(title, { blocks: [{ type: 'context', text: t.t('slack.loading') }] }, t);
 
 /** Registers /overdue, the card buttons and the modal submissions on a Bolt app. */
 export function registerInteractive(app: App, deps: SlackDeps): void {
@@ -42,6 +42,7 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
   app.command('/overdue', async ({ command, ack, client }) => {
     await ack();
     const respond = (m: RespondArguments) => postToResponseUrl(command.response_url, m);
+    let t = translator(ctx.language?.locale ?? 'en');
     const target: ReplyTarget = {
       client,
       db: ctx.db,
@@ -53,6 +54,8 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
     };
     try {
       const user = await identity.user(command.user_id, command.user_name);
+      t = (await speechFor(ctx.db, user, ctx.language, undefined)).t;
+      Object.assign(target, { t, ...(ctx.language ? { language: ctx.language } : {}) });
       const reply = await dispatch(ctx, {
         kind: 'command',
         text: command.text ?? '',
@@ -63,7 +66,7 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
       await deliver(reply, target);
     } catch (error) {
       log.error({ err: error }, 'slack: /overdue failed');
-      await respond({ response_type: 'ephemeral', ...toBlockKit(trouble) }).catch(() => undefined);
+      await respond({ response_type: 'ephemeral', ...toBlockKit(trouble(t)) }).catch(() => undefined);
     }
   });
 
@@ -79,15 +82,18 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
       const channel = body.channel?.id;
       const { opensForm, confirmed } = clickKind(action);
       let viewId: string | undefined;
+      let t = translator(ctx.language?.locale ?? 'en');
       try {
+        // The person first (users.info is cached), so even the loading view is in their language.
+        const user = await identity.user(body.user.id, body.user.name);
+        t = (await speechFor(ctx.db, user, ctx.language, undefined)).t;
         if (opensForm) {
           const opened = await client.views.open({
             trigger_id: body.trigger_id,
-            view: loading(action.text?.text ?? action.selected_option?.text?.text ?? 'duebot'),
+            view: loading(action.text?.text ?? action.selected_option?.text?.text ?? 'duebot', t),
           });
           viewId = opened.view?.id;
         }
-        const user = await identity.user(body.user.id, body.user.name);
         // A card in a channel is redrawn in the channel's language; a private reply in the reader's.
         const shared = channel && !fromHome && body.container?.is_ephemeral !== true ? channel : undefined;
         const reply = await dispatch(ctx, {
@@ -109,6 +115,8 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
           ...(viewId ? { viewId } : { triggerId: body.trigger_id }),
           ...(clickedOnCard(action) && body.response_url ? { formOrigin: body.response_url } : {}),
           ...(fromHome ? { refreshHome: () => publishHome(deps, client, body.user.id) } : {}),
+          t,
+          ...(ctx.language ? { language: ctx.language } : {}),
         };
         await deliver(reply, target);
         if (fromHome && reply.kind !== 'replace') await publishHome(deps, client, body.user.id);
@@ -116,11 +124,11 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         log.error({ err: error }, 'slack: click failed');
         if (viewId)
           await client.views
-            .update({ view_id: viewId, view: messageModal('duebot', trouble) })
+            .update({ view_id: viewId, view: messageModal('duebot', trouble(t), t) })
             .catch(() => undefined);
         else
           await args
-            .respond({ response_type: 'ephemeral', replace_original: false, ...toBlockKit(trouble) })
+            .respond({ response_type: 'ephemeral', replace_original: false, ...toBlockKit(trouble(t)) })
             .catch(() => undefined);
       }
     },
@@ -128,10 +136,17 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
 
   app.view(FORM_CALLBACK_ID, async ({ ack, body, view, client }) => {
     const meta = readMetadata(view.private_metadata);
+    const readerOf = async (user: User) =>
+      speechFor(ctx.db, user, ctx.language, undefined).then(
+        (speech) => speech.t,
+        () => translator(ctx.language?.locale ?? 'en'), // the database is down: the form's answer says so
+      );
+    let t = translator(ctx.language?.locale ?? 'en');
     if (!meta) {
+      t = await readerOf(await identity.user(body.user.id, body.user.name));
       await ack({
         response_action: 'update',
-        view: messageModal('duebot', notice('This form is too old; open it again.')),
+        view: messageModal('duebot', notice(t.t('slack.formTooOld')), t),
       });
       return;
     }
@@ -142,6 +157,7 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
       // A slow form (a letter: render, PDF, SMTP) can outlast Slack's 3 s: close the modal first, answer after.
       if (sendsLetter) await ack();
       const user = await identity.user(body.user.id, body.user.name);
+      t = await readerOf(user);
       // A retried delivery (X-Slack-Retry-Num) carries the same view and hash: it takes effect once.
       const submission = view.hash ? `${view.id}:${view.hash}` : view.id;
       reply = await dispatch(ctx, { kind: 'submit', ref: meta.ref, user, values, submission });
@@ -152,6 +168,8 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
           userId: body.user.id,
           ...(meta.channel ? { channel: meta.channel } : {}),
           ...(deps.defaultChannel ? { defaultChannel: deps.defaultChannel } : {}),
+          t,
+          ...(ctx.language ? { language: ctx.language } : {}),
         });
         return;
       }
@@ -163,7 +181,7 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         return;
       }
       if (reply.kind === 'ephemeral' || reply.kind === 'replace') {
-        await ack({ response_action: 'update', view: messageModal(view.title.text, reply.message) });
+        await ack({ response_action: 'update', view: messageModal(view.title.text, reply.message, t) });
         return;
       }
       if (reply.kind === 'openForm') {
@@ -176,6 +194,7 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
             ...(meta.responseUrl ? { responseUrl: meta.responseUrl } : {}),
           },
           reply.form.intro,
+          t,
         );
         await ack({ response_action: 'update', view: next });
         return;
@@ -187,6 +206,8 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         userId: body.user.id,
         ...(meta.channel ? { channel: meta.channel } : {}),
         ...(deps.defaultChannel ? { defaultChannel: deps.defaultChannel } : {}),
+        t,
+        ...(ctx.language ? { language: ctx.language } : {}),
       };
       await deliver(reply, target);
       if (reply.kind === 'thread' && reply.card && meta.responseUrl)
@@ -203,11 +224,11 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
         await client.chat
           .postMessage({
             channel: body.user.id,
-            ...toBlockKit(reply?.kind === 'thread' ? unposted : trouble),
+            ...toBlockKit(reply?.kind === 'thread' ? unposted(t) : trouble(t)),
           })
           .catch(() => undefined);
       else
-        await ack({ response_action: 'update', view: messageModal('duebot', trouble) }).catch(
+        await ack({ response_action: 'update', view: messageModal('duebot', trouble(t), t) }).catch(
           () => undefined,
         );
     }

@@ -16,7 +16,12 @@ export class SlackStartError extends ChatStartError {
 /** Where scheduled posts reach Slack: the Web API with the bot token, through the outbox. */
 export function slackChatOut(runtime: Runtime, slack: SlackConfig): ChatOut {
   const client = createOutboxClient(slack.botToken, slack.apiUrl);
-  return createSlackChatOut({ client, db: runtime.db.knex, config: slack });
+  return createSlackChatOut({
+    client,
+    db: runtime.db.knex,
+    config: slack,
+    language: runtime.config.language,
+  });
 }
 
 /**

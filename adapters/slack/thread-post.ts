@@ -7,6 +7,9 @@
 import type { webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
 import type { FileAttachment } from '../../src/views/model.ts';
+import type { LanguageConfig } from '../../src/i18n/settings.ts';
+import { channelT } from '../../src/i18n/speech.ts';
+import { type Translator, translator } from '../../src/i18n/translate.ts';
 import type { SlackBlock, SlackMessage } from './block-kit.ts';
 import { postInThread } from './threads.ts';
 
@@ -40,6 +43,8 @@ export interface ThreadPost {
   userId: string;
   /** Where the thread should be (the click's channel), then SLACK_CHANNEL; duplicates and blanks skipped. */
   channels: (string | undefined)[];
+  /** Who reads which language: a thread's first message is in its channel's language. */
+  language?: LanguageConfig;
 }
 
 /** Files of a message (a letter's PDF) uploaded into the same thread through Slack's external upload. */
@@ -71,7 +76,8 @@ export async function postToAccountThread(post: ThreadPost): Promise<ThreadPlace
     if (!channel || tried.has(channel)) continue;
     tried.add(channel);
     try {
-      const ts = await postInThread(post.db, post.client, post.accountId, channel, post.message);
+      const head = channelT(post.language, channel);
+      const ts = await postInThread(post.db, post.client, post.accountId, channel, post.message, head);
       await uploadFiles(post.client, channel, ts, post.files);
       return { channel, ts, direct: false, ...(refused ? { refused } : {}) };
     } catch (error) {
@@ -88,26 +94,37 @@ export async function postToAccountThread(post: ThreadPost): Promise<ThreadPlace
 }
 
 /** Why duebot could not post in `channel`, and what the person can do about it (Slack mrkdwn). */
-export function refusalReason(refused: { channel: string; code: string }): string {
-  const where = `<#${refused.channel}>`;
+export function refusalReason(
+  refused: { channel: string; code: string },
+  t: Translator = translator('en'),
+): string {
+  const channel = `<#${refused.channel}>`;
   return refused.code === 'not_in_channel'
-    ? `duebot is not a member of ${where} and may not post there. Invite @duebot to ${where} (\`/invite @duebot\`), or reinstall duebot so it has the \`chat:write.public\` scope.`
-    : `duebot cannot see ${where}: it is a private channel or group conversation duebot was not invited to. Invite @duebot to it (\`/invite @duebot\`) or work from SLACK_CHANNEL.`;
+    ? t.t('slack.refused.notMember', { channel })
+    : t.t('slack.refused.cannotSee', { channel });
 }
 
 /**
  * The private note after a post went elsewhere: where the thread is now (a link to it) and why. Slack
  * mrkdwn built here on purpose: the link and channel names are Slack's own markup.
  */
-export function placementNote(placement: ThreadPlacement, permalink: string | undefined): SlackMessage {
+export function placementNote(
+  placement: ThreadPlacement,
+  permalink: string | undefined,
+  t: Translator = translator('en'),
+): SlackMessage {
   const refused = placement.refused;
-  const where = placement.direct
-    ? 'your direct messages with duebot'
-    : `the account's thread in <#${placement.channel}>`;
-  const linked = permalink ? `<${permalink}|${placement.direct ? 'here' : 'this thread'}>` : '';
+  const direct = placement.direct ? 'yes' : 'no';
+  // A link's label is a phrase of its own (Slack's <url|label>), not part of the sentence's grammar.
+  const link = permalink ? `<${permalink}|${t.t('slack.placed.linkLabel', { direct })}>` : '';
   const text = [
-    `:warning: Saved. It is posted in ${where}${linked ? ` (${linked})` : ''}.`,
-    refused ? refusalReason(refused) : '',
+    t.t('slack.placed', {
+      direct,
+      channel: `<#${placement.channel}>`,
+      linked: link ? 'yes' : 'no',
+      link,
+    }),
+    refused ? refusalReason(refused, t) : '',
   ]
     .filter(Boolean)
     .join(' ');

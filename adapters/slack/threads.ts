@@ -2,6 +2,7 @@
  * One Slack thread per account and channel: outcomes are posted there and replies in it become notes.
  * The thread's parent message is posted on first use and remembered in account_threads (src/chat/account-threads.ts).
  */
+import { type Translator, translator } from '../../src/i18n/translate.ts';
 import type { webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
 import { accountForThread as accountThreadOf, ensureAccountThread } from '../../src/chat/account-threads.ts';
@@ -30,18 +31,22 @@ export function ensureThread(
   accountId: number,
   channel: string,
   metadata?: SlackMetadata,
+  t: Translator = translator('en'),
 ): Promise<string> {
   return ensureAccountThread(db, { platform: 'slack', channel }, accountId, {
     async start({ name, externalId }) {
       const posted = await client.chat.postMessage({
         channel,
-        text: `${escapeMrkdwn(name)}: calls and notes on this account`,
+        text: t.t('slack.thread.fallback', { name: escapeMrkdwn(name) }),
         blocks: [
           {
             type: 'section',
             text: {
               type: 'mrkdwn',
-              text: `:file_folder: *${escapeMrkdwn(name)}*${externalId !== undefined ? ` (${escapeMrkdwn(externalId)})` : ''}: calls and notes on this account. Reply in this thread to add a note to its history.`,
+              text: t.t('slack.thread.head', {
+                name: escapeMrkdwn(name),
+                id: externalId !== undefined ? escapeMrkdwn(externalId) : 'none',
+              }),
             },
           },
         ],
@@ -63,8 +68,9 @@ export async function postInThread(
   accountId: number,
   channel: string,
   message: SlackMessage,
+  t?: Translator,
 ): Promise<string> {
-  const threadTs = await ensureThread(db, client, accountId, channel);
+  const threadTs = await ensureThread(db, client, accountId, channel, undefined, t);
   await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks });
   return threadTs;
 }

@@ -3,6 +3,7 @@
  * (Action.Execute, and Action.Submit from older clients), dialogs, and the bookkeeping of where it was
  * added so it can post on its own later. Every handler answers; none lets an error reach Teams.
  */
+import { channelT } from '../../src/i18n/speech.ts';
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -24,6 +25,7 @@ import {
   deliverInConversation,
   formActivity,
   invokeAnswer,
+  readerT,
   type TeamsDeps,
   textAnswer,
   trouble,
@@ -42,9 +44,12 @@ import { fetchDialog, submitDialog } from './on-dialog.ts';
 import { searchInvoke } from './on-search.ts';
 import { accountForThread } from './threads.ts';
 
-const WELCOME = notice(
-  'Hi, I am *duebot*: I keep the overdue worklist in front of the team. Say `overdue` (in a channel: `@duebot overdue`) to see it, `overdue help` for the filters.',
-);
+/** The greeting when duebot is added: in the channel's language there, else the installer's. */
+async function welcome(deps: TeamsDeps, context: TurnContext) {
+  const place = sharedPlace(context.activity);
+  const t = place ? channelT(deps.ctx.language, place) : await readerT(deps, context.activity);
+  return notice(t.t('teams.welcome'));
+}
 
 /** The bot; `deps.ctx.roleLists` gives roles from TEAMS_MANAGERS / TEAMS_VIEWERS. */
 export class DuebotTeamsBot extends TeamsActivityHandler {
@@ -70,7 +75,7 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
       const bot = context.activity.recipient?.id;
       if ((context.activity.membersAdded ?? []).some((m) => m.id === bot)) {
         await context
-          .sendActivity(toCardActivity(WELCOME))
+          .sendActivity(toCardActivity(await welcome(deps, context)))
           .catch((error: unknown) => deps.log.warn({ err: error }, 'teams: welcome failed'));
       }
       await next();
@@ -80,7 +85,8 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
         await this.message(context);
       } catch (error) {
         deps.log.error({ err: error }, 'teams: a message failed');
-        await context.sendActivity(toCardActivity(trouble)).catch(() => undefined);
+        const t = await readerT(deps, context.activity);
+        await context.sendActivity(toCardActivity(trouble(t))).catch(() => undefined);
       }
       await next();
     });
@@ -108,8 +114,10 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
     }
     const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
     const typed = typedCommand(text);
+    // What duebot itself says here is private to the person who wrote (their language).
+    const t = await readerT(this.deps, activity);
     if (typed.kind === 'help') {
-      await context.sendActivity(toCardActivity(helpView()));
+      await context.sendActivity(toCardActivity(helpView(undefined, t)));
       return;
     }
     if (typed.kind === 'overdue') {
@@ -128,14 +136,13 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
       const reply = await dispatch(ctx, { kind: 'note', accountId, text: typed.text, user });
       await context.sendActivity(
         reply.kind === 'none'
-          ? 'Saved to the account’s history.'
-          : toCardActivity('message' in reply ? reply.message : trouble),
+          ? t.t('teams.savedToHistory')
+          : toCardActivity('message' in reply ? reply.message : trouble(t)),
       );
       return;
     }
-    await context.sendActivity(
-      toCardActivity(helpView(typed.text ? `I did not understand "${typed.text.slice(0, 80)}".` : undefined)),
-    );
+    const problem = typed.text ? t.t('teams.notUnderstood', { text: typed.text.slice(0, 80) }) : undefined;
+    await context.sendActivity(toCardActivity(helpView(problem, t)));
   }
 
   /** A form drawn inline in the conversation was submitted: errors redraw it in place. */
@@ -169,7 +176,8 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const data = executeData(context.activity) ?? value.action?.data;
     const ref = refOf(data);
-    if (!ref) return textAnswer(notice('This button carries no action duebot knows.'));
+    const t = await readerT(this.deps, context.activity);
+    if (!ref) return textAnswer(notice(t.t('teams.noAction')));
     const confirmed = confirmedOf(data);
     try {
       const place = sharedPlace(context.activity);
@@ -183,7 +191,7 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
       return await invokeAnswer(this.deps, context, reply);
     } catch (error) {
       this.deps.log.error({ err: error }, 'teams: a card action failed');
-      return textAnswer(trouble);
+      return textAnswer(trouble(t));
     }
   }
 
@@ -216,12 +224,12 @@ export class DuebotTeamsBot extends TeamsActivityHandler {
     response: FileConsentCardResponse,
   ): Promise<void> {
     try {
-      await acceptFileConsent(this.deps.ctx.db, this.deps.linkSecret, context, response);
+      const t = await readerT(this.deps, context.activity);
+      await acceptFileConsent(this.deps.ctx.db, this.deps.linkSecret, context, response, t);
     } catch (error) {
       this.deps.log.error({ err: error }, 'teams: a file upload failed');
-      await context
-        .sendActivity('The file could not be uploaded; nothing was changed.')
-        .catch(() => undefined);
+      const t = await readerT(this.deps, context.activity);
+      await context.sendActivity(t.t('teams.file.uploadFailed')).catch(() => undefined);
     }
   }
 

@@ -8,6 +8,8 @@
  * duebot itself recorded after Teams accepted a post (a thread's root post is recorded in account_threads
  * as soon as Teams answers; one whose answer was lost may be posted again).
  */
+import type { LanguageConfig } from '../../src/i18n/settings.ts';
+import { channelT } from '../../src/i18n/speech.ts';
 import type { ConversationReference } from 'botbuilder';
 import type { Knex } from 'knex';
 import { type ChatOut, ChatOutError, type Destination, type PostedRef } from '../../src/outbox/chat-out.ts';
@@ -36,6 +38,8 @@ export interface TeamsChatOutOptions {
   channel?: string | undefined;
   /** Links for files a post carries (see file-card.ts). */
   files?: FileLinker;
+  /** Who reads which language: an account thread's first post is in its channel's language. */
+  language?: LanguageConfig;
 }
 
 interface Target {
@@ -106,7 +110,8 @@ export function createTeamsChatOut(options: TeamsChatOutOptions): ChatOut {
       const base = known ?? home.reference;
       return { channel: stored.channel, reference: threadReference(base, stored.channel, stored.threadRef) };
     }
-    const root = await ensureThread(db, proactive, home.reference, homeChannel, accountId);
+    const head = channelT(options.language, homeChannel);
+    const root = await ensureThread(db, proactive, home.reference, homeChannel, accountId, head);
     return { channel: homeChannel, reference: threadReference(home.reference, homeChannel, root) };
   }
 

@@ -4,6 +4,9 @@
  * Teams has no ephemeral messages: a short private answer goes into the invoke response (only the clicker
  * sees it), anything larger is answered in the conversation.
  */
+import { channelT, speechFor } from '../../src/i18n/speech.ts';
+import { type Translator, translator } from '../../src/i18n/translate.ts';
+import { teamsUser } from './identity.ts';
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { TurnContext as Turn } from 'botbuilder';
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
@@ -33,12 +36,22 @@ export interface TeamsDeps {
 }
 
 /** The answer when duebot itself failed: nothing was changed, and Teams is told all is well (no retry). */
-export const trouble = notice(
-  'Something went wrong on duebot’s side; nothing was changed. Please try again.',
-  {
-    tone: 'danger',
-  },
-);
+export const trouble = (t: Translator): Message => notice(t.t('teams.trouble'), { tone: 'danger' });
+
+/**
+ * The language of the person behind an activity (their own choice, else the Teams client's locale, else
+ * the company's), for what duebot itself says to them; the company's when the database cannot say.
+ */
+export async function readerT(
+  deps: Pick<TeamsDeps, 'ctx'>,
+  activity: TurnContext['activity'],
+): Promise<Translator> {
+  const { ctx } = deps;
+  return speechFor(ctx.db, teamsUser(activity), ctx.language, undefined).then(
+    (speech) => speech.t,
+    () => translator(ctx.language?.locale ?? 'en'),
+  );
+}
 
 /** A short answer that fits a one-line invoke message: text and small print only. */
 export function isNotice(message: Message): boolean {
@@ -82,7 +95,17 @@ export async function postForAccount(
   if (activity.conversation?.conversationType === 'channel') {
     const channelId = channelDataOf(activity).channel?.id ?? baseConversationId(activity.conversation.id);
     const reference = Turn.getConversationReference(activity);
-    await postInThread(deps.ctx.db, deps.proactive, reference, channelId, accountId, message, deps.files);
+    const head = channelT(deps.ctx.language, channelId); // the thread's first post: the channel's language
+    await postInThread(
+      deps.ctx.db,
+      deps.proactive,
+      reference,
+      channelId,
+      accountId,
+      message,
+      deps.files,
+      head,
+    );
     return 'thread';
   }
   await context.sendActivity(toCardActivity(message, deps.files));
@@ -157,6 +180,7 @@ export async function invokeAnswer(
   context: TurnContext,
   reply: Reply,
 ): Promise<AdaptiveCardInvokeResponse> {
+  const t = await readerT(deps, context.activity);
   switch (reply.kind) {
     case 'replace': {
       const replyToId = context.activity.replyToId;
@@ -176,10 +200,10 @@ export async function invokeAnswer(
     case 'ephemeral':
       if (isNotice(reply.message)) return textAnswer(reply.message);
       await context.sendActivity(toCardActivity(reply.message, deps.files));
-      return messageAnswer('duebot answered below.');
+      return messageAnswer(t.t('teams.answeredBelow'));
     case 'post':
       await context.sendActivity(toCardActivity(reply.message, deps.files));
-      return messageAnswer('Posted.');
+      return messageAnswer(t.t('teams.posted'));
     case 'openForm':
       return {
         statusCode: 200,
@@ -190,9 +214,9 @@ export async function invokeAnswer(
       return messageAnswer(errorsText(reply.errors));
     case 'thread': {
       const where = await postForAccount(deps, context, reply.accountId, reply.message);
-      return messageAnswer(where === 'thread' ? 'Posted in the account’s thread.' : 'Done.');
+      return messageAnswer(t.t(where === 'thread' ? 'teams.postedInThread' : 'teams.done'));
     }
     case 'none':
-      return messageAnswer('Done.');
+      return messageAnswer(t.t('teams.done'));
   }
 }

@@ -3,6 +3,7 @@
  * ids, submitted with the form's ref. Field errors from the dispatcher are drawn in red under their fields
  * when the dialog is shown again, so people fix them where they typed.
  */
+import { type Translator, translator } from '../../src/i18n/translate.ts';
 import { isIsoDate } from '../../src/collections/dates.ts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -40,12 +41,12 @@ export function readSearchDataset(dataset: unknown): { field: string; ref: strin
   return { field: dataset.slice(0, space), ref: dataset.slice(space + 1) };
 }
 
-function input(field: FormField, ref: string): CardNode {
+function input(field: FormField, ref: string, t: Translator): CardNode {
   const common = {
     id: field.id,
     label: truncate(field.label, 200),
     isRequired: field.required,
-    ...(field.required ? { errorMessage: `${field.label} is required` } : {}),
+    ...(field.required ? { errorMessage: t.t('teams.field.required', { label: field.label }) } : {}),
   };
   switch (field.type) {
     case 'select':
@@ -111,6 +112,7 @@ export function toDialogCard(
   form: Form,
   values: Record<string, string> = {},
   submission?: string,
+  t: Translator = translator('en'),
 ): AdaptiveCard {
   const errors = form.errors ?? {};
   const shown = form.fields.filter((f) => f.type !== 'select' || f.options.length > 0);
@@ -120,7 +122,7 @@ export function toDialogCard(
   for (const field of shown) {
     const typed = values[field.id];
     const withValue = typed !== undefined ? { ...field, initial: typed } : field;
-    inputs.push(input(withValue, form.ref));
+    inputs.push(input(withValue, form.ref, t));
     const error = errors[field.id];
     if (error) inputs.push(note(`⚠ ${error}`, 'Attention'));
     else if (field.hint) inputs.push(note(field.hint));
@@ -150,17 +152,17 @@ export function toDialogCard(
   const room = budget - jsonBytes(withBody(inputs));
   const intro = form.intro && room > 0 ? renderCard(form.intro.blocks, room).body : [];
   const drawn = withBody([...intro, ...inputs]);
-  return jsonBytes(drawn) <= budget ? drawn : tooLarge(jsonBytes(drawn));
+  return jsonBytes(drawn) <= budget ? drawn : tooLarge(jsonBytes(drawn), t);
 }
 
 /** A dialog that cannot fit Teams' size budget even shortened says so, and offers nothing to submit. */
-function tooLarge(bytes: number): AdaptiveCard {
+function tooLarge(bytes: number, t: Translator): AdaptiveCard {
   const kb = (n: number) => Math.ceil(n / 1024);
   return {
     ...renderCard([]),
     body: [
       note(
-        `This form is too large for a Teams dialog (${kb(bytes)} KB; Teams takes at most ${kb(TEAMS_LIMITS.messageBytes)} KB), so it cannot be shown here. Nothing was changed; please tell your duebot admin.`,
+        t.t('teams.dialog.tooLarge', { size: kb(bytes), most: kb(TEAMS_LIMITS.messageBytes) }),
         'Attention',
       ),
     ],
@@ -178,13 +180,14 @@ export function continueWith(
   form: Form,
   values?: Record<string, string>,
   submission: string = newSubmission(),
+  t?: Translator,
 ): TaskModuleResponse {
   return {
     task: {
       type: 'continue',
       value: {
         title: truncate(form.title, TEAMS_LIMITS.dialogTitle),
-        card: { contentType: CARD_CONTENT_TYPE, content: toDialogCard(form, values, submission) },
+        card: { contentType: CARD_CONTENT_TYPE, content: toDialogCard(form, values, submission, t) },
       },
     },
   };

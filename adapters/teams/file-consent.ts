@@ -5,6 +5,7 @@
  * carries the letter id signed with the link key, so an accept can only upload the letter offered.
  * Channels keep the signed link (file-card.ts): bots cannot upload into them.
  */
+import { type Translator, translator } from '../../src/i18n/translate.ts';
 import type { FileConsentCardResponse, TurnContext } from 'botbuilder';
 import type { Knex } from 'knex';
 import { loadLetterFile } from '../../src/letters/letter-files.ts';
@@ -44,16 +45,17 @@ export async function acceptFileConsent(
   secret: string | undefined,
   context: TurnContext,
   response: FileConsentCardResponse,
+  t: Translator = translator('en'),
 ): Promise<void> {
   const offered = (response.context ?? {}) as { letterId?: unknown; token?: unknown };
   const letterId = Number(offered.letterId);
   const upload = response.uploadInfo;
   if (!secret || !Number.isInteger(letterId) || !checkConsentToken(secret, letterId, offered.token)) {
-    await context.sendActivity('This file offer is not valid any more; nothing was uploaded.');
+    await context.sendActivity(t.t('teams.file.offerGone'));
     return;
   }
   if (!upload?.uploadUrl || !/^https:\/\//.test(upload.uploadUrl)) {
-    await context.sendActivity('Teams gave no upload address for the file; nothing was uploaded.');
+    await context.sendActivity(t.t('teams.file.noUploadUrl'));
     return;
   }
   const file = await loadLetterFile(db, letterId);

@@ -11,7 +11,7 @@ import type { Form } from '../../src/views/model.ts';
 import type { Reply } from '../../src/commands/interaction.ts';
 import { confirmView } from '../../src/views/confirm-view.ts';
 import { notice } from '../../src/views/notices.ts';
-import { forClicker, type TeamsDeps, postForAccount, trouble } from './deliver.ts';
+import { forClicker, type TeamsDeps, postForAccount, readerT, trouble } from './deliver.ts';
 import {
   continueWith,
   dialogMessage,
@@ -37,11 +37,12 @@ async function answer(
   values?: Record<string, string>,
   submission?: string,
 ): Promise<TaskModuleResponse> {
+  const t = await readerT(deps, context.activity);
   switch (reply.kind) {
     case 'openForm':
-      return continueWith(reply.form);
+      return continueWith(reply.form, undefined, undefined, t);
     case 'formErrors':
-      if (form) return continueWith({ ...form, errors: reply.errors }, values, submission);
+      if (form) return continueWith({ ...form, errors: reply.errors }, values, submission, t);
       return dialogMessage(title, notice(Object.values(reply.errors).join('\n'), { tone: 'danger' }));
     case 'confirm':
       return dialogMessage(reply.confirm.title, confirmView(reply.confirm));
@@ -58,16 +59,14 @@ async function answer(
       return dialogMessage(title, reply.message);
     case 'post':
       await context.sendActivity(toCardActivity(reply.message, deps.files));
-      return said('Posted.');
+      return said(t.t('teams.posted'));
     case 'thread': {
       const where = await postForAccount(deps, context, reply.accountId, reply.message);
       const text = toFallbackText(reply.message);
-      return said(
-        where === 'thread' ? `Saved and posted in the account’s thread: ${text}` : `Saved: ${text}`,
-      );
+      return said(t.t('teams.savedAnd', { where, text }));
     }
     case 'none':
-      return said('Saved.');
+      return said(t.t('teams.saved'));
   }
 }
 
@@ -80,13 +79,14 @@ export async function fetchDialog(
   data: unknown,
 ): Promise<BotTaskModuleResponse> {
   const ref = refOf(data);
-  if (!ref) return asBot(dialogMessage('duebot', notice('This button names no action.', { tone: 'danger' })));
+  const t = await readerT(deps, context.activity);
+  if (!ref) return asBot(dialogMessage('duebot', notice(t.t('teams.noAction'), { tone: 'danger' })));
   try {
     const reply = await dispatch(deps.ctx, { kind: 'action', ref, user: teamsUser(context.activity) });
     return asBot(await answer(deps, context, reply, 'duebot'));
   } catch (error) {
     deps.log.error({ err: error }, 'teams: opening a dialog failed');
-    return asBot(dialogMessage('duebot', trouble));
+    return asBot(dialogMessage('duebot', trouble(t)));
   }
 }
 
@@ -103,7 +103,7 @@ async function answerConfirm(
     return asBot(await answer(deps, context, reply, 'duebot'));
   } catch (error) {
     deps.log.error({ err: error }, 'teams: a confirm step failed');
-    return asBot(dialogMessage('duebot', trouble));
+    return asBot(dialogMessage('duebot', trouble(await readerT(deps, context.activity))));
   }
 }
 
@@ -115,8 +115,8 @@ export async function submitDialog(
 ): Promise<BotTaskModuleResponse> {
   const fields = submissionData(data);
   const ref = refOf(fields);
-  if (!fields || !ref)
-    return asBot(dialogMessage('duebot', notice('This form cannot be submitted any more; open it again.')));
+  const t = await readerT(deps, context.activity);
+  if (!fields || !ref) return asBot(dialogMessage('duebot', notice(t.t('teams.formGone'))));
   const confirmed = confirmedOf(fields);
   if (confirmed !== undefined) return answerConfirm(deps, context, ref, confirmed);
   const form = formOfSubmission(fields);
@@ -134,6 +134,6 @@ export async function submitDialog(
     return asBot(await answer(deps, context, reply, form?.title ?? 'duebot', form, values, submission));
   } catch (error) {
     deps.log.error({ err: error }, 'teams: a dialog submission failed');
-    return asBot(dialogMessage(form?.title ?? 'duebot', trouble));
+    return asBot(dialogMessage(form?.title ?? 'duebot', trouble(t)));
   }
 }

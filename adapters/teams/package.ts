@@ -1,7 +1,7 @@
 /**
  * `npm run teams:package`: the Teams app package to upload (Teams admin center, or Apps > Manage your apps >
- * Upload an app): manifest.json with the bot's app id and the company's web addresses filled in, and the
- * two icons, zipped.
+ * Upload an app): manifest.json with the bot's app id and the company's web addresses filled in, the
+ * two icons and the manifest's Chinese language files, zipped.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -13,6 +13,11 @@ import yazl from 'yazl';
 const manifestDir = join(dirname(fileURLToPath(import.meta.url)), 'manifest');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILES = ['color.png', 'outline.png'] as const;
+/**
+ * The manifest's strings in simplified and traditional Chinese (its `localizationInfo`): Teams shows the
+ * app's name, descriptions and command hints in the client's language. Commands keep their typed titles.
+ */
+export const LANGUAGE_FILES = ['zh-cn.json', 'zh-tw.json'] as const;
 /** The Teams manifest schema's longest URL. */
 const MAX_URL = 2048;
 
@@ -85,7 +90,8 @@ export async function buildTeamsPackage(
   const zip = new yazl.ZipFile();
   const when = new Date('2026-01-01T00:00:00Z'); // fixed, so the same inputs give the same bytes
   zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), 'manifest.json', { mtime: when });
-  for (const name of FILES) zip.addBuffer(await readFile(join(manifestDir, name)), name, { mtime: when });
+  for (const name of [...FILES, ...LANGUAGE_FILES])
+    zip.addBuffer(await readFile(join(manifestDir, name)), name, { mtime: when });
   zip.end();
   const out = resolve(options.out);
   await mkdir(dirname(out), { recursive: true });

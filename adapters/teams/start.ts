@@ -53,6 +53,7 @@ export function teamsChatOut(app: TeamsApp, runtime: Runtime): ChatOut {
     proactive: app.proactive,
     channel: runtime.config.teams?.channel,
     files: app.files,
+    language: runtime.config.language,
   });
 }
 

@@ -3,6 +3,7 @@
  * that mention the bot become notes on the account. The root post is made on first use and remembered in
  * account_threads (thread_ref = the root's activity id; src/chat/account-threads.ts).
  */
+import { type Translator, translator } from '../../src/i18n/translate.ts';
 import type { ConversationReference } from 'botbuilder';
 import type { Knex } from 'knex';
 import { accountForThread as accountThreadOf, ensureAccountThread } from '../../src/chat/account-threads.ts';
@@ -26,18 +27,16 @@ export function ensureThread(
   reference: Partial<ConversationReference>,
   channelId: string,
   accountId: number,
+  t: Translator = translator('en'),
 ): Promise<string> {
   return ensureAccountThread(db, { platform: 'teams', channel: channelId }, accountId, {
     async start({ name, externalId }) {
       const root: Message = {
         blocks: [
           { type: 'header', text: `📁 ${name}` },
-          {
-            type: 'text',
-            text: `Calls and notes on this account${externalId !== undefined ? ` (${externalId})` : ''}. Reply here and mention duebot to add a note to its history.`,
-          },
+          { type: 'text', text: t.t('teams.thread.head', { id: externalId ?? 'none' }) },
         ],
-        fallbackText: `${name}: calls and notes on this account`,
+        fallbackText: t.t('teams.thread.fallback', { name }),
       };
       const posted = await newChannelConversation(p, reference, channelId, toCardActivity(root));
       return posted.activityId;
@@ -54,7 +53,8 @@ export async function postInThread(
   accountId: number,
   message: Message,
   files?: FileLinker,
+  t?: Translator,
 ): Promise<void> {
-  const root = await ensureThread(db, p, reference, channelId, accountId);
+  const root = await ensureThread(db, p, reference, channelId, accountId, t);
   await sendTo(p, threadReference(reference, channelId, root), toCardActivity(message, files));
 }

@@ -29,7 +29,7 @@ describe('the Teams app package', () => {
 
   it('zips manifest.json and both icons at the root, with the bot id filled in', () => {
     const names = execFileSync('unzip', ['-Z1', zip]).toString().trim().split('\n');
-    expect(names.sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(names.sort()).toEqual(['color.png', 'manifest.json', 'outline.png', 'zh-cn.json', 'zh-tw.json']);
     const manifest = JSON.parse(entry('manifest.json').toString()) as Record<string, unknown>;
     expect(manifest.manifestVersion).toBe('1.17');
     expect(manifest.id).toBe(APP_ID.toLowerCase());
@@ -40,6 +40,62 @@ describe('the Teams app package', () => {
     expect(manifest.developer).toMatchObject(URLS);
     // Nothing duebot does needs them: the manifest asks for no resource-specific permissions.
     expect(manifest).not.toHaveProperty('permissions');
+  });
+
+  it('localizes the name, descriptions and command hints in simplified and traditional Chinese (issue 20)', () => {
+    const manifest = JSON.parse(entry('manifest.json').toString()) as {
+      $schema: string;
+      localizationInfo: {
+        defaultLanguageTag: string;
+        additionalLanguages: { languageTag: string; file: string }[];
+      };
+      name: Record<string, string>;
+      description: Record<string, string>;
+      bots: { commandLists: { commands: { title: string; description: string }[] }[] }[];
+    };
+    expect(manifest.localizationInfo.defaultLanguageTag).toBe('en');
+    expect(manifest.localizationInfo.additionalLanguages).toEqual([
+      { languageTag: 'zh-cn', file: 'zh-cn.json' },
+      { languageTag: 'zh-tw', file: 'zh-tw.json' },
+    ]);
+    const commands = manifest.bots[0]?.commandLists[0]?.commands ?? [];
+    // The localization file schema's keys (MicrosoftTeams.Localization.schema.json) and their limits.
+    const LIMITS: [RegExp, number][] = [
+      [/^\$schema$/, 2048],
+      [/^name\.short$/, 30],
+      [/^name\.full$/, 100],
+      [/^description\.short$/, 80],
+      [/^description\.full$/, 4000],
+      [/^bots\[0\]\.commandLists\[[0-2]\]\.commands\[[0-9]\]\.title$/, 32],
+      [/^bots\[0\]\.commandLists\[[0-2]\]\.commands\[[0-9]\]\.description$/, 128],
+    ];
+    const texts: Record<string, string>[] = [];
+    for (const { file } of manifest.localizationInfo.additionalLanguages) {
+      const strings = JSON.parse(entry(file).toString()) as Record<string, string>;
+      texts.push(strings);
+      // Same schema version as the manifest's (Teams refuses a mismatch).
+      expect(strings.$schema).toBe(
+        manifest.$schema.replace('MicrosoftTeams.schema', 'MicrosoftTeams.Localization.schema'),
+      );
+      for (const [key, value] of Object.entries(strings)) {
+        const limit = LIMITS.find(([pattern]) => pattern.test(key));
+        expect(limit, `${file}: ${key} is not a localizable key`).toBeDefined();
+        expect(typeof value).toBe('string');
+        expect(value.length, `${file}: ${key}`).toBeLessThanOrEqual(limit?.[1] ?? 0);
+      }
+      // Every string the manifest shows is translated, and a command keeps the title people type.
+      expect(strings['name.full']).toMatch(/[\u4e00-\u9fff]/);
+      expect(strings['description.short']).toMatch(/[\u4e00-\u9fff]/);
+      expect(strings['description.full']).toMatch(/[\u4e00-\u9fff]/);
+      commands.forEach((command, i) => {
+        expect(strings[`bots[0].commandLists[0].commands[${i}].title`]).toBe(command.title);
+        expect(strings[`bots[0].commandLists[0].commands[${i}].description`]).toMatch(/[\u4e00-\u9fff]/);
+      });
+    }
+    const [simplified, traditional] = texts;
+    expect(simplified?.['description.full']).toContain('账');
+    expect(traditional?.['description.full']).toContain('帳');
+    expect(traditional?.['description.full']).not.toMatch(/[账记录发]/);
   });
 
   it('carries a 192x192 color icon and a 32x32 outline icon, the committed ones as generated', async () => {

@@ -3,6 +3,7 @@
  * select, never sentences glued from pieces). The other catalogs must have exactly these keys (the type
  * checks it, and test/i18n checks placeholders), and every key must be used by the code.
  */
+import { adaptersEn } from './adapters-en.ts';
 import { cardEn } from './card-en.ts';
 import { contactEn } from './contact-en.ts';
 import { formsEn } from './forms-en.ts';
@@ -11,6 +12,7 @@ import { listsEn } from './lists-en.ts';
 import { overdueEn } from './overdue-en.ts';
 
 export const en = {
+  ...adaptersEn,
   ...cardEn,
   ...contactEn,
   ...formsEn,

@@ -1,4 +1,5 @@
 import type { Catalog } from './en.ts';
+import { adaptersZhCN } from './adapters-zh-CN.ts';
 import { cardZhCN } from './card-zh-CN.ts';
 import { contactZhCN } from './contact-zh-CN.ts';
 import { formsZhCN } from './forms-zh-CN.ts';
@@ -8,6 +9,7 @@ import { overdueZhCN } from './overdue-zh-CN.ts';
 
 /** 简体中文。 */
 export const zhCN: Catalog = {
+  ...adaptersZhCN,
   ...cardZhCN,
   ...contactZhCN,
   ...formsZhCN,

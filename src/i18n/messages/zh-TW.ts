@@ -1,4 +1,5 @@
 import type { Catalog } from './en.ts';
+import { adaptersZhTW } from './adapters-zh-TW.ts';
 import { cardZhTW } from './card-zh-TW.ts';
 import { contactZhTW } from './contact-zh-TW.ts';
 import { formsZhTW } from './forms-zh-TW.ts';
@@ -8,6 +9,7 @@ import { overdueZhTW } from './overdue-zh-TW.ts';
 
 /** 繁體中文。 */
 export const zhTW: Catalog = {
+  ...adaptersZhTW,
   ...cardZhTW,
   ...contactZhTW,
   ...formsZhTW,
