@@ -4,9 +4,11 @@
  * checks it, and test/i18n checks placeholders), and every key must be used by the code.
  */
 import { overdueEn } from './overdue-en.ts';
+import { meetingEn } from './meeting-en.ts';
 
 export const en = {
   ...overdueEn,
+  ...meetingEn,
   'language.set': 'From now on duebot answers you in English.',
   'language.current':
     'duebot answers you in English: {source, select, own {your own choice} platform {the language of your {platform, select, slack {Slack} teams {Teams} other {terminal (LANG)}}} other {the company language}}. Change it with /overdue language zh-CN, zh-TW or en.',
