@@ -8,7 +8,7 @@ import type { ActionRef } from '../views/action-ref.ts';
 import { enqueue } from '../outbox/outbox.ts';
 import { encodeRef } from '../views/action-ref.ts';
 import {
-  DECISION_LABELS,
+  decisionLabel,
   segmentDecisionForm,
   segmentDecisionPreview,
   segmentLabel,
@@ -31,6 +31,8 @@ import { decideSegment, openSegments, parseSegment, undecidedIn } from '../workl
 import { type Actor, requireRole } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
 import { askFirst } from './confirm-step.ts';
+import { privateT, sharedT } from '../i18n/speech.ts';
+import type { Translator } from '../i18n/translate.ts';
 
 function state(row: MeetingAccountRow, timeZone: string): DecisionState {
   return {
@@ -44,8 +46,8 @@ function state(row: MeetingAccountRow, timeZone: string): DecisionState {
 }
 
 /** The reply of one account as it stands now. */
-export function meetingReply(row: MeetingAccountRow, timeZone: string): Message {
-  return meetingAccountView(row.meetingId, row.account, state(row, timeZone), row.position);
+export function meetingReply(row: MeetingAccountRow, timeZone: string, t: Translator): Message {
+  return meetingAccountView(row.meetingId, row.account, state(row, timeZone), t, row.position);
 }
 
 const refusal = (text: string): Reply => ({ kind: 'ephemeral', message: notice(text, { tone: 'danger' }) });
@@ -67,7 +69,7 @@ export async function decideFromMeeting(
     ref.stateVersion === undefined ||
     !decision
   )
-    return refusal('This decision button is incomplete; use the buttons of the current meeting thread.');
+    return refusal(privateT(ctx).t('meeting.click.incomplete'));
   const click = {
     meetingId: ref.meetingId,
     accountId: ref.accountId,
@@ -78,29 +80,36 @@ export async function decideFromMeeting(
   const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on an account in the credit meeting');
   if (!allowed.ok) return refusal(allowed.error.message);
   const [row] = await meetingAccounts(ctx.db, click.meetingId, click.accountId);
-  const confirm = row ? decisionConfirm(click, row.account.name) : null;
+  const confirm = row ? decisionConfirm(click, row.account.name, privateT(ctx)) : null;
   const ask = confirm ? askFirst(confirmed, confirm) : null;
   if (ask) return ask;
   return ctx.db.transaction(async (trx) => {
     const result = await recordDecision(trx, actor, click);
     if (!result.ok) return refusal(result.error.message);
     const outcome = result.value;
-    const reply = meetingReply(outcome.row, ctx.clock.timeZone);
+    const shared = sharedT(ctx);
+    const reply = meetingReply(outcome.row, ctx.clock.timeZone, shared);
     if (outcome.kind === 'stale') {
-      const who = outcome.row.decidedBy
-        ? `${outcome.row.decidedBy} decided ${DECISION_LABELS[outcome.row.decision ?? 'keep_working']} meanwhile`
-        : 'This reply was out of date';
+      const t = privateT(ctx);
       return {
         kind: 'replace',
         message: reply,
-        note: `${who}, so nothing was changed. Click again to change it.`,
+        note: outcome.row.decidedBy
+          ? t.t('meeting.click.staleBy', {
+              who: outcome.row.decidedBy,
+              decision: decisionLabel(t, outcome.row.decision ?? 'keep_working'),
+            })
+          : t.t('meeting.click.stale'),
       };
     }
     if (outcome.kind === 'unchanged')
       return {
         kind: 'ephemeral',
         message: notice(
-          `Already decided: ${DECISION_LABELS[decision]}, by ${outcome.row.decidedBy ?? 'someone'}.`,
+          privateT(ctx).t('meeting.click.already', {
+            decision: decisionLabel(privateT(ctx), decision),
+            who: outcome.row.decidedBy ?? privateT(ctx).t('meeting.someone'),
+          }),
         ),
       };
     if (outcome.allDecided) {
@@ -121,6 +130,7 @@ export async function decideFromMeeting(
               decision: r.decision ?? 'keep_working',
               decidedBy: r.decidedBy ?? 'someone',
             })),
+            shared,
             inFile,
           ),
         },
@@ -134,14 +144,14 @@ export async function decideFromMeeting(
 export async function openSegmentForm(ctx: DispatchContext, actor: Actor, ref: ActionRef): Promise<Reply> {
   const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
   if (!allowed.ok) return refusal(allowed.error.message);
-  if (ref.meetingId === undefined) return refusal('This button names no credit meeting.');
+  if (ref.meetingId === undefined) return refusal(privateT(ctx).t('meeting.segment.noMeetingButton'));
   const segments = await openSegments(ctx.db, ref.meetingId);
   if (segments.length === 0)
     return {
       kind: 'ephemeral',
-      message: notice('Every account in this meeting’s file has a decision: nothing is left to decide.'),
+      message: notice(privateT(ctx).t('meeting.segment.allDecided')),
     };
-  return { kind: 'openForm', form: segmentDecisionForm(ref.meetingId, segments) };
+  return { kind: 'openForm', form: segmentDecisionForm(ref.meetingId, segments, privateT(ctx)) };
 }
 
 /** The segment form submitted: nothing is written yet; the answer says how many accounts it reaches. */
@@ -153,20 +163,24 @@ export async function previewSegment(
 ): Promise<Reply> {
   const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
   if (!allowed.ok) return refusal(allowed.error.message);
-  if (ref.meetingId === undefined) return refusal('This form names no credit meeting.');
+  if (ref.meetingId === undefined) return refusal(privateT(ctx).t('meeting.segment.noMeetingForm'));
+  const t = privateT(ctx);
   const segment = parseSegment(values.segment);
   const decision = decisionFromSlug(values.decision);
   const errors: Record<string, string> = {};
-  if (!segment) errors.segment = 'choose one of the segments listed';
-  if (!decision) errors.decision = 'choose one of the decisions listed';
+  if (!segment) errors.segment = t.t('meeting.segment.chooseSegment');
+  if (!decision) errors.decision = t.t('meeting.segment.chooseDecision');
   if (!segment || !decision) return { kind: 'formErrors', errors };
   const accounts = await undecidedIn(ctx.db, ref.meetingId, segment);
   if (accounts === 0)
     return {
       kind: 'formErrors',
-      errors: { segment: `no account of ${segmentLabel(segment)} is left undecided; choose another` },
+      errors: { segment: t.t('meeting.segment.noneLeftField', { segment: segmentLabel(t, segment) }) },
     };
-  return { kind: 'ephemeral', message: segmentDecisionPreview(ref.meetingId, segment, decision, accounts) };
+  return {
+    kind: 'ephemeral',
+    message: segmentDecisionPreview(ref.meetingId, segment, decision, accounts, t),
+  };
 }
 
 /**
@@ -182,16 +196,15 @@ export async function applySegment(
   const segment = parseSegment(ref.query);
   const decision = decisionFromSlug(ref.decision);
   if (ref.meetingId === undefined || !segment || !decision)
-    return refusal(
-      'This button is incomplete; choose the segment again from the meeting’s “Decide a segment”.',
-    );
+    return refusal(privateT(ctx).t('meeting.segment.incomplete'));
   const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
   if (!allowed.ok) return refusal(allowed.error.message);
-  const label = segmentLabel(segment);
+  const t = privateT(ctx);
+  const label = segmentLabel(t, segment);
   const ask = askFirst(confirmed, {
-    title: 'Credit meeting',
-    question: `${DECISION_LABELS[decision]} for every undecided account of ${label}?`,
-    yes: DECISION_LABELS[decision],
+    title: t.t('meeting.confirm.title'),
+    question: t.t('meeting.segment.applyQuestion', { decision: decisionLabel(t, decision), segment: label }),
+    yes: decisionLabel(t, decision),
     ref: encodeRef({ ...ref, v: 1 }),
   });
   if (ask) return ask;
@@ -202,12 +215,17 @@ export async function applySegment(
   if (decided === 0)
     return {
       kind: 'replace',
-      message: notice(`Nothing left undecided in ${label}: no decision was changed.`),
+      message: notice(t.t('meeting.segment.nothingLeft', { segment: label })),
     };
   return {
     kind: 'replace',
     message: notice(
-      `Recorded ${DECISION_LABELS[decision]} for ${decided} accounts of ${label}, by ${actor.name}; each account’s history shows it.`,
+      t.t('meeting.segment.recorded', {
+        decision: decisionLabel(t, decision),
+        count: decided,
+        segment: label,
+        who: actor.name,
+      }),
       { tone: 'success' },
     ),
   };

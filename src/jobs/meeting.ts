@@ -29,6 +29,7 @@ import {
 } from '../views/meeting.ts';
 import type { FileAttachment, GeneratedFile } from '../views/model.ts';
 import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
 import type { Job } from './job.ts';
 import { monthlyPeriod } from './periods.ts';
 import { salesRepMentions } from './sales-rep.ts';
@@ -46,15 +47,18 @@ export interface MeetingContext {
   settings: MeetingSettings;
   /** Render the aging chart (a PNG of ~100 KB); off in tests that do not look at it. */
   chart?: boolean;
+  /** The meeting channel's language; absent: English. */
+  t?: Translator;
 }
 
 /** The agenda beyond the replies, as CSV and XLSX with the same columns, made when the parent is delivered. */
-function agendaFiles(meetingId: number, month: string): GeneratedFile[] {
-  const title = `Credit meeting ${month}: the other accounts`;
+function agendaFiles(meetingId: number, month: string, t: Translator): GeneratedFile[] {
+  const title = t.t('meeting.file.title', { month });
   return (['xlsx', 'csv'] as const).map((format) => ({
     kind: 'meeting-agenda',
     meetingId,
     format,
+    locale: t.locale,
     filename: `credit-meeting-${month}-accounts.${format}`,
     title,
   }));
@@ -180,14 +184,8 @@ async function agendaSegments(db: Knex, meetingId: number): Promise<AgendaSegmen
   const index = new Map<string, AgendaSegment>();
   for (const r of rows) {
     const dimension = r.dimension as keyof AgendaSegments;
-    const label =
-      dimension === 'bucket'
-        ? (buckets[Number(r.segment)]?.label ?? r.segment)
-        : r.segment === ''
-          ? dimension === 'owner'
-            ? 'unclaimed'
-            : 'no grade'
-          : r.segment;
+    // '' is no grade / unclaimed: the view says it in the channel's language.
+    const label = dimension === 'bucket' ? (buckets[Number(r.segment)]?.label ?? r.segment) : r.segment;
     const id = `${dimension}|${label}`;
     let segment = index.get(id);
     if (!segment) {
@@ -238,6 +236,7 @@ const NO_RECEIVABLES: ReceivablesSource = {
 };
 
 async function chartFile(
+  t: Translator,
   month: string,
   today: string,
   aging: CurrencyAging[],
@@ -247,7 +246,7 @@ async function chartFile(
   // Loaded when a meeting opens (monthly), not at every start: vega and resvg take seconds to import.
   const { renderAgingChart } = await import('../reports/aging-chart.ts');
   const data = await renderAgingChart({
-    title: `Receivables aging on ${today}`,
+    title: t.t('meeting.chart.title', { date: t.date(today) }),
     bucketOrder: buckets.map((b) => b.label),
     buckets: aging.flatMap((a) =>
       buckets.map((b) => ({
@@ -262,7 +261,12 @@ async function chartFile(
       bucket: bucketFor(a.days, buckets).label,
     })),
   });
-  return { filename: `aging-${month}.png`, mimeType: 'image/png', data, title: `Receivables aging ${today}` };
+  return {
+    filename: `aging-${month}.png`,
+    mimeType: 'image/png',
+    data,
+    title: t.t('meeting.chart.title', { date: t.date(today) }),
+  };
 }
 
 /**
@@ -272,6 +276,7 @@ async function chartFile(
 export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> {
   const month = monthOf(ctx.today);
   const key = meetingPostKey(month);
+  const t = ctx.t ?? translator('en');
   const [meeting] = await ctx
     .db('meetings')
     .insert({ month, held_on: ctx.today, post_key: key })
@@ -288,29 +293,32 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
   const chart =
     ctx.chart === false
       ? null
-      : await chartFile(month, ctx.today, aging, await chartAccounts(ctx.db, meetingId));
+      : await chartFile(t, month, ctx.today, aging, await chartAccounts(ctx.db, meetingId));
   const rest = stored.accounts - stored.inThread;
   const parent: OutgoingPost = {
     key,
     to: { kind: 'channel', role: 'meeting' },
-    message: meetingParentView({
-      month,
-      heldOn: ctx.today,
-      accounts: stored.accounts,
-      minDaysOverdue: ctx.settings.minDaysOverdue,
-      currencies,
-      chart,
-      ...(rest > 0
-        ? {
-            rest: {
-              replies: stored.inThread,
-              files: agendaFiles(meetingId, month),
-              meetingId,
-              segments: await agendaSegments(ctx.db, meetingId),
-            },
-          }
-        : {}),
-    }),
+    message: meetingParentView(
+      {
+        month,
+        heldOn: ctx.today,
+        accounts: stored.accounts,
+        minDaysOverdue: ctx.settings.minDaysOverdue,
+        currencies,
+        chart,
+        ...(rest > 0
+          ? {
+              rest: {
+                replies: stored.inThread,
+                files: agendaFiles(meetingId, month, t),
+                meetingId,
+                segments: await agendaSegments(ctx.db, meetingId),
+              },
+            }
+          : {}),
+      },
+      t,
+    ),
   };
   const undecided = {
     decision: null,
@@ -326,7 +334,7 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
       key: `${key}:account:${a.accountId}`,
       to: { kind: 'channel' as const, role: 'meeting' as const },
       threadKey: key,
-      message: meetingAccountView(meetingId, a, undecided, i + 1),
+      message: meetingAccountView(meetingId, a, undecided, t, i + 1),
     })),
   ];
 }

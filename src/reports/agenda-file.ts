@@ -19,6 +19,7 @@ import type { FileAttachment, GeneratedFile, Message } from '../views/model.ts';
 import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
 import { type CsvCell, csvLine } from './csv.ts';
 import { xlsxRow, xlsxStream } from './xlsx.ts';
+import { translator } from '../i18n/translate.ts';
 
 /** Rows per page read from the agenda. */
 const AGENDA_PAGE = 5000;
@@ -101,11 +102,17 @@ export async function* agendaPages(db: Knex, meetingId: number): AsyncGenerator<
 }
 
 /** The agenda file as a stream of bytes. */
-export function agendaStream(db: Knex, meetingId: number, format: 'csv' | 'xlsx', title: string): Readable {
+export function agendaStream(
+  db: Knex,
+  meetingId: number,
+  format: 'csv' | 'xlsx',
+  title: string,
+  header: readonly string[] = AGENDA_COLUMNS,
+): Readable {
   if (format === 'xlsx') {
     return xlsxStream(
       title,
-      AGENDA_COLUMNS,
+      header,
       (async function* () {
         for await (const page of agendaPages(db, meetingId)) yield page.map((row) => xlsxRow(row));
       })(),
@@ -113,7 +120,7 @@ export function agendaStream(db: Knex, meetingId: number, format: 'csv' | 'xlsx'
   }
   return Readable.from(
     (async function* () {
-      yield Buffer.from(`\ufeff${csvLine(AGENDA_COLUMNS)}`, 'utf8');
+      yield Buffer.from(`\ufeff${csvLine(header)}`, 'utf8');
       for await (const page of agendaPages(db, meetingId))
         yield Buffer.from(page.map(csvLine).join(''), 'utf8');
     })(),
@@ -140,7 +147,12 @@ export async function generateFile(db: Knex, file: GeneratedFile): Promise<FileA
   // Statistics for the agenda the meeting wrote in one statement: without them the planner takes its rows
   // for a handful and sorts them all for every page.
   await db.raw('ANALYZE meeting_accounts');
-  const data = await bytesOf(agendaStream(db, file.meetingId, file.format, file.title ?? file.filename));
+  const header = translator(file.locale ?? 'en')
+    .t('meeting.file.columns')
+    .split('|');
+  const data = await bytesOf(
+    agendaStream(db, file.meetingId, file.format, file.title ?? file.filename, header),
+  );
   return {
     filename: file.filename,
     mimeType: MIME_TYPES[file.format],

@@ -1,5 +1,6 @@
 /** The monthly 30+ day credit meeting thread (PB-28) as neutral messages. */
-import { formatTotals } from '../collections/money.ts';
+import type { MessageKey } from '../i18n/messages/en.ts';
+import type { Translator } from '../i18n/translate.ts';
 import type { MonthMetrics } from '../collections/receivables-metrics.ts';
 import { encodeRef, MAX_QUERY_LENGTH } from './action-ref.ts';
 import type { Confirm } from '../commands/interaction.ts';
@@ -16,21 +17,26 @@ import {
 } from '../worklist/meeting-decisions.ts';
 
 /** How each decision reads on a button and in the summary. */
-export const DECISION_LABELS: Record<MeetingDecision, string> = {
-  keep_working: 'Keep working',
-  payment_plan: 'Payment plan',
-  credit_hold: 'Credit hold',
-  lawyer_letter: "Lawyer's letter",
-  agency: 'Agency',
+const DECISION_KEYS: Record<MeetingDecision, MessageKey> = {
+  keep_working: 'meeting.decision.keep_working',
+  payment_plan: 'meeting.decision.payment_plan',
+  credit_hold: 'meeting.decision.credit_hold',
+  lawyer_letter: 'meeting.decision.lawyer_letter',
+  agency: 'meeting.decision.agency',
 };
+export const decisionLabel = (t: Translator, d: MeetingDecision): string => t.t(DECISION_KEYS[d]);
 
 /**
  * PB-28: the decisions that hand an account to someone outside (a lawyer, an agency) are asked about
  * first: the question on the button and in dispatch's confirm step; null for the others.
  */
-export function decisionQuestion(decision: MeetingDecision, accountName: string): string | undefined {
+export function decisionQuestion(
+  t: Translator,
+  decision: MeetingDecision,
+  accountName: string,
+): string | undefined {
   return decision === 'lawyer_letter' || decision === 'agency'
-    ? `${DECISION_LABELS[decision]} for ${accountName}?`
+    ? t.t('meeting.decision.question', { decision: decisionLabel(t, decision), name: accountName })
     : undefined;
 }
 
@@ -49,13 +55,14 @@ function decisionRef(meetingId: number, accountId: number, revision: number, dec
 export function decisionConfirm(
   click: { meetingId: number; accountId: number; revision: number; decision: MeetingDecision },
   accountName: string,
+  t: Translator,
 ): Confirm | null {
-  const question = decisionQuestion(click.decision, accountName);
+  const question = decisionQuestion(t, click.decision, accountName);
   if (!question) return null;
   return {
-    title: 'Credit meeting',
+    title: t.t('meeting.confirm.title'),
     question,
-    yes: DECISION_LABELS[click.decision],
+    yes: decisionLabel(t, click.decision),
     ref: decisionRef(click.meetingId, click.accountId, click.revision, click.decision),
   };
 }
@@ -111,42 +118,73 @@ export interface MeetingParent {
 /** Segments listed per dimension before "and N more" (owners can be many). */
 export const SEGMENTS_SHOWN = 8;
 
-function segmentLine(title: string, segments: readonly AgendaSegment[]): string {
-  const shown = segments
-    .slice(0, SEGMENTS_SHOWN)
-    .map((s) => `${s.label}: ${s.accounts} (${formatTotals(s.openByCurrency)})`);
-  const more = segments.length - shown.length;
-  return `*${title}*: ${shown.join(' · ')}${more > 0 ? ` · and ${more} more` : ''}`;
+/** A segment's label as the stored agenda gives it ('' for none), in the reader's words. */
+function segmentName(t: Translator, dimension: keyof AgendaSegments, label: string): string {
+  if (dimension === 'bucket') return label; // under "By days overdue": 31-60
+  if (label === '')
+    return t.t(dimension === 'owner' ? 'meeting.segment.unclaimed' : 'meeting.segment.noGrade');
+  return label;
 }
 
-const percent = (part: number, whole: number) =>
-  whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : 'n/a';
+function segmentLine(
+  t: Translator,
+  title: string,
+  dimension: keyof AgendaSegments,
+  segments: readonly AgendaSegment[],
+): string {
+  const shown = segments.slice(0, SEGMENTS_SHOWN).map((s) =>
+    t.t('meeting.parent.segmentItem', {
+      label: segmentName(t, dimension, s.label),
+      accounts: t.number(s.accounts),
+      amounts: totalsText(t, s.openByCurrency),
+    }),
+  );
+  return t.t('meeting.parent.segmentLine', {
+    title,
+    segments: shown.join(' · '),
+    more: segments.length - shown.length,
+  });
+}
 
-function metricLine(m: MonthMetrics): string {
-  const dso = `${m.dso.complete ? '' : '> '}${m.dso.days.toFixed(1)} days`;
-  const cei = m.cei === null ? 'n/a' : `${m.cei.toFixed(1)}%`;
-  return `${m.month}: DSO ${dso} · CEI ${cei}`;
+/** Amounts in several currencies, for a summary line. */
+const totalsText = (t: Translator, totals: Record<string, number>): string =>
+  Object.entries(totals)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, minor]) => t.money(minor, currency))
+    .join(' + ');
+
+const percent = (t: Translator, part: number, whole: number) =>
+  whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : t.t('meeting.na');
+
+function metricLine(t: Translator, m: MonthMetrics): string {
+  return t.t('meeting.parent.metricLine', {
+    month: m.month,
+    complete: m.dso.complete ? 'yes' : 'no',
+    days: m.dso.days.toFixed(1),
+    cei: m.cei === null ? 'none' : m.cei.toFixed(1),
+  });
 }
 
 /** PB-28: the meeting's parent message: totals, DSO and CEI trend with their formulas, share over 90 days, chart. */
-export function meetingParentView(p: MeetingParent): Message {
+export function meetingParentView(p: MeetingParent, t: Translator): Message {
   const totals = Object.fromEntries(p.currencies.map((c) => [c.currency, c.openMinor]));
+  const days = p.minDaysOverdue;
   const blocks: Block[] = [
-    { type: 'header', text: `Credit meeting ${p.month}: accounts over ${p.minDaysOverdue} days` },
+    { type: 'header', text: t.t('meeting.parent.header', { month: p.month, days }) },
     {
       type: 'fields',
       fields: [
-        { label: 'Open receivables', value: formatTotals(totals) },
+        { label: t.t('meeting.parent.open'), value: totalsText(t, totals) || t.t('meeting.na') },
         {
-          label: `Accounts over ${p.minDaysOverdue} days`,
-          value: String(p.accounts),
+          label: t.t('meeting.parent.accountsOver', { days }),
+          value: t.number(p.accounts),
           tone: p.accounts > 0 ? 'danger' : 'success',
         },
         {
-          label: 'Over 90 days',
+          label: t.t('meeting.parent.over90'),
           value:
-            p.currencies.map((c) => `${c.currency} ${percent(c.over90Minor, c.openMinor)}`).join(' · ') ||
-            'n/a',
+            p.currencies.map((c) => `${c.currency} ${percent(t, c.over90Minor, c.openMinor)}`).join(' · ') ||
+            t.t('meeting.na'),
         },
       ],
     },
@@ -155,43 +193,37 @@ export function meetingParentView(p: MeetingParent): Message {
     if (c.metrics.length === 0) continue;
     blocks.push({
       type: 'text',
-      text: `*${c.currency}*: DSO and CEI by month\n${c.metrics.map(metricLine).join('\n')}`,
+      text: `${t.t('meeting.parent.metricsTitle', { currency: c.currency })}\n${c.metrics.map((m) => metricLine(t, m)).join('\n')}`,
     });
   }
-  blocks.push({
-    type: 'context',
-    text:
-      'DSO (countback): from the month-end balance, take away each month’s credit sales going back; full months count all their days, ' +
-      'the last one the share the rest covers (rest / that month’s sales x its days). ' +
-      'CEI = (opening balance + credit sales - closing balance) / (opening balance + credit sales - closing current balance) x 100. ' +
-      'Past balances are rebuilt from synced invoices and their settlement dates.',
-  });
-  if (p.chart) blocks.push({ type: 'context', text: `Aging chart attached: ${p.chart.filename}` });
+  blocks.push({ type: 'context', text: t.t('meeting.parent.formulas') });
+  if (p.chart)
+    blocks.push({ type: 'context', text: t.t('meeting.parent.chart', { file: p.chart.filename }) });
   if (p.rest) {
     const { replies, files, segments } = p.rest;
     blocks.push(
       {
         type: 'text',
         text: [
-          'The agenda by segment (accounts, open amount in their main currency):',
-          segmentLine('By grade', segments.grade),
-          segmentLine('By days overdue', segments.bucket),
-          segmentLine('By owner', segments.owner),
+          t.t('meeting.parent.segmentsTitle'),
+          segmentLine(t, t.t('meeting.parent.byGrade'), 'grade', segments.grade),
+          segmentLine(t, t.t('meeting.parent.byBucket'), 'bucket', segments.bucket),
+          segmentLine(t, t.t('meeting.parent.byOwner'), 'owner', segments.owner),
         ].join('\n'),
       },
       {
         type: 'text',
-        text:
-          `The ${replies} accounts worth most (by expected recovery, PB-08) follow as replies in this thread: ` +
-          `finance and sales, pick what each leaves the meeting with (PB-28). The other ${p.accounts - replies} ` +
-          `are listed in the attached files ${files.map((f) => f.filename).join(' and ')}, worth most first, with the same figures. ` +
-          'Decide them a segment at a time: the decision is recorded on each undecided account of the segment.',
+        text: t.t('meeting.parent.rest', {
+          replies,
+          others: p.accounts - replies,
+          files: files.map((f) => f.filename).join(', '),
+        }),
       },
       {
         type: 'actions',
         buttons: [
           {
-            label: 'Decide a segment',
+            label: t.t('meeting.parent.decideSegment'),
             ref: encodeRef({ v: 1, action: 'decide-segment', meetingId: p.rest.meetingId }),
             opens: 'form',
           },
@@ -201,24 +233,25 @@ export function meetingParentView(p: MeetingParent): Message {
   } else
     blocks.push({
       type: 'text',
-      text:
-        p.accounts > 0
-          ? `One reply per account follows in this thread. Finance and sales: pick what each account leaves the meeting with (PB-28).`
-          : 'No account is over the limit this month: nothing to decide.',
+      text: p.accounts > 0 ? t.t('meeting.parent.onePerAccount') : t.t('meeting.parent.nothing'),
     });
   return {
     blocks,
-    fallbackText: `Credit meeting ${p.month}: ${p.accounts} accounts over ${p.minDaysOverdue} days`,
+    fallbackText: t.t('meeting.parent.fallback', { month: p.month, accounts: p.accounts, days }),
     ...(p.chart ? { files: [p.chart] } : {}),
     ...(p.rest ? { generatedFiles: p.rest.files } : {}),
   };
 }
 
-function decisionText(d: DecisionState): string | null {
+function decisionText(t: Translator, d: DecisionState): string | null {
   if (!d.decision || !d.decidedBy) return null;
-  const now = `Decision: *${DECISION_LABELS[d.decision]}*, by ${d.decidedBy}${d.decidedAt ? ` on ${d.decidedAt}` : ''}`;
-  if (!d.previousDecision) return now;
-  return `${now} (changed from ${DECISION_LABELS[d.previousDecision]} by ${d.previousBy ?? 'someone'})`;
+  return t.t('meeting.account.decision', {
+    decision: decisionLabel(t, d.decision),
+    who: d.decidedBy,
+    at: d.decidedAt ?? 'none',
+    previous: d.previousDecision ? decisionLabel(t, d.previousDecision) : 'none',
+    previousBy: d.previousBy ?? t.t('meeting.someone'),
+  });
 }
 
 /** PB-28: one account of the meeting with its decision buttons; the chosen decision is shown once made. */
@@ -226,37 +259,44 @@ export function meetingAccountView(
   meetingId: number,
   a: MeetingAccount,
   d: DecisionState,
+  t: Translator,
   position?: number,
 ): Message {
   const buttons: Button[] = MEETING_DECISIONS.map((decision) => {
-    const question = decisionQuestion(decision, a.name);
+    const question = decisionQuestion(t, decision, a.name);
     return {
-      label: DECISION_LABELS[decision],
+      label: decisionLabel(t, decision),
       ref: decisionRef(meetingId, a.accountId, d.revision, decision),
       ...(decision === d.decision ? { style: 'primary' as const } : {}),
       ...(question ? { confirm: question } : {}),
     };
   });
-  const decided = decisionText(d);
+  const decided = decisionText(t, d);
+  const amounts = amountLines(a.openByCurrency, a.mainCurrency);
   const blocks: Block[] = [
     {
       type: 'accountRow',
       accountId: a.accountId,
       customerName: a.name,
-      amountLines: amountLines(a.openByCurrency, a.mainCurrency),
+      amountLines: amounts,
       daysOverdue: a.daysOverdue,
       tone: 'danger',
       owner: a.owner,
-      explanation: [a.ladderStep ? `ladder ${a.ladderStep}` : null, a.nextAction].filter(Boolean).join(': '),
+      explanation: [a.ladderStep ? t.t('meeting.account.ladder', { step: a.ladderStep }) : null, a.nextAction]
+        .filter(Boolean)
+        .join(': '),
       actions: [],
       ...(position !== undefined ? { rowNumber: position } : {}),
     },
     {
       type: 'fields',
       fields: [
-        { label: 'Owner', value: a.owner ?? 'unclaimed' },
-        { label: 'Sales rep', value: a.salesRep ?? 'none in the ledger' },
-        { label: 'Last contact', value: a.lastContact ?? 'none yet' },
+        { label: t.t('meeting.account.owner'), value: a.owner ?? t.t('meeting.account.unclaimed') },
+        { label: t.t('meeting.account.salesRep'), value: a.salesRep ?? t.t('meeting.account.noSalesRep') },
+        {
+          label: t.t('meeting.account.lastContact'),
+          value: a.lastContact ?? t.t('meeting.account.noContact'),
+        },
       ],
     },
   ];
@@ -268,7 +308,7 @@ export function meetingAccountView(
       type: 'actions',
       buttons: [
         {
-          label: 'Agree the plan',
+          label: t.t('meeting.account.agreePlan'),
           ref: encodeRef({ v: 1, action: 'plan', accountId: a.accountId }),
           opens: 'form',
           style: 'primary',
@@ -277,7 +317,12 @@ export function meetingAccountView(
     });
   return {
     blocks,
-    fallbackText: `${a.name}: ${amountLines(a.openByCurrency, a.mainCurrency).join(' + ')}, ${a.daysOverdue} days${d.decision ? `, decided: ${DECISION_LABELS[d.decision]}` : ''}`,
+    fallbackText: t.t('meeting.account.fallback', {
+      name: a.name,
+      amounts: amounts.join(' + '),
+      days: a.daysOverdue,
+      decision: d.decision ? decisionLabel(t, d.decision) : 'none',
+    }),
   };
 }
 
@@ -285,81 +330,79 @@ export function meetingAccountView(
 export function meetingSummaryView(
   month: string,
   rows: { name: string; decision: MeetingDecision; decidedBy: string }[],
+  t: Translator,
   /** Accounts of the agenda listed in the file rather than as replies (not part of this summary). */
   inFile = 0,
 ): Message {
   const counts = MEETING_DECISIONS.map((d) => [d, rows.filter((r) => r.decision === d).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([d, n]) => `${DECISION_LABELS[d]} ${n}`)
+    .map(([d, n]) => t.t('meeting.summary.count', { decision: decisionLabel(t, d), count: n }))
     .join(' · ');
-  const lines = rows.map((r) => `• ${r.name}: *${DECISION_LABELS[r.decision]}* (${r.decidedBy})`);
+  const lines = rows.map((r) =>
+    t.t('meeting.summary.line', { name: r.name, decision: decisionLabel(t, r.decision), who: r.decidedBy }),
+  );
   return {
     blocks: [
-      {
-        type: 'header',
-        text: `Credit meeting ${month}: every ${inFile > 0 ? 'reply' : 'account'} has a decision`,
-      },
+      { type: 'header', text: t.t('meeting.summary.header', { month, inFile: inFile > 0 ? 'yes' : 'no' }) },
       { type: 'text', text: counts },
       { type: 'text', text: lines.join('\n') },
       ...(inFile > 0
-        ? [
-            {
-              type: 'context' as const,
-              text: `${inFile} more accounts of this meeting are in its attached file; their plans go on as before unless someone decides on them.`,
-            },
-          ]
+        ? [{ type: 'context' as const, text: t.t('meeting.summary.inFile', { count: inFile }) }]
         : []),
     ],
-    fallbackText: `Credit meeting ${month} decided: ${counts}`,
+    fallbackText: t.t('meeting.summary.fallback', { month, counts }),
   };
 }
 
 /** How a segment reads: "grade C", "61-90 days overdue", "owner Ann Lee", "unclaimed". */
-export function segmentLabel(segment: Segment): string {
-  if (segment.dimension === 'grade') return segment.value ? `grade ${segment.value}` : 'no grade';
-  if (segment.dimension === 'owner') return segment.value ? `owner ${segment.value}` : 'unclaimed';
+export function segmentLabel(t: Translator, segment: Segment): string {
+  if (segment.dimension === 'grade')
+    return segment.value
+      ? t.t('meeting.segment.grade', { grade: segment.value })
+      : t.t('meeting.segment.noGrade');
+  if (segment.dimension === 'owner')
+    return segment.value
+      ? t.t('meeting.segment.owner', { owner: segment.value })
+      : t.t('meeting.segment.unclaimed');
   const bucket = agingBuckets()[Number(segment.value)];
-  return bucket ? `${bucket.label} days overdue` : `bucket ${segment.value}`;
+  return t.t('meeting.segment.bucket', { bucket: bucket?.label ?? segment.value });
 }
 
 /** PB-28: the form that decides a segment of the file: which segment (with its undecided accounts), which decision. */
 export function segmentDecisionForm(
   meetingId: number,
   segments: readonly OpenSegment[],
+  t: Translator,
   errors?: Record<string, string>,
 ): Form {
   return {
-    title: 'Decide a segment',
-    submitLabel: 'Preview',
+    title: t.t('meeting.segment.formTitle'),
+    submitLabel: t.t('meeting.segment.preview'),
     ref: encodeRef({ v: 1, action: 'decide-segment', meetingId }),
-    intro: {
-      blocks: [
-        {
-          type: 'text',
-          text: 'The decision goes on every account of the segment in the meeting’s file that has none yet; decisions already taken stay. You see how many accounts it reaches before it is recorded.',
-        },
-      ],
-    },
+    intro: { blocks: [{ type: 'text', text: t.t('meeting.segment.intro') }] },
     fields: [
       {
         id: 'segment',
         type: 'select',
-        label: 'Segment',
+        label: t.t('meeting.segment.field'),
         required: true,
         options: segments
           .filter((s) => segmentKey(s).length <= MAX_QUERY_LENGTH)
           .slice(0, 100)
           .map((s) => ({
             value: segmentKey(s),
-            label: truncate(`${segmentLabel(s)}: ${s.undecided} undecided`, 75),
+            label: truncate(
+              t.t('meeting.segment.option', { segment: segmentLabel(t, s), count: s.undecided }),
+              75,
+            ),
           })),
       },
       {
         id: 'decision',
         type: 'select',
-        label: 'Decision',
+        label: t.t('meeting.segment.decisionField'),
         required: true,
-        options: MEETING_DECISIONS.map((d) => ({ value: decisionSlug(d), label: DECISION_LABELS[d] })),
+        options: MEETING_DECISIONS.map((d) => ({ value: decisionSlug(d), label: decisionLabel(t, d) })),
       },
     ],
     ...(errors ? { errors } : {}),
@@ -372,19 +415,17 @@ export function segmentDecisionPreview(
   segment: Segment,
   decision: MeetingDecision,
   accounts: number,
+  t: Translator,
 ): Message {
-  const what = `${DECISION_LABELS[decision]} for the ${accounts} undecided accounts of ${segmentLabel(segment)}`;
+  const values = { decision: decisionLabel(t, decision), count: accounts, segment: segmentLabel(t, segment) };
   return {
     blocks: [
-      {
-        type: 'text',
-        text: `*${what}*\nEach account gets the decision in its history; decisions already taken stay.`,
-      },
+      { type: 'text', text: `*${t.t('meeting.segment.what', values)}*\n${t.t('meeting.segment.whatNote')}` },
       {
         type: 'actions',
         buttons: [
           {
-            label: `Apply to ${accounts} accounts`,
+            label: t.t('meeting.segment.apply', { count: accounts }),
             style: 'primary',
             ref: encodeRef({
               v: 1,
@@ -394,7 +435,7 @@ export function segmentDecisionPreview(
               stateVersion: accounts,
               query: segmentKey(segment),
             }),
-            confirm: `${what}?`,
+            confirm: t.t('meeting.segment.confirm', values),
           },
         ],
       },

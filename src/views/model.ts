@@ -9,6 +9,8 @@
  */
 
 /** How a piece of text should look: PB-04 marks items over 30 days red ('danger'), settled ones green. */
+import type { Locale } from '../i18n/locale.ts';
+
 export type Tone = 'normal' | 'danger' | 'success' | 'muted';
 
 /** The chat platforms duebot talks to. */
@@ -183,6 +185,8 @@ export interface GeneratedFile {
   format: 'csv' | 'xlsx';
   filename: string;
   title?: string;
+  /** The language of the file's column headers (the channel's); absent: English. */
+  locale?: Locale;
 }
 
 /** A message; `fallbackText` overrides the generated notification text (see toFallbackText). */

@@ -205,7 +205,7 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
     expect(text).toContain('Accounts over 30 days: 2');
     expect(text).toContain('The 1 accounts worth most (by expected recovery, PB-08) follow as replies');
     expect(text).toContain(
-      'The other 1 are listed in the attached files credit-meeting-2026-12-accounts.xlsx and credit-meeting-2026-12-accounts.csv',
+      'The other 1 are listed in the attached files credit-meeting-2026-12-accounts.xlsx, credit-meeting-2026-12-accounts.csv',
     );
     expect(text).toMatch(/By days overdue\*?: 31-60: 1 \(CNY 1,500\.00\) · 90\+: 1 \(USD 50\.00\)/);
     expect(text).toMatch(/By owner\*?: unclaimed: 2 \(CNY 1,500\.00 \+ USD 50\.00\)/);

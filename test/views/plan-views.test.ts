@@ -1,6 +1,7 @@
 import { translator } from '../../src/i18n/translate.ts';
 import { describe, expect, it } from 'vitest';
 import { decodeRef } from '../../src/views/action-ref.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import { meetingAccountView } from '../../src/views/meeting.ts';
 import type { Button, Message } from '../../src/views/model.ts';
 import { planForm } from '../../src/views/plan-views.ts';
@@ -29,11 +30,11 @@ describe('payment plan views (PB-17)', () => {
   };
 
   it('leads a "Payment plan" meeting decision to the plan form, and no other decision', () => {
-    const planned = meetingAccountView(3, account, { ...state, decision: 'payment_plan' });
+    const planned = meetingAccountView(3, account, { ...state, decision: 'payment_plan' }, translator('en'));
     const agree = buttons(planned).find((b) => b.label === 'Agree the plan');
     expect(agree?.opens).toBe('form');
     expect(decodeRef(agree?.ref)).toMatchObject({ ok: true, value: { action: 'plan', accountId: 7 } });
-    const kept = meetingAccountView(3, account, { ...state, decision: 'keep_working' });
+    const kept = meetingAccountView(3, account, { ...state, decision: 'keep_working' }, translator('en'));
     expect(buttons(kept).find((b) => b.label === 'Agree the plan')).toBeUndefined();
   });
 

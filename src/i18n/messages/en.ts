@@ -10,6 +10,7 @@ import { formsEn } from './forms-en.ts';
 import { lettersEn } from './letters-en.ts';
 import { listsEn } from './lists-en.ts';
 import { overdueEn } from './overdue-en.ts';
+import { meetingEn } from './meeting-en.ts';
 
 export const en = {
   ...adaptersEn,
@@ -19,6 +20,7 @@ export const en = {
   ...lettersEn,
   ...listsEn,
   ...overdueEn,
+  ...meetingEn,
   'language.set': 'From now on duebot answers you in English.',
   'language.current':
     'duebot answers you in English: {source, select, own {your own choice} platform {the language of your {platform, select, slack {Slack} teams {Teams} other {terminal (LANG)}}} other {the company language}}. Change it with /overdue language zh-CN, zh-TW or en.',
