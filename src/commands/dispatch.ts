@@ -49,7 +49,7 @@ import {
   parseOverdue,
 } from './overdue-grammar.ts';
 import { grammarErrorText } from './overdue-help.ts';
-import { companyT, privateT, speechFor } from '../i18n/speech.ts';
+import { companyT, privateT, sharedT, speechFor } from '../i18n/speech.ts';
 import { matchLocale } from '../i18n/locale.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import {
@@ -126,6 +126,7 @@ async function worklist(
   user: User,
   query: string,
   page: number,
+  t: Translator,
 ): Promise<Message | Reply> {
   const parsed = parseOverdue(query);
   if (!parsed.ok) return helpReply(ctx, parsed.error);
@@ -141,7 +142,7 @@ async function worklist(
     listWorklist(ctx.db, toFilter(parsed.command.filters, actor), { page, pageSize: ctx.pageSize }),
     ledgerAge(ctx),
   ]);
-  return overdueListView(result, { query, today: ctx.clock.today(), ...(ledger ? { ledger } : {}) });
+  return overdueListView(result, { query, today: ctx.clock.today(), t, ...(ledger ? { ledger } : {}) });
 }
 
 /** Finds the one account a typed name or id means, or answers with the candidates. */
@@ -163,7 +164,9 @@ async function command(ctx: DispatchContext, actor: Actor, user: User, text: str
   if (cmd.kind === 'language') return languageCommand(ctx, actor, user, cmd.tag);
   if (cmd.kind === 'credits') return creditsCommand(ctx, actor, cmd.month);
   if (cmd.kind === 'list') {
-    const result = await worklist(ctx, actor, user, listQuery(text), cmd.page);
+    // A list posted to the channel is in the channel's language; one only the asker sees, in theirs.
+    const t = cmd.post ? sharedT(ctx) : privateT(ctx);
+    const result = await worklist(ctx, actor, user, listQuery(text), cmd.page, t);
     if ('kind' in result) return result;
     return { kind: cmd.post ? 'post' : 'ephemeral', message: result };
   }
@@ -267,7 +270,7 @@ async function action(
   confirmed: boolean | undefined,
 ): Promise<Reply> {
   if (r.action === 'page' || r.action === 'refresh') {
-    const result = await worklist(ctx, actor, user, r.query ?? '', r.page ?? 1);
+    const result = await worklist(ctx, actor, user, r.query ?? '', r.page ?? 1, sharedT(ctx));
     return 'kind' in result ? result : { kind: 'replace', message: result };
   }
   if (r.action === 'help') return helpReply(ctx);

@@ -364,6 +364,7 @@ export function meetingJob(settings: Pick<JobSettings, 'jobs' | 'meeting'>): Job
         today: ctx.today,
         timeZone: ctx.clock.timeZone,
         settings: settings.meeting,
+        t: ctx.channelT('meeting'),
       });
     },
   };

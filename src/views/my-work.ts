@@ -1,5 +1,4 @@
 import { shortDate } from '../collections/dates.ts';
-import { formatMoney } from '../collections/money.ts';
 import { daysBetween } from '../collections/dates.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
 import type { MyWork, PromiseEntry, SupplyCall } from '../worklist/my-work.ts';
@@ -114,7 +113,7 @@ export function myWorkView(work: MyWork, options: { name: string; today: string 
       }),
     });
     work.claimed.forEach((row, i) => {
-      blocks.push(accountRow(row, i + 1));
+      blocks.push(accountRow(row, i + 1, t));
     });
   }
   const count =

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DatabaseKind } from '../../src/db.ts';
 import { DEMO_MAPPING_FILE, loadDemoLedger } from '../../src/ledger/demo.ts';
-import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '../../src/ledger/types.ts';
+import { LEDGER_TERM_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from '../../src/ledger/types.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 
 const TODAY = '2026-11-22';
@@ -146,10 +146,15 @@ describe.each(backends())('demo ledger on %s', (kind) => {
     const { count } = (await db.knex('ledger.invoices').count({ count: '*' }))[0] as { count: unknown };
     expect(rows).toHaveLength(Number(count));
     // The demo ledger has no payment records: no paid_at (its updated_at is the payment's time); nor
-    // customer time zones or delivery dates (the settings' zone applies, PB-15 plans no call).
-    const optional = OPTIONAL_COLUMNS.filter(
-      (c) => c !== 'paid_at' && c !== 'customer_time_zone' && c !== 'next_delivery_date',
-    );
+    // customer time zones or delivery dates (the settings' zone applies, PB-15 plans no call), nor
+    // contract rates or discount terms (the policy's apply, PB-16 / PB-18).
+    const absent: readonly string[] = [
+      'paid_at',
+      'customer_time_zone',
+      'next_delivery_date',
+      ...LEDGER_TERM_COLUMNS,
+    ];
+    const optional = OPTIONAL_COLUMNS.filter((c) => !absent.includes(c));
     expect(Object.keys(rows[0]).sort()).toEqual([...REQUIRED_COLUMNS, ...optional].sort());
     expect(rows.some((r: { open_amount: unknown }) => Number(r.open_amount) === 0)).toBe(true);
   });

@@ -135,7 +135,7 @@ describe('SyncIntake', () => {
       ]);
       // A first load settles the paid item as of paid_at, not of its last change.
       if (load) expect(lines[0]).toContain('\tsettled\t2026-10-20T12:00:00.000Z\t');
-      expect(expected.customers).toContain('\tzh-CN\t0.03\n');
+      expect(expected.customers).toContain('\tzh-CN\t0.03\t\\N\t\\N\n');
       expect(expected.skipped).toEqual({
         missing_field: { count: 1, invoiceIds: ['INV-4'] },
         bad_amount: { count: 1, invoiceIds: ['INV-5'] },

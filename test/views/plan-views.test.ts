@@ -1,4 +1,3 @@
-import { translator } from '../../src/i18n/translate.ts';
 import { describe, expect, it } from 'vitest';
 import { decodeRef } from '../../src/views/action-ref.ts';
 import { translator } from '../../src/i18n/translate.ts';
