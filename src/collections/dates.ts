@@ -43,6 +43,26 @@ export function isIsoDate(value: string): boolean {
  * assessment calls this for every item on every date it compares, so it is the hottest path at start.
  */
 function toEpochDay(date: string): number {
+  const known = epochDays.get(date);
+  if (known !== undefined) return known;
+  const day = computeEpochDay(date);
+  remember(epochDays, date, day);
+  return day;
+}
+
+/**
+ * Memos of the date conversions: a worklist refresh converts the same few thousand dates millions of times
+ * (every item's due date, every month's end). Bounded, so a long-running process keeps memory flat.
+ */
+const MEMO_LIMIT = 50_000;
+const epochDays = new Map<string, number>();
+const isoDates = new Map<number, string>();
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+}
+
+function computeEpochDay(date: string): number {
   const m = ISO_DATE.exec(date);
   const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
   if (!m || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
@@ -56,7 +76,11 @@ function toEpochDay(date: string): number {
 }
 
 function fromEpochDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const known = isoDates.get(day);
+  if (known !== undefined) return known;
+  const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  remember(isoDates, day, date);
+  return date;
 }
 
 /** Calendar days from `from` to `to`: positive when `to` is later ("2026-11-01" -> "2026-11-05" is 4). */
@@ -131,6 +155,15 @@ export function monthOf(date: string): string {
 
 /** The month after a 'YYYY-MM' month. */
 export function nextMonth(month: string): string {
+  const known = nextMonths.get(month);
+  if (known !== undefined) return known;
+  const next = computeNextMonth(month);
+  remember(nextMonths, month, next);
+  return next;
+}
+const nextMonths = new Map<string, string>();
+
+function computeNextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
   const year = (y ?? 0) + ((m ?? 1) === 12 ? 1 : 0);
   const mon = ((m ?? 1) % 12) + 1;
@@ -139,9 +172,13 @@ export function nextMonth(month: string): string {
 
 /** First and last day of a 'YYYY-MM' month. */
 export function monthRange(month: string): { first: string; last: string } {
-  const first = `${month}-01`;
-  return { first, last: addDays(`${nextMonth(month)}-01`, -1) };
+  const known = monthRanges.get(month);
+  if (known) return { ...known };
+  const range = { first: `${month}-01`, last: addDays(`${nextMonth(month)}-01`, -1) };
+  remember(monthRanges, month, range);
+  return { ...range };
 }
+const monthRanges = new Map<string, { first: string; last: string }>();
 
 /** The date `months` calendar months earlier, clamped to the month's end ("2026-03-31" - 1 -> "2026-02-28"). */
 export function subtractMonths(date: string, months: number): string {

@@ -11,7 +11,7 @@ export interface AssessContext {
   timeZone: string;
 }
 
-const CHUNK = 500;
+const CHUNK = 1000;
 
 function summaryRow(a: AccountAssessment, today: string) {
   const main = a.mainCurrency ?? Object.keys(a.openByCurrency)[0] ?? 'XXX';
@@ -23,7 +23,7 @@ function summaryRow(a: AccountAssessment, today: string) {
     main_currency: main,
     main_open_minor: a.openByCurrency[main] ?? 0,
     main_open_major: majorUnitsText({ minor: a.openByCurrency[main] ?? 0, currency: main }),
-    open_by_currency: JSON.stringify(a.openByCurrency),
+    open_by_currency: a.openByCurrency,
     open_items: a.items.length,
     max_days_overdue: a.maxDaysOverdue,
     priority: a.priority.score,
@@ -43,6 +43,31 @@ function summaryRow(a: AccountAssessment, today: string) {
   };
 }
 
+type SummaryRow = ReturnType<typeof summaryRow>;
+
+/**
+ * Writes worklist rows in one statement with one bind parameter: the rows travel as a JSON array read by
+ * json_populate_recordset, not as 22 parameters per row for the client to number and send (issue 19: the
+ * day turn rewrites every row). The jsonb column goes as its object, not as a string inside the string.
+ */
+async function upsertSummaries(db: Knex, rows: SummaryRow[]): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.keys(first);
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  const updates = columns
+    .filter((c) => c !== 'customer_id')
+    .map((c) => `"${c}" = excluded."${c}"`)
+    .join(', ');
+  const json = JSON.stringify(rows);
+  await db.raw(
+    `INSERT INTO account_summary (${list})
+     SELECT ${list} FROM json_populate_recordset(null::account_summary, ?::json)
+     ON CONFLICT (customer_id) DO UPDATE SET ${updates}`,
+    [json],
+  );
+}
+
 /**
  * Reassesses one account after a change, keeps its worklist row in step and returns the assessment, so
  * the card drawn next needs no second assessment (a Claim used to assess the account twice).
@@ -50,9 +75,10 @@ function summaryRow(a: AccountAssessment, today: string) {
 export async function refreshOne(ctx: AssessContext, accountId: number): Promise<AccountAssessment | null> {
   const assessment = await assessOne(ctx, accountId);
   if (assessment && assessment.items.length > 0) {
+    const row = summaryRow(assessment, ctx.today);
     await ctx
       .db('account_summary')
-      .insert(summaryRow(assessment, ctx.today))
+      .insert({ ...row, open_by_currency: JSON.stringify(row.open_by_currency) })
       .onConflict('customer_id')
       .merge();
   } else {
@@ -98,7 +124,7 @@ export async function refreshWorklist(
     const keep = new Set(rows.map((r) => r.customer_id));
     const gone = chunk.filter((id) => !keep.has(id));
     await db.transaction(async (trx) => {
-      if (rows.length > 0) await trx('account_summary').insert(rows).onConflict('customer_id').merge();
+      if (rows.length > 0) await upsertSummaries(trx, rows);
       if (gone.length > 0) await trx('account_summary').whereIn('customer_id', gone).delete();
     });
     assessed += rows.length;

@@ -11,7 +11,7 @@ import type { Job } from '../../src/jobs/job.ts';
 import { dailyPeriod } from '../../src/jobs/periods.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import type { AccountRowBlock, Message } from '../../src/views/model.ts';
-import { refreshWorklist } from '../../src/worklist/assess.ts';
+import { refreshOne, refreshWorklist } from '../../src/worklist/assess.ts';
 import { ensureWorklistDay, markWorklistDay } from '../../src/worklist/day-turn.ts';
 import { backends, createServerDatabase, openTestDatabase } from '../support/databases.ts';
 import { silentLog } from '../jobs/support.ts';
@@ -44,8 +44,16 @@ async function storedDays(db: Knex): Promise<Map<number, number>> {
   return new Map(rows.map((r) => [Number(r.customer_id), Number(r.max_days_overdue)]));
 }
 
+/** Every stored worklist column, by account, in a form toEqual compares exactly. */
+async function storedRows(db: Knex): Promise<Record<string, unknown>[]> {
+  const rows = await db('account_summary').select('*').orderBy('customer_id');
+  return rows.map((r: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])),
+  );
+}
+
 async function wipe(db: Knex): Promise<void> {
-  for (const table of ['worklist_days', 'account_summary', 'open_items', 'customers'])
+  for (const table of ['worklist_days', 'account_summary', 'promises', 'open_items', 'customers'])
     await db(table).delete();
 }
 
@@ -121,6 +129,92 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
       { numRuns: 12 },
     );
   }, 120_000);
+
+  it('PB-01: after the day turns to D+k the stored worklist equals a full fresh reassessment for D+k, column by column', async () => {
+    const item = fc.record({
+      dueOffset: fc.integer({ min: -400, max: 60 }),
+      minor: fc.integer({ min: 1, max: 200_000_000 }),
+      currency: fc.constantFrom('CNY', 'USD', 'EUR'),
+      // null: open; a number: settled that many days after its due date (negative: early).
+      paidAfter: fc.option(fc.integer({ min: -10, max: 200 }), { nil: null }),
+      part: fc.boolean(),
+    });
+    const promise = fc.record({
+      offset: fc.integer({ min: -20, max: 40 }),
+      status: fc.constantFrom('open', 'kept', 'broken'),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            items: fc.array(item, { minLength: 1, maxLength: 8 }),
+            promises: fc.array(promise, { maxLength: 2 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 5,
+          },
+        ),
+        fc.array(fc.integer({ min: 1, max: 70 }), { minLength: 1, maxLength: 3 }),
+        async (accounts, steps) => {
+          const knex = db.knex;
+          const syncDay = nextSyncDay();
+          await wipe(knex);
+          const ids: number[] = [];
+          for (const account of accounts) {
+            const open = account.items.filter(
+              (i) => i.paidAfter === null || addDays(syncDay, i.dueOffset + i.paidAfter) >= syncDay,
+            );
+            const { accountId, itemIds } = await seedAccount(knex, {
+              items: account.items.map((i) => ({
+                dueDate: addDays(syncDay, i.dueOffset),
+                issueDate: addDays(syncDay, i.dueOffset - 30),
+                totalMinor: i.minor,
+                openMinor: i.part ? Math.ceil(i.minor / 2) : i.minor,
+                currency: i.currency,
+              })),
+            });
+            ids.push(accountId);
+            // Items paid before the sync day are settled history (grade, hold, blacklist evidence).
+            for (const [n, i] of account.items.entries()) {
+              if (open.includes(i) || i.paidAfter === null) continue;
+              await knex('open_items')
+                .where('id', itemIds[n])
+                .update({
+                  status: 'settled',
+                  open_minor: 0,
+                  settled_at: new Date(`${addDays(syncDay, i.dueOffset + i.paidAfter)}T04:00:00Z`),
+                });
+            }
+            for (const p of account.promises)
+              await knex('promises').insert({
+                customer_id: accountId,
+                promised_date: addDays(syncDay, p.offset),
+                amount_minor: 1000,
+                currency: 'CNY',
+                status: p.status,
+              });
+          }
+          const ctx = { db: knex, policy: defaultPolicy, timeZone };
+          const { assessed } = await refreshWorklist({ ...ctx, today: syncDay });
+          await markWorklistDay(knex, syncDay, assessed, defaultPolicy);
+          let day = syncDay;
+          for (const step of steps) {
+            day = addDays(day, step);
+            await ensureWorklistDay({ ...ctx, today: day });
+            const turned = await storedRows(knex);
+            // The full reassessment for the same day, as a sync would do it ...
+            await refreshWorklist({ ...ctx, today: day });
+            expect(await storedRows(knex)).toEqual(turned);
+            // ... and account by account, through the single-row write a Claim uses.
+            for (const id of ids) await refreshOne({ ...ctx, today: day }, id);
+            expect(await storedRows(knex)).toEqual(turned);
+          }
+        },
+      ),
+      { numRuns: 10 },
+    );
+  }, 180_000);
 
   it('PB-01: the stored ages go stale without the day turn (the property above can fail)', async () => {
     const knex = db.knex;
