@@ -1,3 +1,4 @@
+import { CHANNELS, RESULTS } from '../worklist/log-outcome.ts';
 import type { AccountAssessment } from '../collections/account.ts';
 import { daysBetween } from '../collections/dates.ts';
 import {
@@ -100,19 +101,9 @@ function itemLine(
   return parts.join(' · ');
 }
 
-const CHANNEL_WORDS = new Set(['call', 'email', 'visit', 'note']);
-const RESULT_WORDS = new Set([
-  'reached',
-  'no_answer',
-  'voicemail',
-  'promised',
-  'in_process',
-  'disputed',
-  'refused',
-  'paid',
-  'wrong_contact',
-  'cash_flow',
-]);
+// The words a logged outcome's channel and result may be (log-outcome.ts); anything else reads as 'other'.
+const CHANNEL_WORDS: ReadonlySet<string> = new Set(CHANNELS);
+const RESULT_WORDS: ReadonlySet<string> = new Set(RESULTS);
 
 function lastContact(file: AccountHistory, t: Translator): string {
   const contact = file.history.find((h) => h.kind === 'outcome');

@@ -1,3 +1,4 @@
+import { CHANNELS, RESULTS } from '../worklist/log-outcome.ts';
 import { customerTime, queuedFor } from './contact-views.ts';
 import { formatLocalTime } from '../clock.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
@@ -10,19 +11,8 @@ import { toFallbackText } from './fallback-text.ts';
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 const ROLES = new Set(['collector', 'manager', 'sales', 'viewer']);
-const CHANNELS = new Set(['call', 'email', 'visit', 'note']);
-const RESULTS = new Set([
-  'reached',
-  'no_answer',
-  'voicemail',
-  'promised',
-  'in_process',
-  'disputed',
-  'refused',
-  'paid',
-  'wrong_contact',
-  'cash_flow',
-]);
+const CHANNEL_WORDS: ReadonlySet<string> = new Set(CHANNELS);
+const RESULT_WORDS: ReadonlySet<string> = new Set(RESULTS);
 const DISPUTE_OUTCOMES = new Set([
   'upheld_credit_note',
   'rejected_collect',
@@ -80,9 +70,9 @@ export function describeEntry(entry: HistoryEntry, t: Translator = translator('e
     case 'outcome':
       return t.t('card.history.outcome', {
         who,
-        channel: known(CHANNELS, d.channel),
+        channel: known(CHANNEL_WORDS, d.channel),
         channelText: str(d.channel),
-        result: known(RESULTS, d.result),
+        result: known(RESULT_WORDS, d.result),
         resultText: str(d.result).replace(/_/g, ' '),
         promised: d.result === 'promised' ? 'yes' : 'no',
         amount: str(d.promiseAmount),
