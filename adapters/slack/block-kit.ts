@@ -3,6 +3,7 @@
  * Every text is cut to SLACK_LIMITS and a message that would exceed the block budget is first drawn
  * compactly (one block per account row) and then shortened, so the result is always a valid payload.
  */
+import { translator, type Translator } from '../../src/i18n/translate.ts';
 import type { types } from '@slack/bolt';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type {
@@ -76,7 +77,7 @@ export function actionKind(b: Pick<Button, 'opens' | 'confirm' | 'answers'>): st
 }
 
 /** A button, or null when its reference could not be carried (never an invalid element). */
-function button(b: Button, index: number): types.Button | null {
+function button(b: Button, index: number, t: Translator): types.Button | null {
   if (b.ref.length === 0 || b.ref.length > SLACK_LIMITS.buttonValue) return null;
   return {
     type: 'button',
@@ -87,10 +88,10 @@ function button(b: Button, index: number): types.Button | null {
     ...(b.confirm
       ? {
           confirm: {
-            title: plain('Are you sure?', SLACK_LIMITS.confirmTitle),
+            title: plain(t.t('render.confirm.title'), SLACK_LIMITS.confirmTitle),
             text: plain(b.confirm, SLACK_LIMITS.confirmText),
-            confirm: plain('Yes', SLACK_LIMITS.confirmButton),
-            deny: plain('Cancel', SLACK_LIMITS.confirmButton),
+            confirm: plain(t.t('render.confirm.yes'), SLACK_LIMITS.confirmButton),
+            deny: plain(t.t('render.confirm.no'), SLACK_LIMITS.confirmButton),
           },
         }
       : {}),
@@ -115,11 +116,11 @@ function overflow(items: MenuItem[], index: number): types.Overflow | null {
 }
 
 /** Buttons then (when it fits the rules) an overflow menu; a single menu item becomes a button. */
-function elements(buttons: Button[], menu: MenuItem[] = []): Element[] {
+function elements(t: Translator, buttons: Button[], menu: MenuItem[] = []): Element[] {
   const out: Element[] = [];
   const asButtons = menu.length === 1 ? [...buttons, ...menu] : buttons;
   asButtons.forEach((b, i) => {
-    const rendered = button(b, i);
+    const rendered = button(b, i, t);
     if (rendered) out.push(rendered);
   });
   const room = SLACK_LIMITS.actionsElements - (menu.length > 1 ? 1 : 0);
@@ -134,11 +135,13 @@ function elements(buttons: Button[], menu: MenuItem[] = []): Element[] {
 const fieldText = (f: Field) =>
   `*${escapeMrkdwn(f.label)}*\n${TONE_MARK[f.tone ?? 'normal']}${escapeMrkdwn(f.value)}`;
 
-function rowText(row: AccountRowBlock, index: number): string {
+function rowText(row: AccountRowBlock, index: number, t: Translator): string {
   const n = row.rowNumber ?? index + 1;
-  const amounts = row.amountLines.join(' + ') || 'nothing open';
-  const owner = row.owner === null ? 'unclaimed' : `claimed by ${row.owner}`;
-  const head = `${TONE_MARK[row.tone]}*${n}. ${row.customerName}* · ${amounts} · ${row.daysOverdue} days overdue · ${owner}`;
+  const amounts = row.amountLines.join(' + ') || t.t('render.row.nothingOpen');
+  const owner =
+    row.owner === null ? t.t('render.row.unclaimed') : t.t('render.row.claimedBy', { owner: row.owner });
+  const days = t.t('render.row.overdue', { days: row.daysOverdue });
+  const head = `${TONE_MARK[row.tone]}*${n}. ${row.customerName}* · ${amounts} · ${days} · ${owner}`;
   return row.explanation ? `${head}\n${row.explanation}` : head;
 }
 
@@ -147,29 +150,32 @@ function actionsBlock(blockId: string, els: Element[]): SlackBlock[] {
 }
 
 /** A row drawn as a section and its buttons (full) or one section with a menu of its actions (compact). */
-function renderRow(row: AccountRowBlock, index: number, compact: boolean): SlackBlock[] {
+function renderRow(row: AccountRowBlock, index: number, compact: boolean, t: Translator): SlackBlock[] {
   const blockId = `row-${row.accountId}-${index}`;
-  const text = mrkdwn(rowText(row, index), SLACK_LIMITS.sectionText);
+  const text = mrkdwn(rowText(row, index, t), SLACK_LIMITS.sectionText);
   if (!compact) {
-    return [{ type: 'section', text }, ...actionsBlock(blockId, elements(row.actions))];
+    return [{ type: 'section', text }, ...actionsBlock(blockId, elements(t, row.actions))];
   }
   const menu = overflow(row.actions, 0);
-  const single = row.actions[0] && row.actions.length === 1 ? button(row.actions[0], 0) : null;
+  const single = row.actions[0] && row.actions.length === 1 ? button(row.actions[0], 0, t) : null;
   const accessory = menu ?? single;
   return [{ type: 'section', block_id: blockId, text, ...(accessory ? { accessory } : {}) }];
 }
 
-function renderPager(p: PagerBlock, index: number): SlackBlock[] {
+function renderPager(p: PagerBlock, index: number, t: Translator): SlackBlock[] {
   const buttons: Button[] = [];
-  if (p.prevRef) buttons.push({ label: p.prevLabel ?? '◀ Previous', ref: p.prevRef });
-  if (p.nextRef) buttons.push({ label: p.nextLabel ?? 'Next ▶', ref: p.nextRef });
+  if (p.prevRef) buttons.push({ label: p.prevLabel ?? t.t('render.previous'), ref: p.prevRef });
+  if (p.nextRef) buttons.push({ label: p.nextLabel ?? t.t('render.next'), ref: p.nextRef });
   return [
-    { type: 'context', elements: [mrkdwn(`Page ${p.page} of ${p.pages}`, SLACK_LIMITS.contextText)] },
-    ...actionsBlock(`pager-${index}`, elements(buttons)),
+    {
+      type: 'context',
+      elements: [mrkdwn(t.t('render.page', { page: p.page, pages: p.pages }), SLACK_LIMITS.contextText)],
+    },
+    ...actionsBlock(`pager-${index}`, elements(t, buttons)),
   ];
 }
 
-function renderBlock(block: Block, index: number, compact: boolean): SlackBlock[] {
+function renderBlock(block: Block, index: number, compact: boolean, t: Translator): SlackBlock[] {
   switch (block.type) {
     case 'header':
       if (blank(block.text)) return [];
@@ -195,9 +201,9 @@ function renderBlock(block: Block, index: number, compact: boolean): SlackBlock[
       return fields.length === 0 ? [] : [{ type: 'section', fields }];
     }
     case 'accountRow':
-      return renderRow(block, index, compact);
+      return renderRow(block, index, compact, t);
     case 'actions':
-      return actionsBlock(`actions-${index}`, elements(block.buttons, block.menu));
+      return actionsBlock(`actions-${index}`, elements(t, block.buttons, block.menu));
     case 'context':
       if (blank(block.text)) return [];
       return [{ type: 'context', elements: [mrkdwn(block.text, SLACK_LIMITS.contextText)] }];
@@ -215,15 +221,19 @@ function renderBlock(block: Block, index: number, compact: boolean): SlackBlock[
     case 'divider':
       return [{ type: 'divider' }];
     case 'pager':
-      return renderPager(block, index);
+      return renderPager(block, index, t);
   }
 }
 
 /** Renders blocks within `maxBlocks`: compact rows first, then drop rows from the end with a note. */
-export function renderBlocks(source: Block[], maxBlocks: number): SlackBlock[] {
-  const full = source.map((b, i) => renderBlock(b, i, false));
+export function renderBlocks(
+  source: Block[],
+  maxBlocks: number,
+  t: Translator = translator('en'),
+): SlackBlock[] {
+  const full = source.map((b, i) => renderBlock(b, i, false, t));
   if (full.flat().length <= maxBlocks) return full.flat();
-  const groups = source.map((b, i) => renderBlock(b, i, true));
+  const groups = source.map((b, i) => renderBlock(b, i, true, t));
   if (groups.flat().length <= maxBlocks) return groups.flat();
   // Keep the pager (so people can still move on) and a note saying what was left out.
   const tailStart = source.findIndex((b) => b.type === 'pager');
@@ -238,7 +248,7 @@ export function renderBlocks(source: Block[], maxBlocks: number): SlackBlock[] {
   }
   const note: SlackBlock = {
     type: 'context',
-    elements: [mrkdwn(`… ${omitted} more not shown here: narrow the filter or use a smaller page.`, 300)],
+    elements: [mrkdwn(t.t('render.omitted', { count: omitted }), 300)],
   };
   return [...kept, note, ...tail].slice(0, maxBlocks);
 }
@@ -251,11 +261,14 @@ export function renderBlocks(source: Block[], maxBlocks: number): SlackBlock[] {
 export function toBlockKit(message: Message): SlackMessage {
   return {
     text: truncate(escapeMrkdwn(toFallbackText(message, { keepMentions: true })), SLACK_LIMITS.messageText),
-    blocks: renderBlocks(message.blocks, SLACK_LIMITS.messageBlocks),
+    blocks: renderBlocks(message.blocks, SLACK_LIMITS.messageBlocks, translator(message.locale ?? 'en')),
   };
 }
 
 /** A neutral message as the App Home tab (up to 100 blocks). */
 export function toSlackHome(message: Message): types.HomeView {
-  return { type: 'home', blocks: renderBlocks(message.blocks, SLACK_LIMITS.viewBlocks) };
+  return {
+    type: 'home',
+    blocks: renderBlocks(message.blocks, SLACK_LIMITS.viewBlocks, translator(message.locale ?? 'en')),
+  };
 }

@@ -5,6 +5,7 @@
  * message size is drawn compactly (rows without buttons, clickable to open the account) and then shortened,
  * keeping the pager, so the result is always a card Teams accepts.
  */
+import { translator, type Translator } from '../../src/i18n/translate.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import {
   type AccountRowBlock,
@@ -113,13 +114,15 @@ function actionSet(buttons: Button[], menu: MenuItem[] = []): CardNode[] {
   return actions.length === 0 ? [] : [{ type: 'ActionSet', actions }];
 }
 
-function rowItems(row: AccountRowBlock, index: number): CardNode[] {
+function rowItems(row: AccountRowBlock, index: number, t: Translator): CardNode[] {
   const n = row.rowNumber ?? index + 1;
-  const amounts = row.amountLines.join(' + ') || 'nothing open';
-  const owner = row.owner === null ? 'unclaimed' : `claimed by ${row.owner}`;
+  const amounts = row.amountLines.join(' + ') || t.t('render.row.nothingOpen');
+  const owner =
+    row.owner === null ? t.t('render.row.unclaimed') : t.t('render.row.claimedBy', { owner: row.owner });
+  const days = t.t('render.row.overdue', { days: row.daysOverdue });
   return [
     textBlock(`*${n}. ${row.customerName}* · ${amounts}`),
-    { ...textBlock(`${row.daysOverdue} days overdue · ${owner}`, { tone: row.tone }), spacing: 'None' },
+    { ...textBlock(`${days} · ${owner}`, { tone: row.tone }), spacing: 'None' },
     ...(row.explanation
       ? [{ ...textBlock(row.explanation, { size: 'Small', tone: 'muted' }), spacing: 'None' }]
       : []),
@@ -127,26 +130,33 @@ function rowItems(row: AccountRowBlock, index: number): CardNode[] {
 }
 
 /** A row with its buttons (full), or without, clickable to open the account (compact). */
-function renderRow(row: AccountRowBlock, index: number, compact: boolean): CardNode {
+function renderRow(row: AccountRowBlock, index: number, compact: boolean, t: Translator): CardNode {
   if (compact) {
     return {
       type: 'Container',
       separator: true,
-      items: rowItems(row, index),
-      ...(row.openRef ? { selectAction: cardAction({ label: 'Open', ref: row.openRef }) } : {}),
+      items: rowItems(row, index, t),
+      ...(row.openRef ? { selectAction: cardAction({ label: t.t('render.open'), ref: row.openRef }) } : {}),
     };
   }
-  return { type: 'Container', separator: true, items: [...rowItems(row, index), ...actionSet(row.actions)] };
+  return {
+    type: 'Container',
+    separator: true,
+    items: [...rowItems(row, index, t), ...actionSet(row.actions)],
+  };
 }
 
-function renderPager(p: PagerBlock): CardNode[] {
+function renderPager(p: PagerBlock, t: Translator): CardNode[] {
   const buttons: Button[] = [];
-  if (p.prevRef) buttons.push({ label: p.prevLabel ?? '◀ Previous', ref: p.prevRef });
-  if (p.nextRef) buttons.push({ label: p.nextLabel ?? 'Next ▶', ref: p.nextRef });
-  return [textBlock(`Page ${p.page} of ${p.pages}`, { size: 'Small', tone: 'muted' }), ...actionSet(buttons)];
+  if (p.prevRef) buttons.push({ label: p.prevLabel ?? t.t('render.previous'), ref: p.prevRef });
+  if (p.nextRef) buttons.push({ label: p.nextLabel ?? t.t('render.next'), ref: p.nextRef });
+  return [
+    textBlock(t.t('render.page', { page: p.page, pages: p.pages }), { size: 'Small', tone: 'muted' }),
+    ...actionSet(buttons),
+  ];
 }
 
-function renderBlock(block: Block, index: number, compact: boolean): CardNode[] {
+function renderBlock(block: Block, index: number, compact: boolean, t: Translator): CardNode[] {
   switch (block.type) {
     case 'header':
       return block.text.trim() ? [textBlock(block.text, { size: 'Large', weight: 'Bolder' })] : [];
@@ -160,7 +170,7 @@ function renderBlock(block: Block, index: number, compact: boolean): CardNode[] 
       return facts.length === 0 ? [] : [{ type: 'FactSet', facts }];
     }
     case 'accountRow':
-      return [renderRow(block, index, compact)];
+      return [renderRow(block, index, compact, t)];
     case 'actions':
       return actionSet(block.buttons, block.menu);
     case 'context':
@@ -168,11 +178,11 @@ function renderBlock(block: Block, index: number, compact: boolean): CardNode[] 
     case 'image':
       return block.source.kind === 'url'
         ? [{ type: 'Image', url: block.source.url, altText: truncate(block.alt || 'chart', 1000) }]
-        : [textBlock(`[chart: ${block.alt}]`, { size: 'Small', tone: 'muted' })];
+        : [textBlock(t.t('render.chart', { alt: block.alt }), { size: 'Small', tone: 'muted' })];
     case 'divider':
       return [];
     case 'pager':
-      return renderPager(block);
+      return renderPager(block, t);
   }
 }
 
@@ -194,17 +204,21 @@ const card = (body: CardNode[]): AdaptiveCard => ({
 });
 
 /** Renders blocks into a card of at most `maxBytes`: compact rows first, then rows dropped with a note. */
-export function renderCard(source: Block[], maxBytes: number = TEAMS_LIMITS.messageBytes): AdaptiveCard {
+export function renderCard(
+  source: Block[],
+  maxBytes: number = TEAMS_LIMITS.messageBytes,
+  t: Translator = translator('en'),
+): AdaptiveCard {
   const full = card(
     withSeparators(
       source,
-      source.map((b, i) => renderBlock(b, i, false)),
+      source.map((b, i) => renderBlock(b, i, false, t)),
     ).flat(),
   );
   if (jsonBytes(full) <= maxBytes) return full;
   const groups = withSeparators(
     source,
-    source.map((b, i) => renderBlock(b, i, true)),
+    source.map((b, i) => renderBlock(b, i, true, t)),
   );
   const compact = card(groups.flat());
   if (jsonBytes(compact) <= maxBytes) return compact;
@@ -214,8 +228,7 @@ export function renderCard(source: Block[], maxBytes: number = TEAMS_LIMITS.mess
   const head = tailStart >= 0 ? groups.slice(0, tailStart) : groups;
   const kept: CardNode[] = [];
   let omitted = 0;
-  const note = (n: number) =>
-    textBlock(`… ${n} more not shown here: narrow the filter or use a smaller page.`, { size: 'Small' });
+  const note = (n: number) => textBlock(t.t('render.omitted', { count: n }), { size: 'Small' });
   for (const group of head) {
     const trial = card([...kept, ...group, note(head.length), ...tail]);
     if (omitted === 0 && jsonBytes(trial) <= maxBytes) kept.push(...group);
@@ -230,6 +243,7 @@ export function toAdaptiveCard(message: Message, after: CardNode[] = []): Adapti
   const rendered = renderCard(
     message.blocks,
     TEAMS_LIMITS.messageBytes - TEAMS_LIMITS.envelopeBytes - jsonBytes(after),
+    translator(message.locale ?? 'en'),
   );
   return after.length === 0 ? rendered : { ...rendered, body: [...rendered.body, ...after] };
 }

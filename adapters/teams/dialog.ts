@@ -200,7 +200,10 @@ export function dialogMessage(title: string, message: Message): TaskModuleRespon
       type: 'continue',
       value: {
         title: truncate(title, TEAMS_LIMITS.dialogTitle),
-        card: { contentType: CARD_CONTENT_TYPE, content: renderCard(message.blocks) },
+        card: {
+          contentType: CARD_CONTENT_TYPE,
+          content: renderCard(message.blocks, undefined, translator(message.locale ?? 'en')),
+        },
       },
     },
   };

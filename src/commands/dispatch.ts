@@ -476,7 +476,15 @@ async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Pro
   // A confirm step's no, in the asker's language, when the command did not name it.
   if (reply.kind === 'confirm' && reply.confirm.no === undefined)
     return { kind: 'confirm', confirm: { ...reply.confirm, no: speech.t.t('card.confirm.no') } };
-  return reply;
+  return inLocale(reply, speech);
+}
+
+/** The reply's message marked with the language it was drawn in, for the adapters' own words. */
+function inLocale(reply: Reply, speech: { t: Translator; tShared: Translator }): Reply {
+  if (!('message' in reply)) return reply;
+  const shared = reply.kind === 'replace' || reply.kind === 'post' || reply.kind === 'thread';
+  const locale = (shared ? speech.tShared : speech.t).locale;
+  return { ...reply, message: { ...reply.message, locale: reply.message.locale ?? locale } };
 }
 
 function answer(

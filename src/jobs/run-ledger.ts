@@ -48,7 +48,12 @@ export async function runOnceForPeriod(
       const row = claimed.rows[0] as { id: number; detail: Record<string, unknown> } | undefined;
       if (!row) return { status: 'already-done' } as const;
       const ctx = context(trx);
-      const posts = (await job.run(ctx)) ?? [];
+      // Each post is marked with the language of its channel, for the adapters' own words.
+      const posts = ((await job.run(ctx)) ?? []).map((p) =>
+        p.message.locale || p.to.kind !== 'channel'
+          ? p
+          : { ...p, message: { ...p.message, locale: ctx.channelT(p.to.role).locale } },
+      );
       const enqueued = await enqueue(trx, posts, { now: ctx.clock.now() });
       await trx('job_runs')
         .where({ id: row.id })

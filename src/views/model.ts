@@ -196,6 +196,11 @@ export interface Message {
   files?: FileAttachment[];
   /** Files made when the message is delivered (see GeneratedFile). */
   generatedFiles?: GeneratedFile[];
+  /**
+   * The language the message was drawn in (dispatch and the scheduler stamp it): adapters say their own
+   * few words (a confirm's buttons, "days overdue", page counts) in it; absent: English.
+   */
+  locale?: Locale;
 }
 
 interface FieldBase {

@@ -9,8 +9,9 @@ import { contactEn } from './contact-en.ts';
 import { formsEn } from './forms-en.ts';
 import { lettersEn } from './letters-en.ts';
 import { listsEn } from './lists-en.ts';
-import { overdueEn } from './overdue-en.ts';
 import { meetingEn } from './meeting-en.ts';
+import { overdueEn } from './overdue-en.ts';
+import { renderEn } from './render-en.ts';
 
 export const en = {
   ...adaptersEn,
@@ -19,8 +20,9 @@ export const en = {
   ...formsEn,
   ...lettersEn,
   ...listsEn,
-  ...overdueEn,
   ...meetingEn,
+  ...overdueEn,
+  ...renderEn,
   'language.set': 'From now on duebot answers you in English.',
   'language.current':
     'duebot answers you in English: {source, select, own {your own choice} platform {the language of your {platform, select, slack {Slack} teams {Teams} other {terminal (LANG)}}} other {the company language}}. Change it with /overdue language zh-CN, zh-TW or en.',

@@ -5,8 +5,9 @@ import { contactZhTW } from './contact-zh-TW.ts';
 import { formsZhTW } from './forms-zh-TW.ts';
 import { lettersZhTW } from './letters-zh-TW.ts';
 import { listsZhTW } from './lists-zh-TW.ts';
-import { overdueZhTW } from './overdue-zh-TW.ts';
 import { meetingZhTW } from './meeting-zh-TW.ts';
+import { overdueZhTW } from './overdue-zh-TW.ts';
+import { renderZhTW } from './render-zh-TW.ts';
 
 /** 繁體中文。 */
 export const zhTW: Catalog = {
@@ -16,8 +17,9 @@ export const zhTW: Catalog = {
   ...formsZhTW,
   ...lettersZhTW,
   ...listsZhTW,
-  ...overdueZhTW,
   ...meetingZhTW,
+  ...overdueZhTW,
+  ...renderZhTW,
   'language.set': '從現在起，duebot 用繁體中文回覆您。',
   'language.current':
     'duebot 用繁體中文回覆您：{source, select, own {這是您自己的選擇} platform {跟隨您的 {platform, select, slack {Slack} teams {Teams} other {終端機（LANG）}} 語言} other {這是公司的預設語言}}。可用 /overdue language zh-CN、en 或 zh-TW 更改。',
