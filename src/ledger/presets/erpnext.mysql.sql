@@ -100,6 +100,17 @@ WITH
       ps.idx,
       ps.due_date,
       CASE WHEN inv.in_invoice_currency THEN ps.payment_amount ELSE ps.base_payment_amount END AS amount,
+      -- PB-18: the installment's early-payment discount in the owed currency (a percentage of the
+      -- installment, or an amount in the invoice's currency), NULL when it has none.
+      CASE WHEN ps.discount_date IS NOT NULL AND ps.discount > 0 THEN ps.discount_date END AS discount_date,
+      CASE
+        WHEN ps.discount_date IS NULL OR ps.discount <= 0 THEN NULL
+        WHEN ps.discount_type = 'Percentage' THEN
+          ROUND(CASE WHEN inv.in_invoice_currency THEN ps.payment_amount ELSE ps.base_payment_amount END
+                * ps.discount / 100, 2)
+        WHEN inv.in_invoice_currency THEN ROUND(ps.discount, 2)
+        ELSE ROUND(ps.discount * ps.base_payment_amount / NULLIF(ps.payment_amount, 0), 2)
+      END AS discount_value,
       ROW_NUMBER() OVER (PARTITION BY ps.parent ORDER BY ps.due_date, ps.idx) AS k,
       COUNT(*) OVER (PARTITION BY ps.parent) AS n,
       ROW_NUMBER() OVER (PARTITION BY ps.parent ORDER BY ps.paid_amount DESC, ps.due_date, ps.idx) AS alloc_rank,
@@ -121,6 +132,8 @@ WITH
       COALESCE(s.k, 1) AS k,
       COALESCE(s.n, 1) AS n,
       COALESCE(s.scheduled_before, 0) AS before_amount,
+      s.discount_date,
+      s.discount_value,
       CASE
         WHEN s.invoice IS NULL THEN inv.invoice_total
         -- The last row in allocation order absorbs the schedule's rounding difference.
@@ -189,10 +202,10 @@ SELECT
     WHEN LOWER(COALESCE(NULLIF(l.language, ''), c.language)) IN ('zh', 'zh-cn', 'zh_cn') THEN 'zh-CN'
     ELSE REPLACE(NULLIF(COALESCE(NULLIF(l.language, ''), c.language), ''), '_', '-')
   END AS customer_locale,
-  -- PB-18: ERPNext's Payment Schedule has discount terms (discount_type, discount, discount_date), not read yet: the global
-  -- policy applies (LETTER_EARLY_DISCOUNT).
-  NULL AS discount_until,
-  NULL AS discount_amount,
+  -- PB-18: the installment's early-payment discount from its Payment Schedule row (none: 0 and no date;
+  -- an invoice without a schedule says nothing, and the global LETTER_EARLY_DISCOUNT applies).
+  l.discount_date AS discount_until,
+  CASE WHEN l.idx IS NULL THEN NULL ELSE COALESCE(l.discount_value, 0) END AS discount_amount,
   -- PB-16: no contract late-interest rate per customer in the ledger (a manager sets it in duebot).
   NULL AS interest_percent_per_day
 FROM line l

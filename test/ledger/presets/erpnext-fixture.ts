@@ -32,6 +32,7 @@ export async function createErpnextTables(db: Knex): Promise<void> {
   await db.raw(`CREATE TABLE \`tabPayment Schedule\` (${STANDARD}, ${CHILD},
     payment_term varchar(140), description text, due_date date, mode_of_payment varchar(140),
     invoice_portion decimal(21,9) NOT NULL DEFAULT 0, discount_type varchar(140) DEFAULT 'Percentage',
+    discount_date date,
     discount decimal(21,9) NOT NULL DEFAULT 0, payment_amount decimal(21,9) NOT NULL DEFAULT 0,
     outstanding decimal(21,9) NOT NULL DEFAULT 0, paid_amount decimal(21,9) NOT NULL DEFAULT 0,
     discounted_amount decimal(21,9) NOT NULL DEFAULT 0,
@@ -144,6 +145,12 @@ const schedule = (parent: string, idx: number, due: string, amount: string, base
   outstanding: amount,
   paid_amount: paid,
 });
+
+/** PB-18: an installment with early-payment terms (ERPNext's discount_type, discount, discount_date). */
+const discounted = (
+  row: ReturnType<typeof schedule>,
+  terms: { type: 'Percentage' | 'Amount'; discount: string; until: string },
+) => ({ ...row, discount_type: terms.type, discount: terms.discount, discount_date: terms.until });
 
 let ledgerRow = 0;
 /** A Payment Ledger Entry against a sales invoice (negative amounts lower its outstanding). */
@@ -416,10 +423,19 @@ export async function loadErpnextRows(db: Knex): Promise<void> {
   ]);
   await db('tabPayment Schedule').insert([
     schedule('ACC-SINV-2026-00001', 1, '2026-10-01', '5000'),
-    schedule('ACC-SINV-2026-00001', 2, '2026-11-01', '5000'),
+    discounted(schedule('ACC-SINV-2026-00001', 2, '2026-11-01', '5000'), {
+      type: 'Amount',
+      discount: '100',
+      until: '2026-10-20',
+    }),
     schedule('ACC-SINV-2026-00002', 1, '2026-10-15', '3000.10'),
     schedule('ACC-SINV-2026-00002', 2, '2026-11-15', '3000.10'),
-    schedule('ACC-SINV-2026-00002', 3, '2026-12-15', '3000.10'),
+    // 2% off the last installment if paid by 12-05: 60.00 of its 3,000.10.
+    discounted(schedule('ACC-SINV-2026-00002', 3, '2026-12-15', '3000.10'), {
+      type: 'Percentage',
+      discount: '2',
+      until: '2026-12-05',
+    }),
     schedule('ACC-SINV-2026-00003', 1, '2026-10-15', '1200'),
     schedule('ACC-SINV-2026-00004', 1, '2026-10-31', '2000'),
     schedule('ACC-SINV-2026-00005', 1, '2026-11-27', '700'),

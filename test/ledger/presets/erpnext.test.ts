@@ -74,7 +74,7 @@ describe.skipIf(!serverUrl).each(backends())(
     const direct = async (params: { company: string | null }) => {
       const body = withParams(sql, params).replace(/:watermark/g, "'1970-01-01 00:00:00'");
       const [rows] = (await erp.db.raw(
-        `SELECT m.*, CAST(m.paid_at AS CHAR) AS paid_text, CAST(m.updated_at AS CHAR) AS updated_text FROM (\n${body}\n) m`,
+        `SELECT m.*, CAST(m.paid_at AS CHAR) AS paid_text, CAST(m.updated_at AS CHAR) AS updated_text,\n         CAST(m.discount_until AS CHAR) AS discount_until_text FROM (\n${body}\n) m`,
       )) as [Record<string, unknown>[]];
       return Object.fromEntries(rows.map((r) => [String(r.invoice_id), r]));
     };
@@ -126,6 +126,14 @@ describe.skipIf(!serverUrl).each(backends())(
       expect(rows['ACC-SINV-2026-00008']).toMatchObject({ contact_name: 'Wang Fang', sales_rep: 'Li Wei' });
       expect(rows['ACC-SINV-2026-00004']).toMatchObject({ customer_locale: 'en-US', contact_name: null });
       expect(rows['ACC-SINV-2026-00007']).toMatchObject({ customer_locale: 'en' });
+      // PB-18: each installment's own early-payment terms; none on a schedule row: 0 and no date.
+      const terms = (id: string) => [
+        rows[id]?.discount_until ? String(rows[id]?.discount_until_text ?? '') : null,
+        rows[id]?.discount_amount === null ? null : Number(rows[id]?.discount_amount),
+      ];
+      expect(terms('ACC-SINV-2026-00002#3')).toEqual(['2026-12-05', 60]);
+      expect(terms('ACC-SINV-2026-00001#2')).toEqual(['2026-10-20', 100]);
+      expect(terms('ACC-SINV-2026-00002#1')).toEqual([null, 0]);
     });
 
     it('reads every company when :company is not set, and only the one named when it is', async () => {
