@@ -86,6 +86,8 @@ WITH
       ps.c_invoicepayschedule_id,
       ps.duedate,
       ps.dueamt,
+      ps.discountdate,
+      ps.discountamt,
       ROW_NUMBER() OVER w AS k,
       COUNT(*) OVER (PARTITION BY ps.c_invoice_id) AS n,
       COALESCE(SUM(ps.dueamt) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS due_before
@@ -116,6 +118,8 @@ WITH
       COALESCE(s.n, 1) AS n,
       COALESCE(s.due_before, 0) AS due_before,
       COALESCE(s.dueamt, inv.grandtotal) AS line_total,
+      s.discountdate,
+      s.discountamt,
       COALESCE(CAST(s.duedate AS date),
                CAST(paymenttermduedate(inv.c_paymentterm_id, inv.dateinvoiced) AS date)) AS line_due_date,
       invoiceopen(inv.c_invoice_id, COALESCE(s.c_invoicepayschedule_id, 0)) AS line_open
@@ -150,10 +154,12 @@ SELECT
   COALESCE(rep.name, bprep.name) AS sales_rep,
   -- iDempiere's languages ('zh_CN', 'en_US') as duebot's locales ('zh-CN', 'en-US').
   REPLACE(NULLIF(bp.ad_language, ''), '_', '-') AS customer_locale,
-  -- PB-18: iDempiere's c_invoicepayschedule has discountdate / discountamt, not read yet: the global
-  -- policy applies (LETTER_EARLY_DISCOUNT).
-  NULL AS discount_until,
-  NULL AS discount_amount,
+  -- PB-18: an installment's early-payment discount from its schedule row (discountdate / discountamt, in
+  -- the invoice's currency); a row without one: 0 and no date. An invoice without a schedule says
+  -- nothing here, and the global LETTER_EARLY_DISCOUNT applies.
+  CASE WHEN l.discountamt > 0 THEN CAST(l.discountdate AS date) END AS discount_until,
+  CASE WHEN l.c_invoicepayschedule_id IS NULL THEN NULL
+       WHEN l.discountamt > 0 THEN l.discountamt ELSE 0 END AS discount_amount,
   -- PB-16: no contract late-interest rate per customer in the ledger (a manager sets it in duebot).
   NULL AS interest_percent_per_day
 FROM line l

@@ -385,17 +385,19 @@ export async function loadIdempiereRows(db: Knex): Promise<void> {
     }),
   ]);
   await db('adempiere.c_invoicepayschedule').insert(
+    // PB-18: the second installment saves 100.00 if paid by 10-20; the first has no discount.
     [
-      [1000501, '2026-10-01', '5000.00'],
-      [1000502, '2026-11-01', '5000.00'],
-    ].map(([id, due, amount]) => ({
+      [1000501, '2026-10-01', '5000.00', '2026-10-01', '0'],
+      [1000502, '2026-11-01', '5000.00', '2026-10-20', '100.00'],
+    ].map(([id, due, amount, discountUntil, discount]) => ({
       c_invoicepayschedule_id: id,
       ad_client_id: TENANT,
       updated: '2026-09-01 09:00:00',
       c_invoice_id: 1000010,
       duedate: `${due} 00:00:00`,
       dueamt: amount,
-      discountdate: `${due} 00:00:00`,
+      discountdate: `${discountUntil} 00:00:00`,
+      discountamt: discount,
       isvalid: 'Y',
       processed: 'Y',
     })),

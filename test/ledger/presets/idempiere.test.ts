@@ -70,7 +70,7 @@ describe.skipIf(!serverUrl).each(backends())(
       const result: unknown = await erp.db.transaction(async (trx) => {
         await trx.raw('SET LOCAL search_path = adempiere');
         return trx.raw(
-          `SELECT m.*, CAST(m.paid_at AS text) AS paid_text, CAST(m.updated_at AS text) AS updated_text FROM (\n${body}\n) m`,
+          `SELECT m.*, CAST(m.paid_at AS text) AS paid_text, CAST(m.updated_at AS text) AS updated_text,\n           CAST(m.discount_until AS text) AS discount_text FROM (\n${body}\n) m`,
         );
       });
       const rows = (result as { rows: Record<string, unknown>[] }).rows;
@@ -124,6 +124,12 @@ describe.skipIf(!serverUrl).each(backends())(
         customer_locale: 'en-US',
       });
       expect(rows['1000018']).toMatchObject({ contact_name: null, sales_rep: null, customer_locale: null });
+      // PB-18: each installment's own discount terms; none on a schedule row: 0 and no date; no schedule:
+      // the ledger says nothing (the global policy applies).
+      const terms = (id: string) => [rows[id]?.discount_text ?? null, rows[id]?.discount_amount ?? null];
+      expect(terms('1000010#1000502')).toEqual(['2026-10-20', '100.00']);
+      expect(terms('1000010#1000501')).toEqual([null, '0']);
+      expect(terms('1000011')).toEqual([null, null]);
     });
 
     it('reads every tenant when :ad_client_id is not set, and only the one named when it is', async () => {
