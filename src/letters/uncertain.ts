@@ -7,6 +7,8 @@
  * Sending it again on its own could e-mail the customer twice, so it never is: a person marks it sent or
  * sends it again (the same e-mail, same Message-ID), each once however often clicked.
  */
+import { translator } from '../i18n/translate.ts';
+import { customerTime } from '../views/contact-views.ts';
 import type { Knex } from 'knex';
 import type { Actor } from '../worklist/staff.ts';
 import { type LetterFile, loadLetterFile } from './letter-files.ts';
@@ -17,6 +19,7 @@ import { mailRecorded, reload } from './mail-letter.ts';
 import {
   type DecisionOutcome,
   deliverClaimed,
+  heldUntil,
   type LetterContext,
   type PreparedLetter,
 } from './send-letter.ts';
@@ -103,6 +106,14 @@ export async function sendLetterAgain(
   actor: Actor,
   letterId: number,
 ): Promise<DecisionOutcome> {
+  // PB-24: sent again, it reaches the customer now, so only inside the customer's contact window.
+  const asked = await findLetter(ctx.db, letterId);
+  const held = asked?.status === 'uncertain' ? await heldUntil(ctx, asked.accountId) : null;
+  if (held)
+    return {
+      kind: 'refused',
+      message: `Not sent again: it is outside the customer's contact window (PB-24). Send it again from ${customerTime(translator('en'), held.local)} customer time (${held.zone}); nothing was changed.`,
+    };
   const decided = await decide(ctx, letterId, (letter) => retakeUncertain(ctx.db, letter, actor));
   if ('answer' in decided) return decided.answer;
   const sending = decided.letter;

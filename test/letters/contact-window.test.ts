@@ -121,6 +121,31 @@ describe.each(backends())('PB-24: letters wait for the customer contact window, 
     expect(mails(shanghai.email)).toHaveLength(0);
   });
 
+  it('"Send again" on an uncertain letter waits for the window too: refused after hours, sent inside it', async () => {
+    clock.set('2026-12-08T09:30:00Z'); // 10:30 Berlin: open
+    const { id, email } = await account('Berlin Uncertain GmbH', 'Europe/Berlin');
+    expect(text(await submit(id))).toMatch(/sent the reminder letter/);
+    const letter = await letterOf(id);
+    // The answer was lost after the server took it: the letter is uncertain, with its recipient recorded.
+    await db.knex('letters').where({ id: letter.id }).update({ status: 'uncertain' });
+    const again = {
+      kind: 'action' as const,
+      ref: `d1:letter-resend:l=${letter.id}`,
+      user: ann,
+      confirmed: true,
+    };
+    clock.set('2026-12-08T17:00:00Z'); // 18:00 Berlin: closed
+    expect(text(await dispatch(ctx, again))).toContain(
+      "outside the customer's contact window (PB-24). Send it again from 9:00 Wed 9 Dec customer time (Europe/Berlin)",
+    );
+    expect((await letterOf(id)).status).toBe('uncertain');
+    expect(mails(email)).toHaveLength(1);
+    clock.set('2026-12-09T08:05:00Z'); // 9:05 Berlin: open
+    await dispatch(ctx, again);
+    expect((await letterOf(id)).status).toBe('sent');
+    expect(mails(email)).toHaveLength(2);
+  });
+
   it('the per-customer setting overrides the ledger zone', async () => {
     clock.set('2026-12-08T09:30:00Z');
     const { id, email } = await account('Override Trading', 'Asia/Shanghai');
