@@ -70,7 +70,7 @@ describe.each(backends())('typed input in the shell on %s', (kind) => {
       ].join('\n'),
     );
     expect(out).toMatch(/Ann logged a call with Northwind Traders Ltd: no answer/);
-    expect(out).toMatch(/Ann logged a email with Northwind Traders Ltd: no answer/);
+    expect(out).toMatch(/Ann logged an email with Northwind Traders Ltd: no answer/);
     expect(out).toMatch(/Ann logged a call with Northwind Traders Ltd: wrong contact/);
     const list =
       'reached, no_answer, voicemail, promised, in_process, disputed, refused, paid, wrong_contact, cash_flow';
