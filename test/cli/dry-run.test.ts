@@ -51,7 +51,7 @@ describe('duebot alerts and meeting on the demo ledger', { timeout: 150_000 }, (
     expect(first.stdout).toMatch(/2026-11: DSO \d+\.\d days · CEI \d+\.\d%/);
     expect(first.stdout).toMatch(/\[file: aging-2026-12\.png, \d{5,} bytes\]/);
     expect(first.stdout).toMatch(/in the thread of meeting:2026-12/);
-    expect(first.stdout).toContain("[Keep working] [Payment plan] [Credit hold] [Lawyer's letter] [Agency]");
+    expect(first.stdout).toContain('[Keep working] [Payment plan] [Credit hold] [Lawyer’s letter] [Agency]');
     const second = await runDuebot(['meeting', '--dry-run'], { env: env(), timeoutMs: 120_000 });
     expect(second.stdout).toBe(first.stdout); // the dry run recorded nothing
   }, 250_000);
