@@ -7,8 +7,8 @@ import type { App, BlockAction, RespondArguments } from '@slack/bolt';
 import { dispatch } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/interaction.ts';
 import { notice } from '../../src/views/notices.ts';
-import { speechFor } from '../../src/i18n/speech.ts';
-import { type Translator, translator } from '../../src/i18n/translate.ts';
+import { companyT, speechFor } from '../../src/i18n/speech.ts';
+import type { Translator } from '../../src/i18n/translate.ts';
 import type { User } from '../../src/views/model.ts';
 import { ACTION_PREFIX, toBlockKit } from './block-kit.ts';
 import { deliver, postToResponseUrl, type ReplyTarget, threadChannel } from './deliver.ts';
@@ -42,7 +42,7 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
   app.command('/overdue', async ({ command, ack, client }) => {
     await ack();
     const respond = (m: RespondArguments) => postToResponseUrl(command.response_url, m);
-    let t = translator(ctx.language?.locale ?? 'en');
+    let t = companyT(ctx.language);
     const target: ReplyTarget = {
       client,
       db: ctx.db,
@@ -82,7 +82,7 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
       const channel = body.channel?.id;
       const { opensForm, confirmed } = clickKind(action);
       let viewId: string | undefined;
-      let t = translator(ctx.language?.locale ?? 'en');
+      let t = companyT(ctx.language);
       try {
         // The person first (users.info is cached), so even the loading view is in their language.
         const user = await identity.user(body.user.id, body.user.name);
@@ -139,9 +139,9 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
     const readerOf = async (user: User) =>
       speechFor(ctx.db, user, ctx.language, undefined).then(
         (speech) => speech.t,
-        () => translator(ctx.language?.locale ?? 'en'), // the database is down: the form's answer says so
+        () => companyT(ctx.language), // the database is down: the form's answer says so
       );
-    let t = translator(ctx.language?.locale ?? 'en');
+    let t = companyT(ctx.language);
     if (!meta) {
       t = await readerOf(await identity.user(body.user.id, body.user.name));
       await ack({

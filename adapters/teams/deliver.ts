@@ -4,8 +4,8 @@
  * Teams has no ephemeral messages: a short private answer goes into the invoke response (only the clicker
  * sees it), anything larger is answered in the conversation.
  */
-import { channelT, speechFor } from '../../src/i18n/speech.ts';
-import { type Translator, translator } from '../../src/i18n/translate.ts';
+import { channelT, companyT, speechFor } from '../../src/i18n/speech.ts';
+import type { Translator } from '../../src/i18n/translate.ts';
 import { teamsUser } from './identity.ts';
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { TurnContext as Turn } from 'botbuilder';
@@ -49,7 +49,7 @@ export async function readerT(
   const { ctx } = deps;
   return speechFor(ctx.db, teamsUser(activity), ctx.language, undefined).then(
     (speech) => speech.t,
-    () => translator(ctx.language?.locale ?? 'en'),
+    () => companyT(ctx.language),
   );
 }
 

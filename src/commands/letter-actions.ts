@@ -4,7 +4,7 @@
  * with LETTER_APPROVAL on, a second person's Approve. Refusals name the role and write nothing.
  */
 import { defaultLetterConfig, type LetterConfig } from '../config.ts';
-import { privateT, sharedT } from '../i18n/speech.ts';
+import { companyT, privateT, sharedT } from '../i18n/speech.ts';
 import {
   approveLetter,
   cancelLetter,
@@ -18,7 +18,6 @@ import {
 } from '../letters/send-letter.ts';
 import { TEMPLATE_NAME } from '../letters/templates.ts';
 import { zoneOf } from '../letters/contact-time.ts';
-import { translator } from '../i18n/translate.ts';
 import {
   cancelConfirm,
   cancelledMessage,
@@ -198,9 +197,6 @@ export async function previewCallSummary(
   return previewLetter(ctx, actor, accountId, 'call-summary', callId);
 }
 
-/** PB-24: the language of the account thread a queued letter's copy goes to. */
-const threadTranslator = (ctx: DispatchContext) => translator(ctx.language?.locale ?? 'en');
-
 async function outcomeReply(
   ctx: DispatchContext,
   actor: Actor,
@@ -225,7 +221,7 @@ async function outcomeReply(
             approved,
             policy: ctx.policy.contactWindow,
           },
-          threadTranslator(ctx),
+          companyT(ctx.language),
         ),
       };
     }
@@ -233,7 +229,7 @@ async function outcomeReply(
       return {
         kind: 'thread',
         accountId,
-        message: cancelledMessage(outcome.letter, outcome.by, threadTranslator(ctx)),
+        message: cancelledMessage(outcome.letter, outcome.by, companyT(ctx.language)),
       };
     case 'sent':
     case 'not_sent':
