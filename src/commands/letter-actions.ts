@@ -9,13 +9,13 @@ import {
   approveLetter,
   cancelLetter,
   type DecisionOutcome,
-  type LetterContext,
   needsApproval,
   prepareLetter,
   RESTRICTED_LETTERS,
   rejectLetter,
   sendLetter,
 } from '../letters/send-letter.ts';
+import type { LetterContext } from '../letters/letter-types.ts';
 import { TEMPLATE_NAME } from '../letters/templates.ts';
 import { zoneOf } from '../letters/contact-time.ts';
 import {

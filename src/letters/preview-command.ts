@@ -10,7 +10,8 @@ import type { LetterLocale } from './settings.ts';
 import { findAccounts, listWorklist } from '../worklist/list.ts';
 import { loadLetterFile } from './letter-files.ts';
 import { isLetterLocale } from './locale.ts';
-import { type LetterContext, prepareLetter } from './send-letter.ts';
+import type { LetterContext } from './letter-types.ts';
+import { prepareLetter } from './send-letter.ts';
 
 /** A preview that could not be made; the message says what to change. */
 export class LetterPreviewError extends Error {

@@ -39,14 +39,6 @@ import type {
 } from './letter-types.ts';
 import { letterWindow } from './contact-time.ts';
 
-export type {
-  LetterContext,
-  PrepareFailure,
-  PreparedLetter,
-  QueuedFor,
-  SendOutcome,
-} from './letter-types.ts';
-
 /**
  * PB-24: null when an e-mail may reach the account's customer now; otherwise when it may (the next
  * opening of the contact window on the customer's clock). A letter for the collector to send by hand

@@ -16,13 +16,8 @@ import { findLetter, type LetterRecord, markFailed } from './letter-log.ts';
 import type { LetterLocale } from './settings.ts';
 import { markSentByHand, markStuck, retakeUncertain, stuckLetters } from './uncertain-log.ts';
 import { mailRecorded, reload } from './mail-letter.ts';
-import {
-  type DecisionOutcome,
-  deliverClaimed,
-  heldUntil,
-  type LetterContext,
-  type PreparedLetter,
-} from './send-letter.ts';
+import type { LetterContext, PreparedLetter } from './letter-types.ts';
+import { type DecisionOutcome, deliverClaimed, heldUntil } from './send-letter.ts';
 
 /** A letter the check moved on: `uncertain` (e-mail) or `failed` (by hand, nothing can have gone out). */
 export interface StuckLetter {

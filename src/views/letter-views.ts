@@ -8,7 +8,7 @@ import type { Ladder } from '../collections/ladder.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import { encodeRef } from './action-ref.ts';
 import type { LetterRecord } from '../letters/letter-log.ts';
-import type { PreparedLetter, SendOutcome } from '../letters/send-letter.ts';
+import type { PreparedLetter, SendOutcome } from '../letters/letter-types.ts';
 import { letterName, letterTitle } from './letter-name.ts';
 import type { Block, FileAttachment, Form, Message } from './model.ts';
 import { notice } from './notices.ts';
