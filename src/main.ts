@@ -6,6 +6,7 @@
 import { createShellAdapter, shellChatOut } from '../adapters/shell/start.ts';
 import type { ChatAdapter } from './chat/adapter.ts';
 import { formatMoney } from './collections/money.ts';
+import type { Job } from './jobs/job.ts';
 import { scheduleLine } from './jobs/next-runs.ts';
 import { createJobs } from './jobs/registry.ts';
 import { createScheduledPosts } from './jobs/service.ts';
@@ -24,6 +25,8 @@ export { printPosts } from '../adapters/shell/posts.ts';
  */
 export async function start(runtime: Runtime): Promise<void> {
   const adapters = await chatAdapters(runtime);
+  // Built once: the greeting lists the same jobs the scheduler runs.
+  const jobs = createJobs(runtime.config);
   await withScheduledPosts(
     runtime,
     async (beginScheduledPosts) => {
@@ -31,9 +34,7 @@ export async function start(runtime: Runtime): Promise<void> {
       const failures = await syncAtStart(runtime);
       await printTotals(runtime);
       if (runtime.config.jobs.enabled)
-        process.stdout.write(
-          `${scheduleLine(createJobs(runtime.config), runtime.clock, runtime.policy.calendar)}\n`,
-        );
+        process.stdout.write(`${scheduleLine(jobs, runtime.clock, runtime.policy.calendar)}\n`);
       const stopSync = scheduleSync(runtime, failures);
       try {
         // Catch-up and delivery begin once the adapters serve (the shell: once it has greeted).
@@ -43,6 +44,7 @@ export async function start(runtime: Runtime): Promise<void> {
       }
     },
     adapters.map((adapter) => adapter.chatOut),
+    jobs,
   );
 }
 
@@ -149,17 +151,18 @@ export async function chatOuts(runtime: Runtime, extra: ChatOut[] = []): Promise
 }
 
 /**
- * Scheduled posts (scheduler and outbox worker) around `work`, stopped when it ends, delivering through
- * `outs`. Post-sync steps are hooked in at once; `work` calls `begin` (after the first sync) to catch up
+ * Scheduled posts (scheduler and outbox worker running `jobs`) around `work`, stopped when it ends,
+ * delivering through `outs`. Post-sync steps are hooked in at once; `work` calls `begin` (after the first sync) to catch up
  * and start ticking.
  */
 export async function withScheduledPosts<T>(
   runtime: Runtime,
   work: (begin: () => Promise<void>) => Promise<T>,
   outs: ChatOut[],
+  jobs: Job[],
 ): Promise<T> {
   if (!runtime.config.jobs.enabled) return work(async () => undefined);
-  const posts = createScheduledPosts({ ...runtime, db: runtime.db.knex }, outs);
+  const posts = createScheduledPosts({ ...runtime, db: runtime.db.knex, jobs }, outs);
   runtime.afterSyncHooks.push(() => posts.afterSync());
   runtime.onWorklistChanged = () => posts.worklistChanged();
   try {

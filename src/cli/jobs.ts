@@ -1,4 +1,5 @@
 /** `duebot <job>` (digest, alerts, meeting, ...): a scheduled job run now and delivered, or printed. */
+import { createJobs } from '../jobs/registry.ts';
 import { createScheduledPosts } from '../jobs/service.ts';
 import { chatOuts, printPosts } from '../main.ts';
 import { type LeftOver, leftOverSince, outboxMark } from '../outbox/left-over.ts';
@@ -25,7 +26,7 @@ export function runJob(name: string, options: { dryRun?: boolean }): Promise<voi
   return withRuntime(async (runtime) => {
     await syncIfEmpty(runtime);
     const posts = createScheduledPosts(
-      { ...runtime, db: runtime.db.knex },
+      { ...runtime, db: runtime.db.knex, jobs: createJobs(runtime.config) },
       options.dryRun ? [] : await chatOuts(runtime),
     );
     if (options.dryRun) {

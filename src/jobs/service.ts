@@ -10,7 +10,7 @@ import type { ChatOut } from '../outbox/chat-out.ts';
 import { createLetterDelivery, type LetterDelivery } from '../letters/delivery.ts';
 import { createOutboxWorker, type OutboxWorker } from '../outbox/worker.ts';
 import { refreshDigest } from './digest.ts';
-import { createJobs } from './registry.ts';
+import type { Job } from './job.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 import type { LetterConfig } from '../letters/settings.ts';
 import type { JobSettings } from './settings.ts';
@@ -23,6 +23,8 @@ export interface ScheduledPostsDeps {
   config: JobSettings & { letters: LetterConfig };
   policy: Policy;
   log: Logger;
+  /** The jobs to schedule, built once by the caller (registry.ts `createJobs`), who may also list them. */
+  jobs: Job[];
 }
 
 /** The running service. */
@@ -59,7 +61,6 @@ export function createScheduledPosts(
   );
   const scheduler = createScheduler({
     ...deps,
-    jobs: createJobs(deps.config),
     log: log.child({ component: 'jobs' }),
   });
 

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db.ts';
+import type { Job } from '../../src/jobs/job.ts';
+import { dailyPeriod } from '../../src/jobs/periods.ts';
+import { createJobs } from '../../src/jobs/registry.ts';
+import { UnknownJobError } from '../../src/jobs/scheduler.ts';
 import { createScheduledPosts } from '../../src/jobs/service.ts';
 import type { Message } from '../../src/views/model.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
@@ -35,7 +39,10 @@ describe.each(backends())('scheduled posts as a service on %s', (kind) => {
     const assess = () => refreshWorklist({ db: db.knex, policy, today: clock.today(), timeZone: TZ });
     await assess();
     const platform = fakePlatform('shell');
-    const posts = createScheduledPosts({ db: db.knex, clock, config, policy, log: silentLog }, [platform]);
+    const posts = createScheduledPosts(
+      { db: db.knex, clock, config, policy, log: silentLog, jobs: createJobs(config) },
+      [platform],
+    );
     await posts.scheduler.sweep(); // what start() does first
     await posts.worker.drain();
     const digest = platform.messages.find((m) => m.key === 'digest:2026-12-08');
@@ -59,6 +66,29 @@ describe.each(backends())('scheduled posts as a service on %s', (kind) => {
     await posts.afterSync(); // nothing changed since: no second edit
     await posts.worker.drain();
     expect(digest?.edits).toHaveLength(1);
+    await posts.stop();
+  });
+
+  it('runs the jobs its caller built, and builds none of its own', async () => {
+    const config = testConfig({ DUEBOT_OUTBOX_PACING_MS: '0' });
+    const policy = await testPolicy(config);
+    const clock = createFixedClock('2026-12-08T11:00:00+08:00', TZ);
+    let runs = 0;
+    const only: Job = {
+      name: 'only-this',
+      schedule: '0 11 * * *',
+      days: 'every',
+      periodKey: dailyPeriod,
+      async run() {
+        runs += 1;
+      },
+    };
+    const posts = createScheduledPosts({ db: db.knex, clock, config, policy, log: silentLog, jobs: [only] }, [
+      fakePlatform('shell'),
+    ]);
+    expect((await posts.scheduler.runNow('only-this')).outcome).toMatchObject({ status: 'ran' });
+    expect(runs).toBe(1);
+    expect(() => posts.scheduler.runNow('digest')).toThrow(UnknownJobError); // the registry's were never built
     await posts.stop();
   });
 });
