@@ -251,6 +251,7 @@ export async function runScaleBenchmark(): Promise<void> {
           calendar: policy.calendar,
           channelT: () => translator('en'),
           userT: async () => translator('en'),
+          afterCommit: () => undefined, // a dry run: nothing happens after it
         };
         rows.push(
           await measureJob(

@@ -35,6 +35,13 @@ export interface JobContext {
   channelT(role: ChannelRole): Translator;
   /** The language of a private post to staff user `userId` (their own choice, else the company's). */
   userT(userId: number): Promise<Translator>;
+  /**
+   * Work to do once the run has committed, on the database outside its transaction, in short transactions
+   * of its own (housekeeping deletes in batches: one long transaction would hold the embedded database's
+   * only connection and every row it deletes). Not done when the run fails or is a dry run; a stop before
+   * it ends leaves the rest to the next run, so it must be safe to do again.
+   */
+  afterCommit(work: (db: Knex) => Promise<void>): void;
 }
 
 /** One scheduled job. */

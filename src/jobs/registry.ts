@@ -6,6 +6,7 @@ import { agingReportJob } from './aging-report.ts';
 import { alertsJob } from './alerts.ts';
 import { digestJob, nudgeJob } from './digest.ts';
 import { disputeCheckJob } from './dispute-check.ts';
+import { housekeepingJob } from './housekeeping.ts';
 import type { Job } from './job.ts';
 import { letterCheckJob } from './letter-check.ts';
 import { meetingJob } from './meeting.ts';
@@ -25,6 +26,7 @@ export const JOB_FACTORIES: JobFactory[] = [
   meetingJob,
   letterCheckJob,
   disputeCheckJob,
+  housekeepingJob,
 ];
 
 /** The jobs for these settings. */

@@ -26,16 +26,22 @@ export async function isSettled(db: Knex, job: string, periodKey: string): Promi
   return Number(row.detail?.attempts ?? 0) >= MAX_RUN_ATTEMPTS;
 }
 
-/** Runs `job` for one period once; `context` builds the body's context inside the run's transaction. */
+/**
+ * Runs `job` for one period once; `context` builds the body's context inside the run's transaction, with
+ * `afterCommit` collecting the work done once it commits (a failure there is logged; the run stays done).
+ */
 export async function runOnceForPeriod(
   db: Knex,
   job: Job,
   periodKey: string,
   runner: string,
-  context: (trx: Knex.Transaction) => JobContext,
+  context: (trx: Knex.Transaction, afterCommit: JobContext['afterCommit']) => JobContext,
 ): Promise<RunOutcome> {
+  const later: ((db: Knex) => Promise<void>)[] = [];
+  let log: JobContext['log'] | undefined;
+  let outcome: RunOutcome;
   try {
-    return await db.transaction(async (trx) => {
+    outcome = await db.transaction(async (trx) => {
       await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))', ['duebot-job', job.name]);
       const claimed = await trx.raw(
         `INSERT INTO job_runs (job, period_key, status, runner) VALUES (?, ?, 'running', ?)
@@ -47,7 +53,8 @@ export async function runOnceForPeriod(
       );
       const row = claimed.rows[0] as { id: number; detail: Record<string, unknown> } | undefined;
       if (!row) return { status: 'already-done' } as const;
-      const ctx = context(trx);
+      const ctx = context(trx, (work) => later.push(work));
+      log = ctx.log;
       // Each post is marked with the language of its channel, for the adapters' own words.
       const posts = ((await job.run(ctx)) ?? []).map((p) =>
         p.message.locale || p.to.kind !== 'channel'
@@ -78,6 +85,18 @@ export async function runOnceForPeriod(
     );
     return { status: 'failed', error: message };
   }
+  if (outcome.status !== 'ran') return outcome;
+  for (const work of later) {
+    try {
+      await work(db);
+    } catch (error) {
+      log?.error(
+        { err: error, job: job.name, period: periodKey },
+        `job ${job.name}: work after its run failed`,
+      );
+    }
+  }
+  return outcome;
 }
 
 /** Records that a period's run was missed and is too old to catch up (logged once, never run). */

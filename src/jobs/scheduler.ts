@@ -85,7 +85,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const context =
     (job: Job, slot: Date, periodKey: string, dryRun: boolean) =>
-    (trx: Knex.Transaction): JobContext => ({
+    (trx: Knex.Transaction, afterCommit: JobContext['afterCommit'] = () => undefined): JobContext => ({
       db: trx,
       slot,
       today: config.today ?? localDate(slot, timeZone), // DUEBOT_TODAY fixes the business date
@@ -97,6 +97,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       dryRun,
       channelT: (role) => roleT(config, role),
       userT: (userId) => userT(trx, userId, config),
+      afterCommit: dryRun ? () => undefined : afterCommit,
     });
 
   async function runFor(job: Job, slot: Date, periodKey: string): Promise<SweepEntry> {

@@ -16,6 +16,9 @@ import type { JobLanguageSettings } from './speech.ts';
 /** DUEBOT_MEETING_REPLIES' default: replies a meeting can review in one sitting. */
 export const DEFAULT_MEETING_REPLIES = 50;
 
+/** DUEBOT_REPLAY_GUARD_DAYS' default: a month, far past any platform's retries (Slack's are within minutes). */
+export const DEFAULT_REPLAY_GUARD_DAYS = 30;
+
 /** The schedule value that means "after each ledger sync" instead of a cron expression. */
 export const AFTER_SYNC = 'after-sync';
 
@@ -46,6 +49,8 @@ export const jobSettings = settingsFragment({
   DUEBOT_LETTER_CHECK_CRON: schedule('*/5 * * * *'),
   DUEBOT_DISPUTE_CHECK_CRON: schedule('45 8 * * *'),
   DUEBOT_DISPUTE_RAISE_DAYS: wholeNumber({ min: 1, max: 365, fallback: 14 }),
+  DUEBOT_HOUSEKEEPING_CRON: schedule('30 3 * * *'),
+  DUEBOT_REPLAY_GUARD_DAYS: wholeNumber({ min: 7, max: 3650, fallback: DEFAULT_REPLAY_GUARD_DAYS }),
   DUEBOT_DIGEST_TOP: wholeNumber({ min: 1, max: 40, fallback: 10 }),
   DUEBOT_NUDGE_AFTER_HOURS: wholeNumber({ min: 0, max: 24, fallback: 3 }),
   DUEBOT_OUTBOX_PACING_MS: wholeNumber({ min: 0, max: 60_000, fallback: 1000 }),
@@ -98,6 +103,13 @@ export interface JobsConfig {
   };
   /** PB-14: collector -> managers an escalation reaches (empty: every manager). */
   escalationManagers: EscalationMap;
+  housekeeping: {
+    /**
+     * Days a handled event or form submission is remembered, so that a redelivery in that time is refused;
+     * older ones are deleted by the daily housekeeping (housekeeping.ts).
+     */
+    replayGuardDays: number;
+  };
 }
 
 /** PB-07: when an account or invoice is large enough to announce, and when a rise is sudden. */
@@ -145,6 +157,7 @@ export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
         alerts: s.DUEBOT_ALERTS_CRON,
         'letter-check': s.DUEBOT_LETTER_CHECK_CRON,
         'dispute-check': s.DUEBOT_DISPUTE_CHECK_CRON,
+        housekeeping: s.DUEBOT_HOUSEKEEPING_CRON,
       },
       digest: { top: s.DUEBOT_DIGEST_TOP, nudgeAfterHours: s.DUEBOT_NUDGE_AFTER_HOURS },
       outbox: {
@@ -153,6 +166,7 @@ export function jobsConfig(s: z.output<typeof jobSettings.schema>): {
         pollMs: 1000,
       },
       escalationManagers: s.DUEBOT_ESCALATION_MANAGERS,
+      housekeeping: { replayGuardDays: s.DUEBOT_REPLAY_GUARD_DAYS },
     },
     alerts: {
       thresholds: s.DUEBOT_ALERT_THRESHOLDS,
