@@ -11,6 +11,8 @@ import type { DispatchContext } from '../../src/commands/account-actions.ts';
 import { onceInTransaction } from '../../src/commands/submit-once.ts';
 import type { Database } from '../../src/db.ts';
 import { housekeepingJob, pruneBefore } from '../../src/jobs/housekeeping.ts';
+import type { Job } from '../../src/jobs/job.ts';
+import { dailyPeriod } from '../../src/jobs/periods.ts';
 import { createScheduler } from '../../src/jobs/scheduler.ts';
 import { notice } from '../../src/views/notices.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -110,6 +112,31 @@ describe.each(backends())('housekeeping of once-only keys on %s', (kind) => {
     await scheduler.runNow('housekeeping');
     await scheduler.stop();
     expect((await db.knex('form_submissions')).map((r) => r.key)).toEqual(['teams:dialog-45']);
+  });
+
+  it('keeps a run done when the work after its commit fails, and logs the failure', async () => {
+    const clock = createFixedClock(NOW, TZ);
+    const config = testConfig();
+    const policy = await testPolicy(config);
+    const { log, lines } = capturingLog('error');
+    const failing: Job = {
+      name: 'after-commit-fails',
+      schedule: '0 3 * * *',
+      days: 'every',
+      periodKey: dailyPeriod,
+      async run(ctx) {
+        ctx.afterCommit(async () => {
+          throw new Error('disk full');
+        });
+      },
+    };
+    const scheduler = createScheduler({ db: db.knex, jobs: [failing], clock, config, policy, log });
+    expect((await scheduler.runNow('after-commit-fails')).outcome).toMatchObject({ status: 'ran' });
+    await scheduler.stop();
+    expect(await countRows(db.knex, 'job_runs', { job: 'after-commit-fails', status: 'done' })).toBe(1);
+    expect(lines.join('\n')).toMatch(
+      /work after its run failed.*disk full|disk full.*work after its run failed/,
+    );
   });
 });
 
