@@ -13,6 +13,7 @@ import { renderLetter } from '../src/letters/render.ts';
 import { sendLetterMail } from '../src/letters/smtp.ts';
 import { recordSection } from './benchmarks-md.ts';
 import { describeMachine, machineLine } from './machine.ts';
+import { median, percentile } from './stats.ts';
 
 const ROUNDS = 5;
 const MAILS = 20;
@@ -116,10 +117,9 @@ export async function runLettersBenchmark(): Promise<void> {
       }
     }
     times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)] ?? 0;
-    const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
+    const p95 = percentile(times, 95);
     rows.push(
-      `| render one letter, ${locale} (${times.length} letters) | median ${median.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms; PDF ${Math.round(bytes / times.length / 1024)} KB |`,
+      `| render one letter, ${locale} (${times.length} letters) | median ${median(times).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms; PDF ${Math.round(bytes / times.length / 1024)} KB |`,
     );
     console.log(rows.at(-1));
   }

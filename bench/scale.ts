@@ -26,6 +26,7 @@ import { ensureWorklistDay, markWorklistDay } from '../src/worklist/day-turn.ts'
 import { buildScaleLedger } from '../test/support/scale-ledger.ts';
 import { recordSection } from './benchmarks-md.ts';
 import { describeMachine, machineLine } from './machine.ts';
+import { mb } from './stats.ts';
 import { type AnswerRows, CLIENTS, type Latency, measureAnswers, SCALE_FILTERS } from './scale-answers.ts';
 
 const TODAY = '2026-12-01'; // a Tuesday, the month's first working day: the meeting opens
@@ -45,7 +46,6 @@ const ALERT_MAJOR = 45_000;
 const ALERT_MINOR = ALERT_MAJOR * 100;
 /** The business day after TODAY: the day turn reassesses the worklist for it. */
 const NEXT_DAY = '2026-12-02';
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /** Runs `work`, sampling resident memory every 20 ms; the time and the peak RSS. */
 async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRss: number }> {

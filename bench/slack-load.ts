@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
+import { percentile } from './stats.ts';
 
 /** What the main thread hands the worker. */
 export interface LoadPlan {
@@ -82,11 +83,6 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const method = path.replace(/^\/api\//, '');
   const args = new URLSearchParams(body);
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(apiReply(method, args)));
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** Sorted latencies and their p50/p99, for the report. */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recordSection } from './benchmarks-md.ts';
 import { describeMachine, machineLine } from './machine.ts';
+import { median } from './stats.ts';
 
 const BIN = fileURLToPath(new URL('../bin/duebot.js', import.meta.url));
 const DB_URL = new URL('../src/db.ts', import.meta.url).href;
@@ -18,7 +19,6 @@ const TEMPLATE_URL = new URL('../src/embedded/template.ts', import.meta.url).hre
 const GREETING = /duebot shell: acting as /;
 const RUNS = 3;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function env(dataDir: string): Record<string, string> {

@@ -12,6 +12,7 @@ import { type LedgerSourceOptions, openLedgerSource } from '../src/ledger/source
 import { syncLedger } from '../src/ledger/sync.ts';
 import { recordSection } from './benchmarks-md.ts';
 import { describeMachine, machineLine } from './machine.ts';
+import { mb } from './stats.ts';
 import { buildLargeLedger, touchInvoices } from './sync-ledger.ts';
 import { buildOdooLedger, payOdooLines } from './sync-odoo-ledger.ts';
 
@@ -22,8 +23,6 @@ const TOUCHED = 10_000;
 const RUN = randomBytes(3).toString('hex');
 const BOT_DB = `duebot_bench_bot_${RUN}`;
 const TARGETS = { fullOverCopy: 5, peakRssMb: 300, incrementalSeconds: 1 };
-
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 function databaseUrl(base: string, name: string): string {
   const url = new URL(base);
