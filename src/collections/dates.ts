@@ -33,6 +33,14 @@ export function calendarDateProblem(value: string): string | null {
   return null;
 }
 
+/**
+ * A DATE column's value as YYYY-MM-DD: both engines hand dates over as that text (db-engines.ts), longer
+ * text is cut to it, and a Date from elsewhere is read as its UTC day.
+ */
+export function dateColumn(value: unknown): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
 /** True for a real calendar date written as YYYY-MM-DD (see calendarDateProblem). */
 export function isIsoDate(value: string): boolean {
   return calendarDateProblem(value) === null;

@@ -3,6 +3,9 @@
  * Used by every amount the bot shows or reads from people ("50k", "12,500.50").
  */
 
+/** A currency column's value as its ISO code: char(3) may come back padded, so it is trimmed. */
+export const currencyCode = (value: unknown): string => String(value).trim();
+
 /** An amount in integer minor units (cents, fen) of one currency. */
 export interface Money {
   minor: number;

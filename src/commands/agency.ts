@@ -1,5 +1,5 @@
 /** PB-30: a manager hands an account over to a collection agency (the form and answers: the reader's language). */
-import { totalsAsList } from '../collections/money.ts';
+import { currencyCode, totalsAsList } from '../collections/money.ts';
 import { privateT } from '../i18n/speech.ts';
 import { agencyForm } from '../views/agency-form.ts';
 import { stateVersion } from '../worklist/activity.ts';
@@ -30,7 +30,7 @@ export async function openAgencyForm(ctx: DispatchContext, actor: Actor, account
     .where({ customer_id: accountId, status: 'open' })
     .groupBy('currency')
     .select('currency', ctx.db.raw('sum(open_minor)::text as open'));
-  const open = totalsAsList(Object.fromEntries(rows.map((r) => [String(r.currency).trim(), Number(r.open)])))
+  const open = totalsAsList(Object.fromEntries(rows.map((r) => [currencyCode(r.currency), Number(r.open)])))
     .map((m) => t.money(m.minor, m.currency))
     .join(' + ');
   const version = await stateVersion(ctx.db, accountId);

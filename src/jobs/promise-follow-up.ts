@@ -7,6 +7,7 @@
  * reach the managers privately and the account's thread.
  */
 import { addDays } from '../collections/dates.ts';
+import { currencyCode } from '../collections/money.ts';
 import { personT } from '../i18n/person.ts';
 import type { LanguageConfig } from '../i18n/settings.ts';
 import { channelT } from '../i18n/speech.ts';
@@ -213,7 +214,7 @@ export function promiseFollowUpJob(
           status: String(p.status),
           amountMinor: Number(p.amount_minor),
           paidMinor: Number(p.paid_minor),
-          currency: String(p.currency).trim(),
+          currency: currencyCode(p.currency),
           promisedDate: String(p.promised_date),
           owner: p.owner ? String(p.owner) : null,
           installment:

@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { daysBetween } from '../collections/dates.ts';
+import { currencyCode } from '../collections/money.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
 import { recordActivity, stateVersion } from './activity.ts';
 import { fail, ok, type Result } from './outcome.ts';
@@ -80,7 +81,7 @@ export async function handOver(
     if (open.length === 0) return fail('invalid_input', t.t('agency.nothingOpen'));
     const amounts: Record<string, number> = {};
     for (const r of open)
-      amounts[String(r.currency).trim()] = (amounts[String(r.currency).trim()] ?? 0) + Number(r.open_minor);
+      amounts[currencyCode(r.currency)] = (amounts[currencyCode(r.currency)] ?? 0) + Number(r.open_minor);
     const oldest = open.map((r) => String(r.due_date)).sort()[0] ?? today;
     const daysWorked = Math.max(0, daysBetween(oldest, today));
     const [counted] = await trx('activities')

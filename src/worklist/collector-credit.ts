@@ -6,6 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { monthRange, nextMonth } from '../collections/dates.ts';
+import { currencyCode } from '../collections/money.ts';
 
 /**
  * PB-29: settled more than this many days past due, an item counts toward the bonus base (the playbook's 90;
@@ -53,7 +54,7 @@ export async function collectorCredits(
   return (result.rows as Record<string, unknown>[]).map((r) => ({
     userId: r.user_id === null ? null : Number(r.user_id),
     collector: r.display_name === null ? null : String(r.display_name),
-    currency: String(r.currency).trim(),
+    currency: currencyCode(r.currency),
     items: Number(r.items),
     recoveredMinor: Number(r.recovered),
     bonusBaseMinor: Number(r.bonus),

@@ -5,6 +5,8 @@
  * the same states, and a new kind of state is added here once.
  */
 import type { Knex } from 'knex';
+import { dateColumn } from '../collections/dates.ts';
+import { currencyCode } from '../collections/money.ts';
 
 /** One state of an open item; an item can be in several at once (promised and paused). */
 export type ItemState =
@@ -15,9 +17,6 @@ export type ItemState =
 
 /** The order states are shown in: what stops chasing first. */
 const ORDER: Record<ItemState['kind'], number> = { disputed: 0, paused: 1, plan: 2, promised: 3 };
-
-const dateText = (v: unknown): string =>
-  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 /**
  * The states of every open item of an account as of `today` (business date), keyed by open item id.
@@ -74,14 +73,14 @@ export async function itemStates(
     add(Number(d.open_item_id), {
       kind: 'disputed',
       disputeId: Number(d.id),
-      since: dateText(d.since),
+      since: dateColumn(d.since),
       reason: String(d.reason),
     });
   for (const p of pauses) {
     const state: ItemState = {
       kind: 'paused',
       pauseId: Number(p.id),
-      until: p.until === null ? null : dateText(p.until),
+      until: p.until === null ? null : dateColumn(p.until),
       reason: String(p.reason),
       wholeAccount: p.open_item_id === null,
     };
@@ -95,9 +94,9 @@ export async function itemStates(
       add(itemId, {
         kind: 'promised',
         promiseId: Number(p.id),
-        date: dateText(p.promised_date),
+        date: dateColumn(p.promised_date),
         amountMinor: Number(p.amount_minor),
-        currency: String(p.currency).trim(),
+        currency: currencyCode(p.currency),
       });
       continue;
     }
@@ -109,7 +108,7 @@ export async function itemStates(
       kind: 'plan',
       planId: Number(p.plan_id),
       installmentNo: p.installment_no === null ? null : Number(p.installment_no),
-      nextDate: dateText(p.promised_date),
+      nextDate: dateColumn(p.promised_date),
     });
   }
   for (const list of states.values()) list.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);

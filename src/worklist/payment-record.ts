@@ -3,6 +3,8 @@
  * settled items the sync keeps, and the promises to pay it kept and broke (PB-20).
  */
 import type { Knex } from 'knex';
+import { dateColumn } from '../collections/dates.ts';
+import { currencyCode } from '../collections/money.ts';
 
 /** A paid invoice: its due date, the business date it was seen settled, and how many days late that was. */
 export interface PaidInvoice {
@@ -37,9 +39,6 @@ export interface PaymentRecord {
   partial: number;
   broken: number;
 }
-
-const dateText = (v: unknown): string =>
-  v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 
 /** The newest `limit` paid invoices and decided promises of an account, with the counts of all of them. */
 export async function paymentRecord(
@@ -96,19 +95,19 @@ export async function paymentRecord(
   return {
     paid: paid.map((r) => ({
       number: String(r.invoice_number),
-      dueDate: dateText(r.due_date),
-      paidDate: dateText(r.paid_date),
+      dueDate: dateColumn(r.due_date),
+      paidDate: dateColumn(r.paid_date),
       daysLate: Number(r.days_late),
       totalMinor: Number(r.total_minor),
-      currency: String(r.currency).trim(),
+      currency: currencyCode(r.currency),
     })),
     paidCount: Number(paidCounts?.n ?? 0),
     paidLateCount: Number(paidCounts?.late ?? 0),
     promises: promises.map((r) => ({
-      date: dateText(r.promised_date),
+      date: dateColumn(r.promised_date),
       amountMinor: Number(r.amount_minor),
       paidMinor: Number(r.paid_minor),
-      currency: String(r.currency).trim(),
+      currency: currencyCode(r.currency),
       status: r.status as PromiseOutcome['status'],
       installment: r.plan_id !== null,
     })),

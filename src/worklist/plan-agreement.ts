@@ -6,7 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { addDays, calendarDateProblem } from '../collections/dates.ts';
-import { formatMoney, parseMoneyInput } from '../collections/money.ts';
+import { currencyCode, formatMoney, parseMoneyInput } from '../collections/money.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
 import { fail, ok, type Result } from './outcome.ts';
 import { PLAN_DEFAULTS, splitInstallments } from './plans.ts';
@@ -38,7 +38,7 @@ const ROLES_THAT_AGREE = ['collector', 'manager'] as const;
 /** The currencies the account has open, undisputed items in (a plan is per currency). */
 export async function planCurrencies(db: Knex, accountId: number): Promise<string[]> {
   const items = await collectableItems(db, accountId);
-  return [...new Set(items.map((i) => String(i.currency).trim()))];
+  return [...new Set(items.map((i) => currencyCode(i.currency)))];
 }
 
 async function openIn(db: Knex, accountId: number, currency: string): Promise<number> {
@@ -226,7 +226,7 @@ export async function agreePlan(
           'conflict',
           `Plan #${proposalId} was already ${proposal.status === 'active' ? 'recorded' : String(proposal.status)}; nothing more was changed.`,
         );
-      const currency = String(proposal.currency).trim();
+      const currency = currencyCode(proposal.currency);
       const installments = (
         typeof proposal.installments === 'string' ? JSON.parse(proposal.installments) : proposal.installments
       ) as Installment[];
@@ -332,7 +332,7 @@ export async function cancelPlan(
     const cancelled = await trx('promises')
       .where({ plan_id: planId, status: 'open' })
       .update({ status: 'cancelled', resolved_at: trx.fn.now() });
-    const currency = String(plan.currency).trim();
+    const currency = currencyCode(plan.currency);
     await recordActivity(trx, {
       accountId,
       actor,
@@ -368,7 +368,7 @@ export async function planStates(db: Knex, accountId: number): Promise<PlanState
     const id = Number(r.id);
     const s = states.get(id) ?? {
       planId: id,
-      currency: String(r.currency).trim(),
+      currency: currencyCode(r.currency),
       totalMinor: Number(r.total_minor),
       count: 0,
       paid: 0,

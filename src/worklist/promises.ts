@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { currencyCode } from '../collections/money.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
 import { disputedItemSql } from './disputes.ts';
 import { fail, ok, type Result } from './outcome.ts';
@@ -190,7 +191,7 @@ export async function markablePromises(db: Knex, accountId: number): Promise<Mar
   return rows.map((r) => ({
     promiseId: Number(r.id),
     amountMinor: Number(r.amount_minor),
-    currency: String(r.currency).trim(),
+    currency: currencyCode(r.currency),
     promisedDate: String(r.promised_date),
     status: String(r.status),
     installment: r.plan_id === null ? null : { planId: Number(r.plan_id), no: Number(r.installment_no) },
@@ -244,7 +245,7 @@ export async function keepPromiseByHand(
     const kept: MarkablePromise = {
       promiseId,
       amountMinor: Number(row.amount_minor),
-      currency: String(row.currency).trim(),
+      currency: currencyCode(row.currency),
       promisedDate: String(row.promised_date),
       status: 'kept',
       installment:

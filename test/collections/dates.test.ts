@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  dateColumn,
   addWorkingDays,
   daysBetween,
   calendarDateProblem,
@@ -124,5 +125,13 @@ describe('day arithmetic without Date', () => {
       expect(() => daysBetween(bad, '2026-01-01')).toThrow(RangeError);
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2100-02-28', '2100-03-01')).toBe(1);
+  });
+});
+
+describe('a DATE column read back', () => {
+  it('keeps the calendar date the database gave, from text or a Date', () => {
+    expect(dateColumn('2026-12-08')).toBe('2026-12-08');
+    expect(dateColumn('2026-12-08T00:00:00.000Z')).toBe('2026-12-08');
+    expect(dateColumn(new Date('2026-12-08T00:00:00Z'))).toBe('2026-12-08');
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMoney,
+  currencyCode,
   currencyDigits,
   formatAmount,
   formatMoney,
@@ -121,5 +122,12 @@ describe('reading amounts people type (for /overdue >50k and forms)', () => {
         },
       ),
     );
+  });
+});
+
+describe('a currency column read back', () => {
+  it('is its ISO code without the padding char(3) may add', () => {
+    expect(currencyCode('CNY')).toBe('CNY');
+    expect(currencyCode('EU ')).toBe('EU');
   });
 });
