@@ -77,25 +77,29 @@ export async function buildOdooLedger(
  * Pays `count` open receivable lines spread over the ledger (every k-th open line, so that exactly
  * `count` change where the ledger has that many open), as a day of payments would in Odoo: a new
  * reconcile each, the line's residual rewritten (and its write_date with it); the invoice is not touched.
+ * `round` picks another set of lines for a second day.
  */
-export async function payOdooLines(db: Knex, count: number): Promise<number> {
+export async function payOdooLines(db: Knex, count: number, round = 0): Promise<number> {
   const { rows } = (await db.raw(
     `select count(*)::int as n from account_move_line where amount_residual_currency >= 1`,
   )) as { rows: { n: number }[] };
   const step = Math.max(1, Math.floor((rows[0]?.n ?? 0) / count));
+  // Round r pays other lines than round 0 (another place in every step), so its pages are not the ones
+  // the previous incremental sync just read.
+  const shift = (round * Math.max(1, Math.floor(step / 2))) % step;
   const chosen = `select id from (
       select id, row_number() over (order by id) as k from account_move_line where amount_residual_currency >= 1
-    ) open where k % ?::int = 0 limit ?::int`;
+    ) open where k % ?::int = ?::int limit ?::int`;
   await db.raw(
     `insert into account_partial_reconcile (debit_move_id, credit_move_id, amount, max_date, company_id, write_date)
      select id, 0, 1, current_date, 1, now() at time zone 'UTC' from (${chosen}) c`,
-    [step, count],
+    [step, shift, count],
   );
   const result = await db.raw(
     `update account_move_line set amount_residual = amount_residual - 1,
        amount_residual_currency = amount_residual_currency - 1, write_date = now() at time zone 'UTC'
      where id in (${chosen})`,
-    [step, count],
+    [step, shift, count],
   );
   return result.rowCount ?? 0;
 }

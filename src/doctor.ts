@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { maskUrl, SETTINGS_FRAGMENTS } from './config.ts';
 import { type Database, openDatabase } from './db.ts';
 import { ledgerSourceOptions } from './ledger/configured.ts';
+import { type PresetName, WATERMARK_INDEXES } from './ledger/presets.ts';
 import { openLedgerSource } from './ledger/source.ts';
 import { type Check, checkSettingFiles } from './setting-checks.ts';
 import type { LedgerSource } from './ledger/types.ts';
@@ -226,6 +227,28 @@ async function checkBotDatabase(config: Config): Promise<Check> {
   }
 }
 
+/**
+ * The warning for an incremental sync that reads whole tables (LedgerSource.fullScans), or null when it
+ * reads none: the tables, and the indexes the preset's README section gives, which only an administrator
+ * can add (duebot's user is read-only).
+ */
+export function fullScanCheck(
+  scans: readonly { table: string; rows: number }[],
+  preset: PresetName | undefined,
+): Check | null {
+  if (scans.length === 0) return null;
+  const tables = scans.map((s) => `${s.table} (${s.rows.toLocaleString('en-US')} rows)`).join(', ');
+  const indexes = preset ? WATERMARK_INDEXES[preset] : undefined;
+  return {
+    name: 'incremental sync',
+    ok: true,
+    detail: `warning: every incremental sync reads ${tables} in full, however few rows changed: no index serves the mapping's comparisons with the watermark`,
+    fix: indexes
+      ? `an administrator of the database (duebot's read-only user cannot) may add, as the tables' owner: ${indexes.join('; ')} (README, "Connecting your ERP")`
+      : 'index the columns the mapping compares with :watermark, or compare each table\'s own column in a branch of a UNION (README, "Connecting your accounting database")',
+  };
+}
+
 async function checkLedger(config: Config): Promise<Check[]> {
   const name = 'accounting database';
   if (!config.ledger.url) {
@@ -264,6 +287,10 @@ async function checkLedger(config: Config): Promise<Check[]> {
         fix: 'return paid_at (when the open amount last went down) from the mapping, or use LEDGER_PRESET',
       });
     }
+    // The plan of an incremental read (EXPLAIN only); a database that will not show it is not a failure.
+    const scans = await source.fullScans?.().catch(() => null);
+    const scanning = scans ? fullScanCheck(scans, config.ledger.preset) : null;
+    if (scanning) checks.push(scanning);
     return checks;
   } catch (error) {
     return [{ name, ok: false, ...explainLedgerError(error, config) }];

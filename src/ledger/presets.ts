@@ -51,3 +51,29 @@ export function urlDialect(url: string): LedgerDialect | null {
   if (scheme === 'mysql' || scheme === 'mariadb') return 'mysql';
   return null;
 }
+
+/**
+ * The indexes an administrator may add so that a preset's incremental sync reads only the rows that
+ * changed: one per column its watermark compares, where the ERP itself creates none (README, "Connecting
+ * your ERP"). Each is what a DBA runs as the table's owner; duebot's read-only user cannot, and duebot
+ * never creates them. `duebot doctor` names the tables an incremental sync would read in full.
+ * Their cost: the index's size on disk, and every write of a row that moves its timestamp updates it
+ * (such updates can no longer be HOT), on tables the ERP writes often.
+ */
+export const WATERMARK_INDEXES: Partial<Record<PresetName, readonly string[]>> = {
+  // Odoo's write_date is a field of every model without an index (odoo/models.py).
+  odoo: [
+    "CREATE INDEX CONCURRENTLY IF NOT EXISTS duebot_account_move_write_date ON account_move (write_date) WHERE move_type = 'out_invoice'",
+    "CREATE INDEX CONCURRENTLY IF NOT EXISTS duebot_account_move_line_write_date ON account_move_line (write_date) WHERE display_type = 'payment_term'",
+    'CREATE INDEX CONCURRENTLY IF NOT EXISTS duebot_account_partial_reconcile_write_date ON account_partial_reconcile (write_date)',
+  ],
+  // iDempiere indexes allocation lines by invoice, not the `updated` of these tables.
+  idempiere: [
+    'CREATE INDEX CONCURRENTLY IF NOT EXISTS duebot_c_invoice_updated ON c_invoice (updated)',
+    'CREATE INDEX CONCURRENTLY IF NOT EXISTS duebot_c_allocationline_updated ON c_allocationline (updated)',
+    'CREATE INDEX CONCURRENTLY IF NOT EXISTS duebot_c_allocationhdr_updated ON c_allocationhdr (updated)',
+    'CREATE INDEX CONCURRENTLY IF NOT EXISTS duebot_c_allocationline_hdr ON c_allocationline (c_allocationhdr_id)',
+  ],
+  // Dolibarr indexes llx_facture.tms (idx_facture_tms), not llx_paiement.tms.
+  dolibarr: ['ALTER TABLE llx_paiement ADD INDEX idx_paiement_tms (tms)'],
+};

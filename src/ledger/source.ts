@@ -180,6 +180,19 @@ function explainQueryError(error: unknown): unknown {
   return new LedgerMappingError(`the ledger mapping query fails: ${message} (SQLSTATE ${state})`);
 }
 
+/** A table smaller than this is read whole in a moment: doctor does not warn about it. */
+const FULL_SCAN_ROWS = 100_000;
+
+/** The part of a PostgreSQL EXPLAIN (FORMAT JSON, VERBOSE) plan that fullScans reads. */
+interface PlanNode {
+  'Node Type'?: string;
+  'Relation Name'?: string;
+  'Index Cond'?: string;
+  Schema?: string;
+  Plan?: PlanNode;
+  Plans?: PlanNode[];
+}
+
 /** Opens a ledger source; nothing is read until validate() or changedSince(). */
 export async function openLedgerSource(options: LedgerSourceOptions): Promise<LedgerSource> {
   const { name, url, mappingSql, batchSize, botDb } = options;
@@ -400,6 +413,49 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
       const { sql, bindings } = await query(BEGINNING);
       const [row] = await readOnly<{ n?: unknown }>(`SELECT count(*) AS n FROM (\n${sql}\n) m`, bindings);
       return { params, columns, rows: Number(row?.n ?? 0) };
+    },
+    async fullScans({ minRows = FULL_SCAN_ROWS } = {}) {
+      if (dialect !== 'postgres') return null;
+      const { sql, bindings } = await query(new Date(Date.now() - 3_600_000));
+      try {
+        return await db.transaction(
+          async (trx) => {
+            // Off, the planner still reads a table whole only where no index can serve the query.
+            await trx.raw('SET LOCAL enable_seqscan = off');
+            const result = (await trx.raw(`EXPLAIN (FORMAT JSON, VERBOSE) ${sql}`, bindings)) as {
+              rows: { 'QUERY PLAN': PlanNode[] }[];
+            };
+            const scanned = new Map<string, { schema: string; table: string }>();
+            const visit = (node: PlanNode): void => {
+              // A whole table: a sequential scan, or an index read from end to end (no condition).
+              const type = node['Node Type'] ?? '';
+              const whole =
+                type === 'Seq Scan' ||
+                ((type === 'Index Scan' || type === 'Index Only Scan') && !node['Index Cond']);
+              if (whole && node['Relation Name']) {
+                const schema = node.Schema ?? 'public';
+                scanned.set(`${schema}.${node['Relation Name']}`, { schema, table: node['Relation Name'] });
+              }
+              for (const child of node.Plans ?? []) visit(child);
+            };
+            for (const row of result.rows) for (const top of row['QUERY PLAN']) visit(top.Plan ?? top);
+            const found: { table: string; rows: number }[] = [];
+            for (const { schema, table } of scanned.values()) {
+              const counted = (await trx.raw(
+                `SELECT greatest(c.reltuples, 0)::float8 AS n FROM pg_class c
+                   JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = ? AND c.relname = ?`,
+                [schema, table],
+              )) as { rows: { n: number }[] };
+              const rows = Math.round(counted.rows[0]?.n ?? 0);
+              if (rows >= minRows) found.push({ table, rows });
+            }
+            return found.sort((a, b) => b.rows - a.rows || a.table.localeCompare(b.table));
+          },
+          { readOnly: true },
+        );
+      } catch (error) {
+        throw explain(error);
+      }
     },
     batches,
     async *changedSince(watermark: Date | null): AsyncGenerator<RawLedgerRow[]> {

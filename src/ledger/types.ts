@@ -120,6 +120,12 @@ export interface LedgerSource {
    * mapping returns and how many rows. Runs the mapping once for a count.
    */
   inspect?(): Promise<{ params: Record<string, string>; columns: string[]; rows: number }>;
+  /**
+   * The tables an incremental sync would read in full (doctor), from the mapping's plan for a watermark
+   * an hour old: EXPLAIN, nothing is run, with sequential scans kept only where no index can serve. Tables
+   * of fewer than `minRows` rows (the planner's count) are left out; null where it cannot tell (MySQL/MariaDB).
+   */
+  fullScans?(options?: { minRows?: number }): Promise<{ table: string; rows: number }[] | null>;
   /** Rows changed after `watermark` (all rows when null), streamed in batches. */
   changedSince(watermark: Date | null): AsyncIterable<RawLedgerRow[]>;
   /** The same rows as the sync reads them: as rows, or as COPY text where the ledger can send it. */

@@ -8,12 +8,14 @@ import { assessAccount, defaultPolicy } from '../../src/collections/account.ts';
 import { type Database, knexForPostgres } from '../../src/db.ts';
 import { ledgerSourceOptions } from '../../src/ledger/configured.ts';
 import { loadReceivableItems } from '../support/receivable-history.ts';
-import { presetFile } from '../../src/ledger/presets.ts';
+import { presetFile, WATERMARK_INDEXES } from '../../src/ledger/presets.ts';
 import { ledgerConfig, ledgerSettings } from '../../src/ledger/settings.ts';
 import { openLedgerSource } from '../../src/ledger/source.ts';
 import { syncLedger } from '../../src/ledger/sync.ts';
 import { readFragment } from '../../src/settings-input.ts';
 import { loadSnapshots } from '../../src/worklist/snapshots.ts';
+import { buildOdooLedger } from '../../bench/sync-odoo-ledger.ts';
+import { fullScanCheck } from '../../src/doctor.ts';
 import { runDuebot } from '../support/cli.ts';
 import { createServerDatabase, openTestDatabase } from '../support/databases.ts';
 import { createOdooFixture, type OdooFixture } from '../support/odoo-fixture.ts';
@@ -257,6 +259,82 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
     expect(await sync('incremental')).toMatchObject({ rowsChanged: 0 });
   });
 
+  it("reads the same rows with the README's write_date indexes as without them", async () => {
+    const source = await open({ LEDGER_PARAMS: 'company_id=1' });
+    const read = async (since: Date | null) => {
+      const rows: unknown[] = [];
+      for await (const batch of source.changedSince(since)) rows.push(...batch);
+      return rows.map((r) => JSON.stringify(r)).sort();
+    };
+    const since = new Date('2026-11-01T00:00:00Z');
+    const names = (WATERMARK_INDEXES.odoo ?? []).map((sql) => /EXISTS (\w+)/.exec(sql)?.[1] ?? '');
+    try {
+      const [everything, changed] = [await read(null), await read(since)];
+      expect(changed.length).toBeGreaterThan(0);
+      for (const statement of WATERMARK_INDEXES.odoo ?? []) await odoo.knex.raw(statement);
+      expect(await read(null)).toEqual(everything);
+      expect(await read(since)).toEqual(changed);
+    } finally {
+      for (const name of names) await odoo.knex.raw(`DROP INDEX IF EXISTS ${name}`);
+      await source.close();
+    }
+  });
+
+  it("an incremental read of a larger database reads the three tables whole with Odoo's own indexes, none with the README's", async () => {
+    // 20,000 invoices (30,000 receivable lines): enough rows for the planner to look rows up by index
+    // where it can, as it does on a real database; a handful of rows it reads whole whatever the indexes.
+    const large = await createServerDatabase({ template: null, prefix: 'duebot_odoo_large' });
+    const db = knexForPostgres(large.url, { min: 0, max: 1 });
+    try {
+      await buildOdooLedger(db, { partners: 500, invoices: 20_000 });
+      const ledger = settingsFor({
+        LEDGER_URL: large.url,
+        LEDGER_PRESET: 'odoo',
+        LEDGER_PARAMS: 'company_id=1',
+      });
+      const source = await openLedgerSource(await ledgerSourceOptions(ledger, large.url));
+      try {
+        const scanned = async () =>
+          ((await source.fullScans?.({ minRows: 1000 })) ?? []).map((s) => s.table).sort();
+        expect(await scanned()).toEqual(['account_move', 'account_move_line', 'account_partial_reconcile']);
+        // What a sync reads from a table that small is too little for doctor to warn about.
+        expect(await source.fullScans?.()).toEqual([]);
+        for (const statement of WATERMARK_INDEXES.odoo ?? []) await db.raw(statement);
+        expect(await scanned()).toEqual([]);
+      } finally {
+        await source.close();
+      }
+    } finally {
+      await db.destroy();
+      await large.drop();
+    }
+  });
+
+  it('doctor: names the tables an incremental sync would read whole, and for a preset the indexes to add', () => {
+    expect(fullScanCheck([], 'odoo')).toBeNull();
+    const odooCheck = fullScanCheck(
+      [
+        { table: 'account_move_line', rows: 1_000_001 },
+        { table: 'account_move', rows: 666_667 },
+      ],
+      'odoo',
+    );
+    expect(odooCheck).toMatchObject({
+      name: 'incremental sync',
+      ok: true,
+      detail:
+        "warning: every incremental sync reads account_move_line (1,000,001 rows), account_move (666,667 rows) in full, however few rows changed: no index serves the mapping's comparisons with the watermark",
+    });
+    expect(odooCheck?.fix).toMatch(
+      /^an administrator of the database \(duebot's read-only user cannot\) may add/,
+    );
+    for (const statement of WATERMARK_INDEXES.odoo ?? []) expect(odooCheck?.fix).toContain(statement);
+    // A mapping of one's own: how to write it so that an index serves.
+    expect(fullScanCheck([{ table: 'ar_invoices', rows: 200_000 }], undefined)?.fix).toMatch(
+      /^index the columns the mapping compares with :watermark/,
+    );
+  });
+
   it('dates payments by paid_at: grades stay the same when Odoo rewrites every row', async () => {
     const grades = async (db: Database) => {
       const ids = (await db.knex('customers').orderBy('external_id').pluck('id')).map(Number);
@@ -417,6 +495,8 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
         /ok {4}accounting database: .*: reachable, preset odoo returns every column, parameters company_id=1, a full sync would read 7 rows/,
       );
       expect(doctor.stdout).not.toMatch(/payment dates/);
+      // Seven rows are read whole in a moment: no warning about indexes.
+      expect(doctor.stdout).not.toMatch(/incremental sync/);
       // A copy adapted without paid_at: doctor says grades are approximate.
       const dir = await mkdtemp(join(tmpdir(), 'duebot-odoo-'));
       try {

@@ -30,11 +30,17 @@
 --   (naive UTC, as Odoo stores it), so that a payment is read even where it moved only the reconcile.
 -- Rows are read again for every installment of an invoice that changed, so the numbering (k/n) stays
 -- right. Paid installments are returned too (open 0): the sync marks them settled.
+--
+-- The watermark read: each branch of `changed` compares one table's own write_date with the watermark (never
+-- the greatest of several, which no index can serve), so that with an index on each (Odoo creates none on
+-- write_date; the README's Odoo section gives the three an administrator may add, and `duebot doctor`
+-- says when they are missing) an incremental sync reads only what changed instead of every line. All
+-- the rest is looked up by keys Odoo indexes: ids, account_move_line.move_id, debit_move_id.
 WITH changed AS (
   -- Invoices with anything newer than the watermark: the invoice, a receivable line, a reconcile.
   SELECT m.id AS move_id
   FROM account_move m
-  WHERE m.write_date > :watermark
+  WHERE m.move_type = 'out_invoice' AND m.write_date > :watermark
   UNION
   SELECT l.move_id
   FROM account_move_line l

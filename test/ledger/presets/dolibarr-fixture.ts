@@ -25,7 +25,7 @@ export async function createDolibarrTables(db: Knex): Promise<void> {
     note_private text, note_public text, fk_multicurrency integer, multicurrency_code varchar(3),
     multicurrency_tx double(24,8) DEFAULT 1, multicurrency_total_ht double(24,8) DEFAULT 0,
     multicurrency_total_tva double(24,8) DEFAULT 0, multicurrency_total_ttc double(24,8) DEFAULT 0,
-    UNIQUE KEY uk_facture_ref (ref, entity), KEY idx_facture_fk_soc (fk_soc)) ${TABLE}`);
+    UNIQUE KEY uk_facture_ref (ref, entity), KEY idx_facture_fk_soc (fk_soc), KEY idx_facture_tms (tms)) ${TABLE}`);
   await db.raw(`CREATE TABLE llx_paiement (
     rowid integer AUTO_INCREMENT PRIMARY KEY, ref varchar(30) NOT NULL DEFAULT '', ref_ext varchar(255),
     entity integer DEFAULT 1 NOT NULL, datec datetime, ${TMS}, datep datetime, amount double(24,8) DEFAULT 0,
