@@ -104,7 +104,7 @@ const FLOORS: Record<string, string[]> = {
     `SELECT * FROM account_summary WHERE max_days_overdue >= 1 ORDER BY priority DESC, customer_id LIMIT 10`,
   ],
   alerts: [
-    // The first check (each dry run is one): every crossing is written, then read in the file's order.
+    // The first check (each dry run is one): every crossing is written.
     `CREATE TEMP TABLE floor_crossings AS
      WITH o AS (SELECT id, customer_id, currency, open_minor, '${TODAY}'::date - due_date AS days FROM open_items
                 WHERE status = 'open' AND open_minor > 0 AND '${TODAY}'::date - due_date >= 1
@@ -113,8 +113,10 @@ const FLOORS: Record<string, string[]> = {
             max(days) AS days FROM o GROUP BY 2, 4 HAVING sum(open_minor) >= ${ALERT_MINOR}
      UNION ALL
      SELECT 'invoice', customer_id, id, currency, open_minor, days FROM o WHERE open_minor >= ${ALERT_MINOR}`,
+    // The overview: per currency, and the most overdue (its file of every crossing is made at delivery).
+    `SELECT currency, count(DISTINCT customer_id), sum(amount) FROM floor_crossings GROUP BY 1`,
     `SELECT f.*, c.name FROM floor_crossings f JOIN customers c ON c.id = f.customer_id
-     ORDER BY f.days DESC, f.customer_id, f.kind`,
+     ORDER BY f.days DESC, f.customer_id, f.kind LIMIT 15`,
     'DROP TABLE floor_crossings',
     `SELECT currency, sum(total_minor) FROM open_items
      WHERE status = 'open' OR settled_at >= '2026-11-01' OR issue_date >= '2026-11-01' GROUP BY 1`,
@@ -333,8 +335,9 @@ function report(rows: Row[], machine: ReturnType<typeof describeMachine>, server
     '`duebot` runs) and its peak RSS is that process\u2019s VmHWM. The digest\u2019s floor includes each owner\u2019s private',
     'part (accounts owned, follow-ups, promises, quiet accounts). The bot database is built set-based, not synced, with claims on one account in',
     'ten, open promises on one in twenty and open disputes on one in a hundred. Alerts: the first check (every',
-    `dry run is one) with thresholds of ${ALERT_MAJOR.toLocaleString('en-US')} in each currency; its floor writes the same crossings and reads them`,
-    'in the file\u2019s order. The worklist refresh: the business day turns (the next reader reassesses every',
+    `dry run is one) with thresholds of ${ALERT_MAJOR.toLocaleString('en-US')} in each currency; its floor writes the same crossings and reads`,
+    'the overview\u2019s figures (the file of every crossing, like the meeting\u2019s chart and agenda file, is made',
+    'when the post is delivered). The worklist refresh: the business day turns (the next reader reassesses every',
     `account), target under ${TARGETS.refreshSeconds} s; its floor is one set-based UPDATE of the same rows. The answers are in the next section.`,
     '',
     '| accounts | invoices | job | time | SQL floor | x floor | peak RSS | posts / accounts | verdict |',
