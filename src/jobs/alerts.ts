@@ -9,10 +9,9 @@ import { defaultAgingPolicy } from '../collections/aging.ts';
 import type { Knex } from 'knex';
 import { translator, type Translator } from '../i18n/translate.ts';
 import { monthOf, subtractMonths } from '../collections/dates.ts';
-import { currencyDigits, majorUnitsText } from '../collections/money.ts';
+import { currencyDigits } from '../collections/money.ts';
 import { receivableFigures } from '../ledger/receivable-aggregates.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
-import { csvFromLines, csvLine } from '../reports/csv.ts';
 import {
   BASELINE_LIST,
   baselineSummaryView,
@@ -22,7 +21,7 @@ import {
   type JumpAlert,
   jumpAlertView,
 } from '../views/alerts.ts';
-import type { FileAttachment } from '../views/model.ts';
+import type { GeneratedCrossings } from '../views/model.ts';
 import { disputedItemSql } from '../worklist/disputes.ts';
 import type { Job } from './job.ts';
 import { minutePeriod } from './periods.ts';
@@ -88,6 +87,7 @@ interface OpenedStats {
   crossings: number;
   accounts: number;
   first: number | null;
+  last: number | null;
 }
 
 /**
@@ -131,14 +131,16 @@ async function recordCrossings(db: Knex, today: string, settings: AlertSettings)
     );
   const [row] = (
     await db.raw(
-      `SELECT count(*)::int AS crossings, count(DISTINCT customer_id)::int AS accounts, min(id)::text AS first
+      `SELECT count(*)::int AS crossings, count(DISTINCT customer_id)::int AS accounts, min(id)::text AS first,
+              max(id)::text AS last
        FROM alert_opened`,
     )
-  ).rows as { crossings: number; accounts: number; first: string | null }[];
+  ).rows as { crossings: number; accounts: number; first: string | null; last: string | null }[];
   return {
     crossings: Number(row?.crossings ?? 0),
     accounts: Number(row?.accounts ?? 0),
     first: row?.first === null || row?.first === undefined ? null : Number(row.first),
+    last: row?.last === null || row?.last === undefined ? null : Number(row.last),
   };
 }
 
@@ -215,9 +217,6 @@ const OVERVIEW_LINES = `
   SELECT DISTINCT ON (customer_id, currency) customer_id, currency, amount_minor, days_overdue
   FROM alert_opened ORDER BY customer_id, currency, (kind = 'account') DESC, amount_minor DESC, id`;
 
-/** Crossings per page of the overview's file: the process holds one page of rows, not all of them. */
-const FILE_PAGE = 5000;
-
 /**
  * One overview instead of an alert per account: the first check ever (what is already above a threshold),
  * and a check that finds more new crossings than MAX_CROSSING_POSTS (a large ledger's first sync after an
@@ -249,8 +248,19 @@ async function overviewPosts(
     days_overdue: number;
     name: string;
   }[];
-  const file =
-    stats.crossings > BASELINE_LIST ? await crossingsFile(db, post.key, ctx.today, ctx.t) : undefined;
+  const t = ctx.t ?? translator('en');
+  // The file is made when the overview is delivered, from the crossings this check recorded.
+  const file: GeneratedCrossings | undefined =
+    stats.crossings > BASELINE_LIST && stats.first !== null && stats.last !== null
+      ? {
+          kind: 'alert-crossings',
+          firstId: stats.first,
+          lastId: stats.last,
+          filename: `${post.key.replace(/[^a-z0-9-]+/gi, '-')}-${ctx.today}.csv`,
+          title: t.t('alerts.csv.title', { date: ctx.today }),
+          locale: t.locale,
+        }
+      : undefined;
   return [
     {
       key: post.key,
@@ -276,74 +286,6 @@ async function overviewPosts(
       ),
     },
   ];
-}
-
-/** Every crossing of alert_opened as CSV, most overdue first, read page by page (keyset). */
-async function crossingsFile(
-  db: Knex,
-  key: string,
-  today: string,
-  t: Translator = translator('en'),
-): Promise<FileAttachment> {
-  const lines: string[] = [];
-  let after: { days: number; customer: string; kind: string; id: string } | null = null;
-  for (;;) {
-    const page = (
-      await db.raw(
-        `SELECT o.id::text, o.customer_id::text, c.name, o.kind, o.invoice_number, o.currency, o.amount_minor,
-                o.threshold_minor, o.days_overdue
-         FROM alert_opened o JOIN customers c ON c.id = o.customer_id
-         ${after ? 'WHERE (-o.days_overdue, o.customer_id, o.kind, o.id) > (?::int, ?::bigint, ?::text, ?::bigint)' : ''}
-         ORDER BY -o.days_overdue, o.customer_id, o.kind, o.id LIMIT ${FILE_PAGE}`,
-        after ? [-after.days, after.customer, after.kind, after.id] : [],
-      )
-    ).rows as {
-      id: string;
-      customer_id: string;
-      name: string;
-      kind: string;
-      invoice_number: string | null;
-      currency: string;
-      amount_minor: string;
-      threshold_minor: string;
-      days_overdue: number;
-    }[];
-    for (const r of page)
-      lines.push(
-        csvLine([
-          Number(r.customer_id),
-          r.name,
-          t.t('alerts.csv.kind_value', { kind: r.kind }),
-          r.invoice_number,
-          r.currency,
-          majorUnitsText({ minor: Number(r.amount_minor), currency: r.currency }),
-          majorUnitsText({ minor: Number(r.threshold_minor), currency: r.currency }),
-          Number(r.days_overdue),
-        ]),
-      );
-    const last = page[page.length - 1];
-    if (!last || page.length < FILE_PAGE) break;
-    after = { days: Number(last.days_overdue), customer: last.customer_id, kind: last.kind, id: last.id };
-  }
-  const name = key.replace(/[^a-z0-9-]+/gi, '-');
-  return {
-    filename: `${name}-${today}.csv`,
-    mimeType: 'text/csv',
-    data: csvFromLines(
-      [
-        t.t('alerts.csv.account_id'),
-        t.t('alerts.csv.account'),
-        t.t('alerts.csv.kind'),
-        t.t('alerts.csv.invoice'),
-        t.t('alerts.csv.currency'),
-        t.t('alerts.csv.amount'),
-        t.t('alerts.csv.threshold'),
-        t.t('alerts.csv.days'),
-      ],
-      lines,
-    ),
-    title: t.t('alerts.csv.title', { date: today }),
-  };
 }
 
 /** New crossings of one check announced one post per account up to this many accounts; above, one overview. */

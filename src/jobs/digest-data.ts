@@ -5,6 +5,7 @@
  */
 import type { Knex } from 'knex';
 import { agingBuckets } from '../collections/aging.ts';
+import { allQueries } from '../db-queries.ts';
 import { addDays, isWorkingDay, type WorkingCalendar } from '../collections/dates.ts';
 import { type BucketTotal, bucketTotals } from '../ledger/receivable-aggregates.ts';
 
@@ -91,19 +92,20 @@ export async function loadDigest(
 ): Promise<DigestData> {
   const { today } = options;
   const since = previousWorkingDay(today, options.calendar);
-  const [totals, previous, top, unclaimed, promisesDue, promisesBroken] = await Promise.all([
-    bucketTotals(db, today, options.edges),
-    previousSnapshot(db, today),
-    listWorklist(db, { minDays: 1 }, { page: 1, pageSize: options.top }),
-    listWorklist(db, { minDays: 1, unclaimed: true }, { page: 1, pageSize: 1 }),
-    promises(db, (q) => q.where('p.status', 'open').where('p.promised_date', today)),
-    promises(db, (q) =>
-      q
-        .whereIn('p.status', ['broken', 'partial'])
-        .where('p.promised_date', '>=', since)
-        .where('p.promised_date', '<', today),
-    ),
-  ]);
+  const [totals, previous, top, unclaimed, promisesDue, promisesBroken] = await allQueries(db, [
+    () => bucketTotals(db, today, options.edges),
+    () => previousSnapshot(db, today),
+    () => listWorklist(db, { minDays: 1 }, { page: 1, pageSize: options.top }),
+    () => listWorklist(db, { minDays: 1, unclaimed: true }, { page: 1, pageSize: 1 }),
+    () => promises(db, (q) => q.where('p.status', 'open').where('p.promised_date', today)),
+    () =>
+      promises(db, (q) =>
+        q
+          .whereIn('p.status', ['broken', 'partial'])
+          .where('p.promised_date', '>=', since)
+          .where('p.promised_date', '<', today),
+      ),
+  ] as const);
   return {
     today,
     buckets: agingBuckets(options.edges).map((b) => b.id),

@@ -14,7 +14,7 @@ import { parseJson, type StoredMessage } from '../outbox/payload.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { digestView, isUpdatedStamp, nudgeView, ownerDigestView } from '../views/digest.ts';
 import { listWorklist } from '../worklist/list.ts';
-import { myWork } from '../worklist/my-work.ts';
+import { accountOwners, ownersWork } from '../worklist/owners-work.ts';
 import { activePauses } from '../worklist/pauses.ts';
 import { loadDigest, storeSnapshot } from './digest-data.ts';
 import type { Job, JobContext } from './job.ts';
@@ -22,6 +22,9 @@ import { localParts } from '../clock.ts';
 import { dailyPeriod } from './periods.ts';
 import { type JobSettings, scheduleOf } from './settings.ts';
 import { type JobLanguageSettings, roleT } from './speech.ts';
+
+/** Lines of each section of an owner's private digest (as their App Home's myWork with this limit). */
+export const OWNER_DIGEST_LINES = 10;
 
 /** The outbox key of a day's channel digest; updates and the nudge refer to it. */
 export const digestKey = (day: string) => `digest:${day}`;
@@ -39,16 +42,6 @@ const options = (ctx: Pick<JobContext, 'today' | 'policy'>, settings: DigestSett
   edges: ctx.policy.aging.bucketEdges,
 });
 
-/** Staff who own accounts now (each is told privately what is due on theirs, if anything). */
-async function owners(db: Knex): Promise<{ id: number; name: string }[]> {
-  const rows = await db('claims as cl')
-    .join('users as u', 'u.id', 'cl.user_id')
-    .whereNull('cl.released_at')
-    .distinct('u.id', 'u.display_name')
-    .orderBy('u.id');
-  return rows.map((r) => ({ id: Number(r.id), name: String(r.display_name) }));
-}
-
 /** How old the ledger snapshot is, for the digest to say so when stale. */
 const digestLedgerAge = (deps: { db: Knex; clock: Clock }, settings: DigestSettings) =>
   ledgerAge({ db: deps.db, clock: deps.clock, ledgerStaleAfterMinutes: staleAfterMinutes(settings) });
@@ -65,17 +58,22 @@ export async function digestPosts(ctx: JobContext, settings: DigestSettings): Pr
       message: digestView(data, { t: ctx.channelT('digest'), ...(ledger ? { ledger } : {}) }),
     },
   ];
-  for (const owner of await owners(ctx.db)) {
-    const work = await myWork(ctx.db, owner.id, ctx.today, 10, {
-      afterWorkingDays: ctx.policy.statusUpdateWorkingDays,
-      calendar: ctx.policy.calendar,
-      timeZone: ctx.clock.timeZone,
-    });
-    const message = ownerDigestView(work, {
-      name: owner.name,
-      today: ctx.today,
-      t: await ctx.userT(owner.id),
-    });
+  // Every owner's private part in a few statements for all of them (myWork's sections, owner by owner).
+  const owners = await accountOwners(ctx.db);
+  const work = await ownersWork(ctx.db, owners, ctx.today, OWNER_DIGEST_LINES, {
+    afterWorkingDays: ctx.policy.statusUpdateWorkingDays,
+    calendar: ctx.policy.calendar,
+    timeZone: ctx.clock.timeZone,
+  });
+  for (const owner of owners) {
+    const mine = work.get(owner.id);
+    const message =
+      mine &&
+      ownerDigestView(mine, {
+        name: owner.name,
+        today: ctx.today,
+        t: await ctx.userT(owner.id),
+      });
     if (message)
       posts.push({
         key: `${digestKey(ctx.today)}:user:${owner.id}`,

@@ -5,9 +5,8 @@
  * month again finds the meeting and posts nothing.
  */
 import type { Knex } from 'knex';
-import { agingBuckets, bucketFor, type CurrencyAging, defaultAgingPolicy } from '../collections/aging.ts';
+import { agingBuckets, type CurrencyAging, defaultAgingPolicy } from '../collections/aging.ts';
 import { monthOf, monthRange, nextWorkingDay, workingDaysBetween } from '../collections/dates.ts';
-import { currencyDigits } from '../collections/money.ts';
 import { parseInt8 } from '../db-engines.ts';
 import {
   COUNTBACK_MONTHS,
@@ -27,7 +26,7 @@ import {
   meetingAccountView,
   meetingParentView,
 } from '../views/meeting.ts';
-import type { FileAttachment, GeneratedFile } from '../views/model.ts';
+import type { GeneratedFile } from '../views/model.ts';
 import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import type { Job } from './job.ts';
@@ -45,7 +44,7 @@ export interface MeetingContext {
   today: string;
   timeZone: string;
   settings: MeetingSettings;
-  /** Render the aging chart (a PNG of ~100 KB); off in tests that do not look at it. */
+  /** Name the aging chart (a PNG of ~100 KB the outbox draws at delivery); off in tests that do not look at it. */
   chart?: boolean;
   /** The meeting channel's language; absent: English. */
   t?: Translator;
@@ -146,16 +145,6 @@ async function threadAccounts(db: Knex, meetingId: number): Promise<MeetingAccou
   return rows.map((r) => parseJson<MeetingAccount>(r.snapshot));
 }
 
-/** The accounts the chart draws: the most overdue (it shows 25, and says "top" when there are more). */
-async function chartAccounts(db: Knex, meetingId: number): Promise<{ name: string; days: number }[]> {
-  const rows: { name: string; days: number }[] = await db('meeting_accounts')
-    .where({ meeting_id: meetingId })
-    .orderByRaw("(snapshot->>'daysOverdue')::int DESC, customer_id")
-    .limit(26)
-    .select(db.raw("snapshot->>'name' AS name"), db.raw("(snapshot->>'daysOverdue')::int AS days"));
-  return rows.map((r) => ({ name: String(r.name), days: Number(r.days) }));
-}
-
 /**
  * The agenda by segment (grade, aging bucket, owner): accounts and open amount in each, so a meeting of
  * thousands of accounts can be read at a glance. Computed by the database over the stored agenda.
@@ -235,37 +224,21 @@ const NO_RECEIVABLES: ReceivablesSource = {
   salesIn: () => 0,
 };
 
-async function chartFile(
+/** PB-28: the aging chart of the parent, drawn by the outbox when it delivers the parent. */
+function chartFile(
   t: Translator,
+  meetingId: number,
   month: string,
   today: string,
   aging: CurrencyAging[],
-  accounts: { name: string; days: number }[],
-): Promise<FileAttachment> {
-  const buckets = agingBuckets();
-  // Loaded when a meeting opens (monthly), not at every start: vega and resvg take seconds to import.
-  const { renderAgingChart } = await import('../reports/aging-chart.ts');
-  const data = await renderAgingChart({
-    title: t.t('meeting.chart.title', { date: t.date(today) }),
-    bucketOrder: buckets.map((b) => b.label),
-    buckets: aging.flatMap((a) =>
-      buckets.map((b) => ({
-        currency: a.currency,
-        bucket: b.label,
-        amount: (a.buckets[b.id] ?? 0) / 10 ** currencyDigits(a.currency),
-      })),
-    ),
-    accounts: accounts.map((a) => ({
-      name: a.name,
-      days: a.days,
-      bucket: bucketFor(a.days, buckets).label,
-    })),
-  });
+): GeneratedFile {
   return {
+    kind: 'meeting-chart',
+    meetingId,
     filename: `aging-${month}.png`,
-    mimeType: 'image/png',
-    data,
     title: t.t('meeting.chart.title', { date: t.date(today) }),
+    locale: t.locale,
+    aging: aging.map((a) => ({ currency: a.currency, buckets: a.buckets })),
   };
 }
 
@@ -290,10 +263,7 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
     await ctx.db('meetings').where({ id: meetingId }).update({ summary_at: ctx.db.fn.now() });
   const accounts = await threadAccounts(ctx.db, meetingId);
   const { currencies, aging } = await figures(ctx, month);
-  const chart =
-    ctx.chart === false
-      ? null
-      : await chartFile(t, month, ctx.today, aging, await chartAccounts(ctx.db, meetingId));
+  const chart = ctx.chart === false ? null : chartFile(t, meetingId, month, ctx.today, aging);
   const rest = stored.accounts - stored.inThread;
   const parent: OutgoingPost = {
     key,

@@ -18,6 +18,8 @@ import { parseJson } from '../outbox/payload.ts';
 import type { FileAttachment, GeneratedFile, Message } from '../views/model.ts';
 import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
 import { type CsvCell, csvLine } from './csv.ts';
+import { crossingsFile } from './alert-crossings-file.ts';
+import { meetingChartFile } from './meeting-chart-file.ts';
 import { xlsxRow, xlsxStream } from './xlsx.ts';
 import { translator } from '../i18n/translate.ts';
 
@@ -144,6 +146,8 @@ async function bytesOf(stream: Readable): Promise<Uint8Array> {
 
 /** Makes one generated file. */
 export async function generateFile(db: Knex, file: GeneratedFile): Promise<FileAttachment> {
+  if (file.kind === 'meeting-chart') return meetingChartFile(db, file);
+  if (file.kind === 'alert-crossings') return crossingsFile(db, file);
   // Statistics for the agenda the meeting wrote in one statement: without them the planner takes its rows
   // for a handful and sorts them all for every page.
   await db.raw('ANALYZE meeting_accounts');

@@ -1,7 +1,7 @@
 /** The large-account alerts (PB-07) as neutral messages for the alerts channel, in its language (`t`). */
 import { translator, type Translator } from '../i18n/translate.ts';
 import { encodeRef } from './action-ref.ts';
-import type { Block, FileAttachment, Message } from './model.ts';
+import type { Block, FileAttachment, GeneratedFile, Message } from './model.ts';
 
 /** One threshold crossing of an account (all its overdue items of a currency) or of one invoice. */
 export interface CrossingLine {
@@ -171,7 +171,7 @@ export const BASELINE_LIST = 15;
  */
 export function baselineAlertView(
   lines: BaselineLine[],
-  options: { file?: FileAttachment; title?: string; t?: Translator } = {},
+  options: { file?: FileAttachment | GeneratedFile; title?: string; t?: Translator } = {},
 ): Message {
   const byCurrency = new Map<string, { accounts: number; minor: number }>();
   for (const l of lines) {
@@ -206,7 +206,7 @@ export interface BaselineSummary {
 /** baselineAlertView from a summary, so a first check over 100,000s of accounts never holds them all. */
 export function baselineSummaryView(
   summary: BaselineSummary,
-  options: { file?: FileAttachment; title?: string; t?: Translator } = {},
+  options: { file?: FileAttachment | GeneratedFile; title?: string; t?: Translator } = {},
 ): Message {
   const t = options.t ?? EN();
   const sorted = [...summary.top].sort(
@@ -251,5 +251,9 @@ export function baselineSummaryView(
       text: t.t('alerts.baseline.file', { file: options.file.filename }),
     });
   blocks.push({ type: 'context', text: t.t('alerts.baseline.context') });
-  return { blocks, ...(options.file ? { files: [options.file] } : {}) };
+  const file = options.file;
+  return {
+    blocks,
+    ...(file === undefined ? {} : 'kind' in file ? { generatedFiles: [file] } : { files: [file] }),
+  };
 }

@@ -147,7 +147,7 @@ export function isUpdatedStamp(text: string, t: Translator): boolean {
  * there is nothing.
  */
 export function ownerDigestView(
-  work: MyWork,
+  work: Pick<MyWork, 'claimedTotal' | 'followUps' | 'promisesDue' | 'promisesBroken' | 'quiet'>,
   options: { name: string; today: string; t?: Translator },
 ): Message | null {
   const t = options.t ?? EN();

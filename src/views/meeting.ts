@@ -107,7 +107,8 @@ export interface MeetingParent {
   accounts: number;
   minDaysOverdue: number;
   currencies: CurrencyFigures[];
-  chart: FileAttachment | null;
+  /** The aging chart: its bytes, or the chart the outbox draws when it delivers the parent. */
+  chart: FileAttachment | GeneratedFile | null;
   /**
    * A meeting over DUEBOT_MEETING_REPLIES accounts: how many get replies (the ones worth most), the file
    * listing the others, and the whole agenda by segment.
@@ -164,6 +165,8 @@ function metricLine(t: Translator, m: MonthMetrics): string {
     cei: m.cei === null ? 'none' : m.cei.toFixed(1),
   });
 }
+
+const generated = (files: GeneratedFile[]) => (files.length > 0 ? { generatedFiles: files } : {});
 
 /** PB-28: the meeting's parent message: totals, DSO and CEI trend with their formulas, share over 90 days, chart. */
 export function meetingParentView(p: MeetingParent, t: Translator): Message {
@@ -238,8 +241,8 @@ export function meetingParentView(p: MeetingParent, t: Translator): Message {
   return {
     blocks,
     fallbackText: t.t('meeting.parent.fallback', { month: p.month, accounts: p.accounts, days }),
-    ...(p.chart ? { files: [p.chart] } : {}),
-    ...(p.rest ? { generatedFiles: p.rest.files } : {}),
+    ...(p.chart && !('kind' in p.chart) ? { files: [p.chart] } : {}),
+    ...generated(p.chart && 'kind' in p.chart ? [p.chart, ...(p.rest?.files ?? [])] : (p.rest?.files ?? [])),
   };
 }
 

@@ -175,18 +175,40 @@ export interface FileAttachment {
 }
 
 /**
- * A file too large to carry in the outbox (the credit meeting's agenda at a million accounts): the
- * message names it and the outbox makes it from the database when it delivers the message
- * (src/reports/agenda-file.ts), after the message's own files.
+ * A file too large to carry in the outbox (the credit meeting's agenda, an alert check's crossings at a
+ * million accounts), or too slow to make in a scheduled job's transaction (the meeting's chart): the message names it and the outbox makes
+ * it from the database when it delivers the message (src/reports/agenda-file.ts), after the message's own
+ * files.
  */
-export interface GeneratedFile {
+export type GeneratedFile = GeneratedAgenda | GeneratedChart | GeneratedCrossings;
+
+interface GeneratedBase {
+  filename: string;
+  title?: string;
+  /** The language of the file's words (the channel's); absent: English. */
+  locale?: Locale;
+}
+
+/** The meeting's agenda beyond its replies, as a spreadsheet. */
+export interface GeneratedAgenda extends GeneratedBase {
   kind: 'meeting-agenda';
   meetingId: number;
   format: 'csv' | 'xlsx';
-  filename: string;
-  title?: string;
-  /** The language of the file's column headers (the channel's); absent: English. */
-  locale?: Locale;
+}
+
+/** PB-28: the meeting's aging chart, drawn from the figures the meeting opened with and its agenda. */
+export interface GeneratedChart extends GeneratedBase {
+  kind: 'meeting-chart';
+  meetingId: number;
+  /** Open amount per aging bucket (minor units) of each currency, as the meeting's parent states them. */
+  aging: { currency: string; buckets: Record<string, number> }[];
+}
+
+/** PB-07: every crossing one alert check opened (alert_crossings ids `firstId` to `lastId`), as CSV. */
+export interface GeneratedCrossings extends GeneratedBase {
+  kind: 'alert-crossings';
+  firstId: number;
+  lastId: number;
 }
 
 /** A message; `fallbackText` overrides the generated notification text (see toFallbackText). */

@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import { dateColumn } from '../collections/dates.ts';
 import { currencyCode } from '../collections/money.ts';
+import { allQueries } from '../db-queries.ts';
 
 /** One state of an open item; an item can be in several at once (promised and paused). */
 export type ItemState =
@@ -28,39 +29,42 @@ export async function itemStates(
   today: string,
   timeZone: string,
 ): Promise<Map<number, ItemState[]>> {
-  const [items, disputed, pauses, promised] = await Promise.all([
-    db('open_items').where({ customer_id: accountId, status: 'open' }).pluck('id'),
-    db('dispute_items as di')
-      .join('disputes as d', 'd.id', 'di.dispute_id')
-      .join('open_items as oi', 'oi.id', 'di.open_item_id')
-      .where({ 'oi.customer_id': accountId, 'di.active': true })
-      .whereNull('d.resolved_at')
-      .select(
-        'di.open_item_id',
-        'd.id',
-        'd.reason',
-        db.raw('(d.opened_at at time zone ?)::date::text as since', [timeZone]),
-      ),
-    db('pauses')
-      .where({ customer_id: accountId })
-      .whereNull('lifted_at')
-      .where((q) => q.whereNull('until').orWhere('until', '>', today))
-      .orderBy('id')
-      .select('id', 'open_item_id', 'reason', db.raw('until::text as until')),
-    db('promises as p')
-      .join('promise_items as pi', 'pi.promise_id', 'p.id')
-      .where({ 'p.customer_id': accountId, 'p.status': 'open' })
-      .orderBy([{ column: 'p.promised_date' }, { column: 'p.id' }])
-      .select(
-        'pi.open_item_id',
-        'p.id',
-        'p.plan_id',
-        'p.installment_no',
-        'p.amount_minor',
-        'p.currency',
-        db.raw('p.promised_date::text as promised_date'),
-      ),
-  ]);
+  const [items, disputed, pauses, promised] = await allQueries(db, [
+    () => db('open_items').where({ customer_id: accountId, status: 'open' }).pluck('id'),
+    () =>
+      db('dispute_items as di')
+        .join('disputes as d', 'd.id', 'di.dispute_id')
+        .join('open_items as oi', 'oi.id', 'di.open_item_id')
+        .where({ 'oi.customer_id': accountId, 'di.active': true })
+        .whereNull('d.resolved_at')
+        .select(
+          'di.open_item_id',
+          'd.id',
+          'd.reason',
+          db.raw('(d.opened_at at time zone ?)::date::text as since', [timeZone]),
+        ),
+    () =>
+      db('pauses')
+        .where({ customer_id: accountId })
+        .whereNull('lifted_at')
+        .where((q) => q.whereNull('until').orWhere('until', '>', today))
+        .orderBy('id')
+        .select('id', 'open_item_id', 'reason', db.raw('until::text as until')),
+    () =>
+      db('promises as p')
+        .join('promise_items as pi', 'pi.promise_id', 'p.id')
+        .where({ 'p.customer_id': accountId, 'p.status': 'open' })
+        .orderBy([{ column: 'p.promised_date' }, { column: 'p.id' }])
+        .select(
+          'pi.open_item_id',
+          'p.id',
+          'p.plan_id',
+          'p.installment_no',
+          'p.amount_minor',
+          'p.currency',
+          db.raw('p.promised_date::text as promised_date'),
+        ),
+  ] as const);
   const states = new Map<number, ItemState[]>();
   const open = new Set(items.map(Number));
   const add = (itemId: number, state: ItemState) => {

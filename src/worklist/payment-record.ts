@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import { dateColumn } from '../collections/dates.ts';
 import { currencyCode } from '../collections/money.ts';
+import { allQueries } from '../db-queries.ts';
 
 /** A paid invoice: its due date, the business date it was seen settled, and how many days late that was. */
 export interface PaidInvoice {
@@ -48,49 +49,53 @@ export async function paymentRecord(
   limit = 5,
 ): Promise<PaymentRecord> {
   const paidDate = db.raw('(settled_at at time zone ?)::date', [timeZone]);
-  const [paid, paidCounts, promises, promiseCounts] = await Promise.all([
-    db('open_items')
-      .where({ customer_id: accountId, status: 'settled' })
-      .orderBy([
-        { column: 'settled_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit)
-      .select(
-        'invoice_number',
-        db.raw('due_date::text as due_date'),
-        db.raw('?::text as paid_date', [paidDate]),
-        db.raw('(? - due_date)::int as days_late', [paidDate]),
-        'total_minor',
-        'currency',
-      ),
-    db('open_items')
-      .where({ customer_id: accountId, status: 'settled' })
-      .first(
-        db.raw('count(*)::int as n'),
-        db.raw('count(*) filter (where ? > due_date)::int as late', [paidDate]),
-      ),
-    db('promises')
-      .where({ customer_id: accountId })
-      .whereIn('status', ['kept', 'partial', 'broken'])
-      .orderBy([
-        { column: 'promised_date', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit)
-      .select(
-        db.raw('promised_date::text as promised_date'),
-        'amount_minor',
-        'paid_minor',
-        'currency',
-        'status',
-        'plan_id',
-      ),
-    db('promises')
-      .where({ customer_id: accountId })
-      .groupBy('status')
-      .select('status', db.raw('count(*)::int as n')),
-  ]);
+  const [paid, paidCounts, promises, promiseCounts] = await allQueries(db, [
+    () =>
+      db('open_items')
+        .where({ customer_id: accountId, status: 'settled' })
+        .orderBy([
+          { column: 'settled_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(limit)
+        .select(
+          'invoice_number',
+          db.raw('due_date::text as due_date'),
+          db.raw('?::text as paid_date', [paidDate]),
+          db.raw('(? - due_date)::int as days_late', [paidDate]),
+          'total_minor',
+          'currency',
+        ),
+    () =>
+      db('open_items')
+        .where({ customer_id: accountId, status: 'settled' })
+        .first(
+          db.raw('count(*)::int as n'),
+          db.raw('count(*) filter (where ? > due_date)::int as late', [paidDate]),
+        ),
+    () =>
+      db('promises')
+        .where({ customer_id: accountId })
+        .whereIn('status', ['kept', 'partial', 'broken'])
+        .orderBy([
+          { column: 'promised_date', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(limit)
+        .select(
+          db.raw('promised_date::text as promised_date'),
+          'amount_minor',
+          'paid_minor',
+          'currency',
+          'status',
+          'plan_id',
+        ),
+    () =>
+      db('promises')
+        .where({ customer_id: accountId })
+        .groupBy('status')
+        .select('status', db.raw('count(*)::int as n')),
+  ] as const);
   const count = (status: string) => Number(promiseCounts.find((r) => r.status === status)?.n ?? 0);
   return {
     paid: paid.map((r) => ({

@@ -27,7 +27,7 @@ export interface QuietRule {
  * Activities that are not a status update: who owns the account, roles, and what duebot itself wrote
  * (those have no actor and are left out anyway).
  */
-const NOT_AN_UPDATE = ['claimed', 'released', 'reassigned', 'role_changed', 'owner_told'];
+export const NOT_AN_UPDATE = ['claimed', 'released', 'reassigned', 'role_changed', 'owner_told'];
 
 /**
  * The accounts `userId` owns with open items and no status update by anyone for `afterWorkingDays` working

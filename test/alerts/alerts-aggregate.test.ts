@@ -5,6 +5,7 @@ import { addDays } from '../../src/collections/dates.ts';
 import type { AlertSettings } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { checkAlerts } from '../../src/jobs/alerts.ts';
+import { withGeneratedFiles } from '../../src/reports/agenda-file.ts';
 import { baselineAlertView, type BaselineLine } from '../../src/views/alerts.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 
@@ -210,12 +211,14 @@ describe.each(backends())('the alert check in SQL equals the in-memory computati
             expect(posts).toHaveLength(1);
             const post = posts[0];
             expect(post?.key).toBe('alert:baseline');
-            const file = post?.message.files?.[0];
-            expect(file !== undefined).toBe(first.length > 15);
-            const expected = baselineAlertView(overviewLines(first, names), file ? { file } : {});
+            // The file is named in the post and made when the outbox delivers it.
+            const named = post?.message.generatedFiles?.[0];
+            expect(named !== undefined).toBe(first.length > 15);
+            const expected = baselineAlertView(overviewLines(first, names), named ? { file: named } : {});
             expect(post?.message.blocks).toEqual(expected.blocks);
-            if (file) {
-              const lines = Buffer.from(file.data)
+            if (named && post) {
+              const file = (await withGeneratedFiles(db.knex, post.message)).files?.[0];
+              const lines = Buffer.from(file?.data ?? [])
                 .toString('utf8')
                 .replace(/^\ufeff/, '')
                 .trimEnd()

@@ -5,6 +5,7 @@ import { decodeRef } from '../../src/views/action-ref.ts';
 import type { AlertSettings } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { checkAlerts, MAX_CROSSING_POSTS } from '../../src/jobs/alerts.ts';
+import { withGeneratedFiles } from '../../src/reports/agenda-file.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type { Message } from '../../src/views/model.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -148,7 +149,8 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     );
     expect(text).toContain('CNY: 51 accounts, CNY 102,000 overdue');
     expect(text).toContain('… and 36 more');
-    const [file] = overview?.message.files ?? [];
+    // The file is made when the outbox delivers the overview.
+    const [file] = (await withGeneratedFiles(db.knex, overview?.message as Message)).files ?? [];
     const lines = Buffer.from(file?.data ?? [])
       .toString('utf8')
       .replace(/^\ufeff/, '')

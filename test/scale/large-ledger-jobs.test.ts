@@ -99,8 +99,12 @@ describe.each(backends())('scheduled jobs over 14,500 accounts over 30 days on %
     expect(JSON.stringify(alerts[0]?.payload.blocks)).toContain(
       `Large overdue balances: ${accounts} already above the alert thresholds`,
     );
-    const rows = Buffer.from(alerts[0]?.payload.files?.[0]?.base64 ?? '', 'base64')
+    // The file is named in the overview and made when the outbox delivers it.
+    const overview = alerts[0]?.payload as unknown as Message;
+    const crossingsFile = (await withGeneratedFiles(db.knex, overview)).files?.[0];
+    const rows = Buffer.from(crossingsFile?.data ?? [])
       .toString('utf8')
+      .replace(/^\ufeff/, '')
       .trimEnd()
       .split('\r\n');
     expect(rows).toHaveLength(1 + crossings);
