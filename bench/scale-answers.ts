@@ -6,20 +6,19 @@
  * (the page's own SQL alone, one request at a time). Also the account card and App Home, called directly,
  * against their SQL. The load itself is bench/slack-load.ts in a worker thread.
  */
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Knex } from 'knex';
-import { createSlackApp } from '../adapters/slack/app.ts';
-import { guardReceiver } from '../adapters/slack/request-guard.ts';
 import type { Clock } from '../src/clock.ts';
 import type { Policy } from '../src/collections/account.ts';
 import { accountCard, type DispatchContext } from '../src/commands/account-actions.ts';
 import { myWorkMessage } from '../src/commands/my-work.ts';
-import { createLogger } from '../src/log.ts';
-import { listWorklist, type WorklistFilter } from '../src/worklist/list.ts';
+import { LIST_COUNT_CAP, listWorklist, type WorklistFilter } from '../src/worklist/list.ts';
 import { myWork } from '../src/worklist/my-work.ts';
 import { loadSnapshots } from '../src/worklist/snapshots.ts';
+import type { BotPlan, BotReport } from './scale-bot.ts';
 import { type LoadPlan, type Sample, summarise } from './slack-load.ts';
 
 const SECRET = 'bench-signing-secret-0123456789ab';
@@ -59,7 +58,12 @@ export interface AnswerRows {
   cardQuery: Latency;
   home: Latency;
   homeQuery: Latency;
+  /** The bot's own peak RSS under the load (its process alone: the load generator runs elsewhere). */
   peakRss: number;
+  /** The transport floor's peak RSS (a bare Bolt app), for comparison. */
+  floorPeakRss: number;
+  /** CPU seconds the bot's process used (start, the load, and the report). */
+  botCpuSeconds: number;
 }
 
 /** Starts the load worker (the fake Slack) and returns its URL and a way to run the load on an app. */
@@ -92,66 +96,39 @@ async function loadWorker(plan: LoadPlan): Promise<{
   };
 }
 
-type Started = { address(): { port: number } };
-
-/** The transport floor: Bolt on the same guarded HTTP receiver, a fixed reply to every command and click. */
-async function transportFloor(plan: LoadPlan, port: number): Promise<{ samples: Sample[]; port: number }> {
+/** The bot (duebot or the transport floor) in a child process, under the load: samples and its report. */
+async function botLoad(
+  mode: BotPlan['mode'],
+  plan: LoadPlan,
+  bot: Omit<BotPlan, 'mode' | 'slackUrl' | 'secret'>,
+): Promise<{ samples: Sample[]; report: BotReport; port: number }> {
   const worker = await loadWorker(plan);
-  const log = createLogger({ level: 'silent', format: 'json' });
-  const receiver = guardReceiver(
-    new HTTPReceiver({ signingSecret: SECRET, port, processBeforeResponse: false }),
-    { signingSecret: SECRET, log },
-  );
-  const app = new App({
-    token: 'xoxb-bench',
-    receiver,
-    tokenVerificationEnabled: false,
-    logLevel: LogLevel.ERROR,
-    clientOptions: { slackApiUrl: `${worker.slackUrl}/api/` },
+  const child = fork(fileURLToPath(new URL('./scale-bot.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  app.command('/overdue', async ({ ack, respond }) => {
-    await ack();
-    await respond({ response_type: 'ephemeral', text: 'fixed reply' });
-  });
-  app.action(/.*/, async ({ ack, respond }) => {
-    await ack();
-    await respond({ response_type: 'ephemeral', text: 'fixed reply' });
-  });
-  const server = (await app.start({ port, host: '127.0.0.1' })) as unknown as Started;
-  const used = server.address().port;
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the ${mode} bot exited (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (m) => {
+        child.off('exit', onExit);
+        resolve(m as T);
+      });
+    });
   try {
-    return { samples: (await worker.run(`http://127.0.0.1:${used}`)).samples, port: used };
+    const listening = next<{ port: number }>();
+    const botPlan: BotPlan = { ...bot, mode, slackUrl: worker.slackUrl, secret: SECRET };
+    child.send(botPlan);
+    const { port } = await listening;
+    const { samples } = await worker.run(`http://127.0.0.1:${port}`);
+    const stopped = next<BotReport>();
+    child.send('stop');
+    const report = await stopped;
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+    return { samples, report, port };
   } finally {
-    await app.stop();
-  }
-}
-
-/** duebot's Slack app on the same port under the same load. */
-async function duebotLoad(ctx: DispatchContext, plan: LoadPlan, port: number): Promise<Sample[]> {
-  const worker = await loadWorker(plan);
-  const { app } = createSlackApp({
-    ctx,
-    config: {
-      botToken: 'xoxb-bench',
-      signingSecret: SECRET,
-      appToken: undefined,
-      apiUrl: `${worker.slackUrl}/api/`,
-      port,
-      channel: 'CWORK',
-      managers: [],
-      viewers: [],
-    },
-    log: createLogger({ level: 'silent', format: 'json' }),
-    botId: 'BBOT',
-    botUserId: 'UBOT',
-    // Production HTTP mode: acknowledge first, work after.
-    processBeforeResponse: false,
-  });
-  await app.start({ port, host: '127.0.0.1' });
-  try {
-    return (await worker.run(`http://127.0.0.1:${port}`)).samples;
-  } finally {
-    await app.stop();
+    if (child.exitCode === null) child.kill();
   }
 }
 
@@ -172,6 +149,10 @@ const latency = (samples: Sample[], pick: (s: Sample) => number | null): Latency
 /** Measures the answers over the bot database `db` (assessed for the clock's day). */
 export async function measureAnswers(options: {
   db: Knex;
+  /** The bot database's URL: the bot opens its own pool on it, in its own process. */
+  url: string;
+  /** The settings the benchmark runs under (loadConfig's input), for the bot's process. */
+  settings: Record<string, string>;
   clock: Clock;
   policy: Policy;
   seconds: number;
@@ -191,13 +172,11 @@ export async function measureAnswers(options: {
     accountIds,
     filters: SCALE_FILTERS.map((f) => f.text),
   };
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 20);
-  try {
-    const floor = await transportFloor(plan, 0);
-    const samples = await duebotLoad(ctx, plan, floor.port);
+  const bot = { url: options.url, settings: options.settings, now: clock.now().toISOString() };
+  {
+    // The transport floor first, then duebot on the same port, each in a fresh process of its own.
+    const floor = await botLoad('floor', plan, { ...bot, port: 0 });
+    const { samples, report } = await botLoad('duebot', plan, { ...bot, port: floor.port });
     const ok = samples.filter((s) => s.status === 200 && s.fullMs !== null);
     const of = (kind: Sample['kind']) => ok.filter((s) => s.kind === kind);
     const owner = await db('users').where({ platform: 'slack', platform_user_id: 'UB001' }).first('id');
@@ -226,10 +205,12 @@ export async function measureAnswers(options: {
         ack: latency(floor.samples, (s) => s.ackMs),
         full: latency(floor.samples, (s) => s.fullMs),
       },
+      botCpuSeconds: report.cpuSeconds,
+      floorPeakRss: floor.report.peakRss,
       failed: samples.length - ok.length,
       overdueQuery: await timed(filters.length * 5, (i) => {
         const f = filters[i % filters.length] ?? { filter: {}, page: 1 };
-        return listWorklist(db, f.filter, { page: f.page, pageSize: 10 });
+        return listWorklist(db, f.filter, { page: f.page, pageSize: 10, countUpTo: LIST_COUNT_CAP });
       }),
       // A claim's own SQL: the claim row written (and taken back) and the account's snapshot for its card.
       claimQuery: await timed(50, async (i) => {
@@ -258,9 +239,7 @@ export async function measureAnswers(options: {
           .first('id');
         return myWork(db, Number(row?.id ?? 0), today, 20, quiet);
       }),
-      peakRss,
+      peakRss: report.peakRss,
     };
-  } finally {
-    clearInterval(sampler);
   }
 }

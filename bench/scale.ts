@@ -242,6 +242,11 @@ export async function runScaleBenchmark(): Promise<void> {
   console.log(`scale benchmark on ${machineLine(machine, [`PostgreSQL ${server}`])}`);
   const { policy, jobs: all } = await scaleSetup();
   const jobs = all.filter((j) => j.name in FLOORS);
+  const settings = {
+    DUEBOT_TIMEZONE: 'UTC',
+    DUEBOT_TODAY: TODAY,
+    DUEBOT_ALERT_THRESHOLDS: `CNY=${ALERT_MAJOR},USD=${ALERT_MAJOR},EUR=${ALERT_MAJOR}`,
+  };
   const rows: Row[] = [];
   const answerRows: AnswerRow[] = [];
   const slackSeconds = Number(process.env.BENCH_SCALE_SLACK_SECONDS ?? 15);
@@ -303,9 +308,14 @@ export async function runScaleBenchmark(): Promise<void> {
       await markWorklistDay(db, TODAY, build.value.accounts, policy);
       // The bot's own pool size (10, as `duebot start` and the Slack benchmark), not the jobs' 4.
       const served = knexForPostgres(url.toString(), { min: 0, max: 10 });
-      const answers = await measureAnswers({ db: served, clock, policy, seconds: slackSeconds }).finally(() =>
-        served.destroy(),
-      );
+      const answers = await measureAnswers({
+        db: served,
+        url: url.toString(),
+        settings,
+        clock,
+        policy,
+        seconds: slackSeconds,
+      }).finally(() => served.destroy());
       answerRows.push({ accounts, invoices: build.value.invoices, ...answers });
       console.log(answerLines(answerRows[answerRows.length - 1] as AnswerRow).join('\n'));
     } finally {
@@ -405,7 +415,7 @@ function answerLines(r: AnswerRow): string[] {
     `  Claim            ack ${pair(r.claim.ack)}, full ${pair(r.claim.full)}; query floor ${pair(r.claimQuery)}`,
     `  account card     ${pair(r.card)}; query floor ${pair(r.cardQuery)}`,
     `  App Home         ${pair(r.home)}; query floor ${pair(r.homeQuery)}`,
-    `  peak RSS ${mb(r.peakRss)} MB, ${r.failed} requests not answered`,
+    `  bot peak RSS ${mb(r.peakRss)} MB (transport floor's ${mb(r.floorPeakRss)} MB), bot CPU ${r.botCpuSeconds.toFixed(1)} s, ${r.failed} requests not answered`,
   ];
 }
 
@@ -425,8 +435,10 @@ function answersReport(
     'answer before the next. Transport floor: a bare Bolt app on the same receiver and port answering the same',
     'requests with a fixed reply, in the same run. Query floor: the page\u2019s own SQL alone, one at a time (for',
     '`/overdue` the worklist page of each filter; for Claim the claim row and the account\u2019s snapshot). The',
-    'account card and App Home are called directly, one at a time, against their SQL. Latencies p50 / p99. The',
-    'peak RSS is the whole process while the answers are measured: the load generator\u2019s worker thread included.',
+    'account card and App Home are called directly, one at a time, against their SQL. Latencies p50 / p99.',
+    'The bot (and the floor) each run in a process of their own (bench/scale-bot.ts) with the bot\u2019s pool of',
+    '10 connections; the load generator runs in the benchmark\u2019s process. Peak RSS is the bot process\u2019s own',
+    '(its maxRSS), the floor\u2019s beside it.',
     `Targets: ack p99 within ${TARGETS.ackOverTransport}x of the transport floor and < ${TARGETS.ackP99Ms} ms; full response p99 within ${TARGETS.fullOverFloors}x of`,
     `transport + query floor and < ${TARGETS.fullP99Ms} ms; p99 at each size within ${TARGETS.overSmallest}x of the smallest size\u2019s; peak RSS < ${TARGETS.peakRssMb} MB.`,
     '',
@@ -442,7 +454,7 @@ function answersReport(
       `| ${n} | Claim | ${pair(r.claim.ack)} | ${pair(r.claim.full)} | ${msText(r.transport.full.p99)} / ${msText(r.claimQuery.p99)} | full ${v.claim} | ${v.claimFlat} |`,
       `| ${n} | account card | | ${pair(r.card)} | query ${pair(r.cardQuery)} | | |`,
       `| ${n} | App Home | | ${pair(r.home)} | query ${pair(r.homeQuery)} | | |`,
-      `| ${n} | peak RSS, unanswered | | ${mb(r.peakRss)} MB, ${r.failed} | | ${v.rss} | |`,
+      `| ${n} | bot peak RSS (floor's), unanswered | | ${mb(r.peakRss)} MB (${mb(r.floorPeakRss)} MB), ${r.failed} | | ${v.rss} | |`,
     );
   }
   const last = rows[rows.length - 1];

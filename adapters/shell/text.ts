@@ -8,7 +8,7 @@ import type { Block, Button, Form, FormField, MenuItem, Message, Tone } from '..
 import { calendarDateProblem } from '../../src/collections/dates.ts';
 import { type Translator, translator } from '../../src/i18n/translate.ts';
 import { choiceKey } from '../../src/views/choice.ts';
-import { parseInlineMarkup } from '../../src/views/model.ts';
+import { pagesShown, parseInlineMarkup } from '../../src/views/model.ts';
 
 /** How to render: colour on a TTY, plain when piped; width in columns (default 80). */
 export interface TerminalOptions {
@@ -312,7 +312,7 @@ function renderBlock(
           : [{ label: block.nextLabel ?? t.t('shell.page.next'), ref: block.nextRef }]),
       ];
       const pieces: Piece[] = [
-        { text: t.t('shell.page', { page: block.page, pages: block.pages }), styles: ['dim'] },
+        { text: t.t('shell.page', { page: block.page, pages: pagesShown(block, t) }), styles: ['dim'] },
       ];
       if (nav.length > 0) pieces.push({ text: '  ', styles: [] }, ...buttonPieces(nav));
       return line(pieces, color);

@@ -63,8 +63,14 @@ function boltLogger(log: Logger): BoltLogger {
   };
 }
 
-/** Builds the Bolt app for the settings: Socket Mode when an app token is set, HTTP otherwise. */
-export function createSlackApp(options: SlackAppOptions): SlackApp {
+/**
+ * The Bolt app for the settings, its receiver and routes, without duebot's handlers: Socket Mode when an app
+ * token is set, HTTP otherwise. The scale benchmark's transport floor is this same app with a fixed reply,
+ * so that it differs from duebot in the handlers alone. Two of its options decide the cost of every request
+ * before any handler runs: botId and botUserId (without them Bolt calls auth.test on each request before it
+ * is acknowledged, since token verification is off) and the guard in front of the HTTP receiver.
+ */
+export function createBoltApp(options: SlackAppOptions): { app: App; socket?: SocketLink } {
   const { config, log } = options;
   const socketMode = Boolean(config.appToken);
   const slackApiUrl = config.apiUrl
@@ -117,6 +123,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     receiver,
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : {}),
   });
+  app.error(async (error) => {
+    log.error({ err: error }, 'slack: unhandled error in a listener');
+  });
+  return { app, ...(socket ? { socket: socket.link } : {}) };
+}
+
+/** Builds the Bolt app for the settings (createBoltApp) with duebot's handlers on it. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { config, log } = options;
+  const { app, socket } = createBoltApp(options);
   const identity = createIdentity(app.client);
   const deps = {
     ctx: { ...options.ctx, roleLists: slackRoleLists(config) },
@@ -127,8 +143,5 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerInteractive(app, deps);
   registerOptions(app, deps);
   registerEvents(app, deps);
-  app.error(async (error) => {
-    log.error({ err: error }, 'slack: unhandled error in a listener');
-  });
-  return { app, identity, ...(socket ? { socket: socket.link } : {}) };
+  return { app, identity, ...(socket ? { socket } : {}) };
 }

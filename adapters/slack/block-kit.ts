@@ -16,7 +16,7 @@ import type {
   PagerBlock,
   Tone,
 } from '../../src/views/model.ts';
-import { MENTION } from '../../src/views/model.ts';
+import { MENTION, pagesShown } from '../../src/views/model.ts';
 import { fitLimit, SLACK_LIMITS, truncate } from './limits.ts';
 import { FORM_OPTION } from './interactions.ts';
 
@@ -169,7 +169,9 @@ function renderPager(p: PagerBlock, index: number, t: Translator): SlackBlock[] 
   return [
     {
       type: 'context',
-      elements: [mrkdwn(t.t('render.page', { page: p.page, pages: p.pages }), SLACK_LIMITS.contextText)],
+      elements: [
+        mrkdwn(t.t('render.page', { page: p.page, pages: pagesShown(p, t) }), SLACK_LIMITS.contextText),
+      ],
     },
     ...actionsBlock(`pager-${index}`, elements(t, buttons)),
   ];

@@ -35,9 +35,31 @@ const unposted = (t: Translator) => notice(t.t('slack.unposted'), { tone: 'dange
 const loading = (title: string, t: Translator) =>
   messageModal(title, { blocks: [{ type: 'context', text: t.t('slack.loading') }] }, t);
 
+/**
+ * `work` with the reader's language looked up beside it, not before it: one round trip to the database
+ * less to wait. `read` gets the language once `work` has settled, also when it failed (so the trouble
+ * notice is in the reader's language); one that cannot be read is the company's.
+ */
+async function besideReader<T>(
+  reader: Promise<Translator>,
+  work: Promise<T>,
+  read: (t: Translator) => void,
+): Promise<T> {
+  try {
+    return await work;
+  } finally {
+    read(await reader);
+  }
+}
+
 /** Registers /overdue, the card buttons and the modal submissions on a Bolt app. */
 export function registerInteractive(app: App, deps: SlackDeps): void {
   const { ctx, identity, log } = deps;
+  const readerT = (user: User): Promise<Translator> =>
+    speechFor(ctx.db, user, ctx.language, undefined).then(
+      (speech) => speech.t,
+      () => companyT(ctx.language),
+    );
 
   app.command('/overdue', async ({ command, ack, client }) => {
     await ack();
@@ -54,15 +76,20 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
     };
     try {
       const user = await identity.user(command.user_id, command.user_name);
-      t = (await speechFor(ctx.db, user, ctx.language, undefined)).t;
+      const reply = await besideReader(
+        readerT(user),
+        dispatch(ctx, {
+          kind: 'command',
+          text: command.text ?? '',
+          user,
+          channel: command.channel_id,
+          platform: 'slack',
+        }),
+        (reader) => {
+          t = reader;
+        },
+      );
       Object.assign(target, { t, ...(ctx.language ? { language: ctx.language } : {}) });
-      const reply = await dispatch(ctx, {
-        kind: 'command',
-        text: command.text ?? '',
-        user,
-        channel: command.channel_id,
-        platform: 'slack',
-      });
       await deliver(reply, target);
     } catch (error) {
       log.error({ err: error }, 'slack: /overdue failed');
@@ -86,23 +113,31 @@ export function registerInteractive(app: App, deps: SlackDeps): void {
       try {
         // The person first (users.info is cached), so even the loading view is in their language.
         const user = await identity.user(body.user.id, body.user.name);
-        t = (await speechFor(ctx.db, user, ctx.language, undefined)).t;
+        // A card in a channel is redrawn in the channel's language; a private reply in the reader's.
+        const shared = channel && !fromHome && body.container?.is_ephemeral !== true ? channel : undefined;
+        const answer = () =>
+          dispatch(ctx, {
+            kind: 'action',
+            ref,
+            user,
+            ...(confirmed === undefined ? {} : { confirmed }),
+            ...(shared ? { channel: shared } : {}),
+          });
+        let reply: Reply;
         if (opensForm) {
+          t = (await speechFor(ctx.db, user, ctx.language, undefined)).t;
           const opened = await client.views.open({
             trigger_id: body.trigger_id,
             view: loading(action.text?.text ?? action.selected_option?.text?.text ?? 'duebot', t),
           });
           viewId = opened.view?.id;
+          reply = await answer();
+        } else {
+          // No loading view to draw first: the reader's language is looked up beside the answer.
+          reply = await besideReader(readerT(user), answer(), (reader) => {
+            t = reader;
+          });
         }
-        // A card in a channel is redrawn in the channel's language; a private reply in the reader's.
-        const shared = channel && !fromHome && body.container?.is_ephemeral !== true ? channel : undefined;
-        const reply = await dispatch(ctx, {
-          kind: 'action',
-          ref,
-          user,
-          ...(confirmed === undefined ? {} : { confirmed }),
-          ...(shared ? { channel: shared } : {}),
-        });
         const target: ReplyTarget = {
           client,
           db: ctx.db,

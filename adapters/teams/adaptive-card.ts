@@ -14,6 +14,7 @@ import {
   type MenuItem,
   type Message,
   type PagerBlock,
+  pagesShown,
   parseInlineMarkup,
   type Tone,
 } from '../../src/views/model.ts';
@@ -151,7 +152,10 @@ function renderPager(p: PagerBlock, t: Translator): CardNode[] {
   if (p.prevRef) buttons.push({ label: p.prevLabel ?? t.t('render.previous'), ref: p.prevRef });
   if (p.nextRef) buttons.push({ label: p.nextLabel ?? t.t('render.next'), ref: p.nextRef });
   return [
-    textBlock(t.t('render.page', { page: p.page, pages: p.pages }), { size: 'Small', tone: 'muted' }),
+    textBlock(t.t('render.page', { page: p.page, pages: pagesShown(p, t) }), {
+      size: 'Small',
+      tone: 'muted',
+    }),
     ...actionSet(buttons),
   ];
 }

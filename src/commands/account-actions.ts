@@ -83,17 +83,20 @@ export async function accountCard(
   t: Translator = sharedT(ctx),
 ): Promise<Message | null> {
   const { timeZone } = ctx.clock;
-  const [file, assessment, ledger, states, record, disputes, plans, promises, attempts] = await Promise.all([
-    accountHistory(ctx.db, accountId),
-    assessed === undefined ? assessOne(assessContext(ctx), accountId) : assessed,
-    ledgerAge(ctx),
-    itemStates(ctx.db, accountId, ctx.clock.today(), timeZone),
-    paymentRecord(ctx.db, accountId, timeZone),
-    openDisputes(ctx.db, accountId, timeZone),
-    planStates(ctx.db, accountId),
-    markablePromises(ctx.db, accountId),
-    contactAttemptDays(ctx.db, accountId, timeZone),
-  ]);
+  // One round of reads, side by side (the letters too): a card is drawn after one database round trip.
+  const [file, assessment, ledger, states, record, disputes, plans, promises, attempts, letters] =
+    await Promise.all([
+      accountHistory(ctx.db, accountId),
+      assessed === undefined ? assessOne(assessContext(ctx), accountId) : assessed,
+      ledgerAge(ctx),
+      itemStates(ctx.db, accountId, ctx.clock.today(), timeZone),
+      paymentRecord(ctx.db, accountId, timeZone),
+      openDisputes(ctx.db, accountId, timeZone),
+      planStates(ctx.db, accountId),
+      markablePromises(ctx.db, accountId),
+      contactAttemptDays(ctx.db, accountId, timeZone),
+      accountLetters(ctx.db, accountId, 10),
+    ]);
   if (!file || !assessment) return null;
   const card = accountCardView(
     file,
@@ -109,7 +112,7 @@ export async function accountCard(
   );
   return {
     ...card,
-    blocks: [...card.blocks, ...(await queuedLetterBlocks(ctx, accountId, file.customer.name))],
+    blocks: [...card.blocks, ...(await queuedLetterBlocks(ctx, accountId, file.customer.name, letters))],
   };
 }
 
@@ -118,8 +121,9 @@ async function queuedLetterBlocks(
   ctx: DispatchContext,
   accountId: number,
   customerName: string,
+  letters: Awaited<ReturnType<typeof accountLetters>>,
 ): Promise<Block[]> {
-  const waiting = (await accountLetters(ctx.db, accountId, 10)).filter((l) => l.status === 'queued');
+  const waiting = letters.filter((l) => l.status === 'queued');
   if (waiting.length === 0) return [];
   const customer = await ctx.db('customers').where({ id: accountId }).first('external_id', 'time_zone');
   const { zone } = zoneOf(

@@ -7,7 +7,7 @@ import { overdueListView } from '../views/overdue-list.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { currentOwner } from '../worklist/claims.ts';
 import { ensureWorklistDay } from '../worklist/day-turn.ts';
-import { findAccounts, listWorklist, type WorklistFilter } from '../worklist/list.ts';
+import { findAccounts, LIST_COUNT_CAP, listWorklist, type WorklistFilter } from '../worklist/list.ts';
 import { logOutcome } from '../worklist/log-outcome.ts';
 import { type Actor, resolveActor } from '../worklist/staff.ts';
 import {
@@ -139,7 +139,12 @@ async function worklist(
     timeZone: ctx.clock.timeZone,
   });
   const [result, ledger] = await Promise.all([
-    listWorklist(ctx.db, toFilter(parsed.command.filters, actor), { page, pageSize: ctx.pageSize }),
+    // Counted up to LIST_COUNT_CAP ("more than 1,000 accounts"): the answer costs the same at any ledger size.
+    listWorklist(ctx.db, toFilter(parsed.command.filters, actor), {
+      page,
+      pageSize: ctx.pageSize,
+      countUpTo: LIST_COUNT_CAP,
+    }),
     ledgerAge(ctx),
   ]);
   return overdueListView(result, { query, today: ctx.clock.today(), t, ...(ledger ? { ledger } : {}) });

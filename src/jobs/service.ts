@@ -25,7 +25,17 @@ export interface ScheduledPostsDeps {
   log: Logger;
   /** The jobs to schedule, built once by the caller (registry.ts `createJobs`), who may also list them. */
   jobs: Job[];
+  /** How long after a claim the digest is redrawn (claims meanwhile fold in); default DIGEST_REDRAW_DELAY_MS. */
+  digestRedrawDelayMs?: number;
 }
+
+/**
+ * A claim, release or reassignment redraws today's digest this long after it, once for all the changes
+ * in between: the redraw reads totals over every open item, so one per claim would cost the database
+ * more the larger the ledger, and under many people claiming at once it would run back to back, taking
+ * the database from the answers people wait for. The digest says "Updated 10:05": to the minute.
+ */
+export const DIGEST_REDRAW_DELAY_MS = 15_000;
 
 /** The running service. */
 export interface ScheduledPosts {
@@ -35,8 +45,13 @@ export interface ScheduledPosts {
   delivery: LetterDelivery;
   /** After a ledger sync: after-sync jobs, then the digest redrawn if payments changed it. */
   afterSync(): Promise<void>;
-  /** After a claim, release or reassignment: redraw today's digest (coalesced, never concurrent). */
+  /**
+   * After a claim, release or reassignment: redraw today's digest DIGEST_REDRAW_DELAY_MS later, once for
+   * every change until then (never concurrent, never on the answer's path).
+   */
   worklistChanged(): void;
+  /** Runs the redraw worklistChanged scheduled now, and waits for it (a stop drops it instead). */
+  redrawNow(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +99,16 @@ export function createScheduledPosts(
     return refreshing;
   };
 
+  // The redraw after claims: one timer at a time; changes while it waits are folded into it.
+  let redrawTimer: NodeJS.Timeout | null = null;
+  const redrawNow = async (): Promise<void> => {
+    if (redrawTimer) {
+      clearTimeout(redrawTimer);
+      redrawTimer = null;
+      await refresh();
+    } else await refreshing;
+  };
+
   let stopped = false;
   return {
     scheduler,
@@ -100,10 +125,19 @@ export function createScheduledPosts(
       await refresh();
     },
     worklistChanged() {
-      void refresh();
+      if (redrawTimer || stopped) return;
+      redrawTimer = setTimeout(() => {
+        redrawTimer = null;
+        void refresh();
+      }, deps.digestRedrawDelayMs ?? DIGEST_REDRAW_DELAY_MS);
+      redrawTimer.unref();
     },
+    redrawNow,
     async stop() {
       stopped = true;
+      // A redraw still waiting is dropped: the next start's sync redraws the digest (afterSync).
+      if (redrawTimer) clearTimeout(redrawTimer);
+      redrawTimer = null;
       // Both at once: the worker hands back what it has not begun while a running job finishes.
       await Promise.all([scheduler.stop(), worker.stop(), delivery.stop()]);
       await refreshing;

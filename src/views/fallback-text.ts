@@ -3,7 +3,7 @@
  * rich cards (Slack's `text`, Teams' summary, e-mail previews).
  */
 import { translator, type Translator } from '../i18n/translate.ts';
-import { type Block, type Message, stripInlineMarkup } from './model.ts';
+import { type Block, type Message, pagesShown, stripInlineMarkup } from './model.ts';
 
 function blockText(block: Block, keepMentions: boolean, t: Translator): string | null {
   const strip = (text: string) => stripInlineMarkup(text, keepMentions);
@@ -32,7 +32,7 @@ function blockText(block: Block, keepMentions: boolean, t: Translator): string |
     case 'image':
       return t.t('card.fallback.image', { alt: block.alt });
     case 'pager':
-      return t.t('card.fallback.page', { page: block.page, pages: block.pages });
+      return t.t('card.fallback.page', { page: block.page, pages: pagesShown(block, t) });
     case 'actions':
     case 'divider':
       return null; // buttons cannot be clicked from a notification; a rule says nothing

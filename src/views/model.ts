@@ -144,6 +144,13 @@ export interface PagerBlock {
   /** What the buttons say when "Previous" and "Next" would not (a history: "Newer", "Older"). */
   prevLabel?: string;
   nextLabel?: string;
+  /** There are pages past `pages` (a list counted only so far): shown as "of 100+". */
+  morePages?: boolean;
+}
+
+/** The page count a pager shows: the number, or "100+" when there are more pages than counted. */
+export function pagesShown(p: PagerBlock, t: { number(value: number): string }): string | number {
+  return p.morePages ? `${t.number(p.pages)}+` : p.pages;
 }
 
 /** Everything a message can be made of. */

@@ -88,7 +88,8 @@ export function overdueListView(
   const first = (page.page - 1) * page.pageSize;
   blocks.push({
     type: 'context',
-    text: t.t('list.summary', {
+    // A count that stopped (LIST_COUNT_CAP) is said as "more than 1,000 accounts".
+    text: t.t(page.more ? 'list.summary.more' : 'list.summary', {
       ...filtered,
       total: page.total,
       from: String(first + 1),
@@ -98,7 +99,7 @@ export function overdueListView(
   page.rows.forEach((row, i) => {
     blocks.push(accountRow(row, first + i + 1, t));
   });
-  if (page.pages > 1) {
+  if (page.pages > 1 || page.more) {
     const refQuery = query.slice(0, MAX_QUERY_LENGTH);
     const ref = (p: number) =>
       encodeRef({ v: 1, action: 'page', page: p, ...(refQuery ? { query: refQuery } : {}) });
@@ -106,12 +107,17 @@ export function overdueListView(
       type: 'pager',
       page: page.page,
       pages: page.pages,
+      ...(page.more ? { morePages: true } : {}),
       ...(page.page > 1 ? { prevRef: ref(page.page - 1) } : {}),
-      ...(page.page < page.pages ? { nextRef: ref(page.page + 1) } : {}),
+      ...(page.page < page.pages || page.more ? { nextRef: ref(page.page + 1) } : {}),
     });
   }
   return {
     blocks,
-    fallbackText: t.t('list.fallback', { ...filtered, total: page.total, top: page.rows[0]?.name ?? '' }),
+    fallbackText: t.t(page.more ? 'list.fallback.more' : 'list.fallback', {
+      ...filtered,
+      total: page.total,
+      top: page.rows[0]?.name ?? '',
+    }),
   };
 }

@@ -46,11 +46,22 @@ export interface WorklistRow {
 
 export interface WorklistPage {
   rows: WorklistRow[];
+  /** The matching accounts; with `more`, a lower bound (counting stopped there). */
   total: number;
   page: number;
+  /** Pages of `total`; with `more`, there are further pages. */
   pages: number;
   pageSize: number;
+  /** True when counting stopped at `total` (paging.countUpTo) and more accounts match. */
+  more?: boolean;
 }
+
+/**
+ * How far `/overdue` counts the accounts a filter matches: "more than 1,000 accounts" reads as well as the
+ * exact number and, unlike it, costs the same at 10,000 accounts as at a million (an exact count reads
+ * every matching index entry on every request).
+ */
+export const LIST_COUNT_CAP = 1000;
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -63,7 +74,7 @@ function escapeLike(text: string): string {
  */
 function baseQuery(db: Knex, filter: WorklistFilter, forCount = false) {
   const q = db('account_summary as s');
-  const byOwner = filter.ownerUserId !== undefined || filter.ownerName !== undefined || filter.unclaimed;
+  const byOwner = filter.ownerUserId !== undefined || filter.ownerName !== undefined;
   if (!forCount) q.join('customers as c', 'c.id', 's.customer_id');
   if (!forCount || byOwner)
     q.leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'));
@@ -155,11 +166,27 @@ const SUMMARY_COLUMNS = [
   'suggested_letter',
 ] as const;
 
-/** The worklist, highest priority first (PB-08), one page at a time. */
+/**
+ * The count of the rows matching `filter`, stopping after `limit` + 1: `limit` + 1 means "more than
+ * `limit`". The rows are walked through the filter's index and never all read.
+ */
+function cappedCountQuery(db: Knex, filter: WorklistFilter, limit: number) {
+  const matching = baseQuery(db, filter, true)
+    .select(db.raw('1'))
+    .limit(limit + 1)
+    .as('m');
+  return db.from(matching).count({ total: '*' });
+}
+
+/**
+ * The worklist, highest priority first (PB-08), one page at a time. With `countUpTo`, the count stops
+ * after that many accounts (or after the asked-for page, if later) and the page says `more`; without it
+ * the count is exact (the digest's numbers).
+ */
 export async function listWorklist(
   db: Knex,
   filter: WorklistFilter,
-  paging: { page: number; pageSize: number },
+  paging: { page: number; pageSize: number; countUpTo?: number },
 ): Promise<WorklistPage> {
   const pageSize = paging.pageSize;
   const pageOf = (page: number) =>
@@ -180,16 +207,20 @@ export async function listWorklist(
   // One round trip: the count and the asked-for page in one statement (each planned on its own, so the
   // count reads an index and the page walks the priority index); only a page past the end is read again.
   const wanted = Math.max(1, paging.page);
+  // A capped count covers the asked-for page, so a later page is never taken for one past the end.
+  const limit = paging.countUpTo === undefined ? null : Math.max(paging.countUpTo, wanted * pageSize);
   const withCount = (page: number) => {
     const q = db
       .select('t.total', 'p.*')
-      .from(countQuery(db, filter).as('t'))
+      .from((limit === null ? countQuery(db, filter) : cappedCountQuery(db, filter, limit)).as('t'))
       .joinRaw('LEFT JOIN LATERAL ? p ON true', [db.raw('?', [pageOf(page)])]);
     if (filter.customer) q.withMaterialized(MATCHED_CUSTOMERS, matchedCustomers(db, filter.customer));
     return q;
   };
   const firstTry = await withCount(wanted);
-  const total = Number(firstTry[0]?.total ?? 0);
+  const counted = Number(firstTry[0]?.total ?? 0);
+  const more = limit !== null && counted > limit;
+  const total = more ? limit : counted;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(wanted, pages);
   const found = page === wanted ? firstTry : await withCount(page);
@@ -199,6 +230,7 @@ export async function listWorklist(
     page,
     pages,
     pageSize,
+    ...(more ? { more: true } : {}),
     rows: rows.map((r): WorklistRow => ({
       accountId: Number(r.customer_id),
       externalId: r.external_id,

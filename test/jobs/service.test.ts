@@ -8,8 +8,9 @@ import { UnknownJobError } from '../../src/jobs/scheduler.ts';
 import { createScheduledPosts } from '../../src/jobs/service.ts';
 import type { Message } from '../../src/views/model.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
+import { claimAccount } from '../../src/worklist/claims.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { seedAccount } from '../support/seed.ts';
+import { seedAccount, seedStaff } from '../support/seed.ts';
 import { fakePlatform, installedAt, silentLog, testConfig, testPolicy } from './support.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -90,5 +91,49 @@ describe.each(backends())('scheduled posts as a service on %s', (kind) => {
     expect(runs).toBe(1);
     expect(() => posts.scheduler.runNow('digest')).toThrow(UnknownJobError); // the registry's were never built
     await posts.stop();
+  });
+
+  it('redraws the digest once for many claims, after them and off the claims’ path', async () => {
+    const config = testConfig({ DUEBOT_OUTBOX_PACING_MS: '0' });
+    const policy = await testPolicy(config);
+    const clock = createFixedClock('2026-12-09T09:40:00+08:00', TZ);
+    const accounts = [];
+    for (const name of ['Claimed One', 'Claimed Two', 'Claimed Three'])
+      accounts.push(
+        await seedAccount(db.knex, { name, items: [{ dueDate: '2026-11-01', totalMinor: 5_000_00 }] }),
+      );
+    await refreshWorklist({ db: db.knex, policy, today: clock.today(), timeZone: TZ });
+    const platform = fakePlatform('shell');
+    // A delay no test waits out: the redraw happens only when asked for (redrawNow).
+    const posts = createScheduledPosts(
+      {
+        db: db.knex,
+        clock,
+        config,
+        policy,
+        log: silentLog,
+        jobs: createJobs(config),
+        digestRedrawDelayMs: 600_000,
+      },
+      [platform],
+    );
+    await posts.scheduler.sweep();
+    await posts.worker.drain();
+    const digest = platform.messages.find((m) => m.key === 'digest:2026-12-09');
+    expect(digest?.edits).toEqual([]);
+    const ann = await seedStaff(db.knex, 'Ann Redraw');
+    for (const { accountId } of accounts) {
+      await claimAccount(db.knex, ann, accountId);
+      posts.worklistChanged();
+    }
+    await posts.worker.drain();
+    expect(digest?.edits).toEqual([]); // nothing redrawn while people claim
+    await posts.redrawNow();
+    await posts.worker.drain();
+    expect(digest?.edits).toHaveLength(1); // one redraw for the three claims
+    await posts.redrawNow(); // nothing waiting: nothing redrawn
+    posts.worklistChanged(); // a change waiting at stop is dropped (the next start's sync redraws)
+    await posts.stop();
+    expect(digest?.edits).toHaveLength(1);
   });
 });

@@ -70,4 +70,33 @@ describe.each(backends())('worklist amounts and counts on %s', (kind) => {
       [1, 1],
     ]);
   });
+
+  it('stops counting at countUpTo, says there are more, and still serves pages past it', async () => {
+    const capped = (filter: WorklistFilter, countUpTo: number, page = 1, pageSize = 1) =>
+      listWorklist(db.knex, filter, { page, pageSize, countUpTo });
+    const first = await capped({}, 2);
+    expect([first.total, first.pages, first.more, first.rows.length]).toEqual([2, 2, true, 1]);
+    // A page past the count: counting goes on to that page, so it is served, not taken for the last.
+    const fifth = await capped({}, 2, 5);
+    expect([fifth.page, fifth.total, fifth.more]).toEqual([5, 5, true]);
+    expect(fifth.rows[0]?.name).toBe((await list({})).rows[4]?.name);
+    const sixth = await capped({}, 2, 6);
+    expect([sixth.page, sixth.total, sixth.more]).toEqual([6, 6, undefined]);
+    // Up to the cap the count is exact, for every filter kind.
+    const exact = [];
+    for (const filter of [
+      { unclaimed: true },
+      { ownerName: 'ann' },
+      { customer: 'Yen' },
+    ] as WorklistFilter[]) {
+      const at = await capped(filter, 4, 1, 10);
+      const under = await capped(filter, 1);
+      exact.push([at.total, at.more, under.total, under.more]);
+    }
+    expect(exact).toEqual([
+      [4, undefined, 1, true],
+      [2, undefined, 1, true],
+      [2, undefined, 1, true],
+    ]);
+  });
 });

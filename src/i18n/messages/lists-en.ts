@@ -19,6 +19,10 @@ export const listsEn = {
     '{filtered, select, yes {{total, plural, one {# account} other {# accounts}} matching `{query}`, highest expected recovery first. Showing {from}-{to}.} other {{total, plural, one {# account} other {# accounts}}, highest expected recovery first. Showing {from}-{to}.}}',
   'list.fallback':
     '{filtered, select, yes {{total, plural, one {# overdue account} other {# overdue accounts}} matching `{query}`; top: {top}} other {{total, plural, one {# overdue account} other {# overdue accounts}}; top: {top}}}',
+  'list.summary.more':
+    '{filtered, select, yes {More than {total, number} accounts matching `{query}`, highest expected recovery first. Showing {from}-{to}.} other {More than {total, number} accounts, highest expected recovery first. Showing {from}-{to}.}}',
+  'list.fallback.more':
+    '{filtered, select, yes {More than {total, number} overdue accounts matching `{query}`; top: {top}} other {More than {total, number} overdue accounts; top: {top}}}',
   'digest.header': 'Overdue digest, {date}',
   'digest.total':
     '{trend, select, none {*{total}* open} same {*{total}* open (no change since then)} other {*{total}* open ({change} since then)}}',

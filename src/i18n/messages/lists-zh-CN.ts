@@ -15,6 +15,10 @@ export const listsZhCN: ListsCatalog = {
     '{filtered, select, yes {符合 `{query}` 的账户共 {total, plural, other {# 个}}，按预计回收额从高到低排列。显示第 {from}-{to} 个。} other {共 {total, plural, other {# 个}}账户，按预计回收额从高到低排列。显示第 {from}-{to} 个。}}',
   'list.fallback':
     '{filtered, select, yes {符合 `{query}` 的逾期账户 {total, plural, other {# 个}}；首位：{top}} other {逾期账户 {total, plural, other {# 个}}；首位：{top}}}',
+  'list.summary.more':
+    '{filtered, select, yes {符合 `{query}` 的账户超过 {total, number} 个，按预计回收额从高到低排列。显示第 {from}-{to} 个。} other {账户超过 {total, number} 个，按预计回收额从高到低排列。显示第 {from}-{to} 个。}}',
+  'list.fallback.more':
+    '{filtered, select, yes {符合 `{query}` 的逾期账户超过 {total, number} 个；首位：{top}} other {逾期账户超过 {total, number} 个；首位：{top}}}',
   'digest.header': '逾期晨报，{date}',
   'digest.total':
     '{trend, select, none {未收 *{total}*} same {未收 *{total}*（较上次无变化）} other {未收 *{total}*（较上次 {change}）}}',

@@ -15,6 +15,10 @@ export const listsZhTW: ListsCatalog = {
     '{filtered, select, yes {符合 `{query}` 的帳戶共 {total, plural, other {# 個}}，依預計回收額由高至低排列。顯示第 {from}-{to} 個。} other {共 {total, plural, other {# 個}}帳戶，依預計回收額由高至低排列。顯示第 {from}-{to} 個。}}',
   'list.fallback':
     '{filtered, select, yes {符合 `{query}` 的逾期帳戶 {total, plural, other {# 個}}；首位：{top}} other {逾期帳戶 {total, plural, other {# 個}}；首位：{top}}}',
+  'list.summary.more':
+    '{filtered, select, yes {符合 `{query}` 的帳戶超過 {total, number} 個，依預計回收額由高至低排列。顯示第 {from}-{to} 個。} other {帳戶超過 {total, number} 個，依預計回收額由高至低排列。顯示第 {from}-{to} 個。}}',
+  'list.fallback.more':
+    '{filtered, select, yes {符合 `{query}` 的逾期帳戶超過 {total, number} 個；首位：{top}} other {逾期帳戶超過 {total, number} 個；首位：{top}}}',
   'digest.header': '逾期晨報，{date}',
   'digest.total':
     '{trend, select, none {未收 *{total}*} same {未收 *{total}*（較上次無變化）} other {未收 *{total}*（較上次 {change}）}}',
