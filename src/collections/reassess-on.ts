@@ -11,12 +11,18 @@
  */
 import type { AccountAssessment, AccountSnapshot, Policy } from './account.ts';
 import { addDays, monthOf, nextMonth, subtractMonths } from './dates.ts';
-import { creditHold, type HistoryItem } from './grade.ts';
-import { invoiceStepDate, isInvoiceStep, pauseActive } from './ladder.ts';
+import { blacklist, creditHold, gradeCustomer, type HistoryItem } from './grade.ts';
+import { invoiceStepDate, isInvoiceStep, pauseActive, stepApplies } from './ladder.ts';
 import { currencyDigits } from './money.ts';
 
-/** The first date `d` on or after `from` with subtractMonths(d, months) > `date` (strict) or >= it. */
+/** Memo of firstMonthsAfter: ledgers hold few distinct dates; bounded, so a long-running process stays flat. */
+const monthsAfter = new Map<string, string>();
+
+/** The first date `d` with subtractMonths(d, months) > `date` (strict) or >= it. */
 function firstMonthsAfter(date: string, months: number, strict: boolean): string {
+  const key = `${date}|${months}|${strict ? 1 : 0}`;
+  const known = monthsAfter.get(key);
+  if (known !== undefined) return known;
   const whole = Math.max(0, Math.trunc(months));
   // Start a little before the month arithmetic's answer and step forward: subtractMonths only grows.
   let day = addDays(date, Math.floor(whole * 30.4) - 4);
@@ -26,6 +32,8 @@ function firstMonthsAfter(date: string, months: number, strict: boolean): string
   };
   while (passes(day)) day = addDays(day, -8);
   while (!passes(day)) day = addDays(day, 1);
+  if (monthsAfter.size >= 50_000) monthsAfter.clear();
+  monthsAfter.set(key, day);
   return day;
 }
 
@@ -61,7 +69,6 @@ export function reassessOn(
     };
     onDays(1);
     onDays(policy.aging.redAfterDays + 1);
-    onDays(policy.aging.procedureAfterDays + 1);
     onDays(policy.aging.keyAccountDays);
     onDays(policy.aging.keyAccountNoExceptionDays);
     for (const row of policy.priority.likelihoodByAge) onDays(row.upToDays + 1);
@@ -72,43 +79,59 @@ export function reassessOn(
   // PB-20: an open promise is missed the day after its date.
   for (const p of snapshot.promises) if (p.status === 'open') at(addDays(p.promisedDate, 1));
 
-  // PB-09/10/11: grade, credit hold and blacklist over the payment history.
+  // PB-09/11: grade and blacklist over the payment history. Each date an input of theirs moves (an item
+  // leaving the grading window, an open one falling due, going late, past the worst-days and incident
+  // lines, a year unpaid; tenure) is tried in turn: the first on which the grade or the blacklist differs.
   const g = policy.grade;
+  const tries: string[] = [];
+  const later = (date: string) => {
+    if (date > today) tries.push(date);
+  };
   for (const item of history) {
     if (item.disputed) continue;
-    // The grading window (by due date) lets it go ...
-    at(firstMonthsAfter(item.dueDate, g.historyMonths, true));
+    later(firstMonthsAfter(item.dueDate, g.historyMonths, true));
     if (item.paidDate === null) {
-      // ... an open item counts once past due, late after the tolerance, and as an incident, for the
-      // worst-days rule and for the year-unpaid blacklist from its thresholds.
-      at(addDays(item.dueDate, 1));
-      at(addDays(item.dueDate, g.lateToleranceDays + 1));
-      at(addDays(item.dueDate, g.cMaxDaysLate));
-      at(addDays(item.dueDate, g.incidentDays + 1));
-      at(addDays(item.dueDate, g.blacklistUnpaidDays + 1));
+      later(addDays(item.dueDate, 1));
+      later(addDays(item.dueDate, g.lateToleranceDays + 1));
+      later(addDays(item.dueDate, g.cMaxDaysLate));
+      later(addDays(item.dueDate, g.incidentDays + 1));
+      later(addDays(item.dueDate, g.blacklistUnpaidDays + 1));
     } else {
-      // ... and a settled one leaves the loaded history (settled_at in the window; a day or two either
-      // way for the database's time zone: earlier is safe).
+      // A settled item leaves the loaded history (settled_at in the window) whatever it changes: a day or
+      // two either way for the database's time zone, earlier is safe.
       at(addDays(firstMonthsAfter(item.paidDate, g.historyMonths, true), -3));
     }
   }
-  // PB-09: tenure; without a first invoice date it is counted from the history, which moves: tomorrow.
+  // Tenure; without a first invoice date it is counted from the history, which moves: tomorrow.
   if (snapshot.firstInvoiceDate === null) at(tomorrow);
-  else at(firstMonthsAfter(snapshot.firstInvoiceDate, g.minTenureMonths, false));
-  // PB-10: credit hold is judged on complete months: it can only turn on a month's first day. From the
-  // month after the last date any item's overdue span starts or ends, it stays as it is.
+  else later(firstMonthsAfter(snapshot.firstInvoiceDate, g.minTenureMonths, false));
+  for (const date of [...new Set(tries)].sort()) {
+    if (best !== null && date >= best) break;
+    const grade = gradeCustomer(history, snapshot.firstInvoiceDate, date, g).grade;
+    if (grade !== assessment.grade.grade || blacklist(history, date, g).set !== assessment.blacklist.set) {
+      at(date);
+      break;
+    }
+  }
+  // PB-10: credit hold is judged on complete months: it can only turn on a month's first day. Once set it
+  // stays set (its months are past and its invoices still open); it can only be set while an undisputed
+  // invoice is open. From the month after the last date any item's overdue span starts or ends, it stays
+  // as it is; and with fewer open invoices than a month needs, only the month now running can complete a
+  // run (later months count open invoices only).
   const spans = history.filter((i) => !i.disputed);
-  if (spans.length > 0) {
+  const openSpans = spans.filter((i) => i.paidDate === null).length;
+  if (!assessment.creditHold.set && openSpans > 0 && spans.length >= g.holdOverduePerMonth) {
     const last = spans
       .map((i) => (i.paidDate !== null && i.paidDate > i.dueDate ? i.paidDate : addDays(i.dueDate, 1)))
       .sort()
       .at(-1);
     let stableFrom = nextMonthStart(last ?? today);
     for (let n = 0; n <= g.holdConsecutiveMonths; n++) stableFrom = nextMonthStart(stableFrom);
-    const held = assessment.creditHold.set;
-    for (let start = nextMonthStart(today); start <= stableFrom; start = nextMonthStart(start)) {
+    const first = nextMonthStart(today);
+    if (openSpans < g.holdOverduePerMonth && first < stableFrom) stableFrom = first;
+    for (let start = first; start <= stableFrom; start = nextMonthStart(start)) {
       if (best !== null && start >= best) break;
-      if (creditHold(history, start, g).set !== held) {
+      if (creditHold(history, start, g).set) {
         at(start);
         break;
       }
@@ -122,19 +145,26 @@ export function reassessOn(
   if (ladder.anchorDueDate !== null) {
     const anchor = ladder.anchorDueDate;
     at(anchor);
-    for (const step of policy.ladder.steps) if (!isInvoiceStep(step)) at(addDays(anchor, step.day));
+    // Steps for other grades are skipped: a change of grade is a date of its own above.
+    const ladderAccount = {
+      grade: assessment.grade.grade,
+      habitualLatePayer: snapshot.habitualLatePayer === true,
+    };
+    for (const step of policy.ladder.steps)
+      if (!isInvoiceStep(step) && stepApplies(step, ladderAccount)) at(addDays(anchor, step.day));
     // PB-14: an escalation with no date counts from today, which moves.
     if (ladder.escalatedBy > 0 && !snapshot.escalatedOn) at(tomorrow);
     // PB-09: an invoice step not done stays pending until its last day.
     for (const step of policy.ladder.steps) {
-      if (!isInvoiceStep(step)) continue;
+      if (!isInvoiceStep(step) || !stepApplies(step, ladderAccount)) continue;
       for (const item of undisputed) {
         if (step.minInvoice !== undefined) {
           const digits = currencyDigits(item.currency);
           if (item.totalMinor < Math.round(step.minInvoice * 10 ** digits)) continue;
         }
         const on = invoiceStepDate(step, item);
-        if (on === null) continue;
+        // Done once a contact was logged on or after its day: a new contact reassesses the account.
+        if (on === null || (snapshot.lastContactDate !== null && snapshot.lastContactDate >= on)) continue;
         const lastDay = addDays(on, step.within ?? 0);
         const until =
           on < item.dueDate && addDays(item.dueDate, -1) > lastDay ? addDays(item.dueDate, -1) : lastDay;
