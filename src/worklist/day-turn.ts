@@ -98,6 +98,10 @@ async function sameAssessment(trx: Knex.Transaction, today: string, policy: Poli
  * open items and no row are reassessed; every other row is moved on by the days since it was assessed:
  * days overdue grow by them where the account is overdue (a row not overdue stays 0: becoming overdue is a
  * reassess_on date), and nothing else in the row depends on the date until its reassess_on.
+ *
+ * The UPDATE still writes every row not due, because the days overdue are stored as a count: with a
+ * million accounts it is most of the turn's time. Storing the date the account fell overdue instead (and
+ * counting the days when read) would leave those rows untouched.
  */
 export async function turnRows(ctx: AssessContext): Promise<{ accounts: number; reassessed: number }> {
   const { db, today } = ctx;
