@@ -33,6 +33,7 @@ import * as syncHealth from './20261207_015_sync_health.ts';
 import * as userLocale from './20261207_112_user_locale.ts';
 import * as worklistDays from './20261207_170_worklist_days.ts';
 import * as worklistPolicy from './20261207_172_worklist_policy.ts';
+import * as worklistReassessOn from './20261207_245_worklist_reassess_on.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -72,6 +73,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_220_contact_window': contactWindow,
   '20261207_230_ledger_terms': ledgerTerms,
   '20261207_240_customer_name_search': customerNameSearch,
+  '20261207_245_worklist_reassess_on': worklistReassessOn,
   '20261207_265_replay_keys_pruned': replayKeysPruned,
 };
 

@@ -193,7 +193,8 @@ export interface AccountAssessment {
   priority: Priority;
 }
 
-function history(snapshot: AccountSnapshot, policy: Policy): HistoryItem[] {
+/** The payment history grade, credit hold and blacklist judge (PB-09/10/11): settled and open invoices. */
+export function paymentHistory(snapshot: AccountSnapshot, policy: Policy): HistoryItem[] {
   const base = (minor: number, currency: string) => toBase({ [currency]: minor }, policy.priority);
   return [
     ...snapshot.settledItems.map((i) => ({
@@ -262,7 +263,7 @@ export function assessAccount(snapshot: AccountSnapshot, policy: Policy, today: 
   const undisputed = items.filter((i) => !i.disputed);
   const maxDaysOverdue = undisputed.reduce((max, i) => Math.max(max, i.daysOverdue), 0);
   const collectable = sumByCurrency(undisputed.map((i) => ({ minor: i.openMinor, currency: i.currency })));
-  const hist = history(snapshot, policy);
+  const hist = paymentHistory(snapshot, policy);
   const grade = gradeCustomer(hist, snapshot.firstInvoiceDate, today, policy.grade);
   const keyAccount = keyAccountStatus(maxDaysOverdue, snapshot.keyAccountExempt === true, policy.aging);
   const broken = brokenPromiseDates(snapshot.promises, today);

@@ -253,7 +253,10 @@ const idle = (status: LadderPosition['status'], reason: string): LadderPosition 
 });
 
 /** PB-09: a step for some grades; a habitual late payer is treated as grade C whatever its grade. */
-function applies(step: LadderStep, account: LadderAccount): boolean {
+export function stepApplies(
+  step: Pick<LadderStep, 'onlyFor'>,
+  account: Pick<LadderAccount, 'grade' | 'habitualLatePayer'>,
+): boolean {
   if (!step.onlyFor) return true;
   if (account.habitualLatePayer === true && step.onlyFor.includes('C')) return true;
   return account.grade !== null && step.onlyFor.includes(account.grade);
@@ -296,7 +299,7 @@ function pendingInvoiceSteps(
 ): NextAction[] {
   const out: NextAction[] = [];
   for (const step of ladder.steps) {
-    if (!isInvoiceStep(step) || !applies(step, account)) continue;
+    if (!isInvoiceStep(step) || !stepApplies(step, account)) continue;
     for (const item of chased) {
       if (step.minInvoice !== undefined) {
         const digits = currencyDigits(item.currency);
@@ -364,7 +367,7 @@ export function ladderPosition(
     today;
   const day = daysBetween(anchorDueDate, today);
   const steps = ladder.steps;
-  const usable = steps.flatMap((s, i) => (!isInvoiceStep(s) && applies(s, account) ? [i] : []));
+  const usable = steps.flatMap((s, i) => (!isInvoiceStep(s) && stepApplies(s, account) ? [i] : []));
   const invoiceSteps = pendingInvoiceSteps(ladder, account, chased, today, options.calendar);
   const calendarPos = usable.filter((i) => (steps[i]?.day ?? Number.POSITIVE_INFINITY) <= day).length - 1;
   const pos = Math.min(calendarPos + Math.max(0, account.escalations), usable.length - 1);

@@ -71,12 +71,30 @@ export interface PriorityInput {
   brokenPromiseDates: readonly string[];
 }
 
-/** A score to sort by (higher first) and the line that explains it. */
+/**
+ * What the explanation of a priority is made of besides the days overdue, the grade and key-account status
+ * (stored beside it): the worklist stores these parts, not a sentence, so a view says it in the reader's
+ * language and the day count in it never goes stale (PB-01).
+ */
+export interface PriorityReasons {
+  /** The chased open balance per currency (minor units), nonzero ones only. */
+  open: Record<string, number>;
+  /** Missed promises (PB-20) and the date of the last one. */
+  missed: number;
+  lastMissed: string | null;
+  /** PB-06: in the best-odds window. */
+  window: boolean;
+  /** Below the tiny-balance line. */
+  tiny: boolean;
+}
+
+/** A score to sort by (higher first), the line that explains it (English, for logs) and its parts. */
 export interface Priority {
   score: number;
   likelihood: number;
   balanceBase: number;
   explanation: string;
+  reasons: PriorityReasons;
 }
 
 /** The balance in base major units: each currency x its rate (1 when the table lacks it). */
@@ -133,5 +151,16 @@ export function priorityOf(input: PriorityInput, policy: PriorityPolicy = defaul
   if (input.keyAccount) parts.push('key account');
   if (inWindow) parts.push('best-odds window');
   if (tiny) parts.push('small balance');
-  return { score, likelihood, balanceBase, explanation: parts.join(', ') };
+  const reasons: PriorityReasons = {
+    open: Object.fromEntries(
+      totalsAsList({ ...input.openByCurrency })
+        .filter((m) => m.minor !== 0)
+        .map((m) => [m.currency, m.minor]),
+    ),
+    missed: input.brokenPromiseDates.length,
+    lastMissed: lastMissed ?? null,
+    window: inWindow,
+    tiny,
+  };
+  return { score, likelihood, balanceBase, explanation: parts.join(', '), reasons };
 }

@@ -40,9 +40,34 @@ export function accountButtons(
 }
 
 /**
- * One worklist entry as an account row, in `t`'s language (English until every caller passes one). The
- * explanation is the worklist's own stored text.
+ * PB-08: why an account ranks where it does, in `t`'s language: the chased balance, the days overdue, the
+ * grade, missed promises (PB-20), key account and best-odds window (PB-06), small balance. Said from the
+ * stored parts and the row's days, so it is never a day behind (PB-01); empty before the parts are stored.
  */
+export function reasonsText(
+  row: Pick<WorklistRow, 'reasons' | 'maxDaysOverdue' | 'grade' | 'keyAccount'>,
+  t: Translator,
+): string {
+  const reasons = row.reasons;
+  if (!reasons) return '';
+  const amounts = Object.keys(reasons.open)
+    .sort()
+    .map((currency) => t.moneyShort(reasons.open[currency] ?? 0, currency));
+  return t.t('list.row.reasons', {
+    open: amounts.length > 0 ? 'yes' : 'no',
+    amounts: amounts.join(' + '),
+    days: row.maxDaysOverdue,
+    grade: row.grade ?? 'none',
+    missed: reasons.missed,
+    lastMissed: reasons.lastMissed ? t.date(reasons.lastMissed) : '',
+    earlier: Math.max(0, reasons.missed - 1),
+    key: row.keyAccount ? 'yes' : 'no',
+    window: reasons.window ? 'yes' : 'no',
+    tiny: reasons.tiny ? 'yes' : 'no',
+  });
+}
+
+/** One worklist entry as an account row, in `t`'s language (English until every caller passes one). */
 export function accountRow(
   row: WorklistRow,
   rowNumber?: number,
@@ -57,7 +82,10 @@ export function accountRow(
     // PB-04: red as the assessment marked it, by the policy's threshold.
     tone: row.red ? 'danger' : 'normal',
     owner: row.owner?.name ?? null,
-    explanation: [row.explanation, row.nextAction ? t.t('list.row.next', { action: row.nextAction }) : null]
+    explanation: [
+      reasonsText(row, t),
+      row.nextAction ? t.t('list.row.next', { action: row.nextAction }) : null,
+    ]
       .filter(Boolean)
       .join(' · '),
     actions: accountButtons(row, t),

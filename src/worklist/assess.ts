@@ -1,6 +1,13 @@
 import type { Knex } from 'knex';
-import { type AccountAssessment, assessAccount, type Policy } from '../collections/account.ts';
+import {
+  type AccountAssessment,
+  type AccountSnapshot,
+  assessAccount,
+  paymentHistory,
+  type Policy,
+} from '../collections/account.ts';
 import { majorUnitsText } from '../collections/money.ts';
+import { reassessOn } from '../collections/reassess-on.ts';
 import { loadSnapshots } from './snapshots.ts';
 
 /** Where and when accounts are assessed. */
@@ -13,7 +20,19 @@ export interface AssessContext {
 
 const CHUNK = 1000;
 
-function summaryRow(a: AccountAssessment, today: string) {
+/** An account assessed for the worklist: the assessment and the first date its row may change (PB-01). */
+interface Assessed {
+  assessment: AccountAssessment;
+  reassessOn: string | null;
+}
+
+function assessForWorklist(snapshot: AccountSnapshot, policy: Policy, today: string): Assessed {
+  const assessment = assessAccount(snapshot, policy, today);
+  const history = paymentHistory(snapshot, policy);
+  return { assessment, reassessOn: reassessOn(snapshot, assessment, history, policy, today) };
+}
+
+function summaryRow({ assessment: a, reassessOn: reassess }: Assessed, today: string) {
   const main = a.mainCurrency ?? Object.keys(a.openByCurrency)[0] ?? 'XXX';
   const next = a.ladder.nextAction;
   return {
@@ -27,9 +46,9 @@ function summaryRow(a: AccountAssessment, today: string) {
     open_items: a.items.length,
     max_days_overdue: a.maxDaysOverdue,
     priority: a.priority.score,
-    explanation: a.priority.explanation,
+    // The parts of the explanation, said by each view in its reader's language (issue 20).
+    priority_reasons: a.priority.reasons,
     grade: a.grade.grade,
-    grade_reason: a.grade.reason,
     key_account: a.keyAccount.keyAccount,
     // PB-04: red by the policy's threshold (markingFor), for every list to draw.
     red: a.items.some((i) => !i.disputed && i.marking === 'red'),
@@ -40,6 +59,8 @@ function summaryRow(a: AccountAssessment, today: string) {
     next_action: next?.action ?? (a.ladder.status === 'paused' ? a.ladder.reason : null),
     next_action_due: next?.due ?? null,
     suggested_letter: a.ladder.letter,
+    // PB-01: until this date the day turn only moves the days on (src/worklist/day-turn.ts).
+    reassess_on: reassess,
   };
 }
 
@@ -48,7 +69,7 @@ type SummaryRow = ReturnType<typeof summaryRow>;
 /**
  * Writes worklist rows in one statement with one bind parameter: the rows travel as a JSON array read by
  * json_populate_recordset, not as 22 parameters per row for the client to number and send (issue 19: the
- * day turn rewrites every row). The jsonb column goes as its object, not as a string inside the string.
+ * day turn rewrites every row). The jsonb columns go as their objects, not as strings inside the string.
  */
 async function upsertSummaries(db: Knex, rows: SummaryRow[]): Promise<void> {
   const first = rows[0];
@@ -73,22 +94,26 @@ async function upsertSummaries(db: Knex, rows: SummaryRow[]): Promise<void> {
  * the card drawn next needs no second assessment (a Claim used to assess the account twice).
  */
 export async function refreshOne(ctx: AssessContext, accountId: number): Promise<AccountAssessment | null> {
-  const assessment = await assessOne(ctx, accountId);
-  if (assessment && assessment.items.length > 0) {
-    const row = summaryRow(assessment, ctx.today);
+  const snapshot = await loadOne(ctx, accountId);
+  const assessed = snapshot ? assessForWorklist(snapshot, ctx.policy, ctx.today) : null;
+  if (assessed && assessed.assessment.items.length > 0) {
+    const row = summaryRow(assessed, ctx.today);
     await ctx
       .db('account_summary')
-      .insert({ ...row, open_by_currency: JSON.stringify(row.open_by_currency) })
+      .insert({
+        ...row,
+        open_by_currency: JSON.stringify(row.open_by_currency),
+        priority_reasons: JSON.stringify(row.priority_reasons),
+      })
       .onConflict('customer_id')
       .merge();
   } else {
     await ctx.db('account_summary').where({ customer_id: accountId }).delete();
   }
-  return assessment;
+  return assessed?.assessment ?? null;
 }
 
-/** Assesses one account now, from the database (for an account card). */
-export async function assessOne(ctx: AssessContext, accountId: number): Promise<AccountAssessment | null> {
+async function loadOne(ctx: AssessContext, accountId: number): Promise<AccountSnapshot | undefined> {
   const [snapshot] = await loadSnapshots(
     ctx.db,
     [accountId],
@@ -96,6 +121,12 @@ export async function assessOne(ctx: AssessContext, accountId: number): Promise<
     ctx.timeZone,
     ctx.policy.grade.historyMonths,
   );
+  return snapshot;
+}
+
+/** Assesses one account now, from the database (for an account card). */
+export async function assessOne(ctx: AssessContext, accountId: number): Promise<AccountAssessment | null> {
+  const snapshot = await loadOne(ctx, accountId);
   return snapshot ? assessAccount(snapshot, ctx.policy, ctx.today) : null;
 }
 
@@ -118,8 +149,8 @@ export async function refreshWorklist(
     const chunk = ids.slice(start, start + CHUNK);
     const snapshots = await loadSnapshots(db, chunk, ctx.today, ctx.timeZone, ctx.policy.grade.historyMonths);
     const rows = snapshots
-      .map((s) => assessAccount(s, ctx.policy, ctx.today))
-      .filter((a) => a.items.length > 0)
+      .map((s) => assessForWorklist(s, ctx.policy, ctx.today))
+      .filter((a) => a.assessment.items.length > 0)
       .map((a) => summaryRow(a, ctx.today));
     const keep = new Set(rows.map((r) => r.customer_id));
     const gone = chunk.filter((id) => !keep.has(id));

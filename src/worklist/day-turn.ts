@@ -1,8 +1,13 @@
 /**
  * PB-01: days overdue count calendar days, so the stored worklist (account_summary) goes stale when the
  * business day turns, sync or no sync. The first reader of a new business date (a scheduler tick, a job,
- * `/overdue`) reassesses the whole worklist for it; a row per business date in worklist_days makes that
- * happen once across every replica, and readers on other replicas wait for it rather than read stale ages.
+ * `/overdue`) brings the worklist to it; a row per business date in worklist_days makes that happen once
+ * across every replica, and readers on other replicas wait for it rather than read stale ages.
+ *
+ * The turn is incremental (issue 19): each stored row carries the first date it may change other than by
+ * its day count (reassess_on, src/collections/reassess-on.ts). Rows due by the new date, and accounts with
+ * no row, are reassessed; every other row moves on by the days passed in one UPDATE. When the policy or
+ * the duebot version changed since the last turn, every account is reassessed, as before.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -29,8 +34,11 @@ export function policyFingerprint(policy: Policy): string {
 /** Per database handle: the latest business date known to be refreshed, so a fresh day costs no query. */
 const knownFresh = new WeakMap<object, string>();
 
-/** What ensureWorklistDay did: refreshed the worklist for the date, or found it already done. */
-export type DayTurn = { status: 'refreshed'; accounts: number } | { status: 'fresh' };
+/**
+ * What ensureWorklistDay did: refreshed the worklist for the date (`accounts` rows current for it, of which
+ * `reassessed` were assessed again and the rest moved on by the days passed), or found it already done.
+ */
+export type DayTurn = { status: 'refreshed'; accounts: number; reassessed: number } | { status: 'fresh' };
 
 const runnerName = () => `${hostname()}:${process.pid}`;
 
@@ -60,12 +68,67 @@ export async function ensureWorklistDay(ctx: AssessContext): Promise<DayTurn> {
       .ignore()
       .returning('business_date');
     if (inserted.length === 0 || (await laterDayExists(trx, today))) return { status: 'fresh' };
-    const { assessed } = await refreshWorklist({ ...ctx, db: trx });
-    await trx('worklist_days').where('business_date', today).update({ accounts: assessed });
-    return { status: 'refreshed', accounts: assessed };
+    const { accounts, reassessed } = (await sameAssessment(trx, today, ctx.policy))
+      ? await turnRows({ ...ctx, db: trx })
+      : await refreshWorklist({ ...ctx, db: trx }).then((r) => ({
+          accounts: r.assessed,
+          reassessed: r.assessed,
+        }));
+    await trx('worklist_days').where('business_date', today).update({ accounts });
+    return { status: 'refreshed', accounts, reassessed };
   });
   knownFresh.set(db, today);
   return turn;
+}
+
+/**
+ * True when the stored rows were assessed under this policy and version: the last business date before
+ * `today` was refreshed with the same fingerprint. Otherwise their reassess_on dates say nothing.
+ */
+async function sameAssessment(trx: Knex.Transaction, today: string, policy: Policy): Promise<boolean> {
+  const row = await trx('worklist_days')
+    .where('business_date', '<', today)
+    .orderBy('business_date', 'desc')
+    .first('policy');
+  return row !== undefined && row.policy === policyFingerprint(policy);
+}
+
+/**
+ * PB-01: the incremental turn. Accounts whose row is due (reassess_on on or before `today`) or that have
+ * open items and no row are reassessed; every other row is moved on by the days since it was assessed:
+ * days overdue grow by them where the account is overdue (a row not overdue stays 0: becoming overdue is a
+ * reassess_on date), and nothing else in the row depends on the date until its reassess_on.
+ *
+ * The UPDATE still writes every row not due, because the days overdue are stored as a count: with a
+ * million accounts it is most of the turn's time. Storing the date the account fell overdue instead (and
+ * counting the days when read) would leave those rows untouched.
+ */
+export async function turnRows(ctx: AssessContext): Promise<{ accounts: number; reassessed: number }> {
+  const { db, today } = ctx;
+  const due = await db.raw(
+    `SELECT customer_id FROM account_summary WHERE reassess_on <= ?::date
+     UNION
+     SELECT DISTINCT o.customer_id FROM open_items o
+     WHERE o.status = 'open' AND o.open_minor > 0
+       AND NOT EXISTS (SELECT 1 FROM account_summary s WHERE s.customer_id = o.customer_id)`,
+    [today],
+  );
+  const ids = (due.rows as { customer_id: string | number }[])
+    .map((r) => Number(r.customer_id))
+    .sort((a, b) => a - b);
+  const moved = await db.raw(
+    `UPDATE account_summary
+     SET max_days_overdue = CASE WHEN max_days_overdue > 0 THEN max_days_overdue + (?::date - assessed_on)
+                                 ELSE 0 END,
+         assessed_on = ?::date
+     WHERE assessed_on < ?::date AND (reassess_on IS NULL OR reassess_on > ?::date)`,
+    [today, today, today, today],
+  );
+  const { assessed } = await refreshWorklist(ctx, ids);
+  return {
+    accounts: Number((moved as { rowCount?: number }).rowCount ?? 0) + assessed,
+    reassessed: assessed,
+  };
 }
 
 async function laterDayExists(trx: Knex.Transaction, today: string): Promise<boolean> {

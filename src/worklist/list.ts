@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Grade } from '../collections/grade.ts';
+import type { PriorityReasons } from '../collections/priority.ts';
 import { parseRowId } from './row-id.ts';
 
 /** The filters of `/overdue` (the same on every platform). */
@@ -29,7 +30,9 @@ export interface WorklistRow {
   openItems: number;
   maxDaysOverdue: number;
   priority: number;
-  explanation: string;
+  /** The parts of the priority's explanation (PB-08), said by the view in its reader's language; null
+   * until the account is next assessed. */
+  reasons: PriorityReasons | null;
   grade: Grade | null;
   keyAccount: boolean;
   /** PB-04: an undisputed item is overdue past the policy's red threshold. */
@@ -154,7 +157,7 @@ const SUMMARY_COLUMNS = [
   'open_items',
   'max_days_overdue',
   'priority',
-  'explanation',
+  'priority_reasons',
   'grade',
   'key_account',
   'red',
@@ -241,7 +244,7 @@ export async function listWorklist(
       openItems: Number(r.open_items),
       maxDaysOverdue: Number(r.max_days_overdue),
       priority: Number(r.priority),
-      explanation: r.explanation,
+      reasons: r.priority_reasons ?? null,
       grade: r.grade,
       keyAccount: Boolean(r.key_account),
       red: Boolean(r.red),

@@ -165,7 +165,7 @@ const row = (i: number): WorklistRow => ({
   openItems: 3,
   maxDaysOverdue: 40 + i,
   priority: 1000 - i,
-  explanation: '',
+  reasons: null,
   grade: 'B',
   keyAccount: false,
   red: true,

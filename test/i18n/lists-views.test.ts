@@ -39,8 +39,7 @@ import { fakePlatform, installedAt, silentLog, testConfig, testPolicy } from '..
 const TODAY = '2026-12-07';
 const NOW = new Date('2026-12-07T09:00:00+08:00');
 
-/** The worklist's own stored explanation and next step (not catalog text: the assessment writes them). */
-const EXPLANATION = 'expected recovery CNY 82,000; 96 days overdue';
+/** The worklist's stored next step (not catalog text: the assessment writes it). */
 const NEXT = 'letter L2 on 9 Dec';
 
 function row(i: number, overrides: Partial<WorklistRow> = {}): WorklistRow {
@@ -54,7 +53,8 @@ function row(i: number, overrides: Partial<WorklistRow> = {}): WorklistRow {
     openItems: 3,
     maxDaysOverdue: 96,
     priority: 100 - i,
-    explanation: EXPLANATION,
+    // PB-08: the explanation's parts, said through the catalog with the row's days (PB-01).
+    reasons: { open: { CNY: 8_200_000 }, missed: 2, lastMissed: '2026-11-30', window: false, tiny: false },
     grade: 'C',
     keyAccount: false,
     red: i % 2 === 0,
@@ -78,8 +78,8 @@ const page = (rows: number, total: number, pageNo = 1, pageSize = 10): WorklistP
   pageSize,
 });
 
-/** Words the fixtures put in themselves (the explanation, the ISO week, an attached file's name). */
-const DATA = [EXPLANATION, NEXT, 'W50', 'alert-baseline-2026-12-07.csv'];
+/** Words the fixtures put in themselves (the next step, the ISO week, an attached file's name). */
+const DATA = [NEXT, 'W50', 'alert-baseline-2026-12-07.csv'];
 
 /** Keys of a message that carry no text anyone reads: action refs and a file's type. */
 const NOT_READ = new Set(['openRef', 'prevRef', 'nextRef', 'mimeType']);

@@ -82,13 +82,15 @@ export async function buildScaleLedger(
   await db.raw(
     `INSERT INTO account_summary (customer_id, assessed_on, name, main_currency, main_open_minor,
                                   main_open_major, open_by_currency, open_items, max_days_overdue, priority,
-                                  explanation, grade, key_account, credit_hold, blacklisted, ladder_step,
+                                  priority_reasons, grade, key_account, credit_hold, blacklisted, ladder_step,
                                   next_action)
      SELECT o.customer_id, ?::date, c.name, min(o.currency), sum(o.open_minor), sum(o.open_minor) / 100.0,
             jsonb_build_object(min(o.currency), sum(o.open_minor)), count(*),
             greatest(max(?::date - o.due_date), 0),
             sum(o.open_minor) / 100.0 * exp(-greatest(max(?::date - o.due_date), 0) / 365.0),
-            'scale fixture', chr(65 + (o.customer_id % 4)::int), o.customer_id % 50 = 0, false, false,
+            jsonb_build_object('open', jsonb_build_object(min(o.currency), sum(o.open_minor)), 'missed', 0,
+                               'lastMissed', null, 'window', false, 'tiny', false),
+            chr(65 + (o.customer_id % 4)::int), o.customer_id % 50 = 0, false, false,
             CASE WHEN max(?::date - o.due_date) > 30 THEN 'reminder-2' END,
             CASE WHEN max(?::date - o.due_date) > 30 THEN 'call' END
      FROM open_items o JOIN customers c ON c.id = o.customer_id

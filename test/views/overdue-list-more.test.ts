@@ -24,7 +24,7 @@ const row = (i: number): WorklistRow => ({
   openItems: 1,
   maxDaysOverdue: 40,
   priority: 1000 - i,
-  explanation: 'recovery',
+  reasons: null,
   grade: 'B',
   keyAccount: false,
   red: false,

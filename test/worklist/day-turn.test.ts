@@ -53,7 +53,15 @@ async function storedRows(db: Knex): Promise<Record<string, unknown>[]> {
 }
 
 async function wipe(db: Knex): Promise<void> {
-  for (const table of ['worklist_days', 'account_summary', 'promises', 'open_items', 'customers'])
+  for (const table of [
+    'worklist_days',
+    'account_summary',
+    'pauses',
+    'account_state',
+    'promises',
+    'open_items',
+    'customers',
+  ])
     await db(table).delete();
 }
 
@@ -131,8 +139,11 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
   }, 120_000);
 
   it('PB-01: after the day turns to D+k the stored worklist equals a full fresh reassessment for D+k, column by column', async () => {
+    // Ledgers that cross every kind of threshold within the steps: items becoming due and crossing ladder
+    // steps, red, key-account and likelihood rows (due dates around the sync day and 30-90 days before it),
+    // promise dates, pause ends, contacts and follow-ups, escalations, the grading window and month turns.
     const item = fc.record({
-      dueOffset: fc.integer({ min: -400, max: 60 }),
+      dueOffset: fc.oneof(fc.integer({ min: -400, max: 60 }), fc.integer({ min: -95, max: 5 })),
       minor: fc.integer({ min: 1, max: 200_000_000 }),
       currency: fc.constantFrom('CNY', 'USD', 'EUR'),
       // null: open; a number: settled that many days after its due date (negative: early).
@@ -143,19 +154,35 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
       offset: fc.integer({ min: -20, max: 40 }),
       status: fc.constantFrom('open', 'kept', 'broken'),
     });
+    const pause = fc.record({
+      // null: the whole account; a number: that invoice (modulo the items).
+      item: fc.option(fc.nat(7), { nil: null }),
+      until: fc.option(fc.integer({ min: 0, max: 45 }), { nil: null }),
+    });
+    const state = fc.record({
+      contactOffset: fc.option(fc.integer({ min: -40, max: 0 }), { nil: null }),
+      escalations: fc.constantFrom(0, 0, 1, 2),
+    });
+    let reassessedTotal = 0;
+    let rowsTotal = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(
           fc.record({
             items: fc.array(item, { minLength: 1, maxLength: 8 }),
             promises: fc.array(promise, { maxLength: 2 }),
+            pauses: fc.array(pause, { maxLength: 1 }),
+            state: fc.option(state, { nil: null }),
           }),
           {
             minLength: 1,
             maxLength: 5,
           },
         ),
-        fc.array(fc.integer({ min: 1, max: 70 }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 70 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
         async (accounts, steps) => {
           const knex = db.knex;
           const syncDay = nextSyncDay();
@@ -194,6 +221,22 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
                 currency: 'CNY',
                 status: p.status,
               });
+            for (const p of account.pauses)
+              await knex('pauses').insert({
+                customer_id: accountId,
+                open_item_id: p.item === null ? null : itemIds[p.item % itemIds.length],
+                reason: 'Waiting for the customer’s audit',
+                until: p.until === null ? null : addDays(syncDay, p.until),
+              });
+            if (account.state)
+              await knex('account_state').insert({
+                customer_id: accountId,
+                escalations: account.state.escalations,
+                last_contact_at:
+                  account.state.contactOffset === null
+                    ? null
+                    : new Date(`${addDays(syncDay, account.state.contactOffset)}T04:00:00Z`),
+              });
           }
           const ctx = { db: knex, policy: defaultPolicy, timeZone };
           const { assessed } = await refreshWorklist({ ...ctx, today: syncDay });
@@ -201,7 +244,13 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
           let day = syncDay;
           for (const step of steps) {
             day = addDays(day, step);
-            await ensureWorklistDay({ ...ctx, today: day });
+            const turn = await ensureWorklistDay({ ...ctx, today: day });
+            // The incremental turn ran (the policy is the one of the last turn), not a full reassessment.
+            expect(turn).toMatchObject({ status: 'refreshed' });
+            if (turn.status === 'refreshed') {
+              reassessedTotal += turn.reassessed;
+              rowsTotal += turn.accounts;
+            }
             const turned = await storedRows(knex);
             // The full reassessment for the same day, as a sync would do it ...
             await refreshWorklist({ ...ctx, today: day });
@@ -212,9 +261,63 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
           }
         },
       ),
-      { numRuns: 10 },
+      { numRuns: 25 },
     );
+    // Most rows moved on by the days alone; the reassessed ones were due (counted exactly below).
+    expect(reassessedTotal).toBeGreaterThan(0);
+    expect(reassessedTotal).toBeLessThan(rowsTotal);
   }, 180_000);
+
+  it('PB-01: the day turn reassesses only the accounts due, and moves the others on by the days passed', async () => {
+    const knex = db.knex;
+    const syncDay = nextSyncDay();
+    await wipe(knex);
+    const ctx = { db: knex, policy: defaultPolicy, timeZone };
+    // Past every age threshold (blacklisted, key account, last likelihood row): nothing changes tomorrow.
+    const old = await seedAccount(knex, {
+      items: [{ dueDate: addDays(syncDay, -500), issueDate: addDays(syncDay, -530), totalMinor: 100_000 }],
+    });
+    // Due today: overdue tomorrow.
+    const dueToday = await seedAccount(knex, {
+      items: [{ dueDate: syncDay, issueDate: addDays(syncDay, -30), totalMinor: 100_000 }],
+    });
+    // PB-20: a promise for today is missed tomorrow.
+    const promised = await seedAccount(knex, {
+      items: [{ dueDate: addDays(syncDay, -500), issueDate: addDays(syncDay, -530), totalMinor: 100_000 }],
+    });
+    await knex('promises').insert({
+      customer_id: promised.accountId,
+      promised_date: syncDay,
+      amount_minor: 1000,
+      currency: 'CNY',
+      status: 'open',
+    });
+    // A pause ending today: chasing resumes tomorrow.
+    const paused = await seedAccount(knex, {
+      items: [{ dueDate: addDays(syncDay, -500), issueDate: addDays(syncDay, -530), totalMinor: 100_000 }],
+    });
+    await knex('pauses').insert({ customer_id: paused.accountId, reason: 'Audit', until: syncDay });
+    const { assessed } = await refreshWorklist({ ...ctx, today: syncDay });
+    await markWorklistDay(knex, syncDay, assessed, defaultPolicy);
+    const tomorrow = addDays(syncDay, 1);
+    const due = await knex('account_summary')
+      .where('reassess_on', '<=', tomorrow)
+      .orderBy('customer_id')
+      .pluck('customer_id');
+    expect(due.map(Number)).toEqual([dueToday.accountId, promised.accountId, paused.accountId]);
+    const turn = await ensureWorklistDay({ ...ctx, today: tomorrow });
+    expect(turn).toEqual({ status: 'refreshed', accounts: 4, reassessed: 3 });
+    expect((await storedDays(knex)).get(old.accountId)).toBe(501);
+    expect((await storedDays(knex)).get(dueToday.accountId)).toBe(1);
+    // A day later nothing is due: all four move on, none is reassessed.
+    const turnAgain = await ensureWorklistDay({ ...ctx, today: addDays(tomorrow, 1) });
+    expect(turnAgain).toEqual({ status: 'refreshed', accounts: 4, reassessed: 0 });
+    expect((await storedDays(knex)).get(old.accountId)).toBe(502);
+    // Another policy (or version) than the last turn's: the stored dates say nothing, every account is reassessed.
+    const other = { ...defaultPolicy, aging: { ...defaultPolicy.aging, redAfterDays: 45 } };
+    const full = await ensureWorklistDay({ ...ctx, policy: other, today: addDays(tomorrow, 2) });
+    expect(full).toEqual({ status: 'refreshed', accounts: 4, reassessed: 4 });
+  });
 
   it('PB-01: the stored ages go stale without the day turn (the property above can fail)', async () => {
     const knex = db.knex;
@@ -225,7 +328,8 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
     const tomorrow = addDays(syncDay, 1);
     expect([...(await storedDays(knex)).values()]).toEqual([4]);
     const turn = await ensureWorklistDay({ db: knex, policy: defaultPolicy, today: tomorrow, timeZone });
-    expect(turn).toEqual({ status: 'refreshed', accounts: 1 });
+    // No turn recorded before (no policy to trust the stored dates by): every account is reassessed.
+    expect(turn).toEqual({ status: 'refreshed', accounts: 1, reassessed: 1 });
     expect([...(await storedDays(knex)).values()]).toEqual([5]);
     // The same day again does nothing, and an earlier date never moves the worklist back.
     expect(await ensureWorklistDay({ db: knex, policy: defaultPolicy, today: tomorrow, timeZone })).toEqual({

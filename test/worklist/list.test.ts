@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import type { Database } from '../../src/db.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { reasonsText } from '../../src/views/overdue-list.ts';
 import { assessOne, refreshWorklist } from '../../src/worklist/assess.ts';
 import { claimAccount } from '../../src/worklist/claims.ts';
 import { findAccounts, listWorklist } from '../../src/worklist/list.ts';
@@ -54,7 +56,10 @@ describe.each(backends())('the worklist on %s', (kind) => {
     expect(page.rows.at(-1)?.name).toBe('Tiny Tools');
     const big = page.rows.find((r) => r.name === 'Northwind Traders Ltd');
     expect(big).toMatchObject({ mainCurrency: 'CNY', mainOpenMinor: 8_600_000, maxDaysOverdue: 43 });
-    expect(big?.explanation).toMatch(/CNY 86,000/);
+    // PB-08: the explanation's parts are stored, and said with the row's days in the reader's language.
+    expect(big?.reasons).toMatchObject({ open: { CNY: 8_600_000 } });
+    expect(big ? reasonsText(big, translator('en')) : '').toMatch(/^CNY 86,000 open, 43 days/);
+    expect(big ? reasonsText(big, translator('zh-CN')) : '').toMatch(/逾期 43 天/);
   });
 
   it('filters by owner, unclaimed, days, amount, grade and customer name', async () => {

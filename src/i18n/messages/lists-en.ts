@@ -10,6 +10,8 @@ export const listsEn = {
   'list.button.letter': 'Send letter',
   'list.button.open': 'Open',
   'list.row.next': 'next: {action}',
+  'list.row.reasons':
+    '{open, select, yes {{amounts} open} other {nothing open}}, {days, plural, one {# day} other {# days}}{grade, select, none {} other {, grade {grade}}}{missed, plural, =0 {} =1 {, missed promise {lastMissed}} other {, missed promise {lastMissed} (+{earlier} earlier)}}{key, select, yes {, key account} other {}}{window, select, yes {, best-odds window} other {}}{tiny, select, yes {, small balance} other {}}',
   'list.header': 'Overdue accounts on {date}',
   'list.empty':
     '{filtered, select, yes {No accounts matching `{query}`. Nothing to chase here.} other {No accounts. Nothing to chase here.}}',

@@ -7,6 +7,8 @@ export const listsZhCN: ListsCatalog = {
   'list.button.letter': '发送催款函',
   'list.button.open': '打开',
   'list.row.next': '下一步：{action}',
+  'list.row.reasons':
+    '{open, select, yes {未收 {amounts}} other {无未收款项}}，逾期 {days, plural, other {# 天}}{grade, select, none {} other {，信用等级 {grade}}}{missed, plural, =0 {} =1 {，{lastMissed} 的付款承诺未兑现} other {，{lastMissed} 的付款承诺未兑现（此前另有 {earlier} 次）}}{key, select, yes {，重点账户} other {}}{window, select, yes {，最佳催收窗口} other {}}{tiny, select, yes {，小额余额} other {}}',
   'list.header': '{date} 逾期账户',
   'list.empty':
     '{filtered, select, yes {没有符合 `{query}` 的账户，这里无需催收。} other {没有账户，这里无需催收。}}',

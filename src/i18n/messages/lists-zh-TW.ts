@@ -7,6 +7,8 @@ export const listsZhTW: ListsCatalog = {
   'list.button.letter': '寄送催款函',
   'list.button.open': '開啟',
   'list.row.next': '下一步：{action}',
+  'list.row.reasons':
+    '{open, select, yes {未收 {amounts}} other {無未收款項}}，逾期 {days, plural, other {# 天}}{grade, select, none {} other {，信用等級 {grade}}}{missed, plural, =0 {} =1 {，{lastMissed} 的付款承諾未兌現} other {，{lastMissed} 的付款承諾未兌現（此前另有 {earlier} 次）}}{key, select, yes {，重點帳戶} other {}}{window, select, yes {，最佳催收窗口} other {}}{tiny, select, yes {，小額餘額} other {}}',
   'list.header': '{date} 逾期帳戶',
   'list.empty':
     '{filtered, select, yes {沒有符合 `{query}` 的帳戶，這裡無需催收。} other {沒有帳戶，這裡無需催收。}}',
