@@ -115,7 +115,7 @@ describe.each(backends())('every owner’s digest at once on %s', (kind) => {
               timeZone: TZ,
             };
             const owners = await accountOwners(trx);
-            expect(owners.length).toBeGreaterThan(10);
+            expect(owners.length).toBeGreaterThanOrEqual(5); // several owners, whatever the seed releases
             const all = await ownersWork(trx, owners, today, w.limit, rule);
             for (const owner of owners) {
               const alone = await myWork(trx, owner.id, today, w.limit, rule);
