@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['test/faults/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    // Test databases are reused within a test file and dropped at its end (test/support/database-pool.ts).
+    setupFiles: ['test/support/database-pool-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 60_000,
     // Kills and load measure time: one file at a time on a small machine, each file bounded.
