@@ -14,6 +14,15 @@ export function backends(): DatabaseKind[] {
 }
 
 /**
+ * One engine: the real PostgreSQL server when TEST_DATABASE_URL names one, else embedded PGlite. For the
+ * few scale-sized tests whose subject is the same on both engines (e.g. the wire protocol's 65,535 bind
+ * parameters) and that cost minutes on PGlite: running them twice checks nothing more.
+ */
+export function oneBackend(): DatabaseKind[] {
+  return backends().slice(-1);
+}
+
+/**
  * A fresh, migrated bot database of the given kind, as empty as the template; `close()` ends it.
  *
  * Opening one is the dearest part of many tests (a PGlite instance loads a 40 MB data dir, ~0.7 s of CPU;
