@@ -53,6 +53,21 @@ describe.each(backends())('reused test databases on %s', (kind) => {
     await second.close();
   });
 
+  it('drops a schema of its own a test made (as the ledger fixture does), and what is in it', async () => {
+    const first = await openTestDatabase(kind);
+    await first.knex.raw('CREATE SCHEMA acct_probe');
+    await first.knex.raw('CREATE TABLE acct_probe.invoices (id text PRIMARY KEY)');
+    await first.knex.raw("INSERT INTO acct_probe.invoices VALUES ('I-1')");
+    await first.close();
+
+    const second = await openTestDatabase(kind);
+    const schemas = await second.knex.raw(
+      "SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'acct_probe'",
+    );
+    expect(schemas.rows).toEqual([{ n: 0 }]);
+    await second.close();
+  });
+
   it('ends a transaction and the session settings a test left behind', async () => {
     const zone = async (db: Awaited<ReturnType<typeof openTestDatabase>>) =>
       ((await db.knex.raw('SHOW TIME ZONE')).rows as { TimeZone: string }[])[0]?.TimeZone;

@@ -33,6 +33,8 @@ interface State {
 
 interface Template {
   state: State;
+  /** The template's own schemas (quoted): a test's own schema (e.g. the ledger fixture's) is dropped. */
+  namespaces: string[];
   tables: string[];
   sequences: string[];
   /** Tables the migrations fill (knex's own bookkeeping): their rows as JSON, to write back. */
@@ -143,16 +145,26 @@ async function learnTemplate(kind: DatabaseKind, db: Knex): Promise<void> {
     seeded.set(t, rows);
   }
   const state = await readState(db, tables, sequences, seeded.keys());
-  templates.set(kind, { state, tables, sequences, seeded });
+  templates.set(kind, { state, namespaces: await namespaces(db), tables, sequences, seeded });
 }
 
 const sameState = (a: State, b: State) => JSON.stringify(a) === JSON.stringify(b);
 
+async function namespaces(db: Knex): Promise<string[]> {
+  const rows = (
+    await db.raw(`SELECT quote_ident(n.nspname) AS name FROM pg_namespace n WHERE ${NOT_SYSTEM} ORDER BY 1`)
+  ).rows as { name: string }[];
+  return rows.map((r) => r.name);
+}
+
 /**
- * Puts a database back as the template left it: empties the tables that have rows, writes back the rows
+ * Puts a database back as the template left it: drops the schemas a test made, empties the tables that have rows, writes back the rows
  * the migrations made, sets each sequence back. True when the result equals the template's state.
  */
 async function restore(db: Knex, template: Template): Promise<boolean> {
+  // Schemas a test made for itself go whole; anything of the template's they took along shows below.
+  const extra = (await namespaces(db)).filter((n) => !template.namespaces.includes(n));
+  if (extra.length > 0) await db.raw(`DROP SCHEMA ${extra.join(', ')} CASCADE`);
   const now = await readState(db, template.tables, template.sequences, template.seeded.keys());
   if (now.schema !== template.state.schema) return false;
   if (sameState(now, template.state)) return true;
