@@ -2,6 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/duebot.js', import.meta.url));
+/**
+ * Node flags of a spawned duebot: a test's duebot lives for seconds, and on the embedded database V8's
+ * background optimisation of PGlite's WebAssembly costs more CPU than it gives back (as in the vitest
+ * workers, vitest.config.ts). Only how V8 compiles changes, not what runs.
+ */
+const NODE_FLAGS = ['--liftoff-only'];
 
 /** How a `duebot` child process ended: its exit code, or the signal that ended it (e.g. SIGKILL). */
 export interface DuebotExit {
@@ -50,7 +56,10 @@ export function spawnDuebot(
   for (const [key, value] of Object.entries({ ...process.env, LOG_FORMAT: 'json', ...options.env })) {
     if (value !== undefined) env[key] = value;
   }
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, ...args], {
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const out = { stdout: '', stderr: '', output: '' };
   const listeners = new Set<() => void>();
   const changed = () => {

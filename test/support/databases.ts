@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
-import {
-  createPglite,
-  type Database,
-  type DatabaseKind,
-  knexForPglite,
-  knexForPostgres,
-} from '../../src/db.ts';
+import { createPglite, type DatabaseKind, knexForPostgres } from '../../src/db.ts';
+import type { Database } from '../../src/db.ts';
+import { type PooledDatabase, pooledPglite, pooledServerDatabase, takeIdle } from './database-pool.ts';
 
 /**
  * The engines the database tests run on: embedded PGlite always, and the real PostgreSQL server
@@ -17,40 +13,49 @@ export function backends(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-/** A fresh, migrated bot database of the given kind; `close()` throws it away. */
+/**
+ * One engine: the real PostgreSQL server when TEST_DATABASE_URL names one, else embedded PGlite. For the
+ * few scale-sized tests whose subject is the same on both engines (e.g. the wire protocol's 65,535 bind
+ * parameters) and that cost minutes on PGlite: running them twice checks nothing more.
+ */
+export function oneBackend(): DatabaseKind[] {
+  return backends().slice(-1);
+}
+
+/**
+ * A fresh, migrated bot database of the given kind, as empty as the template; `close()` ends it.
+ *
+ * Opening one is the dearest part of many tests (a PGlite instance loads a 40 MB data dir, ~0.7 s of CPU;
+ * a server copy is a CREATE DATABASE and a DROP DATABASE, ~1 s of disk syncs), so a test file reuses them:
+ * `close()` empties the database back to the migrated template (database-pool.ts) and keeps it for the
+ * next `openTestDatabase` of the same file. Each test still gets its own knex, and a database that cannot
+ * be shown to equal the template again (its schema changed, its PGlite was closed) is thrown away.
+ */
 export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
-  if (kind === 'pglite') {
-    const tar = await readFile(inject('pgliteTemplate'));
-    const pglite = await createPglite(undefined, new Blob([tar]));
-    const knex = await knexForPglite(pglite);
-    return {
-      knex,
-      kind,
-      pglite,
-      close: async () => {
-        await knex.destroy();
-        if (!pglite.closed) await pglite.close();
-      },
-    };
-  }
+  const pooled = takeIdle(kind) ?? (kind === 'pglite' ? await newPglite() : await newServerCopy());
+  return pooled.lend();
+}
+
+/** A new PGlite copy of the template. */
+async function newPglite(): Promise<PooledDatabase> {
+  const tar = await readFile(inject('pgliteTemplate'));
+  const pglite = await createPglite(undefined, new Blob([tar]));
+  return pooledPglite(pglite);
+}
+
+/** A new copy of the template on the real server. */
+async function newServerCopy(): Promise<PooledDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   const template = inject('postgresTemplate');
   if (!url || !template) throw new Error('TEST_DATABASE_URL is not set');
   const name = `duebot_t_${randomBytes(6).toString('hex')}`;
   const admin = knexForPostgres(url, { min: 0, max: 1 });
-  await admin.raw(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  const knex = knexForPostgres(dbUrl.toString(), { min: 0, max: 60 });
-  return {
-    knex,
-    kind,
-    close: async () => {
-      await knex.destroy();
-      await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.destroy();
-    },
-  };
+  try {
+    await admin.raw(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.destroy();
+  }
+  return pooledServerDatabase(url, name);
 }
 
 /** A database URL for the real server's copy, for tests that spawn the CLI against it. */

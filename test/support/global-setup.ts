@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createPglite, knexForPglite, knexForPostgres, migrate } from '../../src/db.ts';
+import { readTemplate } from '../../src/embedded/template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,22 +12,27 @@ declare module 'vitest' {
   }
 }
 
-/** Migrates one template database per engine per run; tests clone it instead of migrating again. */
+/**
+ * Migrates one template database per engine per run; tests clone it instead of migrating again. The
+ * PGlite one starts from the install's empty cluster (the `embedded-template` postinstall) instead of its
+ * own initdb, and both engines migrate at the same time (the server's work is mostly its own disk).
+ */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'duebot-test-'));
-  const pglite = await createPglite();
-  const templateKnex = await knexForPglite(pglite);
-  await migrate(templateKnex);
-  const dump = await pglite.dumpDataDir('none');
   const templatePath = join(dir, 'template.tar');
-  await writeFile(templatePath, Buffer.from(await dump.arrayBuffer()));
-  await templateKnex.destroy();
-  project.provide('pgliteTemplate', templatePath);
+  const pgliteTemplate = async () => {
+    const pglite = await createPglite(undefined, await readTemplate());
+    const templateKnex = await knexForPglite(pglite);
+    await migrate(templateKnex);
+    const dump = await pglite.dumpDataDir('none');
+    await writeFile(templatePath, Buffer.from(await dump.arrayBuffer()));
+    await templateKnex.destroy();
+  };
 
   const url = process.env.TEST_DATABASE_URL;
-  let templateName: string | null = null;
-  if (url) {
-    templateName = `duebot_template_${process.pid}`;
+  const templateName = url ? `duebot_template_${process.pid}` : null;
+  const postgresTemplate = async () => {
+    if (!url || !templateName) return;
     const admin = knexForPostgres(url, { min: 0, max: 1 });
     await admin.raw(`DROP DATABASE IF EXISTS ${templateName}`);
     await admin.raw(`CREATE DATABASE ${templateName}`);
@@ -36,7 +42,9 @@ export default async function setup(project: TestProject) {
     await migrate(template);
     await template.destroy();
     await admin.destroy();
-  }
+  };
+  await Promise.all([pgliteTemplate(), postgresTemplate()]);
+  project.provide('pgliteTemplate', templatePath);
   project.provide('postgresTemplate', templateName);
 
   return async () => {
