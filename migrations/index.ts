@@ -31,6 +31,7 @@ import * as meetingPositions from './20261207_191_meeting_positions.ts';
 import * as claimsByOwner from './20261207_210_claims_by_owner.ts';
 import * as contactWindow from './20261207_220_contact_window.ts';
 import * as ledgerTerms from './20261207_230_ledger_terms.ts';
+import * as nextActionNote from './20261207_250_next_action_note.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -69,6 +70,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_210_claims_by_owner': claimsByOwner,
   '20261207_220_contact_window': contactWindow,
   '20261207_230_ledger_terms': ledgerTerms,
+  '20261207_250_next_action_note': nextActionNote,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -36,6 +36,7 @@ import {
 } from '../views/letter-views.ts';
 import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
+import { ladderReasonWords } from '../views/ladder-words.ts';
 import { letterMarkedSentMessage, uncertainLetterNotice } from '../views/uncertain-letter.ts';
 import { assessOne } from '../worklist/assess.ts';
 import { type Actor, type Role, requireRole } from '../worklist/staff.ts';
@@ -135,7 +136,7 @@ export async function previewLetter(
       kind: 'ephemeral',
       message: notice(
         t.t('letter.error.no_letter_today', {
-          reason: assessment.ladder.reason,
+          reason: ladderReasonWords(t, assessment.ladder.reason),
           templates: LETTER_TEMPLATES.join(', '),
         }),
       ),

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { type AccountAssessment, assessAccount, type Policy } from '../collections/account.ts';
+import { nextStepNote } from '../collections/ladder.ts';
 import { majorUnitsText } from '../collections/money.ts';
 import { loadSnapshots } from './snapshots.ts';
 
@@ -36,8 +37,8 @@ function summaryRow(a: AccountAssessment, today: string) {
     credit_hold: a.creditHold.set,
     blacklisted: a.blacklist.set,
     ladder_step: a.ladder.step?.id ?? null,
-    // A paused account says so, with the pause's end, where the next action would be.
-    next_action: next?.action ?? (a.ladder.status === 'paused' ? a.ladder.reason : null),
+    // The step (or a paused account's pause and its end) as a note each reader's view says in their language.
+    next_action: nextStepNote(a.ladder),
     next_action_due: next?.due ?? null,
     suggested_letter: a.ladder.letter,
   };
@@ -78,7 +79,11 @@ export async function refreshOne(ctx: AssessContext, accountId: number): Promise
     const row = summaryRow(assessment, ctx.today);
     await ctx
       .db('account_summary')
-      .insert({ ...row, open_by_currency: JSON.stringify(row.open_by_currency) })
+      .insert({
+        ...row,
+        open_by_currency: JSON.stringify(row.open_by_currency),
+        next_action: row.next_action && JSON.stringify(row.next_action),
+      })
       .onConflict('customer_id')
       .merge();
   } else {

@@ -6,6 +6,7 @@
  * once take effect once.
  */
 import type { Knex } from 'knex';
+import type { NextStepNote } from '../collections/ladder.ts';
 import { recordActivity } from './activity.ts';
 import { fail, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
@@ -41,7 +42,8 @@ export interface MeetingAccount {
   mainCurrency: string | null;
   daysOverdue: number;
   ladderStep: string | null;
-  nextAction: string | null;
+  /** The worklist's note when the meeting opened (a meeting opened before notes were kept: its text). */
+  nextAction: NextStepNote | string | null;
   /** 'YYYY-MM-DD' of the last contact, or null. */
   lastContact: string | null;
   /** PB-09 grade when the meeting opened (absent on meetings opened before it was recorded). */
@@ -139,7 +141,7 @@ export async function recordDecision(
   actor: Actor,
   click: { meetingId: number; accountId: number; decision: MeetingDecision; revision: number; at: Date },
 ): Promise<Result<DecisionOutcome>> {
-  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on an account in the credit meeting');
+  const allowed = requireRole(actor, DECIDING_ROLES, 'meeting');
   if (!allowed.ok) return allowed;
   // Decisions of one meeting take turns, so the one that completes the meeting sees all the others.
   const meeting = await trx('meetings').where({ id: click.meetingId }).forUpdate().first('id');

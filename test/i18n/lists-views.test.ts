@@ -41,7 +41,7 @@ const NOW = new Date('2026-12-07T09:00:00+08:00');
 
 /** The worklist's own stored explanation and next step (not catalog text: the assessment writes them). */
 const EXPLANATION = 'expected recovery CNY 82,000; 96 days overdue';
-const NEXT = 'letter L2 on 9 Dec';
+const NEXT = { kind: 'step', step: 'L2' } as const;
 
 function row(i: number, overrides: Partial<WorklistRow> = {}): WorklistRow {
   return {
@@ -79,7 +79,7 @@ const page = (rows: number, total: number, pageNo = 1, pageSize = 10): WorklistP
 });
 
 /** Words the fixtures put in themselves (the explanation, the ISO week, an attached file's name). */
-const DATA = [EXPLANATION, NEXT, 'W50', 'alert-baseline-2026-12-07.csv'];
+const DATA = [EXPLANATION, 'W50', 'alert-baseline-2026-12-07.csv'];
 
 /** Keys of a message that carry no text anyone reads: action refs and a file's type. */
 const NOT_READ = new Set(['openRef', 'prevRef', 'nextRef', 'mimeType']);
