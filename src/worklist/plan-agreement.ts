@@ -157,7 +157,7 @@ export async function proposePlan(
   input: { currency: string; replacesPlanId: number | null; values: Record<string, string> },
   today: string,
 ): Promise<Result<{ proposalId: number; totalMinor: number; installments: Installment[] }>> {
-  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'Agreeing a payment plan');
+  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'planAgree');
   if (!allowed.ok) return allowed;
   const openMinor = await openIn(db, accountId, input.currency);
   if (openMinor === 0)
@@ -212,7 +212,7 @@ export async function agreePlan(
   proposalId: number,
   today: string,
 ): Promise<Result<AgreedPlan>> {
-  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'Agreeing a payment plan');
+  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'planAgree');
   if (!allowed.ok) return allowed;
   try {
     return await db.transaction(async (trx) => {
@@ -308,7 +308,7 @@ export async function cancelPlan(
   accountId: number,
   planId: number,
 ): Promise<Result<{ planId: number; currency: string }>> {
-  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'Cancelling a payment plan');
+  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'planCancel');
   if (!allowed.ok) return allowed;
   return db.transaction(async (trx) => {
     const [plan] = await trx('payment_plans')

@@ -104,7 +104,7 @@ export async function decideSegment(
   actor: Actor,
   click: { meetingId: number; segment: Segment; decision: MeetingDecision; at: Date },
 ): Promise<Result<SegmentOutcome>> {
-  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
+  const allowed = requireRole(actor, DECIDING_ROLES, 'meeting');
   if (!allowed.ok) return allowed;
   const meeting = await trx('meetings').where({ id: click.meetingId }).forUpdate().first('id', 'month');
   if (!meeting) return fail('not_found', 'There is no such credit meeting; it may have been removed.');
