@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { addDays, calendarDateProblem } from '../collections/dates.ts';
 import { formatMoney, parseMoneyInput } from '../collections/money.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
-import { fail, ok, type Result } from './outcome.ts';
+import { fail, failSaying, ok, type Result } from './outcome.ts';
 import { PLAN_DEFAULTS, splitInstallments } from './plans.ts';
 import { collectableItems, recordPromise } from './promises.ts';
 import { type Actor, requireRole } from './staff.ts';
@@ -161,7 +161,7 @@ export async function proposePlan(
   if (!allowed.ok) return allowed;
   const openMinor = await openIn(db, accountId, input.currency);
   if (openMinor === 0)
-    return fail('invalid_input', `This account has nothing open in ${input.currency} to put on a plan.`);
+    return failSaying('invalid_input', 'plan.error.nothingOpen', { currency: input.currency });
   const read = readPlanForm(input.values, { currency: input.currency, openMinor, today });
   if (!read.ok) return read;
   const current = await stillCurrent(db, accountId, input.currency, input.replacesPlanId);

@@ -15,6 +15,7 @@ import { ladderLine, ladderReasonWords, nextActionWords, stepWords } from '../..
 import { letterName } from '../../src/views/letter-name.ts';
 import { notice } from '../../src/views/notices.ts';
 import type { Actor, Role, RoleNeededFor } from '../../src/worklist/staff.ts';
+import { failSaying, failureText } from '../../src/worklist/outcome.ts';
 import { pseudoT, strayEnglish } from '../support/view-locales.ts';
 
 const chinese = [translator('zh-CN'), translator('zh-TW')];
@@ -178,6 +179,19 @@ describe("refusals in the reader's language (issue 20)", () => {
       for (const text of texts)
         if (t === pseudoT()) expect(strayEnglish(notice(text), data), text).toEqual([]);
         else expect(englishIn(text, [...data, 'Message ID']), text).toEqual([]);
+    }
+  });
+
+  it('the worklist failures said from the catalog', () => {
+    const failures = [
+      failSaying('not_found', 'meeting.error.noMeeting'),
+      failSaying('not_found', 'meeting.error.notOnMeeting'),
+      failSaying('invalid_input', 'plan.error.nothingOpen', { currency: 'CNY' }),
+    ];
+    for (const failed of failures) {
+      if (failed.ok) throw new Error('expected a failure');
+      expect(failed.error.message).toMatch(/^[A-Z]/); // its English, for the log
+      checkEverywhere((t) => failureText(t, failed.error), ['CNY']);
     }
   });
 });

@@ -275,6 +275,7 @@ export const lettersEn = {
     'Letter #{id} has no recorded recipient or Message-ID, so it cannot be marked as sent; send it again instead.',
   'letter.refused.outsideWindow':
     "Not sent again: it is outside the customer's contact window (PB-24). Send it again from {time} customer time ({zone}); nothing was changed.",
+  'plan.error.nothingOpen': 'This account has nothing open in {currency} to put on a plan.',
 } as const;
 
 /** The keys of this area, for the other languages' halves. */

@@ -248,4 +248,5 @@ export const lettersZhCN: LettersCatalog = {
   'letter.refused.noRecord': '函件 #{id} 没有记录收件人或 Message-ID，无法标记为已发出；请改为重新发送。',
   'letter.refused.outsideWindow':
     '未重新发送：现在不在客户的联系时段内（PB-24）。请于客户当地时间 {time}（{zone}）起再发送；未做任何更改。',
+  'plan.error.nothingOpen': '该账户没有 {currency} 未结款项可列入付款计划。',
 };

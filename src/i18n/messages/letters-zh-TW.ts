@@ -248,4 +248,5 @@ export const lettersZhTW: LettersCatalog = {
   'letter.refused.noRecord': '函件 #{id} 沒有記錄收件人或 Message-ID，無法標記為已寄出；請改為重新寄送。',
   'letter.refused.outsideWindow':
     '未重新寄送：現在不在客戶的聯絡時段內（PB-24）。請於客戶當地時間 {time}（{zone}）起再寄送；未做任何變更。',
+  'plan.error.nothingOpen': '此帳戶沒有 {currency} 未結款項可列入付款計畫。',
 };
