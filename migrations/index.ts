@@ -24,6 +24,7 @@ import * as ledgerPaidAt from './20261207_150_ledger_paid_at.ts';
 import * as ledgerTerms from './20261207_230_ledger_terms.ts';
 import * as meetingAtScale from './20261207_190_meeting_at_scale.ts';
 import * as meetingPositions from './20261207_191_meeting_positions.ts';
+import * as nextActionNote from './20261207_250_next_action_note.ts';
 import * as paymentPlans from './20261207_120_payment_plans.ts';
 import * as replayKeysPruned from './20261207_265_replay_keys_pruned.ts';
 import * as roleSource from './20261207_012_role_source.ts';
@@ -74,6 +75,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_230_ledger_terms': ledgerTerms,
   '20261207_240_customer_name_search': customerNameSearch,
   '20261207_245_worklist_reassess_on': worklistReassessOn,
+  '20261207_250_next_action_note': nextActionNote,
   '20261207_265_replay_keys_pruned': replayKeysPruned,
 };
 

@@ -97,6 +97,10 @@ export function dispatchContext(runtime: Runtime): DispatchContext {
     ledgerStaleAfterMinutes: staleAfterMinutes(runtime.config),
     language: runtime.config.language,
     escalationManagers: runtime.config.jobs.escalationManagers,
+    threadChannels: {
+      ...(runtime.config.slack?.channel ? { slack: runtime.config.slack.channel } : {}),
+      ...(runtime.config.teams?.channel ? { teams: runtime.config.teams.channel } : {}),
+    },
     promiseHorizonDays: runtime.config.collections.promiseHorizonDays,
   };
 }

@@ -7,6 +7,71 @@ import { z } from 'zod';
 import { addDays, daysBetween, laterOf, nextWorkingDay, type WorkingCalendar } from './dates.ts';
 import { currencyDigits } from './money.ts';
 import type { Grade } from './grade.ts';
+import { isLocale, LOCALES, type Locale } from '../i18n/locale.ts';
+
+/**
+ * The ids of the steps duebot ships (default-ladder.yaml): a step with one of these ids and no `action`
+ * of its own is said from the message catalogs, in each reader's language.
+ */
+export const BUILT_IN_STEPS = [
+  'pre-due',
+  'L1',
+  'L2',
+  'L3',
+  'L4',
+  'L5',
+  'L6',
+  'L7',
+  'L8',
+  'B-mid-term',
+  'C-due',
+  'large-after-issue',
+  'large-before-due',
+] as const;
+export type BuiltInStep = (typeof BUILT_IN_STEPS)[number];
+
+export const isBuiltInStep = (id: string): id is BuiltInStep =>
+  (BUILT_IN_STEPS as readonly string[]).includes(id);
+
+/**
+ * A custom step's words: one text for every reader, or one per language (`{ en: ..., zh-CN: ... }`); a
+ * reader whose language is missing gets the English, else the first given.
+ */
+export type StepText = string | Partial<Record<Locale, string>>;
+
+const EMPTY_ACTION = 'expected a description of the action';
+
+/** A step's action: one text, or text per language duebot speaks; each problem said in plain words. */
+const stepTextSchema = z.unknown().transform((value, ctx): StepText => {
+  const languages = LOCALES.join(', ');
+  if (typeof value === 'string') {
+    if (value.trim() === '') ctx.addIssue({ code: 'custom', message: EMPTY_ACTION });
+    return value.trim();
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected the action as text, or as text per language (${languages})`,
+    });
+    return '';
+  }
+  const entries = Object.entries(value);
+  const unknown = entries.map(([k]) => k).filter((k) => !(LOCALES as readonly string[]).includes(k));
+  if (unknown.length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected the action per language, one of ${languages}; not ${unknown.map((k) => `"${k}"`).join(', ')}`,
+    });
+  else if (entries.length === 0)
+    ctx.addIssue({ code: 'custom', message: `expected the action in at least one language (${languages})` });
+  const texts: Partial<Record<Locale, string>> = {};
+  for (const [k, v] of entries) {
+    if (typeof v !== 'string' || v.trim() === '')
+      ctx.addIssue({ code: 'custom', message: `${k}: ${EMPTY_ACTION}` });
+    else if (isLocale(k)) texts[k] = v.trim();
+  }
+  return texts;
+});
 
 /** What a step's day counts from (PB-09): the due date, the issue date, or a fraction of the payment term. */
 export const ANCHORS = ['due', 'issue', 'term'] as const;
@@ -30,7 +95,8 @@ const stepSchema = z
     within: z.number().int().min(0, 'expected 0 or more days').optional(),
     /** Only invoices whose total is at least this, in the invoice's currency (PB-09 large invoices). */
     minInvoice: z.number().positive('expected an invoice amount above 0').optional(),
-    action: z.string().trim().min(1, 'expected a description of the action'),
+    /** The step's words; left out on a built-in step (BUILT_IN_STEPS), whose words are the catalog's. */
+    action: stepTextSchema.optional(),
     tone: z.enum(['friendly', 'polite', 'firm', 'formal', 'legal', 'external']),
     letter: z
       .string()
@@ -42,6 +108,12 @@ const stepSchema = z
     onlyFor: z.array(z.enum(['A', 'B', 'C'])).optional(),
   })
   .superRefine((step, ctx) => {
+    if (step.action === undefined && !isBuiltInStep(step.id))
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected the action (text, or text per language); only the built-in steps (${BUILT_IN_STEPS.join(', ')}) may leave it out`,
+        path: ['action'],
+      });
     if (step.anchor === 'term') {
       if (step.fraction === undefined)
         ctx.addIssue({
@@ -205,11 +277,17 @@ export interface LadderOptions {
   calendar: WorkingCalendar;
 }
 
-/** The next thing to do on an account. */
+/** PB-12: how often to contact between steps, and until which day. */
+export type FollowUp = Ladder['followUp'];
+
+/** The next thing to do on an account: which step, said in the reader's language by the views. */
 export interface NextAction {
   kind: 'step' | 'follow-up';
   stepId: string;
-  action: string;
+  /** A custom step's own words; absent for a built-in step, said from the catalog by its id. */
+  text?: StepText;
+  /** A follow-up's rhythm (PB-12). */
+  followUp?: FollowUp;
   /** A working day (PB-24); in the past when the action is late. */
   due: string;
   /** PB-12: a follow-up is not sooner than this. */
@@ -234,12 +312,28 @@ export interface LadderPosition {
   nextAction: NextAction | null;
   /** The letter the current step calls for (reminder, polite-reminder, formal-demand, ...). */
   letter: string | null;
-  reason: string;
+  /** Why the account stands where it does, for the views to say in the reader's language. */
+  reason: LadderReason;
   /** PB-09: invoice steps not yet done whose time has come or is coming, soonest first. */
   invoiceSteps: NextAction[];
 }
 
-const idle = (status: LadderPosition['status'], reason: string): LadderPosition => ({
+/** Why an account stands where it does on the ladder (said by views/ladder-words.ts). */
+export type LadderReason =
+  | { kind: 'nothing-open' }
+  /** The account is paused until `until` (inclusive; null: until lifted), for the reason a person gave. */
+  | { kind: 'paused'; until: string | null; why: string }
+  | { kind: 'disputed' }
+  /** Every undisputed open item is paused, until the last pause ends (null: one has no end). */
+  | { kind: 'items-paused'; until: string | null }
+  | { kind: 'below-minimum' }
+  /** Not on the ladder yet: its first step falls on `on`. */
+  | { kind: 'first-step'; stepId: string; on: string }
+  | { kind: 'no-step' }
+  /** On step `stepId` at `day` days, `escalatedBy` steps above the calendar (PB-14); `last`: nothing after it. */
+  | { kind: 'on-step'; stepId: string; day: number; escalatedBy: number; last: boolean };
+
+const idle = (status: LadderPosition['status'], reason: LadderReason): LadderPosition => ({
   status,
   stepIndex: -1,
   step: null,
@@ -266,7 +360,7 @@ function stepAction(step: LadderStep, due: string, calendar: WorkingCalendar): N
   return {
     kind: 'step',
     stepId: step.id,
-    action: step.action,
+    ...(step.action !== undefined ? { text: step.action } : {}),
     due: nextWorkingDay(due, calendar),
     notBefore: null,
     letter: step.letter,
@@ -313,7 +407,6 @@ function pendingInvoiceSteps(
       if (done || today > until) continue;
       out.push({
         ...stepAction(step, on, calendar),
-        action: item.number ? `${step.action} (${item.number})` : step.action,
         ...(item.number ? { invoice: item.number } : {}),
       });
     }
@@ -340,26 +433,24 @@ export function ladderPosition(
   options: LadderOptions,
 ): LadderPosition {
   const open = account.items.filter((i) => i.openMinor > 0);
-  if (open.length === 0) return idle('nothing-open', 'nothing is open');
-  if (pauseActive(account.pause, today)) {
-    const until = account.pause.until ? ` until ${account.pause.until}` : '';
-    return idle('paused', `chasing paused${until}: ${account.pause.reason}`);
-  }
+  if (open.length === 0) return idle('nothing-open', { kind: 'nothing-open' });
+  if (pauseActive(account.pause, today))
+    return idle('paused', { kind: 'paused', until: account.pause.until, why: account.pause.reason });
   const undisputed = open.filter((i) => !i.disputed);
-  if (undisputed.length === 0) return idle('disputed', 'every open item is disputed (PB-21)');
+  // PB-21: disputed items are not chased.
+  if (undisputed.length === 0) return idle('disputed', { kind: 'disputed' });
   const unpaused = undisputed.filter((i) => !pauseActive(i.pause, today));
   if (unpaused.length === 0) {
     const ends = undisputed.map((i) => i.pause?.until ?? null);
-    const until = ends.includes(null) ? '' : ` until ${ends.sort().at(-1) ?? ''}`;
-    return idle('paused', `every undisputed open item is paused${until}`);
+    const until = ends.includes(null) ? null : (ends.sort().at(-1) ?? null);
+    return idle('paused', { kind: 'items-paused', until });
   }
   const totals = new Map<string, number>();
   for (const i of unpaused) totals.set(i.currency, (totals.get(i.currency) ?? 0) + i.openMinor);
   const chased = unpaused.filter(
     (i) => (totals.get(i.currency) ?? 0) >= (options.minBalanceMinor[i.currency] ?? 0),
   );
-  if (chased.length === 0)
-    return idle('below-minimum', 'the open balance is below the minimum the ladder works');
+  if (chased.length === 0) return idle('below-minimum', { kind: 'below-minimum' });
 
   // PB-21: an item back from a dispute stands where it stood when the dispute opened.
   const anchorDueDate =
@@ -395,14 +486,12 @@ export function ladderPosition(
         invoiceSteps,
       ),
       reason: first
-        ? `${first.id} on ${addDays(anchorDueDate, first.day)}`
-        : 'the ladder has no step for this account',
+        ? { kind: 'first-step', stepId: first.id, on: addDays(anchorDueDate, first.day) }
+        : { kind: 'no-step' },
     };
   }
   const reachedOn = escalatedBy > 0 ? (account.escalatedOn ?? today) : addDays(anchorDueDate, step.day);
-  const escalatedText =
-    escalatedBy > 0 ? `, escalated ${escalatedBy} step${escalatedBy === 1 ? '' : 's'} (PB-14)` : '';
-  const reason = `${step.id} at day ${day}${escalatedText}`;
+  const reason: LadderReason = { kind: 'on-step', stepId: step.id, day, escalatedBy, last: false };
   if (account.lastContactDate === null || account.lastContactDate < reachedOn) {
     const nextAction = sooner(stepAction(step, reachedOn, options.calendar), invoiceSteps);
     return { ...base, status: 'active', nextAction, reason };
@@ -414,7 +503,7 @@ export function ladderPosition(
     const followUp: NextAction = {
       kind: 'follow-up',
       stepId: step.id,
-      action: `Contact again (every ${ladder.followUp.minDays}-${ladder.followUp.maxDays} days until day ${ladder.followUp.untilDay}, PB-12)`,
+      followUp: ladder.followUp,
       due: nextWorkingDay(followUpOn, options.calendar),
       notBefore: addDays(account.lastContactDate, ladder.followUp.minDays),
       letter: null,
@@ -426,6 +515,44 @@ export function ladderPosition(
     ...base,
     status: 'active',
     nextAction: sooner(next, invoiceSteps),
-    reason: next ? reason : `${reason}; last step reached`,
+    reason: next ? reason : { ...reason, last: true },
   };
+}
+
+/**
+ * What the worklist row (account_summary.next_action) keeps of the next action: the step and its invoice,
+ * a follow-up's rhythm, or the pause and when it ends; structured, so each reader's view says it in their
+ * own language (views/ladder-words.ts). A custom step keeps its own words, a built-in one only its id.
+ */
+export type NextStepNote =
+  | { kind: 'step'; step: string; invoice?: string; text?: StepText }
+  | { kind: 'follow-up'; step: string; minDays: number; maxDays: number; untilDay: number }
+  | { kind: 'paused'; until: string | null; why: string }
+  | { kind: 'items-paused'; until: string | null };
+
+/** The note of a next action. */
+export function noteOfAction(next: NextAction): NextStepNote {
+  if (next.kind === 'follow-up' && next.followUp)
+    return {
+      kind: 'follow-up',
+      step: next.stepId,
+      minDays: next.followUp.minDays,
+      maxDays: next.followUp.maxDays,
+      untilDay: next.followUp.untilDay,
+    };
+  return {
+    kind: 'step',
+    step: next.stepId,
+    ...(next.invoice !== undefined ? { invoice: next.invoice } : {}),
+    ...(next.text !== undefined ? { text: next.text } : {}),
+  };
+}
+
+/** The worklist's note of what comes next: the next action, or a paused account's pause (null: none). */
+export function nextStepNote(position: LadderPosition): NextStepNote | null {
+  if (position.nextAction) return noteOfAction(position.nextAction);
+  const r = position.reason;
+  if (r.kind === 'paused') return { kind: 'paused', until: r.until, why: r.why };
+  if (r.kind === 'items-paused') return { kind: 'items-paused', until: r.until };
+  return null;
 }

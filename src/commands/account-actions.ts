@@ -11,7 +11,7 @@ import type { Clock } from '../clock.ts';
 import type { AccountAssessment, Policy } from '../collections/account.ts';
 import type { LetterConfig } from '../config.ts';
 import { timesText } from '../collections/escalation.ts';
-import { privateT, sharedT } from '../i18n/speech.ts';
+import { privateT, sharedT, threadT } from '../i18n/speech.ts';
 import { ledgerAge } from '../ledger/freshness.ts';
 import { accountCardView } from '../views/account-card.ts';
 import { HISTORY_PAGE_SIZE, historyPages, historyView } from '../views/history-view.ts';
@@ -30,7 +30,7 @@ import { openDisputes } from '../worklist/disputes.ts';
 import { itemStates } from '../worklist/item-states.ts';
 import { paymentRecord } from '../worklist/payment-record.ts';
 import { checkOutcome, logOutcome } from '../worklist/log-outcome.ts';
-import type { Failure } from '../worklist/outcome.ts';
+import { type Failure, failureText } from '../worklist/outcome.ts';
 import { planStates } from '../worklist/plan-agreement.ts';
 import type { EscalationMap } from '../worklist/escalation.ts';
 import { collectableItems, markablePromises } from '../worklist/promises.ts';
@@ -62,6 +62,11 @@ export interface DispatchContext {
   promiseHorizonDays?: number;
   /** PB-14: collector -> managers an escalation reaches (DUEBOT_ESCALATION_MANAGERS); absent: every manager. */
   escalationManagers?: EscalationMap;
+  /**
+   * Per platform, the channel an account thread goes to when the interaction names none (a form, a DM):
+   * SLACK_CHANNEL, TEAMS_CHANNEL. Its language is the thread's (issue 20).
+   */
+  threadChannels?: Readonly<Partial<Record<string, string>>>;
 }
 
 const assessContext = (ctx: DispatchContext) => ({
@@ -151,9 +156,10 @@ export async function accountChanged(ctx: DispatchContext, accountId: number): P
   ctx.onWorklistChanged?.();
 }
 
-const refusal = (error: Failure): Reply => ({
+/** A worklist failure, privately, in the reader's language (its catalog message when it has one). */
+const refusal = (error: Failure, t: Translator): Reply => ({
   kind: 'ephemeral',
-  message: notice(error.message, { tone: 'danger' }),
+  message: notice(failureText(t, error), { tone: 'danger' }),
 });
 
 const refusedWith = (text: string): Reply => ({
@@ -196,7 +202,9 @@ async function ownershipRefusal(
       return refusedWith(t.t(doing === 'claim' ? 'card.claim.changedHands' : 'card.release.conflict'));
     case 'already_claimed': {
       const owner = await currentOwner(ctx.db, accountId);
-      return owner ? refusedWith(t.t('card.claim.taken', { owner: owner.name })) : refusal(error);
+      return owner
+        ? refusedWith(t.t('card.claim.taken', { owner: owner.name }))
+        : refusal(error, privateT(ctx));
     }
     case 'forbidden': {
       const owner = doing === 'release' ? await currentOwner(ctx.db, accountId) : null;
@@ -210,7 +218,7 @@ async function ownershipRefusal(
       );
     }
     default:
-      return refusal(error);
+      return refusal(error, privateT(ctx));
   }
 }
 
@@ -252,7 +260,7 @@ export async function release(
 
 /** Opens the log-outcome form, pre-filled with the account's currencies and invoices. */
 export async function openLogForm(ctx: DispatchContext, actor: Actor, accountId: number): Promise<Reply> {
-  const allowed = requireRole(actor, ['collector', 'manager', 'sales'], 'Logging a contact');
+  const allowed = requireRole(actor, ['collector', 'manager', 'sales'], 'logContact');
   if (!allowed.ok)
     return refusedWith(
       privateT(ctx).t('card.refused.role', { doing: 'log', owner: '', role: actor.role, name: actor.name }),
@@ -290,11 +298,11 @@ export async function submitLog(
   );
   if (!result.ok) {
     if (result.error.fields) return { kind: 'formErrors', errors: result.error.fields };
-    return refusal(result.error);
+    return refusal(result.error, privateT(ctx));
   }
   await refreshAccount(ctx, accountId);
-  // The call's record goes into the account's thread: the place's language.
-  const t = sharedT(ctx);
+  // The call's record goes into the account's thread: that thread channel's language (issue 20).
+  const t = threadT(ctx);
   const customer = await ctx.db('customers').where({ id: accountId }).first('name');
   const { channel, result: said } = result.value.form;
   const logged = {
@@ -371,7 +379,9 @@ export async function checkLog(
     promiseHorizonDays: ctx.promiseHorizonDays,
   });
   if (result.ok) return { kind: 'none' };
-  return result.error.fields ? { kind: 'formErrors', errors: result.error.fields } : refusal(result.error);
+  return result.error.fields
+    ? { kind: 'formErrors', errors: result.error.fields }
+    : refusal(result.error, privateT(ctx));
 }
 
 /**

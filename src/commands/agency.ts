@@ -9,6 +9,7 @@ import { accountCard, accountChanged, type DispatchContext } from './account-act
 import type { Reply } from './interaction.ts';
 import { refuse } from './refuse.ts';
 import { roleNeeded } from './roles.ts';
+import { failureText } from '../worklist/outcome.ts';
 
 /** Opens the hand-over form for a manager. */
 export async function openAgencyForm(ctx: DispatchContext, actor: Actor, accountId: number): Promise<Reply> {
@@ -56,7 +57,7 @@ export async function submitAgency(
   if (!result.ok) {
     if (result.error.code === 'invalid_input' && result.error.fields)
       return { kind: 'formErrors', errors: result.error.fields };
-    return refuse(result.error.message);
+    return refuse(failureText(privateT(ctx), result.error));
   }
   await accountChanged(ctx, accountId);
   const card = await accountCard(ctx, accountId);

@@ -69,6 +69,7 @@ import { creditsCommand } from './credits.ts';
 import { roleCommand } from './roles.ts';
 import { onceAround, onceInTransaction, submissionKey } from './submit-once.ts';
 import { describeUnreadable, findUnreadable, unreadableField } from './text-hygiene.ts';
+import { failureText } from '../worklist/outcome.ts';
 
 export type { DispatchContext };
 
@@ -402,7 +403,9 @@ async function note(ctx: DispatchContext, actor: Actor, accountId: number, text:
     ctx.clock.businessNow(),
   );
   if (saved.ok) return { kind: 'none' };
-  const why = saved.error.fields ? Object.values(saved.error.fields).join('; ') : saved.error.message;
+  const why = saved.error.fields
+    ? Object.values(saved.error.fields).join('; ')
+    : failureText(privateT(ctx), saved.error);
   return refused(privateT(ctx).t('card.note.notSaved', { why }));
 }
 
@@ -462,6 +465,10 @@ async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Pro
   const refusal = unreadable(ctx, interaction);
   if (refusal) return refusal;
   const place = interaction.kind === 'note' ? undefined : interaction.channel;
+  // An account thread is in the interaction's channel, else (a form, a direct message) the platform's
+  // default channel: what is posted there is in that channel's language, not the clicker's.
+  const threadPlace =
+    place && !place.startsWith('D') ? place : ctx.threadChannels?.[interaction.user.platform];
   // A click or a form carries a ref: it is read here, once, and the decoded action is passed down. One
   // that cannot be read is refused in the person's language before anything is written.
   const decoded =
@@ -474,7 +481,7 @@ async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Pro
   const [actor, versionNow, speech] = await Promise.all([
     actorFor(ctx, interaction.user),
     versionAtArrival(ctx, click),
-    speechFor(ctx.db, interaction.user, ctx.language, place),
+    speechFor(ctx.db, interaction.user, ctx.language, place, threadPlace),
   ]);
   ctx = { ...ctx, ...speech };
   const reply = await answer(ctx, actor, interaction, decoded?.ok ? decoded.value : null, click, versionNow);
@@ -485,10 +492,10 @@ async function dispatchOnce(ctx: DispatchContext, interaction: Interaction): Pro
 }
 
 /** The reply's message marked with the language it was drawn in, for the adapters' own words. */
-function inLocale(reply: Reply, speech: { t: Translator; tShared: Translator }): Reply {
+function inLocale(reply: Reply, speech: { t: Translator; tShared: Translator; tThread: Translator }): Reply {
   if (!('message' in reply)) return reply;
-  const shared = reply.kind === 'replace' || reply.kind === 'post' || reply.kind === 'thread';
-  const locale = (shared ? speech.tShared : speech.t).locale;
+  const shared = reply.kind === 'replace' || reply.kind === 'post';
+  const locale = (reply.kind === 'thread' ? speech.tThread : shared ? speech.tShared : speech.t).locale;
   return { ...reply, message: { ...reply.message, locale: reply.message.locale ?? locale } };
 }
 

@@ -4,13 +4,13 @@
  * src/views/dispute-forms.ts; the rules live in src/worklist/disputes.ts and pauses.ts. Forms, field
  * messages and refusals are in the reader's language; what the account's thread hears, in the place's.
  */
-import { privateT, sharedT } from '../i18n/speech.ts';
+import { privateT, threadT } from '../i18n/speech.ts';
 import type { Translator } from '../i18n/translate.ts';
 import { disputeForm, pauseForm, resolveDisputeForm } from '../views/dispute-forms.ts';
 import { type Message, typedText } from '../views/model.ts';
 import { stateVersion } from '../worklist/activity.ts';
 import { itemsNamed, openDispute, openDisputes, resolveDispute } from '../worklist/disputes.ts';
-import type { Failure } from '../worklist/outcome.ts';
+import { type Failure, failureText } from '../worklist/outcome.ts';
 import { liftPauses, pauseChasing } from '../worklist/pauses.ts';
 import { collectableItems } from '../worklist/promises.ts';
 import type { Actor } from '../worklist/staff.ts';
@@ -20,8 +20,8 @@ import { refuse } from './refuse.ts';
 import { roleNeeded } from './roles.ts';
 
 /** A refusal with field messages goes back beside the form's fields; anything else privately. */
-const refusal = (error: Failure): Reply =>
-  error.fields ? { kind: 'formErrors', errors: error.fields } : refuse(error.message);
+const refusal = (error: Failure, t: Translator): Reply =>
+  error.fields ? { kind: 'formErrors', errors: error.fields } : refuse(failureText(t, error));
 
 const missing = (t: Translator, accountId: number) =>
   refuse(t.t('dispute.noAccount', { id: String(accountId) }));
@@ -84,8 +84,8 @@ export async function submitDispute(
     { itemIds: named.value.map((i) => i.id), reason: values.reason ?? '', contact: values.contact },
     t,
   );
-  if (!opened.ok) return refusal(opened.error);
-  const shared = sharedT(ctx);
+  if (!opened.ok) return refusal(opened.error, privateT(ctx));
+  const shared = threadT(ctx);
   const name = (await accountName(ctx, accountId)) ?? `#${accountId}`;
   const contact = values.contact?.trim() ?? '';
   return toThread(ctx, accountId, [
@@ -141,9 +141,9 @@ export async function submitResolve(
     },
     t,
   );
-  if (!resolved.ok) return refusal(resolved.error);
+  if (!resolved.ok) return refusal(resolved.error, privateT(ctx));
   const { outcome, invoices } = resolved.value;
-  const shared = sharedT(ctx);
+  const shared = threadT(ctx);
   const credit = outcome === 'upheld_credit_note' || outcome === 'partially_credited';
   return toThread(ctx, accountId, [
     shared.t('dispute.resolved', {
@@ -198,8 +198,8 @@ export async function submitPause(
     ctx.clock.today(),
     t,
   );
-  if (!paused.ok) return refusal(paused.error);
-  const shared = sharedT(ctx);
+  if (!paused.ok) return refusal(paused.error, privateT(ctx));
+  const shared = threadT(ctx);
   return toThread(ctx, accountId, [
     shared.t('pause.paused', {
       actor: actor.name,
@@ -218,6 +218,6 @@ export async function unpause(ctx: DispatchContext, actor: Actor, accountId: num
   const refused = roleNeeded(t, actor, ['collector', 'manager'], 'unpause');
   if (refused) return refused;
   const lifted = await liftPauses(ctx.db, actor, accountId, ctx.clock.today(), t);
-  if (!lifted.ok) return refuse(lifted.error.message);
-  return toThread(ctx, accountId, [sharedT(ctx).t('pause.unpaused', { actor: actor.name })]);
+  if (!lifted.ok) return refuse(failureText(privateT(ctx), lifted.error));
+  return toThread(ctx, accountId, [threadT(ctx).t('pause.unpaused', { actor: actor.name })]);
 }

@@ -5,10 +5,10 @@
  */
 import { personT } from '../i18n/person.ts';
 import type { LanguageConfig } from '../i18n/settings.ts';
-import { sharedT } from '../i18n/speech.ts';
+import { companyT, sharedT } from '../i18n/speech.ts';
 import type { Translator } from '../i18n/translate.ts';
 import { enqueue } from '../outbox/outbox.ts';
-import type { OutgoingPost } from '../outbox/post.ts';
+import { drawnIn, type OutgoingPost } from '../outbox/post.ts';
 import type { Message } from '../views/model.ts';
 import { recordActivity } from '../worklist/activity.ts';
 import type { Knex } from 'knex';
@@ -75,15 +75,18 @@ export async function tellEscalation(
   const managers = await managersFor(ctx.db, ownerId, ctx.escalationManagers ?? {});
   const ownerName = owner ? String(owner.display_name) : null;
   const text = (forManager: boolean, t: Translator): Message =>
-    escalationNotice(
-      {
-        name: account?.name ? String(account.name) : null,
-        accountId,
-        reason,
-        inProcessTimes: escalation.inProcessTimes,
-        owner: ownerName,
-        forManager,
-      },
+    drawnIn(
+      escalationNotice(
+        {
+          name: account?.name ? String(account.name) : null,
+          accountId,
+          reason,
+          inProcessTimes: escalation.inProcessTimes,
+          owner: ownerName,
+          forManager,
+        },
+        t,
+      ),
       t,
     );
   const posts: OutgoingPost[] = [];
@@ -99,7 +102,7 @@ export async function tellEscalation(
       to: { kind: 'user', userId: m.userId },
       message: text(true, await personT(ctx.db, m.userId, ctx.language)),
     });
-  const added = await enqueue(ctx.db, posts);
+  const added = await enqueue(ctx.db, posts, { locale: companyT(ctx.language).locale });
   const place = sharedT(ctx);
   const told = [
     ...(ownerName ? [place.t('escalation.told_owner', { name: ownerName })] : []),

@@ -4,7 +4,7 @@
  * with LETTER_APPROVAL on, a second person's Approve. Refusals name the role and write nothing.
  */
 import { defaultLetterConfig, type LetterConfig } from '../config.ts';
-import { companyT, privateT, sharedT } from '../i18n/speech.ts';
+import { privateT, threadT } from '../i18n/speech.ts';
 import {
   approveLetter,
   cancelLetter,
@@ -36,9 +36,11 @@ import {
 } from '../views/letter-views.ts';
 import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
+import { ladderReasonWords } from '../views/ladder-words.ts';
 import { letterMarkedSentMessage, uncertainLetterNotice } from '../views/uncertain-letter.ts';
 import { assessOne } from '../worklist/assess.ts';
-import { type Actor, type Role, requireRole } from '../worklist/staff.ts';
+import { type Actor, type Role, type RoleNeededFor } from '../worklist/staff.ts';
+import { roleNeeded } from './roles.ts';
 import type { DispatchContext } from './account-actions.ts';
 import { askFirst } from './confirm-step.ts';
 import { LETTER_TEMPLATES } from './overdue-grammar.ts';
@@ -59,9 +61,12 @@ function allowedRoles(config: LetterConfig, template: string): Role[] {
   return [...new Set<Role>([config.restrictedRole, 'manager'])];
 }
 
-function gate(ctx: DispatchContext, actor: Actor, template: string, doing: string): Reply | null {
-  const allowed = requireRole(actor, allowedRoles(settingsOf(ctx), template), doing);
-  return allowed.ok ? null : refuse(allowed.error.message);
+/** The refusal, in the reader's language, of someone who may not `doing` this letter; null: allowed. */
+function gate(ctx: DispatchContext, actor: Actor, template: string, doing: RoleNeededFor): Reply | null {
+  const t = privateT(ctx);
+  return roleNeeded(t, actor, allowedRoles(settingsOf(ctx), template), doing, {
+    letter: letterName(template, t),
+  });
 }
 
 /**
@@ -74,8 +79,8 @@ export async function chooseLetter(
   accountId: number,
   suggested: string | null,
 ): Promise<Reply> {
-  const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
-  if (!basic.ok) return refuse(basic.error.message);
+  const basic = roleNeeded(privateT(ctx), actor, ['collector', 'manager'], 'letter');
+  if (basic) return basic;
   const customer = await ctx.db('customers').where({ id: accountId }).first('id', 'name');
   const t = privateT(ctx);
   if (!customer) return refuse(t.t('letter.error.no_account', { id: accountId }));
@@ -121,8 +126,8 @@ export async function previewLetter(
   template: string | null,
   callId?: number,
 ): Promise<Reply> {
-  const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
-  if (!basic.ok) return refuse(basic.error.message);
+  const basic = roleNeeded(privateT(ctx), actor, ['collector', 'manager'], 'letter');
+  if (basic) return basic;
   const assessment = await assessOne(
     { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
     accountId,
@@ -135,14 +140,14 @@ export async function previewLetter(
       kind: 'ephemeral',
       message: notice(
         t.t('letter.error.no_letter_today', {
-          reason: assessment.ladder.reason,
+          reason: ladderReasonWords(t, assessment.ladder.reason),
           templates: LETTER_TEMPLATES.join(', '),
         }),
       ),
     };
   }
   if (!TEMPLATE_NAME.test(chosen)) return refuse(t.t('letter.error.not_a_template', { template: chosen }));
-  const refused = gate(ctx, actor, chosen, `Sending the ${letterName(chosen)} letter`);
+  const refused = gate(ctx, actor, chosen, 'letterSend');
   if (refused) return refused;
   const config = settingsOf(ctx);
   const call = chosen === 'call-summary' ? (callId ?? (await newestCall(ctx, accountId))) : undefined;
@@ -205,7 +210,7 @@ async function outcomeReply(
   approved = false,
 ): Promise<Reply> {
   const t = privateT(ctx);
-  const shared = sharedT(ctx);
+  const shared = threadT(ctx);
   switch (outcome.kind) {
     case 'queued': {
       const customer = await ctx.db('customers').where({ id: accountId }).first('name');
@@ -221,7 +226,7 @@ async function outcomeReply(
             approved,
             policy: ctx.policy.contactWindow,
           },
-          companyT(ctx.language),
+          threadT(ctx),
         ),
       };
     }
@@ -229,7 +234,7 @@ async function outcomeReply(
       return {
         kind: 'thread',
         accountId,
-        message: cancelledMessage(outcome.letter, outcome.by, companyT(ctx.language)),
+        message: cancelledMessage(outcome.letter, outcome.by, threadT(ctx)),
       };
     case 'sent':
     case 'not_sent':
@@ -248,7 +253,7 @@ async function outcomeReply(
         const { zone } = zoneOf(customer ?? {}, settingsOf(ctx).customerZones, ctx.clock.timeZone);
         return {
           kind: 'ephemeral',
-          message: queuedExistsNotice(outcome.letter, String(customer?.name ?? ''), zone, shared),
+          message: queuedExistsNotice(outcome.letter, String(customer?.name ?? ''), zone, t),
         };
       }
       return { kind: 'ephemeral', message: letterExistsNotice(outcome.letter, ctx.clock.timeZone, t) };
@@ -289,7 +294,7 @@ async function outcomeReply(
         message: letterMarkedSentMessage(outcome.letter, outcome.by, shared),
       };
     case 'refused':
-      return refuse(outcome.message);
+      return refuse(outcome.say ? outcome.say(privateT(ctx)) : outcome.message);
   }
 }
 
@@ -306,9 +311,9 @@ export async function submitLetter(
 ): Promise<Reply> {
   const t = privateT(ctx);
   if (!template) return refuse(t.t('letter.error.no_template'));
-  const basic = requireRole(actor, ['collector', 'manager'], 'Sending a letter');
-  if (!basic.ok) return refuse(basic.error.message);
-  const refused = gate(ctx, actor, template, `Sending the ${letterName(template)} letter`);
+  const basic = roleNeeded(privateT(ctx), actor, ['collector', 'manager'], 'letter');
+  if (basic) return basic;
+  const refused = gate(ctx, actor, template, 'letterSend');
   if (refused) return refused;
   if (template === 'call-summary' && callId !== undefined) {
     // A forged form naming another account's call sends nothing (the call must be this account's).
@@ -328,14 +333,17 @@ export async function submitLetter(
  * named for a refusal and takes effect once (the letter log decides).
  */
 const LETTER_DECISIONS = {
-  approve: { doing: 'Approving', run: approveLetter },
-  reject: { doing: 'Rejecting', run: rejectLetter },
-  'mark-sent': { doing: 'Marking as sent', run: markLetterSent },
-  'send-again': { doing: 'Sending again', run: sendLetterAgain },
-  cancel: { doing: 'Cancelling', run: cancelLetter },
+  approve: { doing: 'letterApprove', run: approveLetter },
+  reject: { doing: 'letterReject', run: rejectLetter },
+  'mark-sent': { doing: 'letterMarkSent', run: markLetterSent },
+  'send-again': { doing: 'letterSendAgain', run: sendLetterAgain },
+  cancel: { doing: 'letterCancel', run: cancelLetter },
 } satisfies Record<
   string,
-  { doing: string; run: (ctx: LetterContext, actor: Actor, letterId: number) => Promise<DecisionOutcome> }
+  {
+    doing: RoleNeededFor;
+    run: (ctx: LetterContext, actor: Actor, letterId: number) => Promise<DecisionOutcome>;
+  }
 >;
 
 export type LetterDecision = keyof typeof LETTER_DECISIONS;
@@ -368,7 +376,7 @@ export async function decideLetter(
   if (!row) return refuse(t.t('letter.error.no_letter', { id: letterId }));
   const template = String(row.template);
   const { doing, run } = LETTER_DECISIONS[decision];
-  const refused = gate(ctx, actor, template, `${doing} the ${letterName(template)} letter`);
+  const refused = gate(ctx, actor, template, doing);
   if (refused) return refused;
   // Asked only while the question still stands: a letter someone already sent, marked or rejected gets
   // its current state at once (the run below answers it and changes nothing), not a question first.

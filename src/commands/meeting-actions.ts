@@ -33,6 +33,7 @@ import type { DispatchContext } from './account-actions.ts';
 import { askFirst } from './confirm-step.ts';
 import { privateT, sharedT } from '../i18n/speech.ts';
 import type { Translator } from '../i18n/translate.ts';
+import { failureText } from '../worklist/outcome.ts';
 
 function state(row: MeetingAccountRow, timeZone: string): DecisionState {
   return {
@@ -77,15 +78,15 @@ export async function decideFromMeeting(
     revision: ref.stateVersion,
     at: ctx.clock.now(),
   };
-  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on an account in the credit meeting');
-  if (!allowed.ok) return refusal(allowed.error.message);
+  const allowed = requireRole(actor, DECIDING_ROLES, 'meeting');
+  if (!allowed.ok) return refusal(failureText(privateT(ctx), allowed.error));
   const [row] = await meetingAccounts(ctx.db, click.meetingId, click.accountId);
   const confirm = row ? decisionConfirm(click, row.account.name, privateT(ctx)) : null;
   const ask = confirm ? askFirst(confirmed, confirm) : null;
   if (ask) return ask;
   return ctx.db.transaction(async (trx) => {
     const result = await recordDecision(trx, actor, click);
-    if (!result.ok) return refusal(result.error.message);
+    if (!result.ok) return refusal(failureText(privateT(ctx), result.error));
     const outcome = result.value;
     const shared = sharedT(ctx);
     const reply = meetingReply(outcome.row, ctx.clock.timeZone, shared);
@@ -118,23 +119,27 @@ export async function decideFromMeeting(
         .where({ meeting_id: click.meetingId, in_thread: false })
         .count<{ n: string | number }[]>({ n: '*' })
         .then(([r]) => Number(r?.n ?? 0));
-      await enqueue(trx, [
-        {
-          key: `${outcome.row.meetingPostKey}:summary`,
-          to: { kind: 'channel', role: 'meeting' },
-          threadKey: outcome.row.meetingPostKey,
-          message: meetingSummaryView(
-            outcome.row.month,
-            rows.map((r) => ({
-              name: r.account.name,
-              decision: r.decision ?? 'keep_working',
-              decidedBy: r.decidedBy ?? 'someone',
-            })),
-            shared,
-            inFile,
-          ),
-        },
-      ]);
+      await enqueue(
+        trx,
+        [
+          {
+            key: `${outcome.row.meetingPostKey}:summary`,
+            to: { kind: 'channel', role: 'meeting' },
+            threadKey: outcome.row.meetingPostKey,
+            message: meetingSummaryView(
+              outcome.row.month,
+              rows.map((r) => ({
+                name: r.account.name,
+                decision: r.decision ?? 'keep_working',
+                decidedBy: r.decidedBy ?? 'someone',
+              })),
+              shared,
+              inFile,
+            ),
+          },
+        ],
+        { locale: shared.locale },
+      );
     }
     return { kind: 'replace', message: reply };
   });
@@ -142,8 +147,8 @@ export async function decideFromMeeting(
 
 /** PB-28: "Decide a segment" on the meeting's parent: the form, with the file's segments still undecided. */
 export async function openSegmentForm(ctx: DispatchContext, actor: Actor, ref: ActionRef): Promise<Reply> {
-  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
-  if (!allowed.ok) return refusal(allowed.error.message);
+  const allowed = requireRole(actor, DECIDING_ROLES, 'meeting');
+  if (!allowed.ok) return refusal(failureText(privateT(ctx), allowed.error));
   if (ref.meetingId === undefined) return refusal(privateT(ctx).t('meeting.segment.noMeetingButton'));
   const segments = await openSegments(ctx.db, ref.meetingId);
   if (segments.length === 0)
@@ -161,8 +166,8 @@ export async function previewSegment(
   ref: ActionRef,
   values: Record<string, string>,
 ): Promise<Reply> {
-  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
-  if (!allowed.ok) return refusal(allowed.error.message);
+  const allowed = requireRole(actor, DECIDING_ROLES, 'meeting');
+  if (!allowed.ok) return refusal(failureText(privateT(ctx), allowed.error));
   if (ref.meetingId === undefined) return refusal(privateT(ctx).t('meeting.segment.noMeetingForm'));
   const t = privateT(ctx);
   const segment = parseSegment(values.segment);
@@ -197,8 +202,8 @@ export async function applySegment(
   const decision = decisionFromSlug(ref.decision);
   if (ref.meetingId === undefined || !segment || !decision)
     return refusal(privateT(ctx).t('meeting.segment.incomplete'));
-  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
-  if (!allowed.ok) return refusal(allowed.error.message);
+  const allowed = requireRole(actor, DECIDING_ROLES, 'meeting');
+  if (!allowed.ok) return refusal(failureText(privateT(ctx), allowed.error));
   const t = privateT(ctx);
   const label = segmentLabel(t, segment);
   const ask = askFirst(confirmed, {
@@ -210,7 +215,7 @@ export async function applySegment(
   if (ask) return ask;
   const click = { meetingId: ref.meetingId, segment, decision, at: ctx.clock.now() };
   const result = await ctx.db.transaction((trx) => decideSegment(trx, actor, click));
-  if (!result.ok) return refusal(result.error.message);
+  if (!result.ok) return refusal(failureText(privateT(ctx), result.error));
   const { decided } = result.value;
   if (decided === 0)
     return {

@@ -7,7 +7,7 @@
 import { defaultLetterConfig } from '../config.ts';
 import type { ContactWindowPolicy } from '../collections/contact-window.ts';
 import { queuedLetterMessage } from '../views/contact-views.ts';
-import { privateT, sharedT } from '../i18n/speech.ts';
+import { privateT, threadT } from '../i18n/speech.ts';
 import type { Translator } from '../i18n/translate.ts';
 import type { LetterContext, SendOutcome } from '../letters/letter-types.ts';
 import { prepareLetter, sendLetter } from '../letters/send-letter.ts';
@@ -21,7 +21,7 @@ import {
   planPreviewForm,
   planRecordedMessage,
 } from '../views/plan-views.ts';
-import type { Failure } from '../worklist/outcome.ts';
+import { type Failure, failureText } from '../worklist/outcome.ts';
 import {
   agreePlan,
   cancelPlan,
@@ -38,8 +38,11 @@ import { refuse } from './refuse.ts';
 
 const PLAN_LETTER = 'payment-plan';
 
-const refusal = (error: Failure): Reply =>
-  error.code === 'conflict' ? { kind: 'ephemeral', message: notice(error.message) } : refuse(error.message);
+/** A worklist failure in the reader's language: a conflict as a plain notice, anything else as a refusal. */
+const refusal = (error: Failure, t: Translator): Reply =>
+  error.code === 'conflict'
+    ? { kind: 'ephemeral', message: notice(failureText(t, error)) }
+    : refuse(failureText(t, error));
 
 const letterContext = (ctx: DispatchContext): LetterContext => ({
   db: ctx.db,
@@ -63,8 +66,8 @@ export async function openPlanForm(
   accountId: number,
   currency: string | undefined,
 ): Promise<Reply> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Agreeing a payment plan');
-  if (!allowed.ok) return refuse(allowed.error.message);
+  const allowed = requireRole(actor, ['collector', 'manager'], 'planAgree');
+  if (!allowed.ok) return refuse(failureText(privateT(ctx), allowed.error));
   const t = privateT(ctx);
   const account = await accountOf(ctx, accountId);
   if (!account) return refuse(t.t('plan.error.no_account', { id: accountId }));
@@ -75,7 +78,7 @@ export async function openPlanForm(
   if (!currencies.includes(chosen))
     return refuse(t.t('plan.error.nothing_in_currency', { name: account.name, currency: chosen }));
   const draft = await draftPlan(ctx.db, accountId, chosen, ctx.clock.today());
-  if (!draft.ok) return refusal(draft.error);
+  if (!draft.ok) return refusal(draft.error, privateT(ctx));
   return { kind: 'openForm', form: planForm(account, draft.value, t) };
 }
 
@@ -122,7 +125,7 @@ export async function submitPlan(
   if (!proposed.ok)
     return proposed.error.fields
       ? { kind: 'formErrors', errors: proposed.error.fields }
-      : refusal(proposed.error);
+      : refusal(proposed.error, privateT(ctx));
   const letter = await prepareLetter(letterContext(ctx), accountId, PLAN_LETTER, actor.name, {
     pdf: false,
     planId: proposed.value.proposalId,
@@ -194,12 +197,12 @@ export async function agreeToPlan(
   const account = await accountOf(ctx, accountId);
   if (!account) return refuse(t.t('plan.error.no_account', { id: accountId }));
   const agreed = await agreePlan(ctx.db, actor, accountId, proposalId, ctx.clock.today());
-  if (!agreed.ok) return refusal(agreed.error);
+  if (!agreed.ok) return refusal(agreed.error, privateT(ctx));
   await refreshAccount(ctx, accountId);
   const outcome = await sendLetter(letterContext(ctx), actor, accountId, PLAN_LETTER, {
     planId: agreed.value.planId,
   });
-  const shared = sharedT(ctx);
+  const shared = threadT(ctx);
   const message = planRecordedMessage(
     actor.name,
     account,
@@ -228,8 +231,8 @@ export async function cancelPlanClick(
 ): Promise<Reply> {
   const t = privateT(ctx);
   if (planId === undefined) return refuse(t.t('plan.error.no_plan_button'));
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Cancelling a payment plan');
-  if (!allowed.ok) return refuse(allowed.error.message);
+  const allowed = requireRole(actor, ['collector', 'manager'], 'planCancel');
+  if (!allowed.ok) return refuse(failureText(privateT(ctx), allowed.error));
   const account = await accountOf(ctx, accountId);
   if (!account) return refuse(t.t('plan.error.no_account', { id: accountId }));
   const active = (await planStates(ctx.db, accountId)).some((s) => s.planId === planId);
@@ -238,13 +241,13 @@ export async function cancelPlanClick(
   const ask = askFirst(confirmed, planCancelConfirm(account, planId, t), t);
   if (ask) return ask;
   const cancelled = await cancelPlan(ctx.db, actor, accountId, planId);
-  if (!cancelled.ok) return refusal(cancelled.error);
+  if (!cancelled.ok) return refusal(cancelled.error, privateT(ctx));
   await refreshAccount(ctx, accountId);
   const card = await accountCard(ctx, accountId);
   return {
     kind: 'thread',
     accountId,
-    message: notice(sharedT(ctx).t('plan.cancelled', { who: actor.name, planId, name: account.name })),
+    message: notice(threadT(ctx).t('plan.cancelled', { who: actor.name, planId, name: account.name })),
     ...(card ? { card } : {}),
   };
 }

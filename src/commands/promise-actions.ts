@@ -2,7 +2,7 @@
  * PB-20: a promise marked kept by hand, through the one dispatcher: Mark kept (on the card, or typed
  * `kept <customer>`) opens the note form; its submit marks the promise kept once and says so in the thread.
  */
-import { privateT, sharedT } from '../i18n/speech.ts';
+import { privateT, threadT } from '../i18n/speech.ts';
 import { notice } from '../views/notices.ts';
 import { promiseKeptForm, promiseLine } from '../views/promise-views.ts';
 import { typedText } from '../views/model.ts';
@@ -12,6 +12,7 @@ import { type Actor, requireRole } from '../worklist/staff.ts';
 import { accountCard, type DispatchContext } from './account-actions.ts';
 import type { Reply } from './interaction.ts';
 import { refuse } from './refuse.ts';
+import { failureText } from '../worklist/outcome.ts';
 
 /** Mark kept: the note form for the promise, or why it cannot be marked. */
 export async function openKeptForm(
@@ -20,8 +21,8 @@ export async function openKeptForm(
   accountId: number,
   promiseId: number | undefined,
 ): Promise<Reply> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Marking a promise kept');
-  if (!allowed.ok) return refuse(allowed.error.message);
+  const allowed = requireRole(actor, ['collector', 'manager'], 'promiseKept');
+  if (!allowed.ok) return refuse(failureText(privateT(ctx), allowed.error));
   const t = privateT(ctx);
   const account = await ctx.db('customers').where({ id: accountId }).first('id', 'name');
   if (!account) return refuse(t.t('promise.error.no_account', { id: accountId }));
@@ -62,8 +63,8 @@ export async function submitKept(
   if (!kept.ok) {
     if (kept.error.fields) return { kind: 'formErrors', errors: kept.error.fields };
     return kept.error.code === 'conflict'
-      ? { kind: 'ephemeral', message: notice(kept.error.message) }
-      : refuse(kept.error.message);
+      ? { kind: 'ephemeral', message: notice(failureText(privateT(ctx), kept.error)) }
+      : refuse(failureText(privateT(ctx), kept.error));
   }
   await refreshOne(
     { db: ctx.db, policy: ctx.policy, today: ctx.clock.today(), timeZone: ctx.clock.timeZone },
@@ -71,7 +72,7 @@ export async function submitKept(
   );
   const card = await accountCard(ctx, accountId);
   const { status: _status, ...p } = kept.value;
-  const shared = sharedT(ctx);
+  const shared = threadT(ctx);
   const line = promiseLine({ ...p, status: 'open' }, shared);
   return {
     kind: 'thread',

@@ -7,6 +7,7 @@ import { accountCard, accountChanged, type DispatchContext } from './account-act
 import { reassignForm } from '../views/reassign-form.ts';
 import { refuse } from './refuse.ts';
 import { roleNeeded } from './roles.ts';
+import { failureText } from '../worklist/outcome.ts';
 
 /** Most choices one answer holds: Slack's options response and a Teams choice set both stop at 100. */
 export const MAX_CHOICES = 100;
@@ -82,8 +83,8 @@ export async function submitReassign(
   const result = await reassignAccount(ctx.db, actor, accountId, to, t);
   if (!result.ok) {
     return result.error.code === 'forbidden'
-      ? refuse(result.error.message)
-      : { kind: 'formErrors', errors: { owner: result.error.message } };
+      ? refuse(failureText(privateT(ctx), result.error))
+      : { kind: 'formErrors', errors: { owner: failureText(privateT(ctx), result.error) } };
   }
   await accountChanged(ctx, accountId);
   const card = await accountCard(ctx, accountId);

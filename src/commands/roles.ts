@@ -8,15 +8,20 @@ import { privateT } from '../i18n/speech.ts';
 import type { Translator } from '../i18n/translate.ts';
 import type { Reply } from './interaction.ts';
 import { notice } from '../views/notices.ts';
-import { type Actor, findStaff, type Role, roleOrigin, setRole } from '../worklist/staff.ts';
+import {
+  type Actor,
+  findStaff,
+  type Role,
+  type RoleNeededFor,
+  roleNeededValues,
+  roleOrigin,
+  setRole,
+} from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
 import { refuse } from './refuse.ts';
+import { failureText } from '../worklist/outcome.ts';
 
 type Staff = Awaited<ReturnType<typeof findStaff>>[number];
-
-/** What a role is needed for, as `role.needed` says it. */
-export type RoleNeededFor =
-  'dispute' | 'resolve' | 'pause' | 'unpause' | 'reassign' | 'terms' | 'handOver' | 'credits' | 'role';
 
 /**
  * Why `actor` may not do it, in the reader's language, when they hold none of `roles` (the check
@@ -28,15 +33,10 @@ export function roleMissing(
   actor: Actor,
   roles: readonly Role[],
   doing: RoleNeededFor,
+  names: { owner?: string; letter?: string } = {},
 ): string | null {
   if (roles.includes(actor.role)) return null;
-  return t.t('role.needed', {
-    doing,
-    needed: roles.includes('collector') ? 'collectorOrManager' : 'manager',
-    role: actor.role,
-    name: actor.name,
-    wanted: roles[0] ?? 'manager',
-  });
+  return t.t('role.needed', roleNeededValues(actor, roles, doing, names));
 }
 
 /** The private refusal of roleMissing, or null when the actor holds the role. */
@@ -45,8 +45,9 @@ export function roleNeeded(
   actor: Actor,
   roles: readonly Role[],
   doing: RoleNeededFor,
+  names: { owner?: string; letter?: string } = {},
 ): Reply | null {
-  const missing = roleMissing(t, actor, roles, doing);
+  const missing = roleMissing(t, actor, roles, doing, names);
   return missing === null ? null : refuse(missing);
 }
 
@@ -131,7 +132,7 @@ export async function roleCommand(
       return refuse(
         t.t('role.lastManager', { self: target.id === actor.userId ? 'yes' : 'no', name: target.name }),
       );
-    return refuse(set.error.message);
+    return refuse(failureText(privateT(ctx), set.error));
   }
   if (!set.value.changed) return say(t.t('role.already', { name: target.name, role: set.value.role }));
   return {

@@ -13,6 +13,7 @@ import { accountCard, accountChanged, type DispatchContext } from './account-act
 import type { Reply } from './interaction.ts';
 import { refuse } from './refuse.ts';
 import { roleNeeded } from './roles.ts';
+import { failureText } from '../worklist/outcome.ts';
 
 /** Opens the terms form for a manager; anyone else hears which role it needs. */
 export async function openTermsForm(ctx: DispatchContext, actor: Actor, accountId: number): Promise<Reply> {
@@ -82,7 +83,7 @@ export async function submitTerms(
   if (!result.ok) {
     if (result.error.code === 'invalid_input' && result.error.fields)
       return { kind: 'formErrors', errors: result.error.fields };
-    return refuse(result.error.message);
+    return refuse(failureText(privateT(ctx), result.error));
   }
   await accountChanged(ctx, accountId);
   const card = await accountCard(ctx, accountId);

@@ -14,8 +14,13 @@ import type { User } from '../views/model.ts';
 export interface Speech {
   /** Who asked reads this: every private answer. */
   t?: Translator;
-  /** Everyone in the place the interaction came from reads this: replaced shared cards, posts, threads. */
+  /** Everyone in the place the interaction came from reads this: replaced shared cards, posts. */
   tShared?: Translator;
+  /**
+   * Everyone in the account's thread reads this: the language of the channel the thread is in (the
+   * interaction's channel, else the platform's default channel a form's post goes to), never the clicker's.
+   */
+  tThread?: Translator;
   language?: LanguageConfig;
 }
 
@@ -34,6 +39,11 @@ export function sharedT(ctx: Speech): Translator {
   return ctx.tShared ?? ctx.t ?? companyT(ctx.language);
 }
 
+/** The translator of a post in an account's thread (a logged call, a letter's record, from a form too). */
+export function threadT(ctx: Speech): Translator {
+  return ctx.tThread ?? ctx.tShared ?? companyT(ctx.language);
+}
+
 /** The translator of posts in `channel` (jobs: the digest, alerts, the meeting thread). */
 export function channelT(language: LanguageConfig | undefined, channel: string | undefined): Translator {
   if (!language) return translator('en');
@@ -46,8 +56,13 @@ export async function speechFor(
   user: User,
   language: LanguageConfig | undefined,
   channel: string | undefined,
-): Promise<Required<Pick<Speech, 't' | 'tShared'>>> {
+  threadChannel?: string,
+): Promise<Required<Pick<Speech, 't' | 'tShared' | 'tThread'>>> {
   const { locale } = await readerLocale(db, user, language);
   const t = translator(locale, { largeUnits: language?.largeUnits ?? false });
-  return { t, tShared: channel ? channelT(language, channel) : t };
+  return {
+    t,
+    tShared: channel ? channelT(language, channel) : t,
+    tThread: channelT(language, threadChannel),
+  };
 }

@@ -87,7 +87,7 @@ export function createOutageWatch(deps: OutageDeps): OutageWatch {
                 message: ledgerOutageView(f, now, clock.timeZone, roleT(config, 'digest')),
               },
             ],
-            { now },
+            { now, locale: roleT(config, 'digest').locale },
           );
         }
       } catch {
@@ -128,7 +128,7 @@ export function createOutageWatch(deps: OutageDeps): OutageWatch {
             message: ledgerRecoveredView(since, clock.now(), clock.timeZone, roleT(config, 'digest')),
           },
         ],
-        { now: clock.now() },
+        { now: clock.now(), locale: roleT(config, 'digest').locale },
       );
     },
   };

@@ -14,7 +14,7 @@ import { channelT } from '../i18n/speech.ts';
 import type { Translator } from '../i18n/translate.ts';
 import { threadCopyKey } from '../outbox/chat-out.ts';
 import { enqueue } from '../outbox/outbox.ts';
-import type { OutgoingPost } from '../outbox/post.ts';
+import { drawnIn, type OutgoingPost } from '../outbox/post.ts';
 import type { Message } from '../views/model.ts';
 import { recordActivity } from '../worklist/activity.ts';
 import type { Knex } from 'knex';
@@ -146,7 +146,7 @@ async function keyAccountPosts(
       limit: days,
       owner: r.owner ? String(r.owner) : null,
     };
-    const message = (t: Translator): Message => keyAccountMessage(facts, t);
+    const message = (t: Translator): Message => drawnIn(keyAccountMessage(facts, t), t);
     const posts: OutgoingPost[] = [];
     for (const m of managers)
       posts.push({
@@ -224,7 +224,7 @@ export function promiseFollowUpJob(
         posts.push({
           key: followUpKey(Number(p.id)),
           to: p.owner_id ? { kind: 'user', userId: Number(p.owner_id) } : { kind: 'channel', role: 'digest' },
-          message: followUpMessage(facts, ownerT),
+          message: drawnIn(followUpMessage(facts, ownerT), ownerT),
         });
         // PB-14: the case moves up to the owner's manager(s) as well.
         const up = await managersFor(ctx.db, p.owner_id ? Number(p.owner_id) : null, escalationMap);
@@ -233,16 +233,19 @@ export function promiseFollowUpJob(
           posts.push({
             key: managerFollowUpKey(Number(p.id), m.userId),
             to: { kind: 'user', userId: m.userId },
-            message: followUpMessage(
-              { ...facts, audience: 'manager' },
-              await personT(ctx.db, m.userId, language),
-            ),
+            message: await (async () => {
+              const managerT = await personT(ctx.db, m.userId, language);
+              return drawnIn(followUpMessage({ ...facts, audience: 'manager' }, managerT), managerT);
+            })(),
           });
         // PB-14: "in the account thread and privately".
         posts.push({
           key: threadFollowUpKey(Number(p.id)),
           to: { kind: 'account', accountId: facts.accountId },
-          message: followUpMessage({ ...facts, audience: 'thread', managers: up.map((m) => m.name) }, placeT),
+          message: drawnIn(
+            followUpMessage({ ...facts, audience: 'thread', managers: up.map((m) => m.name) }, placeT),
+            placeT,
+          ),
         });
       }
       const keyDays = ctx.policy.aging.keyAccountNoExceptionDays;
@@ -250,7 +253,7 @@ export function promiseFollowUpJob(
       for (const k of keyAccounts) posts.push(...k.posts, k.thread);
       if (ctx.dryRun) return posts;
       // Enqueued here (not returned) so the activity is logged only for follow-ups stored now.
-      const added = new Set(await enqueue(ctx.db, posts));
+      const added = new Set(await enqueue(ctx.db, posts, { locale: placeT.locale }));
       for (const p of missed) {
         if (!added.has(followUpKey(Number(p.id)))) continue;
         await recordActivity(ctx.db, {

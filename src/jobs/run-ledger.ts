@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import { enqueue } from '../outbox/outbox.ts';
 import type { Job, JobContext } from './job.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /** What happened to one attempt at a run. */
 export type RunOutcome =
@@ -55,13 +56,23 @@ export async function runOnceForPeriod(
       if (!row) return { status: 'already-done' } as const;
       const ctx = context(trx, (work) => later.push(work));
       log = ctx.log;
-      // Each post is marked with the language of its channel, for the adapters' own words.
-      const posts = ((await job.run(ctx)) ?? []).map((p) =>
-        p.message.locale || p.to.kind !== 'channel'
-          ? p
-          : { ...p, message: { ...p.message, locale: ctx.channelT(p.to.role).locale } },
-      );
-      const enqueued = await enqueue(trx, posts, { now: ctx.clock.now() });
+      // Each post is stored marked with its language (the outbox stamps it), for the adapters' own words:
+      // the one it was drawn in, else its channel's, a person's own, or (an account's thread) the
+      // language of the digest's channel, where the jobs' thread copies are said.
+      const posts = (await job.run(ctx)) ?? [];
+      const people = new Map<number, Locale>();
+      for (const p of posts)
+        if (p.to.kind === 'user' && !p.message.locale && !people.has(p.to.userId))
+          people.set(p.to.userId, (await ctx.userT(p.to.userId)).locale);
+      const enqueued = await enqueue(trx, posts, {
+        now: ctx.clock.now(),
+        locale: (p) =>
+          p.to.kind === 'channel'
+            ? ctx.channelT(p.to.role).locale
+            : p.to.kind === 'user'
+              ? (people.get(p.to.userId) ?? ctx.channelT('digest').locale)
+              : ctx.channelT('digest').locale,
+      });
       await trx('job_runs')
         .where({ id: row.id })
         .update({

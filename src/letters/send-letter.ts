@@ -38,6 +38,8 @@ import type {
   SendOutcome,
 } from './letter-types.ts';
 import { letterWindow } from './contact-time.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
+import { letterName } from '../views/letter-name.ts';
 
 /**
  * PB-24: null when an e-mail may reach the account's customer now; otherwise when it may (the next
@@ -262,15 +264,29 @@ export type DecisionOutcome =
   | { kind: 'rejected'; letter: LetterRecord }
   | { kind: 'marked_sent'; letter: LetterRecord; by: string }
   | { kind: 'cancelled'; letter: LetterRecord; by: string }
-  | { kind: 'refused'; message: string };
+  /** `say`: the refusal in a reader's language; `message` is its English (logs, programs). */
+  | { kind: 'refused'; message: string; say?: (t: Translator) => string };
+
+/** A refusal said from the catalog in the reader's language (issue 20), with its English for the log. */
+export function refusedSaying(say: (t: Translator) => string): DecisionOutcome {
+  return { kind: 'refused', message: say(translator('en')), say };
+}
+
+/** There is no such letter. */
+export const noSuchLetter = (id: number): DecisionOutcome =>
+  refusedSaying((t) => t.t('letter.error.no_letter', { id }));
 
 function undecidable(letter: LetterRecord): DecisionOutcome {
   const by = letter.approvedBy ?? letter.rejectedBy;
-  const state = letter.status.replace(/_/g, ' ');
-  return {
-    kind: 'refused',
-    message: `The ${letter.template} letter #${letter.id} is no longer waiting for approval: it is ${state}${by ? ` (decided by ${by})` : ''}.`,
-  };
+  return refusedSaying((t) =>
+    t.t('letter.refused.notAwaiting', {
+      letter: letterName(letter.template, t),
+      id: letter.id,
+      status: letter.status,
+      hasBy: by ? 'yes' : 'no',
+      by: by ?? '',
+    }),
+  );
 }
 
 /** A second person approves a waiting letter, which is then sent; the requester cannot approve their own. */
@@ -280,13 +296,10 @@ export async function approveLetter(
   letterId: number,
 ): Promise<DecisionOutcome> {
   const letter = await findLetter(ctx.db, letterId);
-  if (!letter) return { kind: 'refused', message: `There is no letter #${letterId}.` };
+  if (!letter) return noSuchLetter(letterId);
   if (letter.status !== 'awaiting_approval') return undecidable(letter);
   if (letter.requestedBy.userId === approver.userId)
-    return {
-      kind: 'refused',
-      message: `You asked for this letter, so someone else must approve it; a second person's approval stops letters sent in error.`,
-    };
+    return refusedSaying((t) => t.t('letter.refused.ownApproval'));
   // PB-24: approved outside the customer's window, it waits for the window like any letter.
   const held = await heldUntil(ctx, letter.accountId);
   if (held) {
@@ -308,7 +321,7 @@ export async function rejectLetter(
   letterId: number,
 ): Promise<DecisionOutcome> {
   const letter = await findLetter(ctx.db, letterId);
-  if (!letter) return { kind: 'refused', message: `There is no letter #${letterId}.` };
+  if (!letter) return noSuchLetter(letterId);
   if (letter.status !== 'awaiting_approval') return undecidable(letter);
   if (!(await markRejected(ctx.db, letter, rejecter)))
     return undecidable((await findLetter(ctx.db, letterId)) ?? letter);
@@ -322,11 +335,15 @@ export async function cancelLetter(
   letterId: number,
 ): Promise<DecisionOutcome> {
   const letter = await findLetter(ctx.db, letterId);
-  if (!letter) return { kind: 'refused', message: `There is no letter #${letterId}.` };
-  const notQueued = (now: LetterRecord): DecisionOutcome => ({
-    kind: 'refused',
-    message: `The ${now.template} letter #${now.id} is not waiting to go out: it is ${now.status.replace(/_/g, ' ')}. Nothing was changed.`,
-  });
+  if (!letter) return noSuchLetter(letterId);
+  const notQueued = (now: LetterRecord): DecisionOutcome =>
+    refusedSaying((t) =>
+      t.t('letter.refused.notQueued', {
+        letter: letterName(now.template, t),
+        id: now.id,
+        status: now.status,
+      }),
+    );
   if (letter.status !== 'queued') return notQueued(letter);
   if (!(await markCancelled(ctx.db, letter, actor)))
     return notQueued((await findLetter(ctx.db, letterId)) ?? letter);

@@ -7,7 +7,7 @@
  * Sending it again on its own could e-mail the customer twice, so it never is: a person marks it sent or
  * sends it again (the same e-mail, same Message-ID), each once however often clicked.
  */
-import { translator } from '../i18n/translate.ts';
+import { letterName } from '../views/letter-name.ts';
 import { customerTime } from '../views/contact-views.ts';
 import type { Knex } from 'knex';
 import type { Actor } from '../worklist/staff.ts';
@@ -17,7 +17,13 @@ import type { LetterLocale } from './settings.ts';
 import { markSentByHand, markStuck, retakeUncertain, stuckLetters } from './uncertain-log.ts';
 import { mailRecorded, reload } from './mail-letter.ts';
 import type { LetterContext, PreparedLetter } from './letter-types.ts';
-import { type DecisionOutcome, deliverClaimed, heldUntil } from './send-letter.ts';
+import {
+  type DecisionOutcome,
+  deliverClaimed,
+  heldUntil,
+  noSuchLetter,
+  refusedSaying,
+} from './send-letter.ts';
 
 /** A letter the check moved on: `uncertain` (e-mail) or `failed` (by hand, nothing can have gone out). */
 export interface StuckLetter {
@@ -44,17 +50,16 @@ export async function recoverStuckLetters(db: Knex, now: Date, afterMinutes: num
 }
 
 function stateOf(letter: LetterRecord): DecisionOutcome {
-  const state = letter.status.replace(/_/g, ' ');
-  const detail =
-    letter.status === 'sent'
-      ? ` to ${letter.recipient ?? 'the customer'} (message id ${letter.messageId ?? 'unknown'})`
-      : letter.status === 'sending'
-        ? ': it is being sent again right now'
-        : '';
-  return {
-    kind: 'refused',
-    message: `The ${letter.template} letter #${letter.id} is no longer uncertain: it is ${state}${detail}. Nothing was changed.`,
-  };
+  return refusedSaying((t) =>
+    t.t('letter.refused.notUncertain', {
+      letter: letterName(letter.template, t),
+      id: letter.id,
+      status: letter.status,
+      hasRecipient: letter.recipient ? 'yes' : 'no',
+      recipient: letter.recipient ?? '',
+      messageId: letter.messageId ?? '?',
+    }),
+  );
 }
 
 /**
@@ -67,7 +72,7 @@ async function decide(
   take: (letter: LetterRecord) => Promise<boolean>,
 ): Promise<{ letter: LetterRecord } | { answer: DecisionOutcome }> {
   const letter = await findLetter(ctx.db, letterId);
-  if (!letter) return { answer: { kind: 'refused', message: `There is no letter #${letterId}.` } };
+  if (!letter) return { answer: noSuchLetter(letterId) };
   if (letter.status !== 'uncertain') return { answer: stateOf(letter) };
   if (!(await take(letter))) return { answer: stateOf((await findLetter(ctx.db, letterId)) ?? letter) };
   return { letter: (await findLetter(ctx.db, letterId)) ?? letter };
@@ -82,10 +87,7 @@ export async function markLetterSent(
   const unrecorded = (letter: LetterRecord) => !letter.recipient || !letter.messageId;
   const found = await findLetter(ctx.db, letterId);
   if (found?.status === 'uncertain' && unrecorded(found))
-    return {
-      kind: 'refused',
-      message: `Letter #${letterId} has no recorded recipient or Message-ID, so it cannot be marked as sent; send it again instead.`,
-    };
+    return refusedSaying((t) => t.t('letter.refused.noRecord', { id: letterId }));
   const decided = await decide(ctx, letterId, (letter) => markSentByHand(ctx.db, letter, actor));
   if ('answer' in decided) return decided.answer;
   return { kind: 'marked_sent', letter: decided.letter, by: actor.name };
@@ -105,10 +107,9 @@ export async function sendLetterAgain(
   const asked = await findLetter(ctx.db, letterId);
   const held = asked?.status === 'uncertain' ? await heldUntil(ctx, asked.accountId) : null;
   if (held)
-    return {
-      kind: 'refused',
-      message: `Not sent again: it is outside the customer's contact window (PB-24). Send it again from ${customerTime(translator('en'), held.local)} customer time (${held.zone}); nothing was changed.`,
-    };
+    return refusedSaying((t) =>
+      t.t('letter.refused.outsideWindow', { time: customerTime(t, held.local), zone: held.zone }),
+    );
   const decided = await decide(ctx, letterId, (letter) => retakeUncertain(ctx.db, letter, actor));
   if ('answer' in decided) return decided.answer;
   const sending = decided.letter;

@@ -6,7 +6,8 @@
 import type { Knex } from 'knex';
 import { insertInBatches } from '../batches.ts';
 import { toStoredMessage } from './payload.ts';
-import type { OutgoingPost, OutgoingUpdate } from './post.ts';
+import type { OutgoingPost, OutgoingUpdate, PostLocale } from './post.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
 
 /** Longest idempotency key accepted; keys are short ("digest:2026-11-30", "alert:42:2026-11"). */
 export const MAX_KEY_LENGTH = 200;
@@ -23,6 +24,14 @@ function checkKey(key: string): void {
 }
 
 /**
+ * The language a post is stored with: the one its message was drawn in, else the caller's (every caller
+ * in the program names one), else English.
+ */
+function localeOf(post: OutgoingPost, locale: PostLocale | undefined): Locale {
+  return post.message.locale ?? (typeof locale === 'function' ? locale(post) : (locale ?? DEFAULT_LOCALE));
+}
+
+/**
  * Stores posts for delivery; returns the keys actually added (a key stored before is left as it was).
  * Call inside the transaction that decided the posts, so they are stored if and only if it commits.
  * `now` (the business clock) stamps them; the database's clock otherwise.
@@ -30,7 +39,7 @@ function checkKey(key: string): void {
 export async function enqueue(
   db: Knex,
   posts: OutgoingPost[],
-  options: { now?: Date } = {},
+  options: { now?: Date; locale?: PostLocale } = {},
 ): Promise<string[]> {
   if (posts.length === 0) return [];
   for (const post of posts) {
@@ -53,7 +62,8 @@ export async function enqueue(
     idempotency_key: post.key,
     destination: JSON.stringify(post.to),
     thread_key: post.threadKey ?? null,
-    payload: JSON.stringify(toStoredMessage(post.message)),
+    // Every post is stored marked with its language: its own, else the one the caller names (issue 20).
+    payload: JSON.stringify(toStoredMessage({ ...post.message, locale: localeOf(post, options.locale) })),
     ...(options.now ? { created_at: options.now } : {}),
   }));
   // In batches: a meeting's or an alert check's thousands of posts in one INSERT pass PostgreSQL's

@@ -1,4 +1,15 @@
+import type { Locale } from '../i18n/locale.ts';
+import type { Translator } from '../i18n/translate.ts';
 import type { Message } from '../views/model.ts';
+
+/** A message marked with the language `t` drew it in (the adapters say their own words around it in it). */
+export const drawnIn = (message: Message, t: Translator): Message => ({ ...message, locale: t.locale });
+
+/**
+ * The language of posts whose message is not marked: one for all, or one per post (a job's channel roles).
+ * The outbox stamps every stored post with it (issue 20).
+ */
+export type PostLocale = Locale | ((post: OutgoingPost) => Locale);
 import type { Destination } from './chat-out.ts';
 
 /**

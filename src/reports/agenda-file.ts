@@ -21,7 +21,8 @@ import { type CsvCell, csvLine } from './csv.ts';
 import { crossingsFile } from './alert-crossings-file.ts';
 import { meetingChartFile } from './meeting-chart-file.ts';
 import { xlsxRow, xlsxStream } from './xlsx.ts';
-import { translator } from '../i18n/translate.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
+import { nextActionWords } from '../views/ladder-words.ts';
 
 /** Rows per page read from the agenda. */
 const AGENDA_PAGE = 5000;
@@ -55,6 +56,7 @@ function agendaRow(
   a: MeetingAccount,
   salesRep: string | null,
   buckets: ReturnType<typeof agingBuckets>,
+  t: Translator,
 ): CsvCell[] {
   const main = a.mainCurrency ?? Object.keys(a.openByCurrency)[0] ?? null;
   const others = Object.entries(a.openByCurrency)
@@ -73,16 +75,20 @@ function agendaRow(
     a.daysOverdue,
     bucketFor(a.daysOverdue, buckets).label,
     a.grade ?? null,
-    a.owner ?? 'unclaimed',
+    a.owner ?? t.t('meeting.account.unclaimed'),
     salesRep,
     a.ladderStep,
-    a.nextAction,
+    nextActionWords(t, a.nextAction),
     a.lastContact,
   ];
 }
 
 /** The agenda's accounts without a reply, in agenda order, a page at a time (keyset on the position). */
-export async function* agendaPages(db: Knex, meetingId: number): AsyncGenerator<CsvCell[][]> {
+export async function* agendaPages(
+  db: Knex,
+  meetingId: number,
+  t: Translator = translator('en'),
+): AsyncGenerator<CsvCell[][]> {
   const buckets = agingBuckets();
   let after = 0;
   for (;;) {
@@ -96,7 +102,7 @@ export async function* agendaPages(db: Knex, meetingId: number): AsyncGenerator<
       .limit(AGENDA_PAGE)
       .select('ma.position', 'ma.snapshot', 'c.sales_rep');
     if (page.length > 0)
-      yield page.map((r) => agendaRow(Number(r.position), parseJson(r.snapshot), r.sales_rep, buckets));
+      yield page.map((r) => agendaRow(Number(r.position), parseJson(r.snapshot), r.sales_rep, buckets, t));
     const last = page[page.length - 1];
     if (!last || page.length < AGENDA_PAGE) return;
     after = Number(last.position);
@@ -110,20 +116,21 @@ export function agendaStream(
   format: 'csv' | 'xlsx',
   title: string,
   header: readonly string[] = AGENDA_COLUMNS,
+  t: Translator = translator('en'),
 ): Readable {
   if (format === 'xlsx') {
     return xlsxStream(
       title,
       header,
       (async function* () {
-        for await (const page of agendaPages(db, meetingId)) yield page.map((row) => xlsxRow(row));
+        for await (const page of agendaPages(db, meetingId, t)) yield page.map((row) => xlsxRow(row));
       })(),
     );
   }
   return Readable.from(
     (async function* () {
       yield Buffer.from(`\ufeff${csvLine(header)}`, 'utf8');
-      for await (const page of agendaPages(db, meetingId))
+      for await (const page of agendaPages(db, meetingId, t))
         yield Buffer.from(page.map(csvLine).join(''), 'utf8');
     })(),
   );
@@ -151,11 +158,10 @@ export async function generateFile(db: Knex, file: GeneratedFile): Promise<FileA
   // Statistics for the agenda the meeting wrote in one statement: without them the planner takes its rows
   // for a handful and sorts them all for every page.
   await db.raw('ANALYZE meeting_accounts');
-  const header = translator(file.locale ?? 'en')
-    .t('meeting.file.columns')
-    .split('|');
+  const t = translator(file.locale ?? 'en');
+  const header = t.t('meeting.file.columns').split('|');
   const data = await bytesOf(
-    agendaStream(db, file.meetingId, file.format, file.title ?? file.filename, header),
+    agendaStream(db, file.meetingId, file.format, file.title ?? file.filename, header, t),
   );
   return {
     filename: file.filename,

@@ -21,6 +21,7 @@ import { type Block, type Field, type Message, type Tone, typedText } from './mo
 import { amountLines } from './overdue-list.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import { dayMonth, listOf, totalsIn } from './card-words.ts';
+import { ladderLine, nextActionWords } from './ladder-words.ts';
 
 /** Most open items listed on a card; the rest are counted. */
 const MAX_ITEMS = 15;
@@ -348,7 +349,7 @@ export function accountCardView(
     { label: t.t('card.field.owner'), value: file.owner ? file.owner.name : t.t('card.unclaimed') },
     {
       label: t.t('card.field.ladder'),
-      value: a.ladder.step ? `${a.ladder.step.id}: ${a.ladder.step.action}` : a.ladder.reason,
+      value: ladderLine(t, a.ladder),
     },
   ];
   const next = a.ladder.nextAction;
@@ -357,7 +358,7 @@ export function accountCardView(
     fields.push({
       label: t.t('card.field.next'),
       value: t.t('card.next.value', {
-        action: next.action,
+        action: nextActionWords(t, next) ?? '',
         late: late ? 'yes' : 'no',
         date: dayMonth(t, next.due),
       }),

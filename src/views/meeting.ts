@@ -9,6 +9,7 @@ import { type OpenSegment, type Segment, segmentKey } from '../worklist/segment-
 import type { Block, Button, FileAttachment, Form, GeneratedFile, Message } from './model.ts';
 import { truncate } from './truncate.ts';
 import { amountLines } from './overdue-list.ts';
+import { nextActionWords } from './ladder-words.ts';
 import {
   decisionSlug,
   MEETING_DECISIONS,
@@ -285,7 +286,10 @@ export function meetingAccountView(
       daysOverdue: a.daysOverdue,
       tone: 'danger',
       owner: a.owner,
-      explanation: [a.ladderStep ? t.t('meeting.account.ladder', { step: a.ladderStep }) : null, a.nextAction]
+      explanation: [
+        a.ladderStep ? t.t('meeting.account.ladder', { step: a.ladderStep }) : null,
+        nextActionWords(t, a.nextAction),
+      ]
         .filter(Boolean)
         .join(': '),
       actions: [],

@@ -4,6 +4,7 @@ import { encodeRef, MAX_QUERY_LENGTH } from './action-ref.ts';
 import type { WorklistPage, WorklistRow } from '../worklist/list.ts';
 import { type LedgerAge, staleBlocksOf } from './freshness.ts';
 import type { AccountRowBlock, Block, Button, Message } from './model.ts';
+import { nextActionWords } from './ladder-words.ts';
 
 /** Open amounts, main currency first, one line per currency (never summed across currencies). */
 export function amountLines(openByCurrency: Record<string, number>, mainCurrency: string | null): string[] {
@@ -84,7 +85,7 @@ export function accountRow(
     owner: row.owner?.name ?? null,
     explanation: [
       reasonsText(row, t),
-      row.nextAction ? t.t('list.row.next', { action: row.nextAction }) : null,
+      row.nextAction ? t.t('list.row.next', { action: nextActionWords(t, row.nextAction) ?? '' }) : null,
     ]
       .filter(Boolean)
       .join(' · '),

@@ -88,7 +88,7 @@ export async function setTerms(
   drawnAt: number | undefined,
   t: Translator = translator('en'),
 ): Promise<Result<{ before: AccountTerms; after: AccountTerms }>> {
-  const allowed = requireRole(actor, ['manager'], 'Setting account terms');
+  const allowed = requireRole(actor, ['manager'], 'terms');
   if (!allowed.ok) return allowed;
   // Any issue the schema does not word itself (a value of the wrong type) is still said in `t`'s language.
   const parsed = termsSchema(t).safeParse(values, { error: () => t.t('terms.field.invalid') });

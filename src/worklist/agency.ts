@@ -54,7 +54,7 @@ export async function handOver(
   drawnAt: number | undefined,
   t: Translator = translator('en'),
 ): Promise<Result<Handover>> {
-  const allowed = requireRole(actor, ['manager'], 'Handing an account over to an agency');
+  const allowed = requireRole(actor, ['manager'], 'handOver');
   if (!allowed.ok) return allowed;
   const parsed = formSchema(t).safeParse(values, { error: () => t.t('agency.field.invalid') });
   if (!parsed.success) {

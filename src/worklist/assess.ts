@@ -6,6 +6,7 @@ import {
   paymentHistory,
   type Policy,
 } from '../collections/account.ts';
+import { nextStepNote } from '../collections/ladder.ts';
 import { majorUnitsText } from '../collections/money.ts';
 import { reassessOn } from '../collections/reassess-on.ts';
 import { loadSnapshots } from './snapshots.ts';
@@ -55,8 +56,8 @@ function summaryRow({ assessment: a, reassessOn: reassess }: Assessed, today: st
     credit_hold: a.creditHold.set,
     blacklisted: a.blacklist.set,
     ladder_step: a.ladder.step?.id ?? null,
-    // A paused account says so, with the pause's end, where the next action would be.
-    next_action: next?.action ?? (a.ladder.status === 'paused' ? a.ladder.reason : null),
+    // The step (or a paused account's pause and its end) as a note each reader's view says in their language.
+    next_action: nextStepNote(a.ladder),
     next_action_due: next?.due ?? null,
     suggested_letter: a.ladder.letter,
     // PB-01: until this date the day turn only moves the days on (src/worklist/day-turn.ts).
@@ -104,6 +105,7 @@ export async function refreshOne(ctx: AssessContext, accountId: number): Promise
         ...row,
         open_by_currency: JSON.stringify(row.open_by_currency),
         priority_reasons: JSON.stringify(row.priority_reasons),
+        next_action: row.next_action && JSON.stringify(row.next_action),
       })
       .onConflict('customer_id')
       .merge();

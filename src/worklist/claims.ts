@@ -71,7 +71,7 @@ export async function claimAccount(
   actor: Actor,
   accountId: number,
 ): Promise<Result<{ owner: Owner; alreadyYours: boolean }>> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Claiming an account');
+  const allowed = requireRole(actor, ['collector', 'manager'], 'claim');
   if (!allowed.ok) return allowed;
   const result = await db.raw(CLAIM_SQL, [accountId, actor.userId, actor.userId, actor.platform]);
   const row = result.rows[0] as ClaimRow | undefined;
@@ -103,7 +103,7 @@ export async function releaseAccount(
     const owner = await currentOwner(trx, accountId);
     if (!owner) return fail('not_claimed', 'Nobody owns this account, so there is nothing to release.');
     if (owner.userId !== actor.userId) {
-      const allowed = requireRole(actor, ['manager'], `Releasing ${owner.name}'s account`);
+      const allowed = requireRole(actor, ['manager'], 'release', { owner: owner.name });
       if (!allowed.ok) return allowed;
     }
     const updated = await trx('claims')
@@ -128,7 +128,7 @@ export async function reassignAccount(
   toUserId: number,
   t: Translator = translator('en'),
 ): Promise<Result<{ owner: Owner; previousOwner: Owner | null }>> {
-  const allowed = requireRole(actor, ['manager'], 'Reassigning an account');
+  const allowed = requireRole(actor, ['manager'], 'reassign');
   if (!allowed.ok) return allowed;
   const target = await db('users').where({ id: toUserId }).first('id', 'display_name', 'role');
   if (!target) return fail('not_found', t.t('role.noStaff', { id: String(toUserId) }));

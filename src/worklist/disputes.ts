@@ -93,7 +93,7 @@ export async function openDispute(
   input: { itemIds: number[]; reason: string; contact?: string | undefined; at?: Date | undefined },
   t: Translator = translator('en'),
 ): Promise<Result<{ disputeId: number; invoices: string[] }>> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Opening a dispute');
+  const allowed = requireRole(actor, ['collector', 'manager'], 'dispute');
   if (!allowed.ok) return allowed;
   const reason = input.reason.trim();
   const contact = input.contact?.trim() || null;
@@ -205,7 +205,7 @@ export async function resolveDispute(
   input: { disputeId: number; outcome: string; note: string },
   t: Translator = translator('en'),
 ): Promise<Result<{ outcome: DisputeOutcome; invoices: string[] }>> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Resolving a dispute');
+  const allowed = requireRole(actor, ['collector', 'manager'], 'resolve');
   if (!allowed.ok) return allowed;
   const fields: Record<string, string> = {};
   const outcome = DISPUTE_OUTCOMES.find((o) => o === input.outcome);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Grade } from '../collections/grade.ts';
 import type { PriorityReasons } from '../collections/priority.ts';
+import type { NextStepNote } from '../collections/ladder.ts';
 import { parseRowId } from './row-id.ts';
 
 /** The filters of `/overdue` (the same on every platform). */
@@ -40,7 +41,8 @@ export interface WorklistRow {
   creditHold: boolean;
   blacklisted: boolean;
   ladderStep: string | null;
-  nextAction: string | null;
+  /** What comes next, for the view to say in its reader's language (views/ladder-words.ts). */
+  nextAction: NextStepNote | null;
   nextActionDue: string | null;
   suggestedLetter: string | null;
   owner: { userId: number; name: string } | null;

@@ -280,8 +280,8 @@ export async function logOutcome(
   if (!parsed.ok) return parsed;
   const allowed =
     parsed.value.channel === 'note'
-      ? requireRole(actor, ['collector', 'manager', 'sales'], 'Adding a note')
-      : requireRole(actor, ['collector', 'manager'], 'Logging a contact');
+      ? requireRole(actor, ['collector', 'manager', 'sales'], 'note')
+      : requireRole(actor, ['collector', 'manager'], 'logContact');
   if (!allowed.ok) return allowed;
   const checked = await checkAgainstAccount(db, accountId, parsed.value, today, rules);
   if (!checked.ok) return checked;

@@ -6,8 +6,9 @@
  * once take effect once.
  */
 import type { Knex } from 'knex';
+import type { NextStepNote } from '../collections/ladder.ts';
 import { recordActivity } from './activity.ts';
-import { fail, ok, type Result } from './outcome.ts';
+import { failSaying, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
 
 /** PB-28: the actions an account can leave the meeting with. */
@@ -41,7 +42,8 @@ export interface MeetingAccount {
   mainCurrency: string | null;
   daysOverdue: number;
   ladderStep: string | null;
-  nextAction: string | null;
+  /** The worklist's note when the meeting opened (a meeting opened before notes were kept: its text). */
+  nextAction: NextStepNote | string | null;
   /** 'YYYY-MM-DD' of the last contact, or null. */
   lastContact: string | null;
   /** PB-09 grade when the meeting opened (absent on meetings opened before it was recorded). */
@@ -139,13 +141,13 @@ export async function recordDecision(
   actor: Actor,
   click: { meetingId: number; accountId: number; decision: MeetingDecision; revision: number; at: Date },
 ): Promise<Result<DecisionOutcome>> {
-  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on an account in the credit meeting');
+  const allowed = requireRole(actor, DECIDING_ROLES, 'meeting');
   if (!allowed.ok) return allowed;
   // Decisions of one meeting take turns, so the one that completes the meeting sees all the others.
   const meeting = await trx('meetings').where({ id: click.meetingId }).forUpdate().first('id');
-  if (!meeting) return fail('not_found', 'There is no such credit meeting; it may have been removed.');
+  if (!meeting) return failSaying('not_found', 'meeting.error.noMeeting');
   const [current] = await meetingAccounts(trx, click.meetingId, click.accountId);
-  if (!current) return fail('not_found', 'This account is not on that credit meeting any more.');
+  if (!current) return failSaying('not_found', 'meeting.error.notOnMeeting');
   if (current.revision !== click.revision) return ok({ kind: 'stale', row: current });
   if (current.decision === click.decision) return ok({ kind: 'unchanged', row: current });
   const updated = await trx('meeting_accounts')
@@ -160,7 +162,7 @@ export async function recordDecision(
     })
     .returning('revision');
   const [after] = await meetingAccounts(trx, click.meetingId, click.accountId);
-  if (!after) return fail('not_found', 'This account is not on that credit meeting any more.');
+  if (!after) return failSaying('not_found', 'meeting.error.notOnMeeting');
   if (updated.length === 0) return ok({ kind: 'stale', row: after });
   await recordActivity(trx, {
     accountId: click.accountId,

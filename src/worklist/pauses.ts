@@ -92,7 +92,7 @@ export async function pauseChasing(
   today: string,
   t: Translator = translator('en'),
 ): Promise<Result<{ pauseIds: number[]; until: string; invoices: string[] }>> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Pausing chasing');
+  const allowed = requireRole(actor, ['collector', 'manager'], 'pause');
   if (!allowed.ok) return allowed;
   const fields: Record<string, string> = {};
   const until = input.until.trim();
@@ -175,7 +175,7 @@ export async function liftPauses(
   today: string,
   t: Translator = translator('en'),
 ): Promise<Result<{ pauseIds: number[] }>> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Un-pausing chasing');
+  const allowed = requireRole(actor, ['collector', 'manager'], 'unpause');
   if (!allowed.ok) return allowed;
   return db.transaction(async (trx) => {
     const rows: { id: string | number }[] = await trx('pauses as p')

@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 import { addDays, calendarDateProblem } from '../collections/dates.ts';
 import { currencyCode, formatMoney, parseMoneyInput } from '../collections/money.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
-import { fail, ok, type Result } from './outcome.ts';
+import { fail, failSaying, ok, type Result } from './outcome.ts';
 import { PLAN_DEFAULTS, splitInstallments } from './plans.ts';
 import { collectableItems, recordPromise } from './promises.ts';
 import { type Actor, requireRole } from './staff.ts';
@@ -157,11 +157,11 @@ export async function proposePlan(
   input: { currency: string; replacesPlanId: number | null; values: Record<string, string> },
   today: string,
 ): Promise<Result<{ proposalId: number; totalMinor: number; installments: Installment[] }>> {
-  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'Agreeing a payment plan');
+  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'planAgree');
   if (!allowed.ok) return allowed;
   const openMinor = await openIn(db, accountId, input.currency);
   if (openMinor === 0)
-    return fail('invalid_input', `This account has nothing open in ${input.currency} to put on a plan.`);
+    return failSaying('invalid_input', 'plan.error.nothingOpen', { currency: input.currency });
   const read = readPlanForm(input.values, { currency: input.currency, openMinor, today });
   if (!read.ok) return read;
   const current = await stillCurrent(db, accountId, input.currency, input.replacesPlanId);
@@ -212,7 +212,7 @@ export async function agreePlan(
   proposalId: number,
   today: string,
 ): Promise<Result<AgreedPlan>> {
-  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'Agreeing a payment plan');
+  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'planAgree');
   if (!allowed.ok) return allowed;
   try {
     return await db.transaction(async (trx) => {
@@ -308,7 +308,7 @@ export async function cancelPlan(
   accountId: number,
   planId: number,
 ): Promise<Result<{ planId: number; currency: string }>> {
-  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'Cancelling a payment plan');
+  const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'planCancel');
   if (!allowed.ok) return allowed;
   return db.transaction(async (trx) => {
     const [plan] = await trx('payment_plans')

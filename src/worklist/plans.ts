@@ -36,7 +36,7 @@ export async function createPaymentPlan(
   },
   today: string,
 ): Promise<Result<{ planId: number; amounts: number[]; dates: string[] }>> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Agreeing a payment plan');
+  const allowed = requireRole(actor, ['collector', 'manager'], 'planAgree');
   if (!allowed.ok) return allowed;
   const installments = input.installments ?? PLAN_DEFAULTS.installments;
   const firstPercent = input.firstPercent ?? PLAN_DEFAULTS.firstPercent;

@@ -212,7 +212,7 @@ export async function keepPromiseByHand(
   promiseId: number,
   note: string,
 ): Promise<Result<MarkablePromise>> {
-  const allowed = requireRole(actor, ['collector', 'manager'], 'Marking a promise kept');
+  const allowed = requireRole(actor, ['collector', 'manager'], 'promiseKept');
   if (!allowed.ok) return allowed;
   const text = note.trim();
   if (text === '')

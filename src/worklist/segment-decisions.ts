@@ -7,7 +7,7 @@
  */
 import type { Knex } from 'knex';
 import { agingBuckets } from '../collections/aging.ts';
-import { fail, ok, type Result } from './outcome.ts';
+import { failSaying, ok, type Result } from './outcome.ts';
 import { DECIDING_ROLES, type MeetingDecision } from './meeting-decisions.ts';
 import { type Actor, requireRole } from './staff.ts';
 
@@ -104,10 +104,10 @@ export async function decideSegment(
   actor: Actor,
   click: { meetingId: number; segment: Segment; decision: MeetingDecision; at: Date },
 ): Promise<Result<SegmentOutcome>> {
-  const allowed = requireRole(actor, DECIDING_ROLES, 'Deciding on accounts in the credit meeting');
+  const allowed = requireRole(actor, DECIDING_ROLES, 'meeting');
   if (!allowed.ok) return allowed;
   const meeting = await trx('meetings').where({ id: click.meetingId }).forUpdate().first('id', 'month');
-  if (!meeting) return fail('not_found', 'There is no such credit meeting; it may have been removed.');
+  if (!meeting) return failSaying('not_found', 'meeting.error.noMeeting');
   const w = where(click.segment);
   const { rows } = (await trx.raw(
     `WITH decided AS (

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import type { MessageValues } from '../i18n/translate.ts';
+import { translator } from '../i18n/translate.ts';
 import { fail, ok, type Result } from './outcome.ts';
 
 /** Staff roles (PB-25 owners are collectors or managers; sales and viewers follow along). */
@@ -137,15 +139,78 @@ async function createUser(
 }
 
 /** Refuses unless the actor holds one of `roles`; the refusal names the role needed and how to get it. */
-export function requireRole(actor: Actor, roles: readonly Role[], doing: string): Result<true> {
+export function requireRole(
+  actor: Actor,
+  roles: readonly Role[],
+  doing: RoleNeededFor,
+  names: { owner?: string; letter?: string } = {},
+): Result<true> {
   if (roles.includes(actor.role)) return ok(true);
-  const needed = roles.map((r) => ROLE_WORDS[r]).join(' or ');
-  const wanted = roles[0] ?? 'manager';
-  return fail(
-    'forbidden',
-    `${doing} needs ${needed}; you are ${ROLE_WORDS[actor.role]}. ` +
-      `A manager can give you the role: /overdue role @${actor.name} ${wanted}`,
-  );
+  const values = roleNeededValues(actor, roles, doing, names);
+  return {
+    ok: false,
+    error: {
+      code: 'forbidden',
+      message: translator('en').t('role.needed', values),
+      says: { key: 'role.needed', values },
+    },
+  };
+}
+
+/** What a role is needed for, as the catalog's `role.needed` says it (in the reader's language). */
+export type RoleNeededFor =
+  | 'dispute'
+  | 'resolve'
+  | 'pause'
+  | 'unpause'
+  | 'reassign'
+  | 'terms'
+  | 'handOver'
+  | 'credits'
+  | 'role'
+  | 'claim'
+  | 'release'
+  | 'meeting'
+  | 'planAgree'
+  | 'planCancel'
+  | 'logContact'
+  | 'note'
+  | 'promiseKept'
+  | 'letter'
+  | 'letterSend'
+  | 'letterApprove'
+  | 'letterReject'
+  | 'letterMarkSent'
+  | 'letterSendAgain'
+  | 'letterCancel';
+
+/**
+ * The values of `role.needed`: what was tried (with the owner released from, the letter's name in the
+ * reader's language), the roles that may, the actor's, and the role a manager would give.
+ */
+export function roleNeededValues(
+  actor: Actor,
+  roles: readonly Role[],
+  doing: RoleNeededFor,
+  names: { owner?: string; letter?: string } = {},
+): MessageValues {
+  const needed =
+    roles.includes('collector') && roles.includes('sales')
+      ? 'anyStaff'
+      : roles.includes('collector')
+        ? 'collectorOrManager'
+        : roles.includes('sales')
+          ? 'salesOrManager'
+          : 'manager';
+  return {
+    doing,
+    needed,
+    role: actor.role,
+    name: actor.name,
+    wanted: roles[0] ?? 'manager',
+    owner: names.owner ?? '',
+    letter: names.letter ?? '',
+  };
 }
 
 /** What a role change did: `changed` is false when the person already had the role (nothing recorded). */
@@ -162,7 +227,7 @@ export interface RoleSet {
  * last manager cannot stop being one: nobody could then change a role from chat again.
  */
 export async function setRole(db: Knex, actor: Actor, userId: number, role: Role): Promise<Result<RoleSet>> {
-  const allowed = requireRole(actor, ['manager'], 'Changing roles');
+  const allowed = requireRole(actor, ['manager'], 'role');
   if (!allowed.ok) return allowed;
   return db.transaction(async (trx) => {
     const before = await trx('users')

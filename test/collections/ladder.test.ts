@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/collections/dates.ts';
 import { defaultLadder, defaultLadderYaml } from '../../src/collections/default-ladder.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { ladderReasonWords, nextActionWords, stepWords } from '../../src/views/ladder-words.ts';
 import {
   type LadderAccount,
   LadderFileError,
@@ -120,6 +122,44 @@ describe('loading a company ladder file', () => {
     ]);
   });
 
+  it('says a custom step in its own words per language, a built-in one from the catalog (issue 20)', () => {
+    const ladder = loadLadder(`steps:
+  - { id: L1, day: 1, tone: friendly, letter: reminder, channel: email }
+  - id: visit
+    day: 10
+    action: { en: Visit the buyer's office, zh-CN: 拜访买方办公室, zh-TW: 拜訪買方辦公室 }
+    tone: firm
+    channel: call
+  - { id: fax, day: 20, action: { zh-CN: 发传真 }, tone: firm, channel: letter }
+  - { id: L2, day: 30, action: Our own words for everyone, tone: polite, channel: letter }`);
+    const words = (locale: 'en' | 'zh-CN' | 'zh-TW', id: string) => {
+      const step = ladder.steps.find((s) => s.id === id);
+      return stepWords(translator(locale), id, step?.action);
+    };
+    expect(words('en', 'L1')).toBe('Friendly reminder; confirm the invoice was received and approved');
+    expect(words('zh-TW', 'L1')).toBe('友善提醒；確認客戶已收到並核准發票');
+    expect(words('en', 'visit')).toBe("Visit the buyer's office");
+    expect(words('zh-CN', 'visit')).toBe('拜访买方办公室');
+    expect(words('zh-TW', 'visit')).toBe('拜訪買方辦公室');
+    // A language the step does not give: its English, else the first it gives.
+    expect(words('en', 'fax')).toBe('发传真');
+    // A built-in id with an action of its own: the company's words replace the catalog's.
+    expect(words('zh-CN', 'L2')).toBe('Our own words for everyone');
+  });
+
+  it('asks a custom step for its action, and only in the languages duebot speaks', () => {
+    const yaml = `steps:
+  - { id: L1, day: 1, tone: friendly, channel: email }
+  - { id: visit, day: 10, tone: firm, channel: call }
+  - { id: fax, day: 20, action: { fr: Envoyer un fax }, tone: firm, channel: letter }
+  - { id: memo, day: 30, action: {}, tone: firm, channel: letter }`;
+    expect(problemsOf(yaml)).toEqual([
+      expect.stringMatching(/^step 2 \(visit\), field action: expected the action .*only the built-in steps/),
+      'step 3 (fax), field action: expected the action per language, one of en, zh-CN, zh-TW; not "fr"',
+      expect.stringMatching(/^step 4 \(memo\), field action: expected the action in at least one language/),
+    ]);
+  });
+
   it('orders only the account steps by day; invoice steps may come anywhere', () => {
     const yaml = `steps:
   - { id: L1, day: 5, action: Remind, tone: friendly, channel: email }
@@ -206,7 +246,8 @@ describe('ladder position', () => {
   it('says when the last step has been done', () => {
     const position = at(100, account({ lastContactDate: addDays(due, 95) }));
     expect(position.nextAction).toBeNull();
-    expect(position.reason).toMatch(/last step reached/);
+    expect(position.reason).toMatchObject({ kind: 'on-step', last: true });
+    expect(ladderReasonWords(translator('en'), position.reason)).toMatch(/last step reached/);
   });
 });
 
@@ -220,7 +261,12 @@ describe('invoice steps anchored on the issue date, the term or each due date (P
   it('grade B gets a call halfway through the payment term; grade A does not', () => {
     const b = on(addDays(issued, 25), account({ grade: 'B', items: [termItem()] }));
     expect(b.nextAction).toMatchObject({ stepId: 'B-mid-term', due: addDays(issued, 30), invoice: 'INV-7' });
-    expect(b.nextAction?.action).toMatch(/halfway through the payment term .*\(INV-7\)/);
+    expect(nextActionWords(translator('en'), b.nextAction)).toMatch(
+      /halfway through the payment term .*\(INV-7\)/,
+    );
+    expect(nextActionWords(translator('zh-TW'), b.nextAction)).toBe(
+      '在付款期限過半時致電（B 級，PB-09）（INV-7）',
+    );
     const a = on(addDays(issued, 25), account({ grade: 'A', items: [termItem()] }));
     expect(a.invoiceSteps).toEqual([]);
     expect(a.nextAction?.stepId).toBe('L1');
@@ -298,7 +344,7 @@ describe('what the ladder leaves alone', () => {
     expect(at(15, account({ pause }))).toMatchObject({
       status: 'paused',
       nextAction: null,
-      reason: `chasing paused until ${addDays(due, 20)}: customer in restructuring talks`,
+      reason: { kind: 'paused', until: addDays(due, 20), why: 'customer in restructuring talks' },
     });
     expect(at(21, account({ pause })).step?.id).toBe('L4');
   });

@@ -9,6 +9,7 @@ import {
   type Policy,
 } from '../../src/collections/account.ts';
 import { addDays, daysBetween } from '../../src/collections/dates.ts';
+import { nextStepNote } from '../../src/collections/ladder.ts';
 import { reassessOn } from '../../src/collections/reassess-on.ts';
 
 const TODAY = '2026-11-22';
@@ -28,7 +29,7 @@ function stored(a: AccountAssessment) {
     hold: a.creditHold.set,
     blacklisted: a.blacklist.set,
     step: a.ladder.step?.id ?? null,
-    next: a.ladder.nextAction?.action ?? (a.ladder.status === 'paused' ? a.ladder.reason : null),
+    next: nextStepNote(a.ladder),
     due: a.ladder.nextAction?.due ?? null,
     letter: a.ladder.letter,
   };

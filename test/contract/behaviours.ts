@@ -350,7 +350,7 @@ export function contractSuite(platform: string, start: StartDriver): void {
       });
       expect(paused.everyone).toMatch(/Ann paused chasing the whole account until 2026-12-15: _?AP closed/);
       const card = await chat.command('ann', `show #${id}`);
-      expect(card.mine + card.everyone).toMatch(/chasing paused until 2026-12-15/);
+      expect(card.mine + card.everyone).toMatch(/Chasing paused until 15 Dec 2026/);
 
       const lifted = await chat.click('ann', 'Un-pause', { account: id });
       expect(lifted.everyone).toMatch(/Ann un-paused chasing/);

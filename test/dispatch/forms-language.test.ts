@@ -120,4 +120,21 @@ describe.each(backends())('the account forms in the reader’s language on %s', 
     expect(text(await say('role @Vic'))).toBe('Vic是查看者（首次使用时的默认角色）。');
     expect(text(await say('credits 2026-10'))).toBe('2026-10 无回款');
   });
+
+  it('posts a form’s record in the account thread’s language: the default thread channel’s, not the clicker’s', async () => {
+    const pauseRef = encodeRef({ v: 1, action: 'pause', accountId });
+    const unpauseRef = encodeRef({ v: 1, action: 'unpause', accountId });
+    const values = { until: '2026-12-20', reason: '盘点', invoices: '' };
+    // Submitted from a modal (no channel): the thread goes to SLACK_CHANNEL, whose language is zh-TW.
+    const threaded = { ...ctx, threadChannels: { slack: 'CTW' } };
+    threaded.language = { locale: 'en', channels: { CZH: 'zh-CN', CTW: 'zh-TW' }, largeUnits: false };
+    const paused = await dispatch(threaded, { kind: 'submit', ref: pauseRef, user: lin, values });
+    expect(paused.kind).toBe('thread');
+    expect(text(paused)).toMatch(/^Lin 暫停催收整個帳戶至 2026-12-20/);
+    expect('message' in paused && paused.message.locale).toBe('zh-TW');
+    // No default channel known: the company's language (English), still not Lin's simplified Chinese.
+    const lifted = await dispatch(ctx, { kind: 'action', ref: unpauseRef, user: lin });
+    expect(text(lifted)).toBe('Lin un-paused chasing; it resumes today.');
+    expect('message' in lifted && lifted.message.locale).toBe('en');
+  });
 });

@@ -13,6 +13,7 @@ import {
 import { translator, type Translator } from '../../src/i18n/translate.ts';
 import { type AccountStory, accountCardView, dueStatus } from '../../src/views/account-card.ts';
 import { confirmView } from '../../src/views/confirm-view.ts';
+import { ladderLine, nextActionWords } from '../../src/views/ladder-words.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import { ledgerOutageView, ledgerRecoveredView, staleLedgerLine } from '../../src/views/freshness.ts';
 import { historyView } from '../../src/views/history-view.ts';
@@ -378,11 +379,11 @@ function withoutRefs(message: Message): Message {
 }
 
 /**
- * What a view breaks on a platform, but for the ladder policy's own long step texts in a terminal field
- * (the shell prints a field's value on one line; the policy file words them).
+ * What a view breaks on a platform, but for the ladder's long step texts in a terminal field (the shell
+ * prints a field's value on one line).
  */
-function problems(message: Message): string[] {
-  const policy = [assessment.ladder.step?.action, assessment.ladder.nextAction?.action].filter(
+function problems(message: Message, t: Translator): string[] {
+  const policy = [ladderLine(t, assessment.ladder), nextActionWords(t, assessment.ladder.nextAction)].filter(
     (a): a is string => !!a,
   );
   return messageProblems(message).filter(
@@ -390,12 +391,8 @@ function problems(message: Message): string[] {
   );
 }
 
-/** The ladder policy's words (its steps' ids and actions, as the policy file writes them). */
-const assessmentWords = [
-  assessment.ladder.step?.action ?? '',
-  assessment.ladder.nextAction?.action ?? '',
-  assessment.ladder.step?.id ?? '',
-];
+/** The ladder policy's own words: its steps' ids (their actions are the catalog's, issue 20). */
+const assessmentWords = [assessment.ladder.step?.id ?? '', assessment.ladder.nextAction?.stepId ?? ''];
 
 describe('the account card in every language (issue 20)', () => {
   it('is rich: every part the card can show is in the fixture', () => {
@@ -433,8 +430,8 @@ describe('the account card in every language (issue 20)', () => {
   it.each(everyLocale().map((t) => [t.locale, t] as const))(
     'fits Slack, Teams and the terminal in %s',
     (_, t) => {
-      expect(problems(card(t))).toEqual([]);
-      expect(problems(card(t, true))).toEqual([]);
+      expect(problems(card(t), t)).toEqual([]);
+      expect(problems(card(t, true), t)).toEqual([]);
     },
   );
 

@@ -39,8 +39,8 @@ import { fakePlatform, installedAt, silentLog, testConfig, testPolicy } from '..
 const TODAY = '2026-12-07';
 const NOW = new Date('2026-12-07T09:00:00+08:00');
 
-/** The worklist's stored next step (not catalog text: the assessment writes it). */
-const NEXT = 'letter L2 on 9 Dec';
+/** The worklist's stored next step (structured: each view says it in the reader's language). */
+const NEXT = { kind: 'step', step: 'L2' } as const;
 
 function row(i: number, overrides: Partial<WorklistRow> = {}): WorklistRow {
   return {
@@ -78,8 +78,8 @@ const page = (rows: number, total: number, pageNo = 1, pageSize = 10): WorklistP
   pageSize,
 });
 
-/** Words the fixtures put in themselves (the next step, the ISO week, an attached file's name). */
-const DATA = [NEXT, 'W50', 'alert-baseline-2026-12-07.csv'];
+/** Words the fixtures put in themselves (the ISO week, an attached file's name). */
+const DATA = ['W50', 'alert-baseline-2026-12-07.csv'];
 
 /** Keys of a message that carry no text anyone reads: action refs and a file's type. */
 const NOT_READ = new Set(['openRef', 'prevRef', 'nextRef', 'mimeType']);

@@ -269,7 +269,7 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
     });
     expect(reply.kind).toBe('ephemeral');
     expect(textOf((reply as { message: Message }).message)).toContain(
-      'Deciding on an account in the credit meeting needs a collector or a manager or sales; you are a viewer.',
+      'Deciding on accounts in the credit meeting needs a collector, a manager or sales; you are a viewer.',
     );
     expect(await db.knex('meeting_accounts').whereNotNull('decision')).toHaveLength(0);
   });

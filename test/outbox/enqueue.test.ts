@@ -26,6 +26,28 @@ describe.each(backends())('enqueuing posts on %s', (kind) => {
     expect(rows[0].payload.blocks[0].text).toBe('a');
   });
 
+  it('stamps every post with its language: its own, else the one named per post or for all, else English (issue 20)', async () => {
+    const to = { kind: 'channel', role: 'alerts' } as const;
+    await enqueue(
+      db.knex,
+      [
+        { key: 'lang:own', to, message: { ...notice('a'), locale: 'zh-CN' } },
+        { key: 'lang:per-post', to: { kind: 'user', userId: 7 }, message: notice('b') },
+        { key: 'lang:all', to, message: notice('c') },
+      ],
+      { locale: (p) => (p.to.kind === 'user' ? 'zh-TW' : 'en') },
+    );
+    await enqueue(db.knex, [{ key: 'lang:named', to, message: notice('d') }], { locale: 'zh-TW' });
+    await enqueue(db.knex, [{ key: 'lang:none', to, message: notice('e') }]);
+    const stored = async (key: string) =>
+      (await db.knex('outbox').where({ idempotency_key: key }).first()).payload.locale;
+    expect(await stored('lang:own')).toBe('zh-CN');
+    expect(await stored('lang:per-post')).toBe('zh-TW');
+    expect(await stored('lang:all')).toBe('en');
+    expect(await stored('lang:named')).toBe('zh-TW');
+    expect(await stored('lang:none')).toBe('en');
+  });
+
   it('keeps file contents byte for byte', async () => {
     const data = new Uint8Array([0, 1, 2, 255, 137, 80, 78, 71]);
     await enqueue(db.knex, [

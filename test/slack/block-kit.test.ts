@@ -41,7 +41,7 @@ function row(i: number, overrides: Partial<WorklistRow> = {}): WorklistRow {
     creditHold: false,
     blacklisted: false,
     ladderStep: 'L3',
-    nextAction: 'Formal demand letter',
+    nextAction: { kind: 'step', step: 'L4' },
     nextActionDue: '2026-11-25',
     suggestedLetter: 'formal-demand',
     owner: i % 2 ? { userId: 1, name: 'Ann' } : null,

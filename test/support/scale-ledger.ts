@@ -92,7 +92,7 @@ export async function buildScaleLedger(
                                'lastMissed', null, 'window', false, 'tiny', false),
             chr(65 + (o.customer_id % 4)::int), o.customer_id % 50 = 0, false, false,
             CASE WHEN max(?::date - o.due_date) > 30 THEN 'reminder-2' END,
-            CASE WHEN max(?::date - o.due_date) > 30 THEN 'call' END
+            CASE WHEN max(?::date - o.due_date) > 30 THEN jsonb_build_object('kind', 'step', 'step', 'L3') END
      FROM open_items o JOIN customers c ON c.id = o.customer_id
      WHERE o.status = 'open' AND c.external_id LIKE ? || '-%'
      GROUP BY o.customer_id, c.name

@@ -68,7 +68,10 @@ describe.each(backends())('hand-over to a collection agency on %s (PB-30)', (kin
     });
     const after = await assessOne(ctx(db), accountId);
     expect(after?.ladder).toMatchObject({ status: 'paused', nextAction: null });
-    expect(after?.ladder.reason).toMatch(/handed over to Acme Recovery \(PB-30\)/);
+    expect(after?.ladder.reason).toMatchObject({
+      kind: 'paused',
+      why: expect.stringMatching(/Acme Recovery/),
+    });
     expect(await rows('agency_handovers', accountId)).toHaveLength(1);
     expect(await rows('activities', accountId).where({ kind: 'handed_over' })).toHaveLength(1);
     // PB-02: the file alone tells the agency's story.

@@ -3,6 +3,8 @@ import type { Database } from '../../src/db.ts';
 import { claimAccount, currentOwner, reassignAccount, releaseAccount } from '../../src/worklist/claims.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { failureText } from '../../src/worklist/outcome.ts';
 
 describe.each(backends())('claims on %s (PB-25)', (kind) => {
   let db: Database;
@@ -58,8 +60,14 @@ describe.each(backends())('claims on %s (PB-25)', (kind) => {
         code: 'forbidden',
         message:
           'Claiming an account needs a collector or a manager; you are a viewer. A manager can give you the role: /overdue role @Vic collector',
+        says: { key: 'role.needed', values: expect.objectContaining({ doing: 'claim', role: 'viewer' }) },
       },
     });
+    // Said in the reader's language from the catalog (issue 20).
+    if (!result.ok)
+      expect(failureText(translator('zh-TW'), result.error)).toBe(
+        '認領帳戶需要催收員或經理角色；您目前是檢視者。經理可以為您設定角色：/overdue role @Vic collector',
+      );
     expect(await db.knex('claims').where({ customer_id: accountId })).toHaveLength(0);
     expect(await db.knex('activities').where({ customer_id: accountId })).toHaveLength(0);
   });

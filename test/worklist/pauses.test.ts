@@ -9,6 +9,9 @@ import { assessOne, refreshOne } from '../../src/worklist/assess.ts';
 import { claimAccount } from '../../src/worklist/claims.ts';
 import { openDispute } from '../../src/worklist/disputes.ts';
 import { pauseChasing } from '../../src/worklist/pauses.ts';
+import { noteOfAction } from '../../src/collections/ladder.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { nextActionWords } from '../../src/views/ladder-words.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
 import { fakePlatform, silentLog, testConfig, testPolicy } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -84,13 +87,23 @@ describe.each(backends())('pauses and the dispute check on %s', (kind) => {
     });
     const now = await assess(accountId);
     expect(now.ladder).toMatchObject({ status: 'paused', nextAction: null });
-    expect(now.ladder.reason).toBe('chasing paused until 2026-12-01: AP closed for the ERP migration');
+    expect(now.ladder.reason).toEqual({
+      kind: 'paused',
+      until: '2026-12-01',
+      why: 'AP closed for the ERP migration',
+    });
     expect(now.items.every((i) => i.paused && i.pausedUntil === '2026-12-01')).toBe(true);
     // The worklist row says so where the next action would be.
     await refreshOne({ db: db.knex, policy: defaultPolicy, today, timeZone: TZ }, accountId);
     const summary = () => db.knex('account_summary').where({ customer_id: accountId }).first('next_action');
-    expect((await summary())?.next_action).toBe(
-      'chasing paused until 2026-12-01: AP closed for the ERP migration',
+    // A note with the pause's end, said in each reader's language (issue 20), not an English sentence.
+    const note = (await summary())?.next_action;
+    expect(note).toEqual({ kind: 'paused', until: '2026-12-01', why: 'AP closed for the ERP migration' });
+    expect(nextActionWords(translator('en'), note)).toBe(
+      'Chasing paused until 1 Dec 2026: AP closed for the ERP migration',
+    );
+    expect(nextActionWords(translator('zh-CN'), note)).toBe(
+      '暂停催收至 2026年12月1日：AP closed for the ERP migration',
     );
     expect((await assess(accountId, '2026-12-01')).ladder.status).toBe('paused'); // its last day
     const after = await assess(accountId, '2026-12-02');
@@ -111,7 +124,10 @@ describe.each(backends())('pauses and the dispute check on %s', (kind) => {
     );
     expect(inThread).toHaveLength(1);
     expect(inThread[0]?.key).toBe(`${mine[0]?.key}:thread`);
-    expect((await summary())?.next_action).toBe(after.ladder.nextAction?.action); // the worklist resumed too
+    // The worklist resumed too.
+    expect((await summary())?.next_action).toEqual(
+      after.ladder.nextAction && noteOfAction(after.ladder.nextAction),
+    );
     await check('2026-12-03');
     const kinds = (await db.knex('activities').where({ customer_id: accountId }).orderBy('id')).map(
       (r) => r.kind,

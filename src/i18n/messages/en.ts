@@ -7,6 +7,7 @@ import { adaptersEn } from './adapters-en.ts';
 import { cardEn } from './card-en.ts';
 import { contactEn } from './contact-en.ts';
 import { formsEn } from './forms-en.ts';
+import { ladderEn } from './ladder-en.ts';
 import { lettersEn } from './letters-en.ts';
 import { listsEn } from './lists-en.ts';
 import { meetingEn } from './meeting-en.ts';
@@ -18,6 +19,7 @@ export const en = {
   ...cardEn,
   ...contactEn,
   ...formsEn,
+  ...ladderEn,
   ...lettersEn,
   ...listsEn,
   ...meetingEn,

@@ -3,7 +3,7 @@ import type { formsEn } from './forms-en.ts';
 /** 账户表单及其回复（简体中文）：争议与暂停、改派、账户条款、委外催收、催收业绩、角色、人员搜索和个人工作清单。 */
 export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'role.needed':
-    '{doing, select, dispute {发起争议} resolve {处理争议} pause {暂停催收} unpause {恢复催收} reassign {改派账户} terms {设置账户条款} handOver {将账户移交催收机构} credits {查看催收业绩汇总} other {更改角色}}需要{needed, select, manager {经理} other {催收员或经理}}角色；您目前是{role, select, collector {催收员} manager {经理} sales {销售} other {查看者}}。经理可以为您设置角色：/overdue role @{name} {wanted}',
+    '{doing, select, dispute {发起争议} resolve {处理争议} pause {暂停催收} unpause {恢复催收} reassign {改派账户} terms {设置账户条款} handOver {将账户移交催收机构} credits {查看催收业绩汇总} claim {认领账户} release {释放 {owner} 的账户} meeting {在信用例会上对账户作出决定} planAgree {约定付款计划} planCancel {取消付款计划} logContact {记录联系} note {添加备注} promiseKept {标记承诺已兑现} letter {发送催款函} letterSend {发送{letter}} letterApprove {批准{letter}} letterReject {驳回{letter}} letterMarkSent {将{letter}标记为已发出} letterSendAgain {重新发送{letter}} letterCancel {取消{letter}} other {更改角色}}需要{needed, select, manager {经理} salesOrManager {销售或经理} anyStaff {催收员、经理或销售} other {催收员或经理}}角色；您目前是{role, select, collector {催收员} manager {经理} sales {销售} other {查看者}}。经理可以为您设置角色：/overdue role @{name} {wanted}',
   'role.ambiguous': '“{text}”可能是 {who}；请用 ID 指明是哪一位。',
   'role.unknown':
     '没有名为“{text}”的人使用过 duebot。{hasLike, select, yes {您是不是要找 {like}？} other {同事第一次使用 duebot 命令后才会出现在这里。}}',

@@ -3,7 +3,7 @@ import type { formsEn } from './forms-en.ts';
 /** 帳戶表單及其回覆（繁體中文）：爭議與暫停、改派、帳戶條款、委外催收、催收業績、角色、人員搜尋和個人工作清單。 */
 export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
   'role.needed':
-    '{doing, select, dispute {提出爭議} resolve {處理爭議} pause {暫停催收} unpause {恢復催收} reassign {改派帳戶} terms {設定帳戶條款} handOver {將帳戶移交催收公司} credits {查看催收業績彙總} other {變更角色}}需要{needed, select, manager {經理} other {催收員或經理}}角色；您目前是{role, select, collector {催收員} manager {經理} sales {業務} other {檢視者}}。經理可以為您設定角色：/overdue role @{name} {wanted}',
+    '{doing, select, dispute {提出爭議} resolve {處理爭議} pause {暫停催收} unpause {恢復催收} reassign {改派帳戶} terms {設定帳戶條款} handOver {將帳戶移交催收公司} credits {查看催收業績彙總} claim {認領帳戶} release {釋放 {owner} 的帳戶} meeting {在信用例會上對帳戶作出決定} planAgree {約定付款計畫} planCancel {取消付款計畫} logContact {記錄聯繫} note {新增備註} promiseKept {標記承諾已兌現} letter {發送催款函} letterSend {發送{letter}} letterApprove {核准{letter}} letterReject {駁回{letter}} letterMarkSent {將{letter}標記為已發出} letterSendAgain {重新發送{letter}} letterCancel {取消{letter}} other {變更角色}}需要{needed, select, manager {經理} salesOrManager {業務或經理} anyStaff {催收員、經理或業務} other {催收員或經理}}角色；您目前是{role, select, collector {催收員} manager {經理} sales {業務} other {檢視者}}。經理可以為您設定角色：/overdue role @{name} {wanted}',
   'role.ambiguous': '「{text}」可能是 {who}；請用 ID 指明是哪一位。',
   'role.unknown':
     '沒有名為「{text}」的人使用過 duebot。{hasLike, select, yes {您是不是要找 {like}？} other {同事第一次使用 duebot 指令後才會出現在這裡。}}',

@@ -263,6 +263,19 @@ export const lettersEn = {
   'escalation.key_account_owner': 'Owner: {owner, select, none {nobody: assign it} other {{owner}}} (PB-14).',
   'escalation.key_account_fallback':
     'Key account: {name}, {days, plural, one {# day} other {# days}} overdue',
+  'letter.refused.ownApproval':
+    'You asked for this letter, so someone else must approve it; a second person’s approval stops letters sent in error.',
+  'letter.refused.notAwaiting':
+    'The {letter} letter #{id} is no longer waiting for approval: it is {status, select, sent {sent} awaiting_approval {awaiting approval} sending {sending} uncertain {uncertain} not_sent {not sent} failed {failed} rejected {rejected} queued {queued} cancelled {cancelled} other {{status}}}{hasBy, select, yes { (decided by {by})} other {}}.',
+  'letter.refused.notQueued':
+    'The {letter} letter #{id} is not waiting to go out: it is {status, select, sent {sent} awaiting_approval {awaiting approval} sending {sending} uncertain {uncertain} not_sent {not sent} failed {failed} rejected {rejected} queued {queued} cancelled {cancelled} other {{status}}}. Nothing was changed.',
+  'letter.refused.notUncertain':
+    'The {letter} letter #{id} is no longer uncertain: it is {status, select, sent {sent} awaiting_approval {awaiting approval} sending {sending} uncertain {uncertain} not_sent {not sent} failed {failed} rejected {rejected} queued {queued} cancelled {cancelled} other {{status}}}{status, select, sent { to {hasRecipient, select, yes {{recipient}} other {the customer}} (message id {messageId})} sending {: it is being sent again right now} other {}}. Nothing was changed.',
+  'letter.refused.noRecord':
+    'Letter #{id} has no recorded recipient or Message-ID, so it cannot be marked as sent; send it again instead.',
+  'letter.refused.outsideWindow':
+    "Not sent again: it is outside the customer's contact window (PB-24). Send it again from {time} customer time ({zone}); nothing was changed.",
+  'plan.error.nothingOpen': 'This account has nothing open in {currency} to put on a plan.',
 } as const;
 
 /** The keys of this area, for the other languages' halves. */

@@ -238,4 +238,15 @@ export const lettersZhCN: LettersCatalog = {
     '*重点账户：{name}* 已逾期 {days} 天（PB-06：逾期 {limit} 天即为无例外的重点账户）。',
   'escalation.key_account_owner': '负责人：{owner, select, none {无，请指派} other {{owner}}}（PB-14）。',
   'escalation.key_account_fallback': '重点账户：{name}，已逾期 {days} 天',
+  'letter.refused.ownApproval': '这封函件是您申请的，须由另一人批准；第二人批准可避免误发函件。',
+  'letter.refused.notAwaiting':
+    '{letter} #{id} 已不在等待批准：当前状态为{status, select, sent {已发送} awaiting_approval {待批准} sending {正在发送} uncertain {发送结果不明} not_sent {未发送} failed {失败} rejected {已驳回} queued {排队等待发送} cancelled {已取消} other {{status}}}{hasBy, select, yes {（由 {by} 决定）} other {}}。',
+  'letter.refused.notQueued':
+    '{letter} #{id} 不在等待发出：当前状态为{status, select, sent {已发送} awaiting_approval {待批准} sending {正在发送} uncertain {发送结果不明} not_sent {未发送} failed {失败} rejected {已驳回} queued {排队等待发送} cancelled {已取消} other {{status}}}。未做任何更改。',
+  'letter.refused.notUncertain':
+    '{letter} #{id} 的发送结果已不再不明：当前状态为{status, select, sent {已发送} awaiting_approval {待批准} sending {正在发送} uncertain {发送结果不明} not_sent {未发送} failed {失败} rejected {已驳回} queued {排队等待发送} cancelled {已取消} other {{status}}}{status, select, sent {，收件人 {hasRecipient, select, yes {{recipient}} other {客户}}（邮件 ID {messageId}）} sending {，正在重新发送} other {}}。未做任何更改。',
+  'letter.refused.noRecord': '函件 #{id} 没有记录收件人或 Message-ID，无法标记为已发出；请改为重新发送。',
+  'letter.refused.outsideWindow':
+    '未重新发送：现在不在客户的联系时段内（PB-24）。请于客户当地时间 {time}（{zone}）起再发送；未做任何更改。',
+  'plan.error.nothingOpen': '该账户没有 {currency} 未结款项可列入付款计划。',
 };

@@ -238,4 +238,15 @@ export const lettersZhTW: LettersCatalog = {
     '*重點帳戶：{name}* 已逾期 {days} 天（PB-06：逾期 {limit} 天即為無例外的重點帳戶）。',
   'escalation.key_account_owner': '負責人：{owner, select, none {無，請指派} other {{owner}}}（PB-14）。',
   'escalation.key_account_fallback': '重點帳戶：{name}，已逾期 {days} 天',
+  'letter.refused.ownApproval': '這封函件是您申請的，須由另一人核准；第二人核准可避免誤寄函件。',
+  'letter.refused.notAwaiting':
+    '{letter} #{id} 已不在等待核准：目前狀態為{status, select, sent {已寄出} awaiting_approval {待核准} sending {正在寄送} uncertain {寄送結果不明} not_sent {未寄出} failed {失敗} rejected {已駁回} queued {排隊等待寄出} cancelled {已取消} other {{status}}}{hasBy, select, yes {（由 {by} 決定）} other {}}。',
+  'letter.refused.notQueued':
+    '{letter} #{id} 不在等待寄出：目前狀態為{status, select, sent {已寄出} awaiting_approval {待核准} sending {正在寄送} uncertain {寄送結果不明} not_sent {未寄出} failed {失敗} rejected {已駁回} queued {排隊等待寄出} cancelled {已取消} other {{status}}}。未做任何變更。',
+  'letter.refused.notUncertain':
+    '{letter} #{id} 的寄送結果已不再不明：目前狀態為{status, select, sent {已寄出} awaiting_approval {待核准} sending {正在寄送} uncertain {寄送結果不明} not_sent {未寄出} failed {失敗} rejected {已駁回} queued {排隊等待寄出} cancelled {已取消} other {{status}}}{status, select, sent {，收件人 {hasRecipient, select, yes {{recipient}} other {客戶}}（郵件 ID {messageId}）} sending {，正在重新寄送} other {}}。未做任何變更。',
+  'letter.refused.noRecord': '函件 #{id} 沒有記錄收件人或 Message-ID，無法標記為已寄出；請改為重新寄送。',
+  'letter.refused.outsideWindow':
+    '未重新寄送：現在不在客戶的聯絡時段內（PB-24）。請於客戶當地時間 {time}（{zone}）起再寄送；未做任何變更。',
+  'plan.error.nothingOpen': '此帳戶沒有 {currency} 未結款項可列入付款計畫。',
 };

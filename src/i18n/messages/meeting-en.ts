@@ -90,4 +90,6 @@ export const meetingEn = {
   'meeting.file.columns':
     'Position|Account id|Account|Expected recovery|Currency|Open amount|Other currencies|Days overdue|Bucket|Grade|Owner|Sales rep|Ladder step|Next action|Last contact',
   'meeting.chart.title': 'Receivables aging on {date}',
+  'meeting.error.noMeeting': 'There is no such credit meeting; it may have been removed.',
+  'meeting.error.notOnMeeting': 'This account is not on that credit meeting any more.',
 } as const;

@@ -85,4 +85,6 @@ export const meetingZhCN: Record<keyof typeof meetingEn, string> = {
   'meeting.file.columns':
     '序号|客户编号|客户|预计回收额|币种|未收金额|其他币种|逾期天数|账龄区间|信用等级|负责人|销售代表|催收阶梯|下一步|最近联系',
   'meeting.chart.title': '{date} 应收账款账龄',
+  'meeting.error.noMeeting': '没有这次信用例会；它可能已被删除。',
+  'meeting.error.notOnMeeting': '该账户已不在这次信用例会上。',
 };

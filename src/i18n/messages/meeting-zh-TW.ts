@@ -85,4 +85,6 @@ export const meetingZhTW: Record<keyof typeof meetingEn, string> = {
   'meeting.file.columns':
     '序號|客戶編號|客戶|預計回收額|幣別|未收金額|其他幣別|逾期天數|帳齡區間|信用等級|負責人|業務代表|催收階梯|下一步|最近聯絡',
   'meeting.chart.title': '{date} 應收帳款帳齡',
+  'meeting.error.noMeeting': '沒有這次信用例會；它可能已被刪除。',
+  'meeting.error.notOnMeeting': '此帳戶已不在這次信用例會上。',
 };

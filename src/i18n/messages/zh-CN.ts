@@ -3,6 +3,7 @@ import { adaptersZhCN } from './adapters-zh-CN.ts';
 import { cardZhCN } from './card-zh-CN.ts';
 import { contactZhCN } from './contact-zh-CN.ts';
 import { formsZhCN } from './forms-zh-CN.ts';
+import { ladderZhCN } from './ladder-zh-CN.ts';
 import { lettersZhCN } from './letters-zh-CN.ts';
 import { listsZhCN } from './lists-zh-CN.ts';
 import { meetingZhCN } from './meeting-zh-CN.ts';
@@ -15,6 +16,7 @@ export const zhCN: Catalog = {
   ...cardZhCN,
   ...contactZhCN,
   ...formsZhCN,
+  ...ladderZhCN,
   ...lettersZhCN,
   ...listsZhCN,
   ...meetingZhCN,

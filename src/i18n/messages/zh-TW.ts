@@ -3,6 +3,7 @@ import { adaptersZhTW } from './adapters-zh-TW.ts';
 import { cardZhTW } from './card-zh-TW.ts';
 import { contactZhTW } from './contact-zh-TW.ts';
 import { formsZhTW } from './forms-zh-TW.ts';
+import { ladderZhTW } from './ladder-zh-TW.ts';
 import { lettersZhTW } from './letters-zh-TW.ts';
 import { listsZhTW } from './lists-zh-TW.ts';
 import { meetingZhTW } from './meeting-zh-TW.ts';
@@ -15,6 +16,7 @@ export const zhTW: Catalog = {
   ...cardZhTW,
   ...contactZhTW,
   ...formsZhTW,
+  ...ladderZhTW,
   ...lettersZhTW,
   ...listsZhTW,
   ...meetingZhTW,
