@@ -116,15 +116,28 @@ describe.each(backends())('escalations in the account thread on %s (PB-14)', (ki
     accepted: () => number,
   ) {
     const before = accepted();
+    // The worker dies once the platform accepted the post and the chat out recorded it (out.post returned),
+    // not merely once the request reached the platform: that is the moment this case is about.
+    let recorded = false;
     const dying = createOutboxWorker({
       db: db.knex,
-      chatOuts: [{ ...out, post: async (...a) => (await out.post(...a), new Promise(() => undefined)) }],
+      chatOuts: [
+        {
+          ...out,
+          post: async (...a) => {
+            await out.post(...a);
+            recorded = true;
+            return new Promise(() => undefined);
+          },
+        },
+      ],
       clock,
       log: silentLog,
       leaseMs: 60_000,
     });
     void dying.runOnce();
-    await expect.poll(accepted).toBe(before + 1);
+    await expect.poll(() => recorded).toBe(true);
+    expect(accepted()).toBe(before + 1);
     clock.set(new Date(clock.now().getTime() + 61_000));
     await deliverAll(out, clock);
   }
