@@ -188,6 +188,55 @@ describe.each(backends())('ledger sync (%s)', (kind) => {
     expect(await sync('full')).toMatchObject({ rowsChanged: 0, customersChanged: 0, itemsSettled: 0 });
   });
 
+  it('writes a few changes into many stored rows (looked up one by one) as a full sync would (one join)', async () => {
+    const minute = (n: number) => new Date(Date.UTC(2026, 9, 1) + n * 60_000).toISOString();
+    const customerIds = Array.from({ length: 1000 }, (_, n) => `K${String(n).padStart(4, '0')}`);
+    await database.knex
+      .withSchema(ledger.schema)
+      .table('customers')
+      .insert(customerIds.map((id) => ({ id, name: `Customer ${id}`, locale: 'en' })));
+    await ledger.addInvoices(
+      Array.from({ length: 2000 }, (_, n) => ({
+        id: `INV-${String(n).padStart(4, '0')}`,
+        customerId: customerIds[n % customerIds.length],
+        total: '100.00',
+        open: '100.00',
+        updatedAt: minute(n),
+      })),
+    );
+    await open(500);
+    expect(await sync('full')).toMatchObject({ rowsChanged: 2000, customersChanged: 1000 });
+
+    // A day's changes: a payment, a partial payment, a renamed customer and a new customer's invoice.
+    await ledger.updateInvoice('INV-0007', { open: '0', updatedAt: '2026-12-01T00:00:00Z' });
+    await ledger.updateInvoice('INV-1500', { open: '40.00', updatedAt: '2026-12-01T00:00:01Z' });
+    await database.knex
+      .withSchema(ledger.schema)
+      .table('customers')
+      .where({ id: 'K0500' })
+      .update({ name: 'Renamed Ltd' });
+    await ledger.updateInvoice('INV-0500', { updatedAt: '2026-12-01T00:00:02Z' });
+    await ledger.addCustomer('NEW', 'New Customer');
+    await ledger.addInvoices([
+      { id: 'INV-NEW', customerId: 'NEW', total: '70.00', open: '70.00', updatedAt: '2026-12-01T00:00:03Z' },
+    ]);
+    const incremental = await sync('incremental');
+    // The last invoice of the full sync is read again within the lookback, unchanged.
+    expect(incremental).toMatchObject({ rowsRead: 5, rowsChanged: 3, itemsSettled: 1, customersChanged: 2 });
+    expect(await item('INV-0007')).toMatchObject({ status: 'settled', open_minor: 0 });
+    expect(await item('INV-1500')).toMatchObject({ status: 'open', open_minor: 4000 });
+    expect(await item('INV-NEW')).toMatchObject({ status: 'open', open_minor: 7000 });
+    const renamed = await database.knex('customers').where({ external_id: 'K0500' }).first();
+    expect(renamed?.name).toBe('Renamed Ltd');
+    const newItem = await database
+      .knex('open_items as o')
+      .join('customers as c', 'c.id', 'o.customer_id')
+      .where('o.external_id', 'INV-NEW')
+      .first('c.external_id');
+    expect(newItem?.external_id).toBe('NEW');
+    expect(await sync('full')).toMatchObject({ rowsRead: 2001, rowsChanged: 0, customersChanged: 0 });
+  });
+
   it('writes the latest row when a mapping returns an invoice twice, and the latest fields of a customer', async () => {
     await ledger.addCustomer('C2', 'Beta GmbH');
     await ledger.addInvoices([
