@@ -4,18 +4,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { z } from 'zod';
-import { demo, embeddedTemplate, migrate, sync } from './cli/database.ts';
-import { doctor } from './cli/doctor.ts';
-import { runJob } from './cli/jobs.ts';
-import { previewLetter, writeLetterPdf } from './cli/letters.ts';
-import { CliError, withRuntime } from './cli/run.ts';
-import { shell, start } from './main.ts';
+import { CliError } from './cli/error.ts';
+
+// Each command imports its module when it runs, not before: the bot's modules (database drivers, the
+// ledger, templates, logging, metrics) cost a second or more of start-up that `duebot --version`,
+// `--help` and every one-shot command other than their own should not pay.
 
 /** The version `duebot --version` prints: package.json's, so a bug report names the release. */
-const VERSION = z
-  .object({ version: z.string() })
-  .parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))).version;
+const VERSION = packageVersion(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
+
+function packageVersion(manifest: unknown): string {
+  const version = (manifest as { version?: unknown } | null)?.version;
+  if (typeof version !== 'string') throw new Error('package.json has no version string');
+  return version;
+}
 
 const program = new Command()
   .name('duebot')
@@ -26,32 +28,43 @@ const program = new Command()
 program
   .command('start', { isDefault: true })
   .description('sync the ledger and run the bot (the default); on its snapshot while the ledger is down')
-  .action(() => withRuntime((runtime) => start(runtime)));
+  .action(async () => {
+    const [{ withRuntime }, { start }] = await Promise.all([import('./cli/run.ts'), import('./main.ts')]);
+    await withRuntime((runtime) => start(runtime));
+  });
 
 program
   .command('shell')
   .description('the terminal shell on the configured database (also what start opens without chat settings)')
-  .action(() => withRuntime((runtime) => shell(runtime)));
+  .action(async () => {
+    const [{ withRuntime }, { shell }] = await Promise.all([import('./cli/run.ts'), import('./main.ts')]);
+    await withRuntime((runtime) => shell(runtime));
+  });
 
-program.command('migrate').description('bring the bot database schema up to date').action(migrate);
+program
+  .command('migrate')
+  .description('bring the bot database schema up to date')
+  .action(async () => (await import('./cli/database.ts')).migrate());
 
 program
   .command('embedded-template')
   .description('prepare the empty embedded database new data dirs start from (npm install runs it)')
   .option('--if-missing', 'only when there is none yet for this version')
-  .action((options: { ifMissing?: boolean }) => embeddedTemplate(options));
+  .action(async (options: { ifMissing?: boolean }) =>
+    (await import('./cli/database.ts')).embeddedTemplate(options),
+  );
 
 program
   .command('sync')
   .description('read changed open items from the ledger into the bot database')
   .option('--full', 'read every open item and mark those no longer open as settled')
-  .action((options: { full?: boolean }) => sync(options));
+  .action(async (options: { full?: boolean }) => (await import('./cli/database.ts')).sync(options));
 
 program
   .command('demo')
   .description('load the demo ledger (or reset it to its initial state) and sync it')
   .option('--reset', 'drop the demo ledger and create it again')
-  .action((options: { reset?: boolean }) => demo(options));
+  .action(async (options: { reset?: boolean }) => (await import('./cli/database.ts')).demo(options));
 
 /** `duebot <job>`: run a scheduled job now (once per period) and deliver, or print it with --dry-run. */
 function jobCommand(name: string, description: string): void {
@@ -59,7 +72,7 @@ function jobCommand(name: string, description: string): void {
     .command(name)
     .description(description)
     .option('--dry-run', 'print what would be posted, and post nothing')
-    .action((options: { dryRun?: boolean }) => runJob(name, options));
+    .action(async (options: { dryRun?: boolean }) => (await import('./cli/jobs.ts')).runJob(name, options));
 }
 
 jobCommand('digest', 'the morning overdue digest (PB-24): run it now, or --dry-run to print it');
@@ -71,7 +84,7 @@ jobCommand('meeting', 'the monthly 30+ day credit meeting thread (PB-28) now, or
 program
   .command('doctor')
   .description('print the effective settings (secrets masked) and check each database connection')
-  .action(doctor);
+  .action(async () => (await import('./cli/doctor.ts')).doctor());
 
 const letterCommand = program.command('letter').description('dunning letters');
 
@@ -80,7 +93,9 @@ letterCommand
   .description('write the stored PDF of a letter (as it was sent or prepared) to a file')
   .argument('<letter>', 'the letter number, as shown with the letter (#12)')
   .requiredOption('--out <file.pdf>', 'where to write the PDF')
-  .action((letter: string, options: { out: string }) => writeLetterPdf(letter, options));
+  .action(async (letter: string, options: { out: string }) =>
+    (await import('./cli/letters.ts')).writeLetterPdf(letter, options),
+  );
 
 letterCommand
   .command('preview')
@@ -92,8 +107,8 @@ letterCommand
   .option('--account <customer id>', 'the account (default: the top of the worklist)')
   .option('--locale <locale>', "en, zh-CN or zh-TW (default: the customer's)")
   .requiredOption('--out <file.pdf>', 'where to write the PDF')
-  .action((template: string, options: { account?: string; locale?: string; out: string }) =>
-    previewLetter(template, options),
+  .action(async (template: string, options: { account?: string; locale?: string; out: string }) =>
+    (await import('./cli/letters.ts')).previewLetter(template, options),
   );
 
 try {

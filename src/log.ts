@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type pinoPretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -15,6 +16,14 @@ const redact = [
   'headers.authorization',
 ];
 
+/**
+ * pino-pretty, loaded only for a pretty log: it is a few dozen modules that JSON output (production, and
+ * every command whose log is not a terminal) never uses. Synchronously, since createLogger is.
+ */
+function loadPretty(): typeof pinoPretty {
+  return (createRequire(import.meta.url)('pino-pretty') as { default: typeof pinoPretty }).default;
+}
+
 /** JSON lines in production; readable colour on a terminal (LOG_FORMAT overrides). */
 export function createLogger(options: {
   level: string;
@@ -26,6 +35,7 @@ export function createLogger(options: {
   const format = options.format ?? (isTty ? 'pretty' : 'json');
   const base = { level: options.level, redact: { paths: redact, censor: '****' } };
   if (format === 'pretty') {
+    const pretty = loadPretty();
     return pino(
       base,
       pretty({

@@ -3,6 +3,7 @@
  * closed around the work), and an expected failure turned into one line and an exit code.
  */
 import { ChatStartError } from '../chat/adapter.ts';
+import { CliError } from './error.ts';
 import { type Config, type ConfigResult, loadConfig } from '../config.ts';
 import { explainConnectionError, explainLedgerError } from '../doctor.ts';
 import { createLogger, type Logger } from '../log.ts';
@@ -10,15 +11,8 @@ import { ConnectionError, openRuntime, type Runtime } from '../runtime.ts';
 import { checkSettingFiles, problemLine } from '../setting-checks.ts';
 import { NoSnapshotError, syncNow } from '../sync-loop.ts';
 
-/** An expected failure: printed as one clear line, no stack trace. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+// In its own module so src/cli.ts can recognise it without loading a runtime.
+export { CliError } from './error.ts';
 
 /**
  * The settings, refused with every problem at once (exit 2): those of the values themselves and those of
