@@ -84,6 +84,7 @@ export function explainConnectionError(
     case '28P01':
     case '28000':
     case 'ER_ACCESS_DENIED_ERROR':
+    case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR': // MariaDB's 1698: the same refusal, said without "using password"
       return {
         detail: `${where} refused the user or password in ${variable}`,
         fix: isMysql(url)

@@ -153,6 +153,7 @@ const NOT_THE_MAPPING = new Set([
   'ER_COLUMNACCESS_DENIED_ERROR',
   'ER_SPECIFIC_ACCESS_DENIED_ERROR',
   'ER_ACCESS_DENIED_ERROR',
+  'ER_ACCESS_DENIED_NO_PASSWORD_ERROR',
 ]);
 
 /** A SQL error in the mapping (syntax, unknown table or column ...) as a mapping error; others unchanged. */

@@ -55,7 +55,9 @@ const h = (id: string, seed: number) =>
 async function spread(db: Knex, w: Work): Promise<void> {
   const s = w.seed;
   await db.raw(
-    `UPDATE claims SET released_at = now() WHERE released_at IS NULL AND ${h('customer_id', s)} < ?`,
+    // Not by h(): the ledger chose the claimed accounts by the same multiplicative hash, so h() with any seed
+    // releases them as a block (often whole collectors); a plain offset spreads the releases over everyone.
+    `UPDATE claims SET released_at = now() WHERE released_at IS NULL AND (customer_id + ${s}) % 1000 < ?`,
     [w.released],
   );
   // A few accounts claimed again by someone else after a release (one active claim each, PB-25).
@@ -115,7 +117,7 @@ describe.each(backends())('every owner’s digest at once on %s', (kind) => {
               timeZone: TZ,
             };
             const owners = await accountOwners(trx);
-            expect(owners.length).toBeGreaterThanOrEqual(5); // several owners, whatever the seed releases
+            expect(owners.length).toBeGreaterThan(10);
             const all = await ownersWork(trx, owners, today, w.limit, rule);
             for (const owner of owners) {
               const alone = await myWork(trx, owner.id, today, w.limit, rule);
