@@ -155,7 +155,7 @@ export async function previewLetter(
     pdf: false,
     callId: call,
   });
-  if (!prepared.ok) return refuse(prepared.message);
+  if (!prepared.ok) return refuse(prepared.say ? prepared.say(privateT(ctx)) : prepared.message);
   return {
     kind: 'openForm',
     form: letterPreviewForm(
@@ -261,7 +261,11 @@ async function outcomeReply(
     case 'failed':
       return {
         kind: 'ephemeral',
-        message: letterFailedNotice(outcome.message, outcome.letter !== null, t),
+        message: letterFailedNotice(
+          outcome.say ? outcome.say(t) : outcome.message,
+          outcome.letter !== null,
+          t,
+        ),
       };
     case 'uncertain':
       return {

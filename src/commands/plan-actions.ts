@@ -136,7 +136,7 @@ export async function submitPlan(
       account,
       { ...proposed.value, currency },
       letter.ok ? letter.value : null,
-      letter.ok ? null : letter.message,
+      letter.ok ? null : letter.say ? letter.say(t) : letter.message,
       t,
     ),
   };
@@ -159,7 +159,11 @@ function letterBlocks(
       return [{ type: 'context', text: t.t('plan.letter.exists', { id: outcome.letter.id }) }];
     case 'failed':
       return [
-        { type: 'text', text: t.t('plan.letter.failed', { problem: outcome.message }), tone: 'danger' },
+        {
+          type: 'text',
+          text: t.t('plan.letter.failed', { problem: outcome.say ? outcome.say(t) : outcome.message }),
+          tone: 'danger',
+        },
       ];
     case 'queued':
       // PB-24: outside the customer's contact window; it goes out when the window opens.

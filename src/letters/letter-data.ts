@@ -8,6 +8,8 @@ import type { Knex } from 'knex';
 import type { AccountAssessment } from '../collections/account.ts';
 import { addDays, laterOf } from '../collections/dates.ts';
 import { formatMoney, sumByCurrency } from '../collections/money.ts';
+import type { MessageKey } from '../i18n/messages/en.ts';
+import { type MessageValues, translator, type Translator } from '../i18n/translate.ts';
 import type { LetterConfig, LetterLocale } from './settings.ts';
 import { type LetterHistory, letterHistory } from './letter-history.ts';
 import { PLAN_DEFAULTS, splitInstallments } from '../worklist/plans.ts';
@@ -86,8 +88,15 @@ export interface LetterData {
 }
 
 /** A letter that cannot be written for this account (no call to summarise, no discount missed). */
+/** A letter with nothing true to say: `say` in a reader's language, the message its English (logs). */
 export class LetterDataError extends Error {
   readonly code = 'letter_data';
+  readonly say: (t: Translator) => string;
+  constructor(key: MessageKey, values?: MessageValues) {
+    const say = (t: Translator) => t.t(key, values);
+    super(say(translator('en')));
+    this.say = say;
+  }
 }
 
 /** PB-22: legal action is announced for past 30 days overdue, never for a date already gone. */
@@ -329,23 +338,13 @@ export async function letterData(
   const history = await letterHistory(db, accountId, input.timeZone);
   const discount = await missedDiscount(db, accountId, config, today);
   if (input.template === 'call-summary' && !call.logged && input.callId !== undefined)
-    throw new LetterDataError(
-      `Call #${input.callId} is not a call logged on this account, so there is nothing of it to summarise.`,
-    );
-  if (input.template === 'call-summary' && !call.logged)
-    throw new LetterDataError(
-      'No call is logged on this account yet; log the call first, then send its summary (PB-23).',
-    );
+    throw new LetterDataError('letter.cannot.callNotOnAccount', { id: input.callId });
+  if (input.template === 'call-summary' && !call.logged) throw new LetterDataError('letter.cannot.noCall'); // PB-23
   if (input.template === 'missed-discount' && discount.items.length === 0)
-    throw new LetterDataError(
-      'This account missed no early-payment discount, so there is nothing to tell the customer (PB-18).',
-    );
+    throw new LetterDataError('letter.cannot.noDiscount'); // PB-18
   if (items.length === 0 && reminds && a.items.some((i) => i.paused && !i.disputed && i.openMinor > 0))
-    throw new LetterDataError(
-      'Chasing is paused on what is open here and the rest is disputed, so no reminder goes out; un-pause it first.',
-    );
-  if (items.length === 0)
-    throw new LetterDataError('Nothing undisputed is open on this account, so there is nothing to ask for.');
+    throw new LetterDataError('letter.cannot.pausedAndDisputed');
+  if (items.length === 0) throw new LetterDataError('letter.cannot.nothingOpen');
   return {
     template: input.template,
     locale: input.locale,

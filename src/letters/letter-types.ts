@@ -8,6 +8,7 @@ import type { Policy } from '../collections/account.ts';
 import type { LetterRecord } from './letter-log.ts';
 import type { RenderedLetter } from './render.ts';
 import type { LetterConfig } from './settings.ts';
+import type { Translator } from '../i18n/translate.ts';
 
 /** What sending letters needs. */
 export interface LetterContext {
@@ -30,14 +31,21 @@ export interface PreparedLetter {
  * Why a letter could not be prepared: `refusal` when the account gives it nothing true to say (no call
  * to summarise, nothing open), `broken` when the template or the letterhead failed to render.
  */
-export type PrepareFailure = { ok: false; kind: 'refusal' | 'broken'; message: string };
+export type PrepareFailure = {
+  ok: false;
+  kind: 'refusal' | 'broken';
+  /** English, for logs and the letter's record. */
+  message: string;
+  /** A refusal in a reader's language (issue 20); a broken template's error has none. */
+  say?: (t: Translator) => string;
+};
 
 /** How a send ended. */
 export type SendOutcome =
   | { kind: 'sent'; letter: LetterRecord; prepared: PreparedLetter }
   | { kind: 'not_sent'; letter: LetterRecord; prepared: PreparedLetter; reason: string }
   | { kind: 'awaiting_approval'; letter: LetterRecord; prepared: PreparedLetter }
-  | { kind: 'failed'; letter: LetterRecord | null; message: string }
+  | { kind: 'failed'; letter: LetterRecord | null; message: string; say?: (t: Translator) => string }
   /** The mail server got the whole letter but its answer was lost: a person decides (issue 13). */
   | { kind: 'uncertain'; letter: LetterRecord; customerName: string; reason: string }
   | { kind: 'exists'; letter: LetterRecord }

@@ -128,10 +128,28 @@ export async function prepareLetter(
       },
     };
   } catch (error) {
-    if (error instanceof LetterDataError) return { ok: false, kind: 'refusal', message: error.message };
+    if (error instanceof LetterDataError)
+      return { ok: false, kind: 'refusal', message: error.message, say: error.say };
     if (error instanceof LetterTemplateError) return { ok: false, kind: 'broken', message: error.message };
     throw error;
   }
+}
+
+/**
+ * A claimed letter that could not be prepared: recorded as failed (its English in the letter's record),
+ * said to the person in their language ("Not sent: ...").
+ */
+async function failedToPrepare(
+  ctx: LetterContext,
+  letter: LetterRecord,
+  actor: Actor | null,
+  prepared: PrepareFailure,
+): Promise<SendOutcome> {
+  const problem = prepared.say;
+  const say = (t: Translator) => t.t('letter.notSent', { problem: problem ? problem(t) : prepared.message });
+  const message = say(translator('en'));
+  await markFailed(ctx.db, letter, actor, message, null);
+  return { kind: 'failed', letter: await reload(ctx.db, letter), message, say };
 }
 
 /** Whether this letter waits for a second person before it goes out. */
@@ -156,11 +174,7 @@ export async function deliverClaimed(
     : await prepareLetter(ctx, letter.accountId, letter.template, senderName, {
         callId: letter.callId ?? undefined,
       });
-  if (!prepared.ok) {
-    const message = `Not sent: ${prepared.message}`;
-    await markFailed(ctx.db, letter, actor, message, null);
-    return { kind: 'failed', letter: await reload(ctx.db, letter), message };
-  }
+  if (!prepared.ok) return failedToPrepare(ctx, letter, actor, prepared);
   const p = prepared.value;
   const email = p.recipient.ok ? p.recipient.email : null;
   const { smtpUrl, from } = ctx.letters;
@@ -209,7 +223,12 @@ export async function sendLetter(
     ...(options.planId === undefined ? {} : { planId: options.planId }),
   });
   if (!prepared.ok && prepared.kind === 'refusal')
-    return { kind: 'failed', letter: null, message: prepared.message };
+    return {
+      kind: 'failed',
+      letter: null,
+      message: prepared.message,
+      ...(prepared.say ? { say: prepared.say } : {}),
+    };
   const approval = prepared.ok && needsApproval(ctx.letters, template);
   // PB-24: one letter of a kind waits for the customer's window at a time (a queued one of another day's
   // key is the same letter still on its way).
@@ -242,11 +261,7 @@ export async function sendLetter(
   if (!claim.claimed) return { kind: 'exists', letter: claim.existing };
   const letter = await findLetter(ctx.db, claim.id);
   if (!letter) throw new Error(`letter ${claim.id} vanished after it was claimed`);
-  if (!prepared.ok) {
-    const message = `Not sent: ${prepared.message}`;
-    await markFailed(ctx.db, letter, actor, message, null);
-    return { kind: 'failed', letter: await reload(ctx.db, letter), message };
-  }
+  if (!prepared.ok) return failedToPrepare(ctx, letter, actor, prepared);
   if (approval) {
     await logApprovalRequested(ctx.db, letter, actor);
     return { kind: 'awaiting_approval', letter, prepared: prepared.value };

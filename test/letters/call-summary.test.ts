@@ -216,4 +216,18 @@ describe.each(backends())('the call summary after a call on %s', (kind) => {
     });
     expect(text(reply)).toMatch(/No call is logged on this account yet; log the call first/);
   });
+
+  it('says it in the reader’s language: traditional Chinese for a zh-TW reader (issue 20, PB-23)', async () => {
+    await seedStaff(db.knex, 'Tai', 'collector');
+    const tai: User = { platform: 'shell', id: 'tai', name: 'Tai', locale: 'zh-TW' };
+    const id = await account();
+    const reply = await dispatch(ctx, {
+      kind: 'command',
+      text: `letter ${id} call-summary`,
+      user: tai,
+      platform: 'shell',
+    });
+    expect(text(reply)).toContain('本帳戶尚未記錄任何通話；請先記錄通話，再寄送通話摘要（PB-23）。');
+    expect(text(reply)).not.toMatch(/No call is logged/);
+  });
 });

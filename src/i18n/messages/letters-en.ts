@@ -275,6 +275,17 @@ export const lettersEn = {
     'Letter #{id} has no recorded recipient or Message-ID, so it cannot be marked as sent; send it again instead.',
   'letter.refused.outsideWindow':
     "Not sent again: it is outside the customer's contact window (PB-24). Send it again from {time} customer time ({zone}); nothing was changed.",
+  // Why a letter cannot be prepared: it would have nothing true to say (letters/letter-data.ts).
+  'letter.cannot.callNotOnAccount':
+    'Call #{id} is not a call logged on this account, so there is nothing of it to summarise.',
+  'letter.cannot.noCall':
+    'No call is logged on this account yet; log the call first, then send its summary (PB-23).',
+  'letter.cannot.noDiscount':
+    'This account missed no early-payment discount, so there is nothing to tell the customer (PB-18).',
+  'letter.cannot.pausedAndDisputed':
+    'Chasing is paused on what is open here and the rest is disputed, so no reminder goes out; un-pause it first.',
+  'letter.cannot.nothingOpen': 'Nothing undisputed is open on this account, so there is nothing to ask for.',
+  'letter.notSent': 'Not sent: {problem}',
   'plan.error.nothingOpen': 'This account has nothing open in {currency} to put on a plan.',
 } as const;
 

@@ -248,5 +248,11 @@ export const lettersZhCN: LettersCatalog = {
   'letter.refused.noRecord': '函件 #{id} 没有记录收件人或 Message-ID，无法标记为已发出；请改为重新发送。',
   'letter.refused.outsideWindow':
     '未重新发送：现在不在客户的联系时段内（PB-24）。请于客户当地时间 {time}（{zone}）起再发送；未做任何更改。',
+  'letter.cannot.callNotOnAccount': '通话 #{id} 不是本账户记录的通话，没有可总结的内容。',
+  'letter.cannot.noCall': '本账户尚未记录任何通话；请先记录通话，再发送通话纪要（PB-23）。',
+  'letter.cannot.noDiscount': '本账户没有错过任何提前付款折扣，无需通知客户（PB-18）。',
+  'letter.cannot.pausedAndDisputed': '此处未结款项的催收已暂停，其余均有争议，因此不发催款函；请先取消暂停。',
+  'letter.cannot.nothingOpen': '本账户没有无争议的未结款项，没有可催收的内容。',
+  'letter.notSent': '未发送：{problem}',
   'plan.error.nothingOpen': '该账户没有 {currency} 未结款项可列入付款计划。',
 };

@@ -248,5 +248,11 @@ export const lettersZhTW: LettersCatalog = {
   'letter.refused.noRecord': '函件 #{id} 沒有記錄收件人或 Message-ID，無法標記為已寄出；請改為重新寄送。',
   'letter.refused.outsideWindow':
     '未重新寄送：現在不在客戶的聯絡時段內（PB-24）。請於客戶當地時間 {time}（{zone}）起再寄送；未做任何變更。',
+  'letter.cannot.callNotOnAccount': '通話 #{id} 不是本帳戶記錄的通話，沒有可摘要的內容。',
+  'letter.cannot.noCall': '本帳戶尚未記錄任何通話；請先記錄通話，再寄送通話摘要（PB-23）。',
+  'letter.cannot.noDiscount': '本帳戶沒有錯過任何提前付款折扣，無需通知客戶（PB-18）。',
+  'letter.cannot.pausedAndDisputed': '此處未結款項的催收已暫停，其餘皆有爭議，因此不寄催款函；請先取消暫停。',
+  'letter.cannot.nothingOpen': '本帳戶沒有無爭議的未結款項，沒有可催收的內容。',
+  'letter.notSent': '未寄送：{problem}',
   'plan.error.nothingOpen': '此帳戶沒有 {currency} 未結款項可列入付款計畫。',
 };
