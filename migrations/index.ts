@@ -9,32 +9,33 @@ import * as meeting from './20261129_008_meeting.ts';
 import * as teams from './20261129_009_teams.ts';
 import * as letterFiles from './20261205_010_letter_files.ts';
 import * as worklistFilters from './20261205_011_worklist_filters.ts';
-import * as accountIdJson from './20261207_111_account_id_json.ts';
-import * as accountTerms from './20261207_180_account_terms.ts';
-import * as agencyHandovers from './20261207_181_agency_handovers.ts';
-import * as callSummaryLetters from './20261207_141_call_summary_letters.ts';
-import * as claimsByOwner from './20261207_210_claims_by_owner.ts';
-import * as contactWindow from './20261207_220_contact_window.ts';
-import * as customerNameSearch from './20261207_240_customer_name_search.ts';
-import * as deliveryProgress from './20261207_014_delivery_progress.ts';
-import * as disputesPauses from './20261207_130_disputes_pauses.ts';
-import * as firstStart from './20261207_110_first_start.ts';
-import * as historyPages from './20261207_140_history_pages.ts';
-import * as ledgerPaidAt from './20261207_150_ledger_paid_at.ts';
-import * as ledgerTerms from './20261207_230_ledger_terms.ts';
-import * as meetingAtScale from './20261207_190_meeting_at_scale.ts';
-import * as meetingPositions from './20261207_191_meeting_positions.ts';
-import * as nextActionNote from './20261207_250_next_action_note.ts';
-import * as paymentPlans from './20261207_120_payment_plans.ts';
-import * as replayKeysPruned from './20261207_265_replay_keys_pruned.ts';
 import * as roleSource from './20261207_012_role_source.ts';
 import * as submissions from './20261207_013_submissions.ts';
-import * as summaryRed from './20261207_171_summary_red.ts';
+import * as deliveryProgress from './20261207_014_delivery_progress.ts';
 import * as syncHealth from './20261207_015_sync_health.ts';
+import * as firstStart from './20261207_110_first_start.ts';
+import * as accountIdJson from './20261207_111_account_id_json.ts';
 import * as userLocale from './20261207_112_user_locale.ts';
+import * as paymentPlans from './20261207_120_payment_plans.ts';
+import * as disputesPauses from './20261207_130_disputes_pauses.ts';
+import * as historyPages from './20261207_140_history_pages.ts';
+import * as callSummaryLetters from './20261207_141_call_summary_letters.ts';
+import * as ledgerPaidAt from './20261207_150_ledger_paid_at.ts';
 import * as worklistDays from './20261207_170_worklist_days.ts';
+import * as summaryRed from './20261207_171_summary_red.ts';
 import * as worklistPolicy from './20261207_172_worklist_policy.ts';
+import * as accountTerms from './20261207_180_account_terms.ts';
+import * as agencyHandovers from './20261207_181_agency_handovers.ts';
+import * as meetingAtScale from './20261207_190_meeting_at_scale.ts';
+import * as meetingPositions from './20261207_191_meeting_positions.ts';
+import * as claimsByOwner from './20261207_210_claims_by_owner.ts';
+import * as contactWindow from './20261207_220_contact_window.ts';
+import * as ledgerTerms from './20261207_230_ledger_terms.ts';
+import * as customerNameSearch from './20261207_240_customer_name_search.ts';
 import * as worklistReassessOn from './20261207_245_worklist_reassess_on.ts';
+import * as nextActionNote from './20261207_250_next_action_note.ts';
+import * as replayKeysPruned from './20261207_265_replay_keys_pruned.ts';
+import * as disputeItemsByItem from './20261207_270_dispute_items_by_item.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -77,6 +78,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_245_worklist_reassess_on': worklistReassessOn,
   '20261207_250_next_action_note': nextActionNote,
   '20261207_265_replay_keys_pruned': replayKeysPruned,
+  '20261207_270_dispute_items_by_item': disputeItemsByItem,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
