@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { down, up } from '../../migrations/20261207_210_claims_by_owner.ts';
 import type { Database } from '../../src/db.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
+import { indexDefs } from '../support/indexes.ts';
 
 /** A collector's active claims are found by an index (App Home, the digest per owner, `/overdue mine`). */
 describe.each(backends())('the claims-by-owner index on %s', (kind) => {
@@ -12,12 +13,7 @@ describe.each(backends())('the claims-by-owner index on %s', (kind) => {
   afterAll(async () => {
     await db?.close();
   });
-  const indexes = async () =>
-    (
-      await db.knex.raw(
-        `SELECT indexdef FROM pg_indexes WHERE tablename = 'claims' AND indexname = 'claims_by_owner'`,
-      )
-    ).rows.map((r: { indexdef: string }) => r.indexdef);
+  const indexes = () => indexDefs(db.knex, 'claims', 'claims_by_owner');
 
   it('is there after the migrations, covers only active claims, and goes with down and comes back with up', async () => {
     const [def] = await indexes();

@@ -3,6 +3,7 @@ import { down, up } from '../../migrations/20261207_240_customer_name_search.ts'
 import type { Database } from '../../src/db.ts';
 import { findAccounts } from '../../src/worklist/list.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
+import { indexDefs } from '../support/indexes.ts';
 import { seedAccount } from '../support/seed.ts';
 
 /**
@@ -18,12 +19,7 @@ describe.each(backends())('the customer name search index on %s', (kind) => {
   afterAll(async () => {
     await db?.close();
   });
-  const indexes = async () =>
-    (
-      await db.knex.raw(
-        `SELECT indexdef FROM pg_indexes WHERE tablename = 'customers' AND indexname = 'customers_name_trigrams'`,
-      )
-    ).rows.map((r: { indexdef: string }) => r.indexdef);
+  const indexes = () => indexDefs(db.knex, 'customers', 'customers_name_trigrams');
   const installable = async () =>
     (await db.knex.raw(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`)).rows.length > 0;
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { down, up } from '../../migrations/20261207_270_dispute_items_by_item.ts';
 import type { Database } from '../../src/db.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
+import { indexDefs } from '../support/indexes.ts';
 
 /**
  * PB-21: an assessment asks per open item for the days its clock stood still in resolved disputes; the
@@ -16,12 +17,7 @@ describe.each(backends())('the dispute-items-by-item index on %s', (kind) => {
   afterAll(async () => {
     await db?.close();
   });
-  const indexes = async () =>
-    (
-      await db.knex.raw(
-        `SELECT indexdef FROM pg_indexes WHERE tablename = 'dispute_items' AND indexname = 'dispute_items_by_item'`,
-      )
-    ).rows.map((r: { indexdef: string }) => r.indexdef);
+  const indexes = () => indexDefs(db.knex, 'dispute_items', 'dispute_items_by_item');
 
   it('is there after the migrations, covers every row by open item, and goes with down and comes back with up', async () => {
     const [def] = await indexes();

@@ -1,0 +1,10 @@
+import type { Knex } from 'knex';
+
+/** The definition of index `name` on `table` (pg_indexes), none when it is not there: for migration tests. */
+export async function indexDefs(db: Knex, table: string, name: string): Promise<string[]> {
+  const result = await db.raw(`SELECT indexdef FROM pg_indexes WHERE tablename = ? AND indexname = ?`, [
+    table,
+    name,
+  ]);
+  return (result.rows as { indexdef: string }[]).map((r) => r.indexdef);
+}
