@@ -20,7 +20,7 @@ import type { Knex } from 'knex';
 import { createFixedClock } from '../src/clock.ts';
 import { knexForPostgres, migrate } from '../src/db.ts';
 import { refreshWorklist } from '../src/worklist/assess.ts';
-import { ensureWorklistDay, markWorklistDay } from '../src/worklist/day-turn.ts';
+import { type DayTurn, ensureWorklistDay, markWorklistDay } from '../src/worklist/day-turn.ts';
 import { buildScaleLedger } from '../test/support/scale-ledger.ts';
 import { recordSection } from './benchmarks-md.ts';
 import { describeMachine, machineLine } from './machine.ts';
@@ -43,6 +43,17 @@ const TARGETS = {
 const NEXT_DAY = '2026-12-02';
 /** The full reassessment of every account (a sync's, or a turn under a new policy): reported, no target. */
 const FULL_REASSESSMENT = 'worklist full reassessment';
+
+/**
+ * The worklist's floor: one set-based UPDATE of every row's days and a priority-like score for `day`, what
+ * the database alone needs to rewrite the worklist.
+ */
+const worklistFloorSql = (day: string) =>
+  `UPDATE account_summary s SET assessed_on = '${day}', max_days_overdue = x.days,
+     priority = x.open / 100.0 * exp(-x.days / 365.0)
+   FROM (SELECT customer_id, sum(open_minor) AS open, greatest(max('${day}'::date - due_date), 0) AS days
+         FROM open_items WHERE status = 'open' GROUP BY 1) x
+   WHERE x.customer_id = s.customer_id`;
 
 /** Runs `work`, sampling resident memory every 20 ms; the time and the peak RSS. */
 async function measured<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number; peakRss: number }> {
@@ -287,60 +298,34 @@ export async function runScaleBenchmark(): Promise<void> {
       }
       // PB-01: a full reassessment of every account for TODAY, as a sync that changed the ledger (or a new
       // policy) does it; it leaves the worklist as assessed, with each row's reassess_on, and marks the day.
-      const full = await measured(() => refreshWorklist({ db, policy, today: TODAY, timeZone: 'UTC' }));
-      await markWorklistDay(db, TODAY, full.value.assessed, policy);
-      const fullFloor = await best(3, () =>
-        rolledBack(db, (trx) =>
-          trx.raw(
-            `UPDATE account_summary s SET assessed_on = '${TODAY}', max_days_overdue = x.days,
-               priority = x.open / 100.0 * exp(-x.days / 365.0)
-             FROM (SELECT customer_id, sum(open_minor) AS open,
-                          greatest(max('${TODAY}'::date - due_date), 0) AS days
-                   FROM open_items WHERE status = 'open' GROUP BY 1) x
-             WHERE x.customer_id = s.customer_id`,
-          ),
-        ),
-      );
-      const fullRow: Row = {
-        accounts,
-        invoices: build.value.invoices,
-        job: FULL_REASSESSMENT,
-        seconds: full.seconds,
-        floor: fullFloor.seconds,
-        peakMb: mb(full.peakRss),
-        posts: full.value.assessed,
-      };
-      rows.push(fullRow);
-      console.log(
-        `  ${FULL_REASSESSMENT} ${full.seconds.toFixed(2)} s (floor ${fullFloor.seconds.toFixed(2)} s, ` +
-          `${(full.seconds / fullFloor.seconds).toFixed(1)}x), peak RSS ${fullRow.peakMb} MB, ${fullRow.posts} accounts`,
-      );
-      // The business-day refresh, a day after that full assessment: the first reader of the next day
-      // reassesses the accounts due and moves the others on (rolled back, so each run turns the same day).
-      const turned = await measureJob(
+      const full = await measureJob(
         accounts,
         build.value.invoices,
-        'worklist refresh',
-        () =>
-          rolledBack(db, (trx) =>
-            trx.raw(
-              `UPDATE account_summary s SET assessed_on = '${NEXT_DAY}', max_days_overdue = x.days,
-                   priority = x.open / 100.0 * exp(-x.days / 365.0)
-                 FROM (SELECT customer_id, sum(open_minor) AS open,
-                              greatest(max('${NEXT_DAY}'::date - due_date), 0) AS days
-                       FROM open_items WHERE status = 'open' GROUP BY 1) x
-                 WHERE x.customer_id = s.customer_id`,
-            ),
-          ),
-        () =>
-          rolledBack(db, (trx) => ensureWorklistDay({ db: trx, policy, today: NEXT_DAY, timeZone: 'UTC' })),
-        2,
+        FULL_REASSESSMENT,
+        () => rolledBack(db, (trx) => trx.raw(worklistFloorSql(TODAY))),
+        async () => (await refreshWorklist({ db, policy, today: TODAY, timeZone: 'UTC' })).assessed,
+        1,
       );
-      rows.push(turned);
-      const turn = await rolledBack(db, (trx) =>
-        ensureWorklistDay({ db: trx, policy, today: NEXT_DAY, timeZone: 'UTC' }),
+      rows.push(full);
+      await markWorklistDay(db, TODAY, full.posts, policy);
+      // The business-day refresh, a day after that full assessment: the first reader of the next day
+      // reassesses the accounts due and moves the others on (rolled back, so each run turns the same day).
+      let turn: DayTurn | undefined;
+      rows.push(
+        await measureJob(
+          accounts,
+          build.value.invoices,
+          'worklist refresh',
+          () => rolledBack(db, (trx) => trx.raw(worklistFloorSql(NEXT_DAY))),
+          () =>
+            rolledBack(db, async (trx) => {
+              turn = await ensureWorklistDay({ db: trx, policy, today: NEXT_DAY, timeZone: 'UTC' });
+              return turn;
+            }),
+          2,
+        ),
       );
-      if (turn.status === 'refreshed')
+      if (turn?.status === 'refreshed')
         console.log(`  worklist refresh reassessed ${turn.reassessed} of ${turn.accounts} accounts`);
       // The answers people wait for, with the worklist marked current for TODAY (as the last sync left it).
       // The bot's own pool size (10, as `duebot start` and the Slack benchmark), not the jobs' 4.
