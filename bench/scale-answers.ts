@@ -210,7 +210,12 @@ export async function measureAnswers(options: {
       failed: samples.length - ok.length,
       overdueQuery: await timed(filters.length * 5, (i) => {
         const f = filters[i % filters.length] ?? { filter: {}, page: 1 };
-        return listWorklist(db, f.filter, { page: f.page, pageSize: 10, countUpTo: LIST_COUNT_CAP });
+        return listWorklist(db, f.filter, {
+          today: clock.today(),
+          page: f.page,
+          pageSize: 10,
+          countUpTo: LIST_COUNT_CAP,
+        });
       }),
       // A claim's own SQL: the claim row written (and taken back) and the account's snapshot for its card.
       claimQuery: await timed(50, async (i) => {

@@ -1,7 +1,7 @@
 /**
  * PB-01: the first date on which an account's stored worklist row would change other than by the day
- * count itself, so the business-day turn reassesses only the accounts due and moves every other row on
- * by the days passed (src/worklist/day-turn.ts). Each rule below names the dates its outcome can turn on;
+ * count itself (counted by readers from the row's oldest due date), so the business-day turn reassesses
+ * only the accounts due and leaves every other row as it is (src/worklist/day-turn.ts). Each rule below names the dates its outcome can turn on;
  * the answer is the earliest of them after `today`. A rule that cannot say gives tomorrow: a date too
  * early costs one needless reassessment, a date too late would leave a wrong row, so every date here is
  * on or before the true change.

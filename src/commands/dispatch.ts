@@ -133,15 +133,12 @@ async function worklist(
   if (!parsed.ok) return helpReply(ctx, parsed.error);
   if (parsed.command.kind !== 'list') return helpReply(ctx);
   // PB-01: the first list of a new business day reassesses the stored worklist (once, on any replica).
-  await ensureWorklistDay({
-    db: ctx.db,
-    policy: ctx.policy,
-    today: ctx.clock.today(),
-    timeZone: ctx.clock.timeZone,
-  });
+  const today = ctx.clock.today();
+  await ensureWorklistDay({ db: ctx.db, policy: ctx.policy, today, timeZone: ctx.clock.timeZone });
   const [result, ledger] = await Promise.all([
     // Counted up to LIST_COUNT_CAP ("more than 1,000 accounts"): the answer costs the same at any ledger size.
     listWorklist(ctx.db, toFilter(parsed.command.filters, actor), {
+      today,
       page,
       pageSize: ctx.pageSize,
       countUpTo: LIST_COUNT_CAP,

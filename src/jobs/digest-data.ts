@@ -95,8 +95,8 @@ export async function loadDigest(
   const [totals, previous, top, unclaimed, promisesDue, promisesBroken] = await allQueries(db, [
     () => bucketTotals(db, today, options.edges),
     () => previousSnapshot(db, today),
-    () => listWorklist(db, { minDays: 1 }, { page: 1, pageSize: options.top }),
-    () => listWorklist(db, { minDays: 1, unclaimed: true }, { page: 1, pageSize: 1 }),
+    () => listWorklist(db, { minDays: 1 }, { today, page: 1, pageSize: options.top }),
+    () => listWorklist(db, { minDays: 1, unclaimed: true }, { today, page: 1, pageSize: 1 }),
     () => promises(db, (q) => q.where('p.status', 'open').where('p.promised_date', today)),
     () =>
       promises(db, (q) =>

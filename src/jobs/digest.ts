@@ -124,7 +124,11 @@ export function nudgeJob(settings: Pick<JobSettings, 'jobs'>): Job {
       if (!digest) return [];
       const shown = digestAccounts(parseJson<StoredMessage>(digest.payload));
       if (shown.length === 0) return [];
-      const unclaimed = await listWorklist(ctx.db, { unclaimed: true }, { page: 1, pageSize: 1000 });
+      const unclaimed = await listWorklist(
+        ctx.db,
+        { unclaimed: true },
+        { today: ctx.today, page: 1, pageSize: 1000 },
+      );
       // A paused account gets no nudge until its pause ends.
       const paused = new Set(
         (await activePauses(ctx.db, shown, ctx.today))

@@ -28,6 +28,7 @@ import {
 } from '../views/meeting.ts';
 import type { GeneratedFile } from '../views/model.ts';
 import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
+import { overdueCutoff } from '../worklist/overdue-days.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import type { Job } from './job.ts';
 import { monthlyPeriod } from './periods.ts';
@@ -85,12 +86,15 @@ async function storeAgenda(
   meetingId: number,
   key: string,
   settings: MeetingSettings,
+  today: string,
   timeZone: string,
 ): Promise<StoredAgenda> {
   const limit = settings.replies ?? DEFAULT_MEETING_REPLIES;
+  // PB-01: over minDaysOverdue days on `today`, counted from each row's oldest due date.
+  const cutoff = overdueCutoff(today, settings.minDaysOverdue + 1);
   const repRows: { sales_rep: string }[] = await db('account_summary as s')
     .join('customers as c', 'c.id', 's.customer_id')
-    .where('s.max_days_overdue', '>', settings.minDaysOverdue)
+    .where('s.oldest_due', '<=', cutoff)
     .whereNotNull('c.sales_rep')
     .distinct('c.sales_rep');
   const reps = await salesRepMentions(
@@ -98,10 +102,10 @@ async function storeAgenda(
     repRows.map((r) => r.sales_rep),
   );
   const n = await db('account_summary')
-    .where('max_days_overdue', '>', settings.minDaysOverdue)
+    .where('oldest_due', '<=', cutoff)
     .count<{ n: string | number }[]>({ n: '*' })
     .then(([r]) => Number(r?.n ?? 0));
-  const order = n > limit ? 's.priority DESC, s.customer_id' : 's.max_days_overdue DESC, s.customer_id';
+  const order = n > limit ? 's.priority DESC, s.customer_id' : 's.oldest_due, s.customer_id';
   await db.raw(
     `INSERT INTO meeting_accounts (meeting_id, customer_id, position, post_key, snapshot, in_thread)
      SELECT ?, a.customer_id, a.position, ? || a.customer_id, a.snapshot, a.position <= ?
@@ -111,7 +115,7 @@ async function storeAgenda(
                 'accountId', s.customer_id, 'name', c.name, 'owner', u.display_name,
                 'salesRep', CASE WHEN c.sales_rep IS NULL THEN NULL ELSE coalesce(r.shown, c.sales_rep) END,
                 'openByCurrency', s.open_by_currency, 'mainCurrency', s.main_currency,
-                'daysOverdue', s.max_days_overdue, 'ladderStep', s.ladder_step, 'nextAction', s.next_action,
+                'daysOverdue', ?::date - s.oldest_due, 'ladderStep', s.ladder_step, 'nextAction', s.next_action,
                 'lastContact', to_char(st.last_contact_at AT TIME ZONE ?, 'YYYY-MM-DD'),
                 'grade', s.grade, 'expectedRecovery', s.priority
               ) AS snapshot
@@ -121,17 +125,9 @@ async function storeAgenda(
        LEFT JOIN users u ON u.id = cl.user_id
        LEFT JOIN account_state st ON st.customer_id = s.customer_id
        LEFT JOIN unnest(?::text[], ?::text[]) AS r(name, shown) ON r.name = c.sales_rep
-       WHERE s.max_days_overdue > ?
+       WHERE s.oldest_due <= ?::date
      ) a`,
-    [
-      meetingId,
-      `${key}:account:`,
-      limit,
-      timeZone,
-      [...reps.keys()],
-      [...reps.values()],
-      settings.minDaysOverdue,
-    ],
+    [meetingId, `${key}:account:`, limit, today, timeZone, [...reps.keys()], [...reps.values()], cutoff],
   );
   return { accounts: n, inThread: Math.min(n, limit) };
 }
@@ -258,7 +254,7 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
     .returning('id');
   if (!meeting) return [];
   const meetingId = Number(meeting.id);
-  const stored = await storeAgenda(ctx.db, meetingId, key, ctx.settings, ctx.timeZone);
+  const stored = await storeAgenda(ctx.db, meetingId, key, ctx.settings, ctx.today, ctx.timeZone);
   if (stored.accounts === 0)
     await ctx.db('meetings').where({ id: meetingId }).update({ summary_at: ctx.db.fn.now() });
   const accounts = await threadAccounts(ctx.db, meetingId);

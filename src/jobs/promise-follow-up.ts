@@ -19,6 +19,7 @@ import type { Message } from '../views/model.ts';
 import { recordActivity } from '../worklist/activity.ts';
 import type { Knex } from 'knex';
 import { type EscalationMap, type Escalee, managersFor } from '../worklist/escalation.ts';
+import { overdueCutoff, rowDaysOverdue } from '../worklist/overdue-days.ts';
 import { evaluatePromises } from '../worklist/promises.ts';
 import type { Job } from './job.ts';
 import { dailyPeriod } from './periods.ts';
@@ -126,6 +127,7 @@ async function keyAccountPosts(
   db: Knex,
   map: EscalationMap,
   days: number,
+  today: string,
   language: LanguageConfig | undefined,
 ): Promise<
   { accountId: number; name: string; keys: string[]; posts: OutgoingPost[]; thread: OutgoingPost }[]
@@ -133,16 +135,16 @@ async function keyAccountPosts(
   const rows = await db('account_summary as s')
     .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
     .leftJoin('users as u', 'u.id', 'cl.user_id')
-    .where('s.max_days_overdue', '>=', days)
+    .where('s.oldest_due', '<=', overdueCutoff(today, days))
     .orderBy('s.customer_id')
-    .select('s.customer_id', 's.name', 's.max_days_overdue', 'u.id as owner_id', 'u.display_name as owner');
+    .select('s.customer_id', 's.name', 's.oldest_due', 'u.id as owner_id', 'u.display_name as owner');
   const out = [];
   for (const r of rows) {
     const accountId = Number(r.customer_id);
     const managers = await managersFor(db, r.owner_id ? Number(r.owner_id) : null, map);
     const facts = {
       name: String(r.name),
-      days: Number(r.max_days_overdue),
+      days: rowDaysOverdue(r.oldest_due, today),
       limit: days,
       owner: r.owner ? String(r.owner) : null,
     };
@@ -249,7 +251,7 @@ export function promiseFollowUpJob(
         });
       }
       const keyDays = ctx.policy.aging.keyAccountNoExceptionDays;
-      const keyAccounts = await keyAccountPosts(ctx.db, escalationMap, keyDays, language);
+      const keyAccounts = await keyAccountPosts(ctx.db, escalationMap, keyDays, ctx.today, language);
       for (const k of keyAccounts) posts.push(...k.posts, k.thread);
       if (ctx.dryRun) return posts;
       // Enqueued here (not returned) so the activity is logged only for follow-ups stored now.

@@ -39,9 +39,9 @@ async function writeOut(out: string, pdf: Uint8Array): Promise<void> {
   });
 }
 
-async function accountFor(db: Knex, account: string | undefined): Promise<number> {
+async function accountFor(db: Knex, today: string, account: string | undefined): Promise<number> {
   if (account === undefined) {
-    const top = await listWorklist(db, {}, { page: 1, pageSize: 1 });
+    const top = await listWorklist(db, {}, { today, page: 1, pageSize: 1 });
     const first = top.rows[0];
     if (!first)
       throw new LetterPreviewError(
@@ -70,7 +70,7 @@ export async function previewLetterToFile(
     locale = input.locale;
   }
   await checkOutFile(input.out);
-  const accountId = await accountFor(ctx.db, input.account);
+  const accountId = await accountFor(ctx.db, ctx.clock.today(), input.account);
   const prepared = await prepareLetter(
     ctx,
     accountId,

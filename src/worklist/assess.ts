@@ -45,7 +45,9 @@ function summaryRow({ assessment: a, reassessOn: reassess }: Assessed, today: st
     main_open_major: majorUnitsText({ minor: a.openByCurrency[main] ?? 0, currency: main }),
     open_by_currency: a.openByCurrency,
     open_items: a.items.length,
-    max_days_overdue: a.maxDaysOverdue,
+    // PB-01: the date the days overdue count from (maxDaysOverdue on any later day), not the count, so the
+    // row stays true as days pass (src/worklist/overdue-days.ts).
+    oldest_due: oldestUndisputedDue(a),
     priority: a.priority.score,
     // The parts of the explanation, said by each view in its reader's language (issue 20).
     priority_reasons: a.priority.reasons,
@@ -66,6 +68,14 @@ function summaryRow({ assessment: a, reassessOn: reassess }: Assessed, today: st
 }
 
 type SummaryRow = ReturnType<typeof summaryRow>;
+
+/** PB-01/PB-21: the oldest due date of the account's undisputed open items, null when all are disputed. */
+function oldestUndisputedDue(a: AccountAssessment): string | null {
+  let oldest: string | null = null;
+  for (const item of a.items)
+    if (!item.disputed && (oldest === null || item.dueDate < oldest)) oldest = item.dueDate;
+  return oldest;
+}
 
 /**
  * Writes worklist rows in one statement with one bind parameter: the rows travel as a JSON array read by

@@ -6,8 +6,9 @@
  *
  * The turn is incremental (issue 19): each stored row carries the first date it may change other than by
  * its day count (reassess_on, src/collections/reassess-on.ts). Rows due by the new date, and accounts with
- * no row, are reassessed; every other row moves on by the days passed in one UPDATE. When the policy or
- * the duebot version changed since the last turn, every account is reassessed, as before.
+ * no row, are reassessed; every other row is left as it is, since readers count its days from its oldest
+ * due date. When the policy or the duebot version changed since the last turn, every account is
+ * reassessed, as before.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -36,7 +37,7 @@ const knownFresh = new WeakMap<object, string>();
 
 /**
  * What ensureWorklistDay did: refreshed the worklist for the date (`accounts` rows current for it, of which
- * `reassessed` were assessed again and the rest moved on by the days passed), or found it already done.
+ * `reassessed` were assessed again and the rest left as they were), or found it already done.
  */
 export type DayTurn = { status: 'refreshed'; accounts: number; reassessed: number } | { status: 'fresh' };
 
@@ -95,13 +96,10 @@ async function sameAssessment(trx: Knex.Transaction, today: string, policy: Poli
 
 /**
  * PB-01: the incremental turn. Accounts whose row is due (reassess_on on or before `today`) or that have
- * open items and no row are reassessed; every other row is moved on by the days since it was assessed:
- * days overdue grow by them where the account is overdue (a row not overdue stays 0: becoming overdue is a
- * reassess_on date), and nothing else in the row depends on the date until its reassess_on.
- *
- * The UPDATE still writes every row not due, because the days overdue are stored as a count: with a
- * million accounts it is most of the turn's time. Storing the date the account fell overdue instead (and
- * counting the days when read) would leave those rows untouched.
+ * open items and no row are reassessed; every other row stays as it is: its days overdue are counted from
+ * its stored oldest due date when read (src/worklist/overdue-days.ts), and nothing else in it depends on the
+ * date until its reassess_on. Only the rows due are written (a million-account turn used to rewrite every
+ * row to add a day: 35 s).
  */
 export async function turnRows(ctx: AssessContext): Promise<{ accounts: number; reassessed: number }> {
   const { db, today } = ctx;
@@ -116,19 +114,9 @@ export async function turnRows(ctx: AssessContext): Promise<{ accounts: number; 
   const ids = (due.rows as { customer_id: string | number }[])
     .map((r) => Number(r.customer_id))
     .sort((a, b) => a - b);
-  const moved = await db.raw(
-    `UPDATE account_summary
-     SET max_days_overdue = CASE WHEN max_days_overdue > 0 THEN max_days_overdue + (?::date - assessed_on)
-                                 ELSE 0 END,
-         assessed_on = ?::date
-     WHERE assessed_on < ?::date AND (reassess_on IS NULL OR reassess_on > ?::date)`,
-    [today, today, today, today],
-  );
   const { assessed } = await refreshWorklist(ctx, ids);
-  return {
-    accounts: Number((moved as { rowCount?: number }).rowCount ?? 0) + assessed,
-    reassessed: assessed,
-  };
+  const [count] = await db('account_summary').count<{ n: string | number }[]>({ n: '*' });
+  return { accounts: Number(count?.n ?? 0), reassessed: assessed };
 }
 
 async function laterDayExists(trx: Knex.Transaction, today: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Grade } from '../collections/grade.ts';
 import type { PriorityReasons } from '../collections/priority.ts';
 import type { NextStepNote } from '../collections/ladder.ts';
+import { rowDaysOverdue, whereOverdueAtLeast } from './overdue-days.ts';
 import { parseRowId } from './row-id.ts';
 
 /** The filters of `/overdue` (the same on every platform). */
@@ -77,7 +78,7 @@ function escapeLike(text: string): string {
  * most one row per account (one active claim per account, PB-25; one state row), so the count is the
  * same without the others, and counting a 50,000-account worklist then needs no join at all.
  */
-function baseQuery(db: Knex, filter: WorklistFilter, forCount = false) {
+function baseQuery(db: Knex, today: string, filter: WorklistFilter, forCount = false) {
   const q = db('account_summary as s');
   const byOwner = filter.ownerUserId !== undefined || filter.ownerName !== undefined;
   if (!forCount) q.join('customers as c', 'c.id', 's.customer_id');
@@ -96,7 +97,7 @@ function baseQuery(db: Knex, filter: WorklistFilter, forCount = false) {
         .whereNull('ucl.released_at')
         .select(db.raw('1')),
     );
-  if (filter.minDays !== undefined) q.where('s.max_days_overdue', '>=', filter.minDays);
+  if (filter.minDays !== undefined) whereOverdueAtLeast(q, 's', today, filter.minDays);
   if (filter.grade) q.where('s.grade', filter.grade);
   // The customers a name matches are found once per statement (the MATCHED_CUSTOMERS CTE).
   if (filter.customer) q.whereIn('s.customer_id', db(MATCHED_CUSTOMERS).select('id'));
@@ -130,12 +131,12 @@ function matchedCustomers(db: Knex, customer: string) {
  * "unclaimed" is every matching account minus the claimed ones: an index count and a join of the few
  * active claims, instead of probing the claims for each of 50,000 accounts.
  */
-function countQuery(db: Knex, filter: WorklistFilter) {
+function countQuery(db: Knex, today: string, filter: WorklistFilter) {
   if (!filter.unclaimed || filter.ownerUserId !== undefined || filter.ownerName !== undefined)
-    return baseQuery(db, filter, true).count({ total: '*' });
+    return baseQuery(db, today, filter, true).count({ total: '*' });
   const { unclaimed: _unclaimed, ...rest } = filter;
-  const all = baseQuery(db, rest, true).count('*');
-  const claimed = baseQuery(db, rest, true)
+  const all = baseQuery(db, today, rest, true).count('*');
+  const claimed = baseQuery(db, today, rest, true)
     .join('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
     .count('*');
   return db.select(db.raw('(?) - (?) as total', [all, claimed]));
@@ -157,7 +158,7 @@ const SUMMARY_COLUMNS = [
   'main_open_minor',
   'open_by_currency',
   'open_items',
-  'max_days_overdue',
+  'oldest_due',
   'priority',
   'priority_reasons',
   'grade',
@@ -175,8 +176,8 @@ const SUMMARY_COLUMNS = [
  * The count of the rows matching `filter`, stopping after `limit` + 1: `limit` + 1 means "more than
  * `limit`". The rows are walked through the filter's index and never all read.
  */
-function cappedCountQuery(db: Knex, filter: WorklistFilter, limit: number) {
-  const matching = baseQuery(db, filter, true)
+function cappedCountQuery(db: Knex, today: string, filter: WorklistFilter, limit: number) {
+  const matching = baseQuery(db, today, filter, true)
     .select(db.raw('1'))
     .limit(limit + 1)
     .as('m');
@@ -186,16 +187,17 @@ function cappedCountQuery(db: Knex, filter: WorklistFilter, limit: number) {
 /**
  * The worklist, highest priority first (PB-08), one page at a time. With `countUpTo`, the count stops
  * after that many accounts (or after the asked-for page, if later) and the page says `more`; without it
- * the count is exact (the digest's numbers).
+ * the count is exact (the digest's numbers). Days overdue are counted for `paging.today`, the reader's
+ * business date (PB-01).
  */
 export async function listWorklist(
   db: Knex,
   filter: WorklistFilter,
-  paging: { page: number; pageSize: number; countUpTo?: number },
+  paging: { today: string; page: number; pageSize: number; countUpTo?: number },
 ): Promise<WorklistPage> {
   const pageSize = paging.pageSize;
   const pageOf = (page: number) =>
-    baseQuery(db, filter)
+    baseQuery(db, paging.today, filter)
       .orderBy([
         { column: 's.priority', order: 'desc' },
         { column: 's.customer_id', order: 'asc' },
@@ -217,7 +219,12 @@ export async function listWorklist(
   const withCount = (page: number) => {
     const q = db
       .select('t.total', 'p.*')
-      .from((limit === null ? countQuery(db, filter) : cappedCountQuery(db, filter, limit)).as('t'))
+      .from(
+        (limit === null
+          ? countQuery(db, paging.today, filter)
+          : cappedCountQuery(db, paging.today, filter, limit)
+        ).as('t'),
+      )
       .joinRaw('LEFT JOIN LATERAL ? p ON true', [db.raw('?', [pageOf(page)])]);
     if (filter.customer) q.withMaterialized(MATCHED_CUSTOMERS, matchedCustomers(db, filter.customer));
     return q;
@@ -244,7 +251,7 @@ export async function listWorklist(
       mainOpenMinor: Number(r.main_open_minor),
       openByCurrency: r.open_by_currency,
       openItems: Number(r.open_items),
-      maxDaysOverdue: Number(r.max_days_overdue),
+      maxDaysOverdue: rowDaysOverdue(r.oldest_due, paging.today),
       priority: Number(r.priority),
       reasons: r.priority_reasons ?? null,
       grade: r.grade,

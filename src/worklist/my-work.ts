@@ -131,7 +131,7 @@ export async function myWork(
   limit = 20,
   quiet?: QuietRule,
 ): Promise<MyWork> {
-  const owned = await listWorklist(db, { ownerUserId: userId }, { page: 1, pageSize: limit });
+  const owned = await listWorklist(db, { ownerUserId: userId }, { today, page: 1, pageSize: limit });
   const followUps = await db('account_state as st')
     .join('claims as cl', (j) => j.on('cl.customer_id', 'st.customer_id').andOnNull('cl.released_at'))
     .join('customers as c', 'c.id', 'st.customer_id')

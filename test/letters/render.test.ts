@@ -5,6 +5,7 @@ import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import { defaultPolicy } from '../../src/collections/account.ts';
+import { addDays } from '../../src/collections/dates.ts';
 import { defaultLetterConfig, LETTER_LOCALES, type LetterConfig } from '../../src/config.ts';
 import { LETTER_TEMPLATES } from '../../src/commands/overdue-grammar.ts';
 import type { Database } from '../../src/db.ts';
@@ -68,7 +69,7 @@ describe.each(backends())('letter templates with the demo ledger on %s', (kind) 
         .knex('account_summary')
         .join('customers', 'customers.id', 'account_summary.customer_id')
         .where('customers.locale', locale)
-        .where('account_summary.max_days_overdue', '>', 20)
+        .where('account_summary.oldest_due', '<', addDays(TODAY, -20))
         .orderBy('account_summary.priority', 'desc')
         .first('customers.id', 'customers.name', 'account_summary.main_currency');
       accounts[locale] = { id: Number(row.id), name: String(row.name) };

@@ -81,12 +81,12 @@ export async function buildScaleLedger(
   );
   await db.raw(
     `INSERT INTO account_summary (customer_id, assessed_on, name, main_currency, main_open_minor,
-                                  main_open_major, open_by_currency, open_items, max_days_overdue, priority,
+                                  main_open_major, open_by_currency, open_items, oldest_due, priority,
                                   priority_reasons, grade, key_account, credit_hold, blacklisted, ladder_step,
                                   next_action)
      SELECT o.customer_id, ?::date, c.name, min(o.currency), sum(o.open_minor), sum(o.open_minor) / 100.0,
             jsonb_build_object(min(o.currency), sum(o.open_minor)), count(*),
-            greatest(max(?::date - o.due_date), 0),
+            min(o.due_date),
             sum(o.open_minor) / 100.0 * exp(-greatest(max(?::date - o.due_date), 0) / 365.0),
             jsonb_build_object('open', jsonb_build_object(min(o.currency), sum(o.open_minor)), 'missed', 0,
                                'lastMissed', null, 'window', false, 'tiny', false),
@@ -97,7 +97,7 @@ export async function buildScaleLedger(
      WHERE o.status = 'open' AND c.external_id LIKE ? || '-%'
      GROUP BY o.customer_id, c.name
      ON CONFLICT (customer_id) DO NOTHING`,
-    [options.today, options.today, options.today, options.today, options.today, prefix],
+    [options.today, options.today, options.today, options.today, prefix],
   );
   // Work in progress on the ledger, as people leave it: 50 collectors (Slack ids UB000..UB049, the people
   // of the load benchmark) own about one account in ten, one in twenty has an open promise on its first
@@ -152,8 +152,8 @@ export async function buildScaleLedger(
       `SELECT (SELECT count(*) FROM customers WHERE external_id LIKE ? || '-%')::int AS accounts,
               (SELECT count(*) FROM open_items WHERE external_id LIKE ? || '-%')::int AS invoices,
               (SELECT count(*) FROM open_items WHERE external_id LIKE ? || '-%' AND status = 'open')::int AS open,
-              (SELECT count(*) FROM account_summary WHERE max_days_overdue > 30)::int AS overdue30`,
-      [prefix, prefix, prefix],
+              (SELECT count(*) FROM account_summary WHERE oldest_due < ?::date - 30)::int AS overdue30`,
+      [prefix, prefix, prefix, options.today],
     )
   ).rows as { accounts: number; invoices: number; open: number; overdue30: number }[];
   if (!counts) throw new Error('scale ledger: no counts');

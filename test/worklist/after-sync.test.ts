@@ -5,6 +5,7 @@ import type { Database } from '../../src/db.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { afterSync } from '../../src/sync-loop.ts';
 import { policyFingerprint, worklistCurrent } from '../../src/worklist/day-turn.ts';
+import { rowDaysOverdue } from '../../src/worklist/overdue-days.ts';
 import { silentLog } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount } from '../support/seed.ts';
@@ -20,7 +21,7 @@ describe.each(backends())('the worklist after a sync on %s', (kind) => {
   const runtimeWith = (policy: Policy) => ({ db, clock, policy, log: silentLog }) as unknown as Runtime;
   const nothing = { rowsChanged: 0, itemsSettled: 0 };
   const stored = async () =>
-    (await db.knex('account_summary').select('customer_id', 'max_days_overdue')).map((r) => ({ ...r }));
+    (await db.knex('account_summary').select('customer_id', 'oldest_due')).map((r) => ({ ...r }));
 
   beforeAll(async () => {
     db = await openTestDatabase(kind);
@@ -47,7 +48,7 @@ describe.each(backends())('the worklist after a sync on %s', (kind) => {
     expect(await worklistCurrent(db.knex, '2026-12-07', defaultPolicy)).toBe(false);
     clock.set('2026-12-08T03:00:00Z');
     expect((await afterSync(runtimeWith(stricter), nothing)).assessed).toBe(1);
-    expect((await stored())[0]?.max_days_overdue).toBe(11);
+    expect(rowDaysOverdue((await stored())[0]?.oldest_due, '2026-12-08')).toBe(11);
   });
 
   it('reassesses when called without a summary (a caller that cannot say what changed)', async () => {

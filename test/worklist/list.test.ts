@@ -45,10 +45,10 @@ describe.each(backends())('the worklist on %s', (kind) => {
   });
 
   const names = async (filter: Parameters<typeof listWorklist>[1]) =>
-    (await listWorklist(db.knex, filter, { page: 1, pageSize: 50 })).rows.map((r) => r.name);
+    (await listWorklist(db.knex, filter, { today: TODAY, page: 1, pageSize: 50 })).rows.map((r) => r.name);
 
   it('lists every account with open items, highest priority first (PB-08), and leaves settled ones out', async () => {
-    const page = await listWorklist(db.knex, {}, { page: 1, pageSize: 50 });
+    const page = await listWorklist(db.knex, {}, { today: TODAY, page: 1, pageSize: 50 });
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.name)).not.toContain('Paid Up GmbH');
     const priorities = page.rows.map((r) => r.priority);
@@ -70,20 +70,23 @@ describe.each(backends())('the worklist on %s', (kind) => {
     expect((await names({ minAmountMajor: 50_000 })).sort()).toEqual(['Acme Corp', 'Northwind Traders Ltd']);
     expect(await names({ customer: '华联' })).toEqual(['上海华联贸易有限公司']);
     expect(await names({ customer: '100%' })).toEqual([]);
-    const grades = (await listWorklist(db.knex, {}, { page: 1, pageSize: 50 })).rows.map((r) => r.grade);
+    const grades = (await listWorklist(db.knex, {}, { today: TODAY, page: 1, pageSize: 50 })).rows.map(
+      (r) => r.grade,
+    );
     const grade = grades[0] ?? 'A';
     expect((await names({ grade })).length).toBe(grades.filter((g) => g === grade).length);
   });
 
   it('pages through the list and clamps a page past the end', async () => {
-    const first = await listWorklist(db.knex, {}, { page: 1, pageSize: 3 });
-    const second = await listWorklist(db.knex, {}, { page: 2, pageSize: 3 });
+    const first = await listWorklist(db.knex, {}, { today: TODAY, page: 1, pageSize: 3 });
+    const second = await listWorklist(db.knex, {}, { today: TODAY, page: 2, pageSize: 3 });
     expect([first.pages, first.rows.length, second.rows.length]).toEqual([2, 3, 1]);
-    expect((await listWorklist(db.knex, {}, { page: 99, pageSize: 3 })).page).toBe(2);
+    expect((await listWorklist(db.knex, {}, { today: TODAY, page: 99, pageSize: 3 })).page).toBe(2);
   });
 
   it('shows who owns each account and the state version for stale-card checks', async () => {
-    const row = (await listWorklist(db.knex, { customer: '华联' }, { page: 1, pageSize: 5 })).rows[0];
+    const row = (await listWorklist(db.knex, { customer: '华联' }, { today: TODAY, page: 1, pageSize: 5 }))
+      .rows[0];
     expect(row?.owner?.name).toBe('Ann');
     expect(row?.version).toBeGreaterThan(0);
   });
