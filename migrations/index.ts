@@ -37,6 +37,7 @@ import * as nextActionNote from './20261207_250_next_action_note.ts';
 import * as replayKeysPruned from './20261207_265_replay_keys_pruned.ts';
 import * as disputeItemsByItem from './20261207_270_dispute_items_by_item.ts';
 import * as summaryOldestDue from './20261207_300_summary_oldest_due.ts';
+import * as worklistStale from './20261207_310_worklist_stale.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -81,6 +82,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_265_replay_keys_pruned': replayKeysPruned,
   '20261207_270_dispute_items_by_item': disputeItemsByItem,
   '20261207_300_summary_oldest_due': summaryOldestDue,
+  '20261207_310_worklist_stale': worklistStale,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

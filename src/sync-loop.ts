@@ -8,34 +8,47 @@ import { formatSyncSummary, type SyncSummary } from './ledger/sync.ts';
 import { createProgressLine } from './progress.ts';
 import type { Runtime } from './runtime.ts';
 import { refreshWorklist } from './worklist/assess.ts';
-import { markWorklistDay, worklistCurrent } from './worklist/day-turn.ts';
+import { ensureWorklistDay, markWorklistDay, worklistCurrent } from './worklist/day-turn.ts';
 import { evaluatePromises, type PromiseVerdict } from './worklist/promises.ts';
+import { queueStale, reassessStale } from './worklist/stale.ts';
 
 /**
- * After the ledger moved: decide promises from it (PB-20), then reassess the worklist, unless the sync
- * (`summary`) changed nothing and the worklist is already today's under the same policy.
+ * After the ledger moved: decide promises from it (PB-20), bring the worklist to the day (PB-01: the day
+ * turn, incremental), then reassess the accounts the sync changed (queued in worklist_stale) and those whose
+ * promise was decided. Every account is reassessed only when the sync (`summary`) says 'all' (a first
+ * load), when no summary says what changed, or when today's worklist was assessed under another policy or
+ * version. A sync that changed nothing reassesses nothing. `assessed`: the accounts reassessed.
  */
 export async function afterSync(
   runtime: Runtime,
-  summary?: Pick<SyncSummary, 'rowsChanged' | 'itemsSettled'>,
-): Promise<{ verdicts: PromiseVerdict[]; assessed: number }> {
+  summary?: Pick<SyncSummary, 'accountsChanged'>,
+): Promise<{ verdicts: PromiseVerdict[]; assessed: number; full: boolean }> {
+  const db = runtime.db.knex;
   const today = runtime.clock.today();
-  const verdicts = await evaluatePromises(runtime.db.knex, today);
-  const unchanged =
-    summary !== undefined && summary.rowsChanged === 0 && summary.itemsSettled === 0 && verdicts.length === 0;
-  if (unchanged && (await worklistCurrent(runtime.db.knex, today, runtime.policy)))
-    return { verdicts, assessed: 0 };
-  const { assessed } = await refreshWorklist({
-    db: runtime.db.knex,
-    policy: runtime.policy,
-    today,
-    timeZone: runtime.clock.timeZone,
-  });
-  // The whole worklist is now as of today: the day turn (PB-01) need not repeat it.
-  await markWorklistDay(runtime.db.knex, today, assessed, runtime.policy);
+  const ctx = { db, policy: runtime.policy, today, timeZone: runtime.clock.timeZone };
+  const verdicts = await evaluatePromises(db, today);
+  // A decided promise (and the escalation a missed one brings) changes its account's assessment.
+  await queueStale(
+    db,
+    verdicts.map((v) => v.accountId),
+  );
+  let full = summary === undefined || summary.accountsChanged === 'all';
+  if (!full) {
+    // The accounts the sync did not change only need the day turn; when today's worklist was already turned
+    // (or marked by a sync) under another policy or version, its rows say nothing and all are reassessed.
+    const turn = await ensureWorklistDay(ctx);
+    full = turn.status === 'fresh' && !(await worklistCurrent(db, today, runtime.policy));
+  }
+  let assessed = 0;
+  if (full) {
+    assessed = (await refreshWorklist(ctx)).assessed;
+    // The whole worklist is now as of today: the day turn (PB-01) need not repeat it.
+    await markWorklistDay(db, today, assessed, runtime.policy);
+  }
+  assessed += await reassessStale(ctx);
   if (verdicts.length > 0)
     runtime.log.info({ verdicts: verdicts.length }, 'promises decided from the ledger');
-  return { verdicts, assessed };
+  return { verdicts, assessed, full };
 }
 
 /** Syncs once (drawing progress on a terminal), logs the one-line summary and refreshes the worklist. */

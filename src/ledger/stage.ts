@@ -16,6 +16,11 @@ export interface StageResult {
   customersChanged: number;
   /** Items that went from open to settled (paid in the ledger). */
   itemsSettled: number;
+  /**
+   * Accounts this write queued for reassessment (worklist_stale): those with an item written, and those
+   * whose assessed customer fields changed. Accounts already queued are not counted again.
+   */
+  accountsQueued: number;
 }
 
 /** The temporary tables of one sync run. */
@@ -126,19 +131,38 @@ async function chooseLookups(trx: Knex.Transaction, stage: Stage): Promise<Looku
 // Each customer is staged once, with the fields of its latest row (SyncIntake); only customers whose
 // fields differ are written. Those equal to the stored ones are dropped before the upsert, as items
 // are: an upsert locks (and so writes) every row it meets, even one its WHERE then leaves alone.
+// A stored customer whose assessed fields (ASSESSED_FIELDS) change is queued for the worklist; a new
+// customer is queued by its new items.
 const CUSTOMER_COLUMNS = CUSTOMER_STAGE_COLUMNS.join(', ');
 const CUSTOMER_FIELDS = CUSTOMER_STAGE_COLUMNS.filter((c) => c !== 'external_id');
 const customerFields = (alias: string) => CUSTOMER_FIELDS.map((c) => `${alias}.${c}`).join(', ');
+/** The customers' columns an assessment reads (worklist/snapshots.ts loadSnapshots). */
+const ASSESSED_FIELDS = ['name', 'ledger_interest_percent'] as const;
+const assessedFields = (alias: string) => ASSESSED_FIELDS.map((c) => `${alias}.${c}`).join(', ');
 const CUSTOMERS_SQL = (stage: Stage, lookup: boolean) => `
-  INSERT INTO customers AS c (${CUSTOMER_COLUMNS})
-  SELECT ${CUSTOMER_STAGE_COLUMNS.map((c) => `s.${c}`).join(', ')}
-  FROM ${stage.customers} s
-    ${joinByKey('LEFT JOIN', 'customers', 'old', 's.external_id', `id, ${CUSTOMER_FIELDS.join(', ')}`, lookup)}
-  WHERE old.id IS NULL OR (${customerFields('old')}) IS DISTINCT FROM (${customerFields('s')})
-  ON CONFLICT (external_id) DO UPDATE SET
-    ${CUSTOMER_FIELDS.map((c) => `${c} = excluded.${c}`).join(', ')},
-    updated_at = now()
-  WHERE (${customerFields('c')}) IS DISTINCT FROM (${customerFields('excluded')})`;
+  WITH changed AS (
+    SELECT ${CUSTOMER_STAGE_COLUMNS.map((c) => `s.${c}`).join(', ')}, old.id AS old_id,
+      (${assessedFields('old')}) IS DISTINCT FROM (${assessedFields('s')}) AS assessed
+    FROM ${stage.customers} s
+      ${joinByKey('LEFT JOIN', 'customers', 'old', 's.external_id', `id, ${CUSTOMER_FIELDS.join(', ')}`, lookup)}
+    WHERE old.id IS NULL OR (${customerFields('old')}) IS DISTINCT FROM (${customerFields('s')})
+  ),
+  up AS (
+    INSERT INTO customers AS c (${CUSTOMER_COLUMNS})
+    SELECT ${CUSTOMER_COLUMNS} FROM changed
+    ON CONFLICT (external_id) DO UPDATE SET
+      ${CUSTOMER_FIELDS.map((c) => `${c} = excluded.${c}`).join(', ')},
+      updated_at = now()
+    WHERE (${customerFields('c')}) IS DISTINCT FROM (${customerFields('excluded')})
+    RETURNING 1
+  ),
+  queued AS (
+    INSERT INTO worklist_stale (customer_id)
+    SELECT old_id FROM changed WHERE old_id IS NOT NULL AND assessed
+    ON CONFLICT DO NOTHING
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM up) AS changed, (SELECT count(*) FROM queued) AS queued`;
 
 const ITEM_COLUMNS = ['customer_id', 'invoice_number', 'issue_date', 'due_date', 'total_minor', 'open_minor']
   .concat(['currency', 'status', 'ledger_paid_at', 'discount_until', 'discount_minor'])
@@ -176,7 +200,7 @@ const LOAD_SQL = (stage: Stage, repeats: boolean, lookups: Lookups) => `
 // against a concurrent sync having written the same item meanwhile.
 const ITEMS_SQL = (stage: Stage, repeats: boolean, lookups: Lookups) => `
   WITH changed AS (
-    SELECT i.*, old.status AS old_status
+    SELECT i.*, old.status AS old_status, old.customer_id AS old_customer_id
     FROM (${LATEST_ITEMS(stage, repeats, lookups)}) i
       ${joinByKey('LEFT JOIN', 'open_items', 'old', 'i.external_id', `external_id, ${ITEM_COLUMNS}`, lookups.items)}
     WHERE old.external_id IS NULL OR (${qualified('old')}) IS DISTINCT FROM (${qualified('i')})
@@ -198,12 +222,23 @@ const ITEMS_SQL = (stage: Stage, repeats: boolean, lookups: Lookups) => `
       last_seen_sync = excluded.last_seen_sync,
       updated_at = now()
     WHERE (${qualified('o')}) IS DISTINCT FROM (${qualified('excluded')})
+    RETURNING customer_id
+  ),
+  -- The accounts whose items the upsert wrote, and the account an item moved away from.
+  queued AS (
+    INSERT INTO worklist_stale (customer_id)
+    SELECT customer_id FROM up
+    UNION
+    SELECT old_customer_id FROM changed
+    WHERE old_customer_id IS NOT NULL AND old_customer_id <> customer_id
+    ON CONFLICT DO NOTHING
     RETURNING 1
   )
   -- NOTE: counted from the comparison, not joined with what the upsert returned (two sorts of every
   -- written row); they differ only for an item another sync wrote at the same moment.
   SELECT (SELECT count(*) FROM up) AS changed,
-         (SELECT count(*) FROM changed WHERE status = 'settled' AND old_status = 'open') AS settled`;
+         (SELECT count(*) FROM changed WHERE status = 'settled' AND old_status = 'open') AS settled,
+         (SELECT count(*) FROM queued) AS queued`;
 
 /**
  * Writes the staged rows into customers and open_items in the caller's transaction: customers first,
@@ -220,28 +255,49 @@ export async function applyStage(
   // Planner statistics for the temporary tables (autovacuum never sees them), and their sizes.
   await trx.raw(`ANALYZE ${stage.items}, ${stage.customers}`);
   const lookups = await chooseLookups(trx, stage);
-  const customers = await trx.raw(CUSTOMERS_SQL(stage, lookups.customers));
-  const customersChanged = Number((customers as { rowCount?: unknown }).rowCount ?? 0);
+  const customers = rowsOf(await trx.raw(CUSTOMERS_SQL(stage, lookups.customers)))[0] ?? {};
+  const customersChanged = Number(customers.changed ?? 0);
+  const customersQueued = Number(customers.queued ?? 0);
   if (options.empty) {
+    // Nothing was assessed before a first load: the whole worklist is assessed after it (SyncSummary).
     const loaded = await trx.raw(LOAD_SQL(stage, options.repeats, lookups), [runId]);
     const itemsChanged = Number((loaded as { rowCount?: unknown }).rowCount ?? 0);
-    return { customersChanged, itemsChanged, itemsSettled: 0 };
+    return { customersChanged, itemsChanged, itemsSettled: 0, accountsQueued: customersQueued };
   }
   const items = rowsOf(await trx.raw(ITEMS_SQL(stage, options.repeats, lookups), [runId]))[0] ?? {};
   return {
     customersChanged,
     itemsChanged: Number(items.changed ?? 0),
     itemsSettled: Number(items.settled ?? 0),
+    accountsQueued: customersQueued + Number(items.queued ?? 0),
   };
 }
 
-/** Full sync reconcile: every open item the ledger no longer returns is settled as of `at`. */
-export async function settleUnseen(trx: Knex.Transaction, stage: Stage, at: Date): Promise<number> {
+/**
+ * Full sync reconcile: every open item the ledger no longer returns is settled as of `at`, and its
+ * account queued for reassessment. Returns the items settled and the accounts newly queued.
+ */
+export async function settleUnseen(
+  trx: Knex.Transaction,
+  stage: Stage,
+  at: Date,
+): Promise<{ itemsSettled: number; accountsQueued: number }> {
   const result = await trx.raw(
-    `UPDATE open_items o SET status = 'settled', settled_at = ?, updated_at = now()
-     WHERE o.status = 'open'
-       AND NOT EXISTS (SELECT 1 FROM ${stage.items} s WHERE s.external_id = o.external_id)`,
+    `WITH settled AS (
+       UPDATE open_items o SET status = 'settled', settled_at = ?, updated_at = now()
+       WHERE o.status = 'open'
+         AND NOT EXISTS (SELECT 1 FROM ${stage.items} s WHERE s.external_id = o.external_id)
+       RETURNING o.customer_id
+     ),
+     queued AS (
+       INSERT INTO worklist_stale (customer_id)
+       SELECT DISTINCT customer_id FROM settled
+       ON CONFLICT DO NOTHING
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM settled) AS settled, (SELECT count(*) FROM queued) AS queued`,
     [at.toISOString()],
   );
-  return Number((result as { rowCount?: unknown }).rowCount ?? 0);
+  const row = rowsOf(result)[0] ?? {};
+  return { itemsSettled: Number(row.settled ?? 0), accountsQueued: Number(row.queued ?? 0) };
 }

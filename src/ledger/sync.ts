@@ -37,6 +37,12 @@ export interface SyncSummary {
   rowsSkipped: number;
   /** Items that became settled: paid in the ledger, or (full sync) gone from it. */
   itemsSettled: number;
+  /**
+   * The accounts whose assessment this sync may have changed (an item written or settled, a customer's
+   * assessed fields changed), queued in worklist_stale for the worklist refresh after the sync; 'all' after
+   * a load into an empty open_items, which reassesses every account.
+   */
+  accountsChanged: number | 'all';
   skipped: Partial<Record<SkipReason, SkippedRows>>;
   /** The latest ledger change read so far: the next incremental sync starts there. */
   watermark: Date | null;
@@ -122,6 +128,7 @@ export async function syncLedger(options: SyncOptions): Promise<SyncSummary> {
     customersChanged: 0,
     rowsSkipped: 0,
     itemsSettled: 0,
+    accountsChanged: 0,
     skipped: {},
     watermark: state?.watermark ?? null,
     durationMs: 0,
@@ -234,9 +241,13 @@ async function syncStaged(run: Run): Promise<void> {
       summary.rowsChanged = result.itemsChanged;
       summary.customersChanged = result.customersChanged;
       summary.itemsSettled = result.itemsSettled;
+      summary.accountsChanged = deferred ? 'all' : result.accountsQueued;
       // After a first load every item in open_items was just read: there is nothing to settle.
-      if (options.mode === 'full' && !deferred)
-        summary.itemsSettled += await settleUnseen(trx, staged, options.clock.now());
+      if (options.mode === 'full' && !deferred) {
+        const unseen = await settleUnseen(trx, staged, options.clock.now());
+        summary.itemsSettled += unseen.itemsSettled;
+        summary.accountsChanged = result.accountsQueued + unseen.accountsQueued;
+      }
       await recordDone(trx, run, intake.latestChange());
     });
   } finally {
@@ -277,6 +288,7 @@ async function loadFirst(run: Run): Promise<boolean> {
       summary.rowsChanged = intake.itemsWritten;
       summary.customersChanged = intake.customerCount;
       summary.itemsSettled = 0;
+      summary.accountsChanged = 'all';
       await recordDone(trx, run, intake.latestChange());
       return true;
     });

@@ -145,32 +145,21 @@ export async function assessOne(ctx: AssessContext, accountId: number): Promise<
 /**
  * Recomputes the stored worklist (account_summary) for the given accounts, or for every account with
  * open items; accounts with nothing open leave the worklist. Run after each sync and each worklist change.
+ * Every account is taken a chunk at a time, its ids paged from open_items by customer id (issue 19: at a
+ * million accounts, the whole id list and its snapshots held at once were most of 422 MB).
  */
 export async function refreshWorklist(
   ctx: AssessContext,
   accountIds?: number[],
 ): Promise<{ assessed: number }> {
   const { db } = ctx;
-  const ids =
-    accountIds ??
-    (await db('open_items').where({ status: 'open' }).distinct('customer_id').orderBy('customer_id')).map(
-      (r) => Number(r.customer_id),
-    );
   let assessed = 0;
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    const chunk = ids.slice(start, start + CHUNK);
-    const snapshots = await loadSnapshots(db, chunk, ctx.today, ctx.timeZone, ctx.policy.grade.historyMonths);
-    const rows = snapshots
-      .map((s) => assessForWorklist(s, ctx.policy, ctx.today))
-      .filter((a) => a.assessment.items.length > 0)
-      .map((a) => summaryRow(a, ctx.today));
-    const keep = new Set(rows.map((r) => r.customer_id));
-    const gone = chunk.filter((id) => !keep.has(id));
-    await db.transaction(async (trx) => {
-      if (rows.length > 0) await upsertSummaries(trx, rows);
-      if (gone.length > 0) await trx('account_summary').whereIn('customer_id', gone).delete();
-    });
-    assessed += rows.length;
+  let after = 0;
+  for (let start = 0; ; start += CHUNK) {
+    const chunk = accountIds ? accountIds.slice(start, start + CHUNK) : await openAccountsAfter(db, after);
+    if (chunk.length === 0) break;
+    after = chunk[chunk.length - 1] ?? after;
+    assessed += await refreshChunk(ctx, chunk);
   }
   if (!accountIds) {
     await db('account_summary')
@@ -185,4 +174,37 @@ export async function refreshWorklist(
     if (!(db as { isTransaction?: boolean }).isTransaction) await db.raw('VACUUM (ANALYZE) account_summary');
   }
   return { assessed };
+}
+
+/** The next CHUNK accounts with open items after customer id `after`, in id order. */
+async function openAccountsAfter(db: Knex, after: number): Promise<number[]> {
+  const rows = await db('open_items')
+    .where({ status: 'open' })
+    .where('customer_id', '>', after)
+    .distinct('customer_id')
+    .orderBy('customer_id')
+    .limit(CHUNK);
+  return rows.map((r: { customer_id: string | number }) => Number(r.customer_id));
+}
+
+/** Reassesses one chunk of accounts and writes their rows (or removes them); returns the rows written. */
+async function refreshChunk(ctx: AssessContext, chunk: number[]): Promise<number> {
+  const snapshots = await loadSnapshots(
+    ctx.db,
+    chunk,
+    ctx.today,
+    ctx.timeZone,
+    ctx.policy.grade.historyMonths,
+  );
+  const rows = snapshots
+    .map((s) => assessForWorklist(s, ctx.policy, ctx.today))
+    .filter((a) => a.assessment.items.length > 0)
+    .map((a) => summaryRow(a, ctx.today));
+  const keep = new Set(rows.map((r) => r.customer_id));
+  const gone = chunk.filter((id) => !keep.has(id));
+  await ctx.db.transaction(async (trx) => {
+    if (rows.length > 0) await upsertSummaries(trx, rows);
+    if (gone.length > 0) await trx('account_summary').whereIn('customer_id', gone).delete();
+  });
+  return rows.length;
 }

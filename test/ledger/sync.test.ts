@@ -366,6 +366,7 @@ describe('formatSyncSummary', () => {
     customersChanged: 2,
     rowsSkipped: 3,
     itemsSettled: 4,
+    accountsChanged: 3,
     skipped: {
       unknown_currency: { count: 1, invoiceIds: ['INV-4'] },
       open_above_total: { count: 2, invoiceIds: ['INV-1', 'INV-9'] },

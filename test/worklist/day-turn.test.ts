@@ -17,6 +17,7 @@ import { rowDaysOverdue } from '../../src/worklist/overdue-days.ts';
 import { backends, createServerDatabase, openTestDatabase } from '../support/databases.ts';
 import { silentLog } from '../jobs/support.ts';
 import { seedAccount } from '../support/seed.ts';
+import { storedWorklist } from '../support/worklist-rows.ts';
 
 const timeZone = 'Asia/Shanghai';
 /**
@@ -44,21 +45,6 @@ async function ledgerDays(db: Knex, today: string): Promise<Map<number, number>>
 async function storedDays(db: Knex, today: string): Promise<Map<number, number>> {
   const rows = await db('account_summary').select('customer_id', 'oldest_due');
   return new Map(rows.map((r) => [Number(r.customer_id), rowDaysOverdue(r.oldest_due, today)]));
-}
-
-/**
- * Every stored worklist column, by account, in a form toEqual compares exactly; all but assessed_on, the
- * day the row was last assessed, which the turn leaves as it was on a row not due.
- */
-async function storedRows(db: Knex): Promise<Record<string, unknown>[]> {
-  const rows = await db('account_summary').select('*').orderBy('customer_id');
-  return rows.map((r: Record<string, unknown>) =>
-    Object.fromEntries(
-      Object.entries(r)
-        .filter(([k]) => k !== 'assessed_on')
-        .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
-    ),
-  );
 }
 
 async function wipe(db: Knex): Promise<void> {
@@ -260,13 +246,13 @@ describe.each(backends())('the business day turning (PB-01) on %s', (kind) => {
               reassessedTotal += turn.reassessed;
               rowsTotal += turn.accounts;
             }
-            const turned = await storedRows(knex);
+            const turned = await storedWorklist(knex);
             // The full reassessment for the same day, as a sync would do it ...
             await refreshWorklist({ ...ctx, today: day });
-            expect(await storedRows(knex)).toEqual(turned);
+            expect(await storedWorklist(knex)).toEqual(turned);
             // ... and account by account, through the single-row write a Claim uses.
             for (const id of ids) await refreshOne({ ...ctx, today: day }, id);
-            expect(await storedRows(knex)).toEqual(turned);
+            expect(await storedWorklist(knex)).toEqual(turned);
           }
         },
       ),
