@@ -105,27 +105,42 @@ interface Lookups {
  */
 const LOOKUPS_PER_PAGE = 2;
 
+/** How many rows a sync staged: items (the bad rows kept for the reconcile may be counted) and customers. */
+export interface StagedRows {
+  items: number;
+  customers: number;
+}
+
 /**
- * Picks each join's plan from the stage's size (its statistics, just taken) and the size of the table
+ * Picks each join's plan from the stage's size (counted as it was written) and the size of the table
  * it is joined with (its pages now, which needs no statistics of open_items or customers).
  */
-async function chooseLookups(trx: Knex.Transaction, stage: Stage): Promise<Lookups> {
+async function chooseLookups(trx: Knex.Transaction, staged: StagedRows): Promise<Lookups> {
   const sizes = rowsOf(
     await trx.raw(
-      `SELECT
-         (SELECT reltuples FROM pg_class WHERE oid = ?::regclass) AS staged_items,
-         (SELECT reltuples FROM pg_class WHERE oid = ?::regclass) AS staged_customers,
-         pg_relation_size('open_items') / current_setting('block_size')::int AS item_pages,
+      `SELECT pg_relation_size('open_items') / current_setting('block_size')::int AS item_pages,
          pg_relation_size('customers') / current_setting('block_size')::int AS customer_pages`,
-      [stage.items, stage.customers],
     ),
   )[0];
-  const few = (staged: unknown, pages: unknown) =>
-    Number(staged) >= 0 && Number(staged) < LOOKUPS_PER_PAGE * Number(pages);
+  const few = (rows: number, pages: unknown) => rows < LOOKUPS_PER_PAGE * Number(pages ?? 0);
   return {
-    items: few(sizes?.staged_items, sizes?.item_pages),
-    customers: few(sizes?.staged_customers, sizes?.customer_pages),
+    items: few(staged.items, sizes?.item_pages),
+    customers: few(staged.customers, sizes?.customer_pages),
   };
+}
+
+/**
+ * Planner statistics of the stage (autovacuum never sees temporary tables) for the joins the planner
+ * plans itself; a lookup's plan is fixed and needs none. Only the columns those joins and filters use:
+ * ANALYZE of every column cost more than writing the changes of an incremental sync (0.3-0.6 s for
+ * 33,000 staged rows, against 0.1-0.15 s for the keys).
+ */
+async function analyzeStage(trx: Knex.Transaction, stage: Stage, lookups: Lookups): Promise<void> {
+  const tables = [
+    ...(lookups.items ? [] : [`${stage.items} (external_id, customer_external_id, valid)`]),
+    ...(lookups.customers ? [] : [`${stage.customers} (external_id)`]),
+  ];
+  if (tables.length > 0) await trx.raw(`ANALYZE ${tables.join(', ')}`);
 }
 
 // Each customer is staged once, with the fields of its latest row (SyncIntake); only customers whose
@@ -244,17 +259,17 @@ const ITEMS_SQL = (stage: Stage, repeats: boolean, lookups: Lookups) => `
  * Writes the staged rows into customers and open_items in the caller's transaction: customers first,
  * so that every staged item finds its customer's id by a join. `empty`: open_items is empty and locked
  * (the first load), so the items are simply inserted. `repeats`: an invoice may have been read more
- * than once (SyncIntake#mayRepeatInvoices), so the latest of its rows must be picked.
+ * than once (SyncIntake#mayRepeatInvoices), so the latest of its rows must be picked. `staged`: how
+ * many rows the stage holds.
  */
 export async function applyStage(
   trx: Knex.Transaction,
   stage: Stage,
   runId: number,
-  options: { empty: boolean; repeats: boolean },
+  options: { empty: boolean; repeats: boolean; staged: StagedRows },
 ): Promise<StageResult> {
-  // Planner statistics for the temporary tables (autovacuum never sees them), and their sizes.
-  await trx.raw(`ANALYZE ${stage.items}, ${stage.customers}`);
-  const lookups = await chooseLookups(trx, stage);
+  const lookups = await chooseLookups(trx, options.staged);
+  await analyzeStage(trx, stage, lookups);
   const customers = rowsOf(await trx.raw(CUSTOMERS_SQL(stage, lookups.customers)))[0] ?? {};
   const customersChanged = Number(customers.changed ?? 0);
   const customersQueued = Number(customers.queued ?? 0);

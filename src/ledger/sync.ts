@@ -236,6 +236,7 @@ async function syncStaged(run: Run): Promise<void> {
       const result = await applyStage(trx, staged, summary.runId, {
         empty: deferred !== null,
         repeats: intake.mayRepeatInvoices,
+        staged: { items: intake.rowsRead, customers: intake.customerCount },
       });
       await deferred?.restore(trx);
       summary.rowsChanged = result.itemsChanged;

@@ -246,9 +246,25 @@ describe.skipIf(!url)('odoo preset on PostgreSQL (Odoo 17/18 tables)', () => {
   it('picks up a later payment that moved only the reconcile, by an incremental sync', async () => {
     // 200 of the second installment, 12-01: neither the invoice nor its line gets a new write_date.
     await odoo.pay(odoo.lines.inv1b as number, 200, '2026-12-01', '2026-12-01 10:00:00');
+    /** The transaction that last wrote each of the invoice's two items (a rewrite changes it). */
+    const writers = () =>
+      bot
+        .knex('open_items')
+        .whereIn('external_id', [line('inv1a'), line('inv1b')])
+        .orderBy('external_id')
+        .select('external_id', bot.knex.raw('xmin::text as writer'));
+    const before = await writers();
     const first = await sync('incremental');
-    // Both installments of the invoice are read again (their numbering); only the paid one changed.
+    // Both installments of the invoice are read again (their numbering); only the paid one changed,
+    // and only it is written: the first installment's row is the one stored before.
     expect([first.rowsRead, first.rowsChanged]).toEqual([2, 1]);
+    const after = await writers();
+    expect(after.find((r) => r.external_id === line('inv1a'))).toEqual(
+      before.find((r) => r.external_id === line('inv1a')),
+    );
+    expect(after.find((r) => r.external_id === line('inv1b'))).not.toEqual(
+      before.find((r) => r.external_id === line('inv1b')),
+    );
     const paid = (await items(bot.knex)).find((i) => i.external_id === line('inv1b'));
     expect(paid).toMatchObject({ open: 30000, status: 'open' });
     await odoo.pay(odoo.lines.inv1b as number, 300, '2026-12-02', '2026-12-02 10:00:00', { touchLine: true });

@@ -237,6 +237,34 @@ describe.each(backends())('ledger sync (%s)', (kind) => {
     expect(await sync('full')).toMatchObject({ rowsRead: 2001, rowsChanged: 0, customersChanged: 0 });
   });
 
+  it("writes a payment on its item's own page, where a first load left room (no index touched)", async () => {
+    await ledger.addInvoices(
+      Array.from({ length: 600 }, (_, n) => ({
+        id: `INV-${String(n).padStart(4, '0')}`,
+        total: '100.00',
+        open: '100.00',
+        updatedAt: '2026-11-01T00:00:00Z',
+      })),
+    );
+    await open(500);
+    await sync('full');
+    /** The page an item's current version is on, and the pages of the table. */
+    const page = async (id: string) => {
+      const { rows } = (await database.knex.raw(
+        `SELECT (ctid::text::point)[0]::int AS page, pg_relation_size('open_items') / 8192 AS pages
+         FROM open_items WHERE external_id = ?`,
+        [id],
+      )) as { rows: { page: number; pages: string }[] };
+      return rows[0];
+    };
+    const before = await page('INV-0100');
+    expect(Number(before?.pages)).toBeGreaterThan(3); // a page in the middle, written full without the room
+    await ledger.updateInvoice('INV-0100', { open: '40.00', updatedAt: '2026-12-01T00:00:00Z' });
+    expect(await sync('incremental')).toMatchObject({ rowsChanged: 1 });
+    expect(await item('INV-0100')).toMatchObject({ open_minor: 4000 });
+    expect(await page('INV-0100')).toEqual(before);
+  });
+
   it('writes the latest row when a mapping returns an invoice twice, and the latest fields of a customer', async () => {
     await ledger.addCustomer('C2', 'Beta GmbH');
     await ledger.addInvoices([
