@@ -104,7 +104,14 @@ async function botLoad(
 ): Promise<{ samples: Sample[]; report: BotReport; port: number }> {
   const worker = await loadWorker(plan);
   const child = fork(fileURLToPath(new URL('./scale-bot.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_BOT_CPU_PROF=<dir>: the bot's CPU profile (node --cpu-prof) written there when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_BOT_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_BOT_CPU_PROF}`]
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T>() =>

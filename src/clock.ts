@@ -54,13 +54,18 @@ export function createFixedClock(
   timeZone = 'UTC',
 ): Clock & { set(instant: string | Date): void } {
   let current = new Date(instant);
+  // The business date of the instant, worked out when the clock is set, not on each call (time-zone
+  // arithmetic costs more than a request's SQL, and a request asks several times).
+  const dayOf = (at: Date) => dayjs(at).tz(timeZone).format('YYYY-MM-DD');
+  let day = dayOf(current);
   return {
     timeZone,
     now: () => new Date(current),
     businessNow: () => new Date(current),
-    today: () => dayjs(current).tz(timeZone).format('YYYY-MM-DD'),
+    today: () => day,
     set(next) {
       current = new Date(next);
+      day = dayOf(current);
     },
   };
 }

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClock } from '../src/clock.ts';
+import { createClock, createFixedClock } from '../src/clock.ts';
 import { defaultPolicy } from '../src/collections/account.ts';
 import { addDays } from '../src/collections/dates.ts';
 import { type DispatchContext, dispatch } from '../src/commands/dispatch.ts';
@@ -35,6 +35,18 @@ describe('one clock (DUEBOT_TODAY)', () => {
     const clock = createClock({ timeZone });
     expect(Math.abs(clock.businessNow().getTime() - Date.now())).toBeLessThan(5_000);
     expect(localDate(clock.businessNow())).toBe(clock.today());
+  });
+});
+
+describe('a stopped clock', () => {
+  it('tells the business date of its instant in its zone, and the new one once set', () => {
+    // 16:30 UTC is already the next day in Shanghai.
+    const clock = createFixedClock('2026-11-22T16:30:00Z', timeZone);
+    expect([clock.today(), clock.today()]).toEqual(['2026-11-23', '2026-11-23']);
+    clock.set('2026-11-30T15:59:00Z');
+    expect(clock.today()).toBe('2026-11-30');
+    clock.set(new Date('2026-11-30T16:00:00Z'));
+    expect([clock.today(), clock.now().toISOString()]).toEqual(['2026-12-01', '2026-11-30T16:00:00.000Z']);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Knex } from 'knex';
 import type { User } from '../views/model.ts';
+import { readPerson } from '../worklist/person-row.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale, matchLocale } from './locale.ts';
 import type { LanguageConfig } from './settings.ts';
 
@@ -18,7 +19,7 @@ export interface ReaderLocale {
 
 /** The person's language and where it came from. */
 export async function readerLocale(db: Knex, user: User, language?: LanguageConfig): Promise<ReaderLocale> {
-  const row = await db('users').where({ platform: user.platform, platform_user_id: user.id }).first('locale');
+  const row = await readPerson(db, user.platform, user.id);
   const own = typeof row?.locale === 'string' && isLocale(row.locale) ? row.locale : null;
   if (own) return { locale: own, source: 'own' };
   const platform = matchLocale(user.locale);

@@ -79,11 +79,20 @@ export function makeTranslator(
     day: 'numeric',
     timeZone: 'UTC',
   });
-  const grouped = (digits: number) =>
-    new Intl.NumberFormat(numberLocale, {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
+  // One formatter per number of digits, made on first use: making one costs more than formatting with it,
+  // and a list page formats dozens of amounts.
+  const formats = new Map<number, Intl.NumberFormat>();
+  const grouped = (digits: number) => {
+    let format = formats.get(digits);
+    if (!format) {
+      format = new Intl.NumberFormat(numberLocale, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+      formats.set(digits, format);
+    }
+    return format;
+  };
   const compact = new Intl.NumberFormat(numberLocale, { notation: 'compact', maximumFractionDigits: 2 });
   return {
     locale,

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { addDays } from '../collections/dates.ts';
+import { allQueries } from '../db-queries.ts';
 import { listWorklist, type WorklistRow } from './list.ts';
 import { type QuietAccount, quietAccounts, type QuietRule } from './status-updates.ts';
 
@@ -131,35 +132,51 @@ export async function myWork(
   limit = 20,
   quiet?: QuietRule,
 ): Promise<MyWork> {
-  const owned = await listWorklist(db, { ownerUserId: userId }, { today, page: 1, pageSize: limit });
-  const followUps = await db('account_state as st')
-    .join('claims as cl', (j) => j.on('cl.customer_id', 'st.customer_id').andOnNull('cl.released_at'))
-    .join('customers as c', 'c.id', 'st.customer_id')
-    .where('cl.user_id', userId)
-    .where('st.next_follow_up_on', '<=', today)
-    .orderBy([{ column: 'st.next_follow_up_on' }, { column: 'c.id' }])
-    .limit(limit)
-    .select('c.id', 'c.name', 'st.next_follow_up_on');
-  const promises = await db('promises as p')
-    .join('customers as c', 'c.id', 'p.customer_id')
-    .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 'p.customer_id').andOnNull('cl.released_at'))
-    .where((w) => w.where('cl.user_id', userId).orWhere('p.created_by_user_id', userId))
-    .where((w) =>
-      w
-        .where((o) => o.where('p.status', 'open').where('p.promised_date', '<=', today))
-        .orWhere((b) =>
-          b
-            .whereIn('p.status', ['broken', 'partial'])
-            .where('p.promised_date', '>=', addDays(today, -BROKEN_PROMISE_DAYS)),
-        ),
-    )
-    .orderBy([{ column: 'p.promised_date' }, { column: 'p.id' }])
-    .limit(limit * 2)
-    .select(...PROMISE_COLUMNS);
+  const followUpsOf = () =>
+    db('account_state as st')
+      .join('claims as cl', (j) => j.on('cl.customer_id', 'st.customer_id').andOnNull('cl.released_at'))
+      .join('customers as c', 'c.id', 'st.customer_id')
+      .where('cl.user_id', userId)
+      .where('st.next_follow_up_on', '<=', today)
+      .orderBy([{ column: 'st.next_follow_up_on' }, { column: 'c.id' }])
+      .limit(limit)
+      .select('c.id', 'c.name', 'st.next_follow_up_on');
+  const promisesOf = () =>
+    db('promises as p')
+      .join('customers as c', 'c.id', 'p.customer_id')
+      // The person's accounts from their claims (by index), not every claim joined to every due promise.
+      .where((w) =>
+        w
+          .whereIn(
+            'p.customer_id',
+            db('claims').where('user_id', userId).whereNull('released_at').select('customer_id'),
+          )
+          .orWhere('p.created_by_user_id', userId),
+      )
+      .where((w) =>
+        w
+          .where((o) => o.where('p.status', 'open').where('p.promised_date', '<=', today))
+          .orWhere((b) =>
+            b
+              .whereIn('p.status', ['broken', 'partial'])
+              .where('p.promised_date', '>=', addDays(today, -BROKEN_PROMISE_DAYS)),
+          ),
+      )
+      .orderBy([{ column: 'p.promised_date' }, { column: 'p.id' }])
+      .limit(limit * 2)
+      .select(...PROMISE_COLUMNS);
+  // Each part is one statement of its own: side by side, the page waits for the slowest, not their sum.
+  const [owned, followUps, promises, quietOnes, supply] = await allQueries(db, [
+    () => listWorklist(db, { ownerUserId: userId }, { today, page: 1, pageSize: limit }),
+    followUpsOf,
+    promisesOf,
+    () => (quiet ? quietAccounts(db, userId, today, quiet, limit) : Promise.resolve([])),
+    () => supplyCalls(db, userId, today, limit),
+  ] as const);
   const entries = promises.map(toPromiseEntry);
   return {
-    quiet: quiet ? await quietAccounts(db, userId, today, quiet, limit) : [],
-    supplyCalls: await supplyCalls(db, userId, today, limit),
+    quiet: quietOnes,
+    supplyCalls: supply,
     claimed: owned.rows,
     claimedTotal: owned.total,
     followUps: followUps.map((f) => ({

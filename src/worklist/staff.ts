@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { MessageValues } from '../i18n/translate.ts';
 import { translator } from '../i18n/translate.ts';
 import { fail, ok, type Result } from './outcome.ts';
+import { readPerson } from './person-row.ts';
 
 /** Staff roles (PB-25 owners are collectors or managers; sales and viewers follow along). */
 export const ROLES = ['collector', 'manager', 'sales', 'viewer'] as const;
@@ -87,7 +88,7 @@ export async function resolveActor(
   // Known people whose name is unchanged are only read: no write (and no commit to wait for) on each
   // interaction; the insert below still settles a first use by two requests at once.
   const where = { platform: identity.platform, platform_user_id: identity.platformUserId };
-  const known = await db('users').where(where).first('id', 'display_name', 'role', 'platform');
+  const known = await readPerson(db, identity.platform, identity.platformUserId);
   if (known && known.display_name === identity.displayName) return toActor(known);
   if (!known) {
     const created = await createUser(db, identity, firstRole);

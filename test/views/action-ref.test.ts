@@ -6,6 +6,7 @@ import {
   encodeRef,
   MAX_QUERY_LENGTH,
   MAX_REF_LENGTH,
+  actionRefSchema,
   REF_ACTIONS,
   safeEncodeRef,
 } from '../../src/views/action-ref.ts';
@@ -140,5 +141,46 @@ describe('action refs', () => {
   it('refuses to encode fields that would not decode', () => {
     expect(safeEncodeRef({ v: 1, action: 'claim', accountId: 1.5 })).toMatchObject({ ok: false });
     expect(safeEncodeRef({ v: 1, action: 'letter', template: 'a:b' })).toMatchObject({ ok: false });
+  });
+
+  it('encodes exactly the refs the schema accepts, one field at a time near its bounds (property)', () => {
+    const ids = ['accountId', 'page', 'letterId', 'meetingId', 'callId', 'planId', 'promiseId'] as const;
+    const validIds = Object.fromEntries(ids.map((f) => [f, fc.integer({ min: 1, max: 2_147_483_647 })]));
+    const valid = fc.record(
+      {
+        ...validIds,
+        stateVersion: fc.integer({ min: 0, max: 2_147_483_647 }),
+        template: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,31}$/),
+        decision: fc.stringMatching(/^[a-z][a-z-]{0,23}$/),
+        currency: fc.stringMatching(/^[A-Z]{3}$/),
+        query: fc.string({ maxLength: 20 }),
+      },
+      { requiredKeys: [] },
+    );
+    const odd = [0, -1, 1, 2_147_483_647, 2_147_483_648, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '7'];
+    const probe = fc.oneof(
+      fc.record({ field: fc.constantFrom(...ids, 'stateVersion'), value: fc.constantFrom(...odd) }),
+      fc.record({
+        field: fc.constantFrom('template', 'decision', 'currency', 'query'),
+        value: fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc.constantFrom('', 'a', 'A', 'ABC', 'abc', 'x'.repeat(MAX_QUERY_LENGTH + 1), 3),
+        ),
+      }),
+      fc.record({
+        field: fc.constantFrom('v', 'action', 'stray'),
+        value: fc.constantFrom(1, 2, 'claim', 'nope'),
+      }),
+    );
+    fc.assert(
+      fc.property(valid, fc.constantFrom(...REF_ACTIONS), probe, (base, action, { field, value }) => {
+        const ref = { v: 1, action, ...base, [field]: value };
+        const encoded = safeEncodeRef(ref as unknown as ActionRef);
+        if (actionRefSchema.safeParse(ref).success)
+          expect(encoded.ok || encoded.error.code === 'too_long').toBe(true);
+        else expect(encoded.ok ? 'encoded' : encoded.error.code).toBe('invalid');
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../src/collections/account.ts';
 import type { Database } from '../../src/db.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
-import { claimAccount } from '../../src/worklist/claims.ts';
+import { claimAccount, releaseAccount } from '../../src/worklist/claims.ts';
 import { listWorklist, type WorklistFilter } from '../../src/worklist/list.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -99,5 +99,38 @@ describe.each(backends())('worklist amounts and counts on %s', (kind) => {
       [2, undefined, 1, true],
       [2, undefined, 1, true],
     ]);
+  });
+
+  it('pages each filter in priority order, one account a page, as the whole list orders them', async () => {
+    const names = async (filter: WorklistFilter) => {
+      const out: string[] = [];
+      for (let page = 1; ; page++) {
+        const one = await listWorklist(db.knex, filter, {
+          today: '2026-11-22',
+          page,
+          pageSize: 1,
+          countUpTo: 1000,
+        });
+        if (one.page !== page) break;
+        out.push(...one.rows.map((r) => `${r.name}:${r.owner?.name ?? '-'}`));
+      }
+      return out;
+    };
+    const all = (await list({})).rows.map((r) => `${r.name}:${r.owner?.name ?? '-'}`);
+    expect(await names({})).toEqual(all);
+    expect(await names({ ownerUserId: ann.userId })).toEqual(all.filter((n) => n.endsWith(':Ann')));
+    expect(await names({ unclaimed: true })).toEqual(all.filter((n) => n.endsWith(':-')));
+  });
+
+  it('lists as an owner’s only the accounts they hold now: a released claim is not theirs', async () => {
+    const yen = (await list({ customer: 'Yen Big' })).rows[0];
+    if (!yen) throw new Error('Yen Big is not on the list');
+    await releaseAccount(db.knex, ann, yen.accountId);
+    try {
+      const mine = await list({ ownerUserId: ann.userId });
+      expect([mine.total, mine.rows.map((r) => r.name)]).toEqual([1, ['Dinar Big']]);
+    } finally {
+      await claimAccount(db.knex, ann, yen.accountId);
+    }
   });
 });
