@@ -36,6 +36,7 @@ import * as worklistReassessOn from './20261207_245_worklist_reassess_on.ts';
 import * as nextActionNote from './20261207_250_next_action_note.ts';
 import * as replayKeysPruned from './20261207_265_replay_keys_pruned.ts';
 import * as disputeItemsByItem from './20261207_270_dispute_items_by_item.ts';
+import * as agendaAndCrossingWrites from './20261207_320_agenda_and_crossing_writes.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -79,6 +80,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_250_next_action_note': nextActionNote,
   '20261207_265_replay_keys_pruned': replayKeysPruned,
   '20261207_270_dispute_items_by_item': disputeItemsByItem,
+  '20261207_320_agenda_and_crossing_writes': agendaAndCrossingWrites,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

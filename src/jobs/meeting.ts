@@ -83,7 +83,6 @@ interface StoredAgenda {
 async function storeAgenda(
   db: Knex,
   meetingId: number,
-  key: string,
   settings: MeetingSettings,
   timeZone: string,
 ): Promise<StoredAgenda> {
@@ -103,8 +102,8 @@ async function storeAgenda(
     .then(([r]) => Number(r?.n ?? 0));
   const order = n > limit ? 's.priority DESC, s.customer_id' : 's.max_days_overdue DESC, s.customer_id';
   await db.raw(
-    `INSERT INTO meeting_accounts (meeting_id, customer_id, position, post_key, snapshot, in_thread)
-     SELECT ?, a.customer_id, a.position, ? || a.customer_id, a.snapshot, a.position <= ?
+    `INSERT INTO meeting_accounts (meeting_id, customer_id, position, snapshot, in_thread)
+     SELECT ?, a.customer_id, a.position, a.snapshot, a.position <= ?
      FROM (
        SELECT s.customer_id, row_number() OVER (ORDER BY ${order}) AS position,
               jsonb_build_object(
@@ -123,15 +122,7 @@ async function storeAgenda(
        LEFT JOIN unnest(?::text[], ?::text[]) AS r(name, shown) ON r.name = c.sales_rep
        WHERE s.max_days_overdue > ?
      ) a`,
-    [
-      meetingId,
-      `${key}:account:`,
-      limit,
-      timeZone,
-      [...reps.keys()],
-      [...reps.values()],
-      settings.minDaysOverdue,
-    ],
+    [meetingId, limit, timeZone, [...reps.keys()], [...reps.values()], settings.minDaysOverdue],
   );
   return { accounts: n, inThread: Math.min(n, limit) };
 }
@@ -258,7 +249,7 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
     .returning('id');
   if (!meeting) return [];
   const meetingId = Number(meeting.id);
-  const stored = await storeAgenda(ctx.db, meetingId, key, ctx.settings, ctx.timeZone);
+  const stored = await storeAgenda(ctx.db, meetingId, ctx.settings, ctx.timeZone);
   if (stored.accounts === 0)
     await ctx.db('meetings').where({ id: meetingId }).update({ summary_at: ctx.db.fn.now() });
   const accounts = await threadAccounts(ctx.db, meetingId);
