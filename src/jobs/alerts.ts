@@ -301,6 +301,7 @@ async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost
     months: [],
     since: previousDate,
     timeZone: ctx.timeZone,
+    current: false, // the totals only
   });
   const jumpView = (j: JumpAlert) => jumpAlertView(j, ctx.t);
   const posts: OutgoingPost[] = [];
