@@ -36,10 +36,11 @@ import * as worklistReassessOn from './20261207_245_worklist_reassess_on.ts';
 import * as nextActionNote from './20261207_250_next_action_note.ts';
 import * as replayKeysPruned from './20261207_265_replay_keys_pruned.ts';
 import * as disputeItemsByItem from './20261207_270_dispute_items_by_item.ts';
-import * as openItemsFillfactor from './20261207_340_open_items_fillfactor.ts';
 import * as summaryOldestDue from './20261207_300_summary_oldest_due.ts';
-import * as worklistByAmount from './20261207_330_worklist_by_amount.ts';
 import * as worklistStale from './20261207_310_worklist_stale.ts';
+import * as agendaAndCrossingWrites from './20261207_320_agenda_and_crossing_writes.ts';
+import * as worklistByAmount from './20261207_330_worklist_by_amount.ts';
+import * as openItemsFillfactor from './20261207_340_open_items_fillfactor.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -85,6 +86,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_270_dispute_items_by_item': disputeItemsByItem,
   '20261207_300_summary_oldest_due': summaryOldestDue,
   '20261207_310_worklist_stale': worklistStale,
+  '20261207_320_agenda_and_crossing_writes': agendaAndCrossingWrites,
   '20261207_330_worklist_by_amount': worklistByAmount,
   '20261207_340_open_items_fillfactor': openItemsFillfactor,
 };

@@ -98,9 +98,8 @@ interface OpenedStats {
 async function recordCrossings(db: Knex, today: string, settings: AlertSettings): Promise<OpenedStats> {
   await db.raw('DROP TABLE IF EXISTS pg_temp.alert_opened');
   await db.raw(
-    `CREATE TEMP TABLE alert_opened (id bigint PRIMARY KEY, kind text, customer_id bigint,
-       open_item_id bigint, invoice_number text, currency text, amount_minor bigint, threshold_minor bigint,
-       days_overdue int) ON COMMIT DROP`,
+    `CREATE TEMP TABLE alert_opened (id bigint, kind text, customer_id bigint, open_item_id bigint,
+       currency text, amount_minor bigint, threshold_minor bigint, days_overdue int) ON COMMIT DROP`,
   );
   const [currencies, minors] = thresholdArrays(settings);
   if (currencies.length > 0)
@@ -123,10 +122,7 @@ async function recordCrossings(db: Knex, today: string, settings: AlertSettings)
          ON CONFLICT DO NOTHING
          RETURNING id, kind, customer_id, open_item_id, currency, amount_minor, threshold_minor, days_overdue
        )
-       INSERT INTO alert_opened
-       SELECT ins.id, ins.kind, ins.customer_id, ins.open_item_id, i.invoice_number, ins.currency,
-              ins.amount_minor, ins.threshold_minor, ins.days_overdue
-       FROM ins LEFT JOIN open_items i ON i.id = ins.open_item_id`,
+       INSERT INTO alert_opened SELECT * FROM ins`,
       { currencies, minors, today, minDays: settings.minDaysOverdue },
     );
   const [row] = (
@@ -146,7 +142,12 @@ async function recordCrossings(db: Knex, today: string, settings: AlertSettings)
 
 /** The crossings of alert_opened, for the alert per account (a few accounts: at most MAX_CROSSING_POSTS). */
 async function openedSubjects(db: Knex): Promise<(Subject & { id: number })[]> {
-  const rows = (await db.raw('SELECT * FROM alert_opened ORDER BY id')).rows as Record<string, unknown>[];
+  const rows = (
+    await db.raw(
+      `SELECT a.*, i.invoice_number FROM alert_opened a LEFT JOIN open_items i ON i.id = a.open_item_id
+       ORDER BY a.id`,
+    )
+  ).rows as Record<string, unknown>[];
   return rows.map((r) => ({
     id: Number(r.id),
     kind: r.kind === 'invoice' ? 'invoice' : 'account',
@@ -300,6 +301,7 @@ async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost
     months: [],
     since: previousDate,
     timeZone: ctx.timeZone,
+    current: false, // the totals only
   });
   const jumpView = (j: JumpAlert) => jumpAlertView(j, ctx.t);
   const posts: OutgoingPost[] = [];

@@ -84,7 +84,6 @@ interface StoredAgenda {
 async function storeAgenda(
   db: Knex,
   meetingId: number,
-  key: string,
   settings: MeetingSettings,
   today: string,
   timeZone: string,
@@ -107,8 +106,8 @@ async function storeAgenda(
     .then(([r]) => Number(r?.n ?? 0));
   const order = n > limit ? 's.priority DESC, s.customer_id' : 's.oldest_due, s.customer_id';
   await db.raw(
-    `INSERT INTO meeting_accounts (meeting_id, customer_id, position, post_key, snapshot, in_thread)
-     SELECT ?, a.customer_id, a.position, ? || a.customer_id, a.snapshot, a.position <= ?
+    `INSERT INTO meeting_accounts (meeting_id, customer_id, position, snapshot, in_thread)
+     SELECT ?, a.customer_id, a.position, a.snapshot, a.position <= ?
      FROM (
        SELECT s.customer_id, row_number() OVER (ORDER BY ${order}) AS position,
               jsonb_build_object(
@@ -127,7 +126,7 @@ async function storeAgenda(
        LEFT JOIN unnest(?::text[], ?::text[]) AS r(name, shown) ON r.name = c.sales_rep
        WHERE s.oldest_due <= ?::date
      ) a`,
-    [meetingId, `${key}:account:`, limit, today, timeZone, [...reps.keys()], [...reps.values()], cutoff],
+    [meetingId, limit, today, timeZone, [...reps.keys()], [...reps.values()], cutoff],
   );
   return { accounts: n, inThread: Math.min(n, limit) };
 }
@@ -254,7 +253,7 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
     .returning('id');
   if (!meeting) return [];
   const meetingId = Number(meeting.id);
-  const stored = await storeAgenda(ctx.db, meetingId, key, ctx.settings, ctx.today, ctx.timeZone);
+  const stored = await storeAgenda(ctx.db, meetingId, ctx.settings, ctx.today, ctx.timeZone);
   if (stored.accounts === 0)
     await ctx.db('meetings').where({ id: meetingId }).update({ summary_at: ctx.db.fn.now() });
   const accounts = await threadAccounts(ctx.db, meetingId);

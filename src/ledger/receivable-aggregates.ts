@@ -31,7 +31,14 @@ function checkDays(days: readonly string[], what: string): void {
  */
 export async function receivableFigures(
   db: Knex,
-  options: { dates: readonly string[]; months: readonly string[]; since: string; timeZone: string },
+  options: {
+    dates: readonly string[];
+    months: readonly string[];
+    since: string;
+    timeZone: string;
+    /** false: only the totals (the jump alert); reading a balance's current part then throws. */
+    current?: boolean;
+  },
 ): Promise<Map<string, ReceivablesSource>> {
   checkDays([...options.dates, options.since], 'a balance date');
   for (const m of options.months)
@@ -66,8 +73,9 @@ export async function receivableFigures(
            GROUP BY ev.currency, d.day`,
           bindings,
         );
+  const withCurrent = options.current !== false;
   const current =
-    options.dates.length === 0
+    options.dates.length === 0 || !withCurrent
       ? { rows: [] }
       : await db.raw(
           `WITH i AS (${items})
@@ -123,7 +131,14 @@ export async function receivableFigures(
     out.set(currency, {
       balanceAt(date) {
         if (!asked.has(date)) throw new RangeError(`no balance was computed for ${date}`);
-        return f.balances.get(date) ?? { totalMinor: 0, currentMinor: 0 };
+        const balance = f.balances.get(date) ?? { totalMinor: 0, currentMinor: 0 };
+        if (withCurrent) return balance;
+        return {
+          totalMinor: balance.totalMinor,
+          get currentMinor(): number {
+            throw new RangeError(`the part not yet due was not computed (${date})`);
+          },
+        };
       },
       salesIn(month) {
         if (!askedMonths.has(month)) throw new RangeError(`no sales were computed for ${month}`);

@@ -101,7 +101,8 @@ export async function meetingAccounts(
       'm.month',
       'm.post_key as meeting_post_key',
       'ma.customer_id',
-      'ma.post_key',
+      // The reply's key: the meeting's and the account (unique as they are), not stored per account.
+      db.raw("m.post_key || ':account:' || ma.customer_id AS post_key"),
       'ma.position',
       'ma.snapshot',
       'ma.decision',
