@@ -36,6 +36,8 @@ import * as worklistReassessOn from './20261207_245_worklist_reassess_on.ts';
 import * as nextActionNote from './20261207_250_next_action_note.ts';
 import * as replayKeysPruned from './20261207_265_replay_keys_pruned.ts';
 import * as disputeItemsByItem from './20261207_270_dispute_items_by_item.ts';
+import * as pauseReasonNote from './20261207_350_pause_reason_note.ts';
+import * as oldNextActions from './20261207_351_old_next_actions.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -79,6 +81,8 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_250_next_action_note': nextActionNote,
   '20261207_265_replay_keys_pruned': replayKeysPruned,
   '20261207_270_dispute_items_by_item': disputeItemsByItem,
+  '20261207_350_pause_reason_note': pauseReasonNote,
+  '20261207_351_old_next_actions': oldNextActions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { addDays, isIsoDate } from '../collections/dates.ts';
-import { defaultEscalationPolicy, timesText } from '../collections/escalation.ts';
+import { defaultEscalationPolicy } from '../collections/escalation.ts';
 import { parseMoneyInput } from '../collections/money.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import { readChoice } from '../views/choice.ts';
@@ -334,7 +334,8 @@ export async function logOutcome(
           accountId,
           actor: null,
           kind: 'escalated',
-          details: { reason: `"in process" ${timesText(times)} with no concrete step (PB-14)` },
+          // Kept by its cause, said in each reader's language (history-view.ts).
+          details: { cause: 'stalled', times },
           ...(at ? { at } : {}),
         });
         escalated = true;

@@ -146,9 +146,7 @@ export async function evaluatePromises(db: Knex, today: string): Promise<Promise
           accountId,
           actor: null,
           kind: 'escalated',
-          details: {
-            reason: `promise to pay by ${p.promised_date} ${status === 'broken' ? 'broken' : 'only partly kept'}`,
-          },
+          details: { cause: 'promise', promiseDate: String(p.promised_date), status },
         });
       }
       const owner = await trx('claims')
