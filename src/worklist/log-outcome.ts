@@ -292,12 +292,18 @@ export async function logOutcome(
     let disputeId: number | null = null;
     let escalated = false;
     if (form.result === 'promised' && amountMinor !== null && currency && form.promiseDate) {
-      const promised = await recordPromise(trx, actor, accountId, {
-        promisedDate: form.promiseDate,
-        amountMinor,
-        currency,
-        itemIds: itemIds.length > 0 ? itemIds : undefined,
-      });
+      const promised = await recordPromise(
+        trx,
+        actor,
+        accountId,
+        {
+          promisedDate: form.promiseDate,
+          amountMinor,
+          currency,
+          itemIds: itemIds.length > 0 ? itemIds : undefined,
+        },
+        rules.t,
+      );
       if (!promised.ok) return promised;
       promiseId = promised.value.promiseId;
     }

@@ -86,8 +86,8 @@ export async function activePauses(db: Knex, accountIds: number[], today: string
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** What is wrong with a typed end date, in the reader's language, or null for a real YYYY-MM-DD date. */
-function untilProblem(value: string, t: Translator): string | null {
+/** What is wrong with a typed date, in the reader's language, or null for a real YYYY-MM-DD date. */
+export function untilProblem(value: string, t: Translator): string | null {
   if (!value) return t.t('pause.field.untilRequired');
   const m = ISO_DATE.exec(value);
   const said = { value, year: m?.[1] ?? '', monthName: '', days: 0 };
