@@ -3,7 +3,7 @@ import { currencyCode } from '../collections/money.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
 import { disputedItemSql } from './disputes.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
-import { fail, failSaying, ok, type Result } from './outcome.ts';
+import { failSaying, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
 
 /** What a promise to pay covers (PB-20): an amount by a date, over one or more open items. */
@@ -251,11 +251,8 @@ export async function keepPromiseByHand(
     if (!row) {
       const now = await trx('promises').where({ id: promiseId, customer_id: accountId }).first('status');
       return now
-        ? fail<MarkablePromise>(
-            'conflict',
-            `This promise is already ${String(now.status)}; nothing was changed.`,
-          )
-        : fail<MarkablePromise>('not_found', `There is no promise #${promiseId} on this account.`);
+        ? failSaying<MarkablePromise>('conflict', 'promise.error.already', { status: String(now.status) })
+        : failSaying<MarkablePromise>('not_found', 'promise.error.notHere', { promiseId: String(promiseId) });
     }
     const kept: MarkablePromise = {
       promiseId,

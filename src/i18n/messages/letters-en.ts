@@ -314,6 +314,9 @@ export const lettersEn = {
   'plan.error.firstPast': "The plan's first installment ({date}) is in the past now; propose it again.",
   'plan.error.staleOld':
     'Plan #{planId} was changed by someone else since you opened it (cancelled or renegotiated); nothing was changed. Open the plan again.',
+  'promise.error.already':
+    'This promise is already {status, select, kept {kept} broken {broken} partial {partly kept} cancelled {cancelled} other {closed}}; nothing was changed.',
+  'promise.error.notHere': 'There is no promise #{promiseId} on this account.',
   'plan.error.nothingOpen': 'This account has nothing open in {currency} to put on a plan.',
 } as const;
 

@@ -282,5 +282,8 @@ export const lettersZhCN: LettersCatalog = {
   'plan.error.firstPast': '付款计划的第一期（{date}）现已过期；请重新提出。',
   'plan.error.staleOld':
     '自您打开后，付款计划 #{planId} 已被他人更改（取消或重新协商）；未作任何更改。请重新打开付款计划。',
+  'promise.error.already':
+    '这笔承诺付款已{status, select, kept {兑现} broken {违约} partial {部分兑现} cancelled {取消} other {结束}}；未作任何更改。',
+  'promise.error.notHere': '该账户没有承诺付款 #{promiseId}。',
   'plan.error.nothingOpen': '该账户没有 {currency} 未结款项可列入付款计划。',
 };

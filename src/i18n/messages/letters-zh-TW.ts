@@ -282,5 +282,8 @@ export const lettersZhTW: LettersCatalog = {
   'plan.error.firstPast': '付款計畫的第一期（{date}）現已過期；請重新提出。',
   'plan.error.staleOld':
     '自您開啟後，付款計畫 #{planId} 已被他人變更（取消或重新協商）；未作任何變更。請重新開啟付款計畫。',
+  'promise.error.already':
+    '這筆承諾付款已{status, select, kept {兌現} broken {違約} partial {部分兌現} cancelled {取消} other {結束}}；未作任何變更。',
+  'promise.error.notHere': '該帳戶沒有承諾付款 #{promiseId}。',
   'plan.error.nothingOpen': '此帳戶沒有 {currency} 未結款項可列入付款計畫。',
 };
