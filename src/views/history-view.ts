@@ -22,6 +22,9 @@ const DISPUTE_OUTCOMES = new Set([
   'partially_credited',
 ]);
 
+/** Why a letter was prepared but not e-mailed, as send-letter.ts records it. */
+const NO_SMTP = 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)';
+
 const TIMES = /^"in process" (once|twice|(\d+) times) with no concrete step( \(PB-14\))?$/;
 const PROMISE = /^promise to pay by (\d{4}-\d{2}-\d{2}) (broken|only partly kept)$/;
 const KEY_ACCOUNT = /^key account at (\d+) days overdue \(PB-06\); a manager was told$/;
@@ -234,7 +237,11 @@ export function describeEntry(entry: HistoryEntry, t: Translator = translator('e
     case 'letter_sent':
       return t.t('card.history.letterSent', { ...letter, subject: str(d.subject) });
     case 'letter_prepared':
-      return t.t('card.history.letterPrepared', { ...letter, reason: str(d.reason) });
+      return t.t('card.history.letterPrepared', {
+        ...letter,
+        // The one reason duebot itself gives (send-letter.ts); the record keeps its English (PB-03).
+        reason: d.reason === NO_SMTP ? t.t('card.history.noSmtp') : str(d.reason),
+      });
     case 'letter_failed':
       return t.t('card.history.letterFailed', { ...letter, error: str(d.error) });
     case 'letter_approval_requested':

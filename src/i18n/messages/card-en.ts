@@ -165,6 +165,7 @@ export const cardEn = {
   'card.history.letterRequested': '{who} asked for the {template} letter ({status})',
   'card.history.letterSent':
     '{who} sent the {template} letter ({locale}) to {recipient}: "{subject}", message id {messageId}',
+  'card.history.noSmtp': 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)',
   'card.history.letterPrepared': '{who} prepared the {template} letter ({locale}), NOT SENT: {reason}',
   'card.history.letterFailed':
     '{hasRecipient, select, yes {The {template} letter ({locale}) of {who} FAILED to {recipient}: {error}} other {The {template} letter ({locale}) of {who} FAILED: {error}}}',

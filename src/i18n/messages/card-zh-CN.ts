@@ -149,6 +149,7 @@ export const cardZhCN: CardCatalog = {
   'card.history.letterRequested': '{who} 申请发送 {template} 函件（{status}）',
   'card.history.letterSent':
     '{who} 已将 {template} 函件（{locale}）发送给 {recipient}：“{subject}”，邮件编号 {messageId}',
+  'card.history.noSmtp': '未配置电子邮件发送（SMTP_URL 和 LETTER_FROM）',
   'card.history.letterPrepared': '{who} 准备了 {template} 函件（{locale}），未发送：{reason}',
   'card.history.letterFailed':
     '{hasRecipient, select, yes {{who} 的 {template} 函件（{locale}）发送给 {recipient} 失败：{error}} other {{who} 的 {template} 函件（{locale}）发送失败：{error}}}',

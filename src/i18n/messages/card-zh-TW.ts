@@ -149,6 +149,7 @@ export const cardZhTW: CardCatalog = {
   'card.history.letterRequested': '{who} 申請發送 {template} 函件（{status}）',
   'card.history.letterSent':
     '{who} 已將 {template} 函件（{locale}）發送給 {recipient}：「{subject}」，郵件編號 {messageId}',
+  'card.history.noSmtp': '未設定電子郵件發送（SMTP_URL 和 LETTER_FROM）',
   'card.history.letterPrepared': '{who} 准備了 {template} 函件（{locale}），未發送：{reason}',
   'card.history.letterFailed':
     '{hasRecipient, select, yes {{who} 的 {template} 函件（{locale}）發送給 {recipient} 失敗：{error}} other {{who} 的 {template} 函件（{locale}）發送失敗：{error}}}',
