@@ -41,6 +41,8 @@ import * as worklistStale from './20261207_310_worklist_stale.ts';
 import * as agendaAndCrossingWrites from './20261207_320_agenda_and_crossing_writes.ts';
 import * as worklistByAmount from './20261207_330_worklist_by_amount.ts';
 import * as openItemsFillfactor from './20261207_340_open_items_fillfactor.ts';
+import * as pauseReasonNote from './20261207_350_pause_reason_note.ts';
+import * as oldNextActions from './20261207_351_old_next_actions.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -89,6 +91,8 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_320_agenda_and_crossing_writes': agendaAndCrossingWrites,
   '20261207_330_worklist_by_amount': worklistByAmount,
   '20261207_340_open_items_fillfactor': openItemsFillfactor,
+  '20261207_350_pause_reason_note': pauseReasonNote,
+  '20261207_351_old_next_actions': oldNextActions,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

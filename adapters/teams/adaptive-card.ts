@@ -264,15 +264,16 @@ export interface CardActivity {
  * A neutral message as a Teams message: the card plus the plain-text summary. Small images travel inline;
  * other files (a letter's PDF) become file cards with a link from `files` (file-card.ts).
  */
-export function toCardActivity(message: Message, files?: FileLinker): CardActivity {
+export function toCardActivity(
+  message: Message,
+  files?: FileLinker,
+  t: Translator = translator(message.locale ?? 'en'),
+): CardActivity {
   const all = message.files ?? [];
   const images = all.filter(isInlineImage);
   const linked = all.filter((f) => !isInlineImage(f));
-  const noLinker: FileLinker = () => ({
-    kind: 'unavailable',
-    reason: 'Teams cannot receive this file from duebot here.',
-  });
-  const fileNodes = linked.flatMap((f) => fileCardNodes(f, (files ?? noLinker)(f)));
+  const noLinker: FileLinker = () => ({ kind: 'unavailable', why: 'here' });
+  const fileNodes = linked.flatMap((f) => fileCardNodes(f, (files ?? noLinker)(f), t));
   return {
     type: 'message',
     summary: truncate(inertTeamsText(toFallbackText(message)), 1000),

@@ -14,7 +14,12 @@ import {
 import type { DispatchContext } from '../../src/commands/dispatch.ts';
 import type { TeamsConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
+import { matchLocale } from '../../src/i18n/locale.ts';
+import { companyT } from '../../src/i18n/speech.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { toCardActivity } from './adaptive-card.ts';
 import { DuebotTeamsBot } from './bot.ts';
+import { trouble } from './deliver.ts';
 import { createFileLinker, type FileLinker } from './file-card.ts';
 import { teamsRoleLists } from './identity.ts';
 import { createLetterPdfHandler } from './letter-pdf.ts';
@@ -129,9 +134,10 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   });
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error }, 'teams: unhandled error in a turn');
-    await context
-      .sendActivity('Something went wrong on duebot’s side; nothing was changed.')
-      .catch(() => undefined);
+    // The person's language as the activity reports it, else the company's (no database read here: it may be why).
+    const locale = matchLocale(context.activity?.locale) ?? companyT(options.ctx.language).locale;
+    const t = translator(locale, { largeUnits: options.ctx.language?.largeUnits ?? false });
+    await context.sendActivity(toCardActivity(trouble(t))).catch(() => undefined);
   };
   const logic = (context: TurnContext) => bot.run(context);
 

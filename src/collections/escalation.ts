@@ -11,8 +11,3 @@ export interface EscalationPolicy {
 
 /** PB-14 defaults. */
 export const defaultEscalationPolicy: EscalationPolicy = { inProcessAnswers: 2 };
-
-/** "twice", "3 times": how often "in process" was said, for the reason an escalation gives. */
-export function timesText(n: number): string {
-  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
-}

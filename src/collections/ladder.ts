@@ -232,9 +232,15 @@ export function loadLadder(yamlText: string): Ladder {
   return result.data;
 }
 
+/**
+ * Why chasing is paused: a person's own words as they typed them, or duebot's own reason kept by its kind
+ * (PB-30: handed over to an agency), so each reader's view says it in their language (views/ladder-words.ts).
+ */
+export type PauseWhy = string | { kind: 'handed-over'; agency: string };
+
 /** A pause on an account or one invoice; active until `until` (inclusive) or lifted. */
 export interface Pause {
-  reason: string;
+  reason: PauseWhy;
   until: string | null;
 }
 
@@ -322,7 +328,7 @@ export interface LadderPosition {
 export type LadderReason =
   | { kind: 'nothing-open' }
   /** The account is paused until `until` (inclusive; null: until lifted), for the reason a person gave. */
-  | { kind: 'paused'; until: string | null; why: string }
+  | { kind: 'paused'; until: string | null; why: PauseWhy }
   | { kind: 'disputed' }
   /** Every undisputed open item is paused, until the last pause ends (null: one has no end). */
   | { kind: 'items-paused'; until: string | null }
@@ -527,7 +533,7 @@ export function ladderPosition(
 export type NextStepNote =
   | { kind: 'step'; step: string; invoice?: string; text?: StepText }
   | { kind: 'follow-up'; step: string; minDays: number; maxDays: number; untilDay: number }
-  | { kind: 'paused'; until: string | null; why: string }
+  | { kind: 'paused'; until: string | null; why: PauseWhy }
   | { kind: 'items-paused'; until: string | null };
 
 /** The note of a next action. */

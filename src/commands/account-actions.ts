@@ -10,7 +10,6 @@ import type { RoleLists } from '../chat/roles.ts';
 import type { Clock } from '../clock.ts';
 import type { AccountAssessment, Policy } from '../collections/account.ts';
 import type { LetterConfig } from '../config.ts';
-import { timesText } from '../collections/escalation.ts';
 import { privateT, sharedT, threadT } from '../i18n/speech.ts';
 import { ledgerAge } from '../ledger/freshness.ts';
 import { accountCardView } from '../views/account-card.ts';
@@ -330,8 +329,11 @@ export async function submitLog(
   if (result.value.escalated) {
     const times = ctx.policy.escalation.inProcessAnswers;
     // What the managers are told is the escalation notices' own (escalation-notices.ts).
-    const reason = `"in process" ${timesText(times)} with no concrete step`;
-    const told = await tellEscalation(ctx, { accountId, reason, key: `stalled:${result.value.activityId}` });
+    const told = await tellEscalation(ctx, {
+      accountId,
+      inProcessTimes: times,
+      key: `stalled:${result.value.activityId}`,
+    });
     lines.push(
       told.length
         ? t.t('card.log.escalatedTold', { times, told: told.join(', ') })

@@ -19,18 +19,15 @@ export function escalationNotice(
   e: {
     name: string | null;
     accountId: number;
-    reason: string;
-    inProcessTimes?: number | undefined;
+    /** PB-14: how many "in process" answers without a concrete step raised it. */
+    inProcessTimes: number;
     owner: string | null;
     forManager: boolean;
   },
   t: Translator,
 ): Message {
   const name = e.name ?? t.t('escalation.account', { id: e.accountId });
-  const why =
-    e.inProcessTimes === undefined
-      ? e.reason
-      : t.t('escalation.reason.in_process', { times: e.inProcessTimes });
+  const why = t.t('escalation.reason.in_process', { times: e.inProcessTimes });
   return {
     blocks: [
       { type: 'text', text: t.t('escalation.headline', { name, reason: why }), tone: 'danger' },
@@ -48,8 +45,8 @@ export function escalationNotice(
 /**
  * Tells the owner and their managers of an escalation, each in their own language (else the company's);
  * returns who was told ("Ann (owner), Mia") in the language of the place that asked (sharedT: the account's
- * thread hears it). `reason` is recorded in the history as given; `inProcessTimes` (PB-14's "in process"
- * answers) lets each reader read the reason in their language.
+ * thread hears it). The reason is kept by its cause (PB-14's count of "in process" answers), so each reader
+ * (the notices, the history) reads it in their own language.
  */
 export async function tellEscalation(
   ctx: {
@@ -59,9 +56,9 @@ export async function tellEscalation(
     t?: Translator | undefined;
     tShared?: Translator | undefined;
   },
-  escalation: { accountId: number; reason: string; key: string; inProcessTimes?: number },
+  escalation: { accountId: number; key: string; inProcessTimes: number },
 ): Promise<string[]> {
-  const { accountId, reason, key } = escalation;
+  const { accountId, key, inProcessTimes } = escalation;
   const [account, owner] = await Promise.all([
     ctx.db('customers').where({ id: accountId }).first('name'),
     ctx
@@ -80,8 +77,7 @@ export async function tellEscalation(
         {
           name: account?.name ? String(account.name) : null,
           accountId,
-          reason,
-          inProcessTimes: escalation.inProcessTimes,
+          inProcessTimes,
           owner: ownerName,
           forManager,
         },
@@ -115,7 +111,8 @@ export async function tellEscalation(
         actor: null,
         kind: 'owner_told',
         details: {
-          reason,
+          cause: 'stalled',
+          times: inProcessTimes,
           owner: ownerName,
           managers: managers.map((m) => m.name),
         },

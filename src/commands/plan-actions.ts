@@ -121,6 +121,7 @@ export async function submitPlan(
     accountId,
     { currency, replacesPlanId, values },
     ctx.clock.today(),
+    privateT(ctx),
   );
   if (!proposed.ok)
     return proposed.error.fields

@@ -59,7 +59,7 @@ export async function submitKept(
   values: Record<string, string>,
 ): Promise<Reply> {
   if (promiseId === undefined) return refuse(privateT(ctx).t('promise.error.no_promise_named'));
-  const kept = await keepPromiseByHand(ctx.db, actor, accountId, promiseId, values.note ?? '');
+  const kept = await keepPromiseByHand(ctx.db, actor, accountId, promiseId, values.note ?? '', privateT(ctx));
   if (!kept.ok) {
     if (kept.error.fields) return { kind: 'formErrors', errors: kept.error.fields };
     return kept.error.code === 'conflict'

@@ -266,7 +266,8 @@ export function promiseFollowUpJob(
             promiseId: Number(p.id),
             owner: p.owner ?? null,
             managers: (managers.get(Number(p.id)) ?? []).map((m) => m.name),
-            reason: `promise to pay by ${p.promised_date} ${p.status === 'broken' ? 'broken' : 'only partly kept'}`,
+            promiseDate: String(p.promised_date),
+            status: p.status,
           },
         });
       }
@@ -276,9 +277,7 @@ export function promiseFollowUpJob(
           accountId: k.accountId,
           actor: null,
           kind: 'escalated',
-          details: {
-            reason: `key account at ${keyDays} days overdue (PB-06); a manager was told`,
-          },
+          details: { cause: 'key-account', days: keyDays },
         });
       }
       return [];

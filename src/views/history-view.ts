@@ -3,6 +3,8 @@ import { customerTime, queuedFor } from './contact-views.ts';
 import { formatLocalTime } from '../clock.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import { listOf } from './card-words.ts';
+import { decisionLabel } from './meeting.ts';
+import { decisionFromSlug } from '../worklist/meeting-decisions.ts';
 import type { AccountHistory, HistoryEntry } from '../worklist/account-history.ts';
 import { encodeRef } from './action-ref.ts';
 import { type Block, type Message, typedText } from './model.ts';
@@ -19,6 +21,53 @@ const DISPUTE_OUTCOMES = new Set([
   'withdrawn',
   'partially_credited',
 ]);
+
+/** Why a letter was prepared but not e-mailed, as send-letter.ts records it. */
+const NO_SMTP = 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)';
+
+const TIMES = /^"in process" (once|twice|(\d+) times) with no concrete step( \(PB-14\))?$/;
+const PROMISE = /^promise to pay by (\d{4}-\d{2}-\d{2}) (broken|only partly kept)$/;
+const KEY_ACCOUNT = /^key account at (\d+) days overdue \(PB-06\); a manager was told$/;
+
+/**
+ * An escalation's cause as recorded: kept by its cause since issue 20; an older entry has the English
+ * sentence duebot wrote then (activities are append-only, PB-03, so it is read here, not rewritten).
+ * Null: a reason none of those sentences.
+ */
+function causeOf(d: Record<string, unknown>): Record<string, unknown> | null {
+  if (d.cause !== undefined) return d;
+  if (d.promiseDate !== undefined) return { ...d, cause: 'promise' };
+  const reason = str(d.reason);
+  const times = TIMES.exec(reason);
+  if (times)
+    return { cause: 'stalled', times: times[1] === 'once' ? 1 : times[1] === 'twice' ? 2 : Number(times[2]) };
+  const promise = PROMISE.exec(reason);
+  if (promise)
+    return {
+      cause: 'promise',
+      promiseDate: promise[1],
+      status: promise[2] === 'broken' ? 'broken' : 'partial',
+    };
+  const key = KEY_ACCOUNT.exec(reason);
+  if (key) return { cause: 'key-account', days: Number(key[1]) };
+  return null;
+}
+
+/**
+ * The values of an escalation's cause (PB-06, PB-14, PB-20): "in process" answers without a concrete step,
+ * a promise broken or only partly kept (its date), a key account past its days; `none` for no cause known.
+ */
+function causeValues(c: Record<string, unknown> | null): Record<string, string | number> {
+  const cause =
+    c === null ? 'none' : c.cause === 'stalled' || c.cause === 'key-account' ? c.cause : 'promise';
+  return {
+    cause,
+    times: Number(c?.times) || 0,
+    date: str(c?.promiseDate),
+    status: c?.status === 'broken' ? 'broken' : 'partial',
+    days: Number(c?.days) || 0,
+  };
+}
 
 /** A stored code as the catalog's select key: the code itself when known, else `other`. */
 const known = (codes: ReadonlySet<string>, v: unknown) => (codes.has(str(v)) ? str(v) : 'other');
@@ -102,8 +151,41 @@ export function describeEntry(entry: HistoryEntry, t: Translator = translator('e
         amount: money(d.amountMinor, d.currency),
         paid: money(d.paidMinor, d.currency),
       });
-    case 'escalated':
-      return t.t('card.history.escalated', { reason: str(d.reason) });
+    case 'escalated': {
+      // A reason that is none of duebot's sentences (a person's, in an older entry) is shown as written.
+      const cause = causeOf(d);
+      return cause === null
+        ? t.t('card.history.escalated', { reason: str(d.reason) })
+        : t.t('card.history.escalatedWhy', causeValues(cause));
+    }
+    case 'owner_told': {
+      const told = [
+        ...(d.owner ? [t.t('escalation.told_owner', { name: str(d.owner) })] : []),
+        ...(Array.isArray(d.managers) ? d.managers.map(str) : []),
+      ];
+      return t.t('card.history.ownerTold', {
+        who,
+        told: told.length > 0 ? listOf(t, told) : t.t('card.history.toldNobody'),
+        ...causeValues(causeOf(d)),
+      });
+    }
+    case 'plan_cancelled':
+      return t.t('card.history.planCancelled', {
+        who,
+        planId: str(d.planId),
+        count: Number(d.openInstallmentsCancelled) || 0,
+      });
+    case 'meeting_decision': {
+      const decision = decisionFromSlug(str(d.decision));
+      const previous = d.previous === undefined ? null : decisionFromSlug(str(d.previous));
+      return t.t('card.history.meetingDecision', {
+        who,
+        meeting: str(d.meeting),
+        decision: decision ? decisionLabel(t, decision) : str(d.decision),
+        hasPrevious: yes(previous),
+        previous: previous ? decisionLabel(t, previous) : '',
+      });
+    }
     case 'dispute_opened':
       return t.t('card.history.disputeOpened', {
         who,
@@ -155,7 +237,11 @@ export function describeEntry(entry: HistoryEntry, t: Translator = translator('e
     case 'letter_sent':
       return t.t('card.history.letterSent', { ...letter, subject: str(d.subject) });
     case 'letter_prepared':
-      return t.t('card.history.letterPrepared', { ...letter, reason: str(d.reason) });
+      return t.t('card.history.letterPrepared', {
+        ...letter,
+        // The one reason duebot itself gives (send-letter.ts); the record keeps its English (PB-03).
+        reason: d.reason === NO_SMTP ? t.t('card.history.noSmtp') : str(d.reason),
+      });
     case 'letter_failed':
       return t.t('card.history.letterFailed', { ...letter, error: str(d.error) });
     case 'letter_approval_requested':

@@ -11,6 +11,7 @@ import {
   type NextAction,
   type NextStepNote,
   noteOfAction,
+  type PauseWhy,
   type StepText,
 } from '../collections/ladder.ts';
 import type { MessageKey } from '../i18n/messages/en.ts';
@@ -47,19 +48,26 @@ export function stepWords(t: Translator, stepId: string, text?: StepText): strin
   return key ? t.t(key) : stepId;
 }
 
+/** Why chasing is paused: a person's words as typed, duebot's own reason from the catalog (PB-30). */
+export function pauseWhyWords(t: Translator, why: PauseWhy): string {
+  if (typeof why === 'string') return why;
+  return t.t('ladder.pause.handedOver', { agency: why.agency });
+}
+
 const dateOrNone = (t: Translator, until: string | null) =>
   until === null ? { hasEnd: 'no', until: '' } : { hasEnd: 'yes', until: t.date(until) };
 
 /**
  * The next action in `t`'s language, from a worklist note or the ladder's own next action. A plain
- * string is a row written before notes were kept (a meeting opened earlier) and is shown as it was.
+ * string is a row written in English before notes were kept that migration 351 could not read back (a
+ * company's own step on a meeting opened earlier): shown as written, marked as the English recorded then.
  */
 export function nextActionWords(
   t: Translator,
   next: NextStepNote | NextAction | string | null | undefined,
 ): string | null {
   if (next === null || next === undefined) return null;
-  if (typeof next === 'string') return next;
+  if (typeof next === 'string') return t.t('ladder.asRecorded', { text: next });
   const note = 'stepId' in next ? noteOfAction(next) : next;
   switch (note.kind) {
     case 'step': {
@@ -71,7 +79,7 @@ export function nextActionWords(
     case 'follow-up':
       return t.t('ladder.followUp', { min: note.minDays, max: note.maxDays, until: note.untilDay });
     case 'paused':
-      return t.t('ladder.reason.paused', { ...dateOrNone(t, note.until), why: note.why });
+      return t.t('ladder.reason.paused', { ...dateOrNone(t, note.until), why: pauseWhyWords(t, note.why) });
     case 'items-paused':
       return t.t('ladder.reason.itemsPaused', dateOrNone(t, note.until));
   }
@@ -83,7 +91,10 @@ export function ladderReasonWords(t: Translator, reason: LadderReason): string {
     case 'nothing-open':
       return t.t('ladder.reason.nothingOpen');
     case 'paused':
-      return t.t('ladder.reason.paused', { ...dateOrNone(t, reason.until), why: reason.why });
+      return t.t('ladder.reason.paused', {
+        ...dateOrNone(t, reason.until),
+        why: pauseWhyWords(t, reason.why),
+      });
     case 'disputed':
       return t.t('ladder.reason.disputed');
     case 'items-paused':

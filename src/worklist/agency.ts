@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { daysBetween } from '../collections/dates.ts';
+import type { PauseWhy } from '../collections/ladder.ts';
 import { currencyCode } from '../collections/money.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
 import { recordActivity, stateVersion } from './activity.ts';
@@ -93,9 +94,15 @@ export async function handOver(
       )
       .count({ n: '*' });
     const contactAttempts = Number(counted?.n ?? 0);
-    const reason = `handed over to ${agency} (PB-30)`;
+    // duebot's own reason, kept by its kind and said in each reader's language (ladder-words.ts).
+    const reasonNote: PauseWhy = { kind: 'handed-over', agency };
     const [pause] = await trx('pauses')
-      .insert({ customer_id: accountId, reason, created_by_user_id: actor.userId })
+      .insert({
+        customer_id: accountId,
+        reason: null,
+        reason_note: JSON.stringify(reasonNote),
+        created_by_user_id: actor.userId,
+      })
       .returning('id');
     await trx('agency_handovers').insert({
       customer_id: accountId,

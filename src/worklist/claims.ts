@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { type Translator, translator } from '../i18n/translate.ts';
 import { recordActivity } from './activity.ts';
-import { fail, ok, type Result } from './outcome.ts';
+import { fail, failSaying, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
 
 /** Who owns an account now (PB-25), if anyone. */
@@ -75,7 +75,7 @@ export async function claimAccount(
   if (!allowed.ok) return allowed;
   const result = await db.raw(CLAIM_SQL, [accountId, actor.userId, actor.userId, actor.platform]);
   const row = result.rows[0] as ClaimRow | undefined;
-  if (!row) return fail('not_found', `There is no account #${accountId}.`);
+  if (!row) return failSaying('not_found', 'card.account.missing', { id: String(accountId) });
   if (row.claimed_at !== null) {
     return ok({
       owner: { userId: actor.userId, name: actor.name, since: row.claimed_at },
@@ -87,9 +87,9 @@ export async function claimAccount(
     row.owner_id !== null
       ? { userId: Number(row.owner_id), name: String(row.owner_name), since: row.owner_since as Date }
       : await currentOwner(db, accountId);
-  if (!owner) return fail('conflict', 'The account changed hands while you clicked; please try again.');
+  if (!owner) return failSaying('conflict', 'card.claim.changedHands');
   if (owner.userId === actor.userId) return ok({ owner, alreadyYours: true });
-  return fail('already_claimed', `Already claimed by ${owner.name}.`);
+  return failSaying('already_claimed', 'card.claim.taken', { owner: owner.name });
 }
 
 /** Gives an account back to the pool: its owner or a manager may. */
@@ -101,7 +101,7 @@ export async function releaseAccount(
 ): Promise<Result<{ previousOwner: Owner }>> {
   return db.transaction(async (trx) => {
     const owner = await currentOwner(trx, accountId);
-    if (!owner) return fail('not_claimed', 'Nobody owns this account, so there is nothing to release.');
+    if (!owner) return failSaying('not_claimed', 'card.release.nobody');
     if (owner.userId !== actor.userId) {
       const allowed = requireRole(actor, ['manager'], 'release', { owner: owner.name });
       if (!allowed.ok) return allowed;
@@ -114,7 +114,7 @@ export async function releaseAccount(
         released_by_user_id: actor.userId,
         release_reason: reason ?? null,
       });
-    if (updated === 0) return fail('conflict', 'Someone else released this account a moment ago.');
+    if (updated === 0) return failSaying('conflict', 'card.release.conflict');
     await recordActivity(trx, { accountId, actor, kind: 'released', details: { from: owner.name, reason } });
     return ok({ previousOwner: owner });
   });

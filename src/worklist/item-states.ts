@@ -8,11 +8,13 @@ import type { Knex } from 'knex';
 import { dateColumn } from '../collections/dates.ts';
 import { currencyCode } from '../collections/money.ts';
 import { allQueries } from '../db-queries.ts';
+import type { PauseWhy } from '../collections/ladder.ts';
+import { pauseWhy } from './pauses.ts';
 
 /** One state of an open item; an item can be in several at once (promised and paused). */
 export type ItemState =
   | { kind: 'disputed'; disputeId: number; since: string; reason: string }
-  | { kind: 'paused'; pauseId: number; until: string | null; reason: string; wholeAccount: boolean }
+  | { kind: 'paused'; pauseId: number; until: string | null; reason: PauseWhy; wholeAccount: boolean }
   | { kind: 'plan'; planId: number; installmentNo: number | null; nextDate: string | null }
   | { kind: 'promised'; promiseId: number; date: string; amountMinor: number; currency: string };
 
@@ -49,7 +51,7 @@ export async function itemStates(
         .whereNull('lifted_at')
         .where((q) => q.whereNull('until').orWhere('until', '>', today))
         .orderBy('id')
-        .select('id', 'open_item_id', 'reason', db.raw('until::text as until')),
+        .select('id', 'open_item_id', 'reason', 'reason_note', db.raw('until::text as until')),
     () =>
       db('promises as p')
         .join('promise_items as pi', 'pi.promise_id', 'p.id')
@@ -85,7 +87,7 @@ export async function itemStates(
       kind: 'paused',
       pauseId: Number(p.id),
       until: p.until === null ? null : dateColumn(p.until),
-      reason: String(p.reason),
+      reason: pauseWhy(p),
       wholeAccount: p.open_item_id === null,
     };
     if (p.open_item_id === null) for (const id of open) add(id, state);

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { addDays, isIsoDate } from '../collections/dates.ts';
-import { defaultEscalationPolicy, timesText } from '../collections/escalation.ts';
+import { defaultEscalationPolicy } from '../collections/escalation.ts';
 import { parseMoneyInput } from '../collections/money.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import { readChoice } from '../views/choice.ts';
@@ -292,12 +292,18 @@ export async function logOutcome(
     let disputeId: number | null = null;
     let escalated = false;
     if (form.result === 'promised' && amountMinor !== null && currency && form.promiseDate) {
-      const promised = await recordPromise(trx, actor, accountId, {
-        promisedDate: form.promiseDate,
-        amountMinor,
-        currency,
-        itemIds: itemIds.length > 0 ? itemIds : undefined,
-      });
+      const promised = await recordPromise(
+        trx,
+        actor,
+        accountId,
+        {
+          promisedDate: form.promiseDate,
+          amountMinor,
+          currency,
+          itemIds: itemIds.length > 0 ? itemIds : undefined,
+        },
+        rules.t,
+      );
       if (!promised.ok) return promised;
       promiseId = promised.value.promiseId;
     }
@@ -334,7 +340,8 @@ export async function logOutcome(
           accountId,
           actor: null,
           kind: 'escalated',
-          details: { reason: `"in process" ${timesText(times)} with no concrete step (PB-14)` },
+          // Kept by its cause, said in each reader's language (history-view.ts).
+          details: { cause: 'stalled', times },
           ...(at ? { at } : {}),
         });
         escalated = true;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { addDays } from '../collections/dates.ts';
+import type { PauseWhy } from '../collections/ladder.ts';
 import { type Translator, translator } from '../i18n/translate.ts';
 import { recordActivity } from './activity.ts';
 import { itemsNamed, MAX_REASON } from './disputes.ts';
@@ -15,9 +16,33 @@ export interface ActivePause {
   accountId: number;
   itemId: number | null;
   invoice: string | null;
-  reason: string;
+  reason: PauseWhy;
   /** The last day of the pause (chasing resumes the day after); null only on pauses made before ends were required. */
   until: string | null;
+}
+
+/**
+ * A stored pause's why: duebot's own reason (`reason_note`, e.g. {"kind":"handed-over","agency":"..."},
+ * PB-30) when it wrote one, else the words the person typed (`reason`).
+ */
+export function pauseWhy(row: { reason?: unknown; reason_note?: unknown }): PauseWhy {
+  const note = typeof row.reason_note === 'string' ? parseNote(row.reason_note) : row.reason_note;
+  if (
+    note &&
+    typeof note === 'object' &&
+    (note as { kind?: unknown }).kind === 'handed-over' &&
+    typeof (note as { agency?: unknown }).agency === 'string'
+  )
+    return { kind: 'handed-over', agency: (note as { agency: string }).agency };
+  return row.reason === null || row.reason === undefined ? '' : String(row.reason);
+}
+
+function parseNote(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /** Pauses hold through their `until` day (inclusive), as the ladder reads them (collections/ladder.ts pauseActive). */
@@ -32,28 +57,37 @@ export async function activePauses(db: Knex, accountIds: number[], today: string
     customer_id: string | number;
     open_item_id: string | number | null;
     invoice_number: string | null;
-    reason: string;
+    reason: string | null;
+    reason_note: unknown;
     until: string | null;
   }[] = await db('pauses as p')
     .leftJoin('open_items as o', 'o.id', 'p.open_item_id')
     .whereIn('p.customer_id', accountIds)
     .modify(inForce, today)
     .orderBy('p.id')
-    .select('p.id', 'p.customer_id', 'p.open_item_id', 'o.invoice_number', 'p.reason', 'p.until');
+    .select(
+      'p.id',
+      'p.customer_id',
+      'p.open_item_id',
+      'o.invoice_number',
+      'p.reason',
+      'p.reason_note',
+      'p.until',
+    );
   return rows.map((r) => ({
     id: Number(r.id),
     accountId: Number(r.customer_id),
     itemId: r.open_item_id === null ? null : Number(r.open_item_id),
     invoice: r.invoice_number === null ? null : String(r.invoice_number),
-    reason: String(r.reason),
+    reason: pauseWhy(r),
     until: r.until === null ? null : String(r.until),
   }));
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** What is wrong with a typed end date, in the reader's language, or null for a real YYYY-MM-DD date. */
-function untilProblem(value: string, t: Translator): string | null {
+/** What is wrong with a typed date, in the reader's language, or null for a real YYYY-MM-DD date. */
+export function untilProblem(value: string, t: Translator): string | null {
   if (!value) return t.t('pause.field.untilRequired');
   const m = ISO_DATE.exec(value);
   const said = { value, year: m?.[1] ?? '', monthName: '', days: 0 };

@@ -5,10 +5,12 @@
  * One active plan per account and currency (a unique index), so two people recording at once cannot both win.
  */
 import type { Knex } from 'knex';
-import { addDays, calendarDateProblem } from '../collections/dates.ts';
+import { addDays } from '../collections/dates.ts';
 import { currencyCode, formatMoney, parseMoneyInput } from '../collections/money.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
-import { fail, failSaying, ok, type Result } from './outcome.ts';
+import { type Translator, translator } from '../i18n/translate.ts';
+import { failSaying, ok, type Result } from './outcome.ts';
+import { untilProblem } from './pauses.ts';
 import { PLAN_DEFAULTS, splitInstallments } from './plans.ts';
 import { collectableItems, recordPromise } from './promises.ts';
 import { type Actor, requireRole } from './staff.ts';
@@ -60,10 +62,7 @@ export async function draftPlan(
   today: string,
 ): Promise<Result<PlanDraft>> {
   const openMinor = await openIn(db, accountId, currency);
-  if (openMinor === 0)
-    return fail('invalid_input', `This account has nothing open in ${currency} to put on a plan.`, {
-      currency: `no open ${currency} invoices`,
-    });
+  if (openMinor === 0) return failSaying('invalid_input', 'plan.error.nothingOpen', { currency });
   const amounts = splitInstallments(openMinor, PLAN_DEFAULTS.installments, PLAN_DEFAULTS.firstPercent);
   const installments = amounts.map((amountMinor, i) => ({
     amountMinor,
@@ -83,6 +82,7 @@ const blank = (v: string | undefined) => v === undefined || v.trim() === '';
 export function readPlanForm(
   values: Record<string, string>,
   plan: { currency: string; openMinor: number; today: string },
+  t: Translator = translator('en'),
 ): Result<Installment[]> {
   const { currency, openMinor, today } = plan;
   const fields: Record<string, string> = {};
@@ -93,45 +93,39 @@ export function readPlanForm(
     const amountText = values[`amount${n}`];
     const dateText = values[`date${n}`]?.trim();
     if (blank(amountText) && blank(dateText)) continue;
-    if (blank(amountText)) fields[`amount${n}`] = `installment ${n} has a date but no amount`;
-    if (blank(dateText)) fields[`date${n}`] = `installment ${n} has an amount but no date`;
+    if (blank(amountText)) fields[`amount${n}`] = t.t('plan.field.noAmount', { n });
+    if (blank(dateText)) fields[`date${n}`] = t.t('plan.field.noDate', { n });
     const amountMinor = blank(amountText) ? null : parseMoneyInput(amountText ?? '', currency);
     if (!blank(amountText) && (amountMinor === null || amountMinor <= 0))
-      fields[`amount${n}`] = `an amount in ${currency} such as 12,500.00 or 12.5k`;
+      fields[`amount${n}`] = t.t('plan.field.badAmount', { currency });
     lastAmountField = `amount${n}`;
     if (dateText) {
-      const problem = calendarDateProblem(dateText);
+      const problem = untilProblem(dateText, t);
       if (problem) fields[`date${n}`] = problem;
-      else if (dateText < today) fields[`date${n}`] = `today (${today}) or later, not in the past`;
+      else if (dateText < today) fields[`date${n}`] = t.t('plan.field.past', { today: t.date(today) });
       else if (previous !== null && dateText <= previous)
-        fields[`date${n}`] = `after the installment before it (${previous}): dates go in order`;
+        fields[`date${n}`] = t.t('plan.field.order', { previous: t.date(previous) });
       if (!problem) previous = dateText;
     }
     if (amountMinor !== null && amountMinor > 0 && dateText)
       installments.push({ amountMinor, dueDate: dateText });
   }
-  if (Object.keys(fields).length === 0 && installments.length === 0)
-    fields.amount1 = 'a plan needs at least one installment';
+  if (Object.keys(fields).length === 0 && installments.length === 0) fields.amount1 = t.t('plan.field.none');
   if (Object.keys(fields).length === 0) {
     const sum = installments.reduce((s, i) => s + i.amountMinor, 0);
     if (sum !== openMinor)
-      fields[lastAmountField] =
-        `the installments add up to ${formatMoney({ minor: sum, currency })}; the open amount is ${formatMoney({ minor: openMinor, currency })}`;
+      fields[lastAmountField] = t.t('plan.field.sum', {
+        sum: t.money(sum, currency),
+        open: t.money(openMinor, currency),
+      });
   }
-  if (Object.keys(fields).length > 0) return fail('invalid_input', 'The plan has invalid fields.', fields);
+  if (Object.keys(fields).length > 0) return failSaying('invalid_input', 'plan.invalid', {}, fields);
   return ok(installments);
 }
 
-const staleNew = (currency: string) =>
-  fail<never>(
-    'stale',
-    `Someone recorded a ${currency} payment plan for this account meanwhile; nothing was changed. Open the plan again to renegotiate it.`,
-  );
+const staleNew = (currency: string) => failSaying<never>('stale', 'plan.error.staleNew', { currency });
 const staleOld = (planId: number) =>
-  fail<never>(
-    'stale',
-    `Plan #${planId} was changed by someone else since you opened it (cancelled or renegotiated); nothing was changed. Open the plan again.`,
-  );
+  failSaying<never>('stale', 'plan.error.staleOld', { planId: String(planId) });
 
 /** Whether the plan the form was opened against is still the account's active plan in the currency. */
 async function stillCurrent(
@@ -156,13 +150,14 @@ export async function proposePlan(
   accountId: number,
   input: { currency: string; replacesPlanId: number | null; values: Record<string, string> },
   today: string,
+  t: Translator = translator('en'),
 ): Promise<Result<{ proposalId: number; totalMinor: number; installments: Installment[] }>> {
   const allowed = requireRole(actor, [...ROLES_THAT_AGREE], 'planAgree');
   if (!allowed.ok) return allowed;
   const openMinor = await openIn(db, accountId, input.currency);
   if (openMinor === 0)
     return failSaying('invalid_input', 'plan.error.nothingOpen', { currency: input.currency });
-  const read = readPlanForm(input.values, { currency: input.currency, openMinor, today });
+  const read = readPlanForm(input.values, { currency: input.currency, openMinor, today }, t);
   if (!read.ok) return read;
   const current = await stillCurrent(db, accountId, input.currency, input.replacesPlanId);
   if (!current.ok) return current;
@@ -220,12 +215,13 @@ export async function agreePlan(
         .where({ id: proposalId, customer_id: accountId })
         .forUpdate()
         .first('id', 'status', 'currency', 'total_minor', 'installments', 'replaces_plan_id');
-      if (!proposal) return fail<AgreedPlan>('not_found', `There is no plan #${proposalId} on this account.`);
+      if (!proposal)
+        return failSaying<AgreedPlan>('not_found', 'plan.error.noPlan', { planId: String(proposalId) });
       if (proposal.status !== 'proposed')
-        return fail<AgreedPlan>(
-          'conflict',
-          `Plan #${proposalId} was already ${proposal.status === 'active' ? 'recorded' : String(proposal.status)}; nothing more was changed.`,
-        );
+        return failSaying<AgreedPlan>('conflict', 'plan.error.alreadyAgreed', {
+          planId: String(proposalId),
+          status: String(proposal.status),
+        });
       const currency = currencyCode(proposal.currency);
       const installments = (
         typeof proposal.installments === 'string' ? JSON.parse(proposal.installments) : proposal.installments
@@ -235,15 +231,14 @@ export async function agreePlan(
       if (!current.ok) return current;
       const openMinor = await openIn(trx, accountId, currency);
       if (openMinor !== Number(proposal.total_minor))
-        return fail<AgreedPlan>(
-          'stale',
-          `The open amount in ${currency} changed since the plan was proposed (now ${formatMoney({ minor: openMinor, currency })}); nothing was recorded. Propose the plan again.`,
-        );
+        return failSaying<AgreedPlan>('stale', 'plan.error.openChanged', {
+          currency,
+          open: formatMoney({ minor: openMinor, currency }),
+        });
       if ((installments[0]?.dueDate ?? today) < today)
-        return fail<AgreedPlan>(
-          'stale',
-          `The plan's first installment (${installments[0]?.dueDate}) is in the past now; propose it again.`,
-        );
+        return failSaying<AgreedPlan>('stale', 'plan.error.firstPast', {
+          date: String(installments[0]?.dueDate),
+        });
       if (replaces !== null) {
         const ended = await trx('payment_plans')
           .where({ id: replaces, status: 'active' })
@@ -323,11 +318,13 @@ export async function cancelPlan(
     if (!plan) {
       const now = await trx('payment_plans').where({ id: planId, customer_id: accountId }).first('status');
       if (!now)
-        return fail<{ planId: number; currency: string }>('not_found', `There is no plan #${planId}.`);
-      return fail<{ planId: number; currency: string }>(
-        'conflict',
-        `Plan #${planId} is already ${String(now.status)}; nothing was changed.`,
-      );
+        return failSaying<{ planId: number; currency: string }>('not_found', 'plan.error.noPlan', {
+          planId: String(planId),
+        });
+      return failSaying<{ planId: number; currency: string }>('conflict', 'plan.error.alreadyEnded', {
+        planId: String(planId),
+        status: String(now.status),
+      });
     }
     const cancelled = await trx('promises')
       .where({ plan_id: planId, status: 'open' })

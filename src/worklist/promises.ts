@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import { currencyCode } from '../collections/money.ts';
 import { bumpVersion, recordActivity } from './activity.ts';
 import { disputedItemSql } from './disputes.ts';
-import { fail, ok, type Result } from './outcome.ts';
+import { type Translator, translator } from '../i18n/translate.ts';
+import { failSaying, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
 
 /** What a promise to pay covers (PB-20): an amount by a date, over one or more open items. */
@@ -34,18 +35,30 @@ export async function recordPromise(
   actor: Actor,
   accountId: number,
   input: PromiseInput,
+  t: Translator = translator('en'),
 ): Promise<Result<{ promiseId: number }>> {
   const items = await collectableItems(trx, accountId, input.currency);
   const chosen = input.itemIds ? items.filter((i) => input.itemIds?.includes(Number(i.id))) : items;
   if (input.itemIds && chosen.length !== input.itemIds.length) {
-    return fail('invalid_input', 'Some chosen invoices are not open, undisputed invoices of this account.', {
-      invoices: `choose among ${items.map((i) => i.invoice_number).join(', ') || 'none'}`,
-    });
+    const among = items.map((i) => String(i.invoice_number));
+    return failSaying(
+      'invalid_input',
+      'promise.error.notOpen',
+      {},
+      {
+        invoices: t.t('promise.field.chooseAmong', {
+          invoices: among.length > 0 ? among.join(', ') : 'none',
+        }),
+      },
+    );
   }
   if (chosen.length === 0) {
-    return fail('invalid_input', `This account has no open ${input.currency} invoices to promise against.`, {
-      amount: `no open ${input.currency} invoices`,
-    });
+    return failSaying(
+      'invalid_input',
+      'promise.error.noInvoices',
+      { currency: input.currency },
+      { amount: t.t('promise.field.noInvoices', { currency: input.currency }) },
+    );
   }
   const [row] = await trx('promises')
     .insert({
@@ -146,9 +159,7 @@ export async function evaluatePromises(db: Knex, today: string): Promise<Promise
           accountId,
           actor: null,
           kind: 'escalated',
-          details: {
-            reason: `promise to pay by ${p.promised_date} ${status === 'broken' ? 'broken' : 'only partly kept'}`,
-          },
+          details: { cause: 'promise', promiseDate: String(p.promised_date), status },
         });
       }
       const owner = await trx('claims')
@@ -211,16 +222,20 @@ export async function keepPromiseByHand(
   accountId: number,
   promiseId: number,
   note: string,
+  t: Translator = translator('en'),
 ): Promise<Result<MarkablePromise>> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'promiseKept');
   if (!allowed.ok) return allowed;
   const text = note.trim();
   if (text === '')
-    return fail('invalid_input', 'Say why the promise is kept.', {
-      note: 'required: what shows the money came (a bank slip, a remittance advice)',
-    });
+    return failSaying('invalid_input', 'promise.error.keptWhy', {}, { note: t.t('promise.field.keptWhy') });
   if (text.length > MAX_KEPT_NOTE)
-    return fail('invalid_input', 'The note is too long.', { note: `at most ${MAX_KEPT_NOTE} characters` });
+    return failSaying(
+      'invalid_input',
+      'promise.error.noteTooLong',
+      {},
+      { note: t.t('promise.field.atMost', { max: MAX_KEPT_NOTE }) },
+    );
   return db.transaction(async (trx) => {
     const [row] = await trx('promises')
       .where({ id: promiseId, customer_id: accountId })
@@ -236,11 +251,8 @@ export async function keepPromiseByHand(
     if (!row) {
       const now = await trx('promises').where({ id: promiseId, customer_id: accountId }).first('status');
       return now
-        ? fail<MarkablePromise>(
-            'conflict',
-            `This promise is already ${String(now.status)}; nothing was changed.`,
-          )
-        : fail<MarkablePromise>('not_found', `There is no promise #${promiseId} on this account.`);
+        ? failSaying<MarkablePromise>('conflict', 'promise.error.already', { status: String(now.status) })
+        : failSaying<MarkablePromise>('not_found', 'promise.error.notHere', { promiseId: String(promiseId) });
     }
     const kept: MarkablePromise = {
       promiseId,

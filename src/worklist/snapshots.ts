@@ -3,6 +3,7 @@ import type { AccountSnapshot, OpenItem, PromiseRecord, SettledItem } from '../c
 import type { Pause } from '../collections/ladder.ts';
 import { parseInt8 } from '../db.ts';
 import { clockStoppedSql, disputedItemSql } from './disputes.ts';
+import { pauseWhy } from './pauses.ts';
 
 /** How far back settled invoices are loaded by default: the playbook's grading window (PB-09). */
 const HISTORY_MONTHS = 24;
@@ -48,7 +49,13 @@ interface SnapshotSets {
     currency: string;
     status: PromiseRecord['status'];
   }[];
-  pauses: { customer_id: number; open_item_id: number | null; reason: string; until: string | null }[];
+  pauses: {
+    customer_id: number;
+    open_item_id: number | null;
+    reason: string | null;
+    reason_note: unknown;
+    until: string | null;
+  }[];
   states: {
     customer_id: number;
     escalations: number;
@@ -152,7 +159,7 @@ export async function loadSnapshots(
         .whereIn('customer_id', accountIds)
         .whereNull('lifted_at')
         .where((q) => q.whereNull('until').orWhere('until', '>=', today))
-        .select('customer_id', 'open_item_id', 'reason', 'until'),
+        .select('customer_id', 'open_item_id', 'reason', 'reason_note', 'until'),
     ),
     states: rowsOf(
       db,
@@ -188,8 +195,8 @@ export async function loadSnapshots(
   const pausesBy = groupBy(pauses, (r) => Number(r.customer_id));
   const stateBy = new Map(states.map((s) => [Number(s.customer_id), s]));
   const firstBy = new Map(firsts.map((f) => [Number(f.customer_id), String(f.first_issue)]));
-  const toPause = (p: { reason: string; until: string | null }): Pause => ({
-    reason: p.reason,
+  const toPause = (p: SnapshotSets['pauses'][number]): Pause => ({
+    reason: pauseWhy(p),
     until: p.until,
   });
 

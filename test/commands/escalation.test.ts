@@ -104,8 +104,8 @@ describe.each(backends())('escalation up the organisation on %s', (kind) => {
       /Escalated: "in process" 3 times with no concrete step \(PB-14\); told Bea \(owner\)/,
     );
     const escalated = await db.knex('activities').where({ customer_id: accountId, kind: 'escalated' });
-    expect(escalated.map((e) => JSON.parse(JSON.stringify(e.details)).reason)).toEqual([
-      '"in process" 3 times with no concrete step (PB-14)',
+    expect(escalated.map((e) => JSON.parse(JSON.stringify(e.details)))).toEqual([
+      { cause: 'stalled', times: 3 },
     ]);
   });
 

@@ -6,6 +6,8 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runShell, shellHelp } from '../../adapters/shell/shell.ts';
+import { toCardActivity } from '../../adapters/teams/adaptive-card.ts';
+import { fileCardNodes, type FileLink } from '../../adapters/teams/file-card.ts';
 import { displayWidth, fitToWidth, formToPrompts } from '../../adapters/shell/text.ts';
 import { accountWord, LOG_KEYS, readLogWords } from '../../adapters/shell/words.ts';
 import { createFixedClock } from '../../src/clock.ts';
@@ -70,6 +72,64 @@ function promptTexts(form: Form, t = pseudoT()): string[] {
   ].map((r) => (r && !r.ok ? r.message : ''));
   return [...formToPrompts(form, t).map((p) => p.question), ...refusals];
 }
+
+describe("Teams' file cards in every language (issue 20)", () => {
+  const pdf = {
+    filename: 'letter-7.pdf',
+    mimeType: 'application/pdf',
+    data: new Uint8Array(52_000),
+    letterId: 7,
+  };
+  const links: FileLink[] = [
+    { kind: 'url', url: 'https://duebot.example/letters/7', expires: new Date('2026-12-22T00:00:00Z') },
+    { kind: 'unavailable', why: 'noPublicUrl', letterId: 7 },
+    { kind: 'unavailable', why: 'noSecret', letterId: 7 },
+    { kind: 'unavailable', why: 'notLetter' },
+    { kind: 'unavailable', why: 'here' },
+  ];
+  /** The words a card shows: its text blocks and its buttons' titles. */
+  const words = (nodes: unknown): string[] => {
+    const out: string[] = [];
+    const walk = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if ((k === 'text' || k === 'title') && typeof x === 'string') out.push(x);
+          else walk(x);
+        }
+    };
+    walk(nodes);
+    return out;
+  };
+  // The command to type and the settings to set are named as typed; the file's name is the fixture's.
+  const AS_TYPED = [
+    'letter-7.pdf Teams https',
+    'duebot letter pdf --out letter.pdf DUEBOT_PUBLIC_URL DUEBOT_LINK_SECRET',
+  ];
+
+  it.each(links.map((l) => [JSON.stringify(l), l] as const))('says %s with no English of ours', (_, link) => {
+    const pseudo = words(fileCardNodes(pdf, link, pseudoT()));
+    expect(strayEnglish(text(pseudo.join('\n')), [...AS_TYPED, 'Dec'])).toEqual([]);
+    for (const t of [translator('zh-CN'), translator('zh-TW')]) {
+      const said = words(fileCardNodes(pdf, link, t)).join('\n');
+      const allowed = new Set(AS_TYPED.flatMap((d) => d.match(/[A-Za-z]{3,}/g) ?? []).concat(['PDF']));
+      expect(
+        (said.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !allowed.has(w)),
+        said,
+      ).toEqual([]);
+    }
+  });
+
+  it("draws a message's files in the language the message was drawn in", () => {
+    const message: Message = { ...text('x'), files: [pdf], locale: 'zh-TW' };
+    const activity = JSON.stringify(toCardActivity(message, () => links[0] as FileLink));
+    expect(activity).toContain('開啟 PDF');
+    expect(activity).toContain('連結有效期至 2026年12月22日');
+    expect(JSON.stringify(toCardActivity({ ...message, locale: 'en' }))).toContain(
+      'Teams cannot receive this file from duebot here.',
+    );
+  });
+});
 
 describe('the shell in every language (issue 20)', () => {
   it('shows its help with no English of ours in the pseudo-locale', () => {

@@ -16,7 +16,7 @@ import { confirmView } from '../../src/views/confirm-view.ts';
 import { ladderLine, nextActionWords } from '../../src/views/ladder-words.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import { ledgerOutageView, ledgerRecoveredView, staleLedgerLine } from '../../src/views/freshness.ts';
-import { historyView } from '../../src/views/history-view.ts';
+import { describeEntry, historyView } from '../../src/views/history-view.ts';
 import type { Block, Message } from '../../src/views/model.ts';
 import { candidatesView, notice } from '../../src/views/notices.ts';
 import { promiseBlocks } from '../../src/views/promise-views.ts';
@@ -191,6 +191,35 @@ const ENTRIES: HistoryEntry[] = [
     contactAttempts: 9,
   }),
   entry(35, 'escalated', { reason: 'customer asked for time' }, null),
+  // What duebot itself records is kept by its cause, not as English (PB-06, PB-14, PB-20).
+  entry(36, 'escalated', { cause: 'stalled', times: 2 }, null),
+  entry(37, 'escalated', { cause: 'promise', promiseDate: '2026-11-30', status: 'partial' }, null),
+  entry(38, 'escalated', { cause: 'key-account', days: 61 }, null),
+  entry(39, 'owner_told', { cause: 'stalled', times: 3, owner: 'Li Wei', managers: ['Zhang Min'] }, null),
+  entry(40, 'owner_told', { promiseDate: '2026-11-30', status: 'broken', owner: null, managers: [] }, null),
+  entry(41, 'plan_cancelled', { planId: 4, currency: 'CNY', openInstallmentsCancelled: 2 }),
+  entry(42, 'meeting_decision', { meeting: '2026-11', decision: 'payment_plan' }),
+  entry(43, 'meeting_decision', {
+    meeting: '2026-11',
+    decision: 'agency',
+    previous: 'keep_working',
+    previousBy: 'Zhang Min',
+  }),
+  // Entries written before (append-only, PB-03): duebot's English sentences are read, not shown.
+  entry(44, 'escalated', { reason: '"in process" twice with no concrete step (PB-14)' }, null),
+  entry(45, 'escalated', { reason: 'promise to pay by 2026-11-30 only partly kept' }, null),
+  entry(46, 'escalated', { reason: 'key account at 61 days overdue (PB-06); a manager was told' }, null),
+  entry(
+    47,
+    'owner_told',
+    { reason: 'promise to pay by 2026-11-30 broken', owner: 'Li Wei', managers: ['Zhang Min'] },
+    null,
+  ),
+  entry(48, 'letter_prepared', {
+    template: 'reminder',
+    locale: 'zh-CN',
+    reason: 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)',
+  }),
 ];
 
 const file = (owned: boolean, history: HistoryEntry[] = ENTRIES): AccountHistory => ({
@@ -463,8 +492,22 @@ describe('the history in every language (issue 20)', () => {
   it('writes every kind of entry without English of ours in the pseudo-locale', () => {
     const all = historyView(file(true, ENTRIES), TZ, pseudoT());
     expect(strayEnglish(withoutRefs(all), [...FIXTURE, ...MONTHS, 'zh-CN zh-TW'])).toEqual([]);
+    // What duebot recorded itself (escalations, notices, a letter not e-mailed) fills no placeholder
+    // with English: each entry is checked inside its message too, against the fixture's own words.
+    for (const e of ENTRIES.slice(34))
+      expect(
+        strayEnglish(notice(describeEntry(e, pseudoT())), [...FIXTURE, ...MONTHS, 'zh-CN duebot'], {
+          placeholders: true,
+        }),
+        e.kind,
+      ).toEqual([]);
     expect(strayEnglish(withoutRefs(page(pseudoT(), 3, 9)), FIXTURE)).toEqual([]);
     expect(strayEnglish(historyView(file(true, []), TZ, pseudoT()), FIXTURE)).toEqual([]);
+    // Every kind duebot records has its own sentence: none falls through to naming the stored kind.
+    for (const e of ENTRIES)
+      expect(describeEntry(e, pseudoT()), e.kind).not.toBe(
+        pseudoT().t('card.history.other', { who: e.actor ?? 'duebot', kind: e.kind.replace(/_/g, ' ') }),
+      );
     // An entry of a kind it does not know names the kind as stored.
     const odd = historyView(file(true, [entry(1, 'custom_kind', {})]), TZ, pseudoT());
     expect(strayEnglish(odd, [...FIXTURE, 'custom kind'])).toEqual([]);

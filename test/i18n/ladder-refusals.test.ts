@@ -40,6 +40,8 @@ const NOTES: NextStepNote[] = [
   { kind: 'follow-up', step: 'L2', minDays: 5, maxDays: 7, untilDay: 30 },
   { kind: 'paused', until: '2026-12-20', why: '客户系统迁移' },
   { kind: 'paused', until: null, why: '客户系统迁移' },
+  // PB-30: duebot's own reason, kept by its kind (never as an English sentence).
+  { kind: 'paused', until: null, why: { kind: 'handed-over', agency: 'Apex Recovery' } },
   { kind: 'items-paused', until: '2026-12-20' },
   { kind: 'items-paused', until: null },
 ];
@@ -47,6 +49,7 @@ const NOTES: NextStepNote[] = [
 const REASONS: LadderReason[] = [
   { kind: 'nothing-open' },
   { kind: 'paused', until: '2026-12-20', why: '客户系统迁移' },
+  { kind: 'paused', until: '2026-12-20', why: { kind: 'handed-over', agency: 'Apex Recovery' } },
   { kind: 'disputed' },
   { kind: 'items-paused', until: null },
   { kind: 'below-minimum' },
@@ -73,11 +76,19 @@ describe("the ladder in the reader's language (issue 20)", () => {
   });
 
   it.each(NOTES.map((n) => [JSON.stringify(n), n] as const))('says the next action %s', (_, note) => {
-    checkEverywhere((t) => nextActionWords(t, note) ?? '', [...STEP_IDS, 'INV']);
+    checkEverywhere((t) => nextActionWords(t, note) ?? '', [...STEP_IDS, 'INV', 'Apex Recovery']);
+  });
+
+  it('marks a next action recorded in English that no migration could read (a custom step, a meeting opened before notes)', () => {
+    const old = 'Call the CFO about the audit';
+    expect(strayEnglish(notice(nextActionWords(pseudoT(), old) ?? ''))).toEqual([]);
+    expect(nextActionWords(translator('en'), old)).toBe(`${old} (as recorded then, in English)`);
+    expect(nextActionWords(translator('zh-CN'), old)).toBe(`${old}（当时的英文记录）`);
+    expect(nextActionWords(translator('zh-TW'), old)).toBe(`${old}（當時的英文記錄）`);
   });
 
   it.each(REASONS.map((r) => [JSON.stringify(r), r] as const))('says why: %s', (_, reason) => {
-    checkEverywhere((t) => ladderReasonWords(t, reason), STEP_IDS);
+    checkEverywhere((t) => ladderReasonWords(t, reason), [...STEP_IDS, 'Apex Recovery']);
   });
 
   it('counts escalations with the plural rules of each language', () => {

@@ -183,16 +183,13 @@ function messages(t: Translator): [string, Message][] {
     [
       'escalation owner',
       escalationNotice(
-        { name: CUSTOMER, accountId: 7, reason: 'x', inProcessTimes: 2, owner: 'Ann Li', forManager: false },
+        { name: CUSTOMER, accountId: 7, inProcessTimes: 2, owner: 'Ann Li', forManager: false },
         t,
       ),
     ],
     [
       'escalation manager',
-      escalationNotice(
-        { name: null, accountId: 7, reason: 'x', inProcessTimes: 3, owner: null, forManager: true },
-        t,
-      ),
+      escalationNotice({ name: null, accountId: 7, inProcessTimes: 3, owner: null, forManager: true }, t),
     ],
     ...(['owner', 'manager', 'thread'] as const).map((audience): [string, Message] => [
       `missed ${audience}`,

@@ -273,8 +273,8 @@ describe.each(backends())('promise follow-ups on %s', (kind) => {
     expect(about().map((m) => m.channel)).toEqual([`@${moe.userId}`, `thread:${accountId}`]);
     expect(JSON.stringify(about()[0]?.message)).toContain('a key account without exception at 45');
     const escalated = await db.knex('activities').where({ customer_id: accountId, kind: 'escalated' });
-    expect(escalated.map((e) => JSON.parse(JSON.stringify(e.details)).reason)).toEqual([
-      'key account at 45 days overdue (PB-06); a manager was told',
+    expect(escalated.map((e) => JSON.parse(JSON.stringify(e.details)))).toEqual([
+      { cause: 'key-account', days: 45 },
     ]);
   });
 });

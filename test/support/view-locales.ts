@@ -64,15 +64,21 @@ function texts(value: unknown, out: string[]): string[] {
 
 /**
  * Latin words of three letters or more in a view drawn with `pseudoT()` that did not come through a
- * catalog: text inside ⟦ ⟧ is ours and translated; `data` lists the words the fixture itself put in
+ * catalog: text inside ⟦ ⟧ is ours and translated (with `placeholders`, only its own words are); `data` lists the words the fixture itself put in
  * (customer names, people, template ids) and currency codes are allowed.
  */
-export function strayEnglish(view: Message | Form, data: string[] = []): string[] {
+export function strayEnglish(
+  view: Message | Form,
+  data: string[] = [],
+  options: { placeholders?: boolean } = {},
+): string[] {
   const allowed = new Set(data.flatMap((d) => d.match(/[A-Za-z]{3,}/g) ?? []).map((w) => w.toLowerCase()));
   const stray = new Set<string>();
   for (const text of texts(view, [])) {
-    const outside = text
-      .replace(/⟦[^⟧]*⟧/gu, ' ')
+    // With `placeholders`, what fills a catalog message's placeholders is checked too: the message's own
+    // words are accented, so a plain Latin word inside ⟦ ⟧ is a value, and English there (a sentence
+    // stored in the database, an adapter's words) leaks as surely as outside.
+    const outside = (options.placeholders ? text : text.replace(/⟦[^⟧]*⟧/gu, ' '))
       .replace(/@\[[^\]]*\]\([^)]*\)/gu, ' ') // mentions: a person's name
       .replace(/https?:\/\/\S+/gu, ' ');
     for (const word of outside.match(/[A-Za-z]{3,}/g) ?? []) {

@@ -118,7 +118,7 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     expect(cardProblems(card)).toEqual([]);
     const text = JSON.stringify(card.body);
     expect(text).toMatch(/-reminder-2026-11-22\.pdf/);
-    expect(text).toMatch(/PDF · \d+ KB · link valid until 2026-12-22/);
+    expect(text).toMatch(/PDF · \d+ KB · link valid until 22 Dec 2026/);
     const link = openPdfUrl(card);
     expect(link).toMatch(
       /^https:\/\/duebot\.acme\.example\/letters\/\d+\.pdf\?expires=\d+&sig=[A-Za-z0-9_-]{43}$/,
@@ -284,7 +284,7 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     expect(openPdfUrl(card)).toBeNull();
     const text = JSON.stringify(card.body);
     expect(text).toMatch(/-reminder-2026-11-22\.pdf/);
-    expect(text).toMatch(/DUEBOT_PUBLIC_URL \(duebot's https address\) is not set/);
+    expect(text).toMatch(/DUEBOT_PUBLIC_URL \(duebot’s https address\) is not set/);
     expect(text).toMatch(/duebot letter pdf \d+ --out letter\.pdf/);
     expect(nodes(card.body).some((n) => typeof n.url === 'string')).toBe(false);
     const res = await fetch(`${bare.url}/letters/1.pdf?expires=9999999999&sig=${'a'.repeat(43)}`);

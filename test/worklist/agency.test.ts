@@ -6,6 +6,8 @@ import { stateVersion } from '../../src/worklist/activity.ts';
 import { handOver } from '../../src/worklist/agency.ts';
 import { accountHistory } from '../../src/worklist/account-history.ts';
 import { describeEntry } from '../../src/views/history-view.ts';
+import { ladderReasonWords } from '../../src/views/ladder-words.ts';
+import { translator, type Translator } from '../../src/i18n/translate.ts';
 import { assessOne } from '../../src/worklist/assess.ts';
 import { logOutcome } from '../../src/worklist/log-outcome.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
@@ -68,10 +70,20 @@ describe.each(backends())('hand-over to a collection agency on %s (PB-30)', (kin
     });
     const after = await assessOne(ctx(db), accountId);
     expect(after?.ladder).toMatchObject({ status: 'paused', nextAction: null });
-    expect(after?.ladder.reason).toMatchObject({
+    // duebot's own reason is kept by its kind, not as English, and said in each reader's language (issue 20).
+    expect(after?.ladder.reason).toEqual({
       kind: 'paused',
-      why: expect.stringMatching(/Acme Recovery/),
+      until: null,
+      why: { kind: 'handed-over', agency: 'Acme Recovery' },
     });
+    expect(await rows('pauses', accountId).first('reason', 'reason_note')).toEqual({
+      reason: null,
+      reason_note: { kind: 'handed-over', agency: 'Acme Recovery' },
+    });
+    const said = (t: Translator) => (after ? ladderReasonWords(t, after.ladder.reason) : '');
+    expect(said(translator('en'))).toBe('Chasing paused: handed over to Acme Recovery (PB-30)');
+    expect(said(translator('zh-CN'))).toBe('暂停催收：已移交给 Acme Recovery（PB-30）');
+    expect(said(translator('zh-TW'))).toBe('暫停催收：已移交給 Acme Recovery（PB-30）');
     expect(await rows('agency_handovers', accountId)).toHaveLength(1);
     expect(await rows('activities', accountId).where({ kind: 'handed_over' })).toHaveLength(1);
     // PB-02: the file alone tells the agency's story.

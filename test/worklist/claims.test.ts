@@ -106,6 +106,8 @@ describe.each(backends())('claims on %s (PB-25)', (kind) => {
   it('answers a claim of an unknown account clearly', async () => {
     const ann = await seedStaff(db.knex, 'Ann');
     const result = await claimAccount(db.knex, ann, 987654);
-    expect(result.ok ? '' : result.error.message).toBe('There is no account #987654.');
+    expect(result.ok ? '' : result.error.message).toBe(
+      'There is no account #987654 any more; it may have been settled and removed.',
+    );
   });
 });

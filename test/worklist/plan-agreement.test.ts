@@ -10,6 +10,8 @@ import {
 } from '../../src/worklist/plan-agreement.ts';
 import { evaluatePromises } from '../../src/worklist/promises.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { failureText } from '../../src/worklist/outcome.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
 
@@ -41,6 +43,40 @@ describe('reading the plan form (PB-17)', () => {
     });
   });
 
+  const badRows = {
+    amount1: '300',
+    date1: '2026-12-01',
+    amount2: '300',
+    date2: '2027-01-10',
+    amount3: '400',
+    date3: '2027-01-05',
+    amount4: '',
+    date4: '2027-02-01',
+    amount5: 'lots',
+    date5: '2027-02-31',
+  };
+
+  it("says each field's problem in the reader's language (issue 20)", () => {
+    const zh = readPlanForm(badRows, plan, translator('zh-CN'));
+    expect(zh.ok ? {} : zh.error.fields).toEqual({
+      date1: '须为今天（2026年12月7日）或之后，不能是过去的日期',
+      date3: '须晚于上一期（2027年1月10日）：日期须按顺序',
+      amount4: '第 4 期填了日期但没有金额',
+      amount5: 'CNY 金额，例如 12,500.00 或 12.5k',
+      date5: expect.stringMatching(/^2027-02-31 /),
+    });
+    const tw = readPlanForm({ amount1: '1', date1: '2026-12-20' }, plan, translator('zh-TW'));
+    expect(tw.ok ? {} : tw.error.fields).toEqual({
+      amount1: '各期合計 CNY 1.00；未結金額為 CNY 1,000.00',
+    });
+    for (const t of [translator('zh-CN'), translator('zh-TW')]) {
+      const said = readPlanForm(badRows, plan, t);
+      const text = Object.values(said.ok ? {} : (said.error.fields ?? {})).join(' ');
+      expect((text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => w !== 'CNY')).toEqual([]);
+      expect(said.ok ? '' : failureText(t, said.error)).toBe(t.t('plan.invalid'));
+    }
+  });
+
   it('refuses dates in the past and out of order, and half-filled rows, each by its field', () => {
     const read = readPlanForm(
       {
@@ -58,8 +94,8 @@ describe('reading the plan form (PB-17)', () => {
       plan,
     );
     expect(read.ok ? {} : read.error.fields).toEqual({
-      date1: 'today (2026-12-07) or later, not in the past',
-      date3: 'after the installment before it (2027-01-10): dates go in order',
+      date1: 'today (7 Dec 2026) or later, not in the past',
+      date3: 'after the installment before it (10 Jan 2027): dates go in order',
       amount4: 'installment 4 has a date but no amount',
       amount5: 'an amount in CNY such as 12,500.00 or 12.5k',
       date5: '2027-02-31 is not a date: February 2027 has 28 days',

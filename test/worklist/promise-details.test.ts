@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db.ts';
 import { logOutcome } from '../../src/worklist/log-outcome.ts';
 import { evaluatePromises, keepPromiseByHand } from '../../src/worklist/promises.ts';
+import { translator } from '../../src/i18n/translate.ts';
+import { failureText } from '../../src/worklist/outcome.ts';
 import type { Actor } from '../../src/worklist/staff.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
@@ -91,6 +93,19 @@ describe.each(backends())('promise details on %s (PB-20)', (kind) => {
     expect(blank.ok ? {} : blank.error.fields).toEqual({
       note: 'required: what shows the money came (a bank slip, a remittance advice)',
     });
+    // Said in the reader's language, the form's field and the refusal (issue 20).
+    const zh = await keepPromiseByHand(db.knex, ann, accountId, promiseId, '', translator('zh-TW'));
+    expect(zh.ok ? {} : zh.error.fields).toEqual({ note: '必填：證明款項已到的憑據（銀行水單、匯款通知）' });
+    expect(zh.ok ? '' : failureText(translator('zh-TW'), zh.error)).toBe('請說明為何視為已兌現。');
+    const long = await keepPromiseByHand(
+      db.knex,
+      ann,
+      accountId,
+      promiseId,
+      'x'.repeat(1001),
+      translator('zh-CN'),
+    );
+    expect(long.ok ? {} : long.error.fields).toEqual({ note: '最多 1,000 个字符' });
     const elsewhere = await keepPromiseByHand(db.knex, ann, other.accountId, promiseId, 'slip');
     expect(elsewhere.ok ? '' : elsewhere.error.code).toBe('not_found');
     const vic = await seedStaff(db.knex, 'Vic', 'viewer');

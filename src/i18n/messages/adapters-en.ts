@@ -123,6 +123,12 @@ export const adaptersEn = {
   // Teams (adapters/teams).
   'teams.welcome':
     'Hi, I am *duebot*: I keep the overdue worklist in front of the team. Say `overdue` (in a channel: `@duebot overdue`) to see it, `overdue help` for the filters.',
+  'teams.file.size': '{unit, select, bytes {{n} bytes} kb {{n} KB} other {{n} MB}}',
+  'teams.file.meta':
+    '{kind, select, pdf {PDF} other {{mime}}} · {size}{hasUntil, select, yes { · link valid until {until}} other {}}',
+  'teams.file.open': '{kind, select, pdf {Open PDF} other {Open file}}',
+  'teams.file.unavailable':
+    '{why, select, noPublicUrl {No link to the PDF: DUEBOT_PUBLIC_URL (duebot’s https address) is not set. Get it with `duebot letter pdf {letterId} --out letter.pdf` on duebot’s server (the shell’s letter copy saves it too).} noSecret {No link to the PDF: DUEBOT_LINK_SECRET is not set. Get it with `duebot letter pdf {letterId} --out letter.pdf` on duebot’s server (the shell’s letter copy saves it too).} here {Teams cannot receive this file from duebot here.} other {Teams cannot receive this file from duebot.}}',
   'teams.trouble': 'Something went wrong on duebot’s side; nothing was changed. Please try again.',
   'teams.savedToHistory': 'Saved to the account’s history.',
   'teams.notUnderstood': 'I did not understand "{text}".',

@@ -112,6 +112,12 @@ export const adaptersZhCN: AdaptersCatalog = {
   // Teams（adapters/teams）。
   'teams.welcome':
     '您好，我是 *duebot*：我把逾期催收清单摆在团队面前。说 `overdue`（在频道中：`@duebot overdue`）查看清单，说 `overdue help` 查看筛选条件。',
+  'teams.file.size': '{unit, select, bytes {{n} 字节} kb {{n} KB} other {{n} MB}}',
+  'teams.file.meta':
+    '{kind, select, pdf {PDF} other {{mime}}} · {size}{hasUntil, select, yes { · 链接有效期至 {until}} other {}}',
+  'teams.file.open': '{kind, select, pdf {打开 PDF} other {打开文件}}',
+  'teams.file.unavailable':
+    '{why, select, noPublicUrl {没有 PDF 链接：未设置 DUEBOT_PUBLIC_URL（duebot 的 https 地址）。请在 duebot 服务器上用 `duebot letter pdf {letterId} --out letter.pdf` 获取（在命令行中复制函件也会保存）。} noSecret {没有 PDF 链接：未设置 DUEBOT_LINK_SECRET。请在 duebot 服务器上用 `duebot letter pdf {letterId} --out letter.pdf` 获取（在命令行中复制函件也会保存）。} here {Teams 在此处无法接收 duebot 的这个文件。} other {Teams 无法接收 duebot 的这个文件。}}',
   'teams.trouble': 'duebot 这边出了问题；未做任何更改。请重试。',
   'teams.savedToHistory': '已记入该账户的历史。',
   'teams.notUnderstood': '我没有理解“{text}”。',

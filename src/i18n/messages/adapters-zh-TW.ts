@@ -112,6 +112,12 @@ export const adaptersZhTW: AdaptersCatalog = {
   // Teams（adapters/teams）。
   'teams.welcome':
     '您好，我是 *duebot*：我把逾期催收清單擺在團隊面前。說 `overdue`（在頻道中：`@duebot overdue`）查看清單，說 `overdue help` 查看篩選條件。',
+  'teams.file.size': '{unit, select, bytes {{n} 位元組} kb {{n} KB} other {{n} MB}}',
+  'teams.file.meta':
+    '{kind, select, pdf {PDF} other {{mime}}} · {size}{hasUntil, select, yes { · 連結有效期至 {until}} other {}}',
+  'teams.file.open': '{kind, select, pdf {開啟 PDF} other {開啟檔案}}',
+  'teams.file.unavailable':
+    '{why, select, noPublicUrl {沒有 PDF 連結：未設定 DUEBOT_PUBLIC_URL（duebot 的 https 位址）。請在 duebot 伺服器上用 `duebot letter pdf {letterId} --out letter.pdf` 取得（在命令列中複製函件也會儲存）。} noSecret {沒有 PDF 連結：未設定 DUEBOT_LINK_SECRET。請在 duebot 伺服器上用 `duebot letter pdf {letterId} --out letter.pdf` 取得（在命令列中複製函件也會儲存）。} here {Teams 在此處無法接收 duebot 的這個檔案。} other {Teams 無法接收 duebot 的這個檔案。}}',
   'teams.trouble': 'duebot 這邊出了問題；未做任何變更。請再試一次。',
   'teams.savedToHistory': '已記入該帳戶的歷史。',
   'teams.notUnderstood': '我沒有理解「{text}」。',

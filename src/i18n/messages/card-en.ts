@@ -142,6 +142,15 @@ export const cardEn = {
   'card.history.promiseOutcome':
     'Promise of {amount} {outcome, select, kept {kept} partial {partial} other {broken}}: {paid} paid',
   'card.history.escalated': 'Escalated: {reason}',
+  'card.history.escalatedWhy':
+    'Escalated: {cause, select, stalled {"in process" {times, plural, one {once} =2 {twice} other {# times}} with no concrete step (PB-14)} promise {the promise to pay by {date} was {status, select, broken {broken} other {only partly kept}} (PB-20)} other {key account at {days} days overdue (PB-06); a manager was told}}',
+  'card.history.ownerTold':
+    '{who} told {told}{cause, select, stalled {: "in process" {times, plural, one {once} =2 {twice} other {# times}} with no concrete step (PB-14)} promise {: the promise to pay by {date} was {status, select, broken {broken} other {only partly kept}} (PB-20)} other {}}',
+  'card.history.planCancelled':
+    '{who} cancelled payment plan #{planId}{count, plural, =0 {} one { (# open installment cancelled)} other { (# open installments cancelled)}}',
+  'card.history.meetingDecision':
+    '{who} decided in the credit meeting of {meeting}: {decision}{hasPrevious, select, yes { (changed from {previous})} other {}}',
+  'card.history.toldNobody': 'nobody',
   'card.history.disputeOpened':
     '{hasContact, select, yes {{who} opened dispute #{id} on {invoices}: {reason} (after-sales: {contact})} other {{who} opened dispute #{id} on {invoices}: {reason}}}',
   'card.history.disputeResolved':
@@ -156,6 +165,7 @@ export const cardEn = {
   'card.history.letterRequested': '{who} asked for the {template} letter ({status})',
   'card.history.letterSent':
     '{who} sent the {template} letter ({locale}) to {recipient}: "{subject}", message id {messageId}',
+  'card.history.noSmtp': 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)',
   'card.history.letterPrepared': '{who} prepared the {template} letter ({locale}), NOT SENT: {reason}',
   'card.history.letterFailed':
     '{hasRecipient, select, yes {The {template} letter ({locale}) of {who} FAILED to {recipient}: {error}} other {The {template} letter ({locale}) of {who} FAILED: {error}}}',

@@ -126,6 +126,15 @@ export const cardZhCN: CardCatalog = {
   'card.history.promiseOutcome':
     '{amount} 的付款承诺{outcome, select, kept {已兑现} partial {部分兑现} other {未兑现}}：已付 {paid}',
   'card.history.escalated': '已上报：{reason}',
+  'card.history.escalatedWhy':
+    '已上报：{cause, select, stalled {{times, plural, =1 {一次} =2 {两次} other {# 次}}答复“正在处理”却没有具体进展（PB-14）} promise {承诺 {date} 前付款，{status, select, broken {未兑现} other {仅部分兑现}}（PB-20）} other {重点账户已逾期 {days} 天（PB-06）；已通知经理}}',
+  'card.history.ownerTold':
+    '{who} 已通知 {told}{cause, select, stalled {：{times, plural, =1 {一次} =2 {两次} other {# 次}}答复“正在处理”却没有具体进展（PB-14）} promise {：承诺 {date} 前付款，{status, select, broken {未兑现} other {仅部分兑现}}（PB-20）} other {}}',
+  'card.history.planCancelled':
+    '{who} 取消了付款计划 #{planId}{count, plural, =0 {} other {（取消未付的 # 期）}}',
+  'card.history.meetingDecision':
+    '{who} 在 {meeting} 信用会议上决定：{decision}{hasPrevious, select, yes {（原为 {previous}）} other {}}',
+  'card.history.toldNobody': '无人',
   'card.history.disputeOpened':
     '{hasContact, select, yes {{who} 就 {invoices} 提出争议 #{id}：{reason}（售后：{contact}）} other {{who} 就 {invoices} 提出争议 #{id}：{reason}}}',
   'card.history.disputeResolved':
@@ -140,6 +149,7 @@ export const cardZhCN: CardCatalog = {
   'card.history.letterRequested': '{who} 申请发送 {template} 函件（{status}）',
   'card.history.letterSent':
     '{who} 已将 {template} 函件（{locale}）发送给 {recipient}：“{subject}”，邮件编号 {messageId}',
+  'card.history.noSmtp': '未配置电子邮件发送（SMTP_URL 和 LETTER_FROM）',
   'card.history.letterPrepared': '{who} 准备了 {template} 函件（{locale}），未发送：{reason}',
   'card.history.letterFailed':
     '{hasRecipient, select, yes {{who} 的 {template} 函件（{locale}）发送给 {recipient} 失败：{error}} other {{who} 的 {template} 函件（{locale}）发送失败：{error}}}',

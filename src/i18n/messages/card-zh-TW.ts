@@ -126,6 +126,15 @@ export const cardZhTW: CardCatalog = {
   'card.history.promiseOutcome':
     '{amount} 的付款承諾{outcome, select, kept {已兌現} partial {部分兌現} other {未兌現}}：已付 {paid}',
   'card.history.escalated': '已上報：{reason}',
+  'card.history.escalatedWhy':
+    '已上報：{cause, select, stalled {{times, plural, =1 {一次} =2 {兩次} other {# 次}}答覆「正在處理」卻沒有具體進展（PB-14）} promise {承諾 {date} 前付款，{status, select, broken {未兌現} other {僅部分兌現}}（PB-20）} other {重點帳戶已逾期 {days} 天（PB-06）；已通知經理}}',
+  'card.history.ownerTold':
+    '{who} 已通知 {told}{cause, select, stalled {：{times, plural, =1 {一次} =2 {兩次} other {# 次}}答覆「正在處理」卻沒有具體進展（PB-14）} promise {：承諾 {date} 前付款，{status, select, broken {未兌現} other {僅部分兌現}}（PB-20）} other {}}',
+  'card.history.planCancelled':
+    '{who} 取消了付款計畫 #{planId}{count, plural, =0 {} other {（取消未付的 # 期）}}',
+  'card.history.meetingDecision':
+    '{who} 在 {meeting} 信用會議上決定：{decision}{hasPrevious, select, yes {（原為 {previous}）} other {}}',
+  'card.history.toldNobody': '無人',
   'card.history.disputeOpened':
     '{hasContact, select, yes {{who} 就 {invoices} 提出爭議 #{id}：{reason}（售後：{contact}）} other {{who} 就 {invoices} 提出爭議 #{id}：{reason}}}',
   'card.history.disputeResolved':
@@ -140,6 +149,7 @@ export const cardZhTW: CardCatalog = {
   'card.history.letterRequested': '{who} 申請發送 {template} 函件（{status}）',
   'card.history.letterSent':
     '{who} 已將 {template} 函件（{locale}）發送給 {recipient}：「{subject}」，郵件編號 {messageId}',
+  'card.history.noSmtp': '未設定電子郵件發送（SMTP_URL 和 LETTER_FROM）',
   'card.history.letterPrepared': '{who} 准備了 {template} 函件（{locale}），未發送：{reason}',
   'card.history.letterFailed':
     '{hasRecipient, select, yes {{who} 的 {template} 函件（{locale}）發送給 {recipient} 失敗：{error}} other {{who} 的 {template} 函件（{locale}）發送失敗：{error}}}',

@@ -25,6 +25,8 @@ export const ladderEn = {
     '{hasEnd, select, yes {Chasing paused until {until}} other {Chasing paused}}: {why}',
   'ladder.reason.itemsPaused':
     '{hasEnd, select, yes {Every undisputed open item is paused until {until}} other {Every undisputed open item is paused}}',
+  'ladder.asRecorded': '{text} (as recorded then, in English)',
+  'ladder.pause.handedOver': 'handed over to {agency} (PB-30)',
   'ladder.reason.nothingOpen': 'Nothing is open',
   'ladder.reason.disputed': 'Every open item is disputed (PB-21)',
   'ladder.reason.belowMinimum': 'The open balance is below the minimum the ladder works',

@@ -19,6 +19,8 @@ export const ladderZhCN = {
   'ladder.reason.paused': '{hasEnd, select, yes {暂停催收至 {until}} other {暂停催收}}：{why}',
   'ladder.reason.itemsPaused':
     '{hasEnd, select, yes {所有无争议的未结项目均暂停催收至 {until}} other {所有无争议的未结项目均已暂停催收}}',
+  'ladder.asRecorded': '{text}（当时的英文记录）',
+  'ladder.pause.handedOver': '已移交给 {agency}（PB-30）',
   'ladder.reason.nothingOpen': '没有未结项目',
   'ladder.reason.disputed': '所有未结项目均有争议（PB-21）',
   'ladder.reason.belowMinimum': '未结余额低于催收阶梯的最低催收金额',

@@ -19,6 +19,8 @@ export const ladderZhTW = {
   'ladder.reason.paused': '{hasEnd, select, yes {暫停催收至 {until}} other {暫停催收}}：{why}',
   'ladder.reason.itemsPaused':
     '{hasEnd, select, yes {所有無爭議的未結項目均暫停催收至 {until}} other {所有無爭議的未結項目均已暫停催收}}',
+  'ladder.asRecorded': '{text}（當時的英文記錄）',
+  'ladder.pause.handedOver': '已移交給 {agency}（PB-30）',
   'ladder.reason.nothingOpen': '沒有未結項目',
   'ladder.reason.disputed': '所有未結項目均有爭議（PB-21）',
   'ladder.reason.belowMinimum': '未結餘額低於催收階梯的最低催收金額',

@@ -286,6 +286,37 @@ export const lettersEn = {
     'Chasing is paused on what is open here and the rest is disputed, so no reminder goes out; un-pause it first.',
   'letter.cannot.nothingOpen': 'Nothing undisputed is open on this account, so there is nothing to ask for.',
   'letter.notSent': 'Not sent: {problem}',
+  'plan.invalid': 'The plan has invalid fields.',
+  'plan.field.noAmount': 'installment {n} has a date but no amount',
+  'plan.field.noDate': 'installment {n} has an amount but no date',
+  'plan.field.badAmount': 'an amount in {currency} such as 12,500.00 or 12.5k',
+  'plan.field.past': 'today ({today}) or later, not in the past',
+  'plan.field.order': 'after the installment before it ({previous}): dates go in order',
+  'plan.field.none': 'a plan needs at least one installment',
+  'plan.field.sum': 'the installments add up to {sum}; the open amount is {open}',
+  'promise.error.keptWhy': 'Say why the promise is kept.',
+  'promise.field.keptWhy': 'required: what shows the money came (a bank slip, a remittance advice)',
+  'promise.error.noteTooLong': 'The note is too long.',
+  'promise.field.atMost': 'at most {max, number} characters',
+  'promise.error.notOpen': 'Some chosen invoices are not open, undisputed invoices of this account.',
+  'promise.field.chooseAmong': 'choose among {invoices, select, none {none} other {{invoices}}}',
+  'promise.error.noInvoices': 'This account has no open {currency} invoices to promise against.',
+  'promise.field.noInvoices': 'no open {currency} invoices',
+  'plan.error.staleNew':
+    'Someone recorded a {currency} payment plan for this account meanwhile; nothing was changed. Open the plan again to renegotiate it.',
+  'plan.error.noPlan': 'There is no plan #{planId} on this account.',
+  'plan.error.alreadyAgreed':
+    'Plan #{planId} was already {status, select, active {recorded} completed {completed} broken {broken} cancelled {cancelled} renegotiated {replaced by another plan} withdrawn {withdrawn} other {closed}}; nothing more was changed.',
+  'plan.error.alreadyEnded':
+    'Plan #{planId} is already {status, select, active {active} completed {completed} broken {broken} cancelled {cancelled} renegotiated {replaced by another plan} withdrawn {withdrawn} other {closed}}; nothing was changed.',
+  'plan.error.openChanged':
+    'The open amount in {currency} changed since the plan was proposed (now {open}); nothing was recorded. Propose the plan again.',
+  'plan.error.firstPast': "The plan's first installment ({date}) is in the past now; propose it again.",
+  'plan.error.staleOld':
+    'Plan #{planId} was changed by someone else since you opened it (cancelled or renegotiated); nothing was changed. Open the plan again.',
+  'promise.error.already':
+    'This promise is already {status, select, kept {kept} broken {broken} partial {partly kept} cancelled {cancelled} other {closed}}; nothing was changed.',
+  'promise.error.notHere': 'There is no promise #{promiseId} on this account.',
   'plan.error.nothingOpen': 'This account has nothing open in {currency} to put on a plan.',
 } as const;
 

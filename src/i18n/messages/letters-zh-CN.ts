@@ -254,5 +254,36 @@ export const lettersZhCN: LettersCatalog = {
   'letter.cannot.pausedAndDisputed': '此处未结款项的催收已暂停，其余均有争议，因此不发催款函；请先取消暂停。',
   'letter.cannot.nothingOpen': '本账户没有无争议的未结款项，没有可催收的内容。',
   'letter.notSent': '未发送：{problem}',
+  'plan.invalid': '付款计划有字段填写有误。',
+  'plan.field.noAmount': '第 {n} 期填了日期但没有金额',
+  'plan.field.noDate': '第 {n} 期填了金额但没有日期',
+  'plan.field.badAmount': '{currency} 金额，例如 12,500.00 或 12.5k',
+  'plan.field.past': '须为今天（{today}）或之后，不能是过去的日期',
+  'plan.field.order': '须晚于上一期（{previous}）：日期须按顺序',
+  'plan.field.none': '付款计划至少需要一期',
+  'plan.field.sum': '各期合计 {sum}；未结金额为 {open}',
+  'promise.error.keptWhy': '请说明为何视为已兑现。',
+  'promise.field.keptWhy': '必填：证明款项已到的凭据（银行水单、汇款通知）',
+  'promise.error.noteTooLong': '备注过长。',
+  'promise.field.atMost': '最多 {max, number} 个字符',
+  'promise.error.notOpen': '所选发票中有的不是该账户未结且无争议的发票。',
+  'promise.field.chooseAmong': '请从以下发票中选择：{invoices, select, none {无} other {{invoices}}}',
+  'promise.error.noInvoices': '该账户没有可承诺付款的 {currency} 未结发票。',
+  'promise.field.noInvoices': '没有 {currency} 未结发票',
+  'plan.error.staleNew':
+    '其间已有人为该账户记录了 {currency} 付款计划；未作任何更改。请重新打开付款计划以重新协商。',
+  'plan.error.noPlan': '该账户没有付款计划 #{planId}。',
+  'plan.error.alreadyAgreed':
+    '付款计划 #{planId} {status, select, active {已记录} completed {已完成} broken {已违约} cancelled {已取消} renegotiated {已被另一计划取代} withdrawn {已撤回} other {已结束}}；未再作更改。',
+  'plan.error.alreadyEnded':
+    '付款计划 #{planId} {status, select, active {生效中} completed {已完成} broken {已违约} cancelled {已取消} renegotiated {已被另一计划取代} withdrawn {已撤回} other {已结束}}；未作任何更改。',
+  'plan.error.openChanged':
+    '提出付款计划后，{currency} 未结金额已变化（现为 {open}）；未作记录。请重新提出付款计划。',
+  'plan.error.firstPast': '付款计划的第一期（{date}）现已过期；请重新提出。',
+  'plan.error.staleOld':
+    '自您打开后，付款计划 #{planId} 已被他人更改（取消或重新协商）；未作任何更改。请重新打开付款计划。',
+  'promise.error.already':
+    '这笔承诺付款已{status, select, kept {兑现} broken {违约} partial {部分兑现} cancelled {取消} other {结束}}；未作任何更改。',
+  'promise.error.notHere': '该账户没有承诺付款 #{promiseId}。',
   'plan.error.nothingOpen': '该账户没有 {currency} 未结款项可列入付款计划。',
 };

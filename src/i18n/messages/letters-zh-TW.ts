@@ -254,5 +254,36 @@ export const lettersZhTW: LettersCatalog = {
   'letter.cannot.pausedAndDisputed': '此處未結款項的催收已暫停，其餘皆有爭議，因此不寄催款函；請先取消暫停。',
   'letter.cannot.nothingOpen': '本帳戶沒有無爭議的未結款項，沒有可催收的內容。',
   'letter.notSent': '未寄送：{problem}',
+  'plan.invalid': '付款計畫有欄位填寫有誤。',
+  'plan.field.noAmount': '第 {n} 期填了日期但沒有金額',
+  'plan.field.noDate': '第 {n} 期填了金額但沒有日期',
+  'plan.field.badAmount': '{currency} 金額，例如 12,500.00 或 12.5k',
+  'plan.field.past': '須為今天（{today}）或之後，不能是過去的日期',
+  'plan.field.order': '須晚於上一期（{previous}）：日期須按順序',
+  'plan.field.none': '付款計畫至少需要一期',
+  'plan.field.sum': '各期合計 {sum}；未結金額為 {open}',
+  'promise.error.keptWhy': '請說明為何視為已兌現。',
+  'promise.field.keptWhy': '必填：證明款項已到的憑據（銀行水單、匯款通知）',
+  'promise.error.noteTooLong': '備註過長。',
+  'promise.field.atMost': '最多 {max, number} 個字元',
+  'promise.error.notOpen': '所選發票中有的不是該帳戶未結且無爭議的發票。',
+  'promise.field.chooseAmong': '請從以下發票中選擇：{invoices, select, none {無} other {{invoices}}}',
+  'promise.error.noInvoices': '該帳戶沒有可承諾付款的 {currency} 未結發票。',
+  'promise.field.noInvoices': '沒有 {currency} 未結發票',
+  'plan.error.staleNew':
+    '其間已有人為該帳戶記錄了 {currency} 付款計畫；未作任何變更。請重新開啟付款計畫以重新協商。',
+  'plan.error.noPlan': '該帳戶沒有付款計畫 #{planId}。',
+  'plan.error.alreadyAgreed':
+    '付款計畫 #{planId} {status, select, active {已記錄} completed {已完成} broken {已違約} cancelled {已取消} renegotiated {已被另一計畫取代} withdrawn {已撤回} other {已結束}}；未再作變更。',
+  'plan.error.alreadyEnded':
+    '付款計畫 #{planId} {status, select, active {生效中} completed {已完成} broken {已違約} cancelled {已取消} renegotiated {已被另一計畫取代} withdrawn {已撤回} other {已結束}}；未作任何變更。',
+  'plan.error.openChanged':
+    '提出付款計畫後，{currency} 未結金額已變化（現為 {open}）；未作記錄。請重新提出付款計畫。',
+  'plan.error.firstPast': '付款計畫的第一期（{date}）現已過期；請重新提出。',
+  'plan.error.staleOld':
+    '自您開啟後，付款計畫 #{planId} 已被他人變更（取消或重新協商）；未作任何變更。請重新開啟付款計畫。',
+  'promise.error.already':
+    '這筆承諾付款已{status, select, kept {兌現} broken {違約} partial {部分兌現} cancelled {取消} other {結束}}；未作任何變更。',
+  'promise.error.notHere': '該帳戶沒有承諾付款 #{promiseId}。',
   'plan.error.nothingOpen': '此帳戶沒有 {currency} 未結款項可列入付款計畫。',
 };
