@@ -35,21 +35,44 @@
 -- the greatest of several, which no index can serve), so that with an index on each (Odoo creates none on
 -- write_date; the README's Odoo section gives the three an administrator may add, and `duebot doctor`
 -- says when they are missing) an incremental sync reads only what changed instead of every line. All
--- the rest is looked up by keys Odoo indexes: ids, account_move_line.move_id, debit_move_id.
-WITH changed AS (
+-- the rest is looked up by keys Odoo indexes: ids, account_move_line.move_id, debit_move_id,
+-- res_partner.parent_id. What belongs to the invoice (its number, customer, contact, salesperson,
+-- language) is looked up once per invoice, not once per installment.
+WITH moved_lines AS MATERIALIZED (
+  -- Receivable lines newer than the watermark.
+  SELECT l.id, l.move_id
+  FROM account_move_line l
+  WHERE l.display_type = 'payment_term' AND l.write_date > :watermark
+),
+reconciled_lines AS MATERIALIZED (
+  -- Lines with a newer reconcile that did not move the line itself (those are in moved_lines already):
+  -- only their invoice is still to be found.
+  SELECT r.debit_move_id AS id
+  FROM account_partial_reconcile r
+  WHERE r.write_date > :watermark
+  EXCEPT
+  SELECT id FROM moved_lines
+),
+changed AS (
   -- Invoices with anything newer than the watermark: the invoice, a receivable line, a reconcile.
   SELECT m.id AS move_id
   FROM account_move m
   WHERE m.move_type = 'out_invoice' AND m.write_date > :watermark
   UNION
-  SELECT l.move_id
-  FROM account_move_line l
-  WHERE l.display_type = 'payment_term' AND l.write_date > :watermark
+  SELECT move_id FROM moved_lines
   UNION
   SELECT l.move_id
-  FROM account_partial_reconcile r
-  JOIN account_move_line l ON l.id = r.debit_move_id
-  WHERE r.write_date > :watermark
+  FROM reconciled_lines
+  JOIN account_move_line l ON l.id = reconciled_lines.id
+),
+invoices AS (
+  -- The changed invoices of the company, in id order (the order their rows and lines lie in).
+  SELECT m.id, m.name, m.invoice_date, m.write_date, m.commercial_partner_id, m.partner_id, m.invoice_user_id
+  FROM (SELECT move_id FROM changed ORDER BY move_id) changed
+  JOIN account_move m ON m.id = changed.move_id
+  WHERE m.move_type = 'out_invoice'
+    AND m.state = 'posted'
+    AND m.company_id = :company_id
 ),
 installments AS (
   SELECT
@@ -64,17 +87,48 @@ installments AS (
     l.discount_amount_currency,
     row_number() OVER (PARTITION BY l.move_id ORDER BY l.date_maturity, l.id) AS k,
     count(*) OVER (PARTITION BY l.move_id) AS n
-  FROM account_move_line l
-  JOIN changed ON changed.move_id = l.move_id
+  FROM invoices
+  JOIN account_move_line l ON l.move_id = invoices.id
   WHERE l.display_type = 'payment_term' AND l.parent_state = 'posted'
 ),
 billing AS (
-  -- Each company's invoice address (its first active child contact of type 'invoice'), found once for
-  -- all rows: a lookup per row would scan res_partner once per installment where parent_id has no index.
+  -- The invoice address of each customer read (its first active child contact of type 'invoice'),
+  -- looked up by parent_id for those customers only.
   SELECT DISTINCT ON (c.parent_id) c.parent_id, c.name, c.email, c.phone, c.mobile
   FROM res_partner c
-  WHERE c.type = 'invoice' AND c.active AND c.parent_id IS NOT NULL
+  WHERE c.type = 'invoice' AND c.active
+    AND c.parent_id IN (SELECT commercial_partner_id FROM invoices)
   ORDER BY c.parent_id, c.id
+),
+invoice_facts AS MATERIALIZED (
+  -- Once per invoice (MATERIALIZED: else the planner looks them up again for every installment).
+  SELECT
+    m.id,
+    m.name,
+    m.invoice_date,
+    m.write_date,
+    cp.id AS customer_id,
+    cp.name AS customer_name,
+    cp.lang,
+    cp.tz,
+    contact.name AS contact_name,
+    contact.email AS contact_email,
+    coalesce(nullif(contact.phone, ''), contact.mobile) AS contact_phone,
+    rep.name AS sales_rep
+  FROM invoices m
+  JOIN res_partner cp ON cp.id = m.commercial_partner_id
+  LEFT JOIN res_partner p ON p.id = m.partner_id
+  -- The company's invoice address, when the invoice is addressed to the company itself.
+  LEFT JOIN billing ON billing.parent_id = cp.id AND p.id = cp.id
+  CROSS JOIN LATERAL (
+    SELECT
+      coalesce(billing.name, p.name) AS name,
+      coalesce(billing.email, p.email) AS email,
+      coalesce(billing.phone, p.phone) AS phone,
+      coalesce(billing.mobile, p.mobile) AS mobile
+  ) contact
+  LEFT JOIN res_users u ON u.id = m.invoice_user_id
+  LEFT JOIN res_partner rep ON rep.id = u.partner_id
 ),
 reconciles AS (
   -- For an invoice's receivable line (a debit), payments and applied credit notes are the credit side.
@@ -86,8 +140,8 @@ reconciles AS (
 SELECT
   i.id AS invoice_id,
   m.name || CASE WHEN i.n > 1 THEN ' (' || i.k || '/' || i.n || ')' ELSE '' END AS invoice_number,
-  cp.id AS customer_id,
-  cp.name AS customer_name,
+  m.customer_id,
+  m.customer_name,
   m.invoice_date AS issue_date,
   i.date_maturity AS due_date,
   i.amount_currency AS total,
@@ -95,15 +149,15 @@ SELECT
   cur.name AS currency,
   greatest(m.write_date, i.write_date, rec.write_date) AS updated_at,
   (rec.paid_on + time '12:00') AS paid_at,
-  contact.name AS contact_name,
-  contact.email AS contact_email,
-  coalesce(nullif(contact.phone, ''), contact.mobile) AS contact_phone,
-  rep.name AS sales_rep,
+  m.contact_name,
+  m.contact_email,
+  m.contact_phone,
+  m.sales_rep,
   CASE
-    WHEN cp.lang IS NULL THEN NULL
-    WHEN cp.lang LIKE 'en\_%' THEN 'en'
-    WHEN cp.lang IN ('zh_TW', 'zh_HK') THEN 'zh-TW'
-    ELSE replace(split_part(cp.lang, '@', 1), '_', '-')
+    WHEN m.lang IS NULL THEN NULL
+    WHEN m.lang LIKE 'en\_%' THEN 'en'
+    WHEN m.lang IN ('zh_TW', 'zh_HK') THEN 'zh-TW'
+    ELSE replace(split_part(m.lang, '@', 1), '_', '-')
   END AS customer_locale,
   -- PB-18: the installment's early-payment discount as Odoo computed it from the payment terms
   -- (account_payment_term early_discount / discount_percentage / discount_days): the line's last
@@ -113,24 +167,8 @@ SELECT
     AS discount_amount,
   -- PB-16: Odoo keeps no contract late-interest rate per customer (a manager sets it in duebot).
   NULL::numeric AS interest_percent_per_day,
-  nullif(cp.tz, '') AS customer_time_zone
+  nullif(m.tz, '') AS customer_time_zone
 FROM installments i
-JOIN account_move m ON m.id = i.move_id
-JOIN res_partner cp ON cp.id = m.commercial_partner_id
+JOIN invoice_facts m ON m.id = i.move_id
 JOIN res_currency cur ON cur.id = i.currency_id
-LEFT JOIN res_partner p ON p.id = m.partner_id
--- The company's invoice address, when the invoice is addressed to the company itself.
-LEFT JOIN billing ON billing.parent_id = cp.id AND p.id = cp.id
-CROSS JOIN LATERAL (
-  SELECT
-    coalesce(billing.name, p.name) AS name,
-    coalesce(billing.email, p.email) AS email,
-    coalesce(billing.phone, p.phone) AS phone,
-    coalesce(billing.mobile, p.mobile) AS mobile
-) contact
-LEFT JOIN res_users u ON u.id = m.invoice_user_id
-LEFT JOIN res_partner rep ON rep.id = u.partner_id
 LEFT JOIN reconciles rec ON rec.line_id = i.id
-WHERE m.move_type = 'out_invoice'
-  AND m.state = 'posted'
-  AND m.company_id = :company_id
