@@ -146,20 +146,31 @@ export async function assessOne(ctx: AssessContext, accountId: number): Promise<
  * Recomputes the stored worklist (account_summary) for the given accounts, or for every account with
  * open items; accounts with nothing open leave the worklist. Run after each sync and each worklist change.
  * Every account is taken a chunk at a time, its ids paged from open_items by customer id (issue 19: at a
- * million accounts, the whole id list and its snapshots held at once were most of 422 MB).
+ * million accounts, the whole id list and its snapshots held at once were most of 422 MB). The next chunk
+ * is read while this one is assessed and written, so the database and the process work side by side
+ * instead of in turn (at most two chunks are held).
  */
 export async function refreshWorklist(
   ctx: AssessContext,
   accountIds?: number[],
 ): Promise<{ assessed: number }> {
   const { db } = ctx;
-  let assessed = 0;
-  let after = 0;
-  for (let start = 0; ; start += CHUNK) {
+  const read = async (start: number, after: number): Promise<LoadedChunk | null> => {
     const chunk = accountIds ? accountIds.slice(start, start + CHUNK) : await openAccountsAfter(db, after);
-    if (chunk.length === 0) break;
-    after = chunk[chunk.length - 1] ?? after;
-    assessed += await refreshChunk(ctx, chunk);
+    if (chunk.length === 0) return null;
+    const snapshots = await loadSnapshots(db, chunk, ctx.today, ctx.timeZone, ctx.policy.grade.historyMonths);
+    return { chunk, snapshots };
+  };
+  let assessed = 0;
+  let next = read(0, 0);
+  for (let start = 0; ; start += CHUNK) {
+    const current = await next;
+    if (!current) break;
+    next = read(start + CHUNK, current.chunk[current.chunk.length - 1] ?? 0);
+    // Observed here so a failure while this chunk is written cannot leave it an unhandled rejection; the
+    // loop awaits it (and its error) next time round.
+    next.catch(() => undefined);
+    assessed += await writeChunk(ctx, current);
   }
   if (!accountIds) {
     await db('account_summary')
@@ -176,6 +187,12 @@ export async function refreshWorklist(
   return { assessed };
 }
 
+/** A chunk of accounts and their snapshots, read for reassessment. */
+interface LoadedChunk {
+  chunk: number[];
+  snapshots: AccountSnapshot[];
+}
+
 /** The next CHUNK accounts with open items after customer id `after`, in id order. */
 async function openAccountsAfter(db: Knex, after: number): Promise<number[]> {
   const rows = await db('open_items')
@@ -187,15 +204,8 @@ async function openAccountsAfter(db: Knex, after: number): Promise<number[]> {
   return rows.map((r: { customer_id: string | number }) => Number(r.customer_id));
 }
 
-/** Reassesses one chunk of accounts and writes their rows (or removes them); returns the rows written. */
-async function refreshChunk(ctx: AssessContext, chunk: number[]): Promise<number> {
-  const snapshots = await loadSnapshots(
-    ctx.db,
-    chunk,
-    ctx.today,
-    ctx.timeZone,
-    ctx.policy.grade.historyMonths,
-  );
+/** Assesses one chunk of accounts and writes their rows (or removes them); returns the rows written. */
+async function writeChunk(ctx: AssessContext, { chunk, snapshots }: LoadedChunk): Promise<number> {
   const rows = snapshots
     .map((s) => assessForWorklist(s, ctx.policy, ctx.today))
     .filter((a) => a.assessment.items.length > 0)
