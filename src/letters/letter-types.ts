@@ -11,6 +11,12 @@ import type { LetterConfig } from './settings.ts';
 import type { Translator } from '../i18n/translate.ts';
 
 /** What sending letters needs. */
+/**
+ * Why a letter was prepared but not e-mailed, as the letter's record keeps it (in English, PB-03); the
+ * account history recognises it and says it in the reader's language.
+ */
+export const NO_SMTP_REASON = 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)';
+
 export interface LetterContext {
   db: Knex;
   clock: Clock;

@@ -30,12 +30,13 @@ import { mailRecorded, reload } from './mail-letter.ts';
 import { checkRecipient, letterMessageId } from './smtp.ts';
 import { LetterTemplateError } from './templates.ts';
 import { type LetterConfig, type LetterLocale, PLACEHOLDER_COMPANY_NAME } from './settings.ts';
-import type {
-  LetterContext,
-  PrepareFailure,
-  PreparedLetter,
-  QueuedFor,
-  SendOutcome,
+import {
+  type LetterContext,
+  NO_SMTP_REASON,
+  type PrepareFailure,
+  type PreparedLetter,
+  type QueuedFor,
+  type SendOutcome,
 } from './letter-types.ts';
 import { letterWindow } from './contact-time.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
@@ -179,7 +180,7 @@ export async function deliverClaimed(
   const email = p.recipient.ok ? p.recipient.email : null;
   const { smtpUrl, from } = ctx.letters;
   if (!smtpUrl || !from) {
-    const reason = 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)';
+    const reason = NO_SMTP_REASON;
     await markNotSent(ctx.db, letter, actor, reason, email, p.letter);
     return { kind: 'not_sent', letter: await reload(ctx.db, letter), prepared: p, reason };
   }

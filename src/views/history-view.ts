@@ -1,6 +1,8 @@
 import { CHANNELS, RESULTS } from '../worklist/log-outcome.ts';
 import { customerTime, queuedFor } from './contact-views.ts';
 import { formatLocalTime } from '../clock.ts';
+import { isIsoDate } from '../collections/dates.ts';
+import { NO_SMTP_REASON } from '../letters/letter-types.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import { listOf } from './card-words.ts';
 import { decisionLabel } from './meeting.ts';
@@ -22,11 +24,8 @@ const DISPUTE_OUTCOMES = new Set([
   'partially_credited',
 ]);
 
-/** Why a letter was prepared but not e-mailed, as send-letter.ts records it. */
-const NO_SMTP = 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)';
-
 const TIMES = /^"in process" (once|twice|(\d+) times) with no concrete step( \(PB-14\))?$/;
-const PROMISE = /^promise to pay by (\d{4}-\d{2}-\d{2}) (broken|only partly kept)$/;
+const PROMISE = /^promise to pay by (\S+) (broken|only partly kept)$/;
 const KEY_ACCOUNT = /^key account at (\d+) days overdue \(PB-06\); a manager was told$/;
 
 /**
@@ -42,7 +41,7 @@ function causeOf(d: Record<string, unknown>): Record<string, unknown> | null {
   if (times)
     return { cause: 'stalled', times: times[1] === 'once' ? 1 : times[1] === 'twice' ? 2 : Number(times[2]) };
   const promise = PROMISE.exec(reason);
-  if (promise)
+  if (promise?.[1] && isIsoDate(promise[1]))
     return {
       cause: 'promise',
       promiseDate: promise[1],
@@ -240,7 +239,7 @@ export function describeEntry(entry: HistoryEntry, t: Translator = translator('e
       return t.t('card.history.letterPrepared', {
         ...letter,
         // The one reason duebot itself gives (send-letter.ts); the record keeps its English (PB-03).
-        reason: d.reason === NO_SMTP ? t.t('card.history.noSmtp') : str(d.reason),
+        reason: d.reason === NO_SMTP_REASON ? t.t('card.history.noSmtp') : str(d.reason),
       });
     case 'letter_failed':
       return t.t('card.history.letterFailed', { ...letter, error: str(d.error) });
