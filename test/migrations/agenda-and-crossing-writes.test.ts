@@ -7,7 +7,7 @@ import { openMeeting } from '../../src/jobs/meeting.ts';
 import { meetingAccounts } from '../../src/worklist/meeting-decisions.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
-import { indexDefs } from '../support/indexes.ts';
+import { columnNames, indexDefs } from '../support/indexes.ts';
 import { seedAccount } from '../support/seed.ts';
 
 /**
@@ -24,12 +24,7 @@ describe.each(backends())('the agenda and crossing writes migration on %s', (kin
     await db?.close();
   });
   const today = '2026-12-01';
-  const columns = async () =>
-    (
-      await db.knex.raw(`SELECT column_name FROM information_schema.columns WHERE table_name = ?`, [
-        'meeting_accounts',
-      ])
-    ).rows.map((r: { column_name: string }) => r.column_name);
+  const columns = () => columnNames(db.knex, 'meeting_accounts');
   const foreignKeys = async (table: string) =>
     (
       await db.knex.raw(

@@ -3,6 +3,7 @@ import * as contact from '../../migrations/20261207_220_contact_window.ts';
 import * as terms from '../../migrations/20261207_230_ledger_terms.ts';
 import type { Database } from '../../src/db.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
+import { columnNames } from '../support/indexes.ts';
 import { seedAccount } from '../support/seed.ts';
 
 /**
@@ -17,10 +18,7 @@ describe.each(backends())('the contact-window and ledger-terms migrations on %s'
   afterAll(async () => {
     await db?.close();
   });
-  const columns = async (table: string) =>
-    (
-      await db.knex.raw(`SELECT column_name FROM information_schema.columns WHERE table_name = ?`, [table])
-    ).rows.map((r: { column_name: string }) => r.column_name);
+  const columns = (table: string) => columnNames(db.knex, table);
 
   it('adds the columns, removes them on the way down and adds them again', async () => {
     const { accountId } = await seedAccount(db.knex, {

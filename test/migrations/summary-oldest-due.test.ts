@@ -5,6 +5,7 @@ import type { Database } from '../../src/db.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { rowDaysOverdue } from '../../src/worklist/overdue-days.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
+import { columnNames } from '../support/indexes.ts';
 import { seedAccount } from '../support/seed.ts';
 
 /**
@@ -19,12 +20,7 @@ describe.each(backends())('the worklist oldest-due migration on %s', (kind) => {
   afterAll(async () => {
     await db?.close();
   });
-  const columns = async () =>
-    (
-      await db.knex.raw(`SELECT column_name FROM information_schema.columns WHERE table_name = ?`, [
-        'account_summary',
-      ])
-    ).rows.map((r: { column_name: string }) => r.column_name);
+  const columns = () => columnNames(db.knex, 'account_summary');
   const text = (d: unknown) =>
     d instanceof Date ? d.toISOString().slice(0, 10) : d === null ? null : String(d);
 

@@ -4,6 +4,7 @@ import { defaultPolicy } from '../../src/collections/account.ts';
 import type { Database } from '../../src/db.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
+import { columnNames } from '../support/indexes.ts';
 import { seedAccount } from '../support/seed.ts';
 
 /**
@@ -18,12 +19,7 @@ describe.each(backends())('the worklist reassess-on migration on %s', (kind) => 
   afterAll(async () => {
     await db?.close();
   });
-  const columns = async () =>
-    (
-      await db.knex.raw(`SELECT column_name FROM information_schema.columns WHERE table_name = ?`, [
-        'account_summary',
-      ])
-    ).rows.map((r: { column_name: string }) => r.column_name);
+  const columns = () => columnNames(db.knex, 'account_summary');
 
   it('swaps the columns, back on the way down, and marks stored rows due on the way up', async () => {
     const { accountId } = await seedAccount(db.knex, {

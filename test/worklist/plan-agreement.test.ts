@@ -78,21 +78,7 @@ describe('reading the plan form (PB-17)', () => {
   });
 
   it('refuses dates in the past and out of order, and half-filled rows, each by its field', () => {
-    const read = readPlanForm(
-      {
-        amount1: '300',
-        date1: '2026-12-01',
-        amount2: '300',
-        date2: '2027-01-10',
-        amount3: '400',
-        date3: '2027-01-05',
-        amount4: '',
-        date4: '2027-02-01',
-        amount5: 'lots',
-        date5: '2027-02-31',
-      },
-      plan,
-    );
+    const read = readPlanForm(badRows, plan);
     expect(read.ok ? {} : read.error.fields).toEqual({
       date1: 'today (7 Dec 2026) or later, not in the past',
       date3: 'after the installment before it (10 Jan 2027): dates go in order',
