@@ -76,6 +76,7 @@ const LEDGERS: BenchLedger[] = [
     about: [
       'Ledger sync of 1,000,000 invoices (50,000 customers) from a Postgres ledger read through the demo',
       'mapping into a Postgres bot database, against the floor of the same query as `COPY ... TO STDOUT`',
+      '(drained without parsing).',
     ],
     build: async (db) => {
       await buildLargeLedger(db, { customers: CUSTOMERS, invoices: INVOICES });
@@ -93,9 +94,9 @@ const LEDGERS: BenchLedger[] = [
     about: [
       `Ledger sync of an Odoo-shaped database (${ODOO_INVOICES.toLocaleString('en-US')} posted invoices, every other one in two`,
       'installments, a third paid and a third half paid by reconciles) read through LEDGER_PRESET=odoo into a',
-      'Postgres bot database, against the floor of the same preset query as `COPY ... TO STDOUT`. Incremental',
-      "sync twice: with Odoo's own indexes (none on write_date), then with the three write_date indexes the",
-      'README asks an administrator to add (each run pays other lines)',
+      'Postgres bot database, against the floor of the same preset query as `COPY ... TO STDOUT`',
+      "(drained without parsing). Incremental sync twice: with Odoo's own indexes (none on write_date), then",
+      'with the three write_date indexes the README asks an administrator to add (each run pays other lines).',
     ],
     build: (db) => buildOdooLedger(db, { partners: CUSTOMERS, invoices: ODOO_INVOICES }),
     mappingSql: () => readMapping(presetFile('odoo', 'postgres')),
@@ -383,7 +384,7 @@ async function runLedgerBenchmark(bench: BenchLedger): Promise<void> {
       bench.section,
       [
         ...bench.about,
-        '(drained without parsing). The sync reads by COPY and checks every row in duebot. Into the empty bot',
+        'The sync reads by COPY and checks every row in duebot. Into the empty bot',
         'database (the first load) it copies the rows straight into open_items and customers in one transaction;',
         'into a populated one it stages them by COPY and writes the changes in one transaction at the end.',
         '"duebot CPU time" is the benchmark process itself; both databases run on the same machine and share',
