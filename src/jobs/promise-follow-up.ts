@@ -19,7 +19,7 @@ import type { Message } from '../views/model.ts';
 import { recordActivity } from '../worklist/activity.ts';
 import type { Knex } from 'knex';
 import { type EscalationMap, type Escalee, managersFor } from '../worklist/escalation.ts';
-import { overdueCutoff, rowDaysOverdue } from '../worklist/overdue-days.ts';
+import { rowDaysOverdue, whereOverdueAtLeast } from '../worklist/overdue-days.ts';
 import { evaluatePromises } from '../worklist/promises.ts';
 import type { Job } from './job.ts';
 import { dailyPeriod } from './periods.ts';
@@ -135,7 +135,7 @@ async function keyAccountPosts(
   const rows = await db('account_summary as s')
     .leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
     .leftJoin('users as u', 'u.id', 'cl.user_id')
-    .where('s.oldest_due', '<=', overdueCutoff(today, days))
+    .modify((q) => whereOverdueAtLeast(q, 's', today, days))
     .orderBy('s.customer_id')
     .select('s.customer_id', 's.name', 's.oldest_due', 'u.id as owner_id', 'u.display_name as owner');
   const out = [];

@@ -24,6 +24,3 @@ export function overdueCutoff(today: string, days: number): string {
 export function whereOverdueAtLeast(q: Knex.QueryBuilder, alias: string, today: string, days: number): void {
   if (days > 0) q.where(`${alias}.oldest_due`, '<=', overdueCutoff(today, days));
 }
-
-/** SQL for a row's days overdue on the date bound to its one `?` (greatest ignores a null oldest_due). */
-export const daysOverdueSql = (alias: string) => `greatest(0, ?::date - ${alias}.oldest_due)`;
