@@ -28,8 +28,12 @@
 -- - the early-payment discount of each installment (discount_until, discount_amount; PB-18);
 -- - updated_at, the watermark: the latest of the invoice's, the line's and its reconciles' write_date
 --   (naive UTC, as Odoo stores it), so that a payment is read even where it moved only the reconcile.
--- Rows are read again for every installment of an invoice that changed, so the numbering (k/n) stays
--- right. Paid installments are returned too (open 0): the sync marks them settled.
+-- An installment is returned when it changed itself (its updated_at is newer than the watermark): its
+-- number (k/n) is counted here among all the invoice's receivable lines, so the installments of the
+-- invoice that did not change need not be read again. Their numbers change only when the invoice's
+-- lines do (a new due date, another payment term), which Odoo writes on the invoice as well (its due
+-- date, its reset to draft), and then every installment is returned; a full sync reads them all.
+-- Paid installments are returned too (open 0): the sync marks them settled.
 --
 -- The watermark read: each branch of `changed` compares one table's own write_date with the watermark (never
 -- the greatest of several, which no index can serve), so that with an index on each (Odoo creates none on
@@ -172,3 +176,5 @@ FROM installments i
 JOIN invoice_facts m ON m.id = i.move_id
 JOIN res_currency cur ON cur.id = i.currency_id
 LEFT JOIN reconciles rec ON rec.line_id = i.id
+-- Only what changed: the installments of a changed invoice whose own updated_at is older are as stored.
+WHERE greatest(m.write_date, i.write_date, rec.write_date) > :watermark
