@@ -28,8 +28,12 @@
 -- - the early-payment discount of each installment (discount_until, discount_amount; PB-18);
 -- - updated_at, the watermark: the latest of the invoice's, the line's and its reconciles' write_date
 --   (naive UTC, as Odoo stores it), so that a payment is read even where it moved only the reconcile.
--- Rows are read again for every installment of an invoice that changed, so the numbering (k/n) stays
--- right. Paid installments are returned too (open 0): the sync marks them settled.
+-- An installment is returned when it changed (its updated_at is newer than the watermark): its
+-- number (k/n) is counted here among all the invoice's receivable lines, so the installments of the
+-- invoice that did not change need not be read again. Their numbers change only when the invoice's
+-- lines do (a new due date, another payment term), which Odoo writes on the invoice as well (its due
+-- date, its reset to draft), and then every installment is returned; a full sync reads them all.
+-- Paid installments are returned too (open 0): the sync marks them settled.
 --
 -- The watermark read: each branch of `changed` compares one table's own write_date with the watermark (never
 -- the greatest of several, which no index can serve), so that with an index on each (Odoo creates none on
@@ -91,6 +95,16 @@ installments AS (
   JOIN account_move_line l ON l.move_id = invoices.id
   WHERE l.display_type = 'payment_term' AND l.parent_state = 'posted'
 ),
+changed_installments AS (
+  -- The installments to return: those that changed themselves (the line, or a reconcile of it) and
+  -- every installment of an invoice that changed. The others are as the bot already has them.
+  SELECT i.*
+  FROM installments i
+  JOIN invoices m ON m.id = i.move_id
+  WHERE m.write_date > :watermark
+    OR i.write_date > :watermark
+    OR i.id IN (SELECT id FROM reconciled_lines)
+),
 billing AS (
   -- The invoice address of each customer read (its first active child contact of type 'invoice'),
   -- looked up by parent_id for those customers only.
@@ -134,7 +148,7 @@ reconciles AS (
   -- For an invoice's receivable line (a debit), payments and applied credit notes are the credit side.
   SELECT r.debit_move_id AS line_id, max(r.max_date) AS paid_on, max(r.write_date) AS write_date
   FROM account_partial_reconcile r
-  JOIN installments i ON i.id = r.debit_move_id
+  JOIN changed_installments i ON i.id = r.debit_move_id
   GROUP BY r.debit_move_id
 )
 SELECT
@@ -168,7 +182,7 @@ SELECT
   -- PB-16: Odoo keeps no contract late-interest rate per customer (a manager sets it in duebot).
   NULL::numeric AS interest_percent_per_day,
   nullif(m.tz, '') AS customer_time_zone
-FROM installments i
+FROM changed_installments i
 JOIN invoice_facts m ON m.id = i.move_id
 JOIN res_currency cur ON cur.id = i.currency_id
 LEFT JOIN reconciles rec ON rec.line_id = i.id
