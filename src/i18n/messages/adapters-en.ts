@@ -129,6 +129,17 @@ export const adaptersEn = {
   'teams.file.open': '{kind, select, pdf {Open PDF} other {Open file}}',
   'teams.file.unavailable':
     '{why, select, noPublicUrl {No link to the PDF: DUEBOT_PUBLIC_URL (duebot’s https address) is not set. Get it with `duebot letter pdf {letterId} --out letter.pdf` on duebot’s server (the shell’s letter copy saves it too).} noSecret {No link to the PDF: DUEBOT_LINK_SECRET is not set. Get it with `duebot letter pdf {letterId} --out letter.pdf` on duebot’s server (the shell’s letter copy saves it too).} here {Teams cannot receive this file from duebot here.} other {Teams cannot receive this file from duebot.}}',
+  // The letter-PDF links' refusals (adapters/teams/letter-pdf.ts): a browser reads these, in its language.
+  'teams.pdf.onlyRead': 'Letter files can only be read (GET).',
+  'teams.pdf.notEnabled': 'Letter links are not enabled on this duebot (DUEBOT_PUBLIC_URL is not set).',
+  'teams.pdf.noSuchFile': 'There is no such letter file.',
+  'teams.pdf.incomplete': 'This link is incomplete (no signature or expiry), so the letter is not shown.',
+  'teams.pdf.badSignature':
+    'This link is not valid (its signature does not match), so the letter is not shown.',
+  'teams.pdf.expired':
+    'This link expired on {date}. Ask a colleague for letter #{letterId} from duebot (duebot letter pdf {letterId}).',
+  'teams.pdf.noStoredPdf': 'Letter #{letterId} has no stored PDF.',
+  'teams.pdf.trouble': 'duebot could not read the letter file; try again.',
   'teams.trouble': 'Something went wrong on duebot’s side; nothing was changed. Please try again.',
   'teams.savedToHistory': 'Saved to the account’s history.',
   'teams.notUnderstood': 'I did not understand "{text}".',

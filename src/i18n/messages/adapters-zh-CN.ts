@@ -118,6 +118,15 @@ export const adaptersZhCN: AdaptersCatalog = {
   'teams.file.open': '{kind, select, pdf {打开 PDF} other {打开文件}}',
   'teams.file.unavailable':
     '{why, select, noPublicUrl {没有 PDF 链接：未设置 DUEBOT_PUBLIC_URL（duebot 的 https 地址）。请在 duebot 服务器上用 `duebot letter pdf {letterId} --out letter.pdf` 获取（在命令行中复制函件也会保存）。} noSecret {没有 PDF 链接：未设置 DUEBOT_LINK_SECRET。请在 duebot 服务器上用 `duebot letter pdf {letterId} --out letter.pdf` 获取（在命令行中复制函件也会保存）。} here {Teams 在此处无法接收 duebot 的这个文件。} other {Teams 无法接收 duebot 的这个文件。}}',
+  'teams.pdf.onlyRead': '函件文件只能读取（GET）。',
+  'teams.pdf.notEnabled': '此 duebot 未启用函件链接（未设置 DUEBOT_PUBLIC_URL）。',
+  'teams.pdf.noSuchFile': '没有这个函件文件。',
+  'teams.pdf.incomplete': '此链接不完整（缺少签名或有效期），因此不显示函件。',
+  'teams.pdf.badSignature': '此链接无效（签名不符），因此不显示函件。',
+  'teams.pdf.expired':
+    '此链接已于 {date} 过期。请同事从 duebot 获取函件 #{letterId}（duebot letter pdf {letterId}）。',
+  'teams.pdf.noStoredPdf': '函件 #{letterId} 没有保存的 PDF。',
+  'teams.pdf.trouble': 'duebot 无法读取函件文件，请重试。',
   'teams.trouble': 'duebot 这边出了问题；未做任何更改。请重试。',
   'teams.savedToHistory': '已记入该账户的历史。',
   'teams.notUnderstood': '我没有理解“{text}”。',

@@ -118,6 +118,15 @@ export const adaptersZhTW: AdaptersCatalog = {
   'teams.file.open': '{kind, select, pdf {開啟 PDF} other {開啟檔案}}',
   'teams.file.unavailable':
     '{why, select, noPublicUrl {沒有 PDF 連結：未設定 DUEBOT_PUBLIC_URL（duebot 的 https 位址）。請在 duebot 伺服器上用 `duebot letter pdf {letterId} --out letter.pdf` 取得（在命令列中複製函件也會儲存）。} noSecret {沒有 PDF 連結：未設定 DUEBOT_LINK_SECRET。請在 duebot 伺服器上用 `duebot letter pdf {letterId} --out letter.pdf` 取得（在命令列中複製函件也會儲存）。} here {Teams 在此處無法接收 duebot 的這個檔案。} other {Teams 無法接收 duebot 的這個檔案。}}',
+  'teams.pdf.onlyRead': '函件檔案只能讀取（GET）。',
+  'teams.pdf.notEnabled': '此 duebot 未啟用函件連結（未設定 DUEBOT_PUBLIC_URL）。',
+  'teams.pdf.noSuchFile': '沒有這個函件檔案。',
+  'teams.pdf.incomplete': '此連結不完整（缺少簽章或有效期限），因此不顯示函件。',
+  'teams.pdf.badSignature': '此連結無效（簽章不符），因此不顯示函件。',
+  'teams.pdf.expired':
+    '此連結已於 {date} 過期。請同事從 duebot 取得函件 #{letterId}（duebot letter pdf {letterId}）。',
+  'teams.pdf.noStoredPdf': '函件 #{letterId} 沒有儲存的 PDF。',
+  'teams.pdf.trouble': 'duebot 無法讀取函件檔案，請重試。',
   'teams.trouble': 'duebot 這邊出了問題；未做任何變更。請再試一次。',
   'teams.savedToHistory': '已記入該帳戶的歷史。',
   'teams.notUnderstood': '我沒有理解「{text}」。',
