@@ -62,6 +62,15 @@ export const adaptersEn = {
   'shell.submit.ask': '{label}? (yes/no)',
   'shell.submit.nothingSent': 'Nothing was sent.',
   'shell.form.inputEnded': 'The input ended before the form was complete; nothing was saved.',
+  // What `duebot <job> --dry-run` prints (adapters/shell/posts.ts) and a job command's undelivered line (src/cli/jobs.ts).
+  'shell.dryRun.nothing':
+    '{hasWhy, select, yes {Nothing would be posted now: {why}.} other {Nothing would be posted now.}}',
+  'shell.dryRun.head':
+    '── {key} → {to, select, digest {the digest channel} alerts {the alerts channel} meeting {the meeting channel} account {the account thread of {name}} accountGone {the account thread of account #{id}} user {{name} privately ({platform})} userGone {user #{id} privately} other {the {name} channel}}{hasThread, select, yes {, in the thread of {thread}} other {}} ──',
+  'shell.dryRun.file': '[file: {name}, {bytes, plural, one {# byte} other {# bytes}}]',
+  'shell.dryRun.fileLater': '[file: {name}, made when delivered]',
+  'jobs.undelivered':
+    '{waiting, plural, =0 {} other {{waiting} of {total} posts not delivered yet: they stay in the outbox and go out at the next start}}{both, select, yes {; } other {}}{failed, plural, =0 {} other {{failed} of {total} posts could not be delivered}}{hasError, select, yes { (last error: {error})} other {}}; see duebot doctor and the log',
   'shell.nothingSaved': 'Nothing was saved.',
   'shell.search.nobody': 'Nobody who can own accounts is called "{name}".',
   'shell.search.several': '"{name}" matches several people; type more of the name:',

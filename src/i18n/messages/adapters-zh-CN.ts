@@ -53,6 +53,14 @@ export const adaptersZhCN: AdaptersCatalog = {
   'shell.submit.ask': '{label}？（输入 yes 或 no）',
   'shell.submit.nothingSent': '未发送任何内容。',
   'shell.form.inputEnded': '表单尚未填完输入就结束了；未保存任何内容。',
+  'shell.dryRun.nothing':
+    '{hasWhy, select, yes {现在不会发布任何内容：{why}。} other {现在不会发布任何内容。}}',
+  'shell.dryRun.head':
+    '── {key} → {to, select, digest {摘要频道} alerts {预警频道} meeting {会议频道} account {{name} 的客户讨论串} accountGone {客户 #{id} 的讨论串} user {私信给 {name}（{platform}）} userGone {私信给用户 #{id}} other {{name} 频道}}{hasThread, select, yes {，在 {thread} 的讨论串中} other {}} ──',
+  'shell.dryRun.file': '[文件：{name}，{bytes, plural, other {# 字节}}]',
+  'shell.dryRun.fileLater': '[文件：{name}，发送时生成]',
+  'jobs.undelivered':
+    '{waiting, plural, =0 {} other {{total} 条消息中有 {waiting} 条尚未送达：它们留在发件箱中，下次启动时发出}}{both, select, yes {；} other {}}{failed, plural, =0 {} other {{total} 条消息中有 {failed} 条无法送达}}{hasError, select, yes {（最后的错误：{error}）} other {}}；请查看 duebot doctor 和日志',
   'shell.nothingSaved': '未保存任何内容。',
   'shell.search.nobody': '没有名叫“{name}”且可以负责账户的人。',
   'shell.search.several': '“{name}”匹配到多个人；请输入更完整的姓名：',

@@ -53,6 +53,14 @@ export const adaptersZhTW: AdaptersCatalog = {
   'shell.submit.ask': '{label}？（輸入 yes 或 no）',
   'shell.submit.nothingSent': '未寄出任何內容。',
   'shell.form.inputEnded': '表單尚未填完輸入就結束了；未儲存任何內容。',
+  'shell.dryRun.nothing':
+    '{hasWhy, select, yes {現在不會發布任何內容：{why}。} other {現在不會發布任何內容。}}',
+  'shell.dryRun.head':
+    '── {key} → {to, select, digest {摘要頻道} alerts {預警頻道} meeting {會議頻道} account {{name} 的客戶討論串} accountGone {客戶 #{id} 的討論串} user {私訊給 {name}（{platform}）} userGone {私訊給使用者 #{id}} other {{name} 頻道}}{hasThread, select, yes {，在 {thread} 的討論串中} other {}} ──',
+  'shell.dryRun.file': '[檔案：{name}，{bytes, plural, other {# 位元組}}]',
+  'shell.dryRun.fileLater': '[檔案：{name}，傳送時產生]',
+  'jobs.undelivered':
+    '{waiting, plural, =0 {} other {{total} 則訊息中有 {waiting} 則尚未送達：它們留在寄件匣中，下次啟動時送出}}{both, select, yes {；} other {}}{failed, plural, =0 {} other {{total} 則訊息中有 {failed} 則無法送達}}{hasError, select, yes {（最後的錯誤：{error}）} other {}}；請查看 duebot doctor 和日誌',
   'shell.nothingSaved': '未儲存任何內容。',
   'shell.search.nobody': '沒有名叫「{name}」且可以負責帳戶的人。',
   'shell.search.several': '「{name}」符合多個人；請輸入更完整的姓名：',
