@@ -35,7 +35,7 @@ export function runJob(name: string, options: { dryRun?: boolean }): Promise<voi
     );
     if (options.dryRun) {
       const preview = await posts.scheduler.preview(name);
-      const why = preview.length === 0 ? await posts.scheduler.whyNothing(name) : undefined;
+      const why = preview.length === 0 ? await posts.scheduler.whyNothing(name, t) : undefined;
       await printPosts(runtime.db.knex, preview, process.stdout, why, t);
       return;
     }

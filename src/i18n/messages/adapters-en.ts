@@ -71,6 +71,10 @@ export const adaptersEn = {
   'shell.dryRun.fileLater': '[file: {name}, made when delivered]',
   'jobs.undelivered':
     '{waiting, plural, =0 {} other {{waiting} of {total} posts not delivered yet: they stay in the outbox and go out at the next start}}{both, select, yes {; } other {}}{failed, plural, =0 {} other {{failed} of {total} posts could not be delivered}}{hasError, select, yes { (last error: {error})} other {}}; see duebot doctor and the log',
+  'jobs.when':
+    '{day, select, today {{time} today} tomorrow {{time} tomorrow} other {{time} {weekday} {date}}}',
+  'jobs.whyNothing':
+    '{job, select, alerts {the alert check} meeting {the credit meeting} promise_follow_up {the promise follow-up} digest {the digest} digest_nudge {the digest nudge} aging_report {the aging report} dispute_check {the dispute check} letter_check {the letter check} housekeeping {the housekeeping} other {the {jobText}}} {state, select, new {finds nothing new to post} newSince {finds nothing new to post (last run at {at})} posted {was posted at {at}} empty {ran at {at} and had nothing to post} skipped {of {period} was skipped (missed while duebot was down)} other {of {period} is {status}}}{next, select, afterSync {; it runs after each ledger sync} none {; next at no time within a month} other {; next at {nextAt}}}',
   'shell.nothingSaved': 'Nothing was saved.',
   'shell.search.nobody': 'Nobody who can own accounts is called "{name}".',
   'shell.search.several': '"{name}" matches several people; type more of the name:',

@@ -61,6 +61,9 @@ export const adaptersZhCN: AdaptersCatalog = {
   'shell.dryRun.fileLater': '[文件：{name}，发送时生成]',
   'jobs.undelivered':
     '{waiting, plural, =0 {} other {{total} 条消息中有 {waiting} 条尚未送达：它们留在发件箱中，下次启动时发出}}{both, select, yes {；} other {}}{failed, plural, =0 {} other {{total} 条消息中有 {failed} 条无法送达}}{hasError, select, yes {（最后的错误：{error}）} other {}}；请查看 duebot doctor 和日志',
+  'jobs.when': '{day, select, today {今天 {time}} tomorrow {明天 {time}} other {{date} {weekday} {time}}}',
+  'jobs.whyNothing':
+    '{job, select, alerts {预警检查} meeting {信用会议} promise_follow_up {承诺跟进} digest {逾期摘要} digest_nudge {摘要提醒} aging_report {账龄报告} dispute_check {争议检查} letter_check {函件检查} housekeeping {日常清理} other {{jobText} }}{state, select, new {没有新的内容可发布} newSince {没有新的内容可发布（上次运行于 {at}）} posted {已于 {at} 发布} empty {于 {at} 运行，没有内容可发布} skipped {（{period}）已跳过（duebot 停机期间错过）} other {（{period}）状态为 {status}}}{next, select, afterSync {；它在每次账本同步后运行} none {；一个月内没有下次运行} other {；下次运行于 {nextAt}}}',
   'shell.nothingSaved': '未保存任何内容。',
   'shell.search.nobody': '没有名叫“{name}”且可以负责账户的人。',
   'shell.search.several': '“{name}”匹配到多个人；请输入更完整的姓名：',

@@ -61,6 +61,9 @@ export const adaptersZhTW: AdaptersCatalog = {
   'shell.dryRun.fileLater': '[檔案：{name}，傳送時產生]',
   'jobs.undelivered':
     '{waiting, plural, =0 {} other {{total} 則訊息中有 {waiting} 則尚未送達：它們留在寄件匣中，下次啟動時送出}}{both, select, yes {；} other {}}{failed, plural, =0 {} other {{total} 則訊息中有 {failed} 則無法送達}}{hasError, select, yes {（最後的錯誤：{error}）} other {}}；請查看 duebot doctor 和日誌',
+  'jobs.when': '{day, select, today {今天 {time}} tomorrow {明天 {time}} other {{date} {weekday} {time}}}',
+  'jobs.whyNothing':
+    '{job, select, alerts {預警檢查} meeting {信用會議} promise_follow_up {承諾跟進} digest {逾期摘要} digest_nudge {摘要提醒} aging_report {帳齡報告} dispute_check {爭議檢查} letter_check {函件檢查} housekeeping {日常清理} other {{jobText} }}{state, select, new {沒有新的內容可發布} newSince {沒有新的內容可發布（上次執行於 {at}）} posted {已於 {at} 發布} empty {於 {at} 執行，沒有內容可發布} skipped {（{period}）已略過（duebot 停機期間錯過）} other {（{period}）狀態為 {status}}}{next, select, afterSync {；它在每次帳本同步後執行} none {；一個月內沒有下次執行} other {；下次執行於 {nextAt}}}',
   'shell.nothingSaved': '未儲存任何內容。',
   'shell.search.nobody': '沒有名叫「{name}」且可以負責帳戶的人。',
   'shell.search.several': '「{name}」符合多個人；請輸入更完整的姓名：',
