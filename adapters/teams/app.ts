@@ -131,6 +131,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
     links,
     clock: options.ctx.clock,
     log: log.child({ component: 'letter-pdf' }),
+    ...(options.ctx.language ? { language: options.ctx.language } : {}),
   });
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error }, 'teams: unhandled error in a turn');

@@ -8,6 +8,7 @@ import type { Job } from './job.ts';
 import { AFTER_SYNC } from './settings.ts';
 import { localParts } from '../clock.ts';
 import { cronSlots } from './slots.ts';
+import type { Translator } from '../i18n/translate.ts';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const two = (n: number) => String(n).padStart(2, '0');
@@ -20,6 +21,21 @@ export function whenInWords(instant: Date, now: Date, timeZone: string): string 
   if (at.date === today) return `${time} today`;
   if (at.date === addDays(today, 1)) return `${time} tomorrow`;
   return `${time} ${WEEKDAYS[weekday(at.date)]} ${shortDate(at.date)}`;
+}
+
+/** `whenInWords` in `t`'s language: "10:00 today", "明天 09:00", "12月14日 周一 09:00". */
+export function whenSaid(t: Translator, instant: Date, now: Date, timeZone: string): string {
+  const at = localParts(instant, timeZone);
+  const today = localParts(now, timeZone).date;
+  const time = `${two(at.hour)}:${two(at.minute)}`;
+  const day = at.date === today ? 'today' : at.date === addDays(today, 1) ? 'tomorrow' : 'other';
+  const noon = new Date(`${at.date}T12:00:00Z`);
+  const locale = t.locale === 'en' ? 'en-GB' : t.locale;
+  const weekdayName = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(noon);
+  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    noon,
+  );
+  return t.t('jobs.when', { day, time, weekday: weekdayName, date });
 }
 
 /** The next run of a cron job after `now` (its delay included), or null (after-sync, or none in reach). */

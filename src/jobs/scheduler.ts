@@ -14,6 +14,7 @@ import type { Policy } from '../collections/account.ts';
 import type { Logger } from '../log.ts';
 import { countJobRun } from '../metrics.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
+import type { Translator } from '../i18n/translate.ts';
 import { ensureWorklistDay } from '../worklist/day-turn.ts';
 import { firstStart } from './first-start.ts';
 import type { Job, JobContext } from './job.ts';
@@ -59,7 +60,7 @@ export interface Scheduler {
   /** Builds a job's posts for now without recording or enqueuing anything (`--dry-run`). */
   preview(name: string): Promise<OutgoingPost[]>;
   /** Why a preview of the job has nothing: its run this period (when) and its next run (why-nothing.ts). */
-  whyNothing(name: string): Promise<string>;
+  whyNothing(name: string, t?: Translator): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -246,8 +247,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         });
       return posts;
     },
-    whyNothing(name) {
-      return whyNothing(db, jobNamed(name), clock, calendar);
+    whyNothing(name, t) {
+      return whyNothing(db, jobNamed(name), clock, calendar, t);
     },
     async stop() {
       stopped = true;

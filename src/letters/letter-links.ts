@@ -41,9 +41,10 @@ export function letterLink(config: LetterLinkConfig, letterId: number, now: Date
 
 /** What a request for a letter PDF may have: the letter to serve, or the refusal to answer with. */
 export type LinkCheck =
-  { ok: true; letterId: number } | { ok: false; status: 403 | 404 | 410; message: string };
-
-const refuse = (status: 403 | 404 | 410, message: string): LinkCheck => ({ ok: false, status, message });
+  | { ok: true; letterId: number }
+  | { ok: false; status: 404; why: 'noSuchFile' }
+  | { ok: false; status: 403; why: 'incomplete' | 'badSignature' }
+  | { ok: false; status: 410; why: 'expired'; letterId: number; expiredOn: string };
 
 /**
  * Checks a request URL (path and query, as it arrived) against the key: a malformed, unsigned or
@@ -53,21 +54,24 @@ const refuse = (status: 403 | 404 | 410, message: string): LinkCheck => ({ ok: f
 export function checkLetterLink(secret: string, requestUrl: string, now: Date): LinkCheck {
   const url = new URL(requestUrl, 'http://duebot.invalid');
   const id = /^\/letters\/([1-9]\d{0,9})\.pdf$/.exec(url.pathname)?.[1];
-  if (!id) return refuse(404, 'There is no such letter file.');
+  if (!id) return { ok: false, status: 404, why: 'noSuchFile' };
   const expires = url.searchParams.get('expires') ?? '';
   const sig = url.searchParams.get('sig') ?? '';
   if (!/^\d{1,12}$/.test(expires) || !/^[A-Za-z0-9_-]{43}$/.test(sig))
-    return refuse(403, 'This link is incomplete (no signature or expiry), so the letter is not shown.');
+    return { ok: false, status: 403, why: 'incomplete' };
   const letterId = Number(id);
   const expected = Buffer.from(signature(secret, letterId, Number(expires)), 'utf8');
   const given = Buffer.from(sig, 'utf8');
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    return refuse(403, 'This link is not valid (its signature does not match), so the letter is not shown.');
+    return { ok: false, status: 403, why: 'badSignature' };
   if (Number(expires) * 1000 <= now.getTime())
-    return refuse(
-      410,
-      `This link expired on ${new Date(Number(expires) * 1000).toISOString().slice(0, 10)}. Ask a colleague for letter #${letterId} from duebot (duebot letter pdf ${letterId}).`,
-    );
+    return {
+      ok: false,
+      status: 410,
+      why: 'expired',
+      letterId,
+      expiredOn: new Date(Number(expires) * 1000).toISOString().slice(0, 10),
+    };
   return { ok: true, letterId };
 }
 

@@ -15,6 +15,8 @@ import { toFallbackText } from './fallback-text.ts';
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 const ROLES = new Set(['collector', 'manager', 'sales', 'viewer']);
+/** The states a letter request is recorded in (letter-log.ts); another is named as stored. */
+const REQUEST_STATUSES = new Set(['requested', 'sending', 'queued', 'awaiting_approval']);
 const CHANNEL_WORDS: ReadonlySet<string> = new Set(CHANNELS);
 const RESULT_WORDS: ReadonlySet<string> = new Set(RESULTS);
 const DISPUTE_OUTCOMES = new Set([
@@ -232,7 +234,11 @@ export function describeEntry(entry: HistoryEntry, t: Translator = translator('e
     case 'pause_ended':
       return t.t('card.history.pauseEnded', { until: str(d.until) });
     case 'letter_requested':
-      return t.t('card.history.letterRequested', { ...letter, status: str(d.status) || 'requested' });
+      return t.t('card.history.letterRequested', {
+        ...letter,
+        status: known(REQUEST_STATUSES, str(d.status) || 'requested'),
+        statusText: str(d.status),
+      });
     case 'letter_sent':
       return t.t('card.history.letterSent', { ...letter, subject: str(d.subject) });
     case 'letter_prepared':

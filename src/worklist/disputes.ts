@@ -209,7 +209,7 @@ export async function resolveDispute(
   if (!allowed.ok) return allowed;
   const fields: Record<string, string> = {};
   const outcome = DISPUTE_OUTCOMES.find((o) => o === input.outcome);
-  if (!outcome) fields.outcome = t.t('dispute.field.outcome', { outcomes: DISPUTE_OUTCOMES.join(', ') });
+  if (!outcome) fields.outcome = t.t('dispute.field.outcome');
   const note = input.note.trim();
   if (!note) fields.note = t.t('dispute.field.sayWhy');
   else if (note.length > MAX_REASON) fields.note = t.t('dispute.field.atMost', { max: String(MAX_REASON) });

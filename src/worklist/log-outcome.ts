@@ -78,6 +78,13 @@ const spelling =
   (v: unknown) =>
     typeof v === 'string' ? (readChoice(list, v) ?? v) : v;
 
+/**
+ * The choices a select offers, as the form shows them ("Call, Email, Visit or Note"; 电话、邮件、拜访或备注):
+ * only a value the form did not offer reaches this check, so the reader is pointed at the labels they see.
+ */
+const anyOf = (t: Translator, labels: string[]) =>
+  new Intl.ListFormat(t.locale, { type: 'disjunction' }).format(labels);
+
 /** The log-outcome form as it arrives from any platform (strings by field id), its errors in `t`'s language. */
 function makeSchema(t: Translator) {
   /** A form date: a real calendar date, by the one check in collections/dates.ts. */
@@ -88,11 +95,25 @@ function makeSchema(t: Translator) {
   return z.object({
     channel: z.preprocess(
       spelling(CHANNELS),
-      z.enum(CHANNELS, { error: t.t('log.error.choose_one', { choices: CHANNELS.join(', ') }) }),
+      z.enum(CHANNELS, {
+        error: t.t('log.error.choose_one', {
+          choices: anyOf(
+            t,
+            CHANNELS.map((channel) => t.t('log.channel', { channel })),
+          ),
+        }),
+      }),
     ),
     result: z.preprocess(
       spelling(RESULTS),
-      z.enum(RESULTS, { error: t.t('log.error.choose_one', { choices: RESULTS.join(', ') }) }),
+      z.enum(RESULTS, {
+        error: t.t('log.error.choose_one', {
+          choices: anyOf(
+            t,
+            RESULTS.map((result) => t.t('log.result', { result })),
+          ),
+        }),
+      }),
     ),
     notes: z.preprocess(
       blankToUndefined,

@@ -70,7 +70,7 @@ describe.each(backends())('role lists applied both ways on %s', (kind) => {
     ]);
     expect(history.map((h) => describeRoleChange(h.details, null))).toEqual([
       'Mia (UMIA1) is a manager: listed in SLACK_MANAGERS',
-      'Mia (UMIA1) is a collector again (was manager): no longer in SLACK_MANAGERS',
+      'Mia (UMIA1) is a collector again (was a manager): no longer in SLACK_MANAGERS',
     ]);
   });
 
@@ -106,7 +106,7 @@ describe.each(backends())('role lists applied both ways on %s', (kind) => {
     expect(await row(dan.userId)).toEqual({ role: 'sales', role_source: 'hand' });
     const [, byHand] = await roleActivities(dan.userId);
     expect(Number(byHand?.actor_user_id)).toBe(boss.userId);
-    expect(describeRoleChange(byHand?.details, 'Boss')).toBe('Boss made Dan (UDAN1) sales (was manager)');
+    expect(describeRoleChange(byHand?.details, 'Boss')).toBe('Boss made Dan (UDAN1) sales (was a manager)');
   });
 
   it('lets a list override a role set by hand once the list names the person', async () => {

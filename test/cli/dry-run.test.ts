@@ -54,7 +54,17 @@ describe('duebot alerts and meeting on the demo ledger', { timeout: 150_000 }, (
     expect(first.stdout).toContain('[Keep working] [Payment plan] [Credit hold] [Lawyer’s letter] [Agency]');
     const second = await runDuebot(['meeting', '--dry-run'], { env: env(), timeoutMs: 120_000 });
     expect(second.stdout).toBe(first.stdout); // the dry run recorded nothing
-  }, 250_000);
+    // A company whose language is traditional Chinese reads the preview's own lines in it too.
+    const tw = await runDuebot(['meeting', '--dry-run'], {
+      env: { ...env(), DUEBOT_LOCALE: 'zh-TW' },
+      timeoutMs: 120_000,
+    });
+    expect(tw.code).toBe(0);
+    expect(tw.stdout).toMatch(/^── meeting:2026-12 → 會議頻道 ──$/m);
+    expect(tw.stdout).toMatch(/ → 會議頻道，在 meeting:2026-12 的討論串中 ──$/m);
+    expect(tw.stdout).toContain('[檔案：aging-2026-12.png，傳送時產生]');
+    expect(tw.stdout).not.toMatch(/the meeting channel|in the thread of|made when delivered/);
+  }, 350_000);
 
   it('prints the alerts; after a real run the same balances are not announced again', async () => {
     const dry = await runDuebot(['alerts', '--dry-run'], { env: env(), timeoutMs: 120_000 });

@@ -33,7 +33,7 @@ import { claimAccount } from '../../src/worklist/claims.ts';
 import { recordPromise } from '../../src/worklist/promises.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
-import { everyLocale, messageProblems, pseudoT, strayEnglish } from '../support/view-locales.ts';
+import { DATE_WORDS, everyLocale, messageProblems, pseudoT, strayEnglish } from '../support/view-locales.ts';
 import { fakePlatform, installedAt, silentLog, testConfig, testPolicy } from '../jobs/support.ts';
 
 const TODAY = '2026-12-07';
@@ -252,7 +252,7 @@ function views(t: Translator): [string, Message][] {
 describe('lists, digest, alerts and outage notices in every language (issue 20)', () => {
   it.each(views(pseudoT()).map(([name]) => name))('%s: no English of ours outside the catalogs', (name) => {
     const view = views(pseudoT()).find(([n]) => n === name)?.[1] as Message;
-    expect(strayEnglish(readable(view), DATA)).toEqual([]);
+    expect(strayEnglish(readable(view), [...DATA, ...DATE_WORDS], { placeholders: true })).toEqual([]);
   });
 
   it.each(LOCALES)('%s: every view fits Slack, Teams and an 80-column terminal', (locale) => {

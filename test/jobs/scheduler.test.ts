@@ -1,3 +1,4 @@
+import { translator } from '../../src/i18n/translate.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
 import type { Database } from '../../src/db.ts';
@@ -157,6 +158,13 @@ describe.each(backends())('catching up at start-up on %s', (kind) => {
       );
       expect(await scheduler.whyNothing('new-weekly')).toBe(
         'the new weekly finds nothing new to post; next at 09:00 Mon 14 Dec',
+      );
+      // `duebot <job> --dry-run` says it in the company's language.
+      expect(await scheduler.whyNothing('new-weekly', translator('zh-CN'))).toBe(
+        'new weekly 没有新的内容可发布；下次运行于 12月14日 周一 09:00',
+      );
+      expect(await scheduler.whyNothing('new-digest', translator('zh-TW'))).toMatch(
+        /^new digest 已於 12月8日 週二 \d\d:\d\d 發布；下次執行於 明天 09:00$/,
       );
       const restarted = createScheduler({ db: fresh.knex, jobs, clock, config, policy, log });
       expect(await restarted.sweep()).toEqual([]);

@@ -21,6 +21,15 @@ import { slackProblems } from '../slack/support/limits-check.ts';
 
 let pseudo: Translator | null = null;
 
+/**
+ * The month names `Intl` writes in the pseudo-locale's dates ("9 Dec 2026", "28 February"): a date is a
+ * value the locale formats (Chinese readers get 12月9日), not English of ours.
+ */
+export const DATE_WORDS = [
+  'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec',
+  'January February March April June July August September October November December',
+];
+
 /** A translator whose every catalog message is accented and bracketed: ⟦Ćłáíḿ⟧. */
 export function pseudoT(): Translator {
   pseudo ??= makeTranslator('en', pseudoCatalog());

@@ -4,6 +4,8 @@
  * The SMTP server is real (the bytes served must be those the customer got); Microsoft is nock'd.
  */
 import { translator } from '../../src/i18n/translate.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
@@ -11,6 +13,8 @@ import { encodeRef } from '../../src/views/action-ref.ts';
 import { defaultLetterConfig, type LetterConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db.ts';
 import { createTeamsChatOut } from '../../adapters/teams/chat-out.ts';
+import { createLetterPdfHandler } from '../../adapters/teams/letter-pdf.ts';
+import { silentLog } from '../jobs/support.ts';
 import { uncertainNoticeKey } from '../../src/jobs/letter-check.ts';
 import { findLetter } from '../../src/letters/letter-log.ts';
 import { letterLink } from '../../src/letters/letter-links.ts';
@@ -164,7 +168,7 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     clock.set(new Date(expires * 1000 + 1000));
     const expired = await get(u.pathname + u.search);
     expect(expired.status).toBe(410);
-    expect(expired.body).toMatch(/expired on 2026-12-22/);
+    expect(expired.body).toMatch(/expired on 22 Dec 2026/);
     expect(expired.type).toMatch(/^text\/plain/);
 
     clock.set(NOW);
@@ -173,6 +177,66 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     const missing = await get(new URL(unknown.url).pathname + new URL(unknown.url).search);
     expect(missing.status).toBe(404);
     expect(missing.body).toMatch(/Letter #987654 has no stored PDF/);
+  });
+
+  it('refuses in the language the browser asks for, else the company’s (DUEBOT_LOCALE)', async () => {
+    const id = await account('Fabrikam Lang Ltd');
+    const link = new URL(openPdfUrl(await sendFromChannel(teams, id)) ?? '');
+    const letterId = Number(/\/letters\/(\d+)\.pdf/.exec(link.pathname)?.[1]);
+    const expires = Number(link.searchParams.get('expires'));
+    const sig = link.searchParams.get('sig') ?? '';
+    const ask = async (server: string, path: string, language?: string) => {
+      const res = await fetch(
+        `${server}${path}`,
+        language ? { headers: { 'accept-language': language } } : {},
+      );
+      return { status: res.status, language: res.headers.get('content-language'), body: await res.text() };
+    };
+    const forged = `/letters/${letterId + 1}.pdf?expires=${expires}&sig=${sig}`;
+
+    // The company speaks English here: a Taiwanese browser reads traditional, a mainland one simplified.
+    const tw = await ask(teams.url, forged, 'zh-TW,zh;q=0.9,en-US;q=0.8');
+    expect(tw).toMatchObject({ status: 403, language: 'zh-TW' });
+    expect(tw.body).toContain('簽章不符');
+    const cn = await ask(teams.url, forged, 'fr-FR, zh-Hans-CN;q=0.7, en;q=0.5');
+    expect(cn).toMatchObject({ status: 403, language: 'zh-CN' });
+    expect(cn.body).toContain('签名不符');
+    const declined = await ask(teams.url, forged, 'zh-TW;q=0, en;q=0.4');
+    expect(declined).toMatchObject({ status: 403, language: 'en' });
+    expect(declined.body).toMatch(/signature does not match/);
+    clock.set(new Date(expires * 1000 + 1000));
+    const expired = await ask(teams.url, link.pathname + link.search, 'zh-CN');
+    expect(expired.status).toBe(410);
+    expect(expired.body).toBe(
+      `此链接已于 2026年12月22日 过期。请同事从 duebot 获取函件 #${letterId}（duebot letter pdf ${letterId}）。\n`,
+    );
+    clock.set(NOW);
+
+    // A company whose DUEBOT_LOCALE is zh-TW: a browser asking for no language duebot speaks reads that.
+    const server = createServer(
+      createLetterPdfHandler({
+        db: db.knex,
+        links: letters.links,
+        clock,
+        log: silentLog,
+        language: { locale: 'zh-TW', channels: {}, largeUnits: false },
+      }),
+    );
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      for (const language of [undefined, 'fr-FR,de;q=0.5', '*']) {
+        const answer = await ask(base, forged, language);
+        expect(answer, String(language)).toMatchObject({ status: 403, language: 'zh-TW' });
+        expect(answer.body).toContain('簽章不符');
+      }
+      const english = await ask(base, `/letters/987654.pdf?expires=${expires}&sig=${sig}`, 'en-GB');
+      expect(english).toMatchObject({ status: 403, language: 'en' });
+      expect((await ask(base, '/letters/x.pdf', 'zh-CN')).body).toBe('没有这个函件文件。\n');
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 
   it('in a personal chat also offers the PDF as a file and uploads exactly the e-mailed bytes on Allow', async () => {
@@ -289,5 +353,9 @@ describe.each(backends())('Teams letter PDFs on %s', (kind) => {
     expect(nodes(card.body).some((n) => typeof n.url === 'string')).toBe(false);
     const res = await fetch(`${bare.url}/letters/1.pdf?expires=9999999999&sig=${'a'.repeat(43)}`);
     expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/not enabled on this duebot/);
+    const zh = await fetch(`${bare.url}/letters/1.pdf`, { headers: { 'accept-language': 'zh-CN' } });
+    expect(zh.status).toBe(404);
+    expect(await zh.text()).toBe('此 duebot 未启用函件链接（未设置 DUEBOT_PUBLIC_URL）。\n');
   });
 });

@@ -62,6 +62,19 @@ export const adaptersEn = {
   'shell.submit.ask': '{label}? (yes/no)',
   'shell.submit.nothingSent': 'Nothing was sent.',
   'shell.form.inputEnded': 'The input ended before the form was complete; nothing was saved.',
+  // What `duebot <job> --dry-run` prints (adapters/shell/posts.ts) and a job command's undelivered line (src/cli/jobs.ts).
+  'shell.dryRun.nothing':
+    '{hasWhy, select, yes {Nothing would be posted now: {why}.} other {Nothing would be posted now.}}',
+  'shell.dryRun.head':
+    '── {key} → {to, select, digest {the digest channel} alerts {the alerts channel} meeting {the meeting channel} account {the account thread of {name}} accountGone {the account thread of account #{id}} user {{name} privately ({platform})} userGone {user #{id} privately} other {the {name} channel}}{hasThread, select, yes {, in the thread of {thread}} other {}} ──',
+  'shell.dryRun.file': '[file: {name}, {bytes, plural, one {# byte} other {# bytes}}]',
+  'shell.dryRun.fileLater': '[file: {name}, made when delivered]',
+  'jobs.undelivered':
+    '{waiting, plural, =0 {} other {{waiting} of {total} posts not delivered yet: they stay in the outbox and go out at the next start}}{both, select, yes {; } other {}}{failed, plural, =0 {} other {{failed} of {total} posts could not be delivered}}{hasError, select, yes { (last error: {error})} other {}}; see duebot doctor and the log',
+  'jobs.when':
+    '{day, select, today {{time} today} tomorrow {{time} tomorrow} other {{time} {weekday} {date}}}',
+  'jobs.whyNothing':
+    '{job, select, alerts {the alert check} meeting {the credit meeting} promise_follow_up {the promise follow-up} digest {the digest} digest_nudge {the digest nudge} aging_report {the aging report} dispute_check {the dispute check} letter_check {the letter check} housekeeping {the housekeeping} other {the {jobText}}} {state, select, new {finds nothing new to post} newSince {finds nothing new to post (last run at {at})} posted {was posted at {at}} empty {ran at {at} and had nothing to post} skipped {of {period} was skipped (missed while duebot was down)} other {of {period} is {status}}}{next, select, afterSync {; it runs after each ledger sync} none {; next at no time within a month} other {; next at {nextAt}}}',
   'shell.nothingSaved': 'Nothing was saved.',
   'shell.search.nobody': 'Nobody who can own accounts is called "{name}".',
   'shell.search.several': '"{name}" matches several people; type more of the name:',
@@ -129,6 +142,17 @@ export const adaptersEn = {
   'teams.file.open': '{kind, select, pdf {Open PDF} other {Open file}}',
   'teams.file.unavailable':
     '{why, select, noPublicUrl {No link to the PDF: DUEBOT_PUBLIC_URL (duebot’s https address) is not set. Get it with `duebot letter pdf {letterId} --out letter.pdf` on duebot’s server (the shell’s letter copy saves it too).} noSecret {No link to the PDF: DUEBOT_LINK_SECRET is not set. Get it with `duebot letter pdf {letterId} --out letter.pdf` on duebot’s server (the shell’s letter copy saves it too).} here {Teams cannot receive this file from duebot here.} other {Teams cannot receive this file from duebot.}}',
+  // The letter-PDF links' refusals (adapters/teams/letter-pdf.ts): a browser reads these, in its language.
+  'teams.pdf.onlyRead': 'Letter files can only be read (GET).',
+  'teams.pdf.notEnabled': 'Letter links are not enabled on this duebot (DUEBOT_PUBLIC_URL is not set).',
+  'teams.pdf.noSuchFile': 'There is no such letter file.',
+  'teams.pdf.incomplete': 'This link is incomplete (no signature or expiry), so the letter is not shown.',
+  'teams.pdf.badSignature':
+    'This link is not valid (its signature does not match), so the letter is not shown.',
+  'teams.pdf.expired':
+    'This link expired on {date}. Ask a colleague for letter #{letterId} from duebot (duebot letter pdf {letterId}).',
+  'teams.pdf.noStoredPdf': 'Letter #{letterId} has no stored PDF.',
+  'teams.pdf.trouble': 'duebot could not read the letter file; try again.',
   'teams.trouble': 'Something went wrong on duebot’s side; nothing was changed. Please try again.',
   'teams.savedToHistory': 'Saved to the account’s history.',
   'teams.notUnderstood': 'I did not understand "{text}".',

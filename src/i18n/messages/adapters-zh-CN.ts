@@ -53,6 +53,17 @@ export const adaptersZhCN: AdaptersCatalog = {
   'shell.submit.ask': '{label}？（输入 yes 或 no）',
   'shell.submit.nothingSent': '未发送任何内容。',
   'shell.form.inputEnded': '表单尚未填完输入就结束了；未保存任何内容。',
+  'shell.dryRun.nothing':
+    '{hasWhy, select, yes {现在不会发布任何内容：{why}。} other {现在不会发布任何内容。}}',
+  'shell.dryRun.head':
+    '── {key} → {to, select, digest {摘要频道} alerts {预警频道} meeting {会议频道} account {{name} 的客户讨论串} accountGone {客户 #{id} 的讨论串} user {私信给 {name}（{platform}）} userGone {私信给用户 #{id}} other {{name} 频道}}{hasThread, select, yes {，在 {thread} 的讨论串中} other {}} ──',
+  'shell.dryRun.file': '[文件：{name}，{bytes, plural, other {# 字节}}]',
+  'shell.dryRun.fileLater': '[文件：{name}，发送时生成]',
+  'jobs.undelivered':
+    '{waiting, plural, =0 {} other {{total} 条消息中有 {waiting} 条尚未送达：它们留在发件箱中，下次启动时发出}}{both, select, yes {；} other {}}{failed, plural, =0 {} other {{total} 条消息中有 {failed} 条无法送达}}{hasError, select, yes {（最后的错误：{error}）} other {}}；请查看 duebot doctor 和日志',
+  'jobs.when': '{day, select, today {今天 {time}} tomorrow {明天 {time}} other {{date} {weekday} {time}}}',
+  'jobs.whyNothing':
+    '{job, select, alerts {预警检查} meeting {信用会议} promise_follow_up {承诺跟进} digest {逾期摘要} digest_nudge {摘要提醒} aging_report {账龄报告} dispute_check {争议检查} letter_check {函件检查} housekeeping {日常清理} other {{jobText} }}{state, select, new {没有新的内容可发布} newSince {没有新的内容可发布（上次运行于 {at}）} posted {已于 {at} 发布} empty {于 {at} 运行，没有内容可发布} skipped {（{period}）已跳过（duebot 停机期间错过）} other {（{period}）状态为 {status}}}{next, select, afterSync {；它在每次账本同步后运行} none {；一个月内没有下次运行} other {；下次运行于 {nextAt}}}',
   'shell.nothingSaved': '未保存任何内容。',
   'shell.search.nobody': '没有名叫“{name}”且可以负责账户的人。',
   'shell.search.several': '“{name}”匹配到多个人；请输入更完整的姓名：',
@@ -118,6 +129,15 @@ export const adaptersZhCN: AdaptersCatalog = {
   'teams.file.open': '{kind, select, pdf {打开 PDF} other {打开文件}}',
   'teams.file.unavailable':
     '{why, select, noPublicUrl {没有 PDF 链接：未设置 DUEBOT_PUBLIC_URL（duebot 的 https 地址）。请在 duebot 服务器上用 `duebot letter pdf {letterId} --out letter.pdf` 获取（在命令行中复制函件也会保存）。} noSecret {没有 PDF 链接：未设置 DUEBOT_LINK_SECRET。请在 duebot 服务器上用 `duebot letter pdf {letterId} --out letter.pdf` 获取（在命令行中复制函件也会保存）。} here {Teams 在此处无法接收 duebot 的这个文件。} other {Teams 无法接收 duebot 的这个文件。}}',
+  'teams.pdf.onlyRead': '函件文件只能读取（GET）。',
+  'teams.pdf.notEnabled': '此 duebot 未启用函件链接（未设置 DUEBOT_PUBLIC_URL）。',
+  'teams.pdf.noSuchFile': '没有这个函件文件。',
+  'teams.pdf.incomplete': '此链接不完整（缺少签名或有效期），因此不显示函件。',
+  'teams.pdf.badSignature': '此链接无效（签名不符），因此不显示函件。',
+  'teams.pdf.expired':
+    '此链接已于 {date} 过期。请同事从 duebot 获取函件 #{letterId}（duebot letter pdf {letterId}）。',
+  'teams.pdf.noStoredPdf': '函件 #{letterId} 没有保存的 PDF。',
+  'teams.pdf.trouble': 'duebot 无法读取函件文件，请重试。',
   'teams.trouble': 'duebot 这边出了问题；未做任何更改。请重试。',
   'teams.savedToHistory': '已记入该账户的历史。',
   'teams.notUnderstood': '我没有理解“{text}”。',

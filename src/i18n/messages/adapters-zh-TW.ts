@@ -53,6 +53,17 @@ export const adaptersZhTW: AdaptersCatalog = {
   'shell.submit.ask': '{label}？（輸入 yes 或 no）',
   'shell.submit.nothingSent': '未寄出任何內容。',
   'shell.form.inputEnded': '表單尚未填完輸入就結束了；未儲存任何內容。',
+  'shell.dryRun.nothing':
+    '{hasWhy, select, yes {現在不會發布任何內容：{why}。} other {現在不會發布任何內容。}}',
+  'shell.dryRun.head':
+    '── {key} → {to, select, digest {摘要頻道} alerts {預警頻道} meeting {會議頻道} account {{name} 的客戶討論串} accountGone {客戶 #{id} 的討論串} user {私訊給 {name}（{platform}）} userGone {私訊給使用者 #{id}} other {{name} 頻道}}{hasThread, select, yes {，在 {thread} 的討論串中} other {}} ──',
+  'shell.dryRun.file': '[檔案：{name}，{bytes, plural, other {# 位元組}}]',
+  'shell.dryRun.fileLater': '[檔案：{name}，傳送時產生]',
+  'jobs.undelivered':
+    '{waiting, plural, =0 {} other {{total} 則訊息中有 {waiting} 則尚未送達：它們留在寄件匣中，下次啟動時送出}}{both, select, yes {；} other {}}{failed, plural, =0 {} other {{total} 則訊息中有 {failed} 則無法送達}}{hasError, select, yes {（最後的錯誤：{error}）} other {}}；請查看 duebot doctor 和日誌',
+  'jobs.when': '{day, select, today {今天 {time}} tomorrow {明天 {time}} other {{date} {weekday} {time}}}',
+  'jobs.whyNothing':
+    '{job, select, alerts {預警檢查} meeting {信用會議} promise_follow_up {承諾跟進} digest {逾期摘要} digest_nudge {摘要提醒} aging_report {帳齡報告} dispute_check {爭議檢查} letter_check {函件檢查} housekeeping {日常清理} other {{jobText} }}{state, select, new {沒有新的內容可發布} newSince {沒有新的內容可發布（上次執行於 {at}）} posted {已於 {at} 發布} empty {於 {at} 執行，沒有內容可發布} skipped {（{period}）已略過（duebot 停機期間錯過）} other {（{period}）狀態為 {status}}}{next, select, afterSync {；它在每次帳本同步後執行} none {；一個月內沒有下次執行} other {；下次執行於 {nextAt}}}',
   'shell.nothingSaved': '未儲存任何內容。',
   'shell.search.nobody': '沒有名叫「{name}」且可以負責帳戶的人。',
   'shell.search.several': '「{name}」符合多個人；請輸入更完整的姓名：',
@@ -118,6 +129,15 @@ export const adaptersZhTW: AdaptersCatalog = {
   'teams.file.open': '{kind, select, pdf {開啟 PDF} other {開啟檔案}}',
   'teams.file.unavailable':
     '{why, select, noPublicUrl {沒有 PDF 連結：未設定 DUEBOT_PUBLIC_URL（duebot 的 https 位址）。請在 duebot 伺服器上用 `duebot letter pdf {letterId} --out letter.pdf` 取得（在命令列中複製函件也會儲存）。} noSecret {沒有 PDF 連結：未設定 DUEBOT_LINK_SECRET。請在 duebot 伺服器上用 `duebot letter pdf {letterId} --out letter.pdf` 取得（在命令列中複製函件也會儲存）。} here {Teams 在此處無法接收 duebot 的這個檔案。} other {Teams 無法接收 duebot 的這個檔案。}}',
+  'teams.pdf.onlyRead': '函件檔案只能讀取（GET）。',
+  'teams.pdf.notEnabled': '此 duebot 未啟用函件連結（未設定 DUEBOT_PUBLIC_URL）。',
+  'teams.pdf.noSuchFile': '沒有這個函件檔案。',
+  'teams.pdf.incomplete': '此連結不完整（缺少簽章或有效期限），因此不顯示函件。',
+  'teams.pdf.badSignature': '此連結無效（簽章不符），因此不顯示函件。',
+  'teams.pdf.expired':
+    '此連結已於 {date} 過期。請同事從 duebot 取得函件 #{letterId}（duebot letter pdf {letterId}）。',
+  'teams.pdf.noStoredPdf': '函件 #{letterId} 沒有儲存的 PDF。',
+  'teams.pdf.trouble': 'duebot 無法讀取函件檔案，請重試。',
   'teams.trouble': 'duebot 這邊出了問題；未做任何變更。請再試一次。',
   'teams.savedToHistory': '已記入該帳戶的歷史。',
   'teams.notUnderstood': '我沒有理解「{text}」。',

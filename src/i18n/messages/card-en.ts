@@ -162,7 +162,8 @@ export const cardEn = {
     '{who} paused chasing{hasInvoices, select, yes { {invoices}} other {}}{hasUntil, select, yes { until {until}} other {}}: {reason}',
   'card.history.pauseLifted': '{who} un-paused chasing',
   'card.history.pauseEnded': 'The pause until {until} ended; chasing resumes',
-  'card.history.letterRequested': '{who} asked for the {template} letter ({status})',
+  'card.history.letterRequested':
+    '{who} asked for the {template} letter ({status, select, requested {requested} sending {sending} queued {queued} awaiting_approval {awaiting approval} other {{statusText}}})',
   'card.history.letterSent':
     '{who} sent the {template} letter ({locale}) to {recipient}: "{subject}", message id {messageId}',
   'card.history.noSmtp': 'e-mail delivery is not configured (SMTP_URL and LETTER_FROM)',
@@ -181,11 +182,11 @@ export const cardEn = {
   'card.history.letterSentAgain':
     '{who} chose to send the {template} letter #{letterId} again to {hasRecipient, select, yes {{recipient}} other {the customer}}',
   'card.history.roleByHand':
-    '{who} made {person} {role, select, collector {a collector} manager {a manager} sales {sales} viewer {a viewer} other {{roleText}}}{hasFrom, select, yes { (was {fromText})} other {}}',
+    '{who} made {person} {role, select, collector {a collector} manager {a manager} sales {sales} viewer {a viewer} other {{roleText}}}{hasFrom, select, yes { (was {from, select, collector {a collector} manager {a manager} sales {sales} viewer {a viewer} other {{fromText}}})} other {}}',
   'card.history.roleUnlisted':
-    '{person} is {role, select, collector {a collector} manager {a manager} sales {sales} viewer {a viewer} other {{roleText}}} again{hasFrom, select, yes { (was {fromText})} other {}}: no longer in {setting}',
+    '{person} is {role, select, collector {a collector} manager {a manager} sales {sales} viewer {a viewer} other {{roleText}}} again{hasFrom, select, yes { (was {from, select, collector {a collector} manager {a manager} sales {sales} viewer {a viewer} other {{fromText}}})} other {}}: no longer in {setting}',
   'card.history.roleListed':
-    '{person} is {role, select, collector {a collector} manager {a manager} sales {sales} viewer {a viewer} other {{roleText}}}{hasFrom, select, yes { (was {fromText})} other {}}: listed in {setting}',
+    '{person} is {role, select, collector {a collector} manager {a manager} sales {sales} viewer {a viewer} other {{roleText}}}{hasFrom, select, yes { (was {from, select, collector {a collector} manager {a manager} sales {sales} viewer {a viewer} other {{fromText}}})} other {}}: listed in {setting}',
   'card.history.termsChanged':
     '{who} set the account terms: key-account exemption {exempt, select, yes {yes} other {no}}, habitual late payer {habitual, select, yes {yes} other {no}}, {hasRate, select, yes {contract interest {rate} a day} other {default interest}} — "{reason}"',
   'card.history.handedOver':

@@ -146,7 +146,8 @@ export const cardZhCN: CardCatalog = {
     '{who} 暂停了催收{hasInvoices, select, yes {（{invoices}）} other {}}{hasUntil, select, yes {，至 {until}} other {}}：{reason}',
   'card.history.pauseLifted': '{who} 恢复了催收',
   'card.history.pauseEnded': '至 {until} 的暂停已结束；恢复催收',
-  'card.history.letterRequested': '{who} 申请发送 {template} 函件（{status}）',
+  'card.history.letterRequested':
+    '{who} 申请发送 {template} 函件（{status, select, requested {已申请} sending {发送中} queued {排队中} awaiting_approval {待审批} other {{statusText}}}）',
   'card.history.letterSent':
     '{who} 已将 {template} 函件（{locale}）发送给 {recipient}：“{subject}”，邮件编号 {messageId}',
   'card.history.noSmtp': '未配置电子邮件发送（SMTP_URL 和 LETTER_FROM）',
@@ -163,11 +164,11 @@ export const cardZhCN: CardCatalog = {
   'card.history.letterSentAgain':
     '{who} 选择把 {template} 函件 #{letterId} 重新发送给{hasRecipient, select, yes {{recipient}} other {客户}}',
   'card.history.roleByHand':
-    '{who} 把 {person} 设为{role, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{roleText}}}{hasFrom, select, yes {（原为 {fromText}）} other {}}',
+    '{who} 把 {person} 设为{role, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{roleText}}}{hasFrom, select, yes {（原为 {from, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{fromText}}}）} other {}}',
   'card.history.roleUnlisted':
-    '{person} 重新成为{role, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{roleText}}}{hasFrom, select, yes {（原为 {fromText}）} other {}}：已不在 {setting} 中',
+    '{person} 重新成为{role, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{roleText}}}{hasFrom, select, yes {（原为 {from, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{fromText}}}）} other {}}：已不在 {setting} 中',
   'card.history.roleListed':
-    '{person} 是{role, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{roleText}}}{hasFrom, select, yes {（原为 {fromText}）} other {}}：列于 {setting}',
+    '{person} 是{role, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{roleText}}}{hasFrom, select, yes {（原为 {from, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{fromText}}}）} other {}}：列于 {setting}',
   'card.history.termsChanged':
     '{who} 设置了账户条款：重点账户豁免 {exempt, select, yes {是} other {否}}，习惯性迟付 {habitual, select, yes {是} other {否}}，{hasRate, select, yes {合同利息日利率 {rate}} other {默认利息}} —“{reason}”',
   'card.history.handedOver':

@@ -146,7 +146,8 @@ export const cardZhTW: CardCatalog = {
     '{who} 暫停了催收{hasInvoices, select, yes {（{invoices}）} other {}}{hasUntil, select, yes {，至 {until}} other {}}：{reason}',
   'card.history.pauseLifted': '{who} 恢復了催收',
   'card.history.pauseEnded': '至 {until} 的暫停已結束；恢復催收',
-  'card.history.letterRequested': '{who} 申請發送 {template} 函件（{status}）',
+  'card.history.letterRequested':
+    '{who} 申請發送 {template} 函件（{status, select, requested {已申請} sending {傳送中} queued {排隊中} awaiting_approval {待核准} other {{statusText}}}）',
   'card.history.letterSent':
     '{who} 已將 {template} 函件（{locale}）發送給 {recipient}：「{subject}」，郵件編號 {messageId}',
   'card.history.noSmtp': '未設定電子郵件發送（SMTP_URL 和 LETTER_FROM）',
@@ -163,11 +164,11 @@ export const cardZhTW: CardCatalog = {
   'card.history.letterSentAgain':
     '{who} 選擇把 {template} 函件 #{letterId} 重新發送給{hasRecipient, select, yes {{recipient}} other {客戶}}',
   'card.history.roleByHand':
-    '{who} 把 {person} 設為{role, select, collector {催收員} manager {經理} sales {銷售} viewer {唯讀使用者} other {{roleText}}}{hasFrom, select, yes {（原為 {fromText}）} other {}}',
+    '{who} 把 {person} 設為{role, select, collector {催收員} manager {經理} sales {銷售} viewer {唯讀使用者} other {{roleText}}}{hasFrom, select, yes {（原為 {from, select, collector {催收員} manager {經理} sales {銷售} viewer {唯讀使用者} other {{fromText}}}）} other {}}',
   'card.history.roleUnlisted':
-    '{person} 重新成為{role, select, collector {催收員} manager {經理} sales {銷售} viewer {唯讀使用者} other {{roleText}}}{hasFrom, select, yes {（原為 {fromText}）} other {}}：已不在 {setting} 中',
+    '{person} 重新成為{role, select, collector {催收員} manager {經理} sales {銷售} viewer {唯讀使用者} other {{roleText}}}{hasFrom, select, yes {（原為 {from, select, collector {催收員} manager {經理} sales {銷售} viewer {唯讀使用者} other {{fromText}}}）} other {}}：已不在 {setting} 中',
   'card.history.roleListed':
-    '{person} 是{role, select, collector {催收員} manager {經理} sales {銷售} viewer {唯讀使用者} other {{roleText}}}{hasFrom, select, yes {（原為 {fromText}）} other {}}：列於 {setting}',
+    '{person} 是{role, select, collector {催收員} manager {經理} sales {銷售} viewer {唯讀使用者} other {{roleText}}}{hasFrom, select, yes {（原為 {from, select, collector {催收員} manager {經理} sales {銷售} viewer {唯讀使用者} other {{fromText}}}）} other {}}：列於 {setting}',
   'card.history.termsChanged':
     '{who} 設置了帳戶條款：重點帳戶豁免 {exempt, select, yes {是} other {否}}，習慣性遲付 {habitual, select, yes {是} other {否}}，{hasRate, select, yes {合同利息日利率 {rate}} other {預設利息}} —「{reason}」',
   'card.history.handedOver':

@@ -66,7 +66,7 @@ export const formsEn = {
   'dispute.field.onlyOpen': 'only open invoices of this account can be disputed',
   'dispute.field.busy': 'already disputed: {list}',
   'dispute.field.busyItem': '{invoice} (dispute #{id})',
-  'dispute.field.outcome': 'choose one of {outcomes}',
+  'dispute.field.outcome': 'choose one of the outcomes in the list',
   'dispute.field.sayWhy': 'say why it was resolved this way',
   'dispute.field.choose': 'choose the dispute',
   'dispute.field.notThisAccount': '#{id} is not a dispute of this account',

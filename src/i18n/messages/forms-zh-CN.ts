@@ -59,7 +59,7 @@ export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'dispute.field.onlyOpen': '只能对本账户的未结发票发起争议',
   'dispute.field.busy': '已在争议中：{list}',
   'dispute.field.busyItem': '{invoice}（争议 #{id}）',
-  'dispute.field.outcome': '请从以下选项中选择：{outcomes}',
+  'dispute.field.outcome': '请从列表中选择一个结果',
   'dispute.field.sayWhy': '请说明为何这样处理',
   'dispute.field.choose': '请选择争议',
   'dispute.field.notThisAccount': '#{id} 不是本账户的争议',

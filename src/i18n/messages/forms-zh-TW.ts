@@ -59,7 +59,7 @@ export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
   'dispute.field.onlyOpen': '只能對本帳戶的未結發票提出爭議',
   'dispute.field.busy': '已在爭議中：{list}',
   'dispute.field.busyItem': '{invoice}（爭議 #{id}）',
-  'dispute.field.outcome': '請從以下選項中選擇：{outcomes}',
+  'dispute.field.outcome': '請從清單中選擇一個結果',
   'dispute.field.sayWhy': '請說明為何這樣處理',
   'dispute.field.choose': '請選擇爭議',
   'dispute.field.notThisAccount': '#{id} 不是本帳戶的爭議',
