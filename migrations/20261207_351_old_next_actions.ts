@@ -74,6 +74,24 @@ function sayNote(note: Record<string, unknown>): Record<string, unknown> {
   return note;
 }
 
+/** Rewrites, with `change`, the next action of each worklist row the SQL condition `where` selects. */
+async function rewriteSummaryNotes(
+  knex: Knex,
+  where: string,
+  change: (note: Record<string, unknown>) => Record<string, unknown>,
+): Promise<void> {
+  const rows: { customer_id: number; next_action: unknown }[] = await knex('account_summary')
+    .whereRaw(where)
+    .select('customer_id', 'next_action');
+  for (const row of rows) {
+    const note = asObject(row.next_action);
+    if (note)
+      await knex('account_summary')
+        .where({ customer_id: row.customer_id })
+        .update({ next_action: JSON.stringify(change(note)) });
+  }
+}
+
 export async function up(knex: Knex): Promise<void> {
   const meetings: { meeting_id: number; customer_id: number; snapshot: unknown }[] = await knex(
     'meeting_accounts',
@@ -95,16 +113,11 @@ export async function up(knex: Knex): Promise<void> {
       .where({ meeting_id: row.meeting_id, customer_id: row.customer_id })
       .update({ snapshot: JSON.stringify({ ...snapshot, nextAction: note }) });
   }
-  const summaries: { customer_id: number; next_action: unknown }[] = await knex('account_summary')
-    .whereRaw(`next_action->>'kind' = 'paused' AND next_action->>'why' LIKE 'handed over to %'`)
-    .select('customer_id', 'next_action');
-  for (const row of summaries) {
-    const note = asObject(row.next_action);
-    if (note)
-      await knex('account_summary')
-        .where({ customer_id: row.customer_id })
-        .update({ next_action: JSON.stringify(sayNote(note)) });
-  }
+  await rewriteSummaryNotes(
+    knex,
+    `next_action->>'kind' = 'paused' AND next_action->>'why' LIKE 'handed over to %'`,
+    sayNote,
+  );
 }
 
 /**
@@ -118,16 +131,7 @@ export async function down(knex: Knex): Promise<void> {
       ? { ...note, why: `handed over to ${String(why.agency)} (PB-30)` }
       : note;
   };
-  const summaries: { customer_id: number; next_action: unknown }[] = await knex('account_summary')
-    .whereRaw(`next_action->'why'->>'kind' = 'handed-over'`)
-    .select('customer_id', 'next_action');
-  for (const row of summaries) {
-    const note = asObject(row.next_action);
-    if (note)
-      await knex('account_summary')
-        .where({ customer_id: row.customer_id })
-        .update({ next_action: JSON.stringify(said(note)) });
-  }
+  await rewriteSummaryNotes(knex, `next_action->'why'->>'kind' = 'handed-over'`, said);
   const meetings: { meeting_id: number; customer_id: number; snapshot: unknown }[] = await knex(
     'meeting_accounts',
   )
