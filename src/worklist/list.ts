@@ -74,18 +74,15 @@ function escapeLike(text: string): string {
 }
 
 /**
- * The worklist rows matching `filter`. `forCount` joins only what the filter needs: every join is at
- * most one row per account (one active claim per account, PB-25; one state row), so the count is the
- * same without the others, and counting a 50,000-account worklist then needs no join at all.
+ * The worklist rows matching `filter`, joined only to what the filter needs: every join is at most one
+ * row per account (one active claim per account, PB-25; one state row), so counting and choosing a page
+ * need none of the others; a page joins its own rows to them afterwards (listWorklist).
  */
-function baseQuery(db: Knex, today: string, filter: WorklistFilter, forCount = false) {
+function baseQuery(db: Knex, today: string, filter: WorklistFilter) {
   const q = db('account_summary as s');
-  const byOwner = filter.ownerUserId !== undefined || filter.ownerName !== undefined;
-  if (!forCount) q.join('customers as c', 'c.id', 's.customer_id');
-  if (!forCount || byOwner)
+  if (filter.ownerUserId !== undefined || filter.ownerName !== undefined)
     q.leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'));
-  if (!forCount || filter.ownerName !== undefined) q.leftJoin('users as u', 'u.id', 'cl.user_id');
-  if (!forCount) q.leftJoin('account_state as st', 'st.customer_id', 's.customer_id');
+  if (filter.ownerName !== undefined) q.leftJoin('users as u', 'u.id', 'cl.user_id');
   if (filter.ownerUserId !== undefined) q.where('cl.user_id', filter.ownerUserId);
   // A person's accounts are found from their claims (the OWNED_ACCOUNTS CTE), never by walking the
   // priority index over every account until their page is full (1 s at a million accounts when their
@@ -139,10 +136,10 @@ function matchedCustomers(db: Knex, customer: string) {
  */
 function countQuery(db: Knex, today: string, filter: WorklistFilter) {
   if (!filter.unclaimed || filter.ownerUserId !== undefined || filter.ownerName !== undefined)
-    return baseQuery(db, today, filter, true).count({ total: '*' });
+    return baseQuery(db, today, filter).count({ total: '*' });
   const { unclaimed: _unclaimed, ...rest } = filter;
-  const all = baseQuery(db, today, rest, true).count('*');
-  const claimed = baseQuery(db, today, rest, true)
+  const all = baseQuery(db, today, rest).count('*');
+  const claimed = baseQuery(db, today, rest)
     .join('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
     .count('*');
   return db.select(db.raw('(?) - (?) as total', [all, claimed]));
@@ -183,7 +180,7 @@ const SUMMARY_COLUMNS = [
  * `limit`". The rows are walked through the filter's index and never all read.
  */
 function cappedCountQuery(db: Knex, today: string, filter: WorklistFilter, limit: number) {
-  const matching = baseQuery(db, today, filter, true)
+  const matching = baseQuery(db, today, filter)
     .select(db.raw('1'))
     .limit(limit + 1)
     .as('m');
@@ -211,7 +208,7 @@ export async function listWorklist(
   const pageOf = (page: number) =>
     db
       .from(
-        baseQuery(db, paging.today, filter, true)
+        baseQuery(db, paging.today, filter)
           .orderBy(order('s'))
           .limit(pageSize)
           .offset((page - 1) * pageSize)
