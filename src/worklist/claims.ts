@@ -4,6 +4,11 @@ import { recordActivity } from './activity.ts';
 import { fail, failSaying, ok, type Result } from './outcome.ts';
 import { type Actor, requireRole } from './staff.ts';
 
+/** The accounts a person owns now (their active claims, PB-25), as a subquery served by the claims' owner index. */
+export function ownedAccounts(db: Knex, userId: number): Knex.QueryBuilder {
+  return db('claims').where('user_id', userId).whereNull('released_at').select('customer_id');
+}
+
 /** Who owns an account now (PB-25), if anyone. */
 export interface Owner {
   userId: number;

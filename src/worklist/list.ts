@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Grade } from '../collections/grade.ts';
 import type { PriorityReasons } from '../collections/priority.ts';
 import type { NextStepNote } from '../collections/ladder.ts';
+import { ownedAccounts } from './claims.ts';
 import { rowDaysOverdue, whereOverdueAtLeast } from './overdue-days.ts';
 import { parseRowId } from './row-id.ts';
 
@@ -245,10 +246,7 @@ export async function listWorklist(
       .joinRaw('LEFT JOIN LATERAL ? p ON true', [db.raw('?', [pageOf(page)])]);
     if (filter.customer) q.withMaterialized(MATCHED_CUSTOMERS, matchedCustomers(db, filter.customer));
     if (filter.ownerUserId !== undefined)
-      q.withMaterialized(
-        OWNED_ACCOUNTS,
-        db('claims').where('user_id', filter.ownerUserId).whereNull('released_at').select('customer_id'),
-      );
+      q.withMaterialized(OWNED_ACCOUNTS, ownedAccounts(db, filter.ownerUserId));
     return q;
   };
   const firstTry = await withCount(wanted);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { addDays } from '../collections/dates.ts';
 import { allQueries } from '../db-queries.ts';
+import { ownedAccounts } from './claims.ts';
 import { listWorklist, type WorklistRow } from './list.ts';
 import { type QuietAccount, quietAccounts, type QuietRule } from './status-updates.ts';
 
@@ -146,12 +147,7 @@ export async function myWork(
       .join('customers as c', 'c.id', 'p.customer_id')
       // The person's accounts from their claims (by index), not every claim joined to every due promise.
       .where((w) =>
-        w
-          .whereIn(
-            'p.customer_id',
-            db('claims').where('user_id', userId).whereNull('released_at').select('customer_id'),
-          )
-          .orWhere('p.created_by_user_id', userId),
+        w.whereIn('p.customer_id', ownedAccounts(db, userId)).orWhere('p.created_by_user_id', userId),
       )
       .where((w) =>
         w
