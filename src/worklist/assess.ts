@@ -78,9 +78,10 @@ function oldestUndisputedDue(a: AccountAssessment): string | null {
 }
 
 /**
- * Writes worklist rows in one statement with one bind parameter: the rows travel as a JSON array read by
- * json_populate_recordset, not as 22 parameters per row for the client to number and send (issue 19: the
- * day turn rewrites every row). The jsonb columns go as their objects, not as strings inside the string.
+ * Writes worklist rows (a chunk of a reassessment, or the one row a Claim rewrites) in one statement with
+ * one bind parameter: the rows travel as a JSON array read by json_populate_recordset, not as 22
+ * parameters per row for the client to number and send (issue 19: a full reassessment writes every row).
+ * The jsonb columns go as their objects, not as strings inside the string.
  */
 async function upsertSummaries(db: Knex, rows: SummaryRow[]): Promise<void> {
   const first = rows[0];
@@ -108,17 +109,7 @@ export async function refreshOne(ctx: AssessContext, accountId: number): Promise
   const snapshot = await loadOne(ctx, accountId);
   const assessed = snapshot ? assessForWorklist(snapshot, ctx.policy, ctx.today) : null;
   if (assessed && assessed.assessment.items.length > 0) {
-    const row = summaryRow(assessed, ctx.today);
-    await ctx
-      .db('account_summary')
-      .insert({
-        ...row,
-        open_by_currency: JSON.stringify(row.open_by_currency),
-        priority_reasons: JSON.stringify(row.priority_reasons),
-        next_action: row.next_action && JSON.stringify(row.next_action),
-      })
-      .onConflict('customer_id')
-      .merge();
+    await upsertSummaries(ctx.db, [summaryRow(assessed, ctx.today)]);
   } else {
     await ctx.db('account_summary').where({ customer_id: accountId }).delete();
   }
