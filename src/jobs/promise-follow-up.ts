@@ -231,15 +231,14 @@ export function promiseFollowUpJob(
         // PB-14: the case moves up to the owner's manager(s) as well.
         const up = await managersFor(ctx.db, p.owner_id ? Number(p.owner_id) : null, escalationMap);
         managers.set(Number(p.id), up);
-        for (const m of up)
+        for (const m of up) {
+          const managerT = await personT(ctx.db, m.userId, language);
           posts.push({
             key: managerFollowUpKey(Number(p.id), m.userId),
             to: { kind: 'user', userId: m.userId },
-            message: await (async () => {
-              const managerT = await personT(ctx.db, m.userId, language);
-              return drawnIn(followUpMessage({ ...facts, audience: 'manager' }, managerT), managerT);
-            })(),
+            message: drawnIn(followUpMessage({ ...facts, audience: 'manager' }, managerT), managerT),
           });
+        }
         // PB-14: "in the account thread and privately".
         posts.push({
           key: threadFollowUpKey(Number(p.id)),
