@@ -151,7 +151,7 @@ export const cardZhTW: CardCatalog = {
   'card.history.letterSent':
     '{who} 已將 {template} 函件（{locale}）發送給 {recipient}：「{subject}」，郵件編號 {messageId}',
   'card.history.noSmtp': '未設定電子郵件發送（SMTP_URL 和 LETTER_FROM）',
-  'card.history.letterPrepared': '{who} 准備了 {template} 函件（{locale}），未發送：{reason}',
+  'card.history.letterPrepared': '{who} 準備了 {template} 函件（{locale}），未發送：{reason}',
   'card.history.letterFailed':
     '{hasRecipient, select, yes {{who} 的 {template} 函件（{locale}）發送給 {recipient} 失敗：{error}} other {{who} 的 {template} 函件（{locale}）發送失敗：{error}}}',
   'card.history.letterApprovalRequested': '{who} 申請審批 {template} 函件 #{letterId}',
@@ -211,7 +211,7 @@ export const cardZhTW: CardCatalog = {
   'card.ref.invalid': '這個按鈕攜帶的操作引用無效。',
   'card.unreadable.character':
     '第 {position} 個字元 U+{code}（{kind, select, nul {NUL 位元組} escape {跳脫字元} bell {響鈴字元} surrogate {不成對的代理字元} other {控制字元}}）',
-  'card.unreadable.name': '平台發送的您的名稱或編號含有{what}；duebot 無法使用。',
+  'card.unreadable.name': '平臺傳來的您的名稱或編號含有{what}；duebot 無法使用。',
   'card.unreadable.command': '命令含有{what}，duebot 無法讀取；請去掉後重新輸入。沒有做任何更改。',
   'card.unreadable.note': '您的備註未保存：含有{what}；請去掉後重新發送。',
   'card.unreadable.button': '這個按鈕含有{what}；沒有做任何更改。',

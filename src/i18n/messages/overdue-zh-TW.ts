@@ -17,7 +17,7 @@ export const overdueZhTW: OverdueCatalog = {
   客戶 '<名稱>'          客戶名稱包含 '<名稱>'（到行尾，或用引號括起）
   @某人                該同事負責的帳戶
   第2頁                清單的其他頁
-  發布                 把清單發到頻道，而不是只給您看`,
+  發布                 把清單發到頻道，而非只給您看`,
   'overdue.help.actions': `單一帳戶的操作（客戶名稱或編號）：
   查看 '<客戶>'          客戶檔案（也可寫 顯示）
   認領 '<客戶>'          成為負責人
@@ -60,7 +60,7 @@ export const overdueZhTW: OverdueCatalog = {
   'overdue.error.not_an_amount': '無法辨識金額「{word}」；請寫整數金額，例如 大於5萬、>50000 或 >50k。',
   'overdue.error.needs_grade': '「{keyword}」後面要寫 A、B 或 C，例如 等級 C。',
   'overdue.error.not_a_grade': '「{word}」不是信用等級；請用 A、B 或 C。',
-  'overdue.error.needs_customer_name': '「{keyword}」後面要寫名稱，例如 客戶 台北聯合。',
+  'overdue.error.needs_customer_name': '「{keyword}」後面要寫名稱，例如 客戶 高雄聯合。',
   'overdue.error.needs_page': '「{keyword}」後面要寫頁碼，例如 第2頁。',
   'overdue.error.not_a_page': '「{word}」不是頁碼；請用 1、2、3……',
   'overdue.error.quoted_name': `看不懂「{word}」；要依客戶篩選，請寫 客戶 "{word}"。`,
