@@ -312,7 +312,7 @@ describe.each(backends())('adapters answer in the reader language on %s', (kind)
       await teams.post({ ...teamsMessage('what is up'), locale: 'zh-CN' });
       await teams.post({ ...teamsMessage('what is up'), locale: 'en-US' });
       expect(teams.calls).toHaveLength(2);
-      expect(JSON.stringify(teams.calls[0]?.body)).toContain('我没有理解“what is up”。');
+      expect(JSON.stringify(teams.calls[0]?.body)).toContain('我没看懂“what is up”。');
       expect(JSON.stringify(teams.calls[1]?.body)).toContain('I did not understand \\"what is up\\"');
     });
   });

@@ -7,7 +7,7 @@ export const adaptersZhCN: AdaptersCatalog = {
   /overdue [筛选条件]    催收清单（试试 /overdue help）
   open N                 打开账户卡片
   claim N | release N    认领账户 / 放弃账户
-  log N                  记录一次电话；逐项询问并检查每个回答
+  log N                  记录一次通话；逐项询问并检查每个回答
   log N result=promised date=2026-12-01 amount=5000 notes="周五付款"
                          一行写完；可用的键：{keys}
                          结果：{results}
@@ -23,11 +23,11 @@ export const adaptersZhCN: AdaptersCatalog = {
   kept N                 手动标记未结的承诺付款已兑现，并附说明（PB-20）
   letter N [模板]        预览升级阶梯建议的催款函（或指定的模板），然后发送
   summary N              通话之后：预览发给客户的通话纪要邮件，然后发送（PB-23）
-  approve L | reject L   审批第 L 号等待第二人批准的信函
+  approve L | reject L   批准或驳回第 L 号待第二人批准的函件
   mark-sent L | send-again L
-                         第 L 号信函可能已发出也可能没有：您在邮箱里找到了它，
+                         第 L 号函件不确定是否已发出：您在邮箱里找到了它，
                          或者把同一封邮件再发一次（仅一次）
-                         （L 是随请求显示的信函编号，不是行号或 #编号）
+                         （L 是随申请显示的函件编号，不是行号或 #编号）
   next | prev            上一个清单（或历史）的下一页或上一页
   older | newer          历史记录的更早或更新的条目
   as 姓名                以另一位同事的身份操作（使用其角色）
@@ -42,9 +42,9 @@ export const adaptersZhCN: AdaptersCatalog = {
   'shell.as.onlyName': 'as 只接受姓名；经理可以这样给 {who} 设置角色：role {who} {role}',
   'shell.as.now': '现在以 {name} 的身份操作。',
   'shell.page.none': '没有{which, select, next {下一页} other {上一页}}',
-  'shell.letter.usage': '{verb} L：L 是随请求显示的信函编号（不是行号或 #编号）',
-  'shell.letter.unknown': '没有编号为 {number} 的信函。',
-  'shell.letter.badTemplate': '“{template}”不是信函模板的名称',
+  'shell.letter.usage': '{verb} L：L 是随申请显示的函件编号（不是行号或 #编号）',
+  'shell.letter.unknown': '没有编号为 {number} 的函件。',
+  'shell.letter.badTemplate': '“{template}”不是函件模板的名称',
   'shell.file.saved': '[文件] {path}',
   'shell.thread.reply': '[账户讨论串] {text}',
   'shell.form.elsewhere': '（{title}：请用 log N 填写）',
@@ -56,14 +56,14 @@ export const adaptersZhCN: AdaptersCatalog = {
   'shell.dryRun.nothing':
     '{hasWhy, select, yes {现在不会发布任何内容：{why}。} other {现在不会发布任何内容。}}',
   'shell.dryRun.head':
-    '── {key} → {to, select, digest {摘要频道} alerts {预警频道} meeting {会议频道} account {{name} 的客户讨论串} accountGone {客户 #{id} 的讨论串} user {私信给 {name}（{platform}）} userGone {私信给用户 #{id}} other {{name} 频道}}{hasThread, select, yes {，在 {thread} 的讨论串中} other {}} ──',
+    '── {key} → {to, select, digest {晨报频道} alerts {预警频道} meeting {会议频道} account {{name} 的客户讨论串} accountGone {客户 #{id} 的讨论串} user {私信给 {name}（{platform}）} userGone {私信给用户 #{id}} other {{name} 频道}}{hasThread, select, yes {，在 {thread} 的讨论串中} other {}} ──',
   'shell.dryRun.file': '[文件：{name}，{bytes, plural, other {# 字节}}]',
   'shell.dryRun.fileLater': '[文件：{name}，发送时生成]',
   'jobs.undelivered':
     '{waiting, plural, =0 {} other {{total} 条消息中有 {waiting} 条尚未送达：它们留在发件箱中，下次启动时发出}}{both, select, yes {；} other {}}{failed, plural, =0 {} other {{total} 条消息中有 {failed} 条无法送达}}{hasError, select, yes {（最后的错误：{error}）} other {}}；请查看 duebot doctor 和日志',
   'jobs.when': '{day, select, today {今天 {time}} tomorrow {明天 {time}} other {{date} {weekday} {time}}}',
   'jobs.whyNothing':
-    '{job, select, alerts {预警检查} meeting {信用会议} promise_follow_up {承诺跟进} digest {逾期摘要} digest_nudge {摘要提醒} aging_report {账龄报告} dispute_check {争议检查} letter_check {函件检查} housekeeping {日常清理} other {{jobText} }}{state, select, new {没有新的内容可发布} newSince {没有新的内容可发布（上次运行于 {at}）} posted {已于 {at} 发布} empty {于 {at} 运行，没有内容可发布} skipped {（{period}）已跳过（duebot 停机期间错过）} other {（{period}）状态为 {status}}}{next, select, afterSync {；它在每次账本同步后运行} none {；一个月内没有下次运行} other {；下次运行于 {nextAt}}}',
+    '{job, select, alerts {预警检查} meeting {信用会议} promise_follow_up {承诺付款跟进} digest {逾期晨报} digest_nudge {晨报提醒} aging_report {账龄报告} dispute_check {争议检查} letter_check {函件检查} housekeeping {日常清理} other {{jobText} }}{state, select, new {没有新的内容可发布} newSince {没有新的内容可发布（上次运行于 {at}）} posted {已于 {at} 发布} empty {于 {at} 运行，没有内容可发布} skipped {（{period}）已跳过（duebot 停机期间错过）} other {（{period}）状态为 {status}}}{next, select, afterSync {；它在每次账本同步后运行} none {；一个月内没有下次运行} other {；下次运行于 {nextAt}}}',
   'shell.nothingSaved': '未保存任何内容。',
   'shell.search.nobody': '没有名叫“{name}”且可以负责账户的人。',
   'shell.search.several': '“{name}”匹配到多个人；请输入更完整的姓名：',
@@ -76,7 +76,7 @@ export const adaptersZhCN: AdaptersCatalog = {
     '没有第 {typed} 行：{span, select, empty {上一个清单是空的} all {上一个清单共有 {count, plural, other {# 行}}} other {上一个清单显示第 {first}-{last} 行}}；用 #{typed} 表示编号为 {typed} 的客户。',
   'shell.log.notKeyValue': '“{word}”不是 键=值 的形式；请看 help',
   'shell.log.unknownKey': '“{key}”不是 log 的键；可用的键有 {keys}。未保存任何内容。',
-  'shell.log.twice': '{key} 给了两次；请只给一次。未保存任何内容。',
+  'shell.log.twice': '{key} 重复指定了；每个键只能指定一次。未保存任何内容。',
   'shell.form.optional': '{label}（选填）',
   'shell.form.oneLine': '（只能输入一行；换行请输入 \\n）',
   'shell.form.choose': '请输入 1-{count}，或以下之一：{names}。',
@@ -122,7 +122,7 @@ export const adaptersZhCN: AdaptersCatalog = {
     ':file_folder: *{name}*{id, select, none {} other {（{id}）}}：此账户的通话与备注。在此讨论串中回复，即可在其历史中添加备注。',
   // Teams（adapters/teams）。
   'teams.welcome':
-    '您好，我是 *duebot*：我把逾期催收清单摆在团队面前。说 `overdue`（在频道中：`@duebot overdue`）查看清单，说 `overdue help` 查看筛选条件。',
+    '您好，我是 *duebot*：我把逾期账款的催收清单带到团队眼前。说 `overdue`（在频道中：`@duebot overdue`）查看清单，说 `overdue help` 查看筛选条件。',
   'teams.file.size': '{unit, select, bytes {{n} 字节} kb {{n} KB} other {{n} MB}}',
   'teams.file.meta':
     '{kind, select, pdf {PDF} other {{mime}}} · {size}{hasUntil, select, yes { · 链接有效期至 {until}} other {}}',
@@ -140,7 +140,7 @@ export const adaptersZhCN: AdaptersCatalog = {
   'teams.pdf.trouble': 'duebot 无法读取函件文件，请重试。',
   'teams.trouble': 'duebot 这边出了问题；未做任何更改。请重试。',
   'teams.savedToHistory': '已记入该账户的历史。',
-  'teams.notUnderstood': '我没有理解“{text}”。',
+  'teams.notUnderstood': '我没看懂“{text}”。',
   'teams.noAction': '这个按钮没有 duebot 认得的操作。',
   'teams.formGone': '这个表单已无法提交；请重新打开。',
   'teams.answeredBelow': 'duebot 已在下方回复。',
@@ -153,7 +153,7 @@ export const adaptersZhCN: AdaptersCatalog = {
   'teams.dialog.tooLarge':
     '这个表单太大，Teams 对话框放不下（{size} KB；Teams 最多 {most} KB），因此无法在这里显示。未做任何更改；请告知您的 duebot 管理员。',
   'teams.file.uploadFailed': '文件无法上传；未做任何更改。',
-  'teams.file.offerGone': '这个文件提供已失效；未上传任何内容。',
+  'teams.file.offerGone': '这次文件上传的邀请已失效；未上传任何内容。',
   'teams.file.noUploadUrl': 'Teams 没有给出文件的上传地址；未上传任何内容。',
   'teams.thread.head':
     '此账户的通话与备注{id, select, none {} other {（{id}）}}。在这里回复并提及 duebot，即可在其历史中添加备注。',

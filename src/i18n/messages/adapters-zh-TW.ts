@@ -7,7 +7,7 @@ export const adaptersZhTW: AdaptersCatalog = {
   /overdue [篩選條件]    催收清單（試試 /overdue help）
   open N                 開啟帳戶卡片
   claim N | release N    認領帳戶 / 放棄帳戶
-  log N                  記錄一次電話；逐項詢問並檢查每個回答
+  log N                  記錄一次通話；逐項詢問並檢查每個回答
   log N result=promised date=2026-12-01 amount=5000 notes="週五付款"
                          一行寫完；可用的鍵：{keys}
                          結果：{results}
@@ -23,11 +23,11 @@ export const adaptersZhTW: AdaptersCatalog = {
   kept N                 手動標記未結的承諾付款已兌現，並附說明（PB-20）
   letter N [範本]        預覽升級階梯建議的催款函（或指定的範本），然後寄出
   summary N              通話之後：預覽寄給客戶的通話紀要郵件，然後寄出（PB-23）
-  approve L | reject L   審核第 L 號等待第二人核准的信函
+  approve L | reject L   核准或駁回第 L 號待第二人核准的函件
   mark-sent L | send-again L
-                         第 L 號信函可能已寄出也可能沒有：您在信箱裡找到了它，
+                         第 L 號函件不確定是否已寄出：您在信箱裡找到了它，
                          或者把同一封郵件再寄一次（僅一次）
-                         （L 是隨請求顯示的信函編號，不是列號或 #編號）
+                         （L 是隨申請顯示的函件編號，不是列號或 #編號）
   next | prev            上一份清單（或歷史）的下一頁或上一頁
   older | newer          歷史紀錄中更早或更新的項目
   as 姓名                以另一位同事的身分操作（使用其角色）
@@ -39,12 +39,12 @@ export const adaptersZhTW: AdaptersCatalog = {
   'shell.unknownCommand': '未知的命令「{word}」；請輸入 help 查看命令',
   'shell.trouble': '發生錯誤：{error}',
   'shell.as.noName': 'as 姓名：請說明要以誰的身分操作',
-  'shell.as.onlyName': 'as 只接受姓名；經理可以這樣給 {who} 設定角色：role {who} {role}',
+  'shell.as.onlyName': 'as 只接受姓名；經理可以這樣為 {who} 設定角色：role {who} {role}',
   'shell.as.now': '現在以 {name} 的身分操作。',
   'shell.page.none': '沒有{which, select, next {下一頁} other {上一頁}}',
-  'shell.letter.usage': '{verb} L：L 是隨請求顯示的信函編號（不是列號或 #編號）',
-  'shell.letter.unknown': '沒有編號為 {number} 的信函。',
-  'shell.letter.badTemplate': '「{template}」不是信函範本的名稱',
+  'shell.letter.usage': '{verb} L：L 是隨申請顯示的函件編號（不是列號或 #編號）',
+  'shell.letter.unknown': '沒有編號為 {number} 的函件。',
+  'shell.letter.badTemplate': '「{template}」不是函件範本的名稱',
   'shell.file.saved': '[檔案] {path}',
   'shell.thread.reply': '[帳戶討論串] {text}',
   'shell.form.elsewhere': '（{title}：請用 log N 填寫）',
@@ -56,14 +56,14 @@ export const adaptersZhTW: AdaptersCatalog = {
   'shell.dryRun.nothing':
     '{hasWhy, select, yes {現在不會發布任何內容：{why}。} other {現在不會發布任何內容。}}',
   'shell.dryRun.head':
-    '── {key} → {to, select, digest {摘要頻道} alerts {預警頻道} meeting {會議頻道} account {{name} 的客戶討論串} accountGone {客戶 #{id} 的討論串} user {私訊給 {name}（{platform}）} userGone {私訊給使用者 #{id}} other {{name} 頻道}}{hasThread, select, yes {，在 {thread} 的討論串中} other {}} ──',
+    '── {key} → {to, select, digest {晨報頻道} alerts {預警頻道} meeting {會議頻道} account {{name} 的客戶討論串} accountGone {客戶 #{id} 的討論串} user {私訊給 {name}（{platform}）} userGone {私訊給使用者 #{id}} other {{name} 頻道}}{hasThread, select, yes {，在 {thread} 的討論串中} other {}} ──',
   'shell.dryRun.file': '[檔案：{name}，{bytes, plural, other {# 位元組}}]',
   'shell.dryRun.fileLater': '[檔案：{name}，傳送時產生]',
   'jobs.undelivered':
     '{waiting, plural, =0 {} other {{total} 則訊息中有 {waiting} 則尚未送達：它們留在寄件匣中，下次啟動時送出}}{both, select, yes {；} other {}}{failed, plural, =0 {} other {{total} 則訊息中有 {failed} 則無法送達}}{hasError, select, yes {（最後的錯誤：{error}）} other {}}；請查看 duebot doctor 和日誌',
   'jobs.when': '{day, select, today {今天 {time}} tomorrow {明天 {time}} other {{date} {weekday} {time}}}',
   'jobs.whyNothing':
-    '{job, select, alerts {預警檢查} meeting {信用會議} promise_follow_up {承諾跟進} digest {逾期摘要} digest_nudge {摘要提醒} aging_report {帳齡報告} dispute_check {爭議檢查} letter_check {函件檢查} housekeeping {日常清理} other {{jobText} }}{state, select, new {沒有新的內容可發布} newSince {沒有新的內容可發布（上次執行於 {at}）} posted {已於 {at} 發布} empty {於 {at} 執行，沒有內容可發布} skipped {（{period}）已略過（duebot 停機期間錯過）} other {（{period}）狀態為 {status}}}{next, select, afterSync {；它在每次帳本同步後執行} none {；一個月內沒有下次執行} other {；下次執行於 {nextAt}}}',
+    '{job, select, alerts {預警檢查} meeting {信用會議} promise_follow_up {承諾付款追蹤} digest {逾期晨報} digest_nudge {晨報提醒} aging_report {帳齡報告} dispute_check {爭議檢查} letter_check {函件檢查} housekeeping {日常清理} other {{jobText} }}{state, select, new {沒有新的內容可發布} newSince {沒有新的內容可發布（上次執行於 {at}）} posted {已於 {at} 發布} empty {於 {at} 執行，沒有內容可發布} skipped {（{period}）已略過（duebot 停機期間錯過）} other {（{period}）狀態為 {status}}}{next, select, afterSync {；它在每次帳本同步後執行} none {；一個月內沒有下次執行} other {；下次執行於 {nextAt}}}',
   'shell.nothingSaved': '未儲存任何內容。',
   'shell.search.nobody': '沒有名叫「{name}」且可以負責帳戶的人。',
   'shell.search.several': '「{name}」符合多個人；請輸入更完整的姓名：',
@@ -76,7 +76,7 @@ export const adaptersZhTW: AdaptersCatalog = {
     '沒有第 {typed} 列：{span, select, empty {上一份清單是空的} all {上一份清單共有 {count, plural, other {# 列}}} other {上一份清單顯示第 {first}-{last} 列}}；用 #{typed} 表示編號為 {typed} 的客戶。',
   'shell.log.notKeyValue': '「{word}」不是 鍵=值 的形式；請看 help',
   'shell.log.unknownKey': '「{key}」不是 log 的鍵；可用的鍵有 {keys}。未儲存任何內容。',
-  'shell.log.twice': '{key} 給了兩次；請只給一次。未儲存任何內容。',
+  'shell.log.twice': '{key} 重複指定了；每個鍵只能指定一次。未儲存任何內容。',
   'shell.form.optional': '{label}（選填）',
   'shell.form.oneLine': '（只能輸入一行；換行請輸入 \\n）',
   'shell.form.choose': '請輸入 1-{count}，或以下之一：{names}。',
@@ -122,7 +122,7 @@ export const adaptersZhTW: AdaptersCatalog = {
     ':file_folder: *{name}*{id, select, none {} other {（{id}）}}：此帳戶的通話與備註。在此討論串中回覆，即可在其歷史中新增備註。',
   // Teams（adapters/teams）。
   'teams.welcome':
-    '您好，我是 *duebot*：我把逾期催收清單擺在團隊面前。說 `overdue`（在頻道中：`@duebot overdue`）查看清單，說 `overdue help` 查看篩選條件。',
+    '您好，我是 *duebot*：我把逾期帳款的催收清單帶到團隊眼前。說 `overdue`（在頻道中：`@duebot overdue`）查看清單，說 `overdue help` 查看篩選條件。',
   'teams.file.size': '{unit, select, bytes {{n} 位元組} kb {{n} KB} other {{n} MB}}',
   'teams.file.meta':
     '{kind, select, pdf {PDF} other {{mime}}} · {size}{hasUntil, select, yes { · 連結有效期至 {until}} other {}}',
@@ -140,7 +140,7 @@ export const adaptersZhTW: AdaptersCatalog = {
   'teams.pdf.trouble': 'duebot 無法讀取函件檔案，請重試。',
   'teams.trouble': 'duebot 這邊出了問題；未做任何變更。請再試一次。',
   'teams.savedToHistory': '已記入該帳戶的歷史。',
-  'teams.notUnderstood': '我沒有理解「{text}」。',
+  'teams.notUnderstood': '我看不懂「{text}」。',
   'teams.noAction': '這個按鈕沒有 duebot 認得的操作。',
   'teams.formGone': '這份表單已無法提交；請重新開啟。',
   'teams.answeredBelow': 'duebot 已在下方回覆。',
@@ -153,7 +153,7 @@ export const adaptersZhTW: AdaptersCatalog = {
   'teams.dialog.tooLarge':
     '這份表單太大，Teams 對話方塊放不下（{size} KB；Teams 最多 {most} KB），因此無法在這裡顯示。未做任何變更；請告知您的 duebot 管理員。',
   'teams.file.uploadFailed': '檔案無法上傳；未做任何變更。',
-  'teams.file.offerGone': '這個檔案提供已失效；未上傳任何內容。',
+  'teams.file.offerGone': '這次檔案上傳的邀請已失效；未上傳任何內容。',
   'teams.file.noUploadUrl': 'Teams 沒有提供檔案的上傳位址；未上傳任何內容。',
   'teams.thread.head':
     '此帳戶的通話與備註{id, select, none {} other {（{id}）}}。在這裡回覆並提及 duebot，即可在其歷史中新增備註。',
