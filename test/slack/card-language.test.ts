@@ -84,6 +84,6 @@ describe.each(backends())('card languages on Slack on %s', (kind) => {
     // Her own answers stay hers: the history, privately, in traditional characters.
     slack.reset();
     await slack.click(encodeRef({ v: 1, action: 'history', accountId: dual }), 'UTAI', { channel: 'CHUA' });
-    expect(flat(slack.responses.at(-1)?.body)).toContain('歷史記錄');
+    expect(flat(slack.responses.at(-1)?.body)).toContain('歷史紀錄');
   });
 });

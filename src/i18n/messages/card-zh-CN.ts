@@ -102,12 +102,12 @@ export const cardZhCN: CardCatalog = {
   'card.stale.line': '账务数据最后读取于 {age}前：{why}。',
   'card.stale.lineNever': '从未读取账务数据：{why}。',
   'card.outage.text':
-    '*duebot 无法读取账务数据*：{why}。列表、卡片和日报显示的是 {at}（{age}前）读取的数据，并会注明。duebot 会继续尝试，恢复读取后会在这里告知。',
+    '*duebot 无法读取账务数据*：{why}。清单、卡片和晨报显示的是 {at}（{age}前）读取的数据，并会注明。duebot 会继续尝试，恢复读取后会在这里告知。',
   'card.outage.textNever':
-    '*duebot 无法读取账务数据*：{why}。列表、卡片和日报没有可用的数据，并会注明。duebot 会继续尝试，恢复读取后会在这里告知。',
+    '*duebot 无法读取账务数据*：{why}。清单、卡片和晨报没有可用的数据，并会注明。duebot 会继续尝试，恢复读取后会在这里告知。',
   'card.outage.details': '详情：在服务器上运行 `duebot doctor`，或访问 GET /healthz。',
   'card.outage.fallback': 'duebot 无法读取账务数据：{why}',
-  'card.recovered.text': '*duebot 已恢复读取账务数据*（{at}，中断 {age}）。列表、卡片和日报已是最新。',
+  'card.recovered.text': '*duebot 已恢复读取账务数据*（{at}，中断 {age}）。清单、卡片和晨报已是最新。',
   'card.recovered.fallback': 'duebot 已恢复读取账务数据',
   'card.history.title': '历史记录：{name}',
   'card.history.pastLast': '没有第 {asked} 页：历史记录共 {pages, plural, other {# 页}}。以下是最早的一页。',
