@@ -80,7 +80,7 @@ describe.each(backends())('the account forms in the reader’s language on %s', 
     expect(good.kind).toBe('thread');
     // The thread is the channel's (simplified), not the reader's (traditional).
     expect(text(good)).toMatch(
-      new RegExp(`^Tai 就 ${invoice} 与 台北興業股份有限公司 发起了争议 #\\d+：貨物短少\n`),
+      new RegExp(`^Tai 就 ${invoice} 与 台北興業股份有限公司 提出了争议 #\\d+：貨物短少\n`),
     );
     expect(text(good)).toContain('其余部分照常催收（PB-21）');
   });
@@ -100,7 +100,7 @@ describe.each(backends())('the account forms in the reader’s language on %s', 
       user: vic,
     });
     expect(text(refused)).toBe(
-      '暫停催收需要催收員或經理角色；您目前是檢視者。經理可以為您設定角色：/overdue role @Vic collector',
+      '暫停催收需要催收員或經理角色；您目前是唯讀使用者。經理可以為您設定角色：/overdue role @Vic collector',
     );
   });
 
@@ -117,7 +117,7 @@ describe.each(backends())('the account forms in the reader’s language on %s', 
     });
     const say = (words: string) =>
       dispatch(ctx, { kind: 'command', text: words, user: lin, platform: 'slack' });
-    expect(text(await say('role @Vic'))).toBe('Vic是查看者（首次使用时的默认角色）。');
+    expect(text(await say('role @Vic'))).toBe('Vic是只读用户（首次使用时的默认角色）。');
     expect(text(await say('credits 2026-10'))).toBe('2026-10 无回款');
   });
 

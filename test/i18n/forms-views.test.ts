@@ -389,7 +389,7 @@ describe('the account messages in every language (issue 20)', () => {
       'Dispute #9 open for 1 day: A',
     );
     expect(translator('zh-TW').t('mywork.count', { total: 1000, more: 'yes', shown: 20 })).toBe(
-      '您負責的 1,000 個帳戶，按預計回款排序（顯示前 20 個）。',
+      '您負責的 1,000 個帳戶，依預計回收額排序（顯示前 20 個）。',
     );
   });
 });

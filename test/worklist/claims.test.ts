@@ -66,7 +66,7 @@ describe.each(backends())('claims on %s (PB-25)', (kind) => {
     // Said in the reader's language from the catalog (issue 20).
     if (!result.ok)
       expect(failureText(translator('zh-TW'), result.error)).toBe(
-        '認領帳戶需要催收員或經理角色；您目前是檢視者。經理可以為您設定角色：/overdue role @Vic collector',
+        '認領帳戶需要催收員或經理角色；您目前是唯讀使用者。經理可以為您設定角色：/overdue role @Vic collector',
       );
     expect(await db.knex('claims').where({ customer_id: accountId })).toHaveLength(0);
     expect(await db.knex('activities').where({ customer_id: accountId })).toHaveLength(0);

@@ -3,27 +3,27 @@ import type { formsEn } from './forms-en.ts';
 /** 账户表单及其回复（简体中文）：争议与暂停、改派、账户条款、委外催收、催收业绩、角色、人员搜索和个人工作清单。 */
 export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'role.needed':
-    '{doing, select, dispute {发起争议} resolve {处理争议} pause {暂停催收} unpause {恢复催收} reassign {改派账户} terms {设置账户条款} handOver {将账户移交催收机构} credits {查看催收业绩汇总} claim {认领账户} release {释放 {owner} 的账户} meeting {在信用例会上对账户作出决定} planAgree {约定付款计划} planCancel {取消付款计划} logContact {记录联系} note {添加备注} promiseKept {标记承诺已兑现} letter {发送催款函} letterSend {发送{letter}} letterApprove {批准{letter}} letterReject {驳回{letter}} letterMarkSent {将{letter}标记为已发出} letterSendAgain {重新发送{letter}} letterCancel {取消{letter}} other {更改角色}}需要{needed, select, manager {经理} salesOrManager {销售或经理} anyStaff {催收员、经理或销售} other {催收员或经理}}角色；您目前是{role, select, collector {催收员} manager {经理} sales {销售} other {查看者}}。经理可以为您设置角色：/overdue role @{name} {wanted}',
+    '{doing, select, dispute {提出争议} resolve {处理争议} pause {暂停催收} unpause {恢复催收} reassign {改派账户} terms {设置账户条款} handOver {将账户移交催收机构} credits {查看催收业绩汇总} claim {认领账户} release {释放 {owner} 的账户} meeting {在信用会议上对账户作出决定} planAgree {约定付款计划} planCancel {取消付款计划} logContact {记录联系} note {添加备注} promiseKept {标记承诺已兑现} letter {发送催款函} letterSend {发送{letter}} letterApprove {批准{letter}} letterReject {驳回{letter}} letterMarkSent {将{letter}标记为已发出} letterSendAgain {重新发送{letter}} letterCancel {取消{letter}} other {更改角色}}需要{needed, select, manager {经理} salesOrManager {销售或经理} anyStaff {催收员、经理或销售} other {催收员或经理}}角色；您目前是{role, select, collector {催收员} manager {经理} sales {销售} other {只读用户}}。经理可以为您设置角色：/overdue role @{name} {wanted}',
   'role.ambiguous': '“{text}”可能是 {who}；请用 ID 指明是哪一位。',
   'role.unknown':
     '没有名为“{text}”的人使用过 duebot。{hasLike, select, yes {您是不是要找 {like}？} other {同事第一次使用 duebot 命令后才会出现在这里。}}',
   'role.gone': '员工用户 #{id} 已不存在。',
   'role.is':
-    '{name}{already, select, yes {已经}other {}}是{role, select, collector {催收员} manager {经理} sales {销售} other {查看者}}{already, select, yes {，未做任何更改} other {}}（{source, select, list {{hasSetting, select, yes {由 {setting} 列出} other {由设置中的角色名单列出}}} hand {{hasBy, select, yes {由 {by} 设置} other {由经理设置}}} other {首次使用时的默认角色}}）。',
+    '{name}{already, select, yes {已经}other {}}是{role, select, collector {催收员} manager {经理} sales {销售} other {只读用户}}{already, select, yes {，未做任何更改} other {}}（{source, select, list {{hasSetting, select, yes {由 {setting} 列出} other {由设置中的角色名单列出}}} hand {{hasBy, select, yes {由 {by} 设置} other {由经理设置}}} other {首次使用时的默认角色}}）。',
   'role.setBySetting':
     '{name} 的角色由 {hasSetting, select, yes {{setting}} other {角色名单}} 决定；请修改该设置（在这里设置的角色会在下次启动时被还原）。',
   'role.already':
-    '{name}已经是{role, select, collector {催收员} manager {经理} sales {销售} other {查看者}}，未做任何更改。',
+    '{name}已经是{role, select, collector {催收员} manager {经理} sales {销售} other {只读用户}}，未做任何更改。',
   'role.now':
-    '{name}现在是{role, select, collector {催收员} manager {经理} sales {销售} other {查看者}}（原为{from, select, collector {催收员} manager {经理} sales {销售} other {查看者}}）。',
+    '{name}现在是{role, select, collector {催收员} manager {经理} sales {销售} other {只读用户}}（原为{from, select, collector {催收员} manager {经理} sales {销售} other {只读用户}}）。',
   'role.setByWhom': '由 {actor} 设置；已记入历史记录。',
   'role.lastManager':
     '{self, select, yes {您是} other {{name}是}}最后一位经理；请先让其他人成为经理，否则将无人能再更改角色。',
   'role.noStaff': '员工用户 #{id} 不存在。',
 
   'dispute.noAccount': '账户 #{id} 不存在。',
-  'dispute.form.title': '发起争议：{name}',
-  'dispute.form.submit': '发起争议',
+  'dispute.form.title': '提出争议：{name}',
+  'dispute.form.submit': '提出争议',
   'dispute.form.invoices': '争议发票',
   'dispute.form.invoicesHint':
     '只有这些发票暂停催收阶梯（PB-21）；未结发票：{examples}{more, select, yes {，……} other {}}',
@@ -35,19 +35,19 @@ export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'dispute.resolve.dispute': '争议',
   'dispute.resolve.outcome': '结果',
   'dispute.resolve.note': '原因',
-  'dispute.resolve.noteHint': '查明或商定的情况，例如“就损坏的托盘开具贷项通知单 CN-12”',
+  'dispute.resolve.noteHint': '查明或商定的情况，例如“就损坏的托盘开具红字发票 CN-12”',
   'dispute.outcome':
-    '{outcome, select, upheld_credit_note {客户胜诉：待开具贷项通知单} partially_credited {客户部分胜诉：待开具部分贷项通知单} rejected_collect {客户理由不成立：继续催收} other {客户撤回：继续催收}}',
+    '{outcome, select, upheld_credit_note {客户理由成立：待开具红字发票} partially_credited {客户理由部分成立：待开具部分红字发票} rejected_collect {客户理由不成立：继续催收} other {客户撤回：继续催收}}',
   'dispute.nothingToDispute': '{name} 没有未处于争议中的未结发票。',
   'dispute.noOpen': '{name} 没有待处理的争议。',
-  'dispute.opened': '*{actor}* 就 {invoices} 与 {name} 发起了争议 #{id}：_{reason}_',
+  'dispute.opened': '*{actor}* 就 {invoices} 与 {name} 提出了争议 #{id}：_{reason}_',
   'dispute.openedNext':
     '这些发票在争议解决前暂停催收阶梯和计息；其余部分照常催收（PB-21）。{hasContact, select, yes {售后：{contact}。} other {}}',
   'dispute.resolved':
-    '*{actor}* 处理了关于 {invoices} 的争议 #{id}：{outcome, select, upheld_credit_note {客户胜诉：待开具贷项通知单} partially_credited {客户部分胜诉：待开具部分贷项通知单} rejected_collect {客户理由不成立：继续催收} other {客户撤回：继续催收}}',
+    '*{actor}* 处理了关于 {invoices} 的争议 #{id}：{outcome, select, upheld_credit_note {客户理由成立：待开具红字发票} partially_credited {客户理由部分成立：待开具部分红字发票} rejected_collect {客户理由不成立：继续催收} other {客户撤回：继续催收}}',
   'dispute.resolvedWhy': '原因：_{note}_',
-  'dispute.creditExpected': '待开具贷项通知单：在账上看到之前，这些发票不进入催收阶梯。',
-  'dispute.backOnLadder': '这些发票从争议发起时所在的阶梯位置重新开始催收（PB-21）。',
+  'dispute.creditExpected': '待开具红字发票：在账上看到之前，这些发票不进入催收阶梯。',
+  'dispute.backOnLadder': '这些发票从争议提出时所在的阶梯位置重新开始催收（PB-21）。',
   'dispute.field.nameInvoices': '至少填写一张发票',
   'dispute.field.tooManyInvoices': '一次最多 200 张发票',
   'dispute.field.notOfAccount': '不是本账户的发票：{invoices}',
@@ -56,7 +56,7 @@ export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'dispute.field.required': '必填',
   'dispute.field.atMost': '最多 {max} 个字符',
   'dispute.field.chooseInvoices': '至少选择一张发票',
-  'dispute.field.onlyOpen': '只能对本账户的未结发票发起争议',
+  'dispute.field.onlyOpen': '只能对本账户的未结发票提出争议',
   'dispute.field.busy': '已在争议中：{list}',
   'dispute.field.busyItem': '{invoice}（争议 #{id}）',
   'dispute.field.outcome': '请从列表中选择一个结果',
@@ -64,7 +64,7 @@ export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'dispute.field.choose': '请选择争议',
   'dispute.field.notThisAccount': '#{id} 不是本账户的争议',
   'dispute.field.alreadyResolved':
-    '#{id} 已于 {date}{hasBy, select, yes {由 {by} } other {}}处理（{outcome, select, upheld_credit_note {客户胜诉} partially_credited {客户部分胜诉} rejected_collect {继续催收} other {客户撤回}}）',
+    '#{id} 已于 {date}{hasBy, select, yes {由 {by} } other {}}处理（{outcome, select, upheld_credit_note {客户理由成立} partially_credited {客户理由部分成立} rejected_collect {继续催收} other {客户撤回}}）',
   'dispute.invalid.names': '请填写发票。',
   'dispute.invalid.tooMany': '发票太多。',
   'dispute.invalid.notOfAccount': '部分发票不属于本账户。',
@@ -80,7 +80,7 @@ export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'dispute.invalid.alreadyResolved': '争议 #{id} 已于 {date}{hasBy, select, yes {由 {by} } other {}}处理。',
   'dispute.raise.title': '*争议 #{id} 已持续 {days, plural, other {# 天}}：{name}*（{invoices}）：_{reason}_',
   'dispute.raise.body':
-    '{date}{hasBy, select, yes {由 {by} } other {}}发起。{hasContact, select, yes {售后：{contact}。} other {未指定售后联系人。}}请催促售后给出答复，然后在卡片上处理该争议（PB-21）。{owned, select, yes {} other {该账户无人负责：请认领。}}',
+    '{date}{hasBy, select, yes {由 {by} } other {}}提出。{hasContact, select, yes {售后：{contact}。} other {未指定售后联系人。}}请催促售后给出答复，然后在卡片上处理该争议（PB-21）。{owned, select, yes {} other {该账户无人负责：请认领。}}',
   'dispute.raise.fallback': '争议 #{id} 已持续 {days, plural, other {# 天}}：{name}',
 
   'pause.form.title': '暂停催收：{name}',
@@ -119,7 +119,7 @@ export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'reassign.nobodyElse': '还没有其他人可以负责账户：催收员首次使用 duebot 后才会出现在这里。',
   'reassign.field.choose': '请选择新负责人',
   'reassign.cannotOwn':
-    '{name}是{role, select, collector {催收员} manager {经理} sales {销售} other {查看者}}；只有催收员和经理可以负责账户。',
+    '{name}是{role, select, collector {催收员} manager {经理} sales {销售} other {只读用户}}；只有催收员和经理可以负责账户。',
   'reassign.alreadyOwns': '{name} 已经是该账户的负责人。',
   'reassign.done': '{actor} 已将该账户{hasFrom, select, yes {从 {from} } other {}}改派给 {owner}。',
 
@@ -130,7 +130,7 @@ export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'terms.form.exemptYes': '是，逾期 60 天前有效',
   'terms.form.no': '否',
   'terms.form.exemptHint': '{name}：PB-06，逾期 45 天起列为重点账户，除非豁免；逾期 60 天无例外',
-  'terms.form.habitual': '习惯性拖欠客户',
+  'terms.form.habitual': '习惯性迟付客户',
   'terms.form.habitualYes': '是：到期前提醒',
   'terms.form.habitualHint': 'PB-09：无论信用等级，都发送到期前提醒并电话跟进',
   'terms.form.rate': '合同约定日利率',
@@ -140,7 +140,7 @@ export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'terms.change.exempt':
     '重点账户豁免 {from, select, yes {是} other {否}} → {to, select, yes {是} other {否}}',
   'terms.change.habitual':
-    '习惯性拖欠 {from, select, yes {是} other {否}} → {to, select, yes {是} other {否}}',
+    '习惯性迟付 {from, select, yes {是} other {否}} → {to, select, yes {是} other {否}}',
   'terms.change.rate': '日利率 {from} → {to}',
   'terms.listSeparator': '，',
   'terms.set': '{actor} 设置了账户条款：{changed, select, yes {{changes}} other {没有变化}}。',
@@ -195,6 +195,6 @@ export const formsZhCN: Readonly<Record<keyof typeof formsEn, string>> = {
   'mywork.followUp': '• *{name}*{late, select, yes {（自 {since} 起）} other {}}',
   'mywork.none': '您还没有负责的账户。使用 `/overdue 未认领` 并*认领*您要催收的账户。',
   'mywork.count':
-    '您负责的 {total, plural, other {# 个账户}}，按预计回款排序{more, select, yes {（显示前 {shown} 个）} other {}}。',
+    '您负责的 {total, plural, other {# 个账户}}，按预计回收额排序{more, select, yes {（显示前 {shown} 个）} other {}}。',
   'mywork.fallback': '{total, plural, other {# 个账户}}，今天有 {count, plural, other {# 项}}待办',
 };

@@ -3,19 +3,19 @@ import type { formsEn } from './forms-en.ts';
 /** 帳戶表單及其回覆（繁體中文）：爭議與暫停、改派、帳戶條款、委外催收、催收業績、角色、人員搜尋和個人工作清單。 */
 export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
   'role.needed':
-    '{doing, select, dispute {提出爭議} resolve {處理爭議} pause {暫停催收} unpause {恢復催收} reassign {改派帳戶} terms {設定帳戶條款} handOver {將帳戶移交催收公司} credits {查看催收業績彙總} claim {認領帳戶} release {釋放 {owner} 的帳戶} meeting {在信用例會上對帳戶作出決定} planAgree {約定付款計畫} planCancel {取消付款計畫} logContact {記錄聯繫} note {新增備註} promiseKept {標記承諾已兌現} letter {發送催款函} letterSend {發送{letter}} letterApprove {核准{letter}} letterReject {駁回{letter}} letterMarkSent {將{letter}標記為已發出} letterSendAgain {重新發送{letter}} letterCancel {取消{letter}} other {變更角色}}需要{needed, select, manager {經理} salesOrManager {業務或經理} anyStaff {催收員、經理或業務} other {催收員或經理}}角色；您目前是{role, select, collector {催收員} manager {經理} sales {業務} other {檢視者}}。經理可以為您設定角色：/overdue role @{name} {wanted}',
+    '{doing, select, dispute {提出爭議} resolve {處理爭議} pause {暫停催收} unpause {恢復催收} reassign {改派帳戶} terms {設定帳戶條款} handOver {將帳戶移交催收機構} credits {查看催收業績彙總} claim {認領帳戶} release {釋放 {owner} 的帳戶} meeting {在信用會議上對帳戶作出決定} planAgree {約定付款計畫} planCancel {取消付款計畫} logContact {記錄聯絡} note {新增備註} promiseKept {標記承諾已兌現} letter {寄送催款函} letterSend {寄送{letter}} letterApprove {核准{letter}} letterReject {駁回{letter}} letterMarkSent {將{letter}標記為已寄出} letterSendAgain {重新寄送{letter}} letterCancel {取消{letter}} other {變更角色}}需要{needed, select, manager {經理} salesOrManager {業務或經理} anyStaff {催收員、經理或業務} other {催收員或經理}}角色；您目前是{role, select, collector {催收員} manager {經理} sales {業務} other {唯讀使用者}}。經理可以為您設定角色：/overdue role @{name} {wanted}',
   'role.ambiguous': '「{text}」可能是 {who}；請用 ID 指明是哪一位。',
   'role.unknown':
     '沒有名為「{text}」的人使用過 duebot。{hasLike, select, yes {您是不是要找 {like}？} other {同事第一次使用 duebot 指令後才會出現在這裡。}}',
   'role.gone': '員工使用者 #{id} 已不存在。',
   'role.is':
-    '{name}{already, select, yes {已經}other {}}是{role, select, collector {催收員} manager {經理} sales {業務} other {檢視者}}{already, select, yes {，未做任何變更} other {}}（{source, select, list {{hasSetting, select, yes {由 {setting} 列出} other {由設定中的角色名單列出}}} hand {{hasBy, select, yes {由 {by} 設定} other {由經理設定}}} other {首次使用時的預設角色}}）。',
+    '{name}{already, select, yes {已經}other {}}是{role, select, collector {催收員} manager {經理} sales {業務} other {唯讀使用者}}{already, select, yes {，未做任何變更} other {}}（{source, select, list {{hasSetting, select, yes {由 {setting} 列出} other {由設定中的角色名單列出}}} hand {{hasBy, select, yes {由 {by} 設定} other {由經理設定}}} other {首次使用時的預設角色}}）。',
   'role.setBySetting':
     '{name} 的角色由 {hasSetting, select, yes {{setting}} other {角色名單}} 決定；請修改該設定（在這裡設定的角色會在下次啟動時被還原）。',
   'role.already':
-    '{name}已經是{role, select, collector {催收員} manager {經理} sales {業務} other {檢視者}}，未做任何變更。',
+    '{name}已經是{role, select, collector {催收員} manager {經理} sales {業務} other {唯讀使用者}}，未做任何變更。',
   'role.now':
-    '{name}現在是{role, select, collector {催收員} manager {經理} sales {業務} other {檢視者}}（原為{from, select, collector {催收員} manager {經理} sales {業務} other {檢視者}}）。',
+    '{name}現在是{role, select, collector {催收員} manager {經理} sales {業務} other {唯讀使用者}}（原為{from, select, collector {催收員} manager {經理} sales {業務} other {唯讀使用者}}）。',
   'role.setByWhom': '由 {actor} 設定；已記入歷史紀錄。',
   'role.lastManager':
     '{self, select, yes {您是} other {{name}是}}最後一位經理；請先讓其他人成為經理，否則將無人能再變更角色。',
@@ -29,7 +29,7 @@ export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
     '只有這些發票暫停催收階梯（PB-21）；未結發票：{examples}{more, select, yes {，……} other {}}',
   'dispute.form.reason': '客戶爭議的內容',
   'dispute.form.contact': '售後聯絡人',
-  'dispute.form.contactHint': '由誰跟進（PB-19：一小時內轉交售後）',
+  'dispute.form.contactHint': '由誰追蹤處理（PB-19：一小時內轉交售後）',
   'dispute.resolve.title': '處理爭議：{name}',
   'dispute.resolve.submit': '處理',
   'dispute.resolve.dispute': '爭議',
@@ -119,7 +119,7 @@ export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
   'reassign.nobodyElse': '還沒有其他人可以負責帳戶：催收員首次使用 duebot 後才會出現在這裡。',
   'reassign.field.choose': '請選擇新負責人',
   'reassign.cannotOwn':
-    '{name}是{role, select, collector {催收員} manager {經理} sales {業務} other {檢視者}}；只有催收員和經理可以負責帳戶。',
+    '{name}是{role, select, collector {催收員} manager {經理} sales {業務} other {唯讀使用者}}；只有催收員和經理可以負責帳戶。',
   'reassign.alreadyOwns': '{name} 已經是該帳戶的負責人。',
   'reassign.done': '{actor} 已將該帳戶{hasFrom, select, yes {從 {from} } other {}}改派給 {owner}。',
 
@@ -130,9 +130,9 @@ export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
   'terms.form.exemptYes': '是，逾期 60 天前有效',
   'terms.form.no': '否',
   'terms.form.exemptHint': '{name}：PB-06，逾期 45 天起列為重點帳戶，除非豁免；逾期 60 天無例外',
-  'terms.form.habitual': '習慣性拖欠客戶',
+  'terms.form.habitual': '習慣性遲付客戶',
   'terms.form.habitualYes': '是：到期前提醒',
-  'terms.form.habitualHint': 'PB-09：無論信用等級，都寄送到期前提醒並電話跟進',
+  'terms.form.habitualHint': 'PB-09：無論信用等級，都寄送到期前提醒並電話追蹤',
   'terms.form.rate': '合約約定日利率',
   'terms.form.rateHint': 'PB-16，例如 0.03%；留空：{rate}',
   'terms.form.reason': '原因',
@@ -140,7 +140,7 @@ export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
   'terms.change.exempt':
     '重點帳戶豁免 {from, select, yes {是} other {否}} → {to, select, yes {是} other {否}}',
   'terms.change.habitual':
-    '習慣性拖欠 {from, select, yes {是} other {否}} → {to, select, yes {是} other {否}}',
+    '習慣性遲付 {from, select, yes {是} other {否}} → {to, select, yes {是} other {否}}',
   'terms.change.rate': '日利率 {from} → {to}',
   'terms.listSeparator': '，',
   'terms.set': '{actor} 設定了帳戶條款：{changed, select, yes {{changes}} other {沒有變化}}。',
@@ -154,15 +154,15 @@ export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
   'terms.stale': '此表單開啟後帳戶已有變動，因此未做任何變更。請重新開啟條款。',
 
   'agency.noAccount': '帳戶 #{id} 不存在。',
-  'agency.form.title': '移交催收公司',
+  'agency.form.title': '移交催收機構',
   'agency.form.submit': '移交',
-  'agency.form.agency': '催收公司',
+  'agency.form.agency': '催收機構',
   'agency.form.agencyHint':
     '{name}：{hasOpen, select, yes {移交未結金額 {open}} other {沒有可移交的未結金額}}；內部催收停止（PB-30）',
   'agency.form.note': '備註',
   'agency.already': '該帳戶已於 {date} 移交給 {agency}。',
   'agency.done': '{actor} 已將該帳戶移交給 {agency}。',
-  'agency.field.name': '請填寫催收公司名稱',
+  'agency.field.name': '請填寫催收機構名稱',
   'agency.field.atMost': '最多 {max} 個字元',
   'agency.field.oneLine': '只能一行，不能含控制字元',
   'agency.field.invalid': '不是有效的值',
@@ -170,13 +170,13 @@ export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
   'agency.stale': '此表單開啟後帳戶已有變動，因此未做任何變更。請重新開啟。',
   'agency.nothingOpen': '該帳戶沒有未結款項，無可移交。',
 
-  'credits.title': '{month} 各催收員回款（PB-29）',
+  'credits.title': '{month} 各催收員回收業績（PB-29）',
   'credits.none': '{month} 沒有結清的發票。',
-  'credits.noneFallback': '{month} 無回款',
+  'credits.noneFallback': '{month} 無回收款項',
   'credits.line':
     '*{hasName, select, yes {{name}} other {無人負責的帳戶}}*：{recovered}（{items, plural, other {# 張發票}}）· 獎金基數（逾期超過 {days} 天後結清）：{hasBase, select, yes {{base}} other {無}}',
-  'credits.note': '回款計入帳上顯示發票結清時該帳戶的負責人；按發票全額計算。',
-  'credits.fallback': '{month} 各催收員回款',
+  'credits.note': '回收款項計入帳上顯示發票結清時該帳戶的負責人，按發票全額計算。',
+  'credits.fallback': '{month} 各催收員回收業績',
 
   'people.tooLong': '搜尋最多輸入 {max} 個字元。',
   'people.unreadable': '搜尋內容第 {position} 個字元 {code} 無法辨識。',
@@ -187,7 +187,7 @@ export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
   'mywork.brokenTitle': '*未兌現的承諾付款*（PB-20：當天致電）',
   'mywork.dueTitle': '*今天到期的承諾付款*',
   'mywork.quietTitle': '*未更新狀態*（PB-26：每個帳戶每天更新）',
-  'mywork.followUpsTitle': '*今天要跟進的*',
+  'mywork.followUpsTitle': '*今天要追蹤的*',
   'mywork.promiseOpen': '• *{name}*：承諾 {date} 付款 {amount}',
   'mywork.promiseMissed':
     '• *{name}*：承諾 {date} 付款 {amount}，{status, select, broken {未付款} other {僅部分付款}}{hasPaid, select, yes {，已付 {paid}} other {}}',
@@ -195,6 +195,6 @@ export const formsZhTW: Readonly<Record<keyof typeof formsEn, string>> = {
   'mywork.followUp': '• *{name}*{late, select, yes {（自 {since} 起）} other {}}',
   'mywork.none': '您還沒有負責的帳戶。使用 `/overdue 未認領` 並*認領*您要催收的帳戶。',
   'mywork.count':
-    '您負責的 {total, plural, other {# 個帳戶}}，按預計回款排序{more, select, yes {（顯示前 {shown} 個）} other {}}。',
+    '您負責的 {total, plural, other {# 個帳戶}}，依預計回收額排序{more, select, yes {（顯示前 {shown} 個）} other {}}。',
   'mywork.fallback': '{total, plural, other {# 個帳戶}}，今天有 {count, plural, other {# 項}}待辦',
 };
