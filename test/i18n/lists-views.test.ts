@@ -399,7 +399,7 @@ describe.each(backends())('a channel reads its own language, whoever reads it pr
     }
     const [mine] = posted(`digest:2026-12-07:user:${ann.userId}`);
     expect(mine).toBeDefined();
-    expect(flat(mine as { message: Message })).toContain('您的跟進事項');
+    expect(flat(mine as { message: Message })).toContain('您的待追蹤事項');
 
     // A claim redraws the digest in C1's language; its Chinese "updated" line is told apart from content,
     // so a redraw with nothing new edits nothing.

@@ -1,6 +1,6 @@
 import type { ListsCatalog } from './lists-en.ts';
 
-/** 逾期列表、晨报、账龄报告、大额预警和账务系统中断通知，简体中文（并入 zh-CN.ts）。 */
+/** 逾期清单、晨报、账龄报告、大额预警和账务系统中断通知，简体中文（并入 zh-CN.ts）。 */
 export const listsZhCN: ListsCatalog = {
   'list.button.claim': '认领',
   'list.button.log': '记录通话',
@@ -8,7 +8,7 @@ export const listsZhCN: ListsCatalog = {
   'list.button.open': '打开',
   'list.row.next': '下一步：{action}',
   'list.row.reasons':
-    '{open, select, yes {未收 {amounts}} other {无未收款项}}，逾期 {days, plural, other {# 天}}{grade, select, none {} other {，信用等级 {grade}}}{missed, plural, =0 {} =1 {，{lastMissed} 的付款承诺未兑现} other {，{lastMissed} 的付款承诺未兑现（此前另有 {earlier} 次）}}{key, select, yes {，重点账户} other {}}{window, select, yes {，最佳催收窗口} other {}}{tiny, select, yes {，小额余额} other {}}',
+    '{open, select, yes {未收 {amounts}} other {无未收款项}}，逾期 {days, plural, other {# 天}}{grade, select, none {} other {，信用等级 {grade}}}{missed, plural, =0 {} =1 {，{lastMissed} 的付款承诺未兑现} other {，{lastMissed} 的付款承诺未兑现（此前另有 {earlier} 次）}}{key, select, yes {，重点账户} other {}}{window, select, yes {，正值最佳催收时机} other {}}{tiny, select, yes {，小额余额} other {}}',
   'list.header': '{date} 逾期账户',
   'list.empty':
     '{filtered, select, yes {没有符合 `{query}` 的账户，这里无需催收。} other {没有账户，这里无需催收。}}',
@@ -44,8 +44,8 @@ export const listsZhCN: ListsCatalog = {
   'digest.owner.follow_up':
     '{late, select, yes {• *{name}*：自 {date} 起待跟进} other {• *{name}*：今天待跟进}}',
   'digest.owner.quiet': '• *{name}*：已 {days, plural, other {# 个工作日}}没有更新（自 {date} 起）',
-  'digest.owner.yours': '您负责 {count, plural, other {# 个}}账户。/overdue 我的 可列出它们。',
-  'digest.owner.fallback': '{name}：今天有 {count, plural, other {# 项}}跟进',
+  'digest.owner.yours': '您负责 {count, plural, other {# 个}}账户；输入 /overdue 我的 即可列出。',
+  'digest.owner.fallback': '{name}：今天有 {count, plural, other {# 项}}待跟进',
   'digest.nudge': '*晨报发出 {hours, plural, other {# 小时}}后仍未认领：* 谁来跟进？',
   'digest.nudge.fallback': '今天晨报中有 {count, plural, other {# 个}}账户仍未认领',
 
@@ -84,7 +84,7 @@ export const listsZhCN: ListsCatalog = {
   'alerts.baseline.header': '大额逾期：{count} 个账户已超过预警线',
   'alerts.overview.header': '大额逾期：自上次检查以来有 {count} 个账户超过预警线',
   'alerts.baseline.line': '• {name}：逾期 *{amount}*，最长逾期 {days, plural, other {# 天}}',
-  'alerts.baseline.more': '… 另有 {count} 个',
+  'alerts.baseline.more': '……另有 {count} 个',
   'alerts.baseline.currency': '*{currency}*：{count, plural, other {# 个账户}}，逾期 {amount}',
   'alerts.baseline.file': '全部账户（逾期最久的在前）：{file}',
   'alerts.baseline.context':

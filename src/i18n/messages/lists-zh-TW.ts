@@ -8,7 +8,7 @@ export const listsZhTW: ListsCatalog = {
   'list.button.open': '開啟',
   'list.row.next': '下一步：{action}',
   'list.row.reasons':
-    '{open, select, yes {未收 {amounts}} other {無未收款項}}，逾期 {days, plural, other {# 天}}{grade, select, none {} other {，信用等級 {grade}}}{missed, plural, =0 {} =1 {，{lastMissed} 的付款承諾未兌現} other {，{lastMissed} 的付款承諾未兌現（此前另有 {earlier} 次）}}{key, select, yes {，重點帳戶} other {}}{window, select, yes {，最佳催收窗口} other {}}{tiny, select, yes {，小額餘額} other {}}',
+    '{open, select, yes {未收 {amounts}} other {無未收款項}}，逾期 {days, plural, other {# 天}}{grade, select, none {} other {，信用等級 {grade}}}{missed, plural, =0 {} =1 {，{lastMissed} 的付款承諾未兌現} other {，{lastMissed} 的付款承諾未兌現（此前另有 {earlier} 次）}}{key, select, yes {，重點帳戶} other {}}{window, select, yes {，正值最佳催收時機} other {}}{tiny, select, yes {，小額餘額} other {}}',
   'list.header': '{date} 逾期帳戶',
   'list.empty':
     '{filtered, select, yes {沒有符合 `{query}` 的帳戶，這裡無需催收。} other {沒有帳戶，這裡無需催收。}}',
@@ -38,15 +38,15 @@ export const listsZhTW: ListsCatalog = {
   'digest.updated': '更新於 {time}。',
   'digest.fallback':
     '逾期晨報 {date}：逾期帳戶 {overdue, plural, other {# 個}}，未認領 {unclaimed} 個，今天到期的承諾付款 {due, plural, other {# 筆}}，違約 {broken} 筆',
-  'digest.owner.header': '您的跟進事項，{date}',
+  'digest.owner.header': '您的待追蹤事項，{date}',
   'digest.owner.broken': '• *{name}*：承諾 {date} 付款 {amount}，未兌現',
   'digest.owner.due': '• *{name}*：承諾 {date} 付款 {amount}',
   'digest.owner.follow_up':
-    '{late, select, yes {• *{name}*：自 {date} 起待跟進} other {• *{name}*：今天待跟進}}',
+    '{late, select, yes {• *{name}*：自 {date} 起待追蹤} other {• *{name}*：今天待追蹤}}',
   'digest.owner.quiet': '• *{name}*：已 {days, plural, other {# 個工作日}}沒有更新（自 {date} 起）',
-  'digest.owner.yours': '您負責 {count, plural, other {# 個}}帳戶。/overdue 我的 可列出它們。',
-  'digest.owner.fallback': '{name}：今天有 {count, plural, other {# 項}}跟進',
-  'digest.nudge': '*晨報發出 {hours, plural, other {# 小時}}後仍未認領：* 誰來跟進？',
+  'digest.owner.yours': '您負責 {count, plural, other {# 個}}帳戶；輸入 /overdue 我的 即可列出。',
+  'digest.owner.fallback': '{name}：今天有 {count, plural, other {# 項}}待追蹤',
+  'digest.nudge': '*晨報發出 {hours, plural, other {# 小時}}後仍未認領：* 誰來處理？',
   'digest.nudge.fallback': '今天晨報中有 {count, plural, other {# 個}}帳戶仍未認領',
 
   'aging.bucket': '{bucket, select, current {未到期} other {{bucket} 天}}',
@@ -84,7 +84,7 @@ export const listsZhTW: ListsCatalog = {
   'alerts.baseline.header': '大額逾期：{count} 個帳戶已超過預警線',
   'alerts.overview.header': '大額逾期：自上次檢查以來有 {count} 個帳戶超過預警線',
   'alerts.baseline.line': '• {name}：逾期 *{amount}*，最長逾期 {days, plural, other {# 天}}',
-  'alerts.baseline.more': '… 另有 {count} 個',
+  'alerts.baseline.more': '……另有 {count} 個',
   'alerts.baseline.currency': '*{currency}*：{count, plural, other {# 個帳戶}}，逾期 {amount}',
   'alerts.baseline.file': '全部帳戶（逾期最久的在前）：{file}',
   'alerts.baseline.context':

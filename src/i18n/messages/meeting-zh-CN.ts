@@ -28,9 +28,10 @@ export const meetingZhCN: Record<keyof typeof meetingEn, string> = {
   'meeting.parent.segmentLine': '*{title}*：{segments}{more, plural, =0 {} other { · 另有 # 组}}',
   'meeting.parent.segmentItem': '{label}：{accounts}（{amounts}）',
   'meeting.parent.rest':
-    '预计回收额最高的 {replies} 个客户（按预计回收额，PB-08）将作为本帖的回复逐一列出：财务与销售请为每个客户选定会后行动（PB-28）。其余 {others} 个客户列在附件 {files} 中，按价值从高到低排列，数据相同。可按分组一次性决定：决定会记录到该分组中每个尚未决定的客户。',
+    '预计回收额最高的 {replies} 个客户（按预计回收额，PB-08）将作为本条消息的回复逐一列出：财务与销售请为每个客户选定会后行动（PB-28）。其余 {others} 个客户列在附件 {files} 中，按价值从高到低排列，数据相同。可按分组一次性决定：决定会记录到该分组中每个尚未决定的客户。',
   'meeting.parent.decideSegment': '按分组决定',
-  'meeting.parent.onePerAccount': '本帖下每个客户一条回复。财务与销售：请为每个客户选定会后行动（PB-28）。',
+  'meeting.parent.onePerAccount':
+    '本条消息下每个客户一条回复。财务与销售：请为每个客户选定会后行动（PB-28）。',
   'meeting.parent.nothing': '本月没有客户超过限额：无需决定。',
   'meeting.parent.fallback': '{month} 信用会议：{accounts} 个客户逾期超过 {days} 天',
   'meeting.account.decision':
@@ -77,7 +78,7 @@ export const meetingZhCN: Record<keyof typeof meetingEn, string> = {
   'meeting.segment.nothingLeft': '{segment} 中已没有未决定的客户：没有更改任何决定。',
   'meeting.segment.recorded':
     '已由 {who} 为 {segment} 中的 {count} 个客户记录“{decision}”；每个客户的历史记录中都可查看。',
-  'meeting.click.incomplete': '此决定按钮不完整；请使用当前会议帖中的按钮。',
+  'meeting.click.incomplete': '此决定按钮不完整；请使用当前会议消息中的按钮。',
   'meeting.click.staleBy': '{who} 在此期间已决定“{decision}”，因此没有更改。再点一次可更改。',
   'meeting.click.stale': '此回复已过时，因此没有更改。再点一次可更改。',
   'meeting.click.already': '已决定：{decision}，由 {who} 作出。',
@@ -85,6 +86,6 @@ export const meetingZhCN: Record<keyof typeof meetingEn, string> = {
   'meeting.file.columns':
     '序号|客户编号|客户|预计回收额|币种|未收金额|其他币种|逾期天数|账龄区间|信用等级|负责人|销售代表|催收阶梯|下一步|最近联系',
   'meeting.chart.title': '{date} 应收账款账龄',
-  'meeting.error.noMeeting': '没有这次信用例会；它可能已被删除。',
-  'meeting.error.notOnMeeting': '该账户已不在这次信用例会上。',
+  'meeting.error.noMeeting': '没有这次信用会议；它可能已被删除。',
+  'meeting.error.notOnMeeting': '该账户已不在这次信用会议上。',
 };

@@ -28,9 +28,9 @@ export const meetingZhTW: Record<keyof typeof meetingEn, string> = {
   'meeting.parent.segmentLine': '*{title}*：{segments}{more, plural, =0 {} other { · 另有 # 組}}',
   'meeting.parent.segmentItem': '{label}：{accounts}（{amounts}）',
   'meeting.parent.rest':
-    '預計回收額最高的 {replies} 個客戶（按預計回收額，PB-08）將作為本帖的回覆逐一列出：財務與業務請為每個客戶選定會後行動（PB-28）。其餘 {others} 個客戶列在附件 {files} 中，按價值從高到低排列，資料相同。可按分組一次性決定：決定會記錄到該分組中每個尚未決定的客戶。',
+    '預計回收額最高的 {replies} 個客戶（按預計回收額，PB-08）將逐一列為本貼文的回覆：財務與業務請為每個客戶選定會後行動（PB-28）。其餘 {others} 個客戶列在附件 {files} 中，按價值從高到低排列，資料相同。可按分組一次性決定：決定會記錄到該分組中每個尚未決定的客戶。',
   'meeting.parent.decideSegment': '按分組決定',
-  'meeting.parent.onePerAccount': '本帖下每個客戶一則回覆。財務與業務：請為每個客戶選定會後行動（PB-28）。',
+  'meeting.parent.onePerAccount': '本貼文下每個客戶一則回覆。財務與業務：請為每個客戶選定會後行動（PB-28）。',
   'meeting.parent.nothing': '本月沒有客戶超過限額：無需決定。',
   'meeting.parent.fallback': '{month} 信用會議：{accounts} 個客戶逾期超過 {days} 天',
   'meeting.account.decision':
@@ -63,7 +63,7 @@ export const meetingZhTW: Record<keyof typeof meetingEn, string> = {
   'meeting.segment.decisionField': '決定',
   'meeting.segment.option': '{segment}：{count} 個未決定',
   'meeting.segment.what': '對 {segment} 中 {count} 個未決定的客戶採取「{decision}」',
-  'meeting.segment.whatNote': '每個客戶的歷史記錄中都會記下此決定；已作出的決定保持不變。',
+  'meeting.segment.whatNote': '每個客戶的歷史紀錄中都會記下此決定；已作出的決定保持不變。',
   'meeting.segment.apply': '套用到 {count} 個客戶',
   'meeting.segment.confirm': '對 {segment} 中 {count} 個未決定的客戶採取「{decision}」？',
   'meeting.segment.applyQuestion': '對 {segment} 中所有未決定的客戶採取「{decision}」？',
@@ -76,8 +76,8 @@ export const meetingZhTW: Record<keyof typeof meetingEn, string> = {
   'meeting.segment.incomplete': '此按鈕不完整；請在會議的「按分組決定」中重新選擇分組。',
   'meeting.segment.nothingLeft': '{segment} 中已沒有未決定的客戶：沒有更改任何決定。',
   'meeting.segment.recorded':
-    '已由 {who} 為 {segment} 中的 {count} 個客戶記錄「{decision}」；每個客戶的歷史記錄中都可檢視。',
-  'meeting.click.incomplete': '此決定按鈕不完整；請使用目前會議帖中的按鈕。',
+    '已由 {who} 為 {segment} 中的 {count} 個客戶記錄「{decision}」；每個客戶的歷史紀錄中都可檢視。',
+  'meeting.click.incomplete': '此決定按鈕不完整；請使用目前會議貼文中的按鈕。',
   'meeting.click.staleBy': '{who} 在此期間已決定「{decision}」，因此沒有更改。再點一次可更改。',
   'meeting.click.stale': '此回覆已過時，因此沒有更改。再點一次可更改。',
   'meeting.click.already': '已決定：{decision}，由 {who} 作出。',
@@ -85,6 +85,6 @@ export const meetingZhTW: Record<keyof typeof meetingEn, string> = {
   'meeting.file.columns':
     '序號|客戶編號|客戶|預計回收額|幣別|未收金額|其他幣別|逾期天數|帳齡區間|信用等級|負責人|業務代表|催收階梯|下一步|最近聯絡',
   'meeting.chart.title': '{date} 應收帳款帳齡',
-  'meeting.error.noMeeting': '沒有這次信用例會；它可能已被刪除。',
-  'meeting.error.notOnMeeting': '此帳戶已不在這次信用例會上。',
+  'meeting.error.noMeeting': '沒有這次信用會議；它可能已被刪除。',
+  'meeting.error.notOnMeeting': '此帳戶已不在這次信用會議上。',
 };
