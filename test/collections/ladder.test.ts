@@ -137,7 +137,7 @@ describe('loading a company ladder file', () => {
       return stepWords(translator(locale), id, step?.action);
     };
     expect(words('en', 'L1')).toBe('Friendly reminder; confirm the invoice was received and approved');
-    expect(words('zh-TW', 'L1')).toBe('友善提醒；確認客戶已收到並核准發票');
+    expect(words('zh-TW', 'L1')).toBe('友善提醒；確認客戶已收到發票並已核准');
     expect(words('en', 'visit')).toBe("Visit the buyer's office");
     expect(words('zh-CN', 'visit')).toBe('拜访买方办公室');
     expect(words('zh-TW', 'visit')).toBe('拜訪買方辦公室');

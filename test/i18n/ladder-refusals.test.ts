@@ -87,7 +87,7 @@ describe("the ladder in the reader's language (issue 20)", () => {
     ).toEqual([]);
     expect(nextActionWords(translator('en'), old)).toBe(`${old} (as recorded then, in English)`);
     expect(nextActionWords(translator('zh-CN'), old)).toBe(`${old}（当时的英文记录）`);
-    expect(nextActionWords(translator('zh-TW'), old)).toBe(`${old}（當時的英文記錄）`);
+    expect(nextActionWords(translator('zh-TW'), old)).toBe(`${old}（當時的英文紀錄）`);
   });
 
   it.each(REASONS.map((r) => [JSON.stringify(r), r] as const))('says why: %s', (_, reason) => {
