@@ -16,8 +16,8 @@ export const overdueZhCN: OverdueCatalog = {
   等级 C               信用等级 A、B 或 C
   客户 '<名称>'          客户名称包含 '<名称>'（到行尾，或用引号括起）
   @某人                该同事负责的账户
-  第2页                列表的其他页
-  发布                 把列表发到频道，而不是只给您看`,
+  第2页                清单的其他页
+  发布                 把清单发到频道，而不是只给您看`,
   'overdue.help.actions': `单个账户的操作（客户名称或编号）：
   查看 '<客户>'          客户档案（也可写 显示）
   认领 '<客户>'          成为负责人
@@ -55,7 +55,7 @@ export const overdueZhCN: OverdueCatalog = {
   'overdue.error.not_a_template': '“{word}”不是函件模板；请使用：{templates}。',
   'overdue.error.needs_customer': '“{verb}”后面要写客户名称或编号。',
   'overdue.error.needs_owner_name': '“@”后面要写人名，例如 @li.wei。',
-  'overdue.error.too_many_days': '“{word}”的天数超过了任何发票的账龄。',
+  'overdue.error.too_many_days': '“{word}”这个天数超过了所有发票的账龄。',
   'overdue.error.needs_amount': '“{word}”后面要写金额，例如 大于5万 或 >50k。',
   'overdue.error.not_an_amount': '无法识别金额“{word}”；请写整数金额，例如 大于5万、>50000 或 >50k。',
   'overdue.error.needs_grade': '“{keyword}”后面要写 A、B 或 C，例如 等级 C。',
@@ -68,12 +68,12 @@ export const overdueZhCN: OverdueCatalog = {
   'overdue.error.unknown_word': '没看懂“{word}”。',
   'overdue.error.unknown_word_guess': '没看懂“{word}”。您是想写“{guess}”吗？',
   'overdue.error.conflict_owner':
-    '“{first}”和“{second}”不能同时使用：一个列表只能有一个负责人条件（我的、未认领或 @某人）。',
-  'overdue.error.conflict_days': '“{first}”和“{second}”不能同时使用：逾期天数只能给一个。',
-  'overdue.error.conflict_amount': '“{first}”和“{second}”不能同时使用：金额条件只能给一个。',
-  'overdue.error.conflict_grade': '“{first}”和“{second}”不能同时使用：等级只能给一个。',
-  'overdue.error.conflict_page': '“{first}”和“{second}”不能同时使用：页码只能给一个。',
-  'overdue.error.conflict_customer': '“{first}”和“{second}”不能同时使用：客户条件只能给一个。',
+    '“{first}”和“{second}”不能同时使用：一份清单只能有一个负责人条件（我的、未认领或 @某人）。',
+  'overdue.error.conflict_days': '“{first}”和“{second}”不能同时使用：逾期天数只能指定一个。',
+  'overdue.error.conflict_amount': '“{first}”和“{second}”不能同时使用：金额条件只能指定一个。',
+  'overdue.error.conflict_grade': '“{first}”和“{second}”不能同时使用：等级只能指定一个。',
+  'overdue.error.conflict_page': '“{first}”和“{second}”不能同时使用：页码只能指定一个。',
+  'overdue.error.conflict_customer': '“{first}”和“{second}”不能同时使用：客户条件只能指定一个。',
   'overdue.error.not_a_role': '“{word}”不是角色；请使用：{roles}。',
   'overdue.error.needs_person': '“角色”后面要写一个人：/overdue 角色 @某人 [{roles}]。',
   'overdue.error.needs_letter_number':
