@@ -227,7 +227,7 @@ describe.each(backends())('the call summary after a call on %s', (kind) => {
       user: tai,
       platform: 'shell',
     });
-    expect(text(reply)).toContain('本帳戶尚未記錄任何通話；請先記錄通話，再寄送通話摘要（PB-23）。');
+    expect(text(reply)).toContain('本帳戶尚未記錄任何通話；請先記錄通話，再寄送通話紀要（PB-23）。');
     expect(text(reply)).not.toMatch(/No call is logged/);
   });
 });

@@ -60,7 +60,7 @@ describe('reading the plan form (PB-17)', () => {
     const zh = readPlanForm(badRows, plan, translator('zh-CN'));
     expect(zh.ok ? {} : zh.error.fields).toEqual({
       date1: '须为今天（2026年12月7日）或之后，不能是过去的日期',
-      date3: '须晚于上一期（2027年1月10日）：日期须按顺序',
+      date3: '须晚于上一期（2027年1月10日）：日期须依次排列',
       amount4: '第 4 期填了日期但没有金额',
       amount5: 'CNY 金额，例如 12,500.00 或 12.5k',
       date5: expect.stringMatching(/^2027-02-31 /),

@@ -2,11 +2,11 @@ import type { LettersCatalog } from './letters-en.ts';
 
 /** 催款函、分期付款计划、承诺付款、联系记录和升级通知，简体中文（并入 zh-CN.ts）。 */
 export const lettersZhCN: LettersCatalog = {
-  'letter.name.reminder': '付款提醒函',
-  'letter.name.polite_reminder': '友好提醒函',
+  'letter.name.reminder': '友情提醒函',
+  'letter.name.polite_reminder': '付款提醒函',
   'letter.name.formal_demand': '正式催款函',
-  'letter.name.final_notice': '最后催款通知',
-  'letter.name.lawyer_letter_request': '律师函移交申请',
+  'letter.name.final_notice': '最后通知',
+  'letter.name.lawyer_letter_request': '移交法律顾问通知',
   'letter.name.payment_plan': '分期付款确认函',
   'letter.name.call_summary': '通话纪要',
   'letter.name.missed_discount': '折扣失效通知',
@@ -82,7 +82,7 @@ export const lettersZhCN: LettersCatalog = {
   'letter.failed.not_stored': '没有发送，也没有保存任何内容。',
 
   'letter.uncertain.cause_lost':
-    '邮件服务器的答复丢失了（{detail}），所以 duebot 不知道对方是否收下了这封函。',
+    '没有收到邮件服务器的回应（{detail}），所以 duebot 不知道对方是否收下了这封函。',
   'letter.uncertain.cause_stopped':
     'duebot 在把函件交给邮件服务器时停止了（申请时间 {since}），所以不知道结果。',
   'letter.uncertain.headline': '*发给{customer}的{name}可能已经发出，也可能没有。*{cause}系统没有自行重发。',
@@ -161,7 +161,7 @@ export const lettersZhCN: LettersCatalog = {
   'promise.mark_kept_nth': '标记为已兑现（{n}）',
   'promise.form.title': '承诺已兑现',
   'promise.form.label': '兑现依据',
-  'promise.form.hint': '在账上入账之前证明款项已到的凭据：银行回单、汇款通知',
+  'promise.form.hint': '款项入账前证明已收到的凭据：银行回单、汇款通知',
   'promise.form.intro': '*{name}*：{line}。手动标记为已兑现（PB-20）？',
   'promise.error.no_account': '账户 #{id} 已不存在；可能已经结清。',
   'promise.error.gone': '这笔承诺付款已不再是未到期或已违约状态；无需标记。',
@@ -171,15 +171,15 @@ export const lettersZhCN: LettersCatalog = {
   'promise.error.no_promise_named': '这个表单没有指明承诺付款；请重新点击“标记为已兑现”。',
   'promise.kept': '*{who}* 手动标记为已兑现（PB-20）：{line}。',
   'promise.missed.installment':
-    '*分期逾期未付：{name}* 应在{date}前支付分期付款计划 #{planId} 第 {no} 期 {amount}；{paid, select, nothing {分文未到} other {只到账 {paid}}}。',
+    '*分期逾期未付：{name}* 应在{date}前支付分期付款计划 #{planId} 第 {no} 期 {amount}；{paid, select, nothing {分文未到} other {仅到账 {paid}}}。',
   'promise.missed.promise':
-    '*承诺付款违约：{name}* 承诺在{date}前支付 {amount}；{paid, select, nothing {分文未到} other {只到账 {paid}}}。',
+    '*承诺付款违约：{name}* 承诺在{date}前支付 {amount}；{paid, select, nothing {分文未到} other {仅到账 {paid}}}。',
   'promise.missed.manager':
-    '该账户已作为负责人的上级升级给您（PB-14）；负责人：{owner, select, none {无} other {{owner}}}。',
+    '您是负责人的上级，该账户已上报给您（PB-14）；负责人：{owner, select, none {无} other {{owner}}}。',
   'promise.missed.thread':
-    '该账户已升级（PB-14）：已私下通知负责人{owner, select, none {（无）} other {{owner}}}和{managers, select, none {（无经理）} other {{managers}}}。{owner, select, none {这个账户没有负责人：请认领。} other {}}',
+    '该账户已上报（PB-14）：已私下通知负责人{owner, select, none {（无）} other {{owner}}}和{managers, select, none {（无经理）} other {{managers}}}。{owner, select, none {这个账户没有负责人：请认领。} other {}}',
   'promise.missed.owner':
-    '该账户已升级（PB-14）。请今天致电，要求客户给出具体付款日期（PB-19）。{owner, select, none {这个账户没有负责人：请认领。} other {}}',
+    '该账户已上报（PB-14）。请今天致电，要求客户给出具体付款日期（PB-19）。{owner, select, none {这个账户没有负责人：请认领。} other {}}',
   'promise.missed.fallback':
     '{kind, select, installment {分期逾期未付} other {承诺付款违约}}：{name}，{date}前 {amount}',
 
@@ -210,7 +210,7 @@ export const lettersZhCN: LettersCatalog = {
   'log.error.date_format': '请按 YYYY-MM-DD 格式输入日期',
   'log.error.date_month': '{value} 不是有效日期：月份必须在 01 到 12 之间',
   'log.error.date_days': '{value} 不是有效日期：{year}年{month}月只有 {days} 天',
-  'log.error.promise_date_required': '承诺付款必须填写：请问客户“周三还是周五？”（PB-19）',
+  'log.error.promise_date_required': '承诺付款日期必须填写：请问客户“周三还是周五？”（PB-19）',
   'log.error.promise_amount_required': '承诺付款必须填写',
   'log.error.invoices_required': '请写明有争议的发票（PB-21）',
   'log.error.notes_required': '请说明客户对什么有争议',
@@ -225,13 +225,13 @@ export const lettersZhCN: LettersCatalog = {
   'log.error.more_than_open': '超过了所选发票的未结金额 {open}',
   'log.error.year_ahead': '最多一年之后（{latest}）',
 
-  'escalation.headline': '*已升级：{name}*：{reason}（PB-14）。',
+  'escalation.headline': '*已上报：{name}*：{reason}（PB-14）。',
   'escalation.reason.in_process':
     '{times, plural, =1 {一次} =2 {两次} other {# 次}}称“正在处理”，却没有具体步骤',
   'escalation.manager':
-    '作为负责人的上级，此事已升级给您；负责人：{owner, select, none {无} other {{owner}}}。',
+    '您是负责人的上级，此事已上报给您；负责人：{owner, select, none {无} other {{owner}}}。',
   'escalation.owner': '请今天致电，要求客户给出具体步骤和日期（PB-19）。',
-  'escalation.fallback': '已升级：{name}',
+  'escalation.fallback': '已上报：{name}',
   'escalation.account': '账户 #{id}',
   'escalation.told_owner': '{name}（负责人）',
   'escalation.key_account':
@@ -244,14 +244,14 @@ export const lettersZhCN: LettersCatalog = {
   'letter.refused.notQueued':
     '{letter} #{id} 不在等待发出：当前状态为{status, select, sent {已发送} awaiting_approval {待批准} sending {正在发送} uncertain {发送结果不明} not_sent {未发送} failed {失败} rejected {已驳回} queued {排队等待发送} cancelled {已取消} other {{status}}}。未做任何更改。',
   'letter.refused.notUncertain':
-    '{letter} #{id} 的发送结果已不再不明：当前状态为{status, select, sent {已发送} awaiting_approval {待批准} sending {正在发送} uncertain {发送结果不明} not_sent {未发送} failed {失败} rejected {已驳回} queued {排队等待发送} cancelled {已取消} other {{status}}}{status, select, sent {，收件人 {hasRecipient, select, yes {{recipient}} other {客户}}（邮件 ID {messageId}）} sending {，正在重新发送} other {}}。未做任何更改。',
+    '{letter} #{id} 的发送结果已经确定：当前状态为{status, select, sent {已发送} awaiting_approval {待批准} sending {正在发送} uncertain {发送结果不明} not_sent {未发送} failed {失败} rejected {已驳回} queued {排队等待发送} cancelled {已取消} other {{status}}}{status, select, sent {，收件人 {hasRecipient, select, yes {{recipient}} other {客户}}（邮件 ID {messageId}）} sending {，正在重新发送} other {}}。未做任何更改。',
   'letter.refused.noRecord': '函件 #{id} 没有记录收件人或 Message-ID，无法标记为已发出；请改为重新发送。',
   'letter.refused.outsideWindow':
     '未重新发送：现在不在客户的联系时段内（PB-24）。请于客户当地时间 {time}（{zone}）起再发送；未做任何更改。',
-  'letter.cannot.callNotOnAccount': '通话 #{id} 不是本账户记录的通话，没有可总结的内容。',
+  'letter.cannot.callNotOnAccount': '通话 #{id} 不是本账户记录的通话，无从写成纪要。',
   'letter.cannot.noCall': '本账户尚未记录任何通话；请先记录通话，再发送通话纪要（PB-23）。',
   'letter.cannot.noDiscount': '本账户没有错过任何提前付款折扣，无需通知客户（PB-18）。',
-  'letter.cannot.pausedAndDisputed': '此处未结款项的催收已暂停，其余均有争议，因此不发催款函；请先取消暂停。',
+  'letter.cannot.pausedAndDisputed': '部分未结款项已暂停催收，其余均有争议，因此不发催款函；请先恢复催收。',
   'letter.cannot.nothingOpen': '本账户没有无争议的未结款项，没有可催收的内容。',
   'letter.notSent': '未发送：{problem}',
   'plan.invalid': '付款计划有字段填写有误。',
@@ -259,7 +259,7 @@ export const lettersZhCN: LettersCatalog = {
   'plan.field.noDate': '第 {n} 期填了金额但没有日期',
   'plan.field.badAmount': '{currency} 金额，例如 12,500.00 或 12.5k',
   'plan.field.past': '须为今天（{today}）或之后，不能是过去的日期',
-  'plan.field.order': '须晚于上一期（{previous}）：日期须按顺序',
+  'plan.field.order': '须晚于上一期（{previous}）：日期须依次排列',
   'plan.field.none': '付款计划至少需要一期',
   'plan.field.sum': '各期合计 {sum}；未结金额为 {open}',
   'promise.error.keptWhy': '请说明为何视为已兑现。',
