@@ -66,7 +66,7 @@ describe.each(backends())('letters in the shell on %s', (kind) => {
     const path = /\[file\] (\S+\.pdf)/.exec(out)?.[1] ?? '';
     await expect(access(path)).resolves.toBeUndefined();
     expect(smtp.received).toHaveLength(1);
-    expect(smtp.received[0]?.mail.text).toContain('滯納金');
+    expect(smtp.received[0]?.mail.text).toContain('逾期利息');
   });
 
   it('asks for approval of a formal demand and sends it when another manager types approve L', async () => {
