@@ -21,7 +21,7 @@ export const adaptersZhCN: AdaptersCatalog = {
   hand-over N            把账户移交给催收机构；内部催收停止（经理）
   plan N | cancel-plan N 提出、重新商定或取消付款计划（PB-17）
   kept N                 手动标记未结的承诺付款已兑现，并附说明（PB-20）
-  letter N [模板]        预览升级阶梯建议的催款函（或指定的模板），然后发送
+  letter N [模板]        预览催收阶梯建议的催款函（或指定的模板），然后发送
   summary N              通话之后：预览发给客户的通话纪要邮件，然后发送（PB-23）
   approve L | reject L   批准或驳回第 L 号待第二人批准的函件
   mark-sent L | send-again L

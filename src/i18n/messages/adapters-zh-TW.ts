@@ -21,7 +21,7 @@ export const adaptersZhTW: AdaptersCatalog = {
   hand-over N            把帳戶移交給催收機構；內部催收停止（經理）
   plan N | cancel-plan N 提出、重新協商或取消付款計畫（PB-17）
   kept N                 手動標記未結的承諾付款已兌現，並附說明（PB-20）
-  letter N [範本]        預覽升級階梯建議的催款函（或指定的範本），然後寄出
+  letter N [範本]        預覽催收階梯建議的催款函（或指定的範本），然後寄出
   summary N              通話之後：預覽寄給客戶的通話紀要郵件，然後寄出（PB-23）
   approve L | reject L   核准或駁回第 L 號待第二人核准的函件
   mark-sent L | send-again L

@@ -1,6 +1,6 @@
 import type { CardCatalog } from './card-en.ts';
 
-/** 帳戶卡片、歷史記錄、點擊前後的提示與拒絕，繁體中文（併入 zh-TW.ts）。 */
+/** 帳戶卡片、歷史紀錄、點選前後的提示與拒絕，繁體中文（併入 zh-TW.ts）。 */
 export const cardZhTW: CardCatalog = {
   'card.state.disputed': '自{since}起有爭議',
   'card.state.disputedFlag': '有爭議',

@@ -1,6 +1,6 @@
 import type { LettersCatalog } from './letters-en.ts';
 
-/** 催款函、分期付款計畫、承諾付款、聯絡記錄和升級通知，繁體中文（併入 zh-TW.ts）。 */
+/** 催款函、分期付款計畫、承諾付款、聯絡紀錄和呈報通知，繁體中文（併入 zh-TW.ts）。 */
 export const lettersZhTW: LettersCatalog = {
   'letter.name.reminder': '友情提醒函',
   'letter.name.polite_reminder': '付款提醒函',

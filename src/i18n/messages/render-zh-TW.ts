@@ -1,6 +1,6 @@
 import type { renderEn } from './render-en.ts';
 
-/** 聊天介面卡在訊息周圍的用語（Slack、Teams），繁體中文。 */
+/** 聊天轉接器在訊息周圍的用語（Slack、Teams），繁體中文。 */
 export const renderZhTW: Record<keyof typeof renderEn, string> = {
   'render.confirm.title': '確定嗎？',
   'render.confirm.yes': '確定',
