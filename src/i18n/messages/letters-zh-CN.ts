@@ -263,7 +263,7 @@ export const lettersZhCN: LettersCatalog = {
   'plan.field.none': '付款计划至少需要一期',
   'plan.field.sum': '各期合计 {sum}；未结金额为 {open}',
   'promise.error.keptWhy': '请说明为何视为已兑现。',
-  'promise.field.keptWhy': '必填：证明款项已到的凭据（银行水单、汇款通知）',
+  'promise.field.keptWhy': '必填：证明款项已到的凭据（银行回单、汇款通知）',
   'promise.error.noteTooLong': '备注过长。',
   'promise.field.atMost': '最多 {max, number} 个字符',
   'promise.error.notOpen': '所选发票中有的不是该账户未结且无争议的发票。',
@@ -271,19 +271,19 @@ export const lettersZhCN: LettersCatalog = {
   'promise.error.noInvoices': '该账户没有可承诺付款的 {currency} 未结发票。',
   'promise.field.noInvoices': '没有 {currency} 未结发票',
   'plan.error.staleNew':
-    '其间已有人为该账户记录了 {currency} 付款计划；未作任何更改。请重新打开付款计划以重新协商。',
+    '其间已有人为该账户记录了 {currency} 付款计划；未做任何更改。请重新打开付款计划以重新协商。',
   'plan.error.noPlan': '该账户没有付款计划 #{planId}。',
   'plan.error.alreadyAgreed':
     '付款计划 #{planId} {status, select, active {已记录} completed {已完成} broken {已违约} cancelled {已取消} renegotiated {已被另一计划取代} withdrawn {已撤回} other {已结束}}；未再作更改。',
   'plan.error.alreadyEnded':
-    '付款计划 #{planId} {status, select, active {生效中} completed {已完成} broken {已违约} cancelled {已取消} renegotiated {已被另一计划取代} withdrawn {已撤回} other {已结束}}；未作任何更改。',
+    '付款计划 #{planId} {status, select, active {生效中} completed {已完成} broken {已违约} cancelled {已取消} renegotiated {已被另一计划取代} withdrawn {已撤回} other {已结束}}；未做任何更改。',
   'plan.error.openChanged':
-    '提出付款计划后，{currency} 未结金额已变化（现为 {open}）；未作记录。请重新提出付款计划。',
+    '提出付款计划后，{currency} 未结金额已变化（现为 {open}）；未记录任何内容。请重新提出付款计划。',
   'plan.error.firstPast': '付款计划的第一期（{date}）现已过期；请重新提出。',
   'plan.error.staleOld':
-    '自您打开后，付款计划 #{planId} 已被他人更改（取消或重新协商）；未作任何更改。请重新打开付款计划。',
+    '自您打开后，付款计划 #{planId} 已被他人更改（取消或重新协商）；未做任何更改。请重新打开付款计划。',
   'promise.error.already':
-    '这笔承诺付款已{status, select, kept {兑现} broken {违约} partial {部分兑现} cancelled {取消} other {结束}}；未作任何更改。',
+    '这笔承诺付款已{status, select, kept {兑现} broken {违约} partial {部分兑现} cancelled {取消} other {结束}}；未做任何更改。',
   'promise.error.notHere': '该账户没有承诺付款 #{promiseId}。',
   'plan.error.nothingOpen': '该账户没有 {currency} 未结款项可列入付款计划。',
 };
