@@ -109,7 +109,7 @@ export const adaptersZhCN: AdaptersCatalog = {
   'slack.modal.cancel': '取消',
   'slack.modal.close': '关闭',
   'slack.form.cannotGoOn': '这个表单无法从这里继续；请从卡片重新打开。',
-  'slack.form.notOpened': '表单未能及时打开；请改用账户卡片上的*记录电话*按钮。',
+  'slack.form.notOpened': '表单未能及时打开；请改用账户卡片上的*记录通话*按钮。',
   'slack.placed':
     ':warning: 已保存。它发在{direct, select, yes {您与 duebot 的私信中} other {{channel} 中该账户的讨论串里}}{linked, select, yes {（{link}）} other {}}。',
   'slack.placed.linkLabel': '{direct, select, yes {这里} other {这个讨论串}}',

@@ -109,7 +109,7 @@ export const adaptersZhTW: AdaptersCatalog = {
   'slack.modal.cancel': '取消',
   'slack.modal.close': '關閉',
   'slack.form.cannotGoOn': '這份表單無法從這裡繼續；請從卡片重新開啟。',
-  'slack.form.notOpened': '表單未能及時開啟；請改用帳戶卡片上的*記錄電話*按鈕。',
+  'slack.form.notOpened': '表單未能及時開啟；請改用帳戶卡片上的*記錄通話*按鈕。',
   'slack.placed':
     ':warning: 已儲存。它發在{direct, select, yes {您與 duebot 的私訊中} other {{channel} 中該帳戶的討論串裡}}{linked, select, yes {（{link}）} other {}}。',
   'slack.placed.linkLabel': '{direct, select, yes {這裡} other {這個討論串}}',

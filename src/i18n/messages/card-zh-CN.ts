@@ -47,7 +47,7 @@ export const cardZhCN: CardCatalog = {
   'card.grade.why':
     '{grade}：{rule, select, late {{considered, plural, other {# 张发票}}中有 {late} 张{open, select, none {付款迟于到期日 {tolerance} 天以上} all {逾期 {tolerance} 天以上仍未付} other {付款迟于到期日 {tolerance} 天以上或仍未付}}} worst {有一张发票逾期达 {days} 天} new {自 {since} 起的新客户，尚无迟付} few {仅有 {considered, plural, other {# 张发票}}可供判断，均未迟付} other {全部 {considered, plural, other {# 张发票}}均在到期后 {tolerance} 天内付款}}',
   'card.flag.creditHoldWhy':
-    '*信用冻结*：{months} 每月{monthEnd, select, yes {月底} other {逾期 {minDays} 天以上的}}逾期发票均达 {perMonth} 张以上；{invoices} {count, plural, other {结清前}}持续冻结（PB-10）',
+    '*信用冻结*：{months} 每月{monthEnd, select, yes {月底的逾期发票} other {逾期 {minDays} 天以上的发票}}均达 {perMonth} 张以上；{invoices} {count, plural, other {结清前}}持续冻结（PB-10）',
   'card.flag.blacklistUnpaid': '*黑名单*：{invoice} 逾期 {days} 天仍未付（PB-11）',
   'card.flag.blacklistIncidents': '*黑名单*：{count} 张发票逾期超过 {days} 天（{invoices}）（PB-11）',
   'card.flag.missedPromises': '未兑现的付款承诺：{dates}',

@@ -47,7 +47,7 @@ export const cardZhTW: CardCatalog = {
   'card.grade.why':
     '{grade}：{rule, select, late {{considered, plural, other {# 張發票}}中有 {late} 張{open, select, none {付款晚於到期日 {tolerance} 天以上} all {逾期 {tolerance} 天以上仍未付} other {付款晚於到期日 {tolerance} 天以上或仍未付}}} worst {有一張發票逾期達 {days} 天} new {自 {since} 起的新客戶，尚無遲付} few {僅有 {considered, plural, other {# 張發票}}可供判斷，均未遲付} other {全部 {considered, plural, other {# 張發票}}均在到期後 {tolerance} 天內付款}}',
   'card.flag.creditHoldWhy':
-    '*信用凍結*：{months} 每月{monthEnd, select, yes {月底} other {逾期 {minDays} 天以上的}}逾期發票均達 {perMonth} 張以上；{invoices} {count, plural, other {結清前}}持續凍結（PB-10）',
+    '*信用凍結*：{months} 每月{monthEnd, select, yes {月底的逾期發票} other {逾期 {minDays} 天以上的發票}}均達 {perMonth} 張以上；{invoices} {count, plural, other {結清前}}持續凍結（PB-10）',
   'card.flag.blacklistUnpaid': '*黑名單*：{invoice} 逾期 {days} 天仍未付（PB-11）',
   'card.flag.blacklistIncidents': '*黑名單*：{count} 張發票逾期超過 {days} 天（{invoices}）（PB-11）',
   'card.flag.missedPromises': '未兌現的付款承諾：{dates}',
