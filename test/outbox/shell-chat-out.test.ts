@@ -118,7 +118,7 @@ describe('scheduled posts on the terminal', () => {
     };
     expect(await print()).toBe(
       '── digest:2026-12-07 → 晨報頻道 ──\n摘要\n\n' +
-        '── esc:1 → 苏州精密机械有限公司 的客戶討論串，在 acct:1 的討論串中 ──\n升级\n[檔案：aging.png，12,345 位元組]\n\n' +
+        '── esc:1 → 苏州精密机械有限公司 的帳戶討論串，在 acct:1 的討論串中 ──\n升级\n[檔案：aging.png，12,345 位元組]\n\n' +
         '── esc:2 → 私訊給使用者 #987654 ──\n私信\n\n',
     );
     expect(await print(translator('zh-CN'), '信用会议已于今天 10:00 发布', [])).toBe(

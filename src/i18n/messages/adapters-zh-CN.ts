@@ -39,7 +39,7 @@ export const adaptersZhCN: AdaptersCatalog = {
   'shell.unknownCommand': '未知命令“{word}”；请输入 help 查看命令',
   'shell.trouble': '出错了：{error}',
   'shell.as.noName': 'as 姓名：请说明要以谁的身份操作',
-  'shell.as.onlyName': 'as 只接受姓名；经理可以这样给 {who} 设置角色：role {who} {role}',
+  'shell.as.onlyName': 'as 只接受姓名；经理可以这样为 {who} 设置角色：role {who} {role}',
   'shell.as.now': '现在以 {name} 的身份操作。',
   'shell.page.none': '没有{which, select, next {下一页} other {上一页}}',
   'shell.letter.usage': '{verb} L：L 是随申请显示的函件编号（不是行号或 #编号）',
@@ -56,7 +56,7 @@ export const adaptersZhCN: AdaptersCatalog = {
   'shell.dryRun.nothing':
     '{hasWhy, select, yes {现在不会发布任何内容：{why}。} other {现在不会发布任何内容。}}',
   'shell.dryRun.head':
-    '── {key} → {to, select, digest {晨报频道} alerts {预警频道} meeting {会议频道} account {{name} 的客户讨论串} accountGone {客户 #{id} 的讨论串} user {私信给 {name}（{platform}）} userGone {私信给用户 #{id}} other {{name} 频道}}{hasThread, select, yes {，在 {thread} 的讨论串中} other {}} ──',
+    '── {key} → {to, select, digest {晨报频道} alerts {预警频道} meeting {会议频道} account {{name} 的账户讨论串} accountGone {账户 #{id} 的讨论串} user {私信给 {name}（{platform}）} userGone {私信给用户 #{id}} other {{name} 频道}}{hasThread, select, yes {，在 {thread} 的讨论串中} other {}} ──',
   'shell.dryRun.file': '[文件：{name}，{bytes, plural, other {# 字节}}]',
   'shell.dryRun.fileLater': '[文件：{name}，发送时生成]',
   'jobs.undelivered':
@@ -128,7 +128,7 @@ export const adaptersZhCN: AdaptersCatalog = {
     '{kind, select, pdf {PDF} other {{mime}}} · {size}{hasUntil, select, yes { · 链接有效期至 {until}} other {}}',
   'teams.file.open': '{kind, select, pdf {打开 PDF} other {打开文件}}',
   'teams.file.unavailable':
-    '{why, select, noPublicUrl {没有 PDF 链接：未设置 DUEBOT_PUBLIC_URL（duebot 的 https 地址）。请在 duebot 服务器上用 `duebot letter pdf {letterId} --out letter.pdf` 获取（在命令行中复制函件也会保存）。} noSecret {没有 PDF 链接：未设置 DUEBOT_LINK_SECRET。请在 duebot 服务器上用 `duebot letter pdf {letterId} --out letter.pdf` 获取（在命令行中复制函件也会保存）。} here {Teams 在此处无法接收 duebot 的这个文件。} other {Teams 无法接收 duebot 的这个文件。}}',
+    '{why, select, noPublicUrl {没有 PDF 链接：未设置 DUEBOT_PUBLIC_URL（duebot 的 https 地址）。请在 duebot 服务器上用 `duebot letter pdf {letterId} --out letter.pdf` 获取（终端里的函件副本也会保存这个 PDF）。} noSecret {没有 PDF 链接：未设置 DUEBOT_LINK_SECRET。请在 duebot 服务器上用 `duebot letter pdf {letterId} --out letter.pdf` 获取（终端里的函件副本也会保存这个 PDF）。} here {Teams 在此处无法接收 duebot 的这个文件。} other {Teams 无法接收 duebot 的这个文件。}}',
   'teams.pdf.onlyRead': '函件文件只能读取（GET）。',
   'teams.pdf.notEnabled': '此 duebot 未启用函件链接（未设置 DUEBOT_PUBLIC_URL）。',
   'teams.pdf.noSuchFile': '没有这个函件文件。',

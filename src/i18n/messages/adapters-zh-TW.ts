@@ -56,7 +56,7 @@ export const adaptersZhTW: AdaptersCatalog = {
   'shell.dryRun.nothing':
     '{hasWhy, select, yes {現在不會發布任何內容：{why}。} other {現在不會發布任何內容。}}',
   'shell.dryRun.head':
-    '── {key} → {to, select, digest {晨報頻道} alerts {預警頻道} meeting {會議頻道} account {{name} 的客戶討論串} accountGone {客戶 #{id} 的討論串} user {私訊給 {name}（{platform}）} userGone {私訊給使用者 #{id}} other {{name} 頻道}}{hasThread, select, yes {，在 {thread} 的討論串中} other {}} ──',
+    '── {key} → {to, select, digest {晨報頻道} alerts {預警頻道} meeting {會議頻道} account {{name} 的帳戶討論串} accountGone {帳戶 #{id} 的討論串} user {私訊給 {name}（{platform}）} userGone {私訊給使用者 #{id}} other {{name} 頻道}}{hasThread, select, yes {，在 {thread} 的討論串中} other {}} ──',
   'shell.dryRun.file': '[檔案：{name}，{bytes, plural, other {# 位元組}}]',
   'shell.dryRun.fileLater': '[檔案：{name}，傳送時產生]',
   'jobs.undelivered':
@@ -128,7 +128,7 @@ export const adaptersZhTW: AdaptersCatalog = {
     '{kind, select, pdf {PDF} other {{mime}}} · {size}{hasUntil, select, yes { · 連結有效期至 {until}} other {}}',
   'teams.file.open': '{kind, select, pdf {開啟 PDF} other {開啟檔案}}',
   'teams.file.unavailable':
-    '{why, select, noPublicUrl {沒有 PDF 連結：未設定 DUEBOT_PUBLIC_URL（duebot 的 https 位址）。請在 duebot 伺服器上用 `duebot letter pdf {letterId} --out letter.pdf` 取得（在命令列中複製函件也會儲存）。} noSecret {沒有 PDF 連結：未設定 DUEBOT_LINK_SECRET。請在 duebot 伺服器上用 `duebot letter pdf {letterId} --out letter.pdf` 取得（在命令列中複製函件也會儲存）。} here {Teams 在此處無法接收 duebot 的這個檔案。} other {Teams 無法接收 duebot 的這個檔案。}}',
+    '{why, select, noPublicUrl {沒有 PDF 連結：未設定 DUEBOT_PUBLIC_URL（duebot 的 https 位址）。請在 duebot 伺服器上用 `duebot letter pdf {letterId} --out letter.pdf` 取得（終端機裡的函件副本也會儲存這個 PDF）。} noSecret {沒有 PDF 連結：未設定 DUEBOT_LINK_SECRET。請在 duebot 伺服器上用 `duebot letter pdf {letterId} --out letter.pdf` 取得（終端機裡的函件副本也會儲存這個 PDF）。} here {Teams 在此處無法接收 duebot 的這個檔案。} other {Teams 無法接收 duebot 的這個檔案。}}',
   'teams.pdf.onlyRead': '函件檔案只能讀取（GET）。',
   'teams.pdf.notEnabled': '此 duebot 未啟用函件連結（未設定 DUEBOT_PUBLIC_URL）。',
   'teams.pdf.noSuchFile': '沒有這個函件檔案。',
