@@ -22,7 +22,7 @@ export const cardZhCN: CardCatalog = {
   'card.field.interest': '逾期利息',
   'card.field.grade': '信用等级',
   'card.field.owner': '负责人',
-  'card.field.ladder': '催收步骤',
+  'card.field.ladder': '催收阶梯',
   'card.field.next': '下一步',
   'card.field.lastContact': '最近联系',
   'card.field.apContact': '付款联系人',
@@ -52,7 +52,7 @@ export const cardZhCN: CardCatalog = {
   'card.flag.blacklistIncidents': '*黑名单*：{count} 张发票逾期超过 {days} 天（{invoices}）（PB-11）',
   'card.flag.missedPromises': '未兑现的付款承诺：{dates}',
   'card.handedOver':
-    '*已于 {on} 移交 {agency}*（PB-30）：内部催收 {days} 天、联系 {attempts} 次后移交 {amounts}；内部催收已停止',
+    '*已于 {on} 移交 {agency}*（PB-30）：内部催收 {days} 天、尝试联系 {attempts} 次后移交 {amounts}；内部催收已停止',
   'card.inCollection':
     '*已进入催收程序*（PB-05）：逾期 {days} 天{owned, select, yes {} other {；尚无负责人，请认领}}',
   'card.sevens.line': '7-7-7（PB-13）：{first} · {tries} · {resolve}',
@@ -138,7 +138,7 @@ export const cardZhCN: CardCatalog = {
   'card.history.disputeOpened':
     '{hasContact, select, yes {{who} 就 {invoices} 提出争议 #{id}：{reason}（售后：{contact}）} other {{who} 就 {invoices} 提出争议 #{id}：{reason}}}',
   'card.history.disputeResolved':
-    '{who} 解决了争议 #{id}{hasInvoices, select, yes {（{invoices}）} other {}}：{outcome, select, upheld_credit_note {争议成立，开具红字发票} rejected_collect {驳回争议，继续催收} withdrawn {客户撤回} partially_credited {部分冲减} other {{outcomeText}}}{hasNote, select, yes {，理由：{note}} other {}}',
+    '{who} 解决了争议 #{id}{hasInvoices, select, yes {（{invoices}）} other {}}：{outcome, select, upheld_credit_note {争议成立，开具红字发票} rejected_collect {驳回争议，继续催收} withdrawn {客户撤回} partially_credited {争议部分成立，开具部分红字发票} other {{outcomeText}}}{hasNote, select, yes {，理由：{note}} other {}}',
   'card.history.disputeRaised':
     '{hasOwner, select, yes {争议 #{id} 已持续 {days} 天：已上报给 {owner}} other {争议 #{id} 已持续 {days} 天：已上报给团队}}',
   'card.history.planCreated': '{who} 商定了 {amount} 的付款计划，分 {count} 期',
@@ -172,7 +172,7 @@ export const cardZhCN: CardCatalog = {
   'card.history.termsChanged':
     '{who} 设置了账户条款：重点账户豁免 {exempt, select, yes {是} other {否}}，习惯性迟付 {habitual, select, yes {是} other {否}}，{hasRate, select, yes {合同利息日利率 {rate}} other {默认利息}} —“{reason}”',
   'card.history.handedOver':
-    '{who} 将该账户移交给 {agency}：内部催收 {days} 天、联系 {attempts} 次后移交 {amounts}（PB-30）',
+    '{who} 将该账户移交给 {agency}：内部催收 {days} 天、尝试联系 {attempts} 次后移交 {amounts}（PB-30）',
   'card.history.other': '{who}：{kind}',
   'card.account.missing': '账户 #{id} 已不存在；可能已结清并被移除。',
   'card.account.noMatch': '没有与“{text}”匹配的账户。请试试名称的一部分，或客户编号。',

@@ -22,7 +22,7 @@ export const cardZhTW: CardCatalog = {
   'card.field.interest': '逾期利息',
   'card.field.grade': '信用等級',
   'card.field.owner': '負責人',
-  'card.field.ladder': '催收步驟',
+  'card.field.ladder': '催收階梯',
   'card.field.next': '下一步',
   'card.field.lastContact': '最近聯絡',
   'card.field.apContact': '付款聯絡人',
@@ -52,7 +52,7 @@ export const cardZhTW: CardCatalog = {
   'card.flag.blacklistIncidents': '*黑名單*：{count} 張發票逾期超過 {days} 天（{invoices}）（PB-11）',
   'card.flag.missedPromises': '未兌現的付款承諾：{dates}',
   'card.handedOver':
-    '*已於 {on} 移交 {agency}*（PB-30）：內部催收 {days} 天、聯絡 {attempts} 次後移交 {amounts}；內部催收已停止',
+    '*已於 {on} 移交 {agency}*（PB-30）：內部催收 {days} 天、嘗試聯絡 {attempts} 次後移交 {amounts}；內部催收已停止',
   'card.inCollection':
     '*已進入催收程序*（PB-05）：逾期 {days} 天{owned, select, yes {} other {；尚無負責人，請認領}}',
   'card.sevens.line': '7-7-7（PB-13）：{first} · {tries} · {resolve}',
@@ -138,7 +138,7 @@ export const cardZhTW: CardCatalog = {
   'card.history.disputeOpened':
     '{hasContact, select, yes {{who} 就 {invoices} 提出爭議 #{id}：{reason}（售後：{contact}）} other {{who} 就 {invoices} 提出爭議 #{id}：{reason}}}',
   'card.history.disputeResolved':
-    '{who} 解決了爭議 #{id}{hasInvoices, select, yes {（{invoices}）} other {}}：{outcome, select, upheld_credit_note {爭議成立，開立折讓單} rejected_collect {駁回爭議，繼續催收} withdrawn {客戶撤回} partially_credited {部分沖減} other {{outcomeText}}}{hasNote, select, yes {，理由：{note}} other {}}',
+    '{who} 解決了爭議 #{id}{hasInvoices, select, yes {（{invoices}）} other {}}：{outcome, select, upheld_credit_note {爭議成立，開立折讓單} rejected_collect {駁回爭議，繼續催收} withdrawn {客戶撤回} partially_credited {爭議部分成立，開立部分折讓單} other {{outcomeText}}}{hasNote, select, yes {，理由：{note}} other {}}',
   'card.history.disputeRaised':
     '{hasOwner, select, yes {爭議 #{id} 已持續 {days} 天：已呈報給 {owner}} other {爭議 #{id} 已持續 {days} 天：已呈報給團隊}}',
   'card.history.planCreated': '{who} 商定了 {amount} 的付款計畫，分 {count} 期',
@@ -172,7 +172,7 @@ export const cardZhTW: CardCatalog = {
   'card.history.termsChanged':
     '{who} 設定了帳戶條款：重點帳戶豁免 {exempt, select, yes {是} other {否}}，習慣性遲付 {habitual, select, yes {是} other {否}}，{hasRate, select, yes {合約利息日利率 {rate}} other {預設利息}} —「{reason}」',
   'card.history.handedOver':
-    '{who} 將該帳戶移交給 {agency}：內部催收 {days} 天、聯絡 {attempts} 次後移交 {amounts}（PB-30）',
+    '{who} 將該帳戶移交給 {agency}：內部催收 {days} 天、嘗試聯絡 {attempts} 次後移交 {amounts}（PB-30）',
   'card.history.other': '{who}：{kind}',
   'card.account.missing': '帳戶 #{id} 已不存在；可能已結清並被移除。',
   'card.account.noMatch': '沒有符合「{text}」的帳戶。請試試名稱的一部分，或客戶編號。',

@@ -274,7 +274,7 @@ export const lettersZhCN: LettersCatalog = {
     '其间已有人为该账户记录了 {currency} 付款计划；未做任何更改。请重新打开付款计划以重新协商。',
   'plan.error.noPlan': '该账户没有付款计划 #{planId}。',
   'plan.error.alreadyAgreed':
-    '付款计划 #{planId} {status, select, active {已记录} completed {已完成} broken {已违约} cancelled {已取消} renegotiated {已被另一计划取代} withdrawn {已撤回} other {已结束}}；未再作更改。',
+    '付款计划 #{planId} {status, select, active {已记录} completed {已完成} broken {已违约} cancelled {已取消} renegotiated {已被另一计划取代} withdrawn {已撤回} other {已结束}}；未再做任何更改。',
   'plan.error.alreadyEnded':
     '付款计划 #{planId} {status, select, active {生效中} completed {已完成} broken {已违约} cancelled {已取消} renegotiated {已被另一计划取代} withdrawn {已撤回} other {已结束}}；未做任何更改。',
   'plan.error.openChanged':
