@@ -65,7 +65,7 @@ export function cancelButton(
         style: 'danger',
         ref: encodeRef({ v: 1, action: 'letter-cancel', accountId: letter.accountId, letterId: letter.id }),
         confirm: t.t('contact.cancel.question', {
-          letter: letterName(letter.template),
+          letter: letterName(letter.template, t),
           customer: customerName,
         }),
       },
@@ -81,7 +81,7 @@ export function cancelConfirm(
   return {
     title: t.t('contact.cancel.title'),
     question: t.t('contact.cancel.question', {
-      letter: letterName(letter.template),
+      letter: letterName(letter.template, t),
       customer: letter.customerName,
     }),
     yes: t.t('contact.cancel.button'),
@@ -104,7 +104,7 @@ export function queuedLetterMessage(
   const { letter, queued, customerName } = input;
   const values = {
     actor: input.actorName,
-    letter: letterName(letter.template),
+    letter: letterName(letter.template, t),
     customer: customerName,
     when: customerTime(t, queued.local),
     zone: queued.zone,
@@ -132,7 +132,7 @@ export function queuedExistsNotice(
   const queued = queuedFor(letter, zone);
   const told = notice(
     t.t('contact.queued.exists', {
-      letter: letterName(letter.template),
+      letter: letterName(letter.template, t),
       when: queued ? customerTime(t, queued.local) : '?',
       zone,
       id: letter.id,
@@ -147,14 +147,16 @@ export function cancelledMessage(
   by: string,
   t: Translator = translator('en'),
 ): Message {
-  return notice(t.t('contact.cancelled', { actor: by, letter: letterName(letter.template), id: letter.id }));
+  return notice(
+    t.t('contact.cancelled', { actor: by, letter: letterName(letter.template, t), id: letter.id }),
+  );
 }
 
 /** The account card's line for a letter waiting for the customer's window. */
 export function queuedCardLine(letter: LetterRecord, zone: string, t: Translator = translator('en')): string {
   const queued = queuedFor(letter, zone);
   return t.t('contact.card.queued', {
-    letter: letterName(letter.template),
+    letter: letterName(letter.template, t),
     id: letter.id,
     when: queued ? customerTime(t, queued.local) : '?',
     zone,

@@ -5,6 +5,7 @@ import { isIsoDate } from '../collections/dates.ts';
 import { NO_SMTP_REASON } from '../letters/letter-types.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import { listOf } from './card-words.ts';
+import { letterName } from './letter-name.ts';
 import { decisionLabel } from './meeting.ts';
 import { decisionFromSlug } from '../worklist/meeting-decisions.ts';
 import type { AccountHistory, HistoryEntry } from '../worklist/account-history.ts';
@@ -107,7 +108,7 @@ export function describeEntry(entry: HistoryEntry, t: Translator = translator('e
   const list = (v: unknown) => listOf(t, Array.isArray(v) ? v.map(str) : []);
   const letter = {
     who,
-    template: str(d.template),
+    template: letterName(str(d.template), t),
     letterId: str(d.letterId),
     locale: str(d.locale),
     recipient: str(d.recipient),
@@ -272,10 +273,10 @@ export function describeEntry(entry: HistoryEntry, t: Translator = translator('e
       const zone = str(d.timeZone) || 'UTC';
       const sendAt = new Date(str(d.sendAt));
       const queued = Number.isNaN(sendAt.getTime()) ? null : queuedFor({ sendAt }, zone);
-      return `${who}: ${t.t('contact.history.queued', { letter: str(d.template), id: str(d.letterId), when: queued ? customerTime(t, queued.local) : '?', zone })}`;
+      return `${who}: ${t.t('contact.history.queued', { letter: letterName(str(d.template), t), id: str(d.letterId), when: queued ? customerTime(t, queued.local) : '?', zone })}`;
     }
     case 'letter_cancelled':
-      return `${who}: ${t.t('contact.history.cancelled', { letter: str(d.template), id: str(d.letterId) })}`;
+      return `${who}: ${t.t('contact.history.cancelled', { letter: letterName(str(d.template), t), id: str(d.letterId) })}`;
     case 'role_changed':
       return describeRoleChange(d, entry.actor, t);
     case 'terms_changed': {

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/messages/en.ts';
-import { translator, type Translator } from '../i18n/translate.ts';
+import type { Translator } from '../i18n/translate.ts';
 
 /** The name of each letter of ours in a sentence ("the formal demand letter", "正式催款函"). */
 const LETTER_NAMES: Readonly<Record<string, MessageKey>> = {
@@ -18,7 +18,7 @@ const LETTER_NAMES: Readonly<Record<string, MessageKey>> = {
  * ("formal-demand" -> "formal demand", the lawyer letter request a "legal referral"); a template of the
  * company's own by its file name read as words ("our-own-template" -> "our own template").
  */
-export function letterName(template: string, t: Translator = translator('en')): string {
+export function letterName(template: string, t: Translator): string {
   const key = Object.hasOwn(LETTER_NAMES, template) ? LETTER_NAMES[template] : undefined;
   return key ? t.t(key) : template.replace(/-/g, ' ');
 }

@@ -30,7 +30,7 @@ import { everyLocale, messageProblems, pseudoT, strayEnglish } from '../support/
 const today = '2026-11-22';
 const TZ = 'Asia/Shanghai';
 
-/** Words the fixture itself puts on the card: names, people, places, typed reasons, template ids. */
+/** Words the fixture itself puts on the card: names, people, places, typed reasons. */
 const FIXTURE = [
   'Acme Trading Shanghai',
   'Li Wei',
@@ -42,7 +42,6 @@ const FIXTURE = [
   'quality team Zhou',
   'waiting for the audit',
   'customer asked for time',
-  'reminder polite-reminder final-notice',
   'Reminder paid asap',
   'mid-mail',
   'smtp refused relay',

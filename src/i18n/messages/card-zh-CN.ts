@@ -147,22 +147,22 @@ export const cardZhCN: CardCatalog = {
   'card.history.pauseLifted': '{who} 恢复了催收',
   'card.history.pauseEnded': '至 {until} 的暂停已结束；恢复催收',
   'card.history.letterRequested':
-    '{who} 申请发送 {template} 函件（{status, select, requested {已申请} sending {发送中} queued {排队中} awaiting_approval {待审批} other {{statusText}}}）',
+    '{who} 申请发送{template}（{status, select, requested {已申请} sending {发送中} queued {排队中} awaiting_approval {待审批} other {{statusText}}}）',
   'card.history.letterSent':
-    '{who} 已将 {template} 函件（{locale}）发送给 {recipient}：“{subject}”，邮件编号 {messageId}',
+    '{who} 已将{template}（{locale}）发送给 {recipient}：“{subject}”，邮件编号 {messageId}',
   'card.history.noSmtp': '未配置电子邮件发送（SMTP_URL 和 LETTER_FROM）',
-  'card.history.letterPrepared': '{who} 准备了 {template} 函件（{locale}），未发送：{reason}',
+  'card.history.letterPrepared': '{who} 准备了{template}（{locale}），未发送：{reason}',
   'card.history.letterFailed':
-    '{hasRecipient, select, yes {{who} 的 {template} 函件（{locale}）发送给 {recipient} 失败：{error}} other {{who} 的 {template} 函件（{locale}）发送失败：{error}}}',
-  'card.history.letterApprovalRequested': '{who} 申请审批 {template} 函件 #{letterId}',
-  'card.history.letterApproved': '{who} 批准了 {requestedBy} 申请的 {template} 函件 #{letterId}',
-  'card.history.letterRejected': '{who} 驳回了 {requestedBy} 申请的 {template} 函件 #{letterId}',
+    '{hasRecipient, select, yes {{who} 的{template}（{locale}）发送给 {recipient} 失败：{error}} other {{who} 的{template}（{locale}）发送失败：{error}}}',
+  'card.history.letterApprovalRequested': '{who} 申请审批{template} #{letterId}',
+  'card.history.letterApproved': '{who} 批准了 {requestedBy} 申请的{template} #{letterId}',
+  'card.history.letterRejected': '{who} 驳回了 {requestedBy} 申请的{template} #{letterId}',
   'card.history.letterUncertain':
-    '发给{hasRecipient, select, yes {{recipient}} other {客户}}的 {template} 函件 #{letterId}（{locale}）不确定是否已寄出：{cause, select, lost {{reason}} other {duebot 在发送时停止}}；邮件编号 {hasMessageId, select, yes {{messageId}} other {未记录}}；已请{hasChecker, select, yes {{checker}} other {申请人}}核实',
+    '发给{hasRecipient, select, yes {{recipient}} other {客户}}的{template} #{letterId}（{locale}）不确定是否已寄出：{cause, select, lost {{reason}} other {duebot 在发送时停止}}；邮件编号 {hasMessageId, select, yes {{messageId}} other {未记录}}；已请{hasChecker, select, yes {{checker}} other {申请人}}核实',
   'card.history.letterMarkedSent':
-    '{who} 核对邮箱后，将 {template} 函件 #{letterId} 标记为已发送给 {recipient}，邮件编号 {messageId}',
+    '{who} 核对邮箱后，将{template} #{letterId} 标记为已发送给 {recipient}，邮件编号 {messageId}',
   'card.history.letterSentAgain':
-    '{who} 选择把 {template} 函件 #{letterId} 重新发送给{hasRecipient, select, yes {{recipient}} other {客户}}',
+    '{who} 选择把{template} #{letterId} 重新发送给{hasRecipient, select, yes {{recipient}} other {客户}}',
   'card.history.roleByHand':
     '{who} 把 {person} 设为{role, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{roleText}}}{hasFrom, select, yes {（原为 {from, select, collector {催收员} manager {经理} sales {销售} viewer {只读用户} other {{fromText}}}）} other {}}',
   'card.history.roleUnlisted':

@@ -147,22 +147,22 @@ export const cardZhTW: CardCatalog = {
   'card.history.pauseLifted': '{who} 恢復了催收',
   'card.history.pauseEnded': '至 {until} 的暫停已結束；恢復催收',
   'card.history.letterRequested':
-    '{who} 申請寄送 {template} 函件（{status, select, requested {已申請} sending {寄送中} queued {排隊中} awaiting_approval {待核准} other {{statusText}}}）',
+    '{who} 申請寄送{template}（{status, select, requested {已申請} sending {寄送中} queued {排隊中} awaiting_approval {待核准} other {{statusText}}}）',
   'card.history.letterSent':
-    '{who} 已將 {template} 函件（{locale}）寄送給 {recipient}：「{subject}」，郵件編號 {messageId}',
+    '{who} 已將{template}（{locale}）寄送給 {recipient}：「{subject}」，郵件編號 {messageId}',
   'card.history.noSmtp': '未設定電子郵件寄送（SMTP_URL 和 LETTER_FROM）',
-  'card.history.letterPrepared': '{who} 準備了 {template} 函件（{locale}），未寄送：{reason}',
+  'card.history.letterPrepared': '{who} 準備了{template}（{locale}），未寄送：{reason}',
   'card.history.letterFailed':
-    '{hasRecipient, select, yes {{who} 的 {template} 函件（{locale}）寄送給 {recipient} 失敗：{error}} other {{who} 的 {template} 函件（{locale}）寄送失敗：{error}}}',
-  'card.history.letterApprovalRequested': '{who} 申請核准 {template} 函件 #{letterId}',
-  'card.history.letterApproved': '{who} 核准了 {requestedBy} 申請的 {template} 函件 #{letterId}',
-  'card.history.letterRejected': '{who} 駁回了 {requestedBy} 申請的 {template} 函件 #{letterId}',
+    '{hasRecipient, select, yes {{who} 的{template}（{locale}）寄送給 {recipient} 失敗：{error}} other {{who} 的{template}（{locale}）寄送失敗：{error}}}',
+  'card.history.letterApprovalRequested': '{who} 申請核准{template} #{letterId}',
+  'card.history.letterApproved': '{who} 核准了 {requestedBy} 申請的{template} #{letterId}',
+  'card.history.letterRejected': '{who} 駁回了 {requestedBy} 申請的{template} #{letterId}',
   'card.history.letterUncertain':
-    '寄給{hasRecipient, select, yes {{recipient}} other {客戶}}的 {template} 函件 #{letterId}（{locale}）不確定是否已寄出：{cause, select, lost {{reason}} other {duebot 在寄送時停止}}；郵件編號 {hasMessageId, select, yes {{messageId}} other {未記錄}}；已請{hasChecker, select, yes {{checker}} other {申請人}}核實',
+    '寄給{hasRecipient, select, yes {{recipient}} other {客戶}}的{template} #{letterId}（{locale}）不確定是否已寄出：{cause, select, lost {{reason}} other {duebot 在寄送時停止}}；郵件編號 {hasMessageId, select, yes {{messageId}} other {未記錄}}；已請{hasChecker, select, yes {{checker}} other {申請人}}核實',
   'card.history.letterMarkedSent':
-    '{who} 核對信箱後，將 {template} 函件 #{letterId} 標記為已寄送給 {recipient}，郵件編號 {messageId}',
+    '{who} 核對信箱後，將{template} #{letterId} 標記為已寄送給 {recipient}，郵件編號 {messageId}',
   'card.history.letterSentAgain':
-    '{who} 選擇把 {template} 函件 #{letterId} 重新寄送給{hasRecipient, select, yes {{recipient}} other {客戶}}',
+    '{who} 選擇把{template} #{letterId} 重新寄送給{hasRecipient, select, yes {{recipient}} other {客戶}}',
   'card.history.roleByHand':
     '{who} 把 {person} 設為{role, select, collector {催收員} manager {經理} sales {業務} viewer {唯讀使用者} other {{roleText}}}{hasFrom, select, yes {（原為 {from, select, collector {催收員} manager {經理} sales {業務} viewer {唯讀使用者} other {{fromText}}}）} other {}}',
   'card.history.roleUnlisted':
