@@ -362,9 +362,16 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
       throw explain(error);
     }
   };
+  /**
+   * The columns validate() just found, taken by the read that follows it: a sync describes the mapping
+   * once (each describe plans the whole mapping query), not once to check it and again to read it.
+   */
+  let validated: string[] | null = null;
+
   /** Postgres with a pool reads by COPY, the columns duebot knows in the order the sync checks fastest. */
   async function* copied(watermark: Date): AsyncGenerator<LedgerBatch> {
-    const found = await describe();
+    const found = validated ?? (await describe());
+    validated = null;
     // Every column the sync knows, NULL where the mapping has none: one order, which the byte checks know.
     const columns = COPY_READ_ORDER;
     const missing = columns.filter((c) => !found.includes(c));
@@ -390,6 +397,7 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
   return {
     name,
     async validate(options = {}) {
+      validated = null;
       const found = await describe();
       if (options.readRow) {
         const { sql, bindings } = await query(BEGINNING);
@@ -407,6 +415,7 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
           found,
         );
       }
+      validated = found;
     },
     async inspect() {
       const params = await prepare();

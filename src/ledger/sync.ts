@@ -250,8 +250,12 @@ async function syncStaged(run: Run): Promise<void> {
         summary.accountsChanged = result.accountsQueued + unseen.accountsQueued;
       }
       await recordDone(trx, run, intake.latestChange());
+      // The stage goes with the transaction that wrote it: no transaction (and commit) of its own.
+      await dropStage(trx, staged);
     });
+    stage = null;
   } finally {
+    // A sync that failed before its write committed: the stage still is in the session.
     const dropping = stage;
     if (dropping) await session.transaction((trx) => dropStage(trx, dropping)).catch(() => undefined);
   }
