@@ -54,18 +54,26 @@ export function copyConnection(db: Knex): () => Promise<pg.Client> {
  * - when it went idle, idle but not waiting for its client: it has read its next command, and stamps
  *   that command's start before it shows itself as active;
  * and not at all while it waits for its client (ClientRead): its next transaction starts after this.
+ * Autovacuum and WAL senders write no rows and may run for hours: they do not count.
  * Null where the server cannot tell: a session whose state this user may not see (PostgreSQL shows
  * other users' sessions only to members of pg_read_all_stats) or that does not report it
- * (track_activities off), a prepared transaction (it runs on with no session), or a standby (the
- * primary's transactions are not its sessions).
+ * (track_activities off), a prepared transaction (it runs on with no session), a standby or a logical
+ * replication subscriber (rows arrive stamped by another server's transactions).
  */
 const HORIZON_SQL = `
+  WITH others AS (
+    SELECT a.* FROM pg_stat_activity a
+    WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+      AND a.backend_type IS DISTINCT FROM 'autovacuum worker'
+      AND a.backend_type IS DISTINCT FROM 'walsender'
+  )
   SELECT CASE
     WHEN pg_is_in_recovery()
       OR EXISTS (SELECT 1 FROM pg_prepared_xacts p WHERE p.database = current_database())
-      OR EXISTS (SELECT 1 FROM pg_stat_activity a
-                 WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
-                   AND (a.state IS NULL OR a.state = 'disabled'))
+      OR EXISTS (SELECT 1 FROM pg_subscription s JOIN pg_database d ON d.oid = s.subdbid
+                 WHERE d.datname = current_database())
+      OR EXISTS (SELECT 1 FROM others a
+                 WHERE a.state IS NULL OR a.state = 'disabled' OR a.backend_type LIKE 'logical replication%')
     THEN NULL
     ELSE least(now(), (
       SELECT min(CASE
@@ -73,8 +81,7 @@ const HORIZON_SQL = `
         WHEN a.state <> 'idle' THEN a.query_start
         WHEN a.wait_event IS DISTINCT FROM 'ClientRead' THEN a.state_change
       END)
-      FROM pg_stat_activity a
-      WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()))
+      FROM others a))
   END AS since`;
 
 /**
