@@ -43,15 +43,59 @@ export function copyConnection(db: Knex): () => Promise<pg.Client> {
 }
 
 /**
+ * The point before which nothing can change unseen by the read that follows, asked in the read's own
+ * transaction before the COPY takes its snapshot. A transaction still running at the snapshot commits
+ * rows the read does not see; stamped with its start, as Odoo stamps write_date (`cr.now()`, the
+ * transaction's `now()`), none is older than that start. So: the earliest start of what runs in the
+ * ledger's database other than this read, from pg_stat_activity, and at the latest this read's own
+ * start (`now()`: what begins after it stamps a later time). A session counts from
+ * - its transaction's start (xact_start), in a transaction;
+ * - its statement's start, active with no transaction shown yet (the transaction starts with it);
+ * - when it went idle, idle but not waiting for its client: it has read its next command, and stamps
+ *   that command's start before it shows itself as active;
+ * and not at all while it waits for its client (ClientRead): its next transaction starts after this.
+ * Autovacuum and WAL senders write no rows and may run for hours: they do not count.
+ * Null where the server cannot tell: a session whose state this user may not see (PostgreSQL shows
+ * other users' sessions only to members of pg_read_all_stats) or that does not report it
+ * (track_activities off), a prepared transaction (it runs on with no session), a standby or a logical
+ * replication subscriber (rows arrive stamped by another server's transactions).
+ */
+const HORIZON_SQL = `
+  WITH others AS (
+    SELECT a.* FROM pg_stat_activity a
+    WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+      AND a.backend_type IS DISTINCT FROM 'autovacuum worker'
+      AND a.backend_type IS DISTINCT FROM 'walsender'
+  )
+  SELECT CASE
+    WHEN pg_is_in_recovery()
+      OR EXISTS (SELECT 1 FROM pg_prepared_xacts p WHERE p.database = current_database())
+      OR EXISTS (SELECT 1 FROM pg_subscription s JOIN pg_database d ON d.oid = s.subdbid
+                 WHERE d.datname = current_database())
+      OR EXISTS (SELECT 1 FROM others a
+                 WHERE a.state IS NULL OR a.state = 'disabled' OR a.backend_type LIKE 'logical replication%')
+    THEN NULL
+    ELSE least(now(), (
+      SELECT min(CASE
+        WHEN a.xact_start IS NOT NULL THEN a.xact_start
+        WHEN a.state <> 'idle' THEN a.query_start
+        WHEN a.wait_event IS DISTINCT FROM 'ClientRead' THEN a.state_change
+      END)
+      FROM others a))
+  END AS since`;
+
+/**
  * Postgres with a pool, fastest: `COPY (mapping) TO STDOUT` inside `BEGIN READ ONLY`, streamed as runs
  * of whole lines as it arrives (the server waits while the sync is busy: TCP backpressure). COPY
  * takes no bind parameters, so the watermark is written into the SQL as a literal, which is safe for
  * a value duebot formats itself. Dates and times come as ISO text in UTC, in the order `columns`
- * names them.
+ * names them. `onHorizon`: told, before the first row, the point before which nothing can change unseen
+ * by this read (HORIZON_SQL), or null.
  */
 export async function* readPostgresCopy(
   connect: () => Promise<pg.Client>,
   query: { sql: string; columns: readonly string[]; missing?: readonly string[] },
+  onHorizon?: (since: Date | null) => void,
 ): AsyncGenerator<Buffer> {
   const connection = await connect();
   // Closing the connection ends the COPY and rolls the read-only transaction back on the server.
@@ -60,6 +104,11 @@ export async function* readPostgresCopy(
     await connection.query('BEGIN READ ONLY');
     await connection.query("SET LOCAL DateStyle = 'ISO, YMD'");
     await connection.query("SET LOCAL TimeZone = 'UTC'");
+    if (onHorizon) {
+      // Before the COPY's snapshot: a transaction that ends between the two is seen here, or by the COPY.
+      const { rows } = await connection.query<{ since: Date | null }>(HORIZON_SQL);
+      onHorizon(rows[0]?.since ?? null);
+    }
     const list = query.columns
       .map((c) => (query.missing?.includes(c) ? `NULL AS ${c}` : `m.${c}`))
       .join(', ');

@@ -104,6 +104,16 @@ export function mappingTables(sql: string): string[] {
 }
 
 /**
+ * Whether the mapping's header says `-- @updated_at: transaction start`: every updated_at it returns is
+ * at least the start (`now()`) of the ledger transaction that wrote it, as Odoo's write_date is. On
+ * PostgreSQL an incremental sync then starts where nothing could have changed unseen by the last read,
+ * instead of looking back LEDGER_LOOKBACK_SECONDS (see sync.ts).
+ */
+export function stampsTransactionStart(sql: string): boolean {
+  return /^--\s*@updated_at\s*:?\s*transaction start\s*$/m.test(sql);
+}
+
+/**
  * Turns every parameter (`:watermark` and the named ones) into a positional `?` and lists the name of
  * each position, so that the caller binds their values; see bindWatermark for `?` already in the SQL.
  */

@@ -21,6 +21,7 @@ import {
   mappingParameters,
   mappingTables,
   parameterLookups,
+  stampsTransactionStart,
 } from './mapping.ts';
 import { type PresetName, PRESETS } from './presets.ts';
 import { writtenParam } from './settings.ts';
@@ -362,20 +363,37 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
       throw explain(error);
     }
   };
+  /** See LedgerSource#horizon: found by a COPY read of a mapping stamped at transaction start. */
+  const transactionStamps = stampsTransactionStart(mappingSql);
+  let horizon: Date | null = null;
+
+  /**
+   * The columns validate() just found, taken by the read that follows it: a sync describes the mapping
+   * once (each describe plans the whole mapping query), not once to check it and again to read it.
+   */
+  let validated: string[] | null = null;
+
   /** Postgres with a pool reads by COPY, the columns duebot knows in the order the sync checks fastest. */
   async function* copied(watermark: Date): AsyncGenerator<LedgerBatch> {
-    const found = await describe();
+    const found = validated ?? (await describe());
+    validated = null;
     // Every column the sync knows, NULL where the mapping has none: one order, which the byte checks know.
     const columns = COPY_READ_ORDER;
     const missing = columns.filter((c) => !found.includes(c));
     const params = await prepare();
     const sql = inlineParameters(mappingSql, { ...params, watermark: watermarkValue(watermark) });
-    for await (const text of readPostgresCopy(copyConnection(db), { sql, columns, missing })) {
+    const onHorizon = transactionStamps
+      ? (since: Date | null) => {
+          horizon = since;
+        }
+      : undefined;
+    for await (const text of readPostgresCopy(copyConnection(db), { sql, columns, missing }, onHorizon)) {
       yield { kind: 'copy', text, columns };
     }
   }
 
   async function* read(watermark: Date | null): AsyncGenerator<LedgerBatch> {
+    horizon = null;
     const from = watermark ?? BEGINNING;
     if (dialect === 'mysql') yield* asRows(readMysqlStream(db, await query(from), batchSize));
     else if (isSingleConnection(db)) yield* asRows(readHeldCursor(db, await query(from), batchSize));
@@ -390,6 +408,7 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
   return {
     name,
     async validate(options = {}) {
+      validated = null;
       const found = await describe();
       if (options.readRow) {
         const { sql, bindings } = await query(BEGINNING);
@@ -407,6 +426,7 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
           found,
         );
       }
+      validated = found;
     },
     async inspect() {
       const params = await prepare();
@@ -459,6 +479,7 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
       }
     },
     batches,
+    horizon: () => horizon,
     async *changedSince(watermark: Date | null): AsyncGenerator<RawLedgerRow[]> {
       let rows: RawLedgerRow[] = [];
       for await (const batch of batches(watermark)) {

@@ -59,6 +59,12 @@ export interface SyncProgress {
 export interface SyncState {
   source: string;
   watermark: Date | null;
+  /**
+   * Where the next incremental read starts, when the last read could tell (LedgerSource#horizon): the
+   * watermark, or earlier while a ledger transaction that began earlier was still running. Null: the
+   * watermark less LEDGER_LOOKBACK_SECONDS.
+   */
+  readFrom: Date | null;
   lastIncrementalAt: Date | null;
   lastFullAt: Date | null;
 }
@@ -71,6 +77,7 @@ export async function latestSyncState(db: Knex, sourceName: string): Promise<Syn
   return {
     source: sourceName,
     watermark: at(row.watermark),
+    readFrom: at(row.read_from),
     lastIncrementalAt: at(row.last_incremental_at),
     lastFullAt: at(row.last_full_at),
   };
@@ -135,12 +142,10 @@ export async function syncLedger(options: SyncOptions): Promise<SyncSummary> {
   };
   try {
     await source.validate();
-    // Rows that committed in the ledger just before the last watermark may carry an earlier updated_at
-    // than rows already read: look back a little, the upsert makes re-reading them harmless.
     const from =
       mode === 'full' || !state?.watermark
         ? null
-        : new Date(state.watermark.getTime() - options.lookbackSeconds * 1000);
+        : readFrom(state.readFrom, state.watermark, options.lookbackSeconds);
     const run: Run = { options, summary, session, state, startedAt, started, from };
     if (!(session.pinned && (await loadFirst(run)))) await syncStaged(run);
     return summary;
@@ -154,6 +159,32 @@ export async function syncLedger(options: SyncOptions): Promise<SyncSummary> {
     await endRun(db, session, runId);
     await session.release();
   }
+}
+
+/**
+ * Where an incremental read starts. Rows that committed in the ledger after the last read may carry an
+ * earlier updated_at than rows it read: where the last read found the point before which nothing could
+ * change unseen (read_from), the read starts there; otherwise it looks back a fixed time before the
+ * watermark (the upsert makes re-reading rows harmless, but not free).
+ */
+function readFrom(stored: Date | null, watermark: Date, lookbackSeconds: number): Date {
+  return stored ?? new Date(watermark.getTime() - lookbackSeconds * 1000);
+}
+
+/**
+ * read_from for the next incremental sync, after a read that saw every row changed after its own start
+ * and ended with `watermark`; null where the source cannot tell its horizon (LedgerSource#horizon).
+ * Every row the read could see and that changed after where it started was read; what it could not see
+ * yet is stamped at or after the horizon. So the next read starts a millisecond before the horizon (it
+ * takes rows changed after its start, and a row may carry the very start of its transaction), or where
+ * the rows read end if that is earlier: the watermark plus a millisecond, as the watermark is the latest
+ * updated_at read cut to whole milliseconds, and a read from the watermark itself would take the rows of
+ * its last millisecond again.
+ */
+function nextReadFrom(source: LedgerSource, watermark: Date | null): Date | null {
+  const horizon = source.horizon?.() ?? null;
+  if (!horizon || !watermark) return null;
+  return new Date(Math.min(watermark.getTime() + 1, horizon.getTime() - 1));
 }
 
 /** sync_runs' columns for what a run did so far. */
@@ -209,11 +240,16 @@ async function recordDone(trx: Knex.Transaction, run: Run, latest: Date | null):
   summary.watermark = nextWatermark(options.mode, run.state?.watermark ?? null, latest);
   summary.durationMs = performance.now() - run.started;
   const last = options.mode === 'full' ? 'last_full_at' : 'last_incremental_at';
+  const marks = {
+    watermark: summary.watermark,
+    read_from: nextReadFrom(options.source, summary.watermark),
+    [last]: run.startedAt,
+  };
   // A success ends an outage (ledger/freshness.ts); the last failure is kept for the record.
   await trx('sync_state')
-    .insert({ source: summary.source, watermark: summary.watermark, [last]: run.startedAt })
+    .insert({ source: summary.source, ...marks })
     .onConflict('source')
-    .merge({ watermark: summary.watermark, [last]: run.startedAt, failing_since: null });
+    .merge({ ...marks, failing_since: null });
   await trx('sync_runs')
     .where({ id: summary.runId })
     .update({ ...runRecord(summary, options.clock), status: 'done' });
@@ -250,8 +286,12 @@ async function syncStaged(run: Run): Promise<void> {
         summary.accountsChanged = result.accountsQueued + unseen.accountsQueued;
       }
       await recordDone(trx, run, intake.latestChange());
+      // The stage goes with the transaction that wrote it: no transaction (and commit) of its own.
+      await dropStage(trx, staged);
     });
+    stage = null;
   } finally {
+    // A sync that failed before its write committed: the stage still is in the session.
     const dropping = stage;
     if (dropping) await session.transaction((trx) => dropStage(trx, dropping)).catch(() => undefined);
   }

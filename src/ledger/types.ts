@@ -130,5 +130,12 @@ export interface LedgerSource {
   changedSince(watermark: Date | null): AsyncIterable<RawLedgerRow[]>;
   /** The same rows as the sync reads them: as rows, or as COPY text where the ledger can send it. */
   batches(watermark: Date | null): AsyncIterable<LedgerBatch>;
+  /**
+   * After a read: the point before which no row can change unseen by it, when the ledger can tell
+   * (PostgreSQL read by COPY, a mapping whose updated_at is its transaction's start: `-- @updated_at:
+   * transaction start`): the start of the oldest ledger transaction still running as the read began.
+   * Null: not known; the next incremental sync looks back LEDGER_LOOKBACK_SECONDS instead.
+   */
+  horizon?(): Date | null;
   close(): Promise<void>;
 }

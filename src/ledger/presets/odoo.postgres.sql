@@ -5,6 +5,9 @@
 -- @tables account_move, account_move_line, account_partial_reconcile, res_partner, res_users, res_currency, res_company
 -- @param company_id: SELECT id, name FROM res_company ORDER BY id
 --   (a database with one company needs no LEDGER_PARAMS; with several, set LEDGER_PARAMS=company_id=<id>)
+-- @updated_at: transaction start
+--   (Odoo stamps write_date with its transaction's start, cr.now(): an incremental sync starts where no
+--   transaction still running at the last read can have written, instead of looking back a fixed time)
 --
 -- One row per installment: the receivable lines of a posted customer invoice (account_move_line with
 -- display_type 'payment_term', one per due date of its payment terms), numbered as Odoo's aged
