@@ -233,30 +233,44 @@ async function overviewPosts(
   if (stats.crossings === 0 || stats.first === null || stats.last === null) return [];
   const { db } = ctx;
   const range = { first: stats.first, last: stats.last };
-  const byCurrency = (
+  // The lines are sorted out once (a first check's are every account above a threshold), then summed per
+  // currency and the most overdue named: BASELINE_LIST customers looked up, not every one.
+  const rows = (
     await db.raw(
-      `SELECT currency, count(*)::int AS accounts, sum(amount_minor)::text AS minor
-       FROM (${OVERVIEW_LINES}) l GROUP BY currency ORDER BY currency`,
-      range,
-    )
-  ).rows as { currency: string; accounts: number; minor: string }[];
-  const top = (
-    await db.raw(
-      // The most overdue lines first, then their names: BASELINE_LIST customers looked up, not every one.
-      `SELECT l.*, c.name
-       FROM (SELECT * FROM (${OVERVIEW_LINES}) l
-             ORDER BY l.days_overdue DESC, l.customer_id, l.currency LIMIT ${BASELINE_LIST}) l
+      `WITH l AS MATERIALIZED (${OVERVIEW_LINES})
+       SELECT 'currency' AS part, NULL::bigint AS rank, currency, count(*)::int AS accounts,
+              sum(amount_minor)::text AS amount_minor, NULL::text AS customer_id, NULL::int AS days_overdue,
+              NULL::text AS name
+       FROM l GROUP BY currency
+       UNION ALL
+       SELECT 'top', l.rank, l.currency, NULL, l.amount_minor::text, l.customer_id::text, l.days_overdue, c.name
+       FROM (SELECT l.*, row_number() OVER (ORDER BY l.days_overdue DESC, l.customer_id, l.currency) AS rank
+             FROM (SELECT * FROM l ORDER BY days_overdue DESC, customer_id, currency LIMIT ${BASELINE_LIST}) l) l
        JOIN customers c ON c.id = l.customer_id
-       ORDER BY l.days_overdue DESC, l.customer_id, l.currency`,
+       ORDER BY part, rank, currency`,
       range,
     )
   ).rows as {
-    customer_id: string;
+    part: 'currency' | 'top';
     currency: string;
+    accounts: number | null;
     amount_minor: string;
-    days_overdue: number;
-    name: string;
+    customer_id: string | null;
+    days_overdue: number | null;
+    name: string | null;
   }[];
+  const byCurrency = rows
+    .filter((r) => r.part === 'currency')
+    .map((r) => ({ currency: r.currency, accounts: Number(r.accounts), minor: r.amount_minor }));
+  const top = rows
+    .filter((r) => r.part === 'top')
+    .map((r) => ({
+      customer_id: String(r.customer_id),
+      currency: r.currency,
+      amount_minor: r.amount_minor,
+      days_overdue: Number(r.days_overdue),
+      name: String(r.name),
+    }));
   const t = ctx.t ?? translator('en');
   // The file is made when the overview is delivered, from the crossings this check recorded.
   const file: GeneratedCrossings | undefined =
