@@ -57,18 +57,16 @@ export async function receivableFigures(
     options.dates.length === 0
       ? { rows: [] }
       : await db.raw(
-          // Each item's events (at most three) come from one read of it, not three reads of a saved copy.
-          `WITH ev AS (
-             SELECT i.currency, e.day, sum(e.delta) AS delta
-             FROM (${items}) i
-             CROSS JOIN LATERAL (VALUES
-               (i.issue_date, i.total_minor),
-               (CASE WHEN i.settled_on IS NOT NULL THEN greatest(i.settled_on, i.issue_date) END, -i.total_minor),
-               (CASE WHEN i.settled_on IS NULL AND i.open_minor <> i.total_minor
-                     THEN greatest(i.changed_on, i.issue_date) END, i.open_minor - i.total_minor)
-             ) AS e(day, delta)
-             WHERE e.day IS NOT NULL
-             GROUP BY i.currency, e.day
+          `WITH i AS (${items}),
+           ev AS (
+             SELECT currency, day, sum(delta) AS delta FROM (
+               SELECT currency, issue_date AS day, total_minor AS delta FROM i
+               UNION ALL
+               SELECT currency, greatest(settled_on, issue_date), -total_minor FROM i WHERE settled_on IS NOT NULL
+               UNION ALL
+               SELECT currency, greatest(changed_on, issue_date), open_minor - total_minor
+               FROM i WHERE settled_on IS NULL AND open_minor <> total_minor
+             ) e GROUP BY currency, day
            )
            SELECT ev.currency, to_char(d.day, 'YYYY-MM-DD') AS day, sum(ev.delta)::text AS minor
            FROM unnest(:dates::date[]) AS d(day) JOIN ev ON ev.day <= d.day
