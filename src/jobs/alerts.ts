@@ -82,7 +82,7 @@ const CURRENT_SQL = `
     WHERE o.open_minor >= t.minor
   )`;
 
-/** The crossings one check opened, in a table of the check's transaction (alert_opened). */
+/** The crossings one check opened: how many, on how many accounts, and their ids (first..last). */
 interface OpenedStats {
   crossings: number;
   accounts: number;
@@ -92,17 +92,17 @@ interface OpenedStats {
 
 /**
  * In one statement, set-based however many accounts there are: closes the crossings that are no longer
- * above the threshold and opens one per new crossing; the crossings this call opened (a concurrent run
- * that opened the same one first gets nothing) land in the temporary table alert_opened.
+ * above the threshold and opens one per new crossing. Checks take turns (the table lock, held until the
+ * check's transaction ends, lets readers through but not a second check): a check waiting for another sees
+ * what that one opened and opens nothing twice, so each new crossing is one plain insert (no per-row
+ * conflict check on top of the anti-join). The ids a check opened are therefore first..last, with no one
+ * else's among them; the overview, its file and the per-account alerts read them back from there.
  */
 async function recordCrossings(db: Knex, today: string, settings: AlertSettings): Promise<OpenedStats> {
-  await db.raw('DROP TABLE IF EXISTS pg_temp.alert_opened');
-  await db.raw(
-    `CREATE TEMP TABLE alert_opened (id bigint, kind text, customer_id bigint, open_item_id bigint,
-       currency text, amount_minor bigint, threshold_minor bigint, days_overdue int) ON COMMIT DROP`,
-  );
   const [currencies, minors] = thresholdArrays(settings);
-  if (currencies.length > 0)
+  if (currencies.length === 0) return { crossings: 0, accounts: 0, first: null, last: null };
+  await db.raw('LOCK TABLE alert_crossings IN SHARE ROW EXCLUSIVE MODE');
+  const [row] = (
     await db.raw(
       `WITH ${CURRENT_SQL},
        closed AS (
@@ -119,17 +119,12 @@ async function recordCrossings(db: Knex, today: string, settings: AlertSettings)
            SELECT 1 FROM alert_crossings a WHERE a.recovered_at IS NULL AND a.kind = cur.kind
              AND a.customer_id = cur.customer_id AND coalesce(a.open_item_id, 0) = coalesce(cur.open_item_id, 0)
              AND a.currency = cur.currency)
-         ON CONFLICT DO NOTHING
-         RETURNING id, kind, customer_id, open_item_id, currency, amount_minor, threshold_minor, days_overdue
+         RETURNING id, customer_id
        )
-       INSERT INTO alert_opened SELECT * FROM ins`,
-      { currencies, minors, today, minDays: settings.minDaysOverdue },
-    );
-  const [row] = (
-    await db.raw(
-      `SELECT count(*)::int AS crossings, count(DISTINCT customer_id)::int AS accounts, min(id)::text AS first,
+       SELECT count(*)::int AS crossings, count(DISTINCT customer_id)::int AS accounts, min(id)::text AS first,
               max(id)::text AS last
-       FROM alert_opened`,
+       FROM ins`,
+      { currencies, minors, today, minDays: settings.minDaysOverdue },
     )
   ).rows as { crossings: number; accounts: number; first: string | null; last: string | null }[];
   return {
@@ -140,12 +135,14 @@ async function recordCrossings(db: Knex, today: string, settings: AlertSettings)
   };
 }
 
-/** The crossings of alert_opened, for the alert per account (a few accounts: at most MAX_CROSSING_POSTS). */
-async function openedSubjects(db: Knex): Promise<(Subject & { id: number })[]> {
+/** The crossings a check opened, for the alert per account (a few accounts: at most MAX_CROSSING_POSTS). */
+async function openedSubjects(db: Knex, stats: OpenedStats): Promise<(Subject & { id: number })[]> {
+  if (stats.first === null || stats.last === null) return [];
   const rows = (
     await db.raw(
-      `SELECT a.*, i.invoice_number FROM alert_opened a LEFT JOIN open_items i ON i.id = a.open_item_id
-       ORDER BY a.id`,
+      `SELECT a.*, i.invoice_number FROM alert_crossings a LEFT JOIN open_items i ON i.id = a.open_item_id
+       WHERE a.id BETWEEN ? AND ? ORDER BY a.id`,
+      [stats.first, stats.last],
     )
   ).rows as Record<string, unknown>[];
   return rows.map((r) => ({
@@ -153,7 +150,7 @@ async function openedSubjects(db: Knex): Promise<(Subject & { id: number })[]> {
     kind: r.kind === 'invoice' ? 'invoice' : 'account',
     accountId: Number(r.customer_id),
     openItemId: r.open_item_id === null ? null : Number(r.open_item_id),
-    currency: String(r.currency),
+    currency: String(r.currency).trim(),
     amountMinor: Number(r.amount_minor),
     thresholdMinor: Number(r.threshold_minor),
     daysOverdue: Number(r.days_overdue),
@@ -213,10 +210,14 @@ async function crossingPosts(
     });
 }
 
-/** One line per account and currency of alert_opened: its account crossing, else its largest invoice. */
+/**
+ * One line per account and currency of the crossings a check opened (ids first..last, named bindings):
+ * its account crossing, else its largest invoice.
+ */
 const OVERVIEW_LINES = `
-  SELECT DISTINCT ON (customer_id, currency) customer_id, currency, amount_minor, days_overdue
-  FROM alert_opened ORDER BY customer_id, currency, (kind = 'account') DESC, amount_minor DESC, id`;
+  SELECT DISTINCT ON (customer_id, currency) customer_id, currency::text AS currency, amount_minor, days_overdue
+  FROM alert_crossings WHERE id BETWEEN :first AND :last
+  ORDER BY customer_id, currency, (kind = 'account') DESC, amount_minor DESC, id`;
 
 /**
  * One overview instead of an alert per account: the first check ever (what is already above a threshold),
@@ -229,34 +230,55 @@ async function overviewPosts(
   stats: OpenedStats,
   post: { key: string; title?: string },
 ): Promise<OutgoingPost[]> {
-  if (stats.crossings === 0) return [];
+  if (stats.crossings === 0 || stats.first === null || stats.last === null) return [];
   const { db } = ctx;
-  const byCurrency = (
+  const range = { first: stats.first, last: stats.last };
+  // The lines are sorted out once (a first check's are every account above a threshold), then summed per
+  // currency and the most overdue named: BASELINE_LIST customers looked up, not every one.
+  const rows = (
     await db.raw(
-      `SELECT currency, count(*)::int AS accounts, sum(amount_minor)::text AS minor
-       FROM (${OVERVIEW_LINES}) l GROUP BY currency ORDER BY currency`,
-    )
-  ).rows as { currency: string; accounts: number; minor: string }[];
-  const top = (
-    await db.raw(
-      `SELECT l.*, c.name FROM (${OVERVIEW_LINES}) l JOIN customers c ON c.id = l.customer_id
-       ORDER BY l.days_overdue DESC, l.customer_id, l.currency LIMIT ${BASELINE_LIST}`,
+      `WITH l AS MATERIALIZED (${OVERVIEW_LINES})
+       SELECT 'currency' AS part, NULL::bigint AS rank, currency, count(*)::int AS accounts,
+              sum(amount_minor)::text AS amount_minor, NULL::text AS customer_id, NULL::int AS days_overdue,
+              NULL::text AS name
+       FROM l GROUP BY currency
+       UNION ALL
+       SELECT 'top', l.rank, l.currency, NULL, l.amount_minor::text, l.customer_id::text, l.days_overdue, c.name
+       FROM (SELECT l.*, row_number() OVER (ORDER BY l.days_overdue DESC, l.customer_id, l.currency) AS rank
+             FROM (SELECT * FROM l ORDER BY days_overdue DESC, customer_id, currency LIMIT ${BASELINE_LIST}) l) l
+       JOIN customers c ON c.id = l.customer_id
+       ORDER BY part, rank, currency`,
+      range,
     )
   ).rows as {
-    customer_id: string;
+    part: 'currency' | 'top';
     currency: string;
+    accounts: number | null;
     amount_minor: string;
-    days_overdue: number;
-    name: string;
+    customer_id: string | null;
+    days_overdue: number | null;
+    name: string | null;
   }[];
+  const byCurrency = rows
+    .filter((r) => r.part === 'currency')
+    .map((r) => ({ currency: r.currency, accounts: Number(r.accounts), minor: r.amount_minor }));
+  const top = rows
+    .filter((r) => r.part === 'top')
+    .map((r) => ({
+      customer_id: String(r.customer_id),
+      currency: r.currency,
+      amount_minor: r.amount_minor,
+      days_overdue: Number(r.days_overdue),
+      name: String(r.name),
+    }));
   const t = ctx.t ?? translator('en');
   // The file is made when the overview is delivered, from the crossings this check recorded.
   const file: GeneratedCrossings | undefined =
-    stats.crossings > BASELINE_LIST && stats.first !== null && stats.last !== null
+    stats.crossings > BASELINE_LIST
       ? {
           kind: 'alert-crossings',
-          firstId: stats.first,
-          lastId: stats.last,
+          firstId: range.first,
+          lastId: range.last,
           filename: `${post.key.replace(/[^a-z0-9-]+/gi, '-')}-${ctx.today}.csv`,
           title: t.t('alerts.csv.title', { date: ctx.today }),
           locale: t.locale,
@@ -338,7 +360,8 @@ async function jumpPosts(ctx: AlertContext, today: string): Promise<OutgoingPost
  * Run it in the transaction that enqueues the posts, so state and posts are written together.
  */
 export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
-  // alert_opened lives until the transaction ends: a caller outside one gets one of its own.
+  // The table lock of recordCrossings is held until the transaction ends: a caller outside one gets one of
+  // its own, so the crossings and the posts announcing them are committed together.
   if (!(ctx.db as { isTransaction?: boolean }).isTransaction)
     return ctx.db.transaction((trx) => checkAlerts({ ...ctx, db: trx }));
   const today = ctx.today;
@@ -351,8 +374,7 @@ export async function checkAlerts(ctx: AlertContext): Promise<OutgoingPost[]> {
           key: `alert:overview:${stats.first}`,
           title: (ctx.t ?? translator('en')).t('alerts.overview.header', { count: stats.accounts }),
         })
-      : await crossingPosts(ctx, await openedSubjects(ctx.db));
-  await ctx.db.raw('DROP TABLE IF EXISTS pg_temp.alert_opened');
+      : await crossingPosts(ctx, await openedSubjects(ctx.db, stats));
   return [...crossings, ...(await jumpPosts(ctx, today))];
 }
 

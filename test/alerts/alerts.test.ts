@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Knex } from 'knex';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toBlockKit } from '../../adapters/slack/block-kit.ts';
 import { createFixedClock } from '../../src/clock.ts';
 import { decodeRef } from '../../src/views/action-ref.ts';
@@ -131,7 +132,11 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
     const text = textOf(overview?.message as Message);
     expect(text).toContain('Large overdue balances: 2 already above the alert thresholds');
     expect(text).toContain('• 上海华联贸易有限公司: CNY 2,000.00 overdue, oldest 28 days');
+    const recorded = await db.knex('alert_crossings').orderBy('id');
+    expect(recorded).toHaveLength(4); // each account's balance and its one invoice
     expect(await run()).toEqual([]);
+    // The second check records nothing twice and closes nothing still above.
+    expect(await db.knex('alert_crossings').orderBy('id')).toEqual(recorded);
   });
 
   it('gives one overview and a file, not an alert per account, when more than 50 accounts cross at once', async () => {
@@ -237,6 +242,38 @@ describe.each(backends())('large-account alerts on %s (PB-07)', (kind) => {
         ),
       );
       expect(results.flat()).toHaveLength(1);
+    });
+
+    it('opens nothing twice when a check waits for a concurrent one that has not committed yet', async () => {
+      await seedAccount(db.knex, { items: [{ dueDate: '2026-11-01', totalMinor: 9000_00 }] });
+      const check = (trx: Knex.Transaction) =>
+        checkAlerts({ db: trx, today: clock.today(), timeZone: clock.timeZone, settings });
+      const first = await db.knex.transaction();
+      try {
+        expect(await check(first)).toHaveLength(1);
+        let secondDone = false;
+        const second = db.knex.transaction(check).finally(() => {
+          secondDone = true;
+        });
+        // The second check is waiting for a lock the first holds.
+        await vi.waitFor(
+          async () => {
+            const { rows } = await db.knex.raw(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+               WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            expect(rows[0].n).toBe(1);
+          },
+          { timeout: 30_000, interval: 20 },
+        );
+        expect(secondDone).toBe(false);
+        await first.commit();
+        expect(await second).toEqual([]);
+      } finally {
+        if (!first.isCompleted()) await first.rollback();
+      }
+      const open = await db.knex('alert_crossings').whereNull('recovered_at');
+      expect(open.map((c) => c.kind).sort()).toEqual(['account', 'invoice']);
     });
   }
 });
