@@ -43,6 +43,7 @@ import * as worklistByAmount from './20261207_330_worklist_by_amount.ts';
 import * as openItemsFillfactor from './20261207_340_open_items_fillfactor.ts';
 import * as pauseReasonNote from './20261207_350_pause_reason_note.ts';
 import * as oldNextActions from './20261207_351_old_next_actions.ts';
+import * as meetingAgendaDefinition from './20261207_440_meeting_agenda_definition.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -93,6 +94,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_340_open_items_fillfactor': openItemsFillfactor,
   '20261207_350_pause_reason_note': pauseReasonNote,
   '20261207_351_old_next_actions': oldNextActions,
+  '20261207_440_meeting_agenda_definition': meetingAgendaDefinition,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

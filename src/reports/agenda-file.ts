@@ -1,9 +1,12 @@
 /**
  * The credit meeting's agenda beyond its replies as a file (PB-28, issue 19): CSV and XLSX with the same
  * columns, worth most first. The files are not made when the meeting opens: the parent post names them
- * (Message.generatedFiles) and the outbox makes them when it delivers the post, reading the stored agenda
- * page by page into a temporary file, so neither the meeting's transaction nor the outbox row carries a
- * hundred megabytes, and a retried delivery makes the same bytes again.
+ * (Message.generatedFiles) and the outbox makes them when it delivers the post, reading the worklist by
+ * the agenda's definition (worklist/meeting-agenda.ts: accounts over the cutoff that have no reply in the
+ * thread, in the agenda's order, days overdue as of the meeting's day) page by page into a temporary file,
+ * so neither the meeting's transaction nor the outbox row carries a hundred megabytes, and the meeting
+ * writes no row per account. The file lists the agenda as the worklist has it when it is made: an account
+ * paid in full between the opening and the delivery is not in it.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -15,6 +18,14 @@ import type { Knex } from 'knex';
 import { agingBuckets, bucketFor } from '../collections/aging.ts';
 import { majorUnitsText } from '../collections/money.ts';
 import { parseJson } from '../outbox/payload.ts';
+import {
+  AGENDA_FROM,
+  AGENDA_WHERE,
+  agendaDefinition,
+  agendaOrderBy,
+  SNAPSHOT_JOINS,
+  SNAPSHOT_SQL,
+} from '../worklist/meeting-agenda.ts';
 import type { FileAttachment, GeneratedFile, Message } from '../views/model.ts';
 import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
 import { type CsvCell, csvLine } from './csv.ts';
@@ -83,29 +94,60 @@ function agendaRow(
   ];
 }
 
-/** The agenda's accounts without a reply, in agenda order, a page at a time (keyset on the position). */
+/**
+ * The agenda's accounts without a reply, in agenda order, a page at a time: read from the worklist by the
+ * meeting's definition (worklist/meeting-agenda.ts), days overdue counted as of the meeting's day, numbered
+ * after the replies, each page after the last one's place in the order (keyset), so no page sorts the
+ * agenda again and nothing holds the whole of it.
+ */
 export async function* agendaPages(
   db: Knex,
   meetingId: number,
   t: Translator = translator('en'),
+  timeZone = 'UTC',
 ): AsyncGenerator<CsvCell[][]> {
+  const def = await agendaDefinition(db, meetingId);
+  if (!def) return;
   const buckets = agingBuckets();
-  let after = 0;
+  const after =
+    def.order === 'recovery'
+      ? 's.priority <= :lastPriority AND (s.priority < :lastPriority OR s.customer_id > :lastId)'
+      : '(s.oldest_due, s.customer_id) > (:lastDue::date, :lastId)';
+  let last: { customer_id: number; priority: number; oldest_due: string } | undefined;
+  let position = def.replies;
   for (;;) {
-    const page: { position: number; snapshot: unknown; sales_rep: string | null }[] = await db(
-      'meeting_accounts as ma',
-    )
-      .join('customers as c', 'c.id', 'ma.customer_id')
-      .where({ 'ma.meeting_id': meetingId, 'ma.in_thread': false })
-      .where('ma.position', '>', after)
-      .orderBy('ma.position')
-      .limit(AGENDA_PAGE)
-      .select('ma.position', 'ma.snapshot', 'c.sales_rep');
+    const { rows: page } = (await db.raw(
+      `SELECT s.customer_id, s.priority, s.oldest_due, c.sales_rep, ${SNAPSHOT_SQL} AS snapshot
+       FROM ${AGENDA_FROM}
+       ${SNAPSHOT_JOINS}
+       WHERE ${AGENDA_WHERE} ${last ? `AND ${after}` : ''}
+         AND NOT EXISTS (SELECT 1 FROM meeting_accounts ma
+                         WHERE ma.meeting_id = :meetingId AND ma.customer_id = s.customer_id AND ma.in_thread)
+       ORDER BY ${agendaOrderBy(def.order)}
+       LIMIT :pageSize`,
+      {
+        cutoff: def.cutoff,
+        heldOn: def.heldOn,
+        tz: timeZone,
+        repNames: [],
+        repShown: [],
+        meetingId,
+        pageSize: AGENDA_PAGE,
+        ...(last ? { lastPriority: last.priority, lastDue: last.oldest_due, lastId: last.customer_id } : {}),
+      },
+    )) as {
+      rows: {
+        customer_id: number;
+        priority: number;
+        oldest_due: string;
+        sales_rep: string | null;
+        snapshot: unknown;
+      }[];
+    };
     if (page.length > 0)
-      yield page.map((r) => agendaRow(Number(r.position), parseJson(r.snapshot), r.sales_rep, buckets, t));
-    const last = page[page.length - 1];
+      yield page.map((r) => agendaRow(++position, parseJson(r.snapshot), r.sales_rep, buckets, t));
+    last = page[page.length - 1];
     if (!last || page.length < AGENDA_PAGE) return;
-    after = Number(last.position);
   }
 }
 
@@ -117,20 +159,22 @@ export function agendaStream(
   title: string,
   header: readonly string[] = AGENDA_COLUMNS,
   t: Translator = translator('en'),
+  timeZone = 'UTC',
 ): Readable {
   if (format === 'xlsx') {
     return xlsxStream(
       title,
       header,
       (async function* () {
-        for await (const page of agendaPages(db, meetingId, t)) yield page.map((row) => xlsxRow(row));
+        for await (const page of agendaPages(db, meetingId, t, timeZone))
+          yield page.map((row) => xlsxRow(row));
       })(),
     );
   }
   return Readable.from(
     (async function* () {
       yield Buffer.from(`\ufeff${csvLine(header)}`, 'utf8');
-      for await (const page of agendaPages(db, meetingId, t))
+      for await (const page of agendaPages(db, meetingId, t, timeZone))
         yield Buffer.from(page.map(csvLine).join(''), 'utf8');
     })(),
   );
@@ -155,13 +199,10 @@ async function bytesOf(stream: Readable): Promise<Uint8Array> {
 export async function generateFile(db: Knex, file: GeneratedFile): Promise<FileAttachment> {
   if (file.kind === 'meeting-chart') return meetingChartFile(db, file);
   if (file.kind === 'alert-crossings') return crossingsFile(db, file);
-  // Statistics for the agenda the meeting wrote in one statement: without them the planner takes its rows
-  // for a handful and sorts them all for every page.
-  await db.raw('ANALYZE meeting_accounts');
   const t = translator(file.locale ?? 'en');
   const header = t.t('meeting.file.columns').split('|');
   const data = await bytesOf(
-    agendaStream(db, file.meetingId, file.format, file.title ?? file.filename, header, t),
+    agendaStream(db, file.meetingId, file.format, file.title ?? file.filename, header, t, file.timeZone),
   );
   return {
     filename: file.filename,
