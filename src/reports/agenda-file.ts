@@ -105,6 +105,7 @@ export async function* agendaPages(
   meetingId: number,
   t: Translator = translator('en'),
   timeZone = 'UTC',
+  pageSize = AGENDA_PAGE,
 ): AsyncGenerator<CsvCell[][]> {
   const def = await agendaDefinition(db, meetingId);
   if (!def) return;
@@ -132,7 +133,7 @@ export async function* agendaPages(
         repNames: [],
         repShown: [],
         meetingId,
-        pageSize: AGENDA_PAGE,
+        pageSize,
         ...(last ? { lastPriority: last.priority, lastDue: last.oldest_due, lastId: last.customer_id } : {}),
       },
     )) as {
@@ -147,7 +148,7 @@ export async function* agendaPages(
     if (page.length > 0)
       yield page.map((r) => agendaRow(++position, parseJson(r.snapshot), r.sales_rep, buckets, t));
     last = page[page.length - 1];
-    if (!last || page.length < AGENDA_PAGE) return;
+    if (!last || page.length < pageSize) return;
   }
 }
 
