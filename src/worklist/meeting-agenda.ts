@@ -53,11 +53,10 @@ export async function agendaDefinition(db: Knex, meetingId: number): Promise<Age
 }
 
 /**
- * The worklist joined with what an agenda row shows: the customer, its current owner (an active claim,
- * `u`). Filter it with AGENDA_WHERE.
+ * The worklist with each account's current owner (an active claim, `u`): what the agenda's segments cut by.
+ * Filter it with AGENDA_WHERE.
  */
 export const AGENDA_FROM = `account_summary s
-  JOIN customers c ON c.id = s.customer_id
   LEFT JOIN claims cl ON cl.customer_id = s.customer_id AND cl.released_at IS NULL
   LEFT JOIN users u ON u.id = cl.user_id`;
 
@@ -69,9 +68,9 @@ export const agendaOrderBy = (order: AgendaOrder): string =>
   order === 'recovery' ? 's.priority DESC, s.customer_id' : 's.oldest_due, s.customer_id';
 
 /**
- * An account as its reply and the file show it (worklist-decisions' MeetingAccount), built by the
- * database over AGENDA_FROM, `st` (account_state) and `r(name, shown)` (sales reps' mentions). Named
- * bindings: `:heldOn` (days overdue as of it), `:tz` (the last contact's calendar day).
+ * An account as its reply and the file show it (meeting-decisions' MeetingAccount), built by the database
+ * over AGENDA_FROM and SNAPSHOT_JOINS. Named bindings: `:heldOn` (days overdue as of it), `:tz` (the last
+ * contact's calendar day).
  */
 export const SNAPSHOT_SQL = `jsonb_build_object(
     'accountId', s.customer_id, 'name', c.name, 'owner', u.display_name,
@@ -82,8 +81,12 @@ export const SNAPSHOT_SQL = `jsonb_build_object(
     'grade', s.grade, 'expectedRecovery', s.priority
   )`;
 
-/** The joins SNAPSHOT_SQL needs beyond AGENDA_FROM (named bindings `:repNames`, `:repShown`). */
-export const SNAPSHOT_JOINS = `LEFT JOIN account_state st ON st.customer_id = s.customer_id
+/**
+ * The joins SNAPSHOT_SQL needs beyond AGENDA_FROM: the customer `c`, its state `st` and its sales rep's
+ * mention `r(name, shown)` (named bindings `:repNames`, `:repShown`, see snapshotReps).
+ */
+export const SNAPSHOT_JOINS = `JOIN customers c ON c.id = s.customer_id
+  LEFT JOIN account_state st ON st.customer_id = s.customer_id
   LEFT JOIN unnest(:repNames::text[], :repShown::text[]) AS r(name, shown) ON r.name = c.sales_rep`;
 
 /**
@@ -96,7 +99,8 @@ export async function snapshotReps(
   bindings: Record<string, Knex.Value>,
 ): Promise<{ repNames: string[]; repShown: string[] }> {
   const { rows } = (await db.raw(
-    `SELECT DISTINCT c.sales_rep FROM ${AGENDA_FROM} WHERE ${where} AND c.sales_rep IS NOT NULL`,
+    `SELECT DISTINCT c.sales_rep FROM ${AGENDA_FROM} JOIN customers c ON c.id = s.customer_id
+     WHERE ${where} AND c.sales_rep IS NOT NULL`,
     bindings,
   )) as { rows: { sales_rep: string }[] };
   const reps = await salesRepMentions(
