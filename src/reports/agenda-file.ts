@@ -8,12 +8,12 @@
  * writes no row per account. The file lists the agenda as the worklist has it when it is made: an account
  * paid in full between the opening and the delivery is not in it.
  */
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import type { Knex } from 'knex';
 import { agingBuckets, bucketFor } from '../collections/aging.ts';
 import { majorUnitsText } from '../collections/money.ts';
@@ -26,7 +26,7 @@ import {
   SNAPSHOT_JOINS,
   SNAPSHOT_SQL,
 } from '../worklist/meeting-agenda.ts';
-import type { FileAttachment, GeneratedFile, Message } from '../views/model.ts';
+import type { FileAttachment, GeneratedAgenda, GeneratedFile, Message } from '../views/model.ts';
 import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
 import { type CsvCell, csvLine } from './csv.ts';
 import { crossingsFile } from './alert-crossings-file.ts';
@@ -152,75 +152,97 @@ export async function* agendaPages(
   }
 }
 
-/** The agenda file as a stream of bytes. */
-export function agendaStream(
-  db: Knex,
-  meetingId: number,
-  format: 'csv' | 'xlsx',
-  title: string,
-  header: readonly string[] = AGENDA_COLUMNS,
-  t: Translator = translator('en'),
-  timeZone = 'UTC',
-): Readable {
-  if (format === 'xlsx') {
-    return xlsxStream(
-      title,
-      header,
-      (async function* () {
-        for await (const page of agendaPages(db, meetingId, t, timeZone))
-          yield page.map((row) => xlsxRow(row));
-      })(),
-    );
-  }
-  return Readable.from(
-    (async function* () {
-      yield Buffer.from(`\ufeff${csvLine(header)}`, 'utf8');
-      for await (const page of agendaPages(db, meetingId, t, timeZone))
-        yield Buffer.from(page.map(csvLine).join(''), 'utf8');
-    })(),
-  );
-}
-
 /**
- * A stream's bytes, gathered through a temporary file: memory holds the finished file once, not its
- * pieces and their concatenation as well.
+ * The files of one meeting's agenda (at most one CSV and one XLSX, in one language) made from one read of
+ * it: each page is written to the CSV as the XLSX takes it, so both list the same rows and the worklist is
+ * read once. Each file is written to a temporary file first: memory holds a finished file once, not its
+ * pieces and their concatenation as well. The bytes of each, in the order given.
  */
-async function bytesOf(stream: Readable): Promise<Uint8Array> {
+async function agendaFilesTogether(db: Knex, files: readonly GeneratedAgenda[]): Promise<Uint8Array[]> {
+  const [first] = files;
+  if (!first) return [];
+  const t = translator(first.locale ?? 'en');
+  const header = t.t('meeting.file.columns').split('|');
   const dir = await mkdtemp(join(tmpdir(), 'duebot-file-'));
+  const pathOf = (f: GeneratedAgenda) => join(dir, f.format);
+  const csvFile = files.find((f) => f.format === 'csv');
+  const xlsxFile = files.find((f) => f.format === 'xlsx');
+  const csv = csvFile ? createWriteStream(pathOf(csvFile)) : null;
   try {
-    const path = join(dir, 'file');
-    await pipeline(stream, createWriteStream(path));
-    return new Uint8Array(await readFile(path));
+    const csvWritten = csv ? finished(csv) : Promise.resolve();
+    csvWritten.catch(() => undefined); // awaited below; a failure before then ends in the finally
+    csv?.write(`\ufeff${csvLine(header)}`);
+    const pages = (async function* () {
+      for await (const page of agendaPages(db, first.meetingId, t, first.timeZone)) {
+        if (csv && !csv.write(page.map(csvLine).join(''))) await once(csv, 'drain');
+        yield page;
+      }
+      csv?.end();
+    })();
+    if (xlsxFile) {
+      const rows = (async function* () {
+        for await (const page of pages) yield page.map((row) => xlsxRow(row));
+      })();
+      await pipeline(
+        xlsxStream(xlsxFile.title ?? xlsxFile.filename, header, rows),
+        createWriteStream(pathOf(xlsxFile)),
+      );
+    } else {
+      let rows = 0;
+      for await (const page of pages) rows += page.length; // the CSV is written as the pages are read
+      void rows;
+    }
+    await csvWritten;
+    return await Promise.all(files.map(async (f) => new Uint8Array(await readFile(pathOf(f)))));
   } finally {
+    csv?.destroy();
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+const agendaAttachment = (file: GeneratedAgenda, data: Uint8Array): FileAttachment => ({
+  filename: file.filename,
+  mimeType: MIME_TYPES[file.format],
+  data,
+  ...(file.title ? { title: file.title } : {}),
+});
 
 /** Makes one generated file. */
 export async function generateFile(db: Knex, file: GeneratedFile): Promise<FileAttachment> {
   if (file.kind === 'meeting-chart') return meetingChartFile(db, file);
   if (file.kind === 'alert-crossings') return crossingsFile(db, file);
-  const t = translator(file.locale ?? 'en');
-  const header = t.t('meeting.file.columns').split('|');
-  const data = await bytesOf(
-    agendaStream(db, file.meetingId, file.format, file.title ?? file.filename, header, t, file.timeZone),
-  );
-  return {
-    filename: file.filename,
-    mimeType: MIME_TYPES[file.format],
-    data,
-    ...(file.title ? { title: file.title } : {}),
-  };
+  const [data] = await agendaFilesTogether(db, [file]);
+  return agendaAttachment(file, data ?? new Uint8Array());
 }
 
 /**
  * The message with its generated files made and attached after its own files (in the order named, so a
- * retried delivery's file indexes mean the same files).
+ * retried delivery's file indexes mean the same files). The CSV and the XLSX of one meeting's agenda are
+ * made together, from one read of it.
  */
 export async function withGeneratedFiles(db: Knex, message: Message): Promise<Message> {
   const { generatedFiles, ...rest } = message;
   if (!generatedFiles || generatedFiles.length === 0) return message;
-  const made: FileAttachment[] = [];
-  for (const file of generatedFiles) made.push(await generateFile(db, file));
-  return { ...rest, files: [...(rest.files ?? []), ...made] };
+  // The agenda files made together: the same meeting, language and time zone, one of each format.
+  const groups = new Map<string, number[]>();
+  const seen = new Map<string, number>();
+  generatedFiles.forEach((file, i) => {
+    if (file.kind !== 'meeting-agenda') return;
+    const base = `${file.meetingId}|${file.locale ?? ''}|${file.timeZone ?? ''}`;
+    const nth = seen.get(`${base}|${file.format}`) ?? 0;
+    seen.set(`${base}|${file.format}`, nth + 1);
+    const key = `${base}|${nth}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const made: (FileAttachment | undefined)[] = [];
+  for (const indexes of groups.values()) {
+    const files = indexes.map((i) => generatedFiles[i] as GeneratedAgenda);
+    const bytes = await agendaFilesTogether(db, files);
+    indexes.forEach((i, n) => {
+      made[i] = agendaAttachment(files[n] as GeneratedAgenda, bytes[n] ?? new Uint8Array());
+    });
+  }
+  for (const [i, file] of generatedFiles.entries())
+    if (file.kind !== 'meeting-agenda') made[i] = await generateFile(db, file);
+  return { ...rest, files: [...(rest.files ?? []), ...made.filter((f): f is FileAttachment => !!f)] };
 }
