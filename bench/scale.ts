@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Knex } from 'knex';
 import { createFixedClock } from '../src/clock.ts';
+import { addDays } from '../src/collections/dates.ts';
+import { DEFAULT_MEETING_REPLIES } from '../src/jobs/settings.ts';
 import { knexForPostgres, migrate } from '../src/db.ts';
 import { refreshWorklist } from '../src/worklist/assess.ts';
 import { type DayTurn, ensureWorklistDay, markWorklistDay } from '../src/worklist/day-turn.ts';
@@ -40,6 +42,8 @@ const TARGETS = {
   fullP99Ms: 500,
   overSmallest: 1.5,
 };
+/** PB-28: the meeting's agenda on TODAY, accounts over DUEBOT_MEETING_MIN_DAYS' 30 days (oldest due on or before). */
+const MEETING_CUTOFF = addDays(TODAY, -31);
 /** The business day after TODAY: the day turn brings the worklist to it. */
 const NEXT_DAY = '2026-12-02';
 /** The full reassessment of every account (a first load's, or a turn under a new policy): reported, no target. */
@@ -158,16 +162,29 @@ const FLOORS: Record<string, string[]> = {
      WHERE status = 'open' OR settled_at >= '2026-11-01' OR issue_date >= '2026-11-01' GROUP BY 1`,
   ],
   meeting: [
-    // The agenda is written (one row per account): the floor writes the same rows, then drops them.
-    `CREATE TEMP TABLE floor_agenda AS
+    // PB-28: the parent's figures: one pass over the items of the DSO/CEI window (30 months), and the aging.
+    `SELECT currency, issue_date, sum(total_minor) FROM open_items
+     WHERE status = 'open' OR settled_at >= '2024-06-01' OR issue_date >= '2024-06-01' GROUP BY 1, 2`,
+    `SELECT currency, width_bucket(greatest('${TODAY}'::date - due_date, 0), array[1,31,61,91]), sum(open_minor)
+     FROM open_items WHERE status = 'open' GROUP BY 1, 2`,
+    // The agenda (accounts over 30 days): its count and its table by grade, bucket and owner.
+    `SELECT count(*) FROM account_summary WHERE oldest_due <= '${MEETING_CUTOFF}'`,
+    `SELECT s.grade, width_bucket('${TODAY}'::date - s.oldest_due, array[1,31,61,91]) AS bucket, u.display_name,
+            s.main_currency, count(*), sum(s.main_open_minor)
+     FROM account_summary s
+     LEFT JOIN claims cl ON cl.customer_id = s.customer_id AND cl.released_at IS NULL
+     LEFT JOIN users u ON u.id = cl.user_id
+     WHERE s.oldest_due <= '${MEETING_CUTOFF}'
+     GROUP BY GROUPING SETS ((1, 4), (2, 4), (3, 4))`,
+    // The replies' rows are written (the rest of the agenda is its definition: no row per account).
+    `CREATE TEMP TABLE floor_replies AS
      SELECT s.customer_id, row_number() OVER (ORDER BY s.priority DESC, s.customer_id) AS position,
             jsonb_build_object('name', c.name, 'open', s.open_by_currency, 'days', '${TODAY}'::date - s.oldest_due,
                                'grade', s.grade, 'priority', s.priority) AS snapshot
-     FROM account_summary s JOIN customers c ON c.id = s.customer_id WHERE s.oldest_due < '${TODAY}'::date - 30`,
-    'SELECT position, snapshot FROM floor_agenda ORDER BY position',
-    'DROP TABLE floor_agenda',
-    `SELECT currency, issue_date, sum(total_minor) FROM open_items
-     WHERE status = 'open' OR settled_at >= '2024-06-01' OR issue_date >= '2024-06-01' GROUP BY 1, 2`,
+     FROM account_summary s JOIN customers c ON c.id = s.customer_id
+     WHERE s.customer_id IN (SELECT customer_id FROM account_summary WHERE oldest_due <= '${MEETING_CUTOFF}'
+                             ORDER BY priority DESC, customer_id LIMIT ${DEFAULT_MEETING_REPLIES})`,
+    'DROP TABLE floor_replies',
   ],
 };
 
@@ -370,8 +387,8 @@ export async function runScaleBenchmark(): Promise<void> {
         ),
       );
       // The answers people wait for, with the worklist marked current for TODAY (as the last sync left it),
-      // on a database at rest: the dry runs above rolled back millions of rows (a million-account meeting's
-      // agenda twice), whose cleanup autovacuum would otherwise do on the same two cores while people wait.
+      // on a database at rest: the dry runs and reassessments above rolled back or rewrote millions of rows,
+      // whose cleanup autovacuum would otherwise do on the same two cores while people wait.
       await db.raw('VACUUM ANALYZE');
       // The bot's own pool size (10, as `duebot start` and the Slack benchmark), not the jobs' 4.
       const served = knexForPostgres(url.toString(), { min: 0, max: 10 });
@@ -416,7 +433,10 @@ function report(rows: Row[], machine: ReturnType<typeof describeMachine>, server
     'ten, open promises on one in twenty and open disputes on one in a hundred. Alerts: the first check (every',
     `dry run is one) with thresholds of ${ALERT_MAJOR.toLocaleString('en-US')} in each currency; its floor writes the same crossings and reads`,
     'the overview\u2019s figures (the file of every crossing, like the meeting\u2019s chart and agenda file, is made',
-    'when the post is delivered). The worklist refresh: the business day turns (the next reader reassesses the',
+    'when the post is delivered). The meeting (PB-28) stores its agenda as a definition (the cutoff date, the order,',
+    `the counts) and a row only for each of its ${DEFAULT_MEETING_REPLIES} replies; its floor is the plain SQL of the same numbers: one pass over`,
+    'the items of the DSO/CEI window and the aging totals (the parent\u2019s figures), the count and the table by grade,',
+    'bucket and owner of the accounts over 30 days, and the replies\u2019 rows written. The worklist refresh: the business day turns (the next reader reassesses the',
     'accounts whose row changes that day, PB-01; the other rows are left as they are, since their days overdue are',
     `counted from the stored oldest due date when read), target under ${TARGETS.refreshSeconds} s; its floor is one set-based`,
     'UPDATE of the same rows. The full reassessment (every account, as after a new policy) has the UPDATE of every',

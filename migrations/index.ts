@@ -44,6 +44,7 @@ import * as openItemsFillfactor from './20261207_340_open_items_fillfactor.ts';
 import * as pauseReasonNote from './20261207_350_pause_reason_note.ts';
 import * as oldNextActions from './20261207_351_old_next_actions.ts';
 import * as syncReadFrom from './20261207_430_sync_read_from.ts';
+import * as meetingAgendaDefinition from './20261207_440_meeting_agenda_definition.ts';
 import * as accountPromisesDisputes from './20261207_450_account_promises_disputes.ts';
 
 /**
@@ -96,6 +97,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_350_pause_reason_note': pauseReasonNote,
   '20261207_351_old_next_actions': oldNextActions,
   '20261207_430_sync_read_from': syncReadFrom,
+  '20261207_440_meeting_agenda_definition': meetingAgendaDefinition,
   '20261207_450_account_promises_disputes': accountPromisesDisputes,
 };
 

@@ -27,6 +27,7 @@ import {
   meetingAccounts,
   recordDecision,
 } from '../worklist/meeting-decisions.ts';
+import { agendaDefinition } from '../worklist/meeting-agenda.ts';
 import { decideSegment, openSegments, parseSegment, undecidedIn } from '../worklist/segment-decisions.ts';
 import { type Actor, requireRole } from '../worklist/staff.ts';
 import type { DispatchContext } from './account-actions.ts';
@@ -48,7 +49,7 @@ function state(row: MeetingAccountRow, timeZone: string): DecisionState {
 
 /** The reply of one account as it stands now. */
 export function meetingReply(row: MeetingAccountRow, timeZone: string, t: Translator): Message {
-  return meetingAccountView(row.meetingId, row.account, state(row, timeZone), t, row.position);
+  return meetingAccountView(row.meetingId, row.account, state(row, timeZone), t, row.position ?? undefined);
 }
 
 const refusal = (text: string): Reply => ({ kind: 'ephemeral', message: notice(text, { tone: 'danger' }) });
@@ -115,10 +116,9 @@ export async function decideFromMeeting(
       };
     if (outcome.allDecided) {
       const rows = await meetingAccounts(trx, click.meetingId, 'thread');
-      const inFile = await trx('meeting_accounts')
-        .where({ meeting_id: click.meetingId, in_thread: false })
-        .count<{ n: string | number }[]>({ n: '*' })
-        .then(([r]) => Number(r?.n ?? 0));
+      // The agenda beyond the replies, as the meeting opened with it (its definition, meeting-agenda.ts).
+      const agenda = await agendaDefinition(trx, click.meetingId);
+      const inFile = agenda ? agenda.accounts - agenda.replies : 0;
       await enqueue(
         trx,
         [
@@ -213,7 +213,13 @@ export async function applySegment(
     ref: encodeRef({ ...ref, v: 1 }),
   });
   if (ask) return ask;
-  const click = { meetingId: ref.meetingId, segment, decision, at: ctx.clock.now() };
+  const click = {
+    meetingId: ref.meetingId,
+    segment,
+    decision,
+    at: ctx.clock.now(),
+    timeZone: ctx.clock.timeZone,
+  };
   const result = await ctx.db.transaction((trx) => decideSegment(trx, actor, click));
   if (!result.ok) return refusal(failureText(privateT(ctx), result.error));
   const { decided } = result.value;

@@ -1,13 +1,14 @@
 /**
  * PB-28: the monthly credit meeting of finance and sales on every account over 30 days. Opening it fixes
- * the accounts on the agenda (meetings / meeting_accounts, unique per month), then posts a parent message
- * with the figures and the aging chart and one reply per account with decision buttons. Opening the same
- * month again finds the meeting and posts nothing.
+ * the agenda as a definition on the meeting's row (unique per month; worklist/meeting-agenda.ts: the cutoff
+ * date, the order, the counts) and a meeting_accounts row only for each account posted as a reply, then
+ * posts a parent message with the figures, the aging chart and (over DUEBOT_MEETING_REPLIES accounts) the
+ * agenda by segment and its file, and one reply per account in the thread with decision buttons. Opening
+ * the same month again finds the meeting and posts nothing.
  */
 import type { Knex } from 'knex';
 import { agingBuckets, type CurrencyAging, defaultAgingPolicy } from '../collections/aging.ts';
 import { monthOf, monthRange, nextWorkingDay, workingDaysBetween } from '../collections/dates.ts';
-import { parseInt8 } from '../db-engines.ts';
 import {
   COUNTBACK_MONTHS,
   metricDates,
@@ -28,11 +29,22 @@ import {
 } from '../views/meeting.ts';
 import type { GeneratedFile } from '../views/model.ts';
 import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
+import {
+  AGENDA_FROM,
+  AGENDA_WHERE,
+  agendaCount,
+  type AgendaDefinition,
+  type AgendaOrder,
+  agendaOrderBy,
+  SNAPSHOT_JOINS,
+  SNAPSHOT_SQL,
+  snapshotReps,
+} from '../worklist/meeting-agenda.ts';
 import { overdueCutoff } from '../worklist/overdue-days.ts';
+import { segmentTotals } from '../worklist/segment-decisions.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import type { Job } from './job.ts';
 import { monthlyPeriod } from './periods.ts';
-import { salesRepMentions } from './sales-rep.ts';
 import { DEFAULT_MEETING_REPLIES, type JobSettings, type MeetingSettings } from './settings.ts';
 
 /**
@@ -51,14 +63,18 @@ export interface MeetingContext {
   t?: Translator;
 }
 
-/** The agenda beyond the replies, as CSV and XLSX with the same columns, made when the parent is delivered. */
-function agendaFiles(meetingId: number, month: string, t: Translator): GeneratedFile[] {
+/**
+ * The agenda beyond the replies, as CSV and XLSX with the same columns, made when the parent is delivered
+ * from the worklist by the agenda's definition (reports/agenda-file.ts).
+ */
+function agendaFiles(meetingId: number, month: string, t: Translator, timeZone: string): GeneratedFile[] {
   const title = t.t('meeting.file.title', { month });
   return (['xlsx', 'csv'] as const).map((format) => ({
     kind: 'meeting-agenda',
     meetingId,
     format,
     locale: t.locale,
+    timeZone,
     filename: `credit-meeting-${month}-accounts.${format}`,
     title,
   }));
@@ -67,68 +83,64 @@ function agendaFiles(meetingId: number, month: string, t: Translator): Generated
 /** The outbox key of a month's parent message; replies and the summary thread under it. */
 export const meetingPostKey = (month: string) => `meeting:${month}`;
 
-/** What one opened meeting put on its agenda. */
-interface StoredAgenda {
-  /** Accounts on the agenda. */
-  accounts: number;
-  /** Of them, the ones posted as replies (the first `inThread` positions). */
-  inThread: number;
-}
-
 /**
- * Fixes the agenda in one INSERT ... SELECT: every account over the limit, with the snapshot its reply and
- * the file show. Up to `replies` accounts all get replies, worst first (days overdue); above that the
- * accounts worth most come first (PB-08 expected recovery) and only the first `replies` get one. Nothing
- * is loaded into the process, however many accounts there are.
+ * PB-28: fixes the agenda as a definition on the meeting's row (meeting-agenda.ts): the cutoff (accounts
+ * whose oldest undisputed due date is on or before it, i.e. over minDaysOverdue days on `today`), the order
+ * (up to `replies` accounts all get replies, most overdue first; above that the accounts worth most come
+ * first, PB-08 expected recovery, and only the first `replies` get one) and the counts. Rows, with the
+ * snapshot each reply shows, are written only for the replies, in one INSERT ... SELECT; the rest of the
+ * agenda is read from the worklist by the definition when its file, its chart or a segment decision needs
+ * it. Returns the definition, or null when this month's meeting was opened already.
  */
 async function storeAgenda(
   db: Knex,
-  meetingId: number,
+  month: string,
   settings: MeetingSettings,
   today: string,
   timeZone: string,
-): Promise<StoredAgenda> {
+): Promise<AgendaDefinition | null> {
   const limit = settings.replies ?? DEFAULT_MEETING_REPLIES;
   // PB-01: over minDaysOverdue days on `today`, counted from each row's oldest due date.
   const cutoff = overdueCutoff(today, settings.minDaysOverdue + 1);
-  const repRows: { sales_rep: string }[] = await db('account_summary as s')
-    .join('customers as c', 'c.id', 's.customer_id')
-    .where('s.oldest_due', '<=', cutoff)
-    .whereNotNull('c.sales_rep')
-    .distinct('c.sales_rep');
-  const reps = await salesRepMentions(
-    db,
-    repRows.map((r) => r.sales_rep),
-  );
-  const n = await db('account_summary')
-    .where('oldest_due', '<=', cutoff)
-    .count<{ n: string | number }[]>({ n: '*' })
-    .then(([r]) => Number(r?.n ?? 0));
-  const order = n > limit ? 's.priority DESC, s.customer_id' : 's.oldest_due, s.customer_id';
+  const accounts = await agendaCount(db, cutoff);
+  const order: AgendaOrder = accounts > limit ? 'recovery' : 'oldest-due';
+  const replies = Math.min(accounts, limit);
+  const [meeting] = await db('meetings')
+    .insert({
+      month,
+      held_on: today,
+      post_key: meetingPostKey(month),
+      cutoff,
+      agenda_order: order,
+      accounts,
+      replies,
+    })
+    .onConflict('month')
+    .ignore()
+    .returning('id');
+  if (!meeting) return null;
+  const def: AgendaDefinition = {
+    meetingId: Number(meeting.id),
+    month,
+    heldOn: today,
+    cutoff,
+    order,
+    accounts,
+    replies,
+  };
+  const top = `s.customer_id IN (
+    SELECT s.customer_id FROM account_summary s WHERE ${AGENDA_WHERE}
+    ORDER BY ${agendaOrderBy(order)} LIMIT :replies)`;
+  const reps = await snapshotReps(db, top, { cutoff, replies });
   await db.raw(
     `INSERT INTO meeting_accounts (meeting_id, customer_id, position, snapshot, in_thread)
-     SELECT ?, a.customer_id, a.position, a.snapshot, a.position <= ?
-     FROM (
-       SELECT s.customer_id, row_number() OVER (ORDER BY ${order}) AS position,
-              jsonb_build_object(
-                'accountId', s.customer_id, 'name', c.name, 'owner', u.display_name,
-                'salesRep', CASE WHEN c.sales_rep IS NULL THEN NULL ELSE coalesce(r.shown, c.sales_rep) END,
-                'openByCurrency', s.open_by_currency, 'mainCurrency', s.main_currency,
-                'daysOverdue', ?::date - s.oldest_due, 'ladderStep', s.ladder_step, 'nextAction', s.next_action,
-                'lastContact', to_char(st.last_contact_at AT TIME ZONE ?, 'YYYY-MM-DD'),
-                'grade', s.grade, 'expectedRecovery', s.priority
-              ) AS snapshot
-       FROM account_summary s
-       JOIN customers c ON c.id = s.customer_id
-       LEFT JOIN claims cl ON cl.customer_id = s.customer_id AND cl.released_at IS NULL
-       LEFT JOIN users u ON u.id = cl.user_id
-       LEFT JOIN account_state st ON st.customer_id = s.customer_id
-       LEFT JOIN unnest(?::text[], ?::text[]) AS r(name, shown) ON r.name = c.sales_rep
-       WHERE s.oldest_due <= ?::date
-     ) a`,
-    [meetingId, limit, today, timeZone, [...reps.keys()], [...reps.values()], cutoff],
+     SELECT :meetingId, s.customer_id, row_number() OVER (ORDER BY ${agendaOrderBy(order)}), ${SNAPSHOT_SQL}, true
+     FROM ${AGENDA_FROM}
+     ${SNAPSHOT_JOINS}
+     WHERE ${top}`,
+    { meetingId: def.meetingId, cutoff, replies, heldOn: today, tz: timeZone, ...reps },
   );
-  return { accounts: n, inThread: Math.min(n, limit) };
+  return def;
 }
 
 /** The stored snapshots of the agenda's replies, in order (at most DUEBOT_MEETING_REPLIES). */
@@ -142,43 +154,25 @@ async function threadAccounts(db: Knex, meetingId: number): Promise<MeetingAccou
 
 /**
  * The agenda by segment (grade, aging bucket, owner): accounts and open amount in each, so a meeting of
- * thousands of accounts can be read at a glance. Computed by the database over the stored agenda.
+ * thousands of accounts can be read at a glance. An aggregate of the database over the worklist by the
+ * agenda's definition; nothing is written.
  */
-async function agendaSegments(db: Knex, meetingId: number): Promise<AgendaSegments> {
+async function agendaSegments(db: Knex, def: AgendaDefinition): Promise<AgendaSegments> {
   const buckets = agingBuckets();
-  const thresholds = buckets.slice(1).map((b) => b.fromDays);
-  const { rows } = (await db.raw(
-    `SELECT g.dimension, g.segment, a.currency, count(*)::int AS accounts, sum(a.open_minor)::text AS open_minor
-     FROM (
-       SELECT snapshot->>'mainCurrency' AS currency,
-              coalesce((snapshot->'openByCurrency'->>(snapshot->>'mainCurrency'))::bigint, 0) AS open_minor,
-              coalesce(snapshot->>'grade', '') AS grade,
-              width_bucket((snapshot->>'daysOverdue')::int, ?::int[]) AS bucket,
-              coalesce(snapshot->>'owner', '') AS owner
-       FROM meeting_accounts WHERE meeting_id = ?
-     ) a
-     CROSS JOIN LATERAL (VALUES ('grade', a.grade), ('bucket', a.bucket::text), ('owner', a.owner))
-       AS g(dimension, segment)
-     GROUP BY g.dimension, g.segment, a.currency`,
-    [thresholds, meetingId],
-  )) as {
-    rows: { dimension: string; segment: string; currency: string; accounts: number; open_minor: string }[];
-  };
   const out: AgendaSegments = { grade: [], bucket: [], owner: [] };
   const index = new Map<string, AgendaSegment>();
-  for (const r of rows) {
-    const dimension = r.dimension as keyof AgendaSegments;
+  for (const r of await segmentTotals(db, def, 'all')) {
     // '' is no grade / unclaimed: the view says it in the channel's language.
-    const label = dimension === 'bucket' ? (buckets[Number(r.segment)]?.label ?? r.segment) : r.segment;
-    const id = `${dimension}|${label}`;
+    const label = r.dimension === 'bucket' ? (buckets[Number(r.value)]?.label ?? r.value) : r.value;
+    const id = `${r.dimension}|${label}`;
     let segment = index.get(id);
     if (!segment) {
       segment = { label, accounts: 0, openByCurrency: {} };
       index.set(id, segment);
-      out[dimension].push(segment);
+      out[r.dimension].push(segment);
     }
     segment.accounts += r.accounts;
-    segment.openByCurrency[r.currency] = (segment.openByCurrency[r.currency] ?? 0) + parseInt8(r.open_minor);
+    segment.openByCurrency[r.currency] = (segment.openByCurrency[r.currency] ?? 0) + r.openMinor;
   }
   const bucketOrder = buckets.map((b) => b.label);
   out.grade.sort((a, b) => a.label.localeCompare(b.label));
@@ -245,21 +239,15 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
   const month = monthOf(ctx.today);
   const key = meetingPostKey(month);
   const t = ctx.t ?? translator('en');
-  const [meeting] = await ctx
-    .db('meetings')
-    .insert({ month, held_on: ctx.today, post_key: key })
-    .onConflict('month')
-    .ignore()
-    .returning('id');
-  if (!meeting) return [];
-  const meetingId = Number(meeting.id);
-  const stored = await storeAgenda(ctx.db, meetingId, ctx.settings, ctx.today, ctx.timeZone);
+  const stored = await storeAgenda(ctx.db, month, ctx.settings, ctx.today, ctx.timeZone);
+  if (!stored) return [];
+  const meetingId = stored.meetingId;
   if (stored.accounts === 0)
     await ctx.db('meetings').where({ id: meetingId }).update({ summary_at: ctx.db.fn.now() });
   const accounts = await threadAccounts(ctx.db, meetingId);
   const { currencies, aging } = await figures(ctx, month);
   const chart = ctx.chart === false ? null : chartFile(t, meetingId, month, ctx.today, aging);
-  const rest = stored.accounts - stored.inThread;
+  const rest = stored.accounts - stored.replies;
   const parent: OutgoingPost = {
     key,
     to: { kind: 'channel', role: 'meeting' },
@@ -274,10 +262,10 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
         ...(rest > 0
           ? {
               rest: {
-                replies: stored.inThread,
-                files: agendaFiles(meetingId, month, t),
+                replies: stored.replies,
+                files: agendaFiles(meetingId, month, t, ctx.timeZone),
                 meetingId,
-                segments: await agendaSegments(ctx.db, meetingId),
+                segments: await agendaSegments(ctx.db, stored),
               },
             }
           : {}),

@@ -183,12 +183,15 @@ export async function bucketTotals(
   db: Knex,
   today: string,
   edges: readonly number[],
+  /** false: the amounts only (`accounts` is 0), without counting distinct accounts per bucket. */
+  withAccounts = true,
 ): Promise<BucketTotal[]> {
   checkDays([today], 'today');
   const buckets = agingBuckets(edges);
   const { rows } = (await db.raw(
     `SELECT currency, width_bucket(greatest(?::date - due_date, 0), ?::int[]) AS bucket,
-            sum(open_minor)::text AS open_minor, count(DISTINCT customer_id)::int AS accounts
+            sum(open_minor)::text AS open_minor,
+            ${withAccounts ? 'count(DISTINCT customer_id)::int' : '0'} AS accounts
      FROM open_items WHERE status = 'open'
      GROUP BY 1, 2 ORDER BY 1, 2`,
     [today, buckets.slice(1).map((b) => b.fromDays)],
@@ -207,7 +210,10 @@ function bucketAt(buckets: readonly AgingBucket[], index: number): AgingBucket {
   return bucket;
 }
 
-/** agingByCurrency's figures (every bucket present, currencies alphabetical) from bucketTotals. */
+/**
+ * agingByCurrency's figures (every bucket present, currencies alphabetical) from bucketTotals: amounts
+ * only, so the accounts per bucket are not counted (a distinct count over every open item).
+ */
 export async function agingTotals(
   db: Knex,
   today: string,
@@ -215,7 +221,7 @@ export async function agingTotals(
 ): Promise<CurrencyAging[]> {
   const buckets = agingBuckets(edges);
   const byCurrency = new Map<string, CurrencyAging>();
-  for (const t of await bucketTotals(db, today, edges)) {
+  for (const t of await bucketTotals(db, today, edges, false)) {
     let entry = byCurrency.get(t.currency);
     if (!entry) {
       entry = {

@@ -1,20 +1,27 @@
 /**
  * PB-28: the credit meeting's aging chart, drawn when the outbox delivers the meeting's parent post, not in
  * the meeting's transaction (the chart library takes seconds to load and draw): from the bucket totals the
- * parent states (carried in the post) and the most overdue accounts of the stored agenda.
+ * parent states (carried in the post) and the most overdue accounts on the agenda, read from the worklist
+ * by the agenda's definition (worklist/meeting-agenda.ts), days counted as of the meeting's day.
  */
 import type { Knex } from 'knex';
 import { agingBuckets, bucketFor } from '../collections/aging.ts';
 import { currencyDigits } from '../collections/money.ts';
+import { AGENDA_WHERE, agendaDefinition } from '../worklist/meeting-agenda.ts';
 import type { FileAttachment, GeneratedChart } from '../views/model.ts';
 
 /** The accounts the chart draws: the most overdue (it shows 25, and says "top" when there are more). */
 async function chartAccounts(db: Knex, meetingId: number): Promise<{ name: string; days: number }[]> {
-  const rows: { name: string; days: number }[] = await db('meeting_accounts')
-    .where({ meeting_id: meetingId })
-    .orderByRaw("(snapshot->>'daysOverdue')::int DESC, customer_id")
-    .limit(26)
-    .select(db.raw("snapshot->>'name' AS name"), db.raw("(snapshot->>'daysOverdue')::int AS days"));
+  const def = await agendaDefinition(db, meetingId);
+  if (!def) return [];
+  const { rows } = (await db.raw(
+    `SELECT c.name, :heldOn::date - s.oldest_due AS days
+     FROM account_summary s JOIN customers c ON c.id = s.customer_id
+     WHERE ${AGENDA_WHERE}
+     ORDER BY s.oldest_due, s.customer_id
+     LIMIT 26`,
+    { cutoff: def.cutoff, heldOn: def.heldOn },
+  )) as { rows: { name: string; days: number }[] };
   return rows.map((r) => ({ name: String(r.name), days: Number(r.days) }));
 }
 

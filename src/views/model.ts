@@ -196,11 +196,13 @@ interface GeneratedBase {
   locale?: Locale;
 }
 
-/** The meeting's agenda beyond its replies, as a spreadsheet. */
+/** The meeting's agenda beyond its replies, as a spreadsheet (read from the worklist by its definition). */
 export interface GeneratedAgenda extends GeneratedBase {
   kind: 'meeting-agenda';
   meetingId: number;
   format: 'csv' | 'xlsx';
+  /** The company's time zone (the day of each last contact); absent (a post enqueued before it was named): UTC. */
+  timeZone?: string;
 }
 
 /** PB-28: the meeting's aging chart, drawn from the figures the meeting opened with and its agenda. */

@@ -59,8 +59,8 @@ export interface MeetingAccountRow {
   accountId: number;
   postKey: string;
   meetingPostKey: string;
-  /** Place on the agenda, 1-based. */
-  position: number;
+  /** Place on the agenda, 1-based, of a reply in the thread; null for an account decided by segment. */
+  position: number | null;
   account: MeetingAccount;
   decision: MeetingDecision | null;
   decidedBy: string | null;
@@ -120,7 +120,7 @@ export async function meetingAccounts(
     month: String(r.month),
     accountId: Number(r.customer_id),
     postKey: String(r.post_key),
-    position: Number(r.position),
+    position: r.position === null ? null : Number(r.position),
     meetingPostKey: String(r.meeting_post_key),
     account: parse(r.snapshot) as MeetingAccount,
     decision: (r.decision ?? null) as MeetingDecision | null,

@@ -1,13 +1,27 @@
 /**
  * PB-28 at scale (issue 19): a decision taken once for a whole segment of the credit meeting's file (a
- * grade, an aging bucket, an owner) and recorded per account, in one set-based statement: every account
- * of the segment that is in the file (not a reply in the thread, which is decided one by one) and has no
- * decision yet gets it, with who and when, as its own activity (PB-03). Decisions already taken stay, so
- * a second click, or a segment overlapping an earlier one, changes nothing it already decided.
+ * grade, an aging bucket, an owner) and recorded per account, in one set-based statement. It applies to
+ * the accounts on the agenda when it is taken (meeting-agenda.ts: still open and over the meeting's cutoff;
+ * an account paid in full since is no longer on it), in the segment as it is then (grade, aging bucket as
+ * of the meeting's day, current owner), that have no row on the meeting yet: neither a reply in the thread
+ * (decided one by one) nor decided already. Each gets a meeting_accounts row (not in the thread) with the
+ * decision, who and when, and a snapshot of the account at the decision, and its own activity (PB-03) and
+ * account_state version. Decisions already taken are never changed by a segment, so a second click, or a
+ * segment overlapping an earlier one, changes nothing it already decided.
  */
 import type { Knex } from 'knex';
 import { agingBuckets } from '../collections/aging.ts';
+import { parseInt8 } from '../db-engines.ts';
 import { failSaying, ok, type Result } from './outcome.ts';
+import {
+  AGENDA_FROM,
+  AGENDA_WHERE,
+  type AgendaDefinition,
+  agendaDefinition,
+  SNAPSHOT_JOINS,
+  SNAPSHOT_SQL,
+  snapshotReps,
+} from './meeting-agenda.ts';
 import { DECIDING_ROLES, type MeetingDecision } from './meeting-decisions.ts';
 import { type Actor, requireRole } from './staff.ts';
 
@@ -47,43 +61,112 @@ const thresholds = () =>
     .slice(1)
     .map((b) => b.fromDays);
 
-/** The SQL expression of a dimension over meeting_accounts' snapshot. */
+/**
+ * The SQL expression of a dimension over the agenda (meeting-agenda.ts' AGENDA_FROM), as a segment's value:
+ * the grade, the aging bucket's index as of the meeting's day (named bindings `:heldOn`, `:thresholds`),
+ * the current owner's name; '' for none.
+ */
 const EXPRESSIONS: Record<SegmentDimension, string> = {
-  grade: "coalesce(snapshot->>'grade', '')",
-  bucket: "width_bucket((snapshot->>'daysOverdue')::int, ?::int[])::text",
-  owner: "coalesce(snapshot->>'owner', '')",
+  grade: "coalesce(s.grade::text, '')",
+  bucket: 'width_bucket(:heldOn::date - s.oldest_due, :thresholds::int[])::text',
+  owner: "coalesce(u.display_name, '')",
 };
 
-function where(segment: Segment): { sql: string; bindings: Knex.RawBinding[] } {
-  const expression = EXPRESSIONS[segment.dimension];
-  return {
-    sql: `${expression} = ?`,
-    bindings: segment.dimension === 'bucket' ? [thresholds(), segment.value] : [segment.value],
+/** The agenda's accounts with no row on the meeting yet: not a reply, not decided. */
+const UNDECIDED = `NOT EXISTS (
+  SELECT 1 FROM meeting_accounts ma WHERE ma.meeting_id = :meetingId AND ma.customer_id = s.customer_id)`;
+
+const agendaBindings = (def: AgendaDefinition) => ({
+  cutoff: def.cutoff,
+  heldOn: def.heldOn,
+  thresholds: thresholds(),
+  meetingId: def.meetingId,
+});
+
+/** One segment's accounts and open amount (their main-currency balances) in one currency. */
+export interface SegmentTotal {
+  dimension: SegmentDimension;
+  value: string;
+  currency: string;
+  accounts: number;
+  openMinor: number;
+}
+
+/**
+ * The agenda by grade, aging bucket and owner, per main currency, computed by the database over the
+ * worklist in one pass (grouping sets): every account on it (the parent's table), or only those without a
+ * decision or a reply (`undecided`, the segment form).
+ */
+export async function segmentTotals(
+  db: Knex,
+  def: AgendaDefinition,
+  which: 'all' | 'undecided',
+): Promise<SegmentTotal[]> {
+  const { rows } = (await db.raw(
+    `SELECT CASE WHEN grouping(g.grade) = 0 THEN 'grade' WHEN grouping(g.bucket) = 0 THEN 'bucket'
+                 ELSE 'owner' END AS dimension,
+            coalesce(g.grade, g.bucket, g.owner) AS value, g.currency,
+            count(*)::int AS accounts, sum(g.open_minor)::text AS open_minor
+     FROM (
+       SELECT ${EXPRESSIONS.grade} AS grade, ${EXPRESSIONS.bucket} AS bucket, ${EXPRESSIONS.owner} AS owner,
+              s.main_currency::text AS currency, s.main_open_minor AS open_minor
+       FROM ${AGENDA_FROM}
+       WHERE ${AGENDA_WHERE}${which === 'undecided' ? ` AND ${UNDECIDED}` : ''}
+     ) g
+     GROUP BY GROUPING SETS ((g.grade, g.currency), (g.bucket, g.currency), (g.owner, g.currency))`,
+    agendaBindings(def),
+  )) as {
+    rows: {
+      dimension: SegmentDimension;
+      value: string;
+      currency: string;
+      accounts: number;
+      open_minor: string;
+    }[];
   };
+  return rows.map((r) => ({
+    dimension: r.dimension,
+    value: r.value,
+    currency: r.currency,
+    accounts: Number(r.accounts),
+    openMinor: parseInt8(r.open_minor),
+  }));
 }
 
 /** The file's segments that still have undecided accounts, per dimension, largest first. */
 export async function openSegments(db: Knex, meetingId: number): Promise<OpenSegment[]> {
-  const { rows } = (await db.raw(
-    `SELECT g.dimension, g.value, count(*)::int AS undecided
-     FROM meeting_accounts
-     CROSS JOIN LATERAL (VALUES ('grade', ${EXPRESSIONS.grade}), ('bucket', ${EXPRESSIONS.bucket}),
-                                ('owner', ${EXPRESSIONS.owner})) AS g(dimension, value)
-     WHERE meeting_id = ? AND NOT in_thread AND decision IS NULL
-     GROUP BY g.dimension, g.value
-     ORDER BY g.dimension, count(*) DESC, g.value`,
-    [thresholds(), meetingId],
-  )) as { rows: { dimension: SegmentDimension; value: string; undecided: number }[] };
-  return rows.map((r) => ({ dimension: r.dimension, value: r.value, undecided: Number(r.undecided) }));
+  const def = await agendaDefinition(db, meetingId);
+  if (!def) return [];
+  const counts = new Map<string, OpenSegment>();
+  for (const t of await segmentTotals(db, def, 'undecided')) {
+    const key = segmentKey(t);
+    const segment = counts.get(key) ?? { dimension: t.dimension, value: t.value, undecided: 0 };
+    segment.undecided += t.accounts;
+    counts.set(key, segment);
+  }
+  const rank = (d: SegmentDimension) => SEGMENT_DIMENSIONS.indexOf(d);
+  return [...counts.values()].sort(
+    (a, b) =>
+      rank(a.dimension) - rank(b.dimension) || b.undecided - a.undecided || a.value.localeCompare(b.value),
+  );
+}
+
+/** The agenda's undecided accounts in a segment, as an SQL condition with its named bindings. */
+function inSegment(def: AgendaDefinition, segment: Segment) {
+  return {
+    sql: `${AGENDA_WHERE} AND ${UNDECIDED} AND ${EXPRESSIONS[segment.dimension]} = :value`,
+    bindings: { ...agendaBindings(def), value: segment.value },
+  };
 }
 
 /** How many accounts of the segment a decision would reach now. */
 export async function undecidedIn(db: Knex, meetingId: number, segment: Segment): Promise<number> {
-  const w = where(segment);
+  const def = await agendaDefinition(db, meetingId);
+  if (!def) return 0;
+  const where = inSegment(def, segment);
   const { rows } = (await db.raw(
-    `SELECT count(*)::int AS n FROM meeting_accounts
-     WHERE meeting_id = ? AND NOT in_thread AND decision IS NULL AND ${w.sql}`,
-    [meetingId, ...w.bindings],
+    `SELECT count(*)::int AS n FROM ${AGENDA_FROM} WHERE ${where.sql}`,
+    where.bindings,
   )) as { rows: { n: number }[] };
   return Number(rows[0]?.n ?? 0);
 }
@@ -96,50 +179,57 @@ export interface SegmentOutcome {
 }
 
 /**
- * Records `decision` on every undecided file account of the segment, each with its activity and a new
- * state version, in one transaction; the meeting row is locked so two clicks take turns.
+ * Records `decision` on every undecided account of the segment on the agenda now: one INSERT ... SELECT of
+ * their meeting_accounts rows (with a snapshot as of the decision, days counted as of the meeting's day,
+ * the last contact's day in `timeZone`), their activities and their new state versions, in the caller's
+ * transaction. The meeting row is locked so two clicks take turns, and a row already there (a reply, a
+ * decision) is never touched: the second click finds nothing left.
  */
 export async function decideSegment(
   trx: Knex.Transaction,
   actor: Actor,
-  click: { meetingId: number; segment: Segment; decision: MeetingDecision; at: Date },
+  click: { meetingId: number; segment: Segment; decision: MeetingDecision; at: Date; timeZone: string },
 ): Promise<Result<SegmentOutcome>> {
   const allowed = requireRole(actor, DECIDING_ROLES, 'meeting');
   if (!allowed.ok) return allowed;
-  const meeting = await trx('meetings').where({ id: click.meetingId }).forUpdate().first('id', 'month');
-  if (!meeting) return failSaying('not_found', 'meeting.error.noMeeting');
-  const w = where(click.segment);
+  const meeting = await trx('meetings').where({ id: click.meetingId }).forUpdate().first('id');
+  const def = meeting ? await agendaDefinition(trx, click.meetingId) : null;
+  if (!def) return failSaying('not_found', 'meeting.error.noMeeting');
+  const where = inSegment(def, click.segment);
+  const reps = await snapshotReps(trx, where.sql, where.bindings);
   const { rows } = (await trx.raw(
     `WITH decided AS (
-       UPDATE meeting_accounts
-       SET decision = ?, decided_by_user_id = ?, decided_at = ?, previous_decision = NULL,
-           previous_by_user_id = NULL, revision = revision + 1
-       WHERE meeting_id = ? AND NOT in_thread AND decision IS NULL AND ${w.sql}
+       INSERT INTO meeting_accounts (meeting_id, customer_id, position, snapshot, in_thread, decision,
+                                     decided_by_user_id, decided_at, revision)
+       SELECT :meetingId, s.customer_id, NULL, ${SNAPSHOT_SQL}, false, :decision, :userId, :at, 1
+       FROM ${AGENDA_FROM}
+       ${SNAPSHOT_JOINS}
+       WHERE ${where.sql}
+       ON CONFLICT (meeting_id, customer_id) DO NOTHING
        RETURNING customer_id
      ), history AS (
        INSERT INTO activities (customer_id, actor_user_id, platform, kind, details, created_at)
-       SELECT customer_id, ?, ?, 'meeting_decision', ?::jsonb, ? FROM decided
+       SELECT customer_id, :userId, :platform, 'meeting_decision', :details::jsonb, :at FROM decided
      ), versions AS (
        INSERT INTO account_state (customer_id, version)
        SELECT customer_id, 1 FROM decided
        ON CONFLICT (customer_id) DO UPDATE SET version = account_state.version + 1
      )
      SELECT count(*)::int AS n FROM decided`,
-    [
-      click.decision,
-      actor.userId,
-      click.at,
-      click.meetingId,
-      ...w.bindings,
-      actor.userId,
-      actor.platform,
-      JSON.stringify({
-        meeting: String(meeting.month),
+    {
+      ...where.bindings,
+      ...reps,
+      tz: click.timeZone,
+      decision: click.decision,
+      userId: actor.userId,
+      at: click.at,
+      platform: actor.platform,
+      details: JSON.stringify({
+        meeting: def.month,
         decision: click.decision,
         segment: segmentKey(click.segment),
       }),
-      click.at,
-    ],
+    },
   )) as { rows: { n: number }[] };
-  return ok({ month: String(meeting.month), decided: Number(rows[0]?.n ?? 0) });
+  return ok({ month: def.month, decided: Number(rows[0]?.n ?? 0) });
 }

@@ -245,9 +245,17 @@ describe.each(backends())('monthly credit meeting on %s (PB-28)', (kind) => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(new RegExp(`^2,${other.accountId},`));
     expect(lines[1]).toContain(`,"'=HYPERLINK(""x"",""y"")",10,USD,50.00,,`);
-    expect(
-      (await db.knex('meeting_accounts').where({ in_thread: false }).pluck('customer_id')).map(Number),
-    ).toEqual([other.accountId]);
+    // The meeting stores its agenda's definition and a row for the reply only: the file's account is read
+    // from the worklist by the definition when the file is made (PB-28).
+    expect((await db.knex('meeting_accounts').pluck('customer_id')).map(Number)).toEqual([
+      worthMost.customer_id,
+    ]);
+    expect(await db.knex('meetings').first('cutoff', 'agenda_order', 'accounts', 'replies')).toEqual({
+      cutoff: '2026-10-31',
+      agenda_order: 'recovery',
+      accounts: 2,
+      replies: 1,
+    });
 
     // Deciding the one reply completes the meeting; the file's account does not hold it open.
     const summaries = () => db.knex('outbox').where('idempotency_key', 'meeting:2026-12:summary');

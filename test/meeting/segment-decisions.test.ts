@@ -4,9 +4,12 @@ import { type DispatchContext, dispatch } from '../../src/commands/dispatch.ts';
 import type { Reply } from '../../src/commands/interaction.ts';
 import type { Database } from '../../src/db.ts';
 import { openMeeting } from '../../src/jobs/meeting.ts';
+import { encodeRef } from '../../src/views/action-ref.ts';
 import { toFallbackText } from '../../src/views/fallback-text.ts';
 import type { Message, User } from '../../src/views/model.ts';
+import { agingBuckets } from '../../src/collections/aging.ts';
 import { refreshWorklist } from '../../src/worklist/assess.ts';
+import { openSegments, undecidedIn } from '../../src/worklist/segment-decisions.ts';
 import { testConfig, testPolicy } from '../jobs/support.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { seedAccount, seedStaff } from '../support/seed.ts';
@@ -54,6 +57,7 @@ describe.each(backends())('credit meeting: decisions by segment on %s (PB-28, is
     await db?.close();
   });
 
+  let posted: Message[] = [];
   const openParent = async (): Promise<Message> => {
     const posts = await db.knex.transaction((trx) =>
       openMeeting({
@@ -64,8 +68,37 @@ describe.each(backends())('credit meeting: decisions by segment on %s (PB-28, is
         chart: false,
       }),
     );
+    posted = posts.map((p) => p.message);
     return posts[0]?.message as Message;
   };
+  const meetingId = async () => Number((await db.knex('meetings').first('id')).id);
+  /** The account posted as the one reply (worth most), and the four of the file. */
+  const split = async () => {
+    const [reply] = (await db.knex('meeting_accounts').where({ in_thread: true }).pluck('customer_id')).map(
+      Number,
+    );
+    return { reply: reply as number, file: ids.filter((id) => id !== reply) };
+  };
+  const segment = (dimension: 'grade' | 'bucket' | 'owner', value: string) => `${dimension}:${value}`;
+  const bucketOf = (label: string) => String(agingBuckets().findIndex((b) => b.label === label));
+  /** Presses "Apply" for a segment (confirmed), as the preview's button would. */
+  const apply = (query: string, decision: string, user = ann) =>
+    meetingId().then((m) =>
+      dispatch(ctx, {
+        kind: 'action',
+        ref: encodeRef({ v: 1, action: 'segment-apply', meetingId: m, decision, stateVersion: 1, query }),
+        user,
+        confirmed: true,
+      }),
+    );
+  const decisions = async () =>
+    Object.fromEntries(
+      (await db.knex('meeting_accounts').whereNotNull('decision').select('customer_id', 'decision')).map(
+        (r) => [Number(r.customer_id), String(r.decision)],
+      ),
+    );
+  const historyCount = async (id: number) =>
+    (await db.knex('activities').where({ kind: 'meeting_decision', customer_id: id })).length;
 
   it('decides every undecided file account of a segment once, each in its history, after a preview and a confirm', async () => {
     const parent = await openParent();
@@ -163,4 +196,97 @@ describe.each(backends())('credit meeting: decisions by segment on %s (PB-28, is
     expect(textOf(messageOf(answer))).toContain('There is no such credit meeting');
     expect(await db.knex('meeting_accounts').whereNotNull('decision')).toHaveLength(0);
   });
+  it('reaches the accounts on the agenda when it is taken: one paid in full since the opening is not decided', async () => {
+    await openParent();
+    const { file } = await split();
+    // Every account of the file is unclaimed; one of them is paid in full after the opening.
+    const paid = file[0] as number;
+    await db
+      .knex('open_items')
+      .where({ customer_id: paid })
+      .update({ status: 'settled', open_minor: 0, settled_at: new Date('2026-12-01T03:00:00Z') });
+    await refreshWorklist({ db: db.knex, policy: ctx.policy, today, timeZone: 'Asia/Shanghai' });
+    expect(await undecidedIn(db.knex, await meetingId(), { dimension: 'owner', value: '' })).toBe(3);
+    const done = await apply(segment('owner', ''), 'keep-working');
+    expect(textOf(messageOf(done))).toContain('Recorded Keep working for 3 accounts of unclaimed, by Ann');
+    const decided = await decisions();
+    expect(Object.keys(decided).map(Number).sort()).toEqual(file.slice(1).sort());
+    expect(decided[paid]).toBeUndefined();
+    expect(await historyCount(paid)).toBe(0);
+    // Each row decided by segment carries a snapshot of the account at the decision (days as of the meeting).
+    const row = await db.knex('meeting_accounts').where({ customer_id: file[1] }).first();
+    expect(row).toMatchObject({ in_thread: false, position: null, revision: 1 });
+    expect(row.snapshot).toMatchObject({ accountId: file[1], owner: null, daysOverdue: expect.any(Number) });
+  });
+
+  it('a segment decided twice decides once, and an overlapping segment changes no decision taken', async () => {
+    await openParent();
+    const { file } = await split();
+    const late = bucketOf('31-60');
+    const first = await apply(segment('bucket', late), 'credit-hold');
+    expect(textOf(messageOf(first))).toMatch(/Recorded Credit hold for \d accounts of 31-60 days overdue/);
+    const before = await decisions();
+    expect(await apply(segment('bucket', late), 'agency')).toMatchObject({ kind: 'replace' });
+    expect(await decisions()).toEqual(before);
+    // Every file account is unclaimed: the owner segment reaches only those the bucket did not.
+    const rest = file.filter((id) => before[id] === undefined);
+    const second = await apply(segment('owner', ''), 'agency');
+    expect(textOf(messageOf(second))).toContain(`Recorded Agency for ${rest.length} accounts of unclaimed`);
+    const after = await decisions();
+    for (const id of file) expect(after[id]).toBe(before[id] ?? 'agency');
+    for (const id of file) expect(await historyCount(id)).toBe(1);
+  });
+
+  it('never overwrites a decision taken on a reply', async () => {
+    const parent = await openParent();
+    const { reply } = await split();
+    const replyPost = posted[1] as Message;
+    const decided = await dispatch(ctx, {
+      kind: 'action',
+      ref: buttonRef(replyPost, /^Payment plan$/),
+      user: ann,
+    });
+    expect(decided.kind).toBe('replace');
+    // The reply's account is unclaimed too, and in one of the buckets: neither segment touches it.
+    for (const s of [
+      segment('owner', ''),
+      segment('bucket', bucketOf('31-60')),
+      segment('bucket', bucketOf('90+')),
+    ])
+      await apply(s, 'lawyer-letter');
+    const row = await db.knex('meeting_accounts').where({ customer_id: reply }).first();
+    expect(row).toMatchObject({ decision: 'payment_plan', in_thread: true, revision: 1 });
+    expect(await historyCount(reply)).toBe(1);
+    // The form offers nothing more: every account of the file is decided.
+    expect(await openSegments(db.knex, await meetingId())).toEqual([]);
+    const form = await dispatch(ctx, {
+      kind: 'action',
+      ref: buttonRef(parent, /Decide a segment/),
+      user: ann,
+    });
+    expect(form.kind).toBe('ephemeral');
+  });
+
+  if (kind === 'postgres') {
+    it('records each account once when two people apply overlapping segments at the same moment', async () => {
+      await openParent();
+      const { file } = await split();
+      await seedStaff(db.knex, 'Sam', 'sales', 'shell');
+      const sam: User = { platform: 'shell', id: 'sam', name: 'Sam' };
+      const answers = await Promise.all([
+        apply(segment('owner', ''), 'credit-hold'),
+        apply(segment('bucket', bucketOf('31-60')), 'payment-plan', sam),
+      ]);
+      const counts = answers.map((a) => Number(textOf(messageOf(a)).match(/for (\d+) accounts/)?.[1] ?? 0));
+      expect((counts[0] ?? 0) + (counts[1] ?? 0)).toBe(file.length);
+      expect(
+        Object.keys(await decisions())
+          .map(Number)
+          .sort(),
+      ).toEqual([...file].sort());
+      for (const id of file) expect(await historyCount(id)).toBe(1);
+      const versions = await db.knex('account_state').whereIn('customer_id', file).pluck('version');
+      expect(versions.every((v) => Number(v) >= 1)).toBe(true);
+    });
+  }
 });

@@ -117,7 +117,16 @@ describe.each(backends())('English records made structured on %s', (kind) => {
   it("a meeting's English next actions become notes said in every language; the rest are marked", async () => {
     const [meeting] = await db
       .knex('meetings')
-      .insert({ month: `2026-${kind}-old`, held_on: '2026-11-02', post_key: `old-meeting-${kind}` })
+      .insert({
+        month: `2026-${kind}-old`,
+        held_on: '2026-11-02',
+        post_key: `old-meeting-${kind}`,
+        // The agenda's definition (migration 440): every account a reply.
+        cutoff: '2026-10-02',
+        agenda_order: 'oldest-due',
+        accounts: OLD_NEXT.length,
+        replies: OLD_NEXT.length,
+      })
       .returning('id');
     const accounts: number[] = [];
     for (const [i, [text]] of OLD_NEXT.entries()) {

@@ -52,8 +52,14 @@ describe.each(oneBackend())('scheduled jobs over 14,500 accounts over 30 days on
         'SELECT count(*)::int AS n, min(position)::int AS first, max(position)::int AS last FROM meeting_accounts',
       )
     ).rows;
-    expect([n, first, last]).toEqual([14_500, 1, 14_500]);
-    // DUEBOT_MEETING_REPLIES (50): the accounts worth most as replies, the other 14,450 in the file.
+    // PB-28: the agenda of 14,500 accounts is a definition on the meeting's row; a row is stored for each of
+    // the DUEBOT_MEETING_REPLIES (50) accounts worth most, posted as replies, the other 14,450 in the file.
+    expect([n, first, last]).toEqual([50, 1, 50]);
+    expect(await db.knex('meetings').first('agenda_order', 'accounts', 'replies')).toEqual({
+      agenda_order: 'recovery',
+      accounts: 14_500,
+      replies: 50,
+    });
     const posts: {
       idempotency_key: string;
       thread_key: string | null;
@@ -69,7 +75,8 @@ describe.each(oneBackend())('scheduled jobs over 14,500 accounts over 30 days on
     expect(posts.slice(1).map((p) => p.idempotency_key)).toEqual(
       top.map((id) => `meeting:2026-12:account:${id}`),
     );
-    // The parent names its files; the outbox makes them from the agenda when it delivers the parent.
+    // The parent names its files; the outbox makes them from the worklist by the agenda's definition when
+    // it delivers the parent, three pages of 5,000, numbered after the replies.
     const parent = posts[0]?.payload as unknown as Message;
     const made = await withGeneratedFiles(db.knex, parent);
     const file = made.files?.find((f) => f.filename === 'credit-meeting-2026-12-accounts.csv');
