@@ -63,6 +63,12 @@ export const cliEn = {
   'cli.teams.usage':
     '{error}; usage: npm run teams:package -- [out.zip] --website URL --privacy URL --terms URL',
   'cli.teams.tooMany': 'expected at most one output file, found {count, number}: {files}',
+  // Payment plans agreed in one step (src/worklist/plans.ts createPaymentPlan): its fields' refusals.
+  'plan.field.installments': 'a whole number from 1 to 24',
+  'plan.field.firstPercent': 'a percentage between 0 and 100',
+  'plan.field.everyDays': 'a whole number of days from 1 to 92',
+  'plan.field.fromToday': 'today ({today}) or later',
+  'plan.field.noOpen': 'no open {currency} invoices',
 } as const;
 
 export type CliCatalog = Readonly<Record<keyof typeof cliEn, string>>;

@@ -50,4 +50,9 @@ export const cliZhCN: CliCatalog = {
   'cli.teams.usage':
     '{error}；用法：npm run teams:package -- [out.zip] --website URL --privacy URL --terms URL',
   'cli.teams.tooMany': '最多只能有一个输出文件，但得到 {count, number} 个：{files}',
+  'plan.field.installments': '1 到 24 之间的整数',
+  'plan.field.firstPercent': '0 到 100 之间的百分比',
+  'plan.field.everyDays': '1 到 92 之间的整天数',
+  'plan.field.fromToday': '今天（{today}）或以后',
+  'plan.field.noOpen': '没有未结的 {currency} 发票',
 };

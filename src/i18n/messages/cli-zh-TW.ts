@@ -50,4 +50,9 @@ export const cliZhTW: CliCatalog = {
   'cli.teams.usage':
     '{error}；用法：npm run teams:package -- [out.zip] --website URL --privacy URL --terms URL',
   'cli.teams.tooMany': '最多只能有一個輸出檔案，但得到 {count, number} 個：{files}',
+  'plan.field.installments': '1 到 24 之間的整數',
+  'plan.field.firstPercent': '0 到 100 之間的百分比',
+  'plan.field.everyDays': '1 到 92 之間的整天數',
+  'plan.field.fromToday': '今天（{today}）或以後',
+  'plan.field.noOpen': '沒有未結的 {currency} 發票',
 };
