@@ -118,7 +118,13 @@ try {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {
-    process.stderr.write(`duebot: unexpected error (a bug; please report it with this trace):\n`);
+    // In the company's language; the i18n modules are loaded only now, and a failure to load them still
+    // leaves the trace below.
+    const said = await import('./i18n/translate.ts').then(
+      ({ environmentT }) => environmentT().t('cli.bug'),
+      () => 'duebot:',
+    );
+    process.stderr.write(`${said}\n`);
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   }

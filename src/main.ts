@@ -5,12 +5,14 @@
  */
 import { createShellAdapter, shellChatOut } from '../adapters/shell/start.ts';
 import type { ChatAdapter } from './chat/adapter.ts';
-import { formatMoney } from './collections/money.ts';
 import type { Job } from './jobs/job.ts';
 import { scheduleLine } from './jobs/next-runs.ts';
 import { createJobs } from './jobs/registry.ts';
 import { createScheduledPosts } from './jobs/service.ts';
-import { ledgerLabel } from './ledger/configured.ts';
+import type { Knex } from 'knex';
+import { companyT } from './i18n/speech.ts';
+import type { Translator } from './i18n/translate.ts';
+import { ledgerPlace } from './ledger/configured.ts';
 import { openTotals } from './ledger/totals.ts';
 import type { ChatOut } from './outbox/chat-out.ts';
 import type { Runtime } from './runtime.ts';
@@ -33,8 +35,15 @@ export async function start(runtime: Runtime): Promise<void> {
       // A ledger that cannot be read is logged in one line; the bot serves its snapshot and retries.
       const failures = await syncAtStart(runtime);
       await printTotals(runtime);
-      if (runtime.config.jobs.enabled)
-        process.stdout.write(`${scheduleLine(jobs, runtime.clock, runtime.policy.calendar)}\n`);
+      if (runtime.config.jobs.enabled) {
+        const line = scheduleLine(
+          jobs,
+          runtime.clock,
+          runtime.policy.calendar,
+          companyT(runtime.config.language),
+        );
+        process.stdout.write(`${line}\n`);
+      }
       const stopSync = scheduleSync(runtime, failures);
       try {
         // Catch-up and delivery begin once the adapters serve (the shell: once it has greeted).
@@ -123,17 +132,37 @@ function stopSignal(): { wait: Promise<NodeJS.Signals>; dispose(): void } {
 
 /** The open and overdue totals per currency, printed at start and after `duebot demo`. */
 export async function printTotals(runtime: Runtime): Promise<void> {
-  const today = runtime.clock.today();
-  const totals = await openTotals(runtime.db.knex, today);
-  const out = [`Open receivables on ${today} (${ledgerLabel(runtime.config.ledger.url)}):`];
-  if (totals.length === 0) out.push('  nothing open');
-  for (const t of totals) {
-    out.push(
-      `  ${formatMoney({ minor: t.openMinor, currency: t.currency })} open in ${t.openItems.toLocaleString('en')} invoices of ${t.customers} customers; ` +
-        `${formatMoney({ minor: t.overdueMinor, currency: t.currency })} overdue in ${t.overdueItems.toLocaleString('en')} invoices`,
-    );
+  // Nobody in particular reads a command's output: the company's language (DUEBOT_LOCALE).
+  const lines = await totalsLines(
+    runtime.db.knex,
+    runtime.clock.today(),
+    runtime.config.ledger.url,
+    companyT(runtime.config.language),
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** The lines of `printTotals` in `t`'s language: a heading naming the ledger, then one line per currency. */
+export async function totalsLines(
+  db: Knex,
+  today: string,
+  ledgerUrl: string | undefined,
+  t: Translator,
+): Promise<string[]> {
+  const totals = await openTotals(db, today);
+  const out = [t.t('cli.totals.head', { date: today, ...ledgerPlace(ledgerUrl) })];
+  if (totals.length === 0) out.push(`  ${t.t('cli.totals.none')}`);
+  for (const total of totals) {
+    const line = t.t('cli.totals.line', {
+      open: t.money(total.openMinor, total.currency),
+      openItems: total.openItems,
+      customers: total.customers,
+      overdue: t.money(total.overdueMinor, total.currency),
+      overdueItems: total.overdueItems,
+    });
+    out.push(`  ${line}`);
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  return out;
 }
 
 /**

@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import yazl from 'yazl';
+import type { MessageKey } from '../../src/i18n/messages/en.ts';
+import { environmentT, type MessageValues, translator, type Translator } from '../../src/i18n/translate.ts';
 
 const manifestDir = join(dirname(fileURLToPath(import.meta.url)), 'manifest');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -21,9 +23,22 @@ export const LANGUAGE_FILES = ['zh-cn.json', 'zh-tw.json'] as const;
 /** The Teams manifest schema's longest URL. */
 const MAX_URL = 2048;
 
-/** The package could not be built; the message says what to set or fix. */
+/**
+ * The package could not be built; it says what to set or fix in a reader's language (`say`), its message
+ * being the English.
+ */
 export class TeamsPackageError extends Error {
   readonly code = 'teams_package_failed';
+  constructor(
+    readonly key: MessageKey,
+    readonly values: MessageValues,
+  ) {
+    super(translator('en').t(key, values));
+  }
+
+  say(t: Translator): string {
+    return t.t(this.key, this.values);
+  }
 }
 
 /**
@@ -37,17 +52,21 @@ export interface TeamsPackageUrls {
 }
 
 /** Each address: its environment variable, its command-line flag, and what it is. */
-export const URL_SETTINGS: Record<keyof TeamsPackageUrls, { env: string; flag: string; what: string }> = {
-  websiteUrl: { env: 'TEAMS_WEBSITE_URL', flag: '--website', what: "your company's or duebot's web page" },
-  privacyUrl: { env: 'TEAMS_PRIVACY_URL', flag: '--privacy', what: 'your privacy statement' },
-  termsOfUseUrl: { env: 'TEAMS_TERMS_URL', flag: '--terms', what: 'your terms of use' },
+export const URL_SETTINGS: Record<keyof TeamsPackageUrls, { env: string; flag: string }> = {
+  websiteUrl: { env: 'TEAMS_WEBSITE_URL', flag: '--website' },
+  privacyUrl: { env: 'TEAMS_PRIVACY_URL', flag: '--privacy' },
+  termsOfUseUrl: { env: 'TEAMS_TERMS_URL', flag: '--terms' },
 };
+
+/** What was found, for a refusal: the value quoted (cut at 80 characters), or nothing. */
+const foundValues = (value: string | undefined): MessageValues => ({
+  found: value ? 'value' : 'nothing',
+  value: value ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : '',
+});
 
 /** Checks one address: an https:// URL with a host, as the Teams manifest requires. */
 function checkUrl(key: keyof TeamsPackageUrls, value: string | undefined): string {
-  const { env, flag, what } = URL_SETTINGS[key];
-  const found = value ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : 'nothing';
-  const expected = `expected the https:// address of ${what}, shown in the Teams app details`;
+  const { env, flag } = URL_SETTINGS[key];
   const url = value && URL.canParse(value) ? new URL(value) : null;
   if (
     !value ||
@@ -57,16 +76,22 @@ function checkUrl(key: keyof TeamsPackageUrls, value: string | undefined): strin
     value.length > MAX_URL ||
     /\s/.test(value)
   )
-    throw new TeamsPackageError(`${env} (or ${flag}): found ${found}, ${expected}`);
+    throw new TeamsPackageError('cli.teams.badUrl', {
+      variable: env,
+      flag,
+      what: key,
+      ...foundValues(value),
+    });
   return value;
 }
 
 /** manifest.json with the app id in place of every `{{MicrosoftAppId}}` and the three addresses filled in. */
 export async function teamsManifest(appId: string, urls: TeamsPackageUrls): Promise<Record<string, unknown>> {
   if (!GUID.test(appId))
-    throw new TeamsPackageError(
-      `MicrosoftAppId: found ${appId ? JSON.stringify(appId) : 'nothing'}, expected the bot's app id (a GUID) to put in the manifest`,
-    );
+    throw new TeamsPackageError('cli.teams.badAppId', {
+      found: appId ? 'value' : 'nothing',
+      value: appId ? JSON.stringify(appId) : '',
+    });
   const checked = {
     websiteUrl: checkUrl('websiteUrl', urls.websiteUrl),
     privacyUrl: checkUrl('privacyUrl', urls.privacyUrl),
@@ -116,15 +141,14 @@ export function packageOptions(
   try {
     parsed = parse();
   } catch (error) {
-    throw new TeamsPackageError(
-      `${(error as Error).message}; usage: npm run teams:package -- [out.zip] --website URL --privacy URL --terms URL`,
-    );
+    throw new TeamsPackageError('cli.teams.usage', { error: (error as Error).message });
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1)
-    throw new TeamsPackageError(
-      `expected at most one output file, found ${positionals.length}: ${positionals.join(' ')}`,
-    );
+    throw new TeamsPackageError('cli.teams.tooMany', {
+      count: positionals.length,
+      files: positionals.join(' '),
+    });
   return {
     appId: env.MicrosoftAppId ?? '',
     out: positionals[0] ?? 'dist/duebot-teams.zip',
@@ -135,11 +159,14 @@ export function packageOptions(
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // Said in the company's language as the environment names it (DUEBOT_LOCALE); the command reads no settings.
+  const t = environmentT();
   try {
     const out = await buildTeamsPackage(packageOptions(process.argv.slice(2), process.env));
-    process.stdout.write(`wrote ${out}: upload it in Teams (Apps > Manage your apps > Upload an app)\n`);
+    process.stdout.write(`${t.t('cli.teams.wrote', { out })}\n`);
   } catch (error) {
-    process.stderr.write(`duebot teams:package: ${(error as Error).message}\n`);
+    const said = error instanceof TeamsPackageError ? error.say(t) : (error as Error).message;
+    process.stderr.write(`duebot teams:package: ${said}\n`);
     process.exitCode = error instanceof TeamsPackageError ? 2 : 1;
   }
 }

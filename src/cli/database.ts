@@ -4,6 +4,8 @@ import { loadDemoLedger } from '../ledger/demo.ts';
 import { printTotals } from '../main.ts';
 import { readTemplate, templatePath, writeTemplate } from '../embedded/template.ts';
 import { syncNow } from '../sync-loop.ts';
+import { companyT } from '../i18n/speech.ts';
+import { environmentT } from '../i18n/translate.ts';
 import { CliError, connectionFailure, settings, withRuntime } from './run.ts';
 
 /** `duebot migrate`: brings the bot database schema up to date, and says what it applied. */
@@ -35,9 +37,7 @@ export function sync(options: { full?: boolean }): Promise<void> {
 export function demo(options: { reset?: boolean }): Promise<void> {
   return withRuntime(async (runtime) => {
     if (runtime.config.ledger.url) {
-      throw new CliError(
-        'duebot demo: LEDGER_URL is set, so the demo ledger is not in use; unset it to use the demo',
-      );
+      throw new CliError(companyT(runtime.config.language).t('cli.demo.ledgerUrl'));
     }
     const result = await loadDemoLedger(runtime.db.knex, {
       today: runtime.clock.today(),
@@ -60,15 +60,15 @@ export async function embeddedTemplate(options: { ifMissing?: boolean }): Promis
   const path = templatePath();
   if (options.ifMissing && (await readTemplate(path))) return;
   const started = Date.now();
+  // npm's install step reads no settings: the language as the environment names it (DUEBOT_LOCALE).
+  const t = environmentT();
   try {
     const made = await writeTemplate(path);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `duebot: prepared the embedded database template (${(made.bytes / 1e6).toFixed(1)} MB, ${seconds} s); new data dirs start from it\n`,
+      `${t.t('cli.template.made', { megabytes: (made.bytes / 1e6).toFixed(1), seconds })}\n`,
     );
   } catch (error) {
-    process.stdout.write(
-      `duebot: could not prepare the embedded database template (${(error as Error).message}); the first start will create its database itself\n`,
-    );
+    process.stdout.write(`${t.t('cli.template.failed', { error: (error as Error).message })}\n`);
   }
 }

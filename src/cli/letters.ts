@@ -1,4 +1,7 @@
-/** `duebot letter pdf|preview`: a letter's stored PDF, or a template rendered to a file (nothing sent). */
+/**
+ * `duebot letter pdf|preview`: a letter's stored PDF, or a template rendered to a file (nothing sent), said
+ * in the company's language (DUEBOT_LOCALE).
+ */
 import { userInfo } from 'node:os';
 import {
   checkOutFile,
@@ -6,15 +9,23 @@ import {
   previewLetterToFile,
   writeStoredLetterPdf,
 } from '../letters/preview-command.ts';
+import { companyT } from '../i18n/speech.ts';
+import { environmentT, type Translator } from '../i18n/translate.ts';
 import { dispatchContext } from '../runtime.ts';
 import { CliError, syncIfEmpty, withRuntime } from './run.ts';
+
+/** A preview's refusal as the command's one line; anything else goes on as it is (a bug). */
+const refused = (command: string, t: Translator) => (error: unknown) => {
+  throw error instanceof LetterPreviewError
+    ? new CliError(`duebot letter ${command}: ${error.say(t)}`)
+    : error;
+};
 
 /** `duebot letter pdf <letter> --out <file.pdf>`. */
 export function writeLetterPdf(letter: string, options: { out: string }): Promise<void> {
   return withRuntime(async (runtime) => {
-    const line = await writeStoredLetterPdf(runtime.db.knex, letter, options.out).catch((error: unknown) => {
-      throw error instanceof LetterPreviewError ? new CliError(`duebot letter pdf: ${error.message}`) : error;
-    });
+    const t = companyT(runtime.config.language);
+    const line = await writeStoredLetterPdf(runtime.db.knex, letter, options.out, t).catch(refused('pdf', t));
     process.stdout.write(`${line}\n`);
   });
 }
@@ -24,12 +35,10 @@ export async function previewLetter(
   template: string,
   options: { account?: string; locale?: string; out: string },
 ): Promise<void> {
-  await checkOutFile(options.out).catch((error: unknown) => {
-    throw error instanceof LetterPreviewError
-      ? new CliError(`duebot letter preview: ${error.message}`)
-      : error;
-  });
+  // Checked before the settings are read: the language as the environment names it.
+  await checkOutFile(options.out).catch(refused('preview', environmentT()));
   return withRuntime(async (runtime) => {
+    const t = companyT(runtime.config.language);
     await syncIfEmpty(runtime);
     const line = await previewLetterToFile(
       { ...dispatchContext(runtime), letters: runtime.config.letters },
@@ -40,11 +49,8 @@ export async function previewLetter(
         ...(options.account !== undefined ? { account: options.account } : {}),
         ...(options.locale !== undefined ? { locale: options.locale } : {}),
       },
-    ).catch((error: unknown) => {
-      throw error instanceof LetterPreviewError
-        ? new CliError(`duebot letter preview: ${error.message}`)
-        : error;
-    });
+      t,
+    ).catch(refused('preview', t));
     process.stdout.write(`${line}\n`);
   });
 }

@@ -9,6 +9,10 @@ import { explainConnectionError, explainLedgerError } from '../doctor.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { ConnectionError, openRuntime, type Runtime } from '../runtime.ts';
 import { checkSettingFiles, problemLine } from '../setting-checks.ts';
+import type { EmbeddedDatabaseHeldError } from '../embedded/open.ts';
+import { holderValues } from '../embedded/lock.ts';
+import { companyT } from '../i18n/speech.ts';
+import { environmentT, type Translator } from '../i18n/translate.ts';
 import { NoSnapshotError, syncNow } from '../sync-loop.ts';
 
 // In its own module so src/cli.ts can recognise it without loading a runtime.
@@ -22,8 +26,10 @@ export { CliError } from './error.ts';
 export async function settings(checkFiles = true): Promise<{ config: Config; log: Logger }> {
   const { config, problems } = await settingProblems(checkFiles);
   if (!config || problems.length > 0) {
+    // The settings may not say the company's language yet: DUEBOT_LOCALE as the environment has it.
+    const t = config ? companyT(config.language) : environmentT();
     const lines = problems.map((p) => `  ${p}`).join('\n');
-    throw new CliError(`duebot cannot start: the settings have problems\n${lines}`, 2);
+    throw new CliError(`${t.t('cli.settings.problems')}\n${lines}`, 2);
   }
   const log = createLogger({ level: config.log.level, format: config.log.format });
   processLog = log;
@@ -83,29 +89,35 @@ const LEDGER_CODES = ['ledger_read_failed', 'ledger_mapping_invalid', 'ledger_ma
 /**
  * An expected failure as one line and a fix, in `duebot doctor`'s words; the ledger's with exit code 2
  * (README: a setting to fix); a chat adapter that cannot start, in its own words. Anything else is
- * returned as it is: a bug, printed with its stack.
+ * returned as it is: a bug, printed with its stack. Said in the company's language (DUEBOT_LOCALE).
  */
-export function connectionFailure(error: unknown, config: Config): unknown {
+export function connectionFailure(
+  error: unknown,
+  config: Config,
+  t: Translator = companyT(config.language),
+): unknown {
   if (error instanceof ChatStartError) return new CliError(`duebot: ${error.message}`);
   const code = (error as { code?: unknown } | null)?.code;
   // Another duebot process owns the embedded database and cannot be reached: its words say who and what to do.
-  if (code === 'embedded_database_held') return new CliError(`duebot: ${(error as Error).message}`, 2);
+  if (code === 'embedded_database_held') {
+    const held = error as EmbeddedDatabaseHeldError;
+    return new CliError(t.t('cli.embedded.held', { dataDir: held.dataDir, ...holderValues(held.holder) }), 2);
+  }
+  // A line, the fix when there is one, and where to check every setting: each its own sentence.
+  const withFix = (line: string, fix: string | null | undefined) =>
+    [line, ...(fix ? [`  ${t.t('cli.failure.fix', { fix })}`] : []), `  ${t.t('cli.failure.doctor')}`].join(
+      '\n',
+    );
   if (typeof code === 'string' && LEDGER_CODES.includes(code)) {
     const { detail, fix } = explainLedgerError(error, config);
-    return new CliError(
-      `duebot: accounting database: ${detail}${fix ? `\n  fix: ${fix}` : ''}\n  (run duebot doctor to check every setting)`,
-      2,
-    );
+    return new CliError(withFix(t.t('cli.failure.ledger', { detail }), fix), 2);
   }
   if (code === 'policy_invalid') {
-    return new CliError(`duebot cannot start: the settings have problems\n  ${(error as Error).message}`, 2);
+    return new CliError(`${t.t('cli.settings.problems')}\n  ${(error as Error).message}`, 2);
   }
   if (error instanceof NoSnapshotError) {
     const { detail, fix } = explainLedgerError(error.cause, config);
-    return new CliError(
-      `duebot cannot start: the ledger cannot be read (${detail}) and there is no snapshot of it to serve yet${fix ? `\n  fix: ${fix}` : ''}\n  (run duebot doctor to check every setting)`,
-      2,
-    );
+    return new CliError(withFix(t.t('cli.failure.noSnapshot', { detail }), fix), 2);
   }
   const [variable, url, cause] =
     error instanceof ConnectionError
@@ -115,10 +127,7 @@ export function connectionFailure(error: unknown, config: Config): unknown {
         : [null, '', error];
   if (!variable) return error;
   const { detail, fix } = explainConnectionError(cause, variable, url);
-  return new CliError(
-    `duebot: ${detail}${fix ? `\n  fix: ${fix}` : ''}\n  (run duebot doctor to check every setting)`,
-    variable === 'LEDGER_URL' ? 2 : 1,
-  );
+  return new CliError(withFix(`duebot: ${detail}`, fix), variable === 'LEDGER_URL' ? 2 : 1);
 }
 
 /** A command that reads the worklist right after install syncs the ledger first, instead of finding nothing. */

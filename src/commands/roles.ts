@@ -126,14 +126,8 @@ export async function roleCommand(
     );
   }
   const set = await setRole(ctx.db, actor, target.id, cmd.role);
-  if (!set.ok) {
-    if (set.error.code === 'not_found') return refuse(t.t('role.noStaff', { id: String(target.id) }));
-    if (set.error.code === 'conflict')
-      return refuse(
-        t.t('role.lastManager', { self: target.id === actor.userId ? 'yes' : 'no', name: target.name }),
-      );
-    return refuse(failureText(privateT(ctx), set.error));
-  }
+  // Every refusal of setRole is a catalog message: said in the reader's language.
+  if (!set.ok) return refuse(failureText(t, set.error));
   if (!set.value.changed) return say(t.t('role.already', { name: target.name, role: set.value.role }));
   return {
     kind: 'ephemeral',

@@ -177,3 +177,24 @@ export async function readLock(dir: string): Promise<LockHolder | null> {
   const holder = await readHolder(join(dir, LOCK_FILE));
   return typeof holder === 'object' ? holder : null;
 }
+
+/** When a process started: the time today, else date and time, in the local zone. */
+export function startedAt(iso: string): string {
+  const at = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return at.toDateString() === new Date().toDateString() ? time : `${day} ${time}`;
+}
+
+/** The values a catalog message names a holder with (`cli.embedded.*`): pid, host, command, when it started. */
+export function holderValues(holder: LockHolder): Record<string, string | number> {
+  const remote = holder.host !== hostname();
+  return {
+    pid: String(holder.pid),
+    remote: remote ? 'yes' : 'no',
+    host: holder.host,
+    command: holder.command,
+    at: startedAt(holder.startedAt),
+  };
+}

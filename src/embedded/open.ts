@@ -12,14 +12,15 @@ import type { PGlite } from '@electric-sql/pglite';
 import { createPglite, type Database, knexForPglite, knexForPostgres } from '../db-engines.ts';
 import { ensureWritableDir } from '../data-dir.ts';
 import { createSessionGate } from './gate.ts';
-import { isAlive, type LockHolder, type OwnedLock, takeLock } from './lock.ts';
+import { holderValues, isAlive, type LockHolder, type OwnedLock, startedAt, takeLock } from './lock.ts';
 import { markEmbedded } from './owner-since.ts';
 import { gatedPglite, listenPlace, serveEmbedded, socketAddress } from './serve.ts';
 import { readTemplate } from './template.ts';
+import { environmentT } from '../i18n/translate.ts';
 
 /** How an embedded database is opened; the defaults suit the command line. */
 export interface EmbeddedOptions {
-  /** One line for the person (attached to another process, a stale lock taken over). */
+  /** One line for the person (attached to another process, a stale lock taken over), in DUEBOT_LOCALE. */
   notice: (line: string) => void;
   /** An attached process lost its owner. Default: the line on stderr, and exit code 2. */
   onOwnerGone?: (line: string) => void;
@@ -36,21 +37,12 @@ export class EmbeddedDatabaseHeldError extends Error {
   readonly fix = 'stop that process, or set DATABASE_URL to a PostgreSQL database';
   constructor(
     readonly holder: LockHolder,
-    dataDir: string,
+    readonly dataDir: string,
   ) {
     const detail = `the embedded database in ${dataDir} is held by ${describeHolder(holder)}, which cannot be reached`;
     super(`${detail}; stop that process, or set DATABASE_URL to a PostgreSQL database`);
     this.detail = detail;
   }
-}
-
-/** When a process started: the time today, else date and time, in the local zone. */
-function startedAt(iso: string): string {
-  const at = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-  return at.toDateString() === new Date().toDateString() ? time : `${day} ${time}`;
 }
 
 /** "duebot process 1234 (`duebot start`, started 05:12)". */
@@ -73,9 +65,7 @@ async function openCluster(dir: string, options: EmbeddedOptions): Promise<PGlit
   try {
     return await createPglite(dir, template);
   } catch (error) {
-    options.notice(
-      `The ready-made empty database could not be loaded (${(error as Error).message}); creating one instead, which takes a few seconds more`,
-    );
+    options.notice(environmentT().t('cli.embedded.noTemplate', { error: (error as Error).message }));
     await rm(dir, { recursive: true, force: true });
     return createPglite(dir);
   }
@@ -83,9 +73,7 @@ async function openCluster(dir: string, options: EmbeddedOptions): Promise<PGlit
 
 async function openAsOwner(dataDir: string, lock: OwnedLock, options: EmbeddedOptions): Promise<Database> {
   if (lock.tookOverFrom)
-    options.notice(
-      `The embedded database was left locked by ${describeHolder(lock.tookOverFrom)}, which no longer runs; this process takes it over`,
-    );
+    options.notice(environmentT().t('cli.embedded.tookOver', holderValues(lock.tookOverFrom)));
   try {
     const pglite = await openCluster(join(dataDir, 'db'), options);
     const gate = createSessionGate(options.sessionWaitMs ?? 60_000);
@@ -132,7 +120,7 @@ async function attach(holder: LockHolder & { url: string }, options: EmbeddedOpt
   let closing = false;
   try {
     await db.raw('select 1');
-    const gone = `duebot: ${describeHolder(holder)}, whose embedded database this process used, has stopped; start duebot again`;
+    const gone = environmentT().t('cli.embedded.ownerGone', holderValues(holder));
     const watch = await watchOwner(holder.url, () => {
       if (closing) return;
       if (options.onOwnerGone) options.onOwnerGone(gone);
@@ -142,7 +130,7 @@ async function attach(holder: LockHolder & { url: string }, options: EmbeddedOpt
       }
     });
     markEmbedded(db, new Date(holder.startedAt));
-    options.notice(`Using the embedded database of ${describeHolder(holder)}`);
+    options.notice(environmentT().t('cli.embedded.attached', holderValues(holder)));
     return {
       knex: db,
       kind: 'postgres',

@@ -6,7 +6,7 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { isIsoDate } from '../collections/dates.ts';
 import { currencyDigits, formatMoney } from '../collections/money.ts';
-import type { Locale } from './locale.ts';
+import { DEFAULT_LOCALE, type Locale, matchLocale } from './locale.ts';
 import { type Catalog, en, type MessageKey } from './messages/en.ts';
 import { zhCN } from './messages/zh-CN.ts';
 import { zhTW } from './messages/zh-TW.ts';
@@ -110,4 +110,13 @@ export function makeTranslator(
     },
     number: (value) => grouped(0).format(value),
   };
+}
+
+/**
+ * The company's language as the environment names it (DUEBOT_LOCALE, else English), for what a command
+ * says without its settings loaded: a bug's report, settings that cannot be read, npm's install step, a
+ * process whose embedded database went away.
+ */
+export function environmentT(env: NodeJS.ProcessEnv = process.env): Translator {
+  return translator(matchLocale(env.DUEBOT_LOCALE) ?? DEFAULT_LOCALE);
 }

@@ -3,27 +3,19 @@
  * and a dry run that would post nothing says when the job will post again.
  */
 import type { Clock } from '../clock.ts';
-import { addDays, shortDate, type WorkingCalendar, weekday } from '../collections/dates.ts';
+import { addDays, type WorkingCalendar } from '../collections/dates.ts';
 import type { Job } from './job.ts';
 import { AFTER_SYNC } from './settings.ts';
 import { localParts } from '../clock.ts';
 import { cronSlots } from './slots.ts';
 import type { Translator } from '../i18n/translate.ts';
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** "10:00 today", "09:00 tomorrow", "09:00 Mon 14 Dec" in the business time zone, seen from `now`. */
-export function whenInWords(instant: Date, now: Date, timeZone: string): string {
-  const at = localParts(instant, timeZone);
-  const today = localParts(now, timeZone).date;
-  const time = `${two(at.hour)}:${two(at.minute)}`;
-  if (at.date === today) return `${time} today`;
-  if (at.date === addDays(today, 1)) return `${time} tomorrow`;
-  return `${time} ${WEEKDAYS[weekday(at.date)]} ${shortDate(at.date)}`;
-}
-
-/** `whenInWords` in `t`'s language: "10:00 today", "明天 09:00", "12月14日 周一 09:00". */
+/**
+ * When `instant` is, seen from `now` in the business time zone, in `t`'s language: "10:00 today", "09:00 Mon
+ * 14 Dec", "明天 09:00", "12月14日 周一 09:00".
+ */
 export function whenSaid(t: Translator, instant: Date, now: Date, timeZone: string): string {
   const at = localParts(instant, timeZone);
   const today = localParts(now, timeZone).date;
@@ -50,13 +42,18 @@ export function nextRun(job: Job, now: Date, timeZone: string, calendar: Working
   return slot ? new Date(slot.getTime() + delayMs) : null;
 }
 
-/** One line for the start-up greeting: each job and when it runs next. */
-export function scheduleLine(jobs: Job[], clock: Clock, calendar: WorkingCalendar): string {
+/** One line for the start-up greeting, in `t`'s language: each job and when it runs next. */
+export function scheduleLine(jobs: Job[], clock: Clock, calendar: WorkingCalendar, t: Translator): string {
   const now = clock.now();
   const parts = jobs.map((job) => {
-    if (job.schedule === AFTER_SYNC) return `${job.name} after each sync`;
-    const next = nextRun(job, now, clock.timeZone, calendar);
-    return `${job.name} ${next ? whenInWords(next, now, clock.timeZone) : 'not within a month'}`;
+    const next = job.schedule === AFTER_SYNC ? null : nextRun(job, now, clock.timeZone, calendar);
+    return t.t('cli.schedule.job', {
+      job: job.name.replace(/-/g, '_'),
+      jobText: job.name,
+      next: job.schedule === AFTER_SYNC ? 'afterSync' : next ? 'at' : 'none',
+      at: next ? whenSaid(t, next, now, clock.timeZone) : '',
+    });
   });
-  return `Scheduled posts (${clock.timeZone}): ${parts.join(', ')}.`;
+  const jobsSaid = new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(parts);
+  return t.t('cli.schedule', { timeZone: clock.timeZone, jobs: jobsSaid });
 }

@@ -38,16 +38,32 @@ export async function ledgerSourceOptions(ledger: LedgerConfig, url: string): Pr
 }
 
 /**
- * The ledger in words for people ("demo ledger", "ledger at erp:3306/acme"): its source name ('ledger')
- * is a key for sync state, and "(ledger ledger)" said nothing. No user or password is shown.
+ * The ledger in English words for the sync's progress line and the log ("demo ledger", "ledger at
+ * erp:3306/acme"): its source name ('ledger') is a key for sync state, and "(ledger ledger)" said nothing.
+ * No user or password is shown. A person's message says `ledgerPlace` in their language.
  */
 export function ledgerLabel(url: string | undefined): string {
-  if (!url) return 'demo ledger';
+  const place = ledgerPlace(url);
+  return place.ledger === 'demo'
+    ? 'demo ledger'
+    : place.ledger === 'at'
+      ? `ledger at ${place.where}`
+      : 'ledger';
+}
+
+/**
+ * Which ledger `url` names, for a message to say in a person's language (`cli.totals.head`): the demo
+ * ledger, one at a host and database (no user or password), or one whose URL says no host.
+ */
+export function ledgerPlace(url: string | undefined): { ledger: 'demo' | 'at' | 'other'; where: string } {
+  if (!url) return { ledger: 'demo', where: '' };
   try {
     const { host, pathname } = new URL(url);
-    return host ? `ledger at ${host}${pathname === '/' ? '' : pathname}` : 'ledger';
+    return host
+      ? { ledger: 'at', where: `${host}${pathname === '/' ? '' : pathname}` }
+      : { ledger: 'other', where: '' };
   } catch {
-    return 'ledger';
+    return { ledger: 'other', where: '' };
   }
 }
 

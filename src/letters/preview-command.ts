@@ -12,30 +12,44 @@ import { loadLetterFile } from './letter-files.ts';
 import { isLetterLocale } from './locale.ts';
 import type { LetterContext } from './letter-types.ts';
 import { prepareLetter } from './send-letter.ts';
+import type { MessageKey } from '../i18n/messages/en.ts';
+import { type MessageValues, translator, type Translator } from '../i18n/translate.ts';
 
-/** A preview that could not be made; the message says what to change. */
+/**
+ * A preview that could not be made; it says what to change in a reader's language (`say`), its message
+ * being the English (for programs and logs).
+ */
 export class LetterPreviewError extends Error {
   readonly code = 'letter_preview';
+  constructor(
+    message: string,
+    readonly say: (t: Translator) => string,
+  ) {
+    super(message);
+  }
 }
+
+/** A refusal said from the catalog. */
+const refusal = (key: MessageKey, values: MessageValues) =>
+  new LetterPreviewError(translator('en').t(key, values), (t) => t.t(key, values));
 
 /**
  * Refuses an `--out` that cannot be written before any work is done: not a .pdf name, or a folder that
  * does not exist (or is a file).
  */
 export async function checkOutFile(out: string): Promise<void> {
-  if (!/\.pdf$/i.test(out)) throw new LetterPreviewError(`--out ${out}: expected a file name ending in .pdf`);
+  if (!/\.pdf$/i.test(out)) throw refusal('cli.letter.notPdf', { out });
   const folder = dirname(out);
   const found = await stat(folder).catch(() => null);
-  if (!found)
-    throw new LetterPreviewError(`--out ${out}: the folder ${folder} does not exist; create it first`);
-  if (!found.isDirectory()) throw new LetterPreviewError(`--out ${out}: ${folder} is a file, not a folder`);
+  if (!found) throw refusal('cli.letter.noFolder', { out, folder });
+  if (!found.isDirectory()) throw refusal('cli.letter.folderIsFile', { out, folder });
 }
 
 /** Writes the PDF, a failure said as which file could not be written and why. */
 async function writeOut(out: string, pdf: Uint8Array): Promise<void> {
   await writeFile(out, pdf).catch((error: unknown) => {
     const code = String((error as { code?: unknown }).code ?? error);
-    throw new LetterPreviewError(`--out ${out}: cannot write the file (${code})`);
+    throw refusal('cli.letter.cannotWrite', { out, code });
   });
 }
 
@@ -43,30 +57,31 @@ async function accountFor(db: Knex, today: string, account: string | undefined):
   if (account === undefined) {
     const top = await listWorklist(db, {}, { today, page: 1, pageSize: 1 });
     const first = top.rows[0];
-    if (!first)
-      throw new LetterPreviewError(
-        'the worklist is empty: there is no account to write to (run duebot sync)',
-      );
+    if (!first) throw refusal('cli.letter.emptyWorklist', {});
     return first.accountId;
   }
   const found = await findAccounts(db, account);
   if (found.length === 1 && found[0]) return found[0].id;
-  if (found.length === 0)
-    throw new LetterPreviewError(`--account ${account}: no account has this customer id or name`);
-  throw new LetterPreviewError(
-    `--account ${account}: matches ${found.length} accounts (${found.map((f) => f.name).join(', ')}); give the customer id`,
-  );
+  if (found.length === 0) throw refusal('cli.letter.noAccount', { account });
+  throw refusal('cli.letter.manyAccounts', {
+    account,
+    count: found.length,
+    names: found.map((f) => f.name).join(', '),
+  });
 }
 
-/** Writes the PDF of `template` for an account (default: the top of the worklist); returns a summary line. */
+/**
+ * Writes the PDF of `template` for an account (default: the top of the worklist); returns a summary line
+ * in `t`'s language.
+ */
 export async function previewLetterToFile(
   ctx: LetterContext,
   input: { template: string; account?: string; locale?: string; out: string; senderName: string },
+  t: Translator = translator('en'),
 ): Promise<string> {
   let locale: LetterLocale | undefined;
   if (input.locale !== undefined) {
-    if (!isLetterLocale(input.locale))
-      throw new LetterPreviewError(`--locale ${input.locale}: expected en, zh-CN or zh-TW`);
+    if (!isLetterLocale(input.locale)) throw refusal('cli.letter.badLocale', { locale: input.locale });
     locale = input.locale;
   }
   await checkOutFile(input.out);
@@ -78,22 +93,39 @@ export async function previewLetterToFile(
     input.senderName,
     locale ? { locale } : {},
   );
-  if (!prepared.ok) throw new LetterPreviewError(prepared.message);
+  if (!prepared.ok) {
+    const { message, say } = prepared;
+    throw new LetterPreviewError(message, say ?? (() => message));
+  }
   const { letter, customerName } = prepared.value;
   await writeOut(input.out, letter.pdf);
-  return `wrote ${input.out}: ${input.template} (${letter.locale}) to ${customerName}, "${letter.subject}", ${letter.pdf.length.toLocaleString('en')} bytes; nothing was sent`;
+  return t.t('cli.letter.wrotePreview', {
+    out: input.out,
+    template: input.template,
+    locale: letter.locale,
+    customer: customerName,
+    subject: letter.subject,
+    bytes: letter.pdf.length,
+  });
 }
 
-/** Writes the stored PDF of letter `letterId` (as sent) to `out`; returns a summary line. */
-export async function writeStoredLetterPdf(db: Knex, letterId: string, out: string): Promise<string> {
-  if (!/^[1-9]\d{0,9}$/.test(letterId))
-    throw new LetterPreviewError(`${letterId}: expected a letter number, as shown with the letter (#12)`);
+/** Writes the stored PDF of letter `letterId` (as sent) to `out`; returns a summary line in `t`'s language. */
+export async function writeStoredLetterPdf(
+  db: Knex,
+  letterId: string,
+  out: string,
+  t: Translator = translator('en'),
+): Promise<string> {
+  if (!/^[1-9]\d{0,9}$/.test(letterId)) throw refusal('cli.letter.badNumber', { letter: letterId });
   await checkOutFile(out);
   const file = await loadLetterFile(db, Number(letterId));
-  if (!file)
-    throw new LetterPreviewError(
-      `letter #${letterId} has no stored PDF (there is no such letter, or it was never sent or prepared)`,
-    );
+  if (!file) throw refusal('cli.letter.noStoredPdf', { letter: letterId });
   await writeOut(out, file.pdf);
-  return `wrote ${out}: ${file.filename}, "${file.subject}", ${file.pdf.byteLength.toLocaleString('en')} bytes, sha256 ${file.sha256}`;
+  return t.t('cli.letter.wroteStored', {
+    out,
+    file: file.filename,
+    subject: file.subject,
+    bytes: file.pdf.byteLength,
+    sha256: file.sha256,
+  });
 }

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { addDays } from '../collections/dates.ts';
 import { recordActivity } from './activity.ts';
-import { fail, ok, type Result } from './outcome.ts';
+import { failSaying, ok, type Result } from './outcome.ts';
+import { translator, type Translator } from '../i18n/translate.ts';
 import { collectableItems, recordPromise } from './promises.ts';
 import { type Actor, requireRole } from './staff.ts';
 
@@ -22,7 +23,10 @@ export function splitInstallments(totalMinor: number, installments: number, firs
   return parts;
 }
 
-/** Agrees a payment plan over the account's open, undisputed items in one currency; installments are promises. */
+/**
+ * Agrees a payment plan over the account's open, undisputed items in one currency; installments are
+ * promises. A refusal is a catalog message, its fields said in `t`'s language (the reader's).
+ */
 export async function createPaymentPlan(
   db: Knex,
   actor: Actor,
@@ -35,6 +39,7 @@ export async function createPaymentPlan(
     everyDays?: number;
   },
   today: string,
+  t: Translator = translator('en'),
 ): Promise<Result<{ planId: number; amounts: number[]; dates: string[] }>> {
   const allowed = requireRole(actor, ['collector', 'manager'], 'planAgree');
   if (!allowed.ok) return allowed;
@@ -43,20 +48,22 @@ export async function createPaymentPlan(
   const everyDays = input.everyDays ?? PLAN_DEFAULTS.everyDays;
   const fields: Record<string, string> = {};
   if (!Number.isInteger(installments) || installments < 1 || installments > 24)
-    fields.installments = 'a whole number from 1 to 24';
-  if (!(firstPercent > 0 && firstPercent < 100)) fields.firstPercent = 'a percentage between 0 and 100';
+    fields.installments = t.t('plan.field.installments');
+  if (!(firstPercent > 0 && firstPercent < 100)) fields.firstPercent = t.t('plan.field.firstPercent');
   if (!Number.isInteger(everyDays) || everyDays < 1 || everyDays > 92)
-    fields.everyDays = 'a whole number of days from 1 to 92';
-  if (input.firstDate < today) fields.firstDate = `today (${today}) or later`;
-  if (Object.keys(fields).length > 0) return fail('invalid_input', 'The plan has invalid fields.', fields);
+    fields.everyDays = t.t('plan.field.everyDays');
+  if (input.firstDate < today) fields.firstDate = t.t('plan.field.fromToday', { today });
+  if (Object.keys(fields).length > 0) return failSaying('invalid_input', 'plan.invalid', {}, fields);
   return db.transaction(async (trx) => {
     const items = await collectableItems(trx, accountId, input.currency);
     const total = items.reduce((sum, i) => sum + Number(i.open_minor), 0);
     if (total === 0) {
-      return fail<{ planId: number; amounts: number[]; dates: string[] }>(
+      const { currency } = input;
+      return failSaying<{ planId: number; amounts: number[]; dates: string[] }>(
         'invalid_input',
-        `This account has nothing open in ${input.currency} to put on a plan.`,
-        { currency: `no open ${input.currency} invoices` },
+        'plan.error.nothingOpen',
+        { currency },
+        { currency: t.t('plan.field.noOpen', { currency }) },
       );
     }
     const amounts = splitInstallments(total, installments, firstPercent);

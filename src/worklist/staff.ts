@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { MessageValues } from '../i18n/translate.ts';
 import { translator } from '../i18n/translate.ts';
-import { fail, ok, type Result } from './outcome.ts';
+import { failSaying, ok, type Result } from './outcome.ts';
 import { readPerson } from './person-row.ts';
 
 /** Staff roles (PB-25 owners are collectors or managers; sales and viewers follow along). */
@@ -235,7 +235,7 @@ export async function setRole(db: Knex, actor: Actor, userId: number, role: Role
       .where({ id: userId })
       .forUpdate()
       .first('display_name', 'platform_user_id', 'role');
-    if (!before) return fail('not_found', `There is no staff user #${userId}.`);
+    if (!before) return failSaying('not_found', 'role.noStaff', { id: String(userId) });
     const from = before.role as Role;
     const name = String(before.display_name);
     if (from === role) return ok({ name, from, role, changed: false });
@@ -243,11 +243,10 @@ export async function setRole(db: Knex, actor: Actor, userId: number, role: Role
       // Locks every manager row, so two managers demoting each other at once cannot leave none.
       const managers = await trx('users').where({ role: 'manager' }).forUpdate().select('id');
       if (!managers.some((m) => Number(m.id) !== userId)) {
-        const who = userId === actor.userId ? 'You are' : `${name} is`;
-        return fail(
-          'conflict',
-          `${who} the last manager; make someone else a manager first, or nobody could change roles again.`,
-        );
+        return failSaying('conflict', 'role.lastManager', {
+          self: userId === actor.userId ? 'yes' : 'no',
+          name,
+        });
       }
     }
     await trx('users').where({ id: userId }).update({ role, role_source: 'hand' });

@@ -5,6 +5,7 @@
  */
 import { adaptersEn } from './adapters-en.ts';
 import { cardEn } from './card-en.ts';
+import { cliEn } from './cli-en.ts';
 import { contactEn } from './contact-en.ts';
 import { formsEn } from './forms-en.ts';
 import { ladderEn } from './ladder-en.ts';
@@ -17,6 +18,7 @@ import { renderEn } from './render-en.ts';
 export const en = {
   ...adaptersEn,
   ...cardEn,
+  ...cliEn,
   ...contactEn,
   ...formsEn,
   ...ladderEn,

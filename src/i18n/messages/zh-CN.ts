@@ -1,6 +1,7 @@
 import type { Catalog } from './en.ts';
 import { adaptersZhCN } from './adapters-zh-CN.ts';
 import { cardZhCN } from './card-zh-CN.ts';
+import { cliZhCN } from './cli-zh-CN.ts';
 import { contactZhCN } from './contact-zh-CN.ts';
 import { formsZhCN } from './forms-zh-CN.ts';
 import { ladderZhCN } from './ladder-zh-CN.ts';
@@ -14,6 +15,7 @@ import { renderZhCN } from './render-zh-CN.ts';
 export const zhCN: Catalog = {
   ...adaptersZhCN,
   ...cardZhCN,
+  ...cliZhCN,
   ...contactZhCN,
   ...formsZhCN,
   ...ladderZhCN,

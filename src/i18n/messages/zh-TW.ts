@@ -1,6 +1,7 @@
 import type { Catalog } from './en.ts';
 import { adaptersZhTW } from './adapters-zh-TW.ts';
 import { cardZhTW } from './card-zh-TW.ts';
+import { cliZhTW } from './cli-zh-TW.ts';
 import { contactZhTW } from './contact-zh-TW.ts';
 import { formsZhTW } from './forms-zh-TW.ts';
 import { ladderZhTW } from './ladder-zh-TW.ts';
@@ -14,6 +15,7 @@ import { renderZhTW } from './render-zh-TW.ts';
 export const zhTW: Catalog = {
   ...adaptersZhTW,
   ...cardZhTW,
+  ...cliZhTW,
   ...contactZhTW,
   ...formsZhTW,
   ...ladderZhTW,
