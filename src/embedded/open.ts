@@ -12,6 +12,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { createPglite, type Database, knexForPglite, knexForPostgres } from '../db-engines.ts';
 import { ensureWritableDir } from '../data-dir.ts';
 import { createSessionGate } from './gate.ts';
+import { said, type Said } from '../i18n/said.ts';
 import { isAlive, type LockHolder, type OwnedLock, takeLock } from './lock.ts';
 import { markEmbedded } from './owner-since.ts';
 import { gatedPglite, listenPlace, serveEmbedded, socketAddress } from './serve.ts';
@@ -34,6 +35,9 @@ export class EmbeddedDatabaseHeldError extends Error {
   readonly code = 'embedded_database_held';
   readonly detail: string;
   readonly fix = 'stop that process, or set DATABASE_URL to a PostgreSQL database';
+  /** The detail and the fix as catalog messages, for `duebot doctor` in the company's language. */
+  readonly says: Said;
+  readonly fixSays: Said = said('doctor.heldFix', { setting: 'DATABASE_URL' });
   constructor(
     readonly holder: LockHolder,
     dataDir: string,
@@ -41,6 +45,16 @@ export class EmbeddedDatabaseHeldError extends Error {
     const detail = `the embedded database in ${dataDir} is held by ${describeHolder(holder)}, which cannot be reached`;
     super(`${detail}; stop that process, or set DATABASE_URL to a PostgreSQL database`);
     this.detail = detail;
+    const at = new Date(holder.startedAt);
+    this.says = said('doctor.held', {
+      dir: dataDir,
+      pid: String(holder.pid),
+      remote: holder.host === hostname() ? 'no' : 'yes',
+      host: holder.host,
+      command: holder.command,
+      today: at.toDateString() === new Date().toDateString() ? 'yes' : 'no',
+      at: at.getTime(),
+    });
   }
 }
 

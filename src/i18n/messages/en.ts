@@ -6,6 +6,7 @@
 import { adaptersEn } from './adapters-en.ts';
 import { cardEn } from './card-en.ts';
 import { contactEn } from './contact-en.ts';
+import { doctorEn } from './doctor-en.ts';
 import { formsEn } from './forms-en.ts';
 import { ladderEn } from './ladder-en.ts';
 import { lettersEn } from './letters-en.ts';
@@ -18,6 +19,7 @@ export const en = {
   ...adaptersEn,
   ...cardEn,
   ...contactEn,
+  ...doctorEn,
   ...formsEn,
   ...ladderEn,
   ...lettersEn,

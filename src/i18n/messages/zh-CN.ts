@@ -2,6 +2,7 @@ import type { Catalog } from './en.ts';
 import { adaptersZhCN } from './adapters-zh-CN.ts';
 import { cardZhCN } from './card-zh-CN.ts';
 import { contactZhCN } from './contact-zh-CN.ts';
+import { doctorZhCN } from './doctor-zh-CN.ts';
 import { formsZhCN } from './forms-zh-CN.ts';
 import { ladderZhCN } from './ladder-zh-CN.ts';
 import { lettersZhCN } from './letters-zh-CN.ts';
@@ -15,6 +16,7 @@ export const zhCN: Catalog = {
   ...adaptersZhCN,
   ...cardZhCN,
   ...contactZhCN,
+  ...doctorZhCN,
   ...formsZhCN,
   ...ladderZhCN,
   ...lettersZhCN,

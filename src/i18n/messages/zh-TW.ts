@@ -2,6 +2,7 @@ import type { Catalog } from './en.ts';
 import { adaptersZhTW } from './adapters-zh-TW.ts';
 import { cardZhTW } from './card-zh-TW.ts';
 import { contactZhTW } from './contact-zh-TW.ts';
+import { doctorZhTW } from './doctor-zh-TW.ts';
 import { formsZhTW } from './forms-zh-TW.ts';
 import { ladderZhTW } from './ladder-zh-TW.ts';
 import { lettersZhTW } from './letters-zh-TW.ts';
@@ -15,6 +16,7 @@ export const zhTW: Catalog = {
   ...adaptersZhTW,
   ...cardZhTW,
   ...contactZhTW,
+  ...doctorZhTW,
   ...formsZhTW,
   ...ladderZhTW,
   ...lettersZhTW,
