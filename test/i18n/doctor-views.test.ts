@@ -34,6 +34,7 @@ const IDENTIFIERS = [
   'duebot migrate',
   '<locale>/<letter>.hbs',
   'SELECT ... FOR UPDATE',
+  '-- @tables',
   'UNION',
   "CREATE USER ... @'host'",
   'pg_hba.conf',
@@ -44,7 +45,7 @@ const IDENTIFIERS = [
 ];
 
 /** Names of products and formats the Chinese messages write as they are. */
-const NAMES = ['duebot PGlite PostgreSQL JSON PNG JPEG SQL README Slack VPN DSO CEI SELECT'];
+const NAMES = ['duebot PGlite PostgreSQL JSON PNG JPEG SQL SQLSTATE README Slack VPN DSO CEI SELECT'];
 
 /** The settings' names and effective values: data of doctor's settings list, not words of ours. */
 function settingWords(env: Record<string, string | undefined>): string[] {
@@ -210,6 +211,121 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
     expect(noneOfOurs(pseudo.text, [...data, 'paid_at updated_at'])).toEqual([]);
   }
 
+  /** One way of getting the ledger wrong: its mapping, LEDGER_PARAMS, and what doctor must say in English. */
+  interface Fault {
+    mapping: string;
+    params?: string;
+    detail: RegExp;
+    fix: RegExp;
+  }
+
+  /**
+   * Doctor on a ledger whose mapping or parameters are wrong: the English detail and fix as before, and
+   * in the pseudo-locale and Chinese no word of ours left (the database's own message is data).
+   */
+  async function ledgerFaults(url: string, faults: Fault[], data: string[]): Promise<void> {
+    for (const [i, fault] of faults.entries()) {
+      const mapping = join(dir, `fault-${i}.sql`);
+      await writeFile(mapping, fault.mapping);
+      const env = {
+        DUEBOT_DATA_DIR: join(dir, 'data-ledger'),
+        DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
+        LEDGER_URL: url,
+        LEDGER_MAPPING: mapping,
+        ...(fault.params ? { LEDGER_PARAMS: fault.params } : {}),
+      };
+      const config = configOf(env);
+      const english = (await doctorReport(config, env, translator('en'))).text;
+      const line = /^ {2}FAIL {2}accounting database: (.*)\n {8}fix: (.*)$/m.exec(english);
+      expect(line?.[1], english).toMatch(fault.detail);
+      expect(line?.[2], english).toMatch(fault.fix);
+      // What the database itself said (a syntax error) is its words, not ours.
+      const driver = /(?:fails|transactions): (.*) \(SQLSTATE/.exec(english)?.[1] ?? '';
+      const words = [...data, dir, url, driver, fault.mapping, fault.params ?? '', ...settingWords(env)];
+      const pseudo = await doctorReport(config, env, pseudoT());
+      expect(noneOfOurs(pseudo.text, words), pseudo.text).toEqual([]);
+      for (const t of chinese) {
+        const { text } = await doctorReport(config, env, t);
+        expect(englishIn(text, words), text).toEqual([]);
+      }
+    }
+  }
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'says what is wrong with a PostgreSQL ledger’s mapping and parameters in any language',
+    async () => {
+      const db = await createServerDatabase({ template: null, prefix: 'duebot_d' });
+      const knex = knexForPostgres(db.url, { min: 0, max: 1 });
+      try {
+        const fixture = await createLedgerFixture(knex);
+        await fixture.addInvoices([{ id: 'I1', total: '1200.00', dueDate: '2026-09-30' }]);
+        await knex.raw(`create sequence ${fixture.schema}.numbers`);
+        const base = fixture.mappingSql();
+        const customers = `${fixture.schema}.customers`;
+        const withCustomer = (lookup: string) => `${lookup}${base}AND c.id <> :cust\n`;
+        const faults: Fault[] = [
+          {
+            mapping: fixture.mappingSql({}, ['due_date']),
+            detail: /^the ledger mapping does not return due_date \(it returns invoice_id, /,
+            fix: /^return due_date from the SELECT in \S+ \(AS due_date \.\.\.\)$/,
+          },
+          {
+            mapping: base.replace('SELECT', 'SELEC'),
+            detail: /^the ledger mapping query fails: .* \(SQLSTATE 42601\)$/,
+            fix: /^correct the query in \S+ \(run it in your SQL client with :watermark replaced by '1970-01-01'\)$/,
+          },
+          {
+            mapping: fixture.mappingSql({ contact_name: `nextval('${fixture.schema}.numbers')::text` }),
+            detail: /^the ledger mapping tries to write, .*\(SQLSTATE 25006\)$/,
+            fix: /^make \S+ only read: no functions that write, no SELECT \.\.\. FOR UPDATE$/,
+          },
+          {
+            mapping: `-- @tables no_such_table\n${base}`,
+            detail:
+              /^the ledger mapping: the accounting database has no table no_such_table \(is LEDGER_URL the mapped database\?\)$/,
+            fix: /^point LEDGER_URL at the database the mapping reads, or correct its -- @tables line$/,
+          },
+          {
+            mapping: base,
+            params: 'branch=North,region=East',
+            detail:
+              /^LEDGER_PARAMS: branch, region are not parameters of the ledger mapping \(it takes none besides :watermark\)$/,
+            fix: /^unset LEDGER_PARAMS$/,
+          },
+          {
+            mapping: withCustomer(''),
+            detail: /^LEDGER_PARAMS: the ledger mapping needs cust, which is not set$/,
+            fix: /^set LEDGER_PARAMS=cust=<value>$/,
+          },
+          {
+            mapping: withCustomer(`-- @param cust: SELECT id FROM ${customers} WHERE false\n`),
+            detail:
+              /^LEDGER_PARAMS: the ledger mapping needs cust, which is not set, and the database has none to choose from$/,
+            fix: /^set LEDGER_PARAMS=cust=<value>, or check LEDGER_URL$/,
+          },
+          {
+            mapping: withCustomer(
+              `-- @param cust: SELECT id, 'north' FROM ${customers} UNION SELECT 'C9', 'south' ORDER BY 1\n`,
+            ),
+            detail:
+              /^LEDGER_PARAMS: the ledger mapping needs cust, which is not set, and the database holds 2 \(C1 north, C9 south\)$/,
+            fix: /^set LEDGER_PARAMS=cust=<one of C1, C9>$/,
+          },
+          {
+            mapping: withCustomer(`-- @param cust: SELECT id FROM ${customers}\n`),
+            params: 'cust=C7',
+            detail: /^LEDGER_PARAMS: cust=C7 is not in the database, which holds 1 \(C1\)$/,
+            fix: /^set LEDGER_PARAMS=cust=<one of C1>$/,
+          },
+        ];
+        await ledgerFaults(db.url, faults, [fixture.schema, 'due_date cust north south', 'C1 C7 C9']);
+      } finally {
+        await knex.destroy();
+        await db.drop();
+      }
+    },
+  );
+
   it.runIf(process.env.TEST_DATABASE_URL)('says a reachable PostgreSQL ledger in any language', async () => {
     const db = await createServerDatabase({ template: null, prefix: 'duebot_d' });
     const knex = knexForPostgres(db.url, { min: 0, max: 1 });
@@ -227,6 +343,29 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
     const ledger = await createMariadbLedger(process.env.TEST_MARIADB_URL ?? '');
     try {
       await reachableLedger(process.env.TEST_MARIADB_URL ?? '', ledger.mappingSql(), 'ledger-mariadb');
+      await ledgerFaults(
+        process.env.TEST_MARIADB_URL ?? '',
+        [
+          {
+            mapping: ledger.mappingSql({}, ['total']),
+            detail: /^the ledger mapping does not return total \(it returns invoice_id, /,
+            fix: /^return total from the SELECT in \S+ \(AS total \.\.\.\)$/,
+          },
+          {
+            mapping: ledger.mappingSql().replace('SELECT', 'SELEC'),
+            detail: /^the ledger mapping query fails: .* \(SQLSTATE 42000\)$/,
+            fix: /^correct the query in \S+ /,
+          },
+          {
+            mapping: ledger.mappingSql(),
+            params: 'company_id=1',
+            detail:
+              /^LEDGER_PARAMS: company_id is not a parameter of the ledger mapping \(it takes none besides :watermark\)$/,
+            fix: /^unset LEDGER_PARAMS$/,
+          },
+        ],
+        [ledger.prefix, 'company_id total'],
+      );
     } finally {
       await ledger.drop();
     }
@@ -290,7 +429,7 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
       /^the embedded database in \/srv\/duebot\/data is held by duebot process 4242 on ledger-box/,
     );
     expect(explainConnectionError(held, 'DATABASE_URL', '', translator('zh-TW')).detail).toMatch(
-      /^\/srv\/duebot\/data 中的內嵌資料庫被 duebot 行程 4242（位於 ledger-box）占用（`duebot start`，啟動於 2026年12月1日 \d\d:\d\d）/,
+      /^\/srv\/duebot\/data 中的內嵌資料庫已被位於 ledger-box 的 duebot 行程 4242 占用（`duebot start`，啟動於 2026年12月1日 \d\d:\d\d）/,
     );
 
     const config = configOf({ LEDGER_URL: 'postgres://ro@erp/ar', LEDGER_MAPPING: '/srv/mapping.sql' });

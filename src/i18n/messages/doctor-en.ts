@@ -99,6 +99,26 @@ export const doctorEn = {
     'return {columns} from the {select} in {named, select, yes {{file}} other {the mapping file}} ({alias})',
   'doctor.ledger.queryFix':
     'correct the query in {named, select, yes {{file}} other {the mapping file}} (run it in your SQL client with {watermark} replaced by {epoch})',
+  'doctor.ledger.noTable':
+    '{preset, select, none {the ledger mapping} other {{presetSetting}}}: the accounting database has no table {tables} (is {setting} the {preset, select, none {mapped} other {{system}}} database?)',
+  'doctor.ledger.noTableFix':
+    '{preset, select, none {point {setting} at the database the mapping reads, or correct its {tablesLine} line} other {point {setting} at the {system} database, or {grant} on {tables} to its user (README, "{section}")}}',
+  'doctor.params.unknown':
+    '{setting}: {names} {count, plural, one {is not a parameter} other {are not parameters}} of {preset, select, none {the ledger mapping} other {{presetSetting}}} (it takes {hasUsed, select, yes {{used}} other {none besides {watermark}}})',
+  'doctor.params.unknownFix': '{hasUsed, select, yes {set only {used} in {setting}} other {unset {setting}}}',
+  'doctor.params.needs':
+    '{setting}: {preset, select, none {the ledger mapping} other {{presetSetting}}} needs {name}, which is not set',
+  'doctor.params.setValue': "set {setting}={name}='<value>'{or, select, yes {, or check {url}} other {}}",
+  'doctor.params.oneOf': "set {setting}={name}='<'one of {choices}'>'",
+  'doctor.params.notInDatabase':
+    '{setting}: {given} is not in the database, which holds {count, number} ({listed})',
+  'doctor.params.unsetChoose':
+    '{setting}: {preset, select, none {the ledger mapping} other {{presetSetting}}} needs {name}, which is not set, and the database {count, plural, =0 {has none to choose from} other {holds # ({listed})}}',
+  'doctor.ledger.writes':
+    'the ledger mapping tries to write, and duebot reads the ledger only in read-only transactions: {message} (SQLSTATE {state})',
+  'doctor.ledger.queryFails': 'the ledger mapping query fails: {message} (SQLSTATE {state})',
+  'doctor.ledger.missingColumns':
+    'the ledger mapping does not return {missing} (it returns {hasFound, select, yes {{found}} other {no columns}})',
   'doctor.paidAt.warning':
     "warning: the mapping returns no {column}, so grades, credit hold, blacklist and DSO/CEI date payments by each row's last change ({updated}): approximate, and wrong after a bulk update in the ledger",
   'doctor.paidAt.fix':

@@ -80,7 +80,7 @@ export const doctorZhCN: DoctorCatalog = {
     '{ledger, select, yes {修正 {setting} 中的数据库名：即会计数据库在该服务器上的名称} other {创建该数据库（例如 {create}），或修正 {setting} 中的数据库名}}',
   'doctor.conn.otherFix': '检查 {setting}',
   'doctor.held':
-    '{dir} 中的内嵌数据库被 duebot 进程 {pid}{remote, select, yes {（位于 {host}）} other {}}占用（`{command}`，启动于 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}），且无法连接到该进程',
+    '{dir} 中的内嵌数据库已被{remote, select, yes {位于 {host} 的} other {}} duebot 进程 {pid} 占用（`{command}`，启动于 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}），且无法连接到该进程',
   'doctor.heldFix': '停止该进程，或将 {setting} 设为一个 PostgreSQL 数据库',
 
   'doctor.botDatabase.ok':
@@ -95,6 +95,25 @@ export const doctorZhCN: DoctorCatalog = {
     '在{named, select, yes { {file} } other {映射文件}}的 {select} 中返回 {columns}（{alias}）',
   'doctor.ledger.queryFix':
     '修正{named, select, yes { {file} } other {映射文件}}中的查询（在您的 SQL 客户端中运行它，把 {watermark} 换成 {epoch}）',
+  'doctor.ledger.noTable':
+    '{preset, select, none {账本映射} other {{presetSetting}}}：会计数据库中没有表 {tables}（{setting} 指向的是{preset, select, none {映射所读的} other { {system} 的}}数据库吗？）',
+  'doctor.ledger.noTableFix':
+    '{preset, select, none {让 {setting} 指向映射所读取的数据库，或修正映射中的 {tablesLine} 行} other {让 {setting} 指向 {system} 的数据库，或将 {tables} 的 {grant} 权限授予其用户（README，“{section}”）}}',
+  'doctor.params.unknown':
+    '{setting}：{names} 不是{preset, select, none {账本映射} other { {presetSetting} }}的参数{count, plural, one {} other {（共 # 个）}}（它接受的参数：{hasUsed, select, yes {{used}} other {除 {watermark} 外没有}}）',
+  'doctor.params.unknownFix':
+    '{hasUsed, select, yes {在 {setting} 中只设置 {used}} other {取消设置 {setting}}}',
+  'doctor.params.needs':
+    '{setting}：{preset, select, none {账本映射} other {{presetSetting}}} 需要 {name}，但它没有设置',
+  'doctor.params.setValue': "设置 {setting}={name}='<值>'{or, select, yes {，或检查 {url}} other {}}",
+  'doctor.params.oneOf': "设置 {setting}={name}='<'以下之一：{choices}'>'",
+  'doctor.params.notInDatabase': '{setting}：数据库中没有 {given}，数据库中有 {count, number} 个（{listed}）',
+  'doctor.params.unsetChoose':
+    '{setting}：{preset, select, none {账本映射} other {{presetSetting}}} 需要 {name}，但它没有设置，而且{count, plural, =0 {数据库中没有可选的值} other {数据库中有 # 个（{listed}）}}',
+  'doctor.ledger.writes': '账本映射试图写入，而 duebot 只在只读事务中读取账本：{message}（SQLSTATE {state}）',
+  'doctor.ledger.queryFails': '账本映射查询失败：{message}（SQLSTATE {state}）',
+  'doctor.ledger.missingColumns':
+    '账本映射没有返回 {missing}（{hasFound, select, yes {它返回的是 {found}} other {它没有返回任何列}}）',
   'doctor.paidAt.warning':
     '警告：映射没有返回 {column}，因此等级、信用冻结、黑名单以及 DSO/CEI 都以每行最后一次变更的时间（{updated}）作为付款日期：这只是近似值，账本批量更新后还会出错',
   'doctor.paidAt.fix': '让映射返回 {column}（未结金额最后一次减少的时间），或使用 {preset}',

@@ -81,7 +81,7 @@ export const doctorZhTW: DoctorCatalog = {
     '{ledger, select, yes {修正 {setting} 中的資料庫名稱：即會計資料庫在該伺服器上的名稱} other {建立該資料庫（例如 {create}），或修正 {setting} 中的資料庫名稱}}',
   'doctor.conn.otherFix': '檢查 {setting}',
   'doctor.held':
-    '{dir} 中的內嵌資料庫被 duebot 行程 {pid}{remote, select, yes {（位於 {host}）} other {}}占用（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}），且無法連線到該行程',
+    '{dir} 中的內嵌資料庫已被{remote, select, yes {位於 {host} 的} other {}} duebot 行程 {pid} 占用（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}），且無法連線到該行程',
   'doctor.heldFix': '停止該行程，或將 {setting} 設為一個 PostgreSQL 資料庫',
 
   'doctor.botDatabase.ok':
@@ -96,6 +96,25 @@ export const doctorZhTW: DoctorCatalog = {
     '在{named, select, yes { {file} } other {對應檔案}}的 {select} 中傳回 {columns}（{alias}）',
   'doctor.ledger.queryFix':
     '修正{named, select, yes { {file} } other {對應檔案}}中的查詢（在您的 SQL 用戶端中執行它，把 {watermark} 換成 {epoch}）',
+  'doctor.ledger.noTable':
+    '{preset, select, none {帳本對應} other {{presetSetting}}}：會計資料庫中沒有資料表 {tables}（{setting} 指向的是{preset, select, none {對應所讀的} other { {system} 的}}資料庫嗎？）',
+  'doctor.ledger.noTableFix':
+    '{preset, select, none {讓 {setting} 指向對應所讀取的資料庫，或修正對應中的 {tablesLine} 行} other {讓 {setting} 指向 {system} 的資料庫，或將 {tables} 的 {grant} 權限授予其使用者（README，「{section}」）}}',
+  'doctor.params.unknown':
+    '{setting}：{names} 不是{preset, select, none {帳本對應} other { {presetSetting} }}的參數{count, plural, one {} other {（共 # 個）}}（它接受的參數：{hasUsed, select, yes {{used}} other {除 {watermark} 外沒有}}）',
+  'doctor.params.unknownFix':
+    '{hasUsed, select, yes {在 {setting} 中只設定 {used}} other {取消設定 {setting}}}',
+  'doctor.params.needs':
+    '{setting}：{preset, select, none {帳本對應} other {{presetSetting}}} 需要 {name}，但它沒有設定',
+  'doctor.params.setValue': "設定 {setting}={name}='<值>'{or, select, yes {，或檢查 {url}} other {}}",
+  'doctor.params.oneOf': "設定 {setting}={name}='<'以下之一：{choices}'>'",
+  'doctor.params.notInDatabase': '{setting}：資料庫中沒有 {given}，資料庫中有 {count, number} 個（{listed}）',
+  'doctor.params.unsetChoose':
+    '{setting}：{preset, select, none {帳本對應} other {{presetSetting}}} 需要 {name}，但它沒有設定，而且{count, plural, =0 {資料庫中沒有可選的值} other {資料庫中有 # 個（{listed}）}}',
+  'doctor.ledger.writes': '帳本對應試圖寫入，而 duebot 只在唯讀交易中讀取帳本：{message}（SQLSTATE {state}）',
+  'doctor.ledger.queryFails': '帳本對應查詢失敗：{message}（SQLSTATE {state}）',
+  'doctor.ledger.missingColumns':
+    '帳本對應沒有傳回 {missing}（{hasFound, select, yes {它傳回的是 {found}} other {它沒有傳回任何欄位}}）',
   'doctor.paidAt.warning':
     '警告：對應沒有傳回 {column}，因此等級、信用凍結、黑名單以及 DSO/CEI 都以每列最後一次變更的時間（{updated}）作為付款日期：這只是近似值，帳本大量更新後還會出錯',
   'doctor.paidAt.fix': '讓對應傳回 {column}（未結金額最後一次減少的時間），或使用 {preset}',
