@@ -75,7 +75,7 @@ async function policyFileCheck(
     return {
       name,
       ok: false,
-      detail: (error as Error).message.replace(`${name}: `, ''),
+      detail: saidBy(error) ? (errorText(t, error) ?? '') : (error as Error).message.replace(`${name}: `, ''),
       fix: t.t('doctor.policy.fix', {
         ladder: ladder ? 'yes' : 'no',
         setting: name,

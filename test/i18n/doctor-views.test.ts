@@ -186,6 +186,16 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
     const { text } = await doctorReport(configOf(empty), empty, pseudoT());
     expect(text).toContain(join(dir, 'empty.sql'));
     expect(noneOfOurs(text, [...data, 'empty.sql'])).toEqual([]);
+    // A ladder file that cannot be read: the setting's problem in the company's language too.
+    const ladder = { ...env, DUEBOT_LADDER_FILE: join(dir, 'missing-ladder.yaml') };
+    const missing = await doctorReport(configOf(ladder), ladder, translator('zh-TW'));
+    expect(missing.text).toContain(
+      `  失敗  DUEBOT_LADDER_FILE：無法讀取 ${join(dir, 'missing-ladder.yaml')}（ENOENT）\n        修正：修正催收階梯檔案`,
+    );
+    const ladderWords = [...data, 'missing-ladder.yaml ENOENT'];
+    expect(noneOfOurs((await doctorReport(configOf(ladder), ladder, pseudoT())).text, ladderWords)).toEqual(
+      [],
+    );
   });
 
   /** Doctor on a reachable ledger: its rows, and the warning that the mapping returns no paid_at. */

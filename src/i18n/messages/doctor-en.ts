@@ -44,6 +44,7 @@ export const doctorEn = {
   'doctor.path.missing': '{path} does not exist',
   'doctor.path.unreadable': '{path} cannot be read ({code})',
   'doctor.policy.ok': '{file}: a valid {ladder, select, yes {ladder} other {policy}}',
+  'doctor.policy.unreadable': 'cannot read {file} ({code})',
   'doctor.policy.fix':
     "{ladder, select, yes {correct the ladder file (start from {example}), or unset {setting} for the built-in one} other {correct the policy file (start from {example}), or unset {setting} for the playbook's numbers}}",
   'doctor.stamp.notImage': '{file} is not a PNG or JPEG image',

@@ -42,6 +42,7 @@ export const doctorZhCN: DoctorCatalog = {
   'doctor.path.missing': '{path} 不存在',
   'doctor.path.unreadable': '无法读取 {path}（{code}）',
   'doctor.policy.ok': '{file}：有效的{ladder, select, yes {催收阶梯} other {催收策略}}',
+  'doctor.policy.unreadable': '无法读取 {file}（{code}）',
   'doctor.policy.fix':
     '{ladder, select, yes {修正催收阶梯文件（可从 {example} 开始），或取消设置 {setting} 以使用内置阶梯} other {修正催收策略文件（可从 {example} 开始），或取消设置 {setting} 以使用催收手册中的数值}}',
   'doctor.stamp.notImage': '{file} 不是 PNG 或 JPEG 图片',

@@ -42,6 +42,7 @@ export const doctorZhTW: DoctorCatalog = {
   'doctor.path.missing': '{path} 不存在',
   'doctor.path.unreadable': '無法讀取 {path}（{code}）',
   'doctor.policy.ok': '{file}：有效的{ladder, select, yes {催收階梯} other {催收政策}}',
+  'doctor.policy.unreadable': '無法讀取 {file}（{code}）',
   'doctor.policy.fix':
     '{ladder, select, yes {修正催收階梯檔案（可從 {example} 開始），或取消設定 {setting} 以使用內建階梯} other {修正催收政策檔案（可從 {example} 開始），或取消設定 {setting} 以使用催收手冊中的數值}}',
   'doctor.stamp.notImage': '{file} 不是 PNG 或 JPEG 圖片',
