@@ -4,16 +4,27 @@ import { loadLadder } from './collections/ladder.ts';
 import { currencyDigits } from './collections/money.ts';
 import { defaultPolicyNumbers, loadPolicyFile, type PolicyNumbers } from './collections/policy-file.ts';
 import type { Config } from './config.ts';
+import { said, type Said, sayIn } from './i18n/said.ts';
 
-/** A policy setting that cannot be used, named for the person fixing it. */
+/**
+ * A policy setting that cannot be used, named for the person fixing it. Given as the setting and a
+ * catalog message (`says`: the problem without the setting's name), doctor says it in the company's
+ * language; the message is `SETTING: ` and its English.
+ */
 export class PolicyError extends Error {
   readonly code = 'policy_invalid';
+  readonly says?: Said;
+  constructor(problem: string | { variable: string; says: Said }) {
+    super(typeof problem === 'string' ? problem : `${problem.variable}: ${sayIn(undefined, problem.says)}`);
+    if (typeof problem !== 'string') this.says = problem.says;
+  }
 }
 
 /** The text of a file a setting names, or a PolicyError naming the setting. */
 async function readSettingFile(variable: string, file: string): Promise<string> {
   return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new PolicyError(`${variable}: cannot read ${file} (${error.code ?? error.message})`);
+    const says = said('doctor.policy.unreadable', { file, code: error.code ?? error.message });
+    throw new PolicyError({ variable, says });
   });
 }
 

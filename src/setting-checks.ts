@@ -6,6 +6,8 @@
 import { open, stat } from 'node:fs/promises';
 import type { Config } from './config.ts';
 import { ensureWritableDir } from './data-dir.ts';
+import { saidBy, sayIn } from './i18n/said.ts';
+import { translator, type Translator } from './i18n/translate.ts';
 import { readMapping } from './ledger/mapping.ts';
 import { buildPolicy } from './policy.ts';
 
@@ -19,17 +21,29 @@ export interface Check {
 
 const errnoOf = (error: unknown) => String((error as { code?: unknown }).code ?? error);
 
-async function dataDirCheck(config: Config): Promise<Check> {
+/** What a thrown error says, in `t`'s language when it carries its catalog message, else its own words. */
+export function errorText(
+  t: Translator,
+  error: unknown,
+  field: 'says' | 'fixSays' = 'says',
+): string | undefined {
+  const says = saidBy(error, field);
+  if (says) return sayIn(t, says);
+  const text = (error as { message?: unknown; fix?: unknown } | null)?.[field === 'says' ? 'message' : 'fix'];
+  return typeof text === 'string' ? text : undefined;
+}
+
+async function dataDirCheck(config: Config, t: Translator): Promise<Check> {
   const name = 'DUEBOT_DATA_DIR';
   try {
     await ensureWritableDir(config.dataDir);
-    return { name, ok: true, detail: `${config.dataDir}: a writable folder` };
+    return { name, ok: true, detail: t.t('doctor.dataDir.ok', { dir: config.dataDir }) };
   } catch (error) {
     return {
       name,
       ok: false,
-      detail: (error as Error).message,
-      fix: 'set DUEBOT_DATA_DIR to a folder duebot may create and write (or set DATABASE_URL)',
+      detail: errorText(t, error) ?? String(error),
+      fix: t.t('doctor.dataDir.fix', { setting: name, database: 'DATABASE_URL' }),
     };
   }
 }
@@ -38,6 +52,7 @@ async function dataDirCheck(config: Config): Promise<Check> {
 async function policyFileCheck(
   config: Config,
   name: 'DUEBOT_LADDER_FILE' | 'DUEBOT_POLICY_FILE',
+  t: Translator,
 ): Promise<Check> {
   const ladder = name === 'DUEBOT_LADDER_FILE';
   const file = ladder ? config.collections.ladderFile : config.collections.policyFile;
@@ -51,15 +66,21 @@ async function policyFileCheck(
   };
   try {
     await buildPolicy(alone);
-    return { name, ok: true, detail: `${file}: a valid ${ladder ? 'ladder' : 'policy'}` };
+    return {
+      name,
+      ok: true,
+      detail: t.t('doctor.policy.ok', { file: file ?? '', ladder: ladder ? 'yes' : 'no' }),
+    };
   } catch (error) {
     return {
       name,
       ok: false,
-      detail: (error as Error).message.replace(`${name}: `, ''),
-      fix: ladder
-        ? 'correct the ladder file (start from src/collections/default-ladder.yaml), or unset DUEBOT_LADDER_FILE for the built-in one'
-        : "correct the policy file (start from src/collections/default-policy.yaml), or unset DUEBOT_POLICY_FILE for the playbook's numbers",
+      detail: saidBy(error) ? (errorText(t, error) ?? '') : (error as Error).message.replace(`${name}: `, ''),
+      fix: t.t('doctor.policy.fix', {
+        ladder: ladder ? 'yes' : 'no',
+        setting: name,
+        example: `src/collections/default-${ladder ? 'ladder' : 'policy'}.yaml`,
+      }),
     };
   }
 }
@@ -67,10 +88,9 @@ async function policyFileCheck(
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 
-async function stampCheck(file: string): Promise<Check> {
+async function stampCheck(file: string, t: Translator): Promise<Check> {
   const name = 'LETTER_STAMP_IMAGE';
-  const fix =
-    'set LETTER_STAMP_IMAGE to a readable PNG or JPEG file, or unset it to send letters without a stamp';
+  const fix = t.t('doctor.stamp.fix', { setting: name });
   let head: Buffer;
   try {
     const handle = await open(file, 'r');
@@ -81,51 +101,56 @@ async function stampCheck(file: string): Promise<Check> {
       await handle.close();
     }
   } catch (error) {
-    const why = errnoOf(error) === 'ENOENT' ? 'does not exist' : `cannot be read (${errnoOf(error)})`;
-    return { name, ok: false, detail: `${file} ${why}`, fix };
+    const detail =
+      errnoOf(error) === 'ENOENT'
+        ? t.t('doctor.path.missing', { path: file })
+        : t.t('doctor.path.unreadable', { path: file, code: errnoOf(error) });
+    return { name, ok: false, detail, fix };
   }
   const image = head.subarray(0, 4).equals(PNG) || head.subarray(0, 3).equals(JPEG);
-  if (!image) return { name, ok: false, detail: `${file} is not a PNG or JPEG image`, fix };
-  return { name, ok: true, detail: `${file}: an image` };
+  if (!image) return { name, ok: false, detail: t.t('doctor.stamp.notImage', { file }), fix };
+  return { name, ok: true, detail: t.t('doctor.stamp.ok', { file }) };
 }
 
-async function templatesCheck(dir: string): Promise<Check> {
+async function templatesCheck(dir: string, t: Translator): Promise<Check> {
   const name = 'LETTER_TEMPLATES_DIR';
   const found = await stat(dir).catch(() => null);
-  if (found?.isDirectory()) return { name, ok: true, detail: `${dir}: a folder` };
+  if (found?.isDirectory()) return { name, ok: true, detail: t.t('doctor.templates.ok', { dir }) };
   return {
     name,
     ok: false,
-    detail: `${dir} ${found ? 'is a file, not a folder' : 'does not exist'}`,
-    fix: 'set LETTER_TEMPLATES_DIR to the folder of your templates (<locale>/<letter>.hbs), or unset it',
+    detail: found ? t.t('doctor.dir.notFolder', { path: dir }) : t.t('doctor.path.missing', { path: dir }),
+    fix: t.t('doctor.templates.fix', { setting: name, layout: '<locale>/<letter>.hbs' }),
   };
 }
 
-async function mappingCheck(file: string): Promise<Check> {
+async function mappingCheck(file: string, t: Translator): Promise<Check> {
   const name = 'LEDGER_MAPPING';
   try {
     await readMapping(file);
-    return { name, ok: true, detail: `${file}: a query with :watermark` };
+    return { name, ok: true, detail: t.t('doctor.mapping.ok', { file, watermark: ':watermark' }) };
   } catch (error) {
-    const fix = (error as { fix?: unknown }).fix;
     return {
       name,
       ok: false,
-      detail: (error as Error).message,
-      fix: typeof fix === 'string' ? fix : 'set LEDGER_MAPPING to a readable SQL file',
+      detail: errorText(t, error) ?? String(error),
+      fix: errorText(t, error, 'fixSays') ?? t.t('doctor.mapping.fix', { setting: name }),
     };
   }
 }
 
-/** The checks of the settings that name files and folders; only those that are set (the data dir: when in use). */
-export async function checkSettingFiles(config: Config): Promise<Check[]> {
+/**
+ * The checks of the settings that name files and folders; only those that are set (the data dir: when in
+ * use). In `t`'s language: doctor's is the company's; a refused start says them in English.
+ */
+export async function checkSettingFiles(config: Config, t: Translator = translator('en')): Promise<Check[]> {
   const checks: Promise<Check>[] = [];
-  if (!config.databaseUrl) checks.push(dataDirCheck(config));
-  if (config.collections.ladderFile) checks.push(policyFileCheck(config, 'DUEBOT_LADDER_FILE'));
-  if (config.collections.policyFile) checks.push(policyFileCheck(config, 'DUEBOT_POLICY_FILE'));
-  if (config.ledger.url && config.ledger.mappingFile) checks.push(mappingCheck(config.ledger.mappingFile));
-  if (config.letters.company.stampImage) checks.push(stampCheck(config.letters.company.stampImage));
-  if (config.letters.templatesDir) checks.push(templatesCheck(config.letters.templatesDir));
+  if (!config.databaseUrl) checks.push(dataDirCheck(config, t));
+  if (config.collections.ladderFile) checks.push(policyFileCheck(config, 'DUEBOT_LADDER_FILE', t));
+  if (config.collections.policyFile) checks.push(policyFileCheck(config, 'DUEBOT_POLICY_FILE', t));
+  if (config.ledger.url && config.ledger.mappingFile) checks.push(mappingCheck(config.ledger.mappingFile, t));
+  if (config.letters.company.stampImage) checks.push(stampCheck(config.letters.company.stampImage, t));
+  if (config.letters.templatesDir) checks.push(templatesCheck(config.letters.templatesDir, t));
   return Promise.all(checks);
 }
 

@@ -9,6 +9,9 @@ import { calendarDateProblem } from '../../src/collections/dates.ts';
 import { type Translator, translator } from '../../src/i18n/translate.ts';
 import { choiceKey } from '../../src/views/choice.ts';
 import { pagesShown, parseInlineMarkup } from '../../src/views/model.ts';
+import { displayWidth } from '../../src/views/truncate.ts';
+
+export { displayWidth } from '../../src/views/truncate.ts';
 
 /** How to render: colour on a TTY, plain when piped; width in columns (default 80). */
 export interface TerminalOptions {
@@ -40,19 +43,9 @@ const SGR: Record<Style, number> = { bold: 1, dim: 2, italic: 3, red: 31, green:
 
 const TONE_STYLE: Record<Tone, Style[]> = { normal: [], danger: ['red'], success: ['green'], muted: ['dim'] };
 
-const WIDE =
-  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
 // A line break, a run of spaces, one wide character, or a run of anything else: where a line may break.
 const WORD =
   /\n|[^\S\n]+|[\u2E80-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]|[^\s\u2E80-\u9FFF\uAC00-\uD7A3\uF900-\uFAFF\uFF00-\uFF60]+/gu;
-const ZERO = /[\p{M}\u200B-\u200F\uFEFF]/u;
-
-/** Columns a string takes in a terminal: CJK and full-width characters 2, combining marks 0, others 1. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
-  return width;
-}
 
 /** Cut text to at most `width` columns, ending in an ellipsis when something was cut. */
 export function truncateToWidth(text: string, width: number): string {

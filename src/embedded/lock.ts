@@ -195,6 +195,8 @@ export function holderValues(holder: LockHolder): Record<string, string | number
     remote: remote ? 'yes' : 'no',
     host: holder.host,
     command: holder.command,
-    at: startedAt(holder.startedAt),
+    // The catalogs say the time alone when it started today, else the date and time: ICU, in each language.
+    today: new Date(holder.startedAt).toDateString() === new Date().toDateString() ? 'yes' : 'no',
+    at: new Date(holder.startedAt).getTime(),
   };
 }

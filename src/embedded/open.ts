@@ -12,6 +12,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { createPglite, type Database, knexForPglite, knexForPostgres } from '../db-engines.ts';
 import { ensureWritableDir } from '../data-dir.ts';
 import { createSessionGate } from './gate.ts';
+import { said, type Said } from '../i18n/said.ts';
 import { holderValues, isAlive, type LockHolder, type OwnedLock, startedAt, takeLock } from './lock.ts';
 import { markEmbedded } from './owner-since.ts';
 import { gatedPglite, listenPlace, serveEmbedded, socketAddress } from './serve.ts';
@@ -35,6 +36,9 @@ export class EmbeddedDatabaseHeldError extends Error {
   readonly code = 'embedded_database_held';
   readonly detail: string;
   readonly fix = 'stop that process, or set DATABASE_URL to a PostgreSQL database';
+  /** The detail and the fix as catalog messages, for `duebot doctor` in the company's language. */
+  readonly says: Said;
+  readonly fixSays: Said = said('doctor.heldFix', { setting: 'DATABASE_URL' });
   constructor(
     readonly holder: LockHolder,
     readonly dataDir: string,
@@ -42,6 +46,7 @@ export class EmbeddedDatabaseHeldError extends Error {
     const detail = `the embedded database in ${dataDir} is held by ${describeHolder(holder)}, which cannot be reached`;
     super(`${detail}; stop that process, or set DATABASE_URL to a PostgreSQL database`);
     this.detail = detail;
+    this.says = said('doctor.held', { dir: dataDir, ...holderValues(holder) });
   }
 }
 

@@ -3,6 +3,7 @@
  * with the watermark as the placeholder `:watermark`.
  */
 import { readFile } from 'node:fs/promises';
+import { said, type Said, sayIn } from '../i18n/said.ts';
 
 /** The SQL engines a ledger can live in. */
 export type LedgerDialect = 'postgres' | 'mysql';
@@ -10,57 +11,56 @@ export type LedgerDialect = 'postgres' | 'mysql';
 /** `:watermark` as a whole token; `x::watermark` (a cast) and `:watermarks` are left alone. */
 const WATERMARK = /(?<![:\w]):watermark(?!\w)/g;
 
-/** The mapping file cannot be used as it is (missing, unreadable, empty, no `:watermark`); `fix` says what to do. */
+/**
+ * The mapping file cannot be used as it is (missing, unreadable, empty, no `:watermark`); `fix` says what
+ * to do. Given as catalog messages (`says`, `fixSays`), the message and fix are their English.
+ */
 export class MappingFileError extends Error {
   readonly code = 'ledger_mapping_unreadable';
-  constructor(
-    message: string,
-    readonly fix: string,
-    options?: { cause: unknown },
-  ) {
-    super(message, options);
+  readonly fix: string;
+  readonly says?: Said;
+  readonly fixSays?: Said;
+  constructor(message: string | Said, fix: string | Said, options?: { cause: unknown }) {
+    super(typeof message === 'string' ? message : sayIn(undefined, message), options);
     this.name = 'MappingFileError';
+    this.fix = typeof fix === 'string' ? fix : sayIn(undefined, fix);
+    if (typeof message !== 'string') this.says = message;
+    if (typeof fix !== 'string') this.fixSays = fix;
   }
 }
+
+const SETTING = { setting: 'LEDGER_MAPPING' };
 
 /** Reads a mapping file, refusing a missing or empty file and a query without `:watermark`. */
 export async function readMapping(file: string): Promise<string> {
   if (!file.trim()) {
-    throw new MappingFileError(
-      'no ledger mapping file is set',
-      'point LEDGER_MAPPING at a SQL file (see the demo mapping)',
-    );
+    throw new MappingFileError(said('doctor.mapping.unset'), said('doctor.mapping.unsetFix', SETTING));
   }
   let sql: string;
   try {
     sql = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${String(code ?? error)})`;
-    throw new MappingFileError(
-      `ledger mapping file ${file} ${why}`,
-      'set LEDGER_MAPPING to a readable SQL file',
-      {
-        cause: error,
-      },
-    );
+    const why =
+      code === 'ENOENT'
+        ? said('doctor.mapping.missing', { file })
+        : said('doctor.mapping.unreadable', { file, code: String(code ?? error) });
+    throw new MappingFileError(why, said('doctor.mapping.fix', SETTING), { cause: error });
   }
   checkMappingSql(sql, file);
   return sql;
 }
 
 /** Throws when the SQL is empty or has no `:watermark` placeholder. */
-export function checkMappingSql(sql: string, where = 'the ledger mapping'): void {
+export function checkMappingSql(sql: string, file?: string): void {
   const body = stripComments(sql).trim();
+  const where = { named: file === undefined ? 'no' : 'yes', file: file ?? '' };
   if (!body)
-    throw new MappingFileError(
-      `${where} is empty`,
-      `write one SELECT returning the ledger columns into ${where} (see the demo mapping)`,
-    );
+    throw new MappingFileError(said('doctor.mapping.empty', where), said('doctor.mapping.emptyFix', where));
   if (!new RegExp(WATERMARK.source).test(body)) {
     throw new MappingFileError(
-      `${where} has no :watermark placeholder, so a sync could not read only changed rows`,
-      `add e.g. "WHERE i.updated_at > :watermark" to ${where}`,
+      said('doctor.mapping.noWatermark', { ...where, watermark: ':watermark' }),
+      said('doctor.mapping.noWatermarkFix', { ...where, example: 'WHERE i.updated_at > :watermark' }),
     );
   }
 }

@@ -23,6 +23,7 @@ import {
   parameterLookups,
   stampsTransactionStart,
 } from './mapping.ts';
+import { said, type Said, sayIn } from '../i18n/said.ts';
 import { type PresetName, PRESETS } from './presets.ts';
 import { writtenParam } from './settings.ts';
 import { localTimestamp, watermarkInZone } from './zone.ts';
@@ -37,15 +38,18 @@ export class LedgerMappingError extends Error {
   readonly missing: string[];
   /** Columns the mapping does return. */
   readonly found: string[];
+  /** The message as a catalog message, for doctor in the company's language (the message is its English). */
+  readonly says?: Said;
 
   constructor(
-    message: string,
+    message: string | Said,
     missing: string[] = [],
     found: string[] = [],
     /** 'writes': the query tries to change the ledger (a function that writes, SELECT ... FOR UPDATE). */
     readonly fault: 'query' | 'writes' = 'query',
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : sayIn(undefined, message));
+    if (typeof message !== 'string') this.says = message;
     this.name = 'LedgerMappingError';
     this.missing = missing;
     this.found = found;
@@ -91,8 +95,9 @@ const BEGINNING = new Date('1970-01-01T00:00:00Z');
 const TIMESTAMP_COLUMNS = ['updated_at', 'paid_at'] as const;
 
 /** Where a mapping file's words come from, for messages: the preset, or LEDGER_MAPPING. */
-function mappingName(preset: PresetName | undefined): string {
-  return preset ? `LEDGER_PRESET=${preset}` : 'the ledger mapping';
+/** What a message names the mapping by: `LEDGER_PRESET=odoo`, or the ledger mapping (`preset` none). */
+function mappingName(preset: PresetName | undefined): { preset: string; presetSetting: string } {
+  return { preset: preset ?? 'none', presetSetting: preset ? `LEDGER_PRESET=${preset}` : '' };
 }
 
 function dialectOf(url: string): LedgerDialect {
@@ -172,14 +177,9 @@ function explainQueryError(error: unknown): unknown {
     .replace(/\s+/g, ' ') // MariaDB quotes the SQL near a syntax error, newlines and all: one line
     .trim();
   if (state === '25006') {
-    return new LedgerMappingError(
-      `the ledger mapping tries to write, and duebot reads the ledger only in read-only transactions: ${message} (SQLSTATE ${state})`,
-      [],
-      [],
-      'writes',
-    );
+    return new LedgerMappingError(said('doctor.ledger.writes', { message, state }), [], [], 'writes');
   }
-  return new LedgerMappingError(`the ledger mapping query fails: ${message} (SQLSTATE ${state})`);
+  return new LedgerMappingError(said('doctor.ledger.queryFails', { message, state }));
 }
 
 /** A table smaller than this is read whole in a moment: doctor does not warn about it. */
@@ -250,12 +250,20 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
     );
     const missing = tables.filter((t) => !found.has(t));
     if (missing.length === 0) return;
-    const system = options.preset ? PRESETS[options.preset].label : 'the mapped';
+    const values = {
+      ...where,
+      tables: missing.join(', '),
+      setting: 'LEDGER_URL',
+      system: options.preset ? PRESETS[options.preset].label : '',
+    };
     throw new MappingFileError(
-      `${where}: the accounting database has no table ${missing.join(', ')} (is LEDGER_URL the ${system} database?)`,
-      options.preset
-        ? `point LEDGER_URL at the ${system} database, or GRANT SELECT on ${missing.join(', ')} to its user (README, "Connecting your ERP")`
-        : `point LEDGER_URL at the database the mapping reads, or correct its -- @tables line`,
+      said('doctor.ledger.noTable', values),
+      said('doctor.ledger.noTableFix', {
+        ...values,
+        grant: 'GRANT SELECT',
+        tablesLine: '-- @tables',
+        section: 'Connecting your ERP',
+      }),
     );
   };
 
@@ -265,9 +273,20 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
     const used = mappingParameters(mappingSql);
     const unknown = Object.keys(given).filter((name) => !used.includes(name));
     if (unknown.length > 0) {
+      const values = {
+        ...where,
+        setting: 'LEDGER_PARAMS',
+        used: used.join(', '),
+        hasUsed: used.length > 0 ? 'yes' : 'no',
+      };
       throw new MappingFileError(
-        `LEDGER_PARAMS: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a parameter' : 'are not parameters'} of ${where} (it takes ${used.join(', ') || 'none besides :watermark'})`,
-        used.length > 0 ? `set only ${used.join(', ')} in LEDGER_PARAMS` : 'unset LEDGER_PARAMS',
+        said('doctor.params.unknown', {
+          ...values,
+          names: unknown.join(', '),
+          count: unknown.length,
+          watermark: ':watermark',
+        }),
+        said('doctor.params.unknownFix', values),
       );
     }
     const values: Record<string, string> = { ...given };
@@ -278,8 +297,8 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
       if (value !== undefined && !lookup) continue;
       if (!lookup) {
         throw new MappingFileError(
-          `LEDGER_PARAMS: ${where} needs ${name}, which is not set`,
-          `set LEDGER_PARAMS=${name}=<value>`,
+          said('doctor.params.needs', { ...where, setting: 'LEDGER_PARAMS', name }),
+          said('doctor.params.setValue', { setting: 'LEDGER_PARAMS', name, or: 'no', url: 'LEDGER_URL' }),
         );
       }
       const rows = await readOnly<Record<string, unknown>>(lookup);
@@ -289,17 +308,28 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
         .slice(0, 10)
         .map(([first = '', ...rest]) => [writtenParam(first), ...rest.filter((v) => v !== '')].join(' '))
         .join(', ');
-      const more = choices.length > 10 ? ', ...' : '';
+      const found = {
+        ...where,
+        setting: 'LEDGER_PARAMS',
+        name,
+        count: choices.length,
+        listed: `${listed}${choices.length > 10 ? ', ...' : ''}`,
+      };
+      const oneOf = said('doctor.params.oneOf', {
+        setting: 'LEDGER_PARAMS',
+        name,
+        choices: choices
+          .map((c) => writtenParam(c[0] ?? ''))
+          .slice(0, 10)
+          .join(', '),
+      });
       if (value !== undefined) {
         // A value the database does not hold (a typo) would read no row, and a full sync would settle
         // every item: refused. With nothing to choose from yet (no invoice at all), it reads nothing.
         if (choices.length === 0 || choices.some((c) => c[0] === value)) continue;
         throw new MappingFileError(
-          `LEDGER_PARAMS: ${name}=${writtenParam(value)} is not in the database, which holds ${choices.length} (${listed}${more})`,
-          `set LEDGER_PARAMS=${name}=<one of ${choices
-            .map((c) => writtenParam(c[0] ?? ''))
-            .slice(0, 10)
-            .join(', ')}>`,
+          said('doctor.params.notInDatabase', { ...found, given: `${name}=${writtenParam(value)}` }),
+          oneOf,
         );
       }
       if (choices.length === 1) {
@@ -307,15 +337,10 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
         continue;
       }
       throw new MappingFileError(
+        said('doctor.params.unsetChoose', found),
         choices.length === 0
-          ? `LEDGER_PARAMS: ${where} needs ${name}, which is not set, and the database has none to choose from`
-          : `LEDGER_PARAMS: ${where} needs ${name}, which is not set, and the database holds ${choices.length} (${listed}${more})`,
-        choices.length === 0
-          ? `set LEDGER_PARAMS=${name}=<value>, or check LEDGER_URL`
-          : `set LEDGER_PARAMS=${name}=<one of ${choices
-              .map((c) => writtenParam(c[0] ?? ''))
-              .slice(0, 10)
-              .join(', ')}>`,
+          ? said('doctor.params.setValue', { setting: 'LEDGER_PARAMS', name, or: 'yes', url: 'LEDGER_URL' })
+          : oneOf,
       );
     }
     return values;
@@ -421,7 +446,11 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
       const missing = REQUIRED_COLUMNS.filter((column) => !found.includes(column));
       if (missing.length > 0) {
         throw new LedgerMappingError(
-          `the ledger mapping does not return ${missing.join(', ')} (it returns ${found.join(', ') || 'no columns'})`,
+          said('doctor.ledger.missingColumns', {
+            missing: missing.join(', '),
+            found: found.join(', '),
+            hasFound: found.length > 0 ? 'yes' : 'no',
+          }),
           missing,
           found,
         );

@@ -23,13 +23,13 @@ export const cliEn = {
   'cli.failure.fix': 'fix: {fix}',
   'cli.failure.doctor': '(run duebot doctor to check every setting)',
   'cli.embedded.held':
-    'duebot: the embedded database in {dataDir} is held by duebot process {pid}{remote, select, yes { on {host}} other {}} (`{command}`, started {at}), which cannot be reached; stop that process, or set DATABASE_URL to a PostgreSQL database',
+    'duebot: the embedded database in {dataDir} is held by duebot process {pid}{remote, select, yes { on {host}} other {}} (`{command}`, started {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}), which cannot be reached; stop that process, or set DATABASE_URL to a PostgreSQL database',
   'cli.embedded.ownerGone':
-    'duebot: duebot process {pid}{remote, select, yes { on {host}} other {}} (`{command}`, started {at}), whose embedded database this process used, has stopped; start duebot again',
+    'duebot: duebot process {pid}{remote, select, yes { on {host}} other {}} (`{command}`, started {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}), whose embedded database this process used, has stopped; start duebot again',
   'cli.embedded.attached':
-    'Using the embedded database of duebot process {pid}{remote, select, yes { on {host}} other {}} (`{command}`, started {at})',
+    'Using the embedded database of duebot process {pid}{remote, select, yes { on {host}} other {}} (`{command}`, started {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}})',
   'cli.embedded.tookOver':
-    'The embedded database was left locked by duebot process {pid}{remote, select, yes { on {host}} other {}} (`{command}`, started {at}), which no longer runs; this process takes it over',
+    'The embedded database was left locked by duebot process {pid}{remote, select, yes { on {host}} other {}} (`{command}`, started {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}), which no longer runs; this process takes it over',
   'cli.embedded.noTemplate':
     'The ready-made empty database could not be loaded ({error}); creating one instead, which takes a few seconds more',
   'cli.template.made':

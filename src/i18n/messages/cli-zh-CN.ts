@@ -17,13 +17,13 @@ export const cliZhCN: CliCatalog = {
   'cli.failure.fix': '解决办法：{fix}',
   'cli.failure.doctor': '（运行 duebot doctor 检查每项设置）',
   'cli.embedded.held':
-    'duebot：{dataDir} 中的内置数据库被 duebot 进程 {pid}{remote, select, yes {（位于 {host}）} other {}}（`{command}`，启动于 {at}）占用，且无法连接到它；请停止该进程，或将 DATABASE_URL 设为一个 PostgreSQL 数据库',
+    'duebot：{dataDir} 中的内置数据库被 duebot 进程 {pid}{remote, select, yes {（位于 {host}）} other {}}（`{command}`，启动于 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）占用，且无法连接到它；请停止该进程，或将 DATABASE_URL 设为一个 PostgreSQL 数据库',
   'cli.embedded.ownerGone':
-    'duebot：本进程所用内置数据库的所属进程 duebot 进程 {pid}{remote, select, yes {（位于 {host}）} other {}}（`{command}`，启动于 {at}）已停止；请重新启动 duebot',
+    'duebot：本进程所用内置数据库的所属进程 duebot 进程 {pid}{remote, select, yes {（位于 {host}）} other {}}（`{command}`，启动于 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）已停止；请重新启动 duebot',
   'cli.embedded.attached':
-    '正在使用 duebot 进程 {pid}{remote, select, yes {（位于 {host}）} other {}}（`{command}`，启动于 {at}）的内置数据库',
+    '正在使用 duebot 进程 {pid}{remote, select, yes {（位于 {host}）} other {}}（`{command}`，启动于 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）的内置数据库',
   'cli.embedded.tookOver':
-    '内置数据库被 duebot 进程 {pid}{remote, select, yes {（位于 {host}）} other {}}（`{command}`，启动于 {at}）锁定后未释放，该进程已不再运行；本进程接管它',
+    '内置数据库被 duebot 进程 {pid}{remote, select, yes {（位于 {host}）} other {}}（`{command}`，启动于 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）锁定后未释放，该进程已不再运行；本进程接管它',
   'cli.embedded.noTemplate': '无法加载预制的空数据库（{error}）；改为新建一个，需要多花几秒钟',
   'cli.template.made':
     'duebot：已准备好内置数据库模板（{megabytes} MB，{seconds} 秒）；新的数据目录将从它开始',

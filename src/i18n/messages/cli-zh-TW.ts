@@ -17,13 +17,13 @@ export const cliZhTW: CliCatalog = {
   'cli.failure.fix': '解決方法：{fix}',
   'cli.failure.doctor': '（執行 duebot doctor 檢查每項設定）',
   'cli.embedded.held':
-    'duebot：{dataDir} 中的內建資料庫被 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {at}）占用，且無法連線到它；請停止該程序，或將 DATABASE_URL 設為一個 PostgreSQL 資料庫',
+    'duebot：{dataDir} 中的內建資料庫被 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）占用，且無法連線到它；請停止該程序，或將 DATABASE_URL 設為一個 PostgreSQL 資料庫',
   'cli.embedded.ownerGone':
-    'duebot：本程序所用內建資料庫的所屬程序 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {at}）已停止；請重新啟動 duebot',
+    'duebot：本程序所用內建資料庫的所屬程序 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）已停止；請重新啟動 duebot',
   'cli.embedded.attached':
-    '正在使用 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {at}）的內建資料庫',
+    '正在使用 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）的內建資料庫',
   'cli.embedded.tookOver':
-    '內建資料庫被 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {at}）鎖定後未釋放，該程序已不再執行；本程序接管它',
+    '內建資料庫被 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）鎖定後未釋放，該程序已不再執行；本程序接管它',
   'cli.embedded.noTemplate': '無法載入預製的空資料庫（{error}）；改為新建一個，需要多花幾秒鐘',
   'cli.template.made':
     'duebot：已準備好內建資料庫範本（{megabytes} MB，{seconds} 秒）；新的資料目錄將從它開始',

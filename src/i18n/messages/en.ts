@@ -7,6 +7,7 @@ import { adaptersEn } from './adapters-en.ts';
 import { cardEn } from './card-en.ts';
 import { cliEn } from './cli-en.ts';
 import { contactEn } from './contact-en.ts';
+import { doctorEn } from './doctor-en.ts';
 import { formsEn } from './forms-en.ts';
 import { ladderEn } from './ladder-en.ts';
 import { lettersEn } from './letters-en.ts';
@@ -20,6 +21,7 @@ export const en = {
   ...cardEn,
   ...cliEn,
   ...contactEn,
+  ...doctorEn,
   ...formsEn,
   ...ladderEn,
   ...lettersEn,

@@ -3,6 +3,7 @@ import { adaptersZhCN } from './adapters-zh-CN.ts';
 import { cardZhCN } from './card-zh-CN.ts';
 import { cliZhCN } from './cli-zh-CN.ts';
 import { contactZhCN } from './contact-zh-CN.ts';
+import { doctorZhCN } from './doctor-zh-CN.ts';
 import { formsZhCN } from './forms-zh-CN.ts';
 import { ladderZhCN } from './ladder-zh-CN.ts';
 import { lettersZhCN } from './letters-zh-CN.ts';
@@ -17,6 +18,7 @@ export const zhCN: Catalog = {
   ...cardZhCN,
   ...cliZhCN,
   ...contactZhCN,
+  ...doctorZhCN,
   ...formsZhCN,
   ...ladderZhCN,
   ...lettersZhCN,

@@ -3,6 +3,7 @@ import { adaptersZhTW } from './adapters-zh-TW.ts';
 import { cardZhTW } from './card-zh-TW.ts';
 import { cliZhTW } from './cli-zh-TW.ts';
 import { contactZhTW } from './contact-zh-TW.ts';
+import { doctorZhTW } from './doctor-zh-TW.ts';
 import { formsZhTW } from './forms-zh-TW.ts';
 import { ladderZhTW } from './ladder-zh-TW.ts';
 import { lettersZhTW } from './letters-zh-TW.ts';
@@ -17,6 +18,7 @@ export const zhTW: Catalog = {
   ...cardZhTW,
   ...cliZhTW,
   ...contactZhTW,
+  ...doctorZhTW,
   ...formsZhTW,
   ...ladderZhTW,
   ...lettersZhTW,
