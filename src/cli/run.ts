@@ -109,14 +109,14 @@ export function connectionFailure(
       '\n',
     );
   if (typeof code === 'string' && LEDGER_CODES.includes(code)) {
-    const { detail, fix } = explainLedgerError(error, config);
+    const { detail, fix } = explainLedgerError(error, config, t);
     return new CliError(withFix(t.t('cli.failure.ledger', { detail }), fix), 2);
   }
   if (code === 'policy_invalid') {
     return new CliError(`${t.t('cli.settings.problems')}\n  ${(error as Error).message}`, 2);
   }
   if (error instanceof NoSnapshotError) {
-    const { detail, fix } = explainLedgerError(error.cause, config);
+    const { detail, fix } = explainLedgerError(error.cause, config, t);
     return new CliError(withFix(t.t('cli.failure.noSnapshot', { detail }), fix), 2);
   }
   const [variable, url, cause] =
@@ -126,7 +126,7 @@ export function connectionFailure(
         ? ['DATABASE_URL', config.databaseUrl ?? '', error]
         : [null, '', error];
   if (!variable) return error;
-  const { detail, fix } = explainConnectionError(cause, variable, url);
+  const { detail, fix } = explainConnectionError(cause, variable, url, t);
   return new CliError(withFix(`duebot: ${detail}`, fix), variable === 'LEDGER_URL' ? 2 : 1);
 }
 

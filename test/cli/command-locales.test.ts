@@ -93,7 +93,8 @@ describe(
         const unreachable = await run(['sync'], { DATABASE_URL: 'postgres://duebot@127.0.0.1:1/ar' });
         expect(unreachable.code).toBe(1);
         const [detail, fix, doctor] = unreachable.stderr.split('\n');
-        expect(detail).toMatch(/^duebot: nothing is listening at 127\.0\.0\.1:1/); // doctor's words for the cause
+        // doctor's words for the cause, in the same language as the frame
+        expect(detail).toBe(`duebot: ${t.t('doctor.conn.refused', { where: '127.0.0.1:1' })}`);
         expect(fix).toMatch(shape(`  ${t.t('cli.failure.fix', { fix: HOLE })}`));
         expect(doctor).toBe(`  ${t.t('cli.failure.doctor')}`);
         // The fix itself is doctor's; the words around it are ours.

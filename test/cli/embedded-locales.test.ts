@@ -18,6 +18,9 @@ const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid ?? 999_999;
 const lockOf = (holder: { pid: number; url: string | null }) =>
   `${JSON.stringify({ host: hostname(), startedAt: new Date().toISOString(), command: 'duebot start', ...holder })}\n`;
 
+/** A start time the catalogs write as 11:11 in every language (the holders here all started today). */
+const ELEVEN_ELEVEN = new Date(2000, 0, 1, 11, 11).getTime();
+
 /** A said line with the time a holder started left open: it is the clock's. */
 const shape = (
   t: Translator,
@@ -26,8 +29,8 @@ const shape = (
 ) =>
   new RegExp(
     `^${t
-      .t(key, { remote: 'no', host: '', command: 'duebot start', at: '\u0000', ...values })
-      .split('\u0000')
+      .t(key, { remote: 'no', host: '', command: 'duebot start', today: 'yes', at: ELEVEN_ELEVEN, ...values })
+      .split('11:11')
       .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('\\d\\d:\\d\\d')}$`,
     'm',

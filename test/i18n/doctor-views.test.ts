@@ -439,7 +439,7 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
       /^the embedded database in \/srv\/duebot\/data is held by duebot process 4242 on ledger-box/,
     );
     expect(explainConnectionError(held, 'DATABASE_URL', '', translator('zh-TW')).detail).toMatch(
-      /^\/srv\/duebot\/data 中的內建資料庫已被位於 ledger-box 的 duebot 行程 4242 占用（`duebot start`，啟動於 2026年12月1日 \d\d:\d\d）/,
+      /^\/srv\/duebot\/data 中的內建資料庫已被位於 ledger-box 的 duebot 行程 4242 佔用（`duebot start`，啟動於 2026年12月1日 \d\d:\d\d）/,
     );
 
     const config = configOf({ LEDGER_URL: 'postgres://ro@erp/ar', LEDGER_MAPPING: '/srv/mapping.sql' });

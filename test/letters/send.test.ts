@@ -166,7 +166,7 @@ describe.each(backends())('sending letters on %s', (kind) => {
     const history = text(
       await dispatch(ctx, { kind: 'command', text: `history ${id}`, user: ann, platform: 'shell' }),
     );
-    expect(history).toMatch(/Ann sent the polite-reminder letter \(zh-CN\) to ap@yuanhang\.example\.cn/);
+    expect(history).toMatch(/Ann sent the polite reminder letter \(zh-CN\) to ap@yuanhang\.example\.cn/);
     expect(history).toContain(String(row.message_id));
   });
 
@@ -298,7 +298,7 @@ describe.each(backends())('sending letters on %s', (kind) => {
     const history = text(
       await dispatch(ctx, { kind: 'command', text: `history ${id}`, user: ann, platform: 'shell' }),
     );
-    expect(history).toMatch(/Max approved the formal-demand letter #\d+ asked for by Mia/);
+    expect(history).toMatch(/Max approved the formal demand letter #\d+ asked for by Mia/);
   });
 
   it('with approval on, a rejected letter is never sent', async () => {

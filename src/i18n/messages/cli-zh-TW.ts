@@ -17,13 +17,13 @@ export const cliZhTW: CliCatalog = {
   'cli.failure.fix': '解決方法：{fix}',
   'cli.failure.doctor': '（執行 duebot doctor 檢查每項設定）',
   'cli.embedded.held':
-    'duebot：{dataDir} 中的內建資料庫被 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）占用，且無法連線到它；請停止該程序，或將 DATABASE_URL 設為一個 PostgreSQL 資料庫',
+    'duebot：{dataDir} 中的內建資料庫被 duebot 行程 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）佔用，且無法連線到它；請停止該程序，或將 DATABASE_URL 設為一個 PostgreSQL 資料庫',
   'cli.embedded.ownerGone':
-    'duebot：本程序所用內建資料庫的所屬程序 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）已停止；請重新啟動 duebot',
+    'duebot：本行程所用內建資料庫的所屬 duebot 行程 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）已停止；請重新啟動 duebot',
   'cli.embedded.attached':
-    '正在使用 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）的內建資料庫',
+    '正在使用 duebot 行程 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）的內建資料庫',
   'cli.embedded.tookOver':
-    '內建資料庫被 duebot 程序 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）鎖定後未釋放，該程序已不再執行；本程序接管它',
+    '內建資料庫被 duebot 行程 {pid}{remote, select, yes {（位於 {host}）} other {}}（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}）鎖定後未釋放，該程序已不再執行；本程序接管它',
   'cli.embedded.noTemplate': '無法載入預製的空資料庫（{error}）；改為新建一個，需要多花幾秒鐘',
   'cli.template.made':
     'duebot：已準備好內建資料庫範本（{megabytes} MB，{seconds} 秒）；新的資料目錄將從它開始',
@@ -49,7 +49,7 @@ export const cliZhTW: CliCatalog = {
     'MicrosoftAppId：得到的是{found, select, nothing {空值} other {{value}}}，應為要寫入資訊清單的機器人應用程式 ID（一個 GUID）',
   'cli.teams.usage':
     '{error}；用法：npm run teams:package -- [out.zip] --website URL --privacy URL --terms URL',
-  'cli.teams.tooMany': '最多只能有一個輸出檔案，但得到 {count, number} 個：{files}',
+  'cli.teams.tooMany': '輸出檔案最多一個，但得到 {count, number} 個：{files}',
   'plan.field.installments': '1 到 24 之間的整數',
   'plan.field.firstPercent': '0 到 100 之間的百分比',
   'plan.field.everyDays': '1 到 92 之間的整天數',

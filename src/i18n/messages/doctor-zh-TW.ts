@@ -82,7 +82,7 @@ export const doctorZhTW: DoctorCatalog = {
     '{ledger, select, yes {修正 {setting} 中的資料庫名稱：即會計資料庫在該伺服器上的名稱} other {建立該資料庫（例如 {create}），或修正 {setting} 中的資料庫名稱}}',
   'doctor.conn.otherFix': '檢查 {setting}',
   'doctor.held':
-    '{dir} 中的內建資料庫已被{remote, select, yes {位於 {host} 的} other {}} duebot 行程 {pid} 占用（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}），且無法連線到該行程',
+    '{dir} 中的內建資料庫已被{remote, select, yes {位於 {host} 的} other {}} duebot 行程 {pid} 佔用（`{command}`，啟動於 {today, select, yes {{at, time, ::HHmm}} other {{at, date, medium} {at, time, ::HHmm}}}），且無法連線到該行程',
   'doctor.heldFix': '停止該行程，或將 {setting} 設為一個 PostgreSQL 資料庫',
 
   'doctor.botDatabase.ok':
