@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,15 +7,10 @@ import { LOCK_FILE } from '../../src/embedded/lock.ts';
 import { translator, type Translator } from '../../src/i18n/translate.ts';
 import { notice } from '../../src/views/notices.ts';
 import { type RunningDuebot, runDuebot, spawnDuebot } from '../support/cli.ts';
+import { deadPid, lockOf } from '../support/embedded-lock.ts';
 import { pseudoT, strayEnglish } from '../support/view-locales.ts';
 
 const PRELOAD = fileURLToPath(new URL('../support/pseudo-locale-preload.mjs', import.meta.url));
-
-/** The pid of a process that has ended: a lock naming it is stale. */
-const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid ?? 999_999;
-
-const lockOf = (holder: { pid: number; url: string | null }) =>
-  `${JSON.stringify({ host: hostname(), startedAt: new Date().toISOString(), command: 'duebot start', ...holder })}\n`;
 
 /** A start time the catalogs write as 11:11 in every language (the holders here all started today). */
 const ELEVEN_ELEVEN = new Date(2000, 0, 1, 11, 11).getTime();

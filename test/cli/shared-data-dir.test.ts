@@ -1,16 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../src/embedded/lock.ts';
 import { type RunningDuebot, runDuebot, spawnDuebot } from '../support/cli.ts';
-
-/** The pid of a process that has ended: a lock naming it is stale. */
-const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid ?? 999_999;
-
-const lockOf = (holder: { pid: number; url: string | null; startedAt?: string }) =>
-  `${JSON.stringify({ host: hostname(), startedAt: new Date().toISOString(), command: 'duebot start', ...holder })}\n`;
+import { deadPid, lockOf } from '../support/embedded-lock.ts';
 
 /** Customer ids of the rows of the last list printed (`1. Name (#108)`). */
 const listedIds = (text: string) => [...text.matchAll(/^\s*\d+\. .* \(#(\d+)\)/gm)].map((m) => Number(m[1]));
