@@ -24,9 +24,11 @@ import { type LetterConfig, letterConfig, letterSettings } from './letters/setti
 import {
   emptyAsUndefined,
   type Env,
+  expects,
   type FragmentRead,
   isTimeZone,
   readFragment,
+  type SettingProblem,
   settingsFragment,
   wholeNumber,
 } from './settings-input.ts';
@@ -34,6 +36,7 @@ import {
 export type { AlertSettings, JobsConfig, MeetingSettings } from './jobs/settings.ts';
 export type { SlackConfig } from './chat/slack-settings.ts';
 export type { TeamsConfig } from './chat/teams-settings.ts';
+export { problemText, type SettingProblem } from './settings-input.ts';
 export {
   defaultLetterConfig,
   LETTER_LOCALES,
@@ -42,7 +45,12 @@ export {
   parseEarlyDiscount,
 } from './letters/settings.ts';
 
-const databaseUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// or postgresql:// URL');
+const databaseUrl = z
+  .string()
+  .regex(
+    /^postgres(ql)?:\/\/.+/,
+    expects('settings.databaseUrl', { postgres: 'postgres://', postgresql: 'postgresql://' }),
+  );
 
 /** The process-wide settings: the bot database, the business clock, the shell, the HTTP port, logging. */
 export const coreSettings = settingsFragment({
@@ -52,14 +60,22 @@ export const coreSettings = settingsFragment({
     emptyAsUndefined,
     z
       .string()
-      .refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin or Asia/Shanghai')
+      .refine(isTimeZone, expects('settings.timeZone', { first: 'Europe/Berlin', second: 'Asia/Shanghai' }))
       .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
   ),
   DUEBOT_TODAY: z.preprocess(
     emptyAsUndefined,
-    z.string().refine(isIsoDate, 'expected a calendar date as YYYY-MM-DD').optional(),
+    z
+      .string()
+      .refine(isIsoDate, expects('settings.date', { format: 'YYYY-MM-DD' }))
+      .optional(),
   ),
-  DUEBOT_PAGE_SIZE: wholeNumber({ min: 1, max: 40, range: 'expected 1 to 40 accounts a page', fallback: 10 }),
+  DUEBOT_PAGE_SIZE: wholeNumber({
+    min: 1,
+    max: 40,
+    range: expects('settings.pageSize', { min: 1, max: 40 }),
+    fallback: 10,
+  }),
   DUEBOT_SHELL_USER: z.preprocess(emptyAsUndefined, z.string().max(80).optional()),
   DUEBOT_SHELL_ROLE: z.preprocess(
     emptyAsUndefined,
@@ -68,8 +84,8 @@ export const coreSettings = settingsFragment({
   PORT: wholeNumber({
     min: 1,
     max: 65535,
-    whole: 'expected a port number',
-    range: 'expected a port number from 1 to 65535',
+    whole: expects('settings.port.whole'),
+    range: expects('settings.port.range', { min: 1, max: 65535 }),
     fallback: 3000,
   }),
   LOG_LEVEL: z.preprocess(
@@ -139,7 +155,12 @@ export interface Config {
   language: LanguageConfig;
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+/**
+ * The settings, or what is wrong with them: each problem as an English line (`problems`: logs, tests)
+ * and as said (`said`: the variable it names and its catalog message, for the reader's language).
+ */
+export type ConfigResult =
+  { ok: true; config: Config } | { ok: false; problems: string[]; said: SettingProblem[] };
 
 /**
  * Reads the settings from an environment, each fragment once: every variable that does not parse, then
@@ -155,13 +176,17 @@ export function loadConfig(env: Env): ConfigResult {
   const jobs = readFragment(jobSettings, env);
   const i18n = readFragment(i18nSettings, env);
   const reads: FragmentRead<z.ZodRawShape>[] = [core, ledger, collections, slack, teams, letters, jobs, i18n];
+  const said = [
+    ...reads.flatMap((read) => (read.ok ? [] : read.said)),
+    ...reads.flatMap((read) => (read.ok ? read.said : [])),
+  ];
   const problems = [
     ...reads.flatMap((read) => (read.ok ? [] : read.problems)),
     ...reads.flatMap((read) => (read.ok ? read.combinationProblems : [])),
   ];
   const allRead =
     core.ok && ledger.ok && collections.ok && slack.ok && teams.ok && letters.ok && jobs.ok && i18n.ok;
-  if (!allRead || problems.length > 0) return { ok: false, problems };
+  if (!allRead || problems.length > 0) return { ok: false, problems, said };
   const s = core.values;
   return {
     ok: true,

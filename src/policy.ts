@@ -1,22 +1,31 @@
 import { readFile } from 'node:fs/promises';
 import { defaultPolicy, type Policy } from './collections/account.ts';
-import { loadLadder } from './collections/ladder.ts';
+import { LadderFileError, loadLadder } from './collections/ladder.ts';
 import { currencyDigits } from './collections/money.ts';
-import { defaultPolicyNumbers, loadPolicyFile, type PolicyNumbers } from './collections/policy-file.ts';
+import {
+  defaultPolicyNumbers,
+  loadPolicyFile,
+  PolicyFileError,
+  type PolicyNumbers,
+} from './collections/policy-file.ts';
 import type { Config } from './config.ts';
 import { said, type Said, sayIn } from './i18n/said.ts';
 
 /**
  * A policy setting that cannot be used, named for the person fixing it. Given as the setting and a
- * catalog message (`says`: the problem without the setting's name), doctor says it in the company's
- * language; the message is `SETTING: ` and its English.
+ * catalog message (`says`: the problem without the setting's name), doctor and a refused start say it in
+ * the company's language; the message is `SETTING: ` and its English.
  */
 export class PolicyError extends Error {
   readonly code = 'policy_invalid';
   readonly says?: Said;
+  readonly variable?: string;
   constructor(problem: string | { variable: string; says: Said }) {
     super(typeof problem === 'string' ? problem : `${problem.variable}: ${sayIn(undefined, problem.says)}`);
-    if (typeof problem !== 'string') this.says = problem.says;
+    if (typeof problem !== 'string') {
+      this.says = problem.says;
+      this.variable = problem.variable;
+    }
   }
 }
 
@@ -28,11 +37,19 @@ async function readSettingFile(variable: string, file: string): Promise<string> 
   });
 }
 
-/** Parses a file's text with `load`, its error message prefixed with the setting that names it. */
+/**
+ * Parses a file's text with `load`, its error named by the setting that names the file: what is wrong
+ * with a ladder or policy file said in the reader's language around the file's own problems.
+ */
 function parseSettingFile<T>(variable: string, text: string, load: (text: string) => T): T {
   try {
     return load(text);
   } catch (error) {
+    if (error instanceof LadderFileError || error instanceof PolicyFileError) {
+      const ladder = error instanceof LadderFileError ? 'yes' : 'no';
+      const says = said('settings.file.invalid', { ladder, problems: error.problems.join('; ') });
+      throw new PolicyError({ variable, says });
+    }
     throw new PolicyError(`${variable}: ${(error as Error).message}`);
   }
 }

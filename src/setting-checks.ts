@@ -141,7 +141,7 @@ async function mappingCheck(file: string, t: Translator): Promise<Check> {
 
 /**
  * The checks of the settings that name files and folders; only those that are set (the data dir: when in
- * use). In `t`'s language: doctor's is the company's; a refused start says them in English.
+ * use). In `t`'s language: the company's (DUEBOT_LOCALE), in doctor and in a refused start.
  */
 export async function checkSettingFiles(config: Config, t: Translator = translator('en')): Promise<Check[]> {
   const checks: Promise<Check>[] = [];
@@ -154,7 +154,15 @@ export async function checkSettingFiles(config: Config, t: Translator = translat
   return Promise.all(checks);
 }
 
-/** A failed check as one line of a settings problem list: `NAME: what is wrong; fix: what to do`. */
-export function problemLine(check: Check): string {
-  return `${check.name}: ${check.detail}${check.fix ? `; fix: ${check.fix}` : ''}`;
+/**
+ * A failed check as one line of a settings problem list, `NAME: what is wrong; fix: what to do`, in `t`'s
+ * language (the one the check was said in).
+ */
+export function problemLine(check: Check, t: Translator = translator('en')): string {
+  return t.t('settings.check', {
+    variable: check.name,
+    detail: check.detail,
+    hasFix: check.fix ? 'yes' : 'no',
+    fix: check.fix ?? '',
+  });
 }

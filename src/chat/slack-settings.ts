@@ -5,7 +5,13 @@
  * `SlackConfig` from here.
  */
 import { z } from 'zod';
-import { emptyAsUndefined, settingsFragment } from '../settings-input.ts';
+import {
+  emptyAsUndefined,
+  expects,
+  type SettingProblem,
+  settingProblem,
+  settingsFragment,
+} from '../settings-input.ts';
 
 /** "U01, U02" -> ['U01', 'U02']: Slack user ids separated by commas. */
 const slackUserIds = z
@@ -18,14 +24,14 @@ const slackUserIds = z
   )
   .refine(
     (ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)),
-    'expected Slack user ids such as U012AB3CD separated by commas (profile > ... > Copy member ID)',
+    expects('settings.slack.userIds', { example: 'U012AB3CD' }),
   )
   .default([]);
 
 /** A Slack channel id, for the channels scheduled posts go to. */
 const slackChannel = z
   .string()
-  .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a channel id such as C012AB3CD (channel details > About)');
+  .regex(/^[CG][A-Z0-9]{2,}$/, expects('settings.slack.channel', { example: 'C012AB3CD' }));
 
 /** Slack's variables by name; a bot token turns Slack on, with a signing secret (HTTP) or an app token (Socket Mode). */
 export const slackSettings = settingsFragment(
@@ -34,27 +40,30 @@ export const slackSettings = settingsFragment(
       emptyAsUndefined,
       z
         .string()
-        .regex(/^xoxb-/, 'expected the bot token, which starts with xoxb- (OAuth & Permissions page)')
+        .regex(/^xoxb-/, expects('settings.slack.botToken', { prefix: 'xoxb-' }))
         .optional(),
     ),
     SLACK_SIGNING_SECRET: z.preprocess(
       emptyAsUndefined,
       z
         .string()
-        .regex(/^[0-9a-f]{16,}$/i, 'expected the signing secret from Basic Information (hexadecimal)')
+        .regex(/^[0-9a-f]{16,}$/i, expects('settings.slack.signingSecret'))
         .optional(),
     ),
     SLACK_APP_TOKEN: z.preprocess(
       emptyAsUndefined,
       z
         .string()
-        .regex(/^xapp-/, 'expected an app-level token, which starts with xapp- (for Socket Mode)')
+        .regex(/^xapp-/, expects('settings.slack.appToken', { prefix: 'xapp-' }))
         .optional(),
     ),
     SLACK_API_URL: z.preprocess(
       emptyAsUndefined,
       z
-        .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as https://slack.com/api/' })
+        .url({
+          protocol: /^https?$/,
+          error: expects('settings.httpUrl', { example: 'https://slack.com/api/' }),
+        })
         .optional(),
     ),
     SLACK_CHANNEL: z.preprocess(emptyAsUndefined, slackChannel.optional()),
@@ -65,22 +74,35 @@ export const slackSettings = settingsFragment(
     SLACK_VIEWERS: z.preprocess(emptyAsUndefined, slackUserIds),
   },
   (s) => {
-    const problems: string[] = [];
+    const problems: SettingProblem[] = [];
     if (!s.SLACK_BOT_TOKEN) {
       const set = (['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const).filter((name) => s[name]);
       if (set.length > 0) {
         problems.push(
-          `SLACK_BOT_TOKEN: found nothing, expected the bot token (xoxb-...) because ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set; set it too, or unset them to run without Slack`,
+          settingProblem('SLACK_BOT_TOKEN', 'settings.slack.botTokenNeeded', {
+            prefix: 'xoxb-',
+            both: set.length > 1 ? 'yes' : 'no',
+            first: set[0] ?? '',
+            second: set[1] ?? '',
+          }),
         );
       }
     } else if (!s.SLACK_SIGNING_SECRET && !s.SLACK_APP_TOKEN) {
       problems.push(
-        'SLACK_SIGNING_SECRET: found nothing, expected the signing secret (Basic Information) for HTTP mode, or set SLACK_APP_TOKEN (xapp-...) for Socket Mode',
+        settingProblem('SLACK_SIGNING_SECRET', 'settings.slack.signingSecretNeeded', {
+          appToken: 'SLACK_APP_TOKEN',
+          prefix: 'xapp-',
+        }),
       );
     }
     const both = s.SLACK_MANAGERS.filter((id) => s.SLACK_VIEWERS.includes(id));
     if (both.length > 0)
-      problems.push(`SLACK_VIEWERS: ${both.join(', ')} also listed in SLACK_MANAGERS; choose one role`);
+      problems.push(
+        settingProblem('SLACK_VIEWERS', 'settings.bothRoles', {
+          ids: both.join(', '),
+          managers: 'SLACK_MANAGERS',
+        }),
+      );
     return problems;
   },
 );

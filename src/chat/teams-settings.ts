@@ -4,7 +4,13 @@
  * gives: the core reads every setting and never imports an adapter.
  */
 import { z } from 'zod';
-import { emptyAsUndefined, settingsFragment } from '../settings-input.ts';
+import {
+  emptyAsUndefined,
+  expects,
+  type SettingProblem,
+  settingProblem,
+  settingsFragment,
+} from '../settings-input.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,10 +23,7 @@ const teamsUserIds = z
       .map((id) => id.trim().toLowerCase())
       .filter(Boolean),
   )
-  .refine(
-    (ids) => ids.every((id) => GUID.test(id)),
-    'expected Microsoft Entra object ids (GUIDs) separated by commas (Entra admin center > Users > Object ID)',
-  )
+  .refine((ids) => ids.every((id) => GUID.test(id)), expects('settings.teams.userIds'))
   .default([]);
 
 /** Teams' variables by name; an app id (or TEAMS_ENABLED=1 alone, for local mode) turns Teams on. */
@@ -28,20 +31,19 @@ export const teamsSettings = settingsFragment(
   {
     TEAMS_ENABLED: z.preprocess(
       emptyAsUndefined,
-      z.enum(['0', '1'], { error: 'expected 1 (on) or 0 (off)' }).optional(),
+      z.enum(['0', '1'], { error: expects('settings.teams.enabled', { on: '1', off: '0' }) }).optional(),
     ),
     MicrosoftAppId: z.preprocess(
       emptyAsUndefined,
-      z
-        .string()
-        .regex(GUID, "expected the bot's Microsoft App ID (a GUID, Azure bot > Configuration)")
-        .optional(),
+      z.string().regex(GUID, expects('settings.teams.appId')).optional(),
     ),
     MicrosoftAppPassword: z.preprocess(emptyAsUndefined, z.string().optional()),
     MicrosoftAppType: z.preprocess(
       emptyAsUndefined,
       z
-        .enum(['SingleTenant', 'MultiTenant'], { error: 'expected SingleTenant or MultiTenant' })
+        .enum(['SingleTenant', 'MultiTenant'], {
+          error: expects('settings.teams.appType', { single: 'SingleTenant', multi: 'MultiTenant' }),
+        })
         .default('SingleTenant'),
     ),
     MicrosoftAppTenantId: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),
@@ -51,7 +53,7 @@ export const teamsSettings = settingsFragment(
         .string()
         .regex(
           /^19:[^;\s]+@thread\.(tacv2|skype)$/,
-          'expected a Teams channel id such as 19:abc...@thread.tacv2 (channel > Get link to channel)',
+          expects('settings.teams.channel', { example: '19:abc...@thread.tacv2' }),
         )
         .optional(),
     ),
@@ -59,26 +61,37 @@ export const teamsSettings = settingsFragment(
     TEAMS_VIEWERS: z.preprocess(emptyAsUndefined, teamsUserIds),
   },
   (s) => {
-    const problems: string[] = [];
+    const problems: SettingProblem[] = [];
     if (!s.MicrosoftAppId) {
       const set = (['MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const).filter((name) => s[name]);
       if (set.length > 0 && s.TEAMS_ENABLED !== '0')
         problems.push(
-          `MicrosoftAppId: found nothing, expected the bot's app id because ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set; set it too, or unset them (TEAMS_ENABLED=1 alone runs Teams in local mode)`,
+          settingProblem('MicrosoftAppId', 'settings.teams.appIdNeeded', {
+            both: set.length > 1 ? 'yes' : 'no',
+            first: set[0] ?? '',
+            second: set[1] ?? '',
+            local: 'TEAMS_ENABLED=1',
+          }),
         );
       return problems;
     }
     if (!s.MicrosoftAppPassword)
-      problems.push(
-        "MicrosoftAppPassword: found nothing, expected the client secret of the bot's app registration (Certificates & secrets)",
-      );
+      problems.push(settingProblem('MicrosoftAppPassword', 'settings.teams.passwordNeeded'));
     if (s.MicrosoftAppType === 'SingleTenant' && !s.MicrosoftAppTenantId)
       problems.push(
-        'MicrosoftAppTenantId: found nothing, expected your directory (tenant) id because MicrosoftAppType is SingleTenant',
+        settingProblem('MicrosoftAppTenantId', 'settings.teams.tenantNeeded', {
+          type: 'MicrosoftAppType',
+          single: 'SingleTenant',
+        }),
       );
     const both = s.TEAMS_MANAGERS.filter((id) => s.TEAMS_VIEWERS.includes(id));
     if (both.length > 0)
-      problems.push(`TEAMS_VIEWERS: ${both.join(', ')} also listed in TEAMS_MANAGERS; choose one role`);
+      problems.push(
+        settingProblem('TEAMS_VIEWERS', 'settings.bothRoles', {
+          ids: both.join(', '),
+          managers: 'TEAMS_MANAGERS',
+        }),
+      );
     return problems;
   },
 );

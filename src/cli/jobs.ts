@@ -41,7 +41,9 @@ export function runJob(name: string, options: { dryRun?: boolean }): Promise<voi
     }
     const mark = await outboxMark(runtime.db.knex);
     const entry = await posts.scheduler.runNow(name);
-    if (entry.outcome.status === 'failed') throw new CliError(`duebot ${name}: ${entry.outcome.error}`);
+    // The job's own error is what it threw (in the log as well); the words around it are ours.
+    if (entry.outcome.status === 'failed')
+      throw new CliError(t.t('cli.job.failed', { job: name, error: entry.outcome.error }));
     if (entry.outcome.status === 'already-done')
       runtime.log.info(`${name} already ran for ${entry.periodKey}`);
     await posts.worker.drain();

@@ -4,15 +4,17 @@
  */
 import { ChatStartError } from '../chat/adapter.ts';
 import { CliError } from './error.ts';
-import { type Config, type ConfigResult, loadConfig } from '../config.ts';
+import { type Config, type ConfigResult, loadConfig, problemText } from '../config.ts';
 import { explainConnectionError, explainLedgerError } from '../doctor.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { ConnectionError, openRuntime, type Runtime } from '../runtime.ts';
 import { checkSettingFiles, problemLine } from '../setting-checks.ts';
 import type { EmbeddedDatabaseHeldError } from '../embedded/open.ts';
 import { holderValues } from '../embedded/lock.ts';
+import { saidBy, sayIn } from '../i18n/said.ts';
 import { companyT } from '../i18n/speech.ts';
 import { environmentT, type Translator } from '../i18n/translate.ts';
+import type { PolicyError } from '../policy.ts';
 import { NoSnapshotError, syncNow } from '../sync-loop.ts';
 
 // In its own module so src/cli.ts can recognise it without loading a runtime.
@@ -21,13 +23,13 @@ export { CliError } from './error.ts';
 /**
  * The settings, refused with every problem at once (exit 2): those of the values themselves and those of
  * the files they name, the same checks `duebot doctor` lists. With `checkFiles: false` (doctor) the file
- * problems are left to the caller, unless the values already have problems.
+ * problems are left to the caller, unless the values already have problems. Said in the company's
+ * language; settings that cannot be read are said in DUEBOT_LOCALE as the environment has it (English
+ * when that one is wrong too).
  */
 export async function settings(checkFiles = true): Promise<{ config: Config; log: Logger }> {
-  const { config, problems } = await settingProblems(checkFiles);
+  const { config, problems, t } = await settingProblems(checkFiles);
   if (!config || problems.length > 0) {
-    // The settings may not say the company's language yet: DUEBOT_LOCALE as the environment has it.
-    const t = config ? companyT(config.language) : environmentT();
     const lines = problems.map((p) => `  ${p}`).join('\n');
     throw new CliError(`${t.t('cli.settings.problems')}\n${lines}`, 2);
   }
@@ -36,22 +38,29 @@ export async function settings(checkFiles = true): Promise<{ config: Config; log
   return { config, log };
 }
 
-async function settingProblems(checkFiles: boolean): Promise<{ config?: Config; problems: string[] }> {
+async function settingProblems(
+  checkFiles: boolean,
+): Promise<{ config?: Config; problems: string[]; t: Translator }> {
   const result = loadConfig(process.env);
   if (result.ok) {
-    if (!checkFiles) return { config: result.config, problems: [] };
-    const failed = (await checkSettingFiles(result.config)).filter((c) => !c.ok);
-    return { config: result.config, problems: failed.map(problemLine) };
+    const t = companyT(result.config.language);
+    if (!checkFiles) return { config: result.config, problems: [], t };
+    const failed = (await checkSettingFiles(result.config, t)).filter((c) => !c.ok);
+    return { config: result.config, problems: failed.map((c) => problemLine(c, t)), t };
   }
+  const t = environmentT();
   // The files are still checked, with the variables that have problems left at their defaults.
   const env = { ...process.env };
   let lenient: ConfigResult = result;
   for (let round = 0; round < 3 && !lenient.ok; round += 1) {
-    for (const problem of lenient.problems) delete env[problem.slice(0, problem.indexOf(':'))];
+    for (const problem of lenient.said) delete env[problem.variable];
     lenient = loadConfig(env);
   }
-  const failed = lenient.ok ? (await checkSettingFiles(lenient.config)).filter((c) => !c.ok) : [];
-  return { problems: [...result.problems, ...failed.map(problemLine)] };
+  const failed = lenient.ok ? (await checkSettingFiles(lenient.config, t)).filter((c) => !c.ok) : [];
+  return {
+    problems: [...result.said.map((p) => problemText(p, t)), ...failed.map((c) => problemLine(c, t))],
+    t,
+  };
 }
 
 let processLog: Logger | undefined;
@@ -113,7 +122,13 @@ export function connectionFailure(
     return new CliError(withFix(t.t('cli.failure.ledger', { detail }), fix), 2);
   }
   if (code === 'policy_invalid') {
-    return new CliError(`${t.t('cli.settings.problems')}\n  ${(error as Error).message}`, 2);
+    const { variable } = error as PolicyError;
+    const says = saidBy(error);
+    const line =
+      says && variable
+        ? t.t('settings.line', { variable, problem: sayIn(t, says) })
+        : (error as Error).message;
+    return new CliError(`${t.t('cli.settings.problems')}\n  ${line}`, 2);
   }
   if (error instanceof NoSnapshotError) {
     const { detail, fix } = explainLedgerError(error.cause, config, t);
@@ -127,7 +142,10 @@ export function connectionFailure(
         : [null, '', error];
   if (!variable) return error;
   const { detail, fix } = explainConnectionError(cause, variable, url, t);
-  return new CliError(withFix(`duebot: ${detail}`, fix), variable === 'LEDGER_URL' ? 2 : 1);
+  return new CliError(
+    withFix(t.t('cli.failure.connection', { detail }), fix),
+    variable === 'LEDGER_URL' ? 2 : 1,
+  );
 }
 
 /** A command that reads the worklist right after install syncs the ledger first, instead of finding nothing. */

@@ -4,7 +4,7 @@
  * settings src/config.ts composes; src/policy.ts turns them into the policy.
  */
 import { z } from 'zod';
-import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
+import { emptyAsUndefined, expects, settingsFragment, wholeNumber } from '../settings-input.ts';
 import { isIsoDate } from './dates.ts';
 import { parseDailyRate } from './interest.ts';
 import { isCurrencyCode } from './money.ts';
@@ -27,7 +27,7 @@ export function parseCurrencyList(text: string): Record<string, number> | null {
 export const currencyList = (example: string) =>
   z
     .string()
-    .refine((v) => parseCurrencyList(v) !== null, `expected currency=amount pairs such as ${example}`)
+    .refine((v) => parseCurrencyList(v) !== null, expects('settings.currencyList', { example }))
     .transform((v) => parseCurrencyList(v) ?? {});
 
 /** The policy settings by variable name. */
@@ -38,7 +38,10 @@ export const collectionsSettings = settingsFragment({
     emptyAsUndefined,
     z
       .string()
-      .refine((v) => parseDailyRate(v) !== null, 'expected a daily rate such as 0.05%, 5bp or 0.0005')
+      .refine(
+        (v) => parseDailyRate(v) !== null,
+        expects('settings.interest', { percent: '0.05%', basisPoints: '5bp', fraction: '0.0005' }),
+      )
       .default('0.05%'),
   ),
   DUEBOT_MIN_BALANCE: z.preprocess(emptyAsUndefined, currencyList('CNY=100,USD=20').default({})),
@@ -47,7 +50,7 @@ export const collectionsSettings = settingsFragment({
     z
       .string()
       .transform((v) => v.toUpperCase())
-      .refine(isCurrencyCode, 'expected an ISO currency code such as CNY')
+      .refine(isCurrencyCode, expects('settings.currency', { example: 'CNY' }))
       .default('CNY'),
   ),
   DUEBOT_FX_RATES: z.preprocess(emptyAsUndefined, currencyList('USD=7.1,EUR=7.8').default({})),
@@ -61,13 +64,13 @@ export const collectionsSettings = settingsFragment({
           .map((d) => d.trim())
           .filter(Boolean),
       )
-      .refine((dates) => dates.every(isIsoDate), 'expected dates as YYYY-MM-DD separated by commas')
+      .refine((dates) => dates.every(isIsoDate), expects('settings.holidays', { format: 'YYYY-MM-DD' }))
       .default([]),
   ),
   DUEBOT_STATUS_UPDATE_DAYS: wholeNumber({
     min: 0,
     max: 60,
-    range: 'expected 0 (off) to 60 working days',
+    range: expects('settings.statusUpdateDays', { min: 0, max: 60 }),
     fallback: 2,
   }),
   // PB-20: a promise further out than this is a payment plan (PB-17).

@@ -4,7 +4,7 @@
  * language with `/overdue language`; their platform's language is used until they do.
  */
 import { z } from 'zod';
-import { emptyAsUndefined, settingsFragment } from '../settings-input.ts';
+import { emptyAsUndefined, expects, settingsFragment } from '../settings-input.ts';
 import { LOCALES, type Locale, matchLocale } from './locale.ts';
 
 const CHOICES = `${LOCALES.join(', ')}`;
@@ -14,7 +14,7 @@ const locale = z
   .trim()
   .transform((v, ctx) => {
     const found = matchLocale(v);
-    if (!found) ctx.addIssue({ code: 'custom', message: `expected a language duebot speaks: ${CHOICES}` });
+    if (!found) ctx.addIssue({ code: 'custom', message: expects('settings.locale', { choices: CHOICES }) });
     return found ?? 'en';
   });
 
@@ -31,7 +31,7 @@ const channelLocales = z.string().transform((v, ctx) => {
     if (!channel || !found) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${part}" is not channel=language (language one of ${CHOICES}), e.g. C0123ABC=zh-CN`,
+        message: expects('settings.channelLocale', { part, choices: CHOICES, example: 'C0123ABC=zh-CN' }),
       });
       continue;
     }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { currencyList } from '../collections/settings.ts';
 import type { SyncConfig } from '../ledger/settings.ts';
 import type { LetterConfig } from '../letters/settings.ts';
-import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
+import { emptyAsUndefined, expects, settingsFragment, wholeNumber } from '../settings-input.ts';
 import { type EscalationMap, parseEscalationMap } from '../worklist/escalation.ts';
 import type { JobLanguageSettings } from './speech.ts';
 
@@ -30,7 +30,7 @@ const schedule = (fallback: string) =>
       .trim()
       .refine(
         (v) => v === AFTER_SYNC || cron.validate(v),
-        `expected a cron expression such as "0 9 * * *" (minute hour day month weekday) or ${AFTER_SYNC}`,
+        expects('settings.cron', { example: '0 9 * * *', afterSync: AFTER_SYNC }),
       )
       .default(fallback),
   );
@@ -62,7 +62,11 @@ export const jobSettings = settingsFragment({
   DUEBOT_ALERT_MIN_DAYS: wholeNumber({ min: 0, fallback: 1 }),
   DUEBOT_ALERT_JUMP_PERCENT: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number({ error: 'expected a percentage such as 20' }).min(0).max(10_000).default(20),
+    z.coerce
+      .number({ error: expects('settings.percentage', { example: 20 }) })
+      .min(0)
+      .max(10_000)
+      .default(20),
   ),
   DUEBOT_MEETING_MIN_DAYS: wholeNumber({ min: 0, fallback: 30 }),
   DUEBOT_MEETING_MONTHS: wholeNumber({ min: 1, max: 24, fallback: 6 }),
@@ -74,7 +78,7 @@ export const jobSettings = settingsFragment({
       .string()
       .refine(
         (v) => parseEscalationMap(v) !== null,
-        'expected collector=manager pairs such as Ann=Mia, Bob=Max',
+        expects('settings.escalation', { example: 'Ann=Mia, Bob=Max' }),
       )
       .transform((v) => parseEscalationMap(v) ?? {})
       .default({}),

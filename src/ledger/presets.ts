@@ -28,12 +28,18 @@ export function isPresetName(name: string): name is PresetName {
 
 const ENGINE: Record<LedgerDialect, string> = { postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB' };
 
-/** Why a preset cannot read a ledger of this dialect, or null when it can. */
-export function presetDialectProblem(name: PresetName, dialect: LedgerDialect): string | null {
+/**
+ * Why a preset cannot read a ledger of this dialect (the system, the engines it runs on and the one the
+ * URL names, for the settings' message), or null when it can.
+ */
+export function presetDialectProblem(
+  name: PresetName,
+  dialect: LedgerDialect,
+): { label: string; engines: string; engine: string } | null {
   const preset = PRESETS[name];
   if ((preset.dialects as readonly LedgerDialect[]).includes(dialect)) return null;
-  const engines = preset.dialects.map((d) => ENGINE[d]).join(' or ');
-  return `the ${name} preset reads ${preset.label} on ${engines}, and LEDGER_URL names a ${ENGINE[dialect]} database`;
+  const engines = preset.dialects.map((d) => ENGINE[d]).join(' / ');
+  return { label: preset.label, engines, engine: ENGINE[dialect] };
 }
 
 /**

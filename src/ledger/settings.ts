@@ -3,7 +3,14 @@
  * and how often and how much the sync reads. One fragment of the settings src/config.ts composes.
  */
 import { z } from 'zod';
-import { emptyAsUndefined, isTimeZone, settingsFragment, wholeNumber } from '../settings-input.ts';
+import {
+  emptyAsUndefined,
+  expects,
+  isTimeZone,
+  settingProblem,
+  settingsFragment,
+  wholeNumber,
+} from '../settings-input.ts';
 import {
   isPresetName,
   PRESET_NAMES,
@@ -15,14 +22,18 @@ import {
 
 const ledgerUrl = z
   .string()
-  .regex(/^(postgres(ql)?|mysql|mariadb):\/\/.+/, 'expected a postgres://, mysql:// or mariadb:// URL');
+  .regex(
+    /^(postgres(ql)?|mysql|mariadb):\/\/.+/,
+    expects('settings.ledgerUrl', { postgres: 'postgres://', mysql: 'mysql://', mariadb: 'mariadb://' }),
+  );
 
-const presetList = `${PRESET_NAMES.slice(0, -1).join(', ')} or ${PRESET_NAMES.at(-1)}`;
+/** The presets as a message lists them: `{presets} or {last}`. */
+const presetList = { presets: PRESET_NAMES.slice(0, -1).join(', '), last: PRESET_NAMES.at(-1) ?? '' };
 
 const preset = z
   .string()
   .transform((name) => name.trim().toLowerCase())
-  .refine(isPresetName, `expected one of the built-in presets: ${presetList}`);
+  .refine(isPresetName, expects('settings.preset', presetList));
 
 /** A parameter name as a mapping writes it (`:company_id`). */
 const PARAM_NAME = /^[A-Za-z_]\w*$/;
@@ -66,7 +77,7 @@ const params = z.string().transform((text, ctx): Record<string, string> => {
   const values: Record<string, string> = {};
   const parts = splitParams(text);
   if (!parts) {
-    ctx.addIssue({ code: 'custom', message: 'expected a closing double quote after a quoted value' });
+    ctx.addIssue({ code: 'custom', message: expects('settings.params.unclosed') });
     return z.NEVER;
   }
   for (const part of parts) {
@@ -77,15 +88,15 @@ const params = z.string().transform((text, ctx): Record<string, string> => {
     const value = paramValue(written);
     const problem =
       eq < 0 || !PARAM_NAME.test(name)
-        ? `expected name=value pairs separated by commas, e.g. company_id=1 (not ${JSON.stringify(part.trim())})`
+        ? expects('settings.params.pairs', { example: 'company_id=1', part: JSON.stringify(part.trim()) })
         : written.includes('"') && !/^"(?:[^"]|"")*"$/.test(written)
-          ? `expected the value of ${name} in double quotes as a whole ("Acme Co., Ltd."), with "" for a quote inside`
+          ? expects('settings.params.quoted', { name, example: '"Acme Co., Ltd."' })
           : name === 'watermark'
-            ? 'expected parameters besides watermark (duebot binds :watermark itself)'
+            ? expects('settings.params.watermark', { name })
             : Object.hasOwn(values, name)
-              ? `expected each parameter once (${name} is given twice)`
+              ? expects('settings.params.twice', { name })
               : value === '' || value.length > 200 || [...value].some((c) => c.charCodeAt(0) < 32)
-                ? `expected a value for ${name} (up to 200 characters, no control characters)`
+                ? expects('settings.params.value', { name, max: 200 })
                 : null;
     if (problem) {
       ctx.addIssue({ code: 'custom', message: problem });
@@ -107,7 +118,7 @@ export const ledgerSettings = settingsFragment(
       emptyAsUndefined,
       z
         .string()
-        .refine(isTimeZone, 'expected an IANA time zone such as Europe/Berlin, or UTC')
+        .refine(isTimeZone, expects('settings.ledgerTimeZone', { example: 'Europe/Berlin', utc: 'UTC' }))
         .default('UTC'),
     ),
     LEDGER_LOOKBACK_SECONDS: wholeNumber({ min: 0, fallback: 300 }),
@@ -115,31 +126,43 @@ export const ledgerSettings = settingsFragment(
     SYNC_FULL_EVERY_HOURS: wholeNumber({ min: 0, fallback: 24 }),
     SYNC_RETRY_SECONDS: wholeNumber({
       min: 1,
-      whole: 'expected a whole number of seconds',
-      range: 'expected 1 second or more',
+      whole: expects('settings.seconds.whole'),
+      range: expects('settings.seconds.atLeast', { min: 1 }),
       fallback: 30,
     }),
     LEDGER_STALE_AFTER_MINUTES: wholeNumber({
       min: 0,
-      whole: 'expected a whole number of minutes',
-      range: 'expected a whole number of minutes, 0 (never) or more',
+      whole: expects('settings.minutes.whole'),
+      range: expects('settings.minutes.atLeast', { min: 0 }),
     }),
-    SYNC_BATCH_SIZE: wholeNumber({ min: 1, max: 50_000, range: 'expected 1 to 50,000 rows', fallback: 2000 }),
+    SYNC_BATCH_SIZE: wholeNumber({
+      min: 1,
+      max: 50_000,
+      range: expects('settings.rows', { min: 1, max: 50_000 }),
+      fallback: 2000,
+    }),
   },
   (s) => {
     const preset = s.LEDGER_PRESET as PresetName | undefined;
+    const url = 'LEDGER_URL';
     if (preset && s.LEDGER_MAPPING)
       return [
-        `LEDGER_PRESET: found ${preset} and LEDGER_MAPPING too, expected one of them (a preset is a built-in mapping)`,
+        settingProblem('LEDGER_PRESET', 'settings.preset.withMapping', { preset, mapping: 'LEDGER_MAPPING' }),
       ];
     if (preset && !s.LEDGER_URL)
-      return [`LEDGER_PRESET: found ${preset}, expected LEDGER_URL to name the ${preset} database as well`];
+      return [settingProblem('LEDGER_PRESET', 'settings.preset.needsUrl', { preset, url })];
     const dialect = s.LEDGER_URL ? urlDialect(s.LEDGER_URL) : null;
     const mismatch = preset && dialect ? presetDialectProblem(preset, dialect) : null;
-    if (mismatch) return [`LEDGER_PRESET: found ${preset}, but ${mismatch}`];
+    if (preset && mismatch)
+      return [settingProblem('LEDGER_PRESET', 'settings.preset.engine', { preset, url, ...mismatch })];
     return s.LEDGER_URL && !s.LEDGER_MAPPING && !preset
       ? [
-          `LEDGER_MAPPING: found nothing, expected the path of a mapping SQL file, or LEDGER_PRESET (${presetList}), when LEDGER_URL is set (see README, "Connecting your accounting database")`,
+          settingProblem('LEDGER_MAPPING', 'settings.mapping.needed', {
+            preset: 'LEDGER_PRESET',
+            ...presetList,
+            url,
+            section: 'Connecting your accounting database',
+          }),
         ]
       : [];
   },

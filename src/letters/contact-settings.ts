@@ -4,7 +4,7 @@
  * (DUEBOT_CUSTOMER_TIME_ZONE_OVERRIDES, ledger customer id = IANA zone). Each zone is checked by name.
  */
 import { z } from 'zod';
-import { emptyAsUndefined, isTimeZone } from '../settings-input.ts';
+import { emptyAsUndefined, expects, isTimeZone } from '../settings-input.ts';
 
 /** Where a customer's zone comes from, in this order. */
 export interface CustomerZoneSettings {
@@ -16,9 +16,10 @@ export interface CustomerZoneSettings {
 
 export const noCustomerZones: CustomerZoneSettings = { overrides: {}, fallback: undefined };
 
-const ZONE_EXAMPLE = 'an IANA time zone such as Europe/Berlin or America/New_York';
+/** The zones a message names as examples. */
+const ZONE_EXAMPLE = { first: 'Europe/Berlin', second: 'America/New_York' };
 
-/** `C-1001=Europe/Berlin, 4711=America/Chicago` as a map, or the first problem found. */
+/** `C-1001=Europe/Berlin, 4711=America/Chicago` as a map, or the first problem found (a schema's message). */
 export function parseZoneOverrides(
   text: string,
 ): { ok: true; map: Record<string, string> } | { ok: false; problem: string } {
@@ -32,11 +33,14 @@ export function parseZoneOverrides(
     if (!id || !zone)
       return {
         ok: false,
-        problem: `"${part}" is not customer=zone; expected pairs such as C-1001=Europe/Berlin, 4711=America/Chicago`,
+        problem: expects('settings.zone.notPair', {
+          part,
+          example: 'C-1001=Europe/Berlin, 4711=America/Chicago',
+        }),
       };
     if (!isTimeZone(zone))
-      return { ok: false, problem: `customer ${id}: "${zone}" is not a time zone; expected ${ZONE_EXAMPLE}` };
-    if (map[id] !== undefined) return { ok: false, problem: `customer ${id} is listed twice` };
+      return { ok: false, problem: expects('settings.zone.customerNotZone', { id, zone, ...ZONE_EXAMPLE }) };
+    if (map[id] !== undefined) return { ok: false, problem: expects('settings.zone.twice', { id }) };
     map[id] = zone;
   }
   return { ok: true, map };
@@ -50,7 +54,7 @@ export const customerZoneVariables = {
       .string()
       .trim()
       .refine(isTimeZone, {
-        error: (issue) => `"${String(issue.input)}" is not a time zone; expected ${ZONE_EXAMPLE}`,
+        error: (issue) => expects('settings.zone.notZone', { zone: String(issue.input), ...ZONE_EXAMPLE }),
       })
       .optional(),
   ),

@@ -4,7 +4,14 @@
  */
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { emptyAsUndefined, settingsFragment, wholeNumber } from '../settings-input.ts';
+import {
+  emptyAsUndefined,
+  expects,
+  type SettingProblem,
+  settingProblem,
+  settingsFragment,
+  wholeNumber,
+} from '../settings-input.ts';
 import { type CustomerZoneSettings, customerZoneVariables } from './contact-settings.ts';
 
 /** The locales letter templates ship in (templates/letters/<locale>/). */
@@ -40,13 +47,13 @@ function parsePublicUrl(text: string): string | null {
 }
 
 /** Letters' whole numbers of `unit`, from `min` to `max`. */
-const wholeUnits = (fallback: number, min: number, max: number, unit: string) =>
+const wholeUnits = (fallback: number, min: number, max: number, unit: 'minutes' | 'days') =>
   wholeNumber({
     min,
     max,
-    notNumber: `expected a number of ${unit}`,
-    whole: `expected a whole number of ${unit}`,
-    range: `expected ${min} to ${max} ${unit}`,
+    notNumber: expects('settings.units.notNumber', { unit }),
+    whole: expects('settings.units.whole', { unit }),
+    range: expects('settings.units.range', { min, max, unit }),
     fallback,
   });
 
@@ -63,7 +70,14 @@ export const letterSettings = settingsFragment(
       emptyAsUndefined,
       z
         .string()
-        .regex(/^smtps?:\/\/[^/\s]+/, 'expected an smtp:// or smtps:// URL such as smtp://user:pass@mail:587')
+        .regex(
+          /^smtps?:\/\/[^/\s]+/,
+          expects('settings.smtpUrl', {
+            smtp: 'smtp://',
+            smtps: 'smtps://',
+            example: 'smtp://user:pass@mail:587',
+          }),
+        )
         .optional(),
     ),
     LETTER_FROM: z.preprocess(
@@ -72,7 +86,7 @@ export const letterSettings = settingsFragment(
         .string()
         .regex(
           /^[^<>@\s]*@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/,
-          'expected an e-mail address or "Name <address>"',
+          expects('settings.letterFrom', { form: '"Name <address>"' }),
         )
         .optional(),
     ),
@@ -86,19 +100,21 @@ export const letterSettings = settingsFragment(
       emptyAsUndefined,
       z
         .string()
-        .regex(/\.(png|jpe?g)$/i, 'expected the path of a PNG or JPEG image')
+        .regex(/\.(png|jpe?g)$/i, expects('settings.stampImage', { png: 'PNG', jpeg: 'JPEG' }))
         .optional(),
     ),
     LETTER_PAYMENT_LINK: z.preprocess(
       emptyAsUndefined,
-      z.url({ protocol: /^https?$/, error: 'expected an http(s) URL where customers can pay' }).optional(),
+      z.url({ protocol: /^https?$/, error: expects('settings.paymentLink') }).optional(),
     ),
     LETTER_BANK_DETAILS: z.preprocess(emptyAsUndefined, z.string().max(500).default('')),
     LETTER_DEFAULT_LOCALE: z.preprocess(emptyAsUndefined, z.enum(LETTER_LOCALES).default('en')),
     LETTER_APPROVAL: z.preprocess(
       emptyAsUndefined,
       z
-        .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'expected on or off' })
+        .enum(['on', 'off', 'true', 'false', '1', '0'], {
+          error: expects('settings.onOff', { on: 'on', off: 'off' }),
+        })
         .default('off')
         .transform((v) => ['on', 'true', '1'].includes(v)),
     ),
@@ -108,7 +124,10 @@ export const letterSettings = settingsFragment(
       emptyAsUndefined,
       z
         .string()
-        .refine((v) => parseEarlyDiscount(v) !== null, 'expected percent/days such as 2%/10')
+        .refine(
+          (v) => parseEarlyDiscount(v) !== null,
+          expects('settings.earlyDiscount', { example: '2%/10' }),
+        )
         .default('2%/10'),
     ),
     /** Minutes a letter may stay in `sending` before the recovery check calls it uncertain. */
@@ -120,31 +139,46 @@ export const letterSettings = settingsFragment(
         .string()
         .refine(
           (v) => parsePublicUrl(v) !== null,
-          'expected the https:// address duebot is reached at, such as https://duebot.example.com (http:// only for localhost)',
+          expects('settings.publicUrl', { example: 'https://duebot.example.com', localhost: 'localhost' }),
         )
         .optional(),
     ),
     DUEBOT_LINK_SECRET: z.preprocess(
       emptyAsUndefined,
-      z.string().min(32, 'expected a random secret of at least 32 characters').optional(),
+      z
+        .string()
+        .min(32, expects('settings.secret', { min: 32 }))
+        .optional(),
     ),
     LETTER_LINK_DAYS: wholeUnits(30, 1, 365, 'days'),
     ...customerZoneVariables,
   },
   (s, env) => {
-    const problems: string[] = [];
+    const problems: SettingProblem[] = [];
+    const smtp = 'SMTP_URL';
     if (s.SMTP_URL && !s.LETTER_FROM)
       problems.push(
-        'LETTER_FROM: found nothing, expected the sender address of letters (e.g. "Acme AR <ar@acme.example>") because SMTP_URL is set',
+        settingProblem('LETTER_FROM', 'settings.letterFromNeeded', {
+          example: '"Acme AR <ar@acme.example>"',
+          smtp,
+        }),
       );
     if (s.SMTP_URL && !env.LETTER_COMPANY_NAME?.trim())
       problems.push(
-        `LETTER_COMPANY_NAME: found nothing, expected your company's name for the letterhead because SMTP_URL is set (letters would reach customers headed "${PLACEHOLDER_COMPANY_NAME}")`,
+        settingProblem('LETTER_COMPANY_NAME', 'settings.companyNameNeeded', {
+          smtp,
+          placeholder: PLACEHOLDER_COMPANY_NAME,
+        }),
       );
     // MicrosoftAppPassword is the Teams fragment's; a link key can be derived from it (letterConfig).
     if (s.DUEBOT_PUBLIC_URL && !s.DUEBOT_LINK_SECRET && !env.MicrosoftAppPassword)
       problems.push(
-        'DUEBOT_LINK_SECRET: found nothing, expected a random secret of at least 32 characters (e.g. openssl rand -base64 32) to sign letter links, because DUEBOT_PUBLIC_URL is set and MicrosoftAppPassword is not',
+        settingProblem('DUEBOT_LINK_SECRET', 'settings.linkSecretNeeded', {
+          min: 32,
+          example: 'openssl rand -base64 32',
+          url: 'DUEBOT_PUBLIC_URL',
+          password: 'MicrosoftAppPassword',
+        }),
       );
     return problems;
   },

@@ -87,19 +87,28 @@ describe(
         expect(settings.code).toBe(2);
         const [head, problem] = settings.stderr.split('\n');
         expect(head).toBe(t.t('cli.settings.problems'));
-        expect(problem).toMatch(/^ {2}DUEBOT_TIMEZONE: /); // the problem itself: the settings' own words
-        expect(noEnglish(who, head ?? '', [])).toEqual([]);
+        expect(problem).toBe(
+          `  ${t.t('settings.line.found', {
+            variable: 'DUEBOT_TIMEZONE',
+            found: 'value',
+            value: '"Mars/Olympus"',
+            problem: t.t('settings.timeZone', { first: 'Europe/Berlin', second: 'Asia/Shanghai' }),
+          })}`,
+        );
+        expect(
+          noEnglish(who, settings.stderr, ['DUEBOT_TIMEZONE IANA Mars/Olympus Europe/Berlin Asia/Shanghai']),
+        ).toEqual([]);
 
         const unreachable = await run(['sync'], { DATABASE_URL: 'postgres://duebot@127.0.0.1:1/ar' });
         expect(unreachable.code).toBe(1);
-        const [detail, fix, doctor] = unreachable.stderr.split('\n');
-        // doctor's words for the cause, in the same language as the frame
-        expect(detail).toBe(`duebot: ${t.t('doctor.conn.refused', { where: '127.0.0.1:1' })}`);
-        expect(fix).toMatch(shape(`  ${t.t('cli.failure.fix', { fix: HOLE })}`));
-        expect(doctor).toBe(`  ${t.t('cli.failure.doctor')}`);
-        // The fix itself is doctor's; the words around it are ours.
-        const fixFrame = t.t('cli.failure.fix', { fix: HOLE }).replace(HOLE, ' ');
-        expect(noEnglish(who, [doctor, fixFrame].join('\n'), [])).toEqual([]);
+        // The cause and its fix in doctor's words, in the company's language as the words around them.
+        const connection = unreachable.stderr.split('\n').slice(0, 3);
+        expect(connection).toEqual([
+          t.t('cli.failure.connection', { detail: t.t('doctor.conn.refused', { where: '127.0.0.1:1' }) }),
+          `  ${t.t('cli.failure.fix', { fix: t.t('doctor.conn.refusedFix', { setting: 'DATABASE_URL' }) })}`,
+          `  ${t.t('cli.failure.doctor')}`,
+        ]);
+        expect(noEnglish(who, connection.join('\n'), ['DATABASE_URL'])).toEqual([]);
 
         const template = await run(['embedded-template'], { DUEBOT_TEMPLATE_DIR: '/dev/null/duebot' });
         expect(template.code).toBe(0);
@@ -113,6 +122,85 @@ describe(
           expect(made).toMatch(/^duebot：无法准备内置数据库模板（ENOTDIR: .*）；首次启动时会自行创建数据库$/);
         }
         if (who === 'zh-TW') expect(folder.stderr).toContain('不存在；請先建立它');
+      },
+    );
+
+    it.each(SPEAKERS)(
+      '%s: several bad settings refuse the start, each problem said with its setting and value as they are',
+      async (who) => {
+        const { env, t, nodeOptions } = speaker(who);
+        const refused = await runDuebot(['sync'], {
+          env: {
+            DUEBOT_DATA_DIR: dir,
+            DATABASE_URL: '',
+            LEDGER_URL: '',
+            ...env,
+            DUEBOT_PAGE_SIZE: '99', // a number out of range
+            LOG_LEVEL: 'loud', // not one of the choices (zod's own check)
+            LEDGER_PARAMS: 'company_id', // not name=value
+            SLACK_BOT_TOKEN: 'nope', // a secret: never echoed
+            DUEBOT_DIGEST_CRON: 'every morning',
+            SMTP_URL: 'smtp://mail.example:587', // fine alone; needs a sender and a company name
+            LETTER_FROM: '',
+            LETTER_COMPANY_NAME: '',
+            NODE_OPTIONS: nodeOptions.join(' '),
+          },
+          timeoutMs: 100_000,
+        });
+        expect(refused.code).toBe(2);
+        const [head, ...lines] = refused.stderr.trimEnd().split('\n');
+        expect(head).toBe(t.t('cli.settings.problems'));
+        const found = (variable: string, value: string, problem: string, kind = 'value') =>
+          `  ${t.t('settings.line.found', { variable, found: kind, value: JSON.stringify(value), problem })}`;
+        const combination = (variable: string, problem: string) =>
+          `  ${t.t('settings.line', { variable, problem })}`;
+        expect(lines).toEqual([
+          found('DUEBOT_PAGE_SIZE', '99', t.t('settings.pageSize', { min: 1, max: 40 })),
+          found(
+            'LOG_LEVEL',
+            'loud',
+            t.t('settings.oneOf', { choices: 'fatal, error, warn, info, debug, trace, silent' }),
+          ),
+          found(
+            'LEDGER_PARAMS',
+            'company_id',
+            t.t('settings.params.pairs', { example: 'company_id=1', part: '"company_id"' }),
+          ),
+          `  ${t.t('settings.line.found', {
+            variable: 'SLACK_BOT_TOKEN',
+            found: 'secret',
+            value: '',
+            problem: t.t('settings.slack.botToken', { prefix: 'xoxb-' }),
+          })}`,
+          found(
+            'DUEBOT_DIGEST_CRON',
+            'every morning',
+            t.t('settings.cron', { example: '0 9 * * *', afterSync: 'after-sync' }),
+          ),
+          combination(
+            'LETTER_FROM',
+            t.t('settings.letterFromNeeded', { example: '"Acme AR <ar@acme.example>"', smtp: 'SMTP_URL' }),
+          ),
+          combination(
+            'LETTER_COMPANY_NAME',
+            t.t('settings.companyNameNeeded', { smtp: 'SMTP_URL', placeholder: 'Your Company Ltd' }),
+          ),
+        ]);
+        expect(refused.stderr).not.toContain('nope');
+        const data = [
+          'DUEBOT_PAGE_SIZE LOG_LEVEL LEDGER_PARAMS SLACK_BOT_TOKEN DUEBOT_DIGEST_CRON LETTER_FROM',
+          'LETTER_COMPANY_NAME SMTP_URL loud company_id xoxb every morning after-sync cron',
+          'fatal error warn info debug trace silent Acme ar@acme.example Your Company Ltd',
+          // Slack's page, named as Slack's settings name it.
+          'OAuth Permissions',
+        ];
+        expect(noEnglish(who, refused.stderr, data)).toEqual([]);
+        if (who === 'zh-CN')
+          expect(lines[0]).toBe('  DUEBOT_PAGE_SIZE：得到的是"99"，应为每页 1 到 40 个账户');
+        if (who === 'zh-TW')
+          expect(lines[3]).toBe(
+            '  SLACK_BOT_TOKEN：得到的是一個值（已隱藏），應為機器人權杖，以 xoxb- 開頭（OAuth & Permissions 頁面）',
+          );
       },
     );
 

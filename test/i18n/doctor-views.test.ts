@@ -125,6 +125,74 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
     expect(englishIn(stdout, [dir, ...settingWords(env)])).toEqual([]);
   });
 
+  it('refuses settings with problems in either Chinese, and in English when DUEBOT_LOCALE is one', async () => {
+    const bad = {
+      DUEBOT_DATA_DIR: join(dir, 'data-bad'),
+      DATABASE_URL: '',
+      DUEBOT_TODAY: '2026-02-30',
+      DUEBOT_ESCALATION_MANAGERS: 'Ann',
+      LETTER_LINK_DAYS: '400',
+      LEDGER_PRESET: 'odoo', // fine alone, not with a mapping of one's own
+      LEDGER_MAPPING: join(dir, 'plain.sql'),
+      SLACK_MANAGERS: 'U012AB3CD', // fine alone, not with the same person a viewer
+      SLACK_VIEWERS: 'U012AB3CD',
+      DUEBOT_LADDER_FILE: join(dir, 'missing-ladder.yaml'), // a file, checked with the rest left at defaults
+    };
+    const data = [
+      dir,
+      'DUEBOT_TODAY DUEBOT_ESCALATION_MANAGERS LETTER_LINK_DAYS LEDGER_PRESET LEDGER_MAPPING odoo',
+      'SLACK_MANAGERS SLACK_VIEWERS U012AB3CD DUEBOT_LADDER_FILE missing-ladder.yaml ENOENT',
+      'YYYY Ann Mia Bob Max src/collections/default-ladder.yaml',
+    ];
+    for (const locale of ['zh-CN', 'zh-TW'] as const) {
+      const t = translator(locale);
+      const { code, stdout, stderr } = await runDuebot(['doctor'], {
+        env: { ...bad, DUEBOT_LOCALE: locale },
+      });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      const [head, ...lines] = stderr.trimEnd().split('\n');
+      expect(head).toBe(t.t('cli.settings.problems'));
+      expect(lines).toEqual([
+        `  ${t.t('settings.line.found', {
+          variable: 'DUEBOT_TODAY',
+          found: 'value',
+          value: '"2026-02-30"',
+          problem: t.t('settings.date', { format: 'YYYY-MM-DD' }),
+        })}`,
+        expect.stringMatching(/^ {2}LETTER_LINK_DAYS：/),
+        expect.stringMatching(/^ {2}DUEBOT_ESCALATION_MANAGERS：/),
+        `  ${t.t('settings.line', {
+          variable: 'LEDGER_PRESET',
+          problem: t.t('settings.preset.withMapping', { preset: 'odoo', mapping: 'LEDGER_MAPPING' }),
+        })}`,
+        expect.stringMatching(/^ {2}SLACK_VIEWERS：/),
+        expect.stringMatching(/^ {2}DUEBOT_LADDER_FILE：/),
+      ]);
+      expect(englishIn(stderr, data), `${locale}: ${stderr}`).toEqual([]);
+    }
+    const { stderr: tw } = await runDuebot(['doctor'], { env: { ...bad, DUEBOT_LOCALE: 'zh-TW' } });
+    expect(tw).toContain('  LETTER_LINK_DAYS：得到的是"400"，應為 1 到 365 天\n');
+    expect(tw).toContain(
+      `  DUEBOT_LADDER_FILE：無法讀取 ${join(dir, 'missing-ladder.yaml')}（ENOENT）；解決方法：修正催收階梯檔案`,
+    );
+    const { stderr: cn } = await runDuebot(['doctor'], { env: { ...bad, DUEBOT_LOCALE: 'zh-CN' } });
+    expect(cn).toContain('  SLACK_VIEWERS：U012AB3CD 也列在 SLACK_MANAGERS 中；请只选择一个角色\n');
+    // A company language duebot does not speak is itself a problem, said in English.
+    const { code, stderr } = await runDuebot(['doctor'], {
+      env: { ...bad, DUEBOT_LOCALE: 'fr', DUEBOT_TODAY: '' },
+    });
+    expect(code).toBe(2);
+    expect(stderr.split('\n').slice(0, 3)).toEqual([
+      'duebot cannot start: the settings have problems',
+      '  LETTER_LINK_DAYS: found "400", expected 1 to 365 days',
+      '  DUEBOT_ESCALATION_MANAGERS: found "Ann", expected collector=manager pairs such as Ann=Mia, Bob=Max',
+    ]);
+    expect(stderr).toContain(
+      '  DUEBOT_LOCALE: found "fr", expected a language duebot speaks: en, zh-CN, zh-TW\n',
+    );
+  });
+
   it('explains a refused connection in simplified Chinese, the password still masked', async () => {
     const { code, stdout } = await runDuebot(['doctor'], {
       env: {

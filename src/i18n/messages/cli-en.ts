@@ -20,6 +20,8 @@ export const cliEn = {
   'cli.failure.ledger': 'duebot: accounting database: {detail}',
   'cli.failure.noSnapshot':
     'duebot cannot start: the ledger cannot be read ({detail}) and there is no snapshot of it to serve yet',
+  'cli.failure.connection': 'duebot: {detail}',
+  'cli.job.failed': 'duebot {job}: the run failed: {error}',
   'cli.failure.fix': 'fix: {fix}',
   'cli.failure.doctor': '(run duebot doctor to check every setting)',
   'cli.embedded.held':

@@ -14,6 +14,8 @@ export const cliZhCN: CliCatalog = {
   'cli.settings.problems': 'duebot 无法启动：设置有问题',
   'cli.failure.ledger': 'duebot：会计数据库：{detail}',
   'cli.failure.noSnapshot': 'duebot 无法启动：无法读取账本（{detail}），且还没有可供使用的账本快照',
+  'cli.failure.connection': 'duebot：{detail}',
+  'cli.job.failed': 'duebot {job}：运行失败：{error}',
   'cli.failure.fix': '解决办法：{fix}',
   'cli.failure.doctor': '（运行 duebot doctor 检查每项设置）',
   'cli.embedded.held':

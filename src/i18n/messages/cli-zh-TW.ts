@@ -14,6 +14,8 @@ export const cliZhTW: CliCatalog = {
   'cli.settings.problems': 'duebot 無法啟動：設定有問題',
   'cli.failure.ledger': 'duebot：會計資料庫：{detail}',
   'cli.failure.noSnapshot': 'duebot 無法啟動：無法讀取帳本（{detail}），且還沒有可供使用的帳本快照',
+  'cli.failure.connection': 'duebot：{detail}',
+  'cli.job.failed': 'duebot {job}：執行失敗：{error}',
   'cli.failure.fix': '解決方法：{fix}',
   'cli.failure.doctor': '（執行 duebot doctor 檢查每項設定）',
   'cli.embedded.held':

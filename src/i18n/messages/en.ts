@@ -15,6 +15,7 @@ import { listsEn } from './lists-en.ts';
 import { meetingEn } from './meeting-en.ts';
 import { overdueEn } from './overdue-en.ts';
 import { renderEn } from './render-en.ts';
+import { settingsEn } from './settings-en.ts';
 
 export const en = {
   ...adaptersEn,
@@ -29,6 +30,7 @@ export const en = {
   ...meetingEn,
   ...overdueEn,
   ...renderEn,
+  ...settingsEn,
   'language.set': 'From now on duebot answers you in English.',
   'language.current':
     'duebot answers you in English: {source, select, own {your own choice} platform {the language of your {platform, select, slack {Slack} teams {Teams} other {terminal (LANG)}}} other {the company language}}. Change it with /overdue language zh-CN, zh-TW or en.',

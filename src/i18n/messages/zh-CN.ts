@@ -11,6 +11,7 @@ import { listsZhCN } from './lists-zh-CN.ts';
 import { meetingZhCN } from './meeting-zh-CN.ts';
 import { overdueZhCN } from './overdue-zh-CN.ts';
 import { renderZhCN } from './render-zh-CN.ts';
+import { settingsZhCN } from './settings-zh-CN.ts';
 
 /** 简体中文。 */
 export const zhCN: Catalog = {
@@ -26,6 +27,7 @@ export const zhCN: Catalog = {
   ...meetingZhCN,
   ...overdueZhCN,
   ...renderZhCN,
+  ...settingsZhCN,
   'language.set': '从现在起，duebot 用简体中文回复您。',
   'language.current':
     'duebot 用简体中文回复您：{source, select, own {这是您自己的选择} platform {跟随您的 {platform, select, slack {Slack} teams {Teams} other {终端（LANG）}} 语言} other {这是公司的默认语言}}。可用 /overdue language zh-TW、en 或 zh-CN 更改。',

@@ -11,6 +11,7 @@ import { listsZhTW } from './lists-zh-TW.ts';
 import { meetingZhTW } from './meeting-zh-TW.ts';
 import { overdueZhTW } from './overdue-zh-TW.ts';
 import { renderZhTW } from './render-zh-TW.ts';
+import { settingsZhTW } from './settings-zh-TW.ts';
 
 /** 繁體中文。 */
 export const zhTW: Catalog = {
@@ -26,6 +27,7 @@ export const zhTW: Catalog = {
   ...meetingZhTW,
   ...overdueZhTW,
   ...renderZhTW,
+  ...settingsZhTW,
   'language.set': '從現在起，duebot 用繁體中文回覆您。',
   'language.current':
     'duebot 用繁體中文回覆您：{source, select, own {這是您自己的選擇} platform {跟隨您的 {platform, select, slack {Slack} teams {Teams} other {終端機（LANG）}} 語言} other {這是公司的預設語言}}。可用 /overdue language zh-CN、en 或 zh-TW 更改。',
