@@ -32,7 +32,13 @@ function noEnglish(who: Speaker, text: string, data: string[]): string[] {
   return strayEnglish(notice(text), ['duebot doctor sync', ...data], { placeholders: who === 'pseudo' });
 }
 
-const SPEAKERS: Speaker[] = ['zh-CN', 'zh-TW', 'pseudo'];
+/**
+ * Each command runs through a real process (seconds each), so each case runs in the pseudo-locale (any
+ * English of ours fails) and in one Chinese script; the other script's messages are the same code with
+ * another catalog, each of whose messages the catalog tests parse and hold to the English placeholders
+ * (test/i18n/catalogs.test.ts).
+ */
+const SPEAKERS: Speaker[] = ['zh-TW', 'pseudo'];
 
 /**
  * Issue 20: what the `duebot` commands say to the person who runs them (results, refusals, a bug's report)
@@ -271,8 +277,8 @@ describe.each(backends())(
       await rm(dir, { recursive: true, force: true });
     });
 
-    // The pseudo-locale once: what it checks does not depend on the database.
-    it.each(kind === 'pglite' ? SPEAKERS : (['zh-CN', 'zh-TW'] as Speaker[]))(
+    // The pseudo-locale once: what it checks does not depend on the database. Simplified Chinese here.
+    it.each(kind === 'pglite' ? (['zh-CN', 'pseudo'] as Speaker[]) : (['zh-CN'] as Speaker[]))(
       '%s: a preview written, refusals of a bad --locale and letter number, and demo beside a real ledger',
       async (who) => {
         const { env, t, nodeOptions } = speaker(who);
