@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import yazl from 'yazl';
 import type { MessageKey } from '../../src/i18n/messages/en.ts';
-import { environmentT, type MessageValues, translator, type Translator } from '../../src/i18n/translate.ts';
+import { environmentT, type MessageValues } from '../../src/i18n/translate.ts';
+import { said, type Said, sayIn } from '../../src/i18n/said.ts';
 
 const manifestDir = join(dirname(fileURLToPath(import.meta.url)), 'manifest');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,20 +25,16 @@ export const LANGUAGE_FILES = ['zh-cn.json', 'zh-tw.json'] as const;
 const MAX_URL = 2048;
 
 /**
- * The package could not be built; it says what to set or fix in a reader's language (`say`), its message
- * being the English.
+ * The package could not be built; it says what to set or fix in a reader's language (`says`, as every
+ * error of ours that doctor or a command says later), its message being the English.
  */
 export class TeamsPackageError extends Error {
   readonly code = 'teams_package_failed';
-  constructor(
-    readonly key: MessageKey,
-    readonly values: MessageValues,
-  ) {
-    super(translator('en').t(key, values));
-  }
-
-  say(t: Translator): string {
-    return t.t(this.key, this.values);
+  readonly says: Said;
+  constructor(key: MessageKey, values: MessageValues) {
+    const says = said(key, values);
+    super(sayIn(undefined, says));
+    this.says = says;
   }
 }
 
@@ -165,7 +162,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const out = await buildTeamsPackage(packageOptions(process.argv.slice(2), process.env));
     process.stdout.write(`${t.t('cli.teams.wrote', { out })}\n`);
   } catch (error) {
-    const said = error instanceof TeamsPackageError ? error.say(t) : (error as Error).message;
+    const said = error instanceof TeamsPackageError ? sayIn(t, error.says) : (error as Error).message;
     process.stderr.write(`duebot teams:package: ${said}\n`);
     process.exitCode = error instanceof TeamsPackageError ? 2 : 1;
   }
