@@ -273,10 +273,10 @@ export function describeEntry(entry: HistoryEntry, t: Translator = translator('e
       const zone = str(d.timeZone) || 'UTC';
       const sendAt = new Date(str(d.sendAt));
       const queued = Number.isNaN(sendAt.getTime()) ? null : queuedFor({ sendAt }, zone);
-      return `${who}: ${t.t('contact.history.queued', { letter: letterName(str(d.template), t), id: str(d.letterId), when: queued ? customerTime(t, queued.local) : '?', zone })}`;
+      return `${who}: ${t.t('contact.history.queued', { letter: letter.template, id: letter.letterId, when: queued ? customerTime(t, queued.local) : '?', zone })}`;
     }
     case 'letter_cancelled':
-      return `${who}: ${t.t('contact.history.cancelled', { letter: letterName(str(d.template), t), id: str(d.letterId) })}`;
+      return `${who}: ${t.t('contact.history.cancelled', { letter: letter.template, id: letter.letterId })}`;
     case 'role_changed':
       return describeRoleChange(d, entry.actor, t);
     case 'terms_changed': {
