@@ -8,7 +8,7 @@ import { openLedgerSource } from './ledger/source.ts';
 import { type Check, checkSettingFiles, errorText } from './setting-checks.ts';
 import { saidBy } from './i18n/said.ts';
 import { translator, type Translator } from './i18n/translate.ts';
-import type { LedgerSource } from './ledger/types.ts';
+import type { HorizonBlindness, LedgerSource } from './ledger/types.ts';
 import { displayWidth } from './views/truncate.ts';
 
 export type { Check } from './setting-checks.ts';
@@ -312,6 +312,49 @@ export function fullScanCheck(
   };
 }
 
+const BLINDNESS_SAID = {
+  sessions_hidden: 'doctor.horizon.sessionsHidden',
+  not_tracked: 'doctor.horizon.notTracked',
+  standby: 'doctor.horizon.standby',
+  subscriber: 'doctor.horizon.subscriber',
+} as const satisfies Record<HorizonBlindness, string>;
+
+/**
+ * The warning for a mapping stamped at transaction start whose ledger cannot tell its horizon
+ * (LedgerSource#horizonBlindness), or null when it can: every incremental sync then reads the lookback
+ * again. Not a failure: the sync is right either way, only slower.
+ */
+export function horizonCheck(
+  blindness: readonly HorizonBlindness[],
+  ledger: { url: string; lookbackSeconds: number },
+  t: Translator = translator('en'),
+): Check | null {
+  if (blindness.length === 0) return null;
+  const user = userName(ledger.url, t);
+  const reasons = blindness.map((reason) =>
+    t.t(BLINDNESS_SAID[reason], { user, role: 'pg_read_all_stats', setting: 'track_activities' }),
+  );
+  const fixes = [
+    ...(blindness.includes('sessions_hidden')
+      ? [t.t('doctor.horizon.fixGrant', { grant: `GRANT pg_read_all_stats TO ${user}`, section: README_ERP })]
+      : []),
+    ...(blindness.includes('not_tracked')
+      ? [t.t('doctor.horizon.fixTrack', { setting: 'track_activities' })]
+      : []),
+    ...(blindness.includes('standby') ? [t.t('doctor.horizon.fixPrimary', { setting: 'LEDGER_URL' })] : []),
+  ];
+  return {
+    name: t.t('doctor.check.horizon'),
+    ok: true,
+    detail: t.t('doctor.horizon.warning', {
+      seconds: ledger.lookbackSeconds,
+      setting: 'LEDGER_LOOKBACK_SECONDS',
+      reasons: reasons.join(t.t('doctor.listSeparator')),
+    }),
+    ...(fixes.length > 0 ? { fix: fixes.join(t.t('doctor.listSeparator')) } : {}),
+  };
+}
+
 async function checkLedger(config: Config, t: Translator): Promise<Check[]> {
   const name = t.t('doctor.check.ledger');
   if (!config.ledger.url) {
@@ -350,6 +393,12 @@ async function checkLedger(config: Config, t: Translator): Promise<Check[]> {
     const scans = await source.fullScans?.().catch(() => null);
     const scanning = scans ? fullScanCheck(scans, config.ledger.preset, t) : null;
     if (scanning) checks.push(scanning);
+    // Where an incremental read starts (README, "How the sync works"); a server that will not say is not a failure.
+    const blindness = await source.horizonBlindness?.().catch(() => null);
+    const blind = blindness
+      ? horizonCheck(blindness, { url: config.ledger.url, lookbackSeconds: config.ledger.lookbackSeconds }, t)
+      : null;
+    if (blind) checks.push(blind);
     return checks;
   } catch (error) {
     return [{ name, ok: false, ...explainLedgerError(error, config, t) }];
@@ -407,8 +456,8 @@ export async function doctorReport(
     out.push(
       `  ${status}${' '.repeat(statusWidth - displayWidth(status))}  ${t.t('doctor.line', { name: check.name, detail: check.detail })}`,
     );
-    if (!check.ok && check.fix)
-      out.push(`${' '.repeat(statusWidth + 4)}${t.t('doctor.fixLine', { fix: check.fix })}`);
+    // A failure's fix, and a warning's (a check that passed with something to improve).
+    if (check.fix) out.push(`${' '.repeat(statusWidth + 4)}${t.t('doctor.fixLine', { fix: check.fix })}`);
   }
   return { text: `${out.join('\n')}\n`, ok: checks.every((c) => c.ok) };
 }

@@ -85,6 +85,19 @@ const HORIZON_SQL = `
   END AS since`;
 
 /**
+ * What keeps HORIZON_SQL from telling the horizon, whatever runs at the moment (doctor): other users'
+ * sessions hidden from this user (not a member of pg_read_all_stats; superusers are members of every
+ * role), track_activities off, a standby, a logical replication subscriber. A prepared transaction is
+ * not a setting: it holds the horizon back only while it lasts.
+ */
+export const HORIZON_BLINDNESS_SQL = `
+  SELECT NOT pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER') AS sessions_hidden,
+         current_setting('track_activities') <> 'on' AS not_tracked,
+         pg_is_in_recovery() AS standby,
+         EXISTS (SELECT 1 FROM pg_subscription s JOIN pg_database d ON d.oid = s.subdbid
+                 WHERE d.datname = current_database()) AS subscriber`;
+
+/**
  * Postgres with a pool, fastest: `COPY (mapping) TO STDOUT` inside `BEGIN READ ONLY`, streamed as runs
  * of whole lines as it arrives (the server waits while the sync is busy: TCP backpressure). COPY
  * takes no bind parameters, so the watermark is written into the SQL as a literal, which is safe for

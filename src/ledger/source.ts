@@ -7,6 +7,7 @@ import { knexForPostgres } from '../db.ts';
 import {
   type BoundQuery,
   copyConnection,
+  HORIZON_BLINDNESS_SQL,
   isSingleConnection,
   readHeldCursor,
   readMysqlStream,
@@ -29,7 +30,14 @@ import { writtenParam } from './settings.ts';
 import { localTimestamp, watermarkInZone } from './zone.ts';
 import { COPY_READ_ORDER } from './copy-check.ts';
 import { decodeCopyLines } from './copy-text.ts';
-import { type LedgerBatch, type LedgerSource, type RawLedgerRow, REQUIRED_COLUMNS } from './types.ts';
+import {
+  HORIZON_BLINDNESS,
+  type HorizonBlindness,
+  type LedgerBatch,
+  type LedgerSource,
+  type RawLedgerRow,
+  REQUIRED_COLUMNS,
+} from './types.ts';
 
 /** The mapping does not return the columns duebot needs, or its SQL fails: fix the mapping file. */
 export class LedgerMappingError extends Error {
@@ -509,6 +517,11 @@ export async function openLedgerSource(options: LedgerSourceOptions): Promise<Le
     },
     batches,
     horizon: () => horizon,
+    async horizonBlindness() {
+      if (!transactionStamps || dialect !== 'postgres' || isSingleConnection(db)) return null;
+      const [row] = await readOnly<Record<HorizonBlindness, boolean>>(HORIZON_BLINDNESS_SQL);
+      return HORIZON_BLINDNESS.filter((reason) => row?.[reason] === true);
+    },
     async *changedSince(watermark: Date | null): AsyncGenerator<RawLedgerRow[]> {
       let rows: RawLedgerRow[] = [];
       for await (const batch of batches(watermark)) {

@@ -106,6 +106,10 @@ export type SkipReason =
   | 'bad_amount'
   | 'missing_field';
 
+/** Why a ledger's reads cannot tell their horizon (LedgerSource#horizon), as far as its settings show it. */
+export const HORIZON_BLINDNESS = ['sessions_hidden', 'not_tracked', 'standby', 'subscriber'] as const;
+export type HorizonBlindness = (typeof HORIZON_BLINDNESS)[number];
+
 /** Reads open items from an accounting database, read-only, in batches. */
 export interface LedgerSource {
   /** A short name for logs and sync state, e.g. 'demo' or 'ledger'. */
@@ -137,5 +141,11 @@ export interface LedgerSource {
    * Null: not known; the next incremental sync looks back LEDGER_LOOKBACK_SECONDS instead.
    */
   horizon?(): Date | null;
+  /**
+   * Why this ledger's reads cannot tell their horizon (doctor), as its settings show it: empty when they
+   * can; null where a mapping or a ledger has no horizon to tell (not stamped at transaction start, not
+   * read by COPY from PostgreSQL).
+   */
+  horizonBlindness?(): Promise<HorizonBlindness[] | null>;
   close(): Promise<void>;
 }

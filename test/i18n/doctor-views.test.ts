@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Config, loadConfig, SETTINGS_FRAGMENTS } from '../../src/config.ts';
-import { doctorReport, explainConnectionError, explainLedgerError, fullScanCheck } from '../../src/doctor.ts';
+import {
+  doctorReport,
+  explainConnectionError,
+  explainLedgerError,
+  fullScanCheck,
+  horizonCheck,
+} from '../../src/doctor.ts';
+import { HORIZON_BLINDNESS } from '../../src/ledger/types.ts';
 import { EmbeddedDatabaseHeldError } from '../../src/embedded/open.ts';
 import { translator, type Translator } from '../../src/i18n/translate.ts';
 import { WATERMARK_INDEXES } from '../../src/ledger/presets.ts';
@@ -540,5 +547,30 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
     expect(fullScanCheck(scans, undefined, translator('zh-CN'))?.detail).toBe(
       '警告：无论变更的行多么少，每次增量同步都会完整读取 account_move_line（1,000,001 行）、account_move（666,667 行）：没有索引能用于映射与水位线的比较',
     );
+  });
+
+  it('warns that incremental syncs look back, with why and what an administrator can do, in any language', () => {
+    const ledger = { url: 'postgres://duebot_ro@erp.example:5432/odoo', lookbackSeconds: 300 };
+    expect(horizonCheck([], ledger)).toBeNull();
+    checkEverywhere(
+      (t) => {
+        const check = horizonCheck(HORIZON_BLINDNESS, ledger, t);
+        return `${check?.name}\n${check?.detail}\n${check?.fix}`;
+      },
+      [
+        'duebot_ro pg_read_all_stats track_activities LEDGER_LOOKBACK_SECONDS LEDGER_URL',
+        'GRANT pg_read_all_stats TO duebot_ro',
+        'Connecting your ERP',
+      ],
+    );
+    const hidden = horizonCheck(['sessions_hidden'], ledger, translator('zh-TW'));
+    expect(hidden?.detail).toBe(
+      '警告：每次增量同步都會重新讀取最近 300 秒（LEDGER_LOOKBACK_SECONDS）的資料，而不是從仍在執行的帳本交易都不可能寫入之處開始，因為duebot_ro 看不到其他使用者的工作階段（它不是 pg_read_all_stats 的成員）',
+    );
+    expect(hidden?.fix).toBe(
+      '資料庫管理員可以執行 GRANT pg_read_all_stats TO duebot_ro（README，「Connecting your ERP」）',
+    );
+    // A subscriber has nothing to grant or set: the warning stands alone.
+    expect(horizonCheck(['subscriber'], ledger)?.fix).toBeUndefined();
   });
 });

@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../src/clock.ts';
+import { loadConfig } from '../../src/config.ts';
+import { doctorReport } from '../../src/doctor.ts';
+import { translator } from '../../src/i18n/translate.ts';
 import type { Database } from '../../src/db.ts';
 import { readMapping, stampsTransactionStart } from '../../src/ledger/mapping.ts';
 import { presetFile } from '../../src/ledger/presets.ts';
 import { openLedgerSource } from '../../src/ledger/source.ts';
 import { latestSyncState, syncLedger } from '../../src/ledger/sync.ts';
-import { openTestDatabase } from '../support/databases.ts';
+import { createServerDatabase, openTestDatabase } from '../support/databases.ts';
 import { createOdooFixture, type OdooFixture } from '../support/odoo-fixture.ts';
 
 const url = process.env.TEST_DATABASE_URL ?? '';
@@ -127,11 +130,72 @@ describe.skipIf(!url)('incremental sync from the ledger horizon (odoo preset on 
     // Another user's session in the Odoo database while the sync reads.
     const other = new pg.Client({ connectionString: odoo.db.url });
     await other.connect();
+    const doctorDb = await createServerDatabase();
     try {
       const [inv5, before] = [odoo.lines.inv5 as number, await open(odoo.lines.inv5 as number)];
       await odoo.knex.transaction(async (trx) => {
         for (const statement of pay(90003, inv5, 50)) await trx.raw(statement);
       });
+      // Doctor says why, and what to grant; once granted, the ledger can tell and doctor says nothing.
+      const blindness = async () => {
+        const source = await openLedgerSource({
+          name: 'ledger',
+          url: reader.toString(),
+          mappingSql,
+          batchSize: 100,
+          preset: 'odoo',
+          params: { company_id: '1' },
+        });
+        try {
+          return await source.horizonBlindness?.();
+        } finally {
+          await source.close();
+        }
+      };
+      expect(await blindness()).toEqual(['sessions_hidden']);
+      const env = {
+        DATABASE_URL: doctorDb.url,
+        LEDGER_URL: reader.toString(),
+        LEDGER_PRESET: 'odoo',
+        LEDGER_PARAMS: 'company_id=1',
+        LEDGER_LOOKBACK_SECONDS: '120',
+      };
+      const config = loadConfig(env);
+      if (!config.ok) throw new Error(config.problems.join('\n'));
+      const { text, ok } = await doctorReport(config.config, env, translator('en'));
+      expect(ok, text).toBe(true);
+      expect(text).toContain(
+        `ok    incremental sync start: warning: each incremental sync reads the last 120 seconds (LEDGER_LOOKBACK_SECONDS) again, instead of starting where no ledger transaction still running can have written, because ${role} cannot see other users' sessions (it is not a member of pg_read_all_stats)\n` +
+          `        fix: an administrator of the database may run GRANT pg_read_all_stats TO ${role} (README, "Connecting your ERP")\n`,
+      );
+      const superuser = await openLedgerSource({
+        name: 'ledger',
+        url: odoo.db.url,
+        mappingSql,
+        batchSize: 100,
+        preset: 'odoo',
+        params: { company_id: '1' },
+      });
+      try {
+        expect(await superuser.horizonBlindness?.()).toEqual([]);
+      } finally {
+        await superuser.close();
+      }
+      // A mapping without the header line has no horizon to tell.
+      const plain = await openLedgerSource({
+        name: 'ledger',
+        url: reader.toString(),
+        mappingSql: mappingSql.replace(/^-- @updated_at.*$/m, ''),
+        batchSize: 100,
+        preset: 'odoo',
+        params: { company_id: '1' },
+      });
+      try {
+        expect(await plain.horizonBlindness?.()).toBeNull();
+      } finally {
+        await plain.close();
+      }
+
       const read = await sync('incremental', 0, reader.toString());
       expect([read.rowsRead, read.rowsChanged]).toEqual([1, 1]);
       expect(await open(inv5)).toBe(before - 5000);
@@ -140,8 +204,14 @@ describe.skipIf(!url)('incremental sync from the ledger horizon (odoo preset on 
       const again = await sync('incremental', 300, reader.toString());
       expect(again.rowsRead).toBeGreaterThan(0);
       expect(again.rowsChanged).toBe(0);
+
+      await odoo.knex.raw(`GRANT pg_read_all_stats TO ${role}`);
+      expect(await blindness()).toEqual([]);
+      const granted = await doctorReport(config.config, env, translator('en'));
+      expect(granted.text).not.toContain('incremental sync start');
     } finally {
       await other.end();
+      await doctorDb.drop();
       await odoo.knex.raw(`DROP OWNED BY ${role}`);
       await odoo.knex.raw(`DROP ROLE ${role}`);
     }

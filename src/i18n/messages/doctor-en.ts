@@ -34,6 +34,7 @@ export const doctorEn = {
   'doctor.check.ledger': 'accounting database',
   'doctor.check.incremental': 'incremental sync',
   'doctor.check.paidAt': 'payment dates',
+  'doctor.check.horizon': 'incremental sync start',
   'doctor.skipped': 'not checked until {setting} is fixed',
 
   'doctor.dataDir.ok': '{dir}: a writable folder',
@@ -120,6 +121,16 @@ export const doctorEn = {
   'doctor.ledger.queryFails': 'the ledger mapping query fails: {message} (SQLSTATE {state})',
   'doctor.ledger.missingColumns':
     'the ledger mapping does not return {missing} (it returns {hasFound, select, yes {{found}} other {no columns}})',
+  'doctor.horizon.warning':
+    'warning: each incremental sync reads the last {seconds, plural, one {# second} other {# seconds}} ({setting}) again, instead of starting where no ledger transaction still running can have written, because {reasons}',
+  'doctor.horizon.sessionsHidden': "{user} cannot see other users' sessions (it is not a member of {role})",
+  'doctor.horizon.notTracked': "{setting} is off on the ledger's server",
+  'doctor.horizon.standby': "the database is a standby, written by another server's transactions",
+  'doctor.horizon.subscriber':
+    "the database subscribes to logical replication, written by another server's transactions",
+  'doctor.horizon.fixGrant': `an administrator of the database may run {grant} (README, "{section}")`,
+  'doctor.horizon.fixTrack': "an administrator may set {setting} = on in the server's configuration",
+  'doctor.horizon.fixPrimary': 'point {setting} at the server where the ERP writes',
   'doctor.paidAt.warning':
     "warning: the mapping returns no {column}, so grades, credit hold, blacklist and DSO/CEI date payments by each row's last change ({updated}): approximate, and wrong after a bulk update in the ledger",
   'doctor.paidAt.fix':

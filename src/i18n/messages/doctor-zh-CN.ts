@@ -32,6 +32,7 @@ export const doctorZhCN: DoctorCatalog = {
   'doctor.check.ledger': '会计数据库',
   'doctor.check.incremental': '增量同步',
   'doctor.check.paidAt': '付款日期',
+  'doctor.check.horizon': '增量同步起点',
   'doctor.skipped': '修正 {setting} 之后才会检查',
 
   'doctor.dataDir.ok': '{dir}：可写的文件夹',
@@ -115,6 +116,15 @@ export const doctorZhCN: DoctorCatalog = {
   'doctor.ledger.queryFails': '账本映射查询失败：{message}（SQLSTATE {state}）',
   'doctor.ledger.missingColumns':
     '账本映射没有返回 {missing}（{hasFound, select, yes {它返回的是 {found}} other {它没有返回任何列}}）',
+  'doctor.horizon.warning':
+    '警告：每次增量同步都会重新读取最近 {seconds, plural, other {# 秒}}（{setting}）的数据，而不是从仍在运行的账本事务都不可能写入之处开始，因为{reasons}',
+  'doctor.horizon.sessionsHidden': '{user} 看不到其他用户的会话（它不是 {role} 的成员）',
+  'doctor.horizon.notTracked': '账本服务器上的 {setting} 已关闭',
+  'doctor.horizon.standby': '该数据库是备库，由另一台服务器的事务写入',
+  'doctor.horizon.subscriber': '该数据库订阅了逻辑复制，由另一台服务器的事务写入',
+  'doctor.horizon.fixGrant': '数据库管理员可以执行 {grant}（README，“{section}”）',
+  'doctor.horizon.fixTrack': '管理员可以在服务器配置中设置 {setting} = on',
+  'doctor.horizon.fixPrimary': '将 {setting} 指向 ERP 写入的服务器',
   'doctor.paidAt.warning':
     '警告：映射没有返回 {column}，因此等级、信用冻结、黑名单以及 DSO/CEI 都以每行最后一次变更的时间（{updated}）作为付款日期：这只是近似值，账本批量更新后还会出错',
   'doctor.paidAt.fix': '让映射返回 {column}（未结金额最后一次减少的时间），或使用 {preset}',

@@ -32,6 +32,7 @@ export const doctorZhTW: DoctorCatalog = {
   'doctor.check.ledger': '會計資料庫',
   'doctor.check.incremental': '增量同步',
   'doctor.check.paidAt': '付款日期',
+  'doctor.check.horizon': '增量同步起點',
   'doctor.skipped': '修正 {setting} 之後才會檢查',
 
   'doctor.dataDir.ok': '{dir}：可寫入的資料夾',
@@ -116,6 +117,15 @@ export const doctorZhTW: DoctorCatalog = {
   'doctor.ledger.queryFails': '帳本對應查詢失敗：{message}（SQLSTATE {state}）',
   'doctor.ledger.missingColumns':
     '帳本對應沒有傳回 {missing}（{hasFound, select, yes {它傳回的是 {found}} other {它沒有傳回任何欄位}}）',
+  'doctor.horizon.warning':
+    '警告：每次增量同步都會重新讀取最近 {seconds, plural, other {# 秒}}（{setting}）的資料，而不是從仍在執行的帳本交易都不可能寫入之處開始，因為{reasons}',
+  'doctor.horizon.sessionsHidden': '{user} 看不到其他使用者的工作階段（它不是 {role} 的成員）',
+  'doctor.horizon.notTracked': '帳本伺服器上的 {setting} 已關閉',
+  'doctor.horizon.standby': '該資料庫是備援資料庫，由另一台伺服器的交易寫入',
+  'doctor.horizon.subscriber': '該資料庫訂閱了邏輯複寫，由另一台伺服器的交易寫入',
+  'doctor.horizon.fixGrant': '資料庫管理員可以執行 {grant}（README，「{section}」）',
+  'doctor.horizon.fixTrack': '管理員可以在伺服器設定中設定 {setting} = on',
+  'doctor.horizon.fixPrimary': '將 {setting} 指向 ERP 寫入的伺服器',
   'doctor.paidAt.warning':
     '警告：對應沒有傳回 {column}，因此等級、信用凍結、黑名單以及 DSO/CEI 都以每列最後一次變更的時間（{updated}）作為付款日期：這只是近似值，帳本大量更新後還會出錯',
   'doctor.paidAt.fix': '讓對應傳回 {column}（未結金額最後一次減少的時間），或使用 {preset}',
