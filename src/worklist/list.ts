@@ -2,7 +2,6 @@ import type { Knex } from 'knex';
 import type { Grade } from '../collections/grade.ts';
 import type { PriorityReasons } from '../collections/priority.ts';
 import type { NextStepNote } from '../collections/ladder.ts';
-import { ownedAccounts } from './claims.ts';
 import { rowDaysOverdue, whereOverdueAtLeast } from './overdue-days.ts';
 import { parseRowId } from './row-id.ts';
 
@@ -81,24 +80,16 @@ function escapeLike(text: string): string {
  */
 function baseQuery(db: Knex, today: string, filter: WorklistFilter) {
   const q = db('account_summary as s');
-  if (filter.ownerUserId !== undefined || filter.ownerName !== undefined)
-    q.leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'));
-  if (filter.ownerName !== undefined) q.leftJoin('users as u', 'u.id', 'cl.user_id');
-  if (filter.ownerUserId !== undefined) q.where('cl.user_id', filter.ownerUserId);
-  // A person's accounts are found from their claims (the OWNED_ACCOUNTS CTE), never by walking the
-  // priority index over every account until their page is full (1 s at a million accounts when their
-  // accounts sit low in it).
-  if (filter.ownerUserId !== undefined) q.whereIn('s.customer_id', db(OWNED_ACCOUNTS).select('customer_id'));
-  if (filter.ownerName !== undefined) q.whereRaw('lower(u.display_name) = lower(?)', [filter.ownerName]);
-  // NOT EXISTS, not `cl.id IS NULL` on the joined claim: the planner then walks the priority index and
-  // stops after a page (1 ms) instead of joining every account and sorting (5 s at 100,000 accounts).
-  if (filter.unclaimed)
-    q.whereNotExists(
-      db('claims as ucl')
-        .whereRaw('ucl.customer_id = s.customer_id')
-        .whereNull('ucl.released_at')
-        .select(db.raw('1')),
+  // The owner is on the row (owner_user_id, kept in step with the active claim, PB-25), so an owner's
+  // accounts are walked in list order through account_summary_by_owner and a page stops after its rows,
+  // instead of joining every claim of theirs and sorting (75 ms at a million accounts for 2,000 claims).
+  if (filter.ownerUserId !== undefined) q.where('s.owner_user_id', filter.ownerUserId);
+  if (filter.ownerName !== undefined)
+    q.whereIn(
+      's.owner_user_id',
+      db('users as u').whereRaw('lower(u.display_name) = lower(?)', [filter.ownerName]).select('u.id'),
     );
+  if (filter.unclaimed) q.whereNull('s.owner_user_id');
   if (filter.minDays !== undefined) whereOverdueAtLeast(q, 's', today, filter.minDays);
   if (filter.grade) q.where('s.grade', filter.grade);
   // The customers a name matches are found once per statement (the MATCHED_CUSTOMERS CTE).
@@ -109,8 +100,6 @@ function baseQuery(db: Knex, today: string, filter: WorklistFilter) {
 
 /** Name of the CTE holding the customers a `customer <name>` filter matches. */
 const MATCHED_CUSTOMERS = 'matched_customers';
-/** Name of the CTE holding the accounts an owner filter's person has claimed (PB-25: active claims). */
-const OWNED_ACCOUNTS = 'owned_accounts';
 
 /**
  * The customers whose name contains the text (or whose id or external id it is), for one statement's
@@ -131,18 +120,16 @@ function matchedCustomers(db: Knex, customer: string) {
 }
 
 /**
- * The count of the rows matching `filter`. PB-25 keeps at most one active claim per account, so
- * "unclaimed" is every matching account minus the claimed ones: an index count and a join of the few
- * active claims, instead of probing the claims for each of 50,000 accounts.
+ * The count of the rows matching `filter`. PB-25 keeps at most one owner per account, so "unclaimed" is
+ * every matching account minus the owned ones: an index count and one of the owned accounts' index,
+ * instead of reading every worklist row for its owner.
  */
 function countQuery(db: Knex, today: string, filter: WorklistFilter) {
   if (!filter.unclaimed || filter.ownerUserId !== undefined || filter.ownerName !== undefined)
     return baseQuery(db, today, filter).count({ total: '*' });
   const { unclaimed: _unclaimed, ...rest } = filter;
   const all = baseQuery(db, today, rest).count('*');
-  const claimed = baseQuery(db, today, rest)
-    .join('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'))
-    .count('*');
+  const claimed = baseQuery(db, today, rest).whereNotNull('s.owner_user_id').count('*');
   return db.select(db.raw('(?) - (?) as total', [all, claimed]));
 }
 
@@ -245,8 +232,6 @@ export async function listWorklist(
       )
       .joinRaw('LEFT JOIN LATERAL ? p ON true', [db.raw('?', [pageOf(page)])]);
     if (filter.customer) q.withMaterialized(MATCHED_CUSTOMERS, matchedCustomers(db, filter.customer));
-    if (filter.ownerUserId !== undefined)
-      q.withMaterialized(OWNED_ACCOUNTS, ownedAccounts(db, filter.ownerUserId));
     return q;
   };
   const firstTry = await withCount(wanted);
