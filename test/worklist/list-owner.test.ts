@@ -80,6 +80,7 @@ describe.each(backends())('worklist owners kept on the row on %s', (kind) => {
     { minDays: 60 },
     { grade: 'C' },
     { customer: 'Scale account 00001' },
+    { customer: 'scale ACCOUNT 0000042' },
   ];
 
   async function expectListsAsByClaims(knex: Knex): Promise<void> {
