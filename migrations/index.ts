@@ -46,6 +46,8 @@ import * as oldNextActions from './20261207_351_old_next_actions.ts';
 import * as syncReadFrom from './20261207_430_sync_read_from.ts';
 import * as meetingAgendaDefinition from './20261207_440_meeting_agenda_definition.ts';
 import * as accountPromisesDisputes from './20261207_450_account_promises_disputes.ts';
+import * as summaryOwner from './20261207_500_summary_owner.ts';
+import * as customerNameExact from './20261207_501_customer_name_exact.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -99,6 +101,8 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_430_sync_read_from': syncReadFrom,
   '20261207_440_meeting_agenda_definition': meetingAgendaDefinition,
   '20261207_450_account_promises_disputes': accountPromisesDisputes,
+  '20261207_500_summary_owner': summaryOwner,
+  '20261207_501_customer_name_exact': customerNameExact,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

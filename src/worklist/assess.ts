@@ -93,9 +93,16 @@ async function upsertSummaries(db: Knex, rows: SummaryRow[]): Promise<void> {
     .map((c) => `"${c}" = excluded."${c}"`)
     .join(', ');
   const json = JSON.stringify(rows);
+  // A new row takes its owner from the account's active claim (PB-25); an existing row keeps the one the
+  // claims' trigger keeps in step, never one read earlier than a claim that committed since.
+  // TODO(issue 19): a claim committed while this statement first inserts the account's row is seen by
+  // neither (the trigger's UPDATE finds no row yet, this statement's snapshot no claim): that row keeps
+  // no owner until the account's claim next changes. Locking the customer row in both would close it.
+  const fromRecord = columns.map((c) => `r."${c}"`).join(', ');
   await db.raw(
-    `INSERT INTO account_summary (${list})
-     SELECT ${list} FROM json_populate_recordset(null::account_summary, ?::json)
+    `INSERT INTO account_summary (${list}, owner_user_id)
+     SELECT ${fromRecord}, cl.user_id FROM json_populate_recordset(null::account_summary, ?::json) r
+     LEFT JOIN claims cl ON cl.customer_id = r.customer_id AND cl.released_at IS NULL
      ON CONFLICT (customer_id) DO UPDATE SET ${updates}`,
     [json],
   );

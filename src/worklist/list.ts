@@ -2,7 +2,6 @@ import type { Knex } from 'knex';
 import type { Grade } from '../collections/grade.ts';
 import type { PriorityReasons } from '../collections/priority.ts';
 import type { NextStepNote } from '../collections/ladder.ts';
-import { ownedAccounts } from './claims.ts';
 import { rowDaysOverdue, whereOverdueAtLeast } from './overdue-days.ts';
 import { parseRowId } from './row-id.ts';
 
@@ -81,17 +80,18 @@ function escapeLike(text: string): string {
  */
 function baseQuery(db: Knex, today: string, filter: WorklistFilter) {
   const q = db('account_summary as s');
-  if (filter.ownerUserId !== undefined || filter.ownerName !== undefined)
-    q.leftJoin('claims as cl', (j) => j.on('cl.customer_id', 's.customer_id').andOnNull('cl.released_at'));
-  if (filter.ownerName !== undefined) q.leftJoin('users as u', 'u.id', 'cl.user_id');
-  if (filter.ownerUserId !== undefined) q.where('cl.user_id', filter.ownerUserId);
-  // A person's accounts are found from their claims (the OWNED_ACCOUNTS CTE), never by walking the
-  // priority index over every account until their page is full (1 s at a million accounts when their
-  // accounts sit low in it).
-  if (filter.ownerUserId !== undefined) q.whereIn('s.customer_id', db(OWNED_ACCOUNTS).select('customer_id'));
-  if (filter.ownerName !== undefined) q.whereRaw('lower(u.display_name) = lower(?)', [filter.ownerName]);
-  // NOT EXISTS, not `cl.id IS NULL` on the joined claim: the planner then walks the priority index and
-  // stops after a page (1 ms) instead of joining every account and sorting (5 s at 100,000 accounts).
+  // The owner is on the row (owner_user_id, kept in step with the active claim, PB-25), so an owner's
+  // accounts are walked in list order through account_summary_by_owner and a page stops after its rows,
+  // instead of joining every claim of theirs and sorting (67 ms at a million accounts for 2,000 claims).
+  if (filter.ownerUserId !== undefined) q.where('s.owner_user_id', filter.ownerUserId);
+  if (filter.ownerName !== undefined)
+    q.whereIn(
+      's.owner_user_id',
+      db('users as u').whereRaw('lower(u.display_name) = lower(?)', [filter.ownerName]).select('u.id'),
+    );
+  // NOT EXISTS on the claims, not `owner_user_id IS NULL`: the planner then walks the priority index (and
+  // counts through the primary key against the few active claims) in shared buffers, where the owner
+  // column made it count by a sequential scan, read through a small ring of buffers at a million rows.
   if (filter.unclaimed)
     q.whereNotExists(
       db('claims as ucl')
@@ -109,25 +109,31 @@ function baseQuery(db: Knex, today: string, filter: WorklistFilter) {
 
 /** Name of the CTE holding the customers a `customer <name>` filter matches. */
 const MATCHED_CUSTOMERS = 'matched_customers';
-/** Name of the CTE holding the accounts an owner filter's person has claimed (PB-25: active claims). */
-const OWNED_ACCOUNTS = 'owned_accounts';
+/** Name of the CTE holding the customers a `customer <name>` filter names exactly (matchedCustomers). */
+const EXACT_CUSTOMERS = 'exact_customers';
 
 /**
- * The customers whose name contains the text (or whose id or external id it is), for one statement's
- * count and page alike: one scan of the names instead of two. name_folded is lower(name), kept by the
- * database, so LIKE on it is ILIKE without lower-casing every name on each request.
+ * The customers a `customer <text>` filter names, for one statement's count and page alike: the customer
+ * whose whole name (any case), external id or id the text is, found through B-tree indexes; when there is
+ * none, those whose name contains the text (the trigram index, customers_name_trigrams). A name typed in
+ * full is one customer, as for `/overdue show` (findAccounts), and costs the same at a million customers as
+ * at ten thousand: a name shared by many (every "Scale account 000...") makes the trigram scan read most
+ * of the index (150 ms at a million). name_folded is lower(name), kept by the database, so LIKE on it is
+ * ILIKE without lower-casing every name on each request.
  */
 function matchedCustomers(db: Knex, customer: string) {
   const text = customer.trim();
-  return db('customers as c')
+  const exact = db('customers as e')
     .where((w) => {
-      w.whereRaw(`c.name_folded LIKE lower(?) ESCAPE '\\'`, [`%${escapeLike(text)}%`]).orWhere(
-        'c.external_id',
-        text,
-      );
-      if (/^\d+$/.test(text)) w.orWhere('c.id', Number(text));
+      w.whereRaw('e.name_folded = lower(?)', [text]).orWhere('e.external_id', text);
+      if (/^\d+$/.test(text) && Number.isSafeInteger(Number(text))) w.orWhere('e.id', Number(text));
     })
+    .select('e.id');
+  const containing = db('customers as c')
+    .whereRaw(`c.name_folded LIKE lower(?) ESCAPE '\\'`, [`%${escapeLike(text)}%`])
+    .whereNotExists(db(EXACT_CUSTOMERS).select(db.raw('1')))
     .select('c.id');
+  return { exact, containing };
 }
 
 /**
@@ -244,9 +250,13 @@ export async function listWorklist(
         ).as('t'),
       )
       .joinRaw('LEFT JOIN LATERAL ? p ON true', [db.raw('?', [pageOf(page)])]);
-    if (filter.customer) q.withMaterialized(MATCHED_CUSTOMERS, matchedCustomers(db, filter.customer));
-    if (filter.ownerUserId !== undefined)
-      q.withMaterialized(OWNED_ACCOUNTS, ownedAccounts(db, filter.ownerUserId));
+    if (filter.customer) {
+      const { exact, containing } = matchedCustomers(db, filter.customer);
+      q.withMaterialized(EXACT_CUSTOMERS, exact).withMaterialized(
+        MATCHED_CUSTOMERS,
+        db.select('id').from(EXACT_CUSTOMERS).unionAll(containing),
+      );
+    }
     return q;
   };
   const firstTry = await withCount(wanted);

@@ -368,7 +368,7 @@ describe('/overdue help in every language', () => {
       true,
     );
     expect(help).toContain(
-      '  customer <name>      customer name contains <name> (rest of the line, or "quoted")',
+      '  customer <name>      the customer of that full name or id, else names containing <name> (rest of the line, or "quoted")',
     );
     expect(help).toContain('role @person <role>  set it (managers): collector, manager, sales, viewer');
     // The account verbs and credits, in the words and columns they always had.

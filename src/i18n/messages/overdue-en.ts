@@ -13,7 +13,7 @@ export const overdueEn = {
   >50000  >50k  >1.5m  open balance of at least that much (k thousand, m million, b billion,
                        万 ten thousand, 亿 hundred million)
   grade C              credit grade A, B or C
-  customer '<name>'      customer name contains '<name>' (rest of the line, or "quoted")
+  customer '<name>'      the customer of that full name or id, else names containing '<name>' (rest of the line, or "quoted")
   @person              accounts owned by that person
   page 2               another page of the list
   post                 share the list in the channel instead of only with you`,
