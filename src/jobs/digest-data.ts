@@ -11,6 +11,7 @@ import { type BucketTotal, bucketTotals } from '../ledger/receivable-aggregates.
 
 export type { BucketTotal };
 import { listWorklist, type WorklistRow } from '../worklist/list.ts';
+import { overdueCutoff } from '../worklist/overdue-days.ts';
 import { PROMISE_COLUMNS, type PromiseEntry, toPromiseEntry } from '../worklist/my-work.ts';
 
 /** A promise to pay on the digest (PB-20). */
@@ -85,18 +86,44 @@ async function promises(db: Knex, where: (q: Knex.QueryBuilder) => void): Promis
   }));
 }
 
-/** Reads the digest's content as of `today`. */
+/** The digest's overdue accounts: at least this many days overdue. */
+export const DIGEST_MIN_DAYS = 1;
+
+/** How many of the digest's overdue accounts are claimed (the rest are unclaimed): one join of the claims. */
+async function claimedOverdue(db: Knex, today: string): Promise<number> {
+  const row = await db('claims as cl')
+    .join('account_summary as s', 's.customer_id', 'cl.customer_id')
+    .whereNull('cl.released_at')
+    .where('s.oldest_due', '<=', overdueCutoff(today, DIGEST_MIN_DAYS))
+    .count({ n: '*' })
+    .first();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Reads the digest's content as of `today`. `claimedOverdue`: how many of its overdue accounts are claimed,
+ * when the caller has counted them already (ownerClaims' claimedOverdue summed over the owners).
+ */
 export async function loadDigest(
   db: Knex,
-  options: { today: string; calendar: WorkingCalendar; top: number; edges: readonly number[] },
+  options: {
+    today: string;
+    calendar: WorkingCalendar;
+    top: number;
+    edges: readonly number[];
+    claimedOverdue?: number;
+  },
 ): Promise<DigestData> {
   const { today } = options;
   const since = previousWorkingDay(today, options.calendar);
-  const [totals, previous, top, unclaimed, promisesDue, promisesBroken] = await allQueries(db, [
+  const known = options.claimedOverdue;
+  // Unclaimed = the overdue accounts (the top list's exact count) minus the claimed ones (an account has at
+  // most one active claim): not a second count of every overdue account.
+  const [totals, previous, top, claimed, promisesDue, promisesBroken] = await allQueries(db, [
     () => bucketTotals(db, today, options.edges),
     () => previousSnapshot(db, today),
-    () => listWorklist(db, { minDays: 1 }, { today, page: 1, pageSize: options.top }),
-    () => listWorklist(db, { minDays: 1, unclaimed: true }, { today, page: 1, pageSize: 1 }),
+    () => listWorklist(db, { minDays: DIGEST_MIN_DAYS }, { today, page: 1, pageSize: options.top }),
+    () => (known === undefined ? claimedOverdue(db, today) : Promise.resolve(known)),
     () => promises(db, (q) => q.where('p.status', 'open').where('p.promised_date', today)),
     () =>
       promises(db, (q) =>
@@ -113,7 +140,7 @@ export async function loadDigest(
     previous,
     top: top.rows,
     overdueAccounts: top.total,
-    unclaimed: unclaimed.total,
+    unclaimed: top.total - claimed,
     promisesDue,
     promisesBroken,
   };

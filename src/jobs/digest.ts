@@ -14,9 +14,9 @@ import { parseJson, type StoredMessage } from '../outbox/payload.ts';
 import type { OutgoingPost } from '../outbox/post.ts';
 import { digestView, isUpdatedStamp, nudgeView, ownerDigestView } from '../views/digest.ts';
 import { listWorklist } from '../worklist/list.ts';
-import { accountOwners, ownersWork } from '../worklist/owners-work.ts';
+import { ownerClaims, ownersWork } from '../worklist/owners-work.ts';
 import { activePauses } from '../worklist/pauses.ts';
-import { loadDigest, storeSnapshot } from './digest-data.ts';
+import { DIGEST_MIN_DAYS, loadDigest, storeSnapshot } from './digest-data.ts';
 import type { Job, JobContext } from './job.ts';
 import { localParts } from '../clock.ts';
 import { dailyPeriod } from './periods.ts';
@@ -48,7 +48,13 @@ const digestLedgerAge = (deps: { db: Knex; clock: Clock }, settings: DigestSetti
 
 /** Builds the day's digest posts (and keeps today's totals for tomorrow's comparison). */
 export async function digestPosts(ctx: JobContext, settings: DigestSettings): Promise<OutgoingPost[]> {
-  const data = await loadDigest(ctx.db, options(ctx, settings));
+  // The owners with their claimed accounts counted, all and overdue: the channel's unclaimed count and
+  // each owner's total come from this one statement.
+  const owners = await ownerClaims(ctx.db, ctx.today, DIGEST_MIN_DAYS);
+  const data = await loadDigest(ctx.db, {
+    ...options(ctx, settings),
+    claimedOverdue: owners.reduce((n, o) => n + o.claimedOverdue, 0),
+  });
   if (!ctx.dryRun) await storeSnapshot(ctx.db, ctx.today, data.totals);
   const ledger = await digestLedgerAge(ctx, settings);
   const posts: OutgoingPost[] = [
@@ -59,7 +65,6 @@ export async function digestPosts(ctx: JobContext, settings: DigestSettings): Pr
     },
   ];
   // Every owner's private part in a few statements for all of them (myWork's sections, owner by owner).
-  const owners = await accountOwners(ctx.db);
   const work = await ownersWork(ctx.db, owners, ctx.today, OWNER_DIGEST_LINES, {
     afterWorkingDays: ctx.policy.statusUpdateWorkingDays,
     calendar: ctx.policy.calendar,

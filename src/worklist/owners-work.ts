@@ -15,6 +15,7 @@ import {
   type PromiseEntry,
   toPromiseEntry,
 } from './my-work.ts';
+import { overdueCutoff } from './overdue-days.ts';
 import { NOT_AN_UPDATE, type QuietAccount, type QuietRule } from './status-updates.ts';
 
 /** What the owner's digest shows of their work (myWork's sections of the same names). */
@@ -37,6 +38,38 @@ export async function accountOwners(db: Knex): Promise<Owner[]> {
     .distinct('u.id', 'u.display_name')
     .orderBy('u.id');
   return rows.map((r) => ({ id: Number(r.id), name: String(r.display_name) }));
+}
+
+/** An owner (accountOwners) with how many worklist accounts they own, and how many of them are overdue. */
+export interface OwnerClaims extends Owner {
+  /** PB-25: listWorklist's total for the owner (ownersWork's claimedTotal). */
+  claimedTotal: number;
+  /** Of those, the ones at least `minDays` overdue (listWorklist's total for the owner and `minDays`). */
+  claimedOverdue: number;
+}
+
+/**
+ * accountOwners with each one's claimed accounts counted, all and overdue, in one statement: the digest
+ * needs the owners, their totals and (for the accounts still unclaimed) how many overdue accounts are
+ * claimed; each was a statement of its own, two of them reading every claimed account's worklist row.
+ */
+export async function ownerClaims(db: Knex, today: string, minDays: number): Promise<OwnerClaims[]> {
+  const { rows } = (await db.raw(
+    `SELECT u.id, u.display_name, count(s.customer_id)::int AS total,
+            count(s.customer_id) FILTER (WHERE s.oldest_due <= :cutoff::date)::int AS overdue
+     FROM claims cl JOIN users u ON u.id = cl.user_id
+     LEFT JOIN account_summary s ON s.customer_id = cl.customer_id
+     WHERE cl.released_at IS NULL
+     GROUP BY u.id, u.display_name
+     ORDER BY u.id`,
+    { cutoff: overdueCutoff(today, minDays) },
+  )) as { rows: { id: string | number; display_name: string; total: number; overdue: number }[] };
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: String(r.display_name),
+    claimedTotal: Number(r.total),
+    claimedOverdue: Number(r.overdue),
+  }));
 }
 
 /** Rows of one owner ranked `rn` within the owner (1 first), each section's statement. */
@@ -156,19 +189,24 @@ const nothing = (): OwnerWork => ({
 
 /**
  * Each owner's digest sections (myWork's for the same owner, `limit` and quiet rule), for every owner of
- * `owners`, in four statements however many owners and accounts there are. The sections run one after
- * another: a job's transaction is one connection.
+ * `owners`, in four statements however many owners and accounts there are (three when the owners come
+ * with their claimedTotal, from ownerClaims). The sections run one after another: a job's transaction is
+ * one connection.
  */
 export async function ownersWork(
   db: Knex,
-  owners: readonly Owner[],
+  owners: readonly (Owner | OwnerClaims)[],
   today: string,
   limit: number,
   quiet?: QuietRule,
 ): Promise<Map<number, OwnerWork>> {
   const out = new Map<number, OwnerWork>(owners.map((o) => [o.id, nothing()]));
   const of = (owner: string | number) => out.get(Number(owner));
-  for (const [owner, total] of await claimedTotals(db)) {
+  const counted = owners.every((o) => 'claimedTotal' in o);
+  const totals = counted
+    ? new Map(owners.map((o) => [o.id, 'claimedTotal' in o ? o.claimedTotal : 0]))
+    : await claimedTotals(db);
+  for (const [owner, total] of totals) {
     const work = of(owner);
     if (work) work.claimedTotal = total;
   }

@@ -11,7 +11,8 @@ import { addDays } from '../../src/collections/dates.ts';
 import type { Database } from '../../src/db.ts';
 import { ownerDigestView } from '../../src/views/digest.ts';
 import { myWork } from '../../src/worklist/my-work.ts';
-import { accountOwners, ownersWork } from '../../src/worklist/owners-work.ts';
+import { listWorklist } from '../../src/worklist/list.ts';
+import { accountOwners, ownerClaims, ownersWork } from '../../src/worklist/owners-work.ts';
 import type { QuietRule } from '../../src/worklist/status-updates.ts';
 import { backends, openTestDatabase } from '../support/databases.ts';
 import { buildScaleLedger } from '../support/scale-ledger.ts';
@@ -32,6 +33,8 @@ interface Work {
   afterWorkingDays: number;
   holidays: number[]; // days before `today`
   weekend: number[];
+  /** The overdue accounts counted per owner: at least this many days overdue. */
+  minDays: number;
 }
 
 const work: fc.Arbitrary<Work> = fc.record({
@@ -45,6 +48,7 @@ const work: fc.Arbitrary<Work> = fc.record({
   afterWorkingDays: fc.integer({ min: 0, max: 12 }),
   holidays: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 5 }),
   weekend: fc.constantFrom<number[]>([0, 6], [5, 6], [0], []),
+  minDays: fc.constantFrom(1, 1, 31, 91),
 });
 
 /** Pseudo-random 0..999 from an id and the seed (the same on both engines). */
@@ -119,6 +123,19 @@ describe.each(backends())('every owner’s digest at once on %s', (kind) => {
             const owners = await accountOwners(trx);
             expect(owners.length).toBeGreaterThan(10);
             const all = await ownersWork(trx, owners, today, w.limit, rule);
+            // The digest's way: the owners with their counts from one statement, then the sections.
+            const counted = await ownerClaims(trx, today, w.minDays);
+            expect(counted.map((o) => ({ id: o.id, name: o.name }))).toEqual(owners);
+            expect(await ownersWork(trx, counted, today, w.limit, rule)).toEqual(all);
+            for (const owner of counted) {
+              const overdue = await listWorklist(
+                trx,
+                { ownerUserId: owner.id, minDays: w.minDays },
+                { today, page: 1, pageSize: 1 },
+              );
+              expect(owner.claimedOverdue).toBe(overdue.total);
+            }
+            expect(counted.filter((o) => o.claimedOverdue > 0).length).toBeGreaterThan(0);
             for (const owner of owners) {
               const alone = await myWork(trx, owner.id, today, w.limit, rule);
               const expected = {
@@ -159,6 +176,7 @@ describe.each(backends())('every owner’s digest at once on %s', (kind) => {
           afterWorkingDays: 2,
           holidays: [],
           weekend: [0, 6],
+          minDays: 1,
         };
         await spread(trx, w);
         const today = addDays(LEDGER_DAY, w.today);
