@@ -145,8 +145,8 @@ export async function assessOne(ctx: AssessContext, accountId: number): Promise<
  * open items; accounts with nothing open leave the worklist. Run after each sync and each worklist change.
  * Every account is taken a chunk at a time, its ids paged from open_items by customer id (issue 19: at a
  * million accounts, the whole id list and its snapshots held at once were most of 422 MB). The next chunk
- * is read while this one is assessed and written, so the database and the process work side by side
- * instead of in turn (at most two chunks are held).
+ * is read and the last one written while this one is assessed, so the database and the process work side
+ * by side instead of in turn (at most three chunks are held).
  */
 export async function refreshWorklist(
   ctx: AssessContext,
@@ -161,15 +161,23 @@ export async function refreshWorklist(
   };
   let assessed = 0;
   let next = read(0, 0);
+  let writing: Promise<number> = Promise.resolve(0);
   for (let start = 0; ; start += CHUNK) {
     const current = await next;
     if (!current) break;
     next = read(start + CHUNK, current.chunk[current.chunk.length - 1] ?? 0);
-    // Observed here so a failure while this chunk is written cannot leave it an unhandled rejection; the
-    // loop awaits it (and its error) next time round.
+    // Observed here so a failure while this chunk is assessed or the last one written cannot leave it an
+    // unhandled rejection; the loop awaits it (and its error) next time round.
     next.catch(() => undefined);
-    assessed += await writeChunk(ctx, current);
+    // Assessed while the database writes the last chunk and reads the next one: the process does not wait
+    // for a write before assessing again (issue 19: in a day turn's one transaction the write of each
+    // chunk used to leave the process idle).
+    const rows = assessChunk(ctx, current);
+    assessed += await writing;
+    writing = writeChunk(ctx, current.chunk, rows);
+    writing.catch(() => undefined);
   }
+  assessed += await writing;
   if (!accountIds) {
     await db('account_summary')
       .whereNotExists(
@@ -202,12 +210,16 @@ async function openAccountsAfter(db: Knex, after: number): Promise<number[]> {
   return rows.map((r: { customer_id: string | number }) => Number(r.customer_id));
 }
 
-/** Assesses one chunk of accounts and writes their rows (or removes them); returns the rows written. */
-async function writeChunk(ctx: AssessContext, { chunk, snapshots }: LoadedChunk): Promise<number> {
-  const rows = snapshots
+/** The worklist rows of a chunk of accounts: those with open items (the others leave the worklist). */
+function assessChunk(ctx: AssessContext, { snapshots }: LoadedChunk): SummaryRow[] {
+  return snapshots
     .map((s) => assessForWorklist(s, ctx.policy, ctx.today))
     .filter((a) => a.assessment.items.length > 0)
     .map((a) => summaryRow(a, ctx.today));
+}
+
+/** Writes a chunk's rows and removes the rows of its accounts with none; returns the rows written. */
+async function writeChunk(ctx: AssessContext, chunk: number[], rows: SummaryRow[]): Promise<number> {
   const keep = new Set(rows.map((r) => r.customer_id));
   const gone = chunk.filter((id) => !keep.has(id));
   await ctx.db.transaction(async (trx) => {
