@@ -86,10 +86,10 @@ const TONES = ['friendly', 'polite', 'firm', 'formal', 'legal', 'external'] as c
 const CHANNELS = ['email', 'text', 'letter', 'call', 'legal', 'agency'] as const;
 const GRADES = ['A', 'B', 'C'] as const;
 
-/** Days as a whole number; `what` says what they count (the days from the anchor, the days allowed...). */
+/** A whole number of days, refused with `message` when it is not one. */
 const wholeDays = (message: string) => z.number({ error: message }).int(message);
 const FRACTION = expects('policy.ladder.fraction', { example: '0.5' });
-const FOLLOW_UP_DAYS = expects('policy.whole', { unit: 'days' });
+const WHOLE_DAYS = expects('policy.whole', { unit: 'days' });
 
 const stepSchema = z
   .object({
@@ -107,7 +107,7 @@ const stepSchema = z
     /** A due-anchored step taken for each invoice rather than once on the account's oldest due date. */
     perInvoice: z.boolean({ error: expects('policy.boolean', { yes: 'true', no: 'false' }) }).default(false),
     /** Days after its date the step may still be done (PB-09: "within 3 days of each due date"). */
-    within: wholeDays(FOLLOW_UP_DAYS)
+    within: wholeDays(WHOLE_DAYS)
       .min(0, expects('policy.atLeast', { min: 0, unit: 'days' }))
       .optional(),
     /** Only invoices whose total is at least this, in the invoice's currency (PB-09 large invoices). */
@@ -168,9 +168,9 @@ const ladderSchema = z
       followUp: z
         .object(
           {
-            minDays: wholeDays(FOLLOW_UP_DAYS).min(1, expects('policy.atLeast', { min: 1, unit: 'days' })),
-            maxDays: wholeDays(FOLLOW_UP_DAYS).min(1, expects('policy.atLeast', { min: 1, unit: 'days' })),
-            untilDay: wholeDays(FOLLOW_UP_DAYS),
+            minDays: wholeDays(WHOLE_DAYS).min(1, expects('policy.atLeast', { min: 1, unit: 'days' })),
+            maxDays: wholeDays(WHOLE_DAYS).min(1, expects('policy.atLeast', { min: 1, unit: 'days' })),
+            untilDay: wholeDays(WHOLE_DAYS),
           },
           {
             error: expects('policy.ladder.followUp', { example: '{ minDays: 5, maxDays: 7, untilDay: 30 }' }),
