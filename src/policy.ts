@@ -41,13 +41,13 @@ async function readSettingFile(variable: string, file: string): Promise<string> 
  * Parses a file's text with `load`, its error named by the setting that names the file: what is wrong
  * with a ladder or policy file said in the reader's language around the file's own problems.
  */
-function parseSettingFile<T>(variable: string, text: string, load: (text: string) => T): T {
+function parseSettingFile<T>(variable: string, file: string, text: string, load: (text: string) => T): T {
   try {
     return load(text);
   } catch (error) {
     if (error instanceof LadderFileError || error instanceof PolicyFileError) {
       const ladder = error instanceof LadderFileError ? 'yes' : 'no';
-      const says = said('settings.file.invalid', { ladder, problems: error.problems.join('; ') });
+      const says = said('settings.file.invalid', { ladder, file, problems: error.said });
       throw new PolicyError({ variable, says });
     }
     throw new PolicyError(`${variable}: ${(error as Error).message}`);
@@ -63,12 +63,12 @@ export async function buildPolicy(config: Config): Promise<Policy> {
   let ladder = defaultPolicy.ladder;
   if (c.ladderFile) {
     const text = await readSettingFile('DUEBOT_LADDER_FILE', c.ladderFile);
-    ladder = parseSettingFile('DUEBOT_LADDER_FILE', text, loadLadder);
+    ladder = parseSettingFile('DUEBOT_LADDER_FILE', c.ladderFile, text, loadLadder);
   }
   let numbers: PolicyNumbers = defaultPolicyNumbers;
   if (c.policyFile) {
     const text = await readSettingFile('DUEBOT_POLICY_FILE', c.policyFile);
-    numbers = parseSettingFile('DUEBOT_POLICY_FILE', text, loadPolicyFile);
+    numbers = parseSettingFile('DUEBOT_POLICY_FILE', c.policyFile, text, loadPolicyFile);
   }
   const minBalanceMinor = Object.fromEntries(
     Object.entries(c.minBalance).map(([currency, major]) => [

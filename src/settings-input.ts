@@ -73,6 +73,9 @@ export function expects(key: MessageKey, values: MessageValues = {}): string {
   return text;
 }
 
+/** The catalog message a schema's message text stands for, when the schema said it with `expects`. */
+export const expectedBy = (text: string): Said | undefined => SAID_BY_TEXT.get(text);
+
 /** What a zod issue says, as a catalog message: the schema's own (`expects`), or zod's in our words. */
 function issueSaid(issue: z.core.$ZodIssue): Said {
   const own = SAID_BY_TEXT.get(issue.message);

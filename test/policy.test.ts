@@ -55,7 +55,7 @@ describe('collections settings', () => {
     const broken = join(dir, 'broken.yaml');
     await writeFile(broken, defaultLadderYaml.replace(/day: 5\b/, 'day: five'));
     await expect(buildPolicy(config({ DUEBOT_LADDER_FILE: broken }))).rejects.toThrow(
-      /^DUEBOT_LADDER_FILE: the escalation ladder file is not valid: step \d+ \(L2\), field day/,
+      /^DUEBOT_LADDER_FILE: the escalation ladder file \S+ is not valid: step \d+ \(L2\), field day \(line \d+\): found "five"/,
     );
     await expect(buildPolicy(config({ DUEBOT_LADDER_FILE: join(dir, 'missing.yaml') }))).rejects.toThrow(
       /DUEBOT_LADDER_FILE: cannot read .*missing\.yaml \(ENOENT\)/,

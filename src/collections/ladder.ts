@@ -2,12 +2,15 @@
  * The escalation ladder (PLAYBOOK table, PB-12, PB-13, PB-14) as data: a YAML file checked with zod,
  * and where an account stands on it today, what to do next and by when.
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { addDays, daysBetween, laterOf, nextWorkingDay, type WorkingCalendar } from './dates.ts';
+import { fieldName, FileProblems, issueProblems, readYaml, type YamlPath } from './file-problems.ts';
 import { currencyDigits } from './money.ts';
 import type { Grade } from './grade.ts';
 import { isLocale, LOCALES, type Locale } from '../i18n/locale.ts';
+import type { MessageKey } from '../i18n/messages/en.ts';
+import { said, type Said, type SaidValue, sayIn } from '../i18n/said.ts';
+import { expects } from '../settings-input.ts';
 
 /**
  * The ids of the steps duebot ships (default-ladder.yaml): a step with one of these ids and no `action`
@@ -39,35 +42,38 @@ export const isBuiltInStep = (id: string): id is BuiltInStep =>
  */
 export type StepText = string | Partial<Record<Locale, string>>;
 
-const EMPTY_ACTION = 'expected a description of the action';
+/** A problem a step's check finds between its fields (or in its action), said from the catalog. */
+const problem = (key: MessageKey, values: Readonly<Record<string, SaidValue>> = {}, found = false) => {
+  const says = said(key, values);
+  return { code: 'custom' as const, message: sayIn(undefined, says), params: { says, found } };
+};
 
 /** A step's action: one text, or text per language duebot speaks; each problem said in plain words. */
 const stepTextSchema = z.unknown().transform((value, ctx): StepText => {
   const languages = LOCALES.join(', ');
   if (typeof value === 'string') {
-    if (value.trim() === '') ctx.addIssue({ code: 'custom', message: EMPTY_ACTION });
+    if (value.trim() === '')
+      ctx.addIssue(problem('policy.ladder.action.empty', { hasLanguage: 'no', language: '' }));
     return value.trim();
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected the action as text, or as text per language (${languages})`,
-    });
+    ctx.addIssue(problem('policy.ladder.action.shape', { languages }, true));
     return '';
   }
   const entries = Object.entries(value);
   const unknown = entries.map(([k]) => k).filter((k) => !(LOCALES as readonly string[]).includes(k));
   if (unknown.length > 0)
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected the action per language, one of ${languages}; not ${unknown.map((k) => `"${k}"`).join(', ')}`,
-    });
-  else if (entries.length === 0)
-    ctx.addIssue({ code: 'custom', message: `expected the action in at least one language (${languages})` });
+    ctx.addIssue(
+      problem('policy.ladder.action.languages', {
+        languages,
+        unknown: unknown.map((k) => `"${k}"`).join(', '),
+      }),
+    );
+  else if (entries.length === 0) ctx.addIssue(problem('policy.ladder.action.none', { languages }));
   const texts: Partial<Record<Locale, string>> = {};
   for (const [k, v] of entries) {
     if (typeof v !== 'string' || v.trim() === '')
-      ctx.addIssue({ code: 'custom', message: `${k}: ${EMPTY_ACTION}` });
+      ctx.addIssue(problem('policy.ladder.action.empty', { hasLanguage: 'yes', language: k }));
     else if (isLocale(k)) texts[k] = v.trim();
   }
   return texts;
@@ -76,75 +82,77 @@ const stepTextSchema = z.unknown().transform((value, ctx): StepText => {
 /** What a step's day counts from (PB-09): the due date, the issue date, or a fraction of the payment term. */
 export const ANCHORS = ['due', 'issue', 'term'] as const;
 
+const TONES = ['friendly', 'polite', 'firm', 'formal', 'legal', 'external'] as const;
+const CHANNELS = ['email', 'text', 'letter', 'call', 'legal', 'agency'] as const;
+const GRADES = ['A', 'B', 'C'] as const;
+
+/** A whole number of days, refused with `message` when it is not one. */
+const wholeDays = (message: string) => z.number({ error: message }).int(message);
+const FRACTION = expects('policy.ladder.fraction', { example: '0.5' });
+const WHOLE_DAYS = expects('policy.whole', { unit: 'days' });
+
 const stepSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'expected a short id such as L1 or pre-due'),
+    id: z
+      .string({ error: expects('policy.ladder.id', { first: 'L1', second: 'pre-due' }) })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, expects('policy.ladder.id', { first: 'L1', second: 'pre-due' })),
     /** Days from the anchor (negative: before it); not used with `anchor: term`. */
-    day: z.number().int('expected a whole number of days from the anchor').optional(),
+    day: wholeDays(expects('policy.ladder.day')).optional(),
     /** PB-09: `due` (default), `issue` (days after the invoice date) or `term` (a fraction of the term). */
-    anchor: z.enum(ANCHORS, { error: 'expected due, issue or term' }).default('due'),
+    anchor: z
+      .enum(ANCHORS, { error: expects('policy.ladder.anchor', { due: 'due', issue: 'issue', term: 'term' }) })
+      .default('due'),
     /** With `anchor: term`: how far through the payment term, e.g. 0.5 for halfway. */
-    fraction: z
-      .number({ error: 'expected a number between 0 and 1, e.g. 0.5 for halfway through the term' })
-      .gt(0, 'expected a number between 0 and 1, e.g. 0.5 for halfway through the term')
-      .lt(1, 'expected a number between 0 and 1, e.g. 0.5 for halfway through the term')
-      .optional(),
+    fraction: z.number({ error: FRACTION }).gt(0, FRACTION).lt(1, FRACTION).optional(),
     /** A due-anchored step taken for each invoice rather than once on the account's oldest due date. */
-    perInvoice: z.boolean({ error: 'expected true or false' }).default(false),
+    perInvoice: z.boolean({ error: expects('policy.boolean', { yes: 'true', no: 'false' }) }).default(false),
     /** Days after its date the step may still be done (PB-09: "within 3 days of each due date"). */
-    within: z.number().int().min(0, 'expected 0 or more days').optional(),
+    within: wholeDays(WHOLE_DAYS)
+      .min(0, expects('policy.atLeast', { min: 0, unit: 'days' }))
+      .optional(),
     /** Only invoices whose total is at least this, in the invoice's currency (PB-09 large invoices). */
-    minInvoice: z.number().positive('expected an invoice amount above 0').optional(),
+    minInvoice: z
+      .number({ error: expects('policy.ladder.minInvoice') })
+      .positive(expects('policy.ladder.minInvoice'))
+      .optional(),
     /** The step's words; left out on a built-in step (BUILT_IN_STEPS), whose words are the catalog's. */
     action: stepTextSchema.optional(),
-    tone: z.enum(['friendly', 'polite', 'firm', 'formal', 'legal', 'external']),
+    tone: z.enum(TONES, { error: expects('policy.ladder.tone', { choices: TONES.join(', ') }) }),
     letter: z
-      .string()
-      .regex(/^[a-z0-9-]+$/, 'expected a template name such as formal-demand')
+      .string({ error: expects('policy.ladder.letter', { example: 'formal-demand' }) })
+      .regex(/^[a-z0-9-]+$/, expects('policy.ladder.letter', { example: 'formal-demand' }))
       .nullable()
       .default(null),
-    channel: z.enum(['email', 'text', 'letter', 'call', 'legal', 'agency']),
+    channel: z.enum(CHANNELS, { error: expects('policy.ladder.channel', { choices: CHANNELS.join(', ') }) }),
     /** Only for these grades (or habitual late payers), e.g. the pre-due reminder (PB-09). */
-    onlyFor: z.array(z.enum(['A', 'B', 'C'])).optional(),
+    onlyFor: z
+      .array(z.enum(GRADES, { error: expects('policy.ladder.grade', { choices: GRADES.join(', ') }) }), {
+        error: expects('policy.ladder.onlyFor', { example: '[B, C]' }),
+      })
+      .optional(),
   })
   .superRefine((step, ctx) => {
     if (step.action === undefined && !isBuiltInStep(step.id))
       ctx.addIssue({
-        code: 'custom',
-        message: `expected the action (text, or text per language); only the built-in steps (${BUILT_IN_STEPS.join(', ')}) may leave it out`,
+        ...problem('policy.ladder.action.missing', { builtIn: BUILT_IN_STEPS.join(', ') }),
         path: ['action'],
       });
     if (step.anchor === 'term') {
       if (step.fraction === undefined)
-        ctx.addIssue({
-          code: 'custom',
-          message: 'a step anchored on the term needs a fraction, e.g. 0.5 for halfway',
-          path: ['fraction'],
-        });
-      if (step.day !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          message: 'a step anchored on the term takes a fraction, not a day',
-          path: ['day'],
-        });
+        ctx.addIssue({ ...problem('policy.ladder.term.fraction', { example: '0.5' }), path: ['fraction'] });
+      if (step.day !== undefined) ctx.addIssue({ ...problem('policy.ladder.term.day'), path: ['day'] });
     } else {
       if (step.day === undefined)
-        ctx.addIssue({
-          code: 'custom',
-          message: `expected the days from the ${step.anchor} date`,
-          path: ['day'],
-        });
+        ctx.addIssue({ ...problem('policy.ladder.day.missing', { anchor: step.anchor }), path: ['day'] });
       if (step.fraction !== undefined)
         ctx.addIssue({
-          code: 'custom',
-          message: 'only a step anchored on the term (anchor: term) takes a fraction',
+          ...problem('policy.ladder.fraction.onlyTerm', { term: 'anchor: term' }),
           path: ['fraction'],
         });
     }
     if (step.perInvoice && step.anchor !== 'due')
       ctx.addIssue({
-        code: 'custom',
-        message: 'steps anchored on the issue date or the term are always per invoice; leave perInvoice out',
+        ...problem('policy.ladder.perInvoice', { anchor: step.anchor, field: 'perInvoice' }),
         path: ['perInvoice'],
       });
   })
@@ -155,26 +163,43 @@ export const isInvoiceStep = (step: { anchor: string; perInvoice: boolean }): bo
   step.anchor !== 'due' || step.perInvoice;
 
 const ladderSchema = z
-  .object({
-    followUp: z
-      .object({
-        minDays: z.number().int().min(1),
-        maxDays: z.number().int().min(1),
-        untilDay: z.number().int(),
-      })
-      .refine((f) => f.minDays <= f.maxDays, {
-        message: 'minDays must not exceed maxDays',
-        path: ['minDays'],
-      })
-      .default({ minDays: 5, maxDays: 7, untilDay: 30 }),
-    steps: z.array(stepSchema).min(1, 'expected at least one step'),
-  })
+  .object(
+    {
+      followUp: z
+        .object(
+          {
+            minDays: wholeDays(WHOLE_DAYS).min(1, expects('policy.atLeast', { min: 1, unit: 'days' })),
+            maxDays: wholeDays(WHOLE_DAYS).min(1, expects('policy.atLeast', { min: 1, unit: 'days' })),
+            untilDay: wholeDays(WHOLE_DAYS),
+          },
+          {
+            error: expects('policy.ladder.followUp', { example: '{ minDays: 5, maxDays: 7, untilDay: 30 }' }),
+          },
+        )
+        .superRefine((f, ctx) => {
+          if (f.minDays > f.maxDays)
+            ctx.addIssue({
+              ...problem('policy.atMostField', {
+                field: 'followUp.maxDays',
+                limit: f.maxDays,
+                got: f.minDays,
+              }),
+              path: ['minDays'],
+            });
+        })
+        .default({ minDays: 5, maxDays: 7, untilDay: 30 }),
+      steps: z
+        .array(stepSchema, { error: expects('policy.ladder.steps') })
+        .min(1, expects('policy.ladder.steps')),
+    },
+    { error: expects('policy.ladder.file', { followUp: 'followUp', steps: 'steps' }) },
+  )
   .superRefine((ladder, ctx) => {
     const seen = new Set<string>();
     let previous: (typeof ladder.steps)[number] | undefined;
     ladder.steps.forEach((step, i) => {
       if (seen.has(step.id))
-        ctx.addIssue({ code: 'custom', message: `duplicate step id "${step.id}"`, path: ['steps', i, 'id'] });
+        ctx.addIssue({ ...problem('policy.ladder.duplicateId', { id: step.id }), path: ['steps', i, 'id'] });
       seen.add(step.id);
       // Only the account's own steps climb by day; invoice steps (PB-09) keep their own dates.
       if (isInvoiceStep(step)) return;
@@ -182,8 +207,7 @@ const ladderSchema = z
       previous = step;
       if (before && step.day <= before.day) {
         ctx.addIssue({
-          code: 'custom',
-          message: `expected a day after step ${before.id} (day ${before.day})`,
+          ...problem('policy.ladder.dayAfter', { step: before.id, day: before.day, got: step.day }),
           path: ['steps', i, 'day'],
         });
       }
@@ -195,39 +219,48 @@ export type LadderStep = z.infer<typeof stepSchema>;
 /** A validated ladder: steps in day order plus the PB-12 follow-up rhythm. */
 export type Ladder = z.infer<typeof ladderSchema>;
 
-/** A ladder file that could not be used; `message` names the step and field. */
-export class LadderFileError extends Error {
+/**
+ * A ladder file that could not be used: one problem per line (`said`), each naming the step, the field
+ * and its line; `problems` are their English.
+ */
+export class LadderFileError extends FileProblems {
   readonly code = 'ladder_invalid';
-  constructor(readonly problems: string[]) {
-    super(`the escalation ladder file is not valid: ${problems.join('; ')}`);
+  constructor(said: Said[]) {
+    super('the escalation ladder file is not valid', said);
     this.name = 'LadderFileError';
   }
 }
 
-function describePath(path: readonly PropertyKey[], raw: unknown): string {
-  if (path[0] === 'steps' && typeof path[1] === 'number') {
-    const steps = (raw as { steps?: unknown }).steps;
-    const rawStep = Array.isArray(steps) ? (steps[path[1]] as { id?: unknown } | undefined) : undefined;
-    const id = typeof rawStep?.id === 'string' ? ` (${rawStep.id})` : '';
-    const field = path.slice(2).map(String).join('.');
-    return `step ${path[1] + 1}${id}${field ? `, field ${field}` : ''}`;
-  }
-  return path.length > 0 ? `field ${path.map(String).join('.')}` : 'file';
+/** Where a problem is: the step (its number and id) and field, a field outside the steps, or the file. */
+function ladderWhere(raw: unknown): (path: YamlPath) => Said {
+  return (path) => {
+    if (path[0] === 'steps' && typeof path[1] === 'number') {
+      const steps = (raw as { steps?: unknown }).steps;
+      const rawStep = Array.isArray(steps) ? (steps[path[1]] as { id?: unknown } | undefined) : undefined;
+      const id = typeof rawStep?.id === 'string' ? rawStep.id : '';
+      const field = fieldName(path.slice(2));
+      return said('policy.where.step', {
+        n: path[1] + 1,
+        hasId: id ? 'yes' : 'no',
+        id,
+        hasField: field ? 'yes' : 'no',
+        field,
+      });
+    }
+    return path.length > 0
+      ? said('policy.where.field', { field: fieldName(path) })
+      : said('policy.where.file');
+  };
 }
 
-/** Parses and validates a ladder file; throws LadderFileError naming the step and field of each problem. */
+/** Parses and validates a ladder file; throws LadderFileError naming the step, field and line of each problem. */
 export function loadLadder(yamlText: string): Ladder {
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (error) {
-    throw new LadderFileError([`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
-  }
-  const result = ladderSchema.safeParse(raw ?? {});
+  const read = readYaml(yamlText);
+  if ('problem' in read) throw new LadderFileError([read.problem]);
+  const result = ladderSchema.safeParse(read.raw);
   if (!result.success) {
-    throw new LadderFileError(
-      result.error.issues.map((i) => `${describePath(i.path, raw ?? {})}: ${i.message}`),
-    );
+    const where = ladderWhere(read.raw);
+    throw new LadderFileError(result.error.issues.flatMap((issue) => issueProblems(issue, read, where)));
   }
   return result.data;
 }

@@ -4,8 +4,10 @@
  * priority weights, the escalation signals, 7-7-7, the collector bonus base, PB-24's contact window, the working week) as YAML, checked with zod. Every field is optional and keeps the
  * playbook's value; each problem is reported with the field it is in.
  */
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import type { MessageKey } from '../i18n/messages/en.ts';
+import { said, type Said, type SaidValue } from '../i18n/said.ts';
+import { expects } from '../settings-input.ts';
 import { type AgingPolicy, defaultAgingPolicy } from './aging.ts';
 import {
   type ContactWindowPolicy,
@@ -15,6 +17,15 @@ import {
 } from './contact-window.ts';
 import { defaultWorkingCalendar } from './dates.ts';
 import { defaultEscalationPolicy, type EscalationPolicy } from './escalation.ts';
+import {
+  fieldName,
+  FileProblems,
+  issueProblems,
+  problemLine,
+  readYaml,
+  type YamlPath,
+  type YamlRead,
+} from './file-problems.ts';
 import { defaultGradePolicy, type GradePolicy } from './grade.ts';
 import { defaultPriorityPolicy, type PriorityPolicy } from './priority.ts';
 import { defaultSevenSevenSeven, type SevenSevenSevenPolicy } from './seven-seven-seven.ts';
@@ -22,24 +33,27 @@ import { defaultSevenSevenSeven, type SevenSevenSevenPolicy } from './seven-seve
 /** The weekdays as the file names them, 0 = Sunday as in dates.ts. */
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
-const days = (what = 'days') =>
-  z.number({ error: `expected a whole number of ${what}` }).int(`expected a whole number of ${what}`);
-const atLeast = (min: number, what = 'days') => days(what).min(min, `expected ${min} or more ${what}`);
-const share = z
-  .number({ error: 'expected a share between 0 and 1, such as 0.5' })
-  .min(0, 'expected a share between 0 and 1, such as 0.5')
-  .max(1, 'expected a share between 0 and 1, such as 0.5');
-const factor = z
-  .number({ error: 'expected a positive number, such as 1.2' })
-  .positive('expected a positive number, such as 1.2');
+/** What a whole number in the file counts, as its message says it. */
+type Unit = 'days' | 'months' | 'invoices' | 'incidents' | 'answers' | 'attempts' | 'weeks' | 'minutes';
+
+const days = (unit: Unit = 'days') => {
+  const whole = expects('policy.whole', { unit });
+  return z.number({ error: whole }).int(whole);
+};
+const atLeast = (min: number, unit: Unit = 'days') =>
+  days(unit).min(min, expects('policy.atLeast', { min, unit }));
+const SHARE = expects('policy.share', { example: '0.5' });
+const share = z.number({ error: SHARE }).min(0, SHARE).max(1, SHARE);
+const FACTOR = expects('policy.factor', { example: '1.2' });
+const factor = z.number({ error: FACTOR }).positive(FACTOR);
 const amount = z
-  .number({ error: 'expected an amount in base-currency units, such as 1000' })
-  .min(0, 'expected an amount of 0 or more');
+  .number({ error: expects('policy.amount', { example: '1000' }) })
+  .min(0, expects('policy.amount.atLeastZero'));
 
 const agingSection = z.strictObject({
   bucketEdges: z
-    .array(atLeast(1), { error: 'expected a list of days such as [30, 60, 90]' })
-    .min(1, 'expected at least one bucket edge, such as [30, 60, 90]'),
+    .array(atLeast(1), { error: expects('policy.bucketEdges', { example: '[30, 60, 90]' }) })
+    .min(1, expects('policy.bucketEdges', { example: '[30, 60, 90]' })),
   redAfterDays: atLeast(0),
   procedureAfterDays: atLeast(0),
   keyAccountDays: atLeast(1),
@@ -62,8 +76,10 @@ const gradeSection = z.strictObject({
 const creditHoldSection = z.strictObject({
   overdueInvoicesPerMonth: atLeast(1, 'invoices'),
   consecutiveMonths: atLeast(1, 'months'),
-  monthRule: z.enum(['month-end', 'days'], { error: 'expected month-end or days' }),
-  minDaysInMonth: atLeast(1).max(31, 'expected at most 31 days (a month has no more)'),
+  monthRule: z.enum(['month-end', 'days'], {
+    error: expects('policy.monthRule', { monthEnd: 'month-end', days: 'days', minDays: 'minDaysInMonth' }),
+  }),
+  minDaysInMonth: atLeast(1).max(31, expects('policy.monthDays', { max: 31 })),
 });
 
 const blacklistSection = z.strictObject({
@@ -72,20 +88,27 @@ const blacklistSection = z.strictObject({
   unpaidDays: atLeast(1),
 });
 
+const LIKELIHOOD_ROWS = expects('policy.likelihoodRows', { example: '{ upToDays: 30, likelihood: 0.9 }' });
+
 const prioritySection = z.strictObject({
   likelihoodByAge: z
     .array(
-      z.strictObject({
-        upToDays: atLeast(0).nullable(),
-        likelihood: share,
-      }),
-      { error: 'expected a list of { upToDays, likelihood } rows' },
+      z.strictObject({ upToDays: atLeast(0).nullable(), likelihood: share }, { error: LIKELIHOOD_ROWS }),
+      { error: LIKELIHOOD_ROWS },
     )
-    .min(1, 'expected at least one row'),
-  gradeFactor: z.strictObject({ A: factor, B: factor, C: factor }).partial(),
+    .min(1, LIKELIHOOD_ROWS),
+  gradeFactor: z
+    .strictObject(
+      { A: factor, B: factor, C: factor },
+      { error: expects('policy.gradeFactor', { example: '{ A: 1.2, C: 0.8 }' }) },
+    )
+    .partial(),
   brokenPromiseFactor: share,
   brokenPromiseFloor: share,
-  window: z.strictObject({ fromDays: atLeast(0), toDays: atLeast(0) }),
+  window: z.strictObject(
+    { fromDays: atLeast(0), toDays: atLeast(0) },
+    { error: expects('policy.window', { example: '{ fromDays: 30, toDays: 60 }' }) },
+  ),
   windowBoost: factor,
   keyAccountBoost: factor,
   tinyBalanceMajor: amount,
@@ -108,36 +131,53 @@ const collectorCreditSection = z.strictObject({
   bonusAfterDays: atLeast(0),
 });
 
+const SEND_TIME = expects('policy.sendTime', { first: '"09:00"', second: '"14:00"' });
+const SEND_TIMES = expects('policy.sendTimes', { example: '["09:00", "14:00"]' });
+
 const contactWindowSection = z.strictObject({
   sendTimes: z
     .array(
-      z
-        .string({ error: 'expected a time of day such as "09:00"' })
-        .refine((v) => parseClockTime(v) !== null, 'expected a time of day such as "09:00" or "14:00"'),
-      { error: 'expected a list of times such as ["09:00", "14:00"]' },
+      z.string({ error: SEND_TIME }).refine((v) => parseClockTime(v) !== null, SEND_TIME),
+      { error: SEND_TIMES },
     )
-    .min(1, 'expected at least one send time, such as ["09:00", "14:00"]'),
-  windowMinutes: atLeast(1, 'minutes').max(24 * 60, 'expected at most 1440 minutes (a day)'),
-  days: z.enum(['working', 'every'], { error: 'expected working (the working days) or every (any day)' }),
+    .min(1, SEND_TIMES),
+  windowMinutes: atLeast(1, 'minutes').max(24 * 60, expects('policy.windowMinutes', { max: 24 * 60 })),
+  days: z.enum(['working', 'every'], {
+    error: expects('policy.contactDays', { working: 'working', every: 'every' }),
+  }),
 });
 
-const policyFileSchema = z.strictObject({
-  aging: agingSection.partial().optional(),
-  grade: gradeSection.partial().optional(),
-  creditHold: creditHoldSection.partial().optional(),
-  blacklist: blacklistSection.partial().optional(),
-  priority: prioritySection.partial().optional(),
-  escalation: escalationSection.partial().optional(),
-  sevenSevenSeven: sevenSevenSevenSection.partial().optional(),
-  collectorCredit: collectorCreditSection.partial().optional(),
-  contactWindow: contactWindowSection.partial().optional(),
-  workingDays: z
-    .array(z.enum(WEEKDAYS, { error: `expected weekday names: ${WEEKDAYS.join(', ')}` }), {
-      error: 'expected a list of weekdays such as [monday, tuesday, wednesday, thursday, friday]',
-    })
-    .min(1, 'expected at least one working day')
-    .optional(),
+/** A section of the file: a mapping of its fields, any of them left out. */
+const section = <S extends z.core.$ZodLooseShape>(name: string, schema: z.ZodObject<S>) =>
+  z
+    .strictObject(schema.shape, { error: expects('policy.section', { section: name }) })
+    .partial()
+    .optional();
+
+const WORKING_DAYS = expects('policy.workingDays', {
+  example: '[monday, tuesday, wednesday, thursday, friday]',
 });
+
+const policyFileSchema = z.strictObject(
+  {
+    aging: section('aging', agingSection),
+    grade: section('grade', gradeSection),
+    creditHold: section('creditHold', creditHoldSection),
+    blacklist: section('blacklist', blacklistSection),
+    priority: section('priority', prioritySection),
+    escalation: section('escalation', escalationSection),
+    sevenSevenSeven: section('sevenSevenSeven', sevenSevenSevenSection),
+    collectorCredit: section('collectorCredit', collectorCreditSection),
+    contactWindow: section('contactWindow', contactWindowSection),
+    workingDays: z
+      .array(z.enum(WEEKDAYS, { error: expects('policy.weekday', { weekdays: WEEKDAYS.join(', ') }) }), {
+        error: WORKING_DAYS,
+      })
+      .min(1, WORKING_DAYS)
+      .optional(),
+  },
+  { error: expects('policy.file', { example: 'aging: { redAfterDays: 30 }' }) },
+);
 
 /** The parts of the policy a policy file sets: the playbook's numbers with the file's changes. */
 export interface PolicyNumbers {
@@ -157,11 +197,11 @@ export interface PolicyNumbers {
   weekend: number[];
 }
 
-/** A policy file that could not be used; `problems` name the field of each. */
-export class PolicyFileError extends Error {
+/** A policy file that could not be used: one problem per line (`said`), each naming its field and line. */
+export class PolicyFileError extends FileProblems {
   readonly code = 'policy_file_invalid';
-  constructor(readonly problems: string[]) {
-    super(`the policy file is not valid: ${problems.join('; ')}`);
+  constructor(said: Said[]) {
+    super('the policy file is not valid', said);
     this.name = 'PolicyFileError';
   }
 }
@@ -199,53 +239,79 @@ function unwrap(type: z.ZodType): z.ZodType {
   return t;
 }
 
-const fieldName = (path: readonly PropertyKey[]) =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
+/** Where a problem is: a field of the file (`aging.bucketEdges[1]`), or the whole file. */
+const where = (path: YamlPath): Said =>
+  path.length > 0 ? said('policy.where.field', { field: fieldName(path) }) : said('policy.where.file');
 
-function describeIssue(issue: z.core.$ZodIssue): string[] {
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownFields(issue.path);
-    return issue.keys.map(
-      (key) =>
-        `field ${fieldName([...issue.path, key])}: not a policy field${known.length > 0 ? ` (expected one of ${known.join(', ')})` : ''}`,
-    );
-  }
-  return [`${issue.path.length > 0 ? `field ${fieldName(issue.path)}` : 'file'}: ${issue.message}`];
-}
+/** A problem between fields, on the merged numbers, at `path` of the file. */
+const between = (
+  path: YamlPath,
+  key: MessageKey,
+  values: Readonly<Record<string, SaidValue>>,
+  read: YamlRead,
+) => problemLine({ where: where(path), line: read.lineOf(path), says: said(key, values) });
 
-/** The checks between fields, on the merged numbers (a file changing one field is checked against the defaults of the others). */
-function consistencyProblems(n: PolicyNumbers): string[] {
-  const problems: string[] = [];
+/**
+ * The checks between fields, on the merged numbers (a file changing one field is checked against the
+ * defaults of the others).
+ */
+function consistencyProblems(n: PolicyNumbers, read: YamlRead): Said[] {
+  const problems: Said[] = [];
   const edges = n.aging.bucketEdges;
   edges.forEach((edge, i) => {
     const before = edges[i - 1];
     if (before !== undefined && edge <= before)
-      problems.push(
-        `field aging.bucketEdges[${i}]: expected more than the edge before it (${before}), got ${edge}`,
-      );
+      problems.push(between(['aging', 'bucketEdges', i], 'policy.edgeAfter', { before, got: edge }, read));
   });
   if (n.aging.keyAccountDays > n.aging.keyAccountNoExceptionDays)
     problems.push(
-      `field aging.keyAccountDays: expected at most aging.keyAccountNoExceptionDays (${n.aging.keyAccountNoExceptionDays}), got ${n.aging.keyAccountDays}`,
+      between(
+        ['aging', 'keyAccountDays'],
+        'policy.atMostField',
+        {
+          field: 'aging.keyAccountNoExceptionDays',
+          limit: n.aging.keyAccountNoExceptionDays,
+          got: n.aging.keyAccountDays,
+        },
+        read,
+      ),
     );
   const rows = n.priority.likelihoodByAge;
   rows.forEach((row, i) => {
     const before = rows[i - 1];
     if (before && row.upToDays <= before.upToDays)
       problems.push(
-        `field priority.likelihoodByAge[${i}].upToDays: expected more than the row before it (${before.upToDays === Number.POSITIVE_INFINITY ? 'null' : before.upToDays})`,
+        between(
+          ['priority', 'likelihoodByAge', i, 'upToDays'],
+          'policy.rowAfter',
+          {
+            before: before.upToDays === Number.POSITIVE_INFINITY ? 'null' : before.upToDays,
+            got: row.upToDays === Number.POSITIVE_INFINITY ? 'null' : row.upToDays,
+          },
+          read,
+        ),
       );
   });
   if (n.priority.window.fromDays > n.priority.window.toDays)
     problems.push(
-      `field priority.window.fromDays: expected at most priority.window.toDays (${n.priority.window.toDays}), got ${n.priority.window.fromDays}`,
+      between(
+        ['priority', 'window', 'fromDays'],
+        'policy.atMostField',
+        { field: 'priority.window.toDays', limit: n.priority.window.toDays, got: n.priority.window.fromDays },
+        read,
+      ),
     );
   const times = [...n.contactWindow.sendTimes].sort((a, b) => a - b);
   times.forEach((t, i) => {
     const next = times[i + 1];
     if (next !== undefined && t + n.contactWindow.windowMinutes > next)
       problems.push(
-        `field contactWindow.windowMinutes: the window after ${clockTime(t)} (${n.contactWindow.windowMinutes} minutes) runs into the next send time ${clockTime(next)}`,
+        between(
+          ['contactWindow', 'windowMinutes'],
+          'policy.windowOverlap',
+          { from: clockTime(t), minutes: n.contactWindow.windowMinutes, next: clockTime(next) },
+          read,
+        ),
       );
   });
   return problems;
@@ -253,14 +319,13 @@ function consistencyProblems(n: PolicyNumbers): string[] {
 
 /** Parses and checks a policy file; throws PolicyFileError naming the field of every problem at once. */
 export function loadPolicyFile(yamlText: string): PolicyNumbers {
-  let raw: unknown;
-  try {
-    raw = parseYaml(yamlText);
-  } catch (error) {
-    throw new PolicyFileError([`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
-  }
-  const parsed = policyFileSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new PolicyFileError(parsed.error.issues.flatMap(describeIssue));
+  const read = readYaml(yamlText);
+  if ('problem' in read) throw new PolicyFileError([read.problem]);
+  const parsed = policyFileSchema.safeParse(read.raw);
+  if (!parsed.success)
+    throw new PolicyFileError(
+      parsed.error.issues.flatMap((issue) => issueProblems(issue, read, where, knownFields)),
+    );
   const file = parsed.data;
   const d = defaultPolicyNumbers;
   const hold = file.creditHold ?? {};
@@ -270,7 +335,12 @@ export function loadPolicyFile(yamlText: string): PolicyNumbers {
   if (weekdays) {
     const seen = new Set<string>();
     const repeated = weekdays.find((w) => seen.size === seen.add(w).size);
-    if (repeated) throw new PolicyFileError([`field workingDays: ${repeated} is listed twice`]);
+    if (repeated) {
+      const at = weekdays.lastIndexOf(repeated);
+      throw new PolicyFileError([
+        between(['workingDays', at], 'policy.weekdayTwice', { day: repeated }, read),
+      ]);
+    }
   }
   const numbers: PolicyNumbers = {
     aging: { ...d.aging, ...file.aging },
@@ -311,7 +381,7 @@ export function loadPolicyFile(yamlText: string): PolicyNumbers {
     },
     weekend: weekdays ? WEEKDAYS.flatMap((name, day) => (weekdays.includes(name) ? [] : [day])) : d.weekend,
   };
-  const problems = consistencyProblems(numbers);
+  const problems = consistencyProblems(numbers, read);
   if (problems.length > 0) throw new PolicyFileError(problems);
   return numbers;
 }

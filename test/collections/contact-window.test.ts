@@ -88,20 +88,22 @@ describe('PB-24 contact window', () => {
       return 'accepted';
     };
     expect(refused('contactWindow:\n  sendTimes: ["9 am"]\n')).toMatch(
-      /field contactWindow\.sendTimes\[0\]: expected a time of day such as "09:00"/,
+      /field contactWindow\.sendTimes\[0\] \(line 2\): found "9 am", expected a time of day such as "09:00"/,
     );
     expect(refused('contactWindow:\n  sendTimes: []\n')).toMatch(
-      /field contactWindow\.sendTimes: expected at least one/,
+      /field contactWindow\.sendTimes \(line 2\): found a list, expected a list of at least one send time/,
     );
     expect(refused('contactWindow:\n  windowMinutes: 0\n')).toMatch(
-      /field contactWindow\.windowMinutes: expected 1 or more minutes/,
+      /field contactWindow\.windowMinutes \(line 2\): found 0, expected 1 or more minutes/,
     );
     expect(refused('contactWindow:\n  windowMinutes: 400\n')).toMatch(
-      /field contactWindow\.windowMinutes: the window after 09:00 \(400 minutes\) runs into the next send time 14:00/,
+      /field contactWindow\.windowMinutes \(line 2\): the window after 09:00 \(400 minutes\) runs into the next send time 14:00/,
     );
-    expect(refused('contactWindow:\n  opens: "09:00"\n')).toMatch(/contactWindow\.opens: not a policy field/);
+    expect(refused('contactWindow:\n  opens: "09:00"\n')).toMatch(
+      /contactWindow\.opens \(line 2\): not a field of this file/,
+    );
     expect(refused('contactWindow:\n  days: weekdays\n')).toMatch(
-      /field contactWindow\.days: expected working/,
+      /field contactWindow\.days \(line 2\): found "weekdays", expected working/,
     );
     expect(parseClockTime('24:00')).toBeNull();
   });

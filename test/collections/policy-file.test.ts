@@ -199,22 +199,42 @@ describe('the policy file: every number is configuration', () => {
 
   describe('refuses a broken file naming the field of each problem', () => {
     it('not YAML', () => {
-      expect(problems('aging: [30, 60\n')[0]).toMatch(/^not valid YAML: /);
+      expect(problems('aging: [30, 60\n')).toEqual([
+        'not valid YAML at line 2, column 1: a [ ] or { } is not closed, or a line is not indented enough',
+      ]);
+      expect(problems('aging: 1\naging: 2\n')).toEqual([
+        'not valid YAML at line 2, column 1: a key is given twice',
+      ]);
+      expect(problems('aging: "30\n')).toEqual([
+        'not valid YAML at line 2, column 1: a closing bracket, brace or quote is missing',
+      ]);
     });
 
     it('a field that is not a policy field, naming the fields it could be', () => {
       expect(problems('aging:\n  redAfterDay: 20\nbuckets: [1]\n')).toEqual([
-        'field aging.redAfterDay: not a policy field (expected one of bucketEdges, redAfterDays, procedureAfterDays, keyAccountDays, keyAccountNoExceptionDays, settledShownDays)',
-        'field buckets: not a policy field (expected one of aging, grade, creditHold, blacklist, priority, escalation, sevenSevenSeven, collectorCredit, contactWindow, workingDays)',
+        'field aging.redAfterDay (line 2): not a field of this file (expected one of bucketEdges, redAfterDays, procedureAfterDays, keyAccountDays, keyAccountNoExceptionDays, settledShownDays)',
+        'field buckets (line 3): not a field of this file (expected one of aging, grade, creditHold, blacklist, priority, escalation, sevenSevenSeven, collectorCredit, contactWindow, workingDays)',
       ]);
     });
 
     it('a value of the wrong type', () => {
       expect(problems('aging:\n  redAfterDays: thirty\n')).toEqual([
-        'field aging.redAfterDays: expected a whole number of days',
+        'field aging.redAfterDays (line 2): found "thirty", expected a whole number of days',
       ]);
       expect(problems('aging:\n  bucketEdges: 30\n')).toEqual([
-        'field aging.bucketEdges: expected a list of days such as [30, 60, 90]',
+        'field aging.bucketEdges (line 2): found 30, expected a list of at least one day, such as [30, 60, 90]',
+      ]);
+      expect(
+        problems('aging: 5\ngrade: [1]\npriority:\n  gradeFactor: { A: -1, D: 2 }\n  window: 3\n'),
+      ).toEqual([
+        'field aging (line 1): found 5, expected the aging section as fields (name: value)',
+        'field grade (line 2): found a list, expected the grade section as fields (name: value)',
+        'field priority.gradeFactor.A (line 4): found -1, expected a positive number, such as 1.2',
+        'field priority.gradeFactor.D (line 4): not a field of this file (expected one of A, B, C)',
+        'field priority.window (line 5): found 3, expected the window as fields, such as { fromDays: 30, toDays: 60 }',
+      ]);
+      expect(problems('- aging')).toEqual([
+        'the file: found a list, expected the policy as sections of fields, such as aging: { redAfterDays: 30 }',
       ]);
     });
 
@@ -222,24 +242,27 @@ describe('the policy file: every number is configuration', () => {
       expect(
         problems('grade:\n  cLateShare: 1.5\n  historyMonths: 0\naging:\n  keyAccountDays: 45.5\n'),
       ).toEqual([
-        'field aging.keyAccountDays: expected a whole number of days',
-        'field grade.historyMonths: expected 1 or more months',
-        'field grade.cLateShare: expected a share between 0 and 1, such as 0.5',
+        'field aging.keyAccountDays (line 5): found 45.5, expected a whole number of days',
+        'field grade.historyMonths (line 3): found 0, expected 1 or more months',
+        'field grade.cLateShare (line 2): found 1.5, expected a share between 0 and 1, such as 0.5',
       ]);
       expect(problems('priority:\n  likelihoodByAge:\n    - { upToDays: -1, likelihood: 0.5 }\n')).toEqual([
-        'field priority.likelihoodByAge[0].upToDays: expected 0 or more days',
+        'field priority.likelihoodByAge[0].upToDays (line 3): found -1, expected 0 or more days',
+      ]);
+      expect(problems('creditHold:\n  minDaysInMonth: 40\n')).toEqual([
+        'field creditHold.minDaysInMonth (line 2): found 40, expected at most 31 days (a month has no more)',
       ]);
     });
 
     it('PB-14: an "in process" count that is not a whole number of 1 or more', () => {
       expect(problems('escalation:\n  inProcessAnswers: 0\n')).toEqual([
-        'field escalation.inProcessAnswers: expected 1 or more answers',
+        'field escalation.inProcessAnswers (line 2): found 0, expected 1 or more answers',
       ]);
       expect(problems('escalation:\n  inProcessAnswers: twice\n')).toEqual([
-        'field escalation.inProcessAnswers: expected a whole number of answers',
+        'field escalation.inProcessAnswers (line 2): found "twice", expected a whole number of answers',
       ]);
       expect(problems('escalation:\n  inProcessTimes: 3\n')).toEqual([
-        'field escalation.inProcessTimes: not a policy field (expected one of inProcessAnswers)',
+        'field escalation.inProcessTimes (line 2): not a field of this file (expected one of inProcessAnswers)',
       ]);
     });
 
@@ -247,39 +270,42 @@ describe('the policy file: every number is configuration', () => {
       expect(
         problems('sevenSevenSeven:\n  firstContactDays: -1\n  attempts: 0\n  weeks: 1.5\n  months: seven\n'),
       ).toEqual([
-        'field sevenSevenSeven.firstContactDays: expected 0 or more days',
-        'field sevenSevenSeven.attempts: expected 1 or more attempts',
-        'field sevenSevenSeven.weeks: expected a whole number of weeks',
-        'field sevenSevenSeven.months: expected a whole number of months',
+        'field sevenSevenSeven.firstContactDays (line 2): found -1, expected 0 or more days',
+        'field sevenSevenSeven.attempts (line 3): found 0, expected 1 or more attempts',
+        'field sevenSevenSeven.weeks (line 4): found 1.5, expected a whole number of weeks',
+        'field sevenSevenSeven.months (line 5): found "seven", expected a whole number of months',
       ]);
     });
 
     it('PB-29: bonus days that are not a whole number of 0 or more', () => {
       expect(problems('collectorCredit:\n  bonusAfterDays: -5\n')).toEqual([
-        'field collectorCredit.bonusAfterDays: expected 0 or more days',
+        'field collectorCredit.bonusAfterDays (line 2): found -5, expected 0 or more days',
       ]);
       expect(problems('collectorCredit:\n  bonusAfterDays: 90.5\n')).toEqual([
-        'field collectorCredit.bonusAfterDays: expected a whole number of days',
+        'field collectorCredit.bonusAfterDays (line 2): found 90.5, expected a whole number of days',
       ]);
     });
 
     it('PB-06: the days that tell a manager of a key account refused naming the field', () => {
       expect(problems('aging:\n  keyAccountNoExceptionDays: 0\n')).toEqual([
-        'field aging.keyAccountNoExceptionDays: expected 1 or more days',
+        'field aging.keyAccountNoExceptionDays (line 2): found 0, expected 1 or more days',
       ]);
+      // keyAccountDays is not in the file: the problem names it at the line of its section.
       expect(problems('aging:\n  keyAccountNoExceptionDays: 40\n')).toEqual([
-        'field aging.keyAccountDays: expected at most aging.keyAccountNoExceptionDays (40), got 45',
+        'field aging.keyAccountDays (line 1): expected at most aging.keyAccountNoExceptionDays (40), got 45',
       ]);
     });
 
     it('a choice that is not one of the choices', () => {
       expect(problems('creditHold:\n  monthRule: sometimes\nworkingDays: [monday, funday]\n')).toEqual([
-        'field creditHold.monthRule: expected month-end or days',
-        'field workingDays[1]: expected weekday names: sunday, monday, tuesday, wednesday, thursday, friday, saturday',
+        'field creditHold.monthRule (line 2): found "sometimes", expected month-end (a month counts when an invoice is overdue at its end) or days (when overdue on at least minDaysInMonth days of it)',
+        'field workingDays[1] (line 3): found "funday", expected a weekday name: sunday, monday, tuesday, wednesday, thursday, friday, saturday',
       ]);
-      expect(problems('workingDays: []\n')).toEqual(['field workingDays: expected at least one working day']);
+      expect(problems('workingDays: []\n')).toEqual([
+        'field workingDays (line 1): found a list, expected a list of at least one weekday, such as [monday, tuesday, wednesday, thursday, friday]',
+      ]);
       expect(problems('workingDays: [monday, monday]\n')).toEqual([
-        'field workingDays: monday is listed twice',
+        'field workingDays[1] (line 1): monday is listed twice',
       ]);
     });
 
@@ -289,11 +315,11 @@ describe('the policy file: every number is configuration', () => {
           'aging:\n  bucketEdges: [30, 30, 20]\n  keyAccountDays: 70\npriority:\n  window: { fromDays: 50, toDays: 40 }\n  likelihoodByAge:\n    - { upToDays: 30, likelihood: 0.9 }\n    - { upToDays: 10, likelihood: 0.5 }\n',
         ),
       ).toEqual([
-        'field aging.bucketEdges[1]: expected more than the edge before it (30), got 30',
-        'field aging.bucketEdges[2]: expected more than the edge before it (30), got 20',
-        'field aging.keyAccountDays: expected at most aging.keyAccountNoExceptionDays (60), got 70',
-        'field priority.likelihoodByAge[1].upToDays: expected more than the row before it (30)',
-        'field priority.window.fromDays: expected at most priority.window.toDays (40), got 50',
+        'field aging.bucketEdges[1] (line 2): expected more than the edge before it (30), got 30',
+        'field aging.bucketEdges[2] (line 2): expected more than the edge before it (30), got 20',
+        'field aging.keyAccountDays (line 3): expected at most aging.keyAccountNoExceptionDays (60), got 70',
+        'field priority.likelihoodByAge[1].upToDays (line 8): expected more than the row before it (30), got 10',
+        'field priority.window.fromDays (line 5): expected at most priority.window.toDays (40), got 50',
       ]);
     });
 
@@ -305,7 +331,7 @@ describe('the policy file: every number is configuration', () => {
       const broken = join(dir, 'broken.yaml');
       await writeFile(broken, 'aging:\n  redAfterDays: -1\n');
       await expect(buildPolicy(config({ DUEBOT_POLICY_FILE: broken }))).rejects.toThrow(
-        'DUEBOT_POLICY_FILE: the policy file is not valid: field aging.redAfterDays: expected 0 or more days',
+        `DUEBOT_POLICY_FILE: the policy file ${broken} is not valid: field aging.redAfterDays (line 2): found -1, expected 0 or more days`,
       );
     });
   });

@@ -14,6 +14,7 @@ import { lettersEn } from './letters-en.ts';
 import { listsEn } from './lists-en.ts';
 import { meetingEn } from './meeting-en.ts';
 import { overdueEn } from './overdue-en.ts';
+import { policyEn } from './policy-en.ts';
 import { renderEn } from './render-en.ts';
 import { settingsEn } from './settings-en.ts';
 
@@ -29,6 +30,7 @@ export const en = {
   ...listsEn,
   ...meetingEn,
   ...overdueEn,
+  ...policyEn,
   ...renderEn,
   ...settingsEn,
   'language.set': 'From now on duebot answers you in English.',

@@ -11,7 +11,7 @@ export const settingsEn = {
   'settings.check': '{variable}: {detail}{hasFix, select, yes {; fix: {fix}} other {}}',
   // What a ladder or policy file's contents get wrong (src/policy.ts): the file's own problems inside.
   'settings.file.invalid':
-    '{ladder, select, yes {the escalation ladder file} other {the policy file}} is not valid: {problems}',
+    '{ladder, select, yes {the escalation ladder file} other {the policy file}} {file} is not valid: {problems}',
   // What zod itself finds wrong, where a setting does not say it in its own words.
   'settings.oneOf': 'expected one of {choices}',
   'settings.atMostChars': 'expected at most {max, number} characters',

@@ -6,7 +6,8 @@ export const settingsZhCN: SettingsCatalog = {
   'settings.line.found':
     '{variable}：得到的是{found, select, nothing {空值} secret {一个值（已隐藏）} other {{value}}}，{problem}',
   'settings.check': '{variable}：{detail}{hasFix, select, yes {；解决办法：{fix}} other {}}',
-  'settings.file.invalid': '{ladder, select, yes {催收阶梯文件} other {催收策略文件}}无效：{problems}',
+  'settings.file.invalid':
+    '{ladder, select, yes {催收阶梯文件} other {催收策略文件}} {file} 无效：{problems}',
   'settings.oneOf': '应为以下之一：{choices}',
   'settings.atMostChars': '最多应为 {max, number} 个字符',
   'settings.atLeastChars': '至少应为 {min, number} 个字符',

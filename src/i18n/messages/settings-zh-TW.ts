@@ -6,7 +6,8 @@ export const settingsZhTW: SettingsCatalog = {
   'settings.line.found':
     '{variable}：得到的是{found, select, nothing {空值} secret {一個值（已隱藏）} other {{value}}}，{problem}',
   'settings.check': '{variable}：{detail}{hasFix, select, yes {；解決方法：{fix}} other {}}',
-  'settings.file.invalid': '{ladder, select, yes {催收階梯檔案} other {催收政策檔案}}無效：{problems}',
+  'settings.file.invalid':
+    '{ladder, select, yes {催收階梯檔案} other {催收政策檔案}} {file} 無效：{problems}',
   'settings.oneOf': '應為下列之一：{choices}',
   'settings.atMostChars': '最多應為 {max, number} 個字元',
   'settings.atLeastChars': '至少應為 {min, number} 個字元',

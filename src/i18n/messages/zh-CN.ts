@@ -10,6 +10,7 @@ import { lettersZhCN } from './letters-zh-CN.ts';
 import { listsZhCN } from './lists-zh-CN.ts';
 import { meetingZhCN } from './meeting-zh-CN.ts';
 import { overdueZhCN } from './overdue-zh-CN.ts';
+import { policyZhCN } from './policy-zh-CN.ts';
 import { renderZhCN } from './render-zh-CN.ts';
 import { settingsZhCN } from './settings-zh-CN.ts';
 
@@ -26,6 +27,7 @@ export const zhCN: Catalog = {
   ...listsZhCN,
   ...meetingZhCN,
   ...overdueZhCN,
+  ...policyZhCN,
   ...renderZhCN,
   ...settingsZhCN,
   'language.set': '从现在起，duebot 用简体中文回复您。',

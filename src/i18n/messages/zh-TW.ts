@@ -10,6 +10,7 @@ import { lettersZhTW } from './letters-zh-TW.ts';
 import { listsZhTW } from './lists-zh-TW.ts';
 import { meetingZhTW } from './meeting-zh-TW.ts';
 import { overdueZhTW } from './overdue-zh-TW.ts';
+import { policyZhTW } from './policy-zh-TW.ts';
 import { renderZhTW } from './render-zh-TW.ts';
 import { settingsZhTW } from './settings-zh-TW.ts';
 
@@ -26,6 +27,7 @@ export const zhTW: Catalog = {
   ...listsZhTW,
   ...meetingZhTW,
   ...overdueZhTW,
+  ...policyZhTW,
   ...renderZhTW,
   ...settingsZhTW,
   'language.set': '從現在起，duebot 用繁體中文回覆您。',
