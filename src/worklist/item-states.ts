@@ -7,6 +7,7 @@
 import type { Knex } from 'knex';
 import { dateColumn } from '../collections/dates.ts';
 import { currencyCode } from '../collections/money.ts';
+import { parseInt8 } from '../db.ts';
 import { rowsOf } from '../db-queries.ts';
 import type { PauseWhy } from '../collections/ladder.ts';
 import { pauseWhy } from './pauses.ts';
@@ -18,7 +19,7 @@ export type ItemState =
   | { kind: 'plan'; planId: number; installmentNo: number | null; nextDate: string | null }
   | { kind: 'promised'; promiseId: number; date: string; amountMinor: number; currency: string };
 
-/** The row sets of the one statement itemStates reads (JSON: ids as numbers, dates and amounts as text). */
+/** The row sets of the one statement itemStates reads (JSON: ids as numbers, dates and amounts as text; amounts read with the int8 guard). */
 interface ItemStateSets {
   items: { id: number }[];
   disputed: { open_item_id: number; id: number; reason: string; since: string }[];
@@ -132,7 +133,7 @@ export async function itemStates(
         kind: 'promised',
         promiseId: Number(p.id),
         date: dateColumn(p.promised_date),
-        amountMinor: Number(p.amount_minor),
+        amountMinor: parseInt8(p.amount_minor),
         currency: currencyCode(p.currency),
       });
       continue;

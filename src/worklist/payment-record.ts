@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import { dateColumn } from '../collections/dates.ts';
 import { currencyCode } from '../collections/money.ts';
+import { parseInt8 } from '../db.ts';
 import { rowsOf } from '../db-queries.ts';
 
 /** A paid invoice: its due date, the business date it was seen settled, and how many days late that was. */
@@ -41,7 +42,7 @@ export interface PaymentRecord {
   broken: number;
 }
 
-/** The row sets of the one statement paymentRecord reads (JSON: amounts as text, counts as numbers). */
+/** The row sets of the one statement paymentRecord reads (JSON: amounts as text, read with the int8 guard; counts as numbers). */
 interface PaymentRecordSets {
   paid: {
     invoice_number: string;
@@ -142,15 +143,15 @@ export async function paymentRecord(
       dueDate: dateColumn(r.due_date),
       paidDate: dateColumn(r.paid_date),
       daysLate: Number(r.days_late),
-      totalMinor: Number(r.total_minor),
+      totalMinor: parseInt8(r.total_minor),
       currency: currencyCode(r.currency),
     })),
     paidCount: Number(paidCounts?.n ?? 0),
     paidLateCount: Number(paidCounts?.late ?? 0),
     promises: promises.map((r) => ({
       date: dateColumn(r.promised_date),
-      amountMinor: Number(r.amount_minor),
-      paidMinor: Number(r.paid_minor),
+      amountMinor: parseInt8(r.amount_minor),
+      paidMinor: parseInt8(r.paid_minor),
       currency: currencyCode(r.currency),
       status: r.status as PromiseOutcome['status'],
       installment: r.plan_id !== null,

@@ -99,6 +99,18 @@ describe.each(backends())('the card reads in one statement on %s', (kind) => {
     expect([record.kept, record.partial, record.broken]).toEqual([4, 1, 2]);
   });
 
+  it('refuses an amount a double cannot hold exactly, as every int8 read does', async () => {
+    const { accountId } = await seedAccount(db.knex, { items: [] });
+    await db.knex('promises').insert({
+      customer_id: accountId,
+      promised_date: '2026-10-10',
+      amount_minor: '9007199254740993',
+      currency: 'CNY',
+      status: 'kept',
+    });
+    await expect(paymentRecord(db.knex, accountId, TZ)).rejects.toThrow(RangeError);
+  });
+
   it("gives each open item its states, a plan's earliest open installment as its next", async () => {
     const { accountId, itemIds } = await seedAccount(db.knex, {
       items: [
