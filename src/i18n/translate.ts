@@ -94,9 +94,36 @@ export function makeTranslator(
     return format;
   };
   const compact = new Intl.NumberFormat(numberLocale, { notation: 'compact', maximumFractionDigits: 2 });
+  // Each message compiled once, on first use. FormatJS's formatMessage looks its compiled message up on
+  // every call by a key it serialises from the message, the locale and the formats, which cost more than
+  // formatting it: a list page says dozens of messages. Anything the compiled message cannot say (a
+  // missing value, a message that does not parse) goes through formatMessage, which reports it as before.
+  const compiled = new Map<MessageKey, ReturnType<IntlShape['formatters']['getMessageFormat']>>();
+  const say = (key: MessageKey, values?: MessageValues): string => {
+    let message = compiled.get(key);
+    if (!message) {
+      const text = Object.prototype.hasOwnProperty.call(catalog, key) ? catalog[key] : undefined;
+      if (typeof text !== 'string' || text === '') return intl.formatMessage({ id: key }, values);
+      try {
+        message = intl.formatters.getMessageFormat(text, locale, intl.formats, {
+          formatters: intl.formatters,
+        });
+      } catch {
+        return intl.formatMessage({ id: key }, values);
+      }
+      compiled.set(key, message);
+    }
+    try {
+      const out = message.format({ ...values });
+      if (typeof out === 'string') return out;
+    } catch {
+      // said again below, by formatMessage, which throws the error the catalogs' tests expect
+    }
+    return intl.formatMessage({ id: key }, values);
+  };
   return {
     locale,
-    t: (key, values) => intl.formatMessage({ id: key }, values),
+    t: say,
     money: (minor, currency) => formatMoney({ minor, currency }, numberLocale),
     moneyShort(minor, currency) {
       const major = minor / 10 ** currencyDigits(currency);

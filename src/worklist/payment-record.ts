@@ -5,7 +5,8 @@
 import type { Knex } from 'knex';
 import { dateColumn } from '../collections/dates.ts';
 import { currencyCode } from '../collections/money.ts';
-import { allQueries } from '../db-queries.ts';
+import { parseInt8 } from '../db.ts';
+import { rowsOf } from '../db-queries.ts';
 
 /** A paid invoice: its due date, the business date it was seen settled, and how many days late that was. */
 export interface PaidInvoice {
@@ -41,6 +42,28 @@ export interface PaymentRecord {
   broken: number;
 }
 
+/** The row sets of the one statement paymentRecord reads (JSON: amounts as text, read with the int8 guard; counts as numbers). */
+interface PaymentRecordSets {
+  paid: {
+    invoice_number: string;
+    due_date: string;
+    paid_date: string;
+    days_late: number;
+    total_minor: string;
+    currency: string;
+  }[];
+  paidCounts: { n: number; late: number }[];
+  promises: {
+    promised_date: string;
+    amount_minor: string;
+    paid_minor: string;
+    currency: string;
+    status: string;
+    plan_id: number | null;
+  }[];
+  promiseCounts: { status: string; n: number }[];
+}
+
 /** The newest `limit` paid invoices and decided promises of an account, with the counts of all of them. */
 export async function paymentRecord(
   db: Knex,
@@ -49,8 +72,10 @@ export async function paymentRecord(
   limit = 5,
 ): Promise<PaymentRecord> {
   const paidDate = db.raw('(settled_at at time zone ?)::date', [timeZone]);
-  const [paid, paidCounts, promises, promiseCounts] = await allQueries(db, [
-    () =>
+  // One statement, one round trip: a card reads this beside nine other things on a shared pool.
+  const [sets] = await db.select({
+    paid: rowsOf(
+      db,
       db('open_items')
         .where({ customer_id: accountId, status: 'settled' })
         .orderBy([
@@ -63,17 +88,25 @@ export async function paymentRecord(
           db.raw('due_date::text as due_date'),
           db.raw('?::text as paid_date', [paidDate]),
           db.raw('(? - due_date)::int as days_late', [paidDate]),
-          'total_minor',
+          db.raw('total_minor::text as total_minor'),
           'currency',
+          // The order of the newest first, kept in the array (its keys are not read).
+          db.raw('settled_at as order_at'),
+          db.raw('id as order_id'),
         ),
-    () =>
+      'r.order_at DESC, r.order_id DESC',
+    ),
+    paidCounts: rowsOf(
+      db,
       db('open_items')
         .where({ customer_id: accountId, status: 'settled' })
-        .first(
+        .select(
           db.raw('count(*)::int as n'),
           db.raw('count(*) filter (where ? > due_date)::int as late', [paidDate]),
         ),
-    () =>
+    ),
+    promises: rowsOf(
+      db,
       db('promises')
         .where({ customer_id: accountId })
         .whereIn('status', ['kept', 'partial', 'broken'])
@@ -84,18 +117,25 @@ export async function paymentRecord(
         .limit(limit)
         .select(
           db.raw('promised_date::text as promised_date'),
-          'amount_minor',
-          'paid_minor',
+          db.raw('amount_minor::text as amount_minor'),
+          db.raw('paid_minor::text as paid_minor'),
           'currency',
           'status',
           'plan_id',
+          db.raw('id as order_id'),
         ),
-    () =>
+      'r.promised_date DESC, r.order_id DESC',
+    ),
+    promiseCounts: rowsOf(
+      db,
       db('promises')
         .where({ customer_id: accountId })
         .groupBy('status')
         .select('status', db.raw('count(*)::int as n')),
-  ] as const);
+    ),
+  });
+  const { paid, paidCounts: counted, promises, promiseCounts } = sets as PaymentRecordSets;
+  const paidCounts = counted[0];
   const count = (status: string) => Number(promiseCounts.find((r) => r.status === status)?.n ?? 0);
   return {
     paid: paid.map((r) => ({
@@ -103,15 +143,15 @@ export async function paymentRecord(
       dueDate: dateColumn(r.due_date),
       paidDate: dateColumn(r.paid_date),
       daysLate: Number(r.days_late),
-      totalMinor: Number(r.total_minor),
+      totalMinor: parseInt8(r.total_minor),
       currency: currencyCode(r.currency),
     })),
     paidCount: Number(paidCounts?.n ?? 0),
     paidLateCount: Number(paidCounts?.late ?? 0),
     promises: promises.map((r) => ({
       date: dateColumn(r.promised_date),
-      amountMinor: Number(r.amount_minor),
-      paidMinor: Number(r.paid_minor),
+      amountMinor: parseInt8(r.amount_minor),
+      paidMinor: parseInt8(r.paid_minor),
       currency: currencyCode(r.currency),
       status: r.status as PromiseOutcome['status'],
       installment: r.plan_id !== null,

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { AccountSnapshot, OpenItem, PromiseRecord, SettledItem } from '../collections/account.ts';
 import type { Pause } from '../collections/ladder.ts';
 import { parseInt8 } from '../db.ts';
+import { rowsOf } from '../db-queries.ts';
 import { clockStoppedSql, disputedItemSql } from './disputes.ts';
 import { pauseWhy } from './pauses.ts';
 
@@ -75,11 +76,6 @@ interface SnapshotSets {
 export function contractRate(manager: string | null, ledger: string | null): string | null {
   if (manager) return manager;
   return ledger ? `${ledger}%` : null;
-}
-
-/** A subquery's rows as one JSON array, so several row sets travel in one round trip. */
-function rowsOf(db: Knex, query: Knex.QueryBuilder): Knex.Raw {
-  return db.raw(`coalesce((SELECT json_agg(r) FROM (?) r), '[]'::json)`, [query]);
 }
 
 /** JSON carries bigints as doubles: money travels as text and is read back with the int8 guard. */

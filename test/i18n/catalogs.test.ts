@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { createIntl } from '@formatjs/intl';
 import { describe, expect, it } from 'vitest';
 import { chooseLocale, LOCALES, matchLocale } from '../../src/i18n/locale.ts';
 import { en, type MessageKey } from '../../src/i18n/messages/en.ts';
@@ -68,6 +69,58 @@ describe('the message catalogs (issue 20)', () => {
     expect(text).toMatch(/^⟦.*⟧$/);
     expect(text).toContain('"fr"');
     expect(text.replace(/"fr"|\ben\b|\bauto\b|duebot/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+  });
+});
+
+/** Values for every placeholder of a message: a number where it counts, a case it selects, else text. */
+function valuesFor(elements: MessageFormatElement[], n: number, out: Record<string, string | number> = {}) {
+  for (const el of elements) {
+    if (el.type === TYPE.argument && !(el.value in out)) out[el.value] = `v${n}-${el.value}`;
+    if (el.type === TYPE.number || el.type === TYPE.plural) out[el.value] = n;
+    if (el.type === TYPE.date) out[el.value] = Date.UTC(2026, 11, n);
+    if (el.type === TYPE.select) {
+      const cases = Object.keys(el.options);
+      out[el.value] = cases[n % cases.length] ?? 'other';
+    }
+    if (el.type === TYPE.plural || el.type === TYPE.select)
+      for (const option of Object.values(el.options)) valuesFor(option.value, n, out);
+    if (el.type === TYPE.tag) valuesFor(el.children, n, out);
+  }
+  return out;
+}
+
+describe('saying a message (compiled once per translator)', () => {
+  it.each(LOCALES)(
+    '%s says every message as FormatJS formats it, each time with its own values',
+    (locale) => {
+      const catalog = CATALOGS[locale];
+      const intl = createIntl({
+        locale,
+        messages: catalog,
+        onError: (e) => {
+          throw e;
+        },
+      });
+      const t = makeTranslator(locale, catalog);
+      for (const n of [1, 2, 7, 1]) {
+        for (const key of KEYS) {
+          const values = valuesFor(parse(catalog[key]), n);
+          expect(t.t(key, values), `${locale} ${key} (${n})`).toBe(intl.formatMessage({ id: key }, values));
+        }
+      }
+    },
+  );
+
+  it('still refuses a message missing one of its values, after it was said once', () => {
+    const t = makeTranslator('en', en);
+    expect(t.t('card.claim.taken', { owner: 'Ann' })).toContain('Ann');
+    expect(() => t.t('card.claim.taken')).toThrow(/owner/);
+    expect(t.t('card.claim.taken', { owner: 'Bo' })).toContain('Bo');
+  });
+
+  it('refuses an empty message as FormatJS does', () => {
+    const t = makeTranslator('en', { ...en, 'slack.loading': '' });
+    expect(() => t.t('slack.loading')).toThrow();
   });
 });
 
