@@ -76,7 +76,7 @@ const EXPRESSIONS: Record<SegmentDimension, string> = {
 const UNDECIDED = `NOT EXISTS (
   SELECT 1 FROM meeting_accounts ma WHERE ma.meeting_id = :meetingId AND ma.customer_id = s.customer_id)`;
 
-const agendaBindings = (def: AgendaDefinition) => ({
+const agendaBindings = (def: Pick<AgendaDefinition, 'cutoff' | 'heldOn' | 'meetingId'>) => ({
   cutoff: def.cutoff,
   heldOn: def.heldOn,
   thresholds: thresholds(),
@@ -99,7 +99,7 @@ export interface SegmentTotal {
  */
 export async function segmentTotals(
   db: Knex,
-  def: AgendaDefinition,
+  def: Pick<AgendaDefinition, 'cutoff' | 'heldOn' | 'meetingId'>,
   which: 'all' | 'undecided',
 ): Promise<SegmentTotal[]> {
   // Grouped by the raw columns, each group's value made text after (EXPRESSIONS' values: grade and owner
