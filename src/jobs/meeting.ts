@@ -32,7 +32,6 @@ import type { MeetingAccount } from '../worklist/meeting-decisions.ts';
 import {
   AGENDA_FROM,
   AGENDA_WHERE,
-  agendaCount,
   type AgendaDefinition,
   type AgendaOrder,
   agendaOrderBy,
@@ -41,7 +40,7 @@ import {
   snapshotReps,
 } from '../worklist/meeting-agenda.ts';
 import { overdueCutoff } from '../worklist/overdue-days.ts';
-import { segmentTotals } from '../worklist/segment-decisions.ts';
+import { type SegmentTotal, segmentTotals } from '../worklist/segment-decisions.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
 import type { Job } from './job.ts';
 import { monthlyPeriod } from './periods.ts';
@@ -90,7 +89,9 @@ export const meetingPostKey = (month: string) => `meeting:${month}`;
  * first, PB-08 expected recovery, and only the first `replies` get one) and the counts. Rows, with the
  * snapshot each reply shows, are written only for the replies, in one INSERT ... SELECT; the rest of the
  * agenda is read from the worklist by the definition when its file, its chart or a segment decision needs
- * it. Returns the definition, or null when this month's meeting was opened already.
+ * it. The agenda's table by segment (every account on it in one group of each dimension) gives its count.
+ * Returns the definition, the replies' snapshots in order and the table, or null when this month's meeting
+ * was opened already.
  */
 async function storeAgenda(
   db: Knex,
@@ -98,11 +99,13 @@ async function storeAgenda(
   settings: MeetingSettings,
   today: string,
   timeZone: string,
-): Promise<AgendaDefinition | null> {
+): Promise<{ def: AgendaDefinition; thread: MeetingAccount[]; segments: SegmentTotal[] } | null> {
   const limit = settings.replies ?? DEFAULT_MEETING_REPLIES;
   // PB-01: over minDaysOverdue days on `today`, counted from each row's oldest due date.
   const cutoff = overdueCutoff(today, settings.minDaysOverdue + 1);
-  const accounts = await agendaCount(db, cutoff);
+  // The meeting has no row yet: no account is decided ('all' does not read it).
+  const segments = await segmentTotals(db, { cutoff, heldOn: today, meetingId: 0 }, 'all');
+  const accounts = segments.reduce((n, t) => (t.dimension === 'grade' ? n + t.accounts : n), 0);
   const order: AgendaOrder = accounts > limit ? 'recovery' : 'oldest-due';
   const replies = Math.min(accounts, limit);
   const [meeting] = await db('meetings')
@@ -132,36 +135,32 @@ async function storeAgenda(
     SELECT s.customer_id FROM account_summary s WHERE ${AGENDA_WHERE}
     ORDER BY ${agendaOrderBy(order)} LIMIT :replies)`;
   const reps = await snapshotReps(db, top, { cutoff, replies });
-  await db.raw(
+  const { rows } = (await db.raw(
     `INSERT INTO meeting_accounts (meeting_id, customer_id, position, snapshot, in_thread)
      SELECT :meetingId, s.customer_id, row_number() OVER (ORDER BY ${agendaOrderBy(order)}), ${SNAPSHOT_SQL}, true
      FROM ${AGENDA_FROM}
      ${SNAPSHOT_JOINS}
-     WHERE ${top}`,
+     WHERE ${top}
+     RETURNING position, snapshot`,
     { meetingId: def.meetingId, cutoff, replies, heldOn: today, tz: timeZone, ...reps },
-  );
-  return def;
-}
-
-/** The stored snapshots of the agenda's replies, in order (at most DUEBOT_MEETING_REPLIES). */
-async function threadAccounts(db: Knex, meetingId: number): Promise<MeetingAccount[]> {
-  const rows: { snapshot: unknown }[] = await db('meeting_accounts')
-    .where({ meeting_id: meetingId, in_thread: true })
-    .orderBy('position')
-    .select('snapshot');
-  return rows.map((r) => parseJson<MeetingAccount>(r.snapshot));
+  )) as { rows: { position: number | string; snapshot: unknown }[] };
+  // The replies' snapshots as stored, in order (at most DUEBOT_MEETING_REPLIES).
+  const thread = rows
+    .sort((a, b) => Number(a.position) - Number(b.position))
+    .map((r) => parseJson<MeetingAccount>(r.snapshot));
+  return { def, thread, segments };
 }
 
 /**
  * The agenda by segment (grade, aging bucket, owner): accounts and open amount in each, so a meeting of
- * thousands of accounts can be read at a glance. An aggregate of the database over the worklist by the
- * agenda's definition; nothing is written.
+ * thousands of accounts can be read at a glance. From the database's aggregate over the worklist by the
+ * agenda's definition (segmentTotals); nothing is written.
  */
-async function agendaSegments(db: Knex, def: AgendaDefinition): Promise<AgendaSegments> {
+function agendaSegments(totals: readonly SegmentTotal[]): AgendaSegments {
   const buckets = agingBuckets();
   const out: AgendaSegments = { grade: [], bucket: [], owner: [] };
   const index = new Map<string, AgendaSegment>();
-  for (const r of await segmentTotals(db, def, 'all')) {
+  for (const r of totals) {
     // '' is no grade / unclaimed: the view says it in the channel's language.
     const label = r.dimension === 'bucket' ? (buckets[Number(r.value)]?.label ?? r.value) : r.value;
     const id = `${r.dimension}|${label}`;
@@ -239,12 +238,13 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
   const month = monthOf(ctx.today);
   const key = meetingPostKey(month);
   const t = ctx.t ?? translator('en');
-  const stored = await storeAgenda(ctx.db, month, ctx.settings, ctx.today, ctx.timeZone);
-  if (!stored) return [];
+  const opened = await storeAgenda(ctx.db, month, ctx.settings, ctx.today, ctx.timeZone);
+  if (!opened) return [];
+  const stored = opened.def;
   const meetingId = stored.meetingId;
   if (stored.accounts === 0)
     await ctx.db('meetings').where({ id: meetingId }).update({ summary_at: ctx.db.fn.now() });
-  const accounts = await threadAccounts(ctx.db, meetingId);
+  const accounts = opened.thread;
   const { currencies, aging } = await figures(ctx, month);
   const chart = ctx.chart === false ? null : chartFile(t, meetingId, month, ctx.today, aging);
   const rest = stored.accounts - stored.replies;
@@ -265,7 +265,7 @@ export async function openMeeting(ctx: MeetingContext): Promise<OutgoingPost[]> 
                 replies: stored.replies,
                 files: agendaFiles(meetingId, month, t, ctx.timeZone),
                 meetingId,
-                segments: await agendaSegments(ctx.db, stored),
+                segments: agendaSegments(opened.segments),
               },
             }
           : {}),

@@ -27,10 +27,10 @@ function checkDays(days: readonly string[], what: string): void {
  * `months`, as openAt/balanceAt/salesIn define them. `since` (YYYY-MM-DD, at or before every date and the
  * first day of every month) bounds what is read: items settled before it add nothing at those dates.
  *
- * The balance is a running sum of events per day (an invoice adds its total the day it is issued; its
- * settlement takes it away; a part payment, dated by the ledger's last change, takes away what was paid),
- * grouped by day before the running sum, so the work is one pass over the items in the window. The part
- * not yet due ("current") only involves invoices issued by that day and due on or after it.
+ * The jump alert's few dates without the current part weigh each item at each date in one read of the
+ * window. Otherwise (the meeting's months) one read of the window gives everything: its items grouped by
+ * issue day and by where the day their open amount went down and their due date fall among the dates
+ * (windowFigures), so the balances, their current parts and the sales follow from a few thousand groups.
  */
 export async function receivableFigures(
   db: Knex,
@@ -46,88 +46,13 @@ export async function receivableFigures(
   checkDays([...options.dates, options.since], 'a balance date');
   for (const m of options.months)
     if (!MONTH.test(m)) throw new RangeError(`a month must be YYYY-MM, got "${m}"`);
-  const items = `
-    SELECT currency, issue_date, due_date, total_minor, open_minor,
-           (settled_at AT TIME ZONE :tz)::date AS settled_on,
-           -- The open amount last went down when the ledger's payments say (paid_at), else at its last change.
-           (coalesce(ledger_paid_at, ledger_updated_at) AT TIME ZONE :tz)::date AS changed_on
-    FROM open_items
-    WHERE status = 'open' OR issue_date >= :since::date
-       OR settled_at >= (:since::date::timestamp AT TIME ZONE :tz)`;
-  const bindings = { tz: options.timeZone, since: options.since, dates: [...options.dates] };
-  // One after another: in a job's transaction they share one connection anyway.
-  // A few dates (the jump alert's two): each item's balance at each date, one sum per date in one row per
-  // currency, in one read of the window (not a row per item and date, which doubles what is grouped).
-  const balanceAt = (k: number) => `:d${k}::date`;
-  const fewBalances = async () => {
-    const sums = options.dates.map(
-      (_, k) =>
-        `sum(CASE WHEN i.issue_date <= ${balanceAt(k)} THEN i.total_minor ELSE 0 END
-             - CASE WHEN i.settled_on IS NOT NULL AND greatest(i.settled_on, i.issue_date) <= ${balanceAt(k)}
-                    THEN i.total_minor ELSE 0 END
-             + CASE WHEN i.settled_on IS NULL AND i.open_minor <> i.total_minor
-                         AND greatest(i.changed_on, i.issue_date) <= ${balanceAt(k)}
-                    THEN i.open_minor - i.total_minor ELSE 0 END)::text AS m${k}`,
-    );
-    const { rows } = (await db.raw(
-      `SELECT i.currency, ${sums.join(', ')} FROM (${items}) i GROUP BY i.currency`,
-      { ...bindings, ...Object.fromEntries(options.dates.map((d, k) => [`d${k}`, d])) },
-    )) as { rows: Record<string, string>[] };
-    return {
-      rows: rows.flatMap((r) =>
-        options.dates.map((day, k) => ({ currency: String(r.currency), day, minor: String(r[`m${k}`]) })),
-      ),
-    };
-  };
-  // Many dates (the meeting's months): the events grouped by day first, then a running sum per date.
-  const balances =
-    options.dates.length === 0
-      ? { rows: [] }
-      : options.dates.length <= FEW_DATES
-        ? await fewBalances()
-        : await db.raw(
-            `WITH i AS (${items}),
-             ev AS (
-               SELECT currency, day, sum(delta) AS delta FROM (
-                 SELECT currency, issue_date AS day, total_minor AS delta FROM i
-                 UNION ALL
-                 SELECT currency, greatest(settled_on, issue_date), -total_minor FROM i WHERE settled_on IS NOT NULL
-                 UNION ALL
-                 SELECT currency, greatest(changed_on, issue_date), open_minor - total_minor
-                 FROM i WHERE settled_on IS NULL AND open_minor <> total_minor
-               ) e GROUP BY currency, day
-             )
-             SELECT ev.currency, to_char(d.day, 'YYYY-MM-DD') AS day, sum(ev.delta)::text AS minor
-             FROM unnest(:dates::date[]) AS d(day) JOIN ev ON ev.day <= d.day
-             GROUP BY ev.currency, d.day`,
-            bindings,
-          );
+  for (const day of [...options.dates, ...options.months.map((m) => `${m}-01`)])
+    if (day < options.since) throw new RangeError(`${day} is before the window's start ${options.since}`);
   const withCurrent = options.current !== false;
-  const current =
-    options.dates.length === 0 || !withCurrent
-      ? { rows: [] }
-      : await db.raw(
-          `WITH i AS (${items})
-           SELECT i.currency, to_char(d.day, 'YYYY-MM-DD') AS day,
-                  sum(CASE WHEN i.settled_on IS NOT NULL THEN
-                             CASE WHEN i.settled_on <= d.day THEN 0 ELSE i.total_minor END
-                           WHEN i.changed_on <= d.day THEN i.open_minor
-                           ELSE i.total_minor END)::text AS minor
-           FROM unnest(:dates::date[]) AS d(day) JOIN i ON i.issue_date <= d.day AND i.due_date >= d.day
-           GROUP BY i.currency, d.day`,
-          bindings,
-        );
-  const sales =
-    options.months.length === 0
-      ? { rows: [] }
-      : await db.raw(
-          `SELECT currency, to_char(issue_date, 'YYYY-MM') AS month, sum(total_minor)::text AS minor
-           FROM open_items
-           WHERE issue_date >= :first::date AND to_char(issue_date, 'YYYY-MM') = ANY(:months::text[])
-           GROUP BY currency, to_char(issue_date, 'YYYY-MM')`,
-          { first: `${[...options.months].sort()[0]}-01`, months: [...options.months] },
-        );
-  type Row = { currency: string; minor: string };
+  const rows =
+    options.dates.length <= FEW_DATES && !withCurrent
+      ? await fewDateFigures(db, options)
+      : await windowFigures(db, { ...options, current: withCurrent });
   const figures = new Map<string, { balances: Map<string, Balance>; sales: Map<string, number> }>();
   const of = (currency: string) => {
     let f = figures.get(currency);
@@ -146,12 +71,14 @@ export async function receivableFigures(
     }
     return b;
   };
-  for (const r of balances.rows as (Row & { day: string })[])
-    balanceOf(r.currency, r.day).totalMinor = parseInt8(r.minor);
-  for (const r of current.rows as (Row & { day: string })[])
-    balanceOf(r.currency, r.day).currentMinor = parseInt8(r.minor);
-  for (const r of sales.rows as (Row & { month: string })[])
-    of(r.currency).sales.set(r.month, parseInt8(r.minor));
+  for (const r of rows) {
+    if (r.month !== null) of(r.currency).sales.set(r.month, parseInt8(r.total));
+    else if (r.day !== null) {
+      const balance = balanceOf(r.currency, r.day);
+      balance.totalMinor = parseInt8(r.total);
+      if (r.current !== null) balance.currentMinor = parseInt8(r.current);
+    }
+  }
   const asked = new Set(options.dates);
   const askedMonths = new Set(options.months);
   const out = new Map<string, ReceivablesSource>();
@@ -176,6 +103,155 @@ export async function receivableFigures(
     });
   }
   return out;
+}
+
+/** One row of the figures: a balance (`day`, its total and current part) or a month's sales (`month`, total). */
+interface FigureRow {
+  currency: string;
+  day: string | null;
+  month: string | null;
+  total: string;
+  current: string | null;
+}
+
+/** The items that can be open at a day on or after `:since` (open ones, ones issued or settled since). */
+const WINDOW = `status = 'open' OR issue_date >= :since::date
+  OR settled_at >= (:since::date::timestamp AT TIME ZONE :tz)`;
+
+/** The jump alert's totals: each item of the window weighed at each of a few dates; sales by month. */
+async function fewDateFigures(
+  db: Knex,
+  options: { dates: readonly string[]; months: readonly string[]; since: string; timeZone: string },
+): Promise<FigureRow[]> {
+  // Each item's balance at each date, one sum per date in one row per currency, in one read of the
+  // window (not a row per item and date, which doubles what is grouped).
+  const at = (k: number) => `:d${k}::date`;
+  const sums = options.dates.map(
+    (_, k) =>
+      `sum(CASE WHEN i.issue_date <= ${at(k)} THEN i.total_minor ELSE 0 END
+           - CASE WHEN i.settled_on IS NOT NULL AND greatest(i.settled_on, i.issue_date) <= ${at(k)}
+                  THEN i.total_minor ELSE 0 END
+           + CASE WHEN i.settled_on IS NULL AND i.open_minor <> i.total_minor
+                       AND greatest(i.changed_on, i.issue_date) <= ${at(k)}
+                  THEN i.open_minor - i.total_minor ELSE 0 END)::text AS m${k}`,
+  );
+  const balances =
+    options.dates.length === 0
+      ? { rows: [] }
+      : ((await db.raw(
+          `SELECT i.currency, ${sums.join(', ')}
+           FROM (
+             SELECT currency, issue_date, total_minor, open_minor,
+                    (settled_at AT TIME ZONE :tz)::date AS settled_on,
+                    -- The open amount last went down when the ledger's payments say (paid_at), else at its last change.
+                    (coalesce(ledger_paid_at, ledger_updated_at) AT TIME ZONE :tz)::date AS changed_on
+             FROM open_items WHERE ${WINDOW}
+           ) i
+           GROUP BY i.currency`,
+          {
+            tz: options.timeZone,
+            since: options.since,
+            ...Object.fromEntries(options.dates.map((day, k) => [`d${k}`, day])),
+          },
+        )) as { rows: Record<string, string>[] });
+  const balanceRows: FigureRow[] = balances.rows.flatMap((r) =>
+    options.dates.map((day, k) => ({
+      currency: String(r.currency),
+      day,
+      month: null,
+      total: String(r[`m${k}`]),
+      current: null,
+    })),
+  );
+  const sales =
+    options.months.length === 0
+      ? { rows: [] }
+      : await db.raw(
+          `SELECT currency, NULL AS day, to_char(issue_date, 'YYYY-MM') AS month, sum(total_minor)::text AS total,
+                  NULL AS current
+           FROM open_items
+           WHERE issue_date >= :first::date AND to_char(issue_date, 'YYYY-MM') = ANY(:months::text[])
+           GROUP BY currency, to_char(issue_date, 'YYYY-MM')`,
+          { first: `${[...options.months].sort()[0]}-01`, months: [...options.months] },
+        );
+  return [...balanceRows, ...(sales.rows as FigureRow[])];
+}
+
+/**
+ * The meeting's figures in one read of the window. Each item is open in full from its issue day, and at
+ * `after` (nothing once settled, today's amount once partly paid) from the day its open amount went down
+ * (`gone_on`: its settlement, else its part payment; openAt). With the dates sorted, where a day falls
+ * among them (width_bucket: how many dates come before it) says at which dates the item was issued, had
+ * gone down and was not yet due, so the items are grouped by currency, issue day and those two positions
+ * (a few thousand groups at 2M invoices), and each date's balance, current part and each month's sales
+ * are sums over the groups.
+ *
+ * The planner cannot tell how few the groups are (the positions depend on timestamps it has no statistics
+ * for) and would sort the window, on disk, to group it, and it compiles the query's many expressions
+ * (JIT) for longer than the read takes: both are turned off for this statement (PostgreSQL, PGlite).
+ */
+async function windowFigures(
+  db: Knex,
+  options: {
+    dates: readonly string[];
+    months: readonly string[];
+    since: string;
+    timeZone: string;
+    current: boolean;
+  },
+): Promise<FigureRow[]> {
+  const dates = [...new Set(options.dates)].sort();
+  const sql = `
+    WITH g AS (
+      SELECT currency, issue_date, width_bucket(gone_on - 1, :dates::date[]) AS gone_before,
+             ${options.current ? 'width_bucket(due_date, :dates::date[])' : '0'} AS due_from,
+             sum(total_minor) AS total, sum(total_minor - after_minor) AS paid
+      FROM (
+        SELECT currency, issue_date, due_date, total_minor,
+               CASE WHEN settled_at IS NULL THEN open_minor ELSE 0 END AS after_minor,
+               CASE WHEN settled_at IS NOT NULL THEN (settled_at AT TIME ZONE :tz)::date
+                    -- The open amount last went down when the ledger's payments say (paid_at), else at its last change.
+                    WHEN open_minor <> total_minor
+                    THEN (coalesce(ledger_paid_at, ledger_updated_at) AT TIME ZONE :tz)::date
+               END AS gone_on
+        FROM open_items WHERE ${WINDOW}
+      ) i
+      GROUP BY 1, 2, 3, 4
+    )
+    SELECT g.currency, to_char(d.day, 'YYYY-MM-DD') AS day, NULL AS month,
+           sum(CASE WHEN g.issued_before >= d.k THEN 0
+                    WHEN g.gone_before < d.k THEN g.total - g.paid ELSE g.total END)::text AS total,
+           ${
+             options.current
+               ? `sum(CASE WHEN g.issued_before >= d.k OR g.due_from < d.k THEN 0
+                           WHEN g.gone_before < d.k THEN g.total - g.paid ELSE g.total END)::text`
+               : 'NULL'
+           } AS current
+    FROM (SELECT g.*, width_bucket(g.issue_date - 1, :dates::date[]) AS issued_before FROM g) g
+      CROSS JOIN unnest(:dates::date[]) WITH ORDINALITY AS d(day, k)
+    GROUP BY g.currency, d.day
+    UNION ALL
+    SELECT currency, NULL, to_char(issue_date, 'YYYY-MM'), sum(total)::text, NULL
+    FROM g WHERE to_char(issue_date, 'YYYY-MM') = ANY(:months::text[])
+    GROUP BY currency, to_char(issue_date, 'YYYY-MM')`;
+  const bindings = { tz: options.timeZone, since: options.since, dates, months: [...options.months] };
+  const run = async (trx: Knex.Transaction): Promise<FigureRow[]> => {
+    const [before] = (
+      await trx.raw(
+        `SELECT current_setting('enable_sort') AS sort, current_setting('jit') AS jit,
+                set_config('enable_sort', 'off', true), set_config('jit', 'off', true)`,
+      )
+    ).rows as { sort: string; jit: string }[];
+    const { rows } = (await trx.raw(sql, bindings)) as { rows: FigureRow[] };
+    await trx.raw(`SELECT set_config('enable_sort', ?, true), set_config('jit', ?, true)`, [
+      before?.sort ?? 'on',
+      before?.jit ?? 'on',
+    ]);
+    return rows;
+  };
+  return (db as { isTransaction?: boolean }).isTransaction
+    ? run(db as Knex.Transaction)
+    : db.transaction(run);
 }
 
 /** Open amount and accounts in one aging bucket of one currency (PB-04). */

@@ -109,11 +109,3 @@ export async function snapshotReps(
   );
   return { repNames: [...reps.keys()], repShown: [...reps.values()] };
 }
-
-/** How many accounts are on an agenda with this cutoff now. */
-export async function agendaCount(db: Knex, cutoff: string): Promise<number> {
-  const { rows } = (await db.raw(`SELECT count(*)::int AS n FROM account_summary s WHERE ${AGENDA_WHERE}`, {
-    cutoff,
-  })) as { rows: { n: number }[] };
-  return Number(rows[0]?.n ?? 0);
-}

@@ -31,6 +31,7 @@ interface GenItem {
   settled: boolean;
   settledAfter: number; // days after issue (may be before it: odd ledgers exist)
   changedAfter: number; // days after issue of the ledger's last change
+  paidAfter: number | null; // days after issue of the ledger's last payment (paid_at), when it says one
   minuteOfDay: number; // timestamps near midnight cross the business day boundary
 }
 
@@ -44,6 +45,7 @@ const genItem: fc.Arbitrary<GenItem> = fc.record({
   settled: fc.boolean(),
   settledAfter: fc.integer({ min: -3, max: 200 }),
   changedAfter: fc.integer({ min: -3, max: 200 }),
+  paidAfter: fc.option(fc.integer({ min: -3, max: 200 })),
   minuteOfDay: fc.integer({ min: 0, max: 24 * 60 - 1 }),
 });
 
@@ -75,6 +77,13 @@ async function writeLedger(db: Knex, accounts: number[], items: GenItem[]): Prom
       ),
       status: settled ? 'settled' : 'open',
       settled_at: settled ? instant(settledDay, g.minuteOfDay) : null,
+      ledger_paid_at:
+        g.paidAfter === null
+          ? null
+          : instant(
+              addDays(issue, g.paidAfter) < today ? addDays(issue, g.paidAfter) : today,
+              (g.minuteOfDay + 600) % (24 * 60),
+            ),
     };
   });
   for (let i = 0; i < rows.length; i += 500) await db('open_items').insert(rows.slice(i, i + 500));
@@ -155,6 +164,52 @@ describe.each(backends())('receivables aggregates in SQL equal the in-memory def
               expect((source ?? zero).balanceAt(day)).toEqual(itemsSource(list).balanceAt(day));
           }
           // Nothing the reference did not load shows up either.
+          for (const currency of sql.keys()) expect(reference.has(currency)).toBe(true);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+
+  it('balances at any days and sales of any months, in a transaction whose planner settings it leaves as found', async () => {
+    // Any days (unsorted, repeated, not month ends) and months in the window, with or without the current
+    // part: the one read of the window equals the in-memory definitions, inside a job's transaction too.
+    const day = fc.integer({ min: 0, max: 800 }).map((n) => addDays(today, -n));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(genItem, { maxLength: 60 }),
+        fc.array(day, { minLength: 3, maxLength: 9 }),
+        fc.array(day, { maxLength: 6 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (items, dates, salesDays, current, inTransaction) => {
+          await writeLedger(db.knex, accounts, items);
+          const months = [...new Set(salesDays.map((d) => d.slice(0, 7)))];
+          const since = [...dates, ...months.map((m) => `${m}-01`)].sort()[0] ?? today;
+          const reference = await loadReceivableItems(db.knex, { since, timeZone });
+          const options = { dates, months, since, timeZone, current };
+          const settings = async (k: Knex) =>
+            (await k.raw("SELECT current_setting('enable_sort') AS sort, current_setting('jit') AS jit"))
+              .rows[0];
+          const sql = inTransaction
+            ? await db.knex.transaction(async (trx) => {
+                await trx.raw("SET LOCAL jit = 'on'");
+                const before = await settings(trx);
+                const figures = await receivableFigures(trx, options);
+                expect(await settings(trx)).toEqual(before);
+                return figures;
+              })
+            : await receivableFigures(db.knex, options);
+          for (const [currency, list] of reference) {
+            const source = sql.get(currency);
+            for (const d of dates) {
+              const expected = itemsSource(list).balanceAt(d);
+              expect(source?.balanceAt(d).totalMinor ?? 0).toBe(expected.totalMinor);
+              if (current) expect(source?.balanceAt(d).currentMinor ?? 0).toBe(expected.currentMinor);
+              else if (source) expect(() => source.balanceAt(d).currentMinor).toThrow(/not computed/);
+            }
+            for (const m of months) expect(source?.salesIn(m) ?? 0).toBe(itemsSource(list).salesIn(m));
+          }
           for (const currency of sql.keys()) expect(reference.has(currency)).toBe(true);
         },
       ),
@@ -292,6 +347,13 @@ describe.each(backends())('receivables aggregates in SQL equal the in-memory def
         timeZone,
       }),
     ).rejects.toThrow(/a month must be YYYY-MM/);
+    // The window would leave out what was settled before it: a day or month before it is refused.
+    await expect(
+      receivableFigures(db.knex, { dates: ['2026-05-31'], months: [], since: '2026-06-01', timeZone }),
+    ).rejects.toThrow(/2026-05-31 is before the window's start 2026-06-01/);
+    await expect(
+      receivableFigures(db.knex, { dates: [], months: ['2026-05'], since: '2026-05-02', timeZone }),
+    ).rejects.toThrow(/2026-05-01 is before the window's start 2026-05-02/);
     await expect(bucketTotals(db.knex, 'today', [30])).rejects.toThrow(/today must be YYYY-MM-DD/);
   });
 });
