@@ -84,6 +84,11 @@ const HORIZON_SQL = `
       FROM others a))
   END AS since`;
 
+/** What the server answers each statement of the read's setup (the last is HORIZON_SQL's). */
+interface HorizonAnswer {
+  rows: { since?: Date | null }[];
+}
+
 /**
  * What keeps HORIZON_SQL from telling the horizon, whatever runs at the moment (doctor): other users'
  * sessions hidden from this user (not a member of pg_read_all_stats; superusers are members of every
@@ -114,20 +119,19 @@ export async function* readPostgresCopy(
   // Closing the connection ends the COPY and rolls the read-only transaction back on the server.
   connection.on('error', () => undefined);
   try {
-    await connection.query('BEGIN READ ONLY');
-    await connection.query("SET LOCAL DateStyle = 'ISO, YMD'");
-    await connection.query("SET LOCAL TimeZone = 'UTC'");
-    if (onHorizon) {
-      // Before the COPY's snapshot: a transaction that ends between the two is seen here, or by the COPY.
-      const { rows } = await connection.query<{ since: Date | null }>(HORIZON_SQL);
-      onHorizon(rows[0]?.since ?? null);
-    }
+    // One round trip for the transaction, its settings and the horizon (the simple protocol runs
+    // statements separated by semicolons in order and answers them together).
+    const setup = ['BEGIN READ ONLY', "SET LOCAL DateStyle = 'ISO, YMD'", "SET LOCAL TimeZone = 'UTC'"];
+    // Before the COPY's snapshot: a transaction that ends between the two is seen here, or by the COPY.
+    if (onHorizon) setup.push(HORIZON_SQL);
+    const answers = (await connection.query(setup.join(';\n'))) as unknown as HorizonAnswer[];
+    if (onHorizon) onHorizon(answers[answers.length - 1]?.rows[0]?.since ?? null);
     const list = query.columns
       .map((c) => (query.missing?.includes(c) ? `NULL AS ${c}` : `m.${c}`))
       .join(', ');
     const stream = connection.query(copyTo(`COPY (SELECT ${list} FROM (\n${query.sql}\n) m) TO STDOUT`));
     yield* copyLines(stream as AsyncIterable<Buffer>);
-    await connection.query('COMMIT');
+    // No COMMIT: the transaction read only, and closing the connection ends it.
   } finally {
     await connection.end().catch(() => undefined);
   }
@@ -197,9 +201,12 @@ export async function* readMysqlStream(
 
 /**
  * Asks for the next batch as soon as one is handed out, so the ledger read and the bot DB writes
- * overlap; at most one batch waits. A failed read is rethrown when its batch is awaited.
+ * overlap; at most one batch waits. The first batch is asked for at once, before the first is wanted:
+ * a sync opens the read (the ledger's connection, its snapshot, the query) while it prepares its own
+ * side. A failed read is rethrown when its batch is awaited. return() closes the read, also before the
+ * first batch was taken (a generator never started runs no finally of its own).
  */
-export async function* prefetched<T>(batches: AsyncIterable<T>): AsyncGenerator<T> {
+export function prefetched<T>(batches: AsyncIterable<T>): AsyncGenerator<T> {
   const iterator = batches[Symbol.asyncIterator]();
   const ask = () => {
     const next = iterator.next();
@@ -207,14 +214,29 @@ export async function* prefetched<T>(batches: AsyncIterable<T>): AsyncGenerator<
     return next;
   };
   let pending = ask();
-  try {
-    for (;;) {
-      const result = await pending;
-      if (result.done) return;
-      pending = ask();
-      yield result.value;
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await iterator.return?.(); // queued after the batch asked for, if one is
+  };
+  async function* handOut(): AsyncGenerator<T> {
+    try {
+      for (;;) {
+        const result = await pending;
+        if (result.done) return;
+        pending = ask();
+        yield result.value;
+      }
+    } finally {
+      await close();
     }
-  } finally {
-    await iterator.return?.();
   }
+  const handed = handOut();
+  const finish = handed.return.bind(handed);
+  handed.return = async (value) => {
+    await close();
+    return finish(value);
+  };
+  return handed;
 }

@@ -21,7 +21,7 @@ import {
 } from './stage.ts';
 import { beginRun, endRun, reapInterruptedRuns } from './sync-runs.ts';
 import { type CopyIn, openSyncSession, type SyncSession } from './sync-session.ts';
-import type { LedgerSource, SkipReason } from './types.ts';
+import type { LedgerBatch, LedgerSource, SkipReason } from './types.ts';
 
 export type { SkippedRows } from './intake.ts';
 
@@ -102,8 +102,45 @@ interface Run {
   state: SyncState | null;
   startedAt: Date;
   started: number;
-  /** Rows changed after this are read (null: all of them). */
-  from: Date | null;
+  read: LedgerRead;
+}
+
+/**
+ * The ledger's side of a sync, started as soon as the sync knows where to read from: the mapping is
+ * validated and the read opened (its connection, snapshot and query) while the bot database reaps,
+ * records the run and creates the stage, instead of after them: each of those waits (a commit, a
+ * temporary table's catalog rows) came before the read's own connection and query.
+ */
+interface LedgerRead {
+  /** Settles when the mapping is validated (LedgerSource#validate). */
+  validated: Promise<void>;
+  /** The batches of the read started early, the first time; a new read of the same rows after that. */
+  batches(): AsyncGenerator<LedgerBatch>;
+  /** Closes the read started early when nothing took it (a sync that failed first). */
+  close(): Promise<void>;
+}
+
+function startRead(source: LedgerSource, from: Date | null): LedgerRead {
+  const validated = source.validate();
+  validated.catch(() => undefined); // NOTE: awaited by the sync; avoids an unhandled rejection meanwhile
+  let early: Promise<AsyncGenerator<LedgerBatch>> | null = validated.then(() =>
+    prefetched(source.batches(from)),
+  );
+  early.catch(() => undefined);
+  return {
+    validated,
+    async *batches() {
+      const started = early;
+      early = null;
+      yield* started ? await started : prefetched(source.batches(from));
+    },
+    async close() {
+      const started = early;
+      early = null;
+      const batches = await started?.catch(() => null);
+      await batches?.return(undefined);
+    },
+  };
 }
 
 /**
@@ -116,14 +153,26 @@ export async function syncLedger(options: SyncOptions): Promise<SyncSummary> {
   const started = performance.now();
   const startedAt = clock.now();
   const state = await latestSyncState(db, source.name);
-  await reapInterruptedRuns(db, startedAt);
-  // The staging tables live in one session: on a pooled Postgres the sync pins one connection.
-  const session = await openSyncSession(db);
+  const from =
+    mode === 'full' || !state?.watermark
+      ? null
+      : readFrom(state.readFrom, state.watermark, options.lookbackSeconds);
+  // The ledger's side starts now and runs while the bot database records the run and makes the stage.
+  const read = startRead(source, from);
+  let session: SyncSession;
   let runId: number;
   try {
-    runId = await beginRun(db, session, { source: source.name, kind: mode, started_at: startedAt });
+    await reapInterruptedRuns(db, startedAt);
+    // The staging tables live in one session: on a pooled Postgres the sync pins one connection.
+    session = await openSyncSession(db);
+    try {
+      runId = await beginRun(db, session, { source: source.name, kind: mode, started_at: startedAt });
+    } catch (error) {
+      await session.release();
+      throw error;
+    }
   } catch (error) {
-    await session.release();
+    await read.close();
     throw error;
   }
   const summary: SyncSummary = {
@@ -141,12 +190,8 @@ export async function syncLedger(options: SyncOptions): Promise<SyncSummary> {
     durationMs: 0,
   };
   try {
-    await source.validate();
-    const from =
-      mode === 'full' || !state?.watermark
-        ? null
-        : readFrom(state.readFrom, state.watermark, options.lookbackSeconds);
-    const run: Run = { options, summary, session, state, startedAt, started, from };
+    await read.validated;
+    const run: Run = { options, summary, session, state, startedAt, started, read };
     if (!(session.pinned && (await loadFirst(run)))) await syncStaged(run);
     return summary;
   } catch (error) {
@@ -156,6 +201,7 @@ export async function syncLedger(options: SyncOptions): Promise<SyncSummary> {
       .update({ ...runRecord(summary, clock), status: 'failed', error: message.slice(0, 2000) });
     throw error;
   } finally {
+    await read.close();
     await endRun(db, session, runId);
     await session.release();
   }
@@ -202,9 +248,9 @@ const runRecord = (summary: SyncSummary, clock: Clock) => ({
  * server takes rows while the next are checked). A failed read cancels the COPY.
  */
 async function readInto(run: Run, intake: SyncIntake, items: CopyIn): Promise<void> {
-  const { source, batchSize, onProgress } = run.options;
+  const { batchSize, onProgress } = run.options;
   try {
-    for await (const batch of prefetched(source.batches(run.from))) {
+    for await (const batch of run.read.batches()) {
       intake.take(batch);
       if (intake.pendingRows < batchSize) continue;
       await items.write(intake.takeItems());
