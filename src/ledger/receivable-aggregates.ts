@@ -22,6 +22,14 @@ function checkDays(days: readonly string[], what: string): void {
   for (const d of days) if (!isIsoDate(d)) throw new RangeError(`${what} must be YYYY-MM-DD, got "${d}"`);
 }
 
+/** What receivableFigures reads: the balance dates, the sales months, the window's start and the time zone. */
+interface FigureOptions {
+  dates: readonly string[];
+  months: readonly string[];
+  since: string;
+  timeZone: string;
+}
+
 /**
  * Per currency (alphabetical), the balance at the end of each of `dates` and the credit sales of each of
  * `months`, as openAt/balanceAt/salesIn define them. `since` (YYYY-MM-DD, at or before every date and the
@@ -34,11 +42,7 @@ function checkDays(days: readonly string[], what: string): void {
  */
 export async function receivableFigures(
   db: Knex,
-  options: {
-    dates: readonly string[];
-    months: readonly string[];
-    since: string;
-    timeZone: string;
+  options: FigureOptions & {
     /** false: only the totals (the jump alert); reading a balance's current part then throws. */
     current?: boolean;
   },
@@ -119,10 +123,7 @@ const WINDOW = `status = 'open' OR issue_date >= :since::date
   OR settled_at >= (:since::date::timestamp AT TIME ZONE :tz)`;
 
 /** The jump alert's totals: each item of the window weighed at each of a few dates; sales by month. */
-async function fewDateFigures(
-  db: Knex,
-  options: { dates: readonly string[]; months: readonly string[]; since: string; timeZone: string },
-): Promise<FigureRow[]> {
+async function fewDateFigures(db: Knex, options: FigureOptions): Promise<FigureRow[]> {
   // Each item's balance at each date, one sum per date in one row per currency, in one read of the
   // window (not a row per item and date, which doubles what is grouped).
   const at = (k: number) => `:d${k}::date`;
@@ -190,16 +191,7 @@ async function fewDateFigures(
  * for) and would sort the window, on disk, to group it, and it compiles the query's many expressions
  * (JIT) for longer than the read takes: both are turned off for this statement (PostgreSQL, PGlite).
  */
-async function windowFigures(
-  db: Knex,
-  options: {
-    dates: readonly string[];
-    months: readonly string[];
-    since: string;
-    timeZone: string;
-    current: boolean;
-  },
-): Promise<FigureRow[]> {
+async function windowFigures(db: Knex, options: FigureOptions & { current: boolean }): Promise<FigureRow[]> {
   const dates = [...new Set(options.dates)].sort();
   const sql = `
     WITH g AS (
