@@ -42,7 +42,7 @@ export async function start(runtime: Runtime): Promise<void> {
           runtime.policy.calendar,
           companyT(runtime.config.language),
         );
-        process.stdout.write(`${line}\n`);
+        runtime.io.stdout.write(`${line}\n`);
       }
       const stopSync = scheduleSync(runtime, failures);
       try {
@@ -139,7 +139,7 @@ export async function printTotals(runtime: Runtime): Promise<void> {
     runtime.config.ledger.url,
     companyT(runtime.config.language),
   );
-  process.stdout.write(`${lines.join('\n')}\n`);
+  runtime.io.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /** The lines of `printTotals` in `t`'s language: a heading naming the ledger, then one line per currency. */

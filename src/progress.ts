@@ -1,5 +1,5 @@
 /** A one-line progress counter on a terminal (redrawn in place at most ten times a second); silent otherwise. */
-export function createProgressLine(stream: NodeJS.WriteStream, label: string) {
+export function createProgressLine(stream: NodeJS.WritableStream & { isTTY?: boolean }, label: string) {
   const enabled = Boolean(stream.isTTY);
   let last = 0;
   let drawn = false;

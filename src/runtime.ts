@@ -13,6 +13,7 @@ import { staleAfterMinutes } from './ledger/freshness.ts';
 import type { LedgerSource } from './ledger/types.ts';
 import type { Logger } from './log.ts';
 import { buildPolicy } from './policy.ts';
+import { processIo, type StdIo } from './std-io.ts';
 
 /** Everything a running duebot holds: settings, clock, bot database and the ledger it reads. */
 export interface Runtime {
@@ -28,6 +29,8 @@ export interface Runtime {
   onWorklistChanged?: () => void;
   /** Records, logs and announces failed syncs once per outage (jobs/ledger-outage.ts). */
   outage: OutageWatch;
+  /** The streams and environment of the command it runs for: what it prints, the shell's terminal. */
+  io: StdIo;
   close(): Promise<void>;
 }
 
@@ -49,7 +52,7 @@ const isDriverError = (error: unknown) => {
 };
 
 /** Opens the runtime: settings -> clock -> bot database (migrated) -> ledger source. */
-export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
+export async function openRuntime(config: Config, log: Logger, io: StdIo = processIo()): Promise<Runtime> {
   const clock = createClock({ timeZone: config.timeZone, today: config.today });
   const policy = await buildPolicy(config);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -74,6 +77,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
       ledger,
       afterSyncHooks: [],
       outage: createOutageWatch({ db: db.knex, clock, config, log, source: ledger.name }),
+      io,
       close: async () => {
         await ledger.close();
         await db.close();

@@ -53,7 +53,7 @@ export async function afterSync(
 
 /** Syncs once (drawing progress on a terminal), logs the one-line summary and refreshes the worklist. */
 export async function syncNow(runtime: Runtime, mode: SyncMode): Promise<SyncSummary> {
-  const progress = createProgressLine(process.stderr, `syncing ${ledgerLabel(runtime.config.ledger.url)}`);
+  const progress = createProgressLine(runtime.io.stderr, `syncing ${ledgerLabel(runtime.config.ledger.url)}`);
   try {
     const summary = await runConfiguredSync({
       ...runtime,

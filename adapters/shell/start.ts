@@ -13,19 +13,20 @@ import { runShell } from './shell.ts';
 
 /** Scheduled posts printed on the terminal (files saved under the data folder). */
 export function shellChatOut(runtime: Runtime): ChatOut {
+  const { stdout, env } = runtime.io;
   return createShellChatOut({
     db: runtime.db.knex,
-    output: process.stdout,
+    output: stdout,
     filesDir: join(runtime.config.dataDir, 'files'),
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-    width: process.stdout.columns ?? 100,
+    color: Boolean(stdout.isTTY) && !env.NO_COLOR,
+    width: stdout.columns ?? 100,
     language: runtime.config.language,
   });
 }
 
 /** The terminal's language as POSIX names it (LC_ALL, then LC_MESSAGES, then LANG), for private answers. */
-function shellLocale(): { locale?: string } {
-  const tag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+function shellLocale(env: NodeJS.ProcessEnv): { locale?: string } {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   return tag ? { locale: tag } : {};
 }
 
@@ -41,6 +42,7 @@ export async function createShellAdapter(runtime: Runtime): Promise<ChatAdapter>
     runtime.config.shellRole,
     runtime.log,
   );
+  const { stdin, stdout, env } = runtime.io;
   let running: Promise<void> | undefined;
   let ended = false;
   return {
@@ -54,12 +56,12 @@ export async function createShellAdapter(runtime: Runtime): Promise<ChatAdapter>
       });
       running = runShell({
         ctx: { ...dispatchContext(runtime), roleLists },
-        input: process.stdin,
-        output: process.stdout,
-        color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-        interactive: Boolean(process.stdin.isTTY),
-        user: { platform: 'shell', id: name.toLowerCase(), name, ...shellLocale() },
-        width: process.stdout.columns ?? 100,
+        input: stdin,
+        output: stdout,
+        color: Boolean(stdout.isTTY) && !env.NO_COLOR,
+        interactive: Boolean(stdin.isTTY),
+        user: { platform: 'shell', id: name.toLowerCase(), name, ...shellLocale(env) },
+        width: stdout.columns ?? 100,
         filesDir: join(runtime.config.dataDir, 'letters'),
         onReady: greeted,
       }).finally(() => {
@@ -70,7 +72,7 @@ export async function createShellAdapter(runtime: Runtime): Promise<ChatAdapter>
     },
     async stop() {
       if (!running) return;
-      if (!ended) process.stdin.emit('end'); // ends the shell's input: runShell returns
+      if (!ended) stdin.emit('end'); // ends the shell's input: runShell returns
       await running;
     },
   };

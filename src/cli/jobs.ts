@@ -6,6 +6,7 @@ import { type LeftOver, leftOverSince, outboxMark } from '../outbox/left-over.ts
 import { CliError, syncIfEmpty, withRuntime } from './run.ts';
 import { companyT } from '../i18n/speech.ts';
 import { translator, type Translator } from '../i18n/translate.ts';
+import type { StdIo } from '../std-io.ts';
 
 /** Exit code of a job command that ran but left some of its posts in the outbox (README's command table). */
 const UNDELIVERED_EXIT_CODE = 3;
@@ -24,8 +25,8 @@ export function leftOverLine(left: LeftOver, t: Translator = translator('en')): 
 }
 
 /** Runs job `name` now (once per period) and delivers its posts, or with `dryRun` prints them. */
-export function runJob(name: string, options: { dryRun?: boolean }): Promise<void> {
-  return withRuntime(async (runtime) => {
+export function runJob(io: StdIo, name: string, options: { dryRun?: boolean }): Promise<void> {
+  return withRuntime(io, async (runtime) => {
     await syncIfEmpty(runtime);
     // Nobody in particular reads a job command's output: the company's language (DUEBOT_LOCALE).
     const t = companyT(runtime.config.language);
@@ -36,7 +37,7 @@ export function runJob(name: string, options: { dryRun?: boolean }): Promise<voi
     if (options.dryRun) {
       const preview = await posts.scheduler.preview(name);
       const why = preview.length === 0 ? await posts.scheduler.whyNothing(name, t) : undefined;
-      await printPosts(runtime.db.knex, preview, process.stdout, why, t);
+      await printPosts(runtime.db.knex, preview, io.stdout, why, t);
       return;
     }
     const mark = await outboxMark(runtime.db.knex);

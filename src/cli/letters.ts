@@ -12,6 +12,7 @@ import {
 import { companyT } from '../i18n/speech.ts';
 import { environmentT, type Translator } from '../i18n/translate.ts';
 import { dispatchContext } from '../runtime.ts';
+import type { StdIo } from '../std-io.ts';
 import { CliError, syncIfEmpty, withRuntime } from './run.ts';
 
 /** A preview's refusal as the command's one line; anything else goes on as it is (a bug). */
@@ -22,22 +23,23 @@ const refused = (command: string, t: Translator) => (error: unknown) => {
 };
 
 /** `duebot letter pdf <letter> --out <file.pdf>`. */
-export function writeLetterPdf(letter: string, options: { out: string }): Promise<void> {
-  return withRuntime(async (runtime) => {
+export function writeLetterPdf(io: StdIo, letter: string, options: { out: string }): Promise<void> {
+  return withRuntime(io, async (runtime) => {
     const t = companyT(runtime.config.language);
     const line = await writeStoredLetterPdf(runtime.db.knex, letter, options.out, t).catch(refused('pdf', t));
-    process.stdout.write(`${line}\n`);
+    io.stdout.write(`${line}\n`);
   });
 }
 
 /** `duebot letter preview <template> [--account] [--locale] --out <file.pdf>`. */
 export async function previewLetter(
+  io: StdIo,
   template: string,
   options: { account?: string; locale?: string; out: string },
 ): Promise<void> {
   // Checked before the settings are read: the language as the environment names it.
-  await checkOutFile(options.out).catch(refused('preview', environmentT()));
-  return withRuntime(async (runtime) => {
+  await checkOutFile(options.out).catch(refused('preview', environmentT(io.env)));
+  return withRuntime(io, async (runtime) => {
     const t = companyT(runtime.config.language);
     await syncIfEmpty(runtime);
     const line = await previewLetterToFile(
@@ -51,6 +53,6 @@ export async function previewLetter(
       },
       t,
     ).catch(refused('preview', t));
-    process.stdout.write(`${line}\n`);
+    io.stdout.write(`${line}\n`);
   });
 }

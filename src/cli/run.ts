@@ -15,7 +15,9 @@ import { saidBy, sayIn } from '../i18n/said.ts';
 import { companyT } from '../i18n/speech.ts';
 import { environmentT, type Translator } from '../i18n/translate.ts';
 import type { PolicyError } from '../policy.ts';
+import type { StdIo } from '../std-io.ts';
 import { NoSnapshotError, syncNow } from '../sync-loop.ts';
+import { useProcessLog } from './unhandled.ts';
 
 // In its own module so src/cli.ts can recognise it without loading a runtime.
 export { CliError } from './error.ts';
@@ -27,30 +29,31 @@ export { CliError } from './error.ts';
  * language; settings that cannot be read are said in DUEBOT_LOCALE as the environment has it (English
  * when that one is wrong too).
  */
-export async function settings(checkFiles = true): Promise<{ config: Config; log: Logger }> {
-  const { config, problems, t } = await settingProblems(checkFiles);
+export async function settings(io: StdIo, checkFiles = true): Promise<{ config: Config; log: Logger }> {
+  const { config, problems, t } = await settingProblems(io.env, checkFiles);
   if (!config || problems.length > 0) {
     const lines = problems.map((p) => `  ${p}`).join('\n');
     throw new CliError(`${t.t('cli.settings.problems')}\n${lines}`, 2);
   }
-  const log = createLogger({ level: config.log.level, format: config.log.format });
-  processLog = log;
+  const log = createLogger({ level: config.log.level, format: config.log.format, destination: io.stderr });
+  useProcessLog(log);
   return { config, log };
 }
 
 async function settingProblems(
+  environment: NodeJS.ProcessEnv,
   checkFiles: boolean,
 ): Promise<{ config?: Config; problems: string[]; t: Translator }> {
-  const result = loadConfig(process.env);
+  const result = loadConfig(environment);
   if (result.ok) {
     const t = companyT(result.config.language);
     if (!checkFiles) return { config: result.config, problems: [], t };
     const failed = (await checkSettingFiles(result.config, t)).filter((c) => !c.ok);
     return { config: result.config, problems: failed.map((c) => problemLine(c, t)), t };
   }
-  const t = environmentT();
+  const t = environmentT(environment);
   // The files are still checked, with the variables that have problems left at their defaults.
-  const env = { ...process.env };
+  const env = { ...environment };
   let lenient: ConfigResult = result;
   for (let round = 0; round < 3 && !lenient.ok; round += 1) {
     for (const problem of lenient.said) delete env[problem.variable];
@@ -63,23 +66,10 @@ async function settingProblems(
   };
 }
 
-let processLog: Logger | undefined;
-
-/**
- * A promise nobody awaited that fails (work a request started, a listener's error) is logged and the process
- * goes on: Node's default ends it, and with it every other request and the scheduled posts.
- */
-process.on('unhandledRejection', (reason) => {
-  (processLog ?? createLogger({ level: 'error' })).error(
-    { err: reason },
-    'unhandled rejection (a bug; the process goes on)',
-  );
-});
-
 /** Runs `work` on an open runtime, closed after it; its expected failures become one line (CliError). */
-export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const { config, log } = await settings();
-  const runtime = await openRuntime(config, log).catch((error: unknown) => {
+export async function withRuntime<T>(io: StdIo, work: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const { config, log } = await settings(io);
+  const runtime = await openRuntime(config, log, io).catch((error: unknown) => {
     throw connectionFailure(error, config);
   });
   try {

@@ -64,6 +64,21 @@ export function translator(locale: Locale, options: TranslatorOptions = {}): Tra
   return fresh;
 }
 
+/**
+ * Says everything in `locale` from `catalog` from now on (the pseudo-locale in tests, so English of ours
+ * that skipped the catalogs stands out); returns what puts the locale's own catalog back.
+ */
+export function replaceCatalog(locale: Locale, catalog: Catalog): () => void {
+  const catalogs = CATALOGS as Record<Locale, Catalog>;
+  const own = catalogs[locale];
+  const use = (next: Catalog) => {
+    catalogs[locale] = next;
+    for (const key of [...made.keys()]) if (key.startsWith(`${locale}|`)) made.delete(key);
+  };
+  use(catalog);
+  return () => use(own);
+}
+
 /** A translator over any catalog with the same keys (a pseudo-locale in tests). */
 export function makeTranslator(
   locale: Locale,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/i18n/locale.ts';
 import { translator, type Translator } from '../../src/i18n/translate.ts';
 import { notice } from '../../src/views/notices.ts';
-import { runDuebot } from '../support/cli.ts';
+import { runDuebot, runDuebotHere } from '../support/cli.ts';
 import { backends, createServerDatabase, type ServerDatabase } from '../support/databases.ts';
 import { pseudoT, strayEnglish } from '../support/view-locales.ts';
 
@@ -20,10 +20,15 @@ type Speaker = 'zh-CN' | 'zh-TW' | 'pseudo';
  * How a spawned duebot speaks: a Chinese company (DUEBOT_LOCALE), or English replaced by the pseudo-locale
  * (test/support/pseudo-locale-preload.mjs), where any English of ours that skipped the catalogs stands out.
  */
-function speaker(who: Speaker): { env: Record<string, string>; t: Translator; nodeOptions: string[] } {
+function speaker(who: Speaker): {
+  env: Record<string, string>;
+  t: Translator;
+  nodeOptions: string[];
+  pseudo: boolean;
+} {
   if (who === 'pseudo')
-    return { env: { DUEBOT_LOCALE: 'en' }, t: pseudoT(), nodeOptions: [`--import=${PRELOAD}`] };
-  return { env: { DUEBOT_LOCALE: who }, t: translator(who as Locale), nodeOptions: [] };
+    return { env: { DUEBOT_LOCALE: 'en' }, t: pseudoT(), nodeOptions: [`--import=${PRELOAD}`], pseudo: true };
+  return { env: { DUEBOT_LOCALE: who }, t: translator(who as Locale), nodeOptions: [], pseudo: false };
 }
 
 /** No English word of ours in `text` (`data`: the words the test itself put there, e.g. paths). */
@@ -33,8 +38,7 @@ function noEnglish(who: Speaker, text: string, data: string[]): string[] {
 }
 
 /**
- * Each command runs through a real process (seconds each), so each case runs in the pseudo-locale (any
- * English of ours fails) and in one Chinese script; the other script's messages are the same code with
+ * Each case runs in the pseudo-locale (any English of ours fails) and in one Chinese script; the other script's messages are the same code with
  * another catalog, each of whose messages the catalog tests parse and hold to the English placeholders
  * (test/i18n/catalogs.test.ts).
  */
@@ -43,7 +47,8 @@ const SPEAKERS: Speaker[] = ['zh-TW', 'pseudo'];
 /**
  * Issue 20: what the `duebot` commands say to the person who runs them (results, refusals, a bug's report)
  * in the company's language, through the real command line; each also in the pseudo-locale, so a line of
- * English that did not come from a catalog fails.
+ * English that did not come from a catalog fails. The command line runs in this process (runDuebotHere);
+ * a bug's report, which needs a process whose stdout breaks, and npm's Teams script run as processes.
  */
 describe(
   'the commands that fail before any database, in the company’s language',
@@ -60,21 +65,17 @@ describe(
     it.each(SPEAKERS)(
       '%s: a bug, a missing folder, broken settings, an unreachable database',
       async (who) => {
-        const { env, t, nodeOptions } = speaker(who);
-        const run = (args: string[], more: Record<string, string> = {}, options = nodeOptions) =>
-          runDuebot(args, {
-            env: {
-              DUEBOT_DATA_DIR: dir,
-              DATABASE_URL: '',
-              LEDGER_URL: '',
-              ...env,
-              ...more,
-              NODE_OPTIONS: options.join(' '),
-            },
-            timeoutMs: 100_000,
+        const { env, t, nodeOptions, pseudo } = speaker(who);
+        const run = (args: string[], more: Record<string, string> = {}) =>
+          runDuebotHere(args, {
+            env: { DUEBOT_DATA_DIR: dir, DATABASE_URL: '', LEDGER_URL: '', ...env, ...more },
+            pseudo,
           });
 
-        const bug = await run(['--version'], {}, [...nodeOptions, BROKEN_STDOUT]);
+        const bug = await runDuebot(['--version'], {
+          env: { ...env, NODE_OPTIONS: [...nodeOptions, BROKEN_STDOUT].join(' ') },
+          timeoutMs: 100_000,
+        });
         expect(bug.code).toBe(1);
         const [bugLine, trace] = bug.stderr.split('\n');
         expect(bugLine).toBe(t.t('cli.bug'));
@@ -134,8 +135,8 @@ describe(
     it.each(SPEAKERS)(
       '%s: several bad settings refuse the start, each problem said with its setting and value as they are',
       async (who) => {
-        const { env, t, nodeOptions } = speaker(who);
-        const refused = await runDuebot(['sync'], {
+        const { env, t, pseudo } = speaker(who);
+        const refused = await runDuebotHere(['sync'], {
           env: {
             DUEBOT_DATA_DIR: dir,
             DATABASE_URL: '',
@@ -149,9 +150,8 @@ describe(
             SMTP_URL: 'smtp://mail.example:587', // fine alone; needs a sender and a company name
             LETTER_FROM: '',
             LETTER_COMPANY_NAME: '',
-            NODE_OPTIONS: nodeOptions.join(' '),
           },
-          timeoutMs: 100_000,
+          pseudo,
         });
         expect(refused.code).toBe(2);
         const [head, ...lines] = refused.stderr.trimEnd().split('\n');
@@ -268,7 +268,7 @@ describe.each(backends())(
       dir = await mkdtemp(join(tmpdir(), 'duebot-cmd-letters-'));
       await mkdir(join(dir, 'data'));
       if (kind === 'postgres') server = await createServerDatabase();
-      const demo = await runDuebot(['demo'], { env: base(), timeoutMs: 200_000 });
+      const demo = await runDuebotHere(['demo'], { env: base() });
       expect(demo.stderr).not.toMatch(/unexpected error/);
       expect(demo.code).toBe(0);
     }, 250_000);
@@ -281,12 +281,9 @@ describe.each(backends())(
     it.each(kind === 'pglite' ? (['zh-CN', 'pseudo'] as Speaker[]) : (['zh-CN'] as Speaker[]))(
       '%s: a preview written, refusals of a bad --locale and letter number, and demo beside a real ledger',
       async (who) => {
-        const { env, t, nodeOptions } = speaker(who);
+        const { env, t, pseudo } = speaker(who);
         const run = (args: string[], more: Record<string, string> = {}) =>
-          runDuebot(args, {
-            env: { ...base(), ...env, ...more, NODE_OPTIONS: nodeOptions.join(' ') },
-            timeoutMs: 150_000,
-          });
+          runDuebotHere(args, { env: { ...base(), ...env, ...more }, pseudo });
 
         const out = join(dir, `demand-${who}.pdf`);
         const wrote = await run(['letter', 'preview', 'formal-demand', '--locale', 'zh-CN', '--out', out]);

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsSchema } from '../../src/config.ts';
 import { describeSettings, explainConnectionError } from '../../src/doctor.ts';
-import { runDuebot } from '../support/cli.ts';
+import { runDuebotHere } from '../support/cli.ts';
 
-// Each test spawns duebot, which opens an embedded database: slow on a busy machine, so a wider limit.
+// Each test runs duebot (in this process), which opens an embedded database: slow on a busy machine, so a wider limit.
 describe('duebot doctor', { timeout: 150_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
@@ -17,7 +17,7 @@ describe('duebot doctor', { timeout: 150_000 }, () => {
   });
 
   it('says nothing listens at a bad DATABASE_URL, how to fix it, and masks the password', async () => {
-    const { code, stdout } = await runDuebot(['doctor'], {
+    const { code, stdout } = await runDuebotHere(['doctor'], {
       env: { DATABASE_URL: 'postgres://ann:hunter2@127.0.0.1:1/ar', DUEBOT_DATA_DIR: dataDir },
     });
     expect(code).toBe(1);
@@ -31,7 +31,7 @@ describe('duebot doctor', { timeout: 150_000 }, () => {
   });
 
   it('passes on the embedded defaults', async () => {
-    const { code, stdout } = await runDuebot(['doctor'], {
+    const { code, stdout } = await runDuebotHere(['doctor'], {
       env: { DUEBOT_DATA_DIR: dataDir, DATABASE_URL: '' },
     });
     expect(stdout).toMatch(/ok {4}bot database: embedded PGlite/);
@@ -44,7 +44,7 @@ describe('duebot doctor', { timeout: 150_000 }, () => {
     async () => {
       const url = new URL(process.env.TEST_DATABASE_URL ?? '');
       url.pathname = '/no_such_duebot_db';
-      const { code, stdout } = await runDuebot(['doctor'], { env: { DATABASE_URL: url.toString() } });
+      const { code, stdout } = await runDuebotHere(['doctor'], { env: { DATABASE_URL: url.toString() } });
       expect(code).toBe(1);
       expect(stdout).toContain('database "no_such_duebot_db" does not exist');
       expect(stdout).toContain(
@@ -54,7 +54,7 @@ describe('duebot doctor', { timeout: 150_000 }, () => {
   );
 
   it('names an unreachable ledger and a missing mapping file', async () => {
-    const { code, stdout } = await runDuebot(['doctor'], {
+    const { code, stdout } = await runDuebotHere(['doctor'], {
       env: {
         DUEBOT_DATA_DIR: dataDir,
         DATABASE_URL: '',
@@ -69,7 +69,7 @@ describe('duebot doctor', { timeout: 150_000 }, () => {
   });
 
   it('stops on bad settings with one line per problem and no stack trace', async () => {
-    const { code, stderr, stdout } = await runDuebot(['doctor'], {
+    const { code, stderr, stdout } = await runDuebotHere(['doctor'], {
       env: { DUEBOT_TIMEZONE: 'Mars/Olympus', SYNC_BATCH_SIZE: '0' },
     });
     expect(code).toBe(2);

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDuebot } from '../support/cli.ts';
+import { runDuebotHere } from '../support/cli.ts';
 
 /** `duebot alerts|meeting [--dry-run]` on the demo ledger, as a person runs them. */
-// Each test spawns duebot, which opens an embedded database: slow on a busy machine, so a wider limit.
+// Each test runs duebot (in this process), which opens an embedded database: slow on a busy machine, so a wider limit.
 describe('duebot alerts and meeting on the demo ledger', { timeout: 150_000 }, () => {
   let dataDir: string;
   const env = () => ({
@@ -19,7 +19,7 @@ describe('duebot alerts and meeting on the demo ledger', { timeout: 150_000 }, (
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'duebot-dry-run-'));
-    const demo = await runDuebot(['demo'], { env: env(), timeoutMs: 120_000 });
+    const demo = await runDuebotHere(['demo'], { env: env() });
     expect(demo.code).toBe(0);
   }, 150_000);
   afterAll(async () => {
@@ -29,9 +29,8 @@ describe('duebot alerts and meeting on the demo ledger', { timeout: 150_000 }, (
   it('syncs the ledger first on a database never synced, so the first digest dry run is not empty', async () => {
     const fresh = await mkdtemp(join(tmpdir(), 'duebot-dry-run-fresh-'));
     try {
-      const run = await runDuebot(['digest', '--dry-run'], {
+      const run = await runDuebotHere(['digest', '--dry-run'], {
         env: { ...env(), DUEBOT_DATA_DIR: fresh },
-        timeoutMs: 120_000,
       });
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^── digest:2026-12-01 → the digest channel ──$/m);
@@ -43,7 +42,7 @@ describe('duebot alerts and meeting on the demo ledger', { timeout: 150_000 }, (
   });
 
   it('prints the meeting thread with its chart and figures, and records nothing', async () => {
-    const first = await runDuebot(['meeting', '--dry-run'], { env: env(), timeoutMs: 120_000 });
+    const first = await runDuebotHere(['meeting', '--dry-run'], { env: env() });
     expect(first.stderr).not.toMatch(/unexpected error/);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^── meeting:2026-12 → the meeting channel ──$/m);
@@ -52,12 +51,11 @@ describe('duebot alerts and meeting on the demo ledger', { timeout: 150_000 }, (
     expect(first.stdout).toContain('[file: aging-2026-12.png, made when delivered]');
     expect(first.stdout).toMatch(/in the thread of meeting:2026-12/);
     expect(first.stdout).toContain('[Keep working] [Payment plan] [Credit hold] [Lawyer’s letter] [Agency]');
-    const second = await runDuebot(['meeting', '--dry-run'], { env: env(), timeoutMs: 120_000 });
+    const second = await runDuebotHere(['meeting', '--dry-run'], { env: env() });
     expect(second.stdout).toBe(first.stdout); // the dry run recorded nothing
     // A company whose language is traditional Chinese reads the preview's own lines in it too.
-    const tw = await runDuebot(['meeting', '--dry-run'], {
+    const tw = await runDuebotHere(['meeting', '--dry-run'], {
       env: { ...env(), DUEBOT_LOCALE: 'zh-TW' },
-      timeoutMs: 120_000,
     });
     expect(tw.code).toBe(0);
     expect(tw.stdout).toMatch(/^── meeting:2026-12 → 會議頻道 ──$/m);
@@ -67,15 +65,15 @@ describe('duebot alerts and meeting on the demo ledger', { timeout: 150_000 }, (
   }, 350_000);
 
   it('prints the alerts; after a real run the same balances are not announced again', async () => {
-    const dry = await runDuebot(['alerts', '--dry-run'], { env: env(), timeoutMs: 120_000 });
+    const dry = await runDuebotHere(['alerts', '--dry-run'], { env: env() });
     expect(dry.code).toBe(0);
     // The first check takes stock in one overview (and the month's jump, if any).
     expect(dry.stdout).toMatch(/^── alert:baseline → the alerts channel ──$/m);
     expect(dry.stdout).toMatch(/Large overdue balances: \d+ already above the alert thresholds/);
-    const real = await runDuebot(['alerts'], { env: env(), timeoutMs: 120_000 });
+    const real = await runDuebotHere(['alerts'], { env: env() });
     expect(real.stderr).not.toMatch(/unexpected error/);
     expect(real.code).toBe(0);
-    const again = await runDuebot(['alerts', '--dry-run'], { env: env(), timeoutMs: 120_000 });
+    const again = await runDuebotHere(['alerts', '--dry-run'], { env: env() });
     // Saying why: nothing crossed since the run that just posted, and when it looks again.
     expect(again.stdout).toMatch(
       /^Nothing would be posted now: the alert check (finds nothing new to post \(last run at \d\d:\d\d today\)|was posted at \d\d:\d\d today); it runs after each ledger sync\.$/m,

@@ -9,7 +9,7 @@ import { createJobs } from '../../src/jobs/registry.ts';
 import { totalsLines } from '../../src/main.ts';
 import { translator } from '../../src/i18n/translate.ts';
 import { notice } from '../../src/views/notices.ts';
-import { runDuebot } from '../support/cli.ts';
+import { runDuebotHere } from '../support/cli.ts';
 import {
   backends,
   createServerDatabase,
@@ -32,7 +32,8 @@ function greetingOf(stdout: string): string {
 
 /**
  * Issue 20: the start-up greeting (the open totals and when each scheduled post goes out) in the company's
- * language (DUEBOT_LOCALE), on the embedded database and on PostgreSQL, as a person runs `duebot start`.
+ * language (DUEBOT_LOCALE), on the embedded database and on PostgreSQL, as a person runs `duebot start`
+ * (the command line in this process, its shell on piped input; test/cli/start.test.ts starts processes).
  */
 describe.each(backends())('the start-up greeting in Chinese (%s)', (kind) => {
   let dataDir: string;
@@ -76,11 +77,7 @@ describe.each(backends())('the start-up greeting in Chinese (%s)', (kind) => {
     'greets a %s company in its language, with no English of ours',
     { timeout: 200_000 },
     async (locale, head, line, schedule) => {
-      const { code, stdout, stderr } = await runDuebot(['start'], {
-        env: env(locale),
-        input: 'quit\n',
-        timeoutMs: 180_000,
-      });
+      const { code, stdout, stderr } = await runDuebotHere(['start'], { env: env(locale), input: 'quit\n' });
       expect(stderr).not.toMatch(/unexpected error/);
       expect(code).toBe(0);
       const greeting = greetingOf(stdout);

@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knexForPostgres } from '../../src/db.ts';
 import type { LedgerColumn } from '../../src/ledger/types.ts';
-import { runDuebot } from '../support/cli.ts';
+import { runDuebot, runDuebotHere } from '../support/cli.ts';
 import { createServerDatabase, type ServerDatabase } from '../support/databases.ts';
 import { createLedgerFixture, createMariadbLedger } from '../support/ledger-fixture.ts';
 
@@ -161,7 +161,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Issue 14, item 2: each ledger misconfiguration through `duebot doctor`, `sync` and a first `start`: one
- * line in doctor's words with its fix, exit code 2, no stack; on real PostgreSQL and MariaDB ledgers.
+ * line in doctor's words with its fix, exit code 2, no stack; on real PostgreSQL and MariaDB ledgers. The
+ * cases run the command line in this process (42 runs of a second's start-up each otherwise); the last
+ * test runs real processes, exit code and all.
  */
 describe.skipIf(!process.env.TEST_DATABASE_URL)('wrong ledger settings', { timeout: 300_000 }, () => {
   let bot: ServerDatabase;
@@ -196,9 +198,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('wrong ledger settings', { timeo
       const mapping = join(dir, `${name}-${randomBytes(3).toString('hex')}-mapping.sql`);
       await writeFile(mapping, c.mapping());
       const [doctor, sync, start] = await Promise.all([
-        runDuebot(['doctor'], { env: env(c, mapping) }),
-        runDuebot(['sync'], { env: env(c, mapping) }),
-        runDuebot(['start'], { env: env(c, mapping) }),
+        runDuebotHere(['doctor'], { env: env(c, mapping) }),
+        runDuebotHere(['sync'], { env: env(c, mapping) }),
+        runDuebotHere(['start'], { env: env(c, mapping) }),
       ]);
       const failed = /FAIL {2}accounting database: (.*)\n {8}fix: (.*)/.exec(doctor.stdout);
       expect(failed, `${c.name}: doctor\n${doctor.stdout}`).not.toBeNull();

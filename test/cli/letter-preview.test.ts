@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDuebot } from '../support/cli.ts';
+import { runDuebotHere } from '../support/cli.ts';
 
 /** `duebot letter preview` on the embedded defaults: demo ledger, no SMTP, nothing sent. */
-// Each test spawns duebot, which opens an embedded database: slow on a busy machine, so a wider limit.
+// Each test runs duebot (in this process), which opens an embedded database: slow on a busy machine, so a wider limit.
 describe('duebot letter preview', { timeout: 150_000 }, () => {
   let dataDir: string;
   const env = () => ({
@@ -31,9 +31,9 @@ describe('duebot letter preview', { timeout: 150_000 }, () => {
 
   it('writes the PDF of the top worklist account in the locale asked for, with the letterhead', async () => {
     const out = join(dataDir, 'demand.pdf');
-    const { code, stdout, stderr } = await runDuebot(
+    const { code, stdout, stderr } = await runDuebotHere(
       ['letter', 'preview', 'formal-demand', '--locale', 'zh-CN', '--out', out],
-      { env: env(), timeoutMs: 180_000 },
+      { env: env() },
     );
     expect(stderr).not.toMatch(/unexpected error/);
     expect(code).toBe(0);
@@ -49,7 +49,9 @@ describe('duebot letter preview', { timeout: 150_000 }, () => {
 
   it('refuses an --out in a missing folder in one line, before opening anything', async () => {
     const out = join(dataDir, 'no-such-folder', 'x.pdf');
-    const { code, stderr } = await runDuebot(['letter', 'preview', 'reminder', '--out', out], { env: env() });
+    const { code, stderr } = await runDuebotHere(['letter', 'preview', 'reminder', '--out', out], {
+      env: env(),
+    });
     expect(stderr).toBe(
       `duebot letter preview: --out ${out}: the folder ${join(dataDir, 'no-such-folder')} does not exist; create it first\n`,
     );
@@ -57,19 +59,18 @@ describe('duebot letter preview', { timeout: 150_000 }, () => {
   });
 
   it('names the option that is wrong', async () => {
-    const { code, stderr } = await runDuebot(
+    const { code, stderr } = await runDuebotHere(
       ['letter', 'preview', 'reminder', '--account', 'no-such-customer-xyz', '--out', join(dataDir, 'x.pdf')],
-      { env: env(), timeoutMs: 120_000 },
+      { env: env() },
     );
     expect(code).toBe(1);
     expect(stderr).toMatch(
       /duebot letter preview: --account no-such-customer-xyz: no account has this customer id or name/,
     );
-    const locale = await runDuebot(
+    const locale = await runDuebotHere(
       ['letter', 'preview', 'reminder', '--locale', 'fr', '--out', join(dataDir, 'x.pdf')],
       {
         env: env(),
-        timeoutMs: 120_000,
       },
     );
     expect(locale.stderr).toMatch(/--locale fr: expected en, zh-CN or zh-TW/);

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDuebot } from '../support/cli.ts';
+import { runDuebotHere } from '../support/cli.ts';
 
 const STACK = /^\s+at /m;
 
@@ -44,8 +44,8 @@ describe('doctor and start check the same settings', { timeout: 150_000 }, () =>
 
   it('doctor fails each file setting start refuses, and start lists them all at once in the same words', async () => {
     const [doctor, start] = await Promise.all([
-      runDuebot(['doctor'], { env: bad() }),
-      runDuebot(['start'], { env: bad() }),
+      runDuebotHere(['doctor'], { env: bad() }),
+      runDuebotHere(['start'], { env: bad() }),
     ]);
     const fails = [...doctor.stdout.matchAll(/FAIL {2}([A-Z_]+): (.*)\n {8}fix: (.*)/g)].map(
       ([, name, detail, fix]) => ({ name, detail, fix }),
@@ -75,8 +75,8 @@ describe('doctor and start check the same settings', { timeout: 150_000 }, () =>
       DUEBOT_PAGE_SIZE: '500',
     };
     const [doctor, start] = await Promise.all([
-      runDuebot(['doctor'], { env }),
-      runDuebot(['start'], { env }),
+      runDuebotHere(['doctor'], { env }),
+      runDuebotHere(['start'], { env }),
     ]);
     for (const run of [doctor, start]) {
       expect(run.code).toBe(2);
@@ -97,8 +97,8 @@ describe('doctor and start check the same settings', { timeout: 150_000 }, () =>
     const env = { ...base(), DUEBOT_DATA_DIR: '/proc/nope' };
     const started = Date.now();
     const [doctor, start] = await Promise.all([
-      runDuebot(['doctor'], { env, timeoutMs: 30_000 }),
-      runDuebot(['start'], { env, timeoutMs: 30_000 }),
+      runDuebotHere(['doctor'], { env }),
+      runDuebotHere(['start'], { env }),
     ]);
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(doctor.stdout).toMatch(

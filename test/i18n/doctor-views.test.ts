@@ -22,7 +22,7 @@ import { translator, type Translator } from '../../src/i18n/translate.ts';
 import { WATERMARK_INDEXES } from '../../src/ledger/presets.ts';
 import { LedgerMappingError } from '../../src/ledger/source.ts';
 import { notice } from '../../src/views/notices.ts';
-import { runDuebot } from '../support/cli.ts';
+import { runDuebotHere } from '../support/cli.ts';
 import { createServerDatabase } from '../support/databases.ts';
 import { createLedgerFixture, createMariadbLedger } from '../support/ledger-fixture.ts';
 import { knexForPostgres } from '../../src/db.ts';
@@ -115,7 +115,7 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
       LETTER_STAMP_IMAGE: join(dir, 'stamp.png'),
       LETTER_TEMPLATES_DIR: join(dir, 'a-file'),
     };
-    const { code, stdout } = await runDuebot(['doctor'], { env });
+    const { code, stdout } = await runDuebotHere(['doctor'], { env });
     expect(code).toBe(1);
     expect(stdout).toMatch(/^設定：\n {2}DATABASE_URL +（未設定：內嵌 PGlite）$/m);
     expect(stdout).toMatch(/^ {2}LEDGER_PARAMS +（未設定：無；預設組態會自行找到唯一的公司）$/m);
@@ -153,7 +153,7 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
     ];
     for (const locale of ['zh-CN', 'zh-TW'] as const) {
       const t = translator(locale);
-      const { code, stdout, stderr } = await runDuebot(['doctor'], {
+      const { code, stdout, stderr } = await runDuebotHere(['doctor'], {
         env: { ...bad, DUEBOT_LOCALE: locale },
       });
       expect(code).toBe(2);
@@ -178,15 +178,15 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
       ]);
       expect(englishIn(stderr, data), `${locale}: ${stderr}`).toEqual([]);
     }
-    const { stderr: tw } = await runDuebot(['doctor'], { env: { ...bad, DUEBOT_LOCALE: 'zh-TW' } });
+    const { stderr: tw } = await runDuebotHere(['doctor'], { env: { ...bad, DUEBOT_LOCALE: 'zh-TW' } });
     expect(tw).toContain('  LETTER_LINK_DAYS：得到的是"400"，應為 1 到 365 天\n');
     expect(tw).toContain(
       `  DUEBOT_LADDER_FILE：無法讀取 ${join(dir, 'missing-ladder.yaml')}（ENOENT）；解決方法：修正催收階梯檔案`,
     );
-    const { stderr: cn } = await runDuebot(['doctor'], { env: { ...bad, DUEBOT_LOCALE: 'zh-CN' } });
+    const { stderr: cn } = await runDuebotHere(['doctor'], { env: { ...bad, DUEBOT_LOCALE: 'zh-CN' } });
     expect(cn).toContain('  SLACK_VIEWERS：U012AB3CD 也列在 SLACK_MANAGERS 中；请只选择一个角色\n');
     // A company language duebot does not speak is itself a problem, said in English.
-    const { code, stderr } = await runDuebot(['doctor'], {
+    const { code, stderr } = await runDuebotHere(['doctor'], {
       env: { ...bad, DUEBOT_LOCALE: 'fr', DUEBOT_TODAY: '' },
     });
     expect(code).toBe(2);
@@ -201,7 +201,7 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
   });
 
   it('explains a refused connection in simplified Chinese, the password still masked', async () => {
-    const { code, stdout } = await runDuebot(['doctor'], {
+    const { code, stdout } = await runDuebotHere(['doctor'], {
       env: {
         DUEBOT_LOCALE: 'zh-CN',
         DATABASE_URL: 'postgres://ann:hunter2@127.0.0.1:1/ar',
@@ -224,7 +224,7 @@ describe('duebot doctor in the company’s language', { timeout: 150_000 }, () =
     async () => {
       const url = new URL(process.env.TEST_DATABASE_URL ?? '');
       url.pathname = '/no_such_duebot_db';
-      const { code, stdout } = await runDuebot(['doctor'], {
+      const { code, stdout } = await runDuebotHere(['doctor'], {
         env: { DUEBOT_LOCALE: 'zh-TW', DATABASE_URL: url.toString() },
       });
       expect(code).toBe(1);

@@ -1,5 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { duebot } from '../../src/cli/program.ts';
+import { replaceCatalog } from '../../src/i18n/translate.ts';
+import { pseudoCatalog } from '../../src/i18n/pseudo.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/duebot.js', import.meta.url));
 /**
@@ -155,4 +159,44 @@ export async function runDuebot(
     throw new Error(`duebot ${args.join(' ')} timed out\nstdout:\n${run.stdout()}\nstderr:\n${run.stderr()}`);
   }
   return { code, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+/** Output collected as it is written. */
+function collector(): { stream: Writable; text(): string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+/**
+ * Runs the `duebot` command line in this process (src/cli/program.ts, what the real command runs), with
+ * the environment a spawned duebot would get, `input` on its stdin and its output collected: the same
+ * messages and exit code without a second's start-up of another node. Tests of what only a process shows
+ * (signals, a broken stream, several processes on one data dir) use runDuebot / spawnDuebot. With
+ * `pseudo`, English is said in the pseudo-locale (as pseudo-locale-preload.mjs does for a process).
+ */
+export async function runDuebotHere(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; input?: string; pseudo?: boolean } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...process.env, LOG_FORMAT: 'json', ...options.env })) {
+    if (value !== undefined) env[key] = value;
+  }
+  const stdin = new PassThrough();
+  stdin.end(options.input ?? '');
+  const stdout = collector();
+  const stderr = collector();
+  const restore = options.pseudo ? replaceCatalog('en', pseudoCatalog()) : () => undefined;
+  try {
+    const code = await duebot(args, { env, stdin, stdout: stdout.stream, stderr: stderr.stream });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    restore();
+  }
 }

@@ -6,6 +6,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { CATALOGS } = await import('../../src/i18n/translate.ts');
+const { replaceCatalog } = await import('../../src/i18n/translate.ts');
 const { pseudoCatalog } = await import('../../src/i18n/pseudo.ts');
-CATALOGS.en = pseudoCatalog();
+replaceCatalog('en', pseudoCatalog());
