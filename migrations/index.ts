@@ -48,6 +48,7 @@ import * as meetingAgendaDefinition from './20261207_440_meeting_agenda_definiti
 import * as accountPromisesDisputes from './20261207_450_account_promises_disputes.ts';
 import * as summaryOwner from './20261207_500_summary_owner.ts';
 import * as customerNameExact from './20261207_501_customer_name_exact.ts';
+import * as worklistByPriority from './20261207_502_worklist_by_priority.ts';
 
 /**
  * The migrations in order. A static list (not a folder scan) so that the same code runs under
@@ -103,6 +104,7 @@ const migrations: Record<string, Pick<Knex.Migration, 'up' | 'down'>> = {
   '20261207_450_account_promises_disputes': accountPromisesDisputes,
   '20261207_500_summary_owner': summaryOwner,
   '20261207_501_customer_name_exact': customerNameExact,
+  '20261207_502_worklist_by_priority': worklistByPriority,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
