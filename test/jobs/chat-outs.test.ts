@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { chatOuts } from '../../src/main.ts';
 import type { Runtime } from '../../src/runtime.ts';
+import { processIo } from '../../src/std-io.ts';
 import type { ChatOut } from '../../src/outbox/chat-out.ts';
 
 const runtimeWith = (slack: unknown): Runtime =>
-  ({ config: { slack, dataDir: '/tmp/duebot-chat-outs' }, db: { knex: {} } }) as unknown as Runtime;
+  ({
+    config: { slack, dataDir: '/tmp/duebot-chat-outs' },
+    db: { knex: {} },
+    io: processIo(),
+  }) as unknown as Runtime;
 
 const teams = { platform: 'teams' } as ChatOut;
 
