@@ -168,16 +168,6 @@ async function promisesByOwner(db: Knex, today: string, limit: number): Promise<
   return rows;
 }
 
-/** PB-25: how many worklist accounts each owner owns (listWorklist's total for the owner). */
-async function claimedTotals(db: Knex): Promise<Map<number, number>> {
-  const { rows } = (await db.raw(
-    `SELECT cl.user_id AS owner, count(*)::int AS total
-     FROM account_summary s JOIN claims cl ON cl.customer_id = s.customer_id AND cl.released_at IS NULL
-     GROUP BY cl.user_id`,
-  )) as { rows: { owner: string | number; total: number }[] };
-  return new Map(rows.map((r) => [Number(r.owner), Number(r.total)]));
-}
-
 /** What `work` holds for an owner with nothing yet. */
 const nothing = (): OwnerWork => ({
   claimedTotal: 0,
@@ -189,27 +179,20 @@ const nothing = (): OwnerWork => ({
 
 /**
  * Each owner's digest sections (myWork's for the same owner, `limit` and quiet rule), for every owner of
- * `owners`, in four statements however many owners and accounts there are (three when the owners come
- * with their claimedTotal, from ownerClaims). The sections run one after another: a job's transaction is
- * one connection.
+ * `owners` (ownerClaims, which counts their accounts), in three statements however many owners and
+ * accounts there are. The sections run one after another: a job's transaction is one connection.
  */
 export async function ownersWork(
   db: Knex,
-  owners: readonly (Owner | OwnerClaims)[],
+  owners: readonly OwnerClaims[],
   today: string,
   limit: number,
   quiet?: QuietRule,
 ): Promise<Map<number, OwnerWork>> {
-  const out = new Map<number, OwnerWork>(owners.map((o) => [o.id, nothing()]));
+  const out = new Map<number, OwnerWork>(
+    owners.map((o) => [o.id, { ...nothing(), claimedTotal: o.claimedTotal }]),
+  );
   const of = (owner: string | number) => out.get(Number(owner));
-  const counted = owners.every((o) => 'claimedTotal' in o);
-  const totals = counted
-    ? new Map(owners.map((o) => [o.id, 'claimedTotal' in o ? o.claimedTotal : 0]))
-    : await claimedTotals(db);
-  for (const [owner, total] of totals) {
-    const work = of(owner);
-    if (work) work.claimedTotal = total;
-  }
   for (const r of await followUpsByOwner(db, today, limit)) {
     const follow: FollowUpDue = {
       accountId: Number(r.id),

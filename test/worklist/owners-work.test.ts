@@ -122,11 +122,10 @@ describe.each(backends())('every owner’s digest at once on %s', (kind) => {
             };
             const owners = await accountOwners(trx);
             expect(owners.length).toBeGreaterThan(10);
-            const all = await ownersWork(trx, owners, today, w.limit, rule);
             // The digest's way: the owners with their counts from one statement, then the sections.
             const counted = await ownerClaims(trx, today, w.minDays);
             expect(counted.map((o) => ({ id: o.id, name: o.name }))).toEqual(owners);
-            expect(await ownersWork(trx, counted, today, w.limit, rule)).toEqual(all);
+            const all = await ownersWork(trx, counted, today, w.limit, rule);
             for (const owner of counted) {
               const overdue = await listWorklist(
                 trx,
@@ -180,7 +179,7 @@ describe.each(backends())('every owner’s digest at once on %s', (kind) => {
         };
         await spread(trx, w);
         const today = addDays(LEDGER_DAY, w.today);
-        const owners = await accountOwners(trx);
+        const owners = await ownerClaims(trx, today, w.minDays);
         const all = [
           ...(
             await ownersWork(trx, owners, today, w.limit, {
